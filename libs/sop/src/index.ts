@@ -1,1 +1,128 @@
-export {};
+/**
+ * `@pengaduan/sop`: the SOP for handling public complaints as data plus a pure state machine.
+ * Depends on nothing; no I/O, no clock (time is passed in). This file is the only public surface.
+ *
+ * @packageDocumentation
+ */
+export { ROLES, isRole, describeActor } from './lib/roles';
+export type { Role, Actor, UserActor, SystemActor } from './lib/roles';
+
+export {
+  CHANNELS,
+  DELIVERY_METHODS,
+  COMPLAINT_CLASSIFICATIONS,
+  isClassificationCode,
+  DISMISSAL_REASONS,
+  DISPOSITION_INSTRUCTIONS,
+  SUBSTANTIATION_LEVELS,
+  SEVERITIES,
+  FOLLOW_UP_DECISIONS,
+  TEAM_MEMBER_ROLES,
+  COMPLAINT_OUTCOMES,
+} from './lib/reference-data';
+export type {
+  Channel,
+  DeliveryMethod,
+  ClassificationCode,
+  ComplaintClassification,
+  DismissalReason,
+  Dismissal,
+  DispositionInstruction,
+  DispositionEntry,
+  DispositionSheet,
+  Substantiation,
+  Severity,
+  FollowUpDecision,
+  TeamMemberRole,
+  TeamMember,
+  ComplaintOutcome,
+} from './lib/reference-data';
+
+export {
+  SOP_STEP_IDS,
+  SOP_STEPS,
+  SECTION_RESPONSE_STEP,
+  STEP_DEADLINE_HOURS,
+  SOP_TARGET_HOURS,
+  STATUTORY_SETTLEMENT_DAYS,
+  getStep,
+} from './lib/sop-steps';
+export type { SopStepId, StepId, SopStep, ClockTrigger } from './lib/sop-steps';
+
+export { COMPLAINT_STATUSES, OPEN_STATUSES, initialState, isOpen, pendingSections } from './lib/state';
+export type {
+  ComplaintStatus,
+  ComplaintState,
+  StateOf,
+  ComplaintFacts,
+  ConfirmedFacts,
+  NewState,
+  ReceivedState,
+  DismissedState,
+  ConfirmedState,
+  DisposedState,
+  SectionProcessedState,
+  AnalyzedState,
+  FollowUpDecidedState,
+  NoFollowUpDecidedState,
+  TeamFormedState,
+  ReporterInformedState,
+  ClosedState,
+} from './lib/state';
+
+export { COMMAND_TYPES, isCommandType } from './lib/commands';
+export type {
+  CommandType,
+  SopCommand,
+  CommandOf,
+  ReceiveCommand,
+  AppendMessageCommand,
+  AcknowledgeCommand,
+  ConfirmCommand,
+  DismissCommand,
+  DisposeCommand,
+  RespondAsSectionCommand,
+  AnalyzeCommand,
+  DecideFollowUpCommand,
+  FormTeamCommand,
+  InformReporterCommand,
+  RecordNotificationFailureCommand,
+  RecordDeliveryCommand,
+} from './lib/commands';
+
+export { COMPLAINT_EVENT_TYPES, SLA_EVENT_TYPES, isComplaintEventType } from './lib/events';
+export type {
+  ComplaintEventType,
+  SlaEventType,
+  SopEvent,
+  SopEventOf,
+  SopEventBase,
+  ComplaintReceived,
+  MessageAppended,
+  ComplaintAcknowledged,
+  ComplaintConfirmed,
+  ComplaintDismissed,
+  ComplaintDisposed,
+  SectionResponded,
+  DispositionCompleted,
+  ComplaintAnalyzed,
+  FollowUpDecided,
+  TeamFormed,
+  ReporterInformed,
+  InformationDelivered,
+  NotificationFailed,
+  ComplaintClosed,
+} from './lib/events';
+
+export { SOP_ERROR_CODES } from './lib/errors';
+export type { SopError, SopErrorCode, Decision } from './lib/errors';
+
+export { COMMAND_RULES, mayFire, isLegalIn } from './lib/rules';
+export type { CommandRule } from './lib/rules';
+
+export { decide } from './lib/decide';
+export { evolve, replay, verifyHistory, EVENT_PRODUCED_BY } from './lib/evolve';
+export type { HistoryVerdict } from './lib/evolve';
+export { availableActions } from './lib/available-actions';
+export { openStep } from './lib/open-step';
+export type { OpenStep } from './lib/open-step';

@@ -1,0 +1,22 @@
+import type { CommandType } from './commands';
+import { COMMAND_TYPES } from './commands';
+import type { Actor } from './roles';
+import { isLegalIn, mayFire } from './rules';
+import type { ComplaintState } from './state';
+import { pendingSections } from './state';
+
+/**
+ * The command types this actor may fire now, in SOP order: what the gateway offers a user.
+ * A section officer gets `respondAsSection` only while their own section is dispositioned
+ * and has not responded. `PELAPOR`, `AUDITOR` and `TIM_PENANGANAN` always get none.
+ * Data checks are not applied: {@link decide} may still refuse bad command data.
+ */
+export function availableActions(state: ComplaintState, actor: Actor): readonly CommandType[] {
+  return COMMAND_TYPES.filter((type) => {
+    if (!mayFire(actor, type) || !isLegalIn(type, state)) return false;
+    if (type === 'respondAsSection') {
+      return actor.kind === 'user' && actor.sectionCode !== undefined && pendingSections(state).includes(actor.sectionCode);
+    }
+    return true;
+  });
+}

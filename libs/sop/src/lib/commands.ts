@@ -1,0 +1,161 @@
+import type {
+  Channel,
+  ClassificationCode,
+  DeliveryMethod,
+  DismissalReason,
+  DispositionSheet,
+  FollowUpDecision,
+  Severity,
+  Substantiation,
+  TeamMember,
+} from './reference-data';
+import type { Actor } from './roles';
+
+/**
+ * Every command type, in SOP order. Command data typically comes from untrusted input
+ * (REST/gRPC), so {@link decide} validates it at run time whatever its static type says.
+ */
+export const COMMAND_TYPES = [
+  'receive',
+  'appendMessage',
+  'acknowledge',
+  'confirm',
+  'dismiss',
+  'dispose',
+  'respondAsSection',
+  'analyze',
+  'decideFollowUp',
+  'formTeam',
+  'informReporter',
+  'recordNotificationFailure',
+  'recordDelivery',
+] as const;
+
+/** A command's `type` (see {@link COMMAND_TYPES}). */
+export type CommandType = (typeof COMMAND_TYPES)[number];
+
+interface CommandBase<T extends CommandType> {
+  readonly type: T;
+  readonly actor: Actor;
+}
+
+/** Step 1: register a complaint. By a channel webhook (system) or by Admin Tikkim typing in a phone, walk-in or web complaint. */
+export interface ReceiveCommand extends CommandBase<'receive'> {
+  readonly complaintId: string;
+  readonly officeCode: string;
+  readonly trackingNumber: string;
+  readonly channel: Channel;
+  readonly anonymous: boolean;
+  readonly confidential: boolean;
+}
+
+/** Another message from the reporter joins an open complaint. By system or Admin Tikkim. */
+export interface AppendMessageCommand extends CommandBase<'appendMessage'> {
+  /** The stored message's id (its content stays in intake, never in the event). */
+  readonly messageId: string;
+}
+
+/** The tracking number was sent to the reporter. By system only. */
+export type AcknowledgeCommand = CommandBase<'acknowledge'>;
+
+/** Step 2: Admin Tikkim confirms the message is a complaint (Laporan Terusan Aduan). */
+export interface ConfirmCommand extends CommandBase<'confirm'> {
+  readonly classification: ClassificationCode;
+  /** The complaint in the admin's words, free of the reporter's personal data. */
+  readonly summary: string;
+  readonly anonymous: boolean;
+  readonly confidential: boolean;
+}
+
+/** Step 2's other ending: Admin Tikkim dismisses a message that is not a complaint to handle. */
+export interface DismissCommand extends CommandBase<'dismiss'> {
+  readonly reason: DismissalReason;
+  /** Required when `reason` is `DUPLICATE`; ignored otherwise. */
+  readonly originalComplaintId?: string;
+  /** Required when `reason` is `NOT_OUR_AUTHORITY`; ignored otherwise. */
+  readonly belongsTo?: string;
+  readonly note?: string;
+}
+
+/** Step 3: the head of office dispositions the complaint to one or more sections. */
+export interface DisposeCommand extends CommandBase<'dispose'> {
+  readonly sheet: DispositionSheet;
+}
+
+/** Step 3: a dispositioned section reports back. By a `SEKSI_TERKAIT` officer of that section. */
+export interface RespondAsSectionCommand extends CommandBase<'respondAsSection'> {
+  readonly sectionCode: string;
+  /** The section's response (text or a reference to the stored document). */
+  readonly response: string;
+}
+
+/** Step 4: Admin Tikkim analyses the complaint (Analisis Aduan). */
+export interface AnalyzeCommand extends CommandBase<'analyze'> {
+  readonly findings: string;
+  readonly substantiated: Substantiation;
+  readonly classification: ClassificationCode;
+  readonly severity: Severity;
+  readonly recommendation: string;
+}
+
+/** Step 5: the head of IT decides whether to follow up (Keputusan Tindak Lanjut). */
+export interface DecideFollowUpCommand extends CommandBase<'decideFollowUp'> {
+  readonly decision: FollowUpDecision;
+  readonly reason: string;
+}
+
+/** Step 6: the head of office issues the team decree (SK Tim Penanganan Aduan). */
+export interface FormTeamCommand extends CommandBase<'formTeam'> {
+  readonly decreeNumber: string;
+  /** At least one member, exactly one `KETUA`, no officer twice. */
+  readonly members: readonly TeamMember[];
+}
+
+/** Step 7: Admin Tikkim sends the follow-up (or the dismissal, or the no-follow-up and why) to the reporter. */
+export interface InformReporterCommand extends CommandBase<'informReporter'> {
+  /** What the reporter is told, in short. */
+  readonly summary: string;
+  /** Reference to the full text or document sent, if stored separately. */
+  readonly documentRef?: string;
+}
+
+/** A send attempt of the follow-up failed (e.g. WhatsApp outside the 24 h window). By system or Admin Tikkim. */
+export interface RecordNotificationFailureCommand extends CommandBase<'recordNotificationFailure'> {
+  readonly method: DeliveryMethod;
+  readonly reason: string;
+}
+
+/**
+ * Step 8: the follow-up reached the reporter: a provider's delivery receipt (system) or an
+ * officer who told the reporter by phone or in person (Admin Tikkim). Closes the complaint.
+ */
+export interface RecordDeliveryCommand extends CommandBase<'recordDelivery'> {
+  readonly method: DeliveryMethod;
+  /** ISO-8601 time it was delivered; not after the decision time. */
+  readonly deliveredAt: string;
+  readonly note?: string;
+}
+
+/** A command to the SOP state machine: a discriminated union on `type`. */
+export type SopCommand =
+  | ReceiveCommand
+  | AppendMessageCommand
+  | AcknowledgeCommand
+  | ConfirmCommand
+  | DismissCommand
+  | DisposeCommand
+  | RespondAsSectionCommand
+  | AnalyzeCommand
+  | DecideFollowUpCommand
+  | FormTeamCommand
+  | InformReporterCommand
+  | RecordNotificationFailureCommand
+  | RecordDeliveryCommand;
+
+/** The command of a given type. */
+export type CommandOf<T extends CommandType> = Extract<SopCommand, { type: T }>;
+
+/** Whether `value` is one of the {@link COMMAND_TYPES}. */
+export function isCommandType(value: unknown): value is CommandType {
+  return typeof value === 'string' && (COMMAND_TYPES as readonly string[]).includes(value);
+}

@@ -1,0 +1,192 @@
+import type {
+  Channel,
+  ClassificationCode,
+  ComplaintOutcome,
+  DeliveryMethod,
+  Dismissal,
+  DispositionSheet,
+  FollowUpDecision,
+  Severity,
+  Substantiation,
+  TeamMember,
+} from './reference-data';
+import type { Actor } from './roles';
+
+/** Every complaint event type, in SOP order: one event for every SOP transition. */
+export const COMPLAINT_EVENT_TYPES = [
+  'complaint.received',
+  'complaint.message-appended',
+  'complaint.acknowledged',
+  'complaint.confirmed',
+  'complaint.dismissed',
+  'complaint.disposed',
+  'complaint.section-responded',
+  'complaint.disposition-completed',
+  'complaint.analyzed',
+  'complaint.follow-up-decided',
+  'complaint.team-formed',
+  'complaint.reporter-informed',
+  'complaint.information-delivered',
+  'complaint.notification-failed',
+  'complaint.closed',
+] as const;
+
+/** A complaint event's `type` (see {@link COMPLAINT_EVENT_TYPES}). */
+export type ComplaintEventType = (typeof COMPLAINT_EVENT_TYPES)[number];
+
+/**
+ * The SLA monitor's event types. They are not state-machine events: they never change a
+ * complaint's state and {@link evolve} does not accept them.
+ */
+export const SLA_EVENT_TYPES = ['sla.deadline-warning', 'sla.deadline-breached', 'sla.escalated'] as const;
+
+/** An SLA event's `type` (see {@link SLA_EVENT_TYPES}). */
+export type SlaEventType = (typeof SLA_EVENT_TYPES)[number];
+
+/**
+ * Common shape of every complaint event. It maps one-to-one onto the CloudEvents envelope
+ * (`type`, `time` = `at`, `actor`, `data`); the complaint id and office travel in the
+ * envelope (`subject`, `office`) and, once, in `complaint.received`.
+ */
+export interface SopEventBase<T extends ComplaintEventType, D> {
+  readonly type: T;
+  /** ISO-8601 UTC timestamp (`Date.prototype.toISOString()`) of the decision that produced the event. */
+  readonly at: string;
+  readonly actor: Actor;
+  readonly data: D;
+}
+
+/** Step 1's output (Laporan Aduan) is registered. No personal data of the reporter. */
+export type ComplaintReceived = SopEventBase<
+  'complaint.received',
+  {
+    readonly complaintId: string;
+    readonly officeCode: string;
+    readonly trackingNumber: string;
+    readonly channel: Channel;
+    readonly anonymous: boolean;
+    readonly confidential: boolean;
+  }
+>;
+
+/** Another message joined an open complaint. */
+export type MessageAppended = SopEventBase<'complaint.message-appended', { readonly messageId: string }>;
+
+/** The tracking number was sent to the reporter. */
+export type ComplaintAcknowledged = SopEventBase<'complaint.acknowledged', { readonly trackingNumber: string }>;
+
+/** Step 2 done: Laporan Terusan Aduan. `anonymous`/`confidential` as the admin confirmed them. */
+export type ComplaintConfirmed = SopEventBase<
+  'complaint.confirmed',
+  {
+    readonly classification: ClassificationCode;
+    readonly summary: string;
+    readonly anonymous: boolean;
+    readonly confidential: boolean;
+  }
+>;
+
+/** Step 2 ended the message as not a complaint. */
+export type ComplaintDismissed = SopEventBase<
+  'complaint.dismissed',
+  { readonly dismissal: Dismissal; readonly note?: string }
+>;
+
+/** Step 3: the disposition sheet (Lembar Disposisi). */
+export type ComplaintDisposed = SopEventBase<'complaint.disposed', { readonly sheet: DispositionSheet }>;
+
+/** Step 3: one dispositioned section responded. */
+export type SectionResponded = SopEventBase<
+  'complaint.section-responded',
+  { readonly sectionCode: string; readonly response: string }
+>;
+
+/** Step 3 done: the last dispositioned section responded; the complaint goes back to Admin Tikkim. */
+export type DispositionCompleted = SopEventBase<
+  'complaint.disposition-completed',
+  {
+    /** Every dispositioned section, in sheet order. */
+    readonly sectionCodes: readonly string[];
+  }
+>;
+
+/** Step 4: Analisis Aduan. */
+export type ComplaintAnalyzed = SopEventBase<
+  'complaint.analyzed',
+  {
+    readonly findings: string;
+    readonly substantiated: Substantiation;
+    readonly classification: ClassificationCode;
+    readonly severity: Severity;
+    readonly recommendation: string;
+  }
+>;
+
+/** Step 5: Keputusan Tindak Lanjut, either branch. */
+export type FollowUpDecided = SopEventBase<
+  'complaint.follow-up-decided',
+  { readonly decision: FollowUpDecision; readonly reason: string }
+>;
+
+/** Step 6: SK Tim Penanganan Aduan. */
+export type TeamFormed = SopEventBase<
+  'complaint.team-formed',
+  { readonly decreeNumber: string; readonly members: readonly TeamMember[] }
+>;
+
+/** Step 7: the follow-up was sent to the reporter. */
+export type ReporterInformed = SopEventBase<
+  'complaint.reporter-informed',
+  {
+    /** The branch the reporter was told about. */
+    readonly outcome: ComplaintOutcome;
+    readonly summary: string;
+    readonly documentRef?: string;
+  }
+>;
+
+/** Step 8: Informasi Tindak Lanjut reached the reporter. */
+export type InformationDelivered = SopEventBase<
+  'complaint.information-delivered',
+  {
+    readonly method: DeliveryMethod;
+    /** ISO-8601 UTC time of delivery as reported by the provider or the officer. */
+    readonly deliveredAt: string;
+    readonly note?: string;
+  }
+>;
+
+/** A send attempt of the follow-up failed; another method is to be tried. */
+export type NotificationFailed = SopEventBase<
+  'complaint.notification-failed',
+  { readonly method: DeliveryMethod; readonly reason: string }
+>;
+
+/** SELESAI. Always follows `complaint.information-delivered` in the same decision. */
+export type ComplaintClosed = SopEventBase<'complaint.closed', { readonly outcome: ComplaintOutcome }>;
+
+/** A complaint event: a discriminated union on `type`. */
+export type SopEvent =
+  | ComplaintReceived
+  | MessageAppended
+  | ComplaintAcknowledged
+  | ComplaintConfirmed
+  | ComplaintDismissed
+  | ComplaintDisposed
+  | SectionResponded
+  | DispositionCompleted
+  | ComplaintAnalyzed
+  | FollowUpDecided
+  | TeamFormed
+  | ReporterInformed
+  | InformationDelivered
+  | NotificationFailed
+  | ComplaintClosed;
+
+/** The event of a given type. */
+export type SopEventOf<T extends ComplaintEventType> = Extract<SopEvent, { type: T }>;
+
+/** Whether `value` is one of the {@link COMPLAINT_EVENT_TYPES}. */
+export function isComplaintEventType(value: unknown): value is ComplaintEventType {
+  return typeof value === 'string' && (COMPLAINT_EVENT_TYPES as readonly string[]).includes(value);
+}

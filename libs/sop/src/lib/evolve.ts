@@ -1,0 +1,264 @@
+import type { CommandType } from './commands';
+import type { ComplaintEventType, SopEvent } from './events';
+import { isComplaintEventType } from './events';
+import type { ComplaintOutcome } from './reference-data';
+import { describeActor } from './roles';
+import { isLegalIn, mayFire } from './rules';
+import type { ComplaintFacts, ComplaintState, ComplaintStatus, StateOf } from './state';
+import { initialState, isOpen, pendingSections } from './state';
+
+/**
+ * Applies one event to a complaint's state and returns the new state (the input is never
+ * mutated; events that change nothing return the same object).
+ *
+ * @throws Error when the event cannot follow the state (wrong status, a section that is not
+ * pending, …). Events produced by {@link decide} always apply, so this is a programming or
+ * data error; use {@link verifyHistory} to check a record that may be illegal.
+ */
+export function evolve(state: ComplaintState, event: SopEvent): ComplaintState {
+  switch (event.type) {
+    case 'complaint.received': {
+      expect(state, event, 'NEW');
+      const d = event.data;
+      return {
+        status: 'RECEIVED',
+        complaintId: d.complaintId,
+        officeCode: d.officeCode,
+        trackingNumber: d.trackingNumber,
+        channel: d.channel,
+        anonymous: d.anonymous,
+        confidential: d.confidential,
+        receivedAt: event.at,
+        since: event.at,
+      };
+    }
+    case 'complaint.message-appended':
+    case 'complaint.acknowledged':
+      if (!isOpen(state)) throw cannotApply(state, event, 'the complaint is not open');
+      return state;
+    case 'complaint.confirmed': {
+      const s = expect(state, event, 'RECEIVED');
+      return {
+        ...facts(s, event.at),
+        status: 'CONFIRMED',
+        anonymous: event.data.anonymous,
+        confidential: event.data.confidential,
+        confirmedAt: event.at,
+        classification: event.data.classification,
+      };
+    }
+    case 'complaint.dismissed': {
+      const s = expect(state, event, 'RECEIVED');
+      return { ...facts(s, event.at), status: 'DISMISSED', dismissal: event.data.dismissal };
+    }
+    case 'complaint.disposed': {
+      const s = expect(state, event, 'CONFIRMED');
+      const sections = event.data.sheet.entries.map((e) => e.sectionCode);
+      if (sections.length === 0) throw cannotApply(state, event, 'the disposition sheet names no section');
+      return { ...confirmedFacts(s, event.at), status: 'DISPOSED', sections, respondedSections: [] };
+    }
+    case 'complaint.section-responded': {
+      const s = expect(state, event, 'DISPOSED');
+      if (!pendingSections(s).includes(event.data.sectionCode)) {
+        throw cannotApply(state, event, `section ${event.data.sectionCode} is not awaiting a response`);
+      }
+      return { ...s, respondedSections: [...s.respondedSections, event.data.sectionCode] };
+    }
+    case 'complaint.disposition-completed': {
+      const s = expect(state, event, 'DISPOSED');
+      const pending = pendingSections(s);
+      if (pending.length > 0) throw cannotApply(state, event, `sections ${pending.join(', ')} have not responded`);
+      return { ...confirmedFacts(s, event.at), status: 'SECTION_PROCESSED' };
+    }
+    case 'complaint.analyzed': {
+      const s = expect(state, event, 'SECTION_PROCESSED');
+      return { ...confirmedFacts(s, event.at), status: 'ANALYZED', classification: event.data.classification };
+    }
+    case 'complaint.follow-up-decided': {
+      const s = expect(state, event, 'ANALYZED');
+      const status = event.data.decision === 'FOLLOW_UP' ? 'FOLLOW_UP_DECIDED' : 'NO_FOLLOW_UP_DECIDED';
+      return { ...confirmedFacts(s, event.at), status };
+    }
+    case 'complaint.team-formed': {
+      const s = expect(state, event, 'FOLLOW_UP_DECIDED');
+      return { ...confirmedFacts(s, event.at), status: 'TEAM_FORMED', decreeNumber: event.data.decreeNumber };
+    }
+    case 'complaint.reporter-informed': {
+      const s = expect(state, event, 'TEAM_FORMED', 'NO_FOLLOW_UP_DECIDED', 'DISMISSED');
+      const outcome: ComplaintOutcome =
+        s.status === 'TEAM_FORMED' ? 'FOLLOWED_UP' : s.status === 'NO_FOLLOW_UP_DECIDED' ? 'NO_FOLLOW_UP' : 'DISMISSED';
+      if (event.data.outcome !== outcome) {
+        throw cannotApply(state, event, `it reports outcome ${event.data.outcome}, but the complaint's is ${outcome}`);
+      }
+      return {
+        ...facts(s, event.at),
+        status: 'REPORTER_INFORMED',
+        outcome,
+        outcomeAt: s.since,
+        confirmedAt: s.status === 'DISMISSED' ? null : s.confirmedAt,
+        classification: s.status === 'DISMISSED' ? null : s.classification,
+        deliveredAt: null,
+      };
+    }
+    case 'complaint.notification-failed': {
+      const s = expect(state, event, 'REPORTER_INFORMED');
+      if (s.deliveredAt !== null) throw cannotApply(state, event, 'the information was already delivered');
+      return s;
+    }
+    case 'complaint.information-delivered': {
+      const s = expect(state, event, 'REPORTER_INFORMED');
+      if (s.deliveredAt !== null) throw cannotApply(state, event, 'the information was already delivered');
+      return { ...s, deliveredAt: event.data.deliveredAt };
+    }
+    case 'complaint.closed': {
+      const s = expect(state, event, 'REPORTER_INFORMED');
+      if (s.deliveredAt === null) throw cannotApply(state, event, 'the information has not been delivered');
+      if (event.data.outcome !== s.outcome) {
+        throw cannotApply(state, event, `it reports outcome ${event.data.outcome}, but the complaint's is ${s.outcome}`);
+      }
+      return {
+        ...facts(s, event.at),
+        status: 'CLOSED',
+        outcome: s.outcome,
+        confirmedAt: s.confirmedAt,
+        classification: s.classification,
+      };
+    }
+    default:
+      return assertNever(event);
+  }
+}
+
+/** The state after a complaint's events, in order, from {@link initialState}. Throws as {@link evolve} does. */
+export function replay(events: readonly SopEvent[]): ComplaintState {
+  return events.reduce<ComplaintState>(evolve, initialState());
+}
+
+/** The command whose decision produces each event type; its `COMMAND_RULES` say who may record the event. */
+export const EVENT_PRODUCED_BY: { readonly [T in ComplaintEventType]: CommandType } = {
+  'complaint.received': 'receive',
+  'complaint.message-appended': 'appendMessage',
+  'complaint.acknowledged': 'acknowledge',
+  'complaint.confirmed': 'confirm',
+  'complaint.dismissed': 'dismiss',
+  'complaint.disposed': 'dispose',
+  'complaint.section-responded': 'respondAsSection',
+  'complaint.disposition-completed': 'respondAsSection',
+  'complaint.analyzed': 'analyze',
+  'complaint.follow-up-decided': 'decideFollowUp',
+  'complaint.team-formed': 'formTeam',
+  'complaint.reporter-informed': 'informReporter',
+  'complaint.information-delivered': 'recordDelivery',
+  'complaint.notification-failed': 'recordNotificationFailure',
+  'complaint.closed': 'recordDelivery',
+};
+
+/** The verdict of {@link verifyHistory}. */
+export type HistoryVerdict =
+  | { readonly ok: true; readonly state: ComplaintState }
+  | {
+      readonly ok: false;
+      /** Index of the first illegal event. */
+      readonly index: number;
+      readonly reason: string;
+      /** The state just before the illegal event. */
+      readonly state: ComplaintState;
+    };
+
+/**
+ * The audit check: was every transition in this record legal? Unlike {@link replay} it never
+ * throws; it reports the first event that breaks a rule: an unknown type, an actor the SOP
+ * does not allow (a section officer only for their own section), an event that cannot
+ * follow the state, time running backwards, or an event that must share its decision with
+ * a follower (`disposition-completed` after the last section's response, `closed` after
+ * `information-delivered`) without it.
+ */
+export function verifyHistory(events: readonly SopEvent[]): HistoryVerdict {
+  let state: ComplaintState = initialState();
+  for (const [index, event] of events.entries()) {
+    const reason = violation(state, event, events[index - 1], events[index + 1]);
+    if (reason !== null) return { ok: false, index, reason, state };
+    state = evolve(state, event);
+  }
+  return { ok: true, state };
+}
+
+function violation(
+  state: ComplaintState,
+  event: SopEvent,
+  previous: SopEvent | undefined,
+  next: SopEvent | undefined,
+): string | null {
+  if (!isComplaintEventType(event.type)) return `unknown event type ${JSON.stringify(event.type)}`;
+  const command = EVENT_PRODUCED_BY[event.type];
+  if (!mayFire(event.actor, command)) return `${describeActor(event.actor)} may not ${command} (${event.type})`;
+  if (
+    event.type === 'complaint.section-responded' &&
+    event.actor.kind === 'user' &&
+    event.actor.sectionCode !== event.data.sectionCode
+  ) {
+    return `an officer of section ${event.actor.sectionCode ?? '(none)'} responded for section ${event.data.sectionCode}`;
+  }
+  if (Number.isNaN(Date.parse(event.at))) return `at ${JSON.stringify(event.at)} is not a timestamp`;
+  if (previous && Date.parse(event.at) < Date.parse(previous.at)) {
+    return `at ${event.at} is earlier than the previous event's ${previous.at}`;
+  }
+  // disposition-completed and closed belong to the decision of the event before them.
+  const follower = event.type === 'complaint.disposition-completed' || event.type === 'complaint.closed';
+  if (event.type === 'complaint.closed' && previous?.type !== 'complaint.information-delivered') {
+    return 'complaint.closed does not follow complaint.information-delivered';
+  }
+  if (event.type === 'complaint.disposition-completed' && previous?.type !== 'complaint.section-responded') {
+    return 'complaint.disposition-completed does not follow the last complaint.section-responded';
+  }
+  if (!follower && !isLegalIn(command, state)) return `${event.type} cannot follow status ${state.status}`;
+  let after: ComplaintState;
+  try {
+    after = evolve(state, event);
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  if (
+    event.type === 'complaint.section-responded' &&
+    pendingSections(after).length === 0 &&
+    next?.type !== 'complaint.disposition-completed'
+  ) {
+    return 'the last section responded but complaint.disposition-completed does not follow';
+  }
+  if (event.type === 'complaint.information-delivered' && next?.type !== 'complaint.closed') {
+    return 'complaint.information-delivered is not followed by complaint.closed';
+  }
+  return null;
+}
+
+function expect<S extends ComplaintStatus>(state: ComplaintState, event: SopEvent, ...statuses: S[]): StateOf<S> {
+  if ((statuses as readonly ComplaintStatus[]).includes(state.status)) return state as StateOf<S>;
+  throw cannotApply(state, event, `it applies only in status ${statuses.join(' or ')}`);
+}
+
+/** The facts every received complaint carries, with `since` moved to `at`. */
+function facts(s: ComplaintFacts, at: string): ComplaintFacts {
+  return {
+    complaintId: s.complaintId,
+    officeCode: s.officeCode,
+    trackingNumber: s.trackingNumber,
+    channel: s.channel,
+    anonymous: s.anonymous,
+    confidential: s.confidential,
+    receivedAt: s.receivedAt,
+    since: at,
+  };
+}
+
+function confirmedFacts(s: StateOf<'CONFIRMED' | 'DISPOSED' | 'SECTION_PROCESSED' | 'ANALYZED' | 'FOLLOW_UP_DECIDED'>, at: string) {
+  return { ...facts(s, at), confirmedAt: s.confirmedAt, classification: s.classification };
+}
+
+function cannotApply(state: ComplaintState, event: SopEvent, why: string): Error {
+  const id = 'complaintId' in state ? ` ${state.complaintId}` : '';
+  return new Error(`Cannot apply ${event.type} to complaint${id} in status ${state.status}: ${why}`);
+}
+
+function assertNever(value: never): never {
+  throw new Error(`libs/sop: unhandled event ${JSON.stringify(value)}`);
+}
