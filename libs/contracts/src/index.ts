@@ -1,1 +1,38 @@
-export {};
+// The public surface of @pengaduan/contracts: topics, the event envelope and catalogue, the
+// validators, the gRPC adapter, and the code generated from proto/ (never edit src/gen/;
+// run `npm run generate`).
+export { ContractViolation } from './lib/contract-violation';
+export { COMPLAINT_EVENTS_TOPIC, DLQ_TOPIC_PREFIX, TOPIC_DEFINITIONS, dlqTopicDefinition, dlqTopicFor, type TopicDefinition } from './lib/topics';
+export { formatActor, parseActor, type EventActor } from './lib/actor';
+export {
+  EVENT_CATALOGUE,
+  EVENT_TYPES,
+  isEventType,
+  payloadSchemaFor,
+  type EventCatalogueEntry,
+  type EventPayload,
+  type EventProducer,
+  type EventSchema,
+  type EventType,
+  type SupportedEventPayload,
+} from './lib/event-catalogue';
+export {
+  createEnvelope,
+  parseEnvelope,
+  serializeEnvelope,
+  validatePayload,
+  type CreateEnvelopeInput,
+  type EventEnvelope,
+  type ParseFailure,
+  type ParseResult,
+  type ParsedEvent,
+} from './lib/envelope';
+export { decodeJsonStrict, validateMessage } from './lib/validate-message';
+export { toGrpcServiceDefinition, type GrpcServiceDefinition } from './lib/grpc';
+
+export * from './gen/pengaduan/common/v1/actor_pb';
+export * from './gen/pengaduan/common/v1/channel_pb';
+export * from './gen/pengaduan/events/v1/complaint_events_pb';
+export * from './gen/pengaduan/events/v1/sla_events_pb';
+export * from './gen/pengaduan/intake/v1/messages_pb';
+export * from './gen/pengaduan/intake/v1/service_pb';
