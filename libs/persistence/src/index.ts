@@ -1,1 +1,2 @@
-export {};
+export * from './lib/data-source';
+export * from './lib/naming';

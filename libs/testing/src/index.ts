@@ -1,1 +1,3 @@
-export {};
+export * from './lib/infrastructure';
+export * from './lib/isolation';
+export * from './lib/topic-reader';

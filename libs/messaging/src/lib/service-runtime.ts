@@ -1,0 +1,128 @@
+import { createServiceDataSource, initializeServiceDataSource, pingDataSource, type ServiceDataSourceOptions } from '@pengaduan/persistence';
+import { HealthRegistry, retryUntilSuccess, ServiceError } from '@pengaduan/runtime';
+import type { Admin, Kafka } from 'kafkajs';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { EventConsumer, type EventHandler } from './consumer';
+import { MESSAGING_ENTITIES } from './entities';
+import { createIdempotentProducer, createKafka } from './kafka';
+import { MESSAGING_MIGRATIONS } from './migrations';
+import { OutboxRelay } from './relay';
+
+export interface ServiceRuntimeOptions {
+  /** Service name: Kafka client id, application name in Postgres. */
+  service: string;
+  logger: Logger;
+  database: Omit<ServiceDataSourceOptions, 'applicationName'>;
+  kafkaBrokers: string[];
+  /** Consumers the service runs (none for a service that only emits). */
+  consumers?: { groupId: string; topics: string[]; handler: EventHandler; maxAttempts?: number }[];
+  /** Whether this service publishes its outbox (default true). */
+  relay?: boolean;
+}
+
+/**
+ * The infrastructure every service has: its data source (schema, migrations), the outbox
+ * relay, its consumers, and readiness checks for each. `start()` returns at once and connects
+ * in the background with backoff, so a service that starts while Postgres or Kafka is down
+ * serves `/health/ready` as not-ready and recovers by itself when they come back.
+ */
+export class ServiceRuntime {
+  readonly health = new HealthRegistry();
+  readonly kafka: Kafka;
+  private readonly ds: DataSource;
+  private relayInstance?: OutboxRelay;
+  private readonly consumers: EventConsumer[] = [];
+  private admin?: Admin;
+  private readonly abort = new AbortController();
+  private startup?: Promise<void>;
+  private dbReady = false;
+
+  constructor(private readonly options: ServiceRuntimeOptions) {
+    const { database } = options;
+    this.ds = createServiceDataSource({
+      ...database,
+      applicationName: options.service,
+      entities: [...MESSAGING_ENTITIES, ...toArray(database.entities)],
+      migrations: [...MESSAGING_MIGRATIONS, ...toArray(database.migrations)],
+    });
+    this.kafka = createKafka({ brokers: options.kafkaBrokers, clientId: options.service, logger: options.logger });
+    this.health.register('postgres', () => pingDataSource(this.ds));
+    this.health.register('kafka', async () => {
+      if (!this.admin) throw new Error('kafka not connected yet');
+      await this.admin.describeCluster();
+    });
+  }
+
+  /** The service's data source once migrations ran; a ServiceError (503) before that. */
+  get dataSource(): DataSource {
+    if (!this.dbReady) throw new ServiceError('unavailable', 'SERVICE.NOT_READY', 'the database is not reachable yet; try again shortly');
+    return this.ds;
+  }
+
+  get relay(): OutboxRelay | undefined {
+    return this.relayInstance;
+  }
+
+  /** Starts connecting; never rejects (failures are retried and show in readiness). */
+  start(): void {
+    this.startup ??= this.connect().catch((err: Error) => {
+      if (!this.abort.signal.aborted) this.options.logger.error({ err: { message: err.message } }, 'start-up aborted');
+    });
+  }
+
+  /** Resolves when every dependency is connected (for tests and one-shot commands). */
+  async ready(): Promise<void> {
+    this.start();
+    await this.startup;
+  }
+
+  private async connect(): Promise<void> {
+    const { logger } = this.options;
+    const signal = this.abort.signal;
+    await retryUntilSuccess('connecting to Postgres and migrating', () => initializeServiceDataSource(this.ds, logger), logger, { signal, maxMs: 5_000 });
+    this.dbReady = true;
+    logger.info('postgres ready');
+    await retryUntilSuccess(
+      'connecting to Kafka',
+      async () => {
+        const admin = this.kafka.admin();
+        await admin.connect();
+        this.admin = admin;
+      },
+      logger,
+      { signal, maxMs: 5_000 },
+    );
+    if (this.options.relay !== false) {
+      const relay = new OutboxRelay({ dataSource: this.ds, producer: createIdempotentProducer(this.kafka), logger: logger.child({ component: 'outbox-relay' }) });
+      this.health.register('outbox-relay', () => relay.check());
+      await retryUntilSuccess('starting the outbox relay', () => relay.start(), logger, { signal, maxMs: 5_000 });
+      this.relayInstance = relay;
+    }
+    for (const spec of this.options.consumers ?? []) {
+      const consumer = new EventConsumer({ kafka: this.kafka, dataSource: this.ds, logger: logger.child({ component: 'consumer', group: spec.groupId }), ...spec });
+      this.health.register(`consumer:${spec.groupId}`, () => consumer.check());
+      await retryUntilSuccess(`starting consumer ${spec.groupId}`, () => consumer.start(), logger, { signal, maxMs: 5_000 });
+      this.consumers.push(consumer);
+    }
+    logger.info('kafka ready');
+  }
+
+  /** Graceful shutdown: drain consumers, flush and stop the relay, close connections. */
+  async stop(): Promise<void> {
+    this.abort.abort(new Error('shutting down'));
+    await this.startup;
+    for (const c of this.consumers) await c.stop().catch(() => undefined);
+    if (this.relayInstance) {
+      await this.relayInstance.flush().catch(() => undefined);
+      await this.relayInstance.stop().catch(() => undefined);
+    }
+    await this.admin?.disconnect().catch(() => undefined);
+    if (this.ds.isInitialized) await this.ds.destroy();
+  }
+}
+
+function toArray<T>(list: T[] | Record<string, T> | undefined): T[] {
+  if (!list) return [];
+  return Array.isArray(list) ? list : Object.values(list);
+}

@@ -1,0 +1,84 @@
+/**
+ * Start-up configuration read from the environment and validated before anything starts,
+ * so that a wrong or missing variable stops the service at once with a message naming it.
+ */
+export type ConfigSpec<T> = { [K in keyof T]: ConfigField<T[K]> };
+
+export interface ConfigField<V> {
+  /** Environment variable name. */
+  env: string;
+  /** Used when the variable is absent or empty; no default means required. */
+  default?: string;
+  /** Turns the raw string into the value, throwing an Error whose message says what is wrong. */
+  parse: (raw: string) => V;
+  /** Shown in errors and in `.env.example`. */
+  description: string;
+}
+
+/** Every problem found in the environment, reported together. */
+export class ConfigError extends Error {
+  readonly code = 'CONFIG.INVALID';
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig<T>(spec: ConfigSpec<T>, env: NodeJS.ProcessEnv = process.env): T {
+  const problems: string[] = [];
+  const out: Partial<T> = {};
+  for (const key of Object.keys(spec) as (keyof T)[]) {
+    const field = spec[key];
+    const raw = env[field.env];
+    const value = raw === undefined || raw === '' ? field.default : raw;
+    if (value === undefined) {
+      problems.push(`${field.env} is required (${field.description})`);
+      continue;
+    }
+    try {
+      out[key] = field.parse(value);
+    } catch (err) {
+      problems.push(`${field.env}: ${(err as Error).message} (${field.description})`);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return out as T;
+}
+
+/** Parsers for the common kinds of setting. */
+export const parse = {
+  string: (raw: string): string => raw,
+  port: (raw: string): number => {
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`"${raw}" is not a port number`);
+    return n;
+  },
+  positiveInt: (raw: string): number => {
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n <= 0) throw new Error(`"${raw}" is not a positive integer`);
+    return n;
+  },
+  list: (raw: string): string[] => {
+    const items = raw.split(',').map((s) => s.trim()).filter(Boolean);
+    if (items.length === 0) throw new Error('expected a comma-separated list');
+    return items;
+  },
+  url: (protocols: string[]) => (raw: string): string => {
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      throw new Error('is not a URL');
+    }
+    if (!protocols.includes(url.protocol)) throw new Error(`must use ${protocols.join(' or ')}`);
+    return raw;
+  },
+  identifier: (raw: string): string => {
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(raw)) throw new Error(`"${raw}" is not a lowercase SQL identifier`);
+    return raw;
+  },
+  officeCode: (raw: string): string => {
+    if (!/^[A-Z]{2,6}$/.test(raw)) throw new Error(`"${raw}" is not an office code (2-6 capital letters)`);
+    return raw;
+  },
+};

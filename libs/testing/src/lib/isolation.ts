@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto';
+import { Kafka, logLevel } from 'kafkajs';
+import { Client } from 'pg';
+import { testInfrastructure } from './infrastructure';
+
+/** A short unique suffix, so suites running in parallel never share a schema, topic or group. */
+export function uniqueSuffix(): string {
+  return `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+}
+
+/** `prefix_<unique>` as a lowercase SQL identifier. */
+export function uniqueSchemaName(prefix: string): string {
+  return `t_${prefix.replace(/[^a-z0-9_]/g, '_')}_${uniqueSuffix()}`.slice(0, 63);
+}
+
+async function withAdminClient<T>(fn: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: testInfrastructure().databaseUrl });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Drops a test schema and everything in it. */
+export async function dropSchema(schema: string): Promise<void> {
+  await withAdminClient((c) => c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
+}
+
+/** Runs one SQL statement against the test database, outside any service. */
+export async function sql<R extends object = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<R[]> {
+  return withAdminClient(async (c) => (await c.query(text, params)).rows as R[]);
+}
+
+/** A kafkajs client for tests, quiet unless something is wrong. */
+export function testKafka(clientId = 'test'): Kafka {
+  return new Kafka({ clientId, brokers: testInfrastructure().kafkaBrokers, logLevel: logLevel.ERROR });
+}
+
+/** Creates a topic of the suite's own (deleted by `deleteTopics`). */
+export async function createTestTopic(prefix: string, partitions = 3): Promise<string> {
+  const topic = `test.${prefix}.${uniqueSuffix()}`;
+  const admin = testKafka('test-admin').admin();
+  await admin.connect();
+  try {
+    await admin.createTopics({ topics: [{ topic, numPartitions: partitions, replicationFactor: 1 }], waitForLeaders: true });
+  } finally {
+    await admin.disconnect();
+  }
+  return topic;
+}
+
+export async function deleteTopics(topics: string[]): Promise<void> {
+  const admin = testKafka('test-admin').admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const present = topics.filter((t) => existing.has(t));
+    if (present.length > 0) await admin.deleteTopics({ topics: present });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Polls `probe` until it returns a value other than undefined, or fails after `timeoutMs`. */
+export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (err) {
+      lastError = err;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${(lastError as Error).message}` : ''}`);
+}
