@@ -1,0 +1,36 @@
+import { timestampDate } from '@bufbuild/protobuf/wkt';
+import type { MessageInitShape } from '@bufbuild/protobuf';
+import { Channel as ChannelPb, type RegisterComplaintRequest, type RegisterComplaintResponseSchema } from '@pengaduan/contracts';
+import { ServiceError } from '@pengaduan/runtime';
+import { isRole, type Channel } from '@pengaduan/sop';
+import { Injectable } from '@nestjs/common';
+import { RegisterComplaintHandler } from './register-complaint.handler';
+
+/** `IntakeService.RegisterComplaint`: maps the gRPC request to the command and back; no rules here. */
+@Injectable()
+export class RegisterComplaintGrpcController {
+  constructor(private readonly handler: RegisterComplaintHandler) {}
+
+  async registerComplaint(request: RegisterComplaintRequest, correlationId: string): Promise<MessageInitShape<typeof RegisterComplaintResponseSchema>> {
+    const actor = request.actor;
+    if (!actor?.userId || !isRole(actor.role)) {
+      throw new ServiceError('unauthenticated', 'AUTH.NO_ACTOR', 'the request names no valid acting officer');
+    }
+    const channelName = ChannelPb[request.channel] as Channel | undefined;
+    const result = await this.handler.execute({
+      requestId: request.requestId,
+      officeCode: request.officeCode,
+      channel: (channelName ?? 'UNSPECIFIED') as Channel,
+      text: request.text,
+      contact: request.contact
+        ? { name: request.contact.name, phone: request.contact.phone, email: request.contact.email, handle: request.contact.handle }
+        : undefined,
+      anonymous: request.anonymous,
+      confidential: request.confidential,
+      receivedAt: request.receivedAt ? timestampDate(request.receivedAt) : undefined,
+      actor: { kind: 'user', userId: actor.userId, role: actor.role },
+      correlationId,
+    });
+    return { complaintId: result.complaintId, trackingNumber: result.trackingNumber, status: result.status };
+  }
+}

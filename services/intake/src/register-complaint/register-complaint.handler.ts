@@ -1,0 +1,166 @@
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { Channel as ChannelPb, createEnvelope, formatActor, type EventEnvelope } from '@pengaduan/contracts';
+import { appendToOutbox, ServiceRuntime } from '@pengaduan/messaging';
+import { ServiceError, type FieldViolation } from '@pengaduan/runtime';
+import { decide, initialState, replay, type SopEvent } from '@pengaduan/sop';
+import { Injectable } from '@nestjs/common';
+import { createHash, randomBytes } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { Clock } from '../clock';
+import { ComplaintMessageRecord, ComplaintRecord, IdempotencyRecord, ReporterContactRecord } from '../persistence/entities';
+import { ContactCipher } from '../reporter-contact/contact-cipher';
+import { nextTrackingNumber } from '../tracking-number/tracking-number';
+import { OFFICER_ENTRY_CHANNELS, type RegisterComplaintCommand, type RegisterComplaintResult } from './register-complaint.command';
+
+const OPERATION = 'RegisterComplaint';
+const MAX_TEXT = 20_000;
+
+/**
+ * SOP step 1 for a complaint an officer types in: checks the request, issues the tracking
+ * number, asks libs/sop whether the officer may register it, and commits the complaint, its
+ * first message, the sealed contact and `complaint.received` (outbox) in one transaction.
+ * Idempotent by request id.
+ */
+@Injectable()
+export class RegisterComplaintHandler {
+  constructor(
+    private readonly runtime: ServiceRuntime,
+    private readonly cipher: ContactCipher,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(command: RegisterComplaintCommand): Promise<RegisterComplaintResult> {
+    validate(command);
+    const requestHash = hashRequest(command);
+    return this.runtime.dataSource.transaction(async (tx) => {
+      const earlier = await this.claimIdempotencyKey(tx, command.requestId, requestHash);
+      if (earlier) return earlier;
+
+      const now = this.clock.now();
+      const receivedAt = command.receivedAt ?? now;
+      const complaintId = uuidv7();
+      const trackingNumber = await nextTrackingNumber(tx, command.officeCode, receivedAt);
+      const decision = decide(
+        {
+          type: 'receive',
+          actor: command.actor,
+          complaintId,
+          officeCode: command.officeCode,
+          trackingNumber,
+          channel: command.channel,
+          anonymous: command.anonymous,
+          confidential: command.confidential,
+        },
+        initialState(),
+        now,
+      );
+      if (!decision.ok) {
+        const kind = decision.error.code === 'COMPLAINT.FORBIDDEN_ROLE' ? 'forbidden' : decision.error.code === 'COMPLAINT.ILLEGAL_TRANSITION' ? 'conflict' : 'invalid';
+        throw new ServiceError(kind, decision.error.code, decision.error.message, { state: decision.error.status });
+      }
+      const state = replay(decision.events);
+      const reporterRef = `rep_${randomBytes(12).toString('hex')}`;
+
+      await tx.insert(ComplaintRecord, {
+        id: complaintId,
+        officeCode: command.officeCode,
+        trackingNumber,
+        channel: command.channel,
+        status: state.status,
+        sopState: state,
+        anonymous: command.anonymous,
+        confidential: command.confidential,
+        reporterRef,
+        receivedAt,
+      });
+      await tx.insert(ComplaintMessageRecord, {
+        id: uuidv7(),
+        complaintId,
+        sequence: 1,
+        channel: command.channel,
+        text: command.text,
+        receivedAt,
+      });
+      await tx.insert(ReporterContactRecord, {
+        reporterRef,
+        keyId: this.cipher.keyId,
+        sealed: this.cipher.seal(command.contact ?? {}),
+      });
+      await appendToOutbox(tx, decision.events.map((e) => toEnvelope(e, { command, reporterRef, receivedAt })));
+
+      const result: RegisterComplaintResult = { complaintId, trackingNumber, status: state.status };
+      await tx.update(IdempotencyRecord, { key: command.requestId }, { response: { ...result } });
+      return result;
+    });
+  }
+
+  /**
+   * Takes the idempotency key for this transaction, or returns the answer already given for
+   * it. A concurrent request with the same key waits on the row until the first commits.
+   */
+  private async claimIdempotencyKey(tx: EntityManager, key: string, requestHash: string): Promise<RegisterComplaintResult | undefined> {
+    const inserted = (await tx.query(
+      `INSERT INTO idempotency_key (key, operation, request_hash) VALUES ($1, $2, $3)
+       ON CONFLICT (key) DO NOTHING RETURNING key`,
+      [key, OPERATION, requestHash],
+    )) as unknown[];
+    if (inserted.length === 1) return undefined;
+    const existing = await tx.findOneByOrFail(IdempotencyRecord, { key });
+    if (existing.operation !== OPERATION || existing.requestHash !== requestHash) {
+      throw new ServiceError('idempotency-mismatch', 'IDEMPOTENCY.KEY_REUSED', 'this idempotency key was already used for a different request');
+    }
+    return existing.response as unknown as RegisterComplaintResult;
+  }
+}
+
+function toEnvelope(
+  event: SopEvent,
+  ctx: { command: RegisterComplaintCommand; reporterRef: string; receivedAt: Date },
+): EventEnvelope {
+  if (event.type !== 'complaint.received') {
+    throw new Error(`registering a complaint does not produce ${event.type}`);
+  }
+  return createEnvelope({
+    type: 'complaint.received',
+    source: 'pengaduan/intake',
+    subject: event.data.complaintId,
+    office: event.data.officeCode,
+    actor: formatActor(event.actor.kind === 'user' ? { kind: 'user', userId: event.actor.userId, role: event.actor.role } : { kind: 'system', service: event.actor.service }),
+    correlationId: ctx.command.correlationId,
+    causationId: ctx.command.requestId,
+    time: new Date(event.at),
+    data: {
+      complaintId: event.data.complaintId,
+      officeCode: event.data.officeCode,
+      trackingNumber: event.data.trackingNumber,
+      channel: ChannelPb[event.data.channel],
+      receivedAt: timestampFromDate(ctx.receivedAt),
+      reporterRef: ctx.reporterRef,
+      anonymous: event.data.anonymous,
+      confidential: event.data.confidential,
+      messageCount: 1,
+    },
+  });
+}
+
+function validate(c: RegisterComplaintCommand): void {
+  const v: FieldViolation[] = [];
+  if (!c.requestId || c.requestId.length > 200) v.push({ field: 'requestId', description: 'required, at most 200 characters' });
+  if (!/^[A-Z]{2,6}$/.test(c.officeCode)) v.push({ field: 'officeCode', description: 'must be an office code of 2-6 capital letters' });
+  if (!OFFICER_ENTRY_CHANNELS.includes(c.channel)) {
+    v.push({ field: 'channel', description: `an officer enters only ${OFFICER_ENTRY_CHANNELS.join(', ')} complaints` });
+  }
+  if (!c.text || c.text.trim().length === 0) v.push({ field: 'text', description: 'required' });
+  else if (c.text.length > MAX_TEXT) v.push({ field: 'text', description: `at most ${MAX_TEXT} characters` });
+  const contact = c.contact ?? {};
+  if (contact.phone !== undefined && !/^\+?[0-9 ()-]{6,20}$/.test(contact.phone)) v.push({ field: 'contact.phone', description: 'not a phone number' });
+  if (contact.email !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(contact.email)) v.push({ field: 'contact.email', description: 'not an e-mail address' });
+  if (c.receivedAt && Number.isNaN(c.receivedAt.getTime())) v.push({ field: 'receivedAt', description: 'not a valid time' });
+  if (v.length > 0) throw new ServiceError('invalid', 'COMPLAINT.INVALID_REQUEST', 'the complaint cannot be registered as sent', { fieldViolations: v });
+}
+
+function hashRequest(c: RegisterComplaintCommand): string {
+  const { requestId: _r, correlationId: _c, ...rest } = c;
+  return createHash('sha256').update(JSON.stringify(rest)).digest('hex');
+}

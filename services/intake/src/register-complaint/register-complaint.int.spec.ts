@@ -1,0 +1,157 @@
+import { COMPLAINT_EVENTS_TOPIC, parseEnvelope } from '@pengaduan/contracts';
+import { ServiceRuntime } from '@pengaduan/messaging';
+import { createLogger, ServiceError } from '@pengaduan/runtime';
+import { dropSchema, eventually, testInfrastructure, TopicReader, uniqueSchemaName } from '@pengaduan/testing';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Clock } from '../clock';
+import { INTAKE_ENTITIES } from '../persistence/entities';
+import { INTAKE_MIGRATIONS } from '../persistence/migrations';
+import { ContactCipher } from '../reporter-contact/contact-cipher';
+import type { RegisterComplaintCommand } from './register-complaint.command';
+import { RegisterComplaintHandler } from './register-complaint.handler';
+
+class FixedClock extends Clock {
+  constructor(public at: Date) {
+    super();
+  }
+  now(): Date {
+    return this.at;
+  }
+}
+
+const infra = testInfrastructure();
+const schema = uniqueSchemaName('intake');
+// Each suite has its own office code, so tracking numbers never collide between runs.
+const office = `T${randomBytes(3).toString('hex').toUpperCase().replace(/[^A-Z]/g, 'X')}`.slice(0, 6);
+const cipher = new ContactCipher(randomBytes(32));
+const clock = new FixedClock(new Date('2026-11-27T02:00:00Z'));
+let runtime: ServiceRuntime;
+let handler: RegisterComplaintHandler;
+let reader: TopicReader;
+
+const officer = { kind: 'user', userId: 'u-admin-1', role: 'ADMIN_TIKKIM' } as const;
+const contact = { name: 'Siti Rahayu', phone: '+6281234567890', email: 'siti.rahayu@example.id' };
+const text = 'Petugas loket meminta uang tambahan untuk paspor saya, nomor saya 081234567890.';
+
+function command(overrides: Partial<RegisterComplaintCommand> = {}): RegisterComplaintCommand {
+  return {
+    requestId: randomUUID(),
+    officeCode: office,
+    channel: 'PHONE',
+    text,
+    contact,
+    anonymous: false,
+    confidential: false,
+    actor: officer,
+    correlationId: randomUUID(),
+    ...overrides,
+  };
+}
+
+beforeAll(async () => {
+  reader = await new TopicReader([COMPLAINT_EVENTS_TOPIC]).start();
+  runtime = new ServiceRuntime({
+    service: 'intake-test',
+    logger: createLogger('intake-test', 'silent'),
+    database: { url: infra.databaseUrl, schema, entities: INTAKE_ENTITIES, migrations: INTAKE_MIGRATIONS },
+    kafkaBrokers: infra.kafkaBrokers,
+  });
+  await runtime.ready();
+  handler = new RegisterComplaintHandler(runtime, cipher, clock);
+});
+
+afterAll(async () => {
+  await reader?.stop();
+  await runtime?.stop();
+  await dropSchema(schema);
+});
+
+describe('an officer registers a complaint received by phone', () => {
+  it('issues a tracking number and publishes complaint.received without the reporter’s personal data', async () => {
+    const result = await handler.execute(command());
+
+    expect(result).toEqual({ complaintId: expect.any(String), trackingNumber: `${office}-2026-000001`, status: 'RECEIVED' });
+    const [message] = await reader.waitFor((m) => m.key === result.complaintId);
+    const parsed = parseEnvelope(message.value ?? '');
+    if (!parsed.ok || parsed.type !== 'complaint.received') throw new Error(`unexpected event: ${message.value}`);
+    expect(parsed.envelope).toMatchObject({ subject: result.complaintId, office, actor: 'ADMIN_TIKKIM:u-admin-1', source: 'pengaduan/intake' });
+    expect(parsed.payload).toMatchObject({ complaintId: result.complaintId, trackingNumber: result.trackingNumber, officeCode: office, messageCount: 1 });
+    for (const secret of [contact.name, contact.phone, contact.email, '081234567890', 'uang tambahan']) {
+      expect(message.value).not.toContain(secret);
+    }
+  });
+
+  it('keeps the text in intake and the contact only encrypted', async () => {
+    const { complaintId } = await handler.execute(command());
+    const [row] = (await runtime.dataSource.query(
+      `SELECT c.reporter_ref, m.text, rc.sealed FROM complaint c
+         JOIN complaint_message m ON m.complaint_id = c.id
+         JOIN reporter_contact rc ON rc.reporter_ref = c.reporter_ref WHERE c.id = $1`,
+      [complaintId],
+    )) as { reporter_ref: string; text: string; sealed: Buffer }[];
+    expect(row.text).toBe(text);
+    expect(row.sealed.toString('latin1')).not.toContain(contact.phone);
+    expect(cipher.open(row.sealed)).toEqual(contact);
+  });
+
+  it('answers a retried request with the same result and registers nothing more', async () => {
+    const first = command();
+    const a = await handler.execute(first);
+    const b = await handler.execute({ ...first, correlationId: randomUUID() });
+
+    expect(b).toEqual(a);
+    const rows = (await runtime.dataSource.query('SELECT count(*)::int AS n FROM outbox WHERE message_key = $1', [a.complaintId])) as { n: number }[];
+    expect(rows[0].n).toBe(1);
+  });
+
+  it('refuses an idempotency key reused for a different complaint', async () => {
+    const first = command();
+    await handler.execute(first);
+    await expect(handler.execute({ ...first, text: 'another complaint' })).rejects.toMatchObject({ kind: 'idempotency-mismatch', code: 'IDEMPOTENCY.KEY_REUSED' });
+  });
+
+  it('gives gap-free tracking numbers to concurrent registrations', async () => {
+    const concurrentOffice = `${office.slice(0, 5)}C`;
+    const results = await Promise.all(Array.from({ length: 20 }, () => handler.execute(command({ officeCode: concurrentOffice }))));
+    const numbers = results.map((r) => r.trackingNumber).sort();
+    expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => `${concurrentOffice}-2026-${String(i + 1).padStart(6, '0')}`));
+  });
+
+  it('numbers per year in WIB: 31 December 18:00 UTC is already the new year in Batam', async () => {
+    const yearOffice = `${office.slice(0, 5)}Y`;
+    clock.at = new Date('2026-12-31T16:30:00Z'); // 23:30 WIB, still 2026
+    const late2026 = await handler.execute(command({ officeCode: yearOffice }));
+    clock.at = new Date('2026-12-31T18:00:00Z'); // 01:00 WIB on 1 January 2027
+    const early2027 = await handler.execute(command({ officeCode: yearOffice }));
+    clock.at = new Date('2026-11-27T02:00:00Z');
+
+    expect([late2026.trackingNumber, early2027.trackingNumber]).toEqual([`${yearOffice}-2026-000001`, `${yearOffice}-2027-000001`]);
+  });
+
+  it('rejects bad input naming each bad field, and stores nothing', async () => {
+    const before = (await runtime.dataSource.query('SELECT count(*)::int AS n FROM complaint')) as { n: number }[];
+    const error = await handler
+      .execute(command({ officeCode: 'bad', channel: 'WHATSAPP', text: '  ', contact: { email: 'not-an-email' } }))
+      .catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ServiceError);
+    expect((error as ServiceError).details.fieldViolations?.map((v) => v.field).sort()).toEqual(['channel', 'contact.email', 'officeCode', 'text']);
+    const after = (await runtime.dataSource.query('SELECT count(*)::int AS n FROM complaint')) as { n: number }[];
+    expect(after[0].n).toBe(before[0].n);
+  });
+
+  it('refuses a registration by a role the SOP does not allow, and stores nothing', async () => {
+    const cmd = command({ actor: { kind: 'user', userId: 'u-kakan', role: 'KEPALA_KANTOR' } });
+    await expect(handler.execute(cmd)).rejects.toMatchObject({ kind: 'forbidden', code: 'COMPLAINT.FORBIDDEN_ROLE' });
+    const rows = (await runtime.dataSource.query('SELECT 1 FROM idempotency_key WHERE key = $1', [cmd.requestId])) as unknown[];
+    expect(rows).toHaveLength(0);
+  });
+
+  it('journals every event it published', async () => {
+    const { complaintId } = await handler.execute(command());
+    await eventually(async () => {
+      const rows = (await runtime.dataSource.query('SELECT published_at FROM outbox WHERE message_key = $1', [complaintId])) as { published_at: Date | null }[];
+      return rows[0]?.published_at ? true : undefined;
+    });
+  });
+});
