@@ -1,3 +1,4 @@
 export * from './lib/infrastructure';
 export * from './lib/isolation';
+export * from './lib/processes';
 export * from './lib/topic-reader';

@@ -1,4 +1,4 @@
-import { ServiceRuntime } from '@pengaduan/messaging';
+import { ServiceRuntime, type ServiceRuntimeOptions } from '@pengaduan/messaging';
 import { HealthController, HealthRegistry, type Logger } from '@pengaduan/runtime';
 import { Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Clock, SystemClock } from './clock';
@@ -28,6 +28,16 @@ class IntakeLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 }
 
+/** Intake's database, migrations and Kafka: shared by the service and its `migrate` command. */
+export function intakeRuntimeOptions(config: IntakeConfig, logger: Logger): ServiceRuntimeOptions {
+  return {
+    service: 'intake',
+    logger,
+    database: { url: config.databaseUrl, schema: config.databaseSchema, entities: INTAKE_ENTITIES, migrations: INTAKE_MIGRATIONS },
+    kafkaBrokers: config.kafkaBrokers,
+  };
+}
+
 @Module({})
 export class IntakeModule {
   static forRoot(config: IntakeConfig, logger: Logger, options: { clock?: Clock } = {}): DynamicModule {
@@ -36,16 +46,7 @@ export class IntakeModule {
       controllers: [HealthController],
       providers: [
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
-        {
-          provide: ServiceRuntime,
-          useFactory: () =>
-            new ServiceRuntime({
-              service: 'intake',
-              logger,
-              database: { url: config.databaseUrl, schema: config.databaseSchema, entities: INTAKE_ENTITIES, migrations: INTAKE_MIGRATIONS },
-              kafkaBrokers: config.kafkaBrokers,
-            }),
-        },
+        { provide: ServiceRuntime, useFactory: () => new ServiceRuntime(intakeRuntimeOptions(config, logger)) },
         { provide: HealthRegistry, inject: [ServiceRuntime], useFactory: (rt: ServiceRuntime) => rt.health },
         { provide: ContactCipher, useValue: ContactCipher.fromBase64(config.reporterContactKey) },
         RegisterComplaintHandler,

@@ -108,6 +108,12 @@ export class ServiceRuntime {
     logger.info('kafka ready');
   }
 
+  /** Runs pending migrations and disconnects: the `migrate` command of every service. */
+  async migrate(): Promise<void> {
+    await initializeServiceDataSource(this.ds, this.options.logger);
+    await this.ds.destroy();
+  }
+
   /** Graceful shutdown: drain consumers, flush and stop the relay, close connections. */
   async stop(): Promise<void> {
     this.abort.abort(new Error('shutting down'));

@@ -1,0 +1,124 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
+import { join } from 'node:path';
+import { REPO_ROOT } from './infrastructure';
+
+/** A TCP port nobody listens on right now. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** A service started as its own process from its TypeScript source, as in production but without a build. */
+export class ServiceProcess {
+  private child?: ChildProcess;
+  private exited?: Promise<number | null>;
+  readonly logFile: string;
+
+  constructor(
+    readonly name: string,
+    private readonly env: Record<string, string>,
+    /** Health base URL, e.g. http://127.0.0.1:3101 */
+    readonly healthUrl: string,
+  ) {
+    const dir = join(REPO_ROOT, '.local', 'test-logs');
+    mkdirSync(dir, { recursive: true });
+    this.logFile = join(dir, `${name}-${Date.now()}.log`);
+  }
+
+  start(): this {
+    const log = createWriteStream(this.logFile);
+    this.child = spawn(process.execPath, ['-r', '@swc-node/register', `services/${this.name}/src/main.ts`], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, LOG_LEVEL: 'info', ...this.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child.stdout?.pipe(log);
+    this.child.stderr?.pipe(log);
+    this.exited = new Promise((resolve) => this.child?.on('exit', (code) => resolve(code)));
+    return this;
+  }
+
+  /** The service's log lines so far (JSON lines). */
+  logs(): string {
+    return readFileSync(this.logFile, 'utf8');
+  }
+
+  /** GET <healthUrl>/health/ready: the status code, or 0 when nothing answers. */
+  async readiness(): Promise<{ status: number; body: unknown }> {
+    try {
+      const res = await fetch(`${this.healthUrl}/health/ready`);
+      return { status: res.status, body: await res.json() };
+    } catch {
+      return { status: 0, body: undefined };
+    }
+  }
+
+  /** Waits until /health/ready answers 200. */
+  async waitUntilReady(timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const { status, body } = await this.readiness();
+      if (status === 200) return;
+      if (this.child?.exitCode !== null && this.child?.exitCode !== undefined) {
+        throw new Error(`${this.name} exited with ${this.child.exitCode}:\n${this.logs().slice(-3000)}`);
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`${this.name} not ready after ${timeoutMs} ms (last: ${status} ${JSON.stringify(body)}):\n${this.logs().slice(-3000)}`);
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+
+  /** SIGTERM, then waits for a graceful exit (SIGKILL after `graceMs`). Resolves with the exit code. */
+  async stop(graceMs = 15_000): Promise<number | null> {
+    if (!this.child || this.child.exitCode !== null) return this.child?.exitCode ?? null;
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child?.kill('SIGKILL'), graceMs);
+    const code = await this.exited;
+    clearTimeout(timer);
+    return code ?? null;
+  }
+}
+
+/**
+ * A TCP proxy that can be taken down and brought back, to show how a service behaves while
+ * Postgres or Kafka is unreachable and after it returns. Down means nothing listens.
+ */
+export class TcpProxy {
+  private server?: Server;
+  private readonly sockets = new Set<Socket>();
+
+  constructor(
+    readonly port: number,
+    private readonly target: { host: string; port: number },
+  ) {}
+
+  async up(): Promise<void> {
+    this.server = createServer((client) => {
+      const upstream = connect(this.target.port, this.target.host);
+      this.sockets.add(client).add(upstream);
+      const close = () => {
+        client.destroy();
+        upstream.destroy();
+        this.sockets.delete(client);
+        this.sockets.delete(upstream);
+      };
+      client.on('error', close).on('close', close);
+      upstream.on('error', close).on('close', close);
+      client.pipe(upstream).pipe(client);
+    });
+    await new Promise<void>((resolve) => this.server?.listen(this.port, '127.0.0.1', resolve));
+  }
+
+  async down(): Promise<void> {
+    for (const s of this.sockets) s.destroy();
+    this.sockets.clear();
+    await new Promise((resolve) => (this.server ? this.server.close(resolve) : resolve(undefined)));
+    this.server = undefined;
+  }
+}

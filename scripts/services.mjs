@@ -1,0 +1,2 @@
+// The services `npm start` and `npm run migrate` run, in start order.
+export const SERVICES = ['intake', 'gateway'];

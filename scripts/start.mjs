@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// npm start: builds, then runs every service as its own process against Kafka and Postgres.
+//   KAFKA_BROKERS unset  -> starts the local broker (deploy/local/kafka.sh; needs Java 17 + Maven)
+//   DATABASE_URL unset   -> postgres://postgres@127.0.0.1:5432/pengaduan
+// Secrets for development (REPORTER_CONTACT_KEY) are generated once into .local/dev-secrets.env
+// unless set. Ctrl-C stops everything it started.
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SERVICES } from './services.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const run = (cmd, args, env = process.env) => {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env });
+  if (r.status !== 0) {
+    console.error(`start: ${cmd} ${args.join(' ')} failed`);
+    process.exit(r.status ?? 1);
+  }
+};
+
+const env = { ...process.env };
+env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/pengaduan';
+let startedKafka = false;
+if (!env.KAFKA_BROKERS) {
+  const status = spawnSync('bash', ['deploy/local/kafka.sh', 'status'], { cwd: root });
+  if (status.status !== 0) {
+    run('bash', ['deploy/local/kafka.sh', 'start']);
+    startedKafka = true;
+  }
+  env.KAFKA_BROKERS = `127.0.0.1:${env.KAFKA_PORT ?? 9092}`;
+}
+
+const secretsFile = join(root, '.local', 'dev-secrets.env');
+if (!env.REPORTER_CONTACT_KEY) {
+  mkdirSync(dirname(secretsFile), { recursive: true });
+  if (!existsSync(secretsFile)) writeFileSync(secretsFile, `REPORTER_CONTACT_KEY=${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
+  for (const line of readFileSync(secretsFile, 'utf8').split('\n')) {
+    const [k, ...v] = line.split('=');
+    if (k && !env[k]) env[k] = v.join('=');
+  }
+}
+
+run('npx', ['tsc', '--build', 'tsconfig.build.json']);
+run(process.execPath, ['deploy/local/prepare-postgres.mjs'], env);
+run(process.execPath, ['deploy/local/topics.mjs'], env);
+
+const children = SERVICES.map((service) =>
+  spawn(process.execPath, [join(root, 'services', service, 'dist', 'main.js')], { cwd: root, env, stdio: 'inherit' }),
+);
+const gatewayPort = env.GATEWAY_HTTP_PORT ?? 3000;
+console.error(`\nstart: ${SERVICES.join(', ')} starting; API docs at http://127.0.0.1:${gatewayPort}/api/docs (Ctrl-C stops)\n`);
+
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  await Promise.all(
+    children.map((c) => (c.exitCode !== null ? Promise.resolve() : new Promise((resolve) => (c.on('exit', resolve), c.kill('SIGTERM'))))),
+  );
+  if (startedKafka) spawnSync('bash', ['deploy/local/kafka.sh', 'stop'], { cwd: root, stdio: 'inherit' });
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+for (const c of children) c.on('exit', (code) => !stopping && code !== 0 && (console.error(`start: a service exited with ${code}`), stop()));
