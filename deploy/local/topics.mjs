@@ -31,8 +31,14 @@ for (let attempt = 1; ; attempt++) {
   }
 }
 
+const dlqTopics = (definition.dlq.groups ?? []).map((group) => ({
+  name: `${definition.dlq.namePrefix}${group}`,
+  partitions: definition.dlq.partitions,
+  config: definition.dlq.config,
+}));
+const all = [...definition.topics, ...dlqTopics];
 const existing = new Set(await admin.listTopics());
-const wanted = definition.topics.filter((t) => !existing.has(t.name));
+const wanted = all.filter((t) => !existing.has(t.name));
 if (wanted.length > 0) {
   await admin.createTopics({
     waitForLeaders: true,
@@ -44,7 +50,7 @@ if (wanted.length > 0) {
     })),
   });
 }
-for (const t of definition.topics) {
+for (const t of all) {
   const meta = await admin.fetchTopicMetadata({ topics: [t.name] });
   const partitions = meta.topics[0].partitions.length;
   if (partitions !== t.partitions) {
@@ -53,4 +59,4 @@ for (const t of definition.topics) {
   }
 }
 await admin.disconnect();
-console.error(`topics: ${definition.topics.map((t) => t.name).join(', ')} ready (${wanted.length} created)`);
+console.error(`topics: ${all.map((t) => t.name).join(', ')} ready (${wanted.length} created)`);
