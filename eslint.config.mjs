@@ -36,8 +36,8 @@ export default [
     },
   },
   {
-    // Tests may import the testing lib (fixtures, real infrastructure) from any project.
-    files: ['**/*.spec.ts'],
+    // Tests and their fixtures may import the testing lib (real infrastructure) from any project.
+    files: ['**/*.spec.ts', '**/__fixtures__/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Creates the platform's topics from the checked-in definition
-// (libs/contracts/src/lib/topics.json), and waits until the broker answers metadata requests.
+// (libs/contracts/src/lib/topic-definitions.json), and waits until the broker answers metadata requests.
 // Idempotent: existing topics are left as they are (their config is checked and reported).
 //
 //   KAFKA_BROKERS=127.0.0.1:9092 node deploy/local/topics.mjs
@@ -11,7 +11,7 @@ import kafkajs from 'kafkajs';
 
 const { Kafka, logLevel } = kafkajs;
 const here = dirname(fileURLToPath(import.meta.url));
-const definition = JSON.parse(readFileSync(join(here, '../../libs/contracts/src/lib/topics.json'), 'utf8'));
+const definition = JSON.parse(readFileSync(join(here, '../../libs/contracts/src/lib/topic-definitions.json'), 'utf8'));
 const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 const kafka = new Kafka({ clientId: 'pengaduan-topics', brokers, logLevel: logLevel.NOTHING, retry: { retries: 10 } });
 const admin = kafka.admin();

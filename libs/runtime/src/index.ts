@@ -1,3 +1,4 @@
+export * from './lib/bootstrap';
 export * from './lib/config';
 export * from './lib/errors';
 export * from './lib/grpc';

@@ -1,5 +1,5 @@
 import { ContractViolation } from './contract-violation';
-import topicsFile from './topics.json';
+import topicsFile from './topic-definitions.json';
 
 /** A Kafka topic as it is created: name, partition count and topic-level config. */
 export interface TopicDefinition {
@@ -29,7 +29,7 @@ function freezeTopic(topic: TopicDefinition): TopicDefinition {
 }
 
 /**
- * The topics the platform needs, as checked in (`topics.json`, which `deploy/local/topics.mjs`
+ * The topics the platform needs, as checked in (`topic-definitions.json`, which `deploy/local/topics.mjs`
  * reads too). DLQ topics are per consumer group: see {@link dlqTopicDefinition}.
  */
 export const TOPIC_DEFINITIONS: readonly TopicDefinition[] = Object.freeze(topicsFile.topics.map(freezeTopic));
@@ -52,7 +52,7 @@ export function dlqTopicFor(consumerGroup: string): string {
 }
 
 /**
- * Definition of the dead-letter topic of a consumer group (from `topics.json`): one partition,
+ * Definition of the dead-letter topic of a consumer group (from `topic-definitions.json`): one partition,
  * unlimited retention, so a poison event is kept until someone deals with it.
  *
  * @throws {@link ContractViolation} as {@link dlqTopicFor}

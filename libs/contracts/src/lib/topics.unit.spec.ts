@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { COMPLAINT_EVENTS_TOPIC, ContractViolation, DLQ_TOPIC_PREFIX, TOPIC_DEFINITIONS, dlqTopicDefinition, dlqTopicFor } from '../index';
 
 // Read as plain data, the way deploy/local/topics.mjs reads it.
-const file = JSON.parse(readFileSync(join(__dirname, 'topics.json'), 'utf8')) as {
+const file = JSON.parse(readFileSync(join(__dirname, 'topic-definitions.json'), 'utf8')) as {
   topics: { name: string; partitions: number; config: Record<string, string> }[];
   dlq: { namePrefix: string; partitions: number; config: Record<string, string> };
 };
 
 describe('topics', () => {
-  it('the TypeScript constants agree with topics.json', () => {
+  it('the TypeScript constants agree with topic-definitions.json', () => {
     expect(TOPIC_DEFINITIONS).toEqual(file.topics);
     expect(file.topics.map((t) => t.name)).toEqual([COMPLAINT_EVENTS_TOPIC]);
     expect(file.dlq.namePrefix).toBe(DLQ_TOPIC_PREFIX);

@@ -1,4 +1,4 @@
-import { dlqTopicFor, dlqTopicDefinition, parseEnvelope, type EventEnvelope } from '@pengaduan/contracts';
+import { dlqTopicFor, dlqTopicDefinition, parseEnvelope, type ParsedEvent } from '@pengaduan/contracts';
 import { backoffDelay, sleep, withLogContext } from '@pengaduan/runtime';
 import type { Consumer, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
@@ -6,15 +6,15 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { isTransient } from './errors';
 import { createIdempotentProducer } from './kafka';
 
-/** A validated event as a handler receives it. */
-export interface ConsumedEvent {
-  envelope: EventEnvelope;
-  /** The decoded payload message (the generated type of `envelope.type`). */
-  payload: unknown;
+/**
+ * A validated event as a handler receives it: the parsed envelope and payload (narrow on
+ * `type` to get the payload's generated type) and where it was read from.
+ */
+export type ConsumedEvent = ParsedEvent & {
   topic: string;
   partition: number;
   offset: string;
-}
+};
 
 /**
  * Applies one event's effect using `tx`, the entity manager of the transaction in which the
@@ -155,7 +155,7 @@ export class EventConsumer {
       await this.deadLetter(topic, partition, message, `malformed event: ${parsed.reason}`, 'EVENT.MALFORMED', 0);
       return;
     }
-    const event: ConsumedEvent = { envelope: parsed.envelope, payload: parsed.payload, topic, partition, offset: message.offset };
+    const event: ConsumedEvent = { ...parsed, topic, partition, offset: message.offset };
     await withLogContext({ correlationId: parsed.envelope.correlationid, causationId: parsed.envelope.id }, async () => {
       const outcome = await this.process(event, message, heartbeat, log.child({ eventId: event.envelope.id, eventType: event.envelope.type }));
       if (outcome === 'duplicate') log.debug({ eventId: event.envelope.id }, 'event already handled by this group; skipped');

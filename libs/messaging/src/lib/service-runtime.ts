@@ -16,7 +16,7 @@ export interface ServiceRuntimeOptions {
   database: Omit<ServiceDataSourceOptions, 'applicationName'>;
   kafkaBrokers: string[];
   /** Consumers the service runs (none for a service that only emits). */
-  consumers?: { groupId: string; topics: string[]; handler: EventHandler; maxAttempts?: number }[];
+  consumers?: { groupId: string; topics: string[]; handler: EventHandler; maxAttempts?: number; backoff?: { initialMs?: number; maxMs?: number } }[];
   /** Whether this service publishes its outbox (default true). */
   relay?: boolean;
 }

@@ -13,6 +13,9 @@ const GRPC_STATUS_OF: Record<ErrorKind, status> = {
 };
 const KIND_OF = Object.fromEntries(Object.entries(GRPC_STATUS_OF).map(([k, v]) => [v, k])) as Record<number, ErrorKind>;
 
+/** gRPC metadata key of the correlation id a caller passes along. */
+export const CORRELATION_ID_METADATA_KEY = 'x-correlation-id';
+
 /** Metadata keys carrying a ServiceError across gRPC. */
 export const ERROR_CODE_KEY = 'x-error-code';
 export const ERROR_DETAILS_KEY = 'x-error-details';

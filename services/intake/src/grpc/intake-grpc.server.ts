@@ -1,12 +1,9 @@
 import { create, type DescMessage, type MessageInitShape, type MessageShape } from '@bufbuild/protobuf';
 import { IntakeService, RegisterComplaintResponseSchema, toGrpcServiceDefinition, GetComplaintResponseSchema } from '@pengaduan/contracts';
-import { bindGrpcServer, shutdownGrpcServer, toGrpcError, withLogContext, type Logger } from '@pengaduan/runtime';
+import { bindGrpcServer, CORRELATION_ID_METADATA_KEY, shutdownGrpcServer, toGrpcError, withLogContext, type Logger } from '@pengaduan/runtime';
 import { Server, status, type sendUnaryData, type ServerUnaryCall, type UntypedServiceImplementation } from '@grpc/grpc-js';
 import { randomUUID } from 'node:crypto';
 import { RegisterComplaintGrpcController } from '../register-complaint/register-complaint.grpc.controller';
-
-/** Metadata key of the correlation id a caller passes along. */
-export const CORRELATION_ID_KEY = 'x-correlation-id';
 
 /** intake's internal gRPC server: one method per use case, each delegating to its controller. */
 export class IntakeGrpcServer {
@@ -41,7 +38,7 @@ export class IntakeGrpcServer {
     fn: (request: Req, correlationId: string) => Promise<MessageInitShape<Res>>,
   ) {
     return (call: ServerUnaryCall<Req, MessageShape<Res>>, callback: sendUnaryData<MessageShape<Res>>) => {
-      const correlationId = call.metadata.get(CORRELATION_ID_KEY)[0]?.toString() || randomUUID();
+      const correlationId = call.metadata.get(CORRELATION_ID_METADATA_KEY)[0]?.toString() || randomUUID();
       void withLogContext({ correlationId }, async () => {
         try {
           const result = await fn(call.request, correlationId);

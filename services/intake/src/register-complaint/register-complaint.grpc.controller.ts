@@ -1,8 +1,8 @@
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import type { MessageInitShape } from '@bufbuild/protobuf';
-import { Channel as ChannelPb, type RegisterComplaintRequest, type RegisterComplaintResponseSchema } from '@pengaduan/contracts';
+import { Channel as ChannelPb, type Actor as ActorPb, type RegisterComplaintRequest, type RegisterComplaintResponseSchema } from '@pengaduan/contracts';
 import { ServiceError } from '@pengaduan/runtime';
-import { isRole, type Channel } from '@pengaduan/sop';
+import { isRole, type Actor, type Channel } from '@pengaduan/sop';
 import { Injectable } from '@nestjs/common';
 import { RegisterComplaintHandler } from './register-complaint.handler';
 
@@ -12,10 +12,7 @@ export class RegisterComplaintGrpcController {
   constructor(private readonly handler: RegisterComplaintHandler) {}
 
   async registerComplaint(request: RegisterComplaintRequest, correlationId: string): Promise<MessageInitShape<typeof RegisterComplaintResponseSchema>> {
-    const actor = request.actor;
-    if (!actor?.userId || !isRole(actor.role)) {
-      throw new ServiceError('unauthenticated', 'AUTH.NO_ACTOR', 'the request names no valid acting officer');
-    }
+    const actor = toActor(request.actor);
     const channelName = ChannelPb[request.channel] as Channel | undefined;
     const result = await this.handler.execute({
       requestId: request.requestId,
@@ -28,9 +25,19 @@ export class RegisterComplaintGrpcController {
       anonymous: request.anonymous,
       confidential: request.confidential,
       receivedAt: request.receivedAt ? timestampDate(request.receivedAt) : undefined,
-      actor: { kind: 'user', userId: actor.userId, role: actor.role },
+      actor,
       correlationId,
     });
     return { complaintId: result.complaintId, trackingNumber: result.trackingNumber, status: result.status };
   }
+}
+
+/** The acting officer of a request; an absent one is the gateway acting as the system. */
+function toActor(actor: ActorPb | undefined): Actor {
+  // The gateway has no authentication yet: the JWT issue replaces this with the authenticated officer.
+  if (actor === undefined) return { kind: 'system', service: 'gateway' };
+  if (!actor.userId || !isRole(actor.role)) {
+    throw new ServiceError('unauthenticated', 'AUTH.NO_ACTOR', 'the request names no valid acting officer');
+  }
+  return { kind: 'user', userId: actor.userId, role: actor.role };
 }

@@ -1,0 +1,52 @@
+import type { DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { createLogger, type Logger } from './logger';
+import { NestJsonLogger } from './nest-logger';
+
+export interface ServiceEntry<C> {
+  name: string;
+  /** Reads and validates the environment; throws a ConfigError naming every problem. */
+  loadConfig: () => C;
+  /** The root module of the service. */
+  module: (config: C, logger: Logger) => DynamicModule;
+  /** Where the HTTP server (health, REST) listens. */
+  http: (config: C) => { host: string; port: number };
+  /** Applies pending migrations (the `migrate` command). */
+  migrate: (config: C, logger: Logger) => Promise<void>;
+  /** Express settings before listening (middleware, OpenAPI). */
+  configure?: (app: NestExpressApplication, logger: Logger) => void;
+}
+
+/**
+ * The `main.ts` of every service: `node main.js` serves, `node main.js migrate` applies
+ * pending migrations and exits. A configuration error exits 78 (EX_CONFIG) with every problem
+ * named; SIGTERM/SIGINT run every shutdown hook (drain consumers, flush the outbox) and exit 0.
+ */
+export async function runService<C>(entry: ServiceEntry<C>): Promise<void> {
+  const logger = createLogger(entry.name);
+  try {
+    let config: C;
+    try {
+      config = entry.loadConfig();
+    } catch (err) {
+      logger.fatal((err as Error).message);
+      process.exit(78);
+    }
+    if (process.argv[2] === 'migrate') {
+      await entry.migrate(config, logger);
+      logger.info('migrations up to date');
+      return;
+    }
+    const app = await NestFactory.create<NestExpressApplication>(entry.module(config, logger), { logger: new NestJsonLogger(logger) });
+    entry.configure?.(app, logger);
+    // Exit 0 once every hook ran rather than re-raising the signal.
+    app.enableShutdownHooks([], { useProcessExit: true });
+    const { host, port } = entry.http(config);
+    await app.listen(port, host);
+    logger.info({ http: `${host}:${port}` }, `${entry.name} started`);
+  } catch (err) {
+    logger.fatal({ err: { message: (err as Error).message, stack: (err as Error).stack } }, `${entry.name} failed to start`);
+    process.exit(1);
+  }
+}

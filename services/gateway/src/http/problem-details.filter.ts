@@ -1,0 +1,100 @@
+import { HTTP_STATUS_OF, ServiceError, type Logger } from '@pengaduan/runtime';
+import { Catch, HttpException, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { STATUS_CODES } from 'node:http';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** One bad field of a request. */
+export interface FieldError {
+  /** Path of the field, nested names joined with dots: `contact.email`. */
+  field: string;
+  message: string;
+}
+
+/** An RFC 9457 problem, with the stable `code` a client matches on. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  code: string;
+  /** The complaint's current SOP status, for a conflict (illegal transition). */
+  state?: string;
+  errors?: FieldError[];
+}
+
+/** How a problem should be logged: only what is the server's fault (or its upstream's) is. */
+export type ProblemSeverity = 'client' | 'upstream' | 'internal';
+
+/**
+ * Maps anything thrown while serving a request to a problem. Pure, so every mapping is
+ * unit-tested: a ServiceError (the gateway's own, or intake's via `fromGrpcError`) keeps its
+ * kind, code, state and field violations; a Nest HttpException (unknown route, malformed
+ * JSON) and a body-parser error (body too large) keep their status; anything else is a 500
+ * that says nothing about the cause.
+ */
+export function toProblem(exception: unknown, instance: string): { problem: ProblemDetails; severity: ProblemSeverity } {
+  if (exception instanceof ServiceError) {
+    const status = HTTP_STATUS_OF[exception.kind] ?? HttpStatus.INTERNAL_SERVER_ERROR;
+    const problem = build(status, exception.code, exception.message, instance);
+    if (typeof exception.details.state === 'string' && exception.details.state !== '') problem.state = exception.details.state;
+    const violations = exception.details.fieldViolations;
+    if (Array.isArray(violations) && violations.length > 0) {
+      problem.errors = violations.map((v) => ({ field: String(v.field), message: String(v.description ?? '') }));
+    }
+    return { problem, severity: status >= 500 ? 'upstream' : 'client' };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    if (status >= 500) return internal(instance);
+    return { problem: build(status, httpCode(status), exception.message, instance), severity: 'client' };
+  }
+  if (isClientHttpError(exception)) {
+    return { problem: build(exception.status, httpCode(exception.status), exception.message, instance), severity: 'client' };
+  }
+  return internal(instance);
+}
+
+function build(status: number, code: string, detail: string, instance: string): ProblemDetails {
+  return { type: `urn:pengaduan:problem:${code}`, title: STATUS_CODES[status] ?? 'Error', status, detail, instance, code };
+}
+
+function internal(instance: string) {
+  const problem = build(HttpStatus.INTERNAL_SERVER_ERROR, 'INTERNAL', 'an unexpected error occurred; quote the X-Correlation-Id of this response when reporting it', instance);
+  return { problem, severity: 'internal' as const };
+}
+
+/** `HTTP.NOT_FOUND`, `HTTP.BAD_REQUEST` …: the code of an error that only has a status. */
+function httpCode(status: number): string {
+  return `HTTP.${HttpStatus[status] ?? status}`;
+}
+
+/** An `http-errors` error meant for the client, as body-parser throws (413, 415 …). */
+function isClientHttpError(e: unknown): e is Error & { status: number } {
+  const err = e as { status?: unknown; expose?: unknown } | null;
+  return e instanceof Error && typeof err?.status === 'number' && err.status >= 400 && err.status < 500 && err.expose === true;
+}
+
+/** Every error of the REST API leaves as `application/problem+json` (RFC 9457). */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  constructor(private readonly logger: Logger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const { problem, severity } = toProblem(exception, (request.originalUrl ?? request.url).split('?')[0]);
+    if (severity === 'internal') {
+      const err = exception as Error | undefined;
+      this.logger.error({ err: { name: err?.name, message: err?.message, stack: err?.stack }, path: problem.instance }, 'unexpected error serving a request');
+    } else if (severity === 'upstream') {
+      this.logger.warn({ code: problem.code, detail: problem.detail, path: problem.instance }, 'request failed upstream');
+    }
+    if (response.headersSent) return;
+    if (problem.status === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', '5');
+    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+}
