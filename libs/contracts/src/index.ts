@@ -29,6 +29,28 @@ export {
 } from './lib/envelope';
 export { decodeJsonStrict, validateMessage } from './lib/validate-message';
 export { toGrpcServiceDefinition, type GrpcServiceDefinition } from './lib/grpc';
+export {
+  toSopEvent,
+  toSopActor,
+  toEventActor,
+  sopEventPayload,
+  sopEventToEnvelope,
+  channelMapping,
+  outboundChannelMapping,
+  dismissalReasonMapping,
+  dispositionInstructionMapping,
+  substantiationMapping,
+  severityMapping,
+  followUpDecisionMapping,
+  teamMemberRoleMapping,
+  complaintOutcomeMapping,
+  deliveryMethodMapping,
+  notificationPurposeMapping,
+  type EnumMapping,
+  type SopEventExtras,
+  type SopEventExtrasArgs,
+  type SopEnvelopeContext,
+} from './lib/sop-mapping';
 
 export * from './gen/pengaduan/common/v1/actor_pb';
 export * from './gen/pengaduan/common/v1/channel_pb';
@@ -36,3 +58,12 @@ export * from './gen/pengaduan/events/v1/complaint_events_pb';
 export * from './gen/pengaduan/events/v1/sla_events_pb';
 export * from './gen/pengaduan/intake/v1/messages_pb';
 export * from './gen/pengaduan/intake/v1/service_pb';
+export * from './gen/pengaduan/intake/v1/confirmation_pb';
+export * from './gen/pengaduan/disposition/v1/messages_pb';
+export * from './gen/pengaduan/disposition/v1/service_pb';
+export * from './gen/pengaduan/analysis/v1/messages_pb';
+export * from './gen/pengaduan/analysis/v1/service_pb';
+export * from './gen/pengaduan/teamdecree/v1/messages_pb';
+export * from './gen/pengaduan/teamdecree/v1/service_pb';
+export * from './gen/pengaduan/notification/v1/messages_pb';
+export * from './gen/pengaduan/notification/v1/service_pb';

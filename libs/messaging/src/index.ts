@@ -1,3 +1,5 @@
+export * from './lib/command-context';
+export * from './lib/complaint-state';
 export * from './lib/consumer';
 export * from './lib/entities';
 export * from './lib/errors';

@@ -9,7 +9,9 @@ export type { Role, Actor, UserActor, SystemActor } from './lib/roles';
 
 export {
   CHANNELS,
+  OUTBOUND_CHANNELS,
   DELIVERY_METHODS,
+  NOTIFICATION_PURPOSES,
   COMPLAINT_CLASSIFICATIONS,
   isClassificationCode,
   DISMISSAL_REASONS,
@@ -22,7 +24,9 @@ export {
 } from './lib/reference-data';
 export type {
   Channel,
+  OutboundChannel,
   DeliveryMethod,
+  NotificationPurpose,
   ClassificationCode,
   ComplaintClassification,
   DismissalReason,

@@ -1,4 +1,5 @@
 export * from './lib/infrastructure';
 export * from './lib/isolation';
+export * from './lib/platform-stack';
 export * from './lib/processes';
 export * from './lib/topic-reader';

@@ -31,6 +31,11 @@ export interface EventEnvelope<D = JsonObject> {
   office: string;
   /** Extension: `<ROLE>:<userId>` for an officer, `system:<service>` otherwise (see `formatActor`). */
   actor: string;
+  /**
+   * Extension: the section (e.g. `LANTASKIM`) of the officer in `actor`, when they act for one:
+   * a `SEKSI_TERKAIT` officer responding to a disposition (libs/sop `UserActor.sectionCode`).
+   */
+  actorsection?: string;
   /** Extension: id shared by every event and request of one business flow. */
   correlationid: string;
   /** Extension: id of the event or request that caused this one. */
@@ -53,6 +58,8 @@ export interface CreateEnvelopeInput<T extends EventType> {
   office: string;
   /** Who caused the event: structured, or already formatted (`KEPALA_KANTOR:u-17`). */
   actor: EventActor | string;
+  /** The section of the officer in `actor`, when they act for one (`actorsection`). */
+  actorSection?: string;
   /** Correlation id of the flow (usually the request's). */
   correlationId: string;
   /** Id of the event or request that caused this one. */
@@ -94,10 +101,11 @@ export type ParseResult = ParsedEvent | ParseFailure;
 
 const CONTEXT_ATTRIBUTES = new Set([
   'specversion', 'id', 'type', 'source', 'subject', 'time', 'datacontenttype', 'dataschema', 'data',
-  'office', 'actor', 'correlationid', 'causationid', 'dataversion',
+  'office', 'actor', 'actorsection', 'correlationid', 'causationid', 'dataversion',
 ]);
 const EXTENSION_NAME = /^[a-z0-9]+$/;
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+const SECTION = /^\S+$/;
 const REQUIRED_STRINGS = ['source', 'subject', 'office', 'correlationid'] as const;
 
 function describe(value: unknown): string {
@@ -122,6 +130,9 @@ function checkAttributes(env: Record<string, unknown>, problems: string[]): Desc
   if (env['datacontenttype'] !== 'application/json') problems.push(`datacontenttype: must be "application/json", ${describe(env['datacontenttype'])}`);
   if (typeof env['actor'] !== 'string' || parseActor(env['actor']) === undefined) {
     problems.push(`actor: must be "<ROLE>:<userId>" or "system:<service>", ${describe(env['actor'])}`);
+  }
+  if ('actorsection' in env && (typeof env['actorsection'] !== 'string' || !SECTION.test(env['actorsection']))) {
+    problems.push(`actorsection: must be a section code when present, ${describe(env['actorsection'])}`);
   }
   if ('causationid' in env && (typeof env['causationid'] !== 'string' || env['causationid'] === '')) {
     problems.push(`causationid: must be a non-empty string when present, ${describe(env['causationid'])}`);
@@ -245,6 +256,7 @@ export function createEnvelope<T extends EventType>(input: CreateEnvelopeInput<T
     datacontenttype: 'application/json',
     office: input.office,
     actor,
+    ...(input.actorSection !== undefined ? { actorsection: input.actorSection } : {}),
     correlationid: input.correlationId,
     ...(input.causationId !== undefined ? { causationid: input.causationId } : {}),
     dataversion,

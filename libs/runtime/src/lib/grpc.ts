@@ -1,6 +1,21 @@
-import { Metadata, Server, ServerCredentials, status, type ServiceError as GrpcServiceError } from '@grpc/grpc-js';
+import {
+  Metadata,
+  Server,
+  ServerCredentials,
+  status,
+  type sendUnaryData,
+  type ServerUnaryCall,
+  type ServiceDefinition,
+  type ServiceError as GrpcServiceError,
+  type UntypedServiceImplementation,
+} from '@grpc/grpc-js';
+import { randomUUID } from 'node:crypto';
+import type { MessageInitShape, MessageShape } from '@bufbuild/protobuf';
+import type { GenService, GenServiceMethods } from '@bufbuild/protobuf/codegenv2';
+import { toGrpcServiceDefinition } from '@pengaduan/contracts';
 import type { Logger } from 'pino';
 import { ServiceError, type ErrorKind, type FieldViolation } from './errors';
+import { withLogContext } from './logger';
 
 const GRPC_STATUS_OF: Record<ErrorKind, status> = {
   invalid: status.INVALID_ARGUMENT,
@@ -70,4 +85,52 @@ export async function shutdownGrpcServer(server: Server, graceMs = 5_000): Promi
       resolve();
     });
   });
+}
+
+/**
+ * A grpc-js server for one service's internal API: each unary method runs its handler inside
+ * the caller's correlation id, answers the handler's result as the response message, and maps
+ * a thrown ServiceError to its gRPC status (anything else to INTERNAL, logged).
+ */
+export class GrpcServiceHost {
+  private readonly server = new Server({ 'grpc.max_receive_message_length': 4 * 1024 * 1024 });
+  port = 0;
+
+  constructor(
+    private readonly address: string,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Adds a generated service whose methods are all unary: `handlers.<method>(request, correlationId)`. */
+  addService<M extends GenServiceMethods>(
+    service: GenService<M>,
+    handlers: { [K in keyof M]: (request: MessageShape<M[K]['input']>, correlationId: string) => Promise<MessageInitShape<M[K]['output']>> },
+  ): this {
+    const impl: UntypedServiceImplementation = {};
+    for (const name of Object.keys(handlers) as (keyof M & string)[]) {
+      const handler = handlers[name] as (request: unknown, correlationId: string) => Promise<unknown>;
+      impl[name] = (call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<unknown>) => {
+        const correlationId = call.metadata.get(CORRELATION_ID_METADATA_KEY)[0]?.toString() || randomUUID();
+        void withLogContext({ correlationId }, async () => {
+          try {
+            callback(null, await handler(call.request, correlationId));
+          } catch (err) {
+            callback(toGrpcError(err, this.logger));
+          }
+        });
+      };
+    }
+    this.server.addService(toGrpcServiceDefinition(service) as unknown as ServiceDefinition, impl);
+    return this;
+  }
+
+  async start(): Promise<number> {
+    this.port = await bindGrpcServer(this.server, this.address);
+    this.logger.info({ address: this.address, port: this.port }, 'gRPC server listening');
+    return this.port;
+  }
+
+  stop(): Promise<void> {
+    return shutdownGrpcServer(this.server);
+  }
 }

@@ -5,6 +5,8 @@ import type {
   DismissalReason,
   DispositionSheet,
   FollowUpDecision,
+  NotificationPurpose,
+  OutboundChannel,
   Severity,
   Substantiation,
   TeamMember,
@@ -107,22 +109,29 @@ export interface DecideFollowUpCommand extends CommandBase<'decideFollowUp'> {
 /** Step 6: the head of office issues the team decree (SK Tim Penanganan Aduan). */
 export interface FormTeamCommand extends CommandBase<'formTeam'> {
   readonly decreeNumber: string;
-  /** At least one member, exactly one `KETUA`, no officer twice. */
+  /** At least one member, exactly one `KETUA`, no NIP twice. */
   readonly members: readonly TeamMember[];
 }
 
 /** Step 7: Admin Tikkim sends the follow-up (or the dismissal, or the no-follow-up and why) to the reporter. */
 export interface InformReporterCommand extends CommandBase<'informReporter'> {
-  /** What the reporter is told, in short. */
-  readonly summary: string;
-  /** Reference to the full text or document sent, if stored separately. */
-  readonly documentRef?: string;
+  /**
+   * Reference to the follow-up information as stored by notification. The text itself is
+   * addressed to the reporter and never goes into an event.
+   */
+  readonly informationRef: string;
 }
 
-/** A send attempt of the follow-up failed (e.g. WhatsApp outside the 24 h window). By system or Admin Tikkim. */
+/**
+ * A send attempt to the reporter failed (e.g. WhatsApp outside the 24 h window). For the
+ * follow-up information or dismissal notice: by system or Admin Tikkim, in step 8. For the
+ * acknowledgement: by system, whenever `acknowledge` is allowed (it follows that command's rule).
+ */
 export interface RecordNotificationFailureCommand extends CommandBase<'recordNotificationFailure'> {
-  readonly method: DeliveryMethod;
-  readonly reason: string;
+  readonly purpose: NotificationPurpose;
+  readonly channel: OutboundChannel;
+  /** Stable error code, e.g. `WHATSAPP.131047`; never a provider's message text. */
+  readonly errorCode: string;
 }
 
 /**
@@ -130,6 +139,9 @@ export interface RecordNotificationFailureCommand extends CommandBase<'recordNot
  * officer who told the reporter by phone or in person (Admin Tikkim). Closes the complaint.
  */
 export interface RecordDeliveryCommand extends CommandBase<'recordDelivery'> {
+  /** The channel it reached the reporter over. */
+  readonly channel: OutboundChannel;
+  /** How the delivery is known. */
   readonly method: DeliveryMethod;
   /** ISO-8601 time it was delivered; not after the decision time. */
   readonly deliveredAt: string;

@@ -138,8 +138,8 @@ function expectedEvents(type: CommandType, status: ComplaintStatus, actor: Actor
           data: {
             decreeNumber: 'SK-0002',
             members: [
-              { userId: 'u-ketua', role: 'KETUA' },
-              { userId: 'u-sekretaris', role: 'SEKRETARIS' },
+              { nip: '198001012005011001', name: 'Budi Santoso', position: 'Kepala Seksi Lantaskim', role: 'KETUA', userId: 'u-ketua' },
+              { nip: '199002022015022002', name: 'Siti Aminah', position: 'Analis Keimigrasian', role: 'SEKRETARIS' },
             ],
           },
         },
@@ -151,7 +151,7 @@ function expectedEvents(type: CommandType, status: ComplaintStatus, actor: Actor
           type: 'complaint.reporter-informed',
           at,
           actor,
-          data: { outcome, summary: 'Aduan Anda ditindaklanjuti', documentRef: 'DOC-7' },
+          data: { outcome, informationRef: 'INFO-7' },
         },
       ];
     }
@@ -161,12 +161,12 @@ function expectedEvents(type: CommandType, status: ComplaintStatus, actor: Actor
           type: 'complaint.notification-failed',
           at,
           actor,
-          data: { method: 'WHATSAPP', reason: 'Outside the 24 h window' },
+          data: { purpose: 'FOLLOW_UP_INFORMATION', channel: 'WHATSAPP', errorCode: 'WHATSAPP.131047' },
         },
       ];
     case 'recordDelivery':
       return [
-        { type: 'complaint.information-delivered', at, actor, data: { method: 'SMS', deliveredAt: hour(19) } },
+        { type: 'complaint.information-delivered', at, actor, data: { channel: 'SMS', method: 'PROVIDER_RECEIPT', deliveredAt: hour(19) } },
         { type: 'complaint.closed', at, actor, data: { outcome: 'FOLLOWED_UP' } },
       ];
   }

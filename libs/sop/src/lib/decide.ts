@@ -13,6 +13,7 @@ import type {
   RespondAsSectionCommand,
   SopCommand,
 } from './commands';
+import type { CommandType } from './commands';
 import { isCommandType } from './commands';
 import type { Decision, SopError } from './errors';
 import type { SopEvent } from './events';
@@ -24,6 +25,8 @@ import {
   DISMISSAL_REASONS,
   DISPOSITION_INSTRUCTIONS,
   FOLLOW_UP_DECISIONS,
+  NOTIFICATION_PURPOSES,
+  OUTBOUND_CHANNELS,
   SEVERITIES,
   SUBSTANTIATION_LEVELS,
   TEAM_MEMBER_ROLES,
@@ -69,8 +72,9 @@ export function decide(command: SopCommand, state: ComplaintState, now: Date): D
     });
   }
 
+  const ruleType = ruleFor(command, type);
   const actor: unknown = (command as { readonly actor?: unknown }).actor;
-  if (!isActorShaped(actor) || !mayFire(actor, type)) {
+  if (!isActorShaped(actor) || !mayFire(actor, ruleType)) {
     const who = isActorShaped(actor) ? describeActor(actor) : 'an unidentified actor';
     return refuse(state, type, 'COMPLAINT.FORBIDDEN_ROLE', `${who} may not ${type}`);
   }
@@ -88,8 +92,8 @@ export function decide(command: SopCommand, state: ComplaintState, now: Date): D
     );
   }
 
-  const allowedFrom = COMMAND_RULES[type].from;
-  if (!isLegalIn(type, state)) {
+  const allowedFrom = COMMAND_RULES[ruleType].from;
+  if (!isLegalIn(ruleType, state)) {
     const why = allowedFrom.includes(state.status) ? 'the information was already delivered' : `allowed in ${allowedFrom.join(', ')}`;
     return refuse(
       state,
@@ -106,6 +110,17 @@ export function decide(command: SopCommand, state: ComplaintState, now: Date): D
     return refuse(state, type, 'COMPLAINT.INVALID_COMMAND', outcome.problem.message, { field: outcome.problem.field });
   }
   return { ok: true, events: outcome.events };
+}
+
+/**
+ * The command whose rule (who, from which statuses) applies: a failed acknowledgement is
+ * bookkeeping of `acknowledge` and follows its rule, not step 8's.
+ */
+function ruleFor(command: SopCommand, type: CommandType): CommandType {
+  return type === 'recordNotificationFailure' &&
+    (command as { readonly purpose?: unknown }).purpose === 'ACKNOWLEDGEMENT'
+    ? 'acknowledge'
+    : type;
 }
 
 type Outcome = { readonly events: SopEvent[] } | { readonly problem: FieldProblem };
@@ -364,18 +379,30 @@ function formTeam(c: FormTeamCommand, at: string): Outcome {
   if (listProblem) return { problem: listProblem };
   const members: TeamMember[] = [];
   for (const [i, member] of c.members.entries()) {
+    const field = `members[${i}]`;
     const problem = firstProblem(
-      () => requireObject(member, `members[${i}]`),
-      () => requireText(member.userId, `members[${i}].userId`),
-      () => requireOneOf(member.role, TEAM_MEMBER_ROLES, `members[${i}].role`),
+      () => requireObject(member, field),
+      () => requireText(member.nip, `${field}.nip`),
+      () =>
+        NIP.test(member.nip) ? null : { field: `${field}.nip`, message: `${field}.nip must be the 18 digits of a NIP` },
+      () => requireText(member.name, `${field}.name`),
+      () => requireText(member.position, `${field}.position`),
+      () => requireOneOf(member.role, TEAM_MEMBER_ROLES, `${field}.role`),
+      () => optionalText(member.userId, `${field}.userId`),
     );
     if (problem) return { problem };
-    members.push({ userId: member.userId, role: member.role });
+    members.push({
+      nip: member.nip,
+      name: member.name,
+      position: member.position,
+      role: member.role,
+      ...(member.userId === undefined ? {} : { userId: member.userId }),
+    });
   }
   const problem = firstProblem(
     () => {
-      const twice = firstDuplicate(members.map((m) => m.userId));
-      return twice === undefined ? null : { field: 'members', message: `members lists officer ${twice} twice` };
+      const twice = firstDuplicate(members.map((m) => m.nip));
+      return twice === undefined ? null : { field: 'members', message: `members lists the officer with NIP ${twice} twice` };
     },
     () => {
       const leaders = members.filter((m) => m.role === 'KETUA').length;
@@ -390,6 +417,9 @@ function formTeam(c: FormTeamCommand, at: string): Outcome {
   };
 }
 
+/** A civil servant's number (Nomor Induk Pegawai): 18 digits. */
+const NIP = /^\d{18}$/;
+
 const OUTCOME_BY_STATUS = {
   TEAM_FORMED: 'FOLLOWED_UP',
   NO_FOLLOW_UP_DECIDED: 'NO_FOLLOW_UP',
@@ -401,40 +431,38 @@ function informReporter(
   state: StateOf<'TEAM_FORMED' | 'NO_FOLLOW_UP_DECIDED' | 'DISMISSED'>,
   at: string,
 ): Outcome {
-  const problem = firstProblem(
-    () => requireText(c.summary, 'summary'),
-    () => optionalText(c.documentRef, 'documentRef'),
-  );
+  const problem = requireText(c.informationRef, 'informationRef');
   if (problem) return { problem };
   const outcome = OUTCOME_BY_STATUS[state.status];
   return {
     events: [
-      {
-        type: 'complaint.reporter-informed',
-        at,
-        actor: c.actor,
-        data:
-          c.documentRef === undefined
-            ? { outcome, summary: c.summary }
-            : { outcome, summary: c.summary, documentRef: c.documentRef },
-      },
+      { type: 'complaint.reporter-informed', at, actor: c.actor, data: { outcome, informationRef: c.informationRef } },
     ],
   };
 }
 
 function recordNotificationFailure(c: RecordNotificationFailureCommand, at: string): Outcome {
   const problem = firstProblem(
-    () => requireOneOf(c.method, DELIVERY_METHODS, 'method'),
-    () => requireText(c.reason, 'reason'),
+    () => requireOneOf(c.purpose, NOTIFICATION_PURPOSES, 'purpose'),
+    () => requireOneOf(c.channel, OUTBOUND_CHANNELS, 'channel'),
+    () => requireText(c.errorCode, 'errorCode'),
   );
   if (problem) return { problem };
   return {
-    events: [{ type: 'complaint.notification-failed', at, actor: c.actor, data: { method: c.method, reason: c.reason } }],
+    events: [
+      {
+        type: 'complaint.notification-failed',
+        at,
+        actor: c.actor,
+        data: { purpose: c.purpose, channel: c.channel, errorCode: c.errorCode },
+      },
+    ],
   };
 }
 
 function recordDelivery(c: RecordDeliveryCommand, state: StateOf<'REPORTER_INFORMED'>, at: string, now: Date): Outcome {
   const problem = firstProblem(
+    () => requireOneOf(c.channel, OUTBOUND_CHANNELS, 'channel'),
     () => requireOneOf(c.method, DELIVERY_METHODS, 'method'),
     () => requireTimestamp(c.deliveredAt, 'deliveredAt'),
     () =>
@@ -451,7 +479,12 @@ function recordDelivery(c: RecordDeliveryCommand, state: StateOf<'REPORTER_INFOR
         type: 'complaint.information-delivered',
         at,
         actor: c.actor,
-        data: c.note === undefined ? { method: c.method, deliveredAt } : { method: c.method, deliveredAt, note: c.note },
+        data: {
+          channel: c.channel,
+          method: c.method,
+          deliveredAt,
+          ...(c.note === undefined ? {} : { note: c.note }),
+        },
       },
       { type: 'complaint.closed', at, actor: c.actor, data: { outcome: state.outcome } },
     ],

@@ -13,9 +13,10 @@ import {
   validCommand,
 } from './__fixtures__/complaints';
 import type { SopCommand, SopEvent } from '../index';
-import { COMMAND_TYPES, COMPLAINT_STATUSES, decide, replay } from '../index';
+import { COMMAND_TYPES, COMPLAINT_STATUSES, decide, replay, verifyHistory } from '../index';
 
 const at = NOW.toISOString();
+const KETUA = { nip: '198001012005011001', name: 'Budi Santoso', position: 'Kepala Seksi Lantaskim', role: 'KETUA' } as const;
 
 describe('step 1-2: receiving, confirming and dismissing', () => {
   it('the WhatsApp webhook registers a new complaint as received', () => {
@@ -108,23 +109,23 @@ describe('step 1-2: receiving, confirming and dismissing', () => {
 
   it('the sender of a dismissed message is told, and the record closes once that reaches them', () => {
     given(HISTORY.DISMISSED)
-      .when({ type: 'informReporter', actor: actors.admin, summary: 'Pesan Anda bukan pengaduan' })
+      .when({ type: 'informReporter', actor: actors.admin, informationRef: 'INFO-DISMISSED' })
       .then([
         {
           type: 'complaint.reporter-informed',
           at,
           actor: actors.admin,
-          data: { outcome: 'DISMISSED', summary: 'Pesan Anda bukan pengaduan' },
+          data: { outcome: 'DISMISSED', informationRef: 'INFO-DISMISSED' },
         },
       ]);
     given(DISMISSAL_PATH.slice(0, 3))
-      .when({ type: 'recordDelivery', actor: actors.admin, method: 'PHONE_CALL', deliveredAt: hour(3), note: 'Ditelepon' })
+      .when({ type: 'recordDelivery', actor: actors.admin, channel: 'PHONE', method: 'PHONE_CALL', deliveredAt: hour(3), note: 'Ditelepon' })
       .then([
         {
           type: 'complaint.information-delivered',
           at,
           actor: actors.admin,
-          data: { method: 'PHONE_CALL', deliveredAt: hour(3), note: 'Ditelepon' },
+          data: { channel: 'PHONE', method: 'PHONE_CALL', deliveredAt: hour(3), note: 'Ditelepon' },
         },
         { type: 'complaint.closed', at, actor: actors.admin, data: { outcome: 'DISMISSED' } },
       ]);
@@ -265,13 +266,13 @@ describe('step 5: the head of IT decides the follow-up', () => {
       ]);
     given(HISTORY.NO_FOLLOW_UP_DECIDED).when(validCommand('formTeam')).thenRefused('COMPLAINT.ILLEGAL_TRANSITION');
     given(HISTORY.NO_FOLLOW_UP_DECIDED)
-      .when({ type: 'informReporter', actor: actors.admin, summary: 'Tidak ditindaklanjuti karena ...' })
+      .when({ type: 'informReporter', actor: actors.admin, informationRef: 'INFO-NO-FOLLOW-UP' })
       .then([
         {
           type: 'complaint.reporter-informed',
           at,
           actor: actors.admin,
-          data: { outcome: 'NO_FOLLOW_UP', summary: 'Tidak ditindaklanjuti karena ...' },
+          data: { outcome: 'NO_FOLLOW_UP', informationRef: 'INFO-NO-FOLLOW-UP' },
         },
       ]);
   });
@@ -290,6 +291,28 @@ describe('step 7-8: informing the reporter and delivery', () => {
     if (decision.ok) expect(replay([...HISTORY.REPORTER_INFORMED, ...decision.events])).toEqual(replay(HISTORY.REPORTER_INFORMED));
   });
 
+  it('a failed acknowledgement follows the acknowledgement rule: by system, whenever the complaint is open', () => {
+    const failure = {
+      type: 'recordNotificationFailure',
+      actor: actors.notification,
+      purpose: 'ACKNOWLEDGEMENT',
+      channel: 'WHATSAPP',
+      errorCode: 'WHATSAPP.131026',
+    } as const;
+    const decision = given(HISTORY.RECEIVED).when(failure).decision;
+    expect(decision.ok).toBe(true);
+    if (decision.ok) {
+      expect(replay([...HISTORY.RECEIVED, ...decision.events])).toEqual(replay(HISTORY.RECEIVED));
+      expect(verifyHistory([...HISTORY.RECEIVED, ...decision.events]).ok).toBe(true);
+    }
+    given(HISTORY.RECEIVED).when({ ...failure, actor: actors.admin }).thenRefused('COMPLAINT.FORBIDDEN_ROLE');
+    given(HISTORY.CLOSED).when(failure).thenRefused('COMPLAINT.ILLEGAL_TRANSITION');
+  });
+
+  it('a failed follow-up cannot be recorded before the reporter was informed', () => {
+    given(HISTORY.TEAM_FORMED).when(validCommand('recordNotificationFailure')).thenRefused('COMPLAINT.ILLEGAL_TRANSITION');
+  });
+
   it('once delivered, within the closing decision, the information cannot be delivered again', () => {
     given(HISTORY.REPORTER_INFORMED, delivered())
       .when(validCommand('recordDelivery'))
@@ -300,10 +323,15 @@ describe('step 7-8: informing the reporter and delivery', () => {
     const decision = given(HISTORY.REPORTER_INFORMED).when({
       type: 'recordDelivery',
       actor: actors.notification,
-      method: 'WHATSAPP',
+      channel: 'WHATSAPP',
+      method: 'PROVIDER_RECEIPT',
       deliveredAt: '2025-03-03T17:00:00+07:00',
     }).decision;
-    expect(decision.ok && decision.events[0]?.data).toStrictEqual({ method: 'WHATSAPP', deliveredAt: '2025-03-03T10:00:00.000Z' });
+    expect(decision.ok && decision.events[0]?.data).toStrictEqual({
+      channel: 'WHATSAPP',
+      method: 'PROVIDER_RECEIPT',
+      deliveredAt: '2025-03-03T10:00:00.000Z',
+    });
   });
 });
 
@@ -371,29 +399,45 @@ describe('invalid command data is refused, naming the field', () => {
     {
       name: 'a team without a KETUA',
       status: 'FOLLOW_UP_DECIDED',
-      command: { ...validCommand('formTeam'), members: [{ userId: 'a', role: 'ANGGOTA' }] },
+      command: { ...validCommand('formTeam'), members: [{ nip: '198001012005011001', name: 'A', position: 'P', role: 'ANGGOTA' }] },
       field: 'members',
     },
     {
       name: 'a team with two KETUA',
       status: 'FOLLOW_UP_DECIDED',
-      command: { ...validCommand('formTeam'), members: [{ userId: 'a', role: 'KETUA' }, { userId: 'b', role: 'KETUA' }] },
+      command: { ...validCommand('formTeam'), members: [KETUA, { ...KETUA, nip: '199002022015022002' }] },
       field: 'members',
     },
     {
-      name: 'a team naming an officer twice',
+      name: 'a team naming an officer (NIP) twice',
       status: 'FOLLOW_UP_DECIDED',
-      command: { ...validCommand('formTeam'), members: [{ userId: 'a', role: 'KETUA' }, { userId: 'a', role: 'ANGGOTA' }] },
+      command: { ...validCommand('formTeam'), members: [KETUA, { ...KETUA, name: 'B', role: 'ANGGOTA' }] },
       field: 'members',
     },
     {
       name: 'a team member with an unknown position',
       status: 'FOLLOW_UP_DECIDED',
-      command: { ...validCommand('formTeam'), members: [{ userId: 'a', role: 'KETUA' }, { userId: 'b', role: 'BENDAHARA' }] },
+      command: { ...validCommand('formTeam'), members: [KETUA, { ...KETUA, nip: '199002022015022002', role: 'BENDAHARA' }] },
       field: 'members[1].role',
     },
-    { name: 'informing the reporter of nothing', status: 'TEAM_FORMED', command: { ...validCommand('informReporter'), summary: ' ' }, field: 'summary' },
-    { name: 'a notification failure over an unknown method', status: 'REPORTER_INFORMED', command: { ...validCommand('recordNotificationFailure'), method: 'PIGEON' }, field: 'method' },
+    {
+      name: 'a team member named by something that is not a NIP',
+      status: 'FOLLOW_UP_DECIDED',
+      command: { ...validCommand('formTeam'), members: [{ ...KETUA, nip: 'u-ketua' }] },
+      field: 'members[0].nip',
+    },
+    {
+      name: 'a team member without a position',
+      status: 'FOLLOW_UP_DECIDED',
+      command: { ...validCommand('formTeam'), members: [{ ...KETUA, position: '' }] },
+      field: 'members[0].position',
+    },
+    { name: 'informing the reporter of nothing', status: 'TEAM_FORMED', command: { ...validCommand('informReporter'), informationRef: ' ' }, field: 'informationRef' },
+    { name: 'a notification failure over an unknown channel', status: 'REPORTER_INFORMED', command: { ...validCommand('recordNotificationFailure'), channel: 'PIGEON' }, field: 'channel' },
+    { name: 'a notification failure without an error code', status: 'REPORTER_INFORMED', command: { ...validCommand('recordNotificationFailure'), errorCode: '' }, field: 'errorCode' },
+    { name: 'a notification failure for an unknown purpose', status: 'REPORTER_INFORMED', command: { ...validCommand('recordNotificationFailure'), purpose: 'GREETING' }, field: 'purpose' },
+    { name: 'a delivery known in an unknown way', status: 'REPORTER_INFORMED', command: { ...validCommand('recordDelivery'), method: 'WHATSAPP' }, field: 'method' },
+    { name: 'a delivery over an unknown channel', status: 'REPORTER_INFORMED', command: { ...validCommand('recordDelivery'), channel: 'PIGEON' }, field: 'channel' },
     { name: 'a delivery at a time that is not ISO-8601', status: 'REPORTER_INFORMED', command: { ...validCommand('recordDelivery'), deliveredAt: '03/03/2025 10:00' }, field: 'deliveredAt' },
     { name: 'a delivery without a time zone', status: 'REPORTER_INFORMED', command: { ...validCommand('recordDelivery'), deliveredAt: '2025-03-03T10:00:00' }, field: 'deliveredAt' },
     { name: 'a delivery in the future', status: 'REPORTER_INFORMED', command: { ...validCommand('recordDelivery'), deliveredAt: hour(21) }, field: 'deliveredAt' },

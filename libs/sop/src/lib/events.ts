@@ -6,6 +6,8 @@ import type {
   Dismissal,
   DispositionSheet,
   FollowUpDecision,
+  NotificationPurpose,
+  OutboundChannel,
   Severity,
   Substantiation,
   TeamMember,
@@ -134,14 +136,17 @@ export type TeamFormed = SopEventBase<
   { readonly decreeNumber: string; readonly members: readonly TeamMember[] }
 >;
 
-/** Step 7: the follow-up was sent to the reporter. */
+/**
+ * Step 7: the follow-up was sent to the reporter. What the reporter was told is text addressed
+ * to the reporter, so it stays in notification; the event carries a reference to it.
+ */
 export type ReporterInformed = SopEventBase<
   'complaint.reporter-informed',
   {
     /** The branch the reporter was told about. */
     readonly outcome: ComplaintOutcome;
-    readonly summary: string;
-    readonly documentRef?: string;
+    /** Reference to the follow-up information (Informasi Tindak Lanjut) kept by notification. */
+    readonly informationRef: string;
   }
 >;
 
@@ -149,6 +154,9 @@ export type ReporterInformed = SopEventBase<
 export type InformationDelivered = SopEventBase<
   'complaint.information-delivered',
   {
+    /** The channel it reached the reporter over. */
+    readonly channel: OutboundChannel;
+    /** How the delivery is known. */
     readonly method: DeliveryMethod;
     /** ISO-8601 UTC time of delivery as reported by the provider or the officer. */
     readonly deliveredAt: string;
@@ -156,10 +164,21 @@ export type InformationDelivered = SopEventBase<
   }
 >;
 
-/** A send attempt of the follow-up failed; another method is to be tried. */
+/**
+ * An attempt to reach the reporter failed. For the follow-up information (or dismissal notice)
+ * it happens in step 8 and changes nothing; another channel is to be tried. For the
+ * acknowledgement it may happen whenever the complaint is open.
+ */
 export type NotificationFailed = SopEventBase<
   'complaint.notification-failed',
-  { readonly method: DeliveryMethod; readonly reason: string }
+  {
+    /** What the message was for. */
+    readonly purpose: NotificationPurpose;
+    /** The channel that failed. */
+    readonly channel: OutboundChannel;
+    /** Stable error code (the provider's or ours), e.g. `WHATSAPP.131047`; never a provider's message text. */
+    readonly errorCode: string;
+  }
 >;
 
 /** SELESAI. Always follows `complaint.information-delivered` in the same decision. */

@@ -101,6 +101,10 @@ export function evolve(state: ComplaintState, event: SopEvent): ComplaintState {
       };
     }
     case 'complaint.notification-failed': {
+      if (event.data.purpose === 'ACKNOWLEDGEMENT') {
+        if (!isOpen(state)) throw cannotApply(state, event, 'the complaint is not open');
+        return state;
+      }
       const s = expect(state, event, 'REPORTER_INFORMED');
       if (s.deliveredAt !== null) throw cannotApply(state, event, 'the information was already delivered');
       return s;
@@ -190,7 +194,11 @@ function violation(
   next: SopEvent | undefined,
 ): string | null {
   if (!isComplaintEventType(event.type)) return `unknown event type ${JSON.stringify(event.type)}`;
-  const command = EVENT_PRODUCED_BY[event.type];
+  // A failed acknowledgement is bookkeeping of `acknowledge` and follows its rule (as in decide).
+  const command =
+    event.type === 'complaint.notification-failed' && event.data.purpose === 'ACKNOWLEDGEMENT'
+      ? 'acknowledge'
+      : EVENT_PRODUCED_BY[event.type];
   if (!mayFire(event.actor, command)) return `${describeActor(event.actor)} may not ${command} (${event.type})`;
   if (
     event.type === 'complaint.section-responded' &&

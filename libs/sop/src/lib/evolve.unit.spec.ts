@@ -126,6 +126,22 @@ describe('replaying a complaint’s record', () => {
     expect(evolve(evolve(state, message), ack)).toBe(state);
   });
 
+  it('a failed acknowledgement changes nothing while open; a failed follow-up only after the reporter was informed', () => {
+    const ackFailed: SopEvent = {
+      type: 'complaint.notification-failed',
+      at: hour(6),
+      actor: actors.notification,
+      data: { purpose: 'ACKNOWLEDGEMENT', channel: 'WHATSAPP', errorCode: 'WHATSAPP.131026' },
+    };
+    const state = replay(HISTORY.ANALYZED);
+    expect(evolve(state, ackFailed)).toBe(state);
+    expect(() => evolve(replay(HISTORY.CLOSED), ackFailed)).toThrow(/not open/);
+    const followUpFailed: SopEvent = { ...ackFailed, data: { ...ackFailed.data, purpose: 'FOLLOW_UP_INFORMATION' } } as SopEvent;
+    expect(() => evolve(state, followUpFailed)).toThrow(/REPORTER_INFORMED/);
+    expect(verifyHistory([...HISTORY.ANALYZED, ackFailed]).ok).toBe(true);
+    expect(verifyHistory([...HISTORY.ANALYZED, { ...ackFailed, actor: actors.admin }])).toMatchObject({ ok: false, reason: expect.stringContaining('may not acknowledge') });
+  });
+
   it('a complaint driven by decide alone through every step replays to the same closed state', () => {
     const commands: SopCommand[] = [
       validCommand('receive'),

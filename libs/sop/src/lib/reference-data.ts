@@ -15,24 +15,34 @@ export const CHANNELS = [
 export type Channel = (typeof CHANNELS)[number];
 
 /**
- * How follow-up information reaches the reporter (step 8): over a channel, or told by an
- * officer by phone call or in person. `EMAIL` is a fallback (SOP.md: WhatsApp template → SMS →
- * e-mail / phone call by an officer) although complaints do not arrive by e-mail.
+ * The channels a message to the reporter goes out over: every inbound channel plus `EMAIL`, the
+ * last fallback (SOP.md: WhatsApp template → SMS → e-mail / phone call by an officer), although
+ * complaints do not arrive by e-mail. `PHONE` is an officer's call, `WALK_IN` telling in person.
  */
-export const DELIVERY_METHODS = [
-  'WHATSAPP',
-  'SMS',
-  'EMAIL',
-  'WEB',
-  'INSTAGRAM',
-  'FACEBOOK',
-  'TELEGRAM',
-  'PHONE_CALL',
-  'IN_PERSON',
-] as const;
+export const OUTBOUND_CHANNELS = [...CHANNELS, 'EMAIL'] as const;
 
-/** A way information reached (or failed to reach) the reporter (see {@link DELIVERY_METHODS}). */
+/** A channel a message to the reporter went out (or failed to go out) over (see {@link OUTBOUND_CHANNELS}). */
+export type OutboundChannel = (typeof OUTBOUND_CHANNELS)[number];
+
+/**
+ * How it is known that follow-up information reached the reporter (step 8); the channel it
+ * went over is recorded beside it: a provider's delivery or read receipt, an officer who told
+ * the reporter by phone call or in person, the reporter's reply, or a delivered letter.
+ */
+export const DELIVERY_METHODS = ['PROVIDER_RECEIPT', 'PHONE_CALL', 'IN_PERSON', 'REPORTER_REPLY', 'LETTER'] as const;
+
+/** How a delivery to the reporter is known (see {@link DELIVERY_METHODS}). */
 export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
+
+/**
+ * What a message to the reporter was for: the acknowledgement with the tracking number (any
+ * time the complaint is open), the follow-up information of steps 7-8, or the notice that a
+ * message was dismissed (step 7 of a dismissal).
+ */
+export const NOTIFICATION_PURPOSES = ['ACKNOWLEDGEMENT', 'FOLLOW_UP_INFORMATION', 'DISMISSAL_NOTICE'] as const;
+
+/** See {@link NOTIFICATION_PURPOSES}. */
+export type NotificationPurpose = (typeof NOTIFICATION_PURPOSES)[number];
 
 /** A complaint classification of Permen PAN 5/2009 with its Indonesian and English label. */
 export interface ComplaintClassification {
@@ -131,12 +141,21 @@ export const TEAM_MEMBER_ROLES = ['KETUA', 'SEKRETARIS', 'ANGGOTA'] as const;
 /** See {@link TEAM_MEMBER_ROLES}. */
 export type TeamMemberRole = (typeof TEAM_MEMBER_ROLES)[number];
 
-/** A member of the complaint-handling team named in the decree. */
+/**
+ * An officer named in the team decree. The decree names officers by NIP (a member need not
+ * have a platform account); officers' names and positions are public in the decree.
+ */
 export interface TeamMember {
-  /** The officer's user id. */
-  readonly userId: string;
+  /** The officer's civil-servant number (NIP, 18 digits); no officer twice in a team. */
+  readonly nip: string;
+  /** The officer's full name as written in the decree. */
+  readonly name: string;
+  /** The officer's position (jabatan), e.g. `Kepala Seksi Inteldakim`. */
+  readonly position: string;
   /** Exactly one member of a team is `KETUA`. */
   readonly role: TeamMemberRole;
+  /** The officer's user id in the platform, when they have one. */
+  readonly userId?: string;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
@@ -41,6 +41,38 @@ export class ServiceProcess {
     this.child.stderr?.pipe(log);
     this.exited = new Promise((resolve) => this.child?.on('exit', (code) => resolve(code)));
     return this;
+  }
+
+  /**
+   * Runs one of the service's commands (`main.ts <args…>`, e.g. `user add …`) with the
+   * service's environment, as an operator would; resolves with its output, or throws.
+   */
+  runCommand(args: string[], extraEnv: Record<string, string> = {}): string {
+    const r = spawnSync(process.execPath, ['-r', '@swc-node/register', `services/${this.name}/src/main.ts`, ...args], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, LOG_LEVEL: 'warn', ...this.env, ...extraEnv },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    if (r.status !== 0) throw new Error(`${this.name} ${args.join(' ')} exited ${r.status}:\n${r.stdout}\n${r.stderr}`);
+    return r.stdout;
+  }
+
+  /** The operating-system process id, while running. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  /** Peak resident memory of the process so far, in MiB (Linux VmHWM), or undefined. */
+  peakMemoryMiB(): number | undefined {
+    if (!this.child?.pid) return undefined;
+    try {
+      const status = readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
+      const kb = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
+      return kb ? Math.round(Number(kb) / 1024) : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /** The service's log lines so far (JSON lines). */

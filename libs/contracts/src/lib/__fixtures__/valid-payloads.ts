@@ -2,6 +2,7 @@ import { timestampFromDate, durationFromMs } from '@bufbuild/protobuf/wkt';
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import {
   Channel,
+  ComplaintOutcome,
   DeliveryMethod,
   DismissalReason,
   DispositionInstruction,
@@ -63,7 +64,7 @@ export const VALID_PAYLOADS: { [T in EventType]: MessageInitShape<EventSchema<T>
     periodEndDate: '2026-04-15',
   },
   'complaint.acknowledged': { channel: Channel.WHATSAPP, trackingNumber: 'BLP-2026-000123', providerMessageId: 'wamid.X' },
-  'complaint.reporter-informed': { informationRef: 'info-7', channel: Channel.SMS, templateId: 'follow_up_v1' },
+  'complaint.reporter-informed': { informationRef: 'info-7', channel: Channel.SMS, templateId: 'follow_up_v1', outcome: ComplaintOutcome.FOLLOWED_UP },
   'complaint.information-delivered': { channel: Channel.SMS, method: DeliveryMethod.PROVIDER_RECEIPT, deliveredAt: at('2026-03-17T02:00:00.000Z') },
   'complaint.notification-failed': {
     purpose: NotificationPurpose.FOLLOW_UP_INFORMATION,
@@ -73,7 +74,7 @@ export const VALID_PAYLOADS: { [T in EventType]: MessageInitShape<EventSchema<T>
     willRetry: false,
     fallbackChannel: Channel.SMS,
   },
-  'complaint.closed': { closedAt: at('2026-03-17T02:05:00.000Z') },
+  'complaint.closed': { closedAt: at('2026-03-17T02:05:00.000Z'), outcome: ComplaintOutcome.FOLLOWED_UP },
   'sla.deadline-warning': {
     deadlineId: 'dl-1',
     stepId: 'DISPOSE_AND_PROCESS',

@@ -145,14 +145,14 @@ export const teamFormed: SopEvent = {
   data: {
     decreeNumber: 'W4.IMI.IMI.6-UM.01.01-0001',
     members: [
-      { userId: 'u-ketua', role: 'KETUA' },
-      { userId: 'u-anggota', role: 'ANGGOTA' },
+      { nip: '198001012005011001', name: 'Budi Santoso', position: 'Kepala Seksi Lantaskim', role: 'KETUA', userId: 'u-ketua' },
+      { nip: '199002022015022002', name: 'Siti Aminah', position: 'Analis Keimigrasian', role: 'ANGGOTA' },
     ],
   },
 };
 
 export function reporterInformed(outcome: 'FOLLOWED_UP' | 'NO_FOLLOW_UP' | 'DISMISSED', at = hour(8)): SopEvent {
-  return { type: 'complaint.reporter-informed', at, actor: actors.admin, data: { outcome, summary: 'Tindak lanjut aduan' } };
+  return { type: 'complaint.reporter-informed', at, actor: actors.admin, data: { outcome, informationRef: 'INFO-1' } };
 }
 
 export function delivered(at = hour(9)): SopEvent {
@@ -160,7 +160,7 @@ export function delivered(at = hour(9)): SopEvent {
     type: 'complaint.information-delivered',
     at,
     actor: actors.notification,
-    data: { method: 'WHATSAPP', deliveredAt: at },
+    data: { channel: 'WHATSAPP', method: 'PROVIDER_RECEIPT', deliveredAt: at },
   };
 }
 
@@ -275,16 +275,22 @@ export function validCommand(type: CommandType, actor?: Actor): SopCommand {
         actor: actor ?? actors.kepalaKantor,
         decreeNumber: 'SK-0002',
         members: [
-          { userId: 'u-ketua', role: 'KETUA' },
-          { userId: 'u-sekretaris', role: 'SEKRETARIS' },
+          { nip: '198001012005011001', name: 'Budi Santoso', position: 'Kepala Seksi Lantaskim', role: 'KETUA', userId: 'u-ketua' },
+          { nip: '199002022015022002', name: 'Siti Aminah', position: 'Analis Keimigrasian', role: 'SEKRETARIS' },
         ],
       };
     case 'informReporter':
-      return { type, actor: actor ?? actors.admin, summary: 'Aduan Anda ditindaklanjuti', documentRef: 'DOC-7' };
+      return { type, actor: actor ?? actors.admin, informationRef: 'INFO-7' };
     case 'recordNotificationFailure':
-      return { type, actor: actor ?? actors.notification, method: 'WHATSAPP', reason: 'Outside the 24 h window' };
+      return {
+        type,
+        actor: actor ?? actors.notification,
+        purpose: 'FOLLOW_UP_INFORMATION',
+        channel: 'WHATSAPP',
+        errorCode: 'WHATSAPP.131047',
+      };
     case 'recordDelivery':
-      return { type, actor: actor ?? actors.notification, method: 'SMS', deliveredAt: hour(19) };
+      return { type, actor: actor ?? actors.notification, channel: 'SMS', method: 'PROVIDER_RECEIPT', deliveredAt: hour(19) };
   }
 }
 

@@ -10,7 +10,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pengaduan/common/v1/actor.proto.
  */
 export const file_pengaduan_common_v1_actor: GenFile = /*@__PURE__*/
-  fileDesc("Ch9wZW5nYWR1YW4vY29tbW9uL3YxL2FjdG9yLnByb3RvEhNwZW5nYWR1YW4uY29tbW9uLnYxIiYKBUFjdG9yEg8KB3VzZXJfaWQYASABKAkSDAoEcm9sZRgCIAEoCWIGcHJvdG8z");
+  fileDesc("Ch9wZW5nYWR1YW4vY29tbW9uL3YxL2FjdG9yLnByb3RvEhNwZW5nYWR1YW4uY29tbW9uLnYxInwKBUFjdG9yEg8KB3VzZXJfaWQYASABKAkSDAoEcm9sZRgCIAEoCRIYCgtvZmZpY2VfY29kZRgDIAEoCUgAiAEBEhkKDHNlY3Rpb25fY29kZRgEIAEoCUgBiAEBQg4KDF9vZmZpY2VfY29kZUIPCg1fc2VjdGlvbl9jb2RlImUKDkNvbW1hbmRDb250ZXh0EhIKCnJlcXVlc3RfaWQYASABKAkSFAoMY29tcGxhaW50X2lkGAIgASgJEikKBWFjdG9yGAMgASgLMhoucGVuZ2FkdWFuLmNvbW1vbi52MS5BY3RvciJJCg5Db21tYW5kT3V0Y29tZRIUCgxjb21wbGFpbnRfaWQYASABKAkSDgoGc3RhdHVzGAIgASgJEhEKCWV2ZW50X2lkcxgDIAMoCWIGcHJvdG8z");
 
 /**
  * The officer on whose behalf an internal command or query is made, as the gateway
@@ -33,6 +33,20 @@ export type Actor = Message<"pengaduan.common.v1.Actor"> & {
    * @generated from field: string role = 2;
    */
   role: string;
+
+  /**
+   * Code of the officer's office; a service acts only on complaints of this office.
+   *
+   * @generated from field: optional string office_code = 3;
+   */
+  officeCode?: string | undefined;
+
+  /**
+   * For a `SEKSI_TERKAIT` officer: the section they belong to, e.g. `INTELDAKIM`.
+   *
+   * @generated from field: optional string section_code = 4;
+   */
+  sectionCode?: string | undefined;
 };
 
 /**
@@ -56,6 +70,20 @@ export type ActorJson = {
    * @generated from field: string role = 2;
    */
   role?: string;
+
+  /**
+   * Code of the officer's office; a service acts only on complaints of this office.
+   *
+   * @generated from field: optional string office_code = 3;
+   */
+  officeCode?: string;
+
+  /**
+   * For a `SEKSI_TERKAIT` officer: the section they belong to, e.g. `INTELDAKIM`.
+   *
+   * @generated from field: optional string section_code = 4;
+   */
+  sectionCode?: string;
 };
 
 /**
@@ -64,4 +92,130 @@ export type ActorJson = {
  */
 export const ActorSchema: GenMessage<Actor, {jsonType: ActorJson}> = /*@__PURE__*/
   messageDesc(file_pengaduan_common_v1_actor, 0);
+
+/**
+ * Identifies a command on a complaint: who, which complaint, and the idempotency key.
+ *
+ * @generated from message pengaduan.common.v1.CommandContext
+ */
+export type CommandContext = Message<"pengaduan.common.v1.CommandContext"> & {
+  /**
+   * Idempotency key: a retry with the same id answers the first result and changes nothing.
+   *
+   * @generated from field: string request_id = 1;
+   */
+  requestId: string;
+
+  /**
+   * The complaint the command is about.
+   *
+   * @generated from field: string complaint_id = 2;
+   */
+  complaintId: string;
+
+  /**
+   * The officer giving the command.
+   *
+   * @generated from field: pengaduan.common.v1.Actor actor = 3;
+   */
+  actor?: Actor | undefined;
+};
+
+/**
+ * Identifies a command on a complaint: who, which complaint, and the idempotency key.
+ *
+ * @generated from message pengaduan.common.v1.CommandContext
+ */
+export type CommandContextJson = {
+  /**
+   * Idempotency key: a retry with the same id answers the first result and changes nothing.
+   *
+   * @generated from field: string request_id = 1;
+   */
+  requestId?: string;
+
+  /**
+   * The complaint the command is about.
+   *
+   * @generated from field: string complaint_id = 2;
+   */
+  complaintId?: string;
+
+  /**
+   * The officer giving the command.
+   *
+   * @generated from field: pengaduan.common.v1.Actor actor = 3;
+   */
+  actor?: ActorJson;
+};
+
+/**
+ * Describes the message pengaduan.common.v1.CommandContext.
+ * Use `create(CommandContextSchema)` to create a new message.
+ */
+export const CommandContextSchema: GenMessage<CommandContext, {jsonType: CommandContextJson}> = /*@__PURE__*/
+  messageDesc(file_pengaduan_common_v1_actor, 1);
+
+/**
+ * What a command on a complaint did.
+ *
+ * @generated from message pengaduan.common.v1.CommandOutcome
+ */
+export type CommandOutcome = Message<"pengaduan.common.v1.CommandOutcome"> & {
+  /**
+   * The complaint's id.
+   *
+   * @generated from field: string complaint_id = 1;
+   */
+  complaintId: string;
+
+  /**
+   * The complaint's state afterwards, as defined by `libs/sop` (e.g. `CONFIRMED`).
+   *
+   * @generated from field: string status = 2;
+   */
+  status: string;
+
+  /**
+   * Ids of the events the command recorded, in order.
+   *
+   * @generated from field: repeated string event_ids = 3;
+   */
+  eventIds: string[];
+};
+
+/**
+ * What a command on a complaint did.
+ *
+ * @generated from message pengaduan.common.v1.CommandOutcome
+ */
+export type CommandOutcomeJson = {
+  /**
+   * The complaint's id.
+   *
+   * @generated from field: string complaint_id = 1;
+   */
+  complaintId?: string;
+
+  /**
+   * The complaint's state afterwards, as defined by `libs/sop` (e.g. `CONFIRMED`).
+   *
+   * @generated from field: string status = 2;
+   */
+  status?: string;
+
+  /**
+   * Ids of the events the command recorded, in order.
+   *
+   * @generated from field: repeated string event_ids = 3;
+   */
+  eventIds?: string[];
+};
+
+/**
+ * Describes the message pengaduan.common.v1.CommandOutcome.
+ * Use `create(CommandOutcomeSchema)` to create a new message.
+ */
+export const CommandOutcomeSchema: GenMessage<CommandOutcome, {jsonType: CommandOutcomeJson}> = /*@__PURE__*/
+  messageDesc(file_pengaduan_common_v1_actor, 2);
 

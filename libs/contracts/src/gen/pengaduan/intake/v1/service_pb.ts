@@ -4,6 +4,8 @@
 
 import type { GenFile, GenService } from "@bufbuild/protobuf/codegenv2";
 import { fileDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
+import type { AppendMessageRequestSchema, AppendMessageResponseSchema, ConfirmComplaintRequestSchema, ConfirmComplaintResponseSchema, DismissComplaintRequestSchema, DismissComplaintResponseSchema } from "./confirmation_pb";
+import { file_pengaduan_intake_v1_confirmation } from "./confirmation_pb";
 import type { GetComplaintRequestSchema, GetComplaintResponseSchema, RegisterComplaintRequestSchema, RegisterComplaintResponseSchema } from "./messages_pb";
 import { file_pengaduan_intake_v1_messages } from "./messages_pb";
 
@@ -11,7 +13,7 @@ import { file_pengaduan_intake_v1_messages } from "./messages_pb";
  * Describes the file pengaduan/intake/v1/service.proto.
  */
 export const file_pengaduan_intake_v1_service: GenFile = /*@__PURE__*/
-  fileDesc("CiFwZW5nYWR1YW4vaW50YWtlL3YxL3NlcnZpY2UucHJvdG8SE3BlbmdhZHVhbi5pbnRha2UudjEy6AEKDUludGFrZVNlcnZpY2UScgoRUmVnaXN0ZXJDb21wbGFpbnQSLS5wZW5nYWR1YW4uaW50YWtlLnYxLlJlZ2lzdGVyQ29tcGxhaW50UmVxdWVzdBouLnBlbmdhZHVhbi5pbnRha2UudjEuUmVnaXN0ZXJDb21wbGFpbnRSZXNwb25zZRJjCgxHZXRDb21wbGFpbnQSKC5wZW5nYWR1YW4uaW50YWtlLnYxLkdldENvbXBsYWludFJlcXVlc3QaKS5wZW5nYWR1YW4uaW50YWtlLnYxLkdldENvbXBsYWludFJlc3BvbnNlYgZwcm90bzM", [file_pengaduan_intake_v1_messages]);
+  fileDesc("CiFwZW5nYWR1YW4vaW50YWtlL3YxL3NlcnZpY2UucHJvdG8SE3BlbmdhZHVhbi5pbnRha2UudjEysgQKDUludGFrZVNlcnZpY2UScgoRUmVnaXN0ZXJDb21wbGFpbnQSLS5wZW5nYWR1YW4uaW50YWtlLnYxLlJlZ2lzdGVyQ29tcGxhaW50UmVxdWVzdBouLnBlbmdhZHVhbi5pbnRha2UudjEuUmVnaXN0ZXJDb21wbGFpbnRSZXNwb25zZRJjCgxHZXRDb21wbGFpbnQSKC5wZW5nYWR1YW4uaW50YWtlLnYxLkdldENvbXBsYWludFJlcXVlc3QaKS5wZW5nYWR1YW4uaW50YWtlLnYxLkdldENvbXBsYWludFJlc3BvbnNlEm8KEENvbmZpcm1Db21wbGFpbnQSLC5wZW5nYWR1YW4uaW50YWtlLnYxLkNvbmZpcm1Db21wbGFpbnRSZXF1ZXN0Gi0ucGVuZ2FkdWFuLmludGFrZS52MS5Db25maXJtQ29tcGxhaW50UmVzcG9uc2USbwoQRGlzbWlzc0NvbXBsYWludBIsLnBlbmdhZHVhbi5pbnRha2UudjEuRGlzbWlzc0NvbXBsYWludFJlcXVlc3QaLS5wZW5nYWR1YW4uaW50YWtlLnYxLkRpc21pc3NDb21wbGFpbnRSZXNwb25zZRJmCg1BcHBlbmRNZXNzYWdlEikucGVuZ2FkdWFuLmludGFrZS52MS5BcHBlbmRNZXNzYWdlUmVxdWVzdBoqLnBlbmdhZHVhbi5pbnRha2UudjEuQXBwZW5kTWVzc2FnZVJlc3BvbnNlYgZwcm90bzM", [file_pengaduan_intake_v1_confirmation, file_pengaduan_intake_v1_messages]);
 
 /**
  * Intake's internal API, called by the gateway (SOP steps 1-2).
@@ -40,6 +42,36 @@ export const IntakeService: GenService<{
     methodKind: "unary";
     input: typeof GetComplaintRequestSchema;
     output: typeof GetComplaintResponseSchema;
+  },
+  /**
+   * SOP step 2: confirm. Errors: FAILED_PRECONDITION (illegal transition), PERMISSION_DENIED (role).
+   *
+   * @generated from rpc pengaduan.intake.v1.IntakeService.ConfirmComplaint
+   */
+  confirmComplaint: {
+    methodKind: "unary";
+    input: typeof ConfirmComplaintRequestSchema;
+    output: typeof ConfirmComplaintResponseSchema;
+  },
+  /**
+   * SOP step 2: dismiss with a reason. Errors as ConfirmComplaint.
+   *
+   * @generated from rpc pengaduan.intake.v1.IntakeService.DismissComplaint
+   */
+  dismissComplaint: {
+    methodKind: "unary";
+    input: typeof DismissComplaintRequestSchema;
+    output: typeof DismissComplaintResponseSchema;
+  },
+  /**
+   * Append a message to an open complaint. Errors as ConfirmComplaint.
+   *
+   * @generated from rpc pengaduan.intake.v1.IntakeService.AppendMessage
+   */
+  appendMessage: {
+    methodKind: "unary";
+    input: typeof AppendMessageRequestSchema;
+    output: typeof AppendMessageResponseSchema;
   },
 }> = /*@__PURE__*/
   serviceDesc(file_pengaduan_intake_v1_service, 0);

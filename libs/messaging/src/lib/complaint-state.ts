@@ -1,0 +1,247 @@
+import { COMPLAINT_EVENTS_TOPIC, sopEventToEnvelope, toSopEvent, type EventEnvelope } from '@pengaduan/contracts';
+import { ServiceError } from '@pengaduan/runtime';
+import {
+  availableActions,
+  decide,
+  evolve,
+  initialState,
+  type ComplaintState,
+  type SopCommand,
+  type SopError,
+  type SopEvent,
+} from '@pengaduan/sop';
+import { createHash } from 'node:crypto';
+import type { EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
+import type { ConsumedEvent, EventHandler } from './consumer';
+import { appendToOutbox } from './outbox';
+import type { ServiceRuntime } from './service-runtime';
+
+/**
+ * Each service's own view of every complaint's libs/sop state, folded from the complaint
+ * stream with `evolve`, and the commands it decides against that view. Events the service
+ * emits itself are applied when it commits them (and marked in its inbox, so they are not
+ * applied a second time when they come back from the topic).
+ */
+export class ComplaintStateMigration1795800000010 implements MigrationInterface {
+  name = 'ComplaintStateMigration1795800000010';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE complaint_state (
+        complaint_id uuid PRIMARY KEY,
+        office_code text NOT NULL,
+        status text NOT NULL,
+        state jsonb NOT NULL,
+        version int NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      )`);
+    await q.query(`
+      CREATE TABLE command_idempotency (
+        request_id text PRIMARY KEY,
+        operation text NOT NULL,
+        request_hash text NOT NULL,
+        response jsonb,
+        created_at timestamptz NOT NULL DEFAULT now()
+      )`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP TABLE command_idempotency');
+    await q.query('DROP TABLE complaint_state');
+  }
+}
+
+interface StateRow {
+  office_code: string;
+  state: ComplaintState;
+  version: number;
+}
+
+async function loadState(tx: EntityManager, complaintId: string, lock: boolean): Promise<StateRow | undefined> {
+  const rows = (await tx.query(
+    `SELECT office_code, state, version FROM complaint_state WHERE complaint_id = $1${lock ? ' FOR UPDATE' : ''}`,
+    [complaintId],
+  )) as StateRow[];
+  return rows[0];
+}
+
+async function saveState(tx: EntityManager, complaintId: string, officeCode: string, state: ComplaintState, version: number): Promise<void> {
+  await tx.query(
+    `INSERT INTO complaint_state (complaint_id, office_code, status, state, version, updated_at)
+     VALUES ($1, $2, $3, $4, $5, now())
+     ON CONFLICT (complaint_id) DO UPDATE SET status = $3, state = $4, version = $5, updated_at = now()`,
+    [complaintId, officeCode, state.status, JSON.stringify(state), version],
+  );
+}
+
+/**
+ * Folds one consumed event into the complaint's state (the consumer's handler). SLA events
+ * leave it unchanged. An event that does not apply to the state it finds throws, so the
+ * consumer retries and then dead-letters it: an illegal history is never silently absorbed.
+ */
+export async function applyComplaintEvent(event: ConsumedEvent, tx: EntityManager): Promise<SopEvent | undefined> {
+  const sopEvent = toSopEvent(event);
+  if (!sopEvent) return undefined;
+  const complaintId = event.envelope.subject;
+  const row = await loadState(tx, complaintId, true);
+  const next = evolve(row?.state ?? initialState(), sopEvent);
+  await saveState(tx, complaintId, row?.office_code ?? event.envelope.office, next, (row?.version ?? 0) + 1);
+  return sopEvent;
+}
+
+/** The consumer every command service runs to keep its complaint states current. */
+export function complaintStateConsumer(groupId: string, extra?: EventHandler) {
+  return {
+    groupId,
+    topics: [COMPLAINT_EVENTS_TOPIC],
+    handler: async (event: ConsumedEvent, tx: EntityManager) => {
+      await applyComplaintEvent(event, tx);
+      await extra?.(event, tx);
+    },
+  };
+}
+
+/** The result every command answers: the state afterwards and the events recorded. */
+export interface CommandOutcome {
+  complaintId: string;
+  status: string;
+  eventIds: string[];
+}
+
+export interface ComplaintCommand<R extends object> {
+  /** Names the command for idempotency: the same request id with another operation is refused. */
+  operation: string;
+  requestId: string;
+  complaintId: string;
+  /** The officer's office: a complaint of another office answers NOT_FOUND. */
+  actorOffice?: string;
+  correlationId: string;
+  /** Everything that identifies the request, hashed to detect a reused idempotency key. */
+  request: unknown;
+  /**
+   * Builds the libs/sop command from the current state (inside the transaction, so numbers
+   * such as a sheet number are issued with it), plus the wire-only extras of each event and
+   * what the caller gets back besides the outcome.
+   */
+  build: (state: ComplaintState, tx: EntityManager, now: Date) => Promise<{
+    command: SopCommand;
+    extras: (event: SopEvent) => Record<string, unknown>;
+    result?: R;
+  }>;
+}
+
+export interface CommandExecutorOptions {
+  runtime: ServiceRuntime;
+  /** `pengaduan/<service>`: the events' source. */
+  source: string;
+  /** The service's complaint-state consumer group: its own events are marked handled there. */
+  stateConsumerGroup: string;
+  now: () => Date;
+  /** How long to wait for a complaint the service has not consumed yet (default 3 s). */
+  catchUpMs?: number;
+}
+
+/**
+ * Runs one command on a complaint: idempotency by request id, the complaint's state locked,
+ * `decide` from libs/sop, then state, outbox events and idempotent response committed
+ * together. libs/sop errors become ServiceErrors with the current state and the actions this
+ * actor could take instead.
+ */
+export class ComplaintCommandExecutor {
+  constructor(private readonly options: CommandExecutorOptions) {}
+
+  async execute<R extends object>(cmd: ComplaintCommand<R>): Promise<CommandOutcome & { result?: R }> {
+    await this.waitForComplaint(cmd.complaintId);
+    const requestHash = createHash('sha256').update(JSON.stringify(cmd.request)).digest('hex');
+    return this.options.runtime.dataSource.transaction(async (tx) => {
+      const previous = await claimRequest(tx, cmd.operation, cmd.requestId, requestHash);
+      if (previous) return previous as CommandOutcome & { result?: R };
+
+      const row = await loadState(tx, cmd.complaintId, true);
+      if (!row || (cmd.actorOffice && row.office_code !== cmd.actorOffice)) {
+        throw new ServiceError('not-found', 'COMPLAINT.NOT_FOUND', `complaint ${cmd.complaintId} not found`);
+      }
+      const now = this.options.now();
+      const { command, extras, result } = await cmd.build(row.state, tx, now);
+      const decision = decide(command, row.state, now);
+      if (!decision.ok) throw toServiceError(decision.error, row.state, command);
+
+      const state = decision.events.reduce(evolve, row.state);
+      await saveState(tx, cmd.complaintId, row.office_code, state, row.version + decision.events.length);
+      const envelopes: EventEnvelope[] = decision.events.map((event) =>
+        sopEventToEnvelope(
+          event,
+          { source: this.options.source, subject: cmd.complaintId, office: row.office_code, correlationId: cmd.correlationId, causationId: cmd.requestId },
+          // The extras' type depends on the event's type; createEnvelope validates the payload they make.
+          extras(event) as never,
+        ),
+      );
+      await appendToOutbox(tx, envelopes);
+      await markOwnEvents(tx, this.options.stateConsumerGroup, envelopes);
+
+      const outcome = { complaintId: cmd.complaintId, status: state.status, eventIds: envelopes.map((e) => e.id), ...(result ? { result } : {}) };
+      await tx.query('UPDATE command_idempotency SET response = $2 WHERE request_id = $1', [cmd.requestId, JSON.stringify(outcome)]);
+      return outcome;
+    });
+  }
+
+  /** The service may not have consumed the complaint yet: wait a little before saying so. */
+  private async waitForComplaint(complaintId: string): Promise<void> {
+    const deadline = Date.now() + (this.options.catchUpMs ?? 3_000);
+    for (;;) {
+      const rows = (await this.options.runtime.dataSource.query('SELECT 1 FROM complaint_state WHERE complaint_id = $1', [complaintId])) as unknown[];
+      if (rows.length > 0) return;
+      if (Date.now() > deadline) {
+        throw new ServiceError('not-found', 'COMPLAINT.NOT_FOUND', `complaint ${complaintId} not found (or not caught up yet)`, { retryAfterSeconds: 1 });
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+async function claimRequest(tx: EntityManager, operation: string, requestId: string, requestHash: string): Promise<object | undefined> {
+  const inserted = (await tx.query(
+    `INSERT INTO command_idempotency (request_id, operation, request_hash) VALUES ($1, $2, $3)
+     ON CONFLICT (request_id) DO NOTHING RETURNING request_id`,
+    [requestId, operation, requestHash],
+  )) as unknown[];
+  if (inserted.length === 1) return undefined;
+  const [existing] = (await tx.query('SELECT operation, request_hash, response FROM command_idempotency WHERE request_id = $1', [requestId])) as {
+    operation: string;
+    request_hash: string;
+    response: object | null;
+  }[];
+  if (existing.operation !== operation || existing.request_hash !== requestHash || !existing.response) {
+    throw new ServiceError('idempotency-mismatch', 'IDEMPOTENCY.KEY_REUSED', 'this idempotency key was already used for a different request');
+  }
+  return existing.response;
+}
+
+/** The service's own events are already applied: its state consumer must skip them. */
+async function markOwnEvents(tx: EntityManager, group: string, envelopes: EventEnvelope[]): Promise<void> {
+  for (const e of envelopes) {
+    await tx.query(
+      `INSERT INTO inbox (consumer_group, event_id, event_type, subject, topic, partition, kafka_offset, started_attempts, finished_attempts, processed_at)
+       VALUES ($1, $2, $3, $4, $5, -1, -1, 0, 0, now())`,
+      [group, e.id, e.type, e.subject, COMPLAINT_EVENTS_TOPIC],
+    );
+  }
+}
+
+/** libs/sop's refusal as a ServiceError: 403, 409 with the state and the actions possible, or 400 naming the field. */
+export function toServiceError(error: SopError, state: ComplaintState, command: SopCommand): ServiceError {
+  switch (error.code) {
+    case 'COMPLAINT.FORBIDDEN_ROLE':
+      return new ServiceError('forbidden', error.code, error.message, { state: error.status });
+    case 'COMPLAINT.ILLEGAL_TRANSITION':
+      return new ServiceError('conflict', error.code, error.message, { state: error.status, availableActions: [...availableActions(state, command.actor)] });
+    case 'COMPLAINT.INVALID_COMMAND':
+      return new ServiceError('invalid', error.code, error.message, {
+        fieldViolations: [{ field: error.field ?? 'command', description: error.message }],
+        state: error.status,
+      });
+  }
+}
+
+/** Migrations of the complaint-state view; command services list them after MESSAGING_MIGRATIONS. */
+export const COMPLAINT_STATE_MIGRATIONS = [ComplaintStateMigration1795800000010];

@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import { freePort, ServiceProcess } from './processes';
+import { dropSchema, sql, uniqueSchemaName, uniqueSuffix } from './isolation';
+import { testInfrastructure } from './infrastructure';
+
+/** The services of the platform, as separate processes, each with its own schema and ports. */
+export interface PlatformStack {
+  /** Base URL of the gateway's REST API (`http://127.0.0.1:<port>/api/v1`). */
+  api: string;
+  gatewayUrl: string;
+  processes: Record<string, ServiceProcess>;
+  schemas: Record<string, string>;
+  /** SIGTERMs every service (gateway first) and returns their exit codes. */
+  stop(): Promise<Record<string, number | null>>;
+  /** Drops every schema the stack made. */
+  dispose(): Promise<void>;
+}
+
+const COMMAND_SERVICES = [
+  { name: 'intake', prefix: 'INTAKE' },
+  { name: 'disposition', prefix: 'DISPOSITION' },
+  { name: 'analysis', prefix: 'ANALYSIS' },
+  { name: 'team-decree', prefix: 'TEAM_DECREE' },
+  { name: 'notification', prefix: 'NOTIFICATION' },
+] as const;
+
+/** A random office code of five capital letters, so runs never share tracking numbers. */
+export function randomOfficeCode(): string {
+  return Array.from(randomBytes(5), (b) => String.fromCharCode(65 + (b % 26))).join('');
+}
+
+/**
+ * Starts intake, disposition, analysis, team-decree, notification and the gateway from their
+ * sources against the run's real Kafka and Postgres, and waits until every one is ready.
+ */
+export async function startPlatformStack(options: { extraEnv?: Record<string, string> } = {}): Promise<PlatformStack> {
+  const infra = testInfrastructure();
+  const common = { DATABASE_URL: infra.databaseUrl, KAFKA_BROKERS: infra.kafkaBrokers.join(','), ...options.extraEnv };
+  const processes: Record<string, ServiceProcess> = {};
+  const schemas: Record<string, string> = {};
+  const grpc: Record<string, string> = {};
+  for (const svc of COMMAND_SERVICES) {
+    const [httpPort, grpcPort] = [await freePort(), await freePort()];
+    schemas[svc.name] = uniqueSchemaName(`e2e_${svc.name.replace('-', '_')}`);
+    grpc[svc.name] = `127.0.0.1:${grpcPort}`;
+    processes[svc.name] = new ServiceProcess(
+      svc.name,
+      {
+        ...common,
+        [`${svc.prefix}_DB_SCHEMA`]: schemas[svc.name],
+        [`${svc.prefix}_HTTP_PORT`]: String(httpPort),
+        [`${svc.prefix}_GRPC_ADDRESS`]: grpc[svc.name],
+        ...(svc.name === 'intake' ? { REPORTER_CONTACT_KEY: randomBytes(32).toString('base64') } : {}),
+      },
+      `http://127.0.0.1:${httpPort}`,
+    );
+  }
+  const gatewayPort = await freePort();
+  schemas['gateway'] = uniqueSchemaName('e2e_gateway');
+  processes['gateway'] = new ServiceProcess(
+    'gateway',
+    {
+      ...common,
+      GATEWAY_DB_SCHEMA: schemas['gateway'],
+      GATEWAY_HTTP_PORT: String(gatewayPort),
+      GATEWAY_PROJECTION_GROUP: `e2e-gateway-${uniqueSuffix()}`,
+      GATEWAY_JWT_SECRET: randomBytes(32).toString('base64'),
+      INTAKE_GRPC_URL: grpc['intake'],
+      DISPOSITION_GRPC_URL: grpc['disposition'],
+      ANALYSIS_GRPC_URL: grpc['analysis'],
+      TEAM_DECREE_GRPC_URL: grpc['team-decree'],
+      NOTIFICATION_GRPC_URL: grpc['notification'],
+    },
+    `http://127.0.0.1:${gatewayPort}`,
+  );
+  for (const p of Object.values(processes)) p.start();
+  await Promise.all(Object.values(processes).map((p) => p.waitUntilReady(120_000)));
+
+  return {
+    api: `http://127.0.0.1:${gatewayPort}/api/v1`,
+    gatewayUrl: `http://127.0.0.1:${gatewayPort}`,
+    processes,
+    schemas,
+    async stop() {
+      const codes: Record<string, number | null> = {};
+      codes['gateway'] = await processes['gateway'].stop();
+      const rest = await Promise.all(COMMAND_SERVICES.map(async (s) => [s.name, await processes[s.name].stop()] as const));
+      for (const [name, code] of rest) codes[name] = code;
+      return codes;
+    },
+    async dispose() {
+      await Promise.all(Object.values(schemas).map((s) => dropSchema(s)));
+    },
+  };
+}
+
+/** Adds sections to an office in a stack's disposition schema (sections are data per office). */
+export async function addSections(stack: PlatformStack, officeCode: string, sections: { code: string; name: string }[]): Promise<void> {
+  const schema = stack.schemas['disposition'];
+  for (const [i, s] of sections.entries()) {
+    await sql(`INSERT INTO "${schema}".section (office_code, code, name, sort_order, active) VALUES ($1, $2, $3, $4, true) ON CONFLICT DO NOTHING`, [
+      officeCode,
+      s.code,
+      s.name,
+      i + 1,
+    ]);
+  }
+}
