@@ -13,6 +13,7 @@ import {
 import { createHash } from 'node:crypto';
 import type { EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 import type { ConsumedEvent, EventHandler } from './consumer';
+import { PermanentError } from './errors';
 import { appendToOutbox } from './outbox';
 import type { ServiceRuntime } from './service-runtime';
 
@@ -80,11 +81,23 @@ async function saveState(tx: EntityManager, complaintId: string, officeCode: str
  * consumer retries and then dead-letters it: an illegal history is never silently absorbed.
  */
 export async function applyComplaintEvent(event: ConsumedEvent, tx: EntityManager): Promise<SopEvent | undefined> {
-  const sopEvent = toSopEvent(event);
+  let sopEvent: SopEvent | undefined;
+  try {
+    sopEvent = toSopEvent(event);
+  } catch (err) {
+    throw new PermanentError('EVENT.UNMAPPABLE', (err as Error).message, { cause: err });
+  }
   if (!sopEvent) return undefined;
   const complaintId = event.envelope.subject;
   const row = await loadState(tx, complaintId, true);
-  const next = evolve(row?.state ?? initialState(), sopEvent);
+  let next: ComplaintState;
+  try {
+    next = evolve(row?.state ?? initialState(), sopEvent);
+  } catch (err) {
+    // Events of one complaint share a partition, so its history arrives whole and in order:
+    // an event that does not fit is an illegal history, and retrying cannot change that.
+    throw new PermanentError('EVENT.NOT_APPLICABLE', `${event.envelope.type} ${event.envelope.id} does not apply to complaint ${complaintId} in ${row?.state.status ?? 'no state'}: ${(err as Error).message}`, { cause: err });
+  }
   await saveState(tx, complaintId, row?.office_code ?? event.envelope.office, next, (row?.version ?? 0) + 1);
   return sopEvent;
 }

@@ -3,7 +3,7 @@ import { backoffDelay, sleep, withLogContext } from '@pengaduan/runtime';
 import type { Consumer, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
-import { isTransient } from './errors';
+import { isTransient, PermanentError } from './errors';
 import { createIdempotentProducer } from './kafka';
 
 /**
@@ -206,6 +206,9 @@ export class EventConsumer {
           )
           .catch(() => undefined);
         if (!this.running) throw err; // shutting down: leave it uncommitted for the next owner
+        if (err instanceof PermanentError) {
+          return this.giveUp(event, message, `cannot be applied: ${err.message}`, log, err.code);
+        }
         log.warn(
           { err: { message: error.message, code: error.code }, attempt: claim.started_attempts, transient },
           transient ? 'handler failed transiently; retrying' : 'handler failed; retrying',
@@ -231,13 +234,13 @@ export class EventConsumer {
     return rows[0];
   }
 
-  private async giveUp(event: ConsumedEvent, message: KafkaMessage, reason: string, log: Logger): Promise<Outcome> {
+  private async giveUp(event: ConsumedEvent, message: KafkaMessage, reason: string, log: Logger, code = 'EVENT.HANDLER_FAILED'): Promise<Outcome> {
     const [row] = (await this.options.dataSource.query(
       'SELECT last_error FROM inbox WHERE consumer_group = $1 AND event_id = $2',
       [this.options.groupId, event.envelope.id],
     )) as { last_error: string | null }[];
     const full = row?.last_error ? `${reason}; last error: ${row.last_error}` : reason;
-    await this.deadLetter(event.topic, event.partition, message, full, 'EVENT.HANDLER_FAILED', this.maxAttempts);
+    await this.deadLetter(event.topic, event.partition, message, full, code, this.maxAttempts);
     await this.options.dataSource.query(
       'UPDATE inbox SET dead_lettered_at = now() WHERE consumer_group = $1 AND event_id = $2',
       [this.options.groupId, event.envelope.id],

@@ -1,0 +1,110 @@
+import { AnalysisService, COMPLAINT_EVENTS_TOPIC, dlqTopicFor, parseEnvelope, serializeEnvelope, type EventEnvelope, type ParsedEvent } from '@pengaduan/contracts';
+import { createIdempotentProducer, createKafka, ServiceRuntime } from '@pengaduan/messaging';
+import { createLogger, GrpcServiceHost, NestJsonLogger } from '@pengaduan/runtime';
+import { deleteTopics, dropSchema, testInfrastructure, testKafka, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AnalysisModule, analysisStateConsumer } from '../analysis.module';
+import type { Clock } from '../clock';
+import type { AnalysisConfig } from '../config';
+import { asConsumed, type ComplaintHistory } from './complaint-history';
+import { GrpcTestClient, type MethodsOf } from './grpc-client';
+
+export const logger = createLogger('analysis-test', process.env['TEST_LOG_LEVEL'] ?? 'silent');
+
+/** analysis as main.ts builds it, on free ports, with a schema and a consumer group of its own. */
+export interface TestAnalysis {
+  app: INestApplicationContext;
+  runtime: ServiceRuntime;
+  client: GrpcTestClient<MethodsOf<typeof AnalysisService>>;
+  consumerGroup: string;
+  /** Folds a history into analysis's view as its consumer would, without Kafka. */
+  seed(history: ComplaintHistory): Promise<void>;
+  /** Publishes envelopes to the real complaint stream, keyed by complaint. */
+  publish(envelopes: EventEnvelope[]): Promise<void>;
+  /** The events analysis recorded in its outbox for a complaint, parsed, in order. */
+  outbox(complaintId: string): Promise<ParsedEvent[]>;
+  /** The complaint's state in analysis's own view. */
+  status(complaintId: string): Promise<string | undefined>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Moves a new consumer group to the end of the complaint stream, so the service under test
+ * reads only what is published from now on, not the whole (unlimited-retention) history.
+ */
+async function startGroupAtEnd(groupId: string): Promise<void> {
+  const admin = testKafka('analysis-test-admin').admin();
+  await admin.connect();
+  try {
+    await admin.resetOffsets({ groupId, topic: COMPLAINT_EVENTS_TOPIC, earliest: false });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+export async function startAnalysis(options: { clock?: Clock } = {}): Promise<TestAnalysis> {
+  const infra = testInfrastructure();
+  const schema = uniqueSchemaName('analysis');
+  const consumerGroup = `analysis-test-${uniqueSuffix()}`;
+  await startGroupAtEnd(consumerGroup);
+  const config: AnalysisConfig = {
+    databaseUrl: infra.databaseUrl,
+    databaseSchema: schema,
+    kafkaBrokers: infra.kafkaBrokers,
+    httpHost: '127.0.0.1',
+    httpPort: 0,
+    grpcAddress: '127.0.0.1:0',
+  };
+  const rootModule = AnalysisModule.forRoot(config, logger, {
+    clock: options.clock,
+    // Other suites publish events of complaints this service never saw: dead-letter them at once.
+    consumer: { groupId: consumerGroup, maxAttempts: 1, backoff: { initialMs: 10, maxMs: 50 } },
+  });
+  const app = await NestFactory.createApplicationContext(rootModule, { logger: new NestJsonLogger(logger) });
+  await app.init();
+  const runtime = app.get(ServiceRuntime);
+  await runtime.ready();
+  const client = new GrpcTestClient(AnalysisService, `127.0.0.1:${app.get(GrpcServiceHost).port}`);
+  const consumer = analysisStateConsumer(consumerGroup);
+  const kafka = createKafka({ brokers: infra.kafkaBrokers, clientId: 'analysis-test-publisher', logger });
+
+  return {
+    app,
+    runtime,
+    client,
+    consumerGroup,
+    async seed(history) {
+      for (const [i, envelope] of history.envelopes.entries()) {
+        await runtime.dataSource.transaction((tx) => consumer.handler(asConsumed(envelope, i), tx));
+      }
+    },
+    async publish(envelopes) {
+      const producer = createIdempotentProducer(kafka);
+      await producer.connect();
+      try {
+        await producer.send({ topic: COMPLAINT_EVENTS_TOPIC, acks: -1, messages: envelopes.map((e) => ({ key: e.subject, value: serializeEnvelope(e) })) });
+      } finally {
+        await producer.disconnect();
+      }
+    },
+    async outbox(complaintId) {
+      const rows = (await runtime.dataSource.query('SELECT body FROM outbox WHERE message_key = $1 ORDER BY seq', [complaintId])) as { body: string }[];
+      return rows.map((r) => {
+        const parsed = parseEnvelope(r.body);
+        if (!parsed.ok) throw new Error(`invalid event in the outbox: ${parsed.reason}`);
+        return parsed;
+      });
+    },
+    async status(complaintId) {
+      const rows = (await runtime.dataSource.query('SELECT status FROM complaint_state WHERE complaint_id = $1', [complaintId])) as { status: string }[];
+      return rows[0]?.status;
+    },
+    async stop() {
+      client.close();
+      await app.close();
+      await dropSchema(schema);
+      await deleteTopics([dlqTopicFor(consumerGroup)]);
+    },
+  };
+}

@@ -1,0 +1,110 @@
+import { AnalysisService } from '@pengaduan/contracts';
+import { ComplaintCommandExecutor, COMPLAINT_STATE_MIGRATIONS, complaintStateConsumer, ServiceRuntime, type ServiceRuntimeOptions } from '@pengaduan/messaging';
+import { GrpcServiceHost, HealthController, HealthRegistry, type Logger } from '@pengaduan/runtime';
+import { Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { AnalyzeComplaintGrpcController } from './analyze-complaint/analyze-complaint.grpc.controller';
+import { AnalyzeComplaintHandler } from './analyze-complaint/analyze-complaint.handler';
+import { Clock, SystemClock } from './clock';
+import type { AnalysisConfig } from './config';
+import { projectAnalysisRecord } from './consumers/analysis-record.projection';
+import { DecideFollowUpGrpcController } from './decide-follow-up/decide-follow-up.grpc.controller';
+import { DecideFollowUpHandler } from './decide-follow-up/decide-follow-up.handler';
+import { ANALYSIS_ENTITIES } from './persistence/entities';
+import { ANALYSIS_MIGRATIONS } from './persistence/migrations';
+
+/** The Kafka consumer group that keeps analysis's view of every complaint (its DLQ is named after it). */
+export const ANALYSIS_CONSUMER_GROUP = 'analysis';
+
+/** How the complaint-state consumer runs; tests give it a group of its own and fail fast on other suites' stray events. */
+export interface ConsumerTuning {
+  /** Default {@link ANALYSIS_CONSUMER_GROUP}. */
+  groupId?: string;
+  /** Attempts before an event goes to the DLQ (the consumer's default when absent). */
+  maxAttempts?: number;
+  backoff?: { initialMs?: number; maxMs?: number };
+}
+
+export interface AnalysisModuleOptions {
+  clock?: Clock;
+  consumer?: ConsumerTuning;
+}
+
+/** Starts the runtime (in the background) and the gRPC server; stops both gracefully. */
+class AnalysisLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    private readonly runtime: ServiceRuntime,
+    private readonly grpc: GrpcServiceHost,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.runtime.start();
+    await this.grpc.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.grpc.stop();
+    await this.runtime.stop();
+  }
+}
+
+/** The consumer that keeps analysis's view of every complaint: its libs/sop state and its analysis record. */
+export function analysisStateConsumer(groupId = ANALYSIS_CONSUMER_GROUP) {
+  return complaintStateConsumer(groupId, projectAnalysisRecord);
+}
+
+/** Analysis's database, migrations, Kafka and consumer: shared by the service and its `migrate` command. */
+export function analysisRuntimeOptions(config: AnalysisConfig, logger: Logger, consumer: ConsumerTuning = {}): ServiceRuntimeOptions {
+  return {
+    service: 'analysis',
+    logger,
+    database: {
+      url: config.databaseUrl,
+      schema: config.databaseSchema,
+      entities: ANALYSIS_ENTITIES,
+      migrations: [...COMPLAINT_STATE_MIGRATIONS, ...ANALYSIS_MIGRATIONS],
+    },
+    kafkaBrokers: config.kafkaBrokers,
+    consumers: [{ ...analysisStateConsumer(consumer.groupId), maxAttempts: consumer.maxAttempts, backoff: consumer.backoff }],
+  };
+}
+
+@Module({})
+export class AnalysisModule {
+  static forRoot(config: AnalysisConfig, logger: Logger, options: AnalysisModuleOptions = {}): DynamicModule {
+    const consumerGroup = options.consumer?.groupId ?? ANALYSIS_CONSUMER_GROUP;
+    return {
+      module: AnalysisModule,
+      controllers: [HealthController],
+      providers: [
+        { provide: Clock, useValue: options.clock ?? new SystemClock() },
+        { provide: ServiceRuntime, useFactory: () => new ServiceRuntime(analysisRuntimeOptions(config, logger, options.consumer)) },
+        { provide: HealthRegistry, inject: [ServiceRuntime], useFactory: (rt: ServiceRuntime) => rt.health },
+        {
+          provide: ComplaintCommandExecutor,
+          inject: [ServiceRuntime, Clock],
+          useFactory: (runtime: ServiceRuntime, clock: Clock) =>
+            new ComplaintCommandExecutor({ runtime, source: 'pengaduan/analysis', stateConsumerGroup: consumerGroup, now: () => clock.now() }),
+        },
+        AnalyzeComplaintHandler,
+        AnalyzeComplaintGrpcController,
+        DecideFollowUpHandler,
+        DecideFollowUpGrpcController,
+        {
+          provide: GrpcServiceHost,
+          inject: [AnalyzeComplaintGrpcController, DecideFollowUpGrpcController],
+          useFactory: (analyze: AnalyzeComplaintGrpcController, decide: DecideFollowUpGrpcController) =>
+            new GrpcServiceHost(config.grpcAddress, logger).addService(AnalysisService, {
+              analyzeComplaint: (request, correlationId) => analyze.analyzeComplaint(request, correlationId),
+              decideFollowUp: (request, correlationId) => decide.decideFollowUp(request, correlationId),
+            }),
+        },
+        {
+          provide: AnalysisLifecycle,
+          inject: [ServiceRuntime, GrpcServiceHost],
+          useFactory: (rt: ServiceRuntime, grpc: GrpcServiceHost) => new AnalysisLifecycle(rt, grpc),
+        },
+      ],
+      exports: [ServiceRuntime, GrpcServiceHost],
+    };
+  }
+}

@@ -1,0 +1,95 @@
+import { ComplaintCommandExecutor, type CommandOutcome } from '@pengaduan/messaging';
+import { ServiceError, type FieldViolation } from '@pengaduan/runtime';
+import {
+  isClassificationCode,
+  isLegalIn,
+  mayFire,
+  SEVERITIES,
+  SUBSTANTIATION_LEVELS,
+  type AnalyzeCommand,
+  type ClassificationCode,
+  type Severity,
+  type Substantiation,
+} from '@pengaduan/sop';
+import { Injectable } from '@nestjs/common';
+import { actorLabel } from '../lib/actor-label';
+import { saveAnalysis } from '../persistence/analysis-records';
+import type { AnalyzeComplaintCommand } from './analyze-complaint.command';
+
+const OPERATION = 'AnalyzeComplaint';
+/** Findings and recommendation are an officer's prose, not a document upload. */
+export const MAX_ANALYSIS_TEXT = 10_000;
+
+interface Analysis {
+  findings: string;
+  substantiated: Substantiation;
+  classification: ClassificationCode;
+  severity: Severity;
+  recommendation: string;
+}
+
+/**
+ * SOP step 4: checks the Analisis Aduan, lets libs/sop decide it against the complaint's
+ * state (Admin Tikkim, on a SECTION_PROCESSED complaint), and commits the analysis record,
+ * the new state and `complaint.analyzed` (outbox) in one transaction. Idempotent by request id.
+ */
+@Injectable()
+export class AnalyzeComplaintHandler {
+  constructor(private readonly executor: ComplaintCommandExecutor) {}
+
+  async execute(command: AnalyzeComplaintCommand): Promise<CommandOutcome> {
+    const analysis = validate(command);
+    const { requestId, complaintId, actor, actorOffice, correlationId } = command;
+    return this.executor.execute({
+      operation: OPERATION,
+      requestId,
+      complaintId,
+      actorOffice,
+      correlationId,
+      request: { complaintId, actor, actorOffice, analysis },
+      build: async (state, tx, now) => {
+        // Kept only when libs/sop will accept the command; a refusal rolls it back anyway.
+        if (state.status !== 'NEW' && mayFire(actor, 'analyze') && isLegalIn('analyze', state)) {
+          await saveAnalysis(tx, {
+            complaintId,
+            officeCode: state.officeCode,
+            ...analysis,
+            classificationCode: analysis.classification,
+            analyzedBy: actorLabel(actor),
+            analyzedAt: now,
+            requestId,
+          });
+        }
+        const sopCommand: AnalyzeCommand = { type: 'analyze', actor, ...analysis };
+        return { command: sopCommand, extras: () => ({}) };
+      },
+    });
+  }
+}
+
+/** Every bad field at once, named as in the request; libs/sop checks the same again. */
+function validate(c: AnalyzeComplaintCommand): Analysis {
+  const v: FieldViolation[] = [];
+  const text = (field: 'findings' | 'recommendation') => {
+    const value = c[field];
+    if (!value || value.trim() === '') v.push({ field, description: 'required' });
+    else if (value.length > MAX_ANALYSIS_TEXT) v.push({ field, description: `at most ${MAX_ANALYSIS_TEXT} characters` });
+  };
+  text('findings');
+  if (c.substantiated === undefined) v.push({ field: 'substantiated', description: `required: one of ${SUBSTANTIATION_LEVELS.join(', ')}` });
+  if (!isClassificationCode(c.classificationCode)) {
+    v.push({ field: 'classificationCode', description: 'must be a Permen PAN 5/2009 classification code, 01 to 10' });
+  }
+  if (c.severity === undefined) v.push({ field: 'severity', description: `required: one of ${SEVERITIES.join(', ')}` });
+  text('recommendation');
+  if (v.length > 0 || c.substantiated === undefined || c.severity === undefined || !isClassificationCode(c.classificationCode)) {
+    throw new ServiceError('invalid', 'ANALYSIS.INVALID_REQUEST', 'the analysis cannot be recorded as sent', { fieldViolations: v });
+  }
+  return {
+    findings: c.findings,
+    substantiated: c.substantiated,
+    classification: c.classificationCode,
+    severity: c.severity,
+    recommendation: c.recommendation,
+  };
+}

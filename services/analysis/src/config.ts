@@ -1,0 +1,24 @@
+import { loadConfig, parse, type ConfigSpec } from '@pengaduan/runtime';
+
+export interface AnalysisConfig {
+  databaseUrl: string;
+  databaseSchema: string;
+  kafkaBrokers: string[];
+  httpHost: string;
+  httpPort: number;
+  grpcAddress: string;
+}
+
+/** Every variable analysis reads (to be documented in .env.example). */
+export const ANALYSIS_CONFIG: ConfigSpec<AnalysisConfig> = {
+  databaseUrl: { env: 'DATABASE_URL', parse: parse.url(['postgres:', 'postgresql:']), description: 'Postgres connection URL' },
+  databaseSchema: { env: 'ANALYSIS_DB_SCHEMA', default: 'analysis', parse: parse.identifier, description: "analysis's own schema" },
+  kafkaBrokers: { env: 'KAFKA_BROKERS', parse: parse.list, description: 'Kafka bootstrap brokers, host:port,…' },
+  httpHost: { env: 'ANALYSIS_HTTP_HOST', default: '127.0.0.1', parse: parse.string, description: 'address of the health endpoints' },
+  httpPort: { env: 'ANALYSIS_HTTP_PORT', default: '3103', parse: parse.port, description: 'port of the health endpoints' },
+  grpcAddress: { env: 'ANALYSIS_GRPC_ADDRESS', default: '127.0.0.1:50053', parse: parse.string, description: 'host:port the internal gRPC API binds' },
+};
+
+export function loadAnalysisConfig(env: NodeJS.ProcessEnv = process.env): AnalysisConfig {
+  return loadConfig(ANALYSIS_CONFIG, env);
+}

@@ -1,0 +1,53 @@
+import { ComplaintCommandExecutor, type CommandOutcome } from '@pengaduan/messaging';
+import { ServiceError, type FieldViolation } from '@pengaduan/runtime';
+import { FOLLOW_UP_DECISIONS, isLegalIn, mayFire, type DecideFollowUpCommand as SopDecideFollowUp, type FollowUpDecision } from '@pengaduan/sop';
+import { Injectable } from '@nestjs/common';
+import { actorLabel } from '../lib/actor-label';
+import { saveFollowUpDecision } from '../persistence/analysis-records';
+import type { DecideFollowUpCommand } from './decide-follow-up.command';
+
+const OPERATION = 'DecideFollowUp';
+export const MAX_REASON = 5_000;
+
+/**
+ * SOP step 5: lets libs/sop decide the follow-up (the Kepala Seksi TI, on an ANALYZED
+ * complaint), then commits the decision beside the analysis, the new state
+ * (FOLLOW_UP_DECIDED or NO_FOLLOW_UP_DECIDED) and `complaint.follow-up-decided` (outbox)
+ * in one transaction. Idempotent by request id.
+ */
+@Injectable()
+export class DecideFollowUpHandler {
+  constructor(private readonly executor: ComplaintCommandExecutor) {}
+
+  async execute(command: DecideFollowUpCommand): Promise<CommandOutcome> {
+    const { decision, reason } = validate(command);
+    const { requestId, complaintId, actor, actorOffice, correlationId } = command;
+    return this.executor.execute({
+      operation: OPERATION,
+      requestId,
+      complaintId,
+      actorOffice,
+      correlationId,
+      request: { complaintId, actor, actorOffice, decision, reason },
+      build: async (state, tx, now) => {
+        // Kept only when libs/sop will accept the command; a refusal rolls it back anyway.
+        if (mayFire(actor, 'decideFollowUp') && isLegalIn('decideFollowUp', state)) {
+          await saveFollowUpDecision(tx, { complaintId, decision, reason, decidedBy: actorLabel(actor), decidedAt: now, requestId });
+        }
+        const sopCommand: SopDecideFollowUp = { type: 'decideFollowUp', actor, decision, reason };
+        return { command: sopCommand, extras: () => ({}) };
+      },
+    });
+  }
+}
+
+function validate(c: DecideFollowUpCommand): { decision: FollowUpDecision; reason: string } {
+  const v: FieldViolation[] = [];
+  if (c.decision === undefined) v.push({ field: 'decision', description: `required: one of ${FOLLOW_UP_DECISIONS.join(', ')}` });
+  if (!c.reason || c.reason.trim() === '') v.push({ field: 'reason', description: 'required: why the complaint is (not) followed up' });
+  else if (c.reason.length > MAX_REASON) v.push({ field: 'reason', description: `at most ${MAX_REASON} characters` });
+  if (v.length > 0 || c.decision === undefined) {
+    throw new ServiceError('invalid', 'ANALYSIS.INVALID_REQUEST', 'the follow-up decision cannot be recorded as sent', { fieldViolations: v });
+  }
+  return { decision: c.decision, reason: c.reason };
+}

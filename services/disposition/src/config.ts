@@ -1,0 +1,29 @@
+import { loadConfig, parse, type ConfigSpec } from '@pengaduan/runtime';
+
+export interface DispositionConfig {
+  databaseUrl: string;
+  databaseSchema: string;
+  kafkaBrokers: string[];
+  httpHost: string;
+  httpPort: number;
+  grpcAddress: string;
+}
+
+/** Every variable disposition reads (to be documented in .env.example). */
+export const DISPOSITION_CONFIG: ConfigSpec<DispositionConfig> = {
+  databaseUrl: { env: 'DATABASE_URL', parse: parse.url(['postgres:', 'postgresql:']), description: 'Postgres connection URL' },
+  databaseSchema: { env: 'DISPOSITION_DB_SCHEMA', default: 'disposition', parse: parse.identifier, description: "disposition's own schema" },
+  kafkaBrokers: { env: 'KAFKA_BROKERS', parse: parse.list, description: 'Kafka bootstrap brokers, host:port,…' },
+  httpHost: { env: 'DISPOSITION_HTTP_HOST', default: '127.0.0.1', parse: parse.string, description: 'address of the health endpoints' },
+  httpPort: { env: 'DISPOSITION_HTTP_PORT', default: '3102', parse: parse.port, description: 'port of the health endpoints' },
+  grpcAddress: {
+    env: 'DISPOSITION_GRPC_ADDRESS',
+    default: '127.0.0.1:50052',
+    parse: parse.string,
+    description: 'host:port the internal gRPC API (DispositionService) binds',
+  },
+};
+
+export function loadDispositionConfig(env: NodeJS.ProcessEnv = process.env): DispositionConfig {
+  return loadConfig(DISPOSITION_CONFIG, env);
+}

@@ -1,0 +1,27 @@
+import type { MessageInitShape } from '@bufbuild/protobuf';
+import { DispositionInstruction as InstructionPb, type DisposeComplaintRequest, type DisposeComplaintResponseSchema } from '@pengaduan/contracts';
+import { checkCommandContext } from '@pengaduan/messaging';
+import { Injectable } from '@nestjs/common';
+import { DisposeComplaintHandler } from './dispose-complaint.handler';
+
+/** `DispositionService.DisposeComplaint`: maps the gRPC request to the command and back; no rules here. */
+@Injectable()
+export class DisposeComplaintGrpcController {
+  constructor(private readonly handler: DisposeComplaintHandler) {}
+
+  async disposeComplaint(request: DisposeComplaintRequest, correlationId: string): Promise<MessageInitShape<typeof DisposeComplaintResponseSchema>> {
+    const result = await this.handler.execute({
+      context: checkCommandContext(request.context),
+      lines: request.lines.map((line) => ({
+        sectionCode: line.sectionCode,
+        // The enum's name without its prefix (`TINDAK_LANJUTI`); UNSPECIFIED or an unknown number
+        // passes through as such, and libs/sop refuses it naming the field.
+        instructions: line.instructions.map((i) => InstructionPb[i] ?? String(i)),
+        ...(line.note === undefined ? {} : { note: line.note }),
+      })),
+      ...(request.note === undefined ? {} : { note: request.note }),
+      correlationId,
+    });
+    return { outcome: result.outcome, sheetNumber: result.sheetNumber };
+  }
+}

@@ -1,0 +1,115 @@
+import { ComplaintCommandExecutor } from '@pengaduan/messaging';
+import { ServiceError, type FieldViolation } from '@pengaduan/runtime';
+import { decide, type DisposeCommand, type DispositionInstruction, type SopEvent } from '@pengaduan/sop';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { nextSheetNumber } from '../disposition-sheet/sheet-number';
+import { DispositionSheetRecord } from '../persistence/entities';
+import { activeSections } from '../sections/section-list';
+import type { DisposeComplaintCommand, DisposeComplaintResult } from './dispose-complaint.command';
+
+const OPERATION = 'DisposeComplaint';
+const MAX_NOTE = 2_000;
+
+/**
+ * SOP step 3, first half: the head of office dispositions a confirmed complaint to sections of
+ * its office. libs/sop decides who may and when; this handler adds what only disposition
+ * knows (the office's sections), issues the sheet number and keeps the sheet, all in the
+ * command's transaction. Idempotent by request id.
+ */
+@Injectable()
+export class DisposeComplaintHandler {
+  constructor(private readonly executor: ComplaintCommandExecutor) {}
+
+  async execute(cmd: DisposeComplaintCommand): Promise<DisposeComplaintResult> {
+    const { context } = cmd;
+    const done = await this.executor
+      .execute<{ sheetNumber: string }>({
+        operation: OPERATION,
+        requestId: context.requestId,
+        complaintId: context.complaintId,
+        actorOffice: context.actorOffice,
+        correlationId: cmd.correlationId,
+        request: { complaintId: context.complaintId, actor: context.actor, actorOffice: context.actorOffice, lines: cmd.lines, note: cmd.note },
+        build: async (state, tx, now) => {
+          const command: DisposeCommand = {
+            type: 'dispose',
+            actor: context.actor,
+            sheet: {
+              entries: cmd.lines.map((l) => ({
+                sectionCode: l.sectionCode,
+                // libs/sop checks every instruction at run time and names the bad one.
+                instructions: l.instructions as DispositionInstruction[],
+                ...(l.note === undefined ? {} : { note: l.note }),
+              })),
+            },
+          };
+          // libs/sop answers first (role, then state, then the sheet's shape): its refusal is
+          // the executor's to report, so a wrong role never learns about sections.
+          if (!decide(command, state, now).ok || state.status === 'NEW') return { command, extras: noExtras };
+
+          checkNotes(cmd);
+          await requireActiveSections(tx, state.officeCode, cmd.lines);
+          const { number, year } = await nextSheetNumber(tx, state.officeCode, now);
+          await tx.insert(DispositionSheetRecord, {
+            complaintId: context.complaintId,
+            number,
+            officeCode: state.officeCode,
+            year,
+            lines: command.sheet.entries.map((e) => ({ sectionCode: e.sectionCode, instructions: [...e.instructions], ...(e.note === undefined ? {} : { note: e.note }) })),
+            note: cmd.note ?? null,
+            disposedBy: context.actor.kind === 'user' ? context.actor.userId : context.actor.service,
+            disposedAt: now,
+          });
+          return {
+            command,
+            extras: (event: SopEvent) =>
+              event.type === 'complaint.disposed' ? { dispositionSheetNumber: number, ...(cmd.note === undefined ? {} : { note: cmd.note }) } : {},
+            result: { sheetNumber: number },
+          };
+        },
+      })
+      .catch((err: unknown) => {
+        throw inRequestTerms(err);
+      });
+    if (!done.result) throw new Error(`${OPERATION} ${context.requestId} recorded no sheet number`);
+    return { outcome: { complaintId: done.complaintId, status: done.status, eventIds: done.eventIds }, sheetNumber: done.result.sheetNumber };
+  }
+}
+
+const noExtras = (): Record<string, unknown> => ({});
+
+function checkNotes(cmd: DisposeComplaintCommand): void {
+  const v: FieldViolation[] = [];
+  if (cmd.note !== undefined && (cmd.note.trim() === '' || cmd.note.length > MAX_NOTE)) {
+    v.push({ field: 'note', description: `when given, a non-blank note of at most ${MAX_NOTE} characters` });
+  }
+  cmd.lines.forEach((l, i) => {
+    if (l.note !== undefined && l.note.length > MAX_NOTE) v.push({ field: `lines[${i}].note`, description: `at most ${MAX_NOTE} characters` });
+  });
+  if (v.length > 0) throw new ServiceError('invalid', 'DISPOSITION.INVALID_REQUEST', 'the disposition cannot be recorded as sent', { fieldViolations: v });
+}
+
+/** Every line names an active section of the complaint's office (sections are data per office). */
+async function requireActiveSections(tx: EntityManager, officeCode: string, lines: DisposeComplaintCommand['lines']): Promise<void> {
+  const known = new Set((await activeSections(tx, officeCode)).map((s) => s.code));
+  const v: FieldViolation[] = [];
+  lines.forEach((l, i) => {
+    if (!known.has(l.sectionCode)) {
+      v.push({ field: `lines[${i}].sectionCode`, description: `${l.sectionCode} is not an active section of office ${officeCode}` });
+    }
+  });
+  if (v.length > 0) {
+    throw new ServiceError('invalid', 'DISPOSITION.UNKNOWN_SECTION', `the disposition names a section office ${officeCode} does not have`, { fieldViolations: v });
+  }
+}
+
+/** libs/sop names the sheet's fields (`sheet.entries[1].instructions[0]`); the caller sent `lines`. */
+function inRequestTerms(err: unknown): unknown {
+  if (!(err instanceof ServiceError) || !err.details.fieldViolations) return err;
+  const rename = (s: string) => s.replace(/sheet\.entries/g, 'lines').replace(/^sheet$/, 'lines');
+  return new ServiceError(err.kind, err.code, rename(err.message), {
+    ...err.details,
+    fieldViolations: err.details.fieldViolations.map((f) => ({ field: rename(f.field), description: rename(f.description) })),
+  });
+}

@@ -1,0 +1,108 @@
+import { DispositionService } from '@pengaduan/contracts';
+import { ComplaintCommandExecutor, complaintStateConsumer, ServiceRuntime, type ServiceRuntimeOptions } from '@pengaduan/messaging';
+import { GrpcServiceHost, HealthController, HealthRegistry, type Logger } from '@pengaduan/runtime';
+import { Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Clock, SystemClock } from './clock';
+import type { DispositionConfig } from './config';
+import { DisposeComplaintGrpcController } from './dispose/dispose-complaint.grpc.controller';
+import { DisposeComplaintHandler } from './dispose/dispose-complaint.handler';
+import { DISPOSITION_ENTITIES } from './persistence/entities';
+import { DISPOSITION_MIGRATIONS } from './persistence/migrations';
+import { RespondAsSectionGrpcController } from './respond/respond-as-section.grpc.controller';
+import { RespondAsSectionHandler } from './respond/respond-as-section.handler';
+import { ListSectionsGrpcController } from './sections/list-sections.grpc.controller';
+import { ListSectionsHandler } from './sections/list-sections.handler';
+
+/** The consumer group that keeps disposition's view of every complaint's state. */
+export const DISPOSITION_CONSUMER_GROUP = 'disposition';
+
+/** The source of the events disposition emits. */
+export const DISPOSITION_EVENT_SOURCE = 'pengaduan/disposition';
+
+/** How the complaint-state consumer runs; tests give it a group of their own and short retries. */
+export interface StateConsumerOptions {
+  groupId?: string;
+  maxAttempts?: number;
+  backoff?: { initialMs?: number; maxMs?: number };
+}
+
+/** Starts the runtime (in the background) and the gRPC server; stops both gracefully. */
+class DispositionLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    private readonly runtime: ServiceRuntime,
+    private readonly grpc: GrpcServiceHost,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.runtime.start();
+    await this.grpc.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.grpc.stop();
+    await this.runtime.stop();
+  }
+}
+
+/**
+ * Disposition's database, migrations, Kafka and complaint-state consumer: shared by the
+ * service and its `migrate` command.
+ */
+export function dispositionRuntimeOptions(config: DispositionConfig, logger: Logger, consumer: StateConsumerOptions = {}): ServiceRuntimeOptions {
+  const { groupId = DISPOSITION_CONSUMER_GROUP, ...retry } = consumer;
+  return {
+    service: 'disposition',
+    logger,
+    database: { url: config.databaseUrl, schema: config.databaseSchema, entities: DISPOSITION_ENTITIES, migrations: DISPOSITION_MIGRATIONS },
+    kafkaBrokers: config.kafkaBrokers,
+    consumers: [{ ...complaintStateConsumer(groupId), ...retry }],
+  };
+}
+
+/** Runs disposition's commands against its complaint states (see ComplaintCommandExecutor). */
+export function dispositionCommandExecutor(runtime: ServiceRuntime, clock: Clock, groupId = DISPOSITION_CONSUMER_GROUP): ComplaintCommandExecutor {
+  return new ComplaintCommandExecutor({ runtime, source: DISPOSITION_EVENT_SOURCE, stateConsumerGroup: groupId, now: () => clock.now() });
+}
+
+@Module({})
+export class DispositionModule {
+  static forRoot(config: DispositionConfig, logger: Logger, options: { clock?: Clock; stateConsumer?: StateConsumerOptions } = {}): DynamicModule {
+    const groupId = options.stateConsumer?.groupId ?? DISPOSITION_CONSUMER_GROUP;
+    return {
+      module: DispositionModule,
+      controllers: [HealthController],
+      providers: [
+        { provide: Clock, useValue: options.clock ?? new SystemClock() },
+        { provide: ServiceRuntime, useFactory: () => new ServiceRuntime(dispositionRuntimeOptions(config, logger, options.stateConsumer)) },
+        { provide: HealthRegistry, inject: [ServiceRuntime], useFactory: (rt: ServiceRuntime) => rt.health },
+        {
+          provide: ComplaintCommandExecutor,
+          inject: [ServiceRuntime, Clock],
+          useFactory: (rt: ServiceRuntime, clock: Clock) => dispositionCommandExecutor(rt, clock, groupId),
+        },
+        DisposeComplaintHandler,
+        DisposeComplaintGrpcController,
+        RespondAsSectionHandler,
+        RespondAsSectionGrpcController,
+        ListSectionsHandler,
+        ListSectionsGrpcController,
+        {
+          provide: GrpcServiceHost,
+          inject: [DisposeComplaintGrpcController, RespondAsSectionGrpcController, ListSectionsGrpcController],
+          useFactory: (dispose: DisposeComplaintGrpcController, respond: RespondAsSectionGrpcController, sections: ListSectionsGrpcController) =>
+            new GrpcServiceHost(config.grpcAddress, logger).addService(DispositionService, {
+              disposeComplaint: (request, correlationId) => dispose.disposeComplaint(request, correlationId),
+              respondAsSection: (request, correlationId) => respond.respondAsSection(request, correlationId),
+              listSections: (request) => sections.listSections(request),
+            }),
+        },
+        {
+          provide: DispositionLifecycle,
+          inject: [ServiceRuntime, GrpcServiceHost],
+          useFactory: (rt: ServiceRuntime, grpc: GrpcServiceHost) => new DispositionLifecycle(rt, grpc),
+        },
+      ],
+      exports: [ServiceRuntime, GrpcServiceHost, DisposeComplaintHandler, RespondAsSectionHandler, ListSectionsHandler],
+    };
+  }
+}

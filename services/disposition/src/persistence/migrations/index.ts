@@ -1,0 +1,8 @@
+import { COMPLAINT_STATE_MIGRATIONS } from '@pengaduan/messaging';
+import { DispositionInitial1795800000200 } from './1795800000200-disposition-initial';
+
+/**
+ * Disposition's migrations, in order: the complaint-state view every command service keeps,
+ * then its own (ServiceRuntime prepends the outbox/inbox ones of @pengaduan/messaging).
+ */
+export const DISPOSITION_MIGRATIONS = [...COMPLAINT_STATE_MIGRATIONS, DispositionInitial1795800000200];

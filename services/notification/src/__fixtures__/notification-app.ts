@@ -1,0 +1,172 @@
+import type { MessageInitShape } from '@bufbuild/protobuf';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import {
+  dlqTopicFor,
+  type Channel,
+  type DeliveryMethod,
+  NotificationService,
+  parseEnvelope,
+  toGrpcServiceDefinition,
+  type CommandOutcome,
+  type ConfirmDeliveryRequestSchema,
+  type ParsedEvent,
+  type WriteFollowUpInformationRequestSchema,
+} from '@pengaduan/contracts';
+import { ServiceRuntime } from '@pengaduan/messaging';
+import { CORRELATION_ID_METADATA_KEY, createLogger, fromGrpcError, GrpcServiceHost, NestJsonLogger, type Logger } from '@pengaduan/runtime';
+import type { UserActor } from '@pengaduan/sop';
+import { deleteTopics, dropSchema, testInfrastructure, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
+import { credentials, makeGenericClientConstructor, Metadata, type Client, type MethodDefinition, type ServiceError as GrpcServiceError } from '@grpc/grpc-js';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { randomUUID } from 'node:crypto';
+import type { ChannelAdapter } from '../channels/channel.port';
+import { Clock } from '../clock';
+import { ComplaintEventsConsumer } from '../consumers/complaint-events.consumer';
+import { NotificationModule } from '../notification.module';
+import { consumed, envelopeOf, historyTo, type HistoryEnd, type SeedComplaint } from './complaint-history';
+
+export const logger: Logger = createLogger('notification-test', process.env['TEST_LOG_LEVEL'] ?? 'silent');
+
+/** A clock the test sets. */
+export class FixedClock extends Clock {
+  constructor(public at: Date) {
+    super();
+  }
+  now(): Date {
+    return this.at;
+  }
+}
+
+const SERVICE = toGrpcServiceDefinition(NotificationService);
+const NotificationClient = makeGenericClientConstructor(SERVICE, 'NotificationService');
+
+/**
+ * notification as it runs (its Nest module: runtime, consumer, gRPC server) on a schema and a
+ * consumer group of the suite's own, against the real Postgres and Kafka, with a gRPC client.
+ */
+export class NotificationApp {
+  readonly schema = uniqueSchemaName('notification');
+  readonly group = `notification-test-${uniqueSuffix()}`;
+  private app!: INestApplicationContext;
+  private client!: Client;
+  runtime!: ServiceRuntime;
+  consumer!: ComplaintEventsConsumer;
+
+  constructor(
+    readonly clock: FixedClock,
+    private readonly adapters: readonly ChannelAdapter[] = [],
+  ) {}
+
+  async start(): Promise<this> {
+    const infra = testInfrastructure();
+    const config = {
+      databaseUrl: infra.databaseUrl,
+      databaseSchema: this.schema,
+      kafkaBrokers: infra.kafkaBrokers,
+      httpHost: '127.0.0.1',
+      httpPort: 0,
+      grpcAddress: '127.0.0.1:0',
+    };
+    this.app = await NestFactory.createApplicationContext(
+      NotificationModule.forRoot(config, logger, {
+        clock: this.clock,
+        adapters: this.adapters,
+        consumerGroup: this.group,
+        // The shared topic holds other suites' partial histories (a command's events without
+        // the complaint's earlier ones); a fresh group dead-letters them at once.
+        consumerRetry: { maxAttempts: 1, backoff: { initialMs: 5, maxMs: 5 } },
+      }),
+      { logger: new NestJsonLogger(logger) },
+    );
+    await this.app.init();
+    this.runtime = this.app.get(ServiceRuntime);
+    this.consumer = this.app.get(ComplaintEventsConsumer);
+    await this.runtime.ready();
+    this.client = new NotificationClient(`127.0.0.1:${this.app.get(GrpcServiceHost).port}`, credentials.createInsecure());
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.client?.close();
+    await this.app?.close();
+    await dropSchema(this.schema);
+    await deleteTopics([dlqTopicFor(this.group)]);
+  }
+
+  /** Folds a complaint's history into notification's state as its consumer would, without Kafka. */
+  async seed(c: SeedComplaint, end: HistoryEnd): Promise<void> {
+    for (const event of historyTo(end, c, new Date(this.clock.now().getTime() - 60_000))) {
+      const envelope = consumed(envelopeOf(event, c));
+      await this.runtime.dataSource.transaction((tx) => this.consumer.handle(envelope, tx));
+    }
+  }
+
+  writeFollowUpInformation(
+    actor: UserActor & { officeCode?: string },
+    complaintId: string,
+    text: string,
+    requestId: string = randomUUID(),
+  ): Promise<CommandOutcome> {
+    const request: MessageInitShape<typeof WriteFollowUpInformationRequestSchema> = {
+      context: { requestId, complaintId, actor: grpcActor(actor) },
+      text,
+    };
+    return this.call(SERVICE.writeFollowUpInformation, request).then((r) => outcomeOf(r.outcome));
+  }
+
+  confirmDelivery(
+    actor: UserActor & { officeCode?: string },
+    complaintId: string,
+    delivery: { method?: DeliveryMethod; deliveredAt?: Date; note?: string; channel?: Channel },
+    requestId: string = randomUUID(),
+  ): Promise<CommandOutcome> {
+    const { deliveredAt, ...rest } = delivery;
+    const request: MessageInitShape<typeof ConfirmDeliveryRequestSchema> = {
+      context: { requestId, complaintId, actor: grpcActor(actor) },
+      ...rest,
+      ...(deliveredAt ? { deliveredAt: timestampFromDate(deliveredAt) } : {}),
+    };
+    return this.call(SERVICE.confirmDelivery, request).then((r) => outcomeOf(r.outcome));
+  }
+
+  /** The events notification committed for a complaint (its outbox, in order). */
+  async eventsOf(complaintId: string): Promise<ParsedEvent[]> {
+    const rows = (await this.runtime.dataSource.query('SELECT body FROM outbox WHERE message_key = $1 ORDER BY seq', [complaintId])) as { body: string }[];
+    return rows.map((r) => {
+      const parsed = parseEnvelope(r.body);
+      if (!parsed.ok) throw new Error(`outbox holds an invalid event: ${parsed.reason}`);
+      return parsed;
+    });
+  }
+
+  async statusOf(complaintId: string): Promise<string | undefined> {
+    const [row] = (await this.runtime.dataSource.query('SELECT status FROM complaint_state WHERE complaint_id = $1', [complaintId])) as { status: string }[];
+    return row?.status;
+  }
+
+  private call<Req, Res>(method: MethodDefinition<Req, Res>, request: unknown): Promise<Res> {
+    const metadata = new Metadata();
+    metadata.set(CORRELATION_ID_METADATA_KEY, randomUUID());
+    return new Promise((resolve, reject) => {
+      this.client.makeUnaryRequest(
+        method.path,
+        method.requestSerialize as (value: unknown) => Buffer,
+        method.responseDeserialize,
+        request,
+        metadata,
+        { deadline: Date.now() + 15_000 },
+        (err: GrpcServiceError | null, response?: Res) => (err ? reject(fromGrpcError(err)) : resolve(response as Res)),
+      );
+    });
+  }
+}
+
+function grpcActor(actor: UserActor & { officeCode?: string }) {
+  return { userId: actor.userId, role: actor.role, officeCode: actor.officeCode, sectionCode: actor.sectionCode };
+}
+
+function outcomeOf(outcome: CommandOutcome | undefined): CommandOutcome {
+  if (!outcome) throw new Error('the response has no outcome');
+  return outcome;
+}

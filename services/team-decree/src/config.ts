@@ -1,0 +1,24 @@
+import { loadConfig, parse, type ConfigSpec } from '@pengaduan/runtime';
+
+export interface TeamDecreeConfig {
+  databaseUrl: string;
+  databaseSchema: string;
+  kafkaBrokers: string[];
+  httpHost: string;
+  httpPort: number;
+  grpcAddress: string;
+}
+
+/** Every variable team-decree reads (to be documented in .env.example). */
+export const TEAM_DECREE_CONFIG: ConfigSpec<TeamDecreeConfig> = {
+  databaseUrl: { env: 'DATABASE_URL', parse: parse.url(['postgres:', 'postgresql:']), description: 'Postgres connection URL' },
+  databaseSchema: { env: 'TEAM_DECREE_DB_SCHEMA', default: 'team_decree', parse: parse.identifier, description: "team-decree's own schema" },
+  kafkaBrokers: { env: 'KAFKA_BROKERS', parse: parse.list, description: 'Kafka bootstrap brokers, host:port,…' },
+  httpHost: { env: 'TEAM_DECREE_HTTP_HOST', default: '127.0.0.1', parse: parse.string, description: 'address of the health endpoints' },
+  httpPort: { env: 'TEAM_DECREE_HTTP_PORT', default: '3104', parse: parse.port, description: 'port of the health endpoints' },
+  grpcAddress: { env: 'TEAM_DECREE_GRPC_ADDRESS', default: '127.0.0.1:50054', parse: parse.string, description: 'host:port the internal gRPC API binds' },
+};
+
+export function loadTeamDecreeConfig(env: NodeJS.ProcessEnv = process.env): TeamDecreeConfig {
+  return loadConfig(TEAM_DECREE_CONFIG, env);
+}

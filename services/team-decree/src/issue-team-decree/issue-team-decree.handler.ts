@@ -1,0 +1,110 @@
+import { ComplaintCommandExecutor, type CommandOutcome } from '@pengaduan/messaging';
+import { ServiceError, type FieldViolation } from '@pengaduan/runtime';
+import { isLegalIn, mayFire, TEAM_MEMBER_ROLES, type FormTeamCommand, type TeamMember } from '@pengaduan/sop';
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../clock';
+import { nextDecreeNumber, officeDate } from '../decree-number/decree-number';
+import { actorLabel } from '../lib/actor-label';
+import { saveTeamDecree } from '../persistence/team-decrees';
+import type { IssueTeamDecreeCommand, IssueTeamDecreeResult } from './issue-team-decree.command';
+
+const OPERATION = 'IssueTeamDecree';
+const NIP = /^\d{18}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+export const MAX_MEMBERS = 50;
+export const MAX_MANDATE = 10_000;
+const MAX_NAME = 200;
+
+interface Decree {
+  decreeDate: string;
+  members: TeamMember[];
+  mandate: string;
+  periodStartDate: string;
+  periodEndDate: string;
+}
+
+/**
+ * SOP step 6: checks the decree, issues its number (per office per year, gap-free) and lets
+ * libs/sop decide it (the Kepala Kantor, on a FOLLOW_UP_DECIDED complaint, exactly one
+ * KETUA, no NIP twice), then commits the decree, the new state TEAM_FORMED and
+ * `complaint.team-formed` (outbox) in one transaction. Idempotent by request id: a retry
+ * answers the same decree number.
+ */
+@Injectable()
+export class IssueTeamDecreeHandler {
+  constructor(
+    private readonly executor: ComplaintCommandExecutor,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(command: IssueTeamDecreeCommand): Promise<CommandOutcome & IssueTeamDecreeResult> {
+    const decree = validate(command, this.clock.now());
+    const { requestId, complaintId, actor, actorOffice, correlationId } = command;
+    const { result, ...outcome } = await this.executor.execute<IssueTeamDecreeResult>({
+      operation: OPERATION,
+      requestId,
+      complaintId,
+      actorOffice,
+      correlationId,
+      request: { complaintId, actor, actorOffice, decree },
+      build: async (state, tx, now) => {
+        let decreeNumber = '';
+        // A number is issued only for a decree libs/sop will see; a refusal rolls it back and gives it back.
+        if (state.status !== 'NEW' && mayFire(actor, 'formTeam') && isLegalIn('formTeam', state)) {
+          decreeNumber = await nextDecreeNumber(tx, state.officeCode, now);
+          await saveTeamDecree(tx, { complaintId, officeCode: state.officeCode, decreeNumber, ...decree, issuedBy: actorLabel(actor), issuedAt: now, requestId });
+        }
+        const sopCommand: FormTeamCommand = { type: 'formTeam', actor, decreeNumber, members: decree.members };
+        const { members: _members, ...wireOnly } = decree;
+        return { command: sopCommand, extras: () => wireOnly, result: { decreeNumber } };
+      },
+    });
+    if (!result) throw new Error(`the decree of complaint ${complaintId} was issued without a number`);
+    return { ...outcome, decreeNumber: result.decreeNumber };
+  }
+}
+
+function isCalendarDate(value: string): boolean {
+  if (!DATE.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** Every bad field at once, named as in the request; libs/sop then checks the team (one KETUA, no NIP twice). */
+function validate(c: IssueTeamDecreeCommand, now: Date): Decree {
+  const v: FieldViolation[] = [];
+  const today = officeDate(now);
+  if (!isCalendarDate(c.decreeDate)) v.push({ field: 'decreeDate', description: 'must be a date, YYYY-MM-DD' });
+  else if (c.decreeDate > today) v.push({ field: 'decreeDate', description: `must not be later than today (${today}, WIB)` });
+
+  if (c.members.length === 0) v.push({ field: 'members', description: 'the decree names at least one officer' });
+  if (c.members.length > MAX_MEMBERS) v.push({ field: 'members', description: `at most ${MAX_MEMBERS} officers` });
+  const members: TeamMember[] = [];
+  for (const [i, m] of c.members.entries()) {
+    const field = `members[${i}]`;
+    if (!m.name || m.name.trim() === '') v.push({ field: `${field}.name`, description: 'required' });
+    else if (m.name.length > MAX_NAME) v.push({ field: `${field}.name`, description: `at most ${MAX_NAME} characters` });
+    if (!NIP.test(m.nip)) v.push({ field: `${field}.nip`, description: 'must be the 18 digits of a NIP' });
+    if (!m.position || m.position.trim() === '') v.push({ field: `${field}.position`, description: 'required' });
+    else if (m.position.length > MAX_NAME) v.push({ field: `${field}.position`, description: `at most ${MAX_NAME} characters` });
+    if (m.role === undefined) v.push({ field: `${field}.teamRole`, description: `required: one of ${TEAM_MEMBER_ROLES.join(', ')}` });
+    if (m.userId !== undefined && m.userId.trim() === '') v.push({ field: `${field}.userId`, description: 'must not be empty when given' });
+    if (m.role !== undefined) {
+      members.push({ nip: m.nip, name: m.name, position: m.position, role: m.role, ...(m.userId === undefined ? {} : { userId: m.userId }) });
+    }
+  }
+
+  if (!c.mandate || c.mandate.trim() === '') v.push({ field: 'mandate', description: 'required: what the team is to do' });
+  else if (c.mandate.length > MAX_MANDATE) v.push({ field: 'mandate', description: `at most ${MAX_MANDATE} characters` });
+
+  const startOk = isCalendarDate(c.periodStartDate);
+  const endOk = isCalendarDate(c.periodEndDate);
+  if (!startOk) v.push({ field: 'periodStartDate', description: 'must be a date, YYYY-MM-DD' });
+  if (!endOk) v.push({ field: 'periodEndDate', description: 'must be a date, YYYY-MM-DD' });
+  if (startOk && endOk && c.periodEndDate < c.periodStartDate) {
+    v.push({ field: 'periodEndDate', description: `the team's period cannot end (${c.periodEndDate}) before it starts (${c.periodStartDate})` });
+  }
+
+  if (v.length > 0) throw new ServiceError('invalid', 'TEAM_DECREE.INVALID_REQUEST', 'the team decree cannot be issued as sent', { fieldViolations: v });
+  return { decreeDate: c.decreeDate, members, mandate: c.mandate, periodStartDate: c.periodStartDate, periodEndDate: c.periodEndDate };
+}

@@ -1,0 +1,4 @@
+import { TeamDecree1795800000500 } from './1795800000500-team-decree';
+
+/** team-decree's own migrations, in order (after @pengaduan/messaging's and the complaint-state ones). */
+export const TEAM_DECREE_MIGRATIONS = [TeamDecree1795800000500];

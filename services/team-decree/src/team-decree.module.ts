@@ -1,0 +1,104 @@
+import { TeamDecreeService } from '@pengaduan/contracts';
+import { ComplaintCommandExecutor, COMPLAINT_STATE_MIGRATIONS, complaintStateConsumer, ServiceRuntime, type ServiceRuntimeOptions } from '@pengaduan/messaging';
+import { GrpcServiceHost, HealthController, HealthRegistry, type Logger } from '@pengaduan/runtime';
+import { Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Clock, SystemClock } from './clock';
+import type { TeamDecreeConfig } from './config';
+import { IssueTeamDecreeGrpcController } from './issue-team-decree/issue-team-decree.grpc.controller';
+import { IssueTeamDecreeHandler } from './issue-team-decree/issue-team-decree.handler';
+import { TEAM_DECREE_ENTITIES } from './persistence/entities';
+import { TEAM_DECREE_MIGRATIONS } from './persistence/migrations';
+
+/** The Kafka consumer group that keeps team-decree's view of every complaint (its DLQ is named after it). */
+export const TEAM_DECREE_CONSUMER_GROUP = 'team-decree';
+
+/** How the complaint-state consumer runs; tests give it a group of its own and fail fast on other suites' stray events. */
+export interface ConsumerTuning {
+  /** Default {@link TEAM_DECREE_CONSUMER_GROUP}. */
+  groupId?: string;
+  /** Attempts before an event goes to the DLQ (the consumer's default when absent). */
+  maxAttempts?: number;
+  backoff?: { initialMs?: number; maxMs?: number };
+}
+
+export interface TeamDecreeModuleOptions {
+  clock?: Clock;
+  consumer?: ConsumerTuning;
+}
+
+/** Starts the runtime (in the background) and the gRPC server; stops both gracefully. */
+class TeamDecreeLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    private readonly runtime: ServiceRuntime,
+    private readonly grpc: GrpcServiceHost,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.runtime.start();
+    await this.grpc.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.grpc.stop();
+    await this.runtime.stop();
+  }
+}
+
+/** The consumer that keeps team-decree's view of every complaint's libs/sop state. */
+export function teamDecreeStateConsumer(groupId = TEAM_DECREE_CONSUMER_GROUP) {
+  return complaintStateConsumer(groupId);
+}
+
+/** team-decree's database, migrations, Kafka and consumer: shared by the service and its `migrate` command. */
+export function teamDecreeRuntimeOptions(config: TeamDecreeConfig, logger: Logger, consumer: ConsumerTuning = {}): ServiceRuntimeOptions {
+  return {
+    service: 'team-decree',
+    logger,
+    database: {
+      url: config.databaseUrl,
+      schema: config.databaseSchema,
+      entities: TEAM_DECREE_ENTITIES,
+      migrations: [...COMPLAINT_STATE_MIGRATIONS, ...TEAM_DECREE_MIGRATIONS],
+    },
+    kafkaBrokers: config.kafkaBrokers,
+    consumers: [{ ...teamDecreeStateConsumer(consumer.groupId), maxAttempts: consumer.maxAttempts, backoff: consumer.backoff }],
+  };
+}
+
+@Module({})
+export class TeamDecreeModule {
+  static forRoot(config: TeamDecreeConfig, logger: Logger, options: TeamDecreeModuleOptions = {}): DynamicModule {
+    const consumerGroup = options.consumer?.groupId ?? TEAM_DECREE_CONSUMER_GROUP;
+    return {
+      module: TeamDecreeModule,
+      controllers: [HealthController],
+      providers: [
+        { provide: Clock, useValue: options.clock ?? new SystemClock() },
+        { provide: ServiceRuntime, useFactory: () => new ServiceRuntime(teamDecreeRuntimeOptions(config, logger, options.consumer)) },
+        { provide: HealthRegistry, inject: [ServiceRuntime], useFactory: (rt: ServiceRuntime) => rt.health },
+        {
+          provide: ComplaintCommandExecutor,
+          inject: [ServiceRuntime, Clock],
+          useFactory: (runtime: ServiceRuntime, clock: Clock) =>
+            new ComplaintCommandExecutor({ runtime, source: 'pengaduan/team-decree', stateConsumerGroup: consumerGroup, now: () => clock.now() }),
+        },
+        IssueTeamDecreeHandler,
+        IssueTeamDecreeGrpcController,
+        {
+          provide: GrpcServiceHost,
+          inject: [IssueTeamDecreeGrpcController],
+          useFactory: (issue: IssueTeamDecreeGrpcController) =>
+            new GrpcServiceHost(config.grpcAddress, logger).addService(TeamDecreeService, {
+              issueTeamDecree: (request, correlationId) => issue.issueTeamDecree(request, correlationId),
+            }),
+        },
+        {
+          provide: TeamDecreeLifecycle,
+          inject: [ServiceRuntime, GrpcServiceHost],
+          useFactory: (rt: ServiceRuntime, grpc: GrpcServiceHost) => new TeamDecreeLifecycle(rt, grpc),
+        },
+      ],
+      exports: [ServiceRuntime, GrpcServiceHost],
+    };
+  }
+}
