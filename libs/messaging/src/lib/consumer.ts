@@ -27,8 +27,10 @@ export interface EventConsumerOptions {
   kafka: Kafka;
   dataSource: DataSource;
   logger: Logger;
-  /** The consumer group: one per service (and per purpose). Names the DLQ topic too. */
+  /** The consumer group: one per service (and per purpose). Names the inbox rows and the DLQ topic. */
   groupId: string;
+  /** The Kafka consumer group id, when it differs from `groupId` (an environment prefix). */
+  kafkaGroupId?: string;
   topics: string[];
   handler: EventHandler;
   /** Attempts before an event is sent to the DLQ (default 5). */
@@ -57,7 +59,7 @@ export class EventConsumer {
 
   constructor(private readonly options: EventConsumerOptions) {
     this.consumer = options.kafka.consumer({
-      groupId: options.groupId,
+      groupId: options.kafkaGroupId ?? options.groupId,
       allowAutoTopicCreation: false,
       retry: { retries: 10, initialRetryTime: 300 },
     });

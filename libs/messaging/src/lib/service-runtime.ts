@@ -19,6 +19,12 @@ export interface ServiceRuntimeOptions {
   consumers?: { groupId: string; topics: string[]; handler: EventHandler; maxAttempts?: number; backoff?: { initialMs?: number; maxMs?: number } }[];
   /** Whether this service publishes its outbox (default true). */
   relay?: boolean;
+  /**
+   * Prefixed to every Kafka consumer group id (not to the inbox's group names), so that
+   * several deployments — or test stacks — can share one Kafka cluster. Defaults to the
+   * KAFKA_GROUP_PREFIX environment variable, else none.
+   */
+  kafkaGroupPrefix?: string;
 }
 
 /**
@@ -99,8 +105,16 @@ export class ServiceRuntime {
       await retryUntilSuccess('starting the outbox relay', () => relay.start(), logger, { signal, maxMs: 5_000 });
       this.relayInstance = relay;
     }
+    const prefix = this.options.kafkaGroupPrefix ?? process.env['KAFKA_GROUP_PREFIX'] ?? '';
+    if (!/^[A-Za-z0-9._-]*$/.test(prefix)) throw new Error(`KAFKA_GROUP_PREFIX "${prefix}" may hold only letters, digits, '.', '_' and '-'`);
     for (const spec of this.options.consumers ?? []) {
-      const consumer = new EventConsumer({ kafka: this.kafka, dataSource: this.ds, logger: logger.child({ component: 'consumer', group: spec.groupId }), ...spec });
+      const consumer = new EventConsumer({
+        kafka: this.kafka,
+        dataSource: this.ds,
+        logger: logger.child({ component: 'consumer', group: spec.groupId }),
+        kafkaGroupId: `${prefix}${spec.groupId}`,
+        ...spec,
+      });
       this.health.register(`consumer:${spec.groupId}`, () => consumer.check());
       await retryUntilSuccess(`starting consumer ${spec.groupId}`, () => consumer.start(), logger, { signal, maxMs: 5_000 });
       this.consumers.push(consumer);

@@ -35,7 +35,13 @@ export function randomOfficeCode(): string {
  */
 export async function startPlatformStack(options: { extraEnv?: Record<string, string> } = {}): Promise<PlatformStack> {
   const infra = testInfrastructure();
-  const common = { DATABASE_URL: infra.databaseUrl, KAFKA_BROKERS: infra.kafkaBrokers.join(','), ...options.extraEnv };
+  // Own consumer groups, so stacks and a developer's instance on the same broker never share partitions.
+  const common = {
+    DATABASE_URL: infra.databaseUrl,
+    KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+    KAFKA_GROUP_PREFIX: `stack-${uniqueSuffix()}.`,
+    ...options.extraEnv,
+  };
   const processes: Record<string, ServiceProcess> = {};
   const schemas: Record<string, string> = {};
   const grpc: Record<string, string> = {};

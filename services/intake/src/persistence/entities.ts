@@ -1,5 +1,15 @@
-import type { ComplaintState } from '@pengaduan/sop';
+import type { Channel, ComplaintStatus, DismissalReason } from '@pengaduan/sop';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** A dismissal as intake keeps it: the reason with what that reason needs, and the officer's note. */
+export interface DismissalRecord {
+  reason: DismissalReason;
+  /** For `DUPLICATE`: the complaint this one repeats. */
+  duplicateOf?: string;
+  /** For `NOT_OUR_AUTHORITY`: the office or agency the matter belongs to. */
+  belongsTo?: string;
+  note?: string;
+}
 
 /** A complaint as intake knows it: where it came from, its tracking number, its SOP status. */
 @Entity({ name: 'complaint' })
@@ -15,21 +25,41 @@ export class ComplaintRecord {
   trackingNumber!: string;
 
   @Column({ type: 'text' })
-  channel!: string;
+  channel!: Channel;
 
-  /** The SOP status (libs/sop), as intake last decided it. */
+  /**
+   * The SOP status (libs/sop) as intake last decided it. The status the next command is
+   * decided against lives in `complaint_state` (libs/messaging), which also follows the other
+   * services' events.
+   */
   @Column({ type: 'text' })
-  status!: string;
+  status!: ComplaintStatus;
 
-  /** The libs/sop state, so the next command is decided against what intake knows. */
-  @Column({ type: 'jsonb' })
-  sopState!: ComplaintState;
-
+  /** Identity hidden from every officer but the intake admin; as registered, then as confirmed. */
   @Column({ type: 'boolean' })
   anonymous!: boolean;
 
+  /** The report is never public; as registered, then as confirmed. */
   @Column({ type: 'boolean' })
   confidential!: boolean;
+
+  /** Permen PAN 5/2009 code given at confirmation (step 2). */
+  @Column({ type: 'text', nullable: true })
+  classificationCode!: string | null;
+
+  /** The forwarded complaint report (Laporan Terusan Aduan): the admin's summary, free of personal data. */
+  @Column({ type: 'text', nullable: true })
+  summary!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  confirmedAt!: Date | null;
+
+  /** Why step 2 ended the message without it becoming a complaint. */
+  @Column({ type: 'jsonb', nullable: true })
+  dismissal!: DismissalRecord | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  dismissedAt!: Date | null;
 
   /** Opaque reference to the reporter's contact; the only thing events carry about the reporter. */
   @Column({ type: 'text' })
@@ -56,7 +86,7 @@ export class ComplaintMessageRecord {
   sequence!: number;
 
   @Column({ type: 'text' })
-  channel!: string;
+  channel!: Channel;
 
   @Column({ type: 'text' })
   text!: string;

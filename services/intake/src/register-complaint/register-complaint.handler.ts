@@ -1,13 +1,13 @@
-import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { Channel as ChannelPb, createEnvelope, formatActor, type EventEnvelope } from '@pengaduan/contracts';
-import { appendToOutbox, ServiceRuntime } from '@pengaduan/messaging';
+import { sopEventToEnvelope } from '@pengaduan/contracts';
+import { appendToOutbox, ServiceRuntime, toServiceError } from '@pengaduan/messaging';
 import { ServiceError, type FieldViolation } from '@pengaduan/runtime';
-import { decide, initialState, replay, type SopEvent } from '@pengaduan/sop';
+import { decide, initialState, replay, type ReceiveCommand } from '@pengaduan/sop';
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { Clock } from '../clock';
+import { INTAKE_EVENT_SOURCE, recordOwnEvents, StateConsumerGroup } from '../complaint-state/own-events';
 import { ComplaintMessageRecord, ComplaintRecord, IdempotencyRecord, ReporterContactRecord } from '../persistence/entities';
 import { ContactCipher } from '../reporter-contact/contact-cipher';
 import { nextTrackingNumber } from '../tracking-number/tracking-number';
@@ -19,8 +19,9 @@ const MAX_TEXT = 20_000;
 /**
  * SOP step 1 for a complaint an officer types in: checks the request, issues the tracking
  * number, asks libs/sop whether the officer may register it, and commits the complaint, its
- * first message, the sealed contact and `complaint.received` (outbox) in one transaction.
- * Idempotent by request id.
+ * first message, the sealed contact, `complaint.received` (outbox) and the complaint's libs/sop
+ * state (so the next command can be decided at once, without waiting for the event to come
+ * back from the topic) in one transaction. Idempotent by request id.
  */
 @Injectable()
 export class RegisterComplaintHandler {
@@ -28,6 +29,7 @@ export class RegisterComplaintHandler {
     private readonly runtime: ServiceRuntime,
     private readonly cipher: ContactCipher,
     private readonly clock: Clock,
+    private readonly stateGroup: StateConsumerGroup,
   ) {}
 
   async execute(command: RegisterComplaintCommand): Promise<RegisterComplaintResult> {
@@ -41,26 +43,21 @@ export class RegisterComplaintHandler {
       const receivedAt = command.receivedAt ?? now;
       const complaintId = uuidv7();
       const trackingNumber = await nextTrackingNumber(tx, command.officeCode, receivedAt);
-      const decision = decide(
-        {
-          type: 'receive',
-          actor: command.actor,
-          complaintId,
-          officeCode: command.officeCode,
-          trackingNumber,
-          channel: command.channel,
-          anonymous: command.anonymous,
-          confidential: command.confidential,
-        },
-        initialState(),
-        now,
-      );
-      if (!decision.ok) {
-        const kind = decision.error.code === 'COMPLAINT.FORBIDDEN_ROLE' ? 'forbidden' : decision.error.code === 'COMPLAINT.ILLEGAL_TRANSITION' ? 'conflict' : 'invalid';
-        throw new ServiceError(kind, decision.error.code, decision.error.message, { state: decision.error.status });
-      }
+      const receive: ReceiveCommand = {
+        type: 'receive',
+        actor: command.actor,
+        complaintId,
+        officeCode: command.officeCode,
+        trackingNumber,
+        channel: command.channel,
+        anonymous: command.anonymous,
+        confidential: command.confidential,
+      };
+      const decision = decide(receive, initialState(), now);
+      if (!decision.ok) throw toServiceError(decision.error, initialState(), receive);
       const state = replay(decision.events);
       const reporterRef = `rep_${randomBytes(12).toString('hex')}`;
+      const firstMessageId = uuidv7();
 
       await tx.insert(ComplaintRecord, {
         id: complaintId,
@@ -68,14 +65,13 @@ export class RegisterComplaintHandler {
         trackingNumber,
         channel: command.channel,
         status: state.status,
-        sopState: state,
         anonymous: command.anonymous,
         confidential: command.confidential,
         reporterRef,
         receivedAt,
       });
       await tx.insert(ComplaintMessageRecord, {
-        id: uuidv7(),
+        id: firstMessageId,
         complaintId,
         sequence: 1,
         channel: command.channel,
@@ -87,7 +83,16 @@ export class RegisterComplaintHandler {
         keyId: this.cipher.keyId,
         sealed: this.cipher.seal(command.contact ?? {}),
       });
-      await appendToOutbox(tx, decision.events.map((e) => toEnvelope(e, { command, reporterRef, receivedAt })));
+      const envelopes = decision.events.map((event) => {
+        if (event.type !== 'complaint.received') throw new Error(`receiving a complaint does not produce ${event.type}`);
+        return sopEventToEnvelope(
+          event,
+          { source: INTAKE_EVENT_SOURCE, subject: complaintId, office: command.officeCode, correlationId: command.correlationId, causationId: command.requestId },
+          { receivedAt, reporterRef, messageCount: 1, firstMessageId },
+        );
+      });
+      await appendToOutbox(tx, envelopes);
+      await recordOwnEvents(tx, envelopes, this.stateGroup.groupId);
 
       const result: RegisterComplaintResult = { complaintId, trackingNumber, status: state.status };
       await tx.update(IdempotencyRecord, { key: command.requestId }, { response: { ...result } });
@@ -112,36 +117,6 @@ export class RegisterComplaintHandler {
     }
     return existing.response as unknown as RegisterComplaintResult;
   }
-}
-
-function toEnvelope(
-  event: SopEvent,
-  ctx: { command: RegisterComplaintCommand; reporterRef: string; receivedAt: Date },
-): EventEnvelope {
-  if (event.type !== 'complaint.received') {
-    throw new Error(`registering a complaint does not produce ${event.type}`);
-  }
-  return createEnvelope({
-    type: 'complaint.received',
-    source: 'pengaduan/intake',
-    subject: event.data.complaintId,
-    office: event.data.officeCode,
-    actor: formatActor(event.actor.kind === 'user' ? { kind: 'user', userId: event.actor.userId, role: event.actor.role } : { kind: 'system', service: event.actor.service }),
-    correlationId: ctx.command.correlationId,
-    causationId: ctx.command.requestId,
-    time: new Date(event.at),
-    data: {
-      complaintId: event.data.complaintId,
-      officeCode: event.data.officeCode,
-      trackingNumber: event.data.trackingNumber,
-      channel: ChannelPb[event.data.channel],
-      receivedAt: timestampFromDate(ctx.receivedAt),
-      reporterRef: ctx.reporterRef,
-      anonymous: event.data.anonymous,
-      confidential: event.data.confidential,
-      messageCount: 1,
-    },
-  });
 }
 
 function validate(c: RegisterComplaintCommand): void {

@@ -4,6 +4,7 @@ import { createLogger, ServiceError } from '@pengaduan/runtime';
 import { dropSchema, eventually, testInfrastructure, TopicReader, uniqueSchemaName } from '@pengaduan/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Clock } from '../clock';
+import { StateConsumerGroup } from '../complaint-state/own-events';
 import { INTAKE_ENTITIES } from '../persistence/entities';
 import { INTAKE_MIGRATIONS } from '../persistence/migrations';
 import { ContactCipher } from '../reporter-contact/contact-cipher';
@@ -25,6 +26,7 @@ const schema = uniqueSchemaName('intake');
 const office = `T${randomBytes(3).toString('hex').toUpperCase().replace(/[^A-Z]/g, 'X')}`.slice(0, 6);
 const cipher = new ContactCipher(randomBytes(32));
 const clock = new FixedClock(new Date('2026-11-27T02:00:00Z'));
+const stateGroup = new StateConsumerGroup('intake-register-test');
 let runtime: ServiceRuntime;
 let handler: RegisterComplaintHandler;
 let reader: TopicReader;
@@ -57,7 +59,7 @@ beforeAll(async () => {
     kafkaBrokers: infra.kafkaBrokers,
   });
   await runtime.ready();
-  handler = new RegisterComplaintHandler(runtime, cipher, clock);
+  handler = new RegisterComplaintHandler(runtime, cipher, clock, stateGroup);
 });
 
 afterAll(async () => {
@@ -145,6 +147,22 @@ describe('an officer registers a complaint received by phone', () => {
     await expect(handler.execute(cmd)).rejects.toMatchObject({ kind: 'forbidden', code: 'COMPLAINT.FORBIDDEN_ROLE' });
     const rows = (await runtime.dataSource.query('SELECT 1 FROM idempotency_key WHERE key = $1', [cmd.requestId])) as unknown[];
     expect(rows).toHaveLength(0);
+  });
+
+  it('knows the complaint as RECEIVED at once, and will not apply its own complaint.received again when it comes back', async () => {
+    const { complaintId } = await handler.execute(command());
+
+    const [state] = (await runtime.dataSource.query('SELECT status, version, office_code FROM complaint_state WHERE complaint_id = $1', [complaintId])) as {
+      status: string;
+      version: number;
+      office_code: string;
+    }[];
+    expect(state).toEqual({ status: 'RECEIVED', version: 1, office_code: office });
+    const inbox = (await runtime.dataSource.query(
+      `SELECT i.consumer_group, i.processed_at FROM inbox i JOIN outbox o ON o.event_id = i.event_id WHERE o.message_key = $1`,
+      [complaintId],
+    )) as { consumer_group: string; processed_at: Date | null }[];
+    expect(inbox).toEqual([{ consumer_group: 'intake-register-test', processed_at: expect.any(Date) }]);
   });
 
   it('journals every event it published', async () => {

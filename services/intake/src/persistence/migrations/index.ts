@@ -1,4 +1,12 @@
+import { COMPLAINT_STATE_MIGRATIONS } from '@pengaduan/messaging';
 import { IntakeInitial1795800000100 } from './1795800000100-intake-initial';
+import { IntakeConfirmation1795800000200 } from './1795800000200-intake-confirmation';
 
-/** Intake's own migrations, in order (the outbox/inbox ones come from @pengaduan/messaging). */
-export const INTAKE_MIGRATIONS = [IntakeInitial1795800000100];
+/** Intake's own migrations, in order. */
+export const INTAKE_OWN_MIGRATIONS = [IntakeInitial1795800000100, IntakeConfirmation1795800000200];
+
+/**
+ * Everything intake's data source migrates after the outbox/inbox (which ServiceRuntime
+ * prepends): the shared complaint-state view, then intake's own tables.
+ */
+export const INTAKE_MIGRATIONS = [...COMPLAINT_STATE_MIGRATIONS, ...INTAKE_OWN_MIGRATIONS];

@@ -1,0 +1,224 @@
+// Test support: intake's runtime on the run's real Postgres (a schema of its own) and Kafka,
+// its handlers wired as the module wires them, and ways to put a complaint into any state.
+import { COMPLAINT_EVENTS_TOPIC, parseEnvelope, serializeEnvelope, sopEventToEnvelope, type EventEnvelope, type SopEventExtras } from '@pengaduan/contracts';
+import { applyComplaintEvent, ServiceRuntime } from '@pengaduan/messaging';
+import { createLogger, ServiceError } from '@pengaduan/runtime';
+import { decide, evolve, type Actor, type ComplaintState, type SopCommand, type SopEvent } from '@pengaduan/sop';
+import { dropSchema, testInfrastructure, testKafka, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { AppendMessageHandler } from '../append-message/append-message.handler';
+import { Clock } from '../clock';
+import { StateConsumerGroup } from '../complaint-state/own-events';
+import type { IntakeConfig } from '../config';
+import { ConfirmComplaintHandler } from '../confirm-complaint/confirm-complaint.handler';
+import { DismissComplaintHandler } from '../dismiss-complaint/dismiss-complaint.handler';
+import { GetComplaintHandler } from '../get-complaint/get-complaint.handler';
+import { intakeCommandExecutor, intakeRuntimeOptions } from '../intake.module';
+import type { RegisterComplaintCommand } from '../register-complaint/register-complaint.command';
+import { RegisterComplaintHandler } from '../register-complaint/register-complaint.handler';
+import { ContactCipher } from '../reporter-contact/contact-cipher';
+
+export class FixedClock extends Clock {
+  constructor(public at: Date) {
+    super();
+  }
+  now(): Date {
+    return this.at;
+  }
+}
+
+export const actors = {
+  admin: { kind: 'user', userId: 'u-admin-1', role: 'ADMIN_TIKKIM' },
+  kepalaKantor: { kind: 'user', userId: 'u-kakan-1', role: 'KEPALA_KANTOR' },
+  pelapor: { kind: 'user', userId: 'u-pelapor-1', role: 'PELAPOR' },
+  notification: { kind: 'system', service: 'notification' },
+} as const satisfies Record<string, Actor>;
+
+export const contact = { name: 'Siti Rahayu', phone: '+6281234567890', email: 'siti.rahayu@example.id' };
+export const reportText = 'Petugas loket meminta uang tambahan untuk paspor saya, nomor saya 081234567890.';
+
+/** A random office code of five capital letters, so runs never share tracking numbers. */
+export function randomOffice(): string {
+  return Array.from(randomBytes(5), (b) => String.fromCharCode(65 + (b % 26))).join('');
+}
+
+/** An intake config for the run's infrastructure; `grpcAddress` on a free port of the OS's choosing. */
+export function testConfig(schema: string): IntakeConfig {
+  const infra = testInfrastructure();
+  return {
+    databaseUrl: infra.databaseUrl,
+    databaseSchema: schema,
+    kafkaBrokers: infra.kafkaBrokers,
+    httpHost: '127.0.0.1',
+    httpPort: 0,
+    grpcAddress: '127.0.0.1:0',
+    reporterContactKey: randomBytes(32).toString('base64'),
+  };
+}
+
+export interface IntakeKit {
+  runtime: ServiceRuntime;
+  schema: string;
+  group: StateConsumerGroup;
+  cipher: ContactCipher;
+  clock: FixedClock;
+  /** This suite's office: no other suite registers complaints in it. */
+  office: string;
+  register: RegisterComplaintHandler;
+  confirm: ConfirmComplaintHandler;
+  dismiss: DismissComplaintHandler;
+  append: AppendMessageHandler;
+  get: GetComplaintHandler;
+  stop(): Promise<void>;
+}
+
+/**
+ * Intake's handlers on a runtime of their own (own schema), without the state consumer: the
+ * suite puts complaints into states itself (`applyToIntake`). intake.grpc.int.spec.ts runs
+ * the whole module, consumer included, against the real topic.
+ */
+export async function startIntakeKit(): Promise<IntakeKit> {
+  const schema = uniqueSchemaName('intake');
+  const config = testConfig(schema);
+  const group = new StateConsumerGroup(`intake-test-${uniqueSuffix()}`);
+  const base = intakeRuntimeOptions(config, createLogger('intake-test', process.env['TEST_LOG_LEVEL'] ?? 'silent'), { stateConsumerGroup: group });
+  const runtime = new ServiceRuntime({ ...base, consumers: [] });
+  await runtime.ready();
+  const cipher = ContactCipher.fromBase64(config.reporterContactKey);
+  const clock = new FixedClock(new Date('2026-11-27T02:00:00Z'));
+  const executor = intakeCommandExecutor(runtime, clock, group);
+  return {
+    runtime,
+    schema,
+    group,
+    cipher,
+    clock,
+    office: randomOffice(),
+    register: new RegisterComplaintHandler(runtime, cipher, clock, group),
+    confirm: new ConfirmComplaintHandler(executor, cipher),
+    dismiss: new DismissComplaintHandler(executor, cipher),
+    append: new AppendMessageHandler(executor),
+    get: new GetComplaintHandler(runtime, cipher),
+    async stop() {
+      await runtime.stop();
+      await dropSchema(schema);
+    },
+  };
+}
+
+/** Registers a complaint in the kit's office, as Admin Tikkim typing in a phone call. */
+export async function registerComplaint(kit: IntakeKit, overrides: Partial<RegisterComplaintCommand> = {}): Promise<string> {
+  const { complaintId } = await kit.register.execute({
+    requestId: randomUUID(),
+    officeCode: kit.office,
+    channel: 'PHONE',
+    text: reportText,
+    contact,
+    anonymous: false,
+    confidential: false,
+    actor: actors.admin,
+    correlationId: randomUUID(),
+    ...overrides,
+  });
+  return complaintId;
+}
+
+/** The command context of an officer of the kit's office acting on `complaintId`, with a fresh request id. */
+export function by(kit: IntakeKit, actor: Actor, complaintId: string) {
+  return { requestId: randomUUID(), complaintId, actor, actorOffice: kit.office, correlationId: randomUUID() };
+}
+
+export async function stateOf(kit: Pick<IntakeKit, 'runtime'>, complaintId: string): Promise<{ status: string; version: number; state: ComplaintState } | undefined> {
+  const rows = (await kit.runtime.dataSource.query('SELECT status, version, state FROM complaint_state WHERE complaint_id = $1', [complaintId])) as {
+    status: string;
+    version: number;
+    state: ComplaintState;
+  }[];
+  return rows[0];
+}
+
+/** What another service would add to the wire for the events the tests have it record. */
+function testExtras(event: SopEvent): Record<string, unknown> {
+  const extras: Partial<{ [T in keyof SopEventExtras]: SopEventExtras[T] }> = {
+    'complaint.disposed': { dispositionSheetNumber: `DS-${uniqueSuffix()}` },
+    'complaint.reporter-informed': { channel: 'PHONE' },
+  };
+  return extras[event.type] ?? {};
+}
+
+/**
+ * What the other services record next on a complaint: libs/sop decides each command against
+ * the state intake holds (folded forward as it goes), and the events come back as the
+ * envelopes those services would publish.
+ */
+export async function eventsOfOtherServices(kit: Pick<IntakeKit, 'runtime' | 'office' | 'clock'>, complaintId: string, commands: SopCommand[]): Promise<EventEnvelope[]> {
+  const row = await stateOf(kit, complaintId);
+  if (!row) throw new Error(`intake holds no state for ${complaintId}`);
+  let state = row.state;
+  const envelopes: EventEnvelope[] = [];
+  for (const command of commands) {
+    const decision = decide(command, state, kit.clock.now());
+    if (!decision.ok) throw new ServiceError('conflict', decision.error.code, `test history: ${decision.error.message}`);
+    for (const event of decision.events) {
+      state = evolve(state, event);
+      envelopes.push(
+        sopEventToEnvelope(event, { source: 'pengaduan/test', subject: complaintId, office: kit.office, correlationId: randomUUID() }, testExtras(event) as never),
+      );
+    }
+  }
+  return envelopes;
+}
+
+/** Folds events into intake's complaint_state as its consumer would, without Kafka. */
+export async function applyToIntake(kit: IntakeKit, envelopes: EventEnvelope[]): Promise<void> {
+  await kit.runtime.dataSource.transaction(async (tx) => {
+    for (const [i, envelope] of envelopes.entries()) {
+      const parsed = parseEnvelope(serializeEnvelope(envelope));
+      if (!parsed.ok) throw new Error(`invalid test event ${envelope.type}: ${parsed.reason}`);
+      await applyComplaintEvent({ ...parsed, topic: COMPLAINT_EVENTS_TOPIC, partition: 0, offset: String(i) }, tx);
+    }
+  });
+}
+
+/** The commands that take a dismissed complaint to SELESAI: the reporter is told, and it reached them. */
+export function informAndDeliver(at: Date): SopCommand[] {
+  return [
+    { type: 'informReporter', actor: actors.admin, informationRef: `info-${uniqueSuffix()}` },
+    { type: 'recordDelivery', actor: actors.notification, channel: 'PHONE', method: 'PHONE_CALL', deliveredAt: at.toISOString() },
+  ];
+}
+
+/**
+ * Commits the group's offsets at the topic's current end, so a test's brand-new group does
+ * not read the shared topic's history: other suites publish partial histories on purpose
+ * (events of complaints whose earlier events they seeded without Kafka), which a state
+ * consumer rightly retries and dead-letters, one by one.
+ */
+export async function startGroupAtTopicEnd(groupId: string): Promise<void> {
+  const admin = testKafka('intake-test-admin').admin();
+  await admin.connect();
+  try {
+    const offsets = await admin.fetchTopicOffsets(COMPLAINT_EVENTS_TOPIC);
+    await admin.setOffsets({ groupId, topic: COMPLAINT_EVENTS_TOPIC, partitions: offsets.map((o) => ({ partition: o.partition, offset: o.high })) });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** The ServiceError a handler threw. */
+export async function refusal(work: Promise<unknown>): Promise<ServiceError> {
+  const error = await work.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof ServiceError)) throw new Error(`expected a ServiceError, got ${String(error)}`);
+  return error;
+}
+
+/** How many events with this type the outbox holds for the complaint. */
+export async function outboxCount(kit: IntakeKit, complaintId: string, type: string): Promise<number> {
+  const [row] = (await kit.runtime.dataSource.query('SELECT count(*)::int AS n FROM outbox WHERE message_key = $1 AND event_type = $2', [complaintId, type])) as {
+    n: number;
+  }[];
+  return row.n;
+}

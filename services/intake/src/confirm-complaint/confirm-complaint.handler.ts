@@ -1,0 +1,78 @@
+import { ComplaintCommandExecutor, type CommandOutcome } from '@pengaduan/messaging';
+import { ServiceError, type FieldViolation } from '@pengaduan/runtime';
+import { isClassificationCode, type ClassificationCode, type ConfirmCommand } from '@pengaduan/sop';
+import { Injectable } from '@nestjs/common';
+import { lockComplaint, stateAfter, throwInvalid } from '../complaint-state/command-support';
+import { ComplaintRecord } from '../persistence/entities';
+import { ContactCipher } from '../reporter-contact/contact-cipher';
+import { revealedContact } from '../reporter-contact/personal-data';
+import { readReporterContact } from '../reporter-contact/reporter-contacts';
+import { MAX_SUMMARY, type ConfirmComplaintCommand } from './confirm-complaint.command';
+
+/**
+ * SOP step 2, confirmation: libs/sop decides against intake's view of the complaint; the
+ * summary must not give the reporter away (it travels in `complaint.confirmed`); intake's
+ * complaint row takes the classification, the summary and the flags as confirmed. State,
+ * row and event commit together; idempotent by request id.
+ */
+@Injectable()
+export class ConfirmComplaintHandler {
+  constructor(
+    private readonly executor: ComplaintCommandExecutor,
+    private readonly cipher: ContactCipher,
+  ) {}
+
+  async execute(c: ConfirmComplaintCommand): Promise<CommandOutcome> {
+    const classification = validate(c);
+    const { requestId, correlationId, ...request } = c;
+    return this.executor.execute({
+      operation: 'ConfirmComplaint',
+      requestId,
+      complaintId: c.complaintId,
+      actorOffice: c.actorOffice,
+      correlationId,
+      request,
+      build: async (state, tx, now) => {
+        const command: ConfirmCommand = {
+          type: 'confirm',
+          actor: c.actor,
+          classification,
+          summary: c.summary,
+          anonymous: c.anonymous,
+          confidential: c.confidential,
+        };
+        const next = stateAfter(command, state, now);
+        if (next) {
+          const complaint = await lockComplaint(tx, c.complaintId);
+          const revealed = revealedContact(c.summary, await readReporterContact(tx, this.cipher, complaint.reporterRef));
+          if (revealed) {
+            throw new ServiceError('invalid', 'COMPLAINT.PERSONAL_DATA', `the summary gives away the reporter's ${revealed}`, {
+              fieldViolations: [{ field: 'summary', description: `must not contain the reporter's ${revealed}: the forwarded report is read by every section` }],
+            });
+          }
+          await tx.update(ComplaintRecord, { id: c.complaintId }, {
+            status: next.status,
+            classificationCode: classification,
+            summary: c.summary,
+            anonymous: c.anonymous,
+            confidential: c.confidential,
+            confirmedAt: now,
+            updatedAt: now,
+          });
+        }
+        return { command, extras: () => ({}) };
+      },
+    });
+  }
+}
+
+/** Checks what libs/sop does not (lengths) and names the request's fields; returns the classification. */
+function validate(c: ConfirmComplaintCommand): ClassificationCode {
+  const v: FieldViolation[] = [];
+  const classification = isClassificationCode(c.classificationCode) ? c.classificationCode : undefined;
+  if (!classification) v.push({ field: 'classificationCode', description: 'must be a Permen PAN 5/2009 classification code, 01 to 10' });
+  if (!c.summary || c.summary.trim().length === 0) v.push({ field: 'summary', description: 'required' });
+  else if (c.summary.length > MAX_SUMMARY) v.push({ field: 'summary', description: `at most ${MAX_SUMMARY} characters` });
+  if (!classification || v.length > 0) throwInvalid(v, 'the complaint cannot be confirmed as sent');
+  return classification;
+}

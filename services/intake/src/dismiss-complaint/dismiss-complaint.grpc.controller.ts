@@ -1,0 +1,33 @@
+import type { MessageInitShape } from '@bufbuild/protobuf';
+import { dismissalReasonMapping, DismissalReason as DismissalReasonPb, type DismissComplaintRequest, type DismissComplaintResponseSchema } from '@pengaduan/contracts';
+import { checkCommandContext } from '@pengaduan/messaging';
+import type { DismissalReason } from '@pengaduan/sop';
+import { Injectable } from '@nestjs/common';
+import { DismissComplaintHandler } from './dismiss-complaint.handler';
+
+/** `IntakeService.DismissComplaint`: maps the gRPC request to the command and back; no rules here. */
+@Injectable()
+export class DismissComplaintGrpcController {
+  constructor(private readonly handler: DismissComplaintHandler) {}
+
+  async dismissComplaint(request: DismissComplaintRequest, correlationId: string): Promise<MessageInitShape<typeof DismissComplaintResponseSchema>> {
+    const outcome = await this.handler.execute({
+      ...checkCommandContext(request.context),
+      correlationId,
+      reason: toReason(request.reason),
+      duplicateOf: request.duplicateOf,
+      belongsTo: request.belongsTo,
+      note: request.note,
+    });
+    return { outcome: { complaintId: outcome.complaintId, status: outcome.status, eventIds: outcome.eventIds } };
+  }
+}
+
+/** `undefined` for `DISMISSAL_REASON_UNSPECIFIED` or a number this version does not know (the handler names the field). */
+function toReason(reason: DismissalReasonPb): DismissalReason | undefined {
+  try {
+    return dismissalReasonMapping.fromProto(reason, 'reason');
+  } catch {
+    return undefined;
+  }
+}
