@@ -8,8 +8,23 @@ export interface GatewayConfig {
   httpHost: string;
   httpPort: number;
   intakeGrpcUrl: string;
+  dispositionGrpcUrl: string;
+  analysisGrpcUrl: string;
+  teamDecreeGrpcUrl: string;
+  notificationGrpcUrl: string;
   projectionGroup: string;
+  /** HMAC key of the access tokens (HS256); never logged. */
+  jwtSecret: string;
+  jwtTtlSeconds: number;
 }
+
+/** What the `user` and `seed-demo` commands need: the database alone. */
+export type GatewayCliConfig = Pick<GatewayConfig, 'databaseUrl' | 'databaseSchema'>;
+
+/** The shortest HS256 key accepted: as long as the hash (RFC 7518 §3.2). */
+export const MIN_JWT_SECRET_BYTES = 32;
+/** The longest access-token lifetime accepted: one day (a shift is 8 h). */
+export const MAX_JWT_TTL_SECONDS = 86_400;
 
 /** `host:port` (a name, an IPv4 address or a bracketed IPv6 address), as grpc-js dials it. */
 const hostPort = (raw: string): string => {
@@ -29,25 +44,58 @@ const consumerGroup = (raw: string): string => {
   return raw;
 };
 
+/** The token key: long enough for HS256. The message never repeats the value. */
+const jwtSecret = (raw: string): string => {
+  const bytes = Buffer.byteLength(raw, 'utf8');
+  if (bytes < MIN_JWT_SECRET_BYTES) throw new Error(`must be at least ${MIN_JWT_SECRET_BYTES} bytes (it has ${bytes}); generate one with: openssl rand -base64 48`);
+  return raw;
+};
+
+const tokenLifetime = (raw: string): number => {
+  const seconds = parse.positiveInt(raw);
+  if (seconds < 60 || seconds > MAX_JWT_TTL_SECONDS) throw new Error(`"${raw}" is not between 60 and ${MAX_JWT_TTL_SECONDS} seconds`);
+  return seconds;
+};
+
 /**
  * Every variable the gateway reads (also documented in .env.example). The topic it projects is
  * not among them: it is the platform's one complaint stream, `COMPLAINT_EVENTS_TOPIC`.
  */
 export const GATEWAY_CONFIG: ConfigSpec<GatewayConfig> = {
   databaseUrl: { env: 'DATABASE_URL', parse: parse.url(['postgres:', 'postgresql:']), description: 'Postgres connection URL' },
-  databaseSchema: { env: 'GATEWAY_DB_SCHEMA', default: 'gateway', parse: parse.identifier, description: "the gateway's own schema (read model, inbox)" },
+  databaseSchema: { env: 'GATEWAY_DB_SCHEMA', default: 'gateway', parse: parse.identifier, description: "the gateway's own schema (users, read model, inbox)" },
   kafkaBrokers: { env: 'KAFKA_BROKERS', parse: parse.list, description: 'Kafka bootstrap brokers, host:port,…' },
   httpHost: { env: 'GATEWAY_HTTP_HOST', default: '127.0.0.1', parse: parse.string, description: 'address the REST API (and health endpoints) binds' },
   httpPort: { env: 'GATEWAY_HTTP_PORT', default: '3000', parse: parse.port, description: 'port of the REST API (and health endpoints)' },
   intakeGrpcUrl: { env: 'INTAKE_GRPC_URL', default: '127.0.0.1:50051', parse: hostPort, description: "host:port of intake's internal gRPC API" },
+  dispositionGrpcUrl: { env: 'DISPOSITION_GRPC_URL', default: '127.0.0.1:50052', parse: hostPort, description: "host:port of disposition's internal gRPC API" },
+  analysisGrpcUrl: { env: 'ANALYSIS_GRPC_URL', default: '127.0.0.1:50053', parse: hostPort, description: "host:port of analysis's internal gRPC API" },
+  teamDecreeGrpcUrl: { env: 'TEAM_DECREE_GRPC_URL', default: '127.0.0.1:50054', parse: hostPort, description: "host:port of team-decree's internal gRPC API" },
+  notificationGrpcUrl: { env: 'NOTIFICATION_GRPC_URL', default: '127.0.0.1:50055', parse: hostPort, description: "host:port of notification's internal gRPC API" },
   projectionGroup: {
     env: 'GATEWAY_PROJECTION_GROUP',
     default: 'gateway-projection',
     parse: consumerGroup,
-    description: 'Kafka consumer group of the read model (complaint views); also names its DLQ topic',
+    description: 'Kafka consumer group of the read model (complaint states, views, timelines); also names its DLQ topic',
+  },
+  jwtSecret: {
+    env: 'GATEWAY_JWT_SECRET',
+    parse: jwtSecret,
+    description: `SECRET: HMAC key signing the officers' access tokens (HS256), at least ${MIN_JWT_SECRET_BYTES} bytes`,
+  },
+  jwtTtlSeconds: {
+    env: 'GATEWAY_JWT_TTL_SECONDS',
+    default: '28800',
+    parse: tokenLifetime,
+    description: 'lifetime of an access token in seconds (default 8 h, one shift)',
   },
 };
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   return loadConfig(GATEWAY_CONFIG, env);
+}
+
+/** The configuration of the `user` and `seed-demo` commands: the database alone, no secret, no Kafka. */
+export function loadGatewayCliConfig(env: NodeJS.ProcessEnv = process.env): GatewayCliConfig {
+  return loadConfig<GatewayCliConfig>({ databaseUrl: GATEWAY_CONFIG.databaseUrl, databaseSchema: GATEWAY_CONFIG.databaseSchema }, env);
 }

@@ -1,7 +1,8 @@
 import { ConfigError } from '@pengaduan/runtime';
-import { loadGatewayConfig } from './config';
+import { loadGatewayCliConfig, loadGatewayConfig } from './config';
 
-const required = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/pengaduan', KAFKA_BROKERS: '127.0.0.1:9092' };
+const SECRET = 'k'.repeat(32);
+const required = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/pengaduan', KAFKA_BROKERS: '127.0.0.1:9092', GATEWAY_JWT_SECRET: SECRET };
 
 function problemsOf(env: NodeJS.ProcessEnv): string[] {
   try {
@@ -14,7 +15,7 @@ function problemsOf(env: NodeJS.ProcessEnv): string[] {
 }
 
 describe('gateway configuration', () => {
-  it('starts on the documented defaults when only the database and the brokers are given', () => {
+  it('starts on the documented defaults when only the database, the brokers and the token secret are given', () => {
     expect(loadGatewayConfig(required)).toEqual({
       databaseUrl: required.DATABASE_URL,
       databaseSchema: 'gateway',
@@ -22,7 +23,13 @@ describe('gateway configuration', () => {
       httpHost: '127.0.0.1',
       httpPort: 3000,
       intakeGrpcUrl: '127.0.0.1:50051',
+      dispositionGrpcUrl: '127.0.0.1:50052',
+      analysisGrpcUrl: '127.0.0.1:50053',
+      teamDecreeGrpcUrl: '127.0.0.1:50054',
+      notificationGrpcUrl: '127.0.0.1:50055',
       projectionGroup: 'gateway-projection',
+      jwtSecret: SECRET,
+      jwtTtlSeconds: 28_800,
     });
   });
 
@@ -34,7 +41,12 @@ describe('gateway configuration', () => {
       GATEWAY_HTTP_HOST: '0.0.0.0',
       GATEWAY_HTTP_PORT: '8080',
       INTAKE_GRPC_URL: 'intake.pengaduan.svc:50051',
+      DISPOSITION_GRPC_URL: 'disposition.pengaduan.svc:50051',
+      ANALYSIS_GRPC_URL: 'analysis.pengaduan.svc:50051',
+      TEAM_DECREE_GRPC_URL: 'team-decree.pengaduan.svc:50051',
+      NOTIFICATION_GRPC_URL: 'notification.pengaduan.svc:50051',
       GATEWAY_PROJECTION_GROUP: 'gateway-projection.v2',
+      GATEWAY_JWT_TTL_SECONDS: '3600',
     });
     expect(config).toMatchObject({
       kafkaBrokers: ['k1:9092', 'k2:9092'],
@@ -42,15 +54,31 @@ describe('gateway configuration', () => {
       httpHost: '0.0.0.0',
       httpPort: 8080,
       intakeGrpcUrl: 'intake.pengaduan.svc:50051',
+      dispositionGrpcUrl: 'disposition.pengaduan.svc:50051',
+      analysisGrpcUrl: 'analysis.pengaduan.svc:50051',
+      teamDecreeGrpcUrl: 'team-decree.pengaduan.svc:50051',
+      notificationGrpcUrl: 'notification.pengaduan.svc:50051',
       projectionGroup: 'gateway-projection.v2',
+      jwtTtlSeconds: 3600,
     });
   });
 
-  it('refuses to start without the database and the brokers, naming both', () => {
+  it('refuses to start without the database, the brokers and the token secret, naming each', () => {
     const problems = problemsOf({});
-    expect(problems).toHaveLength(2);
+    expect(problems).toHaveLength(3);
     expect(problems[0]).toMatch(/^DATABASE_URL is required/);
     expect(problems[1]).toMatch(/^KAFKA_BROKERS is required/);
+    expect(problems[2]).toMatch(/^GATEWAY_JWT_SECRET is required/);
+  });
+
+  it('refuses a token secret shorter than 32 bytes without repeating it', () => {
+    const problems = problemsOf({ ...required, GATEWAY_JWT_SECRET: 'short-but-secret-value' });
+    expect(problems).toEqual([expect.stringMatching(/^GATEWAY_JWT_SECRET: must be at least 32 bytes \(it has 22\)/)]);
+    expect(problems[0]).not.toContain('short-but-secret-value');
+  });
+
+  it('counts the secret in bytes, not characters', () => {
+    expect(loadGatewayConfig({ ...required, GATEWAY_JWT_SECRET: 'é'.repeat(16) }).jwtSecret).toBe('é'.repeat(16));
   });
 
   it('names every malformed variable at once', () => {
@@ -60,7 +88,13 @@ describe('gateway configuration', () => {
       GATEWAY_DB_SCHEMA: 'Gateway-Schema',
       GATEWAY_HTTP_PORT: '70000',
       INTAKE_GRPC_URL: 'http://intake',
+      DISPOSITION_GRPC_URL: 'disposition',
+      ANALYSIS_GRPC_URL: 'analysis:',
+      TEAM_DECREE_GRPC_URL: 'team-decree:99999',
+      NOTIFICATION_GRPC_URL: 'notification:50055/x',
       GATEWAY_PROJECTION_GROUP: 'gateway projection',
+      GATEWAY_JWT_SECRET: 'x',
+      GATEWAY_JWT_TTL_SECONDS: '10',
     });
     expect(problems.map((p) => p.split(':')[0])).toEqual([
       'DATABASE_URL',
@@ -68,15 +102,29 @@ describe('gateway configuration', () => {
       'KAFKA_BROKERS',
       'GATEWAY_HTTP_PORT',
       'INTAKE_GRPC_URL',
+      'DISPOSITION_GRPC_URL',
+      'ANALYSIS_GRPC_URL',
+      'TEAM_DECREE_GRPC_URL',
+      'NOTIFICATION_GRPC_URL',
       'GATEWAY_PROJECTION_GROUP',
+      'GATEWAY_JWT_SECRET',
+      'GATEWAY_JWT_TTL_SECONDS',
     ]);
+  });
+
+  it.each(['0', '59', '86401', '8h', '-1'])('refuses %j as the token lifetime', (ttl) => {
+    expect(problemsOf({ ...required, GATEWAY_JWT_TTL_SECONDS: ttl })).toEqual([expect.stringMatching(/^GATEWAY_JWT_TTL_SECONDS: /)]);
   });
 
   it.each(['intake', 'intake:', 'intake:99999', '127.0.0.1:50051/x'])('refuses %j as the address of intake', (address) => {
     expect(problemsOf({ ...required, INTAKE_GRPC_URL: address })).toEqual([expect.stringMatching(/^INTAKE_GRPC_URL: .* is not host:port/)]);
   });
 
-  it('accepts a bracketed IPv6 address of intake', () => {
-    expect(loadGatewayConfig({ ...required, INTAKE_GRPC_URL: '[::1]:50051' }).intakeGrpcUrl).toBe('[::1]:50051');
+  it('accepts a bracketed IPv6 address of a service', () => {
+    expect(loadGatewayConfig({ ...required, DISPOSITION_GRPC_URL: '[::1]:50052' }).dispositionGrpcUrl).toBe('[::1]:50052');
+  });
+
+  it('runs the account commands on the database alone: no secret, no brokers', () => {
+    expect(loadGatewayCliConfig({ DATABASE_URL: required.DATABASE_URL })).toEqual({ databaseUrl: required.DATABASE_URL, databaseSchema: 'gateway' });
   });
 });

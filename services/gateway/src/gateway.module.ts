@@ -1,26 +1,53 @@
-import { COMPLAINT_EVENTS_TOPIC } from '@pengaduan/contracts';
-import { ServiceRuntime, type ServiceRuntimeOptions } from '@pengaduan/messaging';
+import { complaintStateConsumer, ServiceRuntime, type ServiceRuntimeOptions } from '@pengaduan/messaging';
 import { HealthController, HealthRegistry, type Logger } from '@pengaduan/runtime';
 import { Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE, Reflector } from '@nestjs/core';
+import { AnalyzeComplaintHandler } from './analyze-complaint/analyze-complaint.handler';
+import { AnalyzeComplaintHttpController } from './analyze-complaint/analyze-complaint.http.controller';
+import { AccessTokens } from './auth/access-tokens';
+import { AccountDirectory, AuthGuard } from './auth/auth.guard';
+import { PasswordVerifier } from './auth/password-hasher';
 import { Clock, SystemClock } from './clock';
+import { CATCH_UP_POLICY, ComplaintCommandRunner, DEFAULT_CATCH_UP, type CatchUpPolicy } from './complaint-commands/complaint-command.runner';
 import { ComplaintViewsHttpController } from './complaint-views/complaint-views.http.controller';
 import { ComplaintViewQueries } from './complaint-views/complaint-views.queries';
 import type { GatewayConfig } from './config';
+import { ConfirmComplaintHandler } from './confirm-complaint/confirm-complaint.handler';
+import { ConfirmComplaintHttpController } from './confirm-complaint/confirm-complaint.http.controller';
+import { ConfirmDeliveryHandler } from './confirm-delivery/confirm-delivery.handler';
+import { ConfirmDeliveryHttpController } from './confirm-delivery/confirm-delivery.http.controller';
+import { DecideFollowUpHandler } from './decide-follow-up/decide-follow-up.handler';
+import { DecideFollowUpHttpController } from './decide-follow-up/decide-follow-up.http.controller';
+import { DismissComplaintHandler } from './dismiss-complaint/dismiss-complaint.handler';
+import { DismissComplaintHttpController } from './dismiss-complaint/dismiss-complaint.http.controller';
+import { DisposeComplaintHandler } from './dispose-complaint/dispose-complaint.handler';
+import { DisposeComplaintHttpController } from './dispose-complaint/dispose-complaint.http.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { createValidationPipe } from './http/validation';
-import { IntakeClient } from './intake/intake.client';
+import { InboxHttpController } from './inbox/inbox.http.controller';
+import { InboxQuery } from './inbox/inbox.query';
+import { IssueTeamDecreeHandler } from './issue-team-decree/issue-team-decree.handler';
+import { IssueTeamDecreeHttpController } from './issue-team-decree/issue-team-decree.http.controller';
+import { LoginHandler } from './login/login.handler';
+import { LoginHttpController } from './login/login.http.controller';
 import { GATEWAY_ENTITIES } from './persistence/entities';
 import { GATEWAY_MIGRATIONS } from './persistence/migrations';
-import { projectComplaintView } from './projection/complaint-view.projection';
-import { RegisterComplaintHttpController } from './register-complaint/register-complaint.http.controller';
+import { projectReadModel } from './projection/read-model.projection';
 import { RegisterComplaintHandler } from './register-complaint/register-complaint.handler';
+import { RegisterComplaintHttpController } from './register-complaint/register-complaint.http.controller';
+import { RespondAsSectionHandler } from './respond-as-section/respond-as-section.handler';
+import { RespondAsSectionHttpController } from './respond-as-section/respond-as-section.http.controller';
+import { SectionsHttpController, SectionsQuery } from './sections/sections.http.controller';
+import { AnalysisClient, DispositionClient, IntakeClient, NotificationClient, TeamDecreeClient } from './upstream/clients';
+import { UserAccounts } from './users/user-accounts';
+import { WriteFollowUpInformationHandler } from './write-follow-up-information/write-follow-up-information.handler';
+import { WriteFollowUpInformationHttpController } from './write-follow-up-information/write-follow-up-information.http.controller';
 
-/** Starts the runtime (in the background); on shutdown closes the intake client and stops the runtime. */
+/** Starts the runtime (in the background); on shutdown closes the gRPC clients and stops the runtime. */
 class GatewayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     private readonly runtime: ServiceRuntime,
-    private readonly intake: IntakeClient,
+    private readonly upstreams: { close(): void }[],
     private readonly logger: Logger,
   ) {}
 
@@ -30,7 +57,7 @@ class GatewayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown 
 
   // Nest calls this after the HTTP server stopped taking requests.
   async onApplicationShutdown(signal?: string): Promise<void> {
-    this.intake.close();
+    for (const client of this.upstreams) client.close();
     await this.runtime.stop();
     this.logger.info({ signal }, 'gateway stopped');
   }
@@ -38,9 +65,11 @@ class GatewayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown 
 
 /**
  * The gateway's database, migrations, Kafka and its one consumer (the read model): shared by
- * the service and its `migrate` command.
+ * the service and its `migrate` command. The consumer folds every event into the libs/sop
+ * state of its complaint (complaint_state), then builds the views, timelines and outputs.
  */
-export function gatewayRuntimeOptions(config: GatewayConfig, logger: Logger, complaintTopic = COMPLAINT_EVENTS_TOPIC): ServiceRuntimeOptions {
+export function gatewayRuntimeOptions(config: GatewayConfig, logger: Logger, complaintTopic?: string): ServiceRuntimeOptions {
+  const readModel = complaintStateConsumer(config.projectionGroup, projectReadModel);
   return {
     service: 'gateway',
     logger,
@@ -48,7 +77,7 @@ export function gatewayRuntimeOptions(config: GatewayConfig, logger: Logger, com
     kafkaBrokers: config.kafkaBrokers,
     // The gateway emits no events (commands go to the owning services), so there is no outbox to relay.
     relay: false,
-    consumers: [{ groupId: config.projectionGroup, topics: [complaintTopic], handler: projectComplaintView }],
+    consumers: [complaintTopic ? { ...readModel, topics: [complaintTopic] } : readModel],
   };
 }
 
@@ -56,27 +85,76 @@ export interface GatewayModuleOptions {
   clock?: Clock;
   /** The topic the read model follows; only tests change it (to a topic of their own). */
   complaintTopic?: string;
+  /** How long commands wait for a service to catch up; only tests change it. */
+  catchUp?: CatchUpPolicy;
 }
+
+const COMMAND_USE_CASES = [
+  [ConfirmComplaintHttpController, ConfirmComplaintHandler],
+  [DismissComplaintHttpController, DismissComplaintHandler],
+  [DisposeComplaintHttpController, DisposeComplaintHandler],
+  [RespondAsSectionHttpController, RespondAsSectionHandler],
+  [AnalyzeComplaintHttpController, AnalyzeComplaintHandler],
+  [DecideFollowUpHttpController, DecideFollowUpHandler],
+  [IssueTeamDecreeHttpController, IssueTeamDecreeHandler],
+  [WriteFollowUpInformationHttpController, WriteFollowUpInformationHandler],
+  [ConfirmDeliveryHttpController, ConfirmDeliveryHandler],
+] as const;
 
 @Module({})
 export class GatewayModule {
   static forRoot(config: GatewayConfig, logger: Logger, options: GatewayModuleOptions = {}): DynamicModule {
+    const clock = options.clock ?? new SystemClock();
+    const upstreams = {
+      intake: new IntakeClient(config.intakeGrpcUrl, logger),
+      disposition: new DispositionClient(config.dispositionGrpcUrl, logger),
+      analysis: new AnalysisClient(config.analysisGrpcUrl, logger),
+      teamDecree: new TeamDecreeClient(config.teamDecreeGrpcUrl, logger),
+      notification: new NotificationClient(config.notificationGrpcUrl, logger),
+    };
     return {
       module: GatewayModule,
-      controllers: [HealthController, RegisterComplaintHttpController, ComplaintViewsHttpController],
+      controllers: [
+        HealthController,
+        LoginHttpController,
+        RegisterComplaintHttpController,
+        ComplaintViewsHttpController,
+        InboxHttpController,
+        SectionsHttpController,
+        ...COMMAND_USE_CASES.map(([controller]) => controller),
+      ],
       providers: [
-        { provide: Clock, useValue: options.clock ?? new SystemClock() },
+        { provide: Clock, useValue: clock },
         { provide: ServiceRuntime, useFactory: () => new ServiceRuntime(gatewayRuntimeOptions(config, logger, options.complaintTopic)) },
         { provide: HealthRegistry, inject: [ServiceRuntime], useFactory: (rt: ServiceRuntime) => rt.health },
-        { provide: IntakeClient, useFactory: () => new IntakeClient(config.intakeGrpcUrl, logger) },
+        { provide: IntakeClient, useValue: upstreams.intake },
+        { provide: DispositionClient, useValue: upstreams.disposition },
+        { provide: AnalysisClient, useValue: upstreams.analysis },
+        { provide: TeamDecreeClient, useValue: upstreams.teamDecree },
+        { provide: NotificationClient, useValue: upstreams.notification },
+        { provide: AccessTokens, useValue: new AccessTokens(config.jwtSecret, config.jwtTtlSeconds, clock) },
+        { provide: UserAccounts, inject: [ServiceRuntime], useFactory: (rt: ServiceRuntime) => new UserAccounts(() => rt.dataSource) },
+        { provide: AccountDirectory, useExisting: UserAccounts },
+        { provide: PasswordVerifier, useValue: new PasswordVerifier() },
+        { provide: CATCH_UP_POLICY, useValue: options.catchUp ?? DEFAULT_CATCH_UP },
+        LoginHandler,
         RegisterComplaintHandler,
         ComplaintViewQueries,
+        ComplaintCommandRunner,
+        InboxQuery,
+        SectionsQuery,
+        ...COMMAND_USE_CASES.map(([, handler]) => handler),
+        {
+          provide: APP_GUARD,
+          inject: [Reflector, AccessTokens, AccountDirectory],
+          useFactory: (reflector: Reflector, tokens: AccessTokens, accounts: AccountDirectory) => new AuthGuard(reflector, tokens, accounts),
+        },
         { provide: APP_FILTER, useFactory: () => new ProblemDetailsFilter(logger) },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         {
           provide: GatewayLifecycle,
-          inject: [ServiceRuntime, IntakeClient],
-          useFactory: (rt: ServiceRuntime, intake: IntakeClient) => new GatewayLifecycle(rt, intake, logger),
+          inject: [ServiceRuntime],
+          useFactory: (rt: ServiceRuntime) => new GatewayLifecycle(rt, Object.values(upstreams), logger),
         },
       ],
       exports: [ServiceRuntime],

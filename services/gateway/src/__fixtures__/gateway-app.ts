@@ -1,77 +1,81 @@
-import type { MessageInitShape } from '@bufbuild/protobuf';
-import { create } from '@bufbuild/protobuf';
-import {
-  IntakeService,
-  RegisterComplaintResponseSchema,
-  serializeEnvelope,
-  dlqTopicFor,
-  toGrpcServiceDefinition,
-  type EventEnvelope,
-  type RegisterComplaintRequest,
-} from '@pengaduan/contracts';
-import { createIdempotentProducer, createKafka, ServiceRuntime } from '@pengaduan/messaging';
-import { bindGrpcServer, CORRELATION_ID_METADATA_KEY, createLogger, NestJsonLogger, shutdownGrpcServer, toGrpcError } from '@pengaduan/runtime';
-import { Server, type sendUnaryData, type ServerUnaryCall } from '@grpc/grpc-js';
+import type { MessageInitShape, MessageShape } from '@bufbuild/protobuf';
+import type { GenService, GenServiceMethods } from '@bufbuild/protobuf/codegenv2';
+import { dlqTopicFor, serializeEnvelope, type EventEnvelope } from '@pengaduan/contracts';
+import { complaintStateConsumer, createIdempotentProducer, createKafka, ServiceRuntime } from '@pengaduan/messaging';
+import { createLogger, GrpcServiceHost, NestJsonLogger, ServiceError } from '@pengaduan/runtime';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createTestTopic, deleteTopics, dropSchema, testInfrastructure, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
-import { v7 as uuidv7 } from 'uuid';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { OfficerRole } from '../auth/authenticated-user';
+import type { Clock } from '../clock';
+import type { CatchUpPolicy } from '../complaint-commands/complaint-command.runner';
 import type { GatewayConfig } from '../config';
 import { GatewayModule } from '../gateway.module';
 import { configureGatewayHttp } from '../http/configure-http';
+import { projectReadModel } from '../projection/read-model.projection';
+import { UserAccounts } from '../users/user-accounts';
+import { asConsumed } from './complaint-history';
 
 export const logger = createLogger('gateway-test', process.env['TEST_LOG_LEVEL'] ?? 'silent');
 
-type RegisterComplaintAnswer = MessageInitShape<typeof RegisterComplaintResponseSchema>;
+type Answers<M extends GenServiceMethods> = {
+  [K in keyof M]?: (request: MessageShape<M[K]['input']>) => MessageInitShape<M[K]['output']> | Promise<MessageInitShape<M[K]['output']>>;
+};
 
 /**
- * Stands in for intake's gRPC server, over real gRPC on a local port, so the gateway's side
- * of the contract can be checked without intake's database: it records what it was asked and
- * answers like intake (the same key, the same complaint; errors through `toGrpcError`).
- * intake itself is tested against the real thing end to end.
+ * Stands in for one of the services' gRPC servers, over real gRPC on a local port, so the
+ * gateway's side of each contract can be checked without the service's database: it records
+ * what it was asked (request and correlation id) and answers what the test sets; a thrown
+ * ServiceError travels as the real service's would. The services themselves are tested
+ * against the real thing end to end.
  */
-export class StandInIntake {
-  readonly calls: { request: RegisterComplaintRequest; correlationId: string | undefined }[] = [];
-  /** What RegisterComplaint answers; throw a ServiceError to answer an error. */
-  answer: (request: RegisterComplaintRequest) => RegisterComplaintAnswer = (request) => this.registerOnce(request);
+export class StandIn<M extends GenServiceMethods> {
+  readonly calls: { method: keyof M & string; request: unknown; correlationId: string }[] = [];
+  answers: Answers<M>;
+  private readonly host = new GrpcServiceHost('127.0.0.1:0', logger);
   port = 0;
-  private readonly server = new Server();
-  private readonly registered = new Map<string, RegisterComplaintAnswer>();
 
-  constructor() {
-    this.server.addService(toGrpcServiceDefinition(IntakeService), {
-      registerComplaint: (call: ServerUnaryCall<RegisterComplaintRequest, unknown>, callback: sendUnaryData<unknown>) => {
-        this.calls.push({ request: call.request, correlationId: call.metadata.get(CORRELATION_ID_METADATA_KEY)[0]?.toString() });
-        try {
-          callback(null, create(RegisterComplaintResponseSchema, this.answer(call.request)));
-        } catch (err) {
-          callback(toGrpcError(err, logger));
-        }
-      },
-    });
+  constructor(
+    service: GenService<M>,
+    private readonly defaults: Answers<M> = {},
+  ) {
+    this.answers = { ...defaults };
+    const handlers: Record<string, (request: unknown, correlationId: string) => Promise<unknown>> = {};
+    for (const method of service.methods) {
+      const name = method.localName as keyof M & string;
+      handlers[name] = async (request, correlationId) => {
+        this.calls.push({ method: name, request, correlationId });
+        const answer = this.answers[name] as ((request: unknown) => unknown) | undefined;
+        if (!answer) throw new ServiceError('unavailable', 'TEST.NO_ANSWER', `the stand-in has no answer for ${name}`);
+        return answer(request);
+      };
+    }
+    this.host.addService(service, handlers as never);
   }
 
-  /** Forgets the calls and answers like intake again (complaints registered so far are kept). */
+  get address(): string {
+    return `127.0.0.1:${this.port}`;
+  }
+
+  /** The requests of one method, in order. */
+  requests<K extends keyof M & string>(method: K): MessageShape<M[K]['input']>[] {
+    return this.calls.filter((c) => c.method === method).map((c) => c.request as MessageShape<M[K]['input']>);
+  }
+
+  /** Forgets the calls and answers as at the start. */
   reset(): void {
     this.calls.length = 0;
-    this.answer = (request) => this.registerOnce(request);
+    this.answers = { ...this.defaults };
   }
 
   async start(): Promise<this> {
-    this.port = await bindGrpcServer(this.server, '127.0.0.1:0');
+    this.port = await this.host.start();
     return this;
   }
 
   stop(): Promise<void> {
-    return shutdownGrpcServer(this.server, 1_000);
-  }
-
-  private registerOnce(request: RegisterComplaintRequest): RegisterComplaintAnswer {
-    const earlier = this.registered.get(request.requestId);
-    if (earlier) return earlier;
-    const answer = { complaintId: uuidv7(), trackingNumber: `${request.officeCode}-2026-${String(this.registered.size + 1).padStart(6, '0')}`, status: 'RECEIVED' };
-    this.registered.set(request.requestId, answer);
-    return answer;
+    return this.host.stop();
   }
 }
 
@@ -85,39 +89,80 @@ export interface GatewayIsolation {
   projectionGroup: string;
 }
 
+/** Where the gateway finds each service; a service not given is unreachable. */
+export type Upstreams = Partial<Record<'intake' | 'disposition' | 'analysis' | 'teamDecree' | 'notification', string>>;
+
+/** An address nothing listens on (the discard port). */
+const NOWHERE = '127.0.0.1:9';
+
+export interface TestOfficer {
+  username: string;
+  password: string;
+  role: OfficerRole;
+  officeCode: string;
+  sectionCode?: string;
+}
+
 export interface TestGateway {
   baseUrl: string;
   app: NestExpressApplication;
   runtime: ServiceRuntime;
+  config: GatewayConfig;
   /** Publishes events to the gateway's stream, keyed by complaint. */
   publish(...events: EventEnvelope[]): Promise<void>;
+  /** Applies events to the read model as its consumer does (state, view, timeline, outputs), without Kafka. */
+  seed(...events: EventEnvelope[]): Promise<void>;
+  /** Creates an officer's account; answers it with its password. */
+  addOfficer(officer: Omit<TestOfficer, 'password' | 'username'> & { username?: string }): Promise<TestOfficer>;
+  /** Logs an officer in; answers the access token. */
+  login(officer: Pick<TestOfficer, 'username' | 'password'>): Promise<string>;
+  /** An officer logged in: their account and token. */
+  officer(officer: Omit<TestOfficer, 'password' | 'username'> & { username?: string }): Promise<TestOfficer & { token: string }>;
   /** Shuts the gateway down as SIGTERM would. */
   stop(): Promise<void>;
 }
 
+export interface StartOptions {
+  waitUntilReady?: boolean;
+  clock?: Clock;
+  catchUp?: CatchUpPolicy;
+  jwtTtlSeconds?: number;
+}
+
 /** The gateway as main.ts builds it, on a free port, on the real Postgres and Kafka of the test run. */
-export async function startGateway(intakeGrpcUrl: string, isolation: GatewayIsolation, options: { waitUntilReady?: boolean } = {}): Promise<TestGateway> {
+export async function startGateway(upstreams: Upstreams, isolation: GatewayIsolation, options: StartOptions = {}): Promise<TestGateway> {
   const config: GatewayConfig = {
     databaseUrl: isolation.databaseUrl,
     databaseSchema: isolation.schema,
     kafkaBrokers: isolation.kafkaBrokers,
     httpHost: '127.0.0.1',
     httpPort: 0,
-    intakeGrpcUrl,
+    intakeGrpcUrl: upstreams.intake ?? NOWHERE,
+    dispositionGrpcUrl: upstreams.disposition ?? NOWHERE,
+    analysisGrpcUrl: upstreams.analysis ?? NOWHERE,
+    teamDecreeGrpcUrl: upstreams.teamDecree ?? NOWHERE,
+    notificationGrpcUrl: upstreams.notification ?? NOWHERE,
     projectionGroup: isolation.projectionGroup,
+    jwtSecret: randomBytes(32).toString('base64'),
+    jwtTtlSeconds: options.jwtTtlSeconds ?? 28_800,
   };
-  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(config, logger, { complaintTopic: isolation.topic }), {
-    logger: new NestJsonLogger(logger),
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    GatewayModule.forRoot(config, logger, { complaintTopic: isolation.topic, clock: options.clock, catchUp: options.catchUp }),
+    { logger: new NestJsonLogger(logger) },
+  );
   configureGatewayHttp(app, logger);
   await app.listen(config.httpPort, config.httpHost);
   const runtime = app.get(ServiceRuntime);
   if (options.waitUntilReady !== false) await runtime.ready();
   const kafka = createKafka({ brokers: isolation.kafkaBrokers, clientId: 'gateway-test-publisher', logger });
-  return {
-    baseUrl: await app.getUrl(),
+  const baseUrl = await app.getUrl();
+  const readModel = complaintStateConsumer(isolation.projectionGroup, projectReadModel);
+
+  const gateway: TestGateway = {
+    baseUrl,
     app,
     runtime,
+    config,
     async publish(...events) {
       const producer = createIdempotentProducer(kafka);
       await producer.connect();
@@ -127,8 +172,34 @@ export async function startGateway(intakeGrpcUrl: string, isolation: GatewayIsol
         await producer.disconnect();
       }
     },
+    async seed(...events) {
+      for (const event of events) await runtime.dataSource.transaction((tx) => readModel.handler(asConsumed(event), tx));
+    },
+    async addOfficer(officer) {
+      const username = officer.username ?? `${officer.role.toLowerCase().replace(/_/g, '.')}.${uniqueSuffix()}`;
+      const password = `pw-${randomUUID()}`;
+      await new UserAccounts(() => runtime.dataSource).add({
+        username,
+        password,
+        displayName: `Test ${officer.role}`,
+        role: officer.role,
+        officeCode: officer.officeCode,
+        ...(officer.sectionCode ? { sectionCode: officer.sectionCode } : {}),
+      });
+      return { ...officer, username, password };
+    },
+    async login({ username, password }) {
+      const res = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) });
+      if (res.status !== 200) throw new Error(`login of ${username} answered ${res.status}: ${await res.text()}`);
+      return ((await res.json()) as { accessToken: string }).accessToken;
+    },
+    async officer(officer) {
+      const account = await gateway.addOfficer(officer);
+      return { ...account, token: await gateway.login(account) };
+    },
     stop: () => app.close(),
   };
+  return gateway;
 }
 
 /** A schema, a complaint topic and a consumer group of the suite's own. */
@@ -147,4 +218,22 @@ export async function removeIsolation(isolation: GatewayIsolation | undefined): 
   if (!isolation) return;
   await dropSchema(isolation.schema);
   await deleteTopics([isolation.topic, dlqTopicFor(isolation.projectionGroup)]);
+}
+
+/** fetch with an officer's token (and JSON). */
+export function api(gateway: Pick<TestGateway, 'baseUrl'>, token: string | undefined) {
+  const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${gateway.baseUrl}/api/v1${path}`, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  return {
+    get: (path: string, headers?: Record<string, string>) => call('GET', path, undefined, headers),
+    post: (path: string, body: unknown, headers?: Record<string, string>) => call('POST', path, body, headers),
+  };
 }

@@ -1,12 +1,32 @@
-import { CHANNELS, COMPLAINT_STATUSES } from '@pengaduan/sop';
+import { CHANNELS, COMMAND_TYPES, COMPLAINT_STATUSES, SOP_STEP_IDS, SECTION_RESPONSE_STEP, type CommandType } from '@pengaduan/sop';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import type { ComplaintViewRecord } from '../persistence/entities';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { CLASSIFICATION_CODES } from '../confirm-complaint/confirm-complaint.dto';
+import { IsDateTime } from '../http/is-date-time';
+import type { ComplaintOutputRecord, ComplaintTimelineRecord, ComplaintViewRecord } from '../persistence/entities';
+import type { CurrentStep } from '../read-model/current-step';
+import { ComplaintOutputsDto } from './complaint-outputs.dto';
 
 /** Longest list a caller may ask for, and the length when it does not say. */
 export const MAX_LIST_LIMIT = 200;
 export const DEFAULT_LIST_LIMIT = 50;
+const STEP_IDS = [...SOP_STEP_IDS, SECTION_RESPONSE_STEP.id];
+
+/** The step whose clock runs now (libs/sop `openStep`) and when its Mutu Baku time runs out. */
+export class CurrentStepDto implements CurrentStep {
+  @ApiProperty({ enum: STEP_IDS, example: 'DISPOSE_AND_PROCESS' })
+  stepId!: CurrentStep['stepId'];
+
+  @ApiProperty({ format: 'date-time', description: "When the step's clock started (UTC)" })
+  startedAt!: string;
+
+  @ApiProperty({ format: 'date-time', description: 'When the step is due: the start plus its deadline hours (12 h in the SOP)' })
+  dueAt!: string;
+
+  @ApiPropertyOptional({ type: [String], example: ['INTELDAKIM'], description: 'For SECTION_RESPONSE: the sections whose response is awaited' })
+  sectionCodes?: string[];
+}
 
 /**
  * A complaint as officers' lists show it. Never the reporter's reference or anything personal:
@@ -28,7 +48,7 @@ export class ComplaintViewDto {
   @ApiProperty({ enum: COMPLAINT_STATUSES, example: 'RECEIVED', description: 'SOP status (libs/sop)' })
   status!: string;
 
-  @ApiProperty({ description: "The reporter's identity is hidden from every officer but the intake admin" })
+  @ApiProperty({ description: "The reporter's identity is hidden from every officer but Admin Tikkim" })
   anonymous!: boolean;
 
   @ApiProperty({ description: 'The report must never be made public' })
@@ -42,34 +62,140 @@ export class ComplaintViewDto {
 
   @ApiProperty({ example: 'complaint.received', description: 'Type of the last event applied' })
   lastEventType!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: '03', description: 'Permen PAN 5/2009 classification, once confirmed (as the analysis revised it)' })
+  classificationCode!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: "The confirmed summary (the admin's words, without personal data)" })
+  summary!: string | null;
+
+  @ApiProperty({ type: CurrentStepDto, nullable: true, description: 'The step whose clock runs; null once closed' })
+  currentStep!: CurrentStepDto | null;
+
+  @ApiProperty({ type: [String], description: 'The sections on the disposition sheet, in sheet order' })
+  sections!: string[];
+
+  @ApiProperty({ type: [String], description: 'The dispositioned sections yet to respond' })
+  pendingSections!: string[];
 }
 
 export class ComplaintListDto {
   @ApiProperty({ type: [ComplaintViewDto] })
   items!: ComplaintViewDto[];
+
+  @ApiProperty({ description: 'How many complaints match in all' })
+  total!: number;
+
+  @ApiProperty()
+  limit!: number;
+
+  @ApiProperty()
+  offset!: number;
 }
 
-/** `GET /complaints`: one complaint by tracking number, or the newest ones. */
+/** One complaint with what this officer may do now and the SOP outputs so far. */
+export class ComplaintDetailDto extends ComplaintViewDto {
+  @ApiProperty({
+    enum: COMMAND_TYPES,
+    isArray: true,
+    example: ['dispose'],
+    description: 'What this officer may do now (libs/sop availableActions): confirm, dismiss → /confirm, /dismiss; dispose → /disposition; respondAsSection → /section-responses; analyze → /analysis; decideFollowUp → /decision; formTeam → /team-decree; informReporter → /follow-up-information; recordDelivery → /delivery-confirmation',
+  })
+  availableActions!: CommandType[];
+
+  @ApiProperty({ type: ComplaintOutputsDto })
+  outputs!: ComplaintOutputsDto;
+}
+
+/** One event of a complaint's record. Officers are named by role and user id; a service acting on its own by its name. */
+export class TimelineEntryDto {
+  @ApiProperty({ format: 'uuid', description: 'The event id (CloudEvents id)' })
+  id!: string;
+
+  @ApiProperty({ description: 'Position in the complaint record, from 1' })
+  position!: number;
+
+  @ApiProperty({ example: 'complaint.disposed' })
+  type!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  at!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'KEPALA_KANTOR', description: "The officer's libs/sop role; null when a service acted on its own" })
+  actorRole!: string | null;
+
+  @ApiPropertyOptional({ description: "The officer's user id" })
+  actorUserId?: string;
+
+  @ApiPropertyOptional({ example: 'sla-monitor', description: 'The service that acted on its own' })
+  actorService?: string;
+
+  @ApiProperty({ example: 'Didisposisikan ke INTELDAKIM (Lembar Disposisi LD/BLP/2026/000012)', description: 'One line in Bahasa Indonesia' })
+  summary!: string;
+
+  @ApiProperty({ enum: COMPLAINT_STATUSES, description: 'The status after the event' })
+  status!: string;
+}
+
+export class TimelineDto {
+  @ApiProperty({ type: [TimelineEntryDto], description: 'Every event of the complaint, once, in order' })
+  events!: TimelineEntryDto[];
+}
+
+/** `GET /complaints`: the office's complaints, newest received first, filtered. */
 export class ListComplaintsQuery {
-  @ApiPropertyOptional({ example: 'BLP-2026-000123', description: 'Find the complaint with this tracking number (the list then has 0 or 1 item)' })
+  @ApiPropertyOptional({ enum: COMPLAINT_STATUSES })
+  @IsOptional()
+  @IsIn(COMPLAINT_STATUSES)
+  status?: string;
+
+  @ApiPropertyOptional({ enum: CHANNELS })
+  @IsOptional()
+  @IsIn(CHANNELS)
+  channel?: string;
+
+  @ApiPropertyOptional({ enum: CLASSIFICATION_CODES })
+  @IsOptional()
+  @IsIn(CLASSIFICATION_CODES)
+  classificationCode?: string;
+
+  @ApiPropertyOptional({ example: 'BLP-2026-000123', description: 'The complaint with this tracking number (0 or 1 item)' })
   @IsOptional()
   @IsString()
   @Matches(/^[A-Z]{2,6}-\d{4}-\d{6,}$/, { message: 'trackingNumber must look like BLP-2026-000123' })
   trackingNumber?: string;
 
-  @ApiPropertyOptional({ example: 'BLP', description: 'Only complaints addressed to this office' })
+  @ApiPropertyOptional({ format: 'date-time', example: '2026-03-01T00:00:00+07:00', description: 'Received at or after' })
+  @IsOptional()
+  @IsDateTime()
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', example: '2026-04-01T00:00:00+07:00', description: 'Received before' })
+  @IsOptional()
+  @IsDateTime()
+  to?: string;
+
+  @ApiPropertyOptional({ maxLength: 200, description: 'Text in the tracking number or the confirmed summary (never the reporter\'s data, which the gateway does not hold)' })
   @IsOptional()
   @IsString()
-  @Matches(/^[A-Z]{2,6}$/, { message: 'officeCode must be 2-6 capital letters' })
-  officeCode?: string;
+  @Length(1, 200)
+  q?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_LIST_LIMIT, default: DEFAULT_LIST_LIMIT, description: 'How many of the newest complaints' })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_LIST_LIMIT, default: DEFAULT_LIST_LIMIT })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(MAX_LIST_LIMIT)
   limit?: number;
+
+  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  offset?: number;
 }
 
 /** The view of a read-model row: the fields are picked one by one so nothing else can leak. */
@@ -85,5 +211,46 @@ export function toComplaintView(record: ComplaintViewRecord): ComplaintViewDto {
     receivedAt: record.receivedAt.toISOString(),
     updatedAt: record.updatedAt.toISOString(),
     lastEventType: record.lastEventType,
+    classificationCode: record.classificationCode,
+    summary: record.summary,
+    currentStep:
+      record.currentStepId && record.currentStepStartedAt && record.currentStepDueAt
+        ? {
+            stepId: record.currentStepId as CurrentStep['stepId'],
+            startedAt: record.currentStepStartedAt.toISOString(),
+            dueAt: record.currentStepDueAt.toISOString(),
+            ...(record.currentStepId === SECTION_RESPONSE_STEP.id ? { sectionCodes: [...record.pendingSections] } : {}),
+          }
+        : null,
+    sections: [...record.sections],
+    pendingSections: [...record.pendingSections],
+  };
+}
+
+export function toOutputs(record: ComplaintOutputRecord | null): ComplaintOutputsDto {
+  return {
+    confirmation: record?.confirmation ?? null,
+    dismissal: record?.dismissal ?? null,
+    disposition: record?.disposition ?? null,
+    sectionResponses: record?.sectionResponses ?? [],
+    analysis: record?.analysis ?? null,
+    followUpDecision: record?.followUpDecision ?? null,
+    teamDecree: record?.teamDecree ?? null,
+    followUpInformation: record?.followUpInformation ?? null,
+    delivery: record?.delivery ?? null,
+  };
+}
+
+export function toTimelineEntry(record: ComplaintTimelineRecord): TimelineEntryDto {
+  return {
+    id: record.eventId,
+    position: record.position,
+    type: record.type,
+    at: record.occurredAt.toISOString(),
+    actorRole: record.actorKind === 'user' ? record.actorRole : null,
+    ...(record.actorKind === 'user' && record.actorUserId ? { actorUserId: record.actorUserId } : {}),
+    ...(record.actorKind === 'system' && record.actorService ? { actorService: record.actorService } : {}),
+    summary: record.summary,
+    status: record.statusAfter,
   };
 }

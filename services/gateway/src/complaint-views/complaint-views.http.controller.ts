@@ -1,39 +1,85 @@
-import { ServiceError } from '@pengaduan/runtime';
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { API_PREFIX } from '../http/configure-http';
+import { availableActions } from '@pengaduan/sop';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { sopActorOf, type AuthenticatedUser } from '../auth/authenticated-user';
+import { CurrentUser } from '../auth/current-user';
+import { ComplaintIdPipe } from '../complaint-commands/complaint-command';
+import { complaintNotFound } from '../complaint-commands/complaint-command.runner';
+import { API_PREFIX, BEARER_AUTH } from '../http/configure-http';
 import { ApiProblemResponses } from '../http/problem.dto';
-import { invalidRequest } from '../http/validation';
-import { ComplaintListDto, ComplaintViewDto, DEFAULT_LIST_LIMIT, ListComplaintsQuery, toComplaintView } from './complaint-view.dto';
+import { currentStepOf } from '../read-model/current-step';
+import {
+  ComplaintDetailDto,
+  ComplaintListDto,
+  DEFAULT_LIST_LIMIT,
+  ListComplaintsQuery,
+  TimelineDto,
+  toComplaintView,
+  toOutputs,
+  toTimelineEntry,
+} from './complaint-view.dto';
 import { ComplaintViewQueries } from './complaint-views.queries';
 
-const complaintId = new ParseUUIDPipe({ exceptionFactory: () => invalidRequest([{ field: 'id', description: 'id must be a UUID' }]) });
-
-/** `GET /api/v1/complaints[/{id}]`: reads the read model, which follows the complaint stream within moments. */
+/**
+ * `GET /api/v1/complaints[/{id}[/timeline]]`: reads the read model, which follows the complaint
+ * stream within moments. Only the officer's office: another office's complaint is not found.
+ */
 @ApiTags('complaints')
+@ApiBearerAuth(BEARER_AUTH)
 @Controller(`${API_PREFIX}/complaints`)
 export class ComplaintViewsHttpController {
   constructor(private readonly queries: ComplaintViewQueries) {}
 
   @Get(':id')
-  @ApiOperation({ summary: 'One complaint' })
+  @ApiOperation({ summary: 'One complaint: its view, current step, what this officer may do now, and the SOP outputs so far' })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiOkResponse({ type: ComplaintViewDto })
-  @ApiProblemResponses([400, 'id is not a UUID'], [404, 'No such complaint (yet: a complaint just registered appears within moments)'], [503, 'The read model is not reachable'])
-  async byId(@Param('id', complaintId) id: string): Promise<ComplaintViewDto> {
-    const view = await this.queries.byId(id);
-    if (!view) throw new ServiceError('not-found', 'COMPLAINT.NOT_FOUND', `there is no complaint ${id} (a complaint just registered appears within moments)`);
-    return toComplaintView(view);
+  @ApiOkResponse({ type: ComplaintDetailDto })
+  @ApiProblemResponses(
+    [400, 'id is not a UUID'],
+    [401, 'No valid access token'],
+    [404, "No such complaint in the officer's office (yet: a complaint just registered appears within moments)"],
+    [503, 'The read model is not reachable'],
+  )
+  async byId(@Param('id', ComplaintIdPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<ComplaintDetailDto> {
+    const found = await this.queries.withState(id, user.officeCode);
+    if (!found) throw complaintNotFound(id);
+    const outputs = await this.queries.outputs(id);
+    return {
+      ...toComplaintView(found.view),
+      currentStep: currentStepOf(found.state, user.sectionCode),
+      availableActions: [...availableActions(found.state, sopActorOf(user))],
+      outputs: toOutputs(outputs),
+    };
+  }
+
+  @Get(':id/timeline')
+  @ApiOperation({ summary: 'Every event of a complaint, once, in order: type, time, actor, a short line' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: TimelineDto })
+  @ApiProblemResponses([400, 'id is not a UUID'], [401, 'No valid access token'], [404, "No such complaint in the officer's office"], [503, 'The read model is not reachable'])
+  async timeline(@Param('id', ComplaintIdPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<TimelineDto> {
+    if (!(await this.queries.inOffice(id, user.officeCode))) throw complaintNotFound(id);
+    return { events: (await this.queries.timeline(id)).map(toTimelineEntry) };
   }
 
   @Get()
-  @ApiOperation({ summary: 'The complaint with a tracking number, or the newest complaints' })
+  @ApiOperation({ summary: "The office's complaints, newest received first, filtered" })
   @ApiOkResponse({ type: ComplaintListDto })
-  @ApiProblemResponses([400, 'A query parameter is not valid'], [503, 'The read model is not reachable'])
-  async list(@Query() query: ListComplaintsQuery): Promise<ComplaintListDto> {
-    const views = query.trackingNumber
-      ? await this.queries.byTrackingNumber(query.trackingNumber, query.officeCode)
-      : await this.queries.newest(query.limit ?? DEFAULT_LIST_LIMIT, query.officeCode);
-    return { items: views.map(toComplaintView) };
+  @ApiProblemResponses([400, 'A query parameter is not valid'], [401, 'No valid access token'], [503, 'The read model is not reachable'])
+  async list(@Query() query: ListComplaintsQuery, @CurrentUser() user: AuthenticatedUser): Promise<ComplaintListDto> {
+    const limit = query.limit ?? DEFAULT_LIST_LIMIT;
+    const offset = query.offset ?? 0;
+    const { items, total } = await this.queries.list(user.officeCode, {
+      status: query.status,
+      channel: query.channel,
+      classificationCode: query.classificationCode,
+      trackingNumber: query.trackingNumber,
+      from: query.from ? new Date(query.from) : undefined,
+      to: query.to ? new Date(query.to) : undefined,
+      q: query.q,
+      limit,
+      offset,
+    });
+    return { items: items.map(toComplaintView), total, limit, offset };
   }
 }

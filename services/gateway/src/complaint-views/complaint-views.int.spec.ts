@@ -1,24 +1,31 @@
-import { Channel } from '@pengaduan/contracts';
 import { eventually } from '@pengaduan/testing';
 import { v7 as uuidv7 } from 'uuid';
-import { complaintConfirmed, complaintReceived } from '../__fixtures__/complaint-events';
-import { isolate, removeIsolation, startGateway, type GatewayIsolation, type TestGateway } from '../__fixtures__/gateway-app';
+import { ComplaintHistory } from '../__fixtures__/complaint-history';
+import { api, isolate, removeIsolation, startGateway, type GatewayIsolation, type TestGateway } from '../__fixtures__/gateway-app';
 
 interface View {
   id: string;
-  officeCode: string;
   trackingNumber: string;
-  receivedAt: string;
+  status: string;
   lastEventType: string;
+  currentStep: { stepId: string; dueAt: string; sectionCodes?: string[] } | null;
+  availableActions?: string[];
+  outputs?: Record<string, unknown>;
 }
 
 let isolation: GatewayIsolation;
 let gateway: TestGateway;
+const officers: Record<'admin' | 'kepala' | 'auditor' | 'inteldakim' | 'otherOffice', string> = { admin: '', kepala: '', auditor: '', inteldakim: '', otherOffice: '' };
 
 beforeAll(async () => {
   isolation = await isolate();
-  // Reads never call intake: they come from the read model alone.
-  gateway = await startGateway('127.0.0.1:9', isolation);
+  // Reads never call a service: they come from the read model alone.
+  gateway = await startGateway({}, isolation);
+  officers.admin = (await gateway.officer({ role: 'ADMIN_TIKKIM', officeCode: 'BLP' })).token;
+  officers.kepala = (await gateway.officer({ role: 'KEPALA_KANTOR', officeCode: 'BLP' })).token;
+  officers.auditor = (await gateway.officer({ role: 'AUDITOR', officeCode: 'BLP' })).token;
+  officers.inteldakim = (await gateway.officer({ role: 'SEKSI_TERKAIT', officeCode: 'BLP', sectionCode: 'INTELDAKIM' })).token;
+  officers.otherOffice = (await gateway.officer({ role: 'KEPALA_KANTOR', officeCode: 'TPI' })).token;
 });
 
 afterAll(async () => {
@@ -26,105 +33,186 @@ afterAll(async () => {
   await removeIsolation(isolation);
 });
 
-function get(path: string): Promise<Response> {
-  return fetch(`${gateway.baseUrl}/api/v1/complaints${path}`);
+async function get<T>(token: string, path: string): Promise<T> {
+  const res = await api(gateway, token).get(path);
+  if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as T;
 }
 
-/** The view once the projection has it (it follows the stream within moments). */
-function viewOnceProjected(id: string, until: (view: View) => boolean = () => true): Promise<View> {
-  return eventually(
-    async () => {
-      const res = await get(`/${id}`);
-      if (res.status !== 200) return undefined;
-      const view = (await res.json()) as View;
-      return until(view) ? view : undefined;
-    },
-    30_000,
-    `the view of ${id}`,
-  );
+async function list(token: string, query: string): Promise<string[]> {
+  return (await get<{ items: View[] }>(token, `/complaints${query}`)).items.map((v) => v.id);
 }
 
-async function list(query: string): Promise<View[]> {
-  const res = await get(query);
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { items: View[] }).items;
-}
+describe('officers read a complaint from the read model', () => {
+  it('shows a complaint once its events arrive over the stream, with its step, what the officer may do, and its outputs', async () => {
+    const history = new ComplaintHistory({ officeCode: 'BLP', start: new Date('2026-03-14T01:00:00Z'), channel: 'SMS' });
+    await gateway.publish(...history.received(), ...history.confirmed('02', 'Antrean paspor melebihi jam layanan'));
 
-describe('officers read complaints from the read model', () => {
-  it('shows a complaint once its complaint.received is consumed, without the reporter reference', async () => {
-    const received = complaintReceived({
+    const view = await eventually(
+      async () => {
+        const res = await api(gateway, officers.kepala).get(`/complaints/${history.complaintId}`);
+        const body = res.status === 200 ? ((await res.json()) as View) : undefined;
+        return body?.status === 'CONFIRMED' ? body : undefined;
+      },
+      30_000,
+      'the confirmed complaint',
+    );
+    expect(view).toEqual({
+      id: history.complaintId,
       officeCode: 'BLP',
-      trackingNumber: 'BLP-2026-000042',
-      channel: Channel.WALK_IN,
-      confidential: true,
-      receivedAt: new Date('2026-03-14T02:05:09.123Z'),
-      at: new Date('2026-03-14T02:07:00.000Z'),
-    });
-    await gateway.publish(received);
-
-    await viewOnceProjected(received.subject);
-    const res = await get(`/${received.subject}`);
-    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(await res.json()).toEqual({
-      id: received.subject,
-      officeCode: 'BLP',
-      trackingNumber: 'BLP-2026-000042',
-      channel: 'WALK_IN',
-      status: 'RECEIVED',
+      trackingNumber: history.trackingNumber,
+      channel: 'SMS',
+      status: 'CONFIRMED',
       anonymous: false,
-      confidential: true,
-      receivedAt: '2026-03-14T02:05:09.123Z',
-      updatedAt: '2026-03-14T02:07:00.000Z',
-      lastEventType: 'complaint.received',
+      confidential: false,
+      receivedAt: '2026-03-14T01:00:00.000Z',
+      updatedAt: '2026-03-14T02:00:00.000Z',
+      lastEventType: 'complaint.confirmed',
+      classificationCode: '02',
+      summary: 'Antrean paspor melebihi jam layanan',
+      currentStep: { stepId: 'DISPOSE_AND_PROCESS', startedAt: '2026-03-14T02:00:00.000Z', dueAt: '2026-03-14T14:00:00.000Z' },
+      sections: [],
+      pendingSections: [],
+      availableActions: ['dispose'],
+      outputs: {
+        confirmation: { classificationCode: '02', summary: 'Antrean paspor melebihi jam layanan', anonymous: false, confidential: false, at: '2026-03-14T02:00:00.000Z' },
+        dismissal: null,
+        disposition: null,
+        sectionResponses: [],
+        analysis: null,
+        followUpDecision: null,
+        teamDecree: null,
+        followUpInformation: null,
+        delivery: null,
+      },
     });
   });
 
-  it('shows the last event applied to a complaint', async () => {
-    const received = complaintReceived();
-    await gateway.publish(received, complaintConfirmed(received.subject, new Date('2026-03-14T05:00:00Z')));
-    const view = await viewOnceProjected(received.subject, (v) => v.lastEventType === 'complaint.confirmed');
-    expect(view).toMatchObject({ status: 'RECEIVED', updatedAt: '2026-03-14T05:00:00.000Z' });
+  it('offers each officer only what the SOP lets them do now, and the auditor nothing', async () => {
+    const history = new ComplaintHistory();
+    await gateway.seed(...history.received(), ...history.confirmed(), ...history.disposedTo(['INTELDAKIM', 'LANTASKIM']));
+    const actionsOf = async (token: string) => (await get<View>(token, `/complaints/${history.complaintId}`)).availableActions;
+    expect(await actionsOf(officers.inteldakim)).toEqual(['respondAsSection']);
+    expect(await actionsOf(officers.kepala)).toEqual([]);
+    expect(await actionsOf(officers.auditor)).toEqual([]);
+    // The admin may always add a reporter's message to an open complaint.
+    expect(await actionsOf(officers.admin)).toEqual(['appendMessage']);
+    expect((await get<View>(officers.inteldakim, `/complaints/${history.complaintId}`)).currentStep).toMatchObject({ stepId: 'SECTION_RESPONSE', sectionCodes: ['INTELDAKIM'] });
   });
 
-  it('answers 404 for a complaint it does not hold and 400 for an id that is no UUID', async () => {
-    const missing = await get(`/${uuidv7()}`);
-    expect(missing.status).toBe(404);
-    expect(missing.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(await missing.json()).toMatchObject({ status: 404, code: 'COMPLAINT.NOT_FOUND' });
-
-    const malformed = await get('/BLP-2026-000042');
-    expect(malformed.status).toBe(400);
-    expect(await malformed.json()).toMatchObject({ status: 400, code: 'REQUEST.INVALID', errors: [{ field: 'id', message: 'id must be a UUID' }] });
+  it('answers 404 for a complaint of another office, exactly as for one that does not exist', async () => {
+    const history = new ComplaintHistory({ officeCode: 'BLP' });
+    await gateway.seed(...history.received());
+    const missing = uuidv7();
+    for (const path of ['', '/timeline']) {
+      const other = await api(gateway, officers.otherOffice).get(`/complaints/${history.complaintId}${path}`);
+      const none = await api(gateway, officers.otherOffice).get(`/complaints/${missing}${path}`);
+      expect([other.status, none.status]).toEqual([404, 404]);
+      const [a, b] = (await Promise.all([other.json(), none.json()])) as Record<string, string>[];
+      expect(a).toEqual({ ...b, detail: b['detail'].replace(missing, history.complaintId), instance: b['instance'].replace(missing, history.complaintId) });
+      expect(a).toMatchObject({ code: 'COMPLAINT.NOT_FOUND' });
+    }
+    expect(await list(officers.otherOffice, `?trackingNumber=${history.trackingNumber}`)).toEqual([]);
   });
 
-  it('finds a complaint by its tracking number, and nothing for a number never issued', async () => {
-    const received = complaintReceived({ officeCode: 'TPI', trackingNumber: 'TPI-2026-000777' });
-    await gateway.publish(received);
-    await viewOnceProjected(received.subject);
-
-    expect((await list('?trackingNumber=TPI-2026-000777')).map((v) => v.id)).toEqual([received.subject]);
-    expect(await list('?trackingNumber=TPI-2026-000778')).toEqual([]);
-    expect(await list('?trackingNumber=TPI-2026-000777&officeCode=BLP')).toEqual([]);
+  it('answers 400 for an id that is no UUID', async () => {
+    const res = await api(gateway, officers.admin).get('/complaints/BLP-2026-000042');
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ code: 'REQUEST.INVALID', errors: [{ field: 'id', message: 'id must be a UUID' }] });
   });
 
-  it('lists the newest complaints first, as many as asked, within one office when asked', async () => {
-    const office = 'NEW';
-    const at = (hour: number) => new Date(Date.UTC(2027, 0, 1, hour));
-    const oldest = complaintReceived({ officeCode: office, receivedAt: at(1) });
-    const middle = complaintReceived({ officeCode: 'OTHR', receivedAt: at(2) });
-    const newest = complaintReceived({ officeCode: office, receivedAt: at(3) });
-    await gateway.publish(oldest, middle, newest);
-    await Promise.all([oldest, middle, newest].map((e) => viewOnceProjected(e.subject)));
-
-    expect((await list('?limit=2')).map((v) => v.id)).toEqual([newest.subject, middle.subject]);
-    expect((await list(`?officeCode=${office}`)).map((v) => v.id)).toEqual([newest.subject, oldest.subject]);
-    expect((await list('')).length).toBeLessThanOrEqual(50);
+  it('shows the timeline: every event once, in order, with the officer who acted', async () => {
+    const history = new ComplaintHistory({ officeCode: 'BLP' });
+    const events = [...history.received(), ...history.confirmed(), ...history.disposedTo(['INTELDAKIM'])];
+    await gateway.seed(...events);
+    const { events: items } = await get<{ events: { id: string; position: number; type: string; actorRole: string | null; status: string; summary: string }[] }>(
+      officers.auditor,
+      `/complaints/${history.complaintId}/timeline`,
+    );
+    expect(items.map((e) => [e.position, e.type, e.status])).toEqual([
+      [1, 'complaint.received', 'RECEIVED'],
+      [2, 'complaint.confirmed', 'CONFIRMED'],
+      [3, 'complaint.disposed', 'DISPOSED'],
+    ]);
+    expect(items.map((e) => e.id)).toEqual(events.map((e) => e.id));
+    expect(items[0]).toMatchObject({ actorRole: null, actorService: 'intake', at: events[0].time });
+    expect(items[0]).not.toHaveProperty('actorUserId');
+    expect(items[1]).toMatchObject({ actorRole: 'ADMIN_TIKKIM', actorUserId: 'u-admin-blp' });
+    expect(items[1]).not.toHaveProperty('actorService');
+    expect(items[2].summary).toBe('Didisposisikan ke INTELDAKIM (Lembar Disposisi LD/BLP/2026/000001)');
   });
 
-  it('refuses a limit outside 1..200 and unknown query parameters', async () => {
-    const res = await get('?limit=201&sort=asc');
+  it('shows nothing about the reporter of an anonymous complaint to any officer', async () => {
+    const history = new ComplaintHistory({ officeCode: 'BLP', anonymous: true });
+    await gateway.seed(...history.received(), ...history.confirmed());
+    const reporterRef = ((await gateway.runtime.dataSource.query('SELECT reporter_ref FROM complaint_view WHERE id = $1', [history.complaintId])) as { reporter_ref: string }[])[0].reporter_ref;
+    for (const token of Object.values(officers).slice(0, 4)) {
+      const seen = JSON.stringify([
+        await get(token, `/complaints/${history.complaintId}`),
+        await get(token, `/complaints/${history.complaintId}/timeline`),
+        await get(token, `/complaints?trackingNumber=${history.trackingNumber}`),
+      ]);
+      expect(seen).toContain('"anonymous":true');
+      expect(seen).not.toContain(reporterRef);
+      expect(seen).not.toMatch(/reporter|contact|phone|email/i);
+    }
+  });
+});
+
+describe("officers list their office's complaints", () => {
+  const at = (day: number) => new Date(Date.UTC(2027, 0, day, 3));
+  const histories = {
+    whatsappReceived: new ComplaintHistory({ officeCode: 'BLP', channel: 'WHATSAPP', start: at(1), trackingNumber: 'BLP-2027-000101' }),
+    smsConfirmed: new ComplaintHistory({ officeCode: 'BLP', channel: 'SMS', start: at(2), trackingNumber: 'BLP-2027-000102' }),
+    phoneConfirmed: new ComplaintHistory({ officeCode: 'BLP', channel: 'PHONE', start: at(3), trackingNumber: 'BLP-2027-000103' }),
+    otherOffice: new ComplaintHistory({ officeCode: 'TPI', channel: 'SMS', start: at(2), trackingNumber: 'TPI-2027-000104' }),
+  };
+
+  beforeAll(async () => {
+    await gateway.seed(...histories.whatsappReceived.received());
+    await gateway.seed(...histories.smsConfirmed.received(), ...histories.smsConfirmed.confirmed('02', 'Antrean terlalu panjang di loket 3'));
+    await gateway.seed(...histories.phoneConfirmed.received(), ...histories.phoneConfirmed.confirmed('03', 'Pungutan 100% tanpa kuitansi'));
+    await gateway.seed(...histories.otherOffice.received(), ...histories.otherOffice.confirmed('02', 'Antrean di TPI'));
+  });
+
+  const ids = (...names: (keyof typeof histories)[]) => names.map((n) => histories[n].complaintId);
+  const inJanuary = `from=${encodeURIComponent('2027-01-01T00:00:00+07:00')}&to=${encodeURIComponent('2027-02-01T00:00:00+07:00')}`;
+
+  it('newest received first, only their office', async () => {
+    expect(await list(officers.kepala, `?${inJanuary}`)).toEqual(ids('phoneConfirmed', 'smsConfirmed', 'whatsappReceived'));
+    expect(await list(officers.otherOffice, `?${inJanuary}`)).toEqual(ids('otherOffice'));
+  });
+
+  it('by status, channel and classification', async () => {
+    expect(await list(officers.kepala, `?${inJanuary}&status=CONFIRMED`)).toEqual(ids('phoneConfirmed', 'smsConfirmed'));
+    expect(await list(officers.kepala, `?${inJanuary}&channel=SMS`)).toEqual(ids('smsConfirmed'));
+    expect(await list(officers.kepala, `?${inJanuary}&classificationCode=03`)).toEqual(ids('phoneConfirmed'));
+    expect(await list(officers.kepala, `?${inJanuary}&status=CLOSED`)).toEqual([]);
+  });
+
+  it('by the time they were received', async () => {
+    const from = encodeURIComponent(at(2).toISOString());
+    const to = encodeURIComponent(at(3).toISOString());
+    expect(await list(officers.kepala, `?from=${from}&to=${to}`)).toEqual(ids('smsConfirmed'));
+  });
+
+  it('by text in the tracking number or the confirmed summary, taking % and _ literally', async () => {
+    expect(await list(officers.kepala, `?${inJanuary}&q=loket%203`)).toEqual(ids('smsConfirmed'));
+    expect(await list(officers.kepala, `?${inJanuary}&q=000101`)).toEqual(ids('whatsappReceived'));
+    expect(await list(officers.kepala, `?${inJanuary}&q=100%25`)).toEqual(ids('phoneConfirmed'));
+    expect(await list(officers.kepala, `?${inJanuary}&q=%25`)).toEqual(ids('phoneConfirmed'));
+    expect(await list(officers.kepala, `?${inJanuary}&q=TPI`)).toEqual([]);
+  });
+
+  it('a page at a time, with the total', async () => {
+    const page = await get<{ items: View[]; total: number; limit: number; offset: number }>(officers.kepala, `/complaints?${inJanuary}&limit=2&offset=1`);
+    expect({ ...page, items: page.items.map((v) => v.id) }).toEqual({ items: ids('smsConfirmed', 'whatsappReceived'), total: 3, limit: 2, offset: 1 });
+  });
+
+  it('refuses a filter it does not know and an office filter', async () => {
+    const res = await api(gateway, officers.kepala).get('/complaints?limit=201&sort=asc&officeCode=TPI');
     expect(res.status).toBe(400);
     const problem = (await res.json()) as { errors: { field: string }[] };
-    expect(problem.errors.map((e) => e.field).sort()).toEqual(['limit', 'sort']);
+    expect(problem.errors.map((e) => e.field).sort()).toEqual(['limit', 'officeCode', 'sort']);
   });
 });

@@ -1,10 +1,17 @@
 import type { Logger } from '@pengaduan/runtime';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { Server } from 'node:http';
 import { CORRELATION_ID_HEADER, correlationIdMiddleware } from './correlation-id';
 
 /** Where the REST API lives; the version is part of the path. */
 export const API_PREFIX = 'api/v1';
+
+/** How long an idle kept-alive connection stays open. */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
+/** Name of the OpenAPI security scheme: the access token of POST /api/v1/auth/login. */
+export const BEARER_AUTH = 'access-token';
 
 /**
  * What the REST API needs from the Express app, before it starts: the correlation id first
@@ -13,6 +20,11 @@ export const API_PREFIX = 'api/v1';
  */
 export function configureGatewayHttp(app: NestExpressApplication, logger: Logger): void {
   app.disable('x-powered-by');
+  // Keep idle connections longer than the proxies and clients in front usually do (60 s), so the
+  // server never closes a kept-alive connection a client is about to reuse (Node's default is 5 s).
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
   app.use(correlationIdMiddleware(logger));
   // 20 000 characters of text, JSON-escaped, fit with room to spare.
   app.useBodyParser('json', { limit: '512kb' });
@@ -21,10 +33,15 @@ export function configureGatewayHttp(app: NestExpressApplication, logger: Logger
     new DocumentBuilder()
       .setTitle('Pengaduan gateway')
       .setDescription(
-        `REST API of the public-complaint platform for the officers' web app. Errors are RFC 9457 problem details ` +
+        `REST API of the public-complaint platform for the officers' web app. Log in at POST /api/v1/auth/login and send the token as ` +
+          `Authorization: Bearer <token>; every query and command is limited to the officer's office. Errors are RFC 9457 problem details ` +
           `(application/problem+json). Every response carries ${CORRELATION_ID_HEADER}; send your own to follow a request through the logs.`,
       )
       .setVersion('1')
+      .addBearerAuth(
+        { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The accessToken of POST /api/v1/auth/login (valid 8 h by default)' },
+        BEARER_AUTH,
+      )
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

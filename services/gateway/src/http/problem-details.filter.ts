@@ -22,6 +22,8 @@ export interface ProblemDetails {
   code: string;
   /** The complaint's current SOP status, for a conflict (illegal transition). */
   state?: string;
+  /** For an illegal transition: what the officer may do instead in that state (libs/sop command types). */
+  availableActions?: string[];
   errors?: FieldError[];
 }
 
@@ -39,7 +41,9 @@ export function toProblem(exception: unknown, instance: string): { problem: Prob
   if (exception instanceof ServiceError) {
     const status = HTTP_STATUS_OF[exception.kind] ?? HttpStatus.INTERNAL_SERVER_ERROR;
     const problem = build(status, exception.code, exception.message, instance);
-    if (typeof exception.details.state === 'string' && exception.details.state !== '') problem.state = exception.details.state;
+    const { state, availableActions } = exception.details;
+    if (typeof state === 'string' && state !== '') problem.state = state;
+    if (Array.isArray(availableActions) && availableActions.every((a) => typeof a === 'string')) problem.availableActions = availableActions;
     const violations = exception.details.fieldViolations;
     if (Array.isArray(violations) && violations.length > 0) {
       problem.errors = violations.map((v) => ({ field: String(v.field), message: String(v.description ?? '') }));
@@ -77,6 +81,13 @@ function isClientHttpError(e: unknown): e is Error & { status: number } {
   return e instanceof Error && typeof err?.status === 'number' && err.status >= 400 && err.status < 500 && err.expose === true;
 }
 
+/** Seconds the client should wait before retrying: as the error says, or 5 for any 503. */
+export function retryAfterOf(exception: unknown, status: number): number | undefined {
+  const given = exception instanceof ServiceError ? exception.details.retryAfterSeconds : undefined;
+  if (typeof given === 'number' && Number.isInteger(given) && given > 0) return given;
+  return status === HttpStatus.SERVICE_UNAVAILABLE ? 5 : undefined;
+}
+
 /** Every error of the REST API leaves as `application/problem+json` (RFC 9457). */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
@@ -94,7 +105,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       this.logger.warn({ code: problem.code, detail: problem.detail, path: problem.instance }, 'request failed upstream');
     }
     if (response.headersSent) return;
-    if (problem.status === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', '5');
+    const retryAfter = retryAfterOf(exception, problem.status);
+    if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
+    if (problem.status === HttpStatus.UNAUTHORIZED) response.setHeader('WWW-Authenticate', 'Bearer realm="pengaduan"');
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 }

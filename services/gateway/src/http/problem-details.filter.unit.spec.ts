@@ -111,6 +111,13 @@ describe('problem details of a ServiceError', () => {
     });
   });
 
+  it("carries what the officer may do instead of an illegal transition, as the service said it", () => {
+    const fromService = fromGrpcError(
+      receivedFromIntake(new ServiceError('conflict', 'COMPLAINT.ILLEGAL_TRANSITION', 'confirm is not allowed in status CONFIRMED', { state: 'CONFIRMED', availableActions: ['appendMessage'] })),
+    );
+    expect(toProblem(fromService, '/x').problem).toMatchObject({ status: 409, state: 'CONFIRMED', availableActions: ['appendMessage'] });
+  });
+
   it("carries the complaint's current state of a conflict", () => {
     const err = new ServiceError('conflict', 'COMPLAINT.ILLEGAL_TRANSITION', 'a dismissed complaint cannot be confirmed', { state: 'DISMISSED' });
     expect(toProblem(err, '/x').problem).toMatchObject({ status: 409, code: 'COMPLAINT.ILLEGAL_TRANSITION', state: 'DISMISSED' });
@@ -218,5 +225,17 @@ describe('the problem-details filter', () => {
 
   it('tells the client when to retry a 503', () => {
     expect(respond(new ServiceError('unavailable', 'UPSTREAM.UNAVAILABLE', 'intake is not reachable')).headers['Retry-After']).toBe('5');
+  });
+
+  it('tells the client when to retry an error that says so, and nothing for one that does not', () => {
+    const notCaughtUp = new ServiceError('conflict', 'COMPLAINT.NOT_CAUGHT_UP', 'retry', { state: 'CONFIRMED', retryAfterSeconds: 2 });
+    expect(respond(notCaughtUp).headers['Retry-After']).toBe('2');
+    expect(respond(new ServiceError('conflict', 'COMPLAINT.ILLEGAL_TRANSITION', 'no', { state: 'CLOSED' })).headers['Retry-After']).toBeUndefined();
+  });
+
+  it('names the bearer scheme in a 401', () => {
+    const sent = respond(new ServiceError('unauthenticated', 'AUTH.NO_TOKEN', 'log in'));
+    expect(sent.status).toBe(401);
+    expect(sent.headers['WWW-Authenticate']).toBe('Bearer realm="pengaduan"');
   });
 });

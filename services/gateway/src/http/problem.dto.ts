@@ -33,6 +33,13 @@ export class ProblemDto {
   @ApiPropertyOptional({ example: 'RECEIVED', description: "The complaint's current SOP status (conflicts only)" })
   state?: string;
 
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['dismiss'],
+    description: 'What this officer may do instead in the current state (illegal transitions only; libs/sop command types)',
+  })
+  availableActions?: string[];
+
   @ApiPropertyOptional({ type: [FieldErrorDto], description: 'Each bad field (400 only)' })
   errors?: FieldErrorDto[];
 }

@@ -1,4 +1,15 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type {
+  AnalysisOutput,
+  ConfirmationOutput,
+  DeliveryOutput,
+  DismissalOutput,
+  DispositionOutput,
+  FollowUpDecisionOutput,
+  FollowUpInformationOutput,
+  SectionResponseOutput,
+  TeamDecreeOutput,
+} from '../read-model/outputs';
 
 /**
  * One complaint as the gateway's read model knows it, built only from the complaint stream
@@ -21,7 +32,7 @@ export class ComplaintViewRecord {
   @Column({ type: 'text' })
   channel!: string;
 
-  /** The SOP status (libs/sop) the events so far lead to. */
+  /** The libs/sop status of the complaint's state (complaint_state). */
   @Column({ type: 'text' })
   status!: string;
 
@@ -54,6 +65,145 @@ export class ComplaintViewRecord {
   /** Events applied so far (1 after `complaint.received`). */
   @Column({ type: 'int' })
   eventCount!: number;
+
+  /** The SOP step whose clock runs (libs/sop `openStep`); null once closed. */
+  @Column({ type: 'text', nullable: true })
+  currentStepId!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  currentStepStartedAt!: Date | null;
+
+  /** When the current step's Mutu Baku time runs out. */
+  @Column({ type: 'timestamptz', nullable: true })
+  currentStepDueAt!: Date | null;
+
+  /** Permen PAN 5/2009 code: as confirmed, then as the analysis revised it. */
+  @Column({ type: 'text', nullable: true })
+  classificationCode!: string | null;
+
+  /** The confirmed summary (the officer's words, without personal data). */
+  @Column({ type: 'text', nullable: true })
+  summary!: string | null;
+
+  /** The sections on the disposition sheet, in sheet order. */
+  @Column({ type: 'text', array: true })
+  sections!: string[];
+
+  /** The dispositioned sections that have not responded yet. */
+  @Column({ type: 'text', array: true })
+  pendingSections!: string[];
 }
 
-export const GATEWAY_ENTITIES = [ComplaintViewRecord];
+/** An officer's account. Passwords are kept only as argon2id hashes. */
+@Entity({ name: 'user_account' })
+export class UserAccountRecord {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  /** Lowercase, unique, e.g. `admin.tikkim`. */
+  @Column({ type: 'text', unique: true })
+  username!: string;
+
+  /** PHC string of argon2id. */
+  @Column({ type: 'text' })
+  passwordHash!: string;
+
+  @Column({ type: 'text' })
+  displayName!: string;
+
+  /** A libs/sop role. */
+  @Column({ type: 'text' })
+  role!: string;
+
+  @Column({ type: 'text' })
+  officeCode!: string;
+
+  /** For a SEKSI_TERKAIT officer: their section, e.g. `INTELDAKIM`. */
+  @Column({ type: 'text', nullable: true })
+  sectionCode!: string | null;
+
+  @Column({ type: 'boolean' })
+  active!: boolean;
+
+  @Column({ type: 'timestamptz' })
+  createdAt!: Date;
+}
+
+/** One event of a complaint's record, once, in the order of the complaint's stream. */
+@Entity({ name: 'complaint_timeline' })
+export class ComplaintTimelineRecord {
+  @PrimaryColumn({ type: 'uuid' })
+  eventId!: string;
+
+  @Column({ type: 'uuid' })
+  complaintId!: string;
+
+  /** 1 for `complaint.received`, then one more for every event of the complaint. */
+  @Column({ type: 'int' })
+  position!: number;
+
+  @Column({ type: 'text' })
+  type!: string;
+
+  @Column({ type: 'timestamptz' })
+  occurredAt!: Date;
+
+  @Column({ type: 'text' })
+  actorKind!: 'user' | 'system';
+
+  @Column({ type: 'text', nullable: true })
+  actorRole!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  actorUserId!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  actorService!: string | null;
+
+  /** A short line for the officers' timeline, in Bahasa Indonesia; never personal data. */
+  @Column({ type: 'text' })
+  summary!: string;
+
+  /** The complaint's libs/sop status once the event was applied. */
+  @Column({ type: 'text' })
+  statusAfter!: string;
+}
+
+/** The SOP outputs of a complaint so far, from the events' payloads. */
+@Entity({ name: 'complaint_output' })
+export class ComplaintOutputRecord {
+  @PrimaryColumn({ type: 'uuid' })
+  complaintId!: string;
+
+  @Column({ type: 'jsonb', nullable: true })
+  confirmation!: ConfirmationOutput | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  dismissal!: DismissalOutput | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  disposition!: DispositionOutput | null;
+
+  @Column({ type: 'jsonb' })
+  sectionResponses!: SectionResponseOutput[];
+
+  @Column({ type: 'jsonb', nullable: true })
+  analysis!: AnalysisOutput | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  followUpDecision!: FollowUpDecisionOutput | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  teamDecree!: TeamDecreeOutput | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  followUpInformation!: FollowUpInformationOutput | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  delivery!: DeliveryOutput | null;
+
+  @Column({ type: 'timestamptz' })
+  updatedAt!: Date;
+}
+
+export const GATEWAY_ENTITIES = [ComplaintViewRecord, UserAccountRecord, ComplaintTimelineRecord, ComplaintOutputRecord];

@@ -10,39 +10,15 @@ import {
   IsString,
   Length,
   Matches,
-  registerDecorator,
   ValidateNested,
-  type ValidationOptions,
 } from 'class-validator';
+import { IsDateTime } from '../http/is-date-time';
 
 /** Channels an officer types a complaint in for; the others arrive through their webhooks. */
 export const OFFICER_ENTRY_CHANNELS = ['PHONE', 'WEB', 'WALK_IN'] as const satisfies readonly Channel[];
 export type OfficerEntryChannel = (typeof OFFICER_ENTRY_CHANNELS)[number];
 
 export const MAX_TEXT_LENGTH = 20_000;
-
-const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt]([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
-
-/** An ISO 8601 date-time with an offset (RFC 3339) on a real calendar day (no 30 February). */
-function IsDateTime(options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isDateTime',
-      target: target.constructor,
-      propertyName: String(propertyName),
-      options: { message: `${String(propertyName)} must be an ISO 8601 date-time with an offset, e.g. 2026-03-14T09:05:00+07:00`, ...options },
-      validator: {
-        validate(value: unknown): boolean {
-          if (typeof value !== 'string') return false;
-          const m = RFC3339.exec(value);
-          if (!m) return false;
-          const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-          const date = new Date(Date.UTC(year, month - 1, day));
-          return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-        },
-      },
-    });
-}
 
 /** How to reach the reporter: every part optional. Sent to intake, which keeps it encrypted. */
 export class ReporterContactDto {
@@ -72,10 +48,15 @@ export class ReporterContactDto {
 
 /** `POST /complaints`: an officer registers a complaint received by phone, on paper or in person. */
 export class RegisterComplaintBody {
-  @ApiProperty({ example: 'BLP', pattern: '^[A-Z]{2,6}$', description: 'Code of the office the complaint is addressed to' })
+  @ApiPropertyOptional({
+    example: 'BLP',
+    pattern: '^[A-Z]{2,6}$',
+    description: "The office the complaint is addressed to. An officer registers complaints for their own office only: leave it out (the officer's office is taken) or send that office's code; another office's code answers 403.",
+  })
+  @IsOptional()
   @IsString()
   @Matches(/^[A-Z]{2,6}$/, { message: 'officeCode must be 2-6 capital letters' })
-  officeCode!: string;
+  officeCode?: string;
 
   @ApiProperty({ enum: OFFICER_ENTRY_CHANNELS, example: 'PHONE' })
   @IsIn(OFFICER_ENTRY_CHANNELS)

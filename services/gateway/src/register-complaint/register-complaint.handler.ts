@@ -1,35 +1,44 @@
-import { create } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { Channel as ChannelPb, RegisterComplaintRequestSchema } from '@pengaduan/contracts';
+import { channelMapping } from '@pengaduan/contracts';
+import { ServiceError } from '@pengaduan/runtime';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { IntakeClient } from '../intake/intake.client';
+import { grpcActorOf } from '../auth/authenticated-user';
+import { requestIdOf } from '../complaint-commands/request-id';
+import { IntakeClient } from '../upstream/clients';
 import type { RegisterComplaintCommand } from './register-complaint.command';
 import type { ComplaintRegisteredDto } from './register-complaint.dto';
 
 /**
- * Registers a complaint with its owner, intake, over gRPC. intake checks the request against
- * libs/sop, issues the tracking number and deduplicates by the idempotency key.
+ * Registers a complaint with its owner, intake, over gRPC, on behalf of the officer: intake
+ * checks with libs/sop that the officer may register it (ADMIN_TIKKIM), issues the tracking
+ * number and deduplicates by the request id. The office is the officer's own.
  */
 @Injectable()
 export class RegisterComplaintHandler {
   constructor(private readonly intake: IntakeClient) {}
 
   async execute(command: RegisterComplaintCommand): Promise<ComplaintRegisteredDto> {
-    const { body } = command;
-    const request = create(RegisterComplaintRequestSchema, {
-      // Without a key every request is a new one.
-      requestId: command.idempotencyKey ?? randomUUID(),
-      officeCode: body.officeCode,
-      channel: ChannelPb[body.channel],
-      text: body.text,
-      contact: body.contact ? { name: body.contact.name, phone: body.contact.phone, email: body.contact.email, handle: body.contact.handle } : undefined,
-      anonymous: body.anonymous ?? false,
-      confidential: body.confidential ?? false,
-      receivedAt: body.receivedAt ? timestampFromDate(new Date(body.receivedAt)) : undefined,
-      // No actor: intake records the system actor `gateway`. The JWT issue replaces this with the authenticated officer.
-    });
-    const registered = await this.intake.registerComplaint(request, command.correlationId);
+    const { body, user } = command;
+    if (body.officeCode !== undefined && body.officeCode !== user.officeCode) {
+      throw new ServiceError('forbidden', 'AUTH.OUT_OF_OFFICE_SCOPE', `an officer of office ${user.officeCode} registers complaints for that office only`);
+    }
+    const registered = await this.intake.call(
+      'registerComplaint',
+      {
+        // Without a key every request is a new one.
+        requestId: command.idempotencyKey === undefined ? randomUUID() : requestIdOf(user, command.idempotencyKey),
+        officeCode: user.officeCode,
+        channel: channelMapping.toProto(body.channel, 'channel'),
+        text: body.text,
+        contact: body.contact ? { name: body.contact.name, phone: body.contact.phone, email: body.contact.email, handle: body.contact.handle } : undefined,
+        anonymous: body.anonymous ?? false,
+        confidential: body.confidential ?? false,
+        receivedAt: body.receivedAt ? timestampFromDate(new Date(body.receivedAt)) : undefined,
+        actor: grpcActorOf(user),
+      },
+      command.correlationId,
+    );
     return { id: registered.complaintId, trackingNumber: registered.trackingNumber, status: registered.status };
   }
 }

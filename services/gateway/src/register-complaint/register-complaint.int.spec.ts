@@ -1,9 +1,23 @@
 import { timestampDate } from '@bufbuild/protobuf/wkt';
-import { Channel } from '@pengaduan/contracts';
+import { Channel, IntakeService, type RegisterComplaintRequest } from '@pengaduan/contracts';
 import { ServiceError } from '@pengaduan/runtime';
 import { Server, ServerCredentials } from '@grpc/grpc-js';
-import { validate as isUuid } from 'uuid';
-import { isolate, removeIsolation, StandInIntake, startGateway, type GatewayIsolation, type TestGateway } from '../__fixtures__/gateway-app';
+import { v7 as uuidv7, validate as isUuid } from 'uuid';
+import { api, isolate, removeIsolation, StandIn, startGateway, type GatewayIsolation, type TestGateway } from '../__fixtures__/gateway-app';
+import { requestIdOf } from '../complaint-commands/request-id';
+import type { MethodsOf } from '../upstream/upstream.client';
+
+/** Answers like intake: the same request id, the same complaint. */
+function registerOnce() {
+  const registered = new Map<string, { complaintId: string; trackingNumber: string; status: string }>();
+  return (request: RegisterComplaintRequest) => {
+    const earlier = registered.get(request.requestId);
+    if (earlier) return earlier;
+    const answer = { complaintId: uuidv7(), trackingNumber: `${request.officeCode}-2026-${String(registered.size + 1).padStart(6, '0')}`, status: 'RECEIVED' };
+    registered.set(request.requestId, answer);
+    return answer;
+  };
+}
 
 const complaint = {
   officeCode: 'BLP',
@@ -14,15 +28,23 @@ const complaint = {
   receivedAt: '2026-03-14T09:05:00+07:00',
 };
 
-let intake: StandInIntake;
+let intake: StandIn<MethodsOf<typeof IntakeService>>;
 let isolation: GatewayIsolation;
 let gateway: TestGateway;
+let admin: { id: string; token: string };
 
 beforeAll(async () => {
-  intake = await new StandInIntake().start();
+  intake = await new StandIn(IntakeService, { registerComplaint: registerOnce() }).start();
   isolation = await isolate();
-  gateway = await startGateway(`127.0.0.1:${intake.port}`, isolation);
+  gateway = await startGateway({ intake: intake.address }, isolation);
+  const officer = await gateway.officer({ role: 'ADMIN_TIKKIM', officeCode: 'BLP' });
+  admin = { id: await accountId(officer.username), token: officer.token };
 });
+
+async function accountId(username: string): Promise<string> {
+  const [row] = (await gateway.runtime.dataSource.query('SELECT id FROM user_account WHERE username = $1', [username])) as { id: string }[];
+  return row.id;
+}
 
 afterAll(async () => {
   await gateway?.stop();
@@ -32,16 +54,13 @@ afterAll(async () => {
 
 beforeEach(() => intake.reset());
 
-function post(body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(`${gateway.baseUrl}/api/v1/complaints`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
+/** As the admin, or another officer, or (null) without a token. */
+function post(body: unknown, headers: Record<string, string> = {}, token: string | null = admin.token): Promise<Response> {
+  return api(gateway, token ?? undefined).post('/complaints', body, headers);
 }
 
 describe('an officer registers a complaint over REST', () => {
-  it('answers 201 with the tracking number and where to read it, having asked intake with the key, the correlation id and no actor', async () => {
+  it('answers 201 with the tracking number and where to read it, having asked intake with the key, the correlation id and the officer', async () => {
     const res = await post(complaint, { 'Idempotency-Key': 'entry-7f3a', 'X-Correlation-Id': 'req-phone-0001' });
 
     expect(res.status).toBe(201);
@@ -51,10 +70,11 @@ describe('an officer registers a complaint over REST', () => {
     expect(res.headers.get('x-correlation-id')).toBe('req-phone-0001');
 
     expect(intake.calls).toHaveLength(1);
-    const { request, correlationId } = intake.calls[0];
-    expect(correlationId).toBe('req-phone-0001');
-    expect(request.requestId).toBe('entry-7f3a');
-    expect(request.actor).toBeUndefined();
+    expect(intake.calls[0].correlationId).toBe('req-phone-0001');
+    const [request] = intake.requests('registerComplaint');
+    expect(request.requestId).toBe(requestIdOf({ id: admin.id }, 'entry-7f3a'));
+    expect(request.actor).toMatchObject({ userId: admin.id, role: 'ADMIN_TIKKIM', officeCode: 'BLP' });
+    expect(request.actor?.sectionCode).toBeUndefined();
     expect(request).toMatchObject({ officeCode: 'BLP', channel: Channel.PHONE, text: complaint.text, anonymous: true, confidential: false });
     expect(request.contact).toMatchObject({ name: 'Siti Rahma', phone: '+6281234567890', email: 'siti@example.id' });
     expect(request.contact?.handle).toBeUndefined();
@@ -67,19 +87,22 @@ describe('an officer registers a complaint over REST', () => {
 
     expect(retry.status).toBe(201);
     expect(await retry.json()).toEqual(await first.json());
-    expect(intake.calls.map((c) => c.request.requestId)).toEqual(['entry-retry-1', 'entry-retry-1']);
+    const key = requestIdOf({ id: admin.id }, 'entry-retry-1');
+    expect(intake.requests('registerComplaint').map((r) => r.requestId)).toEqual([key, key]);
   });
 
   it('makes every request without an Idempotency-Key a new one, and gives it a correlation id', async () => {
-    const a = await post({ officeCode: 'TPI', channel: 'WALK_IN', text: 'Antrean terlalu lama.' });
-    const b = await post({ officeCode: 'TPI', channel: 'WALK_IN', text: 'Antrean terlalu lama.' });
+    const a = await post({ channel: 'WALK_IN', text: 'Antrean terlalu lama.' });
+    const b = await post({ channel: 'WALK_IN', text: 'Antrean terlalu lama.' });
 
     expect([a.status, b.status]).toEqual([201, 201]);
-    const [keyA, keyB] = intake.calls.map((c) => c.request.requestId);
+    const [keyA, keyB] = intake.requests('registerComplaint').map((r) => r.requestId);
     expect(isUuid(keyA) && isUuid(keyB) && keyA !== keyB).toBe(true);
     expect(isUuid(a.headers.get('x-correlation-id') ?? '')).toBe(true);
     expect(intake.calls[0].correlationId).toBe(a.headers.get('x-correlation-id'));
-    expect(intake.calls[0].request.contact).toBeUndefined();
+    expect(intake.requests('registerComplaint')[0].contact).toBeUndefined();
+    // Without officeCode the complaint is the officer's office's.
+    expect(intake.requests('registerComplaint')[0].officeCode).toBe('BLP');
   });
 
   it('refuses a body with bad and unknown fields, naming each, without asking intake', async () => {
@@ -108,7 +131,7 @@ describe('an officer registers a complaint over REST', () => {
   });
 
   it("passes intake's field errors on as a 400 naming intake's fields", async () => {
-    intake.answer = () => {
+    intake.answers.registerComplaint = () => {
       throw new ServiceError('invalid', 'COMPLAINT.INVALID_REQUEST', 'the complaint cannot be registered as sent', {
         fieldViolations: [{ field: 'text', description: 'required' }],
       });
@@ -127,7 +150,7 @@ describe('an officer registers a complaint over REST', () => {
   });
 
   it('answers a key reused for another complaint with 422', async () => {
-    intake.answer = () => {
+    intake.answers.registerComplaint = () => {
       throw new ServiceError('idempotency-mismatch', 'IDEMPOTENCY.KEY_REUSED', 'this idempotency key was already used for a different request');
     };
     const res = await post(complaint, { 'Idempotency-Key': 'entry-7f3a' });
@@ -136,7 +159,7 @@ describe('an officer registers a complaint over REST', () => {
   });
 
   it('answers an unexpected failure in intake with a 500 that tells nothing of it', async () => {
-    intake.answer = () => {
+    intake.answers.registerComplaint = () => {
       throw new Error('relation "complaint" does not exist');
     };
     const res = await post(complaint);
@@ -146,6 +169,29 @@ describe('an officer registers a complaint over REST', () => {
     expect(JSON.parse(text)).toMatchObject({ status: 500, code: 'INTERNAL' });
   });
 
+  it("refuses a complaint for another office than the officer's, without asking intake", async () => {
+    const res = await post({ ...complaint, officeCode: 'TPI' });
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ code: 'AUTH.OUT_OF_OFFICE_SCOPE' });
+    expect(intake.calls).toHaveLength(0);
+  });
+
+  it("passes intake's refusal of an officer whose role may not register (libs/sop) on as 403", async () => {
+    const auditor = await gateway.officer({ role: 'AUDITOR', officeCode: 'BLP' });
+    intake.answers.registerComplaint = (request) => {
+      throw new ServiceError('forbidden', 'COMPLAINT.FORBIDDEN_ROLE', `${request.actor?.role} may not receive`);
+    };
+    const res = await post(complaint, {}, auditor.token);
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ code: 'COMPLAINT.FORBIDDEN_ROLE', detail: 'AUDITOR may not receive' });
+  });
+
+  it('answers a request without a token with 401, without asking intake', async () => {
+    const res = await post(complaint, {}, null);
+    expect(res.status).toBe(401);
+    expect(intake.calls).toHaveLength(0);
+  });
+
   it('answers an unknown route with a 404 problem', async () => {
     const res = await fetch(`${gateway.baseUrl}/api/v1/dispositions`);
     expect(res.status).toBe(404);
@@ -153,12 +199,34 @@ describe('an officer registers a complaint over REST', () => {
     expect(await res.json()).toMatchObject({ status: 404, code: 'HTTP.NOT_FOUND', instance: '/api/v1/dispositions' });
   });
 
-  it('publishes its OpenAPI document', async () => {
+  it('publishes its OpenAPI document: every route, its bearer auth, its body and its problems', async () => {
     const res = await fetch(`${gateway.baseUrl}/api/docs-json`);
     expect(res.status).toBe(200);
-    const doc = (await res.json()) as { paths: Record<string, Record<string, unknown>> };
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/complaints', '/api/v1/complaints/{id}']));
-    expect(Object.keys(doc.paths['/api/v1/complaints'])).toEqual(expect.arrayContaining(['post', 'get']));
+    type Operation = { security?: unknown[]; requestBody?: unknown; responses: Record<string, unknown>; parameters?: { name: string; required?: boolean }[] };
+    const doc = (await res.json()) as { paths: Record<string, Record<string, Operation>> };
+    const commands = ['confirm', 'dismiss', 'disposition', 'section-responses', 'analysis', 'decision', 'team-decree', 'follow-up-information', 'delivery-confirmation'];
+    expect(Object.keys(doc.paths).sort()).toEqual(
+      [
+        '/api/v1/auth/login',
+        '/api/v1/complaints',
+        '/api/v1/complaints/{id}',
+        '/api/v1/complaints/{id}/timeline',
+        '/api/v1/inbox',
+        '/api/v1/sections',
+        ...commands.map((c) => `/api/v1/complaints/{id}/${c}`),
+        '/health/live',
+        '/health/ready',
+      ].sort(),
+    );
+    for (const command of commands) {
+      const operation = doc.paths[`/api/v1/complaints/{id}/${command}`]['post'];
+      expect(operation.security).toEqual([{ 'access-token': [] }]);
+      expect(operation.requestBody).toBeDefined();
+      expect(Object.keys(operation.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '422', '503']);
+      expect(operation.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', required: true })]));
+    }
+    expect(doc.paths['/api/v1/auth/login']['post'].security).toBeUndefined();
+    expect(doc.paths['/api/v1/inbox']['get'].security).toEqual([{ 'access-token': [] }]);
     expect((await fetch(`${gateway.baseUrl}/api/docs`)).status).toBe(200);
   });
 });
@@ -166,6 +234,7 @@ describe('an officer registers a complaint over REST', () => {
 describe('when intake cannot be reached', () => {
   let unreachable: TestGateway;
   let ownIsolation: GatewayIsolation;
+  let token: string;
 
   beforeAll(async () => {
     // A port that was free a moment ago and that nothing listens on now.
@@ -175,7 +244,8 @@ describe('when intake cannot be reached', () => {
     );
     probe.forceShutdown();
     ownIsolation = await isolate();
-    unreachable = await startGateway(`127.0.0.1:${port}`, ownIsolation, { waitUntilReady: false });
+    unreachable = await startGateway({ intake: `127.0.0.1:${port}` }, ownIsolation);
+    token = (await unreachable.officer({ role: 'ADMIN_TIKKIM', officeCode: 'BLP' })).token;
   });
 
   afterAll(async () => {
@@ -184,11 +254,7 @@ describe('when intake cannot be reached', () => {
   });
 
   it('answers 503 with a problem that tells the client to retry, and nothing of the network', async () => {
-    const res = await fetch(`${unreachable.baseUrl}/api/v1/complaints`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'entry-offline-1' },
-      body: JSON.stringify(complaint),
-    });
+    const res = await api(unreachable, token).post('/complaints', complaint, { 'Idempotency-Key': 'entry-offline-1' });
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('5');
     const text = await res.text();

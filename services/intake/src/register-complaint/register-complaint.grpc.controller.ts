@@ -13,6 +13,9 @@ export class RegisterComplaintGrpcController {
 
   async registerComplaint(request: RegisterComplaintRequest, correlationId: string): Promise<MessageInitShape<typeof RegisterComplaintResponseSchema>> {
     const actor = toActor(request.actor);
+    if (request.actor?.officeCode && request.actor.officeCode !== request.officeCode) {
+      throw new ServiceError('forbidden', 'AUTH.OUT_OF_OFFICE_SCOPE', 'an officer registers complaints only for their own office');
+    }
     const channelName = ChannelPb[request.channel] as Channel | undefined;
     const result = await this.handler.execute({
       requestId: request.requestId,
@@ -32,11 +35,9 @@ export class RegisterComplaintGrpcController {
   }
 }
 
-/** The acting officer of a request; an absent one is the gateway acting as the system. */
+/** The acting officer of a request: the gateway always sends the officer it authenticated. */
 function toActor(actor: ActorPb | undefined): Actor {
-  // The gateway has no authentication yet: the JWT issue replaces this with the authenticated officer.
-  if (actor === undefined) return { kind: 'system', service: 'gateway' };
-  if (!actor.userId || !isRole(actor.role)) {
+  if (!actor?.userId || !isRole(actor.role)) {
     throw new ServiceError('unauthenticated', 'AUTH.NO_ACTOR', 'the request names no valid acting officer');
   }
   return { kind: 'user', userId: actor.userId, role: actor.role };

@@ -1,4 +1,12 @@
+import { COMPLAINT_STATE_MIGRATIONS } from '@pengaduan/messaging';
 import { GatewayComplaintView1795800000200 } from './1795800000200-gateway-complaint-view';
+import { GatewayUsersAndSopReadModel1795800000300 } from './1795800000300-gateway-users-and-sop-read-model';
 
-/** The gateway's own migrations, in order (the outbox/inbox ones come from @pengaduan/messaging). */
-export const GATEWAY_MIGRATIONS = [GatewayComplaintView1795800000200];
+/** The gateway's own migrations, in order. */
+export const GATEWAY_OWN_MIGRATIONS = [GatewayComplaintView1795800000200, GatewayUsersAndSopReadModel1795800000300];
+
+/**
+ * Every migration of the gateway's schema after the outbox/inbox ones (which ServiceRuntime
+ * prepends): the complaint states of @pengaduan/messaging, then the gateway's own.
+ */
+export const GATEWAY_MIGRATIONS = [...COMPLAINT_STATE_MIGRATIONS, ...GATEWAY_OWN_MIGRATIONS];

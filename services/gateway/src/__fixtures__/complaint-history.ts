@@ -1,0 +1,253 @@
+import { create } from '@bufbuild/protobuf';
+import { durationFromMs, timestampFromDate } from '@bufbuild/protobuf/wkt';
+import {
+  COMPLAINT_EVENTS_TOPIC,
+  createEnvelope,
+  parseEnvelope,
+  serializeEnvelope,
+  SlaDeadlineWarningSchema,
+  sopEventToEnvelope,
+  type EventEnvelope,
+  type SopEnvelopeContext,
+} from '@pengaduan/contracts';
+import type { ConsumedEvent } from '@pengaduan/messaging';
+import {
+  decide,
+  evolve,
+  initialState,
+  type Actor,
+  type Channel,
+  type ComplaintState,
+  type DispositionInstruction,
+  type FollowUpDecision,
+  type SopCommand,
+  type SopEvent,
+  type UserActor,
+} from '@pengaduan/sop';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
+
+/** Officers of a test office, as the events name them. */
+export function officersOf(officeCode: string) {
+  const user = (role: UserActor['role'], name: string, sectionCode?: string): UserActor => ({
+    kind: 'user',
+    userId: `${name}-${officeCode.toLowerCase()}`,
+    role,
+    ...(sectionCode ? { sectionCode } : {}),
+  });
+  return {
+    admin: user('ADMIN_TIKKIM', 'u-admin'),
+    kepalaKantor: user('KEPALA_KANTOR', 'u-kakan'),
+    inteldakim: user('SEKSI_TERKAIT', 'u-inteldakim', 'INTELDAKIM'),
+    lantaskim: user('SEKSI_TERKAIT', 'u-lantaskim', 'LANTASKIM'),
+    kepalaSeksiTi: user('KEPALA_SEKSI_TI', 'u-kasi-ti', undefined),
+  };
+}
+
+/** A random office code of five capital letters, so suites never share complaints or tracking numbers. */
+export function randomOfficeCode(): string {
+  return Array.from(randomBytes(5), (b) => String.fromCharCode(65 + (b % 26))).join('');
+}
+
+const SOURCE_OF: Record<string, string> = {
+  'complaint.received': 'pengaduan/intake',
+  'complaint.confirmed': 'pengaduan/intake',
+  'complaint.dismissed': 'pengaduan/intake',
+  'complaint.disposed': 'pengaduan/disposition',
+  'complaint.section-responded': 'pengaduan/disposition',
+  'complaint.disposition-completed': 'pengaduan/disposition',
+  'complaint.analyzed': 'pengaduan/analysis',
+  'complaint.follow-up-decided': 'pengaduan/analysis',
+  'complaint.team-formed': 'pengaduan/team-decree',
+};
+
+export interface HistoryOptions {
+  complaintId?: string;
+  officeCode?: string;
+  trackingNumber?: string;
+  channel?: Channel;
+  anonymous?: boolean;
+  confidential?: boolean;
+  /** When the complaint is received; every later step comes an hour after the one before. */
+  start?: Date;
+}
+
+/**
+ * A complaint's history as the services record it: each step decided by libs/sop `decide` on
+ * the state so far and published as the producing service would (`sopEventToEnvelope` with
+ * its wire-only fields). `envelopes` holds every event so far, in order.
+ */
+export class ComplaintHistory {
+  readonly complaintId: string;
+  readonly officeCode: string;
+  readonly trackingNumber: string;
+  readonly officers: ReturnType<typeof officersOf>;
+  readonly envelopes: EventEnvelope[] = [];
+  state: ComplaintState = initialState();
+  private clock: Date;
+  private sheets = 0;
+
+  constructor(private readonly options: HistoryOptions = {}) {
+    this.complaintId = options.complaintId ?? uuidv7();
+    this.officeCode = options.officeCode ?? 'BLP';
+    this.trackingNumber = options.trackingNumber ?? `${this.officeCode}-2026-${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
+    this.officers = officersOf(this.officeCode);
+    this.clock = options.start ?? new Date('2026-03-14T02:00:00.000Z');
+  }
+
+  /** The time of the last event. */
+  get now(): Date {
+    return this.clock;
+  }
+
+  received(actor: Actor = { kind: 'system', service: 'intake' }): EventEnvelope[] {
+    return this.step(
+      {
+        type: 'receive',
+        actor,
+        complaintId: this.complaintId,
+        officeCode: this.officeCode,
+        trackingNumber: this.trackingNumber,
+        channel: this.options.channel ?? 'WHATSAPP',
+        anonymous: this.options.anonymous ?? false,
+        confidential: this.options.confidential ?? false,
+      },
+      0,
+    );
+  }
+
+  confirmed(classification: '02' | '03' = '03', summary = 'Dugaan pungutan tambahan di loket paspor'): EventEnvelope[] {
+    return this.step({ type: 'confirm', actor: this.officers.admin, classification, summary, anonymous: this.options.anonymous ?? false, confidential: this.options.confidential ?? false });
+  }
+
+  dismissed(): EventEnvelope[] {
+    return this.step({ type: 'dismiss', actor: this.officers.admin, reason: 'SPAM', note: 'Promosi judi daring' });
+  }
+
+  disposedTo(sectionCodes: string[], instructions: DispositionInstruction[] = ['TINDAK_LANJUTI']): EventEnvelope[] {
+    return this.step({ type: 'dispose', actor: this.officers.kepalaKantor, sheet: { entries: sectionCodes.map((sectionCode) => ({ sectionCode, instructions })) } });
+  }
+
+  sectionResponded(sectionCode: string): EventEnvelope[] {
+    const actor: UserActor = { kind: 'user', userId: `u-${sectionCode.toLowerCase()}`, role: 'SEKSI_TERKAIT', sectionCode };
+    return this.step({ type: 'respondAsSection', actor, sectionCode, response: `Seksi ${sectionCode} telah memeriksa petugas loket` });
+  }
+
+  analyzed(): EventEnvelope[] {
+    return this.step({
+      type: 'analyze',
+      actor: this.officers.admin,
+      findings: 'Petugas mengakui meminta biaya tambahan',
+      substantiated: 'YES',
+      classification: '03',
+      severity: 'HIGH',
+      recommendation: 'Bentuk tim penanganan',
+    });
+  }
+
+  decided(decision: FollowUpDecision = 'FOLLOW_UP'): EventEnvelope[] {
+    return this.step({ type: 'decideFollowUp', actor: this.officers.kepalaSeksiTi, decision, reason: 'Aduan terbukti' });
+  }
+
+  teamFormed(): EventEnvelope[] {
+    return this.step({
+      type: 'formTeam',
+      actor: this.officers.kepalaKantor,
+      decreeNumber: `SK/${this.officeCode}/2026/000001`,
+      members: [
+        { nip: '198503122010121002', name: 'Budi Santoso', position: 'Kepala Seksi Inteldakim', role: 'KETUA' },
+        { nip: '199001012015031001', name: 'Rina Kartika', position: 'Analis Keimigrasian', role: 'ANGGOTA' },
+      ],
+    });
+  }
+
+  reporterInformed(): EventEnvelope[] {
+    return this.step({ type: 'informReporter', actor: this.officers.admin, informationRef: `info-${this.complaintId}` });
+  }
+
+  delivered(): EventEnvelope[] {
+    return this.step({ type: 'recordDelivery', actor: this.officers.admin, channel: 'PHONE', method: 'PHONE_CALL', deliveredAt: this.clock.toISOString(), note: 'Pelapor dihubungi' });
+  }
+
+  /** Every step from reception to closing, the follow-up branch, dispositioned to two sections. */
+  closedAfterFollowUp(): EventEnvelope[] {
+    return [
+      ...this.received(),
+      ...this.confirmed(),
+      ...this.disposedTo(['INTELDAKIM', 'LANTASKIM']),
+      ...this.sectionResponded('INTELDAKIM'),
+      ...this.sectionResponded('LANTASKIM'),
+      ...this.analyzed(),
+      ...this.decided('FOLLOW_UP'),
+      ...this.teamFormed(),
+      ...this.reporterInformed(),
+      ...this.delivered(),
+    ];
+  }
+
+  /** `sla.deadline-warning` of the complaint's current step (changes no state). */
+  deadlineWarning(stepId = 'DISPOSE_AND_PROCESS'): EventEnvelope {
+    const at = new Date(this.clock.getTime() + 10 * 3_600_000);
+    const envelope = createEnvelope({
+      type: 'sla.deadline-warning',
+      source: 'pengaduan/sla-monitor',
+      subject: this.complaintId,
+      office: this.officeCode,
+      actor: 'system:sla-monitor',
+      correlationId: randomUUID(),
+      time: at,
+      data: create(SlaDeadlineWarningSchema, {
+        deadlineId: randomUUID(),
+        stepId,
+        startedAt: timestampFromDate(this.clock),
+        dueAt: timestampFromDate(new Date(this.clock.getTime() + 12 * 3_600_000)),
+        remaining: durationFromMs(2 * 3_600_000),
+        responsibleRole: 'KEPALA_KANTOR',
+      }),
+    });
+    this.envelopes.push(envelope);
+    return envelope;
+  }
+
+  private step(command: SopCommand, advanceHours = 1): EventEnvelope[] {
+    this.clock = new Date(this.clock.getTime() + advanceHours * 3_600_000);
+    const decision = decide(command, this.state, this.clock);
+    if (!decision.ok) throw new Error(`the fixture history is illegal: ${decision.error.message}`);
+    const correlationId = randomUUID();
+    const envelopes = decision.events.map((event) => {
+      this.state = evolve(this.state, event);
+      return toEnvelope(event, { source: SOURCE_OF[event.type] ?? 'pengaduan/notification', subject: this.complaintId, office: this.officeCode, correlationId }, this.extrasOf(event));
+    });
+    this.envelopes.push(...envelopes);
+    return envelopes;
+  }
+
+  /** The wire-only fields each producer adds. */
+  private extrasOf(event: SopEvent): object {
+    switch (event.type) {
+      case 'complaint.received':
+        return { receivedAt: new Date(event.at), reporterRef: `rep_${randomBytes(12).toString('hex')}`, messageCount: 1 };
+      case 'complaint.disposed':
+        this.sheets += 1;
+        return { dispositionSheetNumber: `LD/${this.officeCode}/2026/${String(this.sheets).padStart(6, '0')}`, note: 'Segera' };
+      case 'complaint.team-formed':
+        return { decreeDate: '2026-03-16', mandate: 'Memeriksa petugas loket paspor', periodStartDate: '2026-03-16', periodEndDate: '2026-04-15' };
+      case 'complaint.reporter-informed':
+        return { channel: 'WHATSAPP' };
+      default:
+        return {};
+    }
+  }
+}
+
+/** sopEventToEnvelope for any event, its extras checked by the producer's own tests, not here. */
+function toEnvelope(event: SopEvent, ctx: SopEnvelopeContext, extras: object): EventEnvelope {
+  return (sopEventToEnvelope as (e: SopEvent, c: SopEnvelopeContext, x: object) => EventEnvelope)(event, ctx, extras);
+}
+
+/** The event as a consumer hands it to its handler: the published bytes, parsed. */
+export function asConsumed(envelope: EventEnvelope, offset = '0'): ConsumedEvent {
+  const parsed = parseEnvelope(serializeEnvelope(envelope));
+  if (!parsed.ok) throw new Error(`the fixture is not a valid event: ${parsed.reason}`);
+  return { ...parsed, topic: COMPLAINT_EVENTS_TOPIC, partition: 0, offset };
+}

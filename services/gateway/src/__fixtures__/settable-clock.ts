@@ -1,0 +1,16 @@
+import { Clock } from '../clock';
+
+/** A clock a test sets and moves. */
+export class SettableClock extends Clock {
+  constructor(private at: Date = new Date()) {
+    super();
+  }
+
+  now(): Date {
+    return this.at;
+  }
+
+  advance(ms: number): void {
+    this.at = new Date(this.at.getTime() + ms);
+  }
+}

@@ -1,0 +1,67 @@
+import { ServiceError } from '@pengaduan/runtime';
+import { Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request, Response } from 'express';
+import { AccessTokens, InvalidTokenError } from './access-tokens';
+import type { AuthenticatedUser } from './authenticated-user';
+
+const IS_PUBLIC = 'pengaduan:public-route';
+
+/** Marks a route that needs no access token (login). Every other route of the API needs one. */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/** Where the guard finds the officer an access token names: their active account, or nothing. */
+export abstract class AccountDirectory {
+  abstract findActive(id: string): Promise<AuthenticatedUser | undefined>;
+}
+
+/** Health probes are answered to anyone (the orchestrator has no token). */
+const OPEN_PATH = /^\/health(\/|$)/;
+
+/** The token of an `Authorization: Bearer <token>` header, if that is what the header holds. */
+export function bearerToken(header: string | undefined): string | undefined {
+  const match = /^Bearer +([A-Za-z0-9\-_.~+/]+=*) *$/i.exec(header ?? '');
+  return match?.[1];
+}
+
+/** A 401 problem; the filter adds `WWW-Authenticate: Bearer`. */
+export function unauthenticated(code: string, message: string): ServiceError {
+  return new ServiceError('unauthenticated', code, message);
+}
+
+/**
+ * The global guard: a route answers only to a request with a valid bearer access token of an
+ * active account, except routes marked `@Public()` and the health probes (the OpenAPI
+ * document is served outside Nest's routes and is public). The account is read on every
+ * request, so a deactivated officer is refused at once and a changed role or office applies
+ * at once; the token only says who the officer is.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: AccessTokens,
+    private readonly accounts: AccountDirectory,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const request = context.switchToHttp().getRequest<Request>();
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]) || OPEN_PATH.test(request.path)) {
+      return true;
+    }
+    const token = bearerToken(request.header('authorization'));
+    if (!token) throw unauthenticated('AUTH.NO_TOKEN', 'this API needs an access token: log in at POST /api/v1/auth/login and send it as Authorization: Bearer <token>');
+    let accountId: string;
+    try {
+      accountId = (await this.tokens.verify(token)).sub;
+    } catch (err) {
+      if (err instanceof InvalidTokenError) throw unauthenticated(err.code, err.message);
+      throw err;
+    }
+    const user = await this.accounts.findActive(accountId);
+    if (!user) throw unauthenticated('AUTH.INVALID_TOKEN', 'the access token is not valid');
+    context.switchToHttp().getResponse<Response>().locals['user'] = user;
+    return true;
+  }
+}

@@ -1,0 +1,99 @@
+import { ServiceError } from '@pengaduan/runtime';
+import type { ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { Clock } from '../clock';
+import { AccessTokens } from './access-tokens';
+import { AccountDirectory, AuthGuard, bearerToken, Public } from './auth.guard';
+import type { AuthenticatedUser } from './authenticated-user';
+
+class FixedClock extends Clock {
+  now(): Date {
+    return new Date('2026-03-14T01:00:00Z');
+  }
+}
+
+const officer: AuthenticatedUser = { id: '0199a1c2-7b3e-7c4d-9e5f-0a1b2c3d4e5f', username: 'kepala.kantor', displayName: 'Kepala', role: 'KEPALA_KANTOR', officeCode: 'BLP' };
+
+/** Accounts held in memory: the guard's port to the user table, whose SQL the int tests cover. */
+class Accounts extends AccountDirectory {
+  constructor(private readonly active: AuthenticatedUser[]) {
+    super();
+  }
+  async findActive(id: string): Promise<AuthenticatedUser | undefined> {
+    return this.active.find((a) => a.id === id);
+  }
+}
+
+class Routes {
+  @Public()
+  login(): string {
+    return 'a public route';
+  }
+  complaints(): string {
+    return 'a route for officers';
+  }
+}
+
+const tokens = new AccessTokens('a-test-secret-of-more-than-thirty-two-bytes', 3_600, new FixedClock());
+
+function contextOf(path: string, authorization: string | undefined, handler: keyof Routes = 'complaints') {
+  const locals: Record<string, unknown> = {};
+  const request = { path, header: (name: string) => (name.toLowerCase() === 'authorization' ? authorization : undefined) };
+  const context = {
+    getType: () => 'http',
+    getHandler: () => Routes.prototype[handler],
+    getClass: () => Routes,
+    switchToHttp: () => ({ getRequest: () => request, getResponse: () => ({ locals }) }),
+  } as unknown as ExecutionContext;
+  return { context, locals };
+}
+
+async function outcome(guard: AuthGuard, path: string, authorization?: string, handler?: keyof Routes) {
+  const { context, locals } = contextOf(path, authorization, handler);
+  try {
+    return { allowed: await guard.canActivate(context), user: locals['user'] };
+  } catch (err) {
+    if (err instanceof ServiceError) return { status: err.kind, code: err.code };
+    throw err;
+  }
+}
+
+describe('the API guard', () => {
+  const guard = new AuthGuard(new Reflector(), tokens, new Accounts([officer]));
+
+  it("lets a request with an active officer's token through and tells the route who it is", async () => {
+    const token = await tokens.issue({ sub: officer.id, role: officer.role, office: officer.officeCode });
+    expect(await outcome(guard, '/api/v1/inbox', `Bearer ${token}`)).toEqual({ allowed: true, user: officer });
+  });
+
+  it('answers 401 to a request without a token, or with another kind of credentials', async () => {
+    expect(await outcome(guard, '/api/v1/inbox')).toEqual({ status: 'unauthenticated', code: 'AUTH.NO_TOKEN' });
+    expect(await outcome(guard, '/api/v1/inbox', 'Basic a2VwYWxhOnNlY3JldA==')).toEqual({ status: 'unauthenticated', code: 'AUTH.NO_TOKEN' });
+  });
+
+  it('answers 401 to a forged token and to the token of an account that is no longer active', async () => {
+    expect(await outcome(guard, '/api/v1/inbox', 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJl')).toEqual({ status: 'unauthenticated', code: 'AUTH.INVALID_TOKEN' });
+    const deactivated = await tokens.issue({ sub: '0199a1c2-0000-7c4d-9e5f-0a1b2c3d4e5f', role: 'AUDITOR', office: 'BLP' });
+    expect(await outcome(guard, '/api/v1/inbox', `Bearer ${deactivated}`)).toEqual({ status: 'unauthenticated', code: 'AUTH.INVALID_TOKEN' });
+  });
+
+  it('opens the login route and the health probes to anyone', async () => {
+    expect(await outcome(guard, '/api/v1/auth/login', undefined, 'login')).toEqual({ allowed: true, user: undefined });
+    expect(await outcome(guard, '/health/ready')).toEqual({ allowed: true, user: undefined });
+    expect(await outcome(guard, '/healthz')).toEqual({ status: 'unauthenticated', code: 'AUTH.NO_TOKEN' });
+  });
+});
+
+describe('reading the bearer token', () => {
+  it.each([
+    ['Bearer abc.def.ghi', 'abc.def.ghi'],
+    ['bearer abc.def.ghi', 'abc.def.ghi'],
+    ['Bearer  abc.def.ghi ', 'abc.def.ghi'],
+    ['Bearer', undefined],
+    ['Bearer abc def', undefined],
+    ['Token abc.def.ghi', undefined],
+    [undefined, undefined],
+  ])('%j gives %j', (header, token) => {
+    expect(bearerToken(header)).toBe(token);
+  });
+});

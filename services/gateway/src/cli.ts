@@ -1,0 +1,182 @@
+import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@pengaduan/messaging';
+import { createServiceDataSource, initializeServiceDataSource } from '@pengaduan/persistence';
+import { ConfigError } from '@pengaduan/runtime';
+import { parseArgs } from 'node:util';
+import type { DataSource } from 'typeorm';
+import { OFFICER_ROLES } from './auth/authenticated-user';
+import { generatePassword } from './auth/password-hasher';
+import { loadGatewayCliConfig, type GatewayCliConfig } from './config';
+import { GATEWAY_ENTITIES } from './persistence/entities';
+import { GATEWAY_MIGRATIONS } from './persistence/migrations';
+import { DEMO_USERS } from './users/demo-users';
+import { AccountError, UserAccounts, type AccountSummary } from './users/user-accounts';
+
+/** The environment variable a new account's password is read from (never a command-line argument, which `ps` shows). */
+export const NEW_USER_PASSWORD_ENV = 'GATEWAY_NEW_USER_PASSWORD';
+
+const USAGE = `usage:
+  main.js user add --username <name> --role <ROLE> --office <CODE> [--section <CODE>] [--display-name <text>]
+      password from ${NEW_USER_PASSWORD_ENV}, or generated and printed once
+      roles: ${OFFICER_ROLES.join(', ')} (SEKSI_TERKAIT needs --section)
+  main.js user list [--office <CODE>]
+  main.js seed-demo
+      the demo office's officers, one per role; existing ones are left as they are`;
+
+export interface CliIo {
+  env: NodeJS.ProcessEnv;
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const EXIT_USAGE = 64;
+const EXIT_CONFIG = 78;
+
+class UsageError extends Error {}
+
+/**
+ * The gateway's operator commands: `user add`, `user list`, `seed-demo`. They need only the
+ * database (DATABASE_URL, GATEWAY_DB_SCHEMA) and apply pending migrations first. A password
+ * is printed only when it was generated, once; it is never logged. Resolves with the exit code.
+ */
+export async function runGatewayCli(args: string[], io: CliIo = processIo()): Promise<number> {
+  let config: GatewayCliConfig;
+  try {
+    config = loadGatewayCliConfig(io.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      io.err(err.message);
+      return EXIT_CONFIG;
+    }
+    throw err;
+  }
+  let ds: DataSource | undefined;
+  const database = () => {
+    ds ??= createServiceDataSource({
+      url: config.databaseUrl,
+      schema: config.databaseSchema,
+      applicationName: 'gateway-cli',
+      entities: [...MESSAGING_ENTITIES, ...GATEWAY_ENTITIES],
+      migrations: [...MESSAGING_MIGRATIONS, ...GATEWAY_MIGRATIONS],
+      poolSize: 2,
+    });
+    return ds;
+  };
+  try {
+    const command = commandOf(args);
+    await initializeServiceDataSource(database());
+    const accounts = new UserAccounts(database);
+    switch (command.name) {
+      case 'user add':
+        await addUser(accounts, command.options, io);
+        break;
+      case 'user list':
+        printAccounts(await accounts.list(command.options.office), io);
+        break;
+      case 'seed-demo':
+        await seedDemo(accounts, io);
+        break;
+    }
+    return 0;
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`${err.message}\n${USAGE}`);
+      return EXIT_USAGE;
+    }
+    if (err instanceof AccountError) {
+      io.err(`${err.field}: ${err.message}`);
+      return EXIT_USAGE;
+    }
+    io.err(`failed: ${(err as Error).message}`);
+    return 1;
+  } finally {
+    if (ds?.isInitialized) await ds.destroy();
+  }
+}
+
+type Command =
+  | { name: 'user add'; options: { username?: string; role?: string; office?: string; section?: string; 'display-name'?: string } }
+  | { name: 'user list'; options: { office?: string } }
+  | { name: 'seed-demo'; options: Record<string, never> };
+
+function commandOf(args: string[]): Command {
+  const [first, second, ...rest] = args;
+  try {
+    if (first === 'user' && second === 'add') {
+      const { values } = parseArgs({
+        args: rest,
+        strict: true,
+        options: { username: { type: 'string' }, role: { type: 'string' }, office: { type: 'string' }, section: { type: 'string' }, 'display-name': { type: 'string' } },
+      });
+      for (const required of ['username', 'role', 'office'] as const) if (!values[required]) throw new UsageError(`--${required} is required`);
+      return { name: 'user add', options: values };
+    }
+    if (first === 'user' && second === 'list') {
+      const { values } = parseArgs({ args: rest, strict: true, options: { office: { type: 'string' } } });
+      return { name: 'user list', options: values };
+    }
+    if (first === 'seed-demo') {
+      parseArgs({ args: args.slice(1), strict: true, options: {} });
+      return { name: 'seed-demo', options: {} };
+    }
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    throw new UsageError((err as Error).message);
+  }
+  throw new UsageError(`unknown command: ${args.join(' ')}`);
+}
+
+async function addUser(accounts: UserAccounts, options: Extract<Command, { name: 'user add' }>['options'], io: CliIo): Promise<void> {
+  const given = io.env[NEW_USER_PASSWORD_ENV];
+  const password = given || generatePassword();
+  const username = (options.username ?? '').trim().toLowerCase();
+  const account = await accounts.add({
+    username,
+    password,
+    displayName: options['display-name'] ?? username,
+    role: options.role ?? '',
+    officeCode: options.office ?? '',
+    ...(options.section ? { sectionCode: options.section } : {}),
+  });
+  io.out(`created ${describe(account)}${given ? ` (password from ${NEW_USER_PASSWORD_ENV})` : ` password: ${password}`}`);
+  if (!given) io.out('the password is shown only this once: hand it to the officer now');
+}
+
+async function seedDemo(accounts: UserAccounts, io: CliIo): Promise<void> {
+  for (const demo of DEMO_USERS) {
+    if (await accounts.exists(demo.username)) {
+      io.out(`exists  ${demo.username}: left as it is (password unchanged)`);
+      continue;
+    }
+    const password = generatePassword();
+    try {
+      const account = await accounts.add({ ...demo, password });
+      io.out(`created ${describe(account)} password: ${password}`);
+    } catch (err) {
+      // Created meanwhile by another run: still idempotent.
+      if (err instanceof AccountError && err.code === 'ACCOUNT.USERNAME_TAKEN') io.out(`exists  ${demo.username}: left as it is (password unchanged)`);
+      else throw err;
+    }
+  }
+  io.out('the generated passwords are shown only this once');
+}
+
+function describe(account: AccountSummary): string {
+  return `${account.username} (${account.role}, office ${account.officeCode}${account.sectionCode ? `, section ${account.sectionCode}` : ''})`;
+}
+
+function printAccounts(accounts: AccountSummary[], io: CliIo): void {
+  const rows = [
+    ['USERNAME', 'ROLE', 'OFFICE', 'SECTION', 'ACTIVE', 'DISPLAY NAME', 'CREATED (UTC)'],
+    ...accounts.map((a) => [a.username, a.role, a.officeCode, a.sectionCode ?? '-', a.active ? 'yes' : 'no', a.displayName, a.createdAt.toISOString()]),
+  ];
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  for (const row of rows) io.out(row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd());
+}
+
+function processIo(): CliIo {
+  return {
+    env: process.env,
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+  };
+}

@@ -1,0 +1,110 @@
+import {
+  DELIVERY_METHODS,
+  DISMISSAL_REASONS,
+  DISPOSITION_INSTRUCTIONS,
+  FOLLOW_UP_DECISIONS,
+  OUTBOUND_CHANNELS,
+  SEVERITIES,
+  SUBSTANTIATION_LEVELS,
+  TEAM_MEMBER_ROLES,
+} from '@pengaduan/sop';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { ComplaintOutputs } from '../read-model/outputs';
+
+// The OpenAPI shapes of read-model/outputs.ts. Every `at` is the time of the event that
+// recorded the output (ISO-8601 UTC).
+
+export class ConfirmationOutputDto {
+  @ApiProperty({ example: '03' }) classificationCode!: string;
+  @ApiProperty({ description: "The admin's summary (Laporan Terusan Aduan), without personal data" }) summary!: string;
+  @ApiProperty() anonymous!: boolean;
+  @ApiProperty() confidential!: boolean;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
+export class DismissalOutputDto {
+  @ApiProperty({ enum: DISMISSAL_REASONS }) reason!: string;
+  @ApiPropertyOptional({ format: 'uuid' }) duplicateOf?: string;
+  @ApiPropertyOptional() belongsTo?: string;
+  @ApiPropertyOptional() note?: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
+export class DispositionSectionOutputDto {
+  @ApiProperty({ example: 'INTELDAKIM' }) sectionCode!: string;
+  @ApiProperty({ enum: DISPOSITION_INSTRUCTIONS, isArray: true }) instructions!: string[];
+  @ApiPropertyOptional() note?: string;
+}
+
+export class DispositionOutputDto {
+  @ApiProperty({ example: 'LD/BLP/2026/000012' }) sheetNumber!: string;
+  @ApiProperty({ type: [DispositionSectionOutputDto] }) sections!: DispositionSectionOutputDto[];
+  @ApiPropertyOptional() note?: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
+export class SectionResponseOutputDto {
+  @ApiProperty({ example: 'INTELDAKIM' }) sectionCode!: string;
+  @ApiProperty() response!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
+export class AnalysisOutputDto {
+  @ApiProperty() findings!: string;
+  @ApiProperty({ enum: SUBSTANTIATION_LEVELS }) substantiated!: string;
+  @ApiProperty({ example: '03' }) classificationCode!: string;
+  @ApiProperty({ enum: SEVERITIES }) severity!: string;
+  @ApiProperty() recommendation!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
+export class FollowUpDecisionOutputDto {
+  @ApiProperty({ enum: FOLLOW_UP_DECISIONS }) decision!: string;
+  @ApiProperty() reason!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
+export class TeamMemberOutputDto {
+  @ApiProperty() name!: string;
+  @ApiProperty({ example: '198503122010121002' }) nip!: string;
+  @ApiProperty() position!: string;
+  @ApiProperty({ enum: TEAM_MEMBER_ROLES }) teamRole!: string;
+  @ApiPropertyOptional({ format: 'uuid' }) userId?: string;
+}
+
+export class TeamDecreeOutputDto {
+  @ApiProperty({ example: 'SK/BLP/2026/000003' }) decreeNumber!: string;
+  @ApiProperty({ example: '2026-03-16' }) decreeDate!: string;
+  @ApiProperty({ type: [TeamMemberOutputDto] }) members!: TeamMemberOutputDto[];
+  @ApiProperty() mandate!: string;
+  @ApiProperty({ example: '2026-03-16' }) periodStartDate!: string;
+  @ApiProperty({ example: '2026-04-15' }) periodEndDate!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
+export class FollowUpInformationOutputDto {
+  @ApiProperty({ description: 'Reference to the text kept by notification (the text itself is addressed to the reporter)' }) informationRef!: string;
+  @ApiProperty({ enum: OUTBOUND_CHANNELS }) channel!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
+export class DeliveryOutputDto {
+  @ApiProperty({ enum: OUTBOUND_CHANNELS }) channel!: string;
+  @ApiProperty({ enum: DELIVERY_METHODS }) method!: string;
+  @ApiProperty({ format: 'date-time' }) deliveredAt!: string;
+  @ApiPropertyOptional() note?: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
+/** The outputs of the SOP's steps so far; a step not reached is null. */
+export class ComplaintOutputsDto implements ComplaintOutputs {
+  @ApiProperty({ type: ConfirmationOutputDto, nullable: true, description: 'Step 2: Laporan Terusan Aduan' }) confirmation!: ConfirmationOutputDto | null;
+  @ApiProperty({ type: DismissalOutputDto, nullable: true, description: "Step 2's other ending" }) dismissal!: DismissalOutputDto | null;
+  @ApiProperty({ type: DispositionOutputDto, nullable: true, description: 'Step 3: Lembar Disposisi' }) disposition!: DispositionOutputDto | null;
+  @ApiProperty({ type: [SectionResponseOutputDto], description: "Step 3: the sections' responses, in order" }) sectionResponses!: SectionResponseOutputDto[];
+  @ApiProperty({ type: AnalysisOutputDto, nullable: true, description: 'Step 4: Analisis Aduan' }) analysis!: AnalysisOutputDto | null;
+  @ApiProperty({ type: FollowUpDecisionOutputDto, nullable: true, description: 'Step 5: Keputusan Tindak Lanjut' }) followUpDecision!: FollowUpDecisionOutputDto | null;
+  @ApiProperty({ type: TeamDecreeOutputDto, nullable: true, description: 'Step 6: SK Tim Penanganan Aduan' }) teamDecree!: TeamDecreeOutputDto | null;
+  @ApiProperty({ type: FollowUpInformationOutputDto, nullable: true, description: 'Step 7: the follow-up information sent' }) followUpInformation!: FollowUpInformationOutputDto | null;
+  @ApiProperty({ type: DeliveryOutputDto, nullable: true, description: 'Step 8: it reached the reporter' }) delivery!: DeliveryOutputDto | null;
+}

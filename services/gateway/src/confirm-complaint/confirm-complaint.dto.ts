@@ -1,0 +1,27 @@
+import { COMPLAINT_CLASSIFICATIONS } from '@pengaduan/sop';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsString, Length } from 'class-validator';
+
+export const CLASSIFICATION_CODES = COMPLAINT_CLASSIFICATIONS.map((c) => c.code);
+/** Longest officer-written text of a step's output (summary, findings, response …). */
+export const MAX_OUTPUT_TEXT = 10_000;
+
+/** SOP step 2: Admin Tikkim confirms a received complaint (Laporan Terusan Aduan). */
+export class ConfirmComplaintBody {
+  @ApiProperty({ enum: CLASSIFICATION_CODES, example: '03', description: 'Permen PAN 5/2009 classification, 01-10' })
+  @IsIn(CLASSIFICATION_CODES)
+  classificationCode!: string;
+
+  @ApiProperty({ maxLength: MAX_OUTPUT_TEXT, example: 'Dugaan pungutan tambahan di loket paspor', description: "The complaint in the admin's words, without the reporter's personal data" })
+  @IsString()
+  @Length(1, MAX_OUTPUT_TEXT)
+  summary!: string;
+
+  @ApiProperty({ description: "Hide the reporter's identity from every officer but Admin Tikkim" })
+  @IsBoolean()
+  anonymous!: boolean;
+
+  @ApiProperty({ description: 'The report must never be made public' })
+  @IsBoolean()
+  confidential!: boolean;
+}

@@ -1,0 +1,33 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { CurrentUser } from '../auth/current-user';
+import { CommandResultDto } from '../complaint-commands/command-result.dto';
+import { ApiComplaintCommand, ComplaintIdPipe } from '../complaint-commands/complaint-command';
+import { API_PREFIX } from '../http/configure-http';
+import { CorrelationId } from '../http/correlation-id';
+import { IdempotencyKey } from '../http/idempotency-key';
+import { ConfirmDeliveryBody } from './confirm-delivery.dto';
+import { ConfirmDeliveryHandler } from './confirm-delivery.handler';
+
+@ApiTags('SOP steps')
+@Controller(`${API_PREFIX}/complaints`)
+export class ConfirmDeliveryHttpController {
+  constructor(private readonly handler: ConfirmDeliveryHandler) {}
+
+  @Post(':id/delivery-confirmation')
+  @ApiComplaintCommand(
+    'Record that the follow-up information reached the reporter (SOP step 8; Admin Tikkim)',
+    'For a delivery an officer knows of (phone call, in person, letter …). REPORTER_INFORMED → CLOSED (SELESAI).',
+  )
+  @ApiOkResponse({ type: CommandResultDto })
+  confirm(
+    @Param('id', ComplaintIdPipe) complaintId: string,
+    @Body() body: ConfirmDeliveryBody,
+    @CurrentUser() user: AuthenticatedUser,
+    @IdempotencyKey() idempotencyKey: string,
+    @CorrelationId() correlationId: string,
+  ): Promise<CommandResultDto> {
+    return this.handler.execute({ complaintId, body, user, idempotencyKey, correlationId });
+  }
+}

@@ -1,0 +1,301 @@
+import { COMPLAINT_EVENTS_TOPIC, parseEnvelope } from '@pengaduan/contracts';
+import { addSections, eventually, randomOfficeCode, sql, startPlatformStack, TopicReader, type PlatformStack } from '@pengaduan/testing';
+import { randomBytes, randomUUID } from 'node:crypto';
+
+// Every service as its own process, against the real broker and Postgres; officers of each
+// role log in and carry complaints through the SOP over the gateway's REST API only.
+
+const office = randomOfficeCode();
+const SECTIONS = [
+  { code: 'INTELDAKIM', name: 'Seksi Inteldakim' },
+  { code: 'LANTASKIM', name: 'Seksi Lalu Lintas Keimigrasian' },
+];
+
+type Officer = 'admin' | 'kakan' | 'inteldakim' | 'lantaskim' | 'kasiTi' | 'auditor';
+const OFFICERS: Record<Officer, { role: string; section?: string }> = {
+  admin: { role: 'ADMIN_TIKKIM' },
+  kakan: { role: 'KEPALA_KANTOR' },
+  inteldakim: { role: 'SEKSI_TERKAIT', section: 'INTELDAKIM' },
+  lantaskim: { role: 'SEKSI_TERKAIT', section: 'LANTASKIM' },
+  kasiTi: { role: 'KEPALA_SEKSI_TI' },
+  auditor: { role: 'AUDITOR' },
+};
+
+let stack: PlatformStack;
+const tokens = {} as Record<Officer, string>;
+
+interface Reply {
+  status: number;
+  body: Record<string, unknown>;
+  headers: Headers;
+}
+
+async function call(method: string, path: string, who: Officer | null, body?: unknown, idempotencyKey: string | null = randomUUID()): Promise<Reply> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (who) headers['authorization'] = `Bearer ${tokens[who]}`;
+  if (idempotencyKey && method === 'POST') headers['idempotency-key'] = idempotencyKey;
+  const res = await fetch(`${stack.api}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, headers: res.headers };
+}
+
+async function expectStatus(id: string, status: string): Promise<void> {
+  await eventually(async () => {
+    const r = await call('GET', `/complaints/${id}`, 'admin');
+    return r.body['status'] === status ? true : undefined;
+  }, 30_000, `complaint ${id} to be ${status}`);
+}
+
+/** Posts a command and, when it is accepted, waits until the gateway's view shows the new state. */
+async function act(who: Officer, id: string, action: string, body: unknown, status: string): Promise<Reply> {
+  const r = await call('POST', `/complaints/${id}/${action}`, who, body);
+  expect({ action, status: r.status, body: r.status === 200 ? 'ok' : r.body }).toEqual({ action, status: 200, body: 'ok' });
+  expect(r.body['status']).toBe(status);
+  await expectStatus(id, status);
+  return r;
+}
+
+async function registerComplaint(): Promise<string> {
+  const r = await call('POST', '/complaints', 'admin', {
+    officeCode: office,
+    channel: 'PHONE',
+    text: 'Pemohon paspor diminta membayar biaya di luar ketentuan oleh calo di depan kantor.',
+    contact: { name: 'Rudi Hartono', phone: '+6281355566677' },
+  });
+  expect(r.status).toBe(201);
+  const id = r.body['id'] as string;
+  await expectStatus(id, 'RECEIVED');
+  return id;
+}
+
+const confirmBody = { classificationCode: '03', summary: 'Dugaan pungutan liar di loket paspor.', anonymous: false, confidential: false };
+const dispositionBody = (...sections: string[]) => ({
+  lines: sections.map((sectionCode) => ({ sectionCode, instructions: ['PELAJARI_DAN_LAPORKAN'], note: 'Mohon ditelaah.' })),
+  note: 'Segera.',
+});
+const analysisBody = {
+  findings: 'Terdapat indikasi pungutan di luar PNBP.',
+  substantiated: 'PARTLY',
+  classificationCode: '03',
+  severity: 'HIGH',
+  recommendation: 'Bentuk tim penanganan.',
+};
+const decreeBody = {
+  decreeDate: '2026-11-27',
+  members: [
+    { name: 'Andi Wijaya', nip: '198001012005011001', position: 'Kepala Seksi Inteldakim', teamRole: 'KETUA' },
+    { name: 'Sri Mulyani', nip: '198502022010012002', position: 'Analis Keimigrasian', teamRole: 'SEKRETARIS' },
+    { name: 'Bayu Saputra', nip: '199003032015031003', position: 'Pemeriksa Keimigrasian', teamRole: 'ANGGOTA' },
+  ],
+  mandate: 'Menelusuri dan menindaklanjuti dugaan pungutan liar.',
+  periodStartDate: '2026-11-27',
+  periodEndDate: '2026-12-27',
+};
+const deliveryBody = () => ({ method: 'PHONE_CALL', deliveredAt: new Date().toISOString(), note: 'Pelapor dihubungi melalui telepon.' });
+
+beforeAll(async () => {
+  stack = await startPlatformStack();
+  await addSections(stack, office, SECTIONS);
+  for (const [who, officer] of Object.entries(OFFICERS) as [Officer, { role: string; section?: string }][]) {
+    const password = randomBytes(12).toString('base64url');
+    const username = `${who}.${office.toLowerCase()}`;
+    stack.processes['gateway'].runCommand(
+      ['user', 'add', '--username', username, '--role', officer.role, '--office', office, ...(officer.section ? ['--section', officer.section] : [])],
+      { GATEWAY_NEW_USER_PASSWORD: password },
+    );
+    const login = await call('POST', '/auth/login', null, { username, password });
+    expect(login.status).toBe(200);
+    tokens[who] = login.body['accessToken'] as string;
+  }
+});
+
+afterAll(async () => {
+  if (!stack) return;
+  const codes = await stack.stop();
+  expect(Object.values(codes).every((c) => c === 0)).toBe(true);
+  await stack.dispose();
+});
+
+describe('the SOP end to end, each step by the officer it names', () => {
+  it('carries a complaint along the follow-up branch from receipt to closure, each event once and in order', async () => {
+    const id = await registerComplaint();
+    await act('admin', id, 'confirm', confirmBody, 'CONFIRMED');
+    const disposed = await act('kakan', id, 'disposition', dispositionBody('INTELDAKIM'), 'DISPOSED');
+    expect(disposed.body['sheetNumber']).toMatch(new RegExp(`^LD/${office}/2026/\\d{6}$`));
+    await act('inteldakim', id, 'section-responses', { response: 'Calo teridentifikasi, sudah diperingatkan.' }, 'SECTION_PROCESSED');
+    await act('admin', id, 'analysis', analysisBody, 'ANALYZED');
+    await act('kasiTi', id, 'decision', { decision: 'FOLLOW_UP', reason: 'Perlu penanganan oleh tim.' }, 'FOLLOW_UP_DECIDED');
+    const decree = await act('kakan', id, 'team-decree', decreeBody, 'TEAM_FORMED');
+    expect(decree.body['decreeNumber']).toMatch(new RegExp(`^SK/${office}/2026/\\d{6}$`));
+    await act('admin', id, 'follow-up-information', { text: 'Pengaduan Anda telah ditindaklanjuti oleh tim.' }, 'REPORTER_INFORMED');
+    await act('admin', id, 'delivery-confirmation', deliveryBody(), 'CLOSED');
+
+    const timeline = await call('GET', `/complaints/${id}/timeline`, 'auditor');
+    expect(timeline.status).toBe(200);
+    const events = timeline.body['events'] as { id: string; type: string; actorRole: string }[];
+    expect(events.map((e) => [e.type, e.actorRole])).toEqual([
+      ['complaint.received', 'ADMIN_TIKKIM'],
+      ['complaint.confirmed', 'ADMIN_TIKKIM'],
+      ['complaint.disposed', 'KEPALA_KANTOR'],
+      ['complaint.section-responded', 'SEKSI_TERKAIT'],
+      ['complaint.disposition-completed', 'SEKSI_TERKAIT'],
+      ['complaint.analyzed', 'ADMIN_TIKKIM'],
+      ['complaint.follow-up-decided', 'KEPALA_SEKSI_TI'],
+      ['complaint.team-formed', 'KEPALA_KANTOR'],
+      ['complaint.reporter-informed', 'ADMIN_TIKKIM'],
+      ['complaint.information-delivered', 'ADMIN_TIKKIM'],
+      ['complaint.closed', 'ADMIN_TIKKIM'],
+    ]);
+    expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
+    expect(JSON.stringify(timeline.body)).not.toMatch(/Rudi|6281355566677/);
+  });
+
+  it('carries a complaint along the no-follow-up branch to closure', async () => {
+    const id = await registerComplaint();
+    await act('admin', id, 'confirm', confirmBody, 'CONFIRMED');
+    await act('kakan', id, 'disposition', dispositionBody('LANTASKIM'), 'DISPOSED');
+    await act('lantaskim', id, 'section-responses', { response: 'Tidak ditemukan pelanggaran.' }, 'SECTION_PROCESSED');
+    await act('admin', id, 'analysis', { ...analysisBody, substantiated: 'NO', severity: 'LOW' }, 'ANALYZED');
+    await act('kasiTi', id, 'decision', { decision: 'NO_FOLLOW_UP', reason: 'Tidak terbukti.' }, 'NO_FOLLOW_UP_DECIDED');
+    await act('admin', id, 'follow-up-information', { text: 'Pengaduan Anda tidak terbukti, terima kasih.' }, 'REPORTER_INFORMED');
+    await act('admin', id, 'delivery-confirmation', deliveryBody(), 'CLOSED');
+  });
+
+  it('dismisses a message that is not a complaint, tells the sender, and closes it', async () => {
+    const id = await registerComplaint();
+    await act('admin', id, 'dismiss', { reason: 'NOT_A_COMPLAINT', note: 'Pertanyaan informasi jadwal layanan.' }, 'DISMISSED');
+    await act('admin', id, 'follow-up-information', { text: 'Pesan Anda bukan pengaduan; jadwal layanan 08.00-16.00.' }, 'REPORTER_INFORMED');
+    await act('admin', id, 'delivery-confirmation', deliveryBody(), 'CLOSED');
+  });
+
+  it('waits for both sections when a complaint is dispositioned to two', async () => {
+    const id = await registerComplaint();
+    await act('admin', id, 'confirm', confirmBody, 'CONFIRMED');
+    await act('kakan', id, 'disposition', dispositionBody('INTELDAKIM', 'LANTASKIM'), 'DISPOSED');
+    await act('inteldakim', id, 'section-responses', { response: 'Ditangani Inteldakim.' }, 'DISPOSED');
+
+    const inboxOfLantaskim = await call('GET', '/inbox', 'lantaskim');
+    expect((inboxOfLantaskim.body['items'] as { id: string }[]).map((c) => c.id)).toContain(id);
+    const inboxOfInteldakim = await call('GET', '/inbox', 'inteldakim');
+    expect((inboxOfInteldakim.body['items'] as { id: string }[]).map((c) => c.id)).not.toContain(id);
+
+    await act('lantaskim', id, 'section-responses', { response: 'Ditangani Lantaskim.' }, 'SECTION_PROCESSED');
+  });
+
+  it('refuses every step out of order and every officer the SOP does not name', async () => {
+    const id = await registerComplaint();
+    const refusals: [Officer, string, unknown, number][] = [
+      ['kakan', 'confirm', confirmBody, 403],
+      ['auditor', 'confirm', confirmBody, 403],
+      ['inteldakim', 'confirm', confirmBody, 403],
+      ['admin', 'disposition', dispositionBody('INTELDAKIM'), 403],
+      ['kakan', 'disposition', dispositionBody('INTELDAKIM'), 409],
+      ['admin', 'analysis', analysisBody, 409],
+      ['kasiTi', 'decision', { decision: 'FOLLOW_UP', reason: 'x' }, 409],
+      ['kakan', 'team-decree', decreeBody, 409],
+      ['admin', 'delivery-confirmation', deliveryBody(), 409],
+      ['inteldakim', 'section-responses', { response: 'x' }, 409],
+    ];
+    for (const [who, action, body, status] of refusals) {
+      const r = await call('POST', `/complaints/${id}/${action}`, who, body);
+      expect({ who, action, status: r.status }).toEqual({ who, action, status });
+      expect(r.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      if (status === 409) {
+        expect(r.body['state']).toBe('RECEIVED');
+        expect(r.body['availableActions']).toBeDefined();
+      }
+    }
+    const timeline = await call('GET', `/complaints/${id}/timeline`, 'admin');
+    expect((timeline.body['events'] as { type: string }[]).map((e) => e.type)).toEqual(['complaint.received']);
+  });
+
+  it('records one event for a command submitted twice at once with the same key', async () => {
+    const id = await registerComplaint();
+    const key = randomUUID();
+    const [a, b] = await Promise.all([
+      call('POST', `/complaints/${id}/confirm`, 'admin', confirmBody, key),
+      call('POST', `/complaints/${id}/confirm`, 'admin', confirmBody, key),
+    ]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(a.body).toEqual(b.body);
+    await expectStatus(id, 'CONFIRMED');
+    const timeline = await call('GET', `/complaints/${id}/timeline`, 'admin');
+    expect((timeline.body['events'] as { type: string }[]).filter((e) => e.type === 'complaint.confirmed')).toHaveLength(1);
+  });
+
+  it("answers 404 for another office's complaint and 401 without a login", async () => {
+    const id = await registerComplaint();
+    expect((await call('GET', `/complaints/${id}`, null)).status).toBe(401);
+    const otherOffice = randomOfficeCode();
+    const password = randomBytes(12).toString('base64url');
+    stack.processes['gateway'].runCommand(['user', 'add', '--username', `admin.${otherOffice.toLowerCase()}`, '--role', 'ADMIN_TIKKIM', '--office', otherOffice], {
+      GATEWAY_NEW_USER_PASSWORD: password,
+    });
+    const login = await call('POST', '/auth/login', null, { username: `admin.${otherOffice.toLowerCase()}`, password });
+    const res = await fetch(`${stack.api}/complaints/${id}`, { headers: { authorization: `Bearer ${login.body['accessToken'] as string}` } });
+    expect(res.status).toBe(404);
+  });
+});
+
+describe('registering and reading complaints over REST', () => {
+  const reporter = { name: 'Rudi Hartono', phone: '+6281355566677' };
+
+  it('registers a complaint that becomes readable by id and by tracking number, with nothing personal in the view', async () => {
+    const id = await registerComplaint();
+    const view = await call('GET', `/complaints/${id}`, 'kakan');
+    expect(view.body).toMatchObject({ id, officeCode: office, channel: 'PHONE', status: 'RECEIVED' });
+    expect(JSON.stringify(view.body)).not.toMatch(/Rudi|6281355566677|rep_/);
+    const byNumber = await call('GET', `/complaints?trackingNumber=${String(view.body['trackingNumber'])}`, 'admin');
+    expect((byNumber.body['items'] as { id: string }[]).map((c) => c.id)).toEqual([id]);
+  });
+
+  it('puts complaint.received on the topic, keyed by complaint, with no personal data in it', async () => {
+    const reader = await new TopicReader([COMPLAINT_EVENTS_TOPIC]).start();
+    try {
+      const id = await registerComplaint();
+      const [message] = await reader.waitFor((m) => m.key === id);
+      const parsed = parseEnvelope(message.value ?? '');
+      expect(parsed.ok && parsed.envelope).toMatchObject({ subject: id, office, type: 'complaint.received', actor: expect.stringMatching(/^ADMIN_TIKKIM:/) });
+      for (const personal of [reporter.name, reporter.phone, '6281355566677', 'calo di depan kantor']) expect(message.value).not.toContain(personal);
+    } finally {
+      await reader.stop();
+    }
+  });
+
+  it('rejects an invalid body with problem+json naming each bad field, and stores nothing', async () => {
+    const intakeSchema = stack.schemas['intake'];
+    const [{ n: before }] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "${intakeSchema}".complaint`);
+    const r = await call('POST', '/complaints', 'admin', { channel: 'CARRIER_PIGEON', text: '', contact: { email: 'nope' }, surprise: 1 });
+    expect(r.status).toBe(400);
+    expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(new Set((r.body['errors'] as { field: string }[]).map((e) => e.field))).toEqual(new Set(['channel', 'text', 'contact.email', 'surprise']));
+    const [{ n: after }] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "${intakeSchema}".complaint`);
+    expect(after).toBe(before);
+  });
+
+  it('answers 404 for an unknown complaint and 400 for an id that is not one', async () => {
+    expect((await call('GET', `/complaints/${randomUUID()}`, 'admin')).status).toBe(404);
+    expect((await call('GET', '/complaints/not-a-uuid', 'admin')).status).toBe(400);
+  });
+
+  it('describes the whole API at /api/docs', async () => {
+    const doc = (await (await fetch(`${stack.gatewayUrl}/api/docs-json`)).json()) as { paths: Record<string, unknown> };
+    const actions = ['confirm', 'dismiss', 'disposition', 'section-responses', 'analysis', 'decision', 'team-decree', 'follow-up-information', 'delivery-confirmation'];
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/auth/login',
+        '/api/v1/inbox',
+        '/api/v1/complaints',
+        '/api/v1/complaints/{id}',
+        '/api/v1/complaints/{id}/timeline',
+        ...actions.map((a) => `/api/v1/complaints/{id}/${a}`),
+      ]),
+    );
+  });
+
+  it("never writes the reporter's personal data to any service's log", () => {
+    const logs = Object.values(stack.processes).map((p) => p.logs()).join('\n');
+    expect(logs.length).toBeGreaterThan(0);
+    for (const personal of [reporter.name, reporter.phone, 'calo di depan kantor']) expect(logs).not.toContain(personal);
+  });
+});

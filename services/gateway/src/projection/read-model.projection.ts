@@ -1,0 +1,173 @@
+import { isMessage } from '@bufbuild/protobuf';
+import { timestampDate } from '@bufbuild/protobuf/wkt';
+import { channelMapping, ComplaintReceivedSchema, parseActor, type ParsedEvent } from '@pengaduan/contracts';
+import { PermanentError, type ConsumedEvent, type EventHandler } from '@pengaduan/messaging';
+import { pendingSections, type ComplaintState } from '@pengaduan/sop';
+import type { EntityManager } from 'typeorm';
+import { validate as isUuid } from 'uuid';
+import { currentStepOf } from '../read-model/current-step';
+import { OUTPUT_COLUMN, outputChangeOf } from './sop-outputs';
+import { timelineSummary } from './timeline-summary';
+
+/**
+ * Thrown for an event the read model can never apply: the consumer sends it to the group's DLQ
+ * at once, with the code, where it stays visible and can be replayed once the gap is filled;
+ * never dropped silently. Events of one complaint share a key, hence a partition and an order,
+ * so a complaint's `complaint.received` has always been applied before its other events: one
+ * missing means the stream was cut or a producer is wrong, which retrying cannot mend.
+ */
+export class ProjectionError extends PermanentError {
+  constructor(code: string, message: string) {
+    super(code, message);
+    this.name = 'ProjectionError';
+  }
+}
+
+/**
+ * Builds the read model from the complaint stream. It runs as the `extra` handler of
+ * `complaintStateConsumer`, so the event is already folded into `complaint_state` (libs/sop
+ * `evolve`) in the same transaction, which also commits the event's inbox row: a redelivered
+ * event is a no-op, and every write goes through `tx`. Per event it
+ * - keeps `complaint_view` in step with the state: status, current step and due time, flags,
+ *   classification, sections;
+ * - appends the event to `complaint_timeline` at the complaint's next position (events of one
+ *   complaint share a key, hence a partition, so positions follow the topic's order);
+ * - records the SOP output the event carries in `complaint_output`.
+ */
+export const projectReadModel: EventHandler = async (event, tx) => {
+  const { envelope } = event;
+  if (!isUuid(envelope.subject)) {
+    throw new ProjectionError('PROJECTION.UNKNOWN_COMPLAINT', `${envelope.type} ${envelope.id} names no complaint id (subject ${JSON.stringify(envelope.subject)})`);
+  }
+  const state = await stateOf(tx, envelope.subject);
+  if (!state) {
+    throw new ProjectionError('PROJECTION.UNKNOWN_COMPLAINT', `${envelope.type} ${envelope.id} is about complaint ${envelope.subject}, which was never received`);
+  }
+  if (event.type === 'complaint.received') await addReceivedComplaint(event, tx);
+  const position = await updateView(event, state, tx);
+  await appendToTimeline(event, state, position, tx);
+  await recordOutput(event, tx);
+};
+
+async function stateOf(tx: EntityManager, complaintId: string): Promise<ComplaintState | undefined> {
+  const rows = (await tx.query('SELECT state FROM complaint_state WHERE complaint_id = $1', [complaintId])) as { state: ComplaintState }[];
+  return rows[0]?.state;
+}
+
+async function addReceivedComplaint(event: ConsumedEvent & { type: 'complaint.received' }, tx: EntityManager): Promise<void> {
+  const { envelope, payload } = event;
+  if (!isMessage(payload, ComplaintReceivedSchema)) {
+    throw new ProjectionError('PROJECTION.UNSUPPORTED_PAYLOAD', `complaint.received dataversion ${envelope.dataversion} is not projected`);
+  }
+  if (payload.complaintId !== envelope.subject) {
+    throw new ProjectionError('PROJECTION.SUBJECT_MISMATCH', `complaint.received ${envelope.id} is about ${payload.complaintId} but its subject is ${envelope.subject}`);
+  }
+  if (!payload.receivedAt) throw new ProjectionError('PROJECTION.UNSUPPORTED_PAYLOAD', `complaint.received ${envelope.id} has no receivedAt`);
+  // event_count 0: updateView counts this event like any other.
+  await tx.query(
+    `INSERT INTO complaint_view (id, office_code, tracking_number, channel, status, anonymous, confidential,
+       reporter_ref, received_at, updated_at, last_event_type, last_event_id, event_count)
+     VALUES ($1, $2, $3, $4, 'RECEIVED', $5, $6, $7, $8, $9, $10, $11, 0)`,
+    [
+      payload.complaintId,
+      payload.officeCode,
+      payload.trackingNumber,
+      channelMapping.fromProto(payload.channel, 'data.channel'),
+      payload.anonymous,
+      payload.confidential,
+      payload.reporterRef,
+      timestampDate(payload.receivedAt),
+      new Date(envelope.time),
+      envelope.type,
+      envelope.id,
+    ],
+  );
+  await tx.query(`INSERT INTO complaint_output (complaint_id, updated_at) VALUES ($1, $2)`, [payload.complaintId, new Date(envelope.time)]);
+}
+
+/** Brings the view in step with the state; answers the event's position in the complaint's record. */
+async function updateView(event: ParsedEvent, state: ComplaintState, tx: EntityManager): Promise<number> {
+  const { envelope } = event;
+  const step = currentStepOf(state);
+  const flags = 'anonymous' in state ? { anonymous: state.anonymous, confidential: state.confidential } : undefined;
+  const classification = 'classification' in state ? state.classification : null;
+  // Selected from a CTE so the driver answers rows (TypeORM answers [rows, count] to a bare UPDATE).
+  const rows = (await tx.query(
+    `WITH updated AS (
+       UPDATE complaint_view SET
+         status = $2,
+         last_event_type = $3, last_event_id = $4, updated_at = $5, event_count = event_count + 1,
+         current_step_id = $6, current_step_started_at = $7, current_step_due_at = $8,
+         anonymous = COALESCE($9, anonymous), confidential = COALESCE($10, confidential),
+         classification_code = $11,
+         summary = COALESCE($12, summary),
+         sections = COALESCE($13, sections),
+         pending_sections = $14
+       WHERE id = $1
+       RETURNING event_count)
+     SELECT event_count FROM updated`,
+    [
+      envelope.subject,
+      state.status,
+      envelope.type,
+      envelope.id,
+      new Date(envelope.time),
+      step?.stepId ?? null,
+      step ? new Date(step.startedAt) : null,
+      step ? new Date(step.dueAt) : null,
+      flags?.anonymous ?? null,
+      flags?.confidential ?? null,
+      classification,
+      event.type === 'complaint.confirmed' ? event.payload.summary : null,
+      state.status === 'DISPOSED' ? [...state.sections] : null,
+      [...pendingSections(state)],
+    ],
+  )) as { event_count: number }[];
+  if (rows.length === 0) {
+    // A state without a view: the complaint's `complaint.received` never reached the read model.
+    throw new ProjectionError('PROJECTION.UNKNOWN_COMPLAINT', `${envelope.type} ${envelope.id} is about complaint ${envelope.subject}, which the read model never received`);
+  }
+  return rows[0].event_count;
+}
+
+async function appendToTimeline(event: ParsedEvent, state: ComplaintState, position: number, tx: EntityManager): Promise<void> {
+  const { envelope } = event;
+  const actor = parseActor(envelope.actor);
+  await tx.query(
+    `INSERT INTO complaint_timeline (event_id, complaint_id, position, type, occurred_at, actor_kind, actor_role, actor_user_id, actor_service, summary, status_after)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    [
+      envelope.id,
+      envelope.subject,
+      position,
+      envelope.type,
+      new Date(envelope.time),
+      actor?.kind ?? 'system',
+      actor?.kind === 'user' ? actor.role : null,
+      actor?.kind === 'user' ? actor.userId : null,
+      actor?.kind === 'system' ? actor.service : null,
+      timelineSummary(event),
+      state.status,
+    ],
+  );
+}
+
+async function recordOutput(event: ParsedEvent, tx: EntityManager): Promise<void> {
+  const change = outputChangeOf(event);
+  if (!change) return;
+  const at = new Date(event.envelope.time);
+  if (change.kind === 'append-section-response') {
+    await tx.query(`UPDATE complaint_output SET section_responses = section_responses || $2::jsonb, updated_at = $3 WHERE complaint_id = $1`, [
+      event.envelope.subject,
+      JSON.stringify([change.value]),
+      at,
+    ]);
+    return;
+  }
+  // The column comes from a fixed table, never from the event.
+  await tx.query(`UPDATE complaint_output SET ${OUTPUT_COLUMN[change.output]} = $2::jsonb, updated_at = $3 WHERE complaint_id = $1`, [
+    event.envelope.subject,
+    JSON.stringify(change.value),
+    at,
+  ]);
+}

@@ -1,0 +1,133 @@
+import type { DataSource } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { AccountDirectory } from '../auth/auth.guard';
+import { OFFICER_ROLES, type AuthenticatedUser, type OfficerRole } from '../auth/authenticated-user';
+import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/password-hasher';
+import { UserAccountRecord } from '../persistence/entities';
+
+export const USERNAME = /^[a-z0-9][a-z0-9._-]{1,62}[a-z0-9]$/;
+export const OFFICE_CODE = /^[A-Z]{2,6}$/;
+export const SECTION_CODE = /^[A-Z][A-Z0-9_]{1,31}$/;
+
+/** An account to create: the password in clear, hashed before it is stored. */
+export interface NewAccount {
+  username: string;
+  password: string;
+  displayName: string;
+  role: string;
+  officeCode: string;
+  sectionCode?: string;
+}
+
+/** Why an account cannot be created, naming the field. */
+export class AccountError extends Error {
+  constructor(
+    readonly code: 'ACCOUNT.INVALID' | 'ACCOUNT.USERNAME_TAKEN',
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AccountError';
+  }
+}
+
+/**
+ * Checks a new account: a username of lowercase letters, digits and `._-`; an officer role of
+ * libs/sop; an office code; a section exactly for a SEKSI_TERKAIT officer (the SOP dispositions
+ * to sections, and only a section's officers respond for it).
+ */
+export function checkNewAccount(account: NewAccount): asserts account is NewAccount & { role: OfficerRole } {
+  const fail = (field: string, message: string): never => {
+    throw new AccountError('ACCOUNT.INVALID', field, message);
+  };
+  if (!USERNAME.test(account.username)) fail('username', 'must be 3-64 lowercase letters, digits, dots, dashes or underscores, starting and ending with a letter or digit');
+  if (!(OFFICER_ROLES as readonly string[]).includes(account.role)) fail('role', `must be one of ${OFFICER_ROLES.join(', ')}`);
+  if (!OFFICE_CODE.test(account.officeCode)) fail('office', 'must be an office code of 2-6 capital letters, e.g. BLP');
+  if (account.role === 'SEKSI_TERKAIT') {
+    if (account.sectionCode === undefined) fail('section', 'is required for a SEKSI_TERKAIT officer (the section they respond for)');
+    else if (!SECTION_CODE.test(account.sectionCode)) fail('section', 'must be a section code of capital letters, digits and _, e.g. INTELDAKIM');
+  } else if (account.sectionCode !== undefined) {
+    fail('section', 'is only for a SEKSI_TERKAIT officer');
+  }
+  const displayName = account.displayName.trim();
+  if (displayName.length < 1 || displayName.length > 200) fail('display-name', 'must be 1-200 characters');
+  if (account.password.length < MIN_PASSWORD_LENGTH || account.password.length > MAX_PASSWORD_LENGTH) {
+    fail('password', `must be ${MIN_PASSWORD_LENGTH}-${MAX_PASSWORD_LENGTH} characters`);
+  }
+}
+
+/** An account as listed: never its hash. */
+export interface AccountSummary extends AuthenticatedUser {
+  active: boolean;
+  createdAt: Date;
+}
+
+/** The officers' accounts in the gateway's schema. */
+export class UserAccounts extends AccountDirectory {
+  /** `dataSource` is asked for on each use: the service's is reachable only once migrated. */
+  constructor(private readonly dataSource: () => DataSource) {
+    super();
+  }
+
+  private get records() {
+    return this.dataSource().getRepository(UserAccountRecord);
+  }
+
+  /** Creates an account; a username already taken is refused. */
+  async add(account: NewAccount): Promise<AccountSummary> {
+    checkNewAccount(account);
+    const record: UserAccountRecord = {
+      id: uuidv7(),
+      username: account.username,
+      passwordHash: await hashPassword(account.password),
+      displayName: account.displayName.trim(),
+      role: account.role,
+      officeCode: account.officeCode,
+      sectionCode: account.sectionCode ?? null,
+      active: true,
+      createdAt: new Date(),
+    };
+    const inserted = (await this.dataSource().query(
+      `INSERT INTO user_account (id, username, password_hash, display_name, role, office_code, section_code, active, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (username) DO NOTHING RETURNING id`,
+      [record.id, record.username, record.passwordHash, record.displayName, record.role, record.officeCode, record.sectionCode, record.active, record.createdAt],
+    )) as unknown[];
+    if (inserted.length === 0) throw new AccountError('ACCOUNT.USERNAME_TAKEN', 'username', `the username ${account.username} is taken`);
+    return summaryOf(record);
+  }
+
+  /** The account of a username (with its hash), for login. */
+  byUsername(username: string): Promise<UserAccountRecord | null> {
+    return this.records.findOneBy({ username });
+  }
+
+  async exists(username: string): Promise<boolean> {
+    return (await this.records.countBy({ username })) > 0;
+  }
+
+  async findActive(id: string): Promise<AuthenticatedUser | undefined> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+    const record = await this.records.findOneBy({ id, active: true });
+    return record ? authenticatedUserOf(record) : undefined;
+  }
+
+  async list(officeCode?: string): Promise<AccountSummary[]> {
+    const records = await this.records.find({ where: officeCode ? { officeCode } : {}, order: { officeCode: 'ASC', username: 'ASC' } });
+    return records.map(summaryOf);
+  }
+}
+
+export function authenticatedUserOf(record: UserAccountRecord): AuthenticatedUser {
+  return {
+    id: record.id,
+    username: record.username,
+    displayName: record.displayName,
+    role: record.role as OfficerRole,
+    officeCode: record.officeCode,
+    ...(record.sectionCode ? { sectionCode: record.sectionCode } : {}),
+  };
+}
+
+function summaryOf(record: UserAccountRecord): AccountSummary {
+  return { ...authenticatedUserOf(record), active: record.active, createdAt: record.createdAt };
+}
