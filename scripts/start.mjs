@@ -32,19 +32,26 @@ if (!env.KAFKA_BROKERS) {
   env.KAFKA_BROKERS = `127.0.0.1:${env.KAFKA_PORT ?? 9092}`;
 }
 
+// Development secrets, generated once and kept (mode 600) so sealed contacts and tokens survive restarts.
 const secretsFile = join(root, '.local', 'dev-secrets.env');
-if (!env.REPORTER_CONTACT_KEY) {
-  mkdirSync(dirname(secretsFile), { recursive: true });
-  if (!existsSync(secretsFile)) writeFileSync(secretsFile, `REPORTER_CONTACT_KEY=${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
-  for (const line of readFileSync(secretsFile, 'utf8').split('\n')) {
-    const [k, ...v] = line.split('=');
-    if (k && !env[k]) env[k] = v.join('=');
-  }
+mkdirSync(dirname(secretsFile), { recursive: true });
+const kept = existsSync(secretsFile) ? readFileSync(secretsFile, 'utf8') : '';
+const secrets = { REPORTER_CONTACT_KEY: () => randomBytes(32).toString('base64'), GATEWAY_JWT_SECRET: () => randomBytes(48).toString('base64') };
+let file = kept;
+for (const [name, make] of Object.entries(secrets)) {
+  if (!new RegExp(`^${name}=`, 'm').test(file)) file += `${name}=${make()}\n`;
+}
+if (file !== kept) writeFileSync(secretsFile, file, { mode: 0o600 });
+for (const line of file.split('\n')) {
+  const [k, ...v] = line.split('=');
+  if (k && !env[k]) env[k] = v.join('=');
 }
 
 run('npx', ['tsc', '--build', 'tsconfig.build.json']);
 run(process.execPath, ['deploy/local/prepare-postgres.mjs'], env);
 run(process.execPath, ['deploy/local/topics.mjs'], env);
+// The demo office BLP and one officer per role; passwords are printed once, when created.
+run(process.execPath, [join(root, 'services', 'gateway', 'dist', 'main.js'), 'seed-demo'], env);
 
 const children = SERVICES.map((service) =>
   spawn(process.execPath, [join(root, 'services', service, 'dist', 'main.js')], { cwd: root, env, stdio: 'inherit' }),
