@@ -1,3 +1,5 @@
+export * from './lib/complaint-history';
+export * from './lib/grpc-test-client';
 export * from './lib/infrastructure';
 export * from './lib/isolation';
 export * from './lib/platform-stack';

@@ -1,9 +1,9 @@
 import { Severity, Substantiation, type AnalyzeComplaintRequestSchema } from '@pengaduan/contracts';
 import { randomUUID } from 'node:crypto';
 import { startAnalysis, type TestAnalysis } from '../__fixtures__/analysis-app';
-import { actors, historyUntil, type ComplaintHistory } from '../__fixtures__/complaint-history';
+import { actors, historyUntil, type ComplaintHistory } from '@pengaduan/testing';
 import { FixedClock } from '../__fixtures__/fixed-clock';
-import { GrpcRefusal, type Init } from '../__fixtures__/grpc-client';
+import { GrpcRefusal, type Init } from '@pengaduan/testing';
 
 type Request = Init<typeof AnalyzeComplaintRequestSchema>;
 type Officer = { userId: string; role: string; sectionCode?: string };

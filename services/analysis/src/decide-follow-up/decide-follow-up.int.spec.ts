@@ -2,9 +2,9 @@ import { FollowUpDecision, type DecideFollowUpRequestSchema } from '@pengaduan/c
 import { eventually } from '@pengaduan/testing';
 import { randomUUID } from 'node:crypto';
 import { startAnalysis, type TestAnalysis } from '../__fixtures__/analysis-app';
-import { actors, historyUntil, type ComplaintHistory } from '../__fixtures__/complaint-history';
+import { actors, historyUntil, type ComplaintHistory } from '@pengaduan/testing';
 import { FixedClock } from '../__fixtures__/fixed-clock';
-import { GrpcRefusal, type Init } from '../__fixtures__/grpc-client';
+import { GrpcRefusal, type Init } from '@pengaduan/testing';
 
 type Request = Init<typeof DecideFollowUpRequestSchema>;
 type Officer = { userId: string; role: string };

@@ -7,8 +7,8 @@ import { NestFactory } from '@nestjs/core';
 import { TeamDecreeModule, teamDecreeStateConsumer } from '../team-decree.module';
 import type { Clock } from '../clock';
 import type { TeamDecreeConfig } from '../config';
-import { asConsumed, type ComplaintHistory } from './complaint-history';
-import { GrpcTestClient, type MethodsOf } from './grpc-client';
+import { asConsumed, type ComplaintHistory } from '@pengaduan/testing';
+import { GrpcTestClient, type MethodsOf } from '@pengaduan/testing';
 
 export const logger = createLogger('team-decree-test', process.env['TEST_LOG_LEVEL'] ?? 'silent');
 

@@ -1,9 +1,9 @@
 import { TeamRole, type IssueTeamDecreeRequestSchema, type TeamMemberSchema } from '@pengaduan/contracts';
 import { eventually } from '@pengaduan/testing';
 import { randomUUID } from 'node:crypto';
-import { actors, historyUntil, randomOfficeCode, type ComplaintHistory } from '../__fixtures__/complaint-history';
+import { actors, historyUntil, randomOfficeCode, type ComplaintHistory } from '@pengaduan/testing';
 import { FixedClock } from '../__fixtures__/fixed-clock';
-import { GrpcRefusal, type Init } from '../__fixtures__/grpc-client';
+import { GrpcRefusal, type Init } from '@pengaduan/testing';
 import { startTeamDecree, type TestTeamDecree } from '../__fixtures__/team-decree-app';
 
 type Request = Init<typeof IssueTeamDecreeRequestSchema>;

@@ -8,11 +8,15 @@ import {
   serializeEnvelope,
   sopEventToEnvelope,
   type EventEnvelope,
+  type ParsedEvent,
 } from '@pengaduan/contracts';
-import type { ConsumedEvent } from '@pengaduan/messaging';
 import { decide, evolve, initialState, type Actor, type ComplaintState, type ComplaintStatus, type SopCommand, type SopEvent } from '@pengaduan/sop';
 import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
+import { randomOfficeCode } from './platform-stack';
+
+/** An event as a consumer hands it to its handler (the shape of @pengaduan/messaging's ConsumedEvent). */
+export type ConsumedEvent = ParsedEvent & { topic: string; partition: number; offset: string };
 
 export const actors = {
   intake: { kind: 'system', service: 'intake' },
@@ -22,12 +26,6 @@ export const actors = {
   kepalaSeksiTi: { kind: 'user', userId: 'u-kasi-ti', role: 'KEPALA_SEKSI_TI' },
   auditor: { kind: 'user', userId: 'u-auditor', role: 'AUDITOR' },
 } as const satisfies Record<string, Actor>;
-
-/** A fresh office code (2-6 capital letters), so a suite's complaints and numbers are its own. */
-export function randomOfficeCode(): string {
-  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-  return `T${Array.from(randomBytes(5), (b) => letters[b % 26]).join('')}`;
-}
 
 export interface ComplaintHistory {
   complaintId: string;
