@@ -9,6 +9,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 step() { printf '\n=== %s\n' "$*"; }
 started_kafka=0
+# The tests' own broker (port and data), apart from the one `npm start` uses (see libs/testing).
+export KAFKA_PORT="${TEST_KAFKA_PORT:-19092}" KAFKA_LOCAL_DIR="$PWD/.local/kafka-test"
 cleanup() {
   if [[ $started_kafka == 1 && "${KEEP_TEST_INFRASTRUCTURE:-}" != 1 ]]; then
     deploy/local/kafka.sh stop || true
@@ -34,7 +36,7 @@ if [[ -z "${KAFKA_BROKERS:-}" ]] && ! docker info >/dev/null 2>&1; then
   step "starting Kafka once for this run (deploy/local)"
   deploy/local/kafka.sh status || started_kafka=1
   deploy/local/kafka.sh start
-  export KAFKA_BROKERS="127.0.0.1:${KAFKA_PORT:-9092}"
+  export KAFKA_BROKERS="127.0.0.1:${KAFKA_PORT}"
 fi
 
 step "integration and end-to-end tests (real Kafka and Postgres)"

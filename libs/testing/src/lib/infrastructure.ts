@@ -19,6 +19,13 @@ export const REPO_ROOT = resolve(__dirname, '../../../..');
 const STATE_FILE = join(REPO_ROOT, '.local', 'test-infrastructure.json');
 const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/pengaduan_test';
 
+/**
+ * The broker tests start is not the developer's: its own port and data directory, so a
+ * platform running with `npm start` (port 9092) never sees the tests' events.
+ */
+export const TEST_KAFKA_PORT = process.env['TEST_KAFKA_PORT'] ?? '19092';
+const testKafkaEnv = () => ({ ...process.env, KAFKA_PORT: TEST_KAFKA_PORT, KAFKA_LOCAL_DIR: join(REPO_ROOT, '.local', 'kafka-test') });
+
 /** Is there a Docker engine (not just a client) that answers? */
 async function dockerEngineAnswers(): Promise<boolean> {
   try {
@@ -58,8 +65,8 @@ export async function provideTestInfrastructure(log: (msg: string) => void): Pro
   } else {
     log('no KAFKA_BROKERS and no Docker engine: starting Kafka with deploy/local/kafka.sh');
     const before = await localKafkaRunning();
-    await run('bash', [join(REPO_ROOT, 'deploy/local/kafka.sh'), 'start'], { timeout: 600_000 });
-    infra.kafkaBrokers = [`127.0.0.1:${process.env['KAFKA_PORT'] ?? '9092'}`];
+    await run('bash', [join(REPO_ROOT, 'deploy/local/kafka.sh'), 'start'], { timeout: 600_000, env: testKafkaEnv() });
+    infra.kafkaBrokers = [`127.0.0.1:${TEST_KAFKA_PORT}`];
     infra.origin.kafka = 'local-script';
     infra.started.localKafka = !before;
   }
@@ -94,7 +101,7 @@ export async function provideTestInfrastructure(log: (msg: string) => void): Pro
 
 async function localKafkaRunning(): Promise<boolean> {
   try {
-    await run('bash', [join(REPO_ROOT, 'deploy/local/kafka.sh'), 'status'], { timeout: 5_000 });
+    await run('bash', [join(REPO_ROOT, 'deploy/local/kafka.sh'), 'status'], { timeout: 5_000, env: testKafkaEnv() });
     return true;
   } catch {
     return false;
@@ -106,7 +113,7 @@ export async function releaseTestInfrastructure(infra: TestInfrastructure, log: 
   if (process.env['KEEP_TEST_INFRASTRUCTURE'] === '1') return;
   if (infra.started.localKafka) {
     log('stopping the Kafka broker this run started');
-    await run('bash', [join(REPO_ROOT, 'deploy/local/kafka.sh'), 'stop'], { timeout: 60_000 });
+    await run('bash', [join(REPO_ROOT, 'deploy/local/kafka.sh'), 'stop'], { timeout: 60_000, env: testKafkaEnv() });
   }
   for (const id of infra.started.containerIds) {
     await run('docker', ['rm', '-f', id], { timeout: 30_000 }).catch(() => undefined);
