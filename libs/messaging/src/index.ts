@@ -7,4 +7,5 @@ export * from './lib/kafka';
 export * from './lib/migrations';
 export * from './lib/outbox';
 export * from './lib/relay';
+export * from './lib/service-lifecycle';
 export * from './lib/service-runtime';

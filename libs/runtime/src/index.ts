@@ -1,4 +1,5 @@
 export * from './lib/bootstrap';
+export * from './lib/clock';
 export * from './lib/config';
 export * from './lib/errors';
 export * from './lib/grpc';

@@ -1,10 +1,9 @@
 import { AnalysisService } from '@pengaduan/contracts';
-import { ComplaintCommandExecutor, COMPLAINT_STATE_MIGRATIONS, complaintStateConsumer, ServiceRuntime, type ServiceRuntimeOptions } from '@pengaduan/messaging';
-import { GrpcServiceHost, HealthController, HealthRegistry, type Logger } from '@pengaduan/runtime';
-import { Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { CommandServiceLifecycle, ComplaintCommandExecutor, COMPLAINT_STATE_MIGRATIONS, complaintStateConsumer, ServiceRuntime, type ServiceRuntimeOptions } from '@pengaduan/messaging';
+import { GrpcServiceHost, HealthController, HealthRegistry, type Logger, Clock, SystemClock } from '@pengaduan/runtime';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { AnalyzeComplaintGrpcController } from './analyze-complaint/analyze-complaint.grpc.controller';
 import { AnalyzeComplaintHandler } from './analyze-complaint/analyze-complaint.handler';
-import { Clock, SystemClock } from './clock';
 import type { AnalysisConfig } from './config';
 import { projectAnalysisRecord } from './consumers/analysis-record.projection';
 import { DecideFollowUpGrpcController } from './decide-follow-up/decide-follow-up.grpc.controller';
@@ -27,24 +26,6 @@ export interface ConsumerTuning {
 export interface AnalysisModuleOptions {
   clock?: Clock;
   consumer?: ConsumerTuning;
-}
-
-/** Starts the runtime (in the background) and the gRPC server; stops both gracefully. */
-class AnalysisLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
-  constructor(
-    private readonly runtime: ServiceRuntime,
-    private readonly grpc: GrpcServiceHost,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    this.runtime.start();
-    await this.grpc.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.grpc.stop();
-    await this.runtime.stop();
-  }
 }
 
 /** The consumer that keeps analysis's view of every complaint: its libs/sop state and its analysis record. */
@@ -99,9 +80,9 @@ export class AnalysisModule {
             }),
         },
         {
-          provide: AnalysisLifecycle,
+          provide: CommandServiceLifecycle,
           inject: [ServiceRuntime, GrpcServiceHost],
-          useFactory: (rt: ServiceRuntime, grpc: GrpcServiceHost) => new AnalysisLifecycle(rt, grpc),
+          useFactory: (rt: ServiceRuntime, grpc: GrpcServiceHost) => new CommandServiceLifecycle(rt, grpc),
         },
       ],
       exports: [ServiceRuntime, GrpcServiceHost],

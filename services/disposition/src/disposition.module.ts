@@ -1,8 +1,7 @@
 import { DispositionService } from '@pengaduan/contracts';
-import { ComplaintCommandExecutor, complaintStateConsumer, ServiceRuntime, type ServiceRuntimeOptions } from '@pengaduan/messaging';
-import { GrpcServiceHost, HealthController, HealthRegistry, type Logger } from '@pengaduan/runtime';
-import { Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { Clock, SystemClock } from './clock';
+import { CommandServiceLifecycle, ComplaintCommandExecutor, complaintStateConsumer, ServiceRuntime, type ServiceRuntimeOptions } from '@pengaduan/messaging';
+import { GrpcServiceHost, HealthController, HealthRegistry, type Logger, Clock, SystemClock } from '@pengaduan/runtime';
+import { Module, type DynamicModule } from '@nestjs/common';
 import type { DispositionConfig } from './config';
 import { DisposeComplaintGrpcController } from './dispose/dispose-complaint.grpc.controller';
 import { DisposeComplaintHandler } from './dispose/dispose-complaint.handler';
@@ -24,24 +23,6 @@ export interface StateConsumerOptions {
   groupId?: string;
   maxAttempts?: number;
   backoff?: { initialMs?: number; maxMs?: number };
-}
-
-/** Starts the runtime (in the background) and the gRPC server; stops both gracefully. */
-class DispositionLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
-  constructor(
-    private readonly runtime: ServiceRuntime,
-    private readonly grpc: GrpcServiceHost,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    this.runtime.start();
-    await this.grpc.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.grpc.stop();
-    await this.runtime.stop();
-  }
 }
 
 /**
@@ -97,9 +78,9 @@ export class DispositionModule {
             }),
         },
         {
-          provide: DispositionLifecycle,
+          provide: CommandServiceLifecycle,
           inject: [ServiceRuntime, GrpcServiceHost],
-          useFactory: (rt: ServiceRuntime, grpc: GrpcServiceHost) => new DispositionLifecycle(rt, grpc),
+          useFactory: (rt: ServiceRuntime, grpc: GrpcServiceHost) => new CommandServiceLifecycle(rt, grpc),
         },
       ],
       exports: [ServiceRuntime, GrpcServiceHost, DisposeComplaintHandler, RespondAsSectionHandler, ListSectionsHandler],

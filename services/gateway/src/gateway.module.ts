@@ -1,5 +1,5 @@
 import { complaintStateConsumer, ServiceRuntime, type ServiceRuntimeOptions } from '@pengaduan/messaging';
-import { HealthController, HealthRegistry, type Logger } from '@pengaduan/runtime';
+import { HealthController, HealthRegistry, type Logger, Clock, SystemClock } from '@pengaduan/runtime';
 import { Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE, Reflector } from '@nestjs/core';
 import { AnalyzeComplaintHandler } from './analyze-complaint/analyze-complaint.handler';
@@ -7,7 +7,6 @@ import { AnalyzeComplaintHttpController } from './analyze-complaint/analyze-comp
 import { AccessTokens } from './auth/access-tokens';
 import { AccountDirectory, AuthGuard } from './auth/auth.guard';
 import { PasswordVerifier } from './auth/password-hasher';
-import { Clock, SystemClock } from './clock';
 import { CATCH_UP_POLICY, ComplaintCommandRunner, DEFAULT_CATCH_UP, type CatchUpPolicy } from './complaint-commands/complaint-command.runner';
 import { ComplaintViewsHttpController } from './complaint-views/complaint-views.http.controller';
 import { ComplaintViewQueries } from './complaint-views/complaint-views.queries';

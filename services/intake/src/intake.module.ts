@@ -1,10 +1,9 @@
-import { ComplaintCommandExecutor, complaintStateConsumer, ServiceRuntime, type ServiceRuntimeOptions } from '@pengaduan/messaging';
-import { GrpcServiceHost, HealthController, HealthRegistry, type Logger } from '@pengaduan/runtime';
+import { CommandServiceLifecycle, ComplaintCommandExecutor, complaintStateConsumer, ServiceRuntime, type ServiceRuntimeOptions } from '@pengaduan/messaging';
+import { GrpcServiceHost, HealthController, HealthRegistry, type Logger, Clock, SystemClock } from '@pengaduan/runtime';
 import { IntakeService } from '@pengaduan/contracts';
-import { Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { AppendMessageGrpcController } from './append-message/append-message.grpc.controller';
 import { AppendMessageHandler } from './append-message/append-message.handler';
-import { Clock, SystemClock } from './clock';
 import { INTAKE_EVENT_SOURCE, StateConsumerGroup } from './complaint-state/own-events';
 import type { IntakeConfig } from './config';
 import { ConfirmComplaintGrpcController } from './confirm-complaint/confirm-complaint.grpc.controller';
@@ -18,24 +17,6 @@ import { INTAKE_MIGRATIONS } from './persistence/migrations';
 import { RegisterComplaintGrpcController } from './register-complaint/register-complaint.grpc.controller';
 import { RegisterComplaintHandler } from './register-complaint/register-complaint.handler';
 import { ContactCipher } from './reporter-contact/contact-cipher';
-
-/** Starts the runtime (in the background) and the gRPC server; stops both gracefully. */
-class IntakeLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
-  constructor(
-    private readonly runtime: ServiceRuntime,
-    private readonly grpc: GrpcServiceHost,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    this.runtime.start();
-    await this.grpc.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.grpc.stop();
-    await this.runtime.stop();
-  }
-}
 
 /**
  * Intake's database, migrations and Kafka: shared by the service and its `migrate` command.
@@ -106,9 +87,9 @@ export class IntakeModule {
             }),
         },
         {
-          provide: IntakeLifecycle,
+          provide: CommandServiceLifecycle,
           inject: [ServiceRuntime, GrpcServiceHost],
-          useFactory: (rt: ServiceRuntime, grpc: GrpcServiceHost) => new IntakeLifecycle(rt, grpc),
+          useFactory: (rt: ServiceRuntime, grpc: GrpcServiceHost) => new CommandServiceLifecycle(rt, grpc),
         },
       ],
       exports: [ServiceRuntime, GrpcServiceHost, RegisterComplaintHandler, ComplaintCommandExecutor],

@@ -1,11 +1,10 @@
 import { NotificationService } from '@pengaduan/contracts';
-import { ComplaintCommandExecutor, ServiceRuntime, type ServiceRuntimeOptions } from '@pengaduan/messaging';
-import { GrpcServiceHost, HealthController, HealthRegistry, type Logger } from '@pengaduan/runtime';
-import { Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { CommandServiceLifecycle, ComplaintCommandExecutor, ServiceRuntime, type ServiceRuntimeOptions } from '@pengaduan/messaging';
+import { GrpcServiceHost, HealthController, HealthRegistry, type Logger, Clock, SystemClock } from '@pengaduan/runtime';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { AcknowledgeReporterHandler } from './acknowledge/acknowledge-reporter.handler';
 import type { ChannelAdapter } from './channels/channel.port';
 import { ChannelRegistry } from './channels/channel-registry';
-import { Clock, SystemClock } from './clock';
 import type { NotificationConfig } from './config';
 import { ConfirmDeliveryGrpcController } from './confirm-delivery/confirm-delivery.grpc.controller';
 import { ConfirmDeliveryHandler } from './confirm-delivery/confirm-delivery.handler';
@@ -15,24 +14,6 @@ import { NOTIFICATION_MIGRATIONS } from './persistence/migrations';
 import { ReportBack } from './write-follow-up-information/report-back';
 import { WriteFollowUpInformationGrpcController } from './write-follow-up-information/write-follow-up-information.grpc.controller';
 import { WriteFollowUpInformationHandler } from './write-follow-up-information/write-follow-up-information.handler';
-
-/** Starts the runtime (in the background) and the gRPC server; stops both gracefully. */
-class NotificationLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
-  constructor(
-    private readonly runtime: ServiceRuntime,
-    private readonly grpc: GrpcServiceHost,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    this.runtime.start();
-    await this.grpc.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.grpc.stop();
-    await this.runtime.stop();
-  }
-}
 
 /**
  * notification's database, migrations and Kafka: shared by the service (with its consumer) and
@@ -114,9 +95,9 @@ export class NotificationModule {
             }),
         },
         {
-          provide: NotificationLifecycle,
+          provide: CommandServiceLifecycle,
           inject: [ServiceRuntime, GrpcServiceHost],
-          useFactory: (rt: ServiceRuntime, grpc: GrpcServiceHost) => new NotificationLifecycle(rt, grpc),
+          useFactory: (rt: ServiceRuntime, grpc: GrpcServiceHost) => new CommandServiceLifecycle(rt, grpc),
         },
       ],
       exports: [ServiceRuntime, GrpcServiceHost, ComplaintEventsConsumer, WriteFollowUpInformationHandler, ConfirmDeliveryHandler],

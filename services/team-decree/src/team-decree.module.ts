@@ -1,8 +1,7 @@
 import { TeamDecreeService } from '@pengaduan/contracts';
-import { ComplaintCommandExecutor, COMPLAINT_STATE_MIGRATIONS, complaintStateConsumer, ServiceRuntime, type ServiceRuntimeOptions } from '@pengaduan/messaging';
-import { GrpcServiceHost, HealthController, HealthRegistry, type Logger } from '@pengaduan/runtime';
-import { Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { Clock, SystemClock } from './clock';
+import { CommandServiceLifecycle, ComplaintCommandExecutor, COMPLAINT_STATE_MIGRATIONS, complaintStateConsumer, ServiceRuntime, type ServiceRuntimeOptions } from '@pengaduan/messaging';
+import { GrpcServiceHost, HealthController, HealthRegistry, type Logger, Clock, SystemClock } from '@pengaduan/runtime';
+import { Module, type DynamicModule } from '@nestjs/common';
 import type { TeamDecreeConfig } from './config';
 import { IssueTeamDecreeGrpcController } from './issue-team-decree/issue-team-decree.grpc.controller';
 import { IssueTeamDecreeHandler } from './issue-team-decree/issue-team-decree.handler';
@@ -24,24 +23,6 @@ export interface ConsumerTuning {
 export interface TeamDecreeModuleOptions {
   clock?: Clock;
   consumer?: ConsumerTuning;
-}
-
-/** Starts the runtime (in the background) and the gRPC server; stops both gracefully. */
-class TeamDecreeLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
-  constructor(
-    private readonly runtime: ServiceRuntime,
-    private readonly grpc: GrpcServiceHost,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    this.runtime.start();
-    await this.grpc.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.grpc.stop();
-    await this.runtime.stop();
-  }
 }
 
 /** The consumer that keeps team-decree's view of every complaint's libs/sop state. */
@@ -93,9 +74,9 @@ export class TeamDecreeModule {
             }),
         },
         {
-          provide: TeamDecreeLifecycle,
+          provide: CommandServiceLifecycle,
           inject: [ServiceRuntime, GrpcServiceHost],
-          useFactory: (rt: ServiceRuntime, grpc: GrpcServiceHost) => new TeamDecreeLifecycle(rt, grpc),
+          useFactory: (rt: ServiceRuntime, grpc: GrpcServiceHost) => new CommandServiceLifecycle(rt, grpc),
         },
       ],
       exports: [ServiceRuntime, GrpcServiceHost],

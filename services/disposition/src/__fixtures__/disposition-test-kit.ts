@@ -1,11 +1,10 @@
 import { COMPLAINT_EVENTS_TOPIC, dlqTopicFor, parseEnvelope, serializeEnvelope, sopEventToEnvelope } from '@pengaduan/contracts';
 import { applyComplaintEvent, ServiceRuntime, type ConsumedEvent } from '@pengaduan/messaging';
-import { createLogger } from '@pengaduan/runtime';
+import { createLogger, Clock } from '@pengaduan/runtime';
 import { decide, replay, type SopCommand, type SopEvent, type UserActor } from '@pengaduan/sop';
 import { deleteTopics, dropSchema, testInfrastructure, testKafka, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
 import { randomInt } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
-import { Clock } from '../clock';
 import type { DispositionConfig } from '../config';
 import { DisposeComplaintHandler } from '../dispose/dispose-complaint.handler';
 import { dispositionCommandExecutor, dispositionRuntimeOptions } from '../disposition.module';

@@ -1,4 +1,4 @@
-import { Clock } from '../clock';
+import { Clock } from '@pengaduan/runtime';
 
 /** A clock a test sets and moves. */
 export class SettableClock extends Clock {

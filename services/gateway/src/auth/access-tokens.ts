@@ -1,6 +1,6 @@
+import type { Clock } from '@pengaduan/runtime';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { randomUUID } from 'node:crypto';
-import type { Clock } from '../clock';
 
 /** The `iss` of every access token. */
 export const TOKEN_ISSUER = 'pengaduan-gateway';

@@ -1,7 +1,6 @@
-import { ServiceError } from '@pengaduan/runtime';
+import { ServiceError, Clock } from '@pengaduan/runtime';
 import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { Clock } from '../clock';
 import { AccessTokens } from './access-tokens';
 import { AccountDirectory, AuthGuard, bearerToken, Public } from './auth.guard';
 import type { AuthenticatedUser } from './authenticated-user';

@@ -2,12 +2,11 @@
 // its handlers wired as the module wires them, and ways to put a complaint into any state.
 import { COMPLAINT_EVENTS_TOPIC, parseEnvelope, serializeEnvelope, sopEventToEnvelope, type EventEnvelope, type SopEventExtras } from '@pengaduan/contracts';
 import { applyComplaintEvent, ServiceRuntime } from '@pengaduan/messaging';
-import { createLogger, ServiceError } from '@pengaduan/runtime';
+import { createLogger, ServiceError, Clock } from '@pengaduan/runtime';
 import { decide, evolve, type Actor, type ComplaintState, type SopCommand, type SopEvent } from '@pengaduan/sop';
 import { dropSchema, testInfrastructure, testKafka, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AppendMessageHandler } from '../append-message/append-message.handler';
-import { Clock } from '../clock';
 import { StateConsumerGroup } from '../complaint-state/own-events';
 import type { IntakeConfig } from '../config';
 import { ConfirmComplaintHandler } from '../confirm-complaint/confirm-complaint.handler';

@@ -1,12 +1,11 @@
 import { sopEventToEnvelope } from '@pengaduan/contracts';
 import { appendToOutbox, ServiceRuntime, toServiceError } from '@pengaduan/messaging';
-import { ServiceError, type FieldViolation } from '@pengaduan/runtime';
+import { ServiceError, type FieldViolation, Clock } from '@pengaduan/runtime';
 import { decide, initialState, replay, type ReceiveCommand } from '@pengaduan/sop';
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { Clock } from '../clock';
 import { INTAKE_EVENT_SOURCE, recordOwnEvents, StateConsumerGroup } from '../complaint-state/own-events';
 import { ComplaintMessageRecord, ComplaintRecord, IdempotencyRecord, ReporterContactRecord } from '../persistence/entities';
 import { ContactCipher } from '../reporter-contact/contact-cipher';

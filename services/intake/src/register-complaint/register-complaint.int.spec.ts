@@ -1,9 +1,8 @@
 import { COMPLAINT_EVENTS_TOPIC, parseEnvelope } from '@pengaduan/contracts';
 import { ServiceRuntime } from '@pengaduan/messaging';
-import { createLogger, ServiceError } from '@pengaduan/runtime';
+import { createLogger, ServiceError, Clock } from '@pengaduan/runtime';
 import { dropSchema, eventually, testInfrastructure, TopicReader, uniqueSchemaName } from '@pengaduan/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Clock } from '../clock';
 import { StateConsumerGroup } from '../complaint-state/own-events';
 import { INTAKE_ENTITIES } from '../persistence/entities';
 import { INTAKE_MIGRATIONS } from '../persistence/migrations';

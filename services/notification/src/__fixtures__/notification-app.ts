@@ -13,7 +13,7 @@ import {
   type WriteFollowUpInformationRequestSchema,
 } from '@pengaduan/contracts';
 import { ServiceRuntime } from '@pengaduan/messaging';
-import { CORRELATION_ID_METADATA_KEY, createLogger, fromGrpcError, GrpcServiceHost, NestJsonLogger, type Logger } from '@pengaduan/runtime';
+import { CORRELATION_ID_METADATA_KEY, createLogger, fromGrpcError, GrpcServiceHost, NestJsonLogger, type Logger, Clock } from '@pengaduan/runtime';
 import type { UserActor } from '@pengaduan/sop';
 import { deleteTopics, dropSchema, testInfrastructure, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
 import { credentials, makeGenericClientConstructor, Metadata, type Client, type MethodDefinition, type ServiceError as GrpcServiceError } from '@grpc/grpc-js';
@@ -21,7 +21,6 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import type { ChannelAdapter } from '../channels/channel.port';
-import { Clock } from '../clock';
 import { ComplaintEventsConsumer } from '../consumers/complaint-events.consumer';
 import { NotificationModule } from '../notification.module';
 import { consumed, envelopeOf, historyTo, type HistoryEnd, type SeedComplaint } from './complaint-history';

@@ -1,10 +1,10 @@
+import { Clock } from '@pengaduan/runtime';
 import { channelMapping, sopEventToEnvelope, type EventEnvelope, type SopEnvelopeContext } from '@pengaduan/contracts';
 import { complaintStateConsumer, type ConsumedEvent } from '@pengaduan/messaging';
 import type { Logger } from '@pengaduan/runtime';
 import type { SopEvent } from '@pengaduan/sop';
 import type { EntityManager } from 'typeorm';
 import { AcknowledgeReporterHandler, type AcknowledgementOutcome, type ReceivedComplaint } from '../acknowledge/acknowledge-reporter.handler';
-import { Clock } from '../clock';
 import { rememberReporter } from '../persistence/complaint-reporter';
 import { recordInConsumerTransaction } from './record-in-transaction';
 

@@ -1,4 +1,4 @@
-import { Clock } from '../clock';
+import { Clock } from '@pengaduan/runtime';
 
 /** A clock a test sets. */
 export class FixedClock extends Clock {

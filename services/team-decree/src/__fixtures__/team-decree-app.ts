@@ -1,11 +1,10 @@
 import { TeamDecreeService, COMPLAINT_EVENTS_TOPIC, dlqTopicFor, parseEnvelope, serializeEnvelope, type EventEnvelope, type ParsedEvent } from '@pengaduan/contracts';
 import { createIdempotentProducer, createKafka, ServiceRuntime } from '@pengaduan/messaging';
-import { createLogger, GrpcServiceHost, NestJsonLogger } from '@pengaduan/runtime';
+import { createLogger, GrpcServiceHost, NestJsonLogger, type Clock } from '@pengaduan/runtime';
 import { deleteTopics, dropSchema, testInfrastructure, testKafka, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { TeamDecreeModule, teamDecreeStateConsumer } from '../team-decree.module';
-import type { Clock } from '../clock';
 import type { TeamDecreeConfig } from '../config';
 import { asConsumed, type ComplaintHistory } from '@pengaduan/testing';
 import { GrpcTestClient, type MethodsOf } from '@pengaduan/testing';

@@ -1,8 +1,7 @@
 import { ComplaintCommandExecutor, type CommandOutcome } from '@pengaduan/messaging';
-import { ServiceError, type FieldViolation } from '@pengaduan/runtime';
+import { ServiceError, type FieldViolation, Clock } from '@pengaduan/runtime';
 import { isLegalIn, mayFire, TEAM_MEMBER_ROLES, type FormTeamCommand, type TeamMember } from '@pengaduan/sop';
 import { Injectable } from '@nestjs/common';
-import { Clock } from '../clock';
 import { nextDecreeNumber, officeDate } from '../decree-number/decree-number';
 import { actorLabel } from '../lib/actor-label';
 import { saveTeamDecree } from '../persistence/team-decrees';
