@@ -1,4 +1,4 @@
-import { COMPLAINT_EVENTS_TOPIC, sopEventToEnvelope, toSopEvent, type EventEnvelope } from '@pengaduan/contracts';
+import { COMPLAINT_EVENTS_TOPIC, sopEventToEnvelope, toSopEvent, type EventEnvelope, type SopEnvelopeContext } from '@pengaduan/contracts';
 import { ServiceError } from '@pengaduan/runtime';
 import {
   availableActions,
@@ -56,6 +56,44 @@ interface StateRow {
   office_code: string;
   state: ComplaintState;
   version: number;
+}
+
+/** A complaint's state as a service holds it, locked for the caller's transaction. */
+export interface LockedComplaintState {
+  complaintId: string;
+  officeCode: string;
+  state: ComplaintState;
+  version: number;
+}
+
+/** Locks a complaint's state row (`FOR UPDATE`) for a decision; undefined when the service does not know it. */
+export async function lockComplaintState(tx: EntityManager, complaintId: string): Promise<LockedComplaintState | undefined> {
+  const row = await loadState(tx, complaintId, true);
+  return row && { complaintId, officeCode: row.office_code, state: row.state, version: row.version };
+}
+
+/**
+ * Commits what `decide` returned for a locked complaint, in the caller's transaction: the
+ * evolved state, the events in the outbox (built by `toEnvelope` with the envelope context)
+ * and their inbox rows for the service's own state consumer, so it does not fold them twice.
+ */
+export async function recordDecision(
+  tx: EntityManager,
+  locked: LockedComplaintState,
+  events: readonly SopEvent[],
+  args: {
+    stateConsumerGroup: string;
+    context: Omit<SopEnvelopeContext, 'subject' | 'office'>;
+    toEnvelope: (event: SopEvent, context: SopEnvelopeContext) => EventEnvelope;
+  },
+): Promise<{ state: ComplaintState; envelopes: EventEnvelope[] }> {
+  const state = events.reduce(evolve, locked.state);
+  await saveState(tx, locked.complaintId, locked.officeCode, state, locked.version + events.length);
+  const context: SopEnvelopeContext = { ...args.context, subject: locked.complaintId, office: locked.officeCode };
+  const envelopes = events.map((event) => args.toEnvelope(event, context));
+  await appendToOutbox(tx, envelopes);
+  await markOwnEvents(tx, args.stateConsumerGroup, envelopes);
+  return { state, envelopes };
 }
 
 async function loadState(tx: EntityManager, complaintId: string, lock: boolean): Promise<StateRow | undefined> {
@@ -170,27 +208,21 @@ export class ComplaintCommandExecutor {
       const previous = await claimRequest(tx, cmd.operation, cmd.requestId, requestHash);
       if (previous) return previous as CommandOutcome & { result?: R };
 
-      const row = await loadState(tx, cmd.complaintId, true);
-      if (!row || (cmd.actorOffice && row.office_code !== cmd.actorOffice)) {
+      const locked = await lockComplaintState(tx, cmd.complaintId);
+      if (!locked || (cmd.actorOffice && locked.officeCode !== cmd.actorOffice)) {
         throw new ServiceError('not-found', 'COMPLAINT.NOT_FOUND', `complaint ${cmd.complaintId} not found`);
       }
       const now = this.options.now();
-      const { command, extras, result } = await cmd.build(row.state, tx, now);
-      const decision = decide(command, row.state, now);
-      if (!decision.ok) throw toServiceError(decision.error, row.state, command);
+      const { command, extras, result } = await cmd.build(locked.state, tx, now);
+      const decision = decide(command, locked.state, now);
+      if (!decision.ok) throw toServiceError(decision.error, locked.state, command);
 
-      const state = decision.events.reduce(evolve, row.state);
-      await saveState(tx, cmd.complaintId, row.office_code, state, row.version + decision.events.length);
-      const envelopes: EventEnvelope[] = decision.events.map((event) =>
-        sopEventToEnvelope(
-          event,
-          { source: this.options.source, subject: cmd.complaintId, office: row.office_code, correlationId: cmd.correlationId, causationId: cmd.requestId },
-          // The extras' type depends on the event's type; createEnvelope validates the payload they make.
-          extras(event) as never,
-        ),
-      );
-      await appendToOutbox(tx, envelopes);
-      await markOwnEvents(tx, this.options.stateConsumerGroup, envelopes);
+      const { state, envelopes } = await recordDecision(tx, locked, decision.events, {
+        stateConsumerGroup: this.options.stateConsumerGroup,
+        context: { source: this.options.source, correlationId: cmd.correlationId, causationId: cmd.requestId },
+        // The extras' type depends on the event's type; createEnvelope validates the payload they make.
+        toEnvelope: (event, context) => sopEventToEnvelope(event, context, extras(event) as never),
+      });
 
       const outcome = { complaintId: cmd.complaintId, status: state.status, eventIds: envelopes.map((e) => e.id), ...(result ? { result } : {}) };
       await tx.query('UPDATE command_idempotency SET response = $2 WHERE request_id = $1', [cmd.requestId, JSON.stringify(outcome)]);
@@ -231,7 +263,7 @@ async function claimRequest(tx: EntityManager, operation: string, requestId: str
 }
 
 /** The service's own events are already applied: its state consumer must skip them. */
-async function markOwnEvents(tx: EntityManager, group: string, envelopes: EventEnvelope[]): Promise<void> {
+export async function markOwnEvents(tx: EntityManager, group: string, envelopes: readonly EventEnvelope[]): Promise<void> {
   for (const e of envelopes) {
     await tx.query(
       `INSERT INTO inbox (consumer_group, event_id, event_type, subject, topic, partition, kafka_offset, started_attempts, finished_attempts, processed_at)

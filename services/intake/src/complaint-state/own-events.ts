@@ -1,5 +1,5 @@
 import { COMPLAINT_EVENTS_TOPIC, parseEnvelope, serializeEnvelope, type EventEnvelope } from '@pengaduan/contracts';
-import { applyComplaintEvent } from '@pengaduan/messaging';
+import { applyComplaintEvent, markOwnEvents } from '@pengaduan/messaging';
 import type { EntityManager } from 'typeorm';
 
 /** The `source` of every event intake publishes. */
@@ -29,10 +29,6 @@ export async function recordOwnEvents(tx: EntityManager, envelopes: readonly Eve
     const parsed = parseEnvelope(serializeEnvelope(envelope));
     if (!parsed.ok) throw new Error(`intake built an invalid ${envelope.type} event: ${parsed.reason}`);
     await applyComplaintEvent({ ...parsed, topic: COMPLAINT_EVENTS_TOPIC, partition: -1, offset: '-1' }, tx);
-    await tx.query(
-      `INSERT INTO inbox (consumer_group, event_id, event_type, subject, topic, partition, kafka_offset, started_attempts, finished_attempts, processed_at)
-       VALUES ($1, $2, $3, $4, $5, -1, -1, 0, 0, now())`,
-      [groupId, envelope.id, envelope.type, envelope.subject, COMPLAINT_EVENTS_TOPIC],
-    );
   }
+  await markOwnEvents(tx, groupId, envelopes);
 }

@@ -1,12 +1,10 @@
-import { Clock } from '@pengaduan/runtime';
 import { channelMapping, sopEventToEnvelope, type EventEnvelope, type SopEnvelopeContext } from '@pengaduan/contracts';
-import { complaintStateConsumer, type ConsumedEvent } from '@pengaduan/messaging';
-import type { Logger } from '@pengaduan/runtime';
-import type { SopEvent } from '@pengaduan/sop';
+import { complaintStateConsumer, lockComplaintState, recordDecision, type ConsumedEvent } from '@pengaduan/messaging';
+import { Clock, type Logger } from '@pengaduan/runtime';
+import { decide, type SopEvent } from '@pengaduan/sop';
 import type { EntityManager } from 'typeorm';
 import { AcknowledgeReporterHandler, type AcknowledgementOutcome, type ReceivedComplaint } from '../acknowledge/acknowledge-reporter.handler';
 import { rememberReporter } from '../persistence/complaint-reporter';
-import { recordInConsumerTransaction } from './record-in-transaction';
 
 /** notification's consumer group on the complaint stream. */
 export const NOTIFICATION_CONSUMER_GROUP = 'notification';
@@ -65,18 +63,20 @@ export class ComplaintEventsConsumer {
     const outcome = await this.acknowledge.execute(received, this.clock.now());
     if (outcome.record === 'nothing') return;
 
-    const recorded = await recordInConsumerTransaction(tx, {
-      complaintId: received.complaintId,
-      command: outcome.command,
-      now: this.clock.now(),
+    // Decided and recorded in the consumer's transaction, as the executor does for a request.
+    const locked = await lockComplaintState(tx, received.complaintId);
+    if (!locked) throw new Error(`complaint ${received.complaintId} has no state in this schema`);
+    const decision = decide(outcome.command, locked.state, this.clock.now());
+    if (!decision.ok) {
+      // Not expected (the complaint was received in this very transaction); the message went out, the record says why not.
+      this.logger.warn({ complaintId: received.complaintId, code: decision.error.code, state: decision.error.status }, 'acknowledgement not recorded');
+      return;
+    }
+    await recordDecision(tx, locked, decision.events, {
+      stateConsumerGroup: this.groupId,
       context: { source: NOTIFICATION_SOURCE, correlationId: event.envelope.correlationid, causationId: event.envelope.id },
-      consumerGroup: this.groupId,
       toEnvelope: (e, ctx) => toEnvelope(e, ctx, outcome),
     });
-    if (!recorded.ok) {
-      // Not expected (the complaint was received in this very transaction); the message went out, the record says why not.
-      this.logger.warn({ complaintId: received.complaintId, code: recorded.error.code, state: recorded.error.status }, 'acknowledgement not recorded');
-    }
   }
 }
 
