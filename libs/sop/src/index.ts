@@ -130,3 +130,10 @@ export type { HistoryVerdict } from './lib/evolve';
 export { availableActions } from './lib/available-actions';
 export { openStep } from './lib/open-step';
 export type { OpenStep } from './lib/open-step';
+
+export { SLA_TARGET_IDS, OFFICE_REPORT, runningClocks } from './lib/sla/sla-clocks';
+export type { SlaTargetId, ClockId, EscalationTarget, ClockCounting, RunningClock } from './lib/sla/sla-clocks';
+export { OFFICE_TIME_ZONES, DEFAULT_SLA_POLICY, parseSlaPolicy, computeDeadline, WorkingCalendar } from './lib/sla/sla-policy';
+export type { OfficeTimeZone, IsoWeekday, SlaPolicy, PolicyParseResult, ComputedDeadline } from './lib/sla/sla-policy';
+export { HOLIDAY_CALENDARS } from './lib/sla/holiday-calendars';
+export type { HolidayCalendarDay, HolidayCalendarYear } from './lib/sla/holiday-calendars';

@@ -16,7 +16,13 @@ import {
   ComplaintSectionRespondedSchema,
   ComplaintTeamFormedSchema,
 } from '../gen/pengaduan/events/v1/complaint_events_pb';
-import { SlaDeadlineBreachedSchema, SlaDeadlineWarningSchema, SlaEscalatedSchema } from '../gen/pengaduan/events/v1/sla_events_pb';
+import {
+  SlaDeadlineBreachedSchema,
+  SlaDeadlineStartedSchema,
+  SlaDeadlineStoppedSchema,
+  SlaDeadlineWarningSchema,
+  SlaEscalatedSchema,
+} from '../gen/pengaduan/events/v1/sla_events_pb';
 
 /** Every event type of the platform, in SOP order. */
 export const EVENT_TYPES = [
@@ -35,9 +41,11 @@ export const EVENT_TYPES = [
   'complaint.information-delivered',
   'complaint.notification-failed',
   'complaint.closed',
+  'sla.deadline-started',
   'sla.deadline-warning',
   'sla.deadline-breached',
   'sla.escalated',
+  'sla.deadline-stopped',
 ] as const;
 
 /** An event type: the CloudEvents `type` attribute, e.g. `complaint.disposed`. */
@@ -72,9 +80,11 @@ const catalogue = {
   'complaint.information-delivered': { producer: 'notification', currentDataVersion: '1', dataVersions: { '1': ComplaintInformationDeliveredSchema } },
   'complaint.notification-failed': { producer: 'notification', currentDataVersion: '1', dataVersions: { '1': ComplaintNotificationFailedSchema } },
   'complaint.closed': { producer: 'notification', currentDataVersion: '1', dataVersions: { '1': ComplaintClosedSchema } },
+  'sla.deadline-started': { producer: 'sla-monitor', currentDataVersion: '1', dataVersions: { '1': SlaDeadlineStartedSchema } },
   'sla.deadline-warning': { producer: 'sla-monitor', currentDataVersion: '1', dataVersions: { '1': SlaDeadlineWarningSchema } },
   'sla.deadline-breached': { producer: 'sla-monitor', currentDataVersion: '1', dataVersions: { '1': SlaDeadlineBreachedSchema } },
   'sla.escalated': { producer: 'sla-monitor', currentDataVersion: '1', dataVersions: { '1': SlaEscalatedSchema } },
+  'sla.deadline-stopped': { producer: 'sla-monitor', currentDataVersion: '1', dataVersions: { '1': SlaDeadlineStoppedSchema } },
 } as const satisfies Record<EventType, EventCatalogueEntry>;
 
 type Catalogue = typeof catalogue;

@@ -38,8 +38,8 @@ function personalDataFields(roots: DescMessage[]): string[] {
 const payloadSchemas = EVENT_TYPES.flatMap((type) => Object.values(EVENT_CATALOGUE[type].dataVersions) as DescMessage[]);
 
 describe('the event catalogue', () => {
-  it('has an entry for each of the 18 event types and nothing else', () => {
-    expect(EVENT_TYPES).toHaveLength(18);
+  it('has an entry for each of the 20 event types and nothing else', () => {
+    expect(EVENT_TYPES).toHaveLength(20);
     expect(Object.keys(EVENT_CATALOGUE).sort()).toEqual([...EVENT_TYPES].sort());
   });
 
@@ -51,6 +51,8 @@ describe('the event catalogue', () => {
     ['complaint.team-formed', 'team-decree', 'pengaduan.events.v1.ComplaintTeamFormed'],
     ['complaint.closed', 'notification', 'pengaduan.events.v1.ComplaintClosed'],
     ['sla.escalated', 'sla-monitor', 'pengaduan.events.v1.SlaEscalated'],
+    ['sla.deadline-started', 'sla-monitor', 'pengaduan.events.v1.SlaDeadlineStarted'],
+    ['sla.deadline-stopped', 'sla-monitor', 'pengaduan.events.v1.SlaDeadlineStopped'],
   ])('says %s is produced by %s with payload %s', (type, producer, typeName) => {
     expect(EVENT_CATALOGUE[type].producer).toBe(producer);
     expect(payloadSchemaFor(type, EVENT_CATALOGUE[type].currentDataVersion)?.typeName).toBe(typeName);

@@ -286,7 +286,7 @@ function parsed(envelope: Partial<EventEnvelope> & Pick<EventEnvelope, 'type'>, 
 }
 
 describe('toSopEvent', () => {
-  it.each(['sla.deadline-warning', 'sla.deadline-breached', 'sla.escalated'] as const)('returns undefined for %s', (type) => {
+  it.each(['sla.deadline-started', 'sla.deadline-warning', 'sla.deadline-breached', 'sla.escalated', 'sla.deadline-stopped'] as const)('returns undefined for %s', (type) => {
     expect(toSopEvent(parsed({ type, actor: 'system:sla-monitor' }, VALID_PAYLOADS[type] as never))).toBeUndefined();
   });
 

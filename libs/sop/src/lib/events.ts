@@ -40,7 +40,7 @@ export type ComplaintEventType = (typeof COMPLAINT_EVENT_TYPES)[number];
  * The SLA monitor's event types. They are not state-machine events: they never change a
  * complaint's state and {@link evolve} does not accept them.
  */
-export const SLA_EVENT_TYPES = ['sla.deadline-warning', 'sla.deadline-breached', 'sla.escalated'] as const;
+export const SLA_EVENT_TYPES = ['sla.deadline-started', 'sla.deadline-warning', 'sla.deadline-breached', 'sla.escalated', 'sla.deadline-stopped'] as const;
 
 /** An SLA event's `type` (see {@link SLA_EVENT_TYPES}). */
 export type SlaEventType = (typeof SLA_EVENT_TYPES)[number];

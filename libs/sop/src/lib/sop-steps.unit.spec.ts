@@ -82,7 +82,7 @@ describe('the SOP as data', () => {
     expect(CHANNELS).toHaveLength(9);
     expect(COMPLAINT_EVENT_TYPES).toHaveLength(15);
     expect(new Set(COMPLAINT_EVENT_TYPES).size).toBe(15);
-    expect(SLA_EVENT_TYPES).toStrictEqual(['sla.deadline-warning', 'sla.deadline-breached', 'sla.escalated']);
+    expect(SLA_EVENT_TYPES).toStrictEqual(['sla.deadline-started', 'sla.deadline-warning', 'sla.deadline-breached', 'sla.escalated', 'sla.deadline-stopped']);
   });
 });
 

@@ -83,15 +83,40 @@ export function timelineSummary(event: ParsedEvent): string {
       return `Pengiriman ke pelapor melalui ${nameOf(ChannelPb, event.payload.channel)} gagal (${event.payload.errorCode})`;
     case 'complaint.closed':
       return 'Aduan selesai';
+    case 'sla.deadline-started':
+      return `Tenggat langkah ${stepLabel(event.payload.stepId, event.payload.sectionCode)} dimulai`;
     case 'sla.deadline-warning':
-      return `Peringatan: tenggat langkah ${event.payload.stepId} segera berakhir`;
+      return `Peringatan: tenggat langkah ${stepLabel(event.payload.stepId, event.payload.sectionCode)} segera berakhir`;
     case 'sla.deadline-breached':
-      return `Tenggat langkah ${event.payload.stepId} terlampaui`;
+      return `Tenggat langkah ${stepLabel(event.payload.stepId, event.payload.sectionCode)} terlampaui`;
     case 'sla.escalated':
-      return `Langkah ${event.payload.stepId} dieskalasi ke ${event.payload.escalatedToRole} (tingkat ${event.payload.level})`;
+      return event.payload.escalatedToRole === 'OFFICE_REPORT'
+        ? `Keterlambatan langkah ${stepLabel(event.payload.stepId, event.payload.sectionCode)} dicatat untuk laporan kantor`
+        : `Langkah ${stepLabel(event.payload.stepId, event.payload.sectionCode)} dieskalasi ke ${event.payload.escalatedToRole} (tingkat ${event.payload.level})`;
+    case 'sla.deadline-stopped': {
+      const late = durationMs(event.payload.lateness);
+      const label = stepLabel(event.payload.stepId, event.payload.sectionCode);
+      return late > 0 ? `Langkah ${label} selesai, terlambat ${formatDuration(late)}` : `Langkah ${label} selesai tepat waktu`;
+    }
     default:
       return assertNever(event);
   }
+}
+
+function stepLabel(stepId: string, sectionCode: string | undefined): string {
+  return sectionCode ? `${stepId} (${sectionCode})` : stepId;
+}
+
+function durationMs(d: { seconds: bigint; nanos: number } | undefined): number {
+  return d ? Number(d.seconds) * 1000 + Math.floor(d.nanos / 1e6) : 0;
+}
+
+/** `2 jam 5 menit`, `3 hari 4 jam`, `40 detik`. */
+function formatDuration(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  const [d, h, m] = [Math.floor(minutes / 1440), Math.floor((minutes % 1440) / 60), minutes % 60];
+  const parts = [d && `${d} hari`, h && `${h} jam`, !d && m && `${m} menit`].filter(Boolean);
+  return parts.length > 0 ? parts.join(' ') : `${Math.max(1, Math.round(ms / 1000))} detik`;
 }
 
 function assertNever(value: never): never {

@@ -12,7 +12,184 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pengaduan/events/v1/sla_events.proto.
  */
 export const file_pengaduan_events_v1_sla_events: GenFile = /*@__PURE__*/
-  fileDesc("CiRwZW5nYWR1YW4vZXZlbnRzL3YxL3NsYV9ldmVudHMucHJvdG8SE3BlbmdhZHVhbi5ldmVudHMudjEi3gEKElNsYURlYWRsaW5lV2FybmluZxITCgtkZWFkbGluZV9pZBgBIAEoCRIPCgdzdGVwX2lkGAIgASgJEi4KCnN0YXJ0ZWRfYXQYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEioKBmR1ZV9hdBgEIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASLAoJcmVtYWluaW5nGAUgASgLMhkuZ29vZ2xlLnByb3RvYnVmLkR1cmF0aW9uEhgKEHJlc3BvbnNpYmxlX3JvbGUYBiABKAkisQEKE1NsYURlYWRsaW5lQnJlYWNoZWQSEwoLZGVhZGxpbmVfaWQYASABKAkSDwoHc3RlcF9pZBgCIAEoCRIuCgpzdGFydGVkX2F0GAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIqCgZkdWVfYXQYBCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhgKEHJlc3BvbnNpYmxlX3JvbGUYBSABKAki8wEKDFNsYUVzY2FsYXRlZBITCgtkZWFkbGluZV9pZBgBIAEoCRIPCgdzdGVwX2lkGAIgASgJEioKBmR1ZV9hdBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASGQoRZXNjYWxhdGVkX3RvX3JvbGUYBCABKAkSKwoIbGF0ZW5lc3MYBSABKAsyGS5nb29nbGUucHJvdG9idWYuRHVyYXRpb24SDQoFbGV2ZWwYBiABKA0SIQoUZXNjYWxhdGVkX3RvX3VzZXJfaWQYByABKAlIAIgBAUIXChVfZXNjYWxhdGVkX3RvX3VzZXJfaWRiBnByb3RvMw", [file_google_protobuf_duration, file_google_protobuf_timestamp]);
+  fileDesc("CiRwZW5nYWR1YW4vZXZlbnRzL3YxL3NsYV9ldmVudHMucHJvdG8SE3BlbmdhZHVhbi5ldmVudHMudjEi5QIKElNsYURlYWRsaW5lU3RhcnRlZBITCgtkZWFkbGluZV9pZBgBIAEoCRIPCgdzdGVwX2lkGAIgASgJEhkKDHNlY3Rpb25fY29kZRgDIAEoCUgAiAEBEi4KCnN0YXJ0ZWRfYXQYBCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEioKBmR1ZV9hdBgFIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASKwoHd2Fybl9hdBgGIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASFgoOZGVhZGxpbmVfaG91cnMYByABKAESEAoIY2FsZW5kYXIYCCABKAkSGAoQcmVzcG9uc2libGVfcm9sZRgJIAEoCRIUCgxlc2NhbGF0ZXNfdG8YCiABKAkSGgoSb3BlbmVkX2J5X2V2ZW50X2lkGAsgASgJQg8KDV9zZWN0aW9uX2NvZGUiigIKElNsYURlYWRsaW5lV2FybmluZxITCgtkZWFkbGluZV9pZBgBIAEoCRIPCgdzdGVwX2lkGAIgASgJEi4KCnN0YXJ0ZWRfYXQYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEioKBmR1ZV9hdBgEIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASLAoJcmVtYWluaW5nGAUgASgLMhkuZ29vZ2xlLnByb3RvYnVmLkR1cmF0aW9uEhgKEHJlc3BvbnNpYmxlX3JvbGUYBiABKAkSGQoMc2VjdGlvbl9jb2RlGAcgASgJSACIAQFCDwoNX3NlY3Rpb25fY29kZSLdAQoTU2xhRGVhZGxpbmVCcmVhY2hlZBITCgtkZWFkbGluZV9pZBgBIAEoCRIPCgdzdGVwX2lkGAIgASgJEi4KCnN0YXJ0ZWRfYXQYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEioKBmR1ZV9hdBgEIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASGAoQcmVzcG9uc2libGVfcm9sZRgFIAEoCRIZCgxzZWN0aW9uX2NvZGUYBiABKAlIAIgBAUIPCg1fc2VjdGlvbl9jb2RlIp8CCgxTbGFFc2NhbGF0ZWQSEwoLZGVhZGxpbmVfaWQYASABKAkSDwoHc3RlcF9pZBgCIAEoCRIqCgZkdWVfYXQYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhkKEWVzY2FsYXRlZF90b19yb2xlGAQgASgJEisKCGxhdGVuZXNzGAUgASgLMhkuZ29vZ2xlLnByb3RvYnVmLkR1cmF0aW9uEg0KBWxldmVsGAYgASgNEiEKFGVzY2FsYXRlZF90b191c2VyX2lkGAcgASgJSACIAQESGQoMc2VjdGlvbl9jb2RlGAggASgJSAGIAQFCFwoVX2VzY2FsYXRlZF90b191c2VyX2lkQg8KDV9zZWN0aW9uX2NvZGUihwMKElNsYURlYWRsaW5lU3RvcHBlZBITCgtkZWFkbGluZV9pZBgBIAEoCRIPCgdzdGVwX2lkGAIgASgJEhkKDHNlY3Rpb25fY29kZRgDIAEoCUgAiAEBEi4KCnN0YXJ0ZWRfYXQYBCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEioKBmR1ZV9hdBgFIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASLgoKc3RvcHBlZF9hdBgGIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASKwoIbGF0ZW5lc3MYByABKAsyGS5nb29nbGUucHJvdG9idWYuRHVyYXRpb24SKgoHZWxhcHNlZBgIIAEoCzIZLmdvb2dsZS5wcm90b2J1Zi5EdXJhdGlvbhIbChNzdG9wcGVkX2J5X2V2ZW50X2lkGAkgASgJEh0KFXN0b3BwZWRfYnlfZXZlbnRfdHlwZRgKIAEoCUIPCg1fc2VjdGlvbl9jb2RlYgZwcm90bzM", [file_google_protobuf_duration, file_google_protobuf_timestamp]);
+
+/**
+ * `sla.deadline-started` (sla-monitor): a clock started, with the due time computed under the
+ * office's SLA policy in force at that moment (wall-clock hours or a working calendar).
+ *
+ * @generated from message pengaduan.events.v1.SlaDeadlineStarted
+ */
+export type SlaDeadlineStarted = Message<"pengaduan.events.v1.SlaDeadlineStarted"> & {
+  /**
+   * Id of the deadline row in sla-monitor; the same for every event about this deadline.
+   *
+   * @generated from field: string deadline_id = 1;
+   */
+  deadlineId: string;
+
+  /**
+   * `libs/sop` step id, `SECTION_RESPONSE`, `SOP_TARGET` or `STATUTORY_SETTLEMENT`.
+   *
+   * @generated from field: string step_id = 2;
+   */
+  stepId: string;
+
+  /**
+   * For `SECTION_RESPONSE`: the section whose response is awaited.
+   *
+   * @generated from field: optional string section_code = 3;
+   */
+  sectionCode?: string | undefined;
+
+  /**
+   * When the clock started: the time of the event that opened the step.
+   *
+   * @generated from field: google.protobuf.Timestamp started_at = 4;
+   */
+  startedAt?: Timestamp | undefined;
+
+  /**
+   * When the step is due.
+   *
+   * @generated from field: google.protobuf.Timestamp due_at = 5;
+   */
+  dueAt?: Timestamp | undefined;
+
+  /**
+   * When the warning falls due (the office's warning share of the time).
+   *
+   * @generated from field: google.protobuf.Timestamp warn_at = 6;
+   */
+  warnAt?: Timestamp | undefined;
+
+  /**
+   * The deadline's length in hours (counted as `calendar` says).
+   *
+   * @generated from field: double deadline_hours = 7;
+   */
+  deadlineHours: number;
+
+  /**
+   * `WALL_CLOCK` or `WORKING_CALENDAR`: how the hours were counted.
+   *
+   * @generated from field: string calendar = 8;
+   */
+  calendar: string;
+
+  /**
+   * Role id (`libs/sop`) of those who must act.
+   *
+   * @generated from field: string responsible_role = 9;
+   */
+  responsibleRole: string;
+
+  /**
+   * Role id the deadline escalates to when missed, or `OFFICE_REPORT` at the top.
+   *
+   * @generated from field: string escalates_to = 10;
+   */
+  escalatesTo: string;
+
+  /**
+   * Id of the complaint event that opened the step.
+   *
+   * @generated from field: string opened_by_event_id = 11;
+   */
+  openedByEventId: string;
+};
+
+/**
+ * `sla.deadline-started` (sla-monitor): a clock started, with the due time computed under the
+ * office's SLA policy in force at that moment (wall-clock hours or a working calendar).
+ *
+ * @generated from message pengaduan.events.v1.SlaDeadlineStarted
+ */
+export type SlaDeadlineStartedJson = {
+  /**
+   * Id of the deadline row in sla-monitor; the same for every event about this deadline.
+   *
+   * @generated from field: string deadline_id = 1;
+   */
+  deadlineId?: string;
+
+  /**
+   * `libs/sop` step id, `SECTION_RESPONSE`, `SOP_TARGET` or `STATUTORY_SETTLEMENT`.
+   *
+   * @generated from field: string step_id = 2;
+   */
+  stepId?: string;
+
+  /**
+   * For `SECTION_RESPONSE`: the section whose response is awaited.
+   *
+   * @generated from field: optional string section_code = 3;
+   */
+  sectionCode?: string;
+
+  /**
+   * When the clock started: the time of the event that opened the step.
+   *
+   * @generated from field: google.protobuf.Timestamp started_at = 4;
+   */
+  startedAt?: TimestampJson;
+
+  /**
+   * When the step is due.
+   *
+   * @generated from field: google.protobuf.Timestamp due_at = 5;
+   */
+  dueAt?: TimestampJson;
+
+  /**
+   * When the warning falls due (the office's warning share of the time).
+   *
+   * @generated from field: google.protobuf.Timestamp warn_at = 6;
+   */
+  warnAt?: TimestampJson;
+
+  /**
+   * The deadline's length in hours (counted as `calendar` says).
+   *
+   * @generated from field: double deadline_hours = 7;
+   */
+  deadlineHours?: number | "NaN" | "Infinity" | "-Infinity";
+
+  /**
+   * `WALL_CLOCK` or `WORKING_CALENDAR`: how the hours were counted.
+   *
+   * @generated from field: string calendar = 8;
+   */
+  calendar?: string;
+
+  /**
+   * Role id (`libs/sop`) of those who must act.
+   *
+   * @generated from field: string responsible_role = 9;
+   */
+  responsibleRole?: string;
+
+  /**
+   * Role id the deadline escalates to when missed, or `OFFICE_REPORT` at the top.
+   *
+   * @generated from field: string escalates_to = 10;
+   */
+  escalatesTo?: string;
+
+  /**
+   * Id of the complaint event that opened the step.
+   *
+   * @generated from field: string opened_by_event_id = 11;
+   */
+  openedByEventId?: string;
+};
+
+/**
+ * Describes the message pengaduan.events.v1.SlaDeadlineStarted.
+ * Use `create(SlaDeadlineStartedSchema)` to create a new message.
+ */
+export const SlaDeadlineStartedSchema: GenMessage<SlaDeadlineStarted, {jsonType: SlaDeadlineStartedJson}> = /*@__PURE__*/
+  messageDesc(file_pengaduan_events_v1_sla_events, 0);
 
 /**
  * `sla.deadline-warning` (sla-monitor): a step's deadline is near and the step is not done.
@@ -61,6 +238,13 @@ export type SlaDeadlineWarning = Message<"pengaduan.events.v1.SlaDeadlineWarning
    * @generated from field: string responsible_role = 6;
    */
   responsibleRole: string;
+
+  /**
+   * For `SECTION_RESPONSE`: the section whose response is awaited.
+   *
+   * @generated from field: optional string section_code = 7;
+   */
+  sectionCode?: string | undefined;
 };
 
 /**
@@ -110,6 +294,13 @@ export type SlaDeadlineWarningJson = {
    * @generated from field: string responsible_role = 6;
    */
   responsibleRole?: string;
+
+  /**
+   * For `SECTION_RESPONSE`: the section whose response is awaited.
+   *
+   * @generated from field: optional string section_code = 7;
+   */
+  sectionCode?: string;
 };
 
 /**
@@ -117,7 +308,7 @@ export type SlaDeadlineWarningJson = {
  * Use `create(SlaDeadlineWarningSchema)` to create a new message.
  */
 export const SlaDeadlineWarningSchema: GenMessage<SlaDeadlineWarning, {jsonType: SlaDeadlineWarningJson}> = /*@__PURE__*/
-  messageDesc(file_pengaduan_events_v1_sla_events, 0);
+  messageDesc(file_pengaduan_events_v1_sla_events, 1);
 
 /**
  * `sla.deadline-breached` (sla-monitor): a step's deadline passed and the step is not done.
@@ -159,6 +350,13 @@ export type SlaDeadlineBreached = Message<"pengaduan.events.v1.SlaDeadlineBreach
    * @generated from field: string responsible_role = 5;
    */
   responsibleRole: string;
+
+  /**
+   * For `SECTION_RESPONSE`: the section whose response is awaited.
+   *
+   * @generated from field: optional string section_code = 6;
+   */
+  sectionCode?: string | undefined;
 };
 
 /**
@@ -201,6 +399,13 @@ export type SlaDeadlineBreachedJson = {
    * @generated from field: string responsible_role = 5;
    */
   responsibleRole?: string;
+
+  /**
+   * For `SECTION_RESPONSE`: the section whose response is awaited.
+   *
+   * @generated from field: optional string section_code = 6;
+   */
+  sectionCode?: string;
 };
 
 /**
@@ -208,7 +413,7 @@ export type SlaDeadlineBreachedJson = {
  * Use `create(SlaDeadlineBreachedSchema)` to create a new message.
  */
 export const SlaDeadlineBreachedSchema: GenMessage<SlaDeadlineBreached, {jsonType: SlaDeadlineBreachedJson}> = /*@__PURE__*/
-  messageDesc(file_pengaduan_events_v1_sla_events, 1);
+  messageDesc(file_pengaduan_events_v1_sla_events, 2);
 
 /**
  * `sla.escalated` (sla-monitor): an overdue step was escalated to a higher role.
@@ -238,7 +443,8 @@ export type SlaEscalated = Message<"pengaduan.events.v1.SlaEscalated"> & {
   dueAt?: Timestamp | undefined;
 
   /**
-   * Role id (`libs/sop`) the step is escalated to, e.g. `KEPALA_KANTOR`.
+   * Role id (`libs/sop`) the step is escalated to, e.g. `KEPALA_KANTOR`; `OFFICE_REPORT` when
+   * the step was the head of office's own and the miss is recorded for the office's report.
    *
    * @generated from field: string escalated_to_role = 4;
    */
@@ -264,6 +470,13 @@ export type SlaEscalated = Message<"pengaduan.events.v1.SlaEscalated"> & {
    * @generated from field: optional string escalated_to_user_id = 7;
    */
   escalatedToUserId?: string | undefined;
+
+  /**
+   * For `SECTION_RESPONSE`: the section whose response is awaited.
+   *
+   * @generated from field: optional string section_code = 8;
+   */
+  sectionCode?: string | undefined;
 };
 
 /**
@@ -294,7 +507,8 @@ export type SlaEscalatedJson = {
   dueAt?: TimestampJson;
 
   /**
-   * Role id (`libs/sop`) the step is escalated to, e.g. `KEPALA_KANTOR`.
+   * Role id (`libs/sop`) the step is escalated to, e.g. `KEPALA_KANTOR`; `OFFICE_REPORT` when
+   * the step was the head of office's own and the miss is recorded for the office's report.
    *
    * @generated from field: string escalated_to_role = 4;
    */
@@ -320,6 +534,13 @@ export type SlaEscalatedJson = {
    * @generated from field: optional string escalated_to_user_id = 7;
    */
   escalatedToUserId?: string;
+
+  /**
+   * For `SECTION_RESPONSE`: the section whose response is awaited.
+   *
+   * @generated from field: optional string section_code = 8;
+   */
+  sectionCode?: string;
 };
 
 /**
@@ -327,5 +548,166 @@ export type SlaEscalatedJson = {
  * Use `create(SlaEscalatedSchema)` to create a new message.
  */
 export const SlaEscalatedSchema: GenMessage<SlaEscalated, {jsonType: SlaEscalatedJson}> = /*@__PURE__*/
-  messageDesc(file_pengaduan_events_v1_sla_events, 2);
+  messageDesc(file_pengaduan_events_v1_sla_events, 3);
+
+/**
+ * `sla.deadline-stopped` (sla-monitor): the step's output event arrived and its clock stopped.
+ *
+ * @generated from message pengaduan.events.v1.SlaDeadlineStopped
+ */
+export type SlaDeadlineStopped = Message<"pengaduan.events.v1.SlaDeadlineStopped"> & {
+  /**
+   * Id of the deadline row in sla-monitor; the same for every event about this deadline.
+   *
+   * @generated from field: string deadline_id = 1;
+   */
+  deadlineId: string;
+
+  /**
+   * `libs/sop` step id, `SECTION_RESPONSE`, `SOP_TARGET` or `STATUTORY_SETTLEMENT`.
+   *
+   * @generated from field: string step_id = 2;
+   */
+  stepId: string;
+
+  /**
+   * For `SECTION_RESPONSE`: the section that responded.
+   *
+   * @generated from field: optional string section_code = 3;
+   */
+  sectionCode?: string | undefined;
+
+  /**
+   * When the clock started.
+   *
+   * @generated from field: google.protobuf.Timestamp started_at = 4;
+   */
+  startedAt?: Timestamp | undefined;
+
+  /**
+   * When the step was due.
+   *
+   * @generated from field: google.protobuf.Timestamp due_at = 5;
+   */
+  dueAt?: Timestamp | undefined;
+
+  /**
+   * When the step's output event happened (its `time`).
+   *
+   * @generated from field: google.protobuf.Timestamp stopped_at = 6;
+   */
+  stoppedAt?: Timestamp | undefined;
+
+  /**
+   * How late the step was done: zero when on time.
+   *
+   * @generated from field: google.protobuf.Duration lateness = 7;
+   */
+  lateness?: Duration | undefined;
+
+  /**
+   * Wall-clock time from `started_at` to `stopped_at`.
+   *
+   * @generated from field: google.protobuf.Duration elapsed = 8;
+   */
+  elapsed?: Duration | undefined;
+
+  /**
+   * Id of the complaint event that stopped the clock.
+   *
+   * @generated from field: string stopped_by_event_id = 9;
+   */
+  stoppedByEventId: string;
+
+  /**
+   * Its type, e.g. `complaint.confirmed`.
+   *
+   * @generated from field: string stopped_by_event_type = 10;
+   */
+  stoppedByEventType: string;
+};
+
+/**
+ * `sla.deadline-stopped` (sla-monitor): the step's output event arrived and its clock stopped.
+ *
+ * @generated from message pengaduan.events.v1.SlaDeadlineStopped
+ */
+export type SlaDeadlineStoppedJson = {
+  /**
+   * Id of the deadline row in sla-monitor; the same for every event about this deadline.
+   *
+   * @generated from field: string deadline_id = 1;
+   */
+  deadlineId?: string;
+
+  /**
+   * `libs/sop` step id, `SECTION_RESPONSE`, `SOP_TARGET` or `STATUTORY_SETTLEMENT`.
+   *
+   * @generated from field: string step_id = 2;
+   */
+  stepId?: string;
+
+  /**
+   * For `SECTION_RESPONSE`: the section that responded.
+   *
+   * @generated from field: optional string section_code = 3;
+   */
+  sectionCode?: string;
+
+  /**
+   * When the clock started.
+   *
+   * @generated from field: google.protobuf.Timestamp started_at = 4;
+   */
+  startedAt?: TimestampJson;
+
+  /**
+   * When the step was due.
+   *
+   * @generated from field: google.protobuf.Timestamp due_at = 5;
+   */
+  dueAt?: TimestampJson;
+
+  /**
+   * When the step's output event happened (its `time`).
+   *
+   * @generated from field: google.protobuf.Timestamp stopped_at = 6;
+   */
+  stoppedAt?: TimestampJson;
+
+  /**
+   * How late the step was done: zero when on time.
+   *
+   * @generated from field: google.protobuf.Duration lateness = 7;
+   */
+  lateness?: DurationJson;
+
+  /**
+   * Wall-clock time from `started_at` to `stopped_at`.
+   *
+   * @generated from field: google.protobuf.Duration elapsed = 8;
+   */
+  elapsed?: DurationJson;
+
+  /**
+   * Id of the complaint event that stopped the clock.
+   *
+   * @generated from field: string stopped_by_event_id = 9;
+   */
+  stoppedByEventId?: string;
+
+  /**
+   * Its type, e.g. `complaint.confirmed`.
+   *
+   * @generated from field: string stopped_by_event_type = 10;
+   */
+  stoppedByEventType?: string;
+};
+
+/**
+ * Describes the message pengaduan.events.v1.SlaDeadlineStopped.
+ * Use `create(SlaDeadlineStoppedSchema)` to create a new message.
+ */
+export const SlaDeadlineStoppedSchema: GenMessage<SlaDeadlineStopped, {jsonType: SlaDeadlineStoppedJson}> = /*@__PURE__*/
+  messageDesc(file_pengaduan_events_v1_sla_events, 4);
 

@@ -1,0 +1,98 @@
+import { openStep } from '../open-step';
+import type { Role } from '../roles';
+import { getStep, SOP_TARGET_HOURS, STATUTORY_SETTLEMENT_DAYS, type StepId } from '../sop-steps';
+import type { ComplaintState } from '../state';
+
+/** The clocks the SLA monitor runs besides the steps: the whole SOP and the statutory limit. */
+export const SLA_TARGET_IDS = ['SOP_TARGET', 'STATUTORY_SETTLEMENT'] as const;
+
+/** `SOP_TARGET` (72 h from confirmation) or `STATUTORY_SETTLEMENT` (Perpres 76/2013, 60 days). */
+export type SlaTargetId = (typeof SLA_TARGET_IDS)[number];
+
+/** Everything a deadline can be about: a step, one section's response, or a target. */
+export type ClockId = StepId | SlaTargetId;
+
+/**
+ * Where a miss by the head of office goes: no role is above Kepala Kantor in the office, so the
+ * miss is recorded for the office's report (to the regional office) instead.
+ */
+export const OFFICE_REPORT = 'OFFICE_REPORT';
+
+/** A role a missed deadline is escalated to, or {@link OFFICE_REPORT}. */
+export type EscalationTarget = Role | typeof OFFICE_REPORT;
+
+/**
+ * How a clock's hours are counted: in the office's calendar (wall-clock hours, or working hours
+ * when the office chose a working calendar), or always in wall-clock time.
+ */
+export type ClockCounting = 'OFFICE_CALENDAR' | 'WALL_CLOCK';
+
+/** One clock that runs in a complaint's state. */
+export interface RunningClock {
+  /** Unique among a complaint's clocks: `CONFIRM`, `SECTION_RESPONSE:INTELDAKIM`, `SOP_TARGET`. */
+  readonly key: string;
+  readonly clockId: ClockId;
+  /** For `SECTION_RESPONSE`: the section whose response is awaited. */
+  readonly sectionCode?: string;
+  /** ISO-8601 UTC time the clock started (the event that opened it). */
+  readonly startedAt: string;
+  /** The default length in hours (libs/sop); an office's policy may override it. */
+  readonly deadlineHours: number;
+  readonly counting: ClockCounting;
+  /** Who must act: the step's first swimlane. */
+  readonly responsibleRole: Role;
+  readonly escalatesTo: EscalationTarget;
+}
+
+/**
+ * The clocks that run in this state: every open step of {@link openStep} (one per awaited
+ * section in DISPOSED), plus, from confirmation until the information reached the reporter,
+ * the SOP's 72 h target (in the office's calendar) and the statutory 60 days (calendar days:
+ * Perpres 76/2013 counts days, *reading*). A clock's identity is its `key`; the SLA monitor
+ * starts a deadline for a key that appears and stops it when the key disappears.
+ */
+export function runningClocks(state: ComplaintState): readonly RunningClock[] {
+  const steps = openStep(state).map((open): RunningClock => {
+    const step = getStep(open.stepId);
+    return {
+      key: open.sectionCode === undefined ? open.stepId : `${open.stepId}:${open.sectionCode}`,
+      clockId: open.stepId,
+      ...(open.sectionCode === undefined ? {} : { sectionCode: open.sectionCode }),
+      startedAt: open.startedAt,
+      deadlineHours: open.deadlineHours,
+      counting: 'OFFICE_CALENDAR',
+      responsibleRole: step.roles[0],
+      escalatesTo: step.escalatesTo ?? OFFICE_REPORT,
+    };
+  });
+  const confirmedAt = awaitingAnswerSince(state);
+  if (confirmedAt === null) return steps;
+  return [
+    ...steps,
+    { key: 'SOP_TARGET', clockId: 'SOP_TARGET', startedAt: confirmedAt, deadlineHours: SOP_TARGET_HOURS, counting: 'OFFICE_CALENDAR', responsibleRole: 'KEPALA_KANTOR', escalatesTo: OFFICE_REPORT },
+    {
+      key: 'STATUTORY_SETTLEMENT',
+      clockId: 'STATUTORY_SETTLEMENT',
+      startedAt: confirmedAt,
+      deadlineHours: STATUTORY_SETTLEMENT_DAYS * 24,
+      counting: 'WALL_CLOCK',
+      responsibleRole: 'KEPALA_KANTOR',
+      escalatesTo: OFFICE_REPORT,
+    },
+  ];
+}
+
+/** The confirmation time of a confirmed complaint whose answer has not reached the reporter; else null. */
+function awaitingAnswerSince(state: ComplaintState): string | null {
+  switch (state.status) {
+    case 'NEW':
+    case 'RECEIVED':
+    case 'DISMISSED':
+    case 'CLOSED':
+      return null;
+    case 'REPORTER_INFORMED':
+      return state.deliveredAt === null ? state.confirmedAt : null;
+    default:
+      return state.confirmedAt;
+  }
+}
