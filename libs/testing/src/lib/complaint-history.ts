@@ -82,6 +82,11 @@ function nextCommand(state: ComplaintState, complaintId: string, officeCode: str
         decreeNumber: `SK/${officeCode}/2026/000001`,
         members: [{ nip: '198001012005011001', name: 'Budi Santoso', position: 'Kepala Seksi Inteldakim', role: 'KETUA' }],
       };
+    case 'TEAM_FORMED':
+    case 'NO_FOLLOW_UP_DECIDED':
+      return { type: 'informReporter', actor: actors.adminTikkim, informationRef: `info_${complaintId}` };
+    case 'REPORTER_INFORMED':
+      return { type: 'recordDelivery', actor: actors.adminTikkim, channel: 'WHATSAPP', method: 'PHONE_CALL', deliveredAt: state.since };
     default:
       throw new Error(`the fixture goes no further than ${state.status}`);
   }
@@ -96,6 +101,8 @@ function extrasFor(event: SopEvent, officeCode: string, at: Date): object {
       return { dispositionSheetNumber: `LD/${officeCode}/2026/000001` };
     case 'complaint.team-formed':
       return { decreeDate: '2026-03-02', mandate: 'Memeriksa dugaan pungutan liar', periodStartDate: '2026-03-02', periodEndDate: '2026-03-31' };
+    case 'complaint.reporter-informed':
+      return { channel: 'WHATSAPP' };
     default:
       return {};
   }

@@ -106,6 +106,13 @@ export class ServiceProcess {
     }
   }
 
+  /** SIGKILL (`kill -9`): no shutdown hook runs. Resolves once the process is gone. */
+  async kill(): Promise<void> {
+    if (!this.child || this.child.exitCode !== null || this.child.signalCode !== null) return;
+    this.child.kill('SIGKILL');
+    await this.exited;
+  }
+
   /** SIGTERM, then waits for a graceful exit (SIGKILL after `graceMs`). Resolves with the exit code. */
   async stop(graceMs = 15_000): Promise<number | null> {
     if (!this.child || this.child.exitCode !== null) return this.child?.exitCode ?? null;

@@ -1,0 +1,157 @@
+import { COMPLAINT_EVENTS_TOPIC, dlqTopicFor, parseEnvelope, serializeEnvelope, type EventEnvelope, type ParsedEvent } from '@pengaduan/contracts';
+import { ServiceRuntime } from '@pengaduan/messaging';
+import { Clock, createLogger, NestJsonLogger, type Logger } from '@pengaduan/runtime';
+import type { SlaPolicy } from '@pengaduan/sop';
+import { asConsumed, deleteTopics, dropSchema, testInfrastructure, testKafka, uniqueSchemaName, uniqueSuffix, type ComplaintHistory } from '@pengaduan/testing';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { SlaMonitorConfig } from '../config';
+import { DeadlineScheduler, type TickResult } from '../fire-deadlines/deadline-scheduler';
+import { OfficePolicies } from '../office-policy/office-policies';
+import { SlaMonitorModule } from '../sla-monitor.module';
+import { DeadlineTracker } from '../track-deadlines/deadline-tracker';
+
+export const logger: Logger = createLogger('sla-monitor-test', process.env['TEST_LOG_LEVEL'] ?? 'silent');
+
+/** A clock the test moves. */
+export class SettableClock extends Clock {
+  constructor(public at: Date = new Date()) {
+    super();
+  }
+  now(): Date {
+    return this.at;
+  }
+}
+
+/** A deadline row as tests read it. */
+export interface DeadlineRecord {
+  id: string;
+  clock_key: string;
+  clock_id: string;
+  section_code: string | null;
+  responsible_role: string;
+  escalates_to: string;
+  started_at: Date;
+  warn_at: Date;
+  due_at: Date;
+  calendar: string;
+  warned_at: Date | null;
+  breached_at: Date | null;
+  stopped_at: Date | null;
+  lateness_ms: string | null;
+}
+
+/** Moves a new consumer group to the end of the complaint stream, so it reads only what is published from now on. */
+export async function startGroupAtEnd(groupId: string): Promise<void> {
+  const admin = testKafka('sla-monitor-test-admin').admin();
+  await admin.connect();
+  try {
+    await admin.resetOffsets({ groupId, topic: COMPLAINT_EVENTS_TOPIC, earliest: false });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/**
+ * sla-monitor as main.ts builds it (runtime, consumer, relay, scheduler), on a schema and a
+ * consumer group of its own, against the real Postgres and Kafka. The scheduler does not fire
+ * by itself: tests move the clock and call {@link tick}.
+ */
+export class SlaMonitorApp {
+  readonly schema = uniqueSchemaName('sla_monitor');
+  readonly group = `sla-monitor-test-${uniqueSuffix()}`;
+  private app!: INestApplicationContext;
+  runtime!: ServiceRuntime;
+  tracker!: DeadlineTracker;
+  scheduler!: DeadlineScheduler;
+
+  constructor(readonly clock: SettableClock = new SettableClock()) {}
+
+  async start(overrides: Partial<SlaMonitorConfig> = {}): Promise<this> {
+    const infra = testInfrastructure();
+    await startGroupAtEnd(this.group);
+    const config: SlaMonitorConfig = {
+      databaseUrl: infra.databaseUrl,
+      databaseSchema: this.schema,
+      kafkaBrokers: infra.kafkaBrokers,
+      httpHost: '127.0.0.1',
+      httpPort: 0,
+      warningShare: 0.75,
+      pollMs: 1000,
+      batchSize: 200,
+      officePolicies: {},
+      ...overrides,
+    };
+    this.app = await NestFactory.createApplicationContext(
+      SlaMonitorModule.forRoot(config, logger, { clock: this.clock, consumerGroup: this.group, autoFire: false, consumerRetry: { maxAttempts: 1, backoff: { initialMs: 5, maxMs: 5 } } }),
+      { logger: new NestJsonLogger(logger) },
+    );
+    await this.app.init();
+    this.runtime = this.app.get(ServiceRuntime);
+    this.tracker = this.app.get(DeadlineTracker);
+    this.scheduler = this.app.get(DeadlineScheduler);
+    await this.runtime.ready();
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await this.app?.close();
+    await dropSchema(this.schema);
+    await deleteTopics([dlqTopicFor(this.group)]);
+  }
+
+  /** Folds envelopes into sla-monitor as its consumer would (same handler, same transaction), without Kafka. */
+  async seed(envelopes: readonly EventEnvelope[]): Promise<void> {
+    for (const envelope of envelopes) await this.runtime.dataSource.transaction((tx) => this.tracker.handle(asConsumed(envelope), tx));
+  }
+
+  /** Folds a whole history. */
+  seedHistory(history: ComplaintHistory): Promise<void> {
+    return this.seed(history.envelopes);
+  }
+
+  /** Publishes envelopes to the real complaint stream, keyed by complaint. */
+  async publish(envelopes: readonly EventEnvelope[]): Promise<void> {
+    const producer = testKafka('sla-monitor-test-producer').producer({ idempotent: true });
+    await producer.connect();
+    try {
+      await producer.send({ topic: COMPLAINT_EVENTS_TOPIC, acks: -1, messages: envelopes.map((e) => ({ key: e.subject, value: serializeEnvelope(e) })) });
+    } finally {
+      await producer.disconnect();
+    }
+  }
+
+  /** Sets the clock and fires what is due then. */
+  async tick(at: Date): Promise<TickResult> {
+    this.clock.at = at;
+    return this.scheduler.tick(at);
+  }
+
+  async setPolicy(officeCode: string, policy: SlaPolicy): Promise<void> {
+    await this.runtime.dataSource.transaction((tx) => this.app.get(OfficePolicies).set(tx, officeCode, policy, 'test'));
+  }
+
+  /** The complaint's deadlines, by clock key. */
+  async deadlines(complaintId: string): Promise<Record<string, DeadlineRecord>> {
+    const rows = (await this.runtime.dataSource.query('SELECT * FROM deadline WHERE complaint_id = $1', [complaintId])) as (DeadlineRecord & { clock_key: string })[];
+    return Object.fromEntries(rows.map((r) => [r.clock_key, r]));
+  }
+
+  /** The SLA events sla-monitor recorded for a complaint (its outbox, in order). */
+  async events(complaintId: string): Promise<ParsedEvent[]> {
+    const rows = (await this.runtime.dataSource.query('SELECT body FROM outbox WHERE message_key = $1 ORDER BY seq', [complaintId])) as { body: string }[];
+    return rows.map((r) => {
+      const parsed = parseEnvelope(r.body);
+      if (!parsed.ok) throw new Error(`outbox holds an invalid event: ${parsed.reason}`);
+      return parsed;
+    });
+  }
+}
+
+/** The types of the events about one deadline, in order. */
+export function typesFor(events: readonly ParsedEvent[], deadlineId: string): string[] {
+  return events.filter((e) => 'deadlineId' in e.payload && e.payload.deadlineId === deadlineId).map((e) => e.type);
+}
+
+export const HOUR = 3_600_000;
+export const after = (d: Date, ms: number) => new Date(d.getTime() + ms);

@@ -1,0 +1,129 @@
+import { COMPLAINT_EVENTS_TOPIC } from '@pengaduan/contracts';
+import { ServiceRuntime, type ServiceRuntimeOptions } from '@pengaduan/messaging';
+import { Clock, HealthController, HealthRegistry, SystemClock, type Logger } from '@pengaduan/runtime';
+import { Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { SlaMonitorConfig } from './config';
+import { DeadlineScheduler } from './fire-deadlines/deadline-scheduler';
+import { OfficePolicies } from './office-policy/office-policies';
+import { SLA_MONITOR_MIGRATIONS } from './persistence/migrations';
+import { DeadlineTracker, SLA_MONITOR_CONSUMER_GROUP } from './track-deadlines/deadline-tracker';
+
+/** Retries of the consumer before the DLQ (default: the runtime's). */
+export interface ConsumerRetry {
+  maxAttempts?: number;
+  backoff?: { initialMs?: number; maxMs?: number };
+}
+
+/** sla-monitor's database, migrations and Kafka: shared by the service (with its consumer) and its `migrate` command (without). */
+export function slaMonitorRuntimeOptions(
+  config: SlaMonitorConfig,
+  logger: Logger,
+  consumer?: { tracker: DeadlineTracker; groupId: string; retry?: ConsumerRetry },
+): ServiceRuntimeOptions {
+  return {
+    service: 'sla-monitor',
+    logger,
+    database: { url: config.databaseUrl, schema: config.databaseSchema, entities: [], migrations: SLA_MONITOR_MIGRATIONS },
+    kafkaBrokers: config.kafkaBrokers,
+    consumers: consumer
+      ? [{ groupId: consumer.groupId, topics: [COMPLAINT_EVENTS_TOPIC], handler: (event, tx) => consumer.tracker.handle(event, tx), ...consumer.retry }]
+      : [],
+  };
+}
+
+export interface SlaMonitorModuleOptions {
+  clock?: Clock;
+  /** The consumer group on the complaint stream (default `sla-monitor`); tests, which share the topic, use their own. */
+  consumerGroup?: string;
+  consumerRetry?: ConsumerRetry;
+  /** Whether the scheduler fires on its own (default true); tests that move time by hand call `tick`. */
+  autoFire?: boolean;
+}
+
+/**
+ * The lifecycle: the runtime connects in the background (health answers at once); once it is
+ * ready the office policies of the configuration are stored and the scheduler starts. On
+ * shutdown the scheduler finishes its look, then consumers drain and the outbox is flushed.
+ */
+export class SlaMonitorLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private startup?: Promise<void>;
+
+  constructor(
+    private readonly runtime: ServiceRuntime,
+    private readonly scheduler: DeadlineScheduler,
+    private readonly policies: OfficePolicies,
+    private readonly config: SlaMonitorConfig,
+    private readonly logger: Logger,
+    private readonly autoFire: boolean,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.runtime.start();
+    this.startup = this.runtime
+      .ready()
+      .then(() => this.applyConfiguredPolicies())
+      .then(() => {
+        if (this.autoFire) this.scheduler.start();
+      })
+      .catch((err: Error) => this.logger.error({ err: { message: err.message } }, 'sla-monitor start-up failed'));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.startup;
+    await this.scheduler.stop();
+    await this.runtime.stop();
+  }
+
+  private async applyConfiguredPolicies(): Promise<void> {
+    const offices = Object.entries(this.config.officePolicies);
+    if (offices.length === 0) return;
+    await this.runtime.dataSource.transaction(async (tx) => {
+      for (const [office, policy] of offices) await this.policies.set(tx, office, policy, 'SLA_OFFICE_POLICIES_FILE');
+    });
+    this.logger.info({ offices: offices.map(([o, p]) => `${o}:${p.calendar}`) }, 'office SLA policies applied');
+  }
+}
+
+@Module({})
+export class SlaMonitorModule {
+  static forRoot(config: SlaMonitorConfig, logger: Logger, options: SlaMonitorModuleOptions = {}): DynamicModule {
+    return {
+      module: SlaMonitorModule,
+      controllers: [HealthController],
+      providers: [
+        { provide: Clock, useValue: options.clock ?? new SystemClock() },
+        { provide: OfficePolicies, useValue: new OfficePolicies(config.warningShare) },
+        {
+          provide: DeadlineTracker,
+          inject: [OfficePolicies, Clock],
+          useFactory: (policies: OfficePolicies, clock: Clock) => new DeadlineTracker(policies, clock, logger.child({ component: 'deadline-tracker' })),
+        },
+        {
+          provide: ServiceRuntime,
+          inject: [DeadlineTracker],
+          useFactory: (tracker: DeadlineTracker) =>
+            new ServiceRuntime(
+              slaMonitorRuntimeOptions(config, logger, { tracker, groupId: options.consumerGroup ?? SLA_MONITOR_CONSUMER_GROUP, retry: options.consumerRetry }),
+            ),
+        },
+        { provide: HealthRegistry, inject: [ServiceRuntime], useFactory: (rt: ServiceRuntime) => rt.health },
+        {
+          provide: DeadlineScheduler,
+          inject: [ServiceRuntime, Clock],
+          useFactory: (runtime: ServiceRuntime, clock: Clock) => {
+            const scheduler = new DeadlineScheduler(runtime, clock, logger.child({ component: 'deadline-scheduler' }), { pollMs: config.pollMs, batchSize: config.batchSize });
+            if (options.autoFire !== false) runtime.health.register('scheduler', () => scheduler.check());
+            return scheduler;
+          },
+        },
+        {
+          provide: SlaMonitorLifecycle,
+          inject: [ServiceRuntime, DeadlineScheduler, OfficePolicies],
+          useFactory: (runtime: ServiceRuntime, scheduler: DeadlineScheduler, policies: OfficePolicies) =>
+            new SlaMonitorLifecycle(runtime, scheduler, policies, config, logger, options.autoFire !== false),
+        },
+      ],
+      exports: [ServiceRuntime, DeadlineScheduler, DeadlineTracker, OfficePolicies],
+    };
+  }
+}
