@@ -38,6 +38,23 @@ export function testKafka(clientId = 'test'): Kafka {
   return new Kafka({ clientId, brokers: testInfrastructure().kafkaBrokers, logLevel: logLevel.ERROR });
 }
 
+/**
+ * Commits a new consumer group's offsets at the current end of `topic`, so a service under test
+ * reads only what is published from now on, not the whole (unlimited-retention) history.
+ * Explicit offsets: kafkajs' `resetOffsets({ earliest: false })` commits the sentinel -1, which a
+ * consumer takes as "no offset" and then reads from the beginning.
+ */
+export async function startGroupAtEnd(groupId: string, topic: string): Promise<void> {
+  const admin = testKafka('test-admin').admin();
+  await admin.connect();
+  try {
+    const ends = await admin.fetchTopicOffsets(topic);
+    await admin.setOffsets({ groupId, topic, partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })) });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 /** Creates a topic of the suite's own (deleted by `deleteTopics`). */
 export async function createTestTopic(prefix: string, partitions = 3): Promise<string> {
   const topic = `test.${prefix}.${uniqueSuffix()}`;

@@ -1,7 +1,7 @@
 import { AnalysisService, COMPLAINT_EVENTS_TOPIC, dlqTopicFor, parseEnvelope, serializeEnvelope, type EventEnvelope, type ParsedEvent } from '@pengaduan/contracts';
 import { createIdempotentProducer, createKafka, ServiceRuntime } from '@pengaduan/messaging';
 import { createLogger, GrpcServiceHost, NestJsonLogger, type Clock } from '@pengaduan/runtime';
-import { deleteTopics, dropSchema, testInfrastructure, testKafka, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
+import { deleteTopics, dropSchema, testInfrastructure, startGroupAtEnd, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AnalysisModule, analysisStateConsumer } from '../analysis.module';
@@ -28,25 +28,11 @@ export interface TestAnalysis {
   stop(): Promise<void>;
 }
 
-/**
- * Moves a new consumer group to the end of the complaint stream, so the service under test
- * reads only what is published from now on, not the whole (unlimited-retention) history.
- */
-async function startGroupAtEnd(groupId: string): Promise<void> {
-  const admin = testKafka('analysis-test-admin').admin();
-  await admin.connect();
-  try {
-    await admin.resetOffsets({ groupId, topic: COMPLAINT_EVENTS_TOPIC, earliest: false });
-  } finally {
-    await admin.disconnect();
-  }
-}
-
 export async function startAnalysis(options: { clock?: Clock } = {}): Promise<TestAnalysis> {
   const infra = testInfrastructure();
   const schema = uniqueSchemaName('analysis');
   const consumerGroup = `analysis-test-${uniqueSuffix()}`;
-  await startGroupAtEnd(consumerGroup);
+  await startGroupAtEnd(consumerGroup, COMPLAINT_EVENTS_TOPIC);
   const config: AnalysisConfig = {
     databaseUrl: infra.databaseUrl,
     databaseSchema: schema,

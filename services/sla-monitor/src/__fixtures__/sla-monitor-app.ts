@@ -2,7 +2,7 @@ import { COMPLAINT_EVENTS_TOPIC, dlqTopicFor, parseEnvelope, serializeEnvelope, 
 import { ServiceRuntime } from '@pengaduan/messaging';
 import { Clock, createLogger, NestJsonLogger, type Logger } from '@pengaduan/runtime';
 import type { SlaPolicy } from '@pengaduan/sop';
-import { asConsumed, deleteTopics, dropSchema, testInfrastructure, testKafka, uniqueSchemaName, uniqueSuffix, type ComplaintHistory } from '@pengaduan/testing';
+import { asConsumed, deleteTopics, dropSchema, testInfrastructure, testKafka, startGroupAtEnd, uniqueSchemaName, uniqueSuffix, type ComplaintHistory } from '@pengaduan/testing';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { SlaMonitorConfig } from '../config';
@@ -41,17 +41,6 @@ export interface DeadlineRecord {
   lateness_ms: string | null;
 }
 
-/** Moves a new consumer group to the end of the complaint stream, so it reads only what is published from now on. */
-export async function startGroupAtEnd(groupId: string): Promise<void> {
-  const admin = testKafka('sla-monitor-test-admin').admin();
-  await admin.connect();
-  try {
-    await admin.resetOffsets({ groupId, topic: COMPLAINT_EVENTS_TOPIC, earliest: false });
-  } finally {
-    await admin.disconnect();
-  }
-}
-
 /**
  * sla-monitor as main.ts builds it (runtime, consumer, relay, scheduler), on a schema and a
  * consumer group of its own, against the real Postgres and Kafka. The scheduler does not fire
@@ -69,7 +58,7 @@ export class SlaMonitorApp {
 
   async start(overrides: Partial<SlaMonitorConfig> = {}): Promise<this> {
     const infra = testInfrastructure();
-    await startGroupAtEnd(this.group);
+    await startGroupAtEnd(this.group, COMPLAINT_EVENTS_TOPIC);
     const config: SlaMonitorConfig = {
       databaseUrl: infra.databaseUrl,
       databaseSchema: this.schema,

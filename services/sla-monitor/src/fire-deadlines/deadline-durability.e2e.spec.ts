@@ -1,0 +1,140 @@
+import { COMPLAINT_EVENTS_TOPIC, type EventEnvelope } from '@pengaduan/contracts';
+import { dropSchema, eventually, freePort, historyUntil, randomOfficeCode, ServiceProcess, sql, startGroupAtEnd, testInfrastructure, TopicReader, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
+import { SlaMonitorApp } from '../__fixtures__/sla-monitor-app';
+
+// sla-monitor as separate operating-system processes on the real broker and Postgres: a replica
+// killed with SIGKILL while deadlines fall due, and two replicas firing the same table at once.
+
+const HOUR = 3_600_000;
+
+interface Monitor {
+  process: ServiceProcess;
+}
+
+async function monitor(schema: string, groupPrefix: string): Promise<Monitor> {
+  const infra = testInfrastructure();
+  const port = await freePort();
+  const process = new ServiceProcess(
+    'sla-monitor',
+    {
+      DATABASE_URL: infra.databaseUrl,
+      KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+      KAFKA_GROUP_PREFIX: groupPrefix,
+      SLA_MONITOR_DB_SCHEMA: schema,
+      SLA_MONITOR_HTTP_PORT: String(port),
+      // Small batches and a short poll, so firing spreads over many transactions and replicas interleave.
+      SLA_MONITOR_BATCH_SIZE: '2',
+      SLA_MONITOR_POLL_MS: '100',
+    },
+    `http://127.0.0.1:${port}`,
+  );
+  process.start();
+  await process.waitUntilReady(120_000);
+  return { process };
+}
+
+/** `count` new complaints whose confirmation deadline falls due `firstDueInMs` from now, then one every `spacingMs`. */
+function complaintsDueSoon(count: number, firstDueInMs: number, spacingMs: number): EventEnvelope[] {
+  const office = randomOfficeCode();
+  return Array.from({ length: count }, (_, i) => historyUntil('RECEIVED', { officeCode: office, start: new Date(Date.now() - 12 * HOUR + firstDueInMs + i * spacingMs) }).envelopes[0]);
+}
+
+async function firedInOutbox(schema: string, type: string): Promise<number> {
+  const [row] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "${schema}".outbox WHERE event_type = $1`, [type]);
+  return row.n;
+}
+
+/** Per deadline id, the distinct event ids of `type` seen on the topic for these complaints. */
+function eventIdsOnTopic(reader: TopicReader, complaintIds: Set<string>, type: string): Map<string, Set<string>> {
+  const byDeadline = new Map<string, Set<string>>();
+  for (const m of reader.messages) {
+    if (!m.key || !complaintIds.has(m.key) || !m.value) continue;
+    const envelope = JSON.parse(m.value) as { id: string; type: string; data: { deadlineId: string } };
+    if (envelope.type !== type) continue;
+    const ids = byDeadline.get(envelope.data.deadlineId) ?? new Set<string>();
+    ids.add(envelope.id);
+    byDeadline.set(envelope.data.deadlineId, ids);
+  }
+  return byDeadline;
+}
+
+/** Sum of `breached` over the process's "deadlines fired" log lines. */
+function breachesLogged(p: ServiceProcess): number {
+  return p
+    .logs()
+    .split('\n')
+    .filter((l) => l.includes('"deadlines fired"'))
+    .reduce((n, l) => n + ((JSON.parse(l) as { breached?: number }).breached ?? 0), 0);
+}
+
+let reader: TopicReader;
+beforeAll(async () => {
+  reader = await new TopicReader([COMPLAINT_EVENTS_TOPIC]).start();
+});
+afterAll(() => reader?.stop());
+
+describe('deadlines survive the monitor’s crash and are shared by its replicas', () => {
+  it('loses none and fires none twice when a replica is killed with kill -9 while deadlines fall due, and fires the overdue ones at once after the restart', async () => {
+    const schema = uniqueSchemaName('e2e_sla_monitor');
+    const prefix = `sla-kill-${uniqueSuffix()}.`;
+    await startGroupAtEnd(`${prefix}sla-monitor`, COMPLAINT_EVENTS_TOPIC);
+    const first = await monitor(schema, prefix);
+    const envelopes = complaintsDueSoon(30, 4_000, 250);
+    const ids = new Set(envelopes.map((e) => e.subject));
+    await new SlaMonitorApp().publish(envelopes);
+
+    // Kill it once it has fired some of them and not all: mid-way through the due deadlines.
+    await eventually(async () => ((await firedInOutbox(schema, 'sla.deadline-breached')) >= 5 ? true : undefined), 60_000, 'the first breaches');
+    await first.process.kill();
+    const firedBeforeKill = await firedInOutbox(schema, 'sla.deadline-breached');
+    expect(firedBeforeKill).toBeLessThan(30);
+
+    // Down until every remaining deadline is overdue, then back.
+    await new Promise((r) => setTimeout(r, 6_000));
+    const restartedAt = Date.now();
+    const second = await monitor(schema, prefix);
+    try {
+      await eventually(async () => ((await firedInOutbox(schema, 'sla.deadline-breached')) >= 30 ? true : undefined), 60_000, 'every breach after the restart');
+      const firedLate = await sql<{ due_at: Date; breached_at: Date }>(`SELECT due_at, breached_at FROM "${schema}".deadline WHERE breached_at >= $1`, [new Date(restartedAt)]);
+      expect(firedLate.length).toBe(30 - firedBeforeKill);
+      // "At once": within seconds of the restart (start-up included), not at some later sweep.
+      for (const d of firedLate) expect(d.breached_at.getTime() - restartedAt).toBeLessThan(30_000);
+
+      await eventually(async () => (eventIdsOnTopic(reader, ids, 'sla.escalated').size === 30 ? true : undefined), 60_000, 'all escalations on the topic');
+      for (const type of ['sla.deadline-breached', 'sla.escalated']) {
+        const perDeadline = eventIdsOnTopic(reader, ids, type);
+        expect(perDeadline.size).toBe(30);
+        expect([...perDeadline.values()].every((eventIds) => eventIds.size === 1)).toBe(true);
+      }
+      expect(await firedInOutbox(schema, 'sla.deadline-breached')).toBe(30);
+      expect(await firedInOutbox(schema, 'sla.escalated')).toBe(30);
+    } finally {
+      await second.process.stop();
+      await dropSchema(schema);
+    }
+  });
+
+  it('fires each deadline exactly once when two replicas fire the same table at the same time', async () => {
+    const schema = uniqueSchemaName('e2e_sla_monitor');
+    const prefix = `sla-two-${uniqueSuffix()}.`;
+    await startGroupAtEnd(`${prefix}sla-monitor`, COMPLAINT_EVENTS_TOPIC);
+    const [a, b] = await Promise.all([monitor(schema, prefix), monitor(schema, prefix)]);
+    try {
+      const envelopes = complaintsDueSoon(40, 3_000, 100);
+      const ids = new Set(envelopes.map((e) => e.subject));
+      await new SlaMonitorApp().publish(envelopes);
+
+      await eventually(async () => ((await firedInOutbox(schema, 'sla.deadline-breached')) >= 40 ? true : undefined), 90_000, 'every breach');
+      await new Promise((r) => setTimeout(r, 1_500)); // a double firing would show up now
+      expect(await firedInOutbox(schema, 'sla.deadline-breached')).toBe(40);
+      expect(await firedInOutbox(schema, 'sla.escalated')).toBe(40);
+      expect(breachesLogged(a.process) + breachesLogged(b.process)).toBe(40);
+      await eventually(async () => (eventIdsOnTopic(reader, ids, 'sla.escalated').size === 40 ? true : undefined), 60_000, 'all escalations on the topic');
+      const perDeadline = eventIdsOnTopic(reader, ids, 'sla.deadline-breached');
+      expect([...perDeadline.values()].every((eventIds) => eventIds.size === 1)).toBe(true);
+    } finally {
+      await Promise.all([a.process.stop(), b.process.stop()]);
+      await dropSchema(schema);
+    }
+  });
+});

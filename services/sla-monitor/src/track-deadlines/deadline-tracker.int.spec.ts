@@ -1,0 +1,52 @@
+import { COMPLAINT_EVENTS_TOPIC, dlqTopicFor } from '@pengaduan/contracts';
+import { eventually, historyUntil, randomOfficeCode, TopicReader } from '@pengaduan/testing';
+import { after, SlaMonitorApp, typesFor } from '../__fixtures__/sla-monitor-app';
+
+const app = new SlaMonitorApp();
+let topic: TopicReader;
+let dlq: TopicReader;
+
+beforeAll(async () => {
+  await app.start();
+  topic = await new TopicReader([COMPLAINT_EVENTS_TOPIC]).start();
+  dlq = await new TopicReader([dlqTopicFor(app.group)]).start();
+});
+afterAll(async () => {
+  await topic?.stop();
+  await dlq?.stop();
+  await app.stop();
+});
+
+describe('the SLA monitor follows the complaint stream on the real broker', () => {
+  it('starts one deadline for a complaint delivered twice, and publishes its start, breach and escalation to the topic', async () => {
+    const history = historyUntil('RECEIVED', { officeCode: randomOfficeCode(), start: new Date(Date.now() - 60_000) });
+    await app.publish(history.envelopes);
+    await app.publish(history.envelopes); // the provider-side redelivery of the same event id
+
+    const started = await topic.waitFor((m) => m.key === history.complaintId && m.value?.includes('"sla.deadline-started"') === true, 1, 60_000);
+    const { CONFIRM } = await app.deadlines(history.complaintId);
+    expect(started).toHaveLength(1);
+    expect(JSON.parse(started[0].value ?? '{}')).toMatchObject({ type: 'sla.deadline-started', subject: history.complaintId, office: history.officeCode, data: { deadlineId: CONFIRM.id, stepId: 'CONFIRM' } });
+
+    await app.tick(after(CONFIRM.due_at, 1_000));
+    const fired = await topic.waitFor((m) => m.key === history.complaintId && /"sla\.(deadline-breached|escalated)"/.test(m.value ?? ''), 2, 30_000);
+    expect(fired.map((m) => JSON.parse(m.value ?? '{}').type).sort()).toEqual(['sla.deadline-breached', 'sla.escalated']);
+    // The monitor's own events come back to it over the topic and change nothing.
+    await eventually(async () => {
+      const [row] = (await app.runtime.dataSource.query('SELECT count(*)::int AS n FROM inbox WHERE consumer_group = $1 AND subject = $2 AND processed_at IS NOT NULL', [app.group, history.complaintId])) as { n: number }[];
+      return row.n >= 4 ? true : undefined;
+    }, 30_000, 'the monitor to read its own events back');
+    expect(typesFor(await app.events(history.complaintId), CONFIRM.id)).toEqual(['sla.deadline-started', 'sla.deadline-breached', 'sla.escalated']);
+  });
+
+  it('sends an event that cannot follow its complaint’s history to its DLQ, with the reason, and starts no deadline for it', async () => {
+    const history = historyUntil('CONFIRMED', { officeCode: randomOfficeCode(), start: new Date(Date.now() - 60_000) });
+    const confirmedOnly = history.envelopes.filter((e) => e.type === 'complaint.confirmed');
+    await app.publish(confirmedOnly);
+
+    const [dead] = await dlq.waitFor((m) => m.key === history.complaintId, 1, 60_000);
+    expect(dead.headers).toMatchObject({ 'dlq-error-code': 'EVENT.NOT_APPLICABLE', 'dlq-consumer-group': app.group });
+    expect(dead.headers['dlq-reason']).toContain('complaint.confirmed');
+    expect(await app.deadlines(history.complaintId)).toEqual({});
+  });
+});
