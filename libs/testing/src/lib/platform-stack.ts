@@ -30,7 +30,7 @@ export function randomOfficeCode(): string {
 }
 
 /**
- * Starts intake, disposition, analysis, team-decree, notification and the gateway from their
+ * Starts intake, disposition, analysis, team-decree, notification, sla-monitor and the gateway from their
  * sources against the run's real Kafka and Postgres, and waits until every one is ready.
  */
 export async function startPlatformStack(options: { extraEnv?: Record<string, string> } = {}): Promise<PlatformStack> {
@@ -61,6 +61,14 @@ export async function startPlatformStack(options: { extraEnv?: Record<string, st
       `http://127.0.0.1:${httpPort}`,
     );
   }
+  // sla-monitor has no API: it follows the stream and publishes the SLA events the gateway projects.
+  const slaPort = await freePort();
+  schemas['sla-monitor'] = uniqueSchemaName('e2e_sla_monitor');
+  processes['sla-monitor'] = new ServiceProcess(
+    'sla-monitor',
+    { ...common, SLA_MONITOR_DB_SCHEMA: schemas['sla-monitor'], SLA_MONITOR_HTTP_PORT: String(slaPort), SLA_MONITOR_POLL_MS: '200' },
+    `http://127.0.0.1:${slaPort}`,
+  );
   const gatewayPort = await freePort();
   schemas['gateway'] = uniqueSchemaName('e2e_gateway');
   processes['gateway'] = new ServiceProcess(
@@ -90,7 +98,7 @@ export async function startPlatformStack(options: { extraEnv?: Record<string, st
     async stop() {
       const codes: Record<string, number | null> = {};
       codes['gateway'] = await processes['gateway'].stop();
-      const rest = await Promise.all(COMMAND_SERVICES.map(async (s) => [s.name, await processes[s.name].stop()] as const));
+      const rest = await Promise.all([...COMMAND_SERVICES.map((s) => s.name), 'sla-monitor'].map(async (name) => [name, await processes[name].stop()] as const));
       for (const [name, code] of rest) codes[name] = code;
       return codes;
     },
