@@ -1,9 +1,9 @@
 import { ConfigError } from '@pengaduan/runtime';
 import { DEFAULT_SLA_POLICY } from '@pengaduan/sop';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadSlaMonitorConfig } from './config';
+import { loadSlaMonitorConfig, SLA_MONITOR_CONFIG } from './config';
 
 const base = { DATABASE_URL: 'postgres://u@db:5432/p', KAFKA_BROKERS: 'k1:9092' };
 
@@ -63,5 +63,10 @@ describe('sla-monitor configuration', () => {
     const problems = problemsOf({ DATABASE_URL: 'mysql://x', SLA_OFFICE_POLICIES_FILE: '/nonexistent/policies.json', SLA_WARNING_SHARE: '1.5', SLA_MONITOR_POLL_MS: '0' });
     for (const name of ['DATABASE_URL', 'KAFKA_BROKERS', 'SLA_OFFICE_POLICIES_FILE', 'SLA_WARNING_SHARE', 'SLA_MONITOR_POLL_MS']) expect(problems).toContain(name);
     expect(problemsOf({ ...base, SLA_OFFICE_POLICIES_FILE: policyFile('{not json') })).toContain('SLA_OFFICE_POLICIES_FILE: cannot read');
+  });
+
+  it('has every variable it reads documented in .env.example', () => {
+    const documented = readFileSync(join(__dirname, '../../../.env.example'), 'utf8');
+    for (const field of Object.values(SLA_MONITOR_CONFIG)) expect(documented).toMatch(new RegExp(`^#? ?${field.env}=`, 'm'));
   });
 });
