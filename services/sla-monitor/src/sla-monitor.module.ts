@@ -2,6 +2,7 @@ import { COMPLAINT_EVENTS_TOPIC } from '@pengaduan/contracts';
 import { ServiceRuntime, type ServiceRuntimeOptions } from '@pengaduan/messaging';
 import { Clock, HealthController, HealthRegistry, SystemClock, type Logger } from '@pengaduan/runtime';
 import { Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { isComplaintEventType } from '@pengaduan/sop';
 import type { SlaMonitorConfig } from './config';
 import { DeadlineScheduler } from './fire-deadlines/deadline-scheduler';
 import { OfficePolicies } from './office-policy/office-policies';
@@ -26,7 +27,16 @@ export function slaMonitorRuntimeOptions(
     database: { url: config.databaseUrl, schema: config.databaseSchema, entities: [], migrations: SLA_MONITOR_MIGRATIONS },
     kafkaBrokers: config.kafkaBrokers,
     consumers: consumer
-      ? [{ groupId: consumer.groupId, topics: [COMPLAINT_EVENTS_TOPIC], handler: (event, tx) => consumer.tracker.handle(event, tx), ...consumer.retry }]
+      ? [
+          {
+            groupId: consumer.groupId,
+            topics: [COMPLAINT_EVENTS_TOPIC],
+            handler: (event, tx) => consumer.tracker.handle(event, tx),
+            // Only complaint events move clocks; its own sla.* events coming back are passed over.
+            accepts: isComplaintEventType,
+            ...consumer.retry,
+          },
+        ]
       : [],
   };
 }

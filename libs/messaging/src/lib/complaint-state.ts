@@ -1,10 +1,11 @@
-import { COMPLAINT_EVENTS_TOPIC, sopEventToEnvelope, toSopEvent, type EventEnvelope, type SopEnvelopeContext } from '@pengaduan/contracts';
+import { COMPLAINT_EVENTS_TOPIC, sopEventToEnvelope, toSopEvent, type EventEnvelope, type EventType, type SopEnvelopeContext } from '@pengaduan/contracts';
 import { ServiceError } from '@pengaduan/runtime';
 import {
   availableActions,
   decide,
   evolve,
   initialState,
+  isComplaintEventType,
   type ComplaintState,
   type SopCommand,
   type SopError,
@@ -140,11 +141,18 @@ export async function applyComplaintEvent(event: ConsumedEvent, tx: EntityManage
   return sopEvent;
 }
 
-/** The consumer every command service runs to keep its complaint states current. */
-export function complaintStateConsumer(groupId: string, extra?: EventHandler) {
+/**
+ * The consumer every command service runs to keep its complaint states current. By default it
+ * acts on the state machine's events only (`complaint.*`): `sla.*` events change no state, and a
+ * burst of them (thousands of deadlines falling due in one minute) must not queue a transaction
+ * each in front of the complaint events a command waits for. A consumer whose `extra` handler
+ * wants every event (the gateway's read model) says so with `accepts`.
+ */
+export function complaintStateConsumer(groupId: string, extra?: EventHandler, accepts: (type: EventType) => boolean = isComplaintEventType) {
   return {
     groupId,
     topics: [COMPLAINT_EVENTS_TOPIC],
+    accepts,
     handler: async (event: ConsumedEvent, tx: EntityManager) => {
       await applyComplaintEvent(event, tx);
       await extra?.(event, tx);

@@ -1,4 +1,4 @@
-import { dlqTopicFor, dlqTopicDefinition, parseEnvelope, type ParsedEvent } from '@pengaduan/contracts';
+import { dlqTopicFor, dlqTopicDefinition, parseEnvelope, type EventType, type ParsedEvent } from '@pengaduan/contracts';
 import { backoffDelay, sleep, withLogContext } from '@pengaduan/runtime';
 import type { Consumer, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
@@ -39,6 +39,18 @@ export interface EventConsumerOptions {
   backoff?: { initialMs?: number; maxMs?: number };
   /** Read from the beginning when the group has no committed offset (default true). */
   fromBeginning?: boolean;
+  /**
+   * The event types this group acts on (default: all). A valid event of another type is passed
+   * over before any database work (its offset moves on; counted in `passedOver`): the group has
+   * nothing to do with it, so it costs no transaction. A malformed event is dead-lettered as ever.
+   */
+  accepts?: (type: EventType) => boolean;
+  /**
+   * Partitions worked on at once (default 1). Each partition stays in order, so one complaint's
+   * events (one key, one partition) are still applied one after the other; more than one lets a
+   * consumer whose handler mostly waits on Postgres keep up with a burst.
+   */
+  partitionsConcurrently?: number;
 }
 
 type Outcome = 'processed' | 'duplicate' | 'dead-lettered';
@@ -56,6 +68,8 @@ export class EventConsumer {
   private readonly maxAttempts: number;
   private running = false;
   private crashed: Error | undefined;
+  /** Valid events of types this group does not act on, passed over since start. */
+  passedOver = 0;
 
   constructor(private readonly options: EventConsumerOptions) {
     this.consumer = options.kafka.consumer({
@@ -87,7 +101,7 @@ export class EventConsumer {
     await this.consumer.subscribe({ topics: this.options.topics, fromBeginning: this.options.fromBeginning ?? true });
     await this.consumer.run({
       autoCommit: true,
-      partitionsConsumedConcurrently: 1,
+      partitionsConsumedConcurrently: this.options.partitionsConcurrently ?? 1,
       eachMessage: async ({ topic, partition, message, heartbeat }) => {
         await this.onMessage(topic, partition, message, heartbeat);
       },
@@ -155,6 +169,11 @@ export class EventConsumer {
     if (!parsed.ok) {
       log.warn({ reason: parsed.reason, problems: parsed.problems }, 'malformed event sent to the DLQ');
       await this.deadLetter(topic, partition, message, `malformed event: ${parsed.reason}`, 'EVENT.MALFORMED', 0);
+      return;
+    }
+    if (this.options.accepts && !this.options.accepts(parsed.envelope.type)) {
+      this.passedOver++;
+      log.trace({ eventId: parsed.envelope.id, eventType: parsed.envelope.type }, 'event of a type this group does not act on; passed over');
       return;
     }
     const event: ConsumedEvent = { ...parsed, topic, partition, offset: message.offset };

@@ -1,4 +1,5 @@
-import { parseEnvelope } from '@pengaduan/contracts';
+import { durationFromMs, timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { createEnvelope, parseEnvelope, type EventType } from '@pengaduan/contracts';
 import {
   createTestTopic,
   deleteTopics,
@@ -55,7 +56,7 @@ async function startReader(...topics: string[]): Promise<TopicReader> {
 }
 
 /** A consumer whose effect is one `effect` row per event; `failWhen` makes the handler throw. */
-async function startConsumer(options: { groupId?: string; failWhen?: (eventId: string) => boolean; maxAttempts?: number } = {}) {
+async function startConsumer(options: { groupId?: string; failWhen?: (eventId: string) => boolean; maxAttempts?: number; accepts?: (type: EventType) => boolean } = {}) {
   const groupId = options.groupId ?? `consumer-${uniqueSuffix()}`;
   const handler: EventHandler = async (event, tx) => {
     if (options.failWhen?.(event.envelope.id)) throw new Error(`handler refuses ${event.envelope.id}`);
@@ -74,6 +75,7 @@ async function startConsumer(options: { groupId?: string; failWhen?: (eventId: s
     handler,
     maxAttempts: options.maxAttempts ?? 3,
     backoff: { initialMs: 20, maxMs: 100 },
+    ...(options.accepts ? { accepts: options.accepts } : {}),
   });
   await consumer.start();
   stoppers.push(async () => {
@@ -243,6 +245,43 @@ describe('consumer with inbox and DLQ', () => {
     expect(dead.every((m) => m.key === complaintId && m.headers['dlq-consumer-group'] === groupId)).toBe(true);
     expect(dead[1].value).toBe(JSON.stringify(broken));
     expect(await effectsOf(broken.id)).toBe(0);
+  });
+
+  it('passes over, without a transaction or an inbox row, the valid events of types the group does not act on, and still dead-letters malformed ones', async () => {
+    const complaintId = randomUUID();
+    const received = receivedEvent(complaintId);
+    const warning = createEnvelope({
+      type: 'sla.deadline-warning',
+      source: 'pengaduan/sla-monitor',
+      subject: complaintId,
+      office: 'BLP',
+      actor: 'system:sla-monitor',
+      correlationId: randomUUID(),
+      time: new Date('2026-11-27T12:00:00Z'),
+      data: {
+        deadlineId: randomUUID(),
+        stepId: 'CONFIRM',
+        startedAt: timestampFromDate(new Date('2026-11-27T03:00:00Z')),
+        dueAt: timestampFromDate(new Date('2026-11-27T15:00:00Z')),
+        remaining: durationFromMs(3 * 3_600_000),
+        responsibleRole: 'ADMIN_TIKKIM',
+      },
+    });
+    const malformedWarning = { ...JSON.parse(JSON.stringify(warning)), id: randomUUID(), data: { stepId: 7 } };
+    const next = receivedEvent(complaintId, 'BLP-2026-000010');
+    await produceRaw([received, warning, malformedWarning, next].map((e) => ({ key: complaintId, value: JSON.stringify(e) })));
+    const { consumer, groupId } = await startConsumer({ accepts: (type) => type.startsWith('complaint.') });
+    const dlq = await startReader(consumer.dlqTopics[0]);
+
+    await eventually(async () => ((await effectsOf(next.id)) === 1 ? true : undefined));
+    expect(await effectsOf(received.id)).toBe(1);
+    expect(await effectsOf(warning.id)).toBe(0);
+    const inbox = (await ds.query('SELECT event_id FROM inbox WHERE consumer_group = $1', [groupId])) as { event_id: string }[];
+    expect(inbox.map((r) => r.event_id).sort()).toEqual([received.id, next.id].sort());
+    expect(consumer.passedOver).toBe(1);
+    const [dead] = await dlq.waitFor(() => true);
+    expect(dead.headers['dlq-error-code']).toBe('EVENT.MALFORMED');
+    expect(dead.value).toBe(JSON.stringify(malformedWarning));
   });
 
   it('gives up on an event its handler keeps refusing after bounded retries, dead-letters it, and handles the next one', async () => {

@@ -3,7 +3,7 @@ import { HealthRegistry, retryUntilSuccess, ServiceError } from '@pengaduan/runt
 import type { Admin, Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { EventConsumer, type EventHandler } from './consumer';
+import { EventConsumer, type EventConsumerOptions } from './consumer';
 import { MESSAGING_ENTITIES } from './entities';
 import { createIdempotentProducer, createKafka } from './kafka';
 import { MESSAGING_MIGRATIONS } from './migrations';
@@ -16,7 +16,7 @@ export interface ServiceRuntimeOptions {
   database: Omit<ServiceDataSourceOptions, 'applicationName'>;
   kafkaBrokers: string[];
   /** Consumers the service runs (none for a service that only emits). */
-  consumers?: { groupId: string; topics: string[]; handler: EventHandler; maxAttempts?: number; backoff?: { initialMs?: number; maxMs?: number } }[];
+  consumers?: Pick<EventConsumerOptions, 'groupId' | 'topics' | 'handler' | 'maxAttempts' | 'backoff' | 'accepts' | 'partitionsConcurrently'>[];
   /** Whether this service publishes its outbox (default true). */
   relay?: boolean;
   /**

@@ -54,6 +54,8 @@ export class SlaMonitorApp {
   tracker!: DeadlineTracker;
   scheduler!: DeadlineScheduler;
 
+  private batchSize = 200;
+
   constructor(readonly clock: SettableClock = new SettableClock()) {}
 
   async start(overrides: Partial<SlaMonitorConfig> = {}): Promise<this> {
@@ -71,6 +73,7 @@ export class SlaMonitorApp {
       officePolicies: {},
       ...overrides,
     };
+    this.batchSize = config.batchSize;
     this.app = await NestFactory.createApplicationContext(
       SlaMonitorModule.forRoot(config, logger, { clock: this.clock, consumerGroup: this.group, autoFire: false, consumerRetry: { maxAttempts: 1, backoff: { initialMs: 5, maxMs: 5 } } }),
       { logger: new NestJsonLogger(logger) },
@@ -110,10 +113,16 @@ export class SlaMonitorApp {
     }
   }
 
-  /** Sets the clock and fires what is due then. */
+  /** Sets the clock and fires everything due then, batch after batch, as the running scheduler does. */
   async tick(at: Date): Promise<TickResult> {
     this.clock.at = at;
-    return this.scheduler.tick(at);
+    const total: TickResult = { warned: 0, breached: 0 };
+    for (;;) {
+      const r = await this.scheduler.tick(at);
+      total.warned += r.warned;
+      total.breached += r.breached;
+      if (r.warned + r.breached < this.batchSize) return total;
+    }
   }
 
   async setPolicy(officeCode: string, policy: SlaPolicy): Promise<void> {

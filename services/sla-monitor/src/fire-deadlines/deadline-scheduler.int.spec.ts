@@ -17,7 +17,7 @@ const payloadOf = (events: Awaited<ReturnType<SlaMonitorApp['events']>>, type: s
 };
 
 describe('the SLA monitor warns, then breaches and escalates each timed step of the SOP', () => {
-  it.each<[string, ComplaintStatus, string, string, string]>([
+  it.each<[string, ComplaintStatus, string, string, string, number?]>([
     ['Admin Tikkim confirms', 'RECEIVED', 'CONFIRM', 'ADMIN_TIKKIM', 'KEPALA_SEKSI_TI'],
     ['Kepala Kantor dispositions', 'CONFIRMED', 'DISPOSE_AND_PROCESS', 'KEPALA_KANTOR', 'OFFICE_REPORT'],
     ['the section responds', 'DISPOSED', 'SECTION_RESPONSE:INTELDAKIM', 'SEKSI_TERKAIT', 'KEPALA_KANTOR'],
@@ -25,24 +25,26 @@ describe('the SLA monitor warns, then breaches and escalates each timed step of 
     ['Kepala Seksi TI decides', 'ANALYZED', 'DECIDE_FOLLOW_UP', 'KEPALA_SEKSI_TI', 'KEPALA_KANTOR'],
     ['Kepala Kantor forms the team', 'FOLLOW_UP_DECIDED', 'FORM_TEAM', 'KEPALA_KANTOR', 'OFFICE_REPORT'],
     ['the follow-up reaches the reporter', 'TEAM_FORMED', 'DELIVER_INFORMATION', 'ADMIN_TIKKIM', 'KEPALA_SEKSI_TI'],
-  ])('when %s too late (%s): a warning at 9 h, breach and escalation at 12 h, naming who must act and to whom it goes', async (_what, status, key, responsible, escalatedTo) => {
+    ['the office answers within the SOP’s 72 h', 'CONFIRMED', 'SOP_TARGET', 'KEPALA_KANTOR', 'OFFICE_REPORT', 72],
+    ['the office settles within Perpres 76/2013’s 60 days', 'CONFIRMED', 'STATUTORY_SETTLEMENT', 'KEPALA_KANTOR', 'OFFICE_REPORT', 60 * 24],
+  ])('when %s too late (%s): a warning at 75 %%, breach and escalation at the deadline, naming who must act and to whom it goes', async (_what, status, key, responsible, escalatedTo, hours = 12) => {
     const history = historyUntil(status, { officeCode: randomOfficeCode(), start: new Date('2026-07-06T01:00:00Z') });
     await app.seedHistory(history);
     const deadline = (await app.deadlines(history.complaintId))[key];
     expect(deadline).toMatchObject({ responsible_role: responsible, escalates_to: escalatedTo, calendar: 'WALL_CLOCK', stopped_at: null });
-    expect(deadline.due_at.getTime() - deadline.started_at.getTime()).toBe(12 * HOUR);
+    expect(deadline.due_at.getTime() - deadline.started_at.getTime()).toBe(hours * HOUR);
 
-    await app.tick(after(deadline.started_at, 9 * HOUR - 1));
+    await app.tick(after(deadline.started_at, 0.75 * hours * HOUR - 1));
     expect(typesFor(await app.events(history.complaintId), deadline.id)).toEqual(['sla.deadline-started']);
-    await app.tick(after(deadline.started_at, 9 * HOUR));
-    await app.tick(after(deadline.started_at, 12 * HOUR - 1));
+    await app.tick(after(deadline.started_at, 0.75 * hours * HOUR));
+    await app.tick(after(deadline.started_at, hours * HOUR - 1));
     expect(typesFor(await app.events(history.complaintId), deadline.id)).toEqual(['sla.deadline-started', 'sla.deadline-warning']);
-    await app.tick(after(deadline.started_at, 12 * HOUR + 5_000));
-    await app.tick(after(deadline.started_at, 30 * HOUR));
+    await app.tick(after(deadline.started_at, hours * HOUR + 5_000));
+    await app.tick(after(deadline.started_at, 2.5 * hours * HOUR));
 
     const events = (await app.events(history.complaintId)).filter((e) => 'deadlineId' in e.payload && e.payload.deadlineId === deadline.id);
     expect(events.map((e) => e.type)).toEqual(['sla.deadline-started', 'sla.deadline-warning', 'sla.deadline-breached', 'sla.escalated']);
-    expect(payloadOf(events, 'sla.deadline-warning')).toMatchObject({ responsibleRole: responsible, remaining: { seconds: BigInt(3 * 3600) } });
+    expect(payloadOf(events, 'sla.deadline-warning')).toMatchObject({ responsibleRole: responsible, remaining: { seconds: BigInt(0.25 * hours * 3600) } });
     expect(payloadOf(events, 'sla.escalated')).toMatchObject({ escalatedToRole: escalatedTo, level: 1, lateness: { seconds: 5n } });
     expect(events.every((e) => e.envelope.actor === 'system:sla-monitor' && e.envelope.subject === history.complaintId)).toBe(true);
   });
