@@ -13,6 +13,8 @@ export interface GatewayConfig {
   teamDecreeGrpcUrl: string;
   notificationGrpcUrl: string;
   projectionGroup: string;
+  /** Partitions the read model applies at once. */
+  projectionConcurrency: number;
   /** HMAC key of the access tokens (HS256); never logged. */
   jwtSecret: string;
   jwtTtlSeconds: number;
@@ -77,6 +79,12 @@ export const GATEWAY_CONFIG: ConfigSpec<GatewayConfig> = {
     default: 'gateway-projection',
     parse: consumerGroup,
     description: 'Kafka consumer group of the read model (complaint states, views, timelines); also names its DLQ topic',
+  },
+  projectionConcurrency: {
+    env: 'GATEWAY_PROJECTION_CONCURRENCY',
+    default: '3',
+    parse: parse.positiveInt,
+    description: 'partitions of the complaint stream the read model applies at once (each in order); more keeps the views current through a burst of events',
   },
   jwtSecret: {
     env: 'GATEWAY_JWT_SECRET',

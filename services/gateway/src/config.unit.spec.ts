@@ -28,6 +28,7 @@ describe('gateway configuration', () => {
       teamDecreeGrpcUrl: '127.0.0.1:50054',
       notificationGrpcUrl: '127.0.0.1:50055',
       projectionGroup: 'gateway-projection',
+      projectionConcurrency: 3,
       jwtSecret: SECRET,
       jwtTtlSeconds: 28_800,
     });
@@ -59,6 +60,7 @@ describe('gateway configuration', () => {
       teamDecreeGrpcUrl: 'team-decree.pengaduan.svc:50051',
       notificationGrpcUrl: 'notification.pengaduan.svc:50051',
       projectionGroup: 'gateway-projection.v2',
+      projectionConcurrency: 3,
       jwtTtlSeconds: 3600,
     });
   });

@@ -37,6 +37,10 @@ import { RegisterComplaintHttpController } from './register-complaint/register-c
 import { RespondAsSectionHandler } from './respond-as-section/respond-as-section.handler';
 import { RespondAsSectionHttpController } from './respond-as-section/respond-as-section.http.controller';
 import { SectionsHttpController, SectionsQuery } from './sections/sections.http.controller';
+import { SlaEscalationsHttpController } from './sla-escalations/sla-escalations.http.controller';
+import { SlaEscalationsQuery } from './sla-escalations/sla-escalations.query';
+import { SlaSummaryHttpController } from './sla-summary/sla-summary.http.controller';
+import { SlaSummaryQuery } from './sla-summary/sla-summary.query';
 import { AnalysisClient, DispositionClient, IntakeClient, NotificationClient, TeamDecreeClient } from './upstream/clients';
 import { UserAccounts } from './users/user-accounts';
 import { WriteFollowUpInformationHandler } from './write-follow-up-information/write-follow-up-information.handler';
@@ -68,7 +72,8 @@ class GatewayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown 
  * state of its complaint (complaint_state), then builds the views, timelines and outputs.
  */
 export function gatewayRuntimeOptions(config: GatewayConfig, logger: Logger, complaintTopic?: string): ServiceRuntimeOptions {
-  const readModel = complaintStateConsumer(config.projectionGroup, projectReadModel);
+  // The read model projects every event, sla.* included (deadlines, escalations, the timeline).
+  const readModel = complaintStateConsumer(config.projectionGroup, projectReadModel, () => true);
   return {
     service: 'gateway',
     logger,
@@ -76,7 +81,7 @@ export function gatewayRuntimeOptions(config: GatewayConfig, logger: Logger, com
     kafkaBrokers: config.kafkaBrokers,
     // The gateway emits no events (commands go to the owning services), so there is no outbox to relay.
     relay: false,
-    consumers: [complaintTopic ? { ...readModel, topics: [complaintTopic] } : readModel],
+    consumers: [{ ...readModel, partitionsConcurrently: config.projectionConcurrency, ...(complaintTopic ? { topics: [complaintTopic] } : {}) }],
   };
 }
 
@@ -120,6 +125,8 @@ export class GatewayModule {
         ComplaintViewsHttpController,
         InboxHttpController,
         SectionsHttpController,
+        SlaSummaryHttpController,
+        SlaEscalationsHttpController,
         ...COMMAND_USE_CASES.map(([controller]) => controller),
       ],
       providers: [
@@ -142,6 +149,8 @@ export class GatewayModule {
         ComplaintCommandRunner,
         InboxQuery,
         SectionsQuery,
+        SlaSummaryQuery,
+        SlaEscalationsQuery,
         ...COMMAND_USE_CASES.map(([, handler]) => handler),
         {
           provide: APP_GUARD,

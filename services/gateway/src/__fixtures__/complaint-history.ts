@@ -1,12 +1,11 @@
-import { create } from '@bufbuild/protobuf';
 import { durationFromMs, timestampFromDate } from '@bufbuild/protobuf/wkt';
 import {
   COMPLAINT_EVENTS_TOPIC,
   createEnvelope,
   parseEnvelope,
   serializeEnvelope,
-  SlaDeadlineWarningSchema,
   sopEventToEnvelope,
+  type CreateEnvelopeInput,
   type EventEnvelope,
   type SopEnvelopeContext,
 } from '@pengaduan/contracts';
@@ -15,12 +14,14 @@ import {
   decide,
   evolve,
   initialState,
+  runningClocks,
   type Actor,
   type Channel,
   type ComplaintState,
   type DispositionInstruction,
   type FollowUpDecision,
   type SopCommand,
+  type SlaEventType,
   type SopEvent,
   type UserActor,
 } from '@pengaduan/sop';
@@ -185,25 +186,55 @@ export class ComplaintHistory {
     ];
   }
 
-  /** `sla.deadline-warning` of the complaint's current step (changes no state). */
-  deadlineWarning(stepId = 'DISPOSE_AND_PROCESS'): EventEnvelope {
-    const at = new Date(this.clock.getTime() + 10 * 3_600_000);
+  /**
+   * `sla.deadline-started` of one of the clocks that run in the state now (libs/sop
+   * `runningClocks`), as the SLA monitor publishes it at the time of the event that opened it;
+   * answers the deadline, whose methods make its later events. Changes no state.
+   */
+  deadlineStarted(options: DeadlineStartOptions = {}): SlaDeadline {
+    const clocks = runningClocks(this.state);
+    const clock = options.clock === undefined ? clocks[0] : clocks.find((c) => c.key === options.clock);
+    if (!clock) throw new Error(`no clock ${options.clock ?? ''} runs in ${this.state.status}; running: ${clocks.map((c) => c.key).join(', ')}`);
+    const startedAt = options.startedAt ?? new Date(clock.startedAt);
+    const dueAt = options.dueAt ?? new Date(startedAt.getTime() + clock.deadlineHours * 3_600_000);
+    const deadline = new SlaDeadline(this, {
+      deadlineId: options.deadlineId ?? randomUUID(),
+      stepId: clock.clockId,
+      ...(clock.sectionCode === undefined ? {} : { sectionCode: clock.sectionCode }),
+      startedAt,
+      dueAt,
+      // The warning at three quarters of the time, as the default policy has it.
+      warnAt: new Date(startedAt.getTime() + 0.75 * (dueAt.getTime() - startedAt.getTime())),
+      deadlineHours: clock.deadlineHours,
+      calendar: options.calendar ?? 'WALL_CLOCK',
+      responsibleRole: clock.responsibleRole,
+      escalatesTo: options.escalatesTo ?? clock.escalatesTo,
+    });
+    deadline.started = this.slaEvent('sla.deadline-started', startedAt, {
+      ...deadline.payloadBase(),
+      startedAt: timestampFromDate(startedAt),
+      dueAt: timestampFromDate(dueAt),
+      warnAt: timestampFromDate(deadline.facts.warnAt),
+      deadlineHours: deadline.facts.deadlineHours,
+      calendar: deadline.facts.calendar,
+      responsibleRole: deadline.facts.responsibleRole,
+      escalatesTo: deadline.facts.escalatesTo,
+      openedByEventId: this.envelopes.at(-1)?.id ?? randomUUID(),
+    });
+    return deadline;
+  }
+
+  /** An `sla.*` event of this complaint, as the SLA monitor publishes it; appended to `envelopes`. */
+  slaEvent<T extends SlaEventType>(type: T, time: Date, data: CreateEnvelopeInput<T>['data']): EventEnvelope {
     const envelope = createEnvelope({
-      type: 'sla.deadline-warning',
+      type,
       source: 'pengaduan/sla-monitor',
       subject: this.complaintId,
       office: this.officeCode,
       actor: 'system:sla-monitor',
       correlationId: randomUUID(),
-      time: at,
-      data: create(SlaDeadlineWarningSchema, {
-        deadlineId: randomUUID(),
-        stepId,
-        startedAt: timestampFromDate(this.clock),
-        dueAt: timestampFromDate(new Date(this.clock.getTime() + 12 * 3_600_000)),
-        remaining: durationFromMs(2 * 3_600_000),
-        responsibleRole: 'KEPALA_KANTOR',
-      }),
+      time,
+      data,
     });
     this.envelopes.push(envelope);
     return envelope;
@@ -237,6 +268,104 @@ export class ComplaintHistory {
       default:
         return {};
     }
+  }
+}
+
+export interface DeadlineStartOptions {
+  /** Which running clock (libs/sop `runningClocks` key: `CONFIRM`, `SECTION_RESPONSE:INTELDAKIM`, `SOP_TARGET` …); default: the first. */
+  clock?: string;
+  deadlineId?: string;
+  /** Default: when the clock started in the state. */
+  startedAt?: Date;
+  /** The due time the SLA monitor computed (a working calendar moves it); default: the start plus the clock's hours. */
+  dueAt?: Date;
+  calendar?: 'WALL_CLOCK' | 'WORKING_CALENDAR';
+  /** Default: the clock's (libs/sop). */
+  escalatesTo?: string;
+}
+
+export interface DeadlineFacts {
+  deadlineId: string;
+  stepId: string;
+  sectionCode?: string;
+  startedAt: Date;
+  dueAt: Date;
+  warnAt: Date;
+  deadlineHours: number;
+  calendar: string;
+  responsibleRole: string;
+  escalatesTo: string;
+}
+
+/**
+ * One deadline of the SLA monitor on a complaint's history: `started` is its
+ * `sla.deadline-started`; each method makes its next event (appended to the history's
+ * `envelopes` too), at the time the monitor would raise it unless told otherwise.
+ */
+export class SlaDeadline {
+  started!: EventEnvelope;
+
+  constructor(
+    private readonly history: ComplaintHistory,
+    readonly facts: DeadlineFacts,
+  ) {}
+
+  get deadlineId(): string {
+    return this.facts.deadlineId;
+  }
+
+  /** `sla.deadline-warning`, by default at the warning time. */
+  warning(at: Date = this.facts.warnAt): EventEnvelope {
+    return this.history.slaEvent('sla.deadline-warning', at, {
+      ...this.payloadBase(),
+      startedAt: timestampFromDate(this.facts.startedAt),
+      dueAt: timestampFromDate(this.facts.dueAt),
+      remaining: durationFromMs(Math.max(0, this.facts.dueAt.getTime() - at.getTime())),
+      responsibleRole: this.facts.responsibleRole,
+    });
+  }
+
+  /** `sla.deadline-breached`, by default at the due time. */
+  breached(at: Date = this.facts.dueAt): EventEnvelope {
+    return this.history.slaEvent('sla.deadline-breached', at, {
+      ...this.payloadBase(),
+      startedAt: timestampFromDate(this.facts.startedAt),
+      dueAt: timestampFromDate(this.facts.dueAt),
+      responsibleRole: this.facts.responsibleRole,
+    });
+  }
+
+  /** `sla.escalated` to the deadline's escalation target (or `toRole`), by default a minute after the due time. */
+  escalated(options: { toRole?: string; level?: number; at?: Date } = {}): EventEnvelope {
+    const at = options.at ?? new Date(this.facts.dueAt.getTime() + 60_000);
+    return this.history.slaEvent('sla.escalated', at, {
+      ...this.payloadBase(),
+      dueAt: timestampFromDate(this.facts.dueAt),
+      escalatedToRole: options.toRole ?? this.facts.escalatesTo,
+      lateness: durationFromMs(Math.max(0, at.getTime() - this.facts.dueAt.getTime())),
+      level: options.level ?? 1,
+    });
+  }
+
+  /** `sla.deadline-stopped` by the step's output at `at` (default: the history's last event), late by what `at` is past the due time. */
+  stopped(options: { at?: Date; byEventType?: string } = {}): EventEnvelope {
+    const at = options.at ?? this.history.now;
+    const last = this.history.envelopes.filter((e) => !e.type.startsWith('sla.')).at(-1);
+    return this.history.slaEvent('sla.deadline-stopped', at, {
+      ...this.payloadBase(),
+      startedAt: timestampFromDate(this.facts.startedAt),
+      dueAt: timestampFromDate(this.facts.dueAt),
+      stoppedAt: timestampFromDate(at),
+      lateness: durationFromMs(Math.max(0, at.getTime() - this.facts.dueAt.getTime())),
+      elapsed: durationFromMs(at.getTime() - this.facts.startedAt.getTime()),
+      stoppedByEventId: last?.id ?? randomUUID(),
+      stoppedByEventType: options.byEventType ?? last?.type ?? 'complaint.confirmed',
+    });
+  }
+
+  /** The fields every event of the deadline carries. */
+  payloadBase(): { deadlineId: string; stepId: string; sectionCode?: string } {
+    return { deadlineId: this.facts.deadlineId, stepId: this.facts.stepId, ...(this.facts.sectionCode === undefined ? {} : { sectionCode: this.facts.sectionCode }) };
   }
 }
 

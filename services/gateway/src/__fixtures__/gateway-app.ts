@@ -142,6 +142,7 @@ export async function startGateway(upstreams: Upstreams, isolation: GatewayIsola
     teamDecreeGrpcUrl: upstreams.teamDecree ?? NOWHERE,
     notificationGrpcUrl: upstreams.notification ?? NOWHERE,
     projectionGroup: isolation.projectionGroup,
+    projectionConcurrency: 3,
     jwtSecret: randomBytes(32).toString('base64'),
     jwtTtlSeconds: options.jwtTtlSeconds ?? 28_800,
   };
@@ -155,7 +156,8 @@ export async function startGateway(upstreams: Upstreams, isolation: GatewayIsola
   if (options.waitUntilReady !== false) await runtime.ready();
   const kafka = createKafka({ brokers: isolation.kafkaBrokers, clientId: 'gateway-test-publisher', logger });
   const baseUrl = await app.getUrl();
-  const readModel = complaintStateConsumer(isolation.projectionGroup, projectReadModel);
+  // The read model projects every event, sla.* included (deadlines, escalations, the timeline).
+  const readModel = complaintStateConsumer(isolation.projectionGroup, projectReadModel, () => true);
 
   const gateway: TestGateway = {
     baseUrl,

@@ -10,6 +10,10 @@ export class SettableClock extends Clock {
     return this.at;
   }
 
+  set(at: Date): void {
+    this.at = at;
+  }
+
   advance(ms: number): void {
     this.at = new Date(this.at.getTime() + ms);
   }

@@ -4,9 +4,10 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { CLASSIFICATION_CODES } from '../confirm-complaint/confirm-complaint.dto';
 import { IsDateTime } from '../http/is-date-time';
-import type { ComplaintOutputRecord, ComplaintTimelineRecord, ComplaintViewRecord } from '../persistence/entities';
+import type { ComplaintOutputRecord, ComplaintTimelineRecord, ComplaintViewRecord, SlaDeadlineRecord } from '../persistence/entities';
 import type { CurrentStep } from '../read-model/current-step';
 import { ComplaintOutputsDto } from './complaint-outputs.dto';
+import { DeadlineDto, toDeadline } from './deadline.dto';
 
 /** Longest list a caller may ask for, and the length when it does not say. */
 export const MAX_LIST_LIMIT = 200;
@@ -21,7 +22,10 @@ export class CurrentStepDto implements CurrentStep {
   @ApiProperty({ format: 'date-time', description: "When the step's clock started (UTC)" })
   startedAt!: string;
 
-  @ApiProperty({ format: 'date-time', description: 'When the step is due: the start plus its deadline hours (12 h in the SOP)' })
+  @ApiProperty({
+    format: 'date-time',
+    description: "When the step is due: the SLA monitor's due time once its deadline started (the office's policy may count working hours), until then the start plus its deadline hours (12 h in the SOP)",
+  })
   dueAt!: string;
 
   @ApiPropertyOptional({ type: [String], example: ['INTELDAKIM'], description: 'For SECTION_RESPONSE: the sections whose response is awaited' })
@@ -77,6 +81,12 @@ export class ComplaintViewDto {
 
   @ApiProperty({ type: [String], description: 'The dispositioned sections yet to respond' })
   pendingSections!: string[];
+
+  @ApiProperty({
+    type: [DeadlineDto],
+    description: "The SLA monitor's open deadlines of the complaint (not yet stopped), earliest due first; for a section officer's inbox, their section's response and those of no section",
+  })
+  deadlines!: DeadlineDto[];
 }
 
 export class ComplaintListDto {
@@ -198,8 +208,11 @@ export class ListComplaintsQuery {
   offset?: number;
 }
 
-/** The view of a read-model row: the fields are picked one by one so nothing else can leak. */
-export function toComplaintView(record: ComplaintViewRecord): ComplaintViewDto {
+/**
+ * The view of a read-model row with its open deadlines as of `now`: the fields are picked one
+ * by one so nothing else can leak.
+ */
+export function toComplaintView(record: ComplaintViewRecord, deadlines: readonly SlaDeadlineRecord[], now: Date): ComplaintViewDto {
   return {
     id: record.id,
     officeCode: record.officeCode,
@@ -224,6 +237,10 @@ export function toComplaintView(record: ComplaintViewRecord): ComplaintViewDto {
         : null,
     sections: [...record.sections],
     pendingSections: [...record.pendingSections],
+    deadlines: deadlines
+      .filter((d) => d.complaintId === record.id && d.stoppedAt === null)
+      .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.deadlineId.localeCompare(b.deadlineId))
+      .map((d) => toDeadline(d, now)),
   };
 }
 

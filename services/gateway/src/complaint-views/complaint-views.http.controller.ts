@@ -1,3 +1,4 @@
+import { Clock } from '@pengaduan/runtime';
 import { availableActions } from '@pengaduan/sop';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
@@ -7,7 +8,7 @@ import { ComplaintIdPipe } from '../complaint-commands/complaint-command';
 import { complaintNotFound } from '../complaint-commands/complaint-command.runner';
 import { API_PREFIX, BEARER_AUTH } from '../http/configure-http';
 import { ApiProblemResponses } from '../http/problem.dto';
-import { currentStepOf } from '../read-model/current-step';
+import { currentStepOf, withMonitoredDue } from '../read-model/current-step';
 import {
   ComplaintDetailDto,
   ComplaintListDto,
@@ -28,7 +29,10 @@ import { ComplaintViewQueries } from './complaint-views.queries';
 @ApiBearerAuth(BEARER_AUTH)
 @Controller(`${API_PREFIX}/complaints`)
 export class ComplaintViewsHttpController {
-  constructor(private readonly queries: ComplaintViewQueries) {}
+  constructor(
+    private readonly queries: ComplaintViewQueries,
+    private readonly clock: Clock,
+  ) {}
 
   @Get(':id')
   @ApiOperation({ summary: 'One complaint: its view, current step, what this officer may do now, and the SOP outputs so far' })
@@ -43,10 +47,10 @@ export class ComplaintViewsHttpController {
   async byId(@Param('id', ComplaintIdPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<ComplaintDetailDto> {
     const found = await this.queries.withState(id, user.officeCode);
     if (!found) throw complaintNotFound(id);
-    const outputs = await this.queries.outputs(id);
+    const [outputs, deadlines] = await Promise.all([this.queries.outputs(id), this.queries.openDeadlinesOf([id])]);
     return {
-      ...toComplaintView(found.view),
-      currentStep: currentStepOf(found.state, user.sectionCode),
+      ...toComplaintView(found.view, deadlines, this.clock.now()),
+      currentStep: withMonitoredDue(currentStepOf(found.state, user.sectionCode), deadlines),
       availableActions: [...availableActions(found.state, sopActorOf(user))],
       outputs: toOutputs(outputs),
     };
@@ -80,6 +84,8 @@ export class ComplaintViewsHttpController {
       limit,
       offset,
     });
-    return { items: items.map(toComplaintView), total, limit, offset };
+    const deadlines = await this.queries.openDeadlinesOf(items.map((v) => v.id));
+    const now = this.clock.now();
+    return { items: items.map((v) => toComplaintView(v, deadlines, now)), total, limit, offset };
   }
 }

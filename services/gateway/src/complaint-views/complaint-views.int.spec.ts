@@ -73,6 +73,7 @@ describe('officers read a complaint from the read model', () => {
       currentStep: { stepId: 'DISPOSE_AND_PROCESS', startedAt: '2026-03-14T02:00:00.000Z', dueAt: '2026-03-14T14:00:00.000Z' },
       sections: [],
       pendingSections: [],
+      deadlines: [],
       availableActions: ['dispose'],
       outputs: {
         confirmation: { classificationCode: '02', summary: 'Antrean paspor melebihi jam layanan', anonymous: false, confidential: false, at: '2026-03-14T02:00:00.000Z' },

@@ -1,8 +1,8 @@
 import { ServiceRuntime } from '@pengaduan/messaging';
 import type { ComplaintState } from '@pengaduan/sop';
 import { Injectable } from '@nestjs/common';
-import { Brackets, In } from 'typeorm';
-import { ComplaintOutputRecord, ComplaintTimelineRecord, ComplaintViewRecord } from '../persistence/entities';
+import { Brackets, In, IsNull } from 'typeorm';
+import { ComplaintOutputRecord, ComplaintTimelineRecord, ComplaintViewRecord, SlaDeadlineRecord } from '../persistence/entities';
 
 /** Filters of the complaint list; every one optional. */
 export interface ComplaintFilters {
@@ -51,6 +51,18 @@ export class ComplaintViewQueries {
     return row ? { view, state: row.state } : null;
   }
 
+  /**
+   * The open deadlines (not stopped) of these complaints, earliest due first: one query for a
+   * whole page. The callers have already limited the complaints to the officer's office.
+   */
+  async openDeadlinesOf(complaintIds: readonly string[]): Promise<SlaDeadlineRecord[]> {
+    if (complaintIds.length === 0) return [];
+    return this.ds.getRepository(SlaDeadlineRecord).find({
+      where: { complaintId: In([...new Set(complaintIds)]), stoppedAt: IsNull() },
+      order: { dueAt: 'ASC', deadlineId: 'ASC' },
+    });
+  }
+
   outputs(id: string): Promise<ComplaintOutputRecord | null> {
     return this.ds.getRepository(ComplaintOutputRecord).findOneBy({ complaintId: id });
   }
@@ -87,7 +99,10 @@ export class ComplaintViewQueries {
     return { items, total };
   }
 
-  /** The office's complaints in one of these statuses, with their states, by the due time of their current step. */
+  /**
+   * The office's complaints in one of these statuses, with their states, by the due time of
+   * their current step (the SLA monitor's once its deadline started, see the projection).
+   */
   async inStatuses(officeCode: string, statuses: readonly string[]): Promise<ComplaintWithState[]> {
     if (statuses.length === 0) return [];
     const rows = (await this.ds.query(

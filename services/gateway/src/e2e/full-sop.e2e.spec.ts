@@ -119,6 +119,19 @@ afterAll(async () => {
 describe('the SOP end to end, each step by the officer it names', () => {
   it('carries a complaint along the follow-up branch from receipt to closure, each event once and in order', async () => {
     const id = await registerComplaint();
+    // The SLA monitor has started Admin Tikkim's 12 h clock, and the gateway shows it.
+    const received = await eventually(async () => {
+      const r = await call('GET', `/complaints/${id}`, 'admin');
+      const deadlines = r.body['deadlines'] as { stepId: string; startedAt: string; dueAt: string; remainingSeconds: number; overdue: boolean }[];
+      return deadlines.length > 0 ? { view: r.body, deadlines } : undefined;
+    }, 30_000, 'the confirmation deadline to show');
+    expect(received.deadlines.map((d) => d.stepId)).toEqual(['CONFIRM']);
+    const [confirmClock] = received.deadlines;
+    expect(Date.parse(confirmClock.dueAt) - Date.parse(confirmClock.startedAt)).toBe(12 * 3_600_000);
+    expect(confirmClock.overdue).toBe(false);
+    expect(confirmClock.remainingSeconds).toBeGreaterThan(11 * 3600);
+    expect((received.view['currentStep'] as { dueAt: string }).dueAt).toBe(confirmClock.dueAt);
+
     await act('admin', id, 'confirm', confirmBody, 'CONFIRMED');
     const disposed = await act('kakan', id, 'disposition', dispositionBody('INTELDAKIM'), 'DISPOSED');
     expect(disposed.body['sheetNumber']).toMatch(new RegExp(`^LD/${office}/2026/\\d{6}$`));
@@ -130,9 +143,26 @@ describe('the SOP end to end, each step by the officer it names', () => {
     await act('admin', id, 'follow-up-information', { text: 'Pengaduan Anda telah ditindaklanjuti oleh tim.' }, 'REPORTER_INFORMED');
     await act('admin', id, 'delivery-confirmation', deliveryBody(), 'CLOSED');
 
-    const timeline = await call('GET', `/complaints/${id}/timeline`, 'auditor');
+    // Every clock the SOP ran for it was stopped by the step's output, on time, by the monitor.
+    const clocks = ['CONFIRM', 'DISPOSE_AND_PROCESS', 'SECTION_RESPONSE', 'ANALYZE', 'DECIDE_FOLLOW_UP', 'FORM_TEAM', 'DELIVER_INFORMATION', 'SOP_TARGET', 'STATUTORY_SETTLEMENT'];
+    const timeline = await eventually(async () => {
+      const r = await call('GET', `/complaints/${id}/timeline`, 'auditor');
+      const stopped = (r.body['events'] as { type: string }[]).filter((e) => e.type === 'sla.deadline-stopped');
+      return stopped.length === clocks.length ? r : undefined;
+    }, 30_000, 'every SLA clock to stop');
     expect(timeline.status).toBe(200);
-    const events = timeline.body['events'] as { id: string; type: string; actorRole: string }[];
+    const all = timeline.body['events'] as { id: string; type: string; actorRole: string | null; actorService?: string; summary: string }[];
+    const slaEntries = all.filter((e) => e.type.startsWith('sla.'));
+    expect(slaEntries.every((e) => e.actorService === 'sla-monitor' && e.actorRole === null)).toBe(true);
+    expect(slaEntries.filter((e) => e.type === 'sla.deadline-started')).toHaveLength(clocks.length);
+    expect(slaEntries.filter((e) => e.type === 'sla.deadline-stopped').every((e) => e.summary.endsWith('selesai tepat waktu'))).toBe(true);
+    expect((await call('GET', `/complaints/${id}`, 'admin')).body['deadlines']).toEqual([]);
+    const summary = await call('GET', '/sla/summary', 'kakan');
+    expect(summary.status).toBe(200);
+    const steps = (summary.body['offices'] as { officeCode: string; steps: { stepId: string; onTime: number; late: number }[] }[]).find((o) => o.officeCode === office)?.steps ?? [];
+    for (const clock of clocks) expect(steps.find((s) => s.stepId === clock)).toMatchObject({ late: 0, onTime: expect.any(Number) });
+
+    const events = all.filter((e) => e.type.startsWith('complaint.'));
     expect(events.map((e) => [e.type, e.actorRole])).toEqual([
       ['complaint.received', 'ADMIN_TIKKIM'],
       ['complaint.confirmed', 'ADMIN_TIKKIM'],
@@ -146,7 +176,7 @@ describe('the SOP end to end, each step by the officer it names', () => {
       ['complaint.information-delivered', 'ADMIN_TIKKIM'],
       ['complaint.closed', 'ADMIN_TIKKIM'],
     ]);
-    expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
+    expect(new Set(all.map((e) => e.id)).size).toBe(all.length);
     expect(JSON.stringify(timeline.body)).not.toMatch(/Rudi|6281355566677/);
   });
 
@@ -206,7 +236,7 @@ describe('the SOP end to end, each step by the officer it names', () => {
       }
     }
     const timeline = await call('GET', `/complaints/${id}/timeline`, 'admin');
-    expect((timeline.body['events'] as { type: string }[]).map((e) => e.type)).toEqual(['complaint.received']);
+    expect((timeline.body['events'] as { type: string }[]).map((e) => e.type).filter((t) => t.startsWith('complaint.'))).toEqual(['complaint.received']);
   });
 
   it('records one event for a command submitted twice at once with the same key', async () => {

@@ -1,9 +1,11 @@
 import { availableActions, COMMAND_RULES, COMMAND_TYPES, mayFire, type CommandType, type ComplaintStatus } from '@pengaduan/sop';
+import { Clock } from '@pengaduan/runtime';
 import { Injectable } from '@nestjs/common';
 import { sopActorOf, type AuthenticatedUser } from '../auth/authenticated-user';
 import { toComplaintView, type ComplaintViewDto } from '../complaint-views/complaint-view.dto';
 import { ComplaintViewQueries } from '../complaint-views/complaint-views.queries';
-import { currentStepOf } from '../read-model/current-step';
+import { deadlinesSeenBy } from '../complaint-views/deadline.dto';
+import { currentStepOf, withMonitoredDue } from '../read-model/current-step';
 
 /** A complaint waiting for this officer. */
 export type InboxItem = ComplaintViewDto & { actions: CommandType[] };
@@ -13,22 +15,33 @@ export type InboxItem = ComplaintViewDto & { actions: CommandType[] };
  * officer now, by libs/sop `availableActions` (a section officer's only while their own
  * section's response is awaited), oldest due first. Bookkeeping that the SOP does not ask of
  * anyone at a step (appending a reporter's message; libs/sop rules with no step) does not put a
- * complaint in the inbox. Which statuses to look in is read from libs/sop's rules too.
+ * complaint in the inbox. Which statuses to look in is read from libs/sop's rules too. The due
+ * time is the SLA monitor's once the step's deadline started; each item carries its open
+ * deadlines (a section officer sees their own section's response and those of no section).
  */
 @Injectable()
 export class InboxQuery {
-  constructor(private readonly queries: ComplaintViewQueries) {}
+  constructor(
+    private readonly queries: ComplaintViewQueries,
+    private readonly clock: Clock,
+  ) {}
 
   async of(user: AuthenticatedUser): Promise<InboxItem[]> {
     const actor = sopActorOf(user);
     const stepCommands = COMMAND_TYPES.filter((type) => COMMAND_RULES[type].step !== null && mayFire(actor, type));
     const statuses = new Set<ComplaintStatus>(stepCommands.flatMap((type) => COMMAND_RULES[type].from));
     const candidates = await this.queries.inStatuses(user.officeCode, [...statuses]);
-    const items = candidates.flatMap(({ view, state }) => {
+    const waiting = candidates.flatMap(({ view, state }) => {
       const actions = availableActions(state, actor).filter((type) => stepCommands.includes(type));
-      if (actions.length === 0) return [];
-      return [{ ...toComplaintView(view), currentStep: currentStepOf(state, user.sectionCode), actions: [...actions] }];
+      return actions.length === 0 ? [] : [{ view, state, actions }];
     });
+    const deadlines = deadlinesSeenBy(await this.queries.openDeadlinesOf(waiting.map(({ view }) => view.id)), user.sectionCode);
+    const now = this.clock.now();
+    const items = waiting.map(({ view, state, actions }) => ({
+      ...toComplaintView(view, deadlines, now),
+      currentStep: withMonitoredDue(currentStepOf(state, user.sectionCode), deadlines.filter((d) => d.complaintId === view.id)),
+      actions: [...actions],
+    }));
     return items.sort((a, b) => dueOf(a) - dueOf(b) || a.receivedAt.localeCompare(b.receivedAt) || a.id.localeCompare(b.id));
   }
 }

@@ -206,4 +206,91 @@ export class ComplaintOutputRecord {
   updatedAt!: Date;
 }
 
-export const GATEWAY_ENTITIES = [ComplaintViewRecord, UserAccountRecord, ComplaintTimelineRecord, ComplaintOutputRecord];
+/**
+ * One deadline of the SLA monitor (services/sla-monitor) as the complaint stream told it: a
+ * step's clock, one section's response, the SOP's 72 h target or the statutory 60 days.
+ * Written only by the projection, from `sla.*` events.
+ */
+@Entity({ name: 'sla_deadline' })
+export class SlaDeadlineRecord {
+  /** The SLA monitor's id, the same on every event about the deadline. */
+  @PrimaryColumn({ type: 'text' })
+  deadlineId!: string;
+
+  @Column({ type: 'uuid' })
+  complaintId!: string;
+
+  /** The complaint's office (complaint_view), for office scope. */
+  @Column({ type: 'text' })
+  officeCode!: string;
+
+  /** A libs/sop step id, `SECTION_RESPONSE`, `SOP_TARGET` or `STATUTORY_SETTLEMENT`. */
+  @Column({ type: 'text' })
+  stepId!: string;
+
+  /** For `SECTION_RESPONSE`: the section whose response is awaited. */
+  @Column({ type: 'text', nullable: true })
+  sectionCode!: string | null;
+
+  @Column({ type: 'timestamptz' })
+  startedAt!: Date;
+
+  /** As the SLA monitor computed it under the office's policy (a working calendar may move it). */
+  @Column({ type: 'timestamptz' })
+  dueAt!: Date;
+
+  @Column({ type: 'timestamptz' })
+  warnAt!: Date;
+
+  @Column({ type: 'double precision' })
+  deadlineHours!: number;
+
+  /** `WALL_CLOCK` or `WORKING_CALENDAR`. */
+  @Column({ type: 'text' })
+  calendar!: string;
+
+  /** The libs/sop role who must act. */
+  @Column({ type: 'text' })
+  responsibleRole!: string;
+
+  /** The libs/sop role a miss escalates to, or `OFFICE_REPORT`. */
+  @Column({ type: 'text' })
+  escalatesTo!: string;
+
+  /** The time of `sla.deadline-warning`, once raised. */
+  @Column({ type: 'timestamptz', nullable: true })
+  warnedAt!: Date | null;
+
+  /** The time of `sla.deadline-breached`, once raised. */
+  @Column({ type: 'timestamptz', nullable: true })
+  breachedAt!: Date | null;
+
+  /** The time of `sla.escalated`, once raised. */
+  @Column({ type: 'timestamptz', nullable: true })
+  escalatedAt!: Date | null;
+
+  /** The role escalated to, or `OFFICE_REPORT`. */
+  @Column({ type: 'text', nullable: true })
+  escalatedToRole!: string | null;
+
+  /** From 1. */
+  @Column({ type: 'int', nullable: true })
+  escalationLevel!: number | null;
+
+  /** When the step's output event happened; null while the clock runs. */
+  @Column({ type: 'timestamptz', nullable: true })
+  stoppedAt!: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  stoppedByEventType!: string | null;
+
+  /** Milliseconds late when stopped (0 when on time); a string, as the driver answers bigint. */
+  @Column({ type: 'bigint', nullable: true })
+  latenessMs!: string | null;
+
+  /** Milliseconds from start to stop; a string, as the driver answers bigint. */
+  @Column({ type: 'bigint', nullable: true })
+  elapsedMs!: string | null;
+}
+
+export const GATEWAY_ENTITIES = [ComplaintViewRecord, UserAccountRecord, ComplaintTimelineRecord, ComplaintOutputRecord, SlaDeadlineRecord];

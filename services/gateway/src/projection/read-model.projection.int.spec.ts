@@ -168,9 +168,10 @@ describe('the current step of a complaint as it moves', () => {
   it('puts a deadline warning on the timeline without changing the state', async () => {
     const history = new ComplaintHistory();
     await apply(...history.received(), ...history.confirmed());
-    const warning = history.deadlineWarning();
-    await apply(warning);
-    expect(await view(history.complaintId)).toMatchObject({ status: 'CONFIRMED', current_step_id: 'DISPOSE_AND_PROCESS', last_event_type: 'sla.deadline-warning', event_count: 3 });
+    const deadline = history.deadlineStarted();
+    const warning = deadline.warning();
+    await apply(deadline.started, warning);
+    expect(await view(history.complaintId)).toMatchObject({ status: 'CONFIRMED', current_step_id: 'DISPOSE_AND_PROCESS', last_event_type: 'sla.deadline-warning', event_count: 4 });
     expect((await timeline(history.complaintId)).at(-1)).toMatchObject({
       type: 'sla.deadline-warning',
       actor_kind: 'system',
@@ -212,7 +213,8 @@ describe('events the read model refuses', () => {
 
   it('refuses a deadline warning whose subject is no complaint id', async () => {
     const history = new ComplaintHistory();
-    const warning = { ...history.deadlineWarning(), subject: 'not-a-complaint' };
+    history.received();
+    const warning = { ...history.deadlineStarted().warning(), subject: 'not-a-complaint' };
     await expect(apply(warning)).rejects.toMatchObject({ code: 'PROJECTION.UNKNOWN_COMPLAINT' });
   });
 });
@@ -271,7 +273,7 @@ describe('the read model behind its consumer, over the real topic', () => {
     const orphan = new ComplaintHistory();
     orphan.received();
     const [confirmed] = orphan.confirmed();
-    const warning = orphan.deadlineWarning();
+    const warning = orphan.deadlineStarted().warning();
     const received = new ComplaintHistory();
     await publish([confirmed, warning, ...received.received()]);
 
@@ -281,5 +283,18 @@ describe('the read model behind its consumer, over the real topic', () => {
     expect(dead.map((m) => m.headers['dlq-error-code'])).toEqual(['EVENT.NOT_APPLICABLE', 'PROJECTION.UNKNOWN_COMPLAINT']);
     await eventually(async () => ((await view(received.complaintId)) ? true : undefined), 20_000, 'the received complaint in the view');
     expect(await view(orphan.complaintId)).toBeUndefined();
+  });
+
+  it('dead-letters at once a warning of a deadline the SLA monitor never started, and goes on with the complaint', async () => {
+    const history = new ComplaintHistory({ officeCode: randomOfficeCode() });
+    const received = history.received();
+    const warning = history.deadlineStarted().warning();
+    await publish([...received, warning, ...history.confirmed()]);
+
+    if (!dlqReader) throw new Error('the DLQ reader did not start');
+    const [dead] = await dlqReader.waitFor((m) => m.key === history.complaintId, 1, 30_000);
+    expect(dead.headers['dlq-error-code']).toBe('PROJECTION.UNKNOWN_DEADLINE');
+    await eventually(async () => ((await view(history.complaintId))?.['status'] === 'CONFIRMED' ? true : undefined), 20_000, 'the confirmation after the refused warning');
+    expect((await timeline(history.complaintId)).map((e) => e['type'])).toEqual(['complaint.received', 'complaint.confirmed']);
   });
 });

@@ -1,27 +1,17 @@
 import { isMessage } from '@bufbuild/protobuf';
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { channelMapping, ComplaintReceivedSchema, parseActor, type ParsedEvent } from '@pengaduan/contracts';
-import { PermanentError, type ConsumedEvent, type EventHandler } from '@pengaduan/messaging';
+import type { ConsumedEvent, EventHandler } from '@pengaduan/messaging';
 import { pendingSections, type ComplaintState } from '@pengaduan/sop';
 import type { EntityManager } from 'typeorm';
 import { validate as isUuid } from 'uuid';
 import { currentStepOf } from '../read-model/current-step';
+import { ProjectionError } from './projection-error';
+import { applySlaEvent, isSlaEvent } from './sla-deadlines.projection';
 import { OUTPUT_COLUMN, outputChangeOf } from './sop-outputs';
 import { timelineSummary } from './timeline-summary';
 
-/**
- * Thrown for an event the read model can never apply: the consumer sends it to the group's DLQ
- * at once, with the code, where it stays visible and can be replayed once the gap is filled;
- * never dropped silently. Events of one complaint share a key, hence a partition and an order,
- * so a complaint's `complaint.received` has always been applied before its other events: one
- * missing means the stream was cut or a producer is wrong, which retrying cannot mend.
- */
-export class ProjectionError extends PermanentError {
-  constructor(code: string, message: string) {
-    super(code, message);
-    this.name = 'ProjectionError';
-  }
-}
+export { ProjectionError };
 
 /**
  * Builds the read model from the complaint stream. It runs as the `extra` handler of
@@ -32,7 +22,9 @@ export class ProjectionError extends PermanentError {
  *   classification, sections;
  * - appends the event to `complaint_timeline` at the complaint's next position (events of one
  *   complaint share a key, hence a partition, so positions follow the topic's order);
- * - records the SOP output the event carries in `complaint_output`.
+ * - records the SOP output the event carries in `complaint_output`;
+ * - keeps the SLA monitor's deadlines in `sla_deadline` (`sla.*` events), before the view, so
+ *   that the current step's due time is the monitor's once its deadline started.
  */
 export const projectReadModel: EventHandler = async (event, tx) => {
   const { envelope } = event;
@@ -44,6 +36,7 @@ export const projectReadModel: EventHandler = async (event, tx) => {
     throw new ProjectionError('PROJECTION.UNKNOWN_COMPLAINT', `${envelope.type} ${envelope.id} is about complaint ${envelope.subject}, which was never received`);
   }
   if (event.type === 'complaint.received') await addReceivedComplaint(event, tx);
+  if (isSlaEvent(event)) await applySlaEvent(event, tx);
   const position = await updateView(event, state, tx);
   await appendToTimeline(event, state, position, tx);
   await recordOutput(event, tx);
@@ -85,6 +78,17 @@ async function addReceivedComplaint(event: ConsumedEvent & { type: 'complaint.re
   await tx.query(`INSERT INTO complaint_output (complaint_id, updated_at) VALUES ($1, $2)`, [payload.complaintId, new Date(envelope.time)]);
 }
 
+/**
+ * The SLA monitor's due time of the current step ($6; for SECTION_RESPONSE the earliest of the
+ * sections still awaited, $14), once its deadline started: under the office's policy it may
+ * differ from the wall-clock estimate `currentStepOf` gives ($8), which stands until then.
+ * The same rule as `withMonitoredDue` for the views.
+ */
+const MONITORED_DUE_OF_CURRENT_STEP = `
+  SELECT min(d.due_at) FROM sla_deadline d
+   WHERE d.complaint_id = $1 AND d.stopped_at IS NULL AND d.step_id = $6
+     AND (d.section_code IS NULL OR d.section_code = ANY($14::text[]))`;
+
 /** Brings the view in step with the state; answers the event's position in the complaint's record. */
 async function updateView(event: ParsedEvent, state: ComplaintState, tx: EntityManager): Promise<number> {
   const { envelope } = event;
@@ -97,7 +101,8 @@ async function updateView(event: ParsedEvent, state: ComplaintState, tx: EntityM
        UPDATE complaint_view SET
          status = $2,
          last_event_type = $3, last_event_id = $4, updated_at = $5, event_count = event_count + 1,
-         current_step_id = $6, current_step_started_at = $7, current_step_due_at = $8,
+         current_step_id = $6, current_step_started_at = $7,
+         current_step_due_at = COALESCE((${MONITORED_DUE_OF_CURRENT_STEP}), $8),
          anonymous = COALESCE($9, anonymous), confidential = COALESCE($10, confidential),
          classification_code = $11,
          summary = COALESCE($12, summary),

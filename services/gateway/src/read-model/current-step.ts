@@ -25,3 +25,25 @@ export function currentStepOf(state: ComplaintState, sectionCode?: string): Curr
   const sections = own ? [sectionCode as string] : open.flatMap((s) => (s.sectionCode === undefined ? [] : [s.sectionCode]));
   return { stepId: step.stepId, startedAt: step.startedAt, dueAt, ...(sections.length > 0 ? { sectionCodes: sections } : {}) };
 }
+
+/** What `withMonitoredDue` needs of a deadline of the SLA monitor. */
+export interface MonitoredDeadline {
+  stepId: string;
+  sectionCode: string | null;
+  dueAt: Date;
+  stoppedAt: Date | null;
+}
+
+/**
+ * The step with the SLA monitor's due time once its deadline started (the office's policy, a
+ * working calendar among them, may move it from `currentStepOf`'s wall-clock estimate); for
+ * SECTION_RESPONSE the earliest of the deadlines of the sections the step names. The same rule
+ * as the projection's `current_step_due_at`.
+ */
+export function withMonitoredDue(step: CurrentStep | null, deadlines: readonly MonitoredDeadline[]): CurrentStep | null {
+  if (!step) return null;
+  const dues = deadlines
+    .filter((d) => d.stoppedAt === null && d.stepId === step.stepId && (d.sectionCode === null || (step.sectionCodes ?? []).includes(d.sectionCode)))
+    .map((d) => d.dueAt.getTime());
+  return dues.length === 0 ? step : { ...step, dueAt: new Date(Math.min(...dues)).toISOString() };
+}

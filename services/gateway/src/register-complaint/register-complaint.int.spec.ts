@@ -213,6 +213,8 @@ describe('an officer registers a complaint over REST', () => {
         '/api/v1/complaints/{id}/timeline',
         '/api/v1/inbox',
         '/api/v1/sections',
+        '/api/v1/sla/escalations',
+        '/api/v1/sla/summary',
         ...commands.map((c) => `/api/v1/complaints/{id}/${c}`),
         '/health/live',
         '/health/ready',
@@ -227,6 +229,10 @@ describe('an officer registers a complaint over REST', () => {
     }
     expect(doc.paths['/api/v1/auth/login']['post'].security).toBeUndefined();
     expect(doc.paths['/api/v1/inbox']['get'].security).toEqual([{ 'access-token': [] }]);
+    for (const path of ['/api/v1/sla/summary', '/api/v1/sla/escalations']) {
+      expect(doc.paths[path]['get'].security).toEqual([{ 'access-token': [] }]);
+      expect(Object.keys(doc.paths[path]['get'].responses).sort()).toEqual(['200', '400', '401', '503']);
+    }
     expect((await fetch(`${gateway.baseUrl}/api/docs`)).status).toBe(200);
   });
 });
