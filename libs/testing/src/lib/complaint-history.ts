@@ -39,6 +39,8 @@ export interface HistoryOptions {
   officeCode?: string;
   /** Time of the first event; each later step comes an hour after the one before. */
   start?: Date;
+  /** The complaint's tracking number (default `<office>-2026-000001`; give one per complaint when many share an office). */
+  trackingNumber?: string;
   /** The step-5 branch, when the history goes that far. */
   decision?: 'FOLLOW_UP' | 'NO_FOLLOW_UP';
 }
@@ -52,7 +54,7 @@ function nextCommand(state: ComplaintState, complaintId: string, officeCode: str
         actor: actors.intake,
         complaintId,
         officeCode,
-        trackingNumber: `${officeCode}-2026-000001`,
+        trackingNumber: options.trackingNumber ?? `${officeCode}-2026-000001`,
         channel: 'WHATSAPP',
         anonymous: false,
         confidential: false,

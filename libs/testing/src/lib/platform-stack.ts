@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { freePort, ServiceProcess } from './processes';
-import { dropSchema, sql, uniqueSchemaName, uniqueSuffix } from './isolation';
+import { COMPLAINT_EVENTS_TOPIC } from '@pengaduan/contracts';
+import { dropSchema, sql, startGroupAtEnd, uniqueSchemaName, uniqueSuffix } from './isolation';
 import { testInfrastructure } from './infrastructure';
 
 /** The services of the platform, as separate processes, each with its own schema and ports. */
@@ -42,6 +43,13 @@ export async function startPlatformStack(options: { extraEnv?: Record<string, st
     KAFKA_GROUP_PREFIX: `stack-${uniqueSuffix()}.`,
     ...options.extraEnv,
   };
+  // A stack reads only what is published after it starts: every consumer group it will run is
+  // committed at the topic's end first. Otherwise each new stack would read the test broker's whole
+  // history, and dead-letter, one by one, the partial histories other suites leave there.
+  const projectionGroup = `e2e-gateway-${uniqueSuffix()}`;
+  for (const group of [...COMMAND_SERVICES.map((s) => s.name), 'sla-monitor', projectionGroup]) {
+    await startGroupAtEnd(`${common.KAFKA_GROUP_PREFIX}${group}`, COMPLAINT_EVENTS_TOPIC);
+  }
   const processes: Record<string, ServiceProcess> = {};
   const schemas: Record<string, string> = {};
   const grpc: Record<string, string> = {};
@@ -66,7 +74,7 @@ export async function startPlatformStack(options: { extraEnv?: Record<string, st
   schemas['sla-monitor'] = uniqueSchemaName('e2e_sla_monitor');
   processes['sla-monitor'] = new ServiceProcess(
     'sla-monitor',
-    { ...common, SLA_MONITOR_DB_SCHEMA: schemas['sla-monitor'], SLA_MONITOR_HTTP_PORT: String(slaPort), SLA_MONITOR_POLL_MS: '200' },
+    { SLA_MONITOR_POLL_MS: '200', ...common, SLA_MONITOR_DB_SCHEMA: schemas['sla-monitor'], SLA_MONITOR_HTTP_PORT: String(slaPort) },
     `http://127.0.0.1:${slaPort}`,
   );
   const gatewayPort = await freePort();
@@ -77,7 +85,7 @@ export async function startPlatformStack(options: { extraEnv?: Record<string, st
       ...common,
       GATEWAY_DB_SCHEMA: schemas['gateway'],
       GATEWAY_HTTP_PORT: String(gatewayPort),
-      GATEWAY_PROJECTION_GROUP: `e2e-gateway-${uniqueSuffix()}`,
+      GATEWAY_PROJECTION_GROUP: projectionGroup,
       GATEWAY_JWT_SECRET: randomBytes(32).toString('base64'),
       INTAKE_GRPC_URL: grpc['intake'],
       DISPOSITION_GRPC_URL: grpc['disposition'],
