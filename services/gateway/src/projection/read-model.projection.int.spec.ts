@@ -1,42 +1,25 @@
 import { dlqTopicFor, serializeEnvelope, type EventEnvelope } from '@pengaduan/contracts';
-import { complaintStateConsumer, createIdempotentProducer, createKafka, EventConsumer, MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@pengaduan/messaging';
-import { createServiceDataSource, initializeServiceDataSource } from '@pengaduan/persistence';
+import { complaintStateConsumer, createIdempotentProducer, createKafka, EventConsumer } from '@pengaduan/messaging';
 import { createLogger } from '@pengaduan/runtime';
-import { createTestTopic, deleteTopics, dropSchema, eventually, testInfrastructure, TopicReader, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
+import { createTestTopic, deleteTopics, eventually, testInfrastructure, TopicReader, uniqueSuffix } from '@pengaduan/testing';
 import type { DataSource } from 'typeorm';
-import { asConsumed, ComplaintHistory, randomOfficeCode } from '../__fixtures__/complaint-history';
-import { GATEWAY_ENTITIES } from '../persistence/entities';
-import { GATEWAY_MIGRATIONS } from '../persistence/migrations';
+import { ProjectionHarness } from '../__fixtures__/projection-harness';
+import { ComplaintHistory, randomOfficeCode } from '../__fixtures__/complaint-history';
 import { projectReadModel } from './read-model.projection';
 
 const infra = testInfrastructure();
 const logger = createLogger('gateway-projection-test', process.env['TEST_LOG_LEVEL'] ?? 'silent');
-const readModel = complaintStateConsumer('gateway-projection-test', projectReadModel);
-let schema: string;
+const harness = new ProjectionHarness('gateway-projection');
 let ds: DataSource;
 
 beforeAll(async () => {
-  schema = uniqueSchemaName('gateway_projection');
-  ds = createServiceDataSource({
-    url: infra.databaseUrl,
-    schema,
-    applicationName: 'gateway-projection-test',
-    entities: [...MESSAGING_ENTITIES, ...GATEWAY_ENTITIES],
-    migrations: [...MESSAGING_MIGRATIONS, ...GATEWAY_MIGRATIONS],
-    poolSize: 4,
-  });
-  await initializeServiceDataSource(ds);
+  await harness.start();
+  ds = harness.ds;
 });
 
-afterAll(async () => {
-  await ds?.destroy();
-  if (schema) await dropSchema(schema);
-});
+afterAll(() => harness.stop());
 
-/** Applies events one by one as the consumer does: each in a transaction of its own. */
-async function apply(...envelopes: EventEnvelope[]): Promise<void> {
-  for (const envelope of envelopes) await ds.transaction((tx) => readModel.handler(asConsumed(envelope), tx));
-}
+const apply = (...envelopes: EventEnvelope[]) => harness.apply(...envelopes);
 
 async function view(complaintId: string): Promise<Record<string, unknown> | undefined> {
   return ((await ds.query('SELECT * FROM complaint_view WHERE id = $1', [complaintId])) as Record<string, unknown>[])[0];

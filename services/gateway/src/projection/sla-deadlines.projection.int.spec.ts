@@ -1,40 +1,20 @@
 import type { EventEnvelope } from '@pengaduan/contracts';
-import { complaintStateConsumer, MESSAGING_ENTITIES, MESSAGING_MIGRATIONS, PermanentError } from '@pengaduan/messaging';
-import { createServiceDataSource, initializeServiceDataSource } from '@pengaduan/persistence';
-import { dropSchema, testInfrastructure, uniqueSchemaName } from '@pengaduan/testing';
+import { PermanentError } from '@pengaduan/messaging';
 import type { DataSource } from 'typeorm';
-import { asConsumed, ComplaintHistory } from '../__fixtures__/complaint-history';
-import { GATEWAY_ENTITIES } from '../persistence/entities';
-import { GATEWAY_MIGRATIONS } from '../persistence/migrations';
-import { projectReadModel } from './read-model.projection';
+import { ComplaintHistory } from '../__fixtures__/complaint-history';
+import { ProjectionHarness } from '../__fixtures__/projection-harness';
 
-const infra = testInfrastructure();
-const readModel = complaintStateConsumer('gateway-sla-projection-test', projectReadModel);
-let schema: string;
+const harness = new ProjectionHarness('gateway-sla-projection');
 let ds: DataSource;
 
 beforeAll(async () => {
-  schema = uniqueSchemaName('gateway_sla_projection');
-  ds = createServiceDataSource({
-    url: infra.databaseUrl,
-    schema,
-    applicationName: 'gateway-sla-projection-test',
-    entities: [...MESSAGING_ENTITIES, ...GATEWAY_ENTITIES],
-    migrations: [...MESSAGING_MIGRATIONS, ...GATEWAY_MIGRATIONS],
-    poolSize: 4,
-  });
-  await initializeServiceDataSource(ds);
+  await harness.start();
+  ds = harness.ds;
 });
 
-afterAll(async () => {
-  await ds?.destroy();
-  if (schema) await dropSchema(schema);
-});
+afterAll(() => harness.stop());
 
-/** Applies events one by one as the consumer does: each in a transaction of its own. */
-async function apply(...envelopes: EventEnvelope[]): Promise<void> {
-  for (const envelope of envelopes) await ds.transaction((tx) => readModel.handler(asConsumed(envelope), tx));
-}
+const apply = (...envelopes: EventEnvelope[]) => harness.apply(...envelopes);
 
 async function deadline(deadlineId: string): Promise<Record<string, unknown> | undefined> {
   return ((await ds.query('SELECT * FROM sla_deadline WHERE deadline_id = $1', [deadlineId])) as Record<string, unknown>[])[0];

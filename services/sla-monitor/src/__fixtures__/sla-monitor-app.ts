@@ -9,6 +9,7 @@ import type { SlaMonitorConfig } from '../config';
 import { DeadlineScheduler, type TickResult } from '../fire-deadlines/deadline-scheduler';
 import { OfficePolicies } from '../office-policy/office-policies';
 import { SlaMonitorModule } from '../sla-monitor.module';
+import type { DeadlineRow } from '../sla-events';
 import { DeadlineTracker } from '../track-deadlines/deadline-tracker';
 
 export const logger: Logger = createLogger('sla-monitor-test', process.env['TEST_LOG_LEVEL'] ?? 'silent');
@@ -23,23 +24,8 @@ export class SettableClock extends Clock {
   }
 }
 
-/** A deadline row as tests read it. */
-export interface DeadlineRecord {
-  id: string;
-  clock_key: string;
-  clock_id: string;
-  section_code: string | null;
-  responsible_role: string;
-  escalates_to: string;
-  started_at: Date;
-  warn_at: Date;
-  due_at: Date;
-  calendar: string;
-  warned_at: Date | null;
-  breached_at: Date | null;
-  stopped_at: Date | null;
-  lateness_ms: string | null;
-}
+/** A deadline row as tests read it: the scheduler's columns and what the tracker records at the stop. */
+export type DeadlineRecord = DeadlineRow & { stopped_at: Date | null; lateness_ms: string | null };
 
 /**
  * sla-monitor as main.ts builds it (runtime, consumer, relay, scheduler), on a schema and a
@@ -131,7 +117,7 @@ export class SlaMonitorApp {
 
   /** The complaint's deadlines, by clock key. */
   async deadlines(complaintId: string): Promise<Record<string, DeadlineRecord>> {
-    const rows = (await this.runtime.dataSource.query('SELECT * FROM deadline WHERE complaint_id = $1', [complaintId])) as (DeadlineRecord & { clock_key: string })[];
+    const rows = (await this.runtime.dataSource.query('SELECT * FROM deadline WHERE complaint_id = $1', [complaintId])) as DeadlineRecord[];
     return Object.fromEntries(rows.map((r) => [r.clock_key, r]));
   }
 
