@@ -131,7 +131,7 @@ export { availableActions } from './lib/available-actions';
 export { openStep } from './lib/open-step';
 export type { OpenStep } from './lib/open-step';
 
-export { SLA_TARGET_IDS, OFFICE_REPORT, runningClocks } from './lib/sla/sla-clocks';
+export { SLA_TARGET_IDS, CLOCK_IDS, isClockId, OFFICE_REPORT, runningClocks } from './lib/sla/sla-clocks';
 export type { SlaTargetId, ClockId, EscalationTarget, ClockCounting, RunningClock } from './lib/sla/sla-clocks';
 export { OFFICE_TIME_ZONES, DEFAULT_SLA_POLICY, parseSlaPolicy, computeDeadline, WorkingCalendar } from './lib/sla/sla-policy';
 export type { OfficeTimeZone, IsoWeekday, SlaPolicy, PolicyParseResult, ComputedDeadline } from './lib/sla/sla-policy';

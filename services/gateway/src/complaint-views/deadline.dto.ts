@@ -1,13 +1,8 @@
-import { OFFICE_REPORT, SECTION_RESPONSE_STEP, SLA_TARGET_IDS, SOP_STEP_IDS } from '@pengaduan/sop';
+import { CLOCK_IDS, OFFICE_REPORT } from '@pengaduan/sop';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { OFFICER_ROLES } from '../auth/authenticated-user';
 import type { SlaDeadlineRecord } from '../persistence/entities';
 
-/** Everything a deadline of the SLA monitor can be about, in the SOP's order (the sections' response within step 3), then the targets. */
-export const DEADLINE_STEP_IDS: readonly string[] = [
-  ...SOP_STEP_IDS.flatMap((id) => (id === 'DISPOSE_AND_PROCESS' ? [id, SECTION_RESPONSE_STEP.id] : [id])),
-  ...SLA_TARGET_IDS,
-];
 export const ESCALATION_TARGETS = [...OFFICER_ROLES, OFFICE_REPORT] as const;
 export const DEADLINE_CALENDARS = ['WALL_CLOCK', 'WORKING_CALENDAR'] as const;
 
@@ -19,7 +14,7 @@ export class DeadlineDto {
   @ApiProperty({ example: '0199a1c2-7b3e-7c4d-9e5f-0a1b2c3d4e60', description: "The SLA monitor's id of the deadline" })
   deadlineId!: string;
 
-  @ApiProperty({ enum: DEADLINE_STEP_IDS, example: 'DISPOSE_AND_PROCESS', description: 'A libs/sop step, one section’s response, the 72 h SOP target or the statutory 60 days' })
+  @ApiProperty({ enum: CLOCK_IDS, example: 'DISPOSE_AND_PROCESS', description: 'A libs/sop step, one section’s response, the 72 h SOP target or the statutory 60 days' })
   stepId!: string;
 
   @ApiPropertyOptional({ example: 'INTELDAKIM', description: 'For SECTION_RESPONSE: the section whose response is awaited' })

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { DEADLINE_STEP_IDS, ESCALATION_TARGETS } from '../complaint-views/deadline.dto';
+import { CLOCK_IDS } from '@pengaduan/sop';
+import { ESCALATION_TARGETS } from '../complaint-views/deadline.dto';
 
 /** Longest page of escalations, and its length when the caller does not say. */
 export const MAX_ESCALATIONS_LIMIT = 200;
@@ -43,7 +44,7 @@ export class EscalationDto {
   @ApiProperty({ example: 'BLP-2026-000123' })
   trackingNumber!: string;
 
-  @ApiProperty({ enum: DEADLINE_STEP_IDS, example: 'DISPOSE_AND_PROCESS' })
+  @ApiProperty({ enum: CLOCK_IDS, example: 'DISPOSE_AND_PROCESS' })
   stepId!: string;
 
   @ApiProperty({ type: String, nullable: true, example: 'INTELDAKIM', description: 'For SECTION_RESPONSE: the section whose response is awaited' })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
-import { DEADLINE_STEP_IDS } from '../complaint-views/deadline.dto';
+import { CLOCK_IDS } from '@pengaduan/sop';
 import { IsDateTime } from '../http/is-date-time';
 
 /** How far back the summary looks when `from` is not given. */
@@ -21,7 +21,7 @@ export class SlaSummaryQueryDto {
 
 /** How one kind of deadline fared in the period. Hours are rounded to 0.01 h. */
 export class SlaStepSummaryDto {
-  @ApiProperty({ enum: DEADLINE_STEP_IDS, example: 'DISPOSE_AND_PROCESS', description: 'A libs/sop step, the sections’ response, the 72 h SOP target or the statutory 60 days' })
+  @ApiProperty({ enum: CLOCK_IDS, example: 'DISPOSE_AND_PROCESS', description: 'A libs/sop step, the sections’ response, the 72 h SOP target or the statutory 60 days' })
   stepId!: string;
 
   @ApiProperty({ example: 12, description: 'Stopped on time (no lateness)' })

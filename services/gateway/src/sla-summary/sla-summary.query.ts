@@ -2,7 +2,7 @@ import { ServiceRuntime } from '@pengaduan/messaging';
 import { Clock } from '@pengaduan/runtime';
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { DEADLINE_STEP_IDS } from '../complaint-views/deadline.dto';
+import { CLOCK_IDS, isClockId } from '@pengaduan/sop';
 import { invalidRequest } from '../http/validation';
 import { DEFAULT_SUMMARY_DAYS, type SlaStepSummaryDto, type SlaSummaryDto } from './sla-summary.dto';
 
@@ -79,6 +79,5 @@ function hours(value: number | null): number | null {
 
 /** The SOP's order; a kind the gateway does not know yet goes last. */
 function stepOrder(stepId: string): number {
-  const index = DEADLINE_STEP_IDS.indexOf(stepId);
-  return index === -1 ? DEADLINE_STEP_IDS.length : index;
+  return isClockId(stepId) ? CLOCK_IDS.indexOf(stepId) : CLOCK_IDS.length;
 }

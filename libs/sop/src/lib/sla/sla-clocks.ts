@@ -1,6 +1,6 @@
 import { openStep } from '../open-step';
 import type { Role } from '../roles';
-import { getStep, SOP_TARGET_HOURS, STATUTORY_SETTLEMENT_DAYS, type StepId } from '../sop-steps';
+import { getStep, SECTION_RESPONSE_STEP, SOP_STEP_IDS, SOP_TARGET_HOURS, STATUTORY_SETTLEMENT_DAYS, type StepId } from '../sop-steps';
 import type { ComplaintState } from '../state';
 
 /** The clocks the SLA monitor runs besides the steps: the whole SOP and the statutory limit. */
@@ -11,6 +11,17 @@ export type SlaTargetId = (typeof SLA_TARGET_IDS)[number];
 
 /** Everything a deadline can be about: a step, one section's response, or a target. */
 export type ClockId = StepId | SlaTargetId;
+
+/** Every {@link ClockId}, in the SOP's order (the sections' response within step 3), then the targets. */
+export const CLOCK_IDS: readonly ClockId[] = [
+  ...SOP_STEP_IDS.flatMap((id): ClockId[] => (id === 'DISPOSE_AND_PROCESS' ? [id, SECTION_RESPONSE_STEP.id] : [id])),
+  ...SLA_TARGET_IDS,
+];
+
+/** Whether `value` is one of the {@link CLOCK_IDS}. */
+export function isClockId(value: string): value is ClockId {
+  return (CLOCK_IDS as readonly string[]).includes(value);
+}
 
 /**
  * Where a miss by the head of office goes: no role is above Kepala Kantor in the office, so the

@@ -1,5 +1,4 @@
-import { SOP_STEP_IDS, SECTION_RESPONSE_STEP } from '../sop-steps';
-import { SLA_TARGET_IDS, type ClockId, type RunningClock } from './sla-clocks';
+import { CLOCK_IDS, isClockId, type ClockId, type RunningClock } from './sla-clocks';
 import { HOLIDAY_CALENDARS, type HolidayCalendarYear } from './holiday-calendars';
 
 /** Indonesia's time zones (none observes daylight saving): WIB, WITA, WIT. */
@@ -45,7 +44,6 @@ export const DEFAULT_SLA_POLICY: SlaPolicy = {
   warningShare: 0.75,
 };
 
-const CLOCK_IDS: readonly string[] = [...SOP_STEP_IDS, SECTION_RESPONSE_STEP.id, ...SLA_TARGET_IDS];
 const POLICY_KEYS = Object.keys(DEFAULT_SLA_POLICY);
 
 /** An office's policy (JSON, e.g. from a file or a table) checked and merged over the default. */
@@ -78,7 +76,7 @@ function checkDeadlineHours(hours: unknown, problems: string[]): void {
     return;
   }
   for (const [id, value] of Object.entries(hours)) {
-    if (!CLOCK_IDS.includes(id)) problems.push(`deadlineHours.${id}: unknown clock (known: ${CLOCK_IDS.join(', ')})`);
+    if (!isClockId(id)) problems.push(`deadlineHours.${id}: unknown clock (known: ${CLOCK_IDS.join(', ')})`);
     if (typeof value !== 'number' || !(value > 0) || value > 24 * 366) problems.push(`deadlineHours.${id}: must be a positive number of hours`);
   }
 }
