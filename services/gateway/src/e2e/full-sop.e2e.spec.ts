@@ -203,6 +203,11 @@ describe('the SOP end to end, each step by the officer it names', () => {
     await act('admin', id, 'confirm', confirmBody, 'CONFIRMED');
     await act('kakan', id, 'disposition', dispositionBody('INTELDAKIM', 'LANTASKIM'), 'DISPOSED');
     await act('inteldakim', id, 'section-responses', { response: 'Ditangani Inteldakim.' }, 'DISPOSED');
+    // The status stays DISPOSED, so wait for the view to show the response itself.
+    await eventually(async () => {
+      const r = await call('GET', `/complaints/${id}`, 'admin');
+      return JSON.stringify(r.body['pendingSections']) === JSON.stringify(['LANTASKIM']) ? true : undefined;
+    }, 30_000, 'the view to show that only LANTASKIM is still awaited');
 
     const inboxOfLantaskim = await call('GET', '/inbox', 'lantaskim');
     expect((inboxOfLantaskim.body['items'] as { id: string }[]).map((c) => c.id)).toContain(id);
