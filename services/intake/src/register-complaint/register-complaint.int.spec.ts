@@ -21,8 +21,11 @@ class FixedClock extends Clock {
 
 const infra = testInfrastructure();
 const schema = uniqueSchemaName('intake');
-// Each suite has its own office code, so tracking numbers never collide between runs.
-const office = `T${randomBytes(3).toString('hex').toUpperCase().replace(/[^A-Z]/g, 'X')}`.slice(0, 6);
+// Each suite has its own office code, so tracking numbers never collide between runs. The random part is
+// followed by a fixed last letter (P here, C and Y in the tests below) that hex digits cannot produce, so the
+// suite's three offices never coincide (a random last letter once made the concurrent office equal this one).
+const officeStem = `T${randomBytes(3).toString('hex').toUpperCase().replace(/[^A-Z]/g, 'X')}`.slice(0, 5);
+const office = `${officeStem}P`;
 const cipher = new ContactCipher(randomBytes(32));
 const clock = new FixedClock(new Date('2026-11-27T02:00:00Z'));
 const stateGroup = new StateConsumerGroup('intake-register-test');
@@ -112,14 +115,14 @@ describe('an officer registers a complaint received by phone', () => {
   });
 
   it('gives gap-free tracking numbers to concurrent registrations', async () => {
-    const concurrentOffice = `${office.slice(0, 5)}C`;
+    const concurrentOffice = `${officeStem}C`;
     const results = await Promise.all(Array.from({ length: 20 }, () => handler.execute(command({ officeCode: concurrentOffice }))));
     const numbers = results.map((r) => r.trackingNumber).sort();
     expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => `${concurrentOffice}-2026-${String(i + 1).padStart(6, '0')}`));
   });
 
   it('numbers per year in WIB: 31 December 18:00 UTC is already the new year in Batam', async () => {
-    const yearOffice = `${office.slice(0, 5)}Y`;
+    const yearOffice = `${officeStem}Y`;
     clock.at = new Date('2026-12-31T16:30:00Z'); // 23:30 WIB, still 2026
     const late2026 = await handler.execute(command({ officeCode: yearOffice }));
     clock.at = new Date('2026-12-31T18:00:00Z'); // 01:00 WIB on 1 January 2027
