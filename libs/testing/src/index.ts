@@ -5,3 +5,4 @@ export * from './lib/isolation';
 export * from './lib/platform-stack';
 export * from './lib/processes';
 export * from './lib/topic-reader';
+export * from './lib/fake-providers';
