@@ -235,5 +235,7 @@ export interface OutboundProvider {
   readonly channel: Channel;
   /** Whether it can send an approved template (WhatsApp) rather than only free-form text. */
   readonly supportsTemplates: boolean;
+  /** The office's account to send from (its phone number id, page id, number), when it has one on this provider. */
+  accountFor(officeCode: string): string | undefined;
   send(request: ProviderSendRequest): Promise<ProviderSendOutcome>;
 }
