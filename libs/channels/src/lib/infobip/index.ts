@@ -1,0 +1,2 @@
+export { InfobipInbound } from './infobip.inbound';
+export { InfobipOutbound, infobipMessageId } from './infobip.outbound';
