@@ -123,7 +123,7 @@ export const CHANNEL_VARIABLES: readonly ChannelVariable[] = [
   { env: 'INFOBIP_WEBHOOK_USERNAME', provider: 'infobip', secret: false, description: 'HTTP Basic user Infobip calls our webhooks with' },
   { env: 'INFOBIP_WEBHOOK_PASSWORD', provider: 'infobip', secret: true, description: 'HTTP Basic password Infobip calls our webhooks with' },
   { env: 'TELEGRAM_BOT_TOKEN', provider: 'telegram', secret: true, description: 'Telegram bot token from BotFather' },
-  { env: 'TELEGRAM_WEBHOOK_SECRET', provider: 'telegram', secret: true, description: 'secret_token given to setWebhook (X-Telegram-Bot-Api-Secret-Token)' },
+  { env: 'TELEGRAM_WEBHOOK_SECRET', provider: 'telegram', secret: true, description: 'the secret_token given to setWebhook (X-Telegram-Bot-Api-Secret-Token)' },
   { env: 'TELEGRAM_OFFICE', provider: 'telegram', secret: false, description: 'the office the Telegram bot answers for' },
   { env: 'TELEGRAM_API_URL', provider: 'telegram', secret: false, default: 'https://api.telegram.org', description: 'Telegram Bot API base URL' },
   { env: 'WEB_FORM_OFFICES', provider: 'web-form', secret: false, description: 'offices whose complaints the public web form takes: <OFFICE>,…' },

@@ -16,6 +16,11 @@ export interface ServiceEntry<C> {
   migrate: (config: C, logger: Logger) => Promise<void>;
   /** Express settings before listening (middleware, OpenAPI). */
   configure?: (app: NestExpressApplication, logger: Logger) => void;
+  /**
+   * Nest's JSON and form body parsers (default on). Off for a service whose HTTP endpoints read
+   * the raw body themselves (intake's webhooks: signatures are over the bytes as sent).
+   */
+  bodyParser?: boolean;
 }
 
 /**
@@ -38,7 +43,10 @@ export async function runService<C>(entry: ServiceEntry<C>): Promise<void> {
       logger.info('migrations up to date');
       return;
     }
-    const app = await NestFactory.create<NestExpressApplication>(entry.module(config, logger), { logger: new NestJsonLogger(logger) });
+    const app = await NestFactory.create<NestExpressApplication>(entry.module(config, logger), {
+      logger: new NestJsonLogger(logger),
+      bodyParser: entry.bodyParser ?? true,
+    });
     entry.configure?.(app, logger);
     // Exit 0 once every hook ran rather than re-raising the signal.
     app.enableShutdownHooks([], { useProcessExit: true });

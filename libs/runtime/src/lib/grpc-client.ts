@@ -1,17 +1,19 @@
 import type { MessageInitShape, MessageShape } from '@bufbuild/protobuf';
 import type { GenService, GenServiceMethods } from '@bufbuild/protobuf/codegenv2';
 import { toGrpcServiceDefinition, type GrpcServiceDefinition } from '@pengaduan/contracts';
-import { CORRELATION_ID_METADATA_KEY, fromGrpcError, ServiceError, type Logger } from '@pengaduan/runtime';
+import { CORRELATION_ID_METADATA_KEY, fromGrpcError } from './grpc';
+import { ServiceError } from './errors';
+import type { Logger } from './logger';
 import { credentials, makeGenericClientConstructor, Metadata, type Client, type ServiceDefinition, type ServiceError as GrpcServiceError } from '@grpc/grpc-js';
 
 /** The methods of a generated service, as `GenService` is typed by them. */
 export type MethodsOf<S> = S extends GenService<infer M> ? M : never;
 
-/** How long the gateway waits for a service before it answers 503. */
+/** How long a caller waits for a service before it gives up (the gateway answers 503). */
 export const UPSTREAM_DEADLINE_MS = 10_000;
 
 /**
- * The gateway's side of one service's internal gRPC API, typed by the generated service. Every
+ * The calling side of one service's internal gRPC API, typed by the generated service. Every
  * call carries the correlation id and a deadline; the service's errors come back as the
  * ServiceErrors it threw (kind, code, field violations, state, details), and an unreachable or
  * silent service as `unavailable` (503) with nothing of the network in the message.

@@ -6,12 +6,14 @@ import type { GenFile, GenService } from "@bufbuild/protobuf/codegenv2";
 import { fileDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
 import type { ConfirmDeliveryRequestSchema, ConfirmDeliveryResponseSchema, WriteFollowUpInformationRequestSchema, WriteFollowUpInformationResponseSchema } from "./messages_pb";
 import { file_pengaduan_notification_v1_messages } from "./messages_pb";
+import type { RecordDeliveryReceiptsRequestSchema, RecordDeliveryReceiptsResponseSchema } from "./receipts_pb";
+import { file_pengaduan_notification_v1_receipts } from "./receipts_pb";
 
 /**
  * Describes the file pengaduan/notification/v1/service.proto.
  */
 export const file_pengaduan_notification_v1_service: GenFile = /*@__PURE__*/
-  fileDesc("CidwZW5nYWR1YW4vbm90aWZpY2F0aW9uL3YxL3NlcnZpY2UucHJvdG8SGXBlbmdhZHVhbi5ub3RpZmljYXRpb24udjEypQIKE05vdGlmaWNhdGlvblNlcnZpY2USkwEKGFdyaXRlRm9sbG93VXBJbmZvcm1hdGlvbhI6LnBlbmdhZHVhbi5ub3RpZmljYXRpb24udjEuV3JpdGVGb2xsb3dVcEluZm9ybWF0aW9uUmVxdWVzdBo7LnBlbmdhZHVhbi5ub3RpZmljYXRpb24udjEuV3JpdGVGb2xsb3dVcEluZm9ybWF0aW9uUmVzcG9uc2USeAoPQ29uZmlybURlbGl2ZXJ5EjEucGVuZ2FkdWFuLm5vdGlmaWNhdGlvbi52MS5Db25maXJtRGVsaXZlcnlSZXF1ZXN0GjIucGVuZ2FkdWFuLm5vdGlmaWNhdGlvbi52MS5Db25maXJtRGVsaXZlcnlSZXNwb25zZWIGcHJvdG8z", [file_pengaduan_notification_v1_messages]);
+  fileDesc("CidwZW5nYWR1YW4vbm90aWZpY2F0aW9uL3YxL3NlcnZpY2UucHJvdG8SGXBlbmdhZHVhbi5ub3RpZmljYXRpb24udjEytQMKE05vdGlmaWNhdGlvblNlcnZpY2USkwEKGFdyaXRlRm9sbG93VXBJbmZvcm1hdGlvbhI6LnBlbmdhZHVhbi5ub3RpZmljYXRpb24udjEuV3JpdGVGb2xsb3dVcEluZm9ybWF0aW9uUmVxdWVzdBo7LnBlbmdhZHVhbi5ub3RpZmljYXRpb24udjEuV3JpdGVGb2xsb3dVcEluZm9ybWF0aW9uUmVzcG9uc2USeAoPQ29uZmlybURlbGl2ZXJ5EjEucGVuZ2FkdWFuLm5vdGlmaWNhdGlvbi52MS5Db25maXJtRGVsaXZlcnlSZXF1ZXN0GjIucGVuZ2FkdWFuLm5vdGlmaWNhdGlvbi52MS5Db25maXJtRGVsaXZlcnlSZXNwb25zZRKNAQoWUmVjb3JkRGVsaXZlcnlSZWNlaXB0cxI4LnBlbmdhZHVhbi5ub3RpZmljYXRpb24udjEuUmVjb3JkRGVsaXZlcnlSZWNlaXB0c1JlcXVlc3QaOS5wZW5nYWR1YW4ubm90aWZpY2F0aW9uLnYxLlJlY29yZERlbGl2ZXJ5UmVjZWlwdHNSZXNwb25zZWIGcHJvdG8z", [file_pengaduan_notification_v1_messages, file_pengaduan_notification_v1_receipts]);
 
 /**
  * The notification service's internal API, called by the gateway (SOP steps 7-8).
@@ -38,6 +40,17 @@ export const NotificationService: GenService<{
     methodKind: "unary";
     input: typeof ConfirmDeliveryRequestSchema;
     output: typeof ConfirmDeliveryResponseSchema;
+  },
+  /**
+   * Apply providers' delivery receipts that intake's webhooks stored (called by intake).
+   * Idempotent by receipt id; a receipt never moves a message backwards.
+   *
+   * @generated from rpc pengaduan.notification.v1.NotificationService.RecordDeliveryReceipts
+   */
+  recordDeliveryReceipts: {
+    methodKind: "unary";
+    input: typeof RecordDeliveryReceiptsRequestSchema;
+    output: typeof RecordDeliveryReceiptsResponseSchema;
   },
 }> = /*@__PURE__*/
   serviceDesc(file_pengaduan_notification_v1_service, 0);
