@@ -1,4 +1,6 @@
-import { loadConfig, parse, type ConfigSpec } from '@pengaduan/runtime';
+import { channelSettingsFromEnv, ChannelSettingsError, type ChannelSettings } from '@pengaduan/channels';
+import { ConfigError, loadConfig, parse, type ConfigSpec } from '@pengaduan/runtime';
+import { DEFAULT_MEDIA_TYPES } from './inbound-media/media-fetch-worker';
 
 export interface IntakeConfig {
   databaseUrl: string;
@@ -8,6 +10,21 @@ export interface IntakeConfig {
   httpPort: number;
   grpcAddress: string;
   reporterContactKey: string;
+  /** Largest webhook body taken; a larger one answers 413. */
+  webhookMaxBodyBytes: number;
+  /** Largest attachment kept. */
+  mediaMaxBytes: number;
+  /** Attachment content types kept. */
+  mediaAllowedTypes: string[];
+  /** Where notification's gRPC API is (delivery receipts go there). */
+  notificationGrpcUrl: string;
+  /** How often the inbound processor, media fetcher and receipt forwarder look for work when nothing woke them. */
+  inboundPollMs: number;
+}
+
+/** intake's configuration with the channel providers' settings (PUBLIC_BASE_URL, WHATSAPP_…, TWILIO_…). */
+export interface IntakeServiceConfig extends IntakeConfig {
+  channels: ChannelSettings;
 }
 
 const base64Key = (raw: string): string => {
@@ -28,8 +45,44 @@ export const INTAKE_CONFIG: ConfigSpec<IntakeConfig> = {
     parse: base64Key,
     description: "AES-256 key that encrypts reporters' contacts at rest (base64, 32 bytes)",
   },
+  webhookMaxBodyBytes: {
+    env: 'WEBHOOK_MAX_BODY_BYTES',
+    default: '1048576',
+    parse: parse.positiveInt,
+    description: 'largest webhook body intake takes, in bytes (larger: 413)',
+  },
+  mediaMaxBytes: { env: 'MEDIA_MAX_BYTES', default: String(16 * 1024 * 1024), parse: parse.positiveInt, description: 'largest attachment intake keeps, in bytes' },
+  mediaAllowedTypes: {
+    env: 'MEDIA_ALLOWED_TYPES',
+    default: DEFAULT_MEDIA_TYPES.join(','),
+    parse: parse.list,
+    description: 'content types of attachments intake keeps, comma-separated',
+  },
+  notificationGrpcUrl: { env: 'NOTIFICATION_GRPC_URL', default: '127.0.0.1:50055', parse: parse.string, description: "host:port of notification's internal gRPC API (delivery receipts)" },
+  inboundPollMs: {
+    env: 'INTAKE_INBOUND_POLL_MS',
+    default: '500',
+    parse: parse.positiveInt,
+    description: 'how often stored channel messages, attachments and receipts are looked for when nothing woke the workers (ms)',
+  },
 };
 
-export function loadIntakeConfig(env: NodeJS.ProcessEnv = process.env): IntakeConfig {
-  return loadConfig(INTAKE_CONFIG, env);
+export function loadIntakeConfig(env: NodeJS.ProcessEnv = process.env): IntakeServiceConfig {
+  const problems: string[] = [];
+  let config: IntakeConfig | undefined;
+  let channels: ChannelSettings | undefined;
+  try {
+    config = loadConfig(INTAKE_CONFIG, env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    problems.push(...err.problems);
+  }
+  try {
+    channels = channelSettingsFromEnv(env);
+  } catch (err) {
+    if (!(err instanceof ChannelSettingsError)) throw err;
+    problems.push(...err.problems);
+  }
+  if (problems.length > 0 || !config || !channels) throw new ConfigError(problems);
+  return { ...config, channels };
 }

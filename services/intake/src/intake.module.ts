@@ -1,11 +1,23 @@
 import { CommandServiceLifecycle, ComplaintCommandExecutor, complaintStateConsumer, ServiceRuntime, type ServiceRuntimeOptions } from '@pengaduan/messaging';
 import { GrpcServiceHost, HealthController, HealthRegistry, type Logger, Clock, SystemClock } from '@pengaduan/runtime';
 import { IntakeService } from '@pengaduan/contracts';
-import { Module, type DynamicModule } from '@nestjs/common';
+import { describeChannelSettings, inboundProviders, mediaFetchers, type InboundProvider, type MediaFetcher } from '@pengaduan/channels';
+import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { ChannelWebhooksHttpController, PublicBaseUrl } from './channel-webhooks/channel-webhooks.http.controller';
+import { rawWebhookBody } from './channel-webhooks/raw-body.middleware';
+import { ReceiveWebhookHandler } from './channel-webhooks/receive-webhook.handler';
+import { WebFormInbound } from './channel-webhooks/web-form.inbound';
+import { WebFormStatusQuery } from './channel-webhooks/web-form-status.query';
+import { NotificationReceiptsClient, ReceiptForwarder } from './delivery-receipts/receipt-forwarder';
+import { MediaFetchWorker } from './inbound-media/media-fetch-worker';
+import { InboundProcessor } from './inbound-messages/inbound-processor';
+import { SenderDigest } from './inbound-messages/sender-digest';
+import { ResolveReporterAddressGrpcController } from './resolve-reporter-address/resolve-reporter-address.grpc.controller';
+import { ResolveReporterAddressHandler } from './resolve-reporter-address/resolve-reporter-address.handler';
 import { AppendMessageGrpcController } from './append-message/append-message.grpc.controller';
 import { AppendMessageHandler } from './append-message/append-message.handler';
 import { INTAKE_EVENT_SOURCE, StateConsumerGroup } from './complaint-state/own-events';
-import type { IntakeConfig } from './config';
+import type { IntakeServiceConfig } from './config';
 import { ConfirmComplaintGrpcController } from './confirm-complaint/confirm-complaint.grpc.controller';
 import { ConfirmComplaintHandler } from './confirm-complaint/confirm-complaint.handler';
 import { DismissComplaintGrpcController } from './dismiss-complaint/dismiss-complaint.grpc.controller';
@@ -23,7 +35,7 @@ import { ContactCipher } from './reporter-contact/contact-cipher';
  * Its consumer keeps `complaint_state` (libs/sop state of every complaint) current with the
  * other services' events; `stateConsumerGroup` is `intake` except in tests.
  */
-export function intakeRuntimeOptions(config: IntakeConfig, logger: Logger, options: { stateConsumerGroup?: StateConsumerGroup } = {}): ServiceRuntimeOptions {
+export function intakeRuntimeOptions(config: Pick<IntakeServiceConfig, 'databaseUrl' | 'databaseSchema' | 'kafkaBrokers'>, logger: Logger, options: { stateConsumerGroup?: StateConsumerGroup } = {}): ServiceRuntimeOptions {
   const group = options.stateConsumerGroup ?? new StateConsumerGroup();
   return {
     service: 'intake',
@@ -36,18 +48,86 @@ export function intakeRuntimeOptions(config: IntakeConfig, logger: Logger, optio
 
 export interface IntakeModuleOptions {
   clock?: Clock;
+  /** The channels' webhooks (default: every configured provider's, plus the web form when it is on). */
+  inboundProviders?: readonly InboundProvider[];
+  /** The channels' media fetchers (default: every configured provider's). */
+  mediaFetchers?: readonly MediaFetcher[];
   /** The state consumer group (default `intake`): tests run their own. */
   stateConsumerGroup?: StateConsumerGroup;
 }
 
+/** The webhook body limit the module's middleware applies (set by forRoot). */
+class WebhookBodyLimit {
+  constructor(readonly bytes: number) {}
+}
+
 @Module({})
-export class IntakeModule {
-  static forRoot(config: IntakeConfig, logger: Logger, options: IntakeModuleOptions = {}): DynamicModule {
+export class IntakeModule implements NestModule {
+  constructor(
+    private readonly limit: WebhookBodyLimit,
+    private readonly webhooks: ReceiveWebhookHandler,
+  ) {}
+
+  /** Webhooks read their raw body themselves (intake runs without Nest's body parsers). */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(rawWebhookBody(this.limit.bytes, (provider) => void this.webhooks.count(provider, 'TOO_LARGE'))).forRoutes(ChannelWebhooksHttpController);
+  }
+
+  static forRoot(config: IntakeServiceConfig, logger: Logger, options: IntakeModuleOptions = {}): DynamicModule {
     const group = options.stateConsumerGroup ?? new StateConsumerGroup();
+    const inbound = options.inboundProviders ?? [
+      ...inboundProviders(config.channels),
+      ...(config.channels.webForm ? [new WebFormInbound(config.channels.webForm)] : []),
+    ];
+    const fetchers = options.mediaFetchers ?? mediaFetchers(config.channels);
+    for (const line of describeChannelSettings(config.channels)) {
+      logger.info({ provider: line.provider, channel: line.state }, `channel ${line.provider}: ${line.state} (${line.detail})`);
+    }
     return {
       module: IntakeModule,
-      controllers: [HealthController],
+      controllers: [HealthController, ChannelWebhooksHttpController],
       providers: [
+        { provide: WebhookBodyLimit, useValue: new WebhookBodyLimit(config.webhookMaxBodyBytes) },
+        { provide: PublicBaseUrl, useValue: new PublicBaseUrl(config.channels.publicBaseUrl) },
+        { provide: SenderDigest, useValue: SenderDigest.fromBase64(config.reporterContactKey) },
+        {
+          provide: InboundProcessor,
+          inject: [ServiceRuntime, ContactCipher, Clock],
+          useFactory: (runtime: ServiceRuntime, cipher: ContactCipher, clock: Clock) => new InboundProcessor(runtime, cipher, group, clock, logger, { pollMs: config.inboundPollMs }),
+        },
+        {
+          provide: MediaFetchWorker,
+          inject: [ServiceRuntime, Clock],
+          useFactory: (runtime: ServiceRuntime, clock: Clock) =>
+            new MediaFetchWorker(runtime, fetchers, { allowedTypes: config.mediaAllowedTypes, maxBytes: config.mediaMaxBytes }, clock, logger, { pollMs: config.inboundPollMs }),
+        },
+        { provide: NotificationReceiptsClient, useFactory: () => new NotificationReceiptsClient(config.notificationGrpcUrl, logger) },
+        {
+          provide: ReceiptForwarder,
+          inject: [ServiceRuntime, NotificationReceiptsClient, Clock],
+          useFactory: (runtime: ServiceRuntime, client: NotificationReceiptsClient, clock: Clock) => new ReceiptForwarder(runtime, client, clock, logger, { pollMs: config.inboundPollMs }),
+        },
+        {
+          provide: ReceiveWebhookHandler,
+          inject: [ServiceRuntime, ContactCipher, SenderDigest, Clock, InboundProcessor, MediaFetchWorker, ReceiptForwarder],
+          useFactory: (runtime: ServiceRuntime, cipher: ContactCipher, digest: SenderDigest, clock: Clock, processor: InboundProcessor, media: MediaFetchWorker, receipts: ReceiptForwarder) =>
+            new ReceiveWebhookHandler(runtime, { cipher, digest }, inbound, clock, logger, () => {
+              processor.wake();
+              media.wake();
+              receipts.wake();
+            }),
+        },
+        { provide: WebFormStatusQuery, inject: [ServiceRuntime], useFactory: (runtime: ServiceRuntime) => new WebFormStatusQuery(runtime) },
+        {
+          provide: ResolveReporterAddressHandler,
+          inject: [ServiceRuntime, ContactCipher, SenderDigest],
+          useFactory: (runtime: ServiceRuntime, cipher: ContactCipher, digest: SenderDigest) => new ResolveReporterAddressHandler(runtime, cipher, digest),
+        },
+        {
+          provide: ResolveReporterAddressGrpcController,
+          inject: [ResolveReporterAddressHandler],
+          useFactory: (handler: ResolveReporterAddressHandler) => new ResolveReporterAddressGrpcController(handler),
+        },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         { provide: StateConsumerGroup, useValue: group },
         { provide: ServiceRuntime, useFactory: () => new ServiceRuntime(intakeRuntimeOptions(config, logger, { stateConsumerGroup: group })) },
@@ -70,13 +150,21 @@ export class IntakeModule {
         AppendMessageGrpcController,
         {
           provide: GrpcServiceHost,
-          inject: [RegisterComplaintGrpcController, GetComplaintGrpcController, ConfirmComplaintGrpcController, DismissComplaintGrpcController, AppendMessageGrpcController],
+          inject: [
+            RegisterComplaintGrpcController,
+            GetComplaintGrpcController,
+            ConfirmComplaintGrpcController,
+            DismissComplaintGrpcController,
+            AppendMessageGrpcController,
+            ResolveReporterAddressGrpcController,
+          ],
           useFactory: (
             register: RegisterComplaintGrpcController,
             get: GetComplaintGrpcController,
             confirm: ConfirmComplaintGrpcController,
             dismiss: DismissComplaintGrpcController,
             append: AppendMessageGrpcController,
+            resolve: ResolveReporterAddressGrpcController,
           ) =>
             new GrpcServiceHost(config.grpcAddress, logger).addService(IntakeService, {
               registerComplaint: (request, correlationId) => register.registerComplaint(request, correlationId),
@@ -84,15 +172,17 @@ export class IntakeModule {
               confirmComplaint: (request, correlationId) => confirm.confirmComplaint(request, correlationId),
               dismissComplaint: (request, correlationId) => dismiss.dismissComplaint(request, correlationId),
               appendMessage: (request, correlationId) => append.appendMessage(request, correlationId),
+              resolveReporterAddress: (request, correlationId) => resolve.resolveReporterAddress(request, correlationId),
             }),
         },
         {
           provide: CommandServiceLifecycle,
-          inject: [ServiceRuntime, GrpcServiceHost],
-          useFactory: (rt: ServiceRuntime, grpc: GrpcServiceHost) => new CommandServiceLifecycle(rt, grpc),
+          inject: [ServiceRuntime, GrpcServiceHost, InboundProcessor, MediaFetchWorker, ReceiptForwarder],
+          useFactory: (rt: ServiceRuntime, grpc: GrpcServiceHost, processor: InboundProcessor, media: MediaFetchWorker, receipts: ReceiptForwarder) =>
+            new CommandServiceLifecycle(rt, grpc, [processor, media, receipts]),
         },
       ],
-      exports: [ServiceRuntime, GrpcServiceHost, RegisterComplaintHandler, ComplaintCommandExecutor],
+      exports: [ServiceRuntime, GrpcServiceHost, RegisterComplaintHandler, ComplaintCommandExecutor, InboundProcessor, MediaFetchWorker, ReceiptForwarder, ReceiveWebhookHandler],
     };
   }
 }

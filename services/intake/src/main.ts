@@ -9,5 +9,7 @@ void runService({
   loadConfig: () => loadIntakeConfig(),
   module: (config, logger) => IntakeModule.forRoot(config, logger),
   http: (config) => ({ host: config.httpHost, port: config.httpPort }),
+  // The webhooks read their raw body themselves (see rawWebhookBody).
+  bodyParser: false,
   migrate: (config, logger) => new ServiceRuntime(intakeRuntimeOptions(config, logger)).migrate(),
 });

@@ -8,7 +8,7 @@ import { dropSchema, testInfrastructure, testKafka, uniqueSchemaName, uniqueSuff
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AppendMessageHandler } from '../append-message/append-message.handler';
 import { StateConsumerGroup } from '../complaint-state/own-events';
-import type { IntakeConfig } from '../config';
+import type { IntakeServiceConfig } from '../config';
 import { ConfirmComplaintHandler } from '../confirm-complaint/confirm-complaint.handler';
 import { DismissComplaintHandler } from '../dismiss-complaint/dismiss-complaint.handler';
 import { GetComplaintHandler } from '../get-complaint/get-complaint.handler';
@@ -42,7 +42,7 @@ export function randomOffice(): string {
 }
 
 /** An intake config for the run's infrastructure; `grpcAddress` on a free port of the OS's choosing. */
-export function testConfig(schema: string): IntakeConfig {
+export function testConfig(schema: string): IntakeServiceConfig {
   const infra = testInfrastructure();
   return {
     databaseUrl: infra.databaseUrl,
@@ -52,6 +52,12 @@ export function testConfig(schema: string): IntakeConfig {
     httpPort: 0,
     grpcAddress: '127.0.0.1:0',
     reporterContactKey: randomBytes(32).toString('base64'),
+    webhookMaxBodyBytes: 1024 * 1024,
+    mediaMaxBytes: 16 * 1024 * 1024,
+    mediaAllowedTypes: ['image/jpeg', 'image/png', 'audio/ogg', 'application/pdf'],
+    notificationGrpcUrl: '127.0.0.1:1',
+    inboundPollMs: 200,
+    channels: { off: [] },
   };
 }
 

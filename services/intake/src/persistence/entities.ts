@@ -65,6 +65,13 @@ export class ComplaintRecord {
   @Column({ type: 'text' })
   reporterRef!: string;
 
+  /**
+   * For a complaint that came over a provider channel: the keyed digest of the sender's address
+   * on it (see `SenderDigest`), so the sender's next message joins this complaint while it is open.
+   */
+  @Column({ type: 'text', nullable: true })
+  reporterDigest!: string | null;
+
   @Column({ type: 'timestamptz' })
   receivedAt!: Date;
 

@@ -1,14 +1,14 @@
 import { sopEventToEnvelope } from '@pengaduan/contracts';
 import { appendToOutbox, ServiceRuntime, toServiceError } from '@pengaduan/messaging';
 import { ServiceError, type FieldViolation, Clock } from '@pengaduan/runtime';
-import { decide, initialState, replay, type ReceiveCommand } from '@pengaduan/sop';
+import { decide, initialState, replay, type Actor, type Channel, type ComplaintStatus, type ReceiveCommand } from '@pengaduan/sop';
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { INTAKE_EVENT_SOURCE, recordOwnEvents, StateConsumerGroup } from '../complaint-state/own-events';
 import { ComplaintMessageRecord, ComplaintRecord, IdempotencyRecord, ReporterContactRecord } from '../persistence/entities';
-import { ContactCipher } from '../reporter-contact/contact-cipher';
+import { ContactCipher, type ReporterContact } from '../reporter-contact/contact-cipher';
 import { nextTrackingNumber } from '../tracking-number/tracking-number';
 import { OFFICER_ENTRY_CHANNELS, type RegisterComplaintCommand, type RegisterComplaintResult } from './register-complaint.command';
 
@@ -38,62 +38,20 @@ export class RegisterComplaintHandler {
       const earlier = await this.claimIdempotencyKey(tx, command.requestId, requestHash);
       if (earlier) return earlier;
 
-      const now = this.clock.now();
-      const receivedAt = command.receivedAt ?? now;
-      const complaintId = uuidv7();
-      const trackingNumber = await nextTrackingNumber(tx, command.officeCode, receivedAt);
-      const receive: ReceiveCommand = {
-        type: 'receive',
-        actor: command.actor,
-        complaintId,
+      const { complaintId, trackingNumber, status } = await registerComplaint(tx, this.cipher, this.stateGroup, {
         officeCode: command.officeCode,
-        trackingNumber,
-        channel: command.channel,
-        anonymous: command.anonymous,
-        confidential: command.confidential,
-      };
-      const decision = decide(receive, initialState(), now);
-      if (!decision.ok) throw toServiceError(decision.error, initialState(), receive);
-      const state = replay(decision.events);
-      const reporterRef = `rep_${randomBytes(12).toString('hex')}`;
-      const firstMessageId = uuidv7();
-
-      await tx.insert(ComplaintRecord, {
-        id: complaintId,
-        officeCode: command.officeCode,
-        trackingNumber,
-        channel: command.channel,
-        status: state.status,
-        anonymous: command.anonymous,
-        confidential: command.confidential,
-        reporterRef,
-        receivedAt,
-      });
-      await tx.insert(ComplaintMessageRecord, {
-        id: firstMessageId,
-        complaintId,
-        sequence: 1,
         channel: command.channel,
         text: command.text,
-        receivedAt,
+        contact: command.contact ?? {},
+        anonymous: command.anonymous,
+        confidential: command.confidential,
+        actor: command.actor,
+        correlationId: command.correlationId,
+        causationId: command.requestId,
+        receivedAt: command.receivedAt,
+        now: this.clock.now(),
       });
-      await tx.insert(ReporterContactRecord, {
-        reporterRef,
-        keyId: this.cipher.keyId,
-        sealed: this.cipher.seal(command.contact ?? {}),
-      });
-      const envelopes = decision.events.map((event) => {
-        if (event.type !== 'complaint.received') throw new Error(`receiving a complaint does not produce ${event.type}`);
-        return sopEventToEnvelope(
-          event,
-          { source: INTAKE_EVENT_SOURCE, subject: complaintId, office: command.officeCode, correlationId: command.correlationId, causationId: command.requestId },
-          { receivedAt, reporterRef, messageCount: 1, firstMessageId },
-        );
-      });
-      await appendToOutbox(tx, envelopes);
-      await recordOwnEvents(tx, envelopes, this.stateGroup.groupId);
-
-      const result: RegisterComplaintResult = { complaintId, trackingNumber, status: state.status };
+      const result: RegisterComplaintResult = { complaintId, trackingNumber, status };
       await tx.update(IdempotencyRecord, { key: command.requestId }, { response: { ...result } });
       return result;
     });
@@ -137,4 +95,81 @@ function validate(c: RegisterComplaintCommand): void {
 function hashRequest(c: RegisterComplaintCommand): string {
   const { requestId: _r, correlationId: _c, ...rest } = c;
   return createHash('sha256').update(JSON.stringify(rest)).digest('hex');
+}
+
+/** What registering a complaint needs, whoever registers it: an officer (step 1 by phone or walk-in) or a channel message. */
+export interface NewComplaint {
+  officeCode: string;
+  channel: Channel;
+  text: string;
+  contact: ReporterContact;
+  anonymous: boolean;
+  confidential: boolean;
+  actor: Actor;
+  correlationId: string;
+  causationId: string;
+  /** When the first message reached the channel (default: now). */
+  receivedAt?: Date;
+  now: Date;
+  /** For a channel complaint: the sender's digest, so their next messages join it. */
+  reporterDigest?: string;
+  /** The first message's id (default: a new one). */
+  firstMessageId?: string;
+}
+
+/**
+ * Registers a complaint in the caller's transaction: issues the tracking number, asks libs/sop
+ * whether the actor may register it, and writes the complaint, its first message, the sealed
+ * contact, `complaint.received` (outbox) and the complaint's libs/sop state.
+ */
+export async function registerComplaint(
+  tx: EntityManager,
+  cipher: ContactCipher,
+  stateGroup: StateConsumerGroup,
+  c: NewComplaint,
+): Promise<{ complaintId: string; trackingNumber: string; status: ComplaintStatus; firstMessageId: string }> {
+  const receivedAt = c.receivedAt ?? c.now;
+  const complaintId = uuidv7();
+  const trackingNumber = await nextTrackingNumber(tx, c.officeCode, receivedAt);
+  const receive: ReceiveCommand = {
+    type: 'receive',
+    actor: c.actor,
+    complaintId,
+    officeCode: c.officeCode,
+    trackingNumber,
+    channel: c.channel,
+    anonymous: c.anonymous,
+    confidential: c.confidential,
+  };
+  const decision = decide(receive, initialState(), c.now);
+  if (!decision.ok) throw toServiceError(decision.error, initialState(), receive);
+  const state = replay(decision.events);
+  const reporterRef = `rep_${randomBytes(12).toString('hex')}`;
+  const firstMessageId = c.firstMessageId ?? uuidv7();
+
+  await tx.insert(ComplaintRecord, {
+    id: complaintId,
+    officeCode: c.officeCode,
+    trackingNumber,
+    channel: c.channel,
+    status: state.status,
+    anonymous: c.anonymous,
+    confidential: c.confidential,
+    reporterRef,
+    reporterDigest: c.reporterDigest ?? null,
+    receivedAt,
+  });
+  await tx.insert(ComplaintMessageRecord, { id: firstMessageId, complaintId, sequence: 1, channel: c.channel, text: c.text, receivedAt });
+  await tx.insert(ReporterContactRecord, { reporterRef, keyId: cipher.keyId, sealed: cipher.seal(c.contact) });
+  const envelopes = decision.events.map((event) => {
+    if (event.type !== 'complaint.received') throw new Error(`receiving a complaint does not produce ${event.type}`);
+    return sopEventToEnvelope(
+      event,
+      { source: INTAKE_EVENT_SOURCE, subject: complaintId, office: c.officeCode, correlationId: c.correlationId, causationId: c.causationId },
+      { receivedAt, reporterRef, messageCount: 1, firstMessageId },
+    );
+  });
+  await appendToOutbox(tx, envelopes);
+  await recordOwnEvents(tx, envelopes, stateGroup.groupId);
+  return { complaintId, trackingNumber, status: state.status, firstMessageId };
 }

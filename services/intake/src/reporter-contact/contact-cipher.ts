@@ -26,18 +26,27 @@ export class ContactCipher {
   }
 
   seal(contact: ReporterContact): Buffer {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    const body = Buffer.concat([cipher.update(JSON.stringify(contact), 'utf8'), cipher.final()]);
-    return Buffer.concat([iv, body, cipher.getAuthTag()]);
+    return this.sealBytes(Buffer.from(JSON.stringify(contact), 'utf8'));
   }
 
   open(sealed: Buffer): ReporterContact {
+    return JSON.parse(this.openBytes(sealed).toString('utf8')) as ReporterContact;
+  }
+
+  /** Seals any personal data intake keeps besides contacts (channel messages, quarantined requests). */
+  sealBytes(plain: Buffer): Buffer {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+    return Buffer.concat([iv, body, cipher.getAuthTag()]);
+  }
+
+  openBytes(sealed: Buffer): Buffer {
     const iv = sealed.subarray(0, 12);
     const tag = sealed.subarray(sealed.length - 16);
     const body = sealed.subarray(12, sealed.length - 16);
     const decipher = createDecipheriv('aes-256-gcm', this.key, iv);
     decipher.setAuthTag(tag);
-    return JSON.parse(Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8')) as ReporterContact;
+    return Buffer.concat([decipher.update(body), decipher.final()]);
   }
 }

@@ -1,9 +1,10 @@
 import { COMPLAINT_STATE_MIGRATIONS } from '@pengaduan/messaging';
 import { IntakeInitial1795800000100 } from './1795800000100-intake-initial';
 import { IntakeConfirmation1795800000200 } from './1795800000200-intake-confirmation';
+import { IntakeChannels1795800000800 } from './1795800000800-intake-channels';
 
 /** Intake's own migrations, in order. */
-export const INTAKE_OWN_MIGRATIONS = [IntakeInitial1795800000100, IntakeConfirmation1795800000200];
+export const INTAKE_OWN_MIGRATIONS = [IntakeInitial1795800000100, IntakeConfirmation1795800000200, IntakeChannels1795800000800];
 
 /**
  * Everything intake's data source migrates after the outbox/inbox (which ServiceRuntime

@@ -1,0 +1,114 @@
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { NotificationService, ReceiptStatus } from '@pengaduan/contracts';
+import type { DeliveryStatus } from '@pengaduan/channels';
+import type { ServiceRuntime } from '@pengaduan/messaging';
+import { PollingLoop, UpstreamClient, type Clock, type Logger, type MethodsOf } from '@pengaduan/runtime';
+
+/** notification's API, as intake calls it to hand over delivery receipts. */
+export class NotificationReceiptsClient extends UpstreamClient<MethodsOf<typeof NotificationService>> {
+  constructor(address: string, logger: Logger) {
+    super('notification', NotificationService, address, logger);
+  }
+}
+
+const STATUS: Record<DeliveryStatus, ReceiptStatus> = {
+  queued: ReceiptStatus.QUEUED,
+  sent: ReceiptStatus.SENT,
+  delivered: ReceiptStatus.DELIVERED,
+  read: ReceiptStatus.READ,
+  failed: ReceiptStatus.FAILED,
+};
+
+interface ReceiptRow {
+  id: string;
+  provider: string;
+  provider_message_id: string;
+  status: DeliveryStatus;
+  at: Date;
+  error_code: string | null;
+  attempts: number;
+}
+
+/**
+ * Hands the delivery receipts intake's webhooks stored to notification, which owns the
+ * messages they are about (WhatsApp posts statuses to the same webhook as messages). A batch is
+ * marked forwarded in the transaction that holds it once notification has answered, so a crash
+ * forwards it again, and notification applies each receipt id once. notification unreachable:
+ * the receipts wait, with backoff.
+ */
+export class ReceiptForwarder {
+  private readonly loop: PollingLoop;
+
+  constructor(
+    private readonly runtime: ServiceRuntime,
+    private readonly client: NotificationReceiptsClient,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly options: { pollMs?: number; batchSize?: number } = {},
+  ) {
+    this.loop = new PollingLoop('receipt forwarding', () => this.forwardDue(), options.pollMs ?? 1_000, logger);
+  }
+
+  start(): void {
+    this.loop.start();
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop();
+  }
+
+  wake(): void {
+    this.loop.wake();
+  }
+
+  /** Forwards every receipt due now, in batches; answers how many notification took. */
+  async forwardDue(): Promise<number> {
+    let forwarded = 0;
+    for (;;) {
+      const n = await this.forwardBatch();
+      if (n === 0) return forwarded;
+      forwarded += n;
+    }
+  }
+
+  private async forwardBatch(): Promise<number> {
+    let batch: ReceiptRow[] = [];
+    try {
+      return await this.runtime.dataSource.transaction(async (tx) => {
+        batch = (await tx.query(
+          `SELECT id, provider, provider_message_id, status, at, error_code, attempts FROM inbound_receipt
+            WHERE forwarded_at IS NULL AND next_attempt_at <= $1 ORDER BY received_at, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+          [this.clock.now(), this.options.batchSize ?? 100],
+        )) as ReceiptRow[];
+        if (batch.length === 0) return 0;
+        const answer = await this.client.call(
+          'recordDeliveryReceipts',
+          {
+            receipts: batch.map((r) => ({
+              receiptId: r.id,
+              provider: r.provider,
+              providerMessageId: r.provider_message_id,
+              status: STATUS[r.status],
+              at: timestampFromDate(r.at),
+              ...(r.error_code ? { errorCode: r.error_code } : {}),
+            })),
+          },
+          batch[0].id,
+        );
+        await tx.query(`UPDATE inbound_receipt SET forwarded_at = $2, attempts = attempts + 1 WHERE id = ANY($1)`, [batch.map((r) => r.id), this.clock.now()]);
+        this.logger.info({ receipts: batch.length, matched: answer.matched, unmatched: answer.unmatched }, 'delivery receipts handed to notification');
+        return batch.length;
+      });
+    } catch (err) {
+      if (batch.length === 0) throw err;
+      const attempts = Math.max(...batch.map((r) => r.attempts)) + 1;
+      const delayMs = Math.min(60_000, 1_000 * 2 ** (attempts - 1));
+      await this.runtime.dataSource.query(`UPDATE inbound_receipt SET attempts = attempts + 1, next_attempt_at = $2 WHERE id = ANY($1)`, [
+        batch.map((r) => r.id),
+        new Date(this.clock.now().getTime() + delayMs),
+      ]);
+      this.logger.warn({ receipts: batch.length, attempts, err: { message: (err as Error).message } }, 'delivery receipts not handed to notification yet; will try again');
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,213 @@
+import { sopEventToEnvelope } from '@pengaduan/contracts';
+import { lockComplaintState, recordDecision, type ServiceRuntime } from '@pengaduan/messaging';
+import { PollingLoop, type Clock, type Logger } from '@pengaduan/runtime';
+import { decide, type Channel, type SystemActor } from '@pengaduan/sop';
+import type { EntityManager } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import type { WebFormMessage } from '../channel-webhooks/web-form.inbound';
+import { INTAKE_EVENT_SOURCE, type StateConsumerGroup } from '../complaint-state/own-events';
+import { ComplaintMessageRecord, ComplaintRecord } from '../persistence/entities';
+import { registerComplaint } from '../register-complaint/register-complaint.handler';
+import type { ContactCipher, ReporterContact } from '../reporter-contact/contact-cipher';
+import type { SealedInboundMessage } from './inbound-message';
+
+/** intake acting on a channel message, as recorded on the events it emits without an officer. */
+export const INTAKE_ACTOR: SystemActor = { kind: 'system', service: 'intake' };
+
+export interface InboundProcessorOptions {
+  /** How often to look for stored messages when nothing woke it (default 500 ms). */
+  pollMs?: number;
+  /** Attempts before a message is set aside as FAILED for an officer to look at (default 8). */
+  maxAttempts?: number;
+}
+
+interface InboundRow {
+  id: string;
+  provider: string;
+  provider_message_id: string;
+  channel: Channel;
+  office_code: string;
+  sender_digest: string;
+  key_id: string;
+  sealed: Buffer;
+  media_count: number;
+  sent_at: Date;
+  attempts: number;
+}
+
+/**
+ * Turns stored channel messages into complaints, one transaction per message: a sender with an
+ * open complaint of that office on that channel gets the message appended
+ * (`complaint.message-appended`); anyone else opens a new complaint (`complaint.received` with
+ * the channel). A sender's messages go in the order they were sent (an earlier one still
+ * pending holds the later ones back, and an advisory lock on the sender keeps two replicas from
+ * opening two complaints for one person). A message that keeps failing is retried with backoff
+ * and then set aside as FAILED, kept and logged, never dropped; the others go on meanwhile.
+ */
+export class InboundProcessor {
+  private readonly loop: PollingLoop;
+
+  constructor(
+    private readonly runtime: ServiceRuntime,
+    private readonly cipher: ContactCipher,
+    private readonly stateGroup: StateConsumerGroup,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly options: InboundProcessorOptions = {},
+  ) {
+    this.loop = new PollingLoop('inbound processing', () => this.processDue(), options.pollMs ?? 500, logger);
+  }
+
+  start(): void {
+    this.loop.start();
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop();
+  }
+
+  /** Something was stored: look now rather than at the next poll. */
+  wake(): void {
+    this.loop.wake();
+  }
+
+  /** Processes every message due now; answers how many were processed (tests call it directly). */
+  async processDue(): Promise<number> {
+    let n = 0;
+    for (;;) {
+      const outcome = await this.processNext();
+      if (outcome === 'none') return n;
+      if (outcome === 'processed') n += 1;
+    }
+  }
+
+  /** One message: processed, held back (an earlier one of its sender is pending), failed, or none due. */
+  private async processNext(): Promise<'processed' | 'held' | 'failed' | 'none'> {
+    let claimed: InboundRow | undefined;
+    try {
+      return await this.runtime.dataSource.transaction(async (tx) => {
+        const now = this.clock.now();
+        const [row] = (await tx.query(
+          `SELECT id, provider, provider_message_id, channel, office_code, sender_digest, key_id, sealed, media_count, sent_at, attempts
+             FROM inbound_message WHERE status = 'PENDING' AND next_attempt_at <= $1
+            ORDER BY sent_at, received_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+          [now],
+        )) as InboundRow[];
+        if (!row) return 'none';
+        claimed = row;
+        await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [row.sender_digest]);
+        const [earlier] = (await tx.query(
+          `SELECT 1 FROM inbound_message WHERE sender_digest = $1 AND status = 'PENDING' AND id <> $2 AND (sent_at, id) < ($3, $2) LIMIT 1`,
+          [row.sender_digest, row.id, row.sent_at],
+        )) as unknown[];
+        if (earlier) {
+          await tx.query(`UPDATE inbound_message SET next_attempt_at = $2 WHERE id = $1`, [row.id, new Date(now.getTime() + 200)]);
+          return 'held';
+        }
+        const done = await this.process(tx, row, now);
+        await tx.query(
+          `UPDATE inbound_message SET status = 'PROCESSED', complaint_id = $2, complaint_message_id = $3, processed_at = $4, attempts = attempts + 1, last_error = NULL WHERE id = $1`,
+          [row.id, done.complaintId, done.messageId, now],
+        );
+        this.logger.info({ inboundId: row.id, provider: row.provider, complaintId: done.complaintId, appended: done.appended }, done.appended ? 'channel message appended to the sender’s open complaint' : 'channel message opened a complaint');
+        return 'processed';
+      });
+    } catch (err) {
+      if (!claimed) throw err;
+      await this.recordFailure(claimed, err as Error);
+      return 'failed';
+    }
+  }
+
+  private async process(tx: EntityManager, row: InboundRow, now: Date): Promise<{ complaintId: string; messageId: string; appended: boolean }> {
+    if (row.key_id !== this.cipher.keyId) throw new Error(`inbound message sealed with key ${row.key_id}, which this intake does not hold`);
+    const message = JSON.parse(this.cipher.openBytes(row.sealed).toString('utf8')) as SealedInboundMessage & { submission?: WebFormMessage['submission'] };
+    const text = describe(message);
+    if (!message.submission) {
+      const appended = await this.appendToOpenComplaint(tx, row, text, now);
+      if (appended) return { ...appended, appended: true };
+    }
+    const contact: ReporterContact = message.submission
+      ? { ...(message.submission.name ? { name: message.submission.name } : {}), ...(message.submission.phone ? { phone: message.submission.phone } : {}), ...(message.submission.email ? { email: message.submission.email } : {}) }
+      : contactOf(row.channel, message);
+    const registered = await registerComplaint(tx, this.cipher, this.stateGroup, {
+      officeCode: row.office_code,
+      channel: row.channel,
+      text,
+      contact,
+      anonymous: message.submission?.anonymous ?? false,
+      confidential: message.submission?.confidential ?? false,
+      actor: INTAKE_ACTOR,
+      correlationId: row.id,
+      causationId: row.id,
+      receivedAt: row.sent_at,
+      now,
+      reporterDigest: row.sender_digest,
+    });
+    return { complaintId: registered.complaintId, messageId: registered.firstMessageId, appended: false };
+  }
+
+  /** Appends to the sender's open complaint, if they have one libs/sop still takes messages for. */
+  private async appendToOpenComplaint(tx: EntityManager, row: InboundRow, text: string, now: Date): Promise<{ complaintId: string; messageId: string } | undefined> {
+    const [open] = (await tx.query(
+      `SELECT c.id FROM complaint c JOIN complaint_state s ON s.complaint_id = c.id
+        WHERE c.reporter_digest = $1 AND c.office_code = $2 AND c.channel = $3 AND s.status NOT IN ('NEW', 'CLOSED')
+        ORDER BY c.received_at DESC LIMIT 1`,
+      [row.sender_digest, row.office_code, row.channel],
+    )) as { id: string }[];
+    if (!open) return undefined;
+    const locked = await lockComplaintState(tx, open.id);
+    if (!locked) return undefined;
+    const messageId = uuidv7();
+    const decision = decide({ type: 'appendMessage', actor: INTAKE_ACTOR, messageId }, locked.state, now);
+    // Closed in the meantime: the message opens a new complaint, as after closing.
+    if (!decision.ok) return undefined;
+    const [{ last }] = (await tx.query('SELECT coalesce(max(sequence), 0)::int AS last FROM complaint_message WHERE complaint_id = $1', [open.id])) as { last: number }[];
+    const sequence = last + 1;
+    await tx.insert(ComplaintMessageRecord, { id: messageId, complaintId: open.id, sequence, channel: row.channel, text, receivedAt: row.sent_at });
+    await tx.update(ComplaintRecord, { id: open.id }, { updatedAt: now });
+    await recordDecision(tx, locked, decision.events, {
+      stateConsumerGroup: this.stateGroup.groupId,
+      context: { source: INTAKE_EVENT_SOURCE, correlationId: row.id, causationId: row.id },
+      toEnvelope: (event, context) => {
+        if (event.type !== 'complaint.message-appended') throw new Error(`appending a message does not produce ${event.type}`);
+        return sopEventToEnvelope(event, context, { channel: row.channel, receivedAt: row.sent_at, sequence, attachmentCount: row.media_count });
+      },
+    });
+    return { complaintId: open.id, messageId };
+  }
+
+  private async recordFailure(row: InboundRow, err: Error): Promise<void> {
+    const attempts = row.attempts + 1;
+    const max = this.options.maxAttempts ?? 8;
+    const failed = attempts >= max;
+    const delayMs = Math.min(60_000, 500 * 2 ** (attempts - 1));
+    await this.runtime.dataSource.query(
+      `UPDATE inbound_message SET attempts = $2, last_error = $3, status = $4, next_attempt_at = $5 WHERE id = $1`,
+      [row.id, attempts, err.message.slice(0, 500), failed ? 'FAILED' : 'PENDING', new Date(this.clock.now().getTime() + delayMs)],
+    );
+    const log = { inboundId: row.id, provider: row.provider, attempts, err: { message: err.message } };
+    if (failed) this.logger.error(log, 'channel message set aside after repeated failures: an officer must look at it (inbound_message status FAILED)');
+    else this.logger.warn(log, 'channel message not processed yet; will try again');
+  }
+}
+
+/** How to answer the sender on their channel: their number on WhatsApp and SMS, their id elsewhere. */
+function contactOf(channel: Channel, m: SealedInboundMessage): ReporterContact {
+  const name = m.senderName ? { name: m.senderName } : {};
+  return channel === 'WHATSAPP' || channel === 'SMS' ? { ...name, phone: m.sender } : { ...name, handle: m.sender };
+}
+
+const MEDIA_LABEL: Record<string, string> = { image: 'foto', audio: 'pesan suara', video: 'video', document: 'dokumen', sticker: 'stiker' };
+
+/** The message as officers read it: the text, plus a line for a location and for each attachment (kept separately). */
+export function describe(m: SealedInboundMessage): string {
+  const lines: string[] = [];
+  if (m.text) lines.push(m.text);
+  if (m.location) {
+    const { latitude, longitude, name, address } = m.location;
+    lines.push(`[lokasi: ${latitude}, ${longitude}${name ? ` — ${name}` : ''}${address ? `, ${address}` : ''}]`);
+  }
+  for (const media of m.media) lines.push(`[${MEDIA_LABEL[media.kind] ?? media.kind} terlampir]`);
+  return lines.length > 0 ? lines.join('\n') : '[pesan tanpa teks]';
+}

@@ -1,0 +1,21 @@
+import type { MessageInitShape } from '@bufbuild/protobuf';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { outboundChannelMapping, type ResolveReporterAddressRequest, type ResolveReporterAddressResponseSchema } from '@pengaduan/contracts';
+import { ResolveReporterAddressHandler } from './resolve-reporter-address.handler';
+
+/** `IntakeService.ResolveReporterAddress`: maps the request and the answer; no rules here. */
+export class ResolveReporterAddressGrpcController {
+  constructor(private readonly handler: ResolveReporterAddressHandler) {}
+
+  async resolveReporterAddress(request: ResolveReporterAddressRequest, _correlationId: string): Promise<MessageInitShape<typeof ResolveReporterAddressResponseSchema>> {
+    const channel = outboundChannelMapping.fromProto(request.channel, 'channel');
+    const address = await this.handler.execute(request.complaintId, request.reporterRef, channel);
+    if (!address) return { found: false, recipient: '' };
+    return {
+      found: true,
+      recipient: address.recipient,
+      ...(address.accountId ? { accountId: address.accountId } : {}),
+      ...(address.lastInboundAt ? { lastInboundAt: timestampFromDate(address.lastInboundAt) } : {}),
+    };
+  }
+}

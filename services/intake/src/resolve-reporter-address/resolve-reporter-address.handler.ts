@@ -1,0 +1,58 @@
+import type { ServiceRuntime } from '@pengaduan/messaging';
+import { ServiceError } from '@pengaduan/runtime';
+import type { OutboundChannel } from '@pengaduan/sop';
+import type { SenderDigest } from '../inbound-messages/sender-digest';
+import type { ContactCipher } from '../reporter-contact/contact-cipher';
+import { readReporterContact } from '../reporter-contact/reporter-contacts';
+
+/** Where to reach a reporter on one channel. Personal data. */
+export interface ReporterAddress {
+  recipient: string;
+  accountId?: string;
+  lastInboundAt?: Date;
+}
+
+/** Channels a reporter is reached on by the id they wrote from, not by a number. */
+const BY_HANDLE: readonly OutboundChannel[] = ['FACEBOOK', 'INSTAGRAM', 'TELEGRAM'];
+
+/**
+ * notification's question: where does this complaint's reporter get a message on `channel`?
+ * Their number on WhatsApp and SMS, their address by e-mail, the id they wrote from on
+ * Messenger, Instagram and Telegram (only on the channel the complaint came over). With the
+ * account they wrote to and when they last wrote there, for WhatsApp's 24-hour window.
+ */
+export class ResolveReporterAddressHandler {
+  constructor(
+    private readonly runtime: ServiceRuntime,
+    private readonly cipher: ContactCipher,
+    private readonly digest: SenderDigest,
+  ) {}
+
+  async execute(complaintId: string, reporterRef: string, channel: OutboundChannel): Promise<ReporterAddress | undefined> {
+    const manager = this.runtime.dataSource.manager;
+    const [complaint] = (await manager.query('SELECT channel, reporter_ref FROM complaint WHERE id = $1', [complaintId])) as { channel: string; reporter_ref: string }[];
+    if (!complaint || complaint.reporter_ref !== reporterRef) {
+      throw new ServiceError('not-found', 'COMPLAINT.NOT_FOUND', `complaint ${complaintId} with that reporter not found`);
+    }
+    const contact = await readReporterContact(manager, this.cipher, reporterRef);
+    const recipient =
+      channel === 'WHATSAPP' || channel === 'SMS'
+        ? contact.phone
+        : channel === 'EMAIL'
+          ? contact.email
+          : BY_HANDLE.includes(channel) && complaint.channel === channel
+            ? contact.handle
+            : undefined;
+    if (!recipient) return undefined;
+    if (channel === 'EMAIL' || channel === 'PHONE' || channel === 'WALK_IN' || channel === 'WEB' || channel === 'REGIONAL_OFFICE') return { recipient };
+
+    const [wroteTo] = (await manager.query(
+      `SELECT account_id FROM inbound_message WHERE complaint_id = $1 AND channel = $2 ORDER BY sent_at LIMIT 1`,
+      [complaintId, channel],
+    )) as { account_id: string }[];
+    const [last] = (await manager.query(`SELECT max(sent_at) AS at FROM inbound_message WHERE sender_digest = $1 AND status <> 'FAILED'`, [
+      this.digest.of(channel, recipient),
+    ])) as { at: Date | null }[];
+    return { recipient, ...(wroteTo ? { accountId: wroteTo.account_id } : {}), ...(last?.at ? { lastInboundAt: last.at } : {}) };
+  }
+}
