@@ -1,4 +1,6 @@
-import { loadConfig, parse, type ConfigSpec } from '@pengaduan/runtime';
+import { channelSettingsFromEnv, ChannelSettingsError, type ChannelSettings } from '@pengaduan/channels';
+import { ConfigError, loadConfig, parse, type ConfigSpec } from '@pengaduan/runtime';
+import { OUTBOUND_CHANNELS, type OutboundChannel } from '@pengaduan/sop';
 
 export interface NotificationConfig {
   databaseUrl: string;
@@ -7,9 +9,33 @@ export interface NotificationConfig {
   httpHost: string;
   httpPort: number;
   grpcAddress: string;
+  /** Where intake's gRPC API is (reporters' addresses). */
+  intakeGrpcUrl: string;
+  /** Channels tried after the complaint's own, in order; then a call task for Admin Tikkim. */
+  fallbackChannels: OutboundChannel[];
+  /** Which provider sends SMS when both Twilio and Infobip are configured. */
+  smsProvider?: 'twilio' | 'infobip';
+  /** Attempts per channel on rate limits, 5xx and network errors. */
+  maxAttempts: number;
+  /** First retry delay (doubles per attempt, up to 5 minutes; a provider's Retry-After wins when longer). */
+  retryBaseMs: number;
+  /** How often queued messages are looked for when nothing woke the dispatcher. */
+  pollMs: number;
 }
 
-/** Every variable notification reads (to be documented in .env.example). */
+/** notification's configuration with the channel providers' settings. */
+export interface NotificationServiceConfig extends NotificationConfig {
+  channels: ChannelSettings;
+}
+
+const channelList = (raw: string): OutboundChannel[] => {
+  const items = raw.split(/[,>]/).map((s) => s.trim().toUpperCase()).filter(Boolean);
+  const bad = items.filter((c) => !(OUTBOUND_CHANNELS as readonly string[]).includes(c));
+  if (bad.length > 0) throw new Error(`unknown channel(s) ${bad.join(', ')}; channels are ${OUTBOUND_CHANNELS.join(', ')}`);
+  return items as OutboundChannel[];
+};
+
+/** Every variable notification reads (also documented in .env.example). */
 export const NOTIFICATION_CONFIG: ConfigSpec<NotificationConfig> = {
   databaseUrl: { env: 'DATABASE_URL', parse: parse.url(['postgres:', 'postgresql:']), description: 'Postgres connection URL' },
   databaseSchema: { env: 'NOTIFICATION_DB_SCHEMA', default: 'notification', parse: parse.identifier, description: "notification's own schema" },
@@ -20,10 +46,49 @@ export const NOTIFICATION_CONFIG: ConfigSpec<NotificationConfig> = {
     env: 'NOTIFICATION_GRPC_ADDRESS',
     default: '127.0.0.1:50055',
     parse: parse.string,
-    description: 'host:port the internal gRPC API binds (the gateway calls it)',
+    description: 'host:port the internal gRPC API binds (the gateway and intake call it)',
   },
+  intakeGrpcUrl: { env: 'INTAKE_GRPC_URL', default: '127.0.0.1:50051', parse: parse.string, description: "host:port of intake's internal gRPC API (reporters' addresses)" },
+  fallbackChannels: {
+    env: 'NOTIFICATION_FALLBACK_CHANNELS',
+    default: 'SMS',
+    parse: channelList,
+    description: 'channels tried after the complaint’s own when it cannot deliver, in order (e.g. SMS); then a call task for Admin Tikkim',
+  },
+  smsProvider: {
+    env: 'SMS_PROVIDER',
+    default: 'auto',
+    parse: (raw) => {
+      if (raw === 'auto') return undefined;
+      if (raw !== 'twilio' && raw !== 'infobip') throw new Error('must be twilio, infobip or auto');
+      return raw;
+    },
+    description: 'which provider sends SMS when both Twilio and Infobip are configured (twilio | infobip | auto)',
+  },
+  maxAttempts: { env: 'NOTIFICATION_MAX_ATTEMPTS', default: '4', parse: parse.positiveInt, description: 'attempts per channel on rate limits, 5xx and network errors' },
+  retryBaseMs: { env: 'NOTIFICATION_RETRY_BASE_MS', default: '2000', parse: parse.positiveInt, description: 'first retry delay in ms (doubles per attempt, at most 5 min)' },
+  pollMs: { env: 'NOTIFICATION_POLL_MS', default: '500', parse: parse.positiveInt, description: 'how often queued messages are looked for when nothing woke the dispatcher (ms)' },
 };
 
-export function loadNotificationConfig(env: NodeJS.ProcessEnv = process.env): NotificationConfig {
-  return loadConfig(NOTIFICATION_CONFIG, env);
+export function loadNotificationConfig(env: NodeJS.ProcessEnv = process.env): NotificationServiceConfig {
+  const problems: string[] = [];
+  let config: NotificationConfig | undefined;
+  let channels: ChannelSettings | undefined;
+  try {
+    config = loadConfig(NOTIFICATION_CONFIG, env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    problems.push(...err.problems);
+  }
+  try {
+    channels = channelSettingsFromEnv(env);
+  } catch (err) {
+    if (!(err instanceof ChannelSettingsError)) throw err;
+    problems.push(...err.problems);
+  }
+  if (config && channels?.twilio && channels.infobip && !config.smsProvider) {
+    problems.push('SMS_PROVIDER: both Twilio and Infobip are configured; say which one sends SMS (twilio or infobip)');
+  }
+  if (problems.length > 0 || !config || !channels) throw new ConfigError(problems);
+  return { ...config, channels };
 }

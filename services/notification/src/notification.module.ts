@@ -2,16 +2,22 @@ import { NotificationService } from '@pengaduan/contracts';
 import { CommandServiceLifecycle, ComplaintCommandExecutor, ServiceRuntime, type ServiceRuntimeOptions } from '@pengaduan/messaging';
 import { GrpcServiceHost, HealthController, HealthRegistry, type Logger, Clock, SystemClock } from '@pengaduan/runtime';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { AcknowledgeReporterHandler } from './acknowledge/acknowledge-reporter.handler';
 import type { ChannelAdapter } from './channels/channel.port';
 import { ChannelRegistry } from './channels/channel-registry';
-import type { NotificationConfig } from './config';
+import type { NotificationServiceConfig } from './config';
 import { ConfirmDeliveryGrpcController } from './confirm-delivery/confirm-delivery.grpc.controller';
 import { ConfirmDeliveryHandler } from './confirm-delivery/confirm-delivery.handler';
 import { ComplaintEventsConsumer, NOTIFICATION_SOURCE, type ConsumerRetry } from './consumers/complaint-events.consumer';
+import { describeChannelSettings, outboundProviders, type OutboundProvider } from '@pengaduan/channels';
+import { IntakeDirectoryClient, IntakeReporterDirectory } from './channels/intake-reporter-directory';
+import { ProviderChannelAdapter } from './channels/provider-channel.adapter';
+import type { ReporterDirectory } from './channels/channel.port';
+import { DeliveryDispatcher } from './deliver-notification/delivery-dispatcher';
+import { FallbackPolicy } from './deliver-notification/outbound-notifications';
+import { RecordDeliveryReceiptsGrpcController } from './record-receipts/record-delivery-receipts.grpc.controller';
+import { RecordDeliveryReceiptsHandler } from './record-receipts/record-delivery-receipts.handler';
 import { NOTIFICATION_ENTITIES } from './persistence/entities';
 import { NOTIFICATION_MIGRATIONS } from './persistence/migrations';
-import { ReportBack } from './write-follow-up-information/report-back';
 import { WriteFollowUpInformationGrpcController } from './write-follow-up-information/write-follow-up-information.grpc.controller';
 import { WriteFollowUpInformationHandler } from './write-follow-up-information/write-follow-up-information.handler';
 
@@ -20,7 +26,7 @@ import { WriteFollowUpInformationHandler } from './write-follow-up-information/w
  * its `migrate` command (without).
  */
 export function notificationRuntimeOptions(
-  config: NotificationConfig,
+  config: Pick<NotificationServiceConfig, 'databaseUrl' | 'databaseSchema' | 'kafkaBrokers'>,
   logger: Logger,
   consumer?: ComplaintEventsConsumer,
 ): ServiceRuntimeOptions {
@@ -35,8 +41,13 @@ export function notificationRuntimeOptions(
 
 export interface NotificationModuleOptions {
   clock?: Clock;
-  /** The provider adapters; none yet, so every channel answers not-available (the officer tells the reporter). */
+  /**
+   * The channel adapters (default: one per configured provider, over libs/channels); a channel
+   * without one answers not-available and the message goes on to the next channel.
+   */
   adapters?: readonly ChannelAdapter[];
+  /** Where adapters find reporters' addresses (default: intake over gRPC). */
+  directory?: ReporterDirectory;
   /** The consumer group on the complaint stream (default `notification`); tests, which share the topic, use their own. */
   consumerGroup?: string;
   /** Retries of the consumer before the DLQ (default: the runtime's). */
@@ -45,18 +56,31 @@ export interface NotificationModuleOptions {
 
 @Module({})
 export class NotificationModule {
-  static forRoot(config: NotificationConfig, logger: Logger, options: NotificationModuleOptions = {}): DynamicModule {
+  static forRoot(config: NotificationServiceConfig, logger: Logger, options: NotificationModuleOptions = {}): DynamicModule {
+    const clock = options.clock ?? new SystemClock();
+    const policy = new FallbackPolicy(config.fallbackChannels);
+    for (const line of describeChannelSettings(config.channels)) {
+      if (line.provider !== 'web-form') logger.info({ provider: line.provider, channel: line.state }, `channel ${line.provider}: ${line.state} (${line.detail})`);
+    }
+    const adapters = (): ChannelAdapter[] => {
+      if (options.adapters) return [...options.adapters];
+      const directory = options.directory ?? new IntakeReporterDirectory(new IntakeDirectoryClient(config.intakeGrpcUrl, logger));
+      const providers = outboundProviders(config.channels).filter(
+        (p: OutboundProvider) => p.channel !== 'SMS' || !config.smsProvider || p.id === config.smsProvider,
+      );
+      return providers.map((p) => new ProviderChannelAdapter(p, directory, () => clock.now(), config.channels.publicBaseUrl));
+    };
+    let dispatcherRef: DeliveryDispatcher | undefined;
     return {
       module: NotificationModule,
       controllers: [HealthController],
       providers: [
-        { provide: Clock, useValue: options.clock ?? new SystemClock() },
-        { provide: ChannelRegistry, useValue: new ChannelRegistry(options.adapters ?? []) },
+        { provide: Clock, useValue: clock },
+        { provide: FallbackPolicy, useValue: policy },
+        { provide: ChannelRegistry, useFactory: () => new ChannelRegistry(adapters()) },
         {
           provide: ComplaintEventsConsumer,
-          inject: [ChannelRegistry, Clock],
-          useFactory: (channels: ChannelRegistry, clock: Clock) =>
-            new ComplaintEventsConsumer(new AcknowledgeReporterHandler(channels, logger), clock, logger, options.consumerGroup, options.consumerRetry),
+          useFactory: () => new ComplaintEventsConsumer(policy, clock, logger, options.consumerGroup, options.consumerRetry, () => dispatcherRef?.wake()),
         },
         {
           provide: ServiceRuntime,
@@ -76,31 +100,55 @@ export class NotificationModule {
             }),
         },
         {
-          provide: ReportBack,
-          inject: [ServiceRuntime, ChannelRegistry, ComplaintCommandExecutor],
-          useFactory: (runtime: ServiceRuntime, channels: ChannelRegistry, executor: ComplaintCommandExecutor) =>
-            new ReportBack(runtime, channels, executor, logger),
+          provide: DeliveryDispatcher,
+          inject: [ServiceRuntime, ChannelRegistry, ComplaintEventsConsumer],
+          useFactory: (runtime: ServiceRuntime, channels: ChannelRegistry, consumer: ComplaintEventsConsumer) =>
+            (dispatcherRef = new DeliveryDispatcher(
+              runtime,
+              channels,
+              clock,
+              logger,
+              consumer.groupId,
+              { maxAttempts: config.maxAttempts, baseDelayMs: config.retryBaseMs, maxDelayMs: 5 * 60_000 },
+              config.pollMs,
+            )),
         },
-        WriteFollowUpInformationHandler,
+        {
+          provide: RecordDeliveryReceiptsHandler,
+          inject: [ServiceRuntime, ComplaintEventsConsumer, DeliveryDispatcher],
+          useFactory: (runtime: ServiceRuntime, consumer: ComplaintEventsConsumer, dispatcher: DeliveryDispatcher) =>
+            new RecordDeliveryReceiptsHandler(runtime, clock, logger, consumer.groupId, () => dispatcher.wake()),
+        },
+        {
+          provide: RecordDeliveryReceiptsGrpcController,
+          inject: [RecordDeliveryReceiptsHandler],
+          useFactory: (handler: RecordDeliveryReceiptsHandler) => new RecordDeliveryReceiptsGrpcController(handler),
+        },
+        {
+          provide: WriteFollowUpInformationHandler,
+          inject: [ComplaintCommandExecutor, DeliveryDispatcher],
+          useFactory: (executor: ComplaintCommandExecutor, dispatcher: DeliveryDispatcher) => new WriteFollowUpInformationHandler(executor, policy, dispatcher),
+        },
         WriteFollowUpInformationGrpcController,
         ConfirmDeliveryHandler,
         ConfirmDeliveryGrpcController,
         {
           provide: GrpcServiceHost,
-          inject: [WriteFollowUpInformationGrpcController, ConfirmDeliveryGrpcController],
-          useFactory: (write: WriteFollowUpInformationGrpcController, confirm: ConfirmDeliveryGrpcController) =>
+          inject: [WriteFollowUpInformationGrpcController, ConfirmDeliveryGrpcController, RecordDeliveryReceiptsGrpcController],
+          useFactory: (write: WriteFollowUpInformationGrpcController, confirm: ConfirmDeliveryGrpcController, receipts: RecordDeliveryReceiptsGrpcController) =>
             new GrpcServiceHost(config.grpcAddress, logger).addService(NotificationService, {
               writeFollowUpInformation: (request, correlationId) => write.writeFollowUpInformation(request, correlationId),
               confirmDelivery: (request, correlationId) => confirm.confirmDelivery(request, correlationId),
+              recordDeliveryReceipts: (request, correlationId) => receipts.recordDeliveryReceipts(request, correlationId),
             }),
         },
         {
           provide: CommandServiceLifecycle,
-          inject: [ServiceRuntime, GrpcServiceHost],
-          useFactory: (rt: ServiceRuntime, grpc: GrpcServiceHost) => new CommandServiceLifecycle(rt, grpc),
+          inject: [ServiceRuntime, GrpcServiceHost, DeliveryDispatcher],
+          useFactory: (rt: ServiceRuntime, grpc: GrpcServiceHost, dispatcher: DeliveryDispatcher) => new CommandServiceLifecycle(rt, grpc, [dispatcher]),
         },
       ],
-      exports: [ServiceRuntime, GrpcServiceHost, ComplaintEventsConsumer, WriteFollowUpInformationHandler, ConfirmDeliveryHandler],
+      exports: [ServiceRuntime, GrpcServiceHost, ComplaintEventsConsumer, WriteFollowUpInformationHandler, ConfirmDeliveryHandler, DeliveryDispatcher, RecordDeliveryReceiptsHandler],
     };
   }
 }

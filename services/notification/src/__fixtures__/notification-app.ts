@@ -14,7 +14,7 @@ import {
 } from '@pengaduan/contracts';
 import { ServiceRuntime } from '@pengaduan/messaging';
 import { CORRELATION_ID_METADATA_KEY, createLogger, fromGrpcError, GrpcServiceHost, NestJsonLogger, type Logger, Clock } from '@pengaduan/runtime';
-import type { UserActor } from '@pengaduan/sop';
+import type { OutboundChannel, UserActor } from '@pengaduan/sop';
 import { deleteTopics, dropSchema, testInfrastructure, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
 import { credentials, makeGenericClientConstructor, Metadata, type Client, type MethodDefinition, type ServiceError as GrpcServiceError } from '@grpc/grpc-js';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -22,6 +22,9 @@ import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import type { ChannelAdapter } from '../channels/channel.port';
 import { ComplaintEventsConsumer } from '../consumers/complaint-events.consumer';
+import type { NotificationServiceConfig } from '../config';
+import { DeliveryDispatcher } from '../deliver-notification/delivery-dispatcher';
+import { RecordDeliveryReceiptsHandler } from '../record-receipts/record-delivery-receipts.handler';
 import { NotificationModule } from '../notification.module';
 import { consumed, envelopeOf, historyTo, type HistoryEnd, type SeedComplaint } from './complaint-history';
 
@@ -55,7 +58,35 @@ export class NotificationApp {
   constructor(
     readonly clock: FixedClock,
     private readonly adapters: readonly ChannelAdapter[] = [],
+    private readonly options: { fallbackChannels?: OutboundChannel[] } = {},
   ) {}
+
+  /** Where intake's forwarded receipts are applied. */
+  get receipts(): RecordDeliveryReceiptsHandler {
+    return this.app.get(RecordDeliveryReceiptsHandler);
+  }
+
+  /** The dispatcher that sends queued messages (it also polls by itself). */
+  get dispatcher(): DeliveryDispatcher {
+    return this.app.get(DeliveryDispatcher);
+  }
+
+  /** What was queued for a complaint and every attempt at it. */
+  async deliveries(complaintId: string): Promise<{ purpose: string; status: string; channels: string[]; attempts: { channel: string; outcome: string; errorCode: string | null; status: string | null }[] }[]> {
+    const rows = (await this.runtime.dataSource.query(
+      `SELECT n.id, n.purpose, n.status, n.channels FROM outbound_notification n WHERE n.complaint_id = $1 ORDER BY n.created_at`,
+      [complaintId],
+    )) as { id: string; purpose: string; status: string; channels: string[] }[];
+    const out = [];
+    for (const n of rows) {
+      const attempts = (await this.runtime.dataSource.query(
+        `SELECT channel, outcome, error_code, status FROM delivery_attempt WHERE notification_id = $1 ORDER BY attempted_at, attempt`,
+        [n.id],
+      )) as { channel: string; outcome: string; error_code: string | null; status: string | null }[];
+      out.push({ purpose: n.purpose, status: n.status, channels: n.channels, attempts: attempts.map((a) => ({ channel: a.channel, outcome: a.outcome, errorCode: a.error_code, status: a.status })) });
+    }
+    return out;
+  }
 
   async start(): Promise<this> {
     const infra = testInfrastructure();
@@ -66,7 +97,13 @@ export class NotificationApp {
       httpHost: '127.0.0.1',
       httpPort: 0,
       grpcAddress: '127.0.0.1:0',
-    };
+      intakeGrpcUrl: '127.0.0.1:1',
+      fallbackChannels: this.options.fallbackChannels ?? ['SMS'],
+      maxAttempts: 3,
+      retryBaseMs: 1_000,
+      pollMs: 100,
+      channels: { off: [] },
+    } satisfies NotificationServiceConfig;
     this.app = await NestFactory.createApplicationContext(
       NotificationModule.forRoot(config, logger, {
         clock: this.clock,

@@ -37,7 +37,7 @@ describe('the channel registry', () => {
     expect(registry.adapterFor('WHATSAPP')).toBe(whatsapp);
     expect(registry.canSend('WHATSAPP')).toBe(true);
     expect(registry.adapterFor('SMS')).toBeInstanceOf(ManualChannel);
-    await expect(registry.send(message('WHATSAPP'))).resolves.toEqual({ kind: 'accepted', providerMessageId: 'wamid.1' });
+    await expect(registry.send(message('WHATSAPP'))).resolves.toEqual({ kind: 'accepted', provider: 'recording', providerMessageId: 'wamid.1' });
     await expect(registry.send(message('SMS'))).resolves.toEqual({ kind: 'not-available', reason: 'NO_ADAPTER' });
     expect(whatsapp.sent.map((m) => m.channel)).toEqual(['WHATSAPP']);
   });

@@ -61,7 +61,11 @@ export type SendResult = SendAccepted | SendFailed | SendNotAvailable;
 /** The provider took the message; a delivery receipt may follow, matched by `providerMessageId`. */
 export interface SendAccepted {
   kind: 'accepted';
+  /** The provider that took it (`whatsapp`, `twilio` …): receipts are matched by provider and message id. */
+  provider?: string;
   providerMessageId: string;
+  /** The provider sends no receipts and its acceptance is the delivery (Telegram's Bot API). */
+  deliveredOnAccept?: boolean;
   /** The template used, when the adapter sent the template instead of the free-form text. */
   templateId?: string;
 }
@@ -73,6 +77,8 @@ export interface SendFailed {
   errorCode: string;
   /** Whether sending the same message again later may succeed (rate limit, outage) or not (no such number). */
   retryable: boolean;
+  /** How long the provider asked us to wait (Retry-After), in ms. */
+  retryAfterMs?: number;
 }
 
 /**
@@ -86,9 +92,10 @@ export interface SendNotAvailable {
 
 /**
  * `OFFICER_ONLY`: a channel only an officer can answer over (a phone call, a walk-in);
- * `NO_ADAPTER`: a provider channel without an adapter configured yet.
+ * `NO_ADAPTER`: a provider channel without an adapter configured;
+ * `NO_ADDRESS`: the reporter left no address for this channel (e.g. no number for SMS).
  */
-export type NotAvailableReason = 'OFFICER_ONLY' | 'NO_ADAPTER';
+export type NotAvailableReason = 'OFFICER_ONLY' | 'NO_ADAPTER' | 'NO_ADDRESS';
 
 /**
  * Where adapters resolve a `reporterRef` to an address on one channel. Intake keeps the
@@ -97,7 +104,7 @@ export type NotAvailableReason = 'OFFICER_ONLY' | 'NO_ADAPTER';
  */
 export interface ReporterDirectory {
   /** The address, or `undefined` when the reporter left none for that channel (e.g. anonymous without contact). */
-  resolve(reporterRef: string, channel: OutboundChannel): Promise<ReporterAddress | undefined>;
+  resolve(complaintId: string, reporterRef: string, channel: OutboundChannel): Promise<ReporterAddress | undefined>;
 }
 
 /** How to reach a reporter on one channel. Personal data. */
@@ -108,6 +115,8 @@ export interface ReporterAddress {
    * Messenger/Instagram scoped id, an e-mail address.
    */
   recipient: string;
+  /** Our account the reporter wrote to (phone number id, page id, number), when known. */
+  accountId?: string;
   /** When the reporter last wrote over this channel: WhatsApp allows free-form text for 24 h after it. */
   lastInboundAt?: Date;
 }

@@ -1,18 +1,20 @@
 import { Channel, COMPLAINT_EVENTS_TOPIC, NotificationPurpose, serializeEnvelope } from '@pengaduan/contracts';
 import { eventually, testKafka } from '@pengaduan/testing';
 import { admin, consumed, envelopeOf, historyTo, newComplaint, randomOffice, type SeedComplaint } from '../__fixtures__/complaint-history';
-import { FixedClock, logger, NotificationApp } from '../__fixtures__/notification-app';
-import { AcknowledgeReporterHandler } from '../acknowledge/acknowledge-reporter.handler';
+import { FixedClock, NotificationApp } from '../__fixtures__/notification-app';
 import { RecordingChannel } from '../channels/__fixtures__/recording-channel';
-import type { ChannelAdapter } from '../channels/channel.port';
-import { ChannelRegistry } from '../channels/channel-registry';
-import { ComplaintEventsConsumer } from './complaint-events.consumer';
 
 const office = randomOffice();
-const app = new NotificationApp(new FixedClock(new Date()));
+// One adapter for the provider channels, answering as each test says (in memory: the provider
+// adapters' own tests call the fake providers over HTTP).
+const channel = new RecordingChannel(['WHATSAPP', 'TELEGRAM', 'SMS']);
+const app = new NotificationApp(new FixedClock(new Date()), [channel]);
 
 beforeAll(() => app.start());
 afterAll(() => app.stop());
+beforeEach(() => {
+  channel.answer = (_m, n) => ({ kind: 'accepted', provider: 'recording', providerMessageId: `wamid.ack${n}` });
+});
 
 async function reporterRow(complaintId: string) {
   const [row] = (await app.runtime.dataSource.query('SELECT channel, reporter_ref, tracking_number FROM complaint_reporter WHERE complaint_id = $1', [
@@ -21,20 +23,20 @@ async function reporterRow(complaintId: string) {
   return row;
 }
 
-/** Folds `complaint.received` through a consumer whose registry holds `adapters` (in memory, no network). */
-async function receiveWith(adapters: ChannelAdapter[], c: SeedComplaint): Promise<void> {
-  const consumer = new ComplaintEventsConsumer(new AcknowledgeReporterHandler(new ChannelRegistry(adapters), logger), app.clock, logger, app.group);
+/** Folds `complaint.received` as the consumer does on the topic. */
+async function receive(c: SeedComplaint): Promise<void> {
   const [received] = historyTo('RECEIVED', c, new Date(app.clock.now().getTime() - 1_000));
-  await app.runtime.dataSource.transaction((tx) => consumer.handle(consumed(envelopeOf(received, c)), tx));
+  await app.runtime.dataSource.transaction((tx) => app.consumer.handle(consumed(envelopeOf(received, c)), tx));
 }
 
 describe('notification follows the complaint stream', () => {
-  it('folds a WhatsApp complaint’s history arriving over the real topic, remembers whom to answer, and acknowledges nothing while no adapter exists', async () => {
+  it('folds a WhatsApp complaint’s history arriving over the real topic and remembers whom to answer', async () => {
     const c = newComplaint(office, 'WHATSAPP');
     const producer = testKafka('notification-test-producer').producer({ idempotent: true });
     await producer.connect();
     try {
-      const events = historyTo('TEAM_FORMED', c, new Date(app.clock.now().getTime() - 60_000));
+      // An old history: notification does not acknowledge a complaint received long ago.
+      const events = historyTo('TEAM_FORMED', c, new Date(app.clock.now().getTime() - 3 * 24 * 3_600_000));
       await producer.send({
         topic: COMPLAINT_EVENTS_TOPIC,
         acks: -1,
@@ -47,6 +49,7 @@ describe('notification follows the complaint stream', () => {
     await eventually(async () => ((await app.statusOf(c.complaintId)) === 'TEAM_FORMED' ? true : undefined), 60_000, 'the history to be folded');
     expect(await reporterRow(c.complaintId)).toEqual({ channel: 'WHATSAPP', reporter_ref: c.reporterRef, tracking_number: c.trackingNumber });
     expect(await app.eventsOf(c.complaintId)).toEqual([]);
+    expect(await app.deliveries(c.complaintId)).toEqual([]);
 
     const outcome = await app.writeFollowUpInformation({ ...admin, officeCode: office }, c.complaintId, 'Pengaduan Anda telah ditindaklanjuti oleh tim.');
     expect(outcome.status).toBe('REPORTER_INFORMED');
@@ -54,45 +57,49 @@ describe('notification follows the complaint stream', () => {
     expect(informed.type === 'complaint.reporter-informed' && informed.payload.channel).toBe(Channel.WHATSAPP);
   });
 
-  it('records complaint.acknowledged, without personal data, when an adapter takes the tracking number', async () => {
+  it('queues the acknowledgement in the event’s transaction, sends it, and records complaint.acknowledged without personal data', async () => {
     const c = newComplaint(office, 'WHATSAPP');
-    const whatsapp = new RecordingChannel(['WHATSAPP'], () => ({ kind: 'accepted', providerMessageId: 'wamid.HBgMNjI4MTI' }));
+    await receive(c);
 
-    await receiveWith([whatsapp], c);
-
-    expect(whatsapp.sent.map((m) => [m.reporterRef, m.trackingNumber, m.purpose])).toEqual([[c.reporterRef, c.trackingNumber, 'ACKNOWLEDGEMENT']]);
-    const events = await app.eventsOf(c.complaintId);
+    const events = await eventually(async () => {
+      const e = await app.eventsOf(c.complaintId);
+      return e.length > 0 ? e : undefined;
+    }, 10_000, 'the acknowledgement');
+    expect(channel.sent.filter((m) => m.complaintId === c.complaintId).map((m) => [m.reporterRef, m.trackingNumber, m.purpose, m.channel])).toEqual([
+      [c.reporterRef, c.trackingNumber, 'ACKNOWLEDGEMENT', 'WHATSAPP'],
+    ]);
     expect(events.map((e) => [e.type, e.envelope.actor])).toEqual([['complaint.acknowledged', 'system:notification']]);
     const [acknowledged] = events;
     if (acknowledged.type !== 'complaint.acknowledged') throw new Error('unreachable');
-    expect(acknowledged.payload).toMatchObject({ channel: Channel.WHATSAPP, trackingNumber: c.trackingNumber, providerMessageId: 'wamid.HBgMNjI4MTI' });
+    expect(acknowledged.payload).toMatchObject({ channel: Channel.WHATSAPP, trackingNumber: c.trackingNumber, providerMessageId: expect.stringMatching(/^wamid\.ack/) });
     expect(JSON.stringify(acknowledged.envelope)).not.toContain(c.reporterRef);
     expect(await app.statusOf(c.complaintId)).toBe('RECEIVED');
-    const inbox = (await app.runtime.dataSource.query('SELECT processed_at FROM inbox WHERE consumer_group = $1 AND event_id = $2', [
-      app.group,
-      acknowledged.envelope.id,
-    ])) as { processed_at: Date | null }[];
-    expect(inbox[0]?.processed_at).toEqual(expect.any(Date));
+    expect(await app.deliveries(c.complaintId)).toEqual([
+      { purpose: 'ACKNOWLEDGEMENT', status: 'SENT', channels: ['WHATSAPP'], attempts: [{ channel: 'WHATSAPP', outcome: 'ACCEPTED', errorCode: null, status: null }] },
+    ]);
   });
 
-  it('records complaint.notification-failed with the provider’s code when the adapter is refused', async () => {
+  it('records complaint.notification-failed with the provider’s code when refused, and leaves the number to the officer', async () => {
     const c = newComplaint(office, 'TELEGRAM');
-    await receiveWith([new RecordingChannel(['TELEGRAM'], () => ({ kind: 'failed', errorCode: 'TELEGRAM.403', retryable: false }))], c);
+    channel.answer = () => ({ kind: 'failed', errorCode: 'TELEGRAM.403', retryable: false });
+    await receive(c);
 
-    const events = await app.eventsOf(c.complaintId);
-    expect(events.map((e) => e.type)).toEqual(['complaint.notification-failed']);
-    const [failed] = events;
-    if (failed.type !== 'complaint.notification-failed') throw new Error('unreachable');
-    expect(failed.payload).toMatchObject({ purpose: NotificationPurpose.ACKNOWLEDGEMENT, channel: Channel.TELEGRAM, errorCode: 'TELEGRAM.403', attempt: 1, willRetry: false });
+    const [failed] = await eventually(async () => {
+      const e = await app.eventsOf(c.complaintId);
+      return e.length > 0 ? e : undefined;
+    }, 10_000, 'the failure');
+    if (failed.type !== 'complaint.notification-failed') throw new Error(`unexpected ${failed.type}`);
+    expect(failed.payload).toMatchObject({ purpose: NotificationPurpose.ACKNOWLEDGEMENT, channel: Channel.TELEGRAM, errorCode: 'TELEGRAM.403', attempt: 1, willRetry: false, fallbackChannel: Channel.PHONE });
     expect(await app.statusOf(c.complaintId)).toBe('RECEIVED');
+    await eventually(async () => ((await app.deliveries(c.complaintId))[0]?.status === 'CALL_TASK' ? true : undefined), 5_000, 'the call task');
   });
 
   it('acknowledges nothing for a phone complaint, whatever adapters exist: the officer gives the number', async () => {
     const c = newComplaint(office, 'PHONE');
-    const sms = new RecordingChannel(['SMS', 'WHATSAPP']);
-    await receiveWith([sms], c);
+    await receive(c);
 
-    expect(sms.sent).toEqual([]);
+    expect(await app.deliveries(c.complaintId)).toEqual([]);
+    expect(channel.sent.filter((m) => m.complaintId === c.complaintId)).toEqual([]);
     expect(await app.eventsOf(c.complaintId)).toEqual([]);
     expect(await reporterRow(c.complaintId)).toMatchObject({ channel: 'PHONE', reporter_ref: c.reporterRef });
   });

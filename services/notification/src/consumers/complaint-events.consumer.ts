@@ -1,9 +1,9 @@
-import { channelMapping, sopEventToEnvelope, type EventEnvelope, type SopEnvelopeContext } from '@pengaduan/contracts';
-import { complaintStateConsumer, lockComplaintState, recordDecision, type ConsumedEvent } from '@pengaduan/messaging';
+import { channelMapping } from '@pengaduan/contracts';
+import { complaintStateConsumer, type ConsumedEvent } from '@pengaduan/messaging';
 import { Clock, type Logger } from '@pengaduan/runtime';
-import { decide, type SopEvent } from '@pengaduan/sop';
 import type { EntityManager } from 'typeorm';
-import { AcknowledgeReporterHandler, type AcknowledgementOutcome, type ReceivedComplaint } from '../acknowledge/acknowledge-reporter.handler';
+import { acknowledgementFor, type ReceivedComplaint } from '../acknowledge/acknowledge-reporter';
+import { enqueueNotification, type FallbackPolicy } from '../deliver-notification/outbound-notifications';
 import { rememberReporter } from '../persistence/complaint-reporter';
 
 /** notification's consumer group on the complaint stream. */
@@ -15,27 +15,25 @@ export interface ConsumerRetry {
   backoff?: { initialMs?: number; maxMs?: number };
 }
 
-/** The `source` of notification's events. */
-export const NOTIFICATION_SOURCE = 'pengaduan/notification';
+export { NOTIFICATION_SOURCE } from '../deliver-notification/record-system-decision';
 
 /**
  * What notification does with the complaint stream: folds every event into its complaint
  * state (libs/messaging) and, for `complaint.received`, remembers whom to answer over which
- * channel and acknowledges the complaint to the reporter, all in the event's transaction.
- *
- * The acknowledgement is sent inside that transaction, so its event commits with the inbox
- * row; if the transaction then fails, the redelivered event sends again with the same
- * idempotency key, which the adapter must not deliver twice.
+ * channel and queues the acknowledgement with the tracking number, in the event's transaction.
+ * The DeliveryDispatcher sends it; a redelivered event queues nothing more.
  */
 export class ComplaintEventsConsumer {
   constructor(
-    private readonly acknowledge: AcknowledgeReporterHandler,
+    private readonly policy: FallbackPolicy,
     private readonly clock: Clock,
     private readonly logger: Logger,
     /** The consumer group; its own only in tests, which share the topic. */
     readonly groupId: string = NOTIFICATION_CONSUMER_GROUP,
     /** Attempts before the DLQ (default: the runtime's); tests lower it to pass quickly over other suites' partial histories. */
     private readonly retry: ConsumerRetry = {},
+    /** Told when something was queued, so the dispatcher need not wait for its poll. */
+    private readonly onQueued: () => void = () => undefined,
   ) {}
 
   /** The ServiceRuntime consumer. */
@@ -60,28 +58,12 @@ export class ComplaintEventsConsumer {
       receivedAt: new Date(event.envelope.time),
     };
     await rememberReporter(tx, received);
-    const outcome = await this.acknowledge.execute(received, this.clock.now());
-    if (outcome.record === 'nothing') return;
-
-    // Decided and recorded in the consumer's transaction, as the executor does for a request.
-    const locked = await lockComplaintState(tx, received.complaintId);
-    if (!locked) throw new Error(`complaint ${received.complaintId} has no state in this schema`);
-    const decision = decide(outcome.command, locked.state, this.clock.now());
-    if (!decision.ok) {
-      // Not expected (the complaint was received in this very transaction); the message went out, the record says why not.
-      this.logger.warn({ complaintId: received.complaintId, code: decision.error.code, state: decision.error.status }, 'acknowledgement not recorded');
+    const now = this.clock.now();
+    const acknowledgement = acknowledgementFor(received, now, this.policy, event.envelope.correlationid);
+    if (!acknowledgement) {
+      this.logger.info({ complaintId: received.complaintId, channel: received.channel }, 'no acknowledgement to send: an officer gives the tracking number, or the complaint is old');
       return;
     }
-    await recordDecision(tx, locked, decision.events, {
-      stateConsumerGroup: this.groupId,
-      context: { source: NOTIFICATION_SOURCE, correlationId: event.envelope.correlationid, causationId: event.envelope.id },
-      toEnvelope: (e, ctx) => toEnvelope(e, ctx, outcome),
-    });
+    if (await enqueueNotification(tx, acknowledgement, now)) this.onQueued();
   }
-}
-
-function toEnvelope(event: SopEvent, ctx: SopEnvelopeContext, outcome: Exclude<AcknowledgementOutcome, { record: 'nothing' }>): EventEnvelope {
-  if (event.type === 'complaint.acknowledged' && outcome.record === 'acknowledged') return sopEventToEnvelope(event, ctx, outcome.extras);
-  if (event.type === 'complaint.notification-failed' && outcome.record === 'notification-failed') return sopEventToEnvelope(event, ctx, outcome.extras);
-  throw new Error(`acknowledging does not produce ${event.type}`);
 }

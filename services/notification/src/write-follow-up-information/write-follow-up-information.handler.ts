@@ -5,12 +5,13 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { FollowUpInformationRecord } from '../persistence/entities';
-import { ReportBack } from './report-back';
+import { enqueueNotification, FallbackPolicy } from '../deliver-notification/outbound-notifications';
+import { DeliveryDispatcher } from '../deliver-notification/delivery-dispatcher';
 import { MAX_FOLLOW_UP_INFORMATION_LENGTH, type WriteFollowUpInformationCommand } from './write-follow-up-information.command';
 
 const OPERATION = 'WriteFollowUpInformation';
 
-/** What the stored outcome of a request keeps besides the state, so a retry can offer the same report-back. */
+/** What the stored outcome of a request keeps besides the state. */
 interface Written {
   informationId: string;
   purpose: NotificationPurpose;
@@ -20,14 +21,16 @@ interface Written {
  * SOP step 7: stores Admin Tikkim's follow-up information and records
  * `complaint.reporter-informed` (libs/sop `informReporter`: after a team decree, a no-follow-up
  * decision or a dismissal) in one transaction. The event carries the information's id and
- * the SHA-256 of its text, never the text. Then the report-back is offered to the reporter's
- * channel (see {@link ReportBack}). Idempotent by request id.
+ * the SHA-256 of its text, never the text. The message to the reporter is queued in the same
+ * transaction, over the complaint's channel and then the office's fallbacks (see
+ * {@link FallbackPolicy}); the {@link DeliveryDispatcher} sends it. Idempotent by request id.
  */
 @Injectable()
 export class WriteFollowUpInformationHandler {
   constructor(
     private readonly executor: ComplaintCommandExecutor,
-    private readonly reportBack: ReportBack,
+    private readonly policy: FallbackPolicy,
+    private readonly dispatcher: DeliveryDispatcher,
   ) {}
 
   async execute(command: WriteFollowUpInformationCommand): Promise<CommandOutcome> {
@@ -54,16 +57,28 @@ export class WriteFollowUpInformationHandler {
           channel,
           providerMessageId: null,
         });
+        const purpose: NotificationPurpose = state.status === 'DISMISSED' ? 'DISMISSAL_NOTICE' : 'FOLLOW_UP_INFORMATION';
+        await enqueueNotification(
+          tx,
+          {
+            complaintId: command.complaintId,
+            officeCode: state.officeCode,
+            purpose,
+            informationId,
+            idempotencyKey: `follow-up-information:${informationId}`,
+            correlationId: command.correlationId,
+            channels: this.policy.channelsFor(channel),
+          },
+          now,
+        );
         return {
           command: { type: 'informReporter', actor: command.actor, informationRef: informationId },
           extras: () => ({ channel, documentSha256: createHash('sha256').update(text, 'utf8').digest('hex') }),
-          result: { informationId, purpose: state.status === 'DISMISSED' ? 'DISMISSAL_NOTICE' : 'FOLLOW_UP_INFORMATION' },
+          result: { informationId, purpose },
         };
       },
     });
-    // Also on a retried request: the first offer may not have been made (a crash after the
-    // commit); the adapter sends a message at most once per idempotency key.
-    if (result) await this.reportBack.offer(command.complaintId, result.informationId, result.purpose, command.correlationId);
+    if (result) this.dispatcher.wake();
     return outcome;
   }
 }

@@ -4,7 +4,7 @@ import type { ChannelAdapter, OutboundMessage, SendResult } from '../channel.por
 /**
  * An adapter that keeps what it is asked to send in memory and answers as told: a stand-in for
  * a provider adapter while none exists (no network is involved). It honours the idempotency
- * key the way a real adapter must: a second send with the same key answers the first result.
+ * key the way a real adapter must: a second send with the same key answers the first acceptance.
  */
 export class RecordingChannel implements ChannelAdapter {
   readonly sent: OutboundMessage[] = [];
@@ -12,8 +12,10 @@ export class RecordingChannel implements ChannelAdapter {
 
   constructor(
     readonly channels: readonly OutboundChannel[],
-    private readonly answer: (message: OutboundMessage, count: number) => SendResult = (_m, n) => ({
+    /** How it answers the n-th send; a test may change it between steps. */
+    public answer: (message: OutboundMessage, count: number) => SendResult = (_m, n) => ({
       kind: 'accepted',
+      provider: 'recording',
       providerMessageId: `wamid.${n}`,
     }),
   ) {}
@@ -23,7 +25,8 @@ export class RecordingChannel implements ChannelAdapter {
     if (earlier) return earlier;
     this.sent.push(message);
     const result = this.answer(message, this.sent.length);
-    this.answered.set(message.idempotencyKey, result);
+    // A refusal is not remembered: the same message may be tried again and taken.
+    if (result.kind === 'accepted') this.answered.set(message.idempotencyKey, result);
     return result;
   }
 }

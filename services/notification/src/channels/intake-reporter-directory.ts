@@ -1,0 +1,28 @@
+import { timestampDate } from '@bufbuild/protobuf/wkt';
+import { IntakeService, outboundChannelMapping } from '@pengaduan/contracts';
+import { UpstreamClient, type Logger, type MethodsOf } from '@pengaduan/runtime';
+import type { OutboundChannel } from '@pengaduan/sop';
+import type { ReporterAddress, ReporterDirectory } from './channel.port';
+
+/** intake's API, as notification calls it for reporters' addresses. */
+export class IntakeDirectoryClient extends UpstreamClient<MethodsOf<typeof IntakeService>> {
+  constructor(address: string, logger: Logger) {
+    super('intake', IntakeService, address, logger);
+  }
+}
+
+/** Asks intake, which keeps the contacts sealed, where to reach a reporter; the answer is used once and dropped. */
+export class IntakeReporterDirectory implements ReporterDirectory {
+  constructor(private readonly client: IntakeDirectoryClient) {}
+
+  async resolve(complaintId: string, reporterRef: string, channel: OutboundChannel): Promise<ReporterAddress | undefined> {
+    const answer = await this.client.call('resolveReporterAddress', { complaintId, reporterRef, channel: outboundChannelMapping.toProto(channel) }, complaintId);
+    if (!answer.found) return undefined;
+    return {
+      channel,
+      recipient: answer.recipient,
+      ...(answer.accountId ? { accountId: answer.accountId } : {}),
+      ...(answer.lastInboundAt ? { lastInboundAt: timestampDate(answer.lastInboundAt) } : {}),
+    };
+  }
+}
