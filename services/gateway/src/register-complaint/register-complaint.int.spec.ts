@@ -5,7 +5,7 @@ import { Server, ServerCredentials } from '@grpc/grpc-js';
 import { v7 as uuidv7, validate as isUuid } from 'uuid';
 import { api, isolate, removeIsolation, StandIn, startGateway, type GatewayIsolation, type TestGateway } from '../__fixtures__/gateway-app';
 import { requestIdOf } from '../complaint-commands/request-id';
-import type { MethodsOf } from '../upstream/upstream.client';
+import type { MethodsOf } from '@pengaduan/runtime';
 
 /** Answers like intake: the same request id, the same complaint. */
 function registerOnce() {

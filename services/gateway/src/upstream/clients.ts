@@ -1,6 +1,6 @@
 import { AnalysisService, DispositionService, IntakeService, NotificationService, TeamDecreeService } from '@pengaduan/contracts';
 import type { Logger } from '@pengaduan/runtime';
-import { UpstreamClient, type MethodsOf } from './upstream.client';
+import { UpstreamClient, type MethodsOf } from '@pengaduan/runtime';
 
 // One class per service, so Nest injects each by its type.
 
