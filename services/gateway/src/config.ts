@@ -12,6 +12,8 @@ export interface GatewayConfig {
   analysisGrpcUrl: string;
   teamDecreeGrpcUrl: string;
   notificationGrpcUrl: string;
+  /** intake's HTTP base URL: the public `/webhooks/…` are forwarded there unchanged. */
+  intakeWebhooksUrl: string;
   projectionGroup: string;
   /** Partitions the read model applies at once. */
   projectionConcurrency: number;
@@ -74,6 +76,12 @@ export const GATEWAY_CONFIG: ConfigSpec<GatewayConfig> = {
   analysisGrpcUrl: { env: 'ANALYSIS_GRPC_URL', default: '127.0.0.1:50053', parse: hostPort, description: "host:port of analysis's internal gRPC API" },
   teamDecreeGrpcUrl: { env: 'TEAM_DECREE_GRPC_URL', default: '127.0.0.1:50054', parse: hostPort, description: "host:port of team-decree's internal gRPC API" },
   notificationGrpcUrl: { env: 'NOTIFICATION_GRPC_URL', default: '127.0.0.1:50055', parse: hostPort, description: "host:port of notification's internal gRPC API" },
+  intakeWebhooksUrl: {
+    env: 'INTAKE_WEBHOOKS_URL',
+    default: 'http://127.0.0.1:3101',
+    parse: parse.url(['http:', 'https:']),
+    description: "intake's HTTP base URL, where the public /webhooks/… are forwarded",
+  },
   projectionGroup: {
     env: 'GATEWAY_PROJECTION_GROUP',
     default: 'gateway-projection',

@@ -27,6 +27,7 @@ describe('gateway configuration', () => {
       analysisGrpcUrl: '127.0.0.1:50053',
       teamDecreeGrpcUrl: '127.0.0.1:50054',
       notificationGrpcUrl: '127.0.0.1:50055',
+      intakeWebhooksUrl: 'http://127.0.0.1:3101',
       projectionGroup: 'gateway-projection',
       projectionConcurrency: 3,
       jwtSecret: SECRET,

@@ -19,6 +19,6 @@ if (command === 'user' || command === 'seed-demo') {
     module: (config, logger) => GatewayModule.forRoot(config, logger),
     http: (config) => ({ host: config.httpHost, port: config.httpPort }),
     migrate: (config, logger) => new ServiceRuntime(gatewayRuntimeOptions(config, logger)).migrate(),
-    configure: configureGatewayHttp,
+    configure: (app, logger, config) => configureGatewayHttp(app, logger, config),
   });
 }

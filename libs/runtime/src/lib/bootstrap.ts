@@ -15,7 +15,7 @@ export interface ServiceEntry<C> {
   /** Applies pending migrations (the `migrate` command). */
   migrate: (config: C, logger: Logger) => Promise<void>;
   /** Express settings before listening (middleware, OpenAPI). */
-  configure?: (app: NestExpressApplication, logger: Logger) => void;
+  configure?: (app: NestExpressApplication, logger: Logger, config: C) => void;
   /**
    * Nest's JSON and form body parsers (default on). Off for a service whose HTTP endpoints read
    * the raw body themselves (intake's webhooks: signatures are over the bytes as sent).
@@ -47,7 +47,7 @@ export async function runService<C>(entry: ServiceEntry<C>): Promise<void> {
       logger: new NestJsonLogger(logger),
       bodyParser: entry.bodyParser ?? true,
     });
-    entry.configure?.(app, logger);
+    entry.configure?.(app, logger, config);
     // Exit 0 once every hook ran rather than re-raising the signal.
     app.enableShutdownHooks([], { useProcessExit: true });
     const { host, port } = entry.http(config);

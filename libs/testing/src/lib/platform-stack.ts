@@ -34,14 +34,22 @@ export function randomOfficeCode(): string {
  * Starts intake, disposition, analysis, team-decree, notification, sla-monitor and the gateway from their
  * sources against the run's real Kafka and Postgres, and waits until every one is ready.
  */
-export async function startPlatformStack(options: { extraEnv?: Record<string, string> } = {}): Promise<PlatformStack> {
+export async function startPlatformStack(
+  options: {
+    /** More environment for every service; a function gets the stack's public URL first (for PUBLIC_BASE_URL). */
+    extraEnv?: Record<string, string> | ((urls: { gatewayUrl: string }) => Record<string, string>);
+  } = {},
+): Promise<PlatformStack> {
   const infra = testInfrastructure();
+  const gatewayPort = await freePort();
+  const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
+  const extraEnv = typeof options.extraEnv === 'function' ? options.extraEnv({ gatewayUrl }) : options.extraEnv;
   // Own consumer groups, so stacks and a developer's instance on the same broker never share partitions.
   const common = {
     DATABASE_URL: infra.databaseUrl,
     KAFKA_BROKERS: infra.kafkaBrokers.join(','),
     KAFKA_GROUP_PREFIX: `stack-${uniqueSuffix()}.`,
-    ...options.extraEnv,
+    ...extraEnv,
   };
   // A stack reads only what is published after it starts: every consumer group it will run is
   // committed at the topic's end first. Otherwise each new stack would read the test broker's whole
@@ -53,20 +61,26 @@ export async function startPlatformStack(options: { extraEnv?: Record<string, st
   const processes: Record<string, ServiceProcess> = {};
   const schemas: Record<string, string> = {};
   const grpc: Record<string, string> = {};
+  const http: Record<string, number> = {};
   for (const svc of COMMAND_SERVICES) {
-    const [httpPort, grpcPort] = [await freePort(), await freePort()];
+    [http[svc.name], grpc[svc.name]] = [await freePort(), `127.0.0.1:${await freePort()}`];
+  }
+  for (const svc of COMMAND_SERVICES) {
     schemas[svc.name] = uniqueSchemaName(`e2e_${svc.name.replace('-', '_')}`);
-    grpc[svc.name] = `127.0.0.1:${grpcPort}`;
     processes[svc.name] = new ServiceProcess(
       svc.name,
       {
         ...common,
         [`${svc.prefix}_DB_SCHEMA`]: schemas[svc.name],
-        [`${svc.prefix}_HTTP_PORT`]: String(httpPort),
+        [`${svc.prefix}_HTTP_PORT`]: String(http[svc.name]),
         [`${svc.prefix}_GRPC_ADDRESS`]: grpc[svc.name],
-        ...(svc.name === 'intake' ? { REPORTER_CONTACT_KEY: randomBytes(32).toString('base64') } : {}),
+        // intake hands receipts to notification; notification asks intake for addresses.
+        ...(svc.name === 'intake'
+          ? { REPORTER_CONTACT_KEY: randomBytes(32).toString('base64'), NOTIFICATION_GRPC_URL: grpc['notification'], INTAKE_INBOUND_POLL_MS: '200' }
+          : {}),
+        ...(svc.name === 'notification' ? { INTAKE_GRPC_URL: grpc['intake'], NOTIFICATION_POLL_MS: '200', NOTIFICATION_RETRY_BASE_MS: '500' } : {}),
       },
-      `http://127.0.0.1:${httpPort}`,
+      `http://127.0.0.1:${http[svc.name]}`,
     );
   }
   // sla-monitor has no API: it follows the stream and publishes the SLA events the gateway projects.
@@ -77,7 +91,6 @@ export async function startPlatformStack(options: { extraEnv?: Record<string, st
     { SLA_MONITOR_POLL_MS: '200', ...common, SLA_MONITOR_DB_SCHEMA: schemas['sla-monitor'], SLA_MONITOR_HTTP_PORT: String(slaPort) },
     `http://127.0.0.1:${slaPort}`,
   );
-  const gatewayPort = await freePort();
   schemas['gateway'] = uniqueSchemaName('e2e_gateway');
   processes['gateway'] = new ServiceProcess(
     'gateway',
@@ -92,15 +105,16 @@ export async function startPlatformStack(options: { extraEnv?: Record<string, st
       ANALYSIS_GRPC_URL: grpc['analysis'],
       TEAM_DECREE_GRPC_URL: grpc['team-decree'],
       NOTIFICATION_GRPC_URL: grpc['notification'],
+      INTAKE_WEBHOOKS_URL: `http://127.0.0.1:${http['intake']}`,
     },
-    `http://127.0.0.1:${gatewayPort}`,
+    gatewayUrl,
   );
   for (const p of Object.values(processes)) p.start();
   await Promise.all(Object.values(processes).map((p) => p.waitUntilReady(120_000)));
 
   return {
-    api: `http://127.0.0.1:${gatewayPort}/api/v1`,
-    gatewayUrl: `http://127.0.0.1:${gatewayPort}`,
+    api: `${gatewayUrl}/api/v1`,
+    gatewayUrl,
     processes,
     schemas,
     async stop() {

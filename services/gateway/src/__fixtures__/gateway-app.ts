@@ -89,7 +89,7 @@ export interface GatewayIsolation {
 }
 
 /** Where the gateway finds each service; a service not given is unreachable. */
-export type Upstreams = Partial<Record<'intake' | 'disposition' | 'analysis' | 'teamDecree' | 'notification', string>>;
+export type Upstreams = Partial<Record<'intake' | 'disposition' | 'analysis' | 'teamDecree' | 'notification' | 'intakeWebhooks', string>>;
 
 /** An address nothing listens on (the discard port). */
 const NOWHERE = '127.0.0.1:9';
@@ -141,6 +141,7 @@ export async function startGateway(upstreams: Upstreams, isolation: GatewayIsola
     analysisGrpcUrl: upstreams.analysis ?? NOWHERE,
     teamDecreeGrpcUrl: upstreams.teamDecree ?? NOWHERE,
     notificationGrpcUrl: upstreams.notification ?? NOWHERE,
+    intakeWebhooksUrl: upstreams.intakeWebhooks ?? 'http://127.0.0.1:1',
     projectionGroup: isolation.projectionGroup,
     projectionConcurrency: 3,
     jwtSecret: randomBytes(32).toString('base64'),
@@ -150,7 +151,7 @@ export async function startGateway(upstreams: Upstreams, isolation: GatewayIsola
     GatewayModule.forRoot(config, logger, { complaintTopic: isolation.topic, clock: options.clock, catchUp: options.catchUp }),
     { logger: new NestJsonLogger(logger) },
   );
-  configureGatewayHttp(app, logger);
+  configureGatewayHttp(app, logger, config);
   await app.listen(config.httpPort, config.httpHost);
   const runtime = app.get(ServiceRuntime);
   if (options.waitUntilReady !== false) await runtime.ready();

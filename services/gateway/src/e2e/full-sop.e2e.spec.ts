@@ -1,59 +1,17 @@
 import { COMPLAINT_EVENTS_TOPIC, parseEnvelope } from '@pengaduan/contracts';
-import { addSections, eventually, randomOfficeCode, sql, startPlatformStack, TopicReader, type PlatformStack } from '@pengaduan/testing';
+import { eventually, randomOfficeCode, sql, startPlatformStack, TopicReader, type PlatformStack } from '@pengaduan/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { analysisBody, confirmBody, decreeBody, deliveryBody, dispositionBody, SopOverRest, type Officer } from '../__fixtures__/sop-over-rest';
 
 // Every service as its own process, against the real broker and Postgres; officers of each
 // role log in and carry complaints through the SOP over the gateway's REST API only.
 
 const office = randomOfficeCode();
-const SECTIONS = [
-  { code: 'INTELDAKIM', name: 'Seksi Inteldakim' },
-  { code: 'LANTASKIM', name: 'Seksi Lalu Lintas Keimigrasian' },
-];
-
-type Officer = 'admin' | 'kakan' | 'inteldakim' | 'lantaskim' | 'kasiTi' | 'auditor';
-const OFFICERS: Record<Officer, { role: string; section?: string }> = {
-  admin: { role: 'ADMIN_TIKKIM' },
-  kakan: { role: 'KEPALA_KANTOR' },
-  inteldakim: { role: 'SEKSI_TERKAIT', section: 'INTELDAKIM' },
-  lantaskim: { role: 'SEKSI_TERKAIT', section: 'LANTASKIM' },
-  kasiTi: { role: 'KEPALA_SEKSI_TI' },
-  auditor: { role: 'AUDITOR' },
-};
-
 let stack: PlatformStack;
-const tokens = {} as Record<Officer, string>;
-
-interface Reply {
-  status: number;
-  body: Record<string, unknown>;
-  headers: Headers;
-}
-
-async function call(method: string, path: string, who: Officer | null, body?: unknown, idempotencyKey: string | null = randomUUID()): Promise<Reply> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (who) headers['authorization'] = `Bearer ${tokens[who]}`;
-  if (idempotencyKey && method === 'POST') headers['idempotency-key'] = idempotencyKey;
-  const res = await fetch(`${stack.api}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, headers: res.headers };
-}
-
-async function expectStatus(id: string, status: string): Promise<void> {
-  await eventually(async () => {
-    const r = await call('GET', `/complaints/${id}`, 'admin');
-    return r.body['status'] === status ? true : undefined;
-  }, 30_000, `complaint ${id} to be ${status}`);
-}
-
-/** Posts a command and, when it is accepted, waits until the gateway's view shows the new state. */
-async function act(who: Officer, id: string, action: string, body: unknown, status: string): Promise<Reply> {
-  const r = await call('POST', `/complaints/${id}/${action}`, who, body);
-  expect({ action, status: r.status, body: r.status === 200 ? 'ok' : r.body }).toEqual({ action, status: 200, body: 'ok' });
-  expect(r.body['status']).toBe(status);
-  await expectStatus(id, status);
-  return r;
-}
+let sop: SopOverRest;
+const call = (...args: Parameters<SopOverRest['call']>) => sop.call(...args);
+const act = (...args: Parameters<SopOverRest['act']>) => sop.act(...args);
+const expectStatus = (id: string, status: string) => sop.expectStatus(id, status);
 
 async function registerComplaint(): Promise<string> {
   const r = await call('POST', '/complaints', 'admin', {
@@ -68,45 +26,9 @@ async function registerComplaint(): Promise<string> {
   return id;
 }
 
-const confirmBody = { classificationCode: '03', summary: 'Dugaan pungutan liar di loket paspor.', anonymous: false, confidential: false };
-const dispositionBody = (...sections: string[]) => ({
-  lines: sections.map((sectionCode) => ({ sectionCode, instructions: ['PELAJARI_DAN_LAPORKAN'], note: 'Mohon ditelaah.' })),
-  note: 'Segera.',
-});
-const analysisBody = {
-  findings: 'Terdapat indikasi pungutan di luar PNBP.',
-  substantiated: 'PARTLY',
-  classificationCode: '03',
-  severity: 'HIGH',
-  recommendation: 'Bentuk tim penanganan.',
-};
-const decreeBody = {
-  decreeDate: '2026-11-27',
-  members: [
-    { name: 'Andi Wijaya', nip: '198001012005011001', position: 'Kepala Seksi Inteldakim', teamRole: 'KETUA' },
-    { name: 'Sri Mulyani', nip: '198502022010012002', position: 'Analis Keimigrasian', teamRole: 'SEKRETARIS' },
-    { name: 'Bayu Saputra', nip: '199003032015031003', position: 'Pemeriksa Keimigrasian', teamRole: 'ANGGOTA' },
-  ],
-  mandate: 'Menelusuri dan menindaklanjuti dugaan pungutan liar.',
-  periodStartDate: '2026-11-27',
-  periodEndDate: '2026-12-27',
-};
-const deliveryBody = () => ({ method: 'PHONE_CALL', deliveredAt: new Date().toISOString(), note: 'Pelapor dihubungi melalui telepon.' });
-
 beforeAll(async () => {
   stack = await startPlatformStack();
-  await addSections(stack, office, SECTIONS);
-  for (const [who, officer] of Object.entries(OFFICERS) as [Officer, { role: string; section?: string }][]) {
-    const password = randomBytes(12).toString('base64url');
-    const username = `${who}.${office.toLowerCase()}`;
-    stack.processes['gateway'].runCommand(
-      ['user', 'add', '--username', username, '--role', officer.role, '--office', office, ...(officer.section ? ['--section', officer.section] : [])],
-      { GATEWAY_NEW_USER_PASSWORD: password },
-    );
-    const login = await call('POST', '/auth/login', null, { username, password });
-    expect(login.status).toBe(200);
-    tokens[who] = login.body['accessToken'] as string;
-  }
+  sop = await new SopOverRest(stack, office).setUp();
 });
 
 afterAll(async () => {

@@ -2,6 +2,8 @@ import type { Logger } from '@pengaduan/runtime';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Server } from 'node:http';
+import type { GatewayConfig } from '../config';
+import { webhooksProxy } from '../webhooks/webhooks-proxy';
 import { CORRELATION_ID_HEADER, correlationIdMiddleware } from './correlation-id';
 
 /** Where the REST API lives; the version is part of the path. */
@@ -15,10 +17,11 @@ export const BEARER_AUTH = 'access-token';
 
 /**
  * What the REST API needs from the Express app, before it starts: the correlation id first
- * (so even a body that fails to parse is answered with one), a JSON limit that fits the
+ * (so even a body that fails to parse is answered with one), the public webhooks forwarded to
+ * intake untouched, a JSON limit that fits the
  * longest complaint text, and the OpenAPI document at `/api/docs` (JSON at `/api/docs-json`).
  */
-export function configureGatewayHttp(app: NestExpressApplication, logger: Logger): void {
+export function configureGatewayHttp(app: NestExpressApplication, logger: Logger, config?: Pick<GatewayConfig, 'intakeWebhooksUrl'>): void {
   app.disable('x-powered-by');
   // Keep idle connections longer than the proxies and clients in front usually do (60 s), so the
   // server never closes a kept-alive connection a client is about to reuse (Node's default is 5 s).
@@ -26,6 +29,8 @@ export function configureGatewayHttp(app: NestExpressApplication, logger: Logger
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
   app.use(correlationIdMiddleware(logger));
+  // Before any body parser: providers sign the raw bytes, and intake checks them.
+  if (config) app.use('/webhooks', webhooksProxy(config.intakeWebhooksUrl, logger));
   // 20 000 characters of text, JSON-escaped, fit with room to spare.
   app.useBodyParser('json', { limit: '512kb' });
   const document = SwaggerModule.createDocument(
