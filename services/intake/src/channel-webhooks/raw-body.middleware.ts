@@ -1,3 +1,4 @@
+import { isProviderId } from '@pengaduan/channels';
 import type { NextFunction, Request, Response } from 'express';
 
 /** The request body as bytes, set by {@link rawWebhookBody}. */
@@ -12,7 +13,7 @@ export type RequestWithRawBody = Request & { [RAW_BODY]?: Buffer };
  */
 export function rawWebhookBody(limit: number, onTooLarge: (provider: string) => void) {
   return (req: RequestWithRawBody, res: Response, next: NextFunction): void => {
-    const provider = req.path.split('/').filter(Boolean)[0] ?? 'unknown';
+    const provider = providerOf(req);
     const tooLarge = () => {
       onTooLarge(provider);
       res.status(413).type('application/problem+json').send(
@@ -53,4 +54,16 @@ export function rawWebhookBody(limit: number, onTooLarge: (provider: string) => 
       if (!refused) next(err);
     });
   };
+}
+
+/**
+ * The provider of `/webhooks/<provider>[/…]`, read from the whole URL (`req.path` is relative to
+ * where Express mounted the middleware, so it may or may not start with `/webhooks`); any name
+ * that is not a provider counts as `unknown`, so a caller cannot add counter rows at will.
+ */
+function providerOf(req: Request): string {
+  const segments = new URL(req.originalUrl, 'http://x').pathname.split('/').filter(Boolean);
+  const at = segments.indexOf('webhooks');
+  const name = at >= 0 ? segments[at + 1] : undefined;
+  return name && isProviderId(name) ? name : 'unknown';
 }

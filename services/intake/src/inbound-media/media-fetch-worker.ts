@@ -123,12 +123,13 @@ export class MediaFetchWorker {
     }
     const mimeType = fetched.mimeType.split(';')[0].trim().toLowerCase();
     const sha256 = sha256Hex(fetched.bytes);
-    const stated = (fetched.statedSha256 ?? row.stated_sha256 ?? undefined)?.toLowerCase();
+    // Every digest the provider stated must match: the signed webhook's as well as the download's metadata.
+    const stated = [fetched.statedSha256, row.stated_sha256].filter((d): d is string => !!d).map((d) => d.toLowerCase());
     const refusal = !this.policy.allowedTypes.includes(mimeType)
       ? `TYPE_NOT_ALLOWED ${mimeType}`
       : fetched.bytes.length > this.policy.maxBytes
         ? `TOO_LARGE ${fetched.bytes.length} bytes`
-        : stated && stated !== sha256
+        : stated.some((d) => d !== sha256)
           ? 'CHECKSUM_MISMATCH'
           : undefined;
     if (refusal) {
