@@ -1,5 +1,5 @@
-import { channelSettingsFromEnv, ChannelSettingsError, type ChannelSettings } from '@pengaduan/channels';
-import { ConfigError, loadConfig, parse, type ConfigSpec } from '@pengaduan/runtime';
+import { channelSettingsFromEnv, type ChannelSettings } from '@pengaduan/channels';
+import { loadConfig, loadConfigParts, parse, type ConfigSpec } from '@pengaduan/runtime';
 import { DEFAULT_MEDIA_TYPES } from './inbound-media/media-fetch-worker';
 
 export interface IntakeConfig {
@@ -68,21 +68,8 @@ export const INTAKE_CONFIG: ConfigSpec<IntakeConfig> = {
 };
 
 export function loadIntakeConfig(env: NodeJS.ProcessEnv = process.env): IntakeServiceConfig {
-  const problems: string[] = [];
-  let config: IntakeConfig | undefined;
-  let channels: ChannelSettings | undefined;
-  try {
-    config = loadConfig(INTAKE_CONFIG, env);
-  } catch (err) {
-    if (!(err instanceof ConfigError)) throw err;
-    problems.push(...err.problems);
-  }
-  try {
-    channels = channelSettingsFromEnv(env);
-  } catch (err) {
-    if (!(err instanceof ChannelSettingsError)) throw err;
-    problems.push(...err.problems);
-  }
-  if (problems.length > 0 || !config || !channels) throw new ConfigError(problems);
-  return { ...config, channels };
+  return loadConfigParts(
+    () => loadConfig(INTAKE_CONFIG, env),
+    () => ({ channels: channelSettingsFromEnv(env) }),
+  );
 }

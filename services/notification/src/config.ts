@@ -1,5 +1,5 @@
-import { channelSettingsFromEnv, ChannelSettingsError, type ChannelSettings } from '@pengaduan/channels';
-import { ConfigError, loadConfig, parse, type ConfigSpec } from '@pengaduan/runtime';
+import { channelSettingsFromEnv, type ChannelSettings } from '@pengaduan/channels';
+import { loadConfig, loadConfigParts, parse, type ConfigSpec } from '@pengaduan/runtime';
 import { OUTBOUND_CHANNELS, type OutboundChannel } from '@pengaduan/sop';
 
 export interface NotificationConfig {
@@ -71,24 +71,9 @@ export const NOTIFICATION_CONFIG: ConfigSpec<NotificationConfig> = {
 };
 
 export function loadNotificationConfig(env: NodeJS.ProcessEnv = process.env): NotificationServiceConfig {
-  const problems: string[] = [];
-  let config: NotificationConfig | undefined;
-  let channels: ChannelSettings | undefined;
-  try {
-    config = loadConfig(NOTIFICATION_CONFIG, env);
-  } catch (err) {
-    if (!(err instanceof ConfigError)) throw err;
-    problems.push(...err.problems);
-  }
-  try {
-    channels = channelSettingsFromEnv(env);
-  } catch (err) {
-    if (!(err instanceof ChannelSettingsError)) throw err;
-    problems.push(...err.problems);
-  }
-  if (config && channels?.twilio && channels.infobip && !config.smsProvider) {
-    problems.push('SMS_PROVIDER: both Twilio and Infobip are configured; say which one sends SMS (twilio or infobip)');
-  }
-  if (problems.length > 0 || !config || !channels) throw new ConfigError(problems);
-  return { ...config, channels };
+  return loadConfigParts(
+    () => loadConfig(NOTIFICATION_CONFIG, env),
+    () => ({ channels: channelSettingsFromEnv(env) }),
+    (c) => (c.channels.twilio && c.channels.infobip && !c.smsProvider ? ['SMS_PROVIDER: both Twilio and Infobip are configured; say which one sends SMS (twilio or infobip)'] : []),
+  );
 }

@@ -45,6 +45,31 @@ export function loadConfig<T>(spec: ConfigSpec<T>, env: NodeJS.ProcessEnv = proc
   return out as T;
 }
 
+/**
+ * A service's configuration read in parts (its own variables, a lib's settings such as the
+ * channel providers'), with every problem of every part reported together. A part fails with
+ * an error that lists `problems` (ConfigError and its likes); any other error is a bug and is
+ * thrown as it is.
+ */
+export function loadConfigParts<A extends object, B extends object>(a: () => A, b: () => B, check?: (config: A & B) => string[]): A & B {
+  const problems: string[] = [];
+  const run = <T>(part: () => T): T | undefined => {
+    try {
+      return part();
+    } catch (err) {
+      const listed = (err as { problems?: unknown }).problems;
+      if (!Array.isArray(listed)) throw err;
+      problems.push(...(listed as string[]));
+      return undefined;
+    }
+  };
+  const ra = run(a);
+  const rb = run(b);
+  if (ra && rb) problems.push(...(check?.({ ...ra, ...rb }) ?? []));
+  if (problems.length > 0 || !ra || !rb) throw new ConfigError(problems);
+  return { ...ra, ...rb };
+}
+
 /** Parsers for the common kinds of setting. */
 export const parse = {
   string: (raw: string): string => raw,

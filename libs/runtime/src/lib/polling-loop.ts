@@ -52,3 +52,28 @@ export class PollingLoop {
     }, ms);
   }
 }
+
+/** A background worker of a service that polls its own tables: start, stop, wake around {@link PollingLoop}. */
+export abstract class PollingWorker {
+  private readonly loop: PollingLoop;
+
+  protected constructor(name: string, pollMs: number, logger: Logger) {
+    this.loop = new PollingLoop(name, () => this.runDue(), pollMs, logger);
+  }
+
+  start(): void {
+    this.loop.start();
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop();
+  }
+
+  /** Something new was stored in this process: look now rather than at the next poll. */
+  wake(): void {
+    this.loop.wake();
+  }
+
+  /** Does everything due now. */
+  protected abstract runDue(): Promise<unknown>;
+}

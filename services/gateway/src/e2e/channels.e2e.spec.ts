@@ -95,7 +95,7 @@ describe('complaints over the channels, end to end', () => {
     // The acknowledgement with the tracking number, as free text (the complainant just wrote).
     await eventually(async () => whatsapp.sent.find((m) => m.to.endsWith(from) && m.text?.includes(tn)), 20_000, 'the acknowledgement');
     // Redelivered by the provider: nothing more is stored.
-    expect((await whatsapp.postRaw(lastInboundBody(from, first.messageId))).status).toBe(200);
+    expect((await whatsapp.postRaw(whatsapp.textWebhookBody(from, 'Pesan yang sama lagi.', { messageId: first.messageId }).body)).status).toBe(200);
     const second = await whatsapp.sendText(from, 'Kejadiannya hari Senin sekitar pukul 10 pagi.');
     await eventually(async () => ((await timeline(id)).some((e) => e.type === 'complaint.message-appended') ? true : undefined), 20_000, 'the second message');
     expect(second.answer.status).toBe(200);
@@ -176,33 +176,10 @@ describe('complaints over the channels, end to end', () => {
   });
 
   it('refuses a webhook with a wrong signature at the public port and stores nothing', async () => {
-    const body = lastInboundBody(number(), 'wamid.forged');
+    const { body } = whatsapp.textWebhookBody(number(), 'Pesan palsu.', { messageId: 'wamid.forged' });
     const answer = await whatsapp.postRaw(body, { signature: `sha256=${'0'.repeat(64)}` });
     expect(answer.status).toBe(403);
     const rows = (await sql(`SELECT count(*)::int AS n FROM "${stack.schemas['intake']}".inbound_message WHERE provider_message_id = 'wamid.forged'`)) as { n: number }[];
     expect(rows[0].n).toBe(0);
   });
 });
-
-/** A WhatsApp webhook body carrying one text message, as the fake would send it. */
-function lastInboundBody(from: string, messageId: string): string {
-  return JSON.stringify({
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: '102290129340398',
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '6281100009999', phone_number_id: whatsapp.phoneNumberId },
-              contacts: [{ profile: { name: 'Pelapor Uji' }, wa_id: from }],
-              messages: [{ from, id: messageId, timestamp: String(Math.floor(Date.now() / 1000)), type: 'text', text: { body: 'Pesan yang sama lagi.' } }],
-            },
-          },
-        ],
-      },
-    ],
-  });
-}

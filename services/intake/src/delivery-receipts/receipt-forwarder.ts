@@ -2,7 +2,7 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { NotificationService, ReceiptStatus } from '@pengaduan/contracts';
 import type { DeliveryStatus } from '@pengaduan/channels';
 import type { ServiceRuntime } from '@pengaduan/messaging';
-import { PollingLoop, UpstreamClient, type Clock, type Logger, type MethodsOf } from '@pengaduan/runtime';
+import { PollingWorker, UpstreamClient, type Clock, type Logger, type MethodsOf } from '@pengaduan/runtime';
 
 /** notification's API, as intake calls it to hand over delivery receipts. */
 export class NotificationReceiptsClient extends UpstreamClient<MethodsOf<typeof NotificationService>> {
@@ -36,9 +36,7 @@ interface ReceiptRow {
  * forwards it again, and notification applies each receipt id once. notification unreachable:
  * the receipts wait, with backoff.
  */
-export class ReceiptForwarder {
-  private readonly loop: PollingLoop;
-
+export class ReceiptForwarder extends PollingWorker {
   constructor(
     private readonly runtime: ServiceRuntime,
     private readonly client: NotificationReceiptsClient,
@@ -46,19 +44,11 @@ export class ReceiptForwarder {
     private readonly logger: Logger,
     private readonly options: { pollMs?: number; batchSize?: number } = {},
   ) {
-    this.loop = new PollingLoop('receipt forwarding', () => this.forwardDue(), options.pollMs ?? 1_000, logger);
+    super('receipt forwarding', options.pollMs ?? 1_000, logger);
   }
 
-  start(): void {
-    this.loop.start();
-  }
-
-  stop(): Promise<void> {
-    return this.loop.stop();
-  }
-
-  wake(): void {
-    this.loop.wake();
+  protected runDue(): Promise<number> {
+    return this.forwardDue();
   }
 
   /** Forwards every receipt due now, in batches; answers how many notification took. */

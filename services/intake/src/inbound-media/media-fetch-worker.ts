@@ -1,6 +1,6 @@
 import { MediaFetchError, sha256Hex, type InboundMedia, type MediaFetcher, type ProviderId } from '@pengaduan/channels';
 import type { ServiceRuntime } from '@pengaduan/messaging';
-import { PollingLoop, type Clock, type Logger } from '@pengaduan/runtime';
+import { PollingWorker, type Clock, type Logger } from '@pengaduan/runtime';
 
 /** What intake keeps of attachments: which types, how large. */
 export interface MediaPolicy {
@@ -46,8 +46,7 @@ const LEASE_MS = 2 * 60_000;
  * keeps it. A refused attachment is kept as REJECTED with the reason; a provider error is
  * retried with backoff (429, 5xx, network) and otherwise recorded as FAILED: never dropped.
  */
-export class MediaFetchWorker {
-  private readonly loop: PollingLoop;
+export class MediaFetchWorker extends PollingWorker {
   private readonly fetchers: ReadonlyMap<ProviderId, MediaFetcher>;
 
   constructor(
@@ -58,20 +57,12 @@ export class MediaFetchWorker {
     private readonly logger: Logger,
     private readonly options: { pollMs?: number; maxAttempts?: number } = {},
   ) {
+    super('media fetching', options.pollMs ?? 1_000, logger);
     this.fetchers = new Map(fetchers.map((f) => [f.provider, f]));
-    this.loop = new PollingLoop('media fetching', () => this.processDue(), options.pollMs ?? 1_000, logger);
   }
 
-  start(): void {
-    this.loop.start();
-  }
-
-  stop(): Promise<void> {
-    return this.loop.stop();
-  }
-
-  wake(): void {
-    this.loop.wake();
+  protected runDue(): Promise<number> {
+    return this.processDue();
   }
 
   /** Fetches every attachment due now; answers how many were settled (stored, rejected or failed). */

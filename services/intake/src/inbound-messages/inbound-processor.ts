@@ -1,6 +1,6 @@
 import { sopEventToEnvelope } from '@pengaduan/contracts';
 import { lockComplaintState, recordDecision, type ServiceRuntime } from '@pengaduan/messaging';
-import { PollingLoop, type Clock, type Logger } from '@pengaduan/runtime';
+import { PollingWorker, type Clock, type Logger } from '@pengaduan/runtime';
 import { decide, type Channel, type SystemActor } from '@pengaduan/sop';
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
@@ -44,9 +44,7 @@ interface InboundRow {
  * opening two complaints for one person). A message that keeps failing is retried with backoff
  * and then set aside as FAILED, kept and logged, never dropped; the others go on meanwhile.
  */
-export class InboundProcessor {
-  private readonly loop: PollingLoop;
-
+export class InboundProcessor extends PollingWorker {
   constructor(
     private readonly runtime: ServiceRuntime,
     private readonly cipher: ContactCipher,
@@ -55,20 +53,11 @@ export class InboundProcessor {
     private readonly logger: Logger,
     private readonly options: InboundProcessorOptions = {},
   ) {
-    this.loop = new PollingLoop('inbound processing', () => this.processDue(), options.pollMs ?? 500, logger);
+    super('inbound processing', options.pollMs ?? 500, logger);
   }
 
-  start(): void {
-    this.loop.start();
-  }
-
-  stop(): Promise<void> {
-    return this.loop.stop();
-  }
-
-  /** Something was stored: look now rather than at the next poll. */
-  wake(): void {
-    this.loop.wake();
+  protected runDue(): Promise<number> {
+    return this.processDue();
   }
 
   /** Processes every message due now; answers how many were processed (tests call it directly). */

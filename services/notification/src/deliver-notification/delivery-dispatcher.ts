@@ -1,5 +1,5 @@
 import type { ServiceRuntime } from '@pengaduan/messaging';
-import { PollingLoop, type Clock, type Logger } from '@pengaduan/runtime';
+import { PollingWorker, type Clock, type Logger } from '@pengaduan/runtime';
 import type { NotificationPurpose, OutboundChannel } from '@pengaduan/sop';
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
@@ -50,9 +50,7 @@ interface NotificationRow {
  * answered is recorded in one transaction with the events. A crash between the two sends the
  * message again: at least once, as the providers themselves deliver.
  */
-export class DeliveryDispatcher {
-  private readonly loop: PollingLoop;
-
+export class DeliveryDispatcher extends PollingWorker {
   constructor(
     private readonly runtime: ServiceRuntime,
     private readonly channels: ChannelRegistry,
@@ -62,19 +60,11 @@ export class DeliveryDispatcher {
     private readonly retry: RetryPolicy = DEFAULT_RETRY_POLICY,
     pollMs = 500,
   ) {
-    this.loop = new PollingLoop('delivery', () => this.dispatchDue(), pollMs, logger);
+    super('delivery', pollMs, logger);
   }
 
-  start(): void {
-    this.loop.start();
-  }
-
-  stop(): Promise<void> {
-    return this.loop.stop();
-  }
-
-  wake(): void {
-    this.loop.wake();
+  protected runDue(): Promise<number> {
+    return this.dispatchDue();
   }
 
   /** Sends every notification due now; answers how many attempts were made (tests call it directly). */

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { admin, newComplaint, randomOffice, type SeedComplaint } from '../__fixtures__/complaint-history';
 import { FixedClock, NotificationApp } from '../__fixtures__/notification-app';
 import { RecordingChannel } from '../channels/__fixtures__/recording-channel';
-import type { SendResult } from '../channels/channel.port';
+import type { OutboundMessage, SendResult } from '../channels/channel.port';
 import type { ForwardedReceipt, RecordDeliveryReceiptsHandler } from '../record-receipts/record-delivery-receipts.handler';
 
 const office = randomOffice();
@@ -18,8 +18,10 @@ beforeAll(() => app.start());
 afterAll(() => app.stop());
 
 let counter = 0;
-function answers(...results: SendResult[]): (m: unknown, n: number) => SendResult {
-  return () => results.shift() ?? { kind: 'accepted', provider: 'recording', providerMessageId: `m.${++counter}` };
+const accepted = (): SendResult => ({ kind: 'accepted', provider: 'recording', providerMessageId: `m.${++counter}` });
+/** Answers `results` in turn to the messages about `complaintId`, then accepts; anything else is accepted. */
+function answers(complaintId?: string, ...results: SendResult[]): (m: OutboundMessage) => SendResult {
+  return (m) => (m.complaintId === complaintId ? (results.shift() ?? accepted()) : accepted());
 }
 
 /** A WhatsApp complaint with its team decree and its acknowledgement out of the way. */
@@ -33,7 +35,7 @@ async function decided(): Promise<SeedComplaint> {
 /** …and its follow-up information written, WhatsApp answering `whatsappAnswers` in turn (then accepting). */
 async function informed(...whatsappAnswers: SendResult[]): Promise<SeedComplaint> {
   const c = await decided();
-  whatsapp.answer = answers(...whatsappAnswers);
+  whatsapp.answer = answers(c.complaintId, ...whatsappAnswers);
   await app.writeFollowUpInformation(officer, c.complaintId, 'Petugas yang bersangkutan telah diberi sanksi disiplin.');
   return c;
 }
@@ -86,7 +88,7 @@ describe('notification delivers the follow-up information (SOP step 8)', () => {
     const early = await receipts().execute([receipt('wamid.early', 'delivered', new Date(clock.now().getTime() - 1_000))]);
     expect(early).toEqual({ matched: 0, unmatched: 1 });
 
-    whatsapp.answer = answers({ kind: 'accepted', provider: 'recording', providerMessageId: 'wamid.early' });
+    whatsapp.answer = answers(c.complaintId, { kind: 'accepted', provider: 'recording', providerMessageId: 'wamid.early' });
     await app.writeFollowUpInformation(officer, c.complaintId, 'Pengaduan Anda telah kami selesaikan.');
 
     await eventually(async () => ((await app.statusOf(c.complaintId)) === 'CLOSED' ? true : undefined), 10_000, 'the complaint to close');
@@ -151,7 +153,7 @@ describe('notification delivers the follow-up information (SOP step 8)', () => {
   });
 
   it('leaves a call task for admin tikkim when no channel can deliver', async () => {
-    sms.answer = answers({ kind: 'not-available', reason: 'NO_ADDRESS' });
+    sms.answer = () => ({ kind: 'not-available', reason: 'NO_ADDRESS' });
     const c = await informed({ kind: 'failed', errorCode: 'WHATSAPP.131026', retryable: false });
 
     await eventually(async () => ((await followUp(c))?.status === 'CALL_TASK' ? true : undefined), 10_000, 'the call task');

@@ -1,10 +1,8 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { FakeInfobip } from '@pengaduan/testing';
-import type { InboundProvider, ParsedWebhook, WebhookRequest } from '../provider';
 import type { InfobipSettings } from '../settings';
 import { InfobipInbound } from './infobip.inbound';
 import { InfobipOutbound, infobipMessageId } from './infobip.outbound';
+import { webhookEndpoint, type WebhookEndpoint } from '../__fixtures__/webhook-endpoint';
 
 const API_KEY = 'int-api-key';
 const OUR_NUMBER = '+6281100002222';
@@ -12,40 +10,18 @@ const COMPLAINANT = '+6281200000002';
 const USER = 'ib-hook';
 const PASS = 'ib-hook-pass';
 
-/** A stand-in for intake's webhook: verifies and parses with the adapter, answers as intake would. */
-async function platform(provider: InboundProvider, prefix: string) {
-  const parsed: ParsedWebhook[] = [];
-  const server: Server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]));
-    const request: WebhookRequest = { method: 'POST', publicUrl: `${url}${req.url}`, subpath: path.slice(prefix.length), headers, query: {}, rawBody: Buffer.concat(chunks) };
-    const verified = provider.verify(request);
-    if (!verified.ok) return res.writeHead(verified.status).end(verified.reason);
-    try {
-      parsed.push(provider.parse(request, new Date()));
-    } catch (err) {
-      return res.writeHead((err as { code?: string }).code === 'WEBHOOK.UNKNOWN_ACCOUNT' ? 403 : 400).end();
-    }
-    res.writeHead(200, { 'content-type': provider.ack.contentType }).end(provider.ack.body);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url, webhookUrl: `${url}${prefix}`, parsed, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
 
 describe('Infobip against the fake', () => {
   let fake: FakeInfobip;
   let settings: InfobipSettings;
   let outbound: InfobipOutbound;
-  let site: Awaited<ReturnType<typeof platform>>;
+  let site: WebhookEndpoint;
 
   beforeEach(async () => {
     fake = await new FakeInfobip({ apiKey: API_KEY, number: OUR_NUMBER, webhookUsername: USER, webhookPassword: PASS }).start();
     settings = { baseUrl: fake.url, apiKey: API_KEY, numbers: new Map([[OUR_NUMBER, 'SBY']]), webhookUsername: USER, webhookPassword: PASS };
     outbound = new InfobipOutbound(settings);
-    site = await platform(new InfobipInbound(settings), '/webhooks/infobip');
+    site = await webhookEndpoint(new InfobipInbound(settings), '/webhooks/infobip');
     fake.webhookUrl = site.webhookUrl;
   });
   afterEach(async () => {

@@ -1,50 +1,26 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { FakeTelegram } from '@pengaduan/testing';
-import type { InboundProvider, ParsedWebhook, WebhookRequest } from '../provider';
 import type { TelegramSettings } from '../settings';
 import { TelegramInbound } from './telegram.inbound';
 import { TelegramMediaFetcher } from './telegram.media';
 import { TelegramOutbound } from './telegram.outbound';
+import { webhookEndpoint, type WebhookEndpoint } from '../__fixtures__/webhook-endpoint';
 
 const TOKEN = '7000000001:AAH-int-test-token';
 const SECRET = 'int_secret-token';
 const CHAT = 424242;
 
-/** A stand-in for intake's webhook: verifies and parses with the adapter, answers as intake would. */
-async function platform(provider: InboundProvider, prefix: string) {
-  const parsed: ParsedWebhook[] = [];
-  const server: Server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]));
-    const request: WebhookRequest = { method: 'POST', publicUrl: `${url}${req.url}`, subpath: path.slice(prefix.length), headers, query: {}, rawBody: Buffer.concat(chunks) };
-    const verified = provider.verify(request);
-    if (!verified.ok) return res.writeHead(verified.status).end(verified.reason);
-    try {
-      parsed.push(provider.parse(request, new Date()));
-    } catch (err) {
-      return res.writeHead((err as { code?: string }).code === 'WEBHOOK.UNKNOWN_ACCOUNT' ? 403 : 400).end();
-    }
-    res.writeHead(200, { 'content-type': provider.ack.contentType }).end(provider.ack.body);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url, webhookUrl: `${url}${prefix}`, parsed, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
 
 describe('Telegram against the fake', () => {
   let fake: FakeTelegram;
   let settings: TelegramSettings;
   let outbound: TelegramOutbound;
-  let site: Awaited<ReturnType<typeof platform>>;
+  let site: WebhookEndpoint;
 
   beforeEach(async () => {
     fake = await new FakeTelegram({ botToken: TOKEN, secretToken: SECRET }).start();
     settings = { botToken: TOKEN, webhookSecret: SECRET, office: 'JKT', apiUrl: fake.url };
     outbound = new TelegramOutbound(settings);
-    site = await platform(new TelegramInbound(settings), '/webhooks/telegram');
+    site = await webhookEndpoint(new TelegramInbound(settings), '/webhooks/telegram');
     fake.webhookUrl = site.webhookUrl;
   });
   afterEach(async () => {

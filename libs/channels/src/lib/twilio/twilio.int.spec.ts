@@ -1,51 +1,28 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { FakeTwilio } from '@pengaduan/testing';
-import { MediaFetchError, type InboundProvider, type ParsedWebhook, type WebhookRequest } from '../provider';
+import { MediaFetchError } from '../provider';
 import type { TwilioSettings } from '../settings';
 import { TwilioInbound } from './twilio.inbound';
 import { TwilioMediaFetcher } from './twilio.media';
 import { TwilioOutbound } from './twilio.outbound';
+import { webhookEndpoint, type WebhookEndpoint } from '../__fixtures__/webhook-endpoint';
 
 const ACCOUNT = 'AC11111111111111111111111111111111';
 const TOKEN = 'int-auth-token';
 const OUR_NUMBER = '+6281100001111';
 const COMPLAINANT = '+6281200000001';
 
-/** A stand-in for intake's /webhooks/twilio: verifies and parses with the adapter, answers as intake would. */
-async function platform(provider: InboundProvider, prefix: string) {
-  const parsed: ParsedWebhook[] = [];
-  const server: Server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]));
-    const request: WebhookRequest = { method: 'POST', publicUrl: `${url}${req.url}`, subpath: path.slice(prefix.length), headers, query: {}, rawBody: Buffer.concat(chunks) };
-    const verified = provider.verify(request);
-    if (!verified.ok) return res.writeHead(verified.status).end(verified.reason);
-    try {
-      parsed.push(provider.parse(request, new Date()));
-    } catch (err) {
-      return res.writeHead((err as { code?: string }).code === 'WEBHOOK.UNKNOWN_ACCOUNT' ? 403 : 400).end();
-    }
-    res.writeHead(200, { 'content-type': provider.ack.contentType }).end(provider.ack.body);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url, webhookUrl: `${url}${prefix}`, parsed, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
 
 describe('Twilio against the fake', () => {
   let fake: FakeTwilio;
   let settings: TwilioSettings;
   let outbound: TwilioOutbound;
-  let site: Awaited<ReturnType<typeof platform>>;
+  let site: WebhookEndpoint;
 
   beforeEach(async () => {
     fake = await new FakeTwilio({ accountSid: ACCOUNT, authToken: TOKEN, number: OUR_NUMBER }).start();
     settings = { accountSid: ACCOUNT, authToken: TOKEN, numbers: new Map([[OUR_NUMBER, 'JKT']]), apiUrl: fake.url };
     outbound = new TwilioOutbound(settings);
-    site = await platform(new TwilioInbound(settings), '/webhooks/twilio');
+    site = await webhookEndpoint(new TwilioInbound(settings), '/webhooks/twilio');
     fake.webhookUrl = site.webhookUrl;
   });
   afterEach(async () => {

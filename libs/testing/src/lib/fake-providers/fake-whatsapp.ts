@@ -203,17 +203,29 @@ export class FakeWhatsApp extends FakeProviderServer {
     return id;
   }
 
-  private async inbound(from: string, content: Record<string, unknown>, opts: { name?: string; messageId?: string; timestamp?: Date }): Promise<{ messageId: string; answer: WebhookAnswer }> {
+  /**
+   * The body of a webhook carrying one text message, exactly as {@link sendText} posts it, for a
+   * caller that posts it itself (a load test, a redelivery); sign it with {@link sign}.
+   */
+  textWebhookBody(from: string, text: string, opts: { name?: string; messageId?: string; timestamp?: Date } = {}): { body: string; messageId: string } {
+    return this.messageBody(from, { type: 'text', text: { body: text } }, opts);
+  }
+
+  private messageBody(from: string, content: Record<string, unknown>, opts: { name?: string; messageId?: string; timestamp?: Date }): { body: string; messageId: string } {
     const wa = from.replace(/^\+/, '');
     const messageId = opts.messageId ?? `wamid.${randomBytes(24).toString('base64')}`;
-    const at = opts.timestamp ?? this.now();
-    // The window opens when the complainant writes, whatever the platform then answers.
-    this.lastInbound.set(wa, at);
     const value = {
       contacts: [{ profile: { name: opts.name ?? 'Pelapor Uji' }, wa_id: wa }],
-      messages: [{ from: wa, id: messageId, timestamp: this.unix(at), ...content }],
+      messages: [{ from: wa, id: messageId, timestamp: this.unix(opts.timestamp ?? this.now()), ...content }],
     };
-    const answer = await this.postRaw(JSON.stringify(this.envelope(value)));
+    return { body: JSON.stringify(this.envelope(value)), messageId };
+  }
+
+  private async inbound(from: string, content: Record<string, unknown>, opts: { name?: string; messageId?: string; timestamp?: Date }): Promise<{ messageId: string; answer: WebhookAnswer }> {
+    // The window opens when the complainant writes, whatever the platform then answers.
+    this.lastInbound.set(from.replace(/^\+/, ''), opts.timestamp ?? this.now());
+    const { body, messageId } = this.messageBody(from, content, opts);
+    const answer = await this.postRaw(body);
     return { messageId, answer };
   }
 
