@@ -13,6 +13,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { FixedClock, randomOffice, startGroupAtTopicEnd, testConfig } from '../__fixtures__/intake-test-kit';
 import { StateConsumerGroup } from '../complaint-state/own-events';
 import type { IntakeServiceConfig } from '../config';
+import { GetComplaintHandler } from '../get-complaint/get-complaint.handler';
 import { InboundProcessor } from '../inbound-messages/inbound-processor';
 import { IntakeModule } from '../intake.module';
 import { ContactCipher } from '../reporter-contact/contact-cipher';
@@ -436,6 +437,9 @@ describe('intake’s channel webhooks', () => {
       expect(download?.headers['authorization']).toBe(`Bearer ${accessToken}`);
       const { complaintId } = await complaintOf('whatsapp', sent.messageId);
       expect((await messagesOf(complaintId))[0].text).toBe('Foto kuitansi tanpa cap\n[foto terlampir]');
+      // The officer reading the complaint sees the attachment counted on its message.
+      const details = await app.get(GetComplaintHandler).execute({ complaintId, actor: { kind: 'user', userId: 'u-admin-1', role: 'ADMIN_TIKKIM' } });
+      expect(details.messages.map((m) => m.attachmentCount)).toEqual([1]);
     });
 
     it('is refused when the bytes served do not match the SHA-256 WhatsApp states for it', async () => {

@@ -35,7 +35,7 @@ export class GetComplaintGrpcController {
           channel: channelMapping.toProto(m.channel),
           receivedAt: timestampFromDate(m.receivedAt),
           text: m.text,
-          attachmentCount: 0,
+          attachmentCount: m.attachmentCount,
         })),
         reporterRef: c.reporterRef,
         contact: c.contact,

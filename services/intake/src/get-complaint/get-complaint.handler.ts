@@ -43,6 +43,12 @@ export class GetComplaintHandler {
       throw new ServiceError('not-found', 'COMPLAINT.NOT_FOUND', `complaint ${q.complaintId} not found`);
     }
     const messages = await manager.find(ComplaintMessageRecord, { where: { complaintId: complaint.id }, order: { sequence: 'ASC' } });
+    const kept = (await manager.query(
+      `SELECT m.complaint_message_id AS id, count(*)::int AS n FROM inbound_message m JOIN inbound_media a ON a.inbound_message_id = m.id
+        WHERE m.complaint_id = $1 AND a.status = 'STORED' GROUP BY m.complaint_message_id`,
+      [complaint.id],
+    )) as { id: string; n: number }[];
+    const attachments = new Map(kept.map((k) => [k.id, k.n]));
     const [stateRow] = (await manager.query('SELECT state FROM complaint_state WHERE complaint_id = $1', [complaint.id])) as { state: ComplaintState }[];
     const state = stateRow?.state;
 
@@ -58,7 +64,7 @@ export class GetComplaintHandler {
       status: state?.status ?? complaint.status,
       receivedAt: complaint.receivedAt,
       text: messages.map((m) => m.text).join('\n\n'),
-      messages: messages.map((m) => ({ messageId: m.id, sequence: m.sequence, channel: m.channel, receivedAt: m.receivedAt, text: m.text })),
+      messages: messages.map((m) => ({ messageId: m.id, sequence: m.sequence, channel: m.channel, receivedAt: m.receivedAt, text: m.text, attachmentCount: attachments.get(m.id) ?? 0 })),
       reporterRef: complaint.reporterRef,
       ...(contact ? { contact } : {}),
       contactRedacted: redacted,

@@ -15,6 +15,8 @@ export interface ComplaintMessageView {
   channel: Channel;
   receivedAt: Date;
   text: string;
+  /** Attachments of the message fetched and kept (photos, voice notes, documents). */
+  attachmentCount: number;
 }
 
 export interface ComplaintDetailsView {
