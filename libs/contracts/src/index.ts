@@ -30,6 +30,20 @@ export {
 export { decodeJsonStrict, validateMessage } from './lib/validate-message';
 export { toGrpcServiceDefinition, type GrpcServiceDefinition } from './lib/grpc';
 export {
+  canonicalJson,
+  EventKeyRing,
+  generateEventSigningKey,
+  parseEventKeyRing,
+  parseEventSigningKey,
+  signedBytes,
+  signEnvelope,
+  SIGNATURE_ATTRIBUTE,
+  SIGNATURE_KEY_ATTRIBUTE,
+  type EventSigningKey,
+  type EventVerificationKey,
+  type SignatureCheck,
+} from './lib/event-signature';
+export {
   toSopEvent,
   toSopActor,
   toEventActor,
