@@ -1,0 +1,1 @@
+// The auditors' replay (issue 6): see README.md.
