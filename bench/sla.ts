@@ -122,9 +122,11 @@ async function main(): Promise<void> {
     log(`publishing ${DUE} complaints, due from ${new Date(firstDue).toISOString()} over ${WINDOW_S} s`);
     const producer = testKafka('bench-sla-producer').producer({ idempotent: true });
     await producer.connect();
+    // The stack verifies every event: sign them as intake, with the key the stack publishes for it.
+    const sign = stack.signer('pengaduan/intake');
     const p0 = performance.now();
     for (let i = 0; i < envelopes.length; i += 500) {
-      await producer.send({ topic: COMPLAINT_EVENTS_TOPIC, acks: -1, messages: envelopes.slice(i, i + 500).map((e) => ({ key: e.subject, value: serializeEnvelope(e) })) });
+      await producer.send({ topic: COMPLAINT_EVENTS_TOPIC, acks: -1, messages: envelopes.slice(i, i + 500).map((e) => ({ key: e.subject, value: serializeEnvelope(sign(e)) })) });
     }
     await producer.disconnect();
     const monitorIntakeMs = await waitUntil('the monitor to start every deadline', async () => (await count(`SELECT count(*) AS n FROM "${schema}".deadline WHERE office_code = $1`, [office])) >= DUE, 20 * 60_000);

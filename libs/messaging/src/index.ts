@@ -3,6 +3,7 @@ export * from './lib/complaint-state';
 export * from './lib/consumer';
 export * from './lib/entities';
 export * from './lib/errors';
+export * from './lib/event-signing';
 export * from './lib/kafka';
 export * from './lib/migrations';
 export * from './lib/outbox';

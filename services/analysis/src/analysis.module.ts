@@ -46,6 +46,7 @@ export function analysisRuntimeOptions(config: AnalysisConfig, logger: Logger, c
     },
     kafkaBrokers: config.kafkaBrokers,
     consumers: [{ ...analysisStateConsumer(consumer.groupId), maxAttempts: consumer.maxAttempts, backoff: consumer.backoff }],
+    signing: config.eventSigning,
   };
 }
 

@@ -1,4 +1,5 @@
-import { loadConfig, parse, type ConfigSpec } from '@pengaduan/runtime';
+import { loadEventSigning, type EventSigning } from '@pengaduan/messaging';
+import { loadConfig, loadConfigParts, parse, type ConfigSpec } from '@pengaduan/runtime';
 
 export interface AnalysisConfig {
   databaseUrl: string;
@@ -7,6 +8,8 @@ export interface AnalysisConfig {
   httpHost: string;
   httpPort: number;
   grpcAddress: string;
+  /** Signed events (EVENT_SIGNING_KEY, EVENT_PUBLIC_KEYS): read by loadEventSigning, not by this spec. */
+  eventSigning?: EventSigning;
 }
 
 /** Every variable analysis reads (to be documented in .env.example). */
@@ -20,5 +23,8 @@ export const ANALYSIS_CONFIG: ConfigSpec<AnalysisConfig> = {
 };
 
 export function loadAnalysisConfig(env: NodeJS.ProcessEnv = process.env): AnalysisConfig {
-  return loadConfig(ANALYSIS_CONFIG, env);
+  return loadConfigParts(
+    () => loadConfig(ANALYSIS_CONFIG, env),
+    () => ({ eventSigning: loadEventSigning(env) }),
+  );
 }

@@ -1,4 +1,5 @@
-import { loadConfig, parse, type ConfigSpec } from '@pengaduan/runtime';
+import { loadEventSigning, type EventSigning } from '@pengaduan/messaging';
+import { loadConfig, loadConfigParts, parse, type ConfigSpec } from '@pengaduan/runtime';
 
 export interface DispositionConfig {
   databaseUrl: string;
@@ -7,6 +8,8 @@ export interface DispositionConfig {
   httpHost: string;
   httpPort: number;
   grpcAddress: string;
+  /** Signed events (EVENT_SIGNING_KEY, EVENT_PUBLIC_KEYS): read by loadEventSigning, not by this spec. */
+  eventSigning?: EventSigning;
 }
 
 /** Every variable disposition reads (to be documented in .env.example). */
@@ -25,5 +28,8 @@ export const DISPOSITION_CONFIG: ConfigSpec<DispositionConfig> = {
 };
 
 export function loadDispositionConfig(env: NodeJS.ProcessEnv = process.env): DispositionConfig {
-  return loadConfig(DISPOSITION_CONFIG, env);
+  return loadConfigParts(
+    () => loadConfig(DISPOSITION_CONFIG, env),
+    () => ({ eventSigning: loadEventSigning(env) }),
+  );
 }

@@ -11,6 +11,7 @@ describe('disposition configuration', () => {
       httpHost: '127.0.0.1',
       httpPort: 3102,
       grpcAddress: '127.0.0.1:50052',
+      eventSigning: {},
     });
   });
 

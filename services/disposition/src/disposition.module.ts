@@ -37,6 +37,7 @@ export function dispositionRuntimeOptions(config: DispositionConfig, logger: Log
     database: { url: config.databaseUrl, schema: config.databaseSchema, entities: DISPOSITION_ENTITIES, migrations: DISPOSITION_MIGRATIONS },
     kafkaBrokers: config.kafkaBrokers,
     consumers: [{ ...complaintStateConsumer(groupId), ...retry }],
+    signing: config.eventSigning,
   };
 }
 

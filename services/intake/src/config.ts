@@ -1,4 +1,5 @@
 import { channelSettingsFromEnv, type ChannelSettings } from '@pengaduan/channels';
+import { loadEventSigning, type EventSigning } from '@pengaduan/messaging';
 import { loadConfig, loadConfigParts, parse, type ConfigSpec } from '@pengaduan/runtime';
 import { DEFAULT_MEDIA_TYPES } from './inbound-media/media-fetch-worker';
 
@@ -20,6 +21,8 @@ export interface IntakeConfig {
   notificationGrpcUrl: string;
   /** How often the inbound processor, media fetcher and receipt forwarder look for work when nothing woke them. */
   inboundPollMs: number;
+  /** Signed events (EVENT_SIGNING_KEY, EVENT_PUBLIC_KEYS): read by loadEventSigning, not by this spec. */
+  eventSigning?: EventSigning;
 }
 
 /** intake's configuration with the channel providers' settings (PUBLIC_BASE_URL, WHATSAPP_…, TWILIO_…). */
@@ -69,7 +72,10 @@ export const INTAKE_CONFIG: ConfigSpec<IntakeConfig> = {
 
 export function loadIntakeConfig(env: NodeJS.ProcessEnv = process.env): IntakeServiceConfig {
   return loadConfigParts(
-    () => loadConfig(INTAKE_CONFIG, env),
-    () => ({ channels: channelSettingsFromEnv(env) }),
+    () => loadConfigParts(
+      () => loadConfig(INTAKE_CONFIG, env),
+      () => ({ channels: channelSettingsFromEnv(env) }),
+    ),
+    () => ({ eventSigning: loadEventSigning(env) }),
   );
 }

@@ -1,4 +1,5 @@
 import { channelSettingsFromEnv, type ChannelSettings } from '@pengaduan/channels';
+import { loadEventSigning, type EventSigning } from '@pengaduan/messaging';
 import { loadConfig, loadConfigParts, parse, type ConfigSpec } from '@pengaduan/runtime';
 import { OUTBOUND_CHANNELS, type OutboundChannel } from '@pengaduan/sop';
 
@@ -21,6 +22,8 @@ export interface NotificationConfig {
   retryBaseMs: number;
   /** How often queued messages are looked for when nothing woke the dispatcher. */
   pollMs: number;
+  /** Signed events (EVENT_SIGNING_KEY, EVENT_PUBLIC_KEYS): read by loadEventSigning, not by this spec. */
+  eventSigning?: EventSigning;
 }
 
 /** notification's configuration with the channel providers' settings. */
@@ -72,8 +75,12 @@ export const NOTIFICATION_CONFIG: ConfigSpec<NotificationConfig> = {
 
 export function loadNotificationConfig(env: NodeJS.ProcessEnv = process.env): NotificationServiceConfig {
   return loadConfigParts(
-    () => loadConfig(NOTIFICATION_CONFIG, env),
-    () => ({ channels: channelSettingsFromEnv(env) }),
-    (c) => (c.channels.twilio && c.channels.infobip && !c.smsProvider ? ['SMS_PROVIDER: both Twilio and Infobip are configured; say which one sends SMS (twilio or infobip)'] : []),
+    () =>
+      loadConfigParts(
+        () => loadConfig(NOTIFICATION_CONFIG, env),
+        () => ({ channels: channelSettingsFromEnv(env) }),
+        (c) => (c.channels.twilio && c.channels.infobip && !c.smsProvider ? ['SMS_PROVIDER: both Twilio and Infobip are configured; say which one sends SMS (twilio or infobip)'] : []),
+      ),
+    () => ({ eventSigning: loadEventSigning(env) }),
   );
 }

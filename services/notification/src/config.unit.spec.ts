@@ -19,6 +19,7 @@ describe('notification configuration', () => {
       maxAttempts: 4,
       retryBaseMs: 2000,
       pollMs: 500,
+      eventSigning: {},
       channels: expect.objectContaining({ off: expect.any(Array) }),
     });
   });

@@ -26,7 +26,7 @@ import { WriteFollowUpInformationHandler } from './write-follow-up-information/w
  * its `migrate` command (without).
  */
 export function notificationRuntimeOptions(
-  config: Pick<NotificationServiceConfig, 'databaseUrl' | 'databaseSchema' | 'kafkaBrokers'>,
+  config: Pick<NotificationServiceConfig, 'databaseUrl' | 'databaseSchema' | 'kafkaBrokers' | 'eventSigning'>,
   logger: Logger,
   consumer?: ComplaintEventsConsumer,
 ): ServiceRuntimeOptions {
@@ -36,6 +36,7 @@ export function notificationRuntimeOptions(
     database: { url: config.databaseUrl, schema: config.databaseSchema, entities: NOTIFICATION_ENTITIES, migrations: NOTIFICATION_MIGRATIONS },
     kafkaBrokers: config.kafkaBrokers,
     consumers: consumer ? [consumer.spec()] : [],
+    signing: config.eventSigning,
   };
 }
 

@@ -1,4 +1,5 @@
-import { loadConfig, parse, type ConfigSpec } from '@pengaduan/runtime';
+import { loadEventSigning, type EventSigning } from '@pengaduan/messaging';
+import { loadConfig, loadConfigParts, parse, type ConfigSpec } from '@pengaduan/runtime';
 import { parseSlaPolicy, type SlaPolicy } from '@pengaduan/sop';
 import { readFileSync } from 'node:fs';
 
@@ -16,6 +17,8 @@ export interface SlaMonitorConfig {
   batchSize: number;
   /** Office policies to apply at start-up, by office code (from SLA_OFFICE_POLICIES_FILE), already checked. */
   officePolicies: Record<string, SlaPolicy>;
+  /** Signed events (EVENT_SIGNING_KEY, EVENT_PUBLIC_KEYS): read by loadEventSigning, not by this spec. */
+  eventSigning?: EventSigning;
 }
 
 /** Every variable sla-monitor reads (documented in .env.example). */
@@ -37,7 +40,10 @@ export const SLA_MONITOR_CONFIG: ConfigSpec<SlaMonitorConfig> = {
 };
 
 export function loadSlaMonitorConfig(env: NodeJS.ProcessEnv = process.env): SlaMonitorConfig {
-  return loadConfig(SLA_MONITOR_CONFIG, env);
+  return loadConfigParts(
+    () => loadConfig(SLA_MONITOR_CONFIG, env),
+    () => ({ eventSigning: loadEventSigning(env) }),
+  );
 }
 
 function parseShare(raw: string): number {

@@ -35,6 +35,7 @@ describe('sla-monitor configuration', () => {
       pollMs: 1000,
       batchSize: 200,
       officePolicies: {},
+      eventSigning: {},
     });
   });
 

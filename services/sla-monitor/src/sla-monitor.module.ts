@@ -38,6 +38,7 @@ export function slaMonitorRuntimeOptions(
           },
         ]
       : [],
+    signing: config.eventSigning,
   };
 }
 

@@ -1,4 +1,5 @@
-import { loadConfig, parse, type ConfigSpec } from '@pengaduan/runtime';
+import { loadEventSigning, type EventSigning } from '@pengaduan/messaging';
+import { loadConfig, loadConfigParts, parse, type ConfigSpec } from '@pengaduan/runtime';
 
 export interface TeamDecreeConfig {
   databaseUrl: string;
@@ -7,6 +8,8 @@ export interface TeamDecreeConfig {
   httpHost: string;
   httpPort: number;
   grpcAddress: string;
+  /** Signed events (EVENT_SIGNING_KEY, EVENT_PUBLIC_KEYS): read by loadEventSigning, not by this spec. */
+  eventSigning?: EventSigning;
 }
 
 /** Every variable team-decree reads (to be documented in .env.example). */
@@ -20,5 +23,8 @@ export const TEAM_DECREE_CONFIG: ConfigSpec<TeamDecreeConfig> = {
 };
 
 export function loadTeamDecreeConfig(env: NodeJS.ProcessEnv = process.env): TeamDecreeConfig {
-  return loadConfig(TEAM_DECREE_CONFIG, env);
+  return loadConfigParts(
+    () => loadConfig(TEAM_DECREE_CONFIG, env),
+    () => ({ eventSigning: loadEventSigning(env) }),
+  );
 }

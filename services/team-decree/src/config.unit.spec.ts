@@ -11,6 +11,7 @@ describe('team-decree configuration', () => {
       httpHost: '127.0.0.1',
       httpPort: 3104,
       grpcAddress: '127.0.0.1:50054',
+      eventSigning: {},
     });
   });
 

@@ -43,6 +43,7 @@ export function teamDecreeRuntimeOptions(config: TeamDecreeConfig, logger: Logge
     },
     kafkaBrokers: config.kafkaBrokers,
     consumers: [{ ...teamDecreeStateConsumer(consumer.groupId), maxAttempts: consumer.maxAttempts, backoff: consumer.backoff }],
+    signing: config.eventSigning,
   };
 }
 

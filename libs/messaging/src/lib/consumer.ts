@@ -1,4 +1,4 @@
-import { dlqTopicFor, dlqTopicDefinition, parseEnvelope, type EventType, type ParsedEvent } from '@pengaduan/contracts';
+import { dlqTopicFor, dlqTopicDefinition, parseEnvelope, type EventKeyRing, type EventType, type ParsedEvent } from '@pengaduan/contracts';
 import { backoffDelay, sleep, withLogContext } from '@pengaduan/runtime';
 import type { Consumer, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
@@ -51,13 +51,21 @@ export interface EventConsumerOptions {
    * consumer whose handler mostly waits on Postgres keep up with a burst.
    */
   partitionsConcurrently?: number;
+  /**
+   * The published keys (ADR 0015). With them, every valid event must carry a signature that
+   * verifies with the key it names, published for its source; one that does not is sent to the
+   * DLQ at once with the reason (it can never succeed), before any inbox row or database work.
+   * Without them, events are not verified.
+   */
+  keyRing?: EventKeyRing;
 }
 
 type Outcome = 'processed' | 'duplicate' | 'dead-lettered';
 
 /**
  * Consumes events with at-least-once delivery and exactly-once effects: validates each
- * message (a malformed one goes to the DLQ at once, with the reason), skips one its group
+ * message (a malformed one goes to the DLQ at once, with the reason, and so does one whose
+ * signature does not verify when the consumer has the published keys), skips one its group
  * already handled (inbox), retries a failing handler with backoff a bounded number of times
  * and then sends the event to `<topic>.dlq.<group>` so the partition moves on. Nothing is
  * dropped silently: every skipped or dead-lettered message is logged with its reason.
@@ -70,6 +78,8 @@ export class EventConsumer {
   private crashed: Error | undefined;
   /** Valid events of types this group does not act on, passed over since start. */
   passedOver = 0;
+  /** Events whose signature did not verify, dead-lettered since start. */
+  refusedSignatures = 0;
 
   constructor(private readonly options: EventConsumerOptions) {
     this.consumer = options.kafka.consumer({
@@ -170,6 +180,21 @@ export class EventConsumer {
       log.warn({ reason: parsed.reason, problems: parsed.problems }, 'malformed event sent to the DLQ');
       await this.deadLetter(topic, partition, message, `malformed event: ${parsed.reason}`, 'EVENT.MALFORMED', 0);
       return;
+    }
+    if (this.options.keyRing) {
+      // Before the inbox: an unverified event must not claim its id (a forgery reusing a real
+      // event's id would otherwise make the real one look already handled).
+      const check = this.options.keyRing.verify(parsed.envelope);
+      if (!check.ok) {
+        this.refusedSignatures++;
+        const env = parsed.envelope;
+        log.warn(
+          { eventId: env.id, eventType: env.type, source: env.source, code: check.code, reason: check.reason },
+          'event whose signature does not verify sent to the DLQ',
+        );
+        await this.deadLetter(topic, partition, message, check.reason, check.code, 0);
+        return;
+      }
     }
     if (this.options.accepts && !this.options.accepts(parsed.envelope.type)) {
       this.passedOver++;

@@ -1,3 +1,4 @@
+import { serializeEnvelope, signEnvelope, type EventEnvelope, type EventSigningKey } from '@pengaduan/contracts';
 import { schemaOf } from '@pengaduan/persistence';
 import { sleep } from '@pengaduan/runtime';
 import type { Message, Producer } from 'kafkajs';
@@ -15,6 +16,12 @@ export interface OutboxRelayOptions {
   pollIntervalMs?: number;
   /** Rows published per Kafka request (default 200). */
   batchSize?: number;
+  /**
+   * The service's key: every envelope is signed with it just before it is sent, and the signed
+   * body replaces the row's (the journal) in the transaction that marks it published. None:
+   * published as written (unsigned).
+   */
+  signingKey?: EventSigningKey;
   /** Test seam: runs after the broker acknowledged a batch and before the rows are marked. */
   afterSendBeforeMark?: (eventIds: string[]) => Promise<void> | void;
 }
@@ -34,6 +41,9 @@ interface Row {
  * so a relay that dies between the two publishes the row again on restart (the consumers'
  * inbox makes that a no-op). One relay publishes at a time per schema (an advisory lock held
  * for the batch's transaction), so replicas cannot reorder one complaint's events.
+ *
+ * With a signing key, each envelope is signed at publication (Ed25519 is deterministic, so a row
+ * published again after a crash goes out as the same bytes) and the row keeps the signed body.
  */
 export class OutboxRelay {
   private readonly pollIntervalMs: number;
@@ -137,6 +147,8 @@ export class OutboxRelay {
         return 0;
       }
       const seqs = rows.map((r) => r.seq);
+      const { signingKey } = this.options;
+      if (signingKey) for (const r of rows) r.body = signedBody(r, signingKey);
       try {
         await this.send(rows);
       } catch (err) {
@@ -148,10 +160,19 @@ export class OutboxRelay {
         throw err;
       }
       await this.options.afterSendBeforeMark?.(rows.map((r) => r.event_id));
-      await runner.query(
-        'UPDATE outbox SET published_at = now(), publish_attempts = publish_attempts + 1, last_error = NULL WHERE seq = ANY($1::bigint[])',
-        [seqs],
-      );
+      if (signingKey) {
+        // The journal holds what was published: the signed bodies.
+        await runner.query(
+          `UPDATE outbox SET published_at = now(), publish_attempts = publish_attempts + 1, last_error = NULL, body = signed.body
+             FROM unnest($1::bigint[], $2::text[]) AS signed(seq, body) WHERE outbox.seq = signed.seq`,
+          [seqs, rows.map((r) => r.body)],
+        );
+      } else {
+        await runner.query(
+          'UPDATE outbox SET published_at = now(), publish_attempts = publish_attempts + 1, last_error = NULL WHERE seq = ANY($1::bigint[])',
+          [seqs],
+        );
+      }
       await runner.commitTransaction();
       this.options.logger.debug({ count: rows.length, lastSeq: seqs[seqs.length - 1] }, 'outbox published');
       return rows.length;
@@ -204,4 +225,15 @@ export class OutboxRelay {
       await sleep(Math.min(10_000, 250 * 2 ** attempt), this.stopped.signal).catch(() => undefined);
     }
   }
+}
+
+/** A row's envelope signed with the key (any earlier signature replaced), serialised as appendToOutbox writes it. */
+function signedBody(row: Row, key: EventSigningKey): string {
+  let envelope: EventEnvelope;
+  try {
+    envelope = JSON.parse(row.body) as EventEnvelope;
+  } catch {
+    throw new Error(`outbox row ${row.seq} (event ${row.event_id}) is not JSON and cannot be signed`);
+  }
+  return serializeEnvelope(signEnvelope(envelope, key)).toString('utf8');
 }

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { EventConsumer, type EventConsumerOptions } from './consumer';
 import { MESSAGING_ENTITIES } from './entities';
+import { describeEventSigning, type EventSigning } from './event-signing';
 import { createIdempotentProducer, createKafka } from './kafka';
 import { MESSAGING_MIGRATIONS } from './migrations';
 import { OutboxRelay } from './relay';
@@ -25,6 +26,11 @@ export interface ServiceRuntimeOptions {
    * KAFKA_GROUP_PREFIX environment variable, else none.
    */
   kafkaGroupPrefix?: string;
+  /**
+   * Signed events (ADR 0015, from loadEventSigning): the relay signs with `key`, every consumer
+   * verifies with `keyRing`. Absent parts: unsigned, unverified (as in most int tests).
+   */
+  signing?: EventSigning;
 }
 
 /**
@@ -72,6 +78,7 @@ export class ServiceRuntime {
 
   /** Starts connecting; never rejects (failures are retried and show in readiness). */
   start(): void {
+    if (!this.startup) this.describeSigning();
     this.startup ??= this.connect().catch((err: Error) => {
       if (!this.abort.signal.aborted) this.options.logger.error({ err: { message: err.message } }, 'start-up aborted');
     });
@@ -81,6 +88,13 @@ export class ServiceRuntime {
   async ready(): Promise<void> {
     this.start();
     await this.startup;
+  }
+
+  /** Whether the service signs what it emits (key id) and verifies what it consumes (how many keys); a warning when not. */
+  private describeSigning(): void {
+    const { logger, signing } = this.options;
+    const uses = { emits: this.options.relay !== false, consumes: (this.options.consumers ?? []).length > 0 };
+    for (const line of describeEventSigning(signing, uses)) logger[line.level](line.fields, line.msg);
   }
 
   private async connect(): Promise<void> {
@@ -100,7 +114,12 @@ export class ServiceRuntime {
       { signal, maxMs: 5_000 },
     );
     if (this.options.relay !== false) {
-      const relay = new OutboxRelay({ dataSource: this.ds, producer: createIdempotentProducer(this.kafka), logger: logger.child({ component: 'outbox-relay' }) });
+      const relay = new OutboxRelay({
+        dataSource: this.ds,
+        producer: createIdempotentProducer(this.kafka),
+        logger: logger.child({ component: 'outbox-relay' }),
+        signingKey: this.options.signing?.key,
+      });
       this.health.register('outbox-relay', () => relay.check());
       await retryUntilSuccess('starting the outbox relay', () => relay.start(), logger, { signal, maxMs: 5_000 });
       this.relayInstance = relay;
@@ -113,6 +132,7 @@ export class ServiceRuntime {
         dataSource: this.ds,
         logger: logger.child({ component: 'consumer', group: spec.groupId }),
         kafkaGroupId: `${prefix}${spec.groupId}`,
+        keyRing: this.options.signing?.keyRing,
         ...spec,
       });
       this.health.register(`consumer:${spec.groupId}`, () => consumer.check());
