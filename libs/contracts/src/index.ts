@@ -83,3 +83,8 @@ export * from './gen/pengaduan/teamdecree/v1/service_pb';
 export * from './gen/pengaduan/notification/v1/messages_pb';
 export * from './gen/pengaduan/notification/v1/service_pb';
 export * from './gen/pengaduan/notification/v1/receipts_pb';
+export * from './gen/pengaduan/intake/v1/transfer_pb';
+/** The public gRPC API (`pengaduan.v1`, served by the gateway): `publicApi.OfficeComplaintsService` … */
+export * as publicApi from './lib/public-api';
+/** `google.rpc.Status`, `BadRequest`, `ErrorInfo` …: the public API's error details. */
+export * as googleRpc from './lib/google-rpc';

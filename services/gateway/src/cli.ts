@@ -10,6 +10,7 @@ import { GATEWAY_ENTITIES } from './persistence/entities';
 import { GATEWAY_MIGRATIONS } from './persistence/migrations';
 import { DEMO_USERS } from './users/demo-users';
 import { AccountError, UserAccounts, type AccountSummary } from './users/user-accounts';
+import { OfficeClientError, OfficeClients, type OfficeClientSummary } from './public-api/office-clients';
 
 /** The environment variable a new account's password is read from (never a command-line argument, which `ps` shows). */
 export const NEW_USER_PASSWORD_ENV = 'GATEWAY_NEW_USER_PASSWORD';
@@ -20,7 +21,11 @@ const USAGE = `usage:
       roles: ${OFFICER_ROLES.join(', ')} (SEKSI_TERKAIT needs --section)
   main.js user list [--office <CODE>]
   main.js seed-demo
-      the demo office's officers, one per role; existing ones are left as they are`;
+      the demo office's officers, one per role; existing ones are left as they are
+  main.js office-client add --office <CODE> [--name <text>]
+      an API client of the public gRPC API for an office's system; its token is printed once
+  main.js office-client list [--office <CODE>]
+  main.js office-client revoke --id <ID>`;
 
 export interface CliIo {
   env: NodeJS.ProcessEnv;
@@ -34,7 +39,7 @@ const EXIT_CONFIG = 78;
 class UsageError extends Error {}
 
 /**
- * The gateway's operator commands: `user add`, `user list`, `seed-demo`. They need only the
+ * The gateway's operator commands: `user add`, `user list`, `seed-demo`, `office-client add|list|revoke`. They need only the
  * database (DATABASE_URL, GATEWAY_DB_SCHEMA) and apply pending migrations first. A password
  * is printed only when it was generated, once; it is never logged. Resolves with the exit code.
  */
@@ -75,6 +80,16 @@ export async function runGatewayCli(args: string[], io: CliIo = processIo()): Pr
       case 'seed-demo':
         await seedDemo(accounts, io);
         break;
+      case 'office-client add':
+        await addOfficeClient(new OfficeClients(database), command.options, io);
+        break;
+      case 'office-client list':
+        printOfficeClients(await new OfficeClients(database).list(command.options.office), io);
+        break;
+      case 'office-client revoke':
+        if (!(await new OfficeClients(database).revoke(command.options.id ?? ''))) throw new UsageError(`no active office client ${command.options.id}`);
+        io.out(`revoked office client ${command.options.id}`);
+        break;
     }
     return 0;
   } catch (err) {
@@ -82,7 +97,7 @@ export async function runGatewayCli(args: string[], io: CliIo = processIo()): Pr
       io.err(`${err.message}\n${USAGE}`);
       return EXIT_USAGE;
     }
-    if (err instanceof AccountError) {
+    if (err instanceof AccountError || err instanceof OfficeClientError) {
       io.err(`${err.field}: ${err.message}`);
       return EXIT_USAGE;
     }
@@ -96,7 +111,10 @@ export async function runGatewayCli(args: string[], io: CliIo = processIo()): Pr
 type Command =
   | { name: 'user add'; options: { username?: string; role?: string; office?: string; section?: string; 'display-name'?: string } }
   | { name: 'user list'; options: { office?: string } }
-  | { name: 'seed-demo'; options: Record<string, never> };
+  | { name: 'seed-demo'; options: Record<string, never> }
+  | { name: 'office-client add'; options: { office?: string; name?: string } }
+  | { name: 'office-client list'; options: { office?: string } }
+  | { name: 'office-client revoke'; options: { id?: string } };
 
 function commandOf(args: string[]): Command {
   const [first, second, ...rest] = args;
@@ -113,6 +131,20 @@ function commandOf(args: string[]): Command {
     if (first === 'user' && second === 'list') {
       const { values } = parseArgs({ args: rest, strict: true, options: { office: { type: 'string' } } });
       return { name: 'user list', options: values };
+    }
+    if (first === 'office-client' && second === 'add') {
+      const { values } = parseArgs({ args: rest, strict: true, options: { office: { type: 'string' }, name: { type: 'string' } } });
+      if (!values.office) throw new UsageError('--office is required');
+      return { name: 'office-client add', options: values };
+    }
+    if (first === 'office-client' && second === 'list') {
+      const { values } = parseArgs({ args: rest, strict: true, options: { office: { type: 'string' } } });
+      return { name: 'office-client list', options: values };
+    }
+    if (first === 'office-client' && second === 'revoke') {
+      const { values } = parseArgs({ args: rest, strict: true, options: { id: { type: 'string' } } });
+      if (!values.id) throw new UsageError('--id is required');
+      return { name: 'office-client revoke', options: values };
     }
     if (first === 'seed-demo') {
       parseArgs({ args: args.slice(1), strict: true, options: {} });
@@ -168,6 +200,21 @@ function printAccounts(accounts: AccountSummary[], io: CliIo): void {
   const rows = [
     ['USERNAME', 'ROLE', 'OFFICE', 'SECTION', 'ACTIVE', 'DISPLAY NAME', 'CREATED (UTC)'],
     ...accounts.map((a) => [a.username, a.role, a.officeCode, a.sectionCode ?? '-', a.active ? 'yes' : 'no', a.displayName, a.createdAt.toISOString()]),
+  ];
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  for (const row of rows) io.out(row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd());
+}
+
+async function addOfficeClient(clients: OfficeClients, options: Extract<Command, { name: 'office-client add' }>['options'], io: CliIo): Promise<void> {
+  const { client, token } = await clients.add({ officeCode: options.office ?? '', ...(options.name ? { name: options.name } : {}) });
+  io.out(`created office client ${client.id} (${client.name}, office ${client.officeCode}) token: ${token}`);
+  io.out('the token is shown only this once: hand it to the office now (send it as "authorization: Bearer <token>")');
+}
+
+function printOfficeClients(clients: OfficeClientSummary[], io: CliIo): void {
+  const rows = [
+    ['ID', 'OFFICE', 'NAME', 'ACTIVE', 'CREATED (UTC)'],
+    ...clients.map((c) => [c.id, c.officeCode, c.name, c.active ? 'yes' : 'no', c.createdAt.toISOString()]),
   ];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   for (const row of rows) io.out(row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd());

@@ -1,5 +1,6 @@
 import { dlqTopicFor } from '@pengaduan/contracts';
-import { loadConfig, parse, type ConfigSpec } from '@pengaduan/runtime';
+import { loadEventSigning, type EventSigning } from '@pengaduan/messaging';
+import { loadConfig, loadConfigParts, parse, type ConfigSpec } from '@pengaduan/runtime';
 
 export interface GatewayConfig {
   databaseUrl: string;
@@ -7,6 +8,8 @@ export interface GatewayConfig {
   kafkaBrokers: string[];
   httpHost: string;
   httpPort: number;
+  /** `host:port` the public gRPC API (pengaduan.v1, for the offices' systems) binds. */
+  grpcAddress: string;
   intakeGrpcUrl: string;
   dispositionGrpcUrl: string;
   analysisGrpcUrl: string;
@@ -20,6 +23,8 @@ export interface GatewayConfig {
   /** HMAC key of the access tokens (HS256); never logged. */
   jwtSecret: string;
   jwtTtlSeconds: number;
+  /** Signed events (EVENT_SIGNING_KEY, EVENT_PUBLIC_KEYS): read by loadEventSigning, not by this spec. */
+  eventSigning?: EventSigning;
 }
 
 /** What the `user` and `seed-demo` commands need: the database alone. */
@@ -71,6 +76,12 @@ export const GATEWAY_CONFIG: ConfigSpec<GatewayConfig> = {
   kafkaBrokers: { env: 'KAFKA_BROKERS', parse: parse.list, description: 'Kafka bootstrap brokers, host:port,…' },
   httpHost: { env: 'GATEWAY_HTTP_HOST', default: '127.0.0.1', parse: parse.string, description: 'address the REST API (and health endpoints) binds' },
   httpPort: { env: 'GATEWAY_HTTP_PORT', default: '3000', parse: parse.port, description: 'port of the REST API (and health endpoints)' },
+  grpcAddress: {
+    env: 'GATEWAY_GRPC_ADDRESS',
+    default: '127.0.0.1:50050',
+    parse: hostPort,
+    description: "host:port the public gRPC API binds (pengaduan.v1.OfficeComplaintsService for the offices' systems, with health checking and reflection)",
+  },
   intakeGrpcUrl: { env: 'INTAKE_GRPC_URL', default: '127.0.0.1:50051', parse: hostPort, description: "host:port of intake's internal gRPC API" },
   dispositionGrpcUrl: { env: 'DISPOSITION_GRPC_URL', default: '127.0.0.1:50052', parse: hostPort, description: "host:port of disposition's internal gRPC API" },
   analysisGrpcUrl: { env: 'ANALYSIS_GRPC_URL', default: '127.0.0.1:50053', parse: hostPort, description: "host:port of analysis's internal gRPC API" },
@@ -108,7 +119,10 @@ export const GATEWAY_CONFIG: ConfigSpec<GatewayConfig> = {
 };
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  return loadConfig(GATEWAY_CONFIG, env);
+  return loadConfigParts(
+    () => loadConfig(GATEWAY_CONFIG, env),
+    () => ({ eventSigning: loadEventSigning(env) }),
+  );
 }
 
 /** The configuration of the `user` and `seed-demo` commands: the database alone, no secret, no Kafka. */

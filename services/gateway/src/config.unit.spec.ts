@@ -22,6 +22,7 @@ describe('gateway configuration', () => {
       kafkaBrokers: ['127.0.0.1:9092'],
       httpHost: '127.0.0.1',
       httpPort: 3000,
+      grpcAddress: '127.0.0.1:50050',
       intakeGrpcUrl: '127.0.0.1:50051',
       dispositionGrpcUrl: '127.0.0.1:50052',
       analysisGrpcUrl: '127.0.0.1:50053',
@@ -32,6 +33,7 @@ describe('gateway configuration', () => {
       projectionConcurrency: 3,
       jwtSecret: SECRET,
       jwtTtlSeconds: 28_800,
+      eventSigning: {},
     });
   });
 
@@ -42,6 +44,7 @@ describe('gateway configuration', () => {
       GATEWAY_DB_SCHEMA: 'gateway_blp',
       GATEWAY_HTTP_HOST: '0.0.0.0',
       GATEWAY_HTTP_PORT: '8080',
+      GATEWAY_GRPC_ADDRESS: '0.0.0.0:50443',
       INTAKE_GRPC_URL: 'intake.pengaduan.svc:50051',
       DISPOSITION_GRPC_URL: 'disposition.pengaduan.svc:50051',
       ANALYSIS_GRPC_URL: 'analysis.pengaduan.svc:50051',
@@ -55,6 +58,7 @@ describe('gateway configuration', () => {
       databaseSchema: 'gateway_blp',
       httpHost: '0.0.0.0',
       httpPort: 8080,
+      grpcAddress: '0.0.0.0:50443',
       intakeGrpcUrl: 'intake.pengaduan.svc:50051',
       dispositionGrpcUrl: 'disposition.pengaduan.svc:50051',
       analysisGrpcUrl: 'analysis.pengaduan.svc:50051',

@@ -45,6 +45,7 @@ import { AnalysisClient, DispositionClient, IntakeClient, NotificationClient, Te
 import { UserAccounts } from './users/user-accounts';
 import { WriteFollowUpInformationHandler } from './write-follow-up-information/write-follow-up-information.handler';
 import { WriteFollowUpInformationHttpController } from './write-follow-up-information/write-follow-up-information.http.controller';
+import { publicApiProviders } from './public-api/public-api.providers';
 
 /** Starts the runtime (in the background); on shutdown closes the gRPC clients and stops the runtime. */
 class GatewayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -82,6 +83,8 @@ export function gatewayRuntimeOptions(config: GatewayConfig, logger: Logger, com
     // The gateway emits no events (commands go to the owning services), so there is no outbox to relay.
     relay: false,
     consumers: [{ ...readModel, partitionsConcurrently: config.projectionConcurrency, ...(complaintTopic ? { topics: [complaintTopic] } : {}) }],
+    // It signs nothing (no outbox); the read model verifies every event with the published keys.
+    signing: config.eventSigning,
   };
 }
 
@@ -152,6 +155,8 @@ export class GatewayModule {
         SlaSummaryQuery,
         SlaEscalationsQuery,
         ...COMMAND_USE_CASES.map(([, handler]) => handler),
+        // The public gRPC API (pengaduan.v1) for the offices' systems, on GATEWAY_GRPC_ADDRESS.
+        ...publicApiProviders(config, logger),
         {
           provide: APP_GUARD,
           inject: [Reflector, AccessTokens, AccountDirectory],

@@ -6,9 +6,10 @@ import { loadGatewayConfig } from './config';
 import { GatewayModule, gatewayRuntimeOptions } from './gateway.module';
 import { configureGatewayHttp } from './http/configure-http';
 
-// `main.js user …` and `main.js seed-demo` manage officers' accounts; anything else is runService's.
+// `main.js user …` and `main.js seed-demo` manage officers' accounts, `main.js office-client …` the
+// public gRPC API's clients; anything else is runService's.
 const command = process.argv[2];
-if (command === 'user' || command === 'seed-demo') {
+if (command === 'user' || command === 'seed-demo' || command === 'office-client') {
   void runGatewayCli(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

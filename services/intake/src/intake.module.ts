@@ -15,6 +15,8 @@ import { SenderDigest } from './inbound-messages/sender-digest';
 import { ResolveReporterAddressGrpcController } from './resolve-reporter-address/resolve-reporter-address.grpc.controller';
 import { ResolveReporterAddressHandler } from './resolve-reporter-address/resolve-reporter-address.handler';
 import { AppendMessageGrpcController } from './append-message/append-message.grpc.controller';
+import { TransferComplaintGrpcController } from './transfer-complaint/transfer-complaint.grpc.controller';
+import { TransferComplaintHandler } from './transfer-complaint/transfer-complaint.handler';
 import { AppendMessageHandler } from './append-message/append-message.handler';
 import { INTAKE_EVENT_SOURCE, StateConsumerGroup } from './complaint-state/own-events';
 import type { IntakeServiceConfig } from './config';
@@ -35,7 +37,7 @@ import { ContactCipher } from './reporter-contact/contact-cipher';
  * Its consumer keeps `complaint_state` (libs/sop state of every complaint) current with the
  * other services' events; `stateConsumerGroup` is `intake` except in tests.
  */
-export function intakeRuntimeOptions(config: Pick<IntakeServiceConfig, 'databaseUrl' | 'databaseSchema' | 'kafkaBrokers'>, logger: Logger, options: { stateConsumerGroup?: StateConsumerGroup } = {}): ServiceRuntimeOptions {
+export function intakeRuntimeOptions(config: Pick<IntakeServiceConfig, 'databaseUrl' | 'databaseSchema' | 'kafkaBrokers' | 'eventSigning'>, logger: Logger, options: { stateConsumerGroup?: StateConsumerGroup } = {}): ServiceRuntimeOptions {
   const group = options.stateConsumerGroup ?? new StateConsumerGroup();
   return {
     service: 'intake',
@@ -43,6 +45,7 @@ export function intakeRuntimeOptions(config: Pick<IntakeServiceConfig, 'database
     database: { url: config.databaseUrl, schema: config.databaseSchema, entities: INTAKE_ENTITIES, migrations: INTAKE_MIGRATIONS },
     kafkaBrokers: config.kafkaBrokers,
     consumers: [{ ...complaintStateConsumer(group.groupId), ...group.retry }],
+    signing: config.eventSigning,
   };
 }
 
@@ -148,6 +151,8 @@ export class IntakeModule implements NestModule {
         DismissComplaintGrpcController,
         AppendMessageHandler,
         AppendMessageGrpcController,
+        TransferComplaintHandler,
+        TransferComplaintGrpcController,
         {
           provide: GrpcServiceHost,
           inject: [
@@ -157,6 +162,7 @@ export class IntakeModule implements NestModule {
             DismissComplaintGrpcController,
             AppendMessageGrpcController,
             ResolveReporterAddressGrpcController,
+            TransferComplaintGrpcController,
           ],
           useFactory: (
             register: RegisterComplaintGrpcController,
@@ -165,6 +171,7 @@ export class IntakeModule implements NestModule {
             dismiss: DismissComplaintGrpcController,
             append: AppendMessageGrpcController,
             resolve: ResolveReporterAddressGrpcController,
+            transfer: TransferComplaintGrpcController,
           ) =>
             new GrpcServiceHost(config.grpcAddress, logger).addService(IntakeService, {
               registerComplaint: (request, correlationId) => register.registerComplaint(request, correlationId),
@@ -173,6 +180,7 @@ export class IntakeModule implements NestModule {
               dismissComplaint: (request, correlationId) => dismiss.dismissComplaint(request, correlationId),
               appendMessage: (request, correlationId) => append.appendMessage(request, correlationId),
               resolveReporterAddress: (request, correlationId) => resolve.resolveReporterAddress(request, correlationId),
+              transferComplaint: (request, correlationId) => transfer.transferComplaint(request, correlationId),
             }),
         },
         {

@@ -343,6 +343,8 @@ export interface SopEventExtras {
     readonly firstMessageId?: string;
     /** For channel `REGIONAL_OFFICE`: the forwarding office. */
     readonly forwardedByOfficeCode?: string;
+    /** For a transferred complaint: the original complaint in the forwarding office. */
+    readonly transferredFromComplaintId?: string;
   };
   'complaint.message-appended': {
     readonly channel: sop.Channel;
@@ -423,6 +425,7 @@ const TO_WIRE: ToWire = {
     messageCount: x.messageCount,
     firstMessageId: x.firstMessageId,
     forwardedByOfficeCode: x.forwardedByOfficeCode,
+    transferredFromComplaintId: x.transferredFromComplaintId,
   }),
   'complaint.message-appended': ({ data: d }, x) => ({
     messageId: d.messageId,

@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { freePort, ServiceProcess } from './processes';
-import { COMPLAINT_EVENTS_TOPIC } from '@pengaduan/contracts';
+import {
+  COMPLAINT_EVENTS_TOPIC,
+  generateEventSigningKey,
+  parseEventKeyRing,
+  parseEventSigningKey,
+  signEnvelope,
+  type EventEnvelope,
+  type EventKeyRing,
+} from '@pengaduan/contracts';
 import { dropSchema, sql, startGroupAtEnd, uniqueSchemaName, uniqueSuffix } from './isolation';
 import { testInfrastructure } from './infrastructure';
 
@@ -9,8 +17,17 @@ export interface PlatformStack {
   /** Base URL of the gateway's REST API (`http://127.0.0.1:<port>/api/v1`). */
   api: string;
   gatewayUrl: string;
+  /** `127.0.0.1:<port>` of the gateway's public gRPC API (GATEWAY_GRPC_ADDRESS). */
+  gatewayGrpc: string;
   processes: Record<string, ServiceProcess>;
   schemas: Record<string, string>;
+  /** The event keys the stack publishes (EVENT_PUBLIC_KEYS): one per service, `<name>-test` for `pengaduan/<name>`. */
+  keyRing: EventKeyRing;
+  /**
+   * Signs envelopes with the key the stack publishes for `source` (e.g. `pengaduan/intake`), for
+   * a test that produces events straight to the topic: the stack's consumers verify every event.
+   */
+  signer(source: string): <E extends EventEnvelope>(envelope: E) => E;
   /** SIGTERMs every service (gateway first) and returns their exit codes. */
   stop(): Promise<Record<string, number | null>>;
   /** Drops every schema the stack made. */
@@ -42,13 +59,21 @@ export async function startPlatformStack(
 ): Promise<PlatformStack> {
   const infra = testInfrastructure();
   const gatewayPort = await freePort();
+  const gatewayGrpc = `127.0.0.1:${await freePort()}`;
   const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
   const extraEnv = typeof options.extraEnv === 'function' ? options.extraEnv({ gatewayUrl }) : options.extraEnv;
+  // Signed events: each service its own key (EVENT_SIGNING_KEY), every one all the published keys.
+  const eventKeys = Object.fromEntries(
+    [...COMMAND_SERVICES.map((s) => s.name), 'sla-monitor', 'gateway'].map((name) => [name, generateEventSigningKey(`${name}-test`, `pengaduan/${name}`)]),
+  );
+  const publishedKeys = Object.values(eventKeys).map((k) => k.publicEntry).join(',');
+  const signingEnv = (name: string) => ({ EVENT_SIGNING_KEY: eventKeys[name].privateKey });
   // Own consumer groups, so stacks and a developer's instance on the same broker never share partitions.
   const common = {
     DATABASE_URL: infra.databaseUrl,
     KAFKA_BROKERS: infra.kafkaBrokers.join(','),
     KAFKA_GROUP_PREFIX: `stack-${uniqueSuffix()}.`,
+    EVENT_PUBLIC_KEYS: publishedKeys,
     ...extraEnv,
   };
   // A stack reads only what is published after it starts: every consumer group it will run is
@@ -71,6 +96,7 @@ export async function startPlatformStack(
       svc.name,
       {
         ...common,
+        ...signingEnv(svc.name),
         [`${svc.prefix}_DB_SCHEMA`]: schemas[svc.name],
         [`${svc.prefix}_HTTP_PORT`]: String(http[svc.name]),
         [`${svc.prefix}_GRPC_ADDRESS`]: grpc[svc.name],
@@ -88,7 +114,7 @@ export async function startPlatformStack(
   schemas['sla-monitor'] = uniqueSchemaName('e2e_sla_monitor');
   processes['sla-monitor'] = new ServiceProcess(
     'sla-monitor',
-    { SLA_MONITOR_POLL_MS: '200', ...common, SLA_MONITOR_DB_SCHEMA: schemas['sla-monitor'], SLA_MONITOR_HTTP_PORT: String(slaPort) },
+    { SLA_MONITOR_POLL_MS: '200', ...common, ...signingEnv('sla-monitor'), SLA_MONITOR_DB_SCHEMA: schemas['sla-monitor'], SLA_MONITOR_HTTP_PORT: String(slaPort) },
     `http://127.0.0.1:${slaPort}`,
   );
   schemas['gateway'] = uniqueSchemaName('e2e_gateway');
@@ -96,8 +122,10 @@ export async function startPlatformStack(
     'gateway',
     {
       ...common,
+      ...signingEnv('gateway'),
       GATEWAY_DB_SCHEMA: schemas['gateway'],
       GATEWAY_HTTP_PORT: String(gatewayPort),
+      GATEWAY_GRPC_ADDRESS: gatewayGrpc,
       GATEWAY_PROJECTION_GROUP: projectionGroup,
       GATEWAY_JWT_SECRET: randomBytes(32).toString('base64'),
       INTAKE_GRPC_URL: grpc['intake'],
@@ -115,8 +143,16 @@ export async function startPlatformStack(
   return {
     api: `${gatewayUrl}/api/v1`,
     gatewayUrl,
+    gatewayGrpc,
     processes,
     schemas,
+    keyRing: parseEventKeyRing(publishedKeys),
+    signer(source: string) {
+      const entry = Object.values(eventKeys).find((k) => k.publicEntry.split('=')[1] === source);
+      if (!entry) throw new Error(`the stack publishes no event key for ${source}`);
+      const key = parseEventSigningKey(entry.privateKey);
+      return <E extends EventEnvelope>(envelope: E): E => signEnvelope(envelope, key);
+    },
     async stop() {
       const codes: Record<string, number | null> = {};
       codes['gateway'] = await processes['gateway'].stop();

@@ -136,6 +136,8 @@ export async function startGateway(upstreams: Upstreams, isolation: GatewayIsola
     kafkaBrokers: isolation.kafkaBrokers,
     httpHost: '127.0.0.1',
     httpPort: 0,
+    // The public gRPC API on a free port too (public-api/).
+    grpcAddress: '127.0.0.1:0',
     intakeGrpcUrl: upstreams.intake ?? NOWHERE,
     dispositionGrpcUrl: upstreams.disposition ?? NOWHERE,
     analysisGrpcUrl: upstreams.analysis ?? NOWHERE,

@@ -213,6 +213,8 @@ describe('registering and reading complaints over REST', () => {
       const [message] = await reader.waitFor((m) => m.key === id);
       const parsed = parseEnvelope(message.value ?? '');
       expect(parsed.ok && parsed.envelope).toMatchObject({ subject: id, office, type: 'complaint.received', actor: expect.stringMatching(/^ADMIN_TIKKIM:/) });
+      // Signed by intake with the key the stack publishes for it (ADR 0015).
+      expect(parsed.ok && stack.keyRing.verify(parsed.envelope)).toEqual({ ok: true, keyId: 'intake-test' });
       for (const personal of [reporter.name, reporter.phone, '6281355566677', 'calo di depan kantor']) expect(message.value).not.toContain(personal);
     } finally {
       await reader.stop();

@@ -76,6 +76,20 @@ async function addReceivedComplaint(event: ConsumedEvent & { type: 'complaint.re
     ],
   );
   await tx.query(`INSERT INTO complaint_output (complaint_id, updated_at) VALUES ($1, $2)`, [payload.complaintId, new Date(envelope.time)]);
+  await linkTransfer(payload.complaintId, payload.forwardedByOfficeCode, payload.transferredFromComplaintId, tx);
+}
+
+/** A forwarded or transferred complaint shows where it came from; the original of a transfer, where it went. */
+async function linkTransfer(complaintId: string, forwardedBy: string | undefined, transferredFrom: string | undefined, tx: EntityManager): Promise<void> {
+  if (forwardedBy === undefined && transferredFrom === undefined) return;
+  await tx.query('UPDATE complaint_view SET forwarded_by_office_code = $2, transferred_from_complaint_id = $3 WHERE id = $1', [
+    complaintId,
+    forwardedBy ?? null,
+    transferredFrom && isUuid(transferredFrom) ? transferredFrom : null,
+  ]);
+  if (transferredFrom && isUuid(transferredFrom)) {
+    await tx.query('UPDATE complaint_view SET transferred_to_complaint_id = $2 WHERE id = $1', [transferredFrom, complaintId]);
+  }
 }
 
 /**
@@ -138,6 +152,10 @@ async function updateView(event: ParsedEvent, state: ComplaintState, tx: EntityM
 async function appendToTimeline(event: ParsedEvent, state: ComplaintState, position: number, tx: EntityManager): Promise<void> {
   const { envelope } = event;
   const actor = parseActor(envelope.actor);
+  // stream_position (the public API's subscriptions follow it) is allocated under a lock held
+  // until commit, so positions become visible in increasing order across partitions: a reader
+  // that saw position n never sees a smaller one appear later.
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.complaint_timeline.stream_position'))`);
   await tx.query(
     `INSERT INTO complaint_timeline (event_id, complaint_id, position, type, occurred_at, actor_kind, actor_role, actor_user_id, actor_service, summary, status_after)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,

@@ -18,6 +18,7 @@ const DISMISSAL_REASON: Record<string, string> = {
   NOT_A_COMPLAINT: 'bukan aduan',
   NOT_OUR_AUTHORITY: 'bukan kewenangan kantor',
 };
+const OFFICE_CODE = /^[A-Z]{2,6}$/;
 const SUBSTANTIATION: Record<string, string> = { YES: 'terbukti', PARTLY: 'terbukti sebagian', NO: 'tidak terbukti' };
 const SEVERITY: Record<string, string> = { LOW: 'rendah', MEDIUM: 'sedang', HIGH: 'tinggi' };
 const DELIVERY_METHOD: Record<string, string> = {
@@ -43,7 +44,12 @@ export function timelineSummary(event: ParsedEvent): string {
   switch (event.type) {
     case 'complaint.received': {
       const p = event.payload;
-      return `Aduan diterima melalui ${nameOf(ChannelPb, p.channel)}, nomor ${p.trackingNumber}`;
+      const from = p.transferredFromComplaintId
+        ? `, dialihkan dari kantor ${p.forwardedByOfficeCode ?? '?'} (aduan ${p.transferredFromComplaintId})`
+        : p.forwardedByOfficeCode
+          ? `, diteruskan oleh kantor ${p.forwardedByOfficeCode}`
+          : '';
+      return `Aduan diterima melalui ${nameOf(ChannelPb, p.channel)}, nomor ${p.trackingNumber}${from}`;
     }
     case 'complaint.message-appended':
       return `Pesan ke-${event.payload.sequence} dari pelapor ditambahkan`;
@@ -53,7 +59,10 @@ export function timelineSummary(event: ParsedEvent): string {
       return `Aduan dikonfirmasi (Laporan Terusan Aduan), klasifikasi ${classificationName(event.payload.classificationCode)}`;
     case 'complaint.dismissed': {
       const reason = nameOf(DismissalReasonPb, event.payload.reason);
-      return `Aduan tidak diproses: ${DISMISSAL_REASON[reason] ?? reason}`;
+      // An office code (a transfer names one) is a code, not free text: the timeline may show it.
+      const belongsTo = event.payload.belongsTo;
+      const office = reason === 'NOT_OUR_AUTHORITY' && belongsTo && OFFICE_CODE.test(belongsTo) ? `, kewenangan kantor ${belongsTo}` : '';
+      return `Aduan tidak diproses: ${DISMISSAL_REASON[reason] ?? reason}${office}`;
     }
     case 'complaint.disposed': {
       const p = event.payload;

@@ -15,6 +15,11 @@ export interface RegisterComplaintCommand {
   receivedAt?: Date;
   actor: Actor;
   correlationId: string;
+  /**
+   * For a complaint received elsewhere and forwarded over the gateway's public API: the
+   * forwarding office (channel `REGIONAL_OFFICE`, and only then); the actor is of that office.
+   */
+  forwardedByOfficeCode?: string;
 }
 
 export interface RegisterComplaintResult {

@@ -13,7 +13,9 @@ export class RegisterComplaintGrpcController {
 
   async registerComplaint(request: RegisterComplaintRequest, correlationId: string): Promise<MessageInitShape<typeof RegisterComplaintResponseSchema>> {
     const actor = toActor(request.actor);
-    if (request.actor?.officeCode && request.actor.officeCode !== request.officeCode) {
+    // A forwarded complaint is registered by the forwarding office, for the office it is addressed to.
+    const actingOffice = request.forwardedByOfficeCode ?? request.officeCode;
+    if (request.actor?.officeCode && request.actor.officeCode !== actingOffice) {
       throw new ServiceError('forbidden', 'AUTH.OUT_OF_OFFICE_SCOPE', 'an officer registers complaints only for their own office');
     }
     const channelName = ChannelPb[request.channel] as Channel | undefined;
@@ -30,6 +32,7 @@ export class RegisterComplaintGrpcController {
       receivedAt: request.receivedAt ? timestampDate(request.receivedAt) : undefined,
       actor,
       correlationId,
+      ...(request.forwardedByOfficeCode === undefined ? {} : { forwardedByOfficeCode: request.forwardedByOfficeCode }),
     });
     return { complaintId: result.complaintId, trackingNumber: result.trackingNumber, status: result.status };
   }

@@ -50,6 +50,7 @@ export class RegisterComplaintHandler {
         causationId: command.requestId,
         receivedAt: command.receivedAt,
         now: this.clock.now(),
+        forwardedByOfficeCode: command.forwardedByOfficeCode,
       });
       const result: RegisterComplaintResult = { complaintId, trackingNumber, status };
       await tx.update(IdempotencyRecord, { key: command.requestId }, { response: { ...result } });
@@ -80,7 +81,10 @@ function validate(c: RegisterComplaintCommand): void {
   const v: FieldViolation[] = [];
   if (!c.requestId || c.requestId.length > 200) v.push({ field: 'requestId', description: 'required, at most 200 characters' });
   if (!/^[A-Z]{2,6}$/.test(c.officeCode)) v.push({ field: 'officeCode', description: 'must be an office code of 2-6 capital letters' });
-  if (!OFFICER_ENTRY_CHANNELS.includes(c.channel)) {
+  if (c.forwardedByOfficeCode !== undefined) {
+    if (!/^[A-Z]{2,6}$/.test(c.forwardedByOfficeCode)) v.push({ field: 'forwardedByOfficeCode', description: 'must be an office code of 2-6 capital letters' });
+    if (c.channel !== 'REGIONAL_OFFICE') v.push({ field: 'channel', description: 'a forwarded complaint comes in over REGIONAL_OFFICE' });
+  } else if (!OFFICER_ENTRY_CHANNELS.includes(c.channel)) {
     v.push({ field: 'channel', description: `an officer enters only ${OFFICER_ENTRY_CHANNELS.join(', ')} complaints` });
   }
   if (!c.text || c.text.trim().length === 0) v.push({ field: 'text', description: 'required' });
@@ -115,6 +119,12 @@ export interface NewComplaint {
   reporterDigest?: string;
   /** The first message's id (default: a new one). */
   firstMessageId?: string;
+  /** For channel `REGIONAL_OFFICE`: the forwarding office. */
+  forwardedByOfficeCode?: string;
+  /** For a transferred complaint: the original complaint in the forwarding office. */
+  transferredFromComplaintId?: string;
+  /** Messages after the first (a transferred complaint's), in order: sequence 2, 3, … */
+  laterMessages?: readonly { text: string; receivedAt: Date }[];
 }
 
 /**
@@ -160,13 +170,24 @@ export async function registerComplaint(
     receivedAt,
   });
   await tx.insert(ComplaintMessageRecord, { id: firstMessageId, complaintId, sequence: 1, channel: c.channel, text: c.text, receivedAt });
+  const laterMessages = c.laterMessages ?? [];
+  for (const [i, message] of laterMessages.entries()) {
+    await tx.insert(ComplaintMessageRecord, { id: uuidv7(), complaintId, sequence: i + 2, channel: c.channel, text: message.text, receivedAt: message.receivedAt });
+  }
   await tx.insert(ReporterContactRecord, { reporterRef, keyId: cipher.keyId, sealed: cipher.seal(c.contact) });
   const envelopes = decision.events.map((event) => {
     if (event.type !== 'complaint.received') throw new Error(`receiving a complaint does not produce ${event.type}`);
     return sopEventToEnvelope(
       event,
       { source: INTAKE_EVENT_SOURCE, subject: complaintId, office: c.officeCode, correlationId: c.correlationId, causationId: c.causationId },
-      { receivedAt, reporterRef, messageCount: 1, firstMessageId },
+      {
+        receivedAt,
+        reporterRef,
+        messageCount: 1 + laterMessages.length,
+        firstMessageId,
+        ...(c.forwardedByOfficeCode === undefined ? {} : { forwardedByOfficeCode: c.forwardedByOfficeCode }),
+        ...(c.transferredFromComplaintId === undefined ? {} : { transferredFromComplaintId: c.transferredFromComplaintId }),
+      },
     );
   });
   await appendToOutbox(tx, envelopes);

@@ -2,9 +2,10 @@ import { COMPLAINT_STATE_MIGRATIONS } from '@pengaduan/messaging';
 import { GatewayComplaintView1795800000200 } from './1795800000200-gateway-complaint-view';
 import { GatewayUsersAndSopReadModel1795800000300 } from './1795800000300-gateway-users-and-sop-read-model';
 import { GatewaySla1795800000400 } from './1795800000400-gateway-sla';
+import { GatewayPublicApi1795800000700 } from './1795800000700-gateway-public-api';
 
 /** The gateway's own migrations, in order. */
-export const GATEWAY_OWN_MIGRATIONS = [GatewayComplaintView1795800000200, GatewayUsersAndSopReadModel1795800000300, GatewaySla1795800000400];
+export const GATEWAY_OWN_MIGRATIONS = [GatewayComplaintView1795800000200, GatewayUsersAndSopReadModel1795800000300, GatewaySla1795800000400, GatewayPublicApi1795800000700];
 
 /**
  * Every migration of the gateway's schema after the outbox/inbox ones (which ServiceRuntime
