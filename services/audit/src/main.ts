@@ -1,1 +1,87 @@
-// The auditors' replay (issue 6): see README.md.
+// The auditors' replay (issue 6): `npm run audit -- --help`; see README.md, "Audit replay".
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Auditor } from './audit-core/auditor';
+import { parseAuditArgs, UsageError, USAGE, type AuditArgs } from './cli/cli-args';
+import { parseKeys, parsePolicyFile } from './cli/inputs';
+import { readTopic, TopicUnavailableError } from './read-topic/topic-reader';
+import { toCsv, toHtml, toJson, toTerminal } from './write-report/formats';
+
+const EXIT_CLEAN = 0;
+const EXIT_VIOLATIONS = 1;
+const EXIT_USAGE = 2;
+
+const err = (message: string) => process.stderr.write(`audit: ${message}\n`);
+
+function readInput(file: string, what: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read the ${what} file ${file}: ${(error as Error).message}`);
+  }
+}
+
+async function audit(args: AuditArgs): Promise<number> {
+  const keyRing = args.keysFile !== undefined ? parseKeys(readInput(args.keysFile, 'keys'), args.keysFile) : parseKeys(process.env['EVENT_PUBLIC_KEYS'] || undefined, 'EVENT_PUBLIC_KEYS');
+  const whatIfPolicies = args.policyFile === undefined ? undefined : parsePolicyFile(readInput(args.policyFile, 'policy'), args.policyFile);
+  const auditor = new Auditor({
+    ...(keyRing ? { keyRing } : {}),
+    filters: {
+      ...(args.office === undefined ? {} : { office: args.office }),
+      ...(args.complaintId === undefined ? {} : { complaintId: args.complaintId }),
+      ...(args.from === undefined ? {} : { from: args.from }),
+      ...(args.to === undefined ? {} : { to: args.to }),
+    },
+    ...(whatIfPolicies ? { whatIfPolicies } : {}),
+    ...(args.asOf === undefined ? {} : { asOf: args.asOf }),
+    now: new Date().toISOString(),
+  });
+  const started = Date.now();
+  const read = await readTopic({ brokers: args.brokers, topic: args.topic, onRecord: (r) => auditor.add(r), log: err });
+  for (const p of read.partitions) {
+    if (!p.complete) auditor.notice({ kind: 'INCOMPLETE_READ', complaintId: null, eventId: null, partition: p.partition, offset: null, message: `partition ${p.partition} was not read to its high watermark ${p.high} (${p.records} records read)` });
+    if (p.low !== '0') auditor.notice({ kind: 'INCOMPLETE_READ', complaintId: null, eventId: null, partition: p.partition, offset: p.low, message: `partition ${p.partition} starts at offset ${p.low}: earlier records are no longer on the broker` });
+  }
+  const report = auditor.finish();
+  err(`read ${report.records.read} records of ${args.topic} in ${((Date.now() - started) / 1000).toFixed(1)} s (reader group ${read.groupId}, deleted, nothing committed)`);
+  process.stdout.write(toTerminal(report));
+  if (args.json) writeFileSync(args.json, toJson(report));
+  if (args.csv) writeFileSync(args.csv, toCsv(report));
+  if (args.html) writeFileSync(args.html, toHtml(report, `Audit replay of ${args.topic}`));
+  const partial = read.partitions.some((p) => !p.complete);
+  if (partial) err('the topic was not read completely: see the notices');
+  return report.clean ? EXIT_CLEAN : EXIT_VIOLATIONS;
+}
+
+async function main(): Promise<number> {
+  let args: AuditArgs;
+  try {
+    args = parseAuditArgs(process.argv.slice(2), process.env);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    err(error.message);
+    return EXIT_USAGE;
+  }
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return EXIT_CLEAN;
+  }
+  try {
+    return await audit(args);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof TopicUnavailableError) {
+      err(error.message);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: Error) => {
+    err(`failed: ${error.stack ?? error.message}`);
+    process.exitCode = EXIT_USAGE;
+  },
+);

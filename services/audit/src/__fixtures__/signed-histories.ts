@@ -1,0 +1,49 @@
+// Test support for the audit: complaint histories (libs/testing's builders, decided by libs/sop)
+// signed with generated keys, one per producing service as in production, as topic records.
+import {
+  EVENT_CATALOGUE,
+  generateEventSigningKey,
+  parseEventKeyRing,
+  parseEventSigningKey,
+  serializeEnvelope,
+  signEnvelope,
+  type EventEnvelope,
+  type EventKeyRing,
+  type EventSigningKey,
+} from '@pengaduan/contracts';
+import type { AuditRecord } from '../audit-core/report';
+
+const PRODUCERS = [...new Set(Object.values(EVENT_CATALOGUE).map((e) => e.producer))];
+
+export interface TestKeys {
+  /** The signing key of each source (`pengaduan/<producer>`). */
+  readonly signing: ReadonlyMap<string, EventSigningKey>;
+  /** The published entries, as `EVENT_PUBLIC_KEYS` / a `--keys` file holds them. */
+  readonly publicEntries: readonly string[];
+  readonly keyRing: EventKeyRing;
+}
+
+/** A key pair for every producing service. */
+export function testKeys(): TestKeys {
+  const signing = new Map<string, EventSigningKey>();
+  const publicEntries: string[] = [];
+  for (const producer of PRODUCERS) {
+    const source = `pengaduan/${producer}`;
+    const pair = generateEventSigningKey(`${producer}-test`, source);
+    signing.set(source, parseEventSigningKey(pair.privateKey));
+    publicEntries.push(pair.publicEntry);
+  }
+  return { signing, publicEntries, keyRing: parseEventKeyRing(publicEntries.join(',')) };
+}
+
+/** The envelope signed by its source's key. */
+export function signed(envelope: EventEnvelope, keys: TestKeys): EventEnvelope {
+  const key = keys.signing.get(envelope.source);
+  if (!key) throw new Error(`no test key for ${envelope.source}`);
+  return signEnvelope(envelope, key);
+}
+
+/** Envelopes (or raw values) as records of one partition, offsets from `first`. */
+export function asRecords(values: readonly (EventEnvelope | string)[], partition = 0, first = 0): AuditRecord[] {
+  return values.map((v, i) => ({ partition, offset: String(first + i), value: typeof v === 'string' ? v : serializeEnvelope(v) }));
+}

@@ -1,0 +1,190 @@
+import { generateEventSigningKey, parseEventSigningKey, signEnvelope, sopEventToEnvelope, type EventEnvelope } from '@pengaduan/contracts';
+import { parseSlaPolicy, type SopEvent } from '@pengaduan/sop';
+import { historyUntil, type ComplaintHistory } from '@pengaduan/testing';
+import { asRecords, signed, testKeys } from '../__fixtures__/signed-histories';
+import { auditEvents, type AuditOptions } from './auditor';
+
+const keys = testKeys();
+const NOW = '2026-06-01T00:00:00.000Z';
+const options = (extra: Partial<AuditOptions> = {}): AuditOptions => ({ keyRing: keys.keyRing, now: NOW, ...extra });
+const signedHistory = (h: ComplaintHistory) => h.envelopes.map((e) => signed(e, keys));
+
+/** A libs/sop event of another complaint, put on `h`'s complaint with `source` (signed properly: only the SOP is wrong). */
+function eventFor(h: ComplaintHistory, event: SopEvent, source: string): EventEnvelope {
+  const extras = event.type === 'complaint.team-formed' ? { decreeDate: '2026-03-02', mandate: 'm', periodStartDate: '2026-03-02', periodEndDate: '2026-03-31' } : {};
+  return signed(sopEventToEnvelope(event, { source, subject: h.complaintId, office: h.officeCode, correlationId: h.complaintId }, extras as never), keys);
+}
+
+describe('auditEvents', () => {
+  const closed = historyUntil('CLOSED', { officeCode: 'JKT1' });
+  const noFollowUp = historyUntil('CLOSED', { officeCode: 'JKT1', decision: 'NO_FOLLOW_UP' });
+  const halfway = historyUntil('DISPOSED', { officeCode: 'SBY1' });
+
+  it('verifies a clean, signed history: every signature, every transition, each step on time', () => {
+    const records = [...asRecords(signedHistory(closed), 0), ...asRecords(signedHistory(noFollowUp), 1), ...asRecords(signedHistory(halfway), 2)];
+    const report = auditEvents(records, options());
+    expect(report.violations).toEqual([]);
+    expect(report.clean).toBe(true);
+    expect(report.signatures).toMatchObject({ checked: true, verified: records.length, failed: 0 });
+    expect(report.complaints.map((c) => [c.complaintId, c.status])).toEqual([
+      [closed.complaintId, 'CLOSED'],
+      [noFollowUp.complaintId, 'CLOSED'],
+      [halfway.complaintId, 'DISPOSED'],
+    ]);
+    const clocks = report.complaints[0].clocks;
+    expect(clocks.map((c) => c.key)).toEqual(['CONFIRM', 'DISPOSE_AND_PROCESS', 'SECTION_RESPONSE:INTELDAKIM', 'ANALYZE', 'DECIDE_FOLLOW_UP', 'FORM_TEAM', 'DELIVER_INFORMATION', 'SOP_TARGET', 'STATUTORY_SETTLEMENT']);
+    expect(clocks.find((c) => c.key === 'CONFIRM')).toMatchObject({ durationMs: 3_600_000, asRecorded: { outcome: 'on-time', dueSource: 'default-policy', dueAt: '2026-03-02T13:00:00.000Z' } });
+    expect(clocks.find((c) => c.key === 'SOP_TARGET')).toMatchObject({ durationMs: 7 * 3_600_000, asRecorded: { outcome: 'on-time' } });
+    // The halfway complaint's section has not responded: open at the audit's time, long past due.
+    expect(report.complaints[2].clocks.find((c) => c.key === 'SECTION_RESPONSE:INTELDAKIM')).toMatchObject({ stoppedAt: null, asRecorded: { outcome: 'overdue' } });
+    expect(report.offices).toEqual([
+      expect.objectContaining({ officeCode: 'JKT1', complaints: 2, closed: 2, violations: 0, lateClocks: 0 }),
+      expect.objectContaining({ officeCode: 'SBY1', complaints: 1, open: 1, lateClocks: 3 }),
+    ]);
+    expect(report.notices).toEqual([]);
+  });
+
+  it('says signatures were not checked without keys, and checks everything else', () => {
+    const report = auditEvents(asRecords(closed.envelopes), { now: NOW });
+    expect(report.clean).toBe(true);
+    expect(report.signatures.checked).toBe(false);
+    expect(report.notices[0]).toMatchObject({ kind: 'SIGNATURES_NOT_CHECKED' });
+  });
+
+  it('flags a forged signature (a key of the same id that is not the published one) and an unsigned event', () => {
+    const h = historyUntil('ANALYZED', { officeCode: 'JKT1' });
+    const envelopes = signedHistory(h);
+    const forger = parseEventSigningKey(generateEventSigningKey('analysis-test', 'pengaduan/analysis').privateKey);
+    envelopes[envelopes.length - 1] = signEnvelope(h.envelopes[h.envelopes.length - 1], forger);
+    envelopes[0] = h.envelopes[0];
+    const report = auditEvents(asRecords(envelopes), options());
+    expect(report.violations).toEqual([
+      expect.objectContaining({ kind: 'SIGNATURE', code: 'EVENT.UNSIGNED', complaintId: h.complaintId, eventType: 'complaint.received', offset: '0' }),
+      expect.objectContaining({ kind: 'SIGNATURE', code: 'EVENT.BAD_SIGNATURE', complaintId: h.complaintId, eventId: h.envelopes[h.envelopes.length - 1].id, eventType: 'complaint.analyzed' }),
+    ]);
+    expect(report.violations[1].reason).toMatch(/does not verify with key analysis-test/);
+    expect(report.clean).toBe(false);
+  });
+
+  it('flags an altered payload: the signature no longer verifies', () => {
+    const envelopes = signedHistory(closed);
+    const i = envelopes.findIndex((e) => e.type === 'complaint.follow-up-decided');
+    envelopes[i] = { ...envelopes[i], data: { ...envelopes[i].data, reason: 'Aduan tidak terbukti' } };
+    const report = auditEvents(asRecords(envelopes), options());
+    expect(report.violations).toEqual([expect.objectContaining({ kind: 'SIGNATURE', code: 'EVENT.BAD_SIGNATURE', complaintId: closed.complaintId, eventType: 'complaint.follow-up-decided', offset: String(i) })]);
+  });
+
+  it('flags a skipped step as a missing step, naming the step', () => {
+    const h = historyUntil('RECEIVED', { officeCode: 'JKT1' });
+    const analyzed = closed.events.find((e) => e.type === 'complaint.analyzed') as SopEvent;
+    const envelopes = [...signedHistory(h), eventFor(h, analyzed, 'pengaduan/analysis')];
+    const report = auditEvents(asRecords(envelopes), options());
+    expect(report.violations).toEqual([expect.objectContaining({ kind: 'MISSING_STEP', complaintId: h.complaintId, eventType: 'complaint.analyzed', eventId: envelopes[1].id })]);
+    expect(report.violations[0].reason).toMatch(/cannot follow status RECEIVED.*missing step: step CONFIRM/);
+    expect(report.complaints[0].status).toBe('RECEIVED');
+  });
+
+  it('flags a step by a role the SOP does not allow', () => {
+    const h = historyUntil('ANALYZED', { officeCode: 'JKT1' });
+    const decided = closed.events.find((e) => e.type === 'complaint.follow-up-decided') as SopEvent;
+    const byAdmin = { ...decided, actor: { kind: 'user', userId: 'u-admin-tikkim', role: 'ADMIN_TIKKIM' } } as SopEvent;
+    const envelopes = [...signedHistory(h), eventFor(h, byAdmin, 'pengaduan/analysis')];
+    const report = auditEvents(asRecords(envelopes), options());
+    expect(report.violations).toEqual([expect.objectContaining({ kind: 'WRONG_ROLE', complaintId: h.complaintId, eventType: 'complaint.follow-up-decided' })]);
+    expect(report.violations[0].reason).toMatch(/ADMIN_TIKKIM may not decideFollowUp.*only KEPALA_SEKSI_TI/);
+  });
+
+  it('flags every illegal event of a complaint, not only the first', () => {
+    const h = historyUntil('RECEIVED', { officeCode: 'JKT1' });
+    const analyzed = closed.events.find((e) => e.type === 'complaint.analyzed') as SopEvent;
+    const teamFormed = closed.events.find((e) => e.type === 'complaint.team-formed') as SopEvent;
+    const envelopes = [...signedHistory(h), eventFor(h, analyzed, 'pengaduan/analysis'), eventFor(h, teamFormed, 'pengaduan/team-decree')];
+    const report = auditEvents(asRecords(envelopes), options());
+    expect(report.violations.map((v) => [v.kind, v.eventType])).toEqual([
+      ['MISSING_STEP', 'complaint.analyzed'],
+      ['MISSING_STEP', 'complaint.team-formed'],
+    ]);
+  });
+
+  it('notes a redelivered event (same bytes) and flags an event id reused for other content', () => {
+    const envelopes = signedHistory(closed);
+    const again = envelopes[2];
+    const reused = signed({ ...envelopes[3], correlationid: 'another-flow', id: envelopes[1].id }, keys);
+    const records = asRecords([...envelopes.slice(0, 3), again, reused, ...envelopes.slice(3)]);
+    const report = auditEvents(records, options());
+    expect(report.records.redelivered).toBe(1);
+    expect(report.notices).toEqual([expect.objectContaining({ kind: 'REDELIVERED', eventId: again.id, offset: '3' })]);
+    expect(report.violations).toEqual([expect.objectContaining({ kind: 'DUPLICATE', complaintId: closed.complaintId, eventId: envelopes[1].id, offset: '4' })]);
+    expect(report.complaints[0].status).toBe('CLOSED');
+  });
+
+  it('flags a complaint whose complaint.received is not in the log, once', () => {
+    const report = auditEvents(asRecords(signedHistory(closed).slice(1)), options());
+    expect(report.violations).toEqual([expect.objectContaining({ kind: 'MISSING_STEP', complaintId: closed.complaintId, reason: expect.stringMatching(/complaint.received is not in the log/) })]);
+    expect(report.complaints[0].status).toBe('NEW');
+  });
+
+  it('assumes a missing follower of the same decision and flags it', () => {
+    const envelopes = signedHistory(closed).filter((e) => e.type !== 'complaint.disposition-completed');
+    const report = auditEvents(asRecords(envelopes), options());
+    expect(report.violations).toEqual([expect.objectContaining({ kind: 'MISSING_STEP', eventType: 'complaint.section-responded', reason: expect.stringMatching(/disposition-completed is not in the log/) })]);
+    expect(report.complaints[0].status).toBe('CLOSED');
+  });
+
+  it('flags an unparseable record with its offset, and an event for another office than the complaint', () => {
+    const envelopes = signedHistory(closed);
+    const moved = signed({ ...envelopes[1], office: 'XXX9' }, keys);
+    const report = auditEvents([...asRecords(['{"not":"an event"', envelopes[0], moved, ...envelopes.slice(2)], 4)], options());
+    expect(report.violations).toEqual([
+      expect.objectContaining({ kind: 'UNPARSEABLE', complaintId: null, partition: 4, offset: '0' }),
+      expect.objectContaining({ kind: 'INCONSISTENT', complaintId: closed.complaintId, officeCode: 'XXX9', offset: '2' }),
+    ]);
+  });
+
+  it('recomputes the SLA under a what-if policy: a 30-minute confirmation turns the 1-hour step late', () => {
+    const strict = parseSlaPolicy({ deadlineHours: { CONFIRM: 0.5 } });
+    if (!strict.ok) throw new Error(strict.problems.join());
+    const report = auditEvents(asRecords(signedHistory(closed)), options({ whatIfPolicies: { JKT1: strict.policy } }));
+    const confirm = report.complaints[0].clocks.find((c) => c.key === 'CONFIRM');
+    expect(confirm).toMatchObject({ asRecorded: { outcome: 'on-time' }, whatIf: { outcome: 'late', dueAt: '2026-03-02T01:30:00.000Z' } });
+    expect(report.complaints[0].clocks.filter((c) => c.whatIf?.outcome === 'late')).toHaveLength(1);
+    expect(report.offices[0]).toMatchObject({ lateClocks: 0, lateClocksWhatIf: 1 });
+  });
+
+  it('applies the "*" what-if policy to offices the file does not name, and a working calendar moves due times', () => {
+    const calendar = parseSlaPolicy({ calendar: 'WORKING_CALENDAR', deadlineHours: { DELIVER_INFORMATION: 1 } });
+    if (!calendar.ok) throw new Error(calendar.problems.join());
+    // Received on Saturday 2026-03-07 08:00 WIB: no working time until Monday.
+    const weekend = historyUntil('CLOSED', { officeCode: 'MDN1', start: new Date('2026-03-07T01:00:00Z') });
+    const records = [...asRecords(signedHistory(weekend), 0), ...asRecords(signedHistory(closed), 1)];
+    const report = auditEvents(records, options({ whatIfPolicies: { '*': calendar.policy } }));
+    const [saturday, monday] = report.complaints;
+    // 12 working hours from Saturday: Monday 07:30-16:00 WIB (8.5 h) and Tuesday 07:30-11:00 WIB.
+    expect(saturday.clocks.find((c) => c.key === 'CONFIRM')?.whatIf).toEqual({ dueAt: '2026-03-10T04:00:00.000Z', outcome: 'on-time' });
+    // Monday 14:00 WIB to 16:00 WIB with a 1-hour delivery deadline: late; on Saturday no working time passes.
+    expect(monday.clocks.find((c) => c.key === 'DELIVER_INFORMATION')).toMatchObject({ asRecorded: { outcome: 'on-time' }, whatIf: { dueAt: '2026-03-02T08:00:00.000Z', outcome: 'late' } });
+    expect(saturday.clocks.find((c) => c.key === 'DELIVER_INFORMATION')?.whatIf?.outcome).toBe('on-time');
+  });
+
+  it('answers the state of every complaint as of a time', () => {
+    const later = historyUntil('CLOSED', { officeCode: 'JKT1', start: new Date('2026-03-05T00:00:00Z') });
+    const records = [...asRecords(signedHistory(closed), 0), ...asRecords(signedHistory(halfway), 1), ...asRecords(signedHistory(later), 2)];
+    // Histories start 2026-03-02T01:00Z, one step an hour: at 03:30 the first two are dispositioned.
+    const report = auditEvents(records, options({ asOf: '2026-03-02T03:30:00Z' }));
+    expect(report.asOf?.complaints).toEqual([
+      { complaintId: closed.complaintId, officeCode: 'JKT1', status: 'DISPOSED', since: '2026-03-02T03:00:00.000Z' },
+      { complaintId: halfway.complaintId, officeCode: 'SBY1', status: 'DISPOSED', since: '2026-03-02T03:00:00.000Z' },
+    ]);
+    expect(report.asOf?.byStatus).toEqual({ DISPOSED: 2 });
+    const atEnd = auditEvents(records, options({ asOf: '2026-03-05T12:00:00Z' }));
+    expect(atEnd.asOf?.complaints.map((c) => c.status)).toEqual(['CLOSED', 'DISPOSED', 'CLOSED']);
+  });
+
+  it('filters by office, complaint and period', () => {
+    const records = [...asRecords(signedHistory(closed), 0), ...asRecords(signedHistory(halfway), 1)];
+    expect(auditEvents(records, options({ filters: { office: 'SBY1' } })).complaints.map((c) => c.complaintId)).toEqual([halfway.complaintId]);
+    expect(auditEvents(records, options({ filters: { complaintId: closed.complaintId } })).complaints.map((c) => c.complaintId)).toEqual([closed.complaintId]);
+    expect(auditEvents(records, options({ filters: { from: '2026-03-03T00:00:00Z' } })).complaints).toEqual([]);
+    expect(auditEvents(records, options({ filters: { from: '2026-03-02T00:00:00Z', to: '2026-03-03T00:00:00Z' } })).complaints).toHaveLength(2);
+  });
+});

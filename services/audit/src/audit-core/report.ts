@@ -1,0 +1,145 @@
+import type { ClockId, ComplaintStatus, SlaPolicy } from '@pengaduan/sop';
+
+/** One record of the complaint topic, as the reader (or a test, or the bench) hands it over. */
+export interface AuditRecord {
+  readonly partition: number;
+  /** The record's offset (Kafka's decimal string). */
+  readonly offset: string;
+  /** The record's value: the event's JSON, or null for a tombstone. */
+  readonly value: Buffer | Uint8Array | string | null;
+}
+
+/**
+ * What a violation is about:
+ * - `UNPARSEABLE`: not a valid event (JSON, envelope, payload) or not mappable to libs/sop;
+ * - `SIGNATURE`: unsigned, signed with an unpublished key or one not for the event's source, or not verifying;
+ * - `DUPLICATE`: an event id used again for different content;
+ * - `WRONG_ROLE`: recorded by an actor the SOP does not allow to fire the command behind the event;
+ * - `MISSING_STEP`: a step the event needs is not in the log (skipped; `complaint.received` absent; a follower absent);
+ * - `ILLEGAL_TRANSITION`: any other event that cannot follow the complaint's state (libs/sop `verifyHistory`);
+ * - `INCONSISTENT`: the envelope disagrees with the complaint (another office than its `complaint.received`'s).
+ */
+export type ViolationKind = 'UNPARSEABLE' | 'SIGNATURE' | 'DUPLICATE' | 'WRONG_ROLE' | 'MISSING_STEP' | 'ILLEGAL_TRANSITION' | 'INCONSISTENT';
+
+export interface Violation {
+  readonly kind: ViolationKind;
+  /** The complaint (the envelope's `subject`), or null when the record names none. */
+  readonly complaintId: string | null;
+  readonly officeCode: string | null;
+  readonly eventId: string | null;
+  readonly eventType: string | null;
+  /** The event's time, when known. */
+  readonly at: string | null;
+  readonly partition: number;
+  readonly offset: string;
+  /** A stable code: libs/contracts' `EVENT.*` for signatures, else the kind. */
+  readonly code: string;
+  readonly reason: string;
+}
+
+/** Something an auditor should know that is not a violation. */
+export interface Notice {
+  readonly kind: 'REDELIVERED' | 'SIGNATURES_NOT_CHECKED' | 'FOLLOWER_ASSUMED' | 'INCOMPLETE_READ';
+  readonly complaintId: string | null;
+  readonly eventId: string | null;
+  readonly partition: number | null;
+  readonly offset: string | null;
+  readonly message: string;
+}
+
+/** `on-time`/`late`: the clock stopped before/after its due time; `open`/`overdue`: still running, before/after it at the reference time. */
+export type SlaOutcome = 'on-time' | 'late' | 'open' | 'overdue';
+
+export interface ClockVerdict {
+  readonly dueAt: string;
+  readonly outcome: SlaOutcome;
+}
+
+/** One clock of a complaint (a step, a section's response, the 72 h target or the 60 days), from the events alone. */
+export interface ClockAudit {
+  /** libs/sop `RunningClock.key`: `CONFIRM`, `SECTION_RESPONSE:INTELDAKIM`, `SOP_TARGET` … */
+  readonly key: string;
+  readonly clockId: ClockId;
+  readonly sectionCode: string | null;
+  readonly startedAt: string;
+  readonly openedByEventId: string;
+  readonly stoppedAt: string | null;
+  readonly stoppedByEventId: string | null;
+  /** Wall-clock milliseconds from start to stop (to the reference time while open). */
+  readonly durationMs: number;
+  /**
+   * As recorded: against the due time sla-monitor recorded for this clock (`sla.deadline-started`
+   * on the topic), or, where there is none, the due time under libs/sop's default policy.
+   */
+  readonly asRecorded: ClockVerdict & { readonly dueSource: 'sla-monitor' | 'default-policy' };
+  /** Under the `--policy` file's policy for the complaint's office (what-if); absent without one. */
+  readonly whatIf?: ClockVerdict;
+}
+
+export interface ComplaintAudit {
+  readonly complaintId: string;
+  readonly officeCode: string;
+  readonly trackingNumber: string | null;
+  /** The time of `complaint.received` (else the first event's). */
+  readonly receivedAt: string;
+  /** libs/sop status after the events that apply (illegal ones are left out). */
+  readonly status: ComplaintStatus;
+  readonly events: number;
+  readonly violations: number;
+  readonly clocks: readonly ClockAudit[];
+}
+
+export interface OfficeSummary {
+  readonly officeCode: string;
+  readonly complaints: number;
+  readonly events: number;
+  readonly complaintsWithViolations: number;
+  readonly violations: number;
+  readonly closed: number;
+  readonly open: number;
+  /** Clocks late or overdue, as recorded. */
+  readonly lateClocks: number;
+  /** Clocks late or overdue under the what-if policy (null without one). */
+  readonly lateClocksWhatIf: number | null;
+}
+
+export interface AsOfComplaint {
+  readonly complaintId: string;
+  readonly officeCode: string;
+  readonly status: ComplaintStatus;
+  /** When it entered that status. */
+  readonly since: string;
+}
+
+export interface AuditFilters {
+  readonly office?: string;
+  readonly complaintId?: string;
+  /** Complaints received at or after (ISO-8601). */
+  readonly from?: string;
+  /** Complaints received before (ISO-8601). */
+  readonly to?: string;
+}
+
+export interface AuditReport {
+  /** The audit's time (passed in), where open clocks are measured to. */
+  readonly referenceTime: string;
+  readonly filters: AuditFilters;
+  readonly records: {
+    readonly read: number;
+    readonly inScope: number;
+    readonly complaintEvents: number;
+    readonly slaEvents: number;
+    readonly otherEvents: number;
+    readonly unparseable: number;
+    readonly redelivered: number;
+  };
+  readonly signatures: { readonly checked: boolean; readonly keyIds: readonly string[]; readonly verified: number; readonly failed: number };
+  readonly whatIfPolicy: { readonly offices: Readonly<Record<string, SlaPolicy>> } | null;
+  readonly offices: readonly OfficeSummary[];
+  readonly complaints: readonly ComplaintAudit[];
+  readonly violations: readonly Violation[];
+  readonly notices: readonly Notice[];
+  readonly asOf: { readonly at: string; readonly complaints: readonly AsOfComplaint[]; readonly byStatus: Readonly<Partial<Record<ComplaintStatus, number>>> } | null;
+  /** No violations. */
+  readonly clean: boolean;
+}

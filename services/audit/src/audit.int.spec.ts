@@ -1,0 +1,179 @@
+// The audit CLI as auditors run it, against the real broker: a topic of the test's own with
+// signed histories and bad events produced straight to Kafka, the CLI as a child process.
+import { generateEventSigningKey, parseEventSigningKey, serializeEnvelope, signEnvelope, sopEventToEnvelope, type EventEnvelope } from '@pengaduan/contracts';
+import type { SopEvent } from '@pengaduan/sop';
+import { createTestTopic, deleteTopics, historyUntil, REPO_ROOT, testInfrastructure, testKafka, uniqueSuffix, type ComplaintHistory } from '@pengaduan/testing';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { signed, testKeys } from './__fixtures__/signed-histories';
+import type { AuditReport } from './audit-core/report';
+
+const keys = testKeys();
+const dir = mkdtempSync(join(tmpdir(), 'audit-int-'));
+const keysFile = join(dir, 'keys.txt');
+const topics: string[] = [];
+
+interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function runCli(args: string[]): Promise<CliRun> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['-r', '@swc-node/register', 'services/audit/src/main.ts', '--brokers', testInfrastructure().kafkaBrokers.join(','), ...args],
+      { cwd: REPO_ROOT, env: { ...process.env, EVENT_PUBLIC_KEYS: '' }, timeout: 80_000 },
+      (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: number }).code ?? -1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+async function produce(topic: string, envelopes: readonly (EventEnvelope | string)[]): Promise<void> {
+  const producer = testKafka('audit-int-producer').producer({ idempotent: true, allowAutoTopicCreation: false });
+  await producer.connect();
+  try {
+    const messages = envelopes.map((e) => (typeof e === 'string' ? { key: 'junk', value: e } : { key: e.subject, value: serializeEnvelope(e) }));
+    await producer.send({ topic, acks: -1, messages });
+  } finally {
+    await producer.disconnect();
+  }
+}
+
+function eventFor(h: ComplaintHistory, event: SopEvent, source: string): EventEnvelope {
+  return signed(sopEventToEnvelope(event, { source, subject: h.complaintId, office: h.officeCode, correlationId: h.complaintId }, {} as never), keys);
+}
+
+const groupOf = (stderr: string) => /reader group (audit-[0-9a-f-]+)/.exec(stderr)?.[1];
+
+beforeAll(() => {
+  writeFileSync(keysFile, `# published event keys\n${keys.publicEntries.join('\n')}\n`);
+});
+
+afterAll(async () => {
+  await deleteTopics(topics);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('npm run audit (against Kafka)', () => {
+  it('flags each bad event produced straight to Kafka with its complaint and reason, writes JSON, CSV and HTML, commits nothing', async () => {
+    const topic = await createTestTopic('audit', 3);
+    topics.push(topic);
+    const office = `AU${uniqueSuffix().slice(-4).toUpperCase()}`;
+    const clean = historyUntil('CLOSED', { officeCode: office });
+    const forged = historyUntil('ANALYZED', { officeCode: office, trackingNumber: `${office}-2026-000002` });
+    const altered = historyUntil('CLOSED', { officeCode: office, trackingNumber: `${office}-2026-000003` });
+    const skipped = historyUntil('RECEIVED', { officeCode: office, trackingNumber: `${office}-2026-000004` });
+    const wrongRole = historyUntil('ANALYZED', { officeCode: office, trackingNumber: `${office}-2026-000005` });
+
+    const forger = parseEventSigningKey(generateEventSigningKey('analysis-test', 'pengaduan/analysis').privateKey);
+    const forgedEvent = signEnvelope(forged.envelopes[forged.envelopes.length - 1], forger);
+    const alteredEnvelopes = altered.envelopes.map((e) => signed(e, keys));
+    const i = alteredEnvelopes.findIndex((e) => e.type === 'complaint.follow-up-decided');
+    alteredEnvelopes[i] = { ...alteredEnvelopes[i], data: { ...alteredEnvelopes[i].data, reason: 'Diubah setelah ditandatangani' } };
+    const analyzed = clean.events.find((e) => e.type === 'complaint.analyzed') as SopEvent;
+    const skippedEvent = eventFor(skipped, analyzed, 'pengaduan/analysis');
+    const decided = clean.events.find((e) => e.type === 'complaint.follow-up-decided') as SopEvent;
+    const wrongRoleEvent = eventFor(wrongRole, { ...decided, actor: { kind: 'user', userId: 'u-admin', role: 'ADMIN_TIKKIM' } } as SopEvent, 'pengaduan/analysis');
+
+    await produce(topic, [
+      ...clean.envelopes.map((e) => signed(e, keys)),
+      ...forged.envelopes.slice(0, -1).map((e) => signed(e, keys)),
+      forgedEvent,
+      ...alteredEnvelopes,
+      ...skipped.envelopes.map((e) => signed(e, keys)),
+      skippedEvent,
+      ...wrongRole.envelopes.map((e) => signed(e, keys)),
+      wrongRoleEvent,
+    ]);
+
+    // A service's consumer group with committed offsets: the audit must leave it as it is.
+    const admin = testKafka('audit-int-admin').admin();
+    await admin.connect();
+    const serviceGroup = `audit-int-service-${uniqueSuffix()}`;
+    const ends = await admin.fetchTopicOffsets(topic);
+    await admin.setOffsets({ groupId: serviceGroup, topic, partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })) });
+
+    try {
+      const out = { json: join(dir, 'out.json'), html: join(dir, 'out.html'), csv: join(dir, 'out.csv') };
+      const run = await runCli(['--topic', topic, '--keys', keysFile, '--json', out.json, '--html', out.html, '--csv', out.csv]);
+      expect(run.stderr).not.toMatch(/failed/);
+      expect(run.code).toBe(1);
+      const report = JSON.parse(readFileSync(out.json, 'utf8')) as AuditReport;
+      const found = report.violations.map((v) => ({ kind: v.kind, code: v.code, complaintId: v.complaintId, eventId: v.eventId }));
+      expect(found).toEqual(
+        expect.arrayContaining([
+          { kind: 'SIGNATURE', code: 'EVENT.BAD_SIGNATURE', complaintId: forged.complaintId, eventId: forgedEvent.id },
+          { kind: 'SIGNATURE', code: 'EVENT.BAD_SIGNATURE', complaintId: altered.complaintId, eventId: alteredEnvelopes[i].id },
+          { kind: 'MISSING_STEP', code: 'MISSING_STEP', complaintId: skipped.complaintId, eventId: skippedEvent.id },
+          { kind: 'WRONG_ROLE', code: 'WRONG_ROLE', complaintId: wrongRole.complaintId, eventId: wrongRoleEvent.id },
+        ]),
+      );
+      expect(report.violations).toHaveLength(4);
+      expect(report.violations.find((v) => v.kind === 'WRONG_ROLE')?.reason).toMatch(/ADMIN_TIKKIM may not decideFollowUp/);
+      expect(report.violations.find((v) => v.kind === 'MISSING_STEP')?.reason).toMatch(/missing step: step CONFIRM/);
+      expect(report.complaints.find((c) => c.complaintId === clean.complaintId)).toMatchObject({ status: 'CLOSED', violations: 0 });
+      expect(report.signatures).toMatchObject({ checked: true, failed: 2 });
+      expect(run.stdout).toMatch(/4 violation\(s\)/);
+      expect(run.stdout).toContain(forged.complaintId);
+
+      const html = readFileSync(out.html, 'utf8');
+      expect(html).toMatch(/^<!DOCTYPE html>/);
+      expect(html).not.toMatch(/<script|<link|src=/i);
+      for (const id of [forged.complaintId, altered.complaintId, skipped.complaintId, wrongRole.complaintId]) expect(html).toContain(id);
+      const csv = readFileSync(out.csv, 'utf8').trim().split('\r\n');
+      expect(csv).toHaveLength(1 + 5);
+      expect(csv.find((line) => line.includes(wrongRole.complaintId))).toContain('"ANALYZED","7","1"');
+
+      // The audit's own group left nothing committed and is gone; the service's group is untouched.
+      const group = groupOf(run.stderr);
+      expect(group).toBeDefined();
+      const committed = await admin.fetchOffsets({ groupId: group as string, topics: [topic] });
+      expect(committed.flatMap((t) => t.partitions).every((p) => p.offset === '-1')).toBe(true);
+      expect((await admin.listGroups()).groups.map((g) => g.groupId)).not.toContain(group);
+      const service = await admin.fetchOffsets({ groupId: serviceGroup, topics: [topic] });
+      expect(service[0].partitions.sort((a, b) => a.partition - b.partition).map((p) => p.offset)).toEqual(ends.sort((a, b) => a.partition - b.partition).map((p) => p.high));
+    } finally {
+      await admin.deleteGroups([serviceGroup]).catch(() => undefined);
+      await admin.disconnect();
+    }
+  });
+
+  it('exits 0 on a clean topic, and answers --as-of, filters and a what-if policy', async () => {
+    const topic = await createTestTopic('audit-clean', 2);
+    topics.push(topic);
+    const a = historyUntil('CLOSED', { officeCode: 'AUA1' });
+    const b = historyUntil('CLOSED', { officeCode: 'AUB1', start: new Date('2026-03-04T01:00:00Z') });
+    await produce(topic, [...a.envelopes, ...b.envelopes].map((e) => signed(e, keys)));
+    const policyFile = join(dir, 'policy.json');
+    writeFileSync(policyFile, JSON.stringify({ AUA1: { deadlineHours: { CONFIRM: 0.5 } } }));
+    const json = join(dir, 'clean.json');
+    const run = await runCli(['--topic', topic, '--keys', keysFile, '--as-of', '2026-03-02T03:30:00Z', '--policy', policyFile, '--json', json]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/No violations found/);
+    const report = JSON.parse(readFileSync(json, 'utf8')) as AuditReport;
+    expect(report.asOf?.complaints).toEqual([{ complaintId: a.complaintId, officeCode: 'AUA1', status: 'DISPOSED', since: '2026-03-02T03:00:00.000Z' }]);
+    expect(report.offices.map((o) => [o.officeCode, o.lateClocks, o.lateClocksWhatIf])).toEqual([
+      ['AUA1', 0, 1],
+      ['AUB1', 0, 0],
+    ]);
+
+    const office = await runCli(['--topic', topic, '--keys', keysFile, '--office', 'AUB1', '--json', json]);
+    expect(office.code).toBe(0);
+    expect((JSON.parse(readFileSync(json, 'utf8')) as AuditReport).complaints.map((c) => c.complaintId)).toEqual([b.complaintId]);
+
+    const unsigned = await runCli(['--topic', topic]);
+    expect(unsigned.code).toBe(0);
+    expect(unsigned.stdout).toMatch(/Signatures: NOT CHECKED/);
+  });
+
+  it('exits 2 for bad usage and a topic that does not exist', async () => {
+    expect((await runCli(['--as-of', 'yesterday'])).code).toBe(2);
+    const missing = await runCli(['--topic', `test.audit.none.${uniqueSuffix()}`]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/does not exist/);
+  });
+});

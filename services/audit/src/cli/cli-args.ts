@@ -1,0 +1,98 @@
+import { COMPLAINT_EVENTS_TOPIC } from '@pengaduan/contracts';
+
+/** What `npm run audit -- …` was asked to do. */
+export interface AuditArgs {
+  readonly brokers: string[];
+  readonly topic: string;
+  readonly office?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly complaintId?: string;
+  readonly keysFile?: string;
+  readonly policyFile?: string;
+  readonly asOf?: string;
+  readonly json?: string;
+  readonly csv?: string;
+  readonly html?: string;
+  readonly help: boolean;
+}
+
+export const USAGE = `npm run audit -- [options]
+
+Reads the complaint topic from its beginning with a reader of its own (never a service's consumer
+group, never a committed offset), rebuilds every complaint's history with libs/sop and reports
+every illegal transition, missing step, duplicate, wrong role and signature that does not verify,
+each step's duration and SLA outcome, and optionally the state of every complaint at a time.
+
+  --brokers h:p[,h:p]   Kafka brokers (default: KAFKA_BROKERS)
+  --topic NAME          the topic (default: ${COMPLAINT_EVENTS_TOPIC})
+  --office CODE         only this office's complaints
+  --from ISO            only complaints received at or after this time
+  --to ISO              only complaints received before this time
+  --complaint ID        only this complaint
+  --keys FILE           the published keys (<key id>=<source>=<base64 SPKI>, one a line or comma separated;
+                        default: EVENT_PUBLIC_KEYS); without keys signatures are reported as not checked
+  --policy FILE         what-if SLA policy: JSON {"<office code>" | "*": <libs/sop SlaPolicy>}
+  --as-of ISO           also answer the state of every complaint at this time
+  --json FILE           write the whole report as JSON
+  --csv FILE            write one row per complaint as CSV
+  --html FILE           write a self-contained HTML report
+  --help                this text
+
+Exit status: 0 no violation, 1 violations found, 2 bad usage or the broker cannot be read.`;
+
+const VALUED = ['brokers', 'topic', 'office', 'from', 'to', 'complaint', 'keys', 'policy', 'as-of', 'json', 'csv', 'html'] as const;
+type Valued = (typeof VALUED)[number];
+
+export class UsageError extends Error {}
+
+function iso(name: string, value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:\d{2}))?$/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new UsageError(`--${name}: expected an ISO-8601 date or time with its zone (2026-03-01 or 2026-03-01T12:00:00Z), got ${JSON.stringify(value)}`);
+  }
+  return new Date(value).toISOString();
+}
+
+/**
+ * The command line (`--name value` or `--name=value`).
+ *
+ * @throws {@link UsageError} naming what is wrong
+ */
+export function parseAuditArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): AuditArgs {
+  const values: Partial<Record<Valued, string>> = {};
+  let help = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--help' || arg === '-h') {
+      help = true;
+      continue;
+    }
+    const m = /^--([a-z-]+)(?:=(.*))?$/s.exec(arg);
+    if (!m || !(VALUED as readonly string[]).includes(m[1])) throw new UsageError(`unknown argument ${JSON.stringify(arg)} (see --help)`);
+    const name = m[1] as Valued;
+    const value = m[2] ?? argv[++i];
+    if (value === undefined || value === '' || (m[2] === undefined && value.startsWith('--'))) throw new UsageError(`--${name} needs a value`);
+    if (values[name] !== undefined) throw new UsageError(`--${name} given twice`);
+    values[name] = value;
+  }
+  const brokers = (values.brokers ?? env['KAFKA_BROKERS'] ?? '').split(',').map((b) => b.trim()).filter(Boolean);
+  if (!help && brokers.length === 0) throw new UsageError('no brokers: give --brokers or set KAFKA_BROKERS');
+  const from = values.from === undefined ? undefined : iso('from', values.from);
+  const to = values.to === undefined ? undefined : iso('to', values.to);
+  if (from !== undefined && to !== undefined && from >= to) throw new UsageError('--from must be before --to');
+  return {
+    brokers,
+    topic: values.topic ?? COMPLAINT_EVENTS_TOPIC,
+    ...(values.office === undefined ? {} : { office: values.office }),
+    ...(from === undefined ? {} : { from }),
+    ...(to === undefined ? {} : { to }),
+    ...(values.complaint === undefined ? {} : { complaintId: values.complaint }),
+    ...(values.keys === undefined ? {} : { keysFile: values.keys }),
+    ...(values.policy === undefined ? {} : { policyFile: values.policy }),
+    ...(values['as-of'] === undefined ? {} : { asOf: iso('as-of', values['as-of']) }),
+    ...(values.json === undefined ? {} : { json: values.json }),
+    ...(values.csv === undefined ? {} : { csv: values.csv }),
+    ...(values.html === undefined ? {} : { html: values.html }),
+    help,
+  };
+}

@@ -1,0 +1,136 @@
+import { createKafka } from '@pengaduan/messaging';
+import { createLogger } from '@pengaduan/runtime';
+import { randomUUID } from 'node:crypto';
+import type { AuditRecord } from '../audit-core/report';
+
+export interface ReadOptions {
+  readonly brokers: string[];
+  readonly topic: string;
+  /** Called for every record below the high watermarks of the start, in partition order. */
+  readonly onRecord: (record: AuditRecord) => void;
+  /** Progress and problems, for the operator (stderr). */
+  readonly log?: (message: string) => void;
+  /** Give up on a partition that makes no progress for this long (default 60 s). */
+  readonly idleTimeoutMs?: number;
+}
+
+export interface PartitionRead {
+  readonly partition: number;
+  /** The first offset still on the broker. */
+  readonly low: string;
+  /** The high watermark at the start: the reader stops there. */
+  readonly high: string;
+  /** Records handed over. */
+  readonly records: number;
+  /** Whether the reader reached `high`. */
+  readonly complete: boolean;
+}
+
+export interface ReadResult {
+  readonly groupId: string;
+  readonly partitions: readonly PartitionRead[];
+}
+
+/** The broker cannot be reached or the topic does not exist (exit status 2). */
+export class TopicUnavailableError extends Error {}
+
+/**
+ * Reads every partition of `topic` from its beginning up to the high watermarks fetched when it
+ * starts, then stops. The consumer group is its own (`audit-<uuid>`, never a service's), it never
+ * commits an offset (`autoCommit: false`), and it is deleted afterwards; so the services' consumer
+ * groups are never disturbed, and a second audit reads the same records again.
+ */
+export async function readTopic(options: ReadOptions): Promise<ReadResult> {
+  const log = options.log ?? (() => undefined);
+  const kafka = createKafka({
+    brokers: options.brokers,
+    clientId: 'audit',
+    logger: createLogger('audit', 'silent'),
+    // kafkajs' own lines go to stderr: stdout is the report.
+    logLevel: 1,
+    logCreator: () => (entry) => log(`kafkajs: ${entry.log.message}`),
+    connectionTimeout: 5_000,
+    retry: { initialRetryTime: 300, retries: 3 },
+  });
+  const admin = kafka.admin();
+  try {
+    await admin.connect();
+  } catch (error) {
+    throw new TopicUnavailableError(`cannot reach the brokers ${options.brokers.join(',')}: ${(error as Error).message}`);
+  }
+  const groupId = `audit-${randomUUID()}`;
+  let offsets: { partition: number; low: string; high: string }[];
+  try {
+    const topics = await admin.listTopics();
+    if (!topics.includes(options.topic)) throw new TopicUnavailableError(`topic ${options.topic} does not exist on ${options.brokers.join(',')}`);
+    offsets = (await admin.fetchTopicOffsets(options.topic)).map((o) => ({ partition: o.partition, low: o.low, high: o.high })).sort((a, b) => a.partition - b.partition);
+  } catch (error) {
+    await admin.disconnect();
+    if (error instanceof TopicUnavailableError) throw error;
+    throw new TopicUnavailableError(`cannot read the offsets of ${options.topic}: ${(error as Error).message}`);
+  }
+
+  const target = new Map(offsets.map((o) => [o.partition, BigInt(o.high)]));
+  const counts = new Map(offsets.map((o) => [o.partition, 0]));
+  const pending = new Set(offsets.filter((o) => BigInt(o.high) > BigInt(o.low)).map((o) => o.partition));
+  const result = (): ReadResult => ({
+    groupId,
+    partitions: offsets.map((o) => ({ ...o, records: counts.get(o.partition) ?? 0, complete: !pending.has(o.partition) })),
+  });
+  if (pending.size === 0) {
+    await admin.disconnect();
+    return result();
+  }
+
+  const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, maxBytesPerPartition: 8 * 1024 * 1024, maxBytes: 64 * 1024 * 1024, maxWaitTimeInMs: 500 });
+  let done!: () => void;
+  let lastProgress = Date.now();
+  const finished = new Promise<void>((resolve) => (done = resolve));
+  const total = offsets.reduce((n, o) => n + Number(BigInt(o.high) - BigInt(o.low)), 0);
+  let read = 0;
+  let nextLog = Date.now() + 5_000;
+  try {
+    await consumer.connect();
+    await consumer.subscribe({ topics: [options.topic], fromBeginning: true });
+    await consumer.run({
+      autoCommit: false,
+      eachBatch: async ({ batch, heartbeat }) => {
+        const end = target.get(batch.partition);
+        if (end === undefined || !pending.has(batch.partition)) return;
+        for (const m of batch.messages) {
+          if (BigInt(m.offset) >= end) break;
+          options.onRecord({ partition: batch.partition, offset: m.offset, value: m.value });
+          counts.set(batch.partition, (counts.get(batch.partition) ?? 0) + 1);
+          read++;
+        }
+        lastProgress = Date.now();
+        // lastOffset counts control records and compacted gaps too.
+        if (BigInt(batch.lastOffset()) >= end - 1n) {
+          pending.delete(batch.partition);
+          consumer.pause([{ topic: options.topic, partitions: [batch.partition] }]);
+          if (pending.size === 0) done();
+        }
+        if (Date.now() > nextLog) {
+          log(`read ${read} of about ${total} records`);
+          nextLog = Date.now() + 5_000;
+        }
+        await heartbeat();
+      },
+    });
+    const idle = options.idleTimeoutMs ?? 60_000;
+    const watchdog = setInterval(() => {
+      if (Date.now() - lastProgress > idle) {
+        log(`no progress for ${idle} ms; stopping with partitions ${[...pending].join(', ')} incomplete`);
+        done();
+      }
+    }, 1_000);
+    await finished;
+    clearInterval(watchdog);
+  } finally {
+    await consumer.disconnect().catch(() => undefined);
+    // The group has no offsets (nothing was committed); remove it so that no trace is left.
+    await admin.deleteGroups([groupId]).catch((error: Error) => log(`could not delete consumer group ${groupId}: ${error.message}`));
+    await admin.disconnect().catch(() => undefined);
+  }
+  return result();
+}
