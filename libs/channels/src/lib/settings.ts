@@ -129,6 +129,12 @@ export const CHANNEL_VARIABLES: readonly ChannelVariable[] = [
   { env: 'WEB_FORM_OFFICES', provider: 'web-form', secret: false, description: 'offices whose complaints the public web form takes: <OFFICE>,…' },
 ];
 
+/** The first of an office's accounts in a provider's `account → office` map, in configuration order. */
+export function firstAccountOf<V>(accounts: ReadonlyMap<string, V>, officeCode: string, officeOf: (value: V) => string = (v) => v as unknown as string): string | undefined {
+  for (const [account, value] of accounts) if (officeOf(value) === officeCode) return account;
+  return undefined;
+}
+
 /** Configuration that cannot be used, every problem named. */
 export class ChannelSettingsError extends Error {
   readonly code = 'CONFIG.INVALID';

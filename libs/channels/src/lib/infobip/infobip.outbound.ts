@@ -1,7 +1,7 @@
 import { sha256Hex } from '../crypto';
 import { callProvider, httpFailure, jsonOf, retryAfterMs } from '../http';
 import type { OutboundProvider, ProviderSendOutcome, ProviderSendRequest } from '../provider';
-import type { InfobipSettings } from '../settings';
+import { firstAccountOf, type InfobipSettings } from '../settings';
 import { infobipAddress } from './infobip.inbound';
 
 /** Infobip's answer to a send. */
@@ -41,8 +41,7 @@ export class InfobipOutbound implements OutboundProvider {
 
   /** The first of our numbers or sender ids that belongs to the office. */
   accountFor(officeCode: string): string | undefined {
-    for (const [number, office] of this.settings.numbers) if (office === officeCode) return number;
-    return undefined;
+    return firstAccountOf(this.settings.numbers, officeCode);
   }
 
   async send(request: ProviderSendRequest): Promise<ProviderSendOutcome> {

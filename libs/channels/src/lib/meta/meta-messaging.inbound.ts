@@ -13,17 +13,10 @@ import {
   type WebhookRequest,
 } from '../provider';
 import type { MetaMessagingSettings } from '../settings';
+import { isJson, list, str, type Json } from './meta-json';
 import { metaHandshake, verifyMetaSignature } from './meta-signature';
 import { webhookJson } from './whatsapp.inbound';
 
-type Json = Record<string, unknown>;
-const isJson = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);
-const list = (v: unknown, what: string): unknown[] => {
-  if (v === undefined) return [];
-  if (!Array.isArray(v)) throw new WebhookPayloadError(`${what} is not an array`);
-  return v;
-};
 /** Milliseconds since the epoch, as Messenger and Instagram send `timestamp`. */
 const epochMs = (v: unknown): Date | undefined => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? new Date(v) : undefined);
 

@@ -1,6 +1,6 @@
 import { callProvider, httpFailure, jsonOf, retryAfterMs } from '../http';
 import { PROVIDER_CHANNEL, type OutboundProvider, type ProviderSendOutcome, type ProviderSendRequest } from '../provider';
-import type { MetaMessagingSettings } from '../settings';
+import { firstAccountOf, type MetaMessagingSettings } from '../settings';
 import { graphErrorCode } from './whatsapp.outbound';
 
 /**
@@ -35,8 +35,7 @@ export class MetaMessagingOutbound implements OutboundProvider {
   }
 
   accountFor(officeCode: string): string | undefined {
-    for (const [accountId, account] of this.settings.accounts) if (account.office === officeCode) return accountId;
-    return undefined;
+    return firstAccountOf(this.settings.accounts, officeCode, (a) => a.office);
   }
 
   async send(request: ProviderSendRequest): Promise<ProviderSendOutcome> {

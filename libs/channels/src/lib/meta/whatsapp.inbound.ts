@@ -13,16 +13,9 @@ import {
   type WebhookRequest,
 } from '../provider';
 import type { WhatsAppSettings } from '../settings';
+import { isJson, list, str, type Json } from './meta-json';
 import { metaHandshake, verifyMetaSignature } from './meta-signature';
 
-type Json = Record<string, unknown>;
-const isJson = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);
-const list = (v: unknown, what: string): unknown[] => {
-  if (v === undefined) return [];
-  if (!Array.isArray(v)) throw new WebhookPayloadError(`${what} is not an array`);
-  return v;
-};
 
 const MEDIA_KINDS = ['image', 'audio', 'video', 'document', 'sticker'] as const;
 const RECEIPT_STATUSES = ['sent', 'delivered', 'read', 'failed'] as const;

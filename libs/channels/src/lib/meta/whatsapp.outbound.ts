@@ -1,6 +1,6 @@
 import { callProvider, httpFailure, jsonOf, retryAfterMs } from '../http';
 import type { OutboundProvider, ProviderSendOutcome, ProviderSendRequest } from '../provider';
-import type { WhatsAppSettings } from '../settings';
+import { firstAccountOf, type WhatsAppSettings } from '../settings';
 
 /** A Graph API error body: `{ error: { message, type, code, error_subcode, fbtrace_id, error_data } }`. */
 export interface GraphError {
@@ -38,8 +38,7 @@ export class WhatsAppOutbound implements OutboundProvider {
   constructor(private readonly settings: WhatsAppSettings) {}
 
   accountFor(officeCode: string): string | undefined {
-    for (const [phoneNumberId, office] of this.settings.phoneNumbers) if (office === officeCode) return phoneNumberId;
-    return undefined;
+    return firstAccountOf(this.settings.phoneNumbers, officeCode);
   }
 
   async send(request: ProviderSendRequest): Promise<ProviderSendOutcome> {

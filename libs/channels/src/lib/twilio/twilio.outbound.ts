@@ -1,6 +1,6 @@
 import { callProvider, httpFailure, jsonOf, retryAfterMs } from '../http';
 import type { OutboundProvider, ProviderSendOutcome, ProviderSendRequest } from '../provider';
-import type { TwilioSettings } from '../settings';
+import { firstAccountOf, type TwilioSettings } from '../settings';
 
 /** Twilio's error body: `{code, message, more_info, status}`. */
 interface TwilioError {
@@ -31,8 +31,7 @@ export class TwilioOutbound implements OutboundProvider {
 
   /** The first of our numbers that belongs to the office. */
   accountFor(officeCode: string): string | undefined {
-    for (const [number, office] of this.settings.numbers) if (office === officeCode) return number;
-    return undefined;
+    return firstAccountOf(this.settings.numbers, officeCode);
   }
 
   async send(request: ProviderSendRequest): Promise<ProviderSendOutcome> {
