@@ -1,0 +1,100 @@
+import type { ComplaintOutcome, DeliveryMethod, DismissalReason, DispositionInstruction, FollowUpDecision, OutboundChannel, Severity, Substantiation, TeamMemberRole } from './reference-data';
+import type { Role } from './roles';
+import type { ComplaintStatus } from './state';
+
+/** A word of the SOP's vocabulary as officers and complainants read it: Bahasa Indonesia, and English. */
+export interface Label {
+  readonly id: string;
+  readonly en: string;
+}
+
+/** The swimlanes by their Indonesian names (SOP.md, "Roles"), with the position a signature block gives. */
+export const ROLE_LABELS: Readonly<Record<Role, Label>> = {
+  PELAPOR: { id: 'Pelapor', en: 'Complainant' },
+  ADMIN_TIKKIM: { id: 'Admin Tikkim', en: 'Admin Tikkim (IT & communications)' },
+  KEPALA_KANTOR: { id: 'Kepala Kantor', en: 'Head of office' },
+  SEKSI_TERKAIT: { id: 'Seksi Terkait', en: 'Section' },
+  KEPALA_SEKSI_TI: { id: 'Kepala Seksi Teknologi dan Informasi', en: 'Head of the IT section' },
+  TIM_PENANGANAN: { id: 'Tim Penanganan Aduan', en: 'Complaint handling team' },
+  AUDITOR: { id: 'Auditor', en: 'Auditor' },
+};
+
+export const STATUS_LABELS: Readonly<Record<ComplaintStatus, Label>> = {
+  NEW: { id: 'Baru', en: 'New' },
+  RECEIVED: { id: 'Diterima', en: 'Received' },
+  CONFIRMED: { id: 'Dikonfirmasi', en: 'Confirmed' },
+  DISMISSED: { id: 'Tidak ditindaklanjuti (ditolak)', en: 'Dismissed' },
+  DISPOSED: { id: 'Didisposisikan', en: 'Dispositioned' },
+  SECTION_PROCESSED: { id: 'Diproses seksi', en: 'Processed by the sections' },
+  ANALYZED: { id: 'Dianalisis', en: 'Analysed' },
+  FOLLOW_UP_DECIDED: { id: 'Diputuskan ditindaklanjuti', en: 'Follow-up decided' },
+  NO_FOLLOW_UP_DECIDED: { id: 'Diputuskan tidak ditindaklanjuti', en: 'No follow-up decided' },
+  TEAM_FORMED: { id: 'Tim penanganan dibentuk', en: 'Handling team formed' },
+  REPORTER_INFORMED: { id: 'Informasi tindak lanjut dikirim', en: 'Follow-up information sent' },
+  CLOSED: { id: 'Selesai', en: 'Closed' },
+};
+
+export const CHANNEL_LABELS: Readonly<Record<OutboundChannel, Label>> = {
+  WHATSAPP: { id: 'WhatsApp', en: 'WhatsApp' },
+  SMS: { id: 'SMS', en: 'SMS' },
+  PHONE: { id: 'Telepon', en: 'Phone' },
+  WEB: { id: 'Formulir web', en: 'Web form' },
+  INSTAGRAM: { id: 'Instagram', en: 'Instagram' },
+  FACEBOOK: { id: 'Facebook Messenger', en: 'Facebook Messenger' },
+  TELEGRAM: { id: 'Telegram', en: 'Telegram' },
+  WALK_IN: { id: 'Datang langsung', en: 'In person' },
+  REGIONAL_OFFICE: { id: 'Diteruskan kantor lain', en: 'Forwarded by another office' },
+  EMAIL: { id: 'Surel', en: 'E-mail' },
+};
+
+export const DISMISSAL_REASON_LABELS: Readonly<Record<DismissalReason, Label>> = {
+  SPAM: { id: 'Spam atau penyalahgunaan', en: 'Spam or abuse' },
+  DUPLICATE: { id: 'Duplikat aduan lain', en: 'Duplicate of another complaint' },
+  NOT_A_COMPLAINT: { id: 'Bukan aduan', en: 'Not a complaint' },
+  NOT_OUR_AUTHORITY: { id: 'Bukan kewenangan kantor', en: 'Not this office’s authority' },
+};
+
+export const DISPOSITION_INSTRUCTION_LABELS: Readonly<Record<DispositionInstruction, Label>> = {
+  TINDAK_LANJUTI: { id: 'Tindak lanjuti', en: 'Follow up' },
+  PELAJARI_DAN_LAPORKAN: { id: 'Pelajari dan laporkan', en: 'Study and report' },
+  KOORDINASIKAN: { id: 'Koordinasikan', en: 'Coordinate' },
+  UNTUK_DIKETAHUI: { id: 'Untuk diketahui', en: 'For information' },
+};
+
+export const SUBSTANTIATION_LABELS: Readonly<Record<Substantiation, Label>> = {
+  YES: { id: 'Terbukti', en: 'Substantiated' },
+  PARTLY: { id: 'Terbukti sebagian', en: 'Partly substantiated' },
+  NO: { id: 'Tidak terbukti', en: 'Not substantiated' },
+};
+
+export const SEVERITY_LABELS: Readonly<Record<Severity, Label>> = {
+  LOW: { id: 'Rendah', en: 'Low' },
+  MEDIUM: { id: 'Sedang', en: 'Medium' },
+  HIGH: { id: 'Tinggi', en: 'High' },
+};
+
+export const FOLLOW_UP_DECISION_LABELS: Readonly<Record<FollowUpDecision, Label>> = {
+  FOLLOW_UP: { id: 'Ditindaklanjuti', en: 'Follow up' },
+  NO_FOLLOW_UP: { id: 'Tidak ditindaklanjuti', en: 'No follow-up' },
+};
+
+export const TEAM_MEMBER_ROLE_LABELS: Readonly<Record<TeamMemberRole, Label>> = {
+  KETUA: { id: 'Ketua', en: 'Chair' },
+  SEKRETARIS: { id: 'Sekretaris', en: 'Secretary' },
+  ANGGOTA: { id: 'Anggota', en: 'Member' },
+};
+
+export const DELIVERY_METHOD_LABELS: Readonly<Record<DeliveryMethod, Label>> = {
+  PROVIDER_RECEIPT: { id: 'Tanda terima penyedia layanan', en: 'Provider receipt' },
+  PHONE_CALL: { id: 'Telepon petugas', en: 'Officer’s phone call' },
+  IN_PERSON: { id: 'Disampaikan langsung', en: 'In person' },
+  REPORTER_REPLY: { id: 'Balasan pelapor', en: 'Complainant’s reply' },
+  LETTER: { id: 'Surat', en: 'Letter' },
+};
+
+export const COMPLAINT_OUTCOME_LABELS: Readonly<Record<ComplaintOutcome, Label>> = {
+  DISMISSED: { id: 'Tidak diproses sebagai aduan', en: 'Not taken up as a complaint' },
+  NO_FOLLOW_UP: { id: 'Tidak ditindaklanjuti', en: 'No follow-up' },
+  FOLLOWED_UP: { id: 'Ditindaklanjuti oleh tim penanganan', en: 'Followed up by a handling team' },
+};
+
