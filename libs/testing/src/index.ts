@@ -6,3 +6,4 @@ export * from './lib/platform-stack';
 export * from './lib/processes';
 export * from './lib/topic-reader';
 export * from './lib/fake-providers';
+export * from './lib/stored-documents';

@@ -345,6 +345,8 @@ export interface SopEventExtras {
     readonly forwardedByOfficeCode?: string;
     /** For a transferred complaint: the original complaint in the forwarding office. */
     readonly transferredFromComplaintId?: string;
+    /** SHA-256 of the Laporan Aduan document. */
+    readonly documentSha256?: string;
   };
   'complaint.message-appended': {
     readonly channel: sop.Channel;
@@ -426,6 +428,7 @@ const TO_WIRE: ToWire = {
     firstMessageId: x.firstMessageId,
     forwardedByOfficeCode: x.forwardedByOfficeCode,
     transferredFromComplaintId: x.transferredFromComplaintId,
+    documentSha256: x.documentSha256,
   }),
   'complaint.message-appended': ({ data: d }, x) => ({
     messageId: d.messageId,

@@ -10,6 +10,22 @@ export interface CheckedCommandContext {
   actor: Actor;
   /** The officer's office (commands on another office's complaint answer NOT_FOUND). */
   actorOffice?: string;
+  /** The officer as a document the command produces signs it (name and NIP), when the gateway sent them. */
+  signatory?: OfficerSignatory;
+}
+
+/** The officer's name and NIP for a signature block; never in events. */
+export interface OfficerSignatory {
+  name: string;
+  nip?: string;
+}
+
+/** The signatory an actor message names, if it names one. */
+export function signatoryOf(actor: { displayName?: string; nip?: string } | undefined): OfficerSignatory | undefined {
+  const name = actor?.displayName?.trim();
+  if (!name) return undefined;
+  const nip = actor?.nip?.trim();
+  return { name, ...(nip ? { nip } : {}) };
 }
 
 /**
@@ -31,5 +47,6 @@ export function checkCommandContext(ctx: CommandContext | undefined): CheckedCom
     complaintId: ctx.complaintId,
     actor: { kind: 'user', userId: actor.userId, role: actor.role, ...(actor.sectionCode ? { sectionCode: actor.sectionCode } : {}) },
     ...(actor.officeCode ? { actorOffice: actor.officeCode } : {}),
+    ...(signatoryOf(actor) ? { signatory: signatoryOf(actor) } : {}),
   };
 }

@@ -187,6 +187,12 @@ export interface ComplaintCommand<R extends object> {
     extras: (event: SopEvent) => Record<string, unknown>;
     result?: R;
   }>;
+  /**
+   * Runs once libs/sop has accepted the command, inside the transaction and before the events
+   * are recorded: where a step renders and stores its document, whose hash `extras` then puts
+   * on the event that records the output. A refusal never gets here.
+   */
+  afterDecide?: (events: readonly SopEvent[], state: ComplaintState, tx: EntityManager, now: Date) => Promise<void>;
 }
 
 export interface CommandExecutorOptions {
@@ -224,6 +230,7 @@ export class ComplaintCommandExecutor {
       const { command, extras, result } = await cmd.build(locked.state, tx, now);
       const decision = decide(command, locked.state, now);
       if (!decision.ok) throw toServiceError(decision.error, locked.state, command);
+      await cmd.afterDecide?.(decision.events, locked.state, tx, now);
 
       const { state, envelopes } = await recordDecision(tx, locked, decision.events, {
         stateConsumerGroup: this.options.stateConsumerGroup,

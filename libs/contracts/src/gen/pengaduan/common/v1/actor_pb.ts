@@ -10,7 +10,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pengaduan/common/v1/actor.proto.
  */
 export const file_pengaduan_common_v1_actor: GenFile = /*@__PURE__*/
-  fileDesc("Ch9wZW5nYWR1YW4vY29tbW9uL3YxL2FjdG9yLnByb3RvEhNwZW5nYWR1YW4uY29tbW9uLnYxInwKBUFjdG9yEg8KB3VzZXJfaWQYASABKAkSDAoEcm9sZRgCIAEoCRIYCgtvZmZpY2VfY29kZRgDIAEoCUgAiAEBEhkKDHNlY3Rpb25fY29kZRgEIAEoCUgBiAEBQg4KDF9vZmZpY2VfY29kZUIPCg1fc2VjdGlvbl9jb2RlImUKDkNvbW1hbmRDb250ZXh0EhIKCnJlcXVlc3RfaWQYASABKAkSFAoMY29tcGxhaW50X2lkGAIgASgJEikKBWFjdG9yGAMgASgLMhoucGVuZ2FkdWFuLmNvbW1vbi52MS5BY3RvciJJCg5Db21tYW5kT3V0Y29tZRIUCgxjb21wbGFpbnRfaWQYASABKAkSDgoGc3RhdHVzGAIgASgJEhEKCWV2ZW50X2lkcxgDIAMoCWIGcHJvdG8z");
+  fileDesc("Ch9wZW5nYWR1YW4vY29tbW9uL3YxL2FjdG9yLnByb3RvEhNwZW5nYWR1YW4uY29tbW9uLnYxIsIBCgVBY3RvchIPCgd1c2VyX2lkGAEgASgJEgwKBHJvbGUYAiABKAkSGAoLb2ZmaWNlX2NvZGUYAyABKAlIAIgBARIZCgxzZWN0aW9uX2NvZGUYBCABKAlIAYgBARIZCgxkaXNwbGF5X25hbWUYBSABKAlIAogBARIQCgNuaXAYBiABKAlIA4gBAUIOCgxfb2ZmaWNlX2NvZGVCDwoNX3NlY3Rpb25fY29kZUIPCg1fZGlzcGxheV9uYW1lQgYKBF9uaXAiZQoOQ29tbWFuZENvbnRleHQSEgoKcmVxdWVzdF9pZBgBIAEoCRIUCgxjb21wbGFpbnRfaWQYAiABKAkSKQoFYWN0b3IYAyABKAsyGi5wZW5nYWR1YW4uY29tbW9uLnYxLkFjdG9yIkkKDkNvbW1hbmRPdXRjb21lEhQKDGNvbXBsYWludF9pZBgBIAEoCRIOCgZzdGF0dXMYAiABKAkSEQoJZXZlbnRfaWRzGAMgAygJYgZwcm90bzM");
 
 /**
  * The officer on whose behalf an internal command or query is made, as the gateway
@@ -47,6 +47,21 @@ export type Actor = Message<"pengaduan.common.v1.Actor"> & {
    * @generated from field: optional string section_code = 4;
    */
   sectionCode?: string | undefined;
+
+  /**
+   * The officer's name as a document this command produces prints it in its signature block
+   * (officers' names are not personal data of the complainant; they never go into events).
+   *
+   * @generated from field: optional string display_name = 5;
+   */
+  displayName?: string | undefined;
+
+  /**
+   * The officer's civil-servant number (NIP), printed under the name in a signature block.
+   *
+   * @generated from field: optional string nip = 6;
+   */
+  nip?: string | undefined;
 };
 
 /**
@@ -84,6 +99,21 @@ export type ActorJson = {
    * @generated from field: optional string section_code = 4;
    */
   sectionCode?: string;
+
+  /**
+   * The officer's name as a document this command produces prints it in its signature block
+   * (officers' names are not personal data of the complainant; they never go into events).
+   *
+   * @generated from field: optional string display_name = 5;
+   */
+  displayName?: string;
+
+  /**
+   * The officer's civil-servant number (NIP), printed under the name in a signature block.
+   *
+   * @generated from field: optional string nip = 6;
+   */
+  nip?: string;
 };
 
 /**
