@@ -1,4 +1,5 @@
-import { AnalysisService } from '@pengaduan/contracts';
+import { AnalysisService, ComplaintDocumentsService } from '@pengaduan/contracts';
+import { complaintDocumentsGrpcService, OfficeDirectory } from '@pengaduan/documents';
 import { CommandServiceLifecycle, ComplaintCommandExecutor, COMPLAINT_STATE_MIGRATIONS, complaintStateConsumer, ServiceRuntime, type ServiceRuntimeOptions } from '@pengaduan/messaging';
 import { GrpcServiceHost, HealthController, HealthRegistry, type Logger, Clock, SystemClock } from '@pengaduan/runtime';
 import { Module, type DynamicModule } from '@nestjs/common';
@@ -67,18 +68,21 @@ export class AnalysisModule {
           useFactory: (runtime: ServiceRuntime, clock: Clock) =>
             new ComplaintCommandExecutor({ runtime, source: 'pengaduan/analysis', stateConsumerGroup: consumerGroup, now: () => clock.now() }),
         },
+        { provide: OfficeDirectory, useValue: config.officeProfiles },
         AnalyzeComplaintHandler,
         AnalyzeComplaintGrpcController,
         DecideFollowUpHandler,
         DecideFollowUpGrpcController,
         {
           provide: GrpcServiceHost,
-          inject: [AnalyzeComplaintGrpcController, DecideFollowUpGrpcController],
-          useFactory: (analyze: AnalyzeComplaintGrpcController, decide: DecideFollowUpGrpcController) =>
-            new GrpcServiceHost(config.grpcAddress, logger).addService(AnalysisService, {
-              analyzeComplaint: (request, correlationId) => analyze.analyzeComplaint(request, correlationId),
-              decideFollowUp: (request, correlationId) => decide.decideFollowUp(request, correlationId),
-            }),
+          inject: [AnalyzeComplaintGrpcController, DecideFollowUpGrpcController, ServiceRuntime],
+          useFactory: (analyze: AnalyzeComplaintGrpcController, decide: DecideFollowUpGrpcController, rt: ServiceRuntime) =>
+            new GrpcServiceHost(config.grpcAddress, logger)
+              .addService(AnalysisService, {
+                analyzeComplaint: (request, correlationId) => analyze.analyzeComplaint(request, correlationId),
+                decideFollowUp: (request, correlationId) => decide.decideFollowUp(request, correlationId),
+              })
+              .addService(ComplaintDocumentsService, complaintDocumentsGrpcService(() => rt.dataSource, ['ANALISIS_ADUAN', 'KEPUTUSAN_TINDAK_LANJUT'])),
         },
         {
           provide: CommandServiceLifecycle,

@@ -1,7 +1,10 @@
+import { OFFICE_PROFILES_SETTING, type OfficeDirectory } from '@pengaduan/documents';
 import { loadEventSigning, type EventSigning } from '@pengaduan/messaging';
 import { loadConfig, loadConfigParts, parse, type ConfigSpec } from '@pengaduan/runtime';
 
 export interface AnalysisConfig {
+  /** The offices' letterheads for the SOP documents (OFFICE_PROFILES_FILE). */
+  officeProfiles: OfficeDirectory;
   databaseUrl: string;
   databaseSchema: string;
   kafkaBrokers: string[];
@@ -20,6 +23,7 @@ export const ANALYSIS_CONFIG: ConfigSpec<AnalysisConfig> = {
   httpHost: { env: 'ANALYSIS_HTTP_HOST', default: '127.0.0.1', parse: parse.string, description: 'address of the health endpoints' },
   httpPort: { env: 'ANALYSIS_HTTP_PORT', default: '3103', parse: parse.port, description: 'port of the health endpoints' },
   grpcAddress: { env: 'ANALYSIS_GRPC_ADDRESS', default: '127.0.0.1:50053', parse: parse.string, description: 'host:port the internal gRPC API binds' },
+  officeProfiles: OFFICE_PROFILES_SETTING,
 };
 
 export function loadAnalysisConfig(env: NodeJS.ProcessEnv = process.env): AnalysisConfig {

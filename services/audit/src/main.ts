@@ -1,6 +1,7 @@
 // The auditors' replay (issue 6): `npm run audit -- --help`; see README.md, "Audit replay".
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Auditor } from './audit-core/auditor';
+import { describeDocumentCheck, DocumentCheck } from './check-document/document-check';
 import { parseAuditArgs, UsageError, USAGE, type AuditArgs } from './cli/cli-args';
 import { parseKeys, parsePolicyFile } from './cli/inputs';
 import { readTopic, TopicUnavailableError } from './read-topic/topic-reader';
@@ -35,8 +36,26 @@ async function audit(args: AuditArgs): Promise<number> {
     ...(args.asOf === undefined ? {} : { asOf: args.asOf }),
     now: new Date().toISOString(),
   });
+  let documentCheck: DocumentCheck | undefined;
+  if (args.checkDocument !== undefined) {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(args.checkDocument);
+    } catch (error) {
+      throw new UsageError(`cannot read the document ${args.checkDocument}: ${(error as Error).message}`);
+    }
+    documentCheck = new DocumentCheck(args.checkDocument, bytes, keyRing);
+  }
   const started = Date.now();
-  const read = await readTopic({ brokers: args.brokers, topic: args.topic, onRecord: (r) => auditor.add(r), log: err });
+  const read = await readTopic({
+    brokers: args.brokers,
+    topic: args.topic,
+    onRecord: (r) => {
+      auditor.add(r);
+      documentCheck?.add(r);
+    },
+    log: err,
+  });
   for (const p of read.partitions) {
     if (!p.complete) auditor.notice({ kind: 'INCOMPLETE_READ', complaintId: null, eventId: null, partition: p.partition, offset: null, message: `partition ${p.partition} was not read to its high watermark ${p.high} (${p.records} records read)` });
     if (p.low !== '0') auditor.notice({ kind: 'INCOMPLETE_READ', complaintId: null, eventId: null, partition: p.partition, offset: p.low, message: `partition ${p.partition} starts at offset ${p.low}: earlier records are no longer on the broker` });
@@ -44,12 +63,14 @@ async function audit(args: AuditArgs): Promise<number> {
   const report = auditor.finish();
   err(`read ${report.records.read} records of ${args.topic} in ${((Date.now() - started) / 1000).toFixed(1)} s (reader group ${read.groupId}, deleted, nothing committed)`);
   process.stdout.write(toTerminal(report));
+  const checked = documentCheck?.result();
+  if (checked) process.stdout.write(`\n${describeDocumentCheck(checked)}`);
   if (args.json) writeFileSync(args.json, toJson(report));
   if (args.csv) writeFileSync(args.csv, toCsv(report));
   if (args.html) writeFileSync(args.html, toHtml(report, `Audit replay of ${args.topic}`));
   const partial = read.partitions.some((p) => !p.complete);
   if (partial) err('the topic was not read completely: see the notices');
-  return report.clean ? EXIT_CLEAN : EXIT_VIOLATIONS;
+  return report.clean && (checked === undefined || checked.genuine) ? EXIT_CLEAN : EXIT_VIOLATIONS;
 }
 
 async function main(): Promise<number> {

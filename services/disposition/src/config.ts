@@ -1,7 +1,10 @@
+import { OFFICE_PROFILES_SETTING, type OfficeDirectory } from '@pengaduan/documents';
 import { loadEventSigning, type EventSigning } from '@pengaduan/messaging';
 import { loadConfig, loadConfigParts, parse, type ConfigSpec } from '@pengaduan/runtime';
 
 export interface DispositionConfig {
+  /** The offices' letterheads for the SOP documents (OFFICE_PROFILES_FILE). */
+  officeProfiles: OfficeDirectory;
   databaseUrl: string;
   databaseSchema: string;
   kafkaBrokers: string[];
@@ -25,6 +28,7 @@ export const DISPOSITION_CONFIG: ConfigSpec<DispositionConfig> = {
     parse: parse.string,
     description: 'host:port the internal gRPC API (DispositionService) binds',
   },
+  officeProfiles: OFFICE_PROFILES_SETTING,
 };
 
 export function loadDispositionConfig(env: NodeJS.ProcessEnv = process.env): DispositionConfig {

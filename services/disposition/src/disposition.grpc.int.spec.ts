@@ -1,3 +1,4 @@
+import { OfficeDirectory } from '@pengaduan/documents';
 import { create, type MessageInitShape } from '@bufbuild/protobuf';
 import {
   DisposeComplaintRequestSchema,
@@ -36,7 +37,7 @@ let client: Client;
 
 beforeAll(async () => {
   await startGroupAtTheEnd(groupId);
-  const config = { databaseUrl: infra.databaseUrl, databaseSchema: schema, kafkaBrokers: infra.kafkaBrokers, httpHost: '127.0.0.1', httpPort: 0, grpcAddress: '127.0.0.1:0' };
+  const config = { officeProfiles: OfficeDirectory.load(), databaseUrl: infra.databaseUrl, databaseSchema: schema, kafkaBrokers: infra.kafkaBrokers, httpHost: '127.0.0.1', httpPort: 0, grpcAddress: '127.0.0.1:0' };
   app = await NestFactory.createApplicationContext(
     DispositionModule.forRoot(config, createLogger('disposition-grpc-test', 'silent'), { stateConsumer: { groupId, maxAttempts: 1, backoff: { initialMs: 10, maxMs: 50 } } }),
     { logger: false },

@@ -1,4 +1,5 @@
-import { DispositionService } from '@pengaduan/contracts';
+import { ComplaintDocumentsService, DispositionService } from '@pengaduan/contracts';
+import { complaintDocumentsGrpcService, OfficeDirectory } from '@pengaduan/documents';
 import { CommandServiceLifecycle, ComplaintCommandExecutor, complaintStateConsumer, ServiceRuntime, type ServiceRuntimeOptions } from '@pengaduan/messaging';
 import { GrpcServiceHost, HealthController, HealthRegistry, type Logger, Clock, SystemClock } from '@pengaduan/runtime';
 import { Module, type DynamicModule } from '@nestjs/common';
@@ -62,6 +63,7 @@ export class DispositionModule {
           inject: [ServiceRuntime, Clock],
           useFactory: (rt: ServiceRuntime, clock: Clock) => dispositionCommandExecutor(rt, clock, groupId),
         },
+        { provide: OfficeDirectory, useValue: config.officeProfiles },
         DisposeComplaintHandler,
         DisposeComplaintGrpcController,
         RespondAsSectionHandler,
@@ -70,13 +72,15 @@ export class DispositionModule {
         ListSectionsGrpcController,
         {
           provide: GrpcServiceHost,
-          inject: [DisposeComplaintGrpcController, RespondAsSectionGrpcController, ListSectionsGrpcController],
-          useFactory: (dispose: DisposeComplaintGrpcController, respond: RespondAsSectionGrpcController, sections: ListSectionsGrpcController) =>
-            new GrpcServiceHost(config.grpcAddress, logger).addService(DispositionService, {
-              disposeComplaint: (request, correlationId) => dispose.disposeComplaint(request, correlationId),
-              respondAsSection: (request, correlationId) => respond.respondAsSection(request, correlationId),
-              listSections: (request) => sections.listSections(request),
-            }),
+          inject: [DisposeComplaintGrpcController, RespondAsSectionGrpcController, ListSectionsGrpcController, ServiceRuntime],
+          useFactory: (dispose: DisposeComplaintGrpcController, respond: RespondAsSectionGrpcController, sections: ListSectionsGrpcController, rt: ServiceRuntime) =>
+            new GrpcServiceHost(config.grpcAddress, logger)
+              .addService(DispositionService, {
+                disposeComplaint: (request, correlationId) => dispose.disposeComplaint(request, correlationId),
+                respondAsSection: (request, correlationId) => respond.respondAsSection(request, correlationId),
+                listSections: (request) => sections.listSections(request),
+              })
+              .addService(ComplaintDocumentsService, complaintDocumentsGrpcService(() => rt.dataSource, ['LEMBAR_DISPOSISI'])),
         },
         {
           provide: CommandServiceLifecycle,

@@ -1,9 +1,12 @@
+import { OFFICE_PROFILES_SETTING, type OfficeDirectory } from '@pengaduan/documents';
 import { channelSettingsFromEnv, type ChannelSettings } from '@pengaduan/channels';
 import { loadEventSigning, type EventSigning } from '@pengaduan/messaging';
 import { loadConfig, loadConfigParts, parse, type ConfigSpec } from '@pengaduan/runtime';
 import { DEFAULT_MEDIA_TYPES } from './inbound-media/media-fetch-worker';
 
 export interface IntakeConfig {
+  /** The offices' letterheads for the SOP documents (OFFICE_PROFILES_FILE). */
+  officeProfiles: OfficeDirectory;
   databaseUrl: string;
   databaseSchema: string;
   kafkaBrokers: string[];
@@ -43,6 +46,7 @@ export const INTAKE_CONFIG: ConfigSpec<IntakeConfig> = {
   httpHost: { env: 'INTAKE_HTTP_HOST', default: '127.0.0.1', parse: parse.string, description: 'address of the health endpoints' },
   httpPort: { env: 'INTAKE_HTTP_PORT', default: '3101', parse: parse.port, description: 'port of the health endpoints' },
   grpcAddress: { env: 'INTAKE_GRPC_ADDRESS', default: '127.0.0.1:50051', parse: parse.string, description: 'host:port the internal gRPC API binds' },
+  officeProfiles: OFFICE_PROFILES_SETTING,
   reporterContactKey: {
     env: 'REPORTER_CONTACT_KEY',
     parse: base64Key,

@@ -1,3 +1,4 @@
+import { OfficeDirectory } from '@pengaduan/documents';
 import { CHANNEL_VARIABLES } from '@pengaduan/channels';
 import { ConfigError } from '@pengaduan/runtime';
 import { REPO_ROOT } from '@pengaduan/testing';
@@ -11,6 +12,7 @@ describe('intake configuration', () => {
   it('reads a complete environment, with defaults for what may be left out', () => {
     const config = loadIntakeConfig({ DATABASE_URL: 'postgres://u@db:5432/p', KAFKA_BROKERS: 'k1:9092, k2:9092', REPORTER_CONTACT_KEY: key });
     expect(config).toEqual({
+      officeProfiles: expect.any(OfficeDirectory),
       databaseUrl: 'postgres://u@db:5432/p',
       databaseSchema: 'intake',
       kafkaBrokers: ['k1:9092', 'k2:9092'],

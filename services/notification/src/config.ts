@@ -1,9 +1,12 @@
+import { OFFICE_PROFILES_SETTING, type OfficeDirectory } from '@pengaduan/documents';
 import { channelSettingsFromEnv, type ChannelSettings } from '@pengaduan/channels';
 import { loadEventSigning, type EventSigning } from '@pengaduan/messaging';
 import { loadConfig, loadConfigParts, parse, type ConfigSpec } from '@pengaduan/runtime';
 import { OUTBOUND_CHANNELS, type OutboundChannel } from '@pengaduan/sop';
 
 export interface NotificationConfig {
+  /** The offices' letterheads for the SOP documents (OFFICE_PROFILES_FILE). */
+  officeProfiles: OfficeDirectory;
   databaseUrl: string;
   databaseSchema: string;
   kafkaBrokers: string[];
@@ -51,6 +54,7 @@ export const NOTIFICATION_CONFIG: ConfigSpec<NotificationConfig> = {
     parse: parse.string,
     description: 'host:port the internal gRPC API binds (the gateway and intake call it)',
   },
+  officeProfiles: OFFICE_PROFILES_SETTING,
   intakeGrpcUrl: { env: 'INTAKE_GRPC_URL', default: '127.0.0.1:50051', parse: parse.string, description: "host:port of intake's internal gRPC API (reporters' addresses)" },
   fallbackChannels: {
     env: 'NOTIFICATION_FALLBACK_CHANNELS',

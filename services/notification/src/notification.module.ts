@@ -1,4 +1,5 @@
-import { NotificationService } from '@pengaduan/contracts';
+import { complaintDocumentsGrpcService } from '@pengaduan/documents';
+import { NotificationService, ComplaintDocumentsService } from '@pengaduan/contracts';
 import { CommandServiceLifecycle, ComplaintCommandExecutor, ServiceRuntime, type ServiceRuntimeOptions } from '@pengaduan/messaging';
 import { GrpcServiceHost, HealthController, HealthRegistry, type Logger, Clock, SystemClock } from '@pengaduan/runtime';
 import { Module, type DynamicModule } from '@nestjs/common';
@@ -128,20 +129,28 @@ export class NotificationModule {
         {
           provide: WriteFollowUpInformationHandler,
           inject: [ComplaintCommandExecutor, DeliveryDispatcher],
-          useFactory: (executor: ComplaintCommandExecutor, dispatcher: DeliveryDispatcher) => new WriteFollowUpInformationHandler(executor, policy, dispatcher),
+          useFactory: (executor: ComplaintCommandExecutor, dispatcher: DeliveryDispatcher) =>
+            new WriteFollowUpInformationHandler(executor, policy, dispatcher, config.officeProfiles),
         },
         WriteFollowUpInformationGrpcController,
         ConfirmDeliveryHandler,
         ConfirmDeliveryGrpcController,
         {
           provide: GrpcServiceHost,
-          inject: [WriteFollowUpInformationGrpcController, ConfirmDeliveryGrpcController, RecordDeliveryReceiptsGrpcController],
-          useFactory: (write: WriteFollowUpInformationGrpcController, confirm: ConfirmDeliveryGrpcController, receipts: RecordDeliveryReceiptsGrpcController) =>
-            new GrpcServiceHost(config.grpcAddress, logger).addService(NotificationService, {
-              writeFollowUpInformation: (request, correlationId) => write.writeFollowUpInformation(request, correlationId),
-              confirmDelivery: (request, correlationId) => confirm.confirmDelivery(request, correlationId),
-              recordDeliveryReceipts: (request, correlationId) => receipts.recordDeliveryReceipts(request, correlationId),
-            }),
+          inject: [WriteFollowUpInformationGrpcController, ConfirmDeliveryGrpcController, RecordDeliveryReceiptsGrpcController, ServiceRuntime],
+          useFactory: (
+            write: WriteFollowUpInformationGrpcController,
+            confirm: ConfirmDeliveryGrpcController,
+            receipts: RecordDeliveryReceiptsGrpcController,
+            rt: ServiceRuntime,
+          ) =>
+            new GrpcServiceHost(config.grpcAddress, logger)
+              .addService(NotificationService, {
+                writeFollowUpInformation: (request, correlationId) => write.writeFollowUpInformation(request, correlationId),
+                confirmDelivery: (request, correlationId) => confirm.confirmDelivery(request, correlationId),
+                recordDeliveryReceipts: (request, correlationId) => receipts.recordDeliveryReceipts(request, correlationId),
+              })
+              .addService(ComplaintDocumentsService, complaintDocumentsGrpcService(() => rt.dataSource, ['INFORMASI_TINDAK_LANJUT'])),
         },
         {
           provide: CommandServiceLifecycle,

@@ -1,4 +1,5 @@
-import { TeamDecreeService } from '@pengaduan/contracts';
+import { ComplaintDocumentsService, TeamDecreeService } from '@pengaduan/contracts';
+import { complaintDocumentsGrpcService, OfficeDirectory } from '@pengaduan/documents';
 import { CommandServiceLifecycle, ComplaintCommandExecutor, COMPLAINT_STATE_MIGRATIONS, complaintStateConsumer, ServiceRuntime, type ServiceRuntimeOptions } from '@pengaduan/messaging';
 import { GrpcServiceHost, HealthController, HealthRegistry, type Logger, Clock, SystemClock } from '@pengaduan/runtime';
 import { Module, type DynamicModule } from '@nestjs/common';
@@ -64,15 +65,18 @@ export class TeamDecreeModule {
           useFactory: (runtime: ServiceRuntime, clock: Clock) =>
             new ComplaintCommandExecutor({ runtime, source: 'pengaduan/team-decree', stateConsumerGroup: consumerGroup, now: () => clock.now() }),
         },
+        { provide: OfficeDirectory, useValue: config.officeProfiles },
         IssueTeamDecreeHandler,
         IssueTeamDecreeGrpcController,
         {
           provide: GrpcServiceHost,
-          inject: [IssueTeamDecreeGrpcController],
-          useFactory: (issue: IssueTeamDecreeGrpcController) =>
-            new GrpcServiceHost(config.grpcAddress, logger).addService(TeamDecreeService, {
-              issueTeamDecree: (request, correlationId) => issue.issueTeamDecree(request, correlationId),
-            }),
+          inject: [IssueTeamDecreeGrpcController, ServiceRuntime],
+          useFactory: (issue: IssueTeamDecreeGrpcController, rt: ServiceRuntime) =>
+            new GrpcServiceHost(config.grpcAddress, logger)
+              .addService(TeamDecreeService, {
+                issueTeamDecree: (request, correlationId) => issue.issueTeamDecree(request, correlationId),
+              })
+              .addService(ComplaintDocumentsService, complaintDocumentsGrpcService(() => rt.dataSource, ['SK_TIM_PENANGANAN_ADUAN'])),
         },
         {
           provide: CommandServiceLifecycle,

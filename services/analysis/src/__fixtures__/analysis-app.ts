@@ -1,3 +1,4 @@
+import { OfficeDirectory } from '@pengaduan/documents';
 import { AnalysisService, COMPLAINT_EVENTS_TOPIC, dlqTopicFor, parseEnvelope, serializeEnvelope, type EventEnvelope, type ParsedEvent } from '@pengaduan/contracts';
 import { createIdempotentProducer, createKafka, ServiceRuntime } from '@pengaduan/messaging';
 import { createLogger, GrpcServiceHost, NestJsonLogger, type Clock } from '@pengaduan/runtime';
@@ -34,6 +35,7 @@ export async function startAnalysis(options: { clock?: Clock } = {}): Promise<Te
   const consumerGroup = `analysis-test-${uniqueSuffix()}`;
   await startGroupAtEnd(consumerGroup, COMPLAINT_EVENTS_TOPIC);
   const config: AnalysisConfig = {
+    officeProfiles: OfficeDirectory.load(),
     databaseUrl: infra.databaseUrl,
     databaseSchema: schema,
     kafkaBrokers: infra.kafkaBrokers,

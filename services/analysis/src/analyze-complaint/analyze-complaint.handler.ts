@@ -11,6 +11,7 @@ import {
   type Severity,
   type Substantiation,
 } from '@pengaduan/sop';
+import { derivedDocumentNumber, OfficeDirectory, renderAndStoreDocument, signatoryFor } from '@pengaduan/documents';
 import { Injectable } from '@nestjs/common';
 import { actorLabel } from '../lib/actor-label';
 import { saveAnalysis } from '../persistence/analysis-records';
@@ -35,11 +36,15 @@ interface Analysis {
  */
 @Injectable()
 export class AnalyzeComplaintHandler {
-  constructor(private readonly executor: ComplaintCommandExecutor) {}
+  constructor(
+    private readonly executor: ComplaintCommandExecutor,
+    private readonly offices: OfficeDirectory,
+  ) {}
 
   async execute(command: AnalyzeComplaintCommand): Promise<CommandOutcome> {
     const analysis = validate(command);
     const { requestId, complaintId, actor, actorOffice, correlationId } = command;
+    let documentSha256: string | undefined;
     return this.executor.execute({
       operation: OPERATION,
       requestId,
@@ -61,7 +66,25 @@ export class AnalyzeComplaintHandler {
           });
         }
         const sopCommand: AnalyzeCommand = { type: 'analyze', actor, ...analysis };
-        return { command: sopCommand, extras: () => ({}) };
+        return { command: sopCommand, extras: () => ({ documentSha256 }) };
+      },
+      // The Analisis Aduan, stored with the analysis; its hash goes on complaint.analyzed.
+      afterDecide: async (_events, state, tx, now) => {
+        if (state.status === 'NEW') return;
+        const doc = await renderAndStoreDocument(tx, complaintId, state.officeCode, {
+          kind: 'ANALISIS_ADUAN',
+          office: this.offices.profileOf(state.officeCode),
+          number: derivedDocumentNumber('ANALISIS_ADUAN', state.trackingNumber),
+          trackingNumber: state.trackingNumber,
+          issuedAt: now,
+          signatory: signatoryFor(command.signatory, actor),
+          classificationCode: analysis.classification,
+          findings: analysis.findings,
+          substantiated: analysis.substantiated,
+          severity: analysis.severity,
+          recommendation: analysis.recommendation,
+        });
+        documentSha256 = doc.sha256;
       },
     });
   }

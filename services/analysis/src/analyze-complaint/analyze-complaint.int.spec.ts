@@ -1,7 +1,7 @@
 import { Severity, Substantiation, type AnalyzeComplaintRequestSchema } from '@pengaduan/contracts';
 import { randomUUID } from 'node:crypto';
 import { startAnalysis, type TestAnalysis } from '../__fixtures__/analysis-app';
-import { actors, historyUntil, type ComplaintHistory } from '@pengaduan/testing';
+import { actors, type ComplaintHistory, historyUntil, storedDocument } from '@pengaduan/testing';
 import { FixedClock } from '../__fixtures__/fixed-clock';
 import { GrpcRefusal, type Init } from '@pengaduan/testing';
 
@@ -77,6 +77,10 @@ describe('admin tikkim analyses a complaint the sections have processed (SOP ste
       severity: Severity.HIGH,
       recommendation: req.recommendation,
     });
+    // The Analisis Aduan was stored with it, and the event carries its hash.
+    const doc = await storedDocument(analysis.runtime.dataSource, history.complaintId, 'ANALISIS_ADUAN');
+    expect(doc).toMatchObject({ intact: true, number: `AA/${history.state.status === 'NEW' ? '' : history.state.trackingNumber.replace(/-/g, '/')}` });
+    expect(events[0].payload).toMatchObject({ documentSha256: doc?.sha256 });
     expect(await analysis.status(history.complaintId)).toBe('ANALYZED');
   });
 

@@ -1,6 +1,7 @@
 import { ComplaintCommandExecutor, type CommandOutcome } from '@pengaduan/messaging';
 import { ServiceError, type FieldViolation } from '@pengaduan/runtime';
 import { FOLLOW_UP_DECISIONS, isLegalIn, mayFire, type DecideFollowUpCommand as SopDecideFollowUp, type FollowUpDecision } from '@pengaduan/sop';
+import { derivedDocumentNumber, OfficeDirectory, renderAndStoreDocument, signatoryFor } from '@pengaduan/documents';
 import { Injectable } from '@nestjs/common';
 import { actorLabel } from '../lib/actor-label';
 import { saveFollowUpDecision } from '../persistence/analysis-records';
@@ -17,11 +18,15 @@ export const MAX_REASON = 5_000;
  */
 @Injectable()
 export class DecideFollowUpHandler {
-  constructor(private readonly executor: ComplaintCommandExecutor) {}
+  constructor(
+    private readonly executor: ComplaintCommandExecutor,
+    private readonly offices: OfficeDirectory,
+  ) {}
 
   async execute(command: DecideFollowUpCommand): Promise<CommandOutcome> {
     const { decision, reason } = validate(command);
     const { requestId, complaintId, actor, actorOffice, correlationId } = command;
+    let documentSha256: string | undefined;
     return this.executor.execute({
       operation: OPERATION,
       requestId,
@@ -35,7 +40,22 @@ export class DecideFollowUpHandler {
           await saveFollowUpDecision(tx, { complaintId, decision, reason, decidedBy: actorLabel(actor), decidedAt: now, requestId });
         }
         const sopCommand: SopDecideFollowUp = { type: 'decideFollowUp', actor, decision, reason };
-        return { command: sopCommand, extras: () => ({}) };
+        return { command: sopCommand, extras: () => ({ documentSha256 }) };
+      },
+      // The Keputusan Tindak Lanjut; its hash goes on complaint.follow-up-decided.
+      afterDecide: async (_events, state, tx, now) => {
+        if (state.status === 'NEW') return;
+        const doc = await renderAndStoreDocument(tx, complaintId, state.officeCode, {
+          kind: 'KEPUTUSAN_TINDAK_LANJUT',
+          office: this.offices.profileOf(state.officeCode),
+          number: derivedDocumentNumber('KEPUTUSAN_TINDAK_LANJUT', state.trackingNumber),
+          trackingNumber: state.trackingNumber,
+          issuedAt: now,
+          signatory: signatoryFor(command.signatory, actor),
+          decision,
+          reason,
+        });
+        documentSha256 = doc.sha256;
       },
     });
   }

@@ -1,5 +1,5 @@
 import { FollowUpDecision, type DecideFollowUpRequestSchema } from '@pengaduan/contracts';
-import { eventually } from '@pengaduan/testing';
+import { eventually, storedDocument } from '@pengaduan/testing';
 import { randomUUID } from 'node:crypto';
 import { startAnalysis, type TestAnalysis } from '../__fixtures__/analysis-app';
 import { actors, historyUntil, type ComplaintHistory } from '@pengaduan/testing';
@@ -61,6 +61,9 @@ describe('kepala seksi TI decides the follow-up of an analysed complaint (SOP st
     expect(response.outcome).toMatchObject({ complaintId: history.complaintId, status: 'FOLLOW_UP_DECIDED', eventIds: [events[0].envelope.id] });
     expect(events[0].envelope).toMatchObject({ source: 'pengaduan/analysis', office: history.officeCode, actor: 'KEPALA_SEKSI_TI:u-kasi-ti', causationid: req.context?.requestId });
     expect(events[0].payload).toMatchObject({ decision: FollowUpDecision.FOLLOW_UP, reason: req.reason });
+    const doc = await storedDocument(analysis.runtime.dataSource, history.complaintId, 'KEPUTUSAN_TINDAK_LANJUT');
+    expect(doc?.intact).toBe(true);
+    expect(events[0].payload).toMatchObject({ documentSha256: doc?.sha256 });
     expect(await analysis.status(history.complaintId)).toBe('FOLLOW_UP_DECIDED');
   });
 

@@ -14,6 +14,8 @@ export interface AuditArgs {
   readonly json?: string;
   readonly csv?: string;
   readonly html?: string;
+  /** A document (PDF) to check against the hashes the record's events carry. */
+  readonly checkDocument?: string;
   readonly help: boolean;
 }
 
@@ -37,11 +39,14 @@ each step's duration and SLA outcome, and optionally the state of every complain
   --json FILE           write the whole report as JSON
   --csv FILE            write one row per complaint as CSV
   --html FILE           write a self-contained HTML report
+  --check-document PDF  also check a document (a printed copy's file, a download): which event of the
+                        record carries its SHA-256, and whether that event's signature verifies;
+                        a document no single signed event vouches for makes the exit status 1
   --help                this text
 
 Exit status: 0 no violation, 1 violations found, 2 bad usage or the broker cannot be read.`;
 
-const VALUED = ['brokers', 'topic', 'office', 'from', 'to', 'complaint', 'keys', 'policy', 'as-of', 'json', 'csv', 'html'] as const;
+const VALUED = ['brokers', 'topic', 'office', 'from', 'to', 'complaint', 'keys', 'policy', 'as-of', 'json', 'csv', 'html', 'check-document'] as const;
 type Valued = (typeof VALUED)[number];
 
 export class UsageError extends Error {}
@@ -93,6 +98,7 @@ export function parseAuditArgs(argv: readonly string[], env: Readonly<Record<str
     ...(values.json === undefined ? {} : { json: values.json }),
     ...(values.csv === undefined ? {} : { csv: values.csv }),
     ...(values.html === undefined ? {} : { html: values.html }),
+    ...(values['check-document'] === undefined ? {} : { checkDocument: values['check-document'] }),
     help,
   };
 }

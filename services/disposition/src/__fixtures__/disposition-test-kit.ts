@@ -1,3 +1,4 @@
+import { OfficeDirectory } from '@pengaduan/documents';
 import { COMPLAINT_EVENTS_TOPIC, dlqTopicFor, parseEnvelope, serializeEnvelope, sopEventToEnvelope } from '@pengaduan/contracts';
 import { applyComplaintEvent, ServiceRuntime, type ConsumedEvent } from '@pengaduan/messaging';
 import { createLogger, Clock } from '@pengaduan/runtime';
@@ -138,6 +139,7 @@ export async function startDispositionTestKit(options: { consume?: boolean } = {
   const groupId = `disposition-test-${uniqueSuffix()}`;
   const clock = new FixedClock(new Date('2026-11-27T02:00:00Z'));
   const config: DispositionConfig = {
+    officeProfiles: OfficeDirectory.load(),
     databaseUrl: infra.databaseUrl,
     databaseSchema: schema,
     kafkaBrokers: infra.kafkaBrokers,
@@ -155,7 +157,7 @@ export async function startDispositionTestKit(options: { consume?: boolean } = {
     runtime,
     clock,
     groupId,
-    dispose: new DisposeComplaintHandler(executor),
+    dispose: new DisposeComplaintHandler(executor, config.officeProfiles),
     respond: new RespondAsSectionHandler(executor),
     listSections: new ListSectionsHandler(runtime),
     async newOffice() {

@@ -1,6 +1,7 @@
 import { ComplaintCommandExecutor } from '@pengaduan/messaging';
 import { ServiceError, type FieldViolation } from '@pengaduan/runtime';
 import { decide, type DisposeCommand, type DispositionInstruction, type SopEvent } from '@pengaduan/sop';
+import { OfficeDirectory, renderAndStoreDocument, signatoryFor } from '@pengaduan/documents';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { nextSheetNumber } from '../disposition-sheet/sheet-number';
@@ -19,7 +20,10 @@ const MAX_NOTE = 2_000;
  */
 @Injectable()
 export class DisposeComplaintHandler {
-  constructor(private readonly executor: ComplaintCommandExecutor) {}
+  constructor(
+    private readonly executor: ComplaintCommandExecutor,
+    private readonly offices: OfficeDirectory,
+  ) {}
 
   async execute(cmd: DisposeComplaintCommand): Promise<DisposeComplaintResult> {
     const { context } = cmd;
@@ -49,7 +53,7 @@ export class DisposeComplaintHandler {
           if (!decide(command, state, now).ok || state.status === 'NEW') return { command, extras: noExtras };
 
           checkNotes(cmd);
-          await requireActiveSections(tx, state.officeCode, cmd.lines);
+          const sections = await requireActiveSections(tx, state.officeCode, cmd.lines);
           const { number, year } = await nextSheetNumber(tx, state.officeCode, now);
           await tx.insert(DispositionSheetRecord, {
             complaintId: context.complaintId,
@@ -61,10 +65,30 @@ export class DisposeComplaintHandler {
             disposedBy: context.actor.kind === 'user' ? context.actor.userId : context.actor.service,
             disposedAt: now,
           });
+          // The Lembar Disposisi under the number just issued; its hash goes on complaint.disposed.
+          const sheet = await renderAndStoreDocument(tx, context.complaintId, state.officeCode, {
+            kind: 'LEMBAR_DISPOSISI',
+            office: this.offices.profileOf(state.officeCode),
+            number,
+            trackingNumber: state.trackingNumber,
+            issuedAt: now,
+            signatory: signatoryFor(context.signatory, context.actor),
+            receivedAt: new Date(state.receivedAt),
+            ...('classification' in state && state.classification ? { classificationCode: state.classification } : {}),
+            sections: command.sheet.entries.map((e) => ({
+              code: e.sectionCode,
+              name: sections.get(e.sectionCode) ?? e.sectionCode,
+              instructions: [...e.instructions],
+              ...(e.note === undefined ? {} : { note: e.note }),
+            })),
+            ...(cmd.note === undefined ? {} : { note: cmd.note }),
+          });
           return {
             command,
             extras: (event: SopEvent) =>
-              event.type === 'complaint.disposed' ? { dispositionSheetNumber: number, ...(cmd.note === undefined ? {} : { note: cmd.note }) } : {},
+              event.type === 'complaint.disposed'
+                ? { dispositionSheetNumber: number, documentSha256: sheet.sha256, ...(cmd.note === undefined ? {} : { note: cmd.note }) }
+                : {},
             result: { sheetNumber: number },
           };
         },
@@ -91,8 +115,8 @@ function checkNotes(cmd: DisposeComplaintCommand): void {
 }
 
 /** Every line names an active section of the complaint's office (sections are data per office). */
-async function requireActiveSections(tx: EntityManager, officeCode: string, lines: DisposeComplaintCommand['lines']): Promise<void> {
-  const known = new Set((await activeSections(tx, officeCode)).map((s) => s.code));
+async function requireActiveSections(tx: EntityManager, officeCode: string, lines: DisposeComplaintCommand['lines']): Promise<Map<string, string>> {
+  const known = new Map((await activeSections(tx, officeCode)).map((s) => [s.code, s.name]));
   const v: FieldViolation[] = [];
   lines.forEach((l, i) => {
     if (!known.has(l.sectionCode)) {
@@ -102,6 +126,7 @@ async function requireActiveSections(tx: EntityManager, officeCode: string, line
   if (v.length > 0) {
     throw new ServiceError('invalid', 'DISPOSITION.UNKNOWN_SECTION', `the disposition names a section office ${officeCode} does not have`, { fieldViolations: v });
   }
+  return known;
 }
 
 /** libs/sop names the sheet's fields (`sheet.entries[1].instructions[0]`); the caller sent `lines`. */

@@ -1,7 +1,7 @@
 import { COMPLAINT_EVENTS_TOPIC, parseEnvelope, serializeEnvelope } from '@pengaduan/contracts';
 import { createIdempotentProducer } from '@pengaduan/messaging';
 import { ServiceError } from '@pengaduan/runtime';
-import { eventually } from '@pengaduan/testing';
+import { eventually, storedDocument } from '@pengaduan/testing';
 import { randomUUID } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import {
@@ -88,6 +88,10 @@ describe('the head of office dispositions a complaint (SOP step 3)', () => {
       ['INTELDAKIM', 2, 'Periksa rekaman CCTV loket'],
       ['LANTASKIM', 1, undefined],
     ]);
+    // The Lembar Disposisi under the sheet's number; the event carries its hash.
+    const sheet = await storedDocument(kit.runtime.dataSource, complaintId, 'LEMBAR_DISPOSISI');
+    expect(sheet).toMatchObject({ intact: true, number: result.sheetNumber });
+    expect(parsed.payload.documentSha256).toBe(sheet?.sha256);
 
     expect(await sheetsOf(complaintId)).toEqual([
       {

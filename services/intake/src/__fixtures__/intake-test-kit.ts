@@ -1,3 +1,4 @@
+import { OfficeDirectory } from '@pengaduan/documents';
 // Test support: intake's runtime on the run's real Postgres (a schema of its own) and Kafka,
 // its handlers wired as the module wires them, and ways to put a complaint into any state.
 import { COMPLAINT_EVENTS_TOPIC, parseEnvelope, serializeEnvelope, sopEventToEnvelope, type EventEnvelope, type SopEventExtras } from '@pengaduan/contracts';
@@ -45,6 +46,7 @@ export function randomOffice(): string {
 export function testConfig(schema: string): IntakeServiceConfig {
   const infra = testInfrastructure();
   return {
+    officeProfiles: OfficeDirectory.load(),
     databaseUrl: infra.databaseUrl,
     databaseSchema: schema,
     kafkaBrokers: infra.kafkaBrokers,
@@ -99,8 +101,8 @@ export async function startIntakeKit(): Promise<IntakeKit> {
     cipher,
     clock,
     office: randomOffice(),
-    register: new RegisterComplaintHandler(runtime, cipher, clock, group),
-    confirm: new ConfirmComplaintHandler(executor, cipher),
+    register: new RegisterComplaintHandler(runtime, cipher, clock, group, OfficeDirectory.load()),
+    confirm: new ConfirmComplaintHandler(executor, cipher, OfficeDirectory.load()),
     dismiss: new DismissComplaintHandler(executor, cipher),
     append: new AppendMessageHandler(executor),
     get: new GetComplaintHandler(runtime, cipher),

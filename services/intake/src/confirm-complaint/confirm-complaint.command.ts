@@ -1,7 +1,10 @@
+import type { OfficerSignatory } from '@pengaduan/messaging';
 import type { Actor } from '@pengaduan/sop';
 
 /** SOP step 2: Admin Tikkim confirms a received message as a complaint (Laporan Terusan Aduan). */
 export interface ConfirmComplaintCommand {
+  /** The officer, as they sign the document the command produces. */
+  signatory?: OfficerSignatory;
   /** Idempotency key: a retry with the same key answers the first result. */
   requestId: string;
   complaintId: string;

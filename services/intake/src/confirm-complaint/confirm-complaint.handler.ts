@@ -1,6 +1,7 @@
 import { ComplaintCommandExecutor, type CommandOutcome } from '@pengaduan/messaging';
 import { ServiceError, type FieldViolation } from '@pengaduan/runtime';
 import { isClassificationCode, type ClassificationCode, type ConfirmCommand } from '@pengaduan/sop';
+import { derivedDocumentNumber, OfficeDirectory, renderAndStoreDocument, signatoryFor } from '@pengaduan/documents';
 import { Injectable } from '@nestjs/common';
 import { lockComplaint, stateAfter, throwInvalid } from '../complaint-state/command-support';
 import { ComplaintRecord } from '../persistence/entities';
@@ -20,11 +21,13 @@ export class ConfirmComplaintHandler {
   constructor(
     private readonly executor: ComplaintCommandExecutor,
     private readonly cipher: ContactCipher,
+    private readonly offices: OfficeDirectory,
   ) {}
 
   async execute(c: ConfirmComplaintCommand): Promise<CommandOutcome> {
     const classification = validate(c);
     const { requestId, correlationId, ...request } = c;
+    let documentSha256: string | undefined;
     return this.executor.execute({
       operation: 'ConfirmComplaint',
       requestId,
@@ -59,8 +62,24 @@ export class ConfirmComplaintHandler {
             confirmedAt: now,
             updatedAt: now,
           });
+          // Step 2's output, the Laporan Terusan Aduan; its hash goes on complaint.confirmed.
+          const report = await renderAndStoreDocument(tx, c.complaintId, complaint.officeCode, {
+            kind: 'LAPORAN_TERUSAN_ADUAN',
+            office: this.offices.profileOf(complaint.officeCode),
+            number: derivedDocumentNumber('LAPORAN_TERUSAN_ADUAN', complaint.trackingNumber),
+            trackingNumber: complaint.trackingNumber,
+            issuedAt: now,
+            signatory: signatoryFor(c.signatory, c.actor),
+            channel: complaint.channel,
+            receivedAt: complaint.receivedAt,
+            classificationCode: classification,
+            summary: c.summary,
+            anonymous: c.anonymous,
+            confidential: c.confidential,
+          });
+          documentSha256 = report.sha256;
         }
-        return { command, extras: () => ({}) };
+        return { command, extras: () => ({ documentSha256 }) };
       },
     });
   }

@@ -1,5 +1,5 @@
 import { ComplaintConfirmedSchema, COMPLAINT_EVENTS_TOPIC, parseEnvelope } from '@pengaduan/contracts';
-import { TopicReader } from '@pengaduan/testing';
+import { storedDocument, TopicReader } from '@pengaduan/testing';
 import { randomUUID } from 'node:crypto';
 import { actors, by, contact, outboxCount, refusal, registerComplaint, startIntakeKit, stateOf, type IntakeKit } from '../__fixtures__/intake-test-kit';
 import { ComplaintRecord } from '../persistence/entities';
@@ -30,6 +30,9 @@ describe('admin tikkim confirms a received complaint (SOP step 2)', () => {
     if (!parsed.ok || parsed.type !== 'complaint.confirmed') throw new Error(`unexpected event: ${message.value}`);
     expect(parsed.envelope).toMatchObject({ id: outcome.eventIds[0], subject: complaintId, office: kit.office, actor: 'ADMIN_TIKKIM:u-admin-1', source: 'pengaduan/intake' });
     expect(parsed.payload).toMatchObject({ $typeName: ComplaintConfirmedSchema.typeName, ...laporanTerusan });
+    const report = await storedDocument(kit.runtime.dataSource, complaintId, 'LAPORAN_TERUSAN_ADUAN');
+    expect(report?.intact).toBe(true);
+    expect(parsed.payload.documentSha256).toBe(report?.sha256);
 
     const state = await stateOf(kit, complaintId);
     expect(state).toMatchObject({ status: 'CONFIRMED', version: 2, state: { classification: '03', confidential: true } });

@@ -1,3 +1,4 @@
+import { OfficeDirectory, type OfficeProfiles } from '@pengaduan/documents';
 import { sopEventToEnvelope } from '@pengaduan/contracts';
 import { lockComplaintState, recordDecision, type ServiceRuntime } from '@pengaduan/messaging';
 import { PollingWorker, type Clock, type Logger } from '@pengaduan/runtime';
@@ -14,11 +15,15 @@ import type { SealedInboundMessage } from './inbound-message';
 /** intake acting on a channel message, as recorded on the events it emits without an officer. */
 export const INTAKE_ACTOR: SystemActor = { kind: 'system', service: 'intake' };
 
+const DEFAULT_LETTERHEADS = OfficeDirectory.load();
+
 export interface InboundProcessorOptions {
   /** How often to look for stored messages when nothing woke it (default 500 ms). */
   pollMs?: number;
   /** Attempts before a message is set aside as FAILED for an officer to look at (default 8). */
   maxAttempts?: number;
+  /** The offices' letterheads for the Laporan Aduan (default: the built-in ones). */
+  letterheads?: OfficeProfiles;
 }
 
 interface InboundRow {
@@ -132,6 +137,7 @@ export class InboundProcessor extends PollingWorker {
       receivedAt: row.sent_at,
       now,
       reporterDigest: row.sender_digest,
+      letterheads: this.options.letterheads ?? DEFAULT_LETTERHEADS,
     });
     return { complaintId: registered.complaintId, messageId: registered.firstMessageId, appended: false };
   }

@@ -1,3 +1,4 @@
+import type { OfficerSignatory } from '@pengaduan/messaging';
 import type { Actor, Channel } from '@pengaduan/sop';
 import type { ReporterContact } from '../reporter-contact/contact-cipher';
 
@@ -20,6 +21,8 @@ export interface RegisterComplaintCommand {
    * forwarding office (channel `REGIONAL_OFFICE`, and only then); the actor is of that office.
    */
   forwardedByOfficeCode?: string;
+  /** The officer entering it, as they sign the Laporan Aduan. */
+  signatory?: OfficerSignatory;
 }
 
 export interface RegisterComplaintResult {

@@ -1,6 +1,7 @@
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import { Channel as ChannelPb, type Actor as ActorPb, type RegisterComplaintRequest, type RegisterComplaintResponseSchema } from '@pengaduan/contracts';
+import { signatoryOf } from '@pengaduan/messaging';
 import { ServiceError } from '@pengaduan/runtime';
 import { isRole, type Actor, type Channel } from '@pengaduan/sop';
 import { Injectable } from '@nestjs/common';
@@ -33,6 +34,7 @@ export class RegisterComplaintGrpcController {
       actor,
       correlationId,
       ...(request.forwardedByOfficeCode === undefined ? {} : { forwardedByOfficeCode: request.forwardedByOfficeCode }),
+      signatory: signatoryOf(request.actor),
     });
     return { complaintId: result.complaintId, trackingNumber: result.trackingNumber, status: result.status };
   }

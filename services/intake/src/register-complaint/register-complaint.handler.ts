@@ -2,6 +2,8 @@ import { sopEventToEnvelope } from '@pengaduan/contracts';
 import { appendToOutbox, ServiceRuntime, toServiceError } from '@pengaduan/messaging';
 import { ServiceError, type FieldViolation, Clock } from '@pengaduan/runtime';
 import { decide, initialState, replay, type Actor, type Channel, type ComplaintStatus, type ReceiveCommand } from '@pengaduan/sop';
+import { derivedDocumentNumber, OfficeDirectory, renderAndStoreDocument, signatoryFor, type OfficeProfiles } from '@pengaduan/documents';
+import type { OfficerSignatory } from '@pengaduan/messaging';
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
@@ -29,6 +31,7 @@ export class RegisterComplaintHandler {
     private readonly cipher: ContactCipher,
     private readonly clock: Clock,
     private readonly stateGroup: StateConsumerGroup,
+    private readonly offices: OfficeDirectory,
   ) {}
 
   async execute(command: RegisterComplaintCommand): Promise<RegisterComplaintResult> {
@@ -51,6 +54,8 @@ export class RegisterComplaintHandler {
         receivedAt: command.receivedAt,
         now: this.clock.now(),
         forwardedByOfficeCode: command.forwardedByOfficeCode,
+        letterheads: this.offices,
+        signatory: command.signatory,
       });
       const result: RegisterComplaintResult = { complaintId, trackingNumber, status };
       await tx.update(IdempotencyRecord, { key: command.requestId }, { response: { ...result } });
@@ -125,6 +130,10 @@ export interface NewComplaint {
   transferredFromComplaintId?: string;
   /** Messages after the first (a transferred complaint's), in order: sequence 2, 3, … */
   laterMessages?: readonly { text: string; receivedAt: Date }[];
+  /** The offices' letterheads, for the Laporan Aduan. */
+  letterheads: OfficeProfiles;
+  /** The officer who entered it (phone, walk-in), who signs the Laporan Aduan; a channel's complaint leaves the block to sign by hand. */
+  signatory?: OfficerSignatory;
 }
 
 /**
@@ -175,6 +184,20 @@ export async function registerComplaint(
     await tx.insert(ComplaintMessageRecord, { id: uuidv7(), complaintId, sequence: i + 2, channel: c.channel, text: message.text, receivedAt: message.receivedAt });
   }
   await tx.insert(ReporterContactRecord, { reporterRef, keyId: cipher.keyId, sealed: cipher.seal(c.contact) });
+  // Step 1's output, the Laporan Aduan: the messages as they came, never the contact.
+  const report = await renderAndStoreDocument(tx, complaintId, c.officeCode, {
+    kind: 'LAPORAN_ADUAN',
+    office: c.letterheads.profileOf(c.officeCode),
+    number: derivedDocumentNumber('LAPORAN_ADUAN', trackingNumber),
+    trackingNumber,
+    issuedAt: c.now,
+    signatory: signatoryFor(c.signatory, c.actor),
+    channel: c.channel,
+    receivedAt,
+    messages: [{ receivedAt, text: c.text, attachmentCount: 0 }, ...laterMessages.map((m) => ({ receivedAt: m.receivedAt, text: m.text, attachmentCount: 0 }))],
+    anonymous: c.anonymous,
+    confidential: c.confidential,
+  });
   const envelopes = decision.events.map((event) => {
     if (event.type !== 'complaint.received') throw new Error(`receiving a complaint does not produce ${event.type}`);
     return sopEventToEnvelope(
@@ -187,6 +210,7 @@ export async function registerComplaint(
         firstMessageId,
         ...(c.forwardedByOfficeCode === undefined ? {} : { forwardedByOfficeCode: c.forwardedByOfficeCode }),
         ...(c.transferredFromComplaintId === undefined ? {} : { transferredFromComplaintId: c.transferredFromComplaintId }),
+        documentSha256: report.sha256,
       },
     );
   });

@@ -1,7 +1,8 @@
+import { OfficeDirectory } from '@pengaduan/documents';
 import { COMPLAINT_EVENTS_TOPIC, parseEnvelope } from '@pengaduan/contracts';
 import { ServiceRuntime } from '@pengaduan/messaging';
 import { createLogger, ServiceError, Clock } from '@pengaduan/runtime';
-import { dropSchema, eventually, testInfrastructure, TopicReader, uniqueSchemaName } from '@pengaduan/testing';
+import { dropSchema, eventually, storedDocument, testInfrastructure, TopicReader, uniqueSchemaName } from '@pengaduan/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { StateConsumerGroup } from '../complaint-state/own-events';
 import { INTAKE_ENTITIES } from '../persistence/entities';
@@ -61,7 +62,7 @@ beforeAll(async () => {
     kafkaBrokers: infra.kafkaBrokers,
   });
   await runtime.ready();
-  handler = new RegisterComplaintHandler(runtime, cipher, clock, stateGroup);
+  handler = new RegisterComplaintHandler(runtime, cipher, clock, stateGroup, OfficeDirectory.load());
 });
 
 afterAll(async () => {
@@ -83,6 +84,11 @@ describe('an officer registers a complaint received by phone', () => {
     for (const secret of [contact.name, contact.phone, contact.email, '081234567890', 'uang tambahan']) {
       expect(message.value).not.toContain(secret);
     }
+    // Step 1's output, the Laporan Aduan, is stored with it; the event carries its hash, and the
+    // document holds the text but nothing of the contact.
+    const report = await storedDocument(runtime.dataSource, result.complaintId, 'LAPORAN_ADUAN');
+    expect(report).toMatchObject({ intact: true, number: `LA/${result.trackingNumber.replace(/-/g, '/')}` });
+    expect(parsed.payload.documentSha256).toBe(report?.sha256);
   });
 
   it('keeps the text in intake and the contact only encrypted', async () => {

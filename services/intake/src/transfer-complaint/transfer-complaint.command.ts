@@ -1,3 +1,4 @@
+import type { OfficerSignatory } from '@pengaduan/messaging';
 import type { Actor } from '@pengaduan/sop';
 
 /**
@@ -6,6 +7,8 @@ import type { Actor } from '@pengaduan/sop';
  * office receives a new complaint with the same messages and contact, linked to it.
  */
 export interface TransferComplaintCommand {
+  /** The officer, as they sign the document the command produces. */
+  signatory?: OfficerSignatory;
   /** Idempotency key: a retry with the same key answers the first result. */
   requestId: string;
   complaintId: string;

@@ -1,3 +1,4 @@
+import { OfficeDirectory } from '@pengaduan/documents';
 import { ComplaintCommandExecutor } from '@pengaduan/messaging';
 import { ServiceError, type FieldViolation } from '@pengaduan/runtime';
 import type { DismissCommand } from '@pengaduan/sop';
@@ -33,6 +34,7 @@ export class TransferComplaintHandler {
     private readonly executor: ComplaintCommandExecutor,
     private readonly cipher: ContactCipher,
     private readonly stateGroup: StateConsumerGroup,
+    private readonly offices: OfficeDirectory,
   ) {}
 
   async execute(c: TransferComplaintCommand): Promise<TransferComplaintResult> {
@@ -80,6 +82,8 @@ export class TransferComplaintHandler {
           now,
           forwardedByOfficeCode: original.officeCode,
           transferredFromComplaintId: original.id,
+          letterheads: this.offices,
+          signatory: c.signatory,
         });
 
         const transferNote = `Dialihkan ke kantor ${c.targetOfficeCode} sebagai aduan ${registered.trackingNumber}`;

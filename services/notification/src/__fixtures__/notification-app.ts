@@ -1,3 +1,4 @@
+import { OfficeDirectory } from '@pengaduan/documents';
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import {
@@ -95,6 +96,7 @@ export class NotificationApp {
     // acknowledgements this app would otherwise queue and send.
     await startGroupAtEnd(this.group, COMPLAINT_EVENTS_TOPIC);
     const config = {
+      officeProfiles: OfficeDirectory.load(),
       databaseUrl: infra.databaseUrl,
       databaseSchema: this.schema,
       kafkaBrokers: infra.kafkaBrokers,

@@ -1,7 +1,10 @@
+import type { OfficerSignatory } from '@pengaduan/messaging';
 import type { Actor } from '@pengaduan/sop';
 
 /** SOP step 7: Admin Tikkim writes the Informasi Tindak Lanjut for the reporter. */
 export interface WriteFollowUpInformationCommand {
+  /** The officer, as they sign the Informasi Tindak Lanjut. */
+  signatory?: OfficerSignatory;
   /** Idempotency key: a retry with the same key answers the first result. */
   requestId: string;
   complaintId: string;

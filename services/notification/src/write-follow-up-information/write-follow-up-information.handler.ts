@@ -1,8 +1,8 @@
 import { ComplaintCommandExecutor, type CommandOutcome } from '@pengaduan/messaging';
 import { ServiceError } from '@pengaduan/runtime';
-import type { NotificationPurpose } from '@pengaduan/sop';
+import type { ComplaintOutcome, ComplaintState, NotificationPurpose } from '@pengaduan/sop';
+import { derivedDocumentNumber, OfficeDirectory, renderAndStoreDocument, signatoryFor } from '@pengaduan/documents';
 import { Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { FollowUpInformationRecord } from '../persistence/entities';
 import { enqueueNotification, FallbackPolicy } from '../deliver-notification/outbound-notifications';
@@ -20,8 +20,8 @@ interface Written {
 /**
  * SOP step 7: stores Admin Tikkim's follow-up information and records
  * `complaint.reporter-informed` (libs/sop `informReporter`: after a team decree, a no-follow-up
- * decision or a dismissal) in one transaction. The event carries the information's id and
- * the SHA-256 of its text, never the text. The message to the reporter is queued in the same
+ * decision or a dismissal) in one transaction, with the Informasi Tindak Lanjut document. The
+ * event carries the information's id and the document's SHA-256, never the text. The message to the reporter is queued in the same
  * transaction, over the complaint's channel and then the office's fallbacks (see
  * {@link FallbackPolicy}); the {@link DeliveryDispatcher} sends it. Idempotent by request id.
  */
@@ -31,10 +31,12 @@ export class WriteFollowUpInformationHandler {
     private readonly executor: ComplaintCommandExecutor,
     private readonly policy: FallbackPolicy,
     private readonly dispatcher: DeliveryDispatcher,
+    private readonly offices: OfficeDirectory,
   ) {}
 
   async execute(command: WriteFollowUpInformationCommand): Promise<CommandOutcome> {
     const text = validate(command);
+    let documentSha256: string | undefined;
     const { result, ...outcome } = await this.executor.execute<Written>({
       operation: OPERATION,
       requestId: command.requestId,
@@ -73,13 +75,42 @@ export class WriteFollowUpInformationHandler {
         );
         return {
           command: { type: 'informReporter', actor: command.actor, informationRef: informationId },
-          extras: () => ({ channel, documentSha256: createHash('sha256').update(text, 'utf8').digest('hex') }),
+          extras: () => ({ channel, documentSha256 }),
           result: { informationId, purpose },
         };
+      },
+      afterDecide: async (_events, state, tx, now) => {
+        if (state.status === 'NEW') return;
+        const doc = await renderAndStoreDocument(tx, command.complaintId, state.officeCode, {
+          kind: 'INFORMASI_TINDAK_LANJUT',
+          office: this.offices.profileOf(state.officeCode),
+          number: derivedDocumentNumber('INFORMASI_TINDAK_LANJUT', state.trackingNumber),
+          trackingNumber: state.trackingNumber,
+          issuedAt: now,
+          signatory: signatoryFor(command.signatory, command.actor),
+          channel: state.channel,
+          text,
+          ...(outcomeOf(state) ? { outcome: outcomeOf(state) } : {}),
+        });
+        documentSha256 = doc.sha256;
       },
     });
     if (result) this.dispatcher.wake();
     return outcome;
+  }
+}
+
+/** The branch the complaint took, which the information reports. */
+function outcomeOf(state: ComplaintState): ComplaintOutcome | undefined {
+  switch (state.status) {
+    case 'DISMISSED':
+      return 'DISMISSED';
+    case 'NO_FOLLOW_UP_DECIDED':
+      return 'NO_FOLLOW_UP';
+    case 'TEAM_FORMED':
+      return 'FOLLOWED_UP';
+    default:
+      return undefined;
   }
 }
 

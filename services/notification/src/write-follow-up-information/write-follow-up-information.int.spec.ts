@@ -48,11 +48,18 @@ describe('admin tikkim writes the follow-up information (SOP step 7)', () => {
     const [informed] = events;
     if (informed.type !== 'complaint.reporter-informed') throw new Error('unreachable');
     expect(informed.envelope).toMatchObject({ id: result.eventIds[0], actor: `ADMIN_TIKKIM:${officer.userId}`, office, source: 'pengaduan/notification' });
-    expect(informed.payload).toMatchObject({
-      informationRef: row.id,
-      outcome,
-      documentSha256: createHash('sha256').update(text).digest('hex'),
-    });
+    expect(informed.payload).toMatchObject({ informationRef: row.id, outcome });
+    // The event carries the hash of the Informasi Tindak Lanjut as stored, never the text.
+    const [doc] = (await app.runtime.dataSource.query(`SELECT kind, number, sha256, content FROM complaint_document WHERE complaint_id = $1`, [c.complaintId])) as {
+      kind: string;
+      number: string;
+      sha256: string;
+      content: Buffer;
+    }[];
+    expect(doc).toMatchObject({ kind: 'INFORMASI_TINDAK_LANJUT', number: `ITL/${c.trackingNumber.replace(/-/g, '/')}` });
+    expect(doc.content.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(createHash('sha256').update(doc.content).digest('hex')).toBe(doc.sha256);
+    expect(informed.payload.documentSha256).toBe(doc.sha256);
     expect(JSON.stringify(informed.envelope)).not.toContain('pembinaan');
     expect(await app.statusOf(c.complaintId)).toBe('REPORTER_INFORMED');
   });

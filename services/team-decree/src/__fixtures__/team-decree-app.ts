@@ -1,3 +1,4 @@
+import { OfficeDirectory } from '@pengaduan/documents';
 import { TeamDecreeService, COMPLAINT_EVENTS_TOPIC, dlqTopicFor, parseEnvelope, serializeEnvelope, type EventEnvelope, type ParsedEvent } from '@pengaduan/contracts';
 import { createIdempotentProducer, createKafka, ServiceRuntime } from '@pengaduan/messaging';
 import { createLogger, GrpcServiceHost, NestJsonLogger, type Clock } from '@pengaduan/runtime';
@@ -34,6 +35,7 @@ export async function startTeamDecree(options: { clock?: Clock } = {}): Promise<
   const consumerGroup = `team-decree-test-${uniqueSuffix()}`;
   await startGroupAtEnd(consumerGroup, COMPLAINT_EVENTS_TOPIC);
   const config: TeamDecreeConfig = {
+    officeProfiles: OfficeDirectory.load(),
     databaseUrl: infra.databaseUrl,
     databaseSchema: schema,
     kafkaBrokers: infra.kafkaBrokers,

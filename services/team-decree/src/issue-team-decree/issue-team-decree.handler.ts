@@ -1,6 +1,7 @@
 import { ComplaintCommandExecutor, type CommandOutcome } from '@pengaduan/messaging';
 import { ServiceError, type FieldViolation, Clock } from '@pengaduan/runtime';
 import { isLegalIn, mayFire, TEAM_MEMBER_ROLES, type FormTeamCommand, type TeamMember } from '@pengaduan/sop';
+import { OfficeDirectory, renderAndStoreDocument, signatoryFor } from '@pengaduan/documents';
 import { Injectable } from '@nestjs/common';
 import { nextDecreeNumber, officeDate } from '../decree-number/decree-number';
 import { actorLabel } from '../lib/actor-label';
@@ -34,11 +35,14 @@ export class IssueTeamDecreeHandler {
   constructor(
     private readonly executor: ComplaintCommandExecutor,
     private readonly clock: Clock,
+    private readonly offices: OfficeDirectory,
   ) {}
 
   async execute(command: IssueTeamDecreeCommand): Promise<CommandOutcome & IssueTeamDecreeResult> {
     const decree = validate(command, this.clock.now());
     const { requestId, complaintId, actor, actorOffice, correlationId } = command;
+    let decreeNumber = '';
+    let documentSha256: string | undefined;
     const { result, ...outcome } = await this.executor.execute<IssueTeamDecreeResult>({
       operation: OPERATION,
       requestId,
@@ -47,7 +51,6 @@ export class IssueTeamDecreeHandler {
       correlationId,
       request: { complaintId, actor, actorOffice, decree },
       build: async (state, tx, now) => {
-        let decreeNumber = '';
         // A number is issued only for a decree libs/sop will see; a refusal rolls it back and gives it back.
         if (state.status !== 'NEW' && mayFire(actor, 'formTeam') && isLegalIn('formTeam', state)) {
           decreeNumber = await nextDecreeNumber(tx, state.officeCode, now);
@@ -55,7 +58,25 @@ export class IssueTeamDecreeHandler {
         }
         const sopCommand: FormTeamCommand = { type: 'formTeam', actor, decreeNumber, members: decree.members };
         const { members: _members, ...wireOnly } = decree;
-        return { command: sopCommand, extras: () => wireOnly, result: { decreeNumber } };
+        return { command: sopCommand, extras: () => ({ ...wireOnly, documentSha256 }), result: { decreeNumber } };
+      },
+      // The SK Tim Penanganan Aduan under the number just issued; its hash goes on complaint.team-formed.
+      afterDecide: async (_events, state, tx, now) => {
+        if (state.status === 'NEW') return;
+        const doc = await renderAndStoreDocument(tx, complaintId, state.officeCode, {
+          kind: 'SK_TIM_PENANGANAN_ADUAN',
+          office: this.offices.profileOf(state.officeCode),
+          number: decreeNumber,
+          trackingNumber: state.trackingNumber,
+          issuedAt: now,
+          signatory: signatoryFor(command.signatory, actor),
+          decreeDate: decree.decreeDate,
+          members: decree.members.map((m) => ({ name: m.name, nip: m.nip, position: m.position, teamRole: m.role })),
+          mandate: decree.mandate,
+          periodStartDate: decree.periodStartDate,
+          periodEndDate: decree.periodEndDate,
+        });
+        documentSha256 = doc.sha256;
       },
     });
     if (!result) throw new Error(`the decree of complaint ${complaintId} was issued without a number`);

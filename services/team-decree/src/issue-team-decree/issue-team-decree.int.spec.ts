@@ -1,5 +1,5 @@
 import { TeamRole, type IssueTeamDecreeRequestSchema, type TeamMemberSchema } from '@pengaduan/contracts';
-import { eventually } from '@pengaduan/testing';
+import { eventually, storedDocument } from '@pengaduan/testing';
 import { randomUUID } from 'node:crypto';
 import { actors, historyUntil, randomOfficeCode, type ComplaintHistory } from '@pengaduan/testing';
 import { FixedClock } from '../__fixtures__/fixed-clock';
@@ -105,6 +105,10 @@ describe('kepala kantor issues the SK Tim Penanganan Aduan of a complaint to be 
       periodStartDate: '2026-03-02',
       periodEndDate: '2026-03-31',
     });
+    // The SK under the same number, stored with the decree; the event carries its hash.
+    const doc = await storedDocument(teamDecree.runtime.dataSource, history.complaintId, 'SK_TIM_PENANGANAN_ADUAN');
+    expect(doc).toMatchObject({ intact: true, number });
+    expect(events[0].payload).toMatchObject({ documentSha256: doc?.sha256 });
     expect(await teamDecree.status(history.complaintId)).toBe('TEAM_FORMED');
   });
 

@@ -1,3 +1,4 @@
+import { COMPLAINT_DOCUMENT_MIGRATIONS } from '@pengaduan/documents';
 import { COMPLAINT_STATE_MIGRATIONS } from '@pengaduan/messaging';
 import { IntakeInitial1795800000100 } from './1795800000100-intake-initial';
 import { IntakeConfirmation1795800000200 } from './1795800000200-intake-confirmation';
@@ -10,4 +11,4 @@ export const INTAKE_OWN_MIGRATIONS = [IntakeInitial1795800000100, IntakeConfirma
  * Everything intake's data source migrates after the outbox/inbox (which ServiceRuntime
  * prepends): the shared complaint-state view, then intake's own tables.
  */
-export const INTAKE_MIGRATIONS = [...COMPLAINT_STATE_MIGRATIONS, ...INTAKE_OWN_MIGRATIONS];
+export const INTAKE_MIGRATIONS = [...COMPLAINT_STATE_MIGRATIONS, ...INTAKE_OWN_MIGRATIONS, ...COMPLAINT_DOCUMENT_MIGRATIONS];
