@@ -16,7 +16,7 @@ import { OfficeClientError, OfficeClients, type OfficeClientSummary } from './pu
 export const NEW_USER_PASSWORD_ENV = 'GATEWAY_NEW_USER_PASSWORD';
 
 const USAGE = `usage:
-  main.js user add --username <name> --role <ROLE> --office <CODE> [--section <CODE>] [--display-name <text>]
+  main.js user add --username <name> --role <ROLE> --office <CODE> [--section <CODE>] [--display-name <text>] [--nip <18 digits>]
       password from ${NEW_USER_PASSWORD_ENV}, or generated and printed once
       roles: ${OFFICER_ROLES.join(', ')} (SEKSI_TERKAIT needs --section)
   main.js user list [--office <CODE>]
@@ -109,7 +109,7 @@ export async function runGatewayCli(args: string[], io: CliIo = processIo()): Pr
 }
 
 type Command =
-  | { name: 'user add'; options: { username?: string; role?: string; office?: string; section?: string; 'display-name'?: string } }
+  | { name: 'user add'; options: { username?: string; role?: string; office?: string; section?: string; 'display-name'?: string; nip?: string } }
   | { name: 'user list'; options: { office?: string } }
   | { name: 'seed-demo'; options: Record<string, never> }
   | { name: 'office-client add'; options: { office?: string; name?: string } }
@@ -123,7 +123,7 @@ function commandOf(args: string[]): Command {
       const { values } = parseArgs({
         args: rest,
         strict: true,
-        options: { username: { type: 'string' }, role: { type: 'string' }, office: { type: 'string' }, section: { type: 'string' }, 'display-name': { type: 'string' } },
+        options: { username: { type: 'string' }, role: { type: 'string' }, office: { type: 'string' }, section: { type: 'string' }, 'display-name': { type: 'string' }, nip: { type: 'string' } },
       });
       for (const required of ['username', 'role', 'office'] as const) if (!values[required]) throw new UsageError(`--${required} is required`);
       return { name: 'user add', options: values };
@@ -168,6 +168,7 @@ async function addUser(accounts: UserAccounts, options: Extract<Command, { name:
     role: options.role ?? '',
     officeCode: options.office ?? '',
     ...(options.section ? { sectionCode: options.section } : {}),
+    ...(options.nip ? { nip: options.nip } : {}),
   });
   io.out(`created ${describe(account)}${given ? ` (password from ${NEW_USER_PASSWORD_ENV})` : ` password: ${password}`}`);
   if (!given) io.out('the password is shown only this once: hand it to the officer now');

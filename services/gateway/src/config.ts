@@ -1,6 +1,10 @@
 import { dlqTopicFor } from '@pengaduan/contracts';
+import { OFFICE_PROFILES_SETTING, type OfficeDirectory } from '@pengaduan/documents';
 import { loadEventSigning, type EventSigning } from '@pengaduan/messaging';
 import { loadConfig, loadConfigParts, parse, type ConfigSpec } from '@pengaduan/runtime';
+import { isIP } from 'node:net';
+import { resolve } from 'node:path';
+import { defaultAdminWebDist } from './web-app/web-app-dist';
 
 export interface GatewayConfig {
   databaseUrl: string;
@@ -23,6 +27,23 @@ export interface GatewayConfig {
   /** HMAC key of the access tokens (HS256); never logged. */
   jwtSecret: string;
   jwtTtlSeconds: number;
+  /**
+   * Express `trust proxy`: whom to believe about the client's address (`req.ip`, which the
+   * public rate limits count by). `false`: the connection's own address.
+   */
+  trustProxy: TrustProxy;
+  /** Public tracking attempts one client address may make per {@link TRACKING_ADDRESS_WINDOW_SECONDS}. */
+  trackingMaxPerAddress: number;
+  /** Failed public tracking attempts on one tracking number per {@link TRACKING_NUMBER_WINDOW_SECONDS}. */
+  trackingMaxFailuresPerNumber: number;
+  /** Public web form submissions one client address may make per {@link WEB_FORM_WINDOW_SECONDS}. */
+  webFormMaxPerAddress: number;
+  /** The offices whose public web form is open (the WEB_FORM_OFFICES intake reads). */
+  webFormOffices: string[];
+  /** Absolute path of the built web app the gateway serves at `/`. */
+  adminWebDist: string;
+  /** The offices' profiles (OFFICE_PROFILES_FILE): their names on the public pages. */
+  officeProfiles: OfficeDirectory;
   /** Signed events (EVENT_SIGNING_KEY, EVENT_PUBLIC_KEYS): read by loadEventSigning, not by this spec. */
   eventSigning?: EventSigning;
 }
@@ -34,6 +55,64 @@ export type GatewayCliConfig = Pick<GatewayConfig, 'databaseUrl' | 'databaseSche
 export const MIN_JWT_SECRET_BYTES = 32;
 /** The longest access-token lifetime accepted: one day (a shift is 8 h). */
 export const MAX_JWT_TTL_SECONDS = 86_400;
+
+/** The window of {@link GatewayConfig.trackingMaxPerAddress}: 15 minutes. */
+export const TRACKING_ADDRESS_WINDOW_SECONDS = 15 * 60;
+/** The window of {@link GatewayConfig.trackingMaxFailuresPerNumber}: one hour. */
+export const TRACKING_NUMBER_WINDOW_SECONDS = 60 * 60;
+/** The window of {@link GatewayConfig.webFormMaxPerAddress}: 10 minutes. */
+export const WEB_FORM_WINDOW_SECONDS = 10 * 60;
+
+/** Express `trust proxy` as the gateway accepts it: off, a hop count, or the proxies' addresses, subnets or names. */
+export type TrustProxy = false | number | string[];
+
+/** proxy-addr's names for address ranges. */
+const TRUST_PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isAddressOrSubnet(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Whom to believe about the client's address. `true` is refused: it takes any client's
+ * X-Forwarded-For at its word, so every guess could come from a new address.
+ */
+const trustProxy = (raw: string): TrustProxy => {
+  const value = raw.trim().toLowerCase();
+  if (value === 'false' || value === 'off' || value === '0') return false;
+  if (value === 'true') {
+    throw new Error('"true" would believe any client\'s X-Forwarded-For (and let it dodge the rate limits): give the number of proxies in front (e.g. 1) or their addresses (e.g. loopback,10.0.0.0/8)');
+  }
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops > 10) throw new Error(`"${raw}" proxies in front is not plausible (at most 10)`);
+    return hops;
+  }
+  const entries = raw.split(',').map((e) => e.trim()).filter(Boolean);
+  for (const entry of entries) {
+    if (!TRUST_PROXY_RANGES.includes(entry) && !isAddressOrSubnet(entry)) {
+      throw new Error(`"${entry}" is none of: off, a number of proxies, ${TRUST_PROXY_RANGES.join('/')}, an IP address, a subnet such as 10.0.0.0/8`);
+    }
+  }
+  return entries;
+};
+
+const attemptsLimit = (raw: string): number => {
+  const n = parse.positiveInt(raw);
+  if (n > 100_000) throw new Error(`"${raw}" is not between 1 and 100000`);
+  return n;
+};
+
+/** `<OFFICE>,…` as intake reads WEB_FORM_OFFICES (libs/channels); empty: the web form is closed. */
+const officeList = (raw: string): string[] => {
+  const offices = raw.split(',').map((o) => o.trim()).filter(Boolean);
+  for (const office of offices) parse.officeCode(office);
+  return [...new Set(offices)];
+};
 
 /** `host:port` (a name, an IPv4 address or a bracketed IPv6 address), as grpc-js dials it. */
 const hostPort = (raw: string): string => {
@@ -116,6 +195,43 @@ export const GATEWAY_CONFIG: ConfigSpec<GatewayConfig> = {
     parse: tokenLifetime,
     description: 'lifetime of an access token in seconds (default 8 h, one shift)',
   },
+  trustProxy: {
+    env: 'GATEWAY_TRUST_PROXY',
+    default: 'false',
+    parse: trustProxy,
+    description: "Express trust proxy: off (the connection's address is the client's), the number of proxies in front (1), or their addresses/subnets (loopback,10.0.0.0/8)",
+  },
+  trackingMaxPerAddress: {
+    env: 'PUBLIC_TRACKING_MAX_PER_ADDRESS',
+    default: '10',
+    parse: attemptsLimit,
+    description: `public tracking attempts one client address may make in ${TRACKING_ADDRESS_WINDOW_SECONDS / 60} minutes`,
+  },
+  trackingMaxFailuresPerNumber: {
+    env: 'PUBLIC_TRACKING_MAX_FAILURES_PER_NUMBER',
+    default: '5',
+    parse: attemptsLimit,
+    description: `wrong verifiers one tracking number takes in ${TRACKING_NUMBER_WINDOW_SECONDS / 60} minutes before it is locked for the rest of the hour`,
+  },
+  webFormMaxPerAddress: {
+    env: 'PUBLIC_WEB_FORM_MAX_PER_ADDRESS',
+    default: '5',
+    parse: attemptsLimit,
+    description: `public web form submissions one client address may make in ${WEB_FORM_WINDOW_SECONDS / 60} minutes`,
+  },
+  webFormOffices: {
+    env: 'WEB_FORM_OFFICES',
+    default: '',
+    parse: officeList,
+    description: 'offices whose public web form is open, <OFFICE>,… (the same variable intake reads); listed at GET /api/v1/public/offices',
+  },
+  adminWebDist: {
+    env: 'ADMIN_WEB_DIST',
+    default: defaultAdminWebDist(),
+    parse: (raw) => resolve(raw),
+    description: 'directory of the built web app served at / (npm run build:web); relative to the working directory',
+  },
+  officeProfiles: OFFICE_PROFILES_SETTING,
 };
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {

@@ -1,5 +1,8 @@
 import { ConfigError } from '@pengaduan/runtime';
-import { loadGatewayCliConfig, loadGatewayConfig } from './config';
+import { OfficeDirectory } from '@pengaduan/documents';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { GATEWAY_CONFIG, loadGatewayCliConfig, loadGatewayConfig } from './config';
 
 const SECRET = 'k'.repeat(32);
 const required = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/pengaduan', KAFKA_BROKERS: '127.0.0.1:9092', GATEWAY_JWT_SECRET: SECRET };
@@ -33,6 +36,13 @@ describe('gateway configuration', () => {
       projectionConcurrency: 3,
       jwtSecret: SECRET,
       jwtTtlSeconds: 28_800,
+      trustProxy: false,
+      trackingMaxPerAddress: 10,
+      trackingMaxFailuresPerNumber: 5,
+      webFormMaxPerAddress: 5,
+      webFormOffices: [],
+      adminWebDist: resolve(__dirname, '../../admin-web/dist'),
+      officeProfiles: expect.any(OfficeDirectory),
       eventSigning: {},
     });
   });
@@ -129,6 +139,49 @@ describe('gateway configuration', () => {
 
   it('accepts a bracketed IPv6 address of a service', () => {
     expect(loadGatewayConfig({ ...required, DISPOSITION_GRPC_URL: '[::1]:50052' }).dispositionGrpcUrl).toBe('[::1]:50052');
+  });
+
+  it('reads the public endpoints\' limits, the web form\'s offices and the web app\'s directory', () => {
+    expect(
+      loadGatewayConfig({
+        ...required,
+        PUBLIC_TRACKING_MAX_PER_ADDRESS: '20',
+        PUBLIC_TRACKING_MAX_FAILURES_PER_NUMBER: '3',
+        PUBLIC_WEB_FORM_MAX_PER_ADDRESS: '2',
+        WEB_FORM_OFFICES: 'BLP, TPI,BLP',
+        ADMIN_WEB_DIST: '/srv/pengaduan/web',
+      }),
+    ).toMatchObject({ trackingMaxPerAddress: 20, trackingMaxFailuresPerNumber: 3, webFormMaxPerAddress: 2, webFormOffices: ['BLP', 'TPI'], adminWebDist: '/srv/pengaduan/web' });
+    expect(loadGatewayConfig({ ...required, ADMIN_WEB_DIST: 'web/dist' }).adminWebDist).toBe(resolve('web/dist'));
+  });
+
+  it.each<[string, false | number | string[]]>([
+    ['false', false],
+    ['off', false],
+    ['0', false],
+    ['1', 1],
+    ['2', 2],
+    ['loopback', ['loopback']],
+    ['loopback, 10.0.0.0/8, fd00::/8, 192.0.2.10', ['loopback', '10.0.0.0/8', 'fd00::/8', '192.0.2.10']],
+  ])('trusts the proxies GATEWAY_TRUST_PROXY=%j names', (raw, trusted) => {
+    expect(loadGatewayConfig({ ...required, GATEWAY_TRUST_PROXY: raw }).trustProxy).toEqual(trusted);
+  });
+
+  it.each(['true', 'yes', '11', '10.0.0.0/33', 'proxy.internal', 'loopback,*'])('refuses GATEWAY_TRUST_PROXY=%j with a clear message', (raw) => {
+    expect(problemsOf({ ...required, GATEWAY_TRUST_PROXY: raw })).toEqual([expect.stringMatching(/^GATEWAY_TRUST_PROXY: .+ \(Express trust proxy/)]);
+  });
+
+  it('refuses malformed limits and office codes, naming each', () => {
+    const problems = problemsOf({ ...required, PUBLIC_TRACKING_MAX_PER_ADDRESS: '0', PUBLIC_TRACKING_MAX_FAILURES_PER_NUMBER: 'many', PUBLIC_WEB_FORM_MAX_PER_ADDRESS: '-1', WEB_FORM_OFFICES: 'BLP,blp' });
+    expect(problems.map((p) => p.split(':')[0])).toEqual(['PUBLIC_TRACKING_MAX_PER_ADDRESS', 'PUBLIC_TRACKING_MAX_FAILURES_PER_NUMBER', 'PUBLIC_WEB_FORM_MAX_PER_ADDRESS', 'WEB_FORM_OFFICES']);
+  });
+
+  it('documents every variable in .env.example', () => {
+    const example = readFileSync(join(__dirname, '../../../.env.example'), 'utf8');
+    const missing = Object.values(GATEWAY_CONFIG)
+      .map((f) => f.env)
+      .filter((name) => !new RegExp(`^#?\\s*${name}=`, 'm').test(example));
+    expect(missing).toEqual([]);
   });
 
   it('runs the account commands on the database alone: no secret, no brokers', () => {

@@ -46,6 +46,18 @@ import { UserAccounts } from './users/user-accounts';
 import { WriteFollowUpInformationHandler } from './write-follow-up-information/write-follow-up-information.handler';
 import { WriteFollowUpInformationHttpController } from './write-follow-up-information/write-follow-up-information.http.controller';
 import { publicApiProviders } from './public-api/public-api.providers';
+import { OfficeNames } from './public-offices/office-names';
+import { PublicOfficesHttpController, WebFormOffices } from './public-offices/public-offices.http.controller';
+import { publicLimitsOf } from './public-rate-limits/public-limits';
+import { PublicRateLimits } from './public-rate-limits/public-rate-limits';
+import { RateLimitKeys } from './public-rate-limits/rate-limit-keys';
+import { PublicTrackingLimits, TrackComplaintHandler } from './track-complaint/track-complaint.handler';
+import { TrackComplaintHttpController } from './track-complaint/track-complaint.http.controller';
+import { TrackingQueries } from './track-complaint/tracking.queries';
+import { ComplaintDocumentsClients } from './complaint-documents/complaint-documents.clients';
+import { ComplaintDocumentRefs, ComplaintDocumentsHttpController } from './complaint-documents/complaint-documents.http.controller';
+import { ComplaintMessagesHttpController } from './complaint-messages/complaint-messages.http.controller';
+import { DashboardHttpController, DashboardQueries } from './dashboard/dashboard.http.controller';
 
 /** Starts the runtime (in the background); on shutdown closes the gRPC clients and stops the runtime. */
 class GatewayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -119,6 +131,7 @@ export class GatewayModule {
       teamDecree: new TeamDecreeClient(config.teamDecreeGrpcUrl, logger),
       notification: new NotificationClient(config.notificationGrpcUrl, logger),
     };
+    const documents = new ComplaintDocumentsClients(config, logger);
     return {
       module: GatewayModule,
       controllers: [
@@ -130,6 +143,11 @@ export class GatewayModule {
         SectionsHttpController,
         SlaSummaryHttpController,
         SlaEscalationsHttpController,
+        TrackComplaintHttpController,
+        PublicOfficesHttpController,
+        ComplaintDocumentsHttpController,
+        ComplaintMessagesHttpController,
+        DashboardHttpController,
         ...COMMAND_USE_CASES.map(([controller]) => controller),
       ],
       providers: [
@@ -154,6 +172,20 @@ export class GatewayModule {
         SectionsQuery,
         SlaSummaryQuery,
         SlaEscalationsQuery,
+        // The complainants' public endpoints (no login): tracking, the web form's offices, their rate limits.
+        { provide: OfficeNames, useValue: new OfficeNames((code) => config.officeProfiles.profileOf(code).name) },
+        { provide: WebFormOffices, useValue: new WebFormOffices(config.webFormOffices) },
+        {
+          provide: PublicRateLimits,
+          inject: [ServiceRuntime, Clock],
+          useFactory: (rt: ServiceRuntime, c: Clock) => new PublicRateLimits(rt, new RateLimitKeys(config.jwtSecret), c, logger),
+        },
+        { provide: PublicTrackingLimits, useFactory: () => new PublicTrackingLimits(publicLimitsOf(config).trackingByAddress, publicLimitsOf(config).trackingFailuresByNumber) },
+        TrackingQueries,
+        TrackComplaintHandler,
+        { provide: ComplaintDocumentsClients, useValue: documents },
+        ComplaintDocumentRefs,
+        DashboardQueries,
         ...COMMAND_USE_CASES.map(([, handler]) => handler),
         // The public gRPC API (pengaduan.v1) for the offices' systems, on GATEWAY_GRPC_ADDRESS.
         ...publicApiProviders(config, logger),
@@ -167,7 +199,7 @@ export class GatewayModule {
         {
           provide: GatewayLifecycle,
           inject: [ServiceRuntime],
-          useFactory: (rt: ServiceRuntime) => new GatewayLifecycle(rt, Object.values(upstreams), logger),
+          useFactory: (rt: ServiceRuntime) => new GatewayLifecycle(rt, [...Object.values(upstreams), ...documents.all()], logger),
         },
       ],
       exports: [ServiceRuntime],

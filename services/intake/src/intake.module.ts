@@ -1,6 +1,7 @@
+import { complaintDocumentsGrpcService, OfficeDirectory } from '@pengaduan/documents';
 import { CommandServiceLifecycle, ComplaintCommandExecutor, complaintStateConsumer, ServiceRuntime, type ServiceRuntimeOptions } from '@pengaduan/messaging';
 import { GrpcServiceHost, HealthController, HealthRegistry, type Logger, Clock, SystemClock } from '@pengaduan/runtime';
-import { IntakeService } from '@pengaduan/contracts';
+import { IntakeService, ComplaintDocumentsService } from '@pengaduan/contracts';
 import { describeChannelSettings, inboundProviders, mediaFetchers, type InboundProvider, type MediaFetcher } from '@pengaduan/channels';
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { ChannelWebhooksHttpController, PublicBaseUrl } from './channel-webhooks/channel-webhooks.http.controller';
@@ -17,6 +18,8 @@ import { ResolveReporterAddressHandler } from './resolve-reporter-address/resolv
 import { AppendMessageGrpcController } from './append-message/append-message.grpc.controller';
 import { TransferComplaintGrpcController } from './transfer-complaint/transfer-complaint.grpc.controller';
 import { TransferComplaintHandler } from './transfer-complaint/transfer-complaint.handler';
+import { VerifyReporterGrpcController } from './verify-reporter/verify-reporter.grpc.controller';
+import { VerifyReporterHandler } from './verify-reporter/verify-reporter.handler';
 import { AppendMessageHandler } from './append-message/append-message.handler';
 import { INTAKE_EVENT_SOURCE, StateConsumerGroup } from './complaint-state/own-events';
 import type { IntakeServiceConfig } from './config';
@@ -96,7 +99,7 @@ export class IntakeModule implements NestModule {
         {
           provide: InboundProcessor,
           inject: [ServiceRuntime, ContactCipher, Clock],
-          useFactory: (runtime: ServiceRuntime, cipher: ContactCipher, clock: Clock) => new InboundProcessor(runtime, cipher, group, clock, logger, { pollMs: config.inboundPollMs }),
+          useFactory: (runtime: ServiceRuntime, cipher: ContactCipher, clock: Clock) => new InboundProcessor(runtime, cipher, group, clock, logger, { pollMs: config.inboundPollMs, letterheads: config.officeProfiles }),
         },
         {
           provide: MediaFetchWorker,
@@ -141,6 +144,7 @@ export class IntakeModule implements NestModule {
           inject: [ServiceRuntime, Clock],
           useFactory: (runtime: ServiceRuntime, clock: Clock) => intakeCommandExecutor(runtime, clock, group),
         },
+        { provide: OfficeDirectory, useValue: config.officeProfiles },
         RegisterComplaintHandler,
         RegisterComplaintGrpcController,
         GetComplaintHandler,
@@ -153,6 +157,8 @@ export class IntakeModule implements NestModule {
         AppendMessageGrpcController,
         TransferComplaintHandler,
         TransferComplaintGrpcController,
+        VerifyReporterHandler,
+        VerifyReporterGrpcController,
         {
           provide: GrpcServiceHost,
           inject: [
@@ -163,6 +169,8 @@ export class IntakeModule implements NestModule {
             AppendMessageGrpcController,
             ResolveReporterAddressGrpcController,
             TransferComplaintGrpcController,
+            VerifyReporterGrpcController,
+            ServiceRuntime,
           ],
           useFactory: (
             register: RegisterComplaintGrpcController,
@@ -172,8 +180,12 @@ export class IntakeModule implements NestModule {
             append: AppendMessageGrpcController,
             resolve: ResolveReporterAddressGrpcController,
             transfer: TransferComplaintGrpcController,
+            verify: VerifyReporterGrpcController,
+            rt: ServiceRuntime,
           ) =>
-            new GrpcServiceHost(config.grpcAddress, logger).addService(IntakeService, {
+            new GrpcServiceHost(config.grpcAddress, logger)
+              .addService(ComplaintDocumentsService, complaintDocumentsGrpcService(() => rt.dataSource, ['LAPORAN_ADUAN', 'LAPORAN_TERUSAN_ADUAN']))
+              .addService(IntakeService, {
               registerComplaint: (request, correlationId) => register.registerComplaint(request, correlationId),
               getComplaint: (request, correlationId) => get.getComplaint(request, correlationId),
               confirmComplaint: (request, correlationId) => confirm.confirmComplaint(request, correlationId),
@@ -181,6 +193,7 @@ export class IntakeModule implements NestModule {
               appendMessage: (request, correlationId) => append.appendMessage(request, correlationId),
               resolveReporterAddress: (request, correlationId) => resolve.resolveReporterAddress(request, correlationId),
               transferComplaint: (request, correlationId) => transfer.transferComplaint(request, correlationId),
+              verifyReporter: (request, correlationId) => verify.verifyReporter(request, correlationId),
             }),
         },
         {

@@ -10,6 +10,7 @@ export type ErrorKind =
   | 'not-found' // 404 / NOT_FOUND
   | 'conflict' // 409 / FAILED_PRECONDITION (illegal transition, current state in details)
   | 'idempotency-mismatch' // 422 / ALREADY_EXISTS (key reused for another request)
+  | 'rate-limited' // 429 / RESOURCE_EXHAUSTED (too many attempts; `retryAfterSeconds` in details)
   | 'unavailable'; // 503 / UNAVAILABLE
 
 /** One bad field of a request. */
@@ -37,5 +38,6 @@ export const HTTP_STATUS_OF: Record<ErrorKind, number> = {
   'not-found': 404,
   conflict: 409,
   'idempotency-mismatch': 422,
+  'rate-limited': 429,
   unavailable: 503,
 };

@@ -24,6 +24,7 @@ const GRPC_STATUS_OF: Record<ErrorKind, status> = {
   'not-found': status.NOT_FOUND,
   conflict: status.FAILED_PRECONDITION,
   'idempotency-mismatch': status.ALREADY_EXISTS,
+  'rate-limited': status.RESOURCE_EXHAUSTED,
   unavailable: status.UNAVAILABLE,
 };
 const KIND_OF = Object.fromEntries(Object.entries(GRPC_STATUS_OF).map(([k, v]) => [v, k])) as Record<number, ErrorKind>;

@@ -71,6 +71,8 @@ export interface HistoryOptions {
   confidential?: boolean;
   /** When the complaint is received; every later step comes an hour after the one before. */
   start?: Date;
+  /** The SHA-256 of the document an event records (`documentSha256`), by event type. */
+  documentHashes?: Partial<Record<string, string>>;
 }
 
 /**
@@ -247,7 +249,9 @@ export class ComplaintHistory {
     const correlationId = randomUUID();
     const envelopes = decision.events.map((event) => {
       this.state = evolve(this.state, event);
-      return toEnvelope(event, { source: SOURCE_OF[event.type] ?? 'pengaduan/notification', subject: this.complaintId, office: this.officeCode, correlationId }, this.extrasOf(event));
+      const documentSha256 = this.options.documentHashes?.[event.type];
+      const extras = { ...this.extrasOf(event), ...(documentSha256 ? { documentSha256 } : {}) };
+      return toEnvelope(event, { source: SOURCE_OF[event.type] ?? 'pengaduan/notification', subject: this.complaintId, office: this.officeCode, correlationId }, extras);
     });
     this.envelopes.push(...envelopes);
     return envelopes;

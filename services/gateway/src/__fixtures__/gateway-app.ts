@@ -1,12 +1,15 @@
 import type { MessageInitShape, MessageShape } from '@bufbuild/protobuf';
 import type { GenService, GenServiceMethods } from '@bufbuild/protobuf/codegenv2';
 import { dlqTopicFor, serializeEnvelope, type EventEnvelope } from '@pengaduan/contracts';
+import { OfficeDirectory } from '@pengaduan/documents';
 import { complaintStateConsumer, createIdempotentProducer, createKafka, ServiceRuntime } from '@pengaduan/messaging';
 import { createLogger, GrpcServiceHost, NestJsonLogger, ServiceError, type Clock } from '@pengaduan/runtime';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createTestTopic, deleteTopics, dropSchema, testInfrastructure, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { OfficerRole } from '../auth/authenticated-user';
 import type { CatchUpPolicy } from '../complaint-commands/complaint-command.runner';
 import type { GatewayConfig } from '../config';
@@ -126,6 +129,8 @@ export interface StartOptions {
   clock?: Clock;
   catchUp?: CatchUpPolicy;
   jwtTtlSeconds?: number;
+  /** Anything else of the configuration (public limits, web app directory, trusted proxies …). */
+  config?: Partial<GatewayConfig>;
 }
 
 /** The gateway as main.ts builds it, on a free port, on the real Postgres and Kafka of the test run. */
@@ -148,6 +153,15 @@ export async function startGateway(upstreams: Upstreams, isolation: GatewayIsola
     projectionConcurrency: 3,
     jwtSecret: randomBytes(32).toString('base64'),
     jwtTtlSeconds: options.jwtTtlSeconds ?? 28_800,
+    trustProxy: false,
+    trackingMaxPerAddress: 10,
+    trackingMaxFailuresPerNumber: 5,
+    webFormMaxPerAddress: 5,
+    webFormOffices: [],
+    // No web app unless a suite builds one.
+    adminWebDist: join(tmpdir(), `pengaduan-no-web-app-${uniqueSuffix()}`),
+    officeProfiles: OfficeDirectory.load(),
+    ...options.config,
   };
   const app = await NestFactory.create<NestExpressApplication>(
     GatewayModule.forRoot(config, logger, { complaintTopic: isolation.topic, clock: options.clock, catchUp: options.catchUp }),

@@ -75,6 +75,11 @@ export class SopOverRest {
     return this;
   }
 
+  /** The officer's access token, for requests the JSON helpers do not make (a PDF, a browser). */
+  tokenOf(who: Officer): string {
+    return this.tokens[who];
+  }
+
   async call(method: string, path: string, who: Officer | null, body?: unknown, idempotencyKey: string | null = randomUUID()): Promise<Reply> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (who) headers['authorization'] = `Bearer ${this.tokens[who]}`;

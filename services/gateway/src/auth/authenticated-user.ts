@@ -16,6 +16,8 @@ export interface AuthenticatedUser {
   officeCode: string;
   /** For a SEKSI_TERKAIT officer: their section. */
   sectionCode?: string;
+  /** The officer's NIP, for the signature blocks of documents; absent for an account without one. */
+  nip?: string;
 }
 
 /** The officer as libs/sop names an actor (for `availableActions`). */
@@ -25,5 +27,13 @@ export function sopActorOf(user: AuthenticatedUser): UserActor {
 
 /** The officer as the internal gRPC APIs name the actor (pengaduan.common.v1.Actor). */
 export function grpcActorOf(user: AuthenticatedUser): MessageInitShape<typeof ActorSchema> {
-  return { userId: user.id, role: user.role, officeCode: user.officeCode, ...(user.sectionCode ? { sectionCode: user.sectionCode } : {}) };
+  // The name and NIP only sign documents the command produces; they never go into events.
+  return {
+    userId: user.id,
+    role: user.role,
+    officeCode: user.officeCode,
+    displayName: user.displayName,
+    ...(user.sectionCode ? { sectionCode: user.sectionCode } : {}),
+    ...(user.nip ? { nip: user.nip } : {}),
+  };
 }

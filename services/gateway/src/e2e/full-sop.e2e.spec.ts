@@ -1,6 +1,6 @@
 import { COMPLAINT_EVENTS_TOPIC, parseEnvelope } from '@pengaduan/contracts';
 import { eventually, randomOfficeCode, sql, startPlatformStack, TopicReader, type PlatformStack } from '@pengaduan/testing';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { analysisBody, confirmBody, decreeBody, deliveryBody, dispositionBody, SopOverRest, type Officer } from '../__fixtures__/sop-over-rest';
 
 // Every service as its own process, against the real broker and Postgres; officers of each
@@ -100,6 +100,40 @@ describe('the SOP end to end, each step by the officer it names', () => {
     ]);
     expect(new Set(all.map((e) => e.id)).size).toBe(all.length);
     expect(JSON.stringify(timeline.body)).not.toMatch(/Rudi|6281355566677/);
+
+    // Each step's document, rendered by its owner; the PDF served is the one its event vouches for.
+    const listed = await call('GET', `/complaints/${id}/documents`, 'auditor');
+    expect(listed.status).toBe(200);
+    const documents = listed.body['documents'] as { kind: string; number: string; sha256: string; url: string }[];
+    const tracking = String((await call('GET', `/complaints/${id}`, 'admin')).body['trackingNumber']).replace(/-/g, '/');
+    expect(documents.map((d) => [d.kind, d.number])).toEqual([
+      ['LAPORAN_ADUAN', `LA/${tracking}`],
+      ['LAPORAN_TERUSAN_ADUAN', `LTA/${tracking}`],
+      ['LEMBAR_DISPOSISI', disposed.body['sheetNumber']],
+      ['ANALISIS_ADUAN', `AA/${tracking}`],
+      ['KEPUTUSAN_TINDAK_LANJUT', `KTL/${tracking}`],
+      ['SK_TIM_PENANGANAN_ADUAN', decree.body['decreeNumber']],
+      ['INFORMASI_TINDAK_LANJUT', `ITL/${tracking}`],
+    ]);
+    const reader = await new TopicReader([COMPLAINT_EVENTS_TOPIC]).start();
+    const hashes = (
+      await reader.waitFor((m) => m.key === id && (m.value ?? '').includes('"documentSha256"'), 7, 30_000).finally(() => reader.stop())
+    ).map((m) => {
+      const parsed = parseEnvelope(m.value ?? '');
+      return parsed.ok ? (parsed.envelope.data as { documentSha256?: string }).documentSha256 : undefined;
+    });
+    for (const d of documents) {
+      const res = await fetch(`${stack.gatewayUrl}${d.url}`, { headers: { authorization: `Bearer ${sop.tokenOf('kakan')}` } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/pdf');
+      const pdf = Buffer.from(await res.arrayBuffer());
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(createHash('sha256').update(pdf).digest('hex')).toBe(d.sha256);
+      expect(res.headers.get('x-document-sha256')).toBe(d.sha256);
+      expect(hashes.filter((h) => h === d.sha256)).toHaveLength(1);
+      // No document names the complainant.
+      expect(pdf.toString('latin1')).not.toMatch(/Rudi|6281355566677/);
+    }
   });
 
   it('carries a complaint along the no-follow-up branch to closure', async () => {

@@ -3,7 +3,11 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Server } from 'node:http';
 import type { GatewayConfig } from '../config';
+import { publicLimitsOf } from '../public-rate-limits/public-limits';
+import { PublicRateLimits } from '../public-rate-limits/public-rate-limits';
+import { webFormRateLimit } from '../webhooks/web-form-rate-limit';
 import { webhooksProxy } from '../webhooks/webhooks-proxy';
+import { webApp } from '../web-app/web-app';
 import { CORRELATION_ID_HEADER, correlationIdMiddleware } from './correlation-id';
 
 /** Where the REST API lives; the version is part of the path. */
@@ -15,14 +19,23 @@ export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 /** Name of the OpenAPI security scheme: the access token of POST /api/v1/auth/login. */
 export const BEARER_AUTH = 'access-token';
 
+/** What configureGatewayHttp reads of the configuration. */
+export type GatewayHttpConfig = Pick<
+  GatewayConfig,
+  'intakeWebhooksUrl' | 'trustProxy' | 'trackingMaxPerAddress' | 'trackingMaxFailuresPerNumber' | 'webFormMaxPerAddress' | 'adminWebDist'
+>;
+
 /**
- * What the REST API needs from the Express app, before it starts: the correlation id first
- * (so even a body that fails to parse is answered with one), the public webhooks forwarded to
- * intake untouched, a JSON limit that fits the
- * longest complaint text, and the OpenAPI document at `/api/docs` (JSON at `/api/docs-json`).
+ * What the REST API needs from the Express app, before it starts: whom to believe about the
+ * client's address (`trust proxy`), the correlation id first (so even a body that fails to
+ * parse is answered with one), the public webhooks forwarded to intake untouched (web form
+ * submissions counted per client address first), a JSON limit that fits the longest complaint
+ * text, the web app at `/`, and the OpenAPI document at `/api/docs` (JSON at `/api/docs-json`).
  */
-export function configureGatewayHttp(app: NestExpressApplication, logger: Logger, config?: Pick<GatewayConfig, 'intakeWebhooksUrl'>): void {
+export function configureGatewayHttp(app: NestExpressApplication, logger: Logger, config?: GatewayHttpConfig): void {
   app.disable('x-powered-by');
+  // req.ip, which the public rate limits count by: the connection's address unless proxies are trusted.
+  app.set('trust proxy', config?.trustProxy ?? false);
   // Keep idle connections longer than the proxies and clients in front usually do (60 s), so the
   // server never closes a kept-alive connection a client is about to reuse (Node's default is 5 s).
   const server = app.getHttpServer() as Server;
@@ -30,16 +43,22 @@ export function configureGatewayHttp(app: NestExpressApplication, logger: Logger
   server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
   app.use(correlationIdMiddleware(logger));
   // Before any body parser: providers sign the raw bytes, and intake checks them.
-  if (config) app.use('/webhooks', webhooksProxy(config.intakeWebhooksUrl, logger));
+  if (config) {
+    app.use(webFormRateLimit(app.get(PublicRateLimits), publicLimitsOf(config).webFormByAddress, logger));
+    app.use('/webhooks', webhooksProxy(config.intakeWebhooksUrl, logger));
+  }
   // 20 000 characters of text, JSON-escaped, fit with room to spare.
   app.useBodyParser('json', { limit: '512kb' });
+  // Before the API's routes, which it leaves alone (/api, /webhooks, /health).
+  if (config) app.use(webApp(config.adminWebDist, logger));
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Pengaduan gateway')
       .setDescription(
         `REST API of the public-complaint platform for the officers' web app. Log in at POST /api/v1/auth/login and send the token as ` +
-          `Authorization: Bearer <token>; every query and command is limited to the officer's office. Errors are RFC 9457 problem details ` +
+          `Authorization: Bearer <token>; every query and command is limited to the officer's office. The complainants' endpoints under /api/v1/public need no token ` +
+          `(and are rate-limited per client address). Errors are RFC 9457 problem details ` +
           `(application/problem+json). Every response carries ${CORRELATION_ID_HEADER}; send your own to follow a request through the logs.`,
       )
       .setVersion('1')

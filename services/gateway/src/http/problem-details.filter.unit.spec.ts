@@ -98,6 +98,7 @@ describe('problem details of a ServiceError', () => {
     ['not-found', 404],
     ['conflict', 409],
     ['idempotency-mismatch', 422],
+    ['rate-limited', 429],
     ['unavailable', 503],
   ])('answers a %s error with %i and its code', (kind, status) => {
     const { problem } = toProblem(new ServiceError(kind, 'SOME.CODE', 'what went wrong'), '/api/v1/complaints');

@@ -35,6 +35,9 @@ export class LoggedInUserDto {
 
   @ApiPropertyOptional({ example: 'INTELDAKIM', description: 'For a SEKSI_TERKAIT officer: their section' })
   sectionCode?: string;
+
+  @ApiPropertyOptional({ example: '199001152015032001', description: "The officer's NIP, printed in the signature blocks of the documents their commands produce" })
+  nip?: string;
 }
 
 export class LoginResultDto {

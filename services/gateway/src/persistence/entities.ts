@@ -122,6 +122,10 @@ export class UserAccountRecord {
   @Column({ type: 'text', nullable: true })
   sectionCode!: string | null;
 
+  /** The officer's NIP (18 digits), printed under their name in a document's signature block. */
+  @Column({ type: 'text', nullable: true })
+  nip!: string | null;
+
   @Column({ type: 'boolean' })
   active!: boolean;
 

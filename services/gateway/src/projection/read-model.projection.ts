@@ -10,6 +10,7 @@ import { ProjectionError } from './projection-error';
 import { applySlaEvent, isSlaEvent } from './sla-deadlines.projection';
 import { OUTPUT_COLUMN, outputChangeOf } from './sop-outputs';
 import { timelineSummary } from './timeline-summary';
+import { documentRefOf } from './document-refs';
 
 export { ProjectionError };
 
@@ -40,6 +41,7 @@ export const projectReadModel: EventHandler = async (event, tx) => {
   const position = await updateView(event, state, tx);
   await appendToTimeline(event, state, position, tx);
   await recordOutput(event, tx);
+  await recordDocument(event, tx);
 };
 
 async function stateOf(tx: EntityManager, complaintId: string): Promise<ComplaintState | undefined> {
@@ -193,4 +195,16 @@ async function recordOutput(event: ParsedEvent, tx: EntityManager): Promise<void
     JSON.stringify(change.value),
     at,
   ]);
+}
+
+/** The document an output event records: its number and the hash an auditor checks a printed copy against. */
+async function recordDocument(event: ParsedEvent, tx: EntityManager): Promise<void> {
+  const [view] = (await tx.query('SELECT tracking_number FROM complaint_view WHERE id = $1', [event.envelope.subject])) as { tracking_number: string }[];
+  const ref = view ? documentRefOf(event, view.tracking_number) : undefined;
+  if (!ref) return;
+  await tx.query(
+    `INSERT INTO complaint_document_ref (complaint_id, kind, number, sha256, event_id, event_type, recorded_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (complaint_id, kind) DO NOTHING`,
+    [event.envelope.subject, ref.kind, ref.number, ref.sha256, event.envelope.id, event.type, new Date(event.envelope.time)],
+  );
 }

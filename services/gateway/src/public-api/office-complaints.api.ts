@@ -6,6 +6,7 @@ import { COMPLAINT_STATUSES } from '@pengaduan/sop';
 import { createHash } from 'node:crypto';
 import { validate as isUuid } from 'uuid';
 import { requestIdOf } from '../complaint-commands/request-id';
+import { TRACKING_NUMBER } from '../read-model/tracking-number';
 import type { IntakeClient } from '../upstream/clients';
 import { OFFICE_CODE } from '../users/user-accounts';
 import { OFFICE_CLIENT_ROLE, type OfficeClient } from './office-clients';
@@ -19,7 +20,6 @@ const MAX_TEXT = 20_000;
 const MAX_REQUEST_ID = 200;
 /** The transfer's own words go in front of the caller's note (intake allows 2000 in all). */
 const MAX_TRANSFER_NOTE = 1_900;
-const TRACKING_NUMBER = /^[A-Z]{2,6}-\d{4}-\d{6,}$/;
 /** A timestamptz as Postgres prints it (DateStyle ISO): the page cursor, exact to the microsecond. */
 const PG_TIMESTAMPTZ = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/;
 

@@ -16,6 +16,7 @@ const STATUS_OF: Record<ErrorKind, status> = {
   'not-found': status.NOT_FOUND,
   conflict: status.FAILED_PRECONDITION,
   'idempotency-mismatch': status.ALREADY_EXISTS,
+  'rate-limited': status.RESOURCE_EXHAUSTED,
   unavailable: status.UNAVAILABLE,
 };
 

@@ -211,7 +211,13 @@ describe('an officer registers a complaint over REST', () => {
         '/api/v1/complaints',
         '/api/v1/complaints/{id}',
         '/api/v1/complaints/{id}/timeline',
+        '/api/v1/complaints/{id}/messages',
+        '/api/v1/complaints/{id}/documents',
+        '/api/v1/complaints/{id}/documents/{kind}',
+        '/api/v1/dashboard',
         '/api/v1/inbox',
+        '/api/v1/public/offices',
+        '/api/v1/public/tracking',
         '/api/v1/sections',
         '/api/v1/sla/escalations',
         '/api/v1/sla/summary',
@@ -228,7 +234,13 @@ describe('an officer registers a complaint over REST', () => {
       expect(operation.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', required: true })]));
     }
     expect(doc.paths['/api/v1/auth/login']['post'].security).toBeUndefined();
+    expect(doc.paths['/api/v1/public/tracking']['post'].security).toBeUndefined();
+    expect(Object.keys(doc.paths['/api/v1/public/tracking']['post'].responses).sort()).toEqual(['200', '400', '404', '429', '503']);
+    expect(doc.paths['/api/v1/public/offices']['get'].security).toBeUndefined();
     expect(doc.paths['/api/v1/inbox']['get'].security).toEqual([{ 'access-token': [] }]);
+    for (const path of ['/api/v1/complaints/{id}/messages', '/api/v1/complaints/{id}/documents', '/api/v1/complaints/{id}/documents/{kind}', '/api/v1/dashboard']) {
+      expect(doc.paths[path]['get'].security).toEqual([{ 'access-token': [] }]);
+    }
     for (const path of ['/api/v1/sla/summary', '/api/v1/sla/escalations']) {
       expect(doc.paths[path]['get'].security).toEqual([{ 'access-token': [] }]);
       expect(Object.keys(doc.paths[path]['get'].responses).sort()).toEqual(['200', '400', '401', '503']);

@@ -8,6 +8,7 @@ import { UserAccountRecord } from '../persistence/entities';
 export const USERNAME = /^[a-z0-9][a-z0-9._-]{1,62}[a-z0-9]$/;
 export const OFFICE_CODE = /^[A-Z]{2,6}$/;
 export const SECTION_CODE = /^[A-Z][A-Z0-9_]{1,31}$/;
+export const NIP = /^[0-9]{18}$/;
 
 /** An account to create: the password in clear, hashed before it is stored. */
 export interface NewAccount {
@@ -17,6 +18,8 @@ export interface NewAccount {
   role: string;
   officeCode: string;
   sectionCode?: string;
+  /** The officer's NIP (18 digits), for signature blocks. */
+  nip?: string;
 }
 
 /** Why an account cannot be created, naming the field. */
@@ -49,6 +52,7 @@ export function checkNewAccount(account: NewAccount): asserts account is NewAcco
   } else if (account.sectionCode !== undefined) {
     fail('section', 'is only for a SEKSI_TERKAIT officer');
   }
+  if (account.nip !== undefined && !NIP.test(account.nip)) fail('nip', 'must be the 18 digits of a civil-servant number (NIP)');
   const displayName = account.displayName.trim();
   if (displayName.length < 1 || displayName.length > 200) fail('display-name', 'must be 1-200 characters');
   if (account.password.length < MIN_PASSWORD_LENGTH || account.password.length > MAX_PASSWORD_LENGTH) {
@@ -84,13 +88,14 @@ export class UserAccounts extends AccountDirectory {
       role: account.role,
       officeCode: account.officeCode,
       sectionCode: account.sectionCode ?? null,
+      nip: account.nip ?? null,
       active: true,
       createdAt: new Date(),
     };
     const inserted = (await this.dataSource().query(
-      `INSERT INTO user_account (id, username, password_hash, display_name, role, office_code, section_code, active, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (username) DO NOTHING RETURNING id`,
-      [record.id, record.username, record.passwordHash, record.displayName, record.role, record.officeCode, record.sectionCode, record.active, record.createdAt],
+      `INSERT INTO user_account (id, username, password_hash, display_name, role, office_code, section_code, nip, active, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (username) DO NOTHING RETURNING id`,
+      [record.id, record.username, record.passwordHash, record.displayName, record.role, record.officeCode, record.sectionCode, record.nip, record.active, record.createdAt],
     )) as unknown[];
     if (inserted.length === 0) throw new AccountError('ACCOUNT.USERNAME_TAKEN', 'username', `the username ${account.username} is taken`);
     return summaryOf(record);
@@ -125,6 +130,7 @@ export function authenticatedUserOf(record: UserAccountRecord): AuthenticatedUse
     role: record.role as OfficerRole,
     officeCode: record.officeCode,
     ...(record.sectionCode ? { sectionCode: record.sectionCode } : {}),
+    ...(record.nip ? { nip: record.nip } : {}),
   };
 }
 

@@ -1,0 +1,108 @@
+import { timestampDate } from '@bufbuild/protobuf/wkt';
+import { channelMapping, type GetComplaintResponse } from '@pengaduan/contracts';
+import { Clock } from '@pengaduan/runtime';
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { grpcActorOf, type AuthenticatedUser } from '../auth/authenticated-user';
+import { CurrentUser } from '../auth/current-user';
+import { ComplaintIdPipe } from '../complaint-commands/complaint-command';
+import { complaintNotFound } from '../complaint-commands/complaint-command.runner';
+import { ComplaintViewQueries } from '../complaint-views/complaint-views.queries';
+import { API_PREFIX, BEARER_AUTH } from '../http/configure-http';
+import { CorrelationId } from '../http/correlation-id';
+import { ApiProblemResponses } from '../http/problem.dto';
+import { IntakeClient } from '../upstream/clients';
+
+/** Channels that allow a free-form reply only within 24 h of the complainant's last message (SOP.md). */
+export const REPLY_WINDOW_CHANNELS = ['WHATSAPP', 'FACEBOOK', 'INSTAGRAM'] as const;
+const REPLY_WINDOW_MS = 24 * 3_600_000;
+
+export class ComplaintMessageDto {
+  @ApiProperty({ format: 'uuid' }) messageId!: string;
+  @ApiProperty({ example: 'WHATSAPP' }) channel!: string;
+  @ApiProperty({ format: 'date-time' }) receivedAt!: string;
+  @ApiProperty() text!: string;
+  @ApiProperty() attachmentCount!: number;
+}
+
+export class ReporterContactDto {
+  @ApiPropertyOptional() name?: string;
+  @ApiPropertyOptional({ example: '+628123456789' }) phone?: string;
+  @ApiPropertyOptional() email?: string;
+  @ApiPropertyOptional({ description: 'Handle on the channel' }) handle?: string;
+}
+
+export class ReplyWindowDto {
+  @ApiProperty({ example: 'WHATSAPP' }) channel!: string;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time', description: "The complainant's last message" }) lastMessageAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'When a free-form reply stops being possible (WhatsApp, Messenger, Instagram: 24 h after the last message); null for channels without a window' })
+  closesAt!: string | null;
+  @ApiProperty({ description: 'Whether a free-form reply can go out now; once closed, WhatsApp needs the approved template (or the fallback channel)' }) open!: boolean;
+}
+
+/** What the complainant wrote, from intake; the contact only for officers who may see it. */
+export class ComplaintMessagesDto {
+  @ApiProperty({ description: 'The complaint text (the messages joined, or the officer’s entry)' }) text!: string;
+  @ApiProperty({ type: [ComplaintMessageDto] }) messages!: ComplaintMessageDto[];
+  @ApiProperty({ type: ReporterContactDto, nullable: true, description: 'null when none was given or it is withheld from this officer' }) contact!: ReporterContactDto | null;
+  @ApiProperty({ description: 'The complaint is anonymous and this officer may not see who sent it' }) contactRedacted!: boolean;
+  @ApiProperty({ type: ReplyWindowDto }) replyWindow!: ReplyWindowDto;
+}
+
+/** The reply window of a complaint's channel at `now`. */
+export function replyWindowOf(channel: string, messageTimes: readonly Date[], now: Date): ReplyWindowDto {
+  const last = messageTimes.length > 0 ? new Date(Math.max(...messageTimes.map((t) => t.getTime()))) : null;
+  if (!(REPLY_WINDOW_CHANNELS as readonly string[]).includes(channel)) return { channel, lastMessageAt: last?.toISOString() ?? null, closesAt: null, open: true };
+  const closesAt = last ? new Date(last.getTime() + REPLY_WINDOW_MS) : null;
+  return { channel, lastMessageAt: last?.toISOString() ?? null, closesAt: closesAt?.toISOString() ?? null, open: closesAt !== null && now < closesAt };
+}
+
+function toDto(r: GetComplaintResponse, now: Date): ComplaintMessagesDto {
+  const c = r.complaint;
+  if (!c) throw new Error('intake answered GetComplaint without a complaint');
+  const channel = channelMapping.fromProto(c.channel, 'channel');
+  const messages = c.messages.map((m) => ({
+    messageId: m.messageId,
+    channel: channelMapping.fromProto(m.channel, 'messages.channel'),
+    receivedAt: m.receivedAt ? timestampDate(m.receivedAt).toISOString() : '',
+    text: m.text,
+    attachmentCount: m.attachmentCount,
+  }));
+  const contact = c.contact
+    ? Object.fromEntries(Object.entries({ name: c.contact.name, phone: c.contact.phone, email: c.contact.email, handle: c.contact.handle }).filter(([, v]) => v))
+    : null;
+  return {
+    text: c.text,
+    messages,
+    contact: contact && Object.keys(contact).length > 0 ? contact : null,
+    contactRedacted: c.contactRedacted,
+    replyWindow: replyWindowOf(
+      channel,
+      c.messages.flatMap((m) => (m.receivedAt ? [timestampDate(m.receivedAt)] : [])),
+      now,
+    ),
+  };
+}
+
+/** `GET /api/v1/complaints/{id}/messages`: the complainant's messages, which only intake holds. */
+@ApiTags('complaints')
+@ApiBearerAuth(BEARER_AUTH)
+@Controller(`${API_PREFIX}/complaints`)
+export class ComplaintMessagesHttpController {
+  constructor(
+    private readonly views: ComplaintViewQueries,
+    private readonly intake: IntakeClient,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get(':id/messages')
+  @ApiOperation({ summary: "The complainant's messages and contact (withheld for an anonymous complaint from all but Admin Tikkim), and whether the channel's 24-hour reply window is open" })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: ComplaintMessagesDto })
+  @ApiProblemResponses([400, 'id is not a UUID'], [401, 'No valid access token'], [404, "No such complaint in the officer's office"], [503, 'intake is not reachable'])
+  async messages(@Param('id', ComplaintIdPipe) id: string, @CurrentUser() user: AuthenticatedUser, @CorrelationId() correlationId: string): Promise<ComplaintMessagesDto> {
+    if (!(await this.views.inOffice(id, user.officeCode))) throw complaintNotFound(id);
+    const response = await this.intake.call('getComplaint', { complaintId: id, actor: grpcActorOf(user) }, correlationId);
+    return toDto(response, this.clock.now());
+  }
+}

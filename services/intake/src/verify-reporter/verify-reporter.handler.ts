@@ -1,0 +1,45 @@
+import { ServiceRuntime } from '@pengaduan/messaging';
+import { Injectable } from '@nestjs/common';
+import { ContactCipher, type ReporterContact } from '../reporter-contact/contact-cipher';
+import { verifierMatches } from './reporter-verifier';
+
+/** The gateway's question for the public tracking page. The verifier is personal data. */
+export interface VerifyReporterQuery {
+  trackingNumber: string;
+  verifier: string;
+}
+
+/** `complaintId` only when the verifier is the reporter's. */
+export type VerifyReporterResult = { matched: true; complaintId: string } | { matched: false };
+
+/**
+ * Is the person tracking `trackingNumber` its reporter? One query finds the complaint with its
+ * sealed contact, for a known and an unknown tracking number alike; the contact is opened and
+ * compared by {@link verifierMatches}. An unknown tracking number, a complaint whose reporter
+ * gave no phone or e-mail and a wrong verifier all answer `{ matched: false }`, which is no
+ * error: the gateway answers them the same. Neither the verifier nor the contact is logged.
+ */
+@Injectable()
+export class VerifyReporterHandler {
+  constructor(
+    private readonly runtime: ServiceRuntime,
+    private readonly cipher: ContactCipher,
+  ) {}
+
+  async execute(q: VerifyReporterQuery): Promise<VerifyReporterResult> {
+    const [row] = (await this.runtime.dataSource.query(
+      `SELECT c.id, r.key_id, r.sealed FROM complaint c LEFT JOIN reporter_contact r ON r.reporter_ref = c.reporter_ref WHERE c.tracking_number = $1`,
+      [q.trackingNumber.trim()],
+    )) as { id: string; key_id: string | null; sealed: Buffer | null }[];
+    const matched = verifierMatches(this.contactOf(row), q.verifier);
+    return matched && row ? { matched: true, complaintId: row.id } : { matched: false };
+  }
+
+  private contactOf(row: { id: string; key_id: string | null; sealed: Buffer | null } | undefined): ReporterContact {
+    if (!row?.sealed) return {};
+    if (row.key_id !== this.cipher.keyId) {
+      throw new Error(`the contact of complaint ${row.id} is sealed with key ${row.key_id}, which this intake does not hold`);
+    }
+    return this.cipher.open(row.sealed);
+  }
+}
