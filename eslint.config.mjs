@@ -4,6 +4,7 @@
 //   type:contracts  on domain only
 //   type:infra      on domain, contracts and other infra
 //   type:service    on anything but testing and other services
+//   type:app        on domain only (the web app, in the browser)
 //   type:testing    on anything but services
 import nx from '@nx/eslint-plugin';
 
@@ -14,7 +15,7 @@ export default [
     ignores: ['**/dist', '**/node_modules', '**/.nx', '**/.local', '**/gen/**', 'coverage', 'data'],
   },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
@@ -27,6 +28,8 @@ export default [
             { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:infra'] },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:infra', 'type:testing'] },
             { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:infra'] },
+            // The web app (services/admin-web) runs in the browser: only the pure SOP lib.
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain'] },
           ],
         },
       ],

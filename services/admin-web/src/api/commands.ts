@@ -1,0 +1,47 @@
+// The commands an officer takes on a complaint from the web app, and where each is sent. Which
+// of them an officer may take now is never decided here: the gateway's `availableActions` is.
+import type { CommandType } from '@pengaduan/sop';
+
+/** The commands the web app has a form for, in SOP order. */
+export const UI_ACTIONS = [
+  'confirm',
+  'dismiss',
+  'dispose',
+  'respondAsSection',
+  'analyze',
+  'decideFollowUp',
+  'formTeam',
+  'informReporter',
+  'recordDelivery',
+] as const satisfies readonly CommandType[];
+
+export type UiAction = (typeof UI_ACTIONS)[number];
+
+/** `POST /api/v1/complaints/{id}/<path>` of each command. */
+export const ACTION_PATHS: Readonly<Record<UiAction, string>> = {
+  confirm: 'confirm',
+  dismiss: 'dismiss',
+  dispose: 'disposition',
+  respondAsSection: 'section-responses',
+  analyze: 'analysis',
+  decideFollowUp: 'decision',
+  formTeam: 'team-decree',
+  informReporter: 'follow-up-information',
+  recordDelivery: 'delivery-confirmation',
+};
+
+export function isUiAction(value: string): value is UiAction {
+  return (UI_ACTIONS as readonly string[]).includes(value);
+}
+
+/**
+ * The actions to offer as buttons: exactly those of the gateway's list that the web app has a
+ * form for, in the gateway's order (bookkeeping commands such as `appendMessage` have none).
+ */
+export function offeredActions(availableActions: readonly string[]): UiAction[] {
+  return availableActions.filter(isUiAction);
+}
+
+export function commandUrl(complaintId: string, action: UiAction): string {
+  return `/api/v1/complaints/${encodeURIComponent(complaintId)}/${ACTION_PATHS[action]}`;
+}

@@ -1,0 +1,64 @@
+import { isRole, mayFire } from '@pengaduan/sop';
+import { useMemo } from 'react';
+import { I18nProvider } from '../i18n/i18n';
+import { ComplaintListPage } from '../pages/ComplaintListPage';
+import { ComplaintPage } from '../pages/ComplaintPage';
+import { DashboardPage } from '../pages/DashboardPage';
+import { HomePage } from '../pages/HomePage';
+import { InboxPage } from '../pages/InboxPage';
+import { LoginPage } from '../pages/LoginPage';
+import { NotFoundPage } from '../pages/NotFoundPage';
+import { ReportPage } from '../pages/ReportPage';
+import { TrackPage } from '../pages/TrackPage';
+import { AuthProvider, useAuth } from './auth';
+import { Layout } from './Layout';
+import { isOfficerRoute, loginPath, matchRoute, ROUTES } from './routes';
+import { Redirect, RouterProvider, useRouter } from './router';
+
+export function App() {
+  return (
+    <RouterProvider>
+      <I18nProvider>
+        <AuthProvider>
+          <Layout>
+            <CurrentPage />
+          </Layout>
+        </AuthProvider>
+      </I18nProvider>
+    </RouterProvider>
+  );
+}
+
+/** Whether libs/sop lets the officer's role register a complaint (the "receive" command): Admin Tikkim. */
+function mayRegister(user: { id: string; role: string } | undefined): boolean {
+  if (!user || !isRole(user.role)) return false;
+  return mayFire({ kind: 'user', userId: user.id, role: user.role }, 'receive');
+}
+
+function CurrentPage() {
+  const { location } = useRouter();
+  const { session } = useAuth();
+  const match = useMemo(() => matchRoute(location.pathname), [location.pathname]);
+
+  if (isOfficerRoute(match) && !session) return <Redirect to={loginPath(location.pathname + location.search)} />;
+  switch (match.name) {
+    case 'home':
+      return session ? <Redirect to={ROUTES.inbox} /> : <HomePage />;
+    case 'report':
+      return <ReportPage />;
+    case 'track':
+      return <TrackPage />;
+    case 'login':
+      return <LoginPage />;
+    case 'inbox':
+      return <InboxPage canRegister={mayRegister(session?.user)} />;
+    case 'complaints':
+      return <ComplaintListPage />;
+    case 'complaint':
+      return <ComplaintPage key={match.id} id={match.id} />;
+    case 'dashboard':
+      return <DashboardPage />;
+    case 'notFound':
+      return <NotFoundPage />;
+  }
+}

@@ -1,0 +1,112 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { useI18n } from '../i18n/i18n';
+import { LANGS } from '../lib/lang';
+import { roleLabel } from '../lib/sop-labels';
+import { useAuth } from './auth';
+import { matchRoute, ROUTES, type RouteName } from './routes';
+import { Link, useRouter } from './router';
+
+/** The page frame: skip link, header with the menu, the language switch and the officer, the main region, footer. */
+export function Layout({ children }: { children: ReactNode }) {
+  const { t, lang, setLang } = useI18n();
+  const { session, signOut } = useAuth();
+  const { location, navigate } = useRouter();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const current = matchRoute(location.pathname).name;
+
+  // A phone's menu closes once the officer went somewhere.
+  useEffect(() => setMenuOpen(false), [location.pathname]);
+
+  const links: { route: RouteName; label: string; to: string }[] = session
+    ? [
+        { route: 'inbox', label: t('nav.inbox'), to: ROUTES.inbox },
+        { route: 'complaints', label: t('nav.complaints'), to: ROUTES.complaints },
+        { route: 'dashboard', label: t('nav.dashboard'), to: ROUTES.dashboard },
+      ]
+    : [
+        { route: 'home', label: t('nav.home'), to: ROUTES.home },
+        { route: 'report', label: t('nav.report'), to: ROUTES.report },
+        { route: 'track', label: t('nav.track'), to: ROUTES.track },
+        { route: 'login', label: t('nav.login'), to: ROUTES.login },
+      ];
+  const isCurrent = (route: RouteName) => current === route || (route === 'complaints' && current === 'complaint');
+
+  const logout = () => {
+    signOut();
+    navigate(ROUTES.login);
+  };
+
+  return (
+    <>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        {t('app.skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Link to={session ? ROUTES.inbox : ROUTES.home} className="brand">
+            <span className="brand__mark" aria-hidden="true">
+              ⚖
+            </span>
+            <span className="brand__text">
+              <span className="brand__name">{t('app.name')}</span>
+              <span className="brand__tagline">{session ? t('app.officerTagline', { office: session.user.officeCode }) : t('app.publicTagline')}</span>
+            </span>
+          </Link>
+          <button type="button" className="menu-toggle button button--ghost" aria-expanded={menuOpen} aria-controls="site-nav" onClick={() => setMenuOpen((o) => !o)}>
+            <span aria-hidden="true">☰ </span>
+            {t('nav.menu')}
+          </button>
+          <div id="site-nav" className={`site-nav${menuOpen ? ' site-nav--open' : ''}`}>
+            <nav aria-label={t('nav.label')}>
+              <ul className="site-nav__links">
+                {links.map((l) => (
+                  <li key={l.route}>
+                    <Link to={l.to} className="site-nav__link" aria-current={isCurrent(l.route) ? 'page' : undefined}>
+                      {l.label}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <div className="site-nav__tools">
+              <div className="lang-switch" role="group" aria-label={t('lang.switchLabel')}>
+                {LANGS.map((l) => (
+                  <button key={l} type="button" lang={l} className="lang-switch__button" aria-pressed={lang === l} onClick={() => setLang(l)}>
+                    {t(`lang.${l}`)}
+                  </button>
+                ))}
+              </div>
+              {session ? (
+                <div className="officer">
+                  <span className="officer__name">
+                    {session.user.displayName}
+                    <span className="officer__role">
+                      {roleLabel(session.user.role, lang)}
+                      {session.user.sectionCode ? ` · ${session.user.sectionCode}` : ''}
+                    </span>
+                  </span>
+                  <button type="button" className="button button--ghost" onClick={logout}>
+                    {t('nav.logout')}
+                  </button>
+                </div>
+              ) : null}
+            </div>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="site-main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>{t('app.footer')}</p>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+// The web app's paths. They are contracts: the gateway's fallback, the README and the browser
+// tests use them, so they change only together with those.
+
+/** Every route's path pattern (`:id` is a complaint id). */
+export const ROUTES = {
+  home: '/',
+  report: '/lapor',
+  track: '/lacak',
+  login: '/masuk',
+  inbox: '/kotak-masuk',
+  complaints: '/aduan',
+  complaint: '/aduan/:id',
+  dashboard: '/dasbor',
+} as const;
+
+export type RouteName = keyof typeof ROUTES;
+
+/** The routes only a logged-in officer sees; anyone else is sent to the login first. */
+export const OFFICER_ROUTES: readonly RouteName[] = ['inbox', 'complaints', 'complaint', 'dashboard'];
+
+/** The query parameters the routes read. */
+export const QUERY_PARAMS = {
+  /** `/lacak?nomor=`: the tracking number to fill in. */
+  trackingNumber: 'nomor',
+  /** `/masuk?lanjut=`: where to go after logging in. */
+  next: 'lanjut',
+} as const;
+
+export type RouteMatch = { readonly name: Exclude<RouteName, 'complaint'> } | { readonly name: 'complaint'; readonly id: string } | { readonly name: 'notFound' };
+
+/** The route of a path (`/aduan/123/` and `/aduan/123` alike); `notFound` for any other. */
+export function matchRoute(pathname: string): RouteMatch {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  for (const [name, pattern] of Object.entries(ROUTES) as [RouteName, string][]) {
+    if (name === 'complaint') continue;
+    if (path === pattern) return { name } as RouteMatch;
+  }
+  const complaint = /^\/aduan\/([^/]+)$/.exec(path);
+  if (complaint?.[1]) {
+    try {
+      return { name: 'complaint', id: decodeURIComponent(complaint[1]) };
+    } catch {
+      return { name: 'notFound' };
+    }
+  }
+  return { name: 'notFound' };
+}
+
+export function isOfficerRoute(match: RouteMatch): boolean {
+  return match.name !== 'notFound' && OFFICER_ROUTES.includes(match.name);
+}
+
+/** `/aduan/<id>`. */
+export function complaintPath(id: string): string {
+  return `/aduan/${encodeURIComponent(id)}`;
+}
+
+/** `/lacak?nomor=<tracking number>`. */
+export function trackPath(trackingNumber?: string): string {
+  return trackingNumber ? `${ROUTES.track}?${QUERY_PARAMS.trackingNumber}=${encodeURIComponent(trackingNumber)}` : ROUTES.track;
+}
+
+/** `/masuk?lanjut=<path>`: the login, and where to come back to after it. */
+export function loginPath(next?: string): string {
+  const safe = next === undefined ? null : safeNext(next);
+  return safe && safe !== ROUTES.login ? `${ROUTES.login}?${QUERY_PARAMS.next}=${encodeURIComponent(safe)}` : ROUTES.login;
+}
+
+/**
+ * Where `?lanjut=` may lead: a path of this app only (never another site: `//evil`, `/\evil`,
+ * `https://…`), never the API or the webhooks, never the login itself. Null otherwise.
+ */
+export function safeNext(value: string | null | undefined): string | null {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null;
+  if ([...value].some((c) => c.charCodeAt(0) < 0x20)) return null;
+  const pathname = value.split(/[?#]/)[0] ?? '';
+  if (/^\/(api|webhooks)(\/|$)/.test(pathname)) return null;
+  if (matchRoute(pathname).name === 'login') return null;
+  return value;
+}

@@ -1,0 +1,269 @@
+import { COMPLAINT_STATUSES } from '@pengaduan/sop';
+import { useEffect, useMemo, useState } from 'react';
+import { ApiError, queryString } from '../api/client';
+import type { Dashboard, SlaSummary } from '../api/types';
+import { useAuth } from '../app/auth';
+import { ErrorMessage, StatusMessage } from '../components/Alerts';
+import { BarChart, type BarRow } from '../components/charts/BarChart';
+import { ChartFigure, ChartPatterns, Legend } from '../components/charts/ChartFigure';
+import { ColumnChart } from '../components/charts/ColumnChart';
+import { StackedBarChart } from '../components/charts/StackedBarChart';
+import { RadioGroup } from '../components/fields';
+import { PageHeading } from '../components/PageHeading';
+import { useI18n } from '../i18n/i18n';
+import { complianceRatio } from '../lib/chart-scale';
+import { formatHours, formatNumber, formatPercent, formatWib, formatWibDate, formatWibDayMonth } from '../lib/format';
+import { LOADING, type Loadable } from '../lib/loadable';
+import { DASHBOARD_PERIODS, isDashboardPeriod, periodRange, type DashboardPeriod } from '../lib/periods';
+import { channelLabel, classificationLabel, statusLabel, stepFullName, stepShortName } from '../lib/sop-labels';
+
+/** `/dasbor`: volumes by channel, classification and status, and how the SLA deadlines fared. */
+export function DashboardPage() {
+  const { t, lang } = useI18n();
+  const { api } = useAuth();
+  const [days, setDays] = useState<DashboardPeriod>(30);
+  const [dashboard, setDashboard] = useState<Loadable<Dashboard>>(LOADING);
+  const [sla, setSla] = useState<Loadable<SlaSummary>>(LOADING);
+  // The period is fixed when it is chosen, not on every render.
+  const range = useMemo(() => periodRange(days, Date.now()), [days]);
+
+  useEffect(() => {
+    let cancelled = false;
+    setDashboard(LOADING);
+    setSla(LOADING);
+    const fail = (set: (l: Loadable<never>) => void) => (err: unknown) => !cancelled && set({ state: 'error', status: err instanceof ApiError ? err.status : 0 });
+    api
+      .get<Dashboard>(`/api/v1/dashboard${queryString({ from: range.from, to: range.to, bucket: range.bucket })}`)
+      .then((value) => !cancelled && setDashboard({ state: 'ok', value }))
+      .catch(fail(setDashboard));
+    api
+      .get<SlaSummary>(`/api/v1/sla/summary${queryString({ from: range.from, to: range.to })}`)
+      .then((value) => !cancelled && setSla({ state: 'ok', value }))
+      .catch(fail(setSla));
+    return () => {
+      cancelled = true;
+    };
+  }, [api, range]);
+
+  const count = (n: number) => t('chart.count', { n: formatNumber(n, lang) });
+  const d = dashboard.state === 'ok' ? dashboard.value : null;
+  const steps = sla.state === 'ok' ? (sla.value.offices[0]?.steps ?? []) : [];
+  const totals = steps.reduce((acc, s) => ({ onTime: acc.onTime + s.onTime, late: acc.late + s.late, openOverdue: acc.openOverdue + s.openOverdue }), { onTime: 0, late: 0, openOverdue: 0 });
+  const received = d ? d.byChannel.reduce((n, c) => n + c.count, 0) : null;
+
+  const channelRows: BarRow[] = d ? [...d.byChannel].sort((a, b) => b.count - a.count).map((c) => ({ key: c.channel, label: channelLabel(c.channel, lang), value: c.count, valueText: formatNumber(c.count, lang) })) : [];
+  const classificationRows: BarRow[] = d
+    ? [...d.byClassification]
+        .sort((a, b) => a.classificationCode.localeCompare(b.classificationCode))
+        .map((c) => ({ key: c.classificationCode, label: classificationLabel(c.classificationCode, lang), value: c.count, valueText: formatNumber(c.count, lang) }))
+    : [];
+  const statusRows: BarRow[] = d
+    ? [...d.byStatus]
+        .sort((a, b) => COMPLAINT_STATUSES.indexOf(a.status as never) - COMPLAINT_STATUSES.indexOf(b.status as never))
+        .map((s) => ({ key: s.status, label: statusLabel(s.status, lang), value: s.count, valueText: formatNumber(s.count, lang) }))
+    : [];
+
+  return (
+    <div className="page">
+      <ChartPatterns />
+      <PageHeading title={t('dashboard.title')}>{t('dashboard.title')}</PageHeading>
+      <form className="period-picker" onSubmit={(e) => e.preventDefault()}>
+        <RadioGroup
+          id="dashboard-period"
+          label={t('dashboard.period')}
+          value={String(days)}
+          onValue={(v) => {
+            const n = Number(v);
+            if (isDashboardPeriod(n)) setDays(n);
+          }}
+          options={DASHBOARD_PERIODS.map((p) => ({ value: String(p), label: t('dashboard.lastDays', { n: p }) }))}
+        />
+        <p className="muted" role="status">
+          {t('dashboard.range', { from: formatWibDate(range.from, lang), to: formatWibDate(Date.parse(range.to) - 1, lang) })}
+        </p>
+      </form>
+
+      <ul className="tiles" aria-label={t('dashboard.keyFigures')}>
+        <li className="tile">
+          <span className="tile__label">{t('dashboard.received')}</span>
+          <span className="tile__value">{received === null ? '—' : formatNumber(received, lang)}</span>
+        </li>
+        <li className="tile">
+          <span className="tile__label">{t('dashboard.compliance')}</span>
+          <span className="tile__value">{sla.state === 'ok' ? formatPercent(complianceRatio(totals.onTime, totals.late), lang) : '—'}</span>
+        </li>
+        <li className="tile">
+          <span className="tile__label">{t('dashboard.openOverdue')}</span>
+          <span className="tile__value">{sla.state === 'ok' ? formatNumber(totals.openOverdue, lang) : '—'}</span>
+        </li>
+      </ul>
+
+      <section className="section" aria-labelledby="dashboard-volumes">
+        <h2 id="dashboard-volumes">{t('dashboard.volumes')}</h2>
+        {dashboard.state === 'loading' ? <StatusMessage>{t('common.loading')}</StatusMessage> : null}
+        {dashboard.state === 'error' ? <ErrorMessage>{t('dashboard.volumesFailed')}</ErrorMessage> : null}
+        {d ? (
+          <div className="chart-grid">
+            <ChartFigure
+              caption={t('dashboard.byChannel')}
+              chart={channelRows.length > 0 ? <BarChart rows={channelRows} /> : <p className="muted">{t('chart.noData')}</p>}
+              table={
+                <CountTable caption={t('dashboard.byChannel')} head={t('complaint.channel')} rows={channelRows} total={t('chart.total')} totalText={count(received ?? 0)} />
+              }
+            />
+            <ChartFigure
+              caption={t('dashboard.byClassification')}
+              description={t('dashboard.byClassificationNote')}
+              chart={classificationRows.length > 0 ? <BarChart rows={classificationRows} /> : <p className="muted">{t('chart.noData')}</p>}
+              table={<CountTable caption={t('dashboard.byClassification')} head={t('field.classification')} rows={classificationRows} />}
+            />
+            <ChartFigure
+              caption={t('dashboard.byStatus')}
+              chart={statusRows.length > 0 ? <BarChart rows={statusRows} /> : <p className="muted">{t('chart.noData')}</p>}
+              table={<CountTable caption={t('dashboard.byStatus')} head={t('complaint.status')} rows={statusRows} />}
+            />
+          </div>
+        ) : null}
+      </section>
+
+      <section className="section" aria-labelledby="dashboard-sla">
+        <h2 id="dashboard-sla">{t('dashboard.sla')}</h2>
+        {sla.state === 'loading' ? <StatusMessage>{t('common.loading')}</StatusMessage> : null}
+        {sla.state === 'error' ? <ErrorMessage>{t('dashboard.slaFailed')}</ErrorMessage> : null}
+        {sla.state === 'ok' ? (
+          <ChartFigure
+            caption={t('dashboard.slaPerStep')}
+            description={t('dashboard.slaPerStepNote', { asOf: formatWib(sla.value.asOf, lang) })}
+            legend={
+              <Legend
+                items={[
+                  { label: t('chart.onTime'), swatch: 'on-time' },
+                  { label: t('chart.late'), swatch: 'late' },
+                ]}
+              />
+            }
+            chart={
+              steps.length > 0 ? (
+                <StackedBarChart
+                  rows={steps.map((s) => ({
+                    key: s.stepId,
+                    label: stepShortName(s.stepId, lang),
+                    onTime: s.onTime,
+                    late: s.late,
+                    valueText: formatPercent(complianceRatio(s.onTime, s.late), lang),
+                  }))}
+                />
+              ) : (
+                <p className="muted">{t('chart.noData')}</p>
+              )
+            }
+            table={
+              <table className="table">
+                <caption>{t('dashboard.slaPerStep')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('complaint.deadlineStep')}</th>
+                    <th scope="col">{t('chart.onTime')}</th>
+                    <th scope="col">{t('chart.late')}</th>
+                    <th scope="col">{t('chart.compliance')}</th>
+                    <th scope="col">{t('chart.open')}</th>
+                    <th scope="col">{t('chart.openOverdue')}</th>
+                    <th scope="col">{t('chart.median')}</th>
+                    <th scope="col">{t('chart.p90')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {steps.map((s) => (
+                    <tr key={s.stepId}>
+                      <th scope="row" title={stepFullName(s.stepId, lang)}>
+                        {stepShortName(s.stepId, lang)}
+                      </th>
+                      <td>{formatNumber(s.onTime, lang)}</td>
+                      <td>{formatNumber(s.late, lang)}</td>
+                      <td>{formatPercent(complianceRatio(s.onTime, s.late), lang)}</td>
+                      <td>{formatNumber(s.open, lang)}</td>
+                      <td>{formatNumber(s.openOverdue, lang)}</td>
+                      <td>{formatHours(s.medianHours, lang)}</td>
+                      <td>{formatHours(s.p90Hours, lang)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            }
+          />
+        ) : null}
+        {d ? (
+          <ChartFigure
+            caption={t(d.bucket === 'week' ? 'dashboard.overTimeWeek' : 'dashboard.overTimeDay')}
+            description={t('dashboard.overTimeNote')}
+            wide
+            chart={
+              d.slaOverTime.length > 0 ? (
+                <ColumnChart
+                  columns={d.slaOverTime.map((p) => ({ key: p.periodStart, label: formatWibDayMonth(p.periodStart, lang), ratio: complianceRatio(p.onTime, p.late) }))}
+                  percent={(r) => formatPercent(r, lang)}
+                />
+              ) : (
+                <p className="muted">{t('chart.noData')}</p>
+              )
+            }
+            table={
+              <table className="table">
+                <caption>{t(d.bucket === 'week' ? 'dashboard.overTimeWeek' : 'dashboard.overTimeDay')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t(d.bucket === 'week' ? 'chart.weekOf' : 'chart.day')}</th>
+                    <th scope="col">{t('chart.onTime')}</th>
+                    <th scope="col">{t('chart.late')}</th>
+                    <th scope="col">{t('chart.compliance')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.slaOverTime.map((p) => (
+                    <tr key={p.periodStart}>
+                      <th scope="row">{formatWibDate(p.periodStart, lang)}</th>
+                      <td>{formatNumber(p.onTime, lang)}</td>
+                      <td>{formatNumber(p.late, lang)}</td>
+                      <td>{formatPercent(complianceRatio(p.onTime, p.late), lang)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            }
+          />
+        ) : null}
+      </section>
+    </div>
+  );
+}
+
+function CountTable({ caption, head, rows, total, totalText }: { caption: string; head: string; rows: readonly BarRow[]; total?: string; totalText?: string }) {
+  const { t } = useI18n();
+  return (
+    <table className="table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{head}</th>
+          <th scope="col">{t('chart.complaints')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key}>
+            <th scope="row">{r.label}</th>
+            <td>{r.valueText}</td>
+          </tr>
+        ))}
+      </tbody>
+      {total && totalText ? (
+        <tfoot>
+          <tr>
+            <th scope="row">{total}</th>
+            <td>{totalText}</td>
+          </tr>
+        </tfoot>
+      ) : null}
+    </table>
+  );
+}

@@ -1,0 +1,171 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError } from '../api/client';
+import { offeredActions } from '../api/commands';
+import type { ComplaintRegistered, Inbox } from '../api/types';
+import { useAuth } from '../app/auth';
+import { complaintPath } from '../app/routes';
+import { Link } from '../app/router';
+import { ErrorMessage, StatusMessage } from '../components/Alerts';
+import { Countdown } from '../components/Countdown';
+import { PageHeading } from '../components/PageHeading';
+import { RegisterComplaintForm } from '../complaint/RegisterComplaintForm';
+import { useI18n } from '../i18n/i18n';
+import { ACTION_LABELS } from '../i18n/messages';
+import { backoffDelay } from '../lib/catch-up';
+import { mostUrgentClock, sortByUrgency } from '../lib/countdown';
+import { formatWib } from '../lib/format';
+import { LOADING, type Loadable } from '../lib/loadable';
+import { channelLabel, statusLabel, stepShortName } from '../lib/sop-labels';
+import { useNow } from '../lib/use-now';
+
+/** The inbox is read again this often while open (the countdowns tick on their own). */
+const REFRESH_EVERY_MS = 120_000;
+
+/** `/kotak-masuk`: what waits for this officer, most urgent first. */
+export function InboxPage({ canRegister }: { canRegister: boolean }) {
+  const { t, lang } = useI18n();
+  const { api, session } = useAuth();
+  const now = useNow();
+  const [inbox, setInbox] = useState<Loadable<Inbox>>(LOADING);
+  const [registering, setRegistering] = useState(false);
+  const [registered, setRegistered] = useState<ComplaintRegistered | null>(null);
+  const registerButton = useRef<HTMLButtonElement>(null);
+  const registeredRef = useRef<HTMLDivElement>(null);
+
+  const load = useCallback(async (): Promise<Inbox | null> => {
+    try {
+      const value = await api.get<Inbox>('/api/v1/inbox');
+      setInbox({ state: 'ok', value });
+      return value;
+    } catch (err) {
+      setInbox((current) => (current.state === 'ok' ? current : { state: 'error', status: err instanceof ApiError ? err.status : 0 }));
+      return null;
+    }
+  }, [api]);
+
+  useEffect(() => {
+    void load();
+    const timer = window.setInterval(() => void load(), REFRESH_EVERY_MS);
+    return () => window.clearInterval(timer);
+  }, [load]);
+
+  useEffect(() => {
+    if (registered) registeredRef.current?.focus();
+  }, [registered]);
+
+  const onRegistered = async (r: ComplaintRegistered) => {
+    setRegistering(false);
+    setRegistered(r);
+    // The new complaint reaches the inbox within moments.
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const value = await load();
+      if (value?.items.some((i) => i.id === r.id)) return;
+      await new Promise((resolve) => window.setTimeout(resolve, backoffDelay(attempt, 300, 2_000)));
+    }
+  };
+
+  const items = inbox.state === 'ok' ? sortByUrgency(inbox.value.items) : [];
+  return (
+    <div className="page">
+      <PageHeading title={t('inbox.title')}>{t('inbox.title')}</PageHeading>
+      <p className="lead">{session ? t('inbox.lead', { name: session.user.displayName }) : null}</p>
+      <div className="toolbar">
+        {canRegister && !registering ? (
+          <button type="button" ref={registerButton} className="button" onClick={() => setRegistering(true)}>
+            {t('inbox.register')}
+          </button>
+        ) : null}
+        <button type="button" className="button button--secondary" onClick={() => void load()}>
+          {t('common.refresh')}
+        </button>
+      </div>
+      {registered ? (
+        <StatusMessage ref={registeredRef} tone="success">
+          <p>{t('inbox.registered', { number: registered.trackingNumber })}</p>
+          <p>
+            <Link to={complaintPath(registered.id)}>{t('inbox.openRegistered', { number: registered.trackingNumber })}</Link>
+          </p>
+        </StatusMessage>
+      ) : null}
+      {registering ? (
+        <RegisterComplaintForm
+          onRegistered={(r) => void onRegistered(r)}
+          onCancel={() => {
+            setRegistering(false);
+            window.setTimeout(() => registerButton.current?.focus(), 0);
+          }}
+        />
+      ) : null}
+      {inbox.state === 'loading' ? <StatusMessage>{t('common.loading')}</StatusMessage> : null}
+      {inbox.state === 'error' ? (
+        <ErrorMessage>
+          <p>{inbox.status === 0 ? t('error.network') : t('error.unavailable')}</p>
+        </ErrorMessage>
+      ) : null}
+      {inbox.state === 'ok' && items.length === 0 ? (
+        <div className="empty-state">
+          <p className="empty-state__title">{t('inbox.emptyTitle')}</p>
+          <p>{t('inbox.emptyText')}</p>
+        </div>
+      ) : null}
+      {items.length > 0 ? (
+        <>
+          <p className="muted" aria-live="polite">
+            {t('inbox.count', { n: items.length })}
+          </p>
+          <ul className="item-list" aria-label={t('inbox.listLabel')}>
+            {items.map((item) => {
+              const clock = mostUrgentClock(item);
+              const actions = offeredActions(item.actions);
+              return (
+                <li key={item.id} className="item">
+                  <div className="item__head">
+                    <h2 className="item__title">
+                      <Link to={complaintPath(item.id)}>{item.trackingNumber}</Link>
+                    </h2>
+                    <span className="badge badge--status">{statusLabel(item.status, lang)}</span>
+                    {clock ? <Countdown clock={clock} now={now} /> : null}
+                  </div>
+                  {item.summary ? <p className="item__summary">{item.summary}</p> : <p className="item__summary muted">{t('inbox.noSummary')}</p>}
+                  <dl className="item__facts">
+                    <div>
+                      <dt>{t('complaint.channel')}</dt>
+                      <dd>{channelLabel(item.channel, lang)}</dd>
+                    </div>
+                    <div>
+                      <dt>{t('complaint.receivedAt')}</dt>
+                      <dd>{formatWib(item.receivedAt, lang)}</dd>
+                    </div>
+                    {clock ? (
+                      <div>
+                        <dt>{t('inbox.clock')}</dt>
+                        <dd>
+                          {stepShortName(clock.stepId, lang)}
+                          {clock.sectionCode ? ` · ${clock.sectionCode}` : ''}
+                        </dd>
+                      </div>
+                    ) : null}
+                    {actions.length > 0 ? (
+                      <div>
+                        <dt>{t('inbox.actions')}</dt>
+                        <dd>
+                          <ul className="tag-list">
+                            {actions.map((a) => (
+                              <li key={a} className="tag">
+                                {ACTION_LABELS[a][lang]}
+                              </li>
+                            ))}
+                          </ul>
+                        </dd>
+                      </div>
+                    ) : null}
+                  </dl>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import { useAuth } from '../app/auth';
+import { ROUTES } from '../app/routes';
+import { Link } from '../app/router';
+import { PageHeading } from '../components/PageHeading';
+import { useI18n } from '../i18n/i18n';
+
+export function NotFoundPage() {
+  const { t } = useI18n();
+  const { session } = useAuth();
+  return (
+    <div className="page page--narrow">
+      <PageHeading title={t('notFound.title')}>{t('notFound.title')}</PageHeading>
+      <p>{t('notFound.text')}</p>
+      <p>
+        <Link to={session ? ROUTES.inbox : ROUTES.home}>{session ? t('nav.inbox') : t('nav.home')}</Link>
+      </p>
+    </div>
+  );
+}
