@@ -100,4 +100,10 @@ describe('OfficeDirectory', () => {
   it('refuses an empty office code', () => {
     expect(() => OfficeDirectory.load().profileOf('')).toThrow(expect.objectContaining({ code: 'DOCUMENT.INVALID_INPUT' }));
   });
+
+  it('loads the example file of the README (docs/office-profiles.example.json)', () => {
+    const offices = OfficeDirectory.load(join(__dirname, '../../../../../docs/office-profiles.example.json'));
+    expect(offices.profileOf('BLP')).toMatchObject({ name: 'Kantor Imigrasi Kelas II TPI Belakang Padang', email: 'kanim.belakangpadang@example.go.id' });
+    expect(offices.profileOf('TPI')).toMatchObject({ city: 'Tanjung Pinang', legalBasis: expect.arrayContaining([expect.stringContaining('Nomor 25 Tahun 2009')]) });
+  });
 });
