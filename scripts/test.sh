@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The one test command (npm test): lint, circular imports, stale generated code, typecheck
-# once, then unit, integration and end-to-end tests. Integration and end-to-end tests need a
-# real Kafka and Postgres: KAFKA_BROKERS / DATABASE_URL when set, else (through libs/testing)
-# Testcontainers when a Docker engine answers, else deploy/local. Kafka is started once here
-# for the whole run when nothing provides it, and stopped at the end if this script started it.
+# once, then unit tests, the web app's build (the browser tests drive it), and integration and
+# end-to-end tests. Integration and end-to-end tests need a real Kafka and Postgres:
+# KAFKA_BROKERS / DATABASE_URL when set, else (through libs/testing) Testcontainers when a
+# Docker engine answers, else deploy/local. Kafka is started once here for the whole run when
+# nothing provides it, and stopped at the end if this script started it.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -37,6 +38,11 @@ if [[ -z "${KAFKA_BROKERS:-}" ]] && ! docker info >/dev/null 2>&1; then
   deploy/local/kafka.sh status || started_kafka=1
   deploy/local/kafka.sh start
   export KAFKA_BROKERS="127.0.0.1:${KAFKA_PORT}"
+fi
+
+if [[ "${SKIP_WEB_BUILD:-}" != 1 ]]; then
+  step "web app build (services/admin-web/dist, which the browser tests drive; SKIP_WEB_BUILD=1 to skip)"
+  npm run --silent build:web
 fi
 
 step "integration and end-to-end tests (real Kafka and Postgres)"

@@ -245,7 +245,8 @@ export interface Dashboard {
   readonly to: string;
   readonly bucket: 'day' | 'week';
   readonly byChannel: readonly { readonly channel: string; readonly count: number }[];
-  readonly byClassification: readonly { readonly classificationCode: string; readonly count: number }[];
+  /** `classificationCode` null: the complaints not confirmed (yet). */
+  readonly byClassification: readonly { readonly classificationCode: string | null; readonly count: number }[];
   readonly byStatus: readonly { readonly status: string; readonly count: number }[];
   readonly slaOverTime: readonly { readonly periodStart: string; readonly onTime: number; readonly late: number }[];
 }

@@ -362,6 +362,7 @@ const id = {
   'replyWindow.open': 'Jendela 24 jam {channel} masih terbuka sampai {time}: pesan dikirim langsung.',
   'replyWindow.closed': 'Jendela 24 jam {channel} sudah tertutup ({time}): pesan dikirim dengan templat resmi / SMS.',
   'replyWindow.none': 'Pesan dikirim melalui {channel}.',
+  'replyWindow.noReplyChannel': '{channel} tidak punya saluran balasan: informasi dikirim melalui saluran cadangan (SMS ke nomor pelapor), atau menjadi tugas telepon Admin Tikkim bila tidak ada nomor.',
   'replyWindow.unknown': 'Pesan dikirim melalui saluran aduan ({channel}).',
 
   'messages.contact': 'Kontak pelapor',
@@ -797,6 +798,7 @@ const en: Record<MessageKey, string> = {
   'replyWindow.open': 'The {channel} 24-hour window is open until {time}: the message goes out directly.',
   'replyWindow.closed': 'The {channel} 24-hour window has closed ({time}): the message is sent with the approved template / SMS.',
   'replyWindow.none': 'The message goes out over {channel}.',
+  'replyWindow.noReplyChannel': '{channel} has no reply channel: the information goes out over the fallback (SMS to the complainant’s number), or becomes a phone task for Admin Tikkim when there is no number.',
   'replyWindow.unknown': 'The message goes out over the complaint’s channel ({channel}).',
 
   'messages.contact': 'Complainant’s contact',

@@ -53,7 +53,9 @@ export function DashboardPage() {
 
   const channelRows: BarRow[] = d ? [...d.byChannel].sort((a, b) => b.count - a.count).map((c) => ({ key: c.channel, label: channelLabel(c.channel, lang), value: c.count, valueText: formatNumber(c.count, lang) })) : [];
   const classificationRows: BarRow[] = d
-    ? [...d.byClassification]
+    ? d.byClassification
+        // The gateway counts the complaints not confirmed yet under null; the chart is of confirmed ones.
+        .filter((c): c is { classificationCode: string; count: number } => c.classificationCode !== null)
         .sort((a, b) => a.classificationCode.localeCompare(b.classificationCode))
         .map((c) => ({ key: c.classificationCode, label: classificationLabel(c.classificationCode, lang), value: c.count, valueText: formatNumber(c.count, lang) }))
     : [];

@@ -23,6 +23,7 @@ let sop: SopOverRest;
 const HOUR = 3_600_000;
 const number = () => `628${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`;
 
+// Starting the service processes on two cores can take longer than one test may (hence the hook's own timeout).
 beforeAll(async () => {
   await whatsapp.start();
   await twilio.start();
@@ -44,7 +45,7 @@ beforeAll(async () => {
   whatsapp.webhookUrl = `${stack.gatewayUrl}/webhooks/whatsapp`;
   twilio.webhookUrl = `${stack.gatewayUrl}/webhooks/twilio`;
   sop = await new SopOverRest(stack, office).setUp();
-});
+}, 240_000);
 
 afterAll(async () => {
   const codes = stack ? await stack.stop() : {};

@@ -26,10 +26,11 @@ async function registerComplaint(): Promise<string> {
   return id;
 }
 
+// Starting the service processes on two cores can take longer than one test may (hence the hook's own timeout).
 beforeAll(async () => {
   stack = await startPlatformStack();
   sop = await new SopOverRest(stack, office).setUp();
-});
+}, 240_000);
 
 afterAll(async () => {
   if (!stack) return;

@@ -68,9 +68,10 @@ function breachesLogged(p: ServiceProcess): number {
 }
 
 let reader: TopicReader;
+// Starting the service processes on two cores can take longer than one test may (hence the hook's own timeout).
 beforeAll(async () => {
   reader = await new TopicReader([COMPLAINT_EVENTS_TOPIC]).start();
-});
+}, 240_000);
 afterAll(() => reader?.stop());
 
 describe('deadlines survive the monitor’s crash and are shared by its replicas', () => {

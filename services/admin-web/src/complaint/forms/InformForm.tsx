@@ -52,6 +52,8 @@ export function ReplyWindowNote({ replyWindow, channel }: { replyWindow: ReplyWi
   const { t, lang } = useI18n();
   if (!replyWindow) return <p className="callout">{t('replyWindow.unknown', { channel: channelLabel(channel, lang) })}</p>;
   const name = channelLabel(replyWindow.channel, lang);
+  // The web form has no way back to the complainant of its own: notification uses the fallbacks.
+  if (replyWindow.channel === 'WEB') return <p className="callout">{t('replyWindow.noReplyChannel', { channel: name })}</p>;
   if (replyWindow.closesAt === null) return <p className="callout">{t('replyWindow.none', { channel: name })}</p>;
   const open = replyWindow.open && Date.parse(replyWindow.closesAt) > Date.now();
   return open ? (
