@@ -63,7 +63,10 @@ export async function initializeServiceDataSource(ds: DataSource, logger?: Logge
     await runner.connect();
     await runner.query('SELECT pg_advisory_lock(hashtext($1))', [`migrations:${schema}`]);
     try {
-      await runner.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+      // Only when missing: a service role that owns its schema (prepare-postgres) has no CREATE
+      // on the database, and Postgres checks that even for IF NOT EXISTS.
+      const [found] = (await runner.query('SELECT 1 AS present FROM pg_namespace WHERE nspname = $1', [schema])) as { present: number }[];
+      if (!found) await runner.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
       const applied = await ds.runMigrations({ transaction: 'each' });
       if (applied.length > 0) logger?.info({ schema, migrations: applied.map((m) => m.name) }, 'migrations applied');
     } finally {

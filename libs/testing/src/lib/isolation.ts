@@ -62,6 +62,13 @@ export async function createTestTopic(prefix: string, partitions = 3): Promise<s
   await admin.connect();
   try {
     await admin.createTopics({ topics: [{ topic, numPartitions: partitions, replicationFactor: 1 }], waitForLeaders: true });
+    // On a loaded machine the broker may answer "does not host this topic-partition" for a moment
+    // after the leaders are elected: wait until every partition answers its offsets.
+    await eventually(
+      async () => ((await admin.fetchTopicOffsets(topic).catch(() => [])).length === partitions ? true : undefined),
+      20_000,
+      `topic ${topic} to serve its ${partitions} partitions`,
+    );
   } finally {
     await admin.disconnect();
   }
