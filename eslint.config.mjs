@@ -6,7 +6,23 @@
 //   type:service    on anything but testing and other services
 //   type:app        on domain only (the web app, in the browser)
 //   type:testing    on anything but services
+//   type:launcher   on services and the libs they use, not testing (services/platform: every
+//                   service in one process, docs/adr/0020)
 import nx from '@nx/eslint-plugin';
+
+const DEP_CONSTRAINTS = [
+  { sourceTag: 'type:domain', onlyDependOnLibsWithTags: [] },
+  { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:domain'] },
+  { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:infra'] },
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:infra', 'type:testing'] },
+  { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:infra'] },
+  { sourceTag: 'type:launcher', onlyDependOnLibsWithTags: ['type:service', 'type:domain', 'type:contracts', 'type:infra'] },
+  // The web app (services/admin-web) runs in the browser: only the pure SOP lib.
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain'] },
+];
+
+/** What the launcher imports that the rule would refuse (see its block below). */
+const LAUNCHER_IMPORTS = ['^@pengaduan/(intake|disposition|analysis|team-decree|notification|sla-monitor|gateway)$', '^(\\.\\./)+scripts/dev-secrets\\.cjs$'];
 
 export default [
   ...nx.configs['flat/base'],
@@ -22,15 +38,7 @@ export default [
         {
           enforceBuildableLibDependency: false,
           allow: [],
-          depConstraints: [
-            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:domain'] },
-            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:infra'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:infra', 'type:testing'] },
-            { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:infra'] },
-            // The web app (services/admin-web) runs in the browser: only the pure SOP lib.
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain'] },
-          ],
+          depConstraints: DEP_CONSTRAINTS,
         },
       ],
       '@typescript-eslint/no-explicit-any': 'error',
@@ -48,6 +56,26 @@ export default [
           enforceBuildableLibDependency: false,
           depConstraints: [{ sourceTag: '*', onlyDependOnLibsWithTags: ['*'] }],
         },
+      ],
+    },
+  },
+  {
+    // The launcher (services/platform) starts the services themselves, which are Nx applications:
+    // Nx forbids importing an application whatever the tags, so these imports are named one by one.
+    // Also its use of scripts/dev-secrets.cjs, the secrets npm start shares with it, and (its
+    // end-to-end test) the gateway's SOP request bodies.
+    files: ['services/platform/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/__fixtures__/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: LAUNCHER_IMPORTS, depConstraints: DEP_CONSTRAINTS }],
+    },
+  },
+  {
+    files: ['services/platform/**/*.spec.ts', 'services/platform/**/__fixtures__/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { enforceBuildableLibDependency: false, allow: [...LAUNCHER_IMPORTS, '^\\.\\./\\.\\./gateway/src/__fixtures__/sop-over-rest$'], depConstraints: [{ sourceTag: '*', onlyDependOnLibsWithTags: ['*'] }] },
       ],
     },
   },

@@ -10,3 +10,4 @@ export * from './lib/outbox';
 export * from './lib/relay';
 export * from './lib/service-lifecycle';
 export * from './lib/service-runtime';
+export * from './lib/embedded-bus';

@@ -1,10 +1,7 @@
 import 'reflect-metadata';
-import { ServiceRuntime } from '@pengaduan/messaging';
 import { runService } from '@pengaduan/runtime';
 import { runGatewayCli } from './cli';
-import { loadGatewayConfig } from './config';
-import { GatewayModule, gatewayRuntimeOptions } from './gateway.module';
-import { configureGatewayHttp } from './http/configure-http';
+import { gatewayService } from './service-entry';
 
 // `main.js user …` and `main.js seed-demo` manage officers' accounts, `main.js office-client …` the
 // public gRPC API's clients; anything else is runService's.
@@ -14,12 +11,5 @@ if (command === 'user' || command === 'seed-demo' || command === 'office-client'
     process.exitCode = code;
   });
 } else {
-  void runService({
-    name: 'gateway',
-    loadConfig: () => loadGatewayConfig(),
-    module: (config, logger) => GatewayModule.forRoot(config, logger),
-    http: (config) => ({ host: config.httpHost, port: config.httpPort }),
-    migrate: (config, logger) => new ServiceRuntime(gatewayRuntimeOptions(config, logger)).migrate(),
-    configure: (app, logger, config) => configureGatewayHttp(app, logger, config),
-  });
+  void runService(gatewayService);
 }

@@ -60,3 +60,9 @@ export function dlqTopicFor(consumerGroup: string): string {
 export function dlqTopicDefinition(consumerGroup: string): TopicDefinition {
   return freezeTopic({ name: dlqTopicFor(consumerGroup), partitions: topicsFile.dlq.partitions, config: topicsFile.dlq.config });
 }
+
+/**
+ * The consumer groups of the platform's own services (`topic-definitions.json`), whose DLQ topics
+ * are created together with the topics, before anything can fail.
+ */
+export const PLATFORM_CONSUMER_GROUPS: readonly string[] = Object.freeze([...topicsFile.dlq.groups]);

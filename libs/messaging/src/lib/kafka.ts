@@ -1,5 +1,22 @@
 import { Kafka, logLevel, Partitioners, type KafkaConfig, type LogEntry, type Producer } from 'kafkajs';
 import type { Logger } from 'pino';
+import { embeddedKafka, sharedEmbeddedBus } from './embedded-bus';
+
+/**
+ * `KAFKA_BROKERS=embedded`: the messaging port runs on the in-process bus of the embedded default
+ * (docs/adr/0020) instead of a Kafka cluster, its log kept in the Postgres named by
+ * `EMBEDDED_BUS_DATABASE_URL`. The one switch: the relay, the consumers, their DLQ producers and the
+ * audit's reader all get their client from createKafka.
+ */
+export const EMBEDDED_BROKERS = 'embedded';
+
+/** The variable naming the Postgres of the embedded bus. */
+export const EMBEDDED_BUS_DATABASE_URL = 'EMBEDDED_BUS_DATABASE_URL';
+
+/** Whether a broker list selects the embedded bus. */
+export function isEmbeddedBrokers(brokers: readonly string[]): boolean {
+  return brokers.length === 1 && brokers[0] === EMBEDDED_BROKERS;
+}
 
 const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
   [logLevel.ERROR]: 'error',
@@ -8,9 +25,20 @@ const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
   [logLevel.DEBUG]: 'debug',
 };
 
-/** A kafkajs client whose own log lines go out through the service's JSON logger. */
-export function createKafka(options: { brokers: string[]; clientId: string; logger: Logger } & Partial<KafkaConfig>): Kafka {
-  const { brokers, clientId, logger, ...rest } = options;
+/**
+ * A kafkajs client whose own log lines go out through the service's JSON logger; for the broker
+ * list `embedded`, the embedded bus's client of the same shape (its Postgres from
+ * `embeddedBusUrl`, else EMBEDDED_BUS_DATABASE_URL).
+ */
+export function createKafka(options: { brokers: string[]; clientId: string; logger: Logger; embeddedBusUrl?: string } & Partial<KafkaConfig>): Kafka {
+  const { brokers, clientId, logger, embeddedBusUrl, ...rest } = options;
+  if (isEmbeddedBrokers(brokers)) {
+    const connectionString = embeddedBusUrl ?? process.env[EMBEDDED_BUS_DATABASE_URL];
+    if (!connectionString) {
+      throw new Error(`KAFKA_BROKERS=${EMBEDDED_BROKERS} selects the embedded bus, which needs ${EMBEDDED_BUS_DATABASE_URL} (the Postgres holding its log)`);
+    }
+    return embeddedKafka(sharedEmbeddedBus({ connectionString }), { clientId, logger });
+  }
   const child = logger.child({ component: 'kafkajs' });
   return new Kafka({
     brokers,

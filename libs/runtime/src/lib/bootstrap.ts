@@ -6,8 +6,11 @@ import { NestJsonLogger } from './nest-logger';
 
 export interface ServiceEntry<C> {
   name: string;
-  /** Reads and validates the environment; throws a ConfigError naming every problem. */
-  loadConfig: () => C;
+  /**
+   * Reads and validates the environment (the process's, or the one the embedded platform gives the
+   * service); throws a ConfigError naming every problem.
+   */
+  loadConfig: (env: NodeJS.ProcessEnv) => C;
   /** The root module of the service. */
   module: (config: C, logger: Logger) => DynamicModule;
   /** Where the HTTP server (health, REST) listens. */
@@ -24,6 +27,21 @@ export interface ServiceEntry<C> {
 }
 
 /**
+ * The service's Nest application, configured and not yet listening: what runService serves, and
+ * what the embedded platform (services/platform) starts one of per service in its one process.
+ * `abortOnError: false` makes a failing start-up throw instead of ending the process.
+ */
+export async function createServiceApp<C>(entry: ServiceEntry<C>, config: C, logger: Logger, options: { abortOnError?: boolean } = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(entry.module(config, logger), {
+    logger: new NestJsonLogger(logger),
+    bodyParser: entry.bodyParser ?? true,
+    ...(options.abortOnError === undefined ? {} : { abortOnError: options.abortOnError }),
+  });
+  entry.configure?.(app, logger, config);
+  return app;
+}
+
+/**
  * The `main.ts` of every service: `node main.js` serves, `node main.js migrate` applies
  * pending migrations and exits. A configuration error exits 78 (EX_CONFIG) with every problem
  * named; SIGTERM/SIGINT run every shutdown hook (drain consumers, flush the outbox) and exit 0.
@@ -33,7 +51,7 @@ export async function runService<C>(entry: ServiceEntry<C>): Promise<void> {
   try {
     let config: C;
     try {
-      config = entry.loadConfig();
+      config = entry.loadConfig(process.env);
     } catch (err) {
       logger.fatal((err as Error).message);
       process.exit(78);
@@ -43,11 +61,7 @@ export async function runService<C>(entry: ServiceEntry<C>): Promise<void> {
       logger.info('migrations up to date');
       return;
     }
-    const app = await NestFactory.create<NestExpressApplication>(entry.module(config, logger), {
-      logger: new NestJsonLogger(logger),
-      bodyParser: entry.bodyParser ?? true,
-    });
-    entry.configure?.(app, logger, config);
+    const app = await createServiceApp(entry, config, logger);
     // Exit 0 once every hook ran rather than re-raising the signal.
     app.enableShutdownHooks([], { useProcessExit: true });
     const { host, port } = entry.http(config);

@@ -1,0 +1,13 @@
+import { ServiceRuntime } from '@pengaduan/messaging';
+import type { ServiceEntry } from '@pengaduan/runtime';
+import { loadDispositionConfig, type DispositionConfig } from './config';
+import { DispositionModule, dispositionRuntimeOptions } from './disposition.module';
+
+/** disposition as a service: what its main.ts runs, and what the embedded platform starts in its one process. */
+export const dispositionService: ServiceEntry<DispositionConfig> = {
+  name: 'disposition',
+  loadConfig: (env) => loadDispositionConfig(env),
+  module: (config, logger) => DispositionModule.forRoot(config, logger),
+  http: (config) => ({ host: config.httpHost, port: config.httpPort }),
+  migrate: (config, logger) => new ServiceRuntime(dispositionRuntimeOptions(config, logger)).migrate(),
+};

@@ -1,0 +1,13 @@
+import { ServiceRuntime } from '@pengaduan/messaging';
+import type { ServiceEntry } from '@pengaduan/runtime';
+import { loadNotificationConfig, type NotificationServiceConfig } from './config';
+import { NotificationModule, notificationRuntimeOptions } from './notification.module';
+
+/** notification as a service: what its main.ts runs, and what the embedded platform starts in its one process. */
+export const notificationService: ServiceEntry<NotificationServiceConfig> = {
+  name: 'notification',
+  loadConfig: (env) => loadNotificationConfig(env),
+  module: (config, logger) => NotificationModule.forRoot(config, logger),
+  http: (config) => ({ host: config.httpHost, port: config.httpPort }),
+  migrate: (config, logger) => new ServiceRuntime(notificationRuntimeOptions(config, logger)).migrate(),
+};

@@ -1,0 +1,121 @@
+import { analysisService } from '@pengaduan/analysis';
+import { dispositionService } from '@pengaduan/disposition';
+import { gatewayService } from '@pengaduan/gateway';
+import { intakeService } from '@pengaduan/intake';
+import { EMBEDDED_BROKERS, EMBEDDED_BUS_DATABASE_URL } from '@pengaduan/messaging';
+import { notificationService } from '@pengaduan/notification';
+import { ConfigError, createServiceApp, type Logger, type ServiceEntry } from '@pengaduan/runtime';
+import { slaMonitorService } from '@pengaduan/sla-monitor';
+import { teamDecreeService } from '@pengaduan/team-decree';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { signingKeyVariable } from '../../../../scripts/dev-secrets.cjs';
+
+/** A service of the platform, its configuration read from the environment it is given. */
+export interface PlatformService {
+  readonly name: string;
+  /** Its schema (and its role's suffix: `pengaduan_<schema>`), as deploy/local/prepare-postgres.mjs names them. */
+  readonly schema: string;
+  load(env: NodeJS.ProcessEnv): LoadedService;
+}
+
+/** A service whose configuration is loaded (and valid), ready to start. */
+export interface LoadedService {
+  readonly name: string;
+  readonly http: { host: string; port: number };
+  /** Where its internal gRPC API binds, when it has one. */
+  readonly grpcAddress?: string;
+  /** Its Nest application, created (module, HTTP settings) and listening. */
+  start(logger: Logger): Promise<NestExpressApplication>;
+}
+
+function service<C extends { httpHost: string; httpPort: number; grpcAddress?: string }>(entry: ServiceEntry<C>): PlatformService {
+  return {
+    name: entry.name,
+    schema: entry.name.replace(/-/g, '_'),
+    load(env) {
+      const config = entry.loadConfig(env);
+      const http = entry.http(config);
+      return {
+        name: entry.name,
+        http,
+        ...(config.grpcAddress ? { grpcAddress: config.grpcAddress } : {}),
+        async start(logger) {
+          const app = await createServiceApp(entry, config, logger, { abortOnError: false });
+          await app.listen(http.port, http.host);
+          return app;
+        },
+      };
+    },
+  };
+}
+
+/** Every service of the platform in start order (scripts/services.mjs), the gateway, the public entry, last. */
+export const PLATFORM_SERVICES: readonly PlatformService[] = [
+  service(intakeService),
+  service(dispositionService),
+  service(analysisService),
+  service(teamDecreeService),
+  service(notificationService),
+  service(slaMonitorService),
+  service(gatewayService),
+];
+
+/**
+ * The variables by which one service finds another, derived from where the other binds: a service
+ * moved to another port (EMBEDDED test runs, a port in use) is still found without repeating it.
+ */
+const CLIENT_VARIABLES: Record<string, { grpc?: string; http?: string }> = {
+  intake: { grpc: 'INTAKE_GRPC_URL', http: 'INTAKE_WEBHOOKS_URL' },
+  disposition: { grpc: 'DISPOSITION_GRPC_URL' },
+  analysis: { grpc: 'ANALYSIS_GRPC_URL' },
+  'team-decree': { grpc: 'TEAM_DECREE_GRPC_URL' },
+  notification: { grpc: 'NOTIFICATION_GRPC_URL' },
+};
+
+export interface PlatformEnvironment {
+  /** The environment of each service: the common one, its own database role and signing key. */
+  readonly env: Record<string, NodeJS.ProcessEnv>;
+  readonly services: LoadedService[];
+}
+
+/**
+ * Each service's environment and loaded configuration, as if it ran as its own process: the
+ * common environment (the process's, with the development secrets), the embedded bus as its
+ * broker, the embedded Postgres as its database — connecting as its own role — and its own
+ * EVENT_SIGNING_KEY. Ports are each config.ts's defaults unless set.
+ */
+export function platformEnvironment(common: NodeJS.ProcessEnv, databaseUrlOf: (role: string) => string, busDatabaseUrl: string): PlatformEnvironment {
+  const base: NodeJS.ProcessEnv = { ...common, KAFKA_BROKERS: EMBEDDED_BROKERS, [EMBEDDED_BUS_DATABASE_URL]: busDatabaseUrl };
+  const envOf = (s: PlatformService): NodeJS.ProcessEnv => ({
+    ...base,
+    DATABASE_URL: databaseUrlOf(`pengaduan_${s.schema}`),
+    ...(common[signingKeyVariable(s.name)] ? { EVENT_SIGNING_KEY: common[signingKeyVariable(s.name)] } : {}),
+  });
+  // First where each binds, then how the others reach it (unless told).
+  for (const s of PLATFORM_SERVICES) {
+    const vars = CLIENT_VARIABLES[s.name];
+    if (!vars) continue;
+    let loaded: LoadedService;
+    try {
+      loaded = s.load(envOf(s));
+    } catch {
+      continue; // reported below, with every other service's problems
+    }
+    if (vars.grpc && loaded.grpcAddress && !common[vars.grpc]) base[vars.grpc] = loaded.grpcAddress;
+    if (vars.http && !common[vars.http]) base[vars.http] = `http://${loaded.http.host}:${loaded.http.port}`;
+  }
+  const env: Record<string, NodeJS.ProcessEnv> = {};
+  const services: LoadedService[] = [];
+  const problems: string[] = [];
+  for (const s of PLATFORM_SERVICES) {
+    env[s.name] = envOf(s);
+    try {
+      services.push(s.load(env[s.name]));
+    } catch (err) {
+      const listed = (err as { problems?: string[] }).problems;
+      problems.push(...(listed ?? [(err as Error).message]).map((p) => `${s.name}: ${p}`));
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { env, services };
+}

@@ -1,0 +1,13 @@
+import { ServiceRuntime } from '@pengaduan/messaging';
+import type { ServiceEntry } from '@pengaduan/runtime';
+import { loadTeamDecreeConfig, type TeamDecreeConfig } from './config';
+import { TeamDecreeModule, teamDecreeRuntimeOptions } from './team-decree.module';
+
+/** team-decree as a service: what its main.ts runs, and what the embedded platform starts in its one process. */
+export const teamDecreeService: ServiceEntry<TeamDecreeConfig> = {
+  name: 'team-decree',
+  loadConfig: (env) => loadTeamDecreeConfig(env),
+  module: (config, logger) => TeamDecreeModule.forRoot(config, logger),
+  http: (config) => ({ host: config.httpHost, port: config.httpPort }),
+  migrate: (config, logger) => new ServiceRuntime(teamDecreeRuntimeOptions(config, logger)).migrate(),
+};
