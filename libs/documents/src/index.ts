@@ -19,6 +19,6 @@ export type { DocumentErrorCode } from './lib/errors';
 // it over gRPC, which event records which document, and the services' office-profiles setting.
 export { COMPLAINT_DOCUMENT_MIGRATIONS, ComplaintDocumentMigration1795801000000, renderAndStoreDocument, findDocument, complaintDocumentsGrpcService } from './lib/store/complaint-documents';
 export type { StoredDocument } from './lib/store/complaint-documents';
-export { DOCUMENT_RECORDED_BY, DOCUMENT_PRODUCER, documentKindRecordedBy } from './lib/store/document-events';
+export { DOCUMENT_RECORDED_BY, DOCUMENT_PRODUCER, documentKindRecordedBy, documentKindsProducedBy } from './lib/store/document-events';
 export { signatoryFor, OFFICE_PROFILES_SETTING } from './lib/store/service-documents';
 export type { OfficeProfiles } from './lib/store/service-documents';

@@ -10,6 +10,8 @@ export type { Role, Actor, UserActor, SystemActor } from './lib/roles';
 export {
   CHANNELS,
   OUTBOUND_CHANNELS,
+  REPLY_WINDOW_CHANNELS,
+  REPLY_WINDOW_MS,
   DELIVERY_METHODS,
   NOTIFICATION_PURPOSES,
   COMPLAINT_CLASSIFICATIONS,

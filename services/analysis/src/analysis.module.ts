@@ -1,5 +1,5 @@
 import { AnalysisService, ComplaintDocumentsService } from '@pengaduan/contracts';
-import { complaintDocumentsGrpcService, OfficeDirectory } from '@pengaduan/documents';
+import { complaintDocumentsGrpcService, documentKindsProducedBy, OfficeDirectory } from '@pengaduan/documents';
 import { CommandServiceLifecycle, ComplaintCommandExecutor, COMPLAINT_STATE_MIGRATIONS, complaintStateConsumer, ServiceRuntime, type ServiceRuntimeOptions } from '@pengaduan/messaging';
 import { GrpcServiceHost, HealthController, HealthRegistry, type Logger, Clock, SystemClock } from '@pengaduan/runtime';
 import { Module, type DynamicModule } from '@nestjs/common';
@@ -82,7 +82,7 @@ export class AnalysisModule {
                 analyzeComplaint: (request, correlationId) => analyze.analyzeComplaint(request, correlationId),
                 decideFollowUp: (request, correlationId) => decide.decideFollowUp(request, correlationId),
               })
-              .addService(ComplaintDocumentsService, complaintDocumentsGrpcService(() => rt.dataSource, ['ANALISIS_ADUAN', 'KEPUTUSAN_TINDAK_LANJUT'])),
+              .addService(ComplaintDocumentsService, complaintDocumentsGrpcService(() => rt.dataSource, documentKindsProducedBy('analysis'))),
         },
         {
           provide: CommandServiceLifecycle,

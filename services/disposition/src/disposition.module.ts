@@ -1,5 +1,5 @@
 import { ComplaintDocumentsService, DispositionService } from '@pengaduan/contracts';
-import { complaintDocumentsGrpcService, OfficeDirectory } from '@pengaduan/documents';
+import { complaintDocumentsGrpcService, documentKindsProducedBy, OfficeDirectory } from '@pengaduan/documents';
 import { CommandServiceLifecycle, ComplaintCommandExecutor, complaintStateConsumer, ServiceRuntime, type ServiceRuntimeOptions } from '@pengaduan/messaging';
 import { GrpcServiceHost, HealthController, HealthRegistry, type Logger, Clock, SystemClock } from '@pengaduan/runtime';
 import { Module, type DynamicModule } from '@nestjs/common';
@@ -80,7 +80,7 @@ export class DispositionModule {
                 respondAsSection: (request, correlationId) => respond.respondAsSection(request, correlationId),
                 listSections: (request) => sections.listSections(request),
               })
-              .addService(ComplaintDocumentsService, complaintDocumentsGrpcService(() => rt.dataSource, ['LEMBAR_DISPOSISI'])),
+              .addService(ComplaintDocumentsService, complaintDocumentsGrpcService(() => rt.dataSource, documentKindsProducedBy('disposition'))),
         },
         {
           provide: CommandServiceLifecycle,

@@ -1,4 +1,4 @@
-import { complaintDocumentsGrpcService, OfficeDirectory } from '@pengaduan/documents';
+import { complaintDocumentsGrpcService, documentKindsProducedBy, OfficeDirectory } from '@pengaduan/documents';
 import { CommandServiceLifecycle, ComplaintCommandExecutor, complaintStateConsumer, ServiceRuntime, type ServiceRuntimeOptions } from '@pengaduan/messaging';
 import { GrpcServiceHost, HealthController, HealthRegistry, type Logger, Clock, SystemClock } from '@pengaduan/runtime';
 import { IntakeService, ComplaintDocumentsService } from '@pengaduan/contracts';
@@ -184,7 +184,7 @@ export class IntakeModule implements NestModule {
             rt: ServiceRuntime,
           ) =>
             new GrpcServiceHost(config.grpcAddress, logger)
-              .addService(ComplaintDocumentsService, complaintDocumentsGrpcService(() => rt.dataSource, ['LAPORAN_ADUAN', 'LAPORAN_TERUSAN_ADUAN']))
+              .addService(ComplaintDocumentsService, complaintDocumentsGrpcService(() => rt.dataSource, documentKindsProducedBy('intake')))
               .addService(IntakeService, {
               registerComplaint: (request, correlationId) => register.registerComplaint(request, correlationId),
               getComplaint: (request, correlationId) => get.getComplaint(request, correlationId),

@@ -1,4 +1,4 @@
-import { complaintDocumentsGrpcService } from '@pengaduan/documents';
+import { complaintDocumentsGrpcService, documentKindsProducedBy } from '@pengaduan/documents';
 import { NotificationService, ComplaintDocumentsService } from '@pengaduan/contracts';
 import { CommandServiceLifecycle, ComplaintCommandExecutor, ServiceRuntime, type ServiceRuntimeOptions } from '@pengaduan/messaging';
 import { GrpcServiceHost, HealthController, HealthRegistry, type Logger, Clock, SystemClock } from '@pengaduan/runtime';
@@ -150,7 +150,7 @@ export class NotificationModule {
                 confirmDelivery: (request, correlationId) => confirm.confirmDelivery(request, correlationId),
                 recordDeliveryReceipts: (request, correlationId) => receipts.recordDeliveryReceipts(request, correlationId),
               })
-              .addService(ComplaintDocumentsService, complaintDocumentsGrpcService(() => rt.dataSource, ['INFORMASI_TINDAK_LANJUT'])),
+              .addService(ComplaintDocumentsService, complaintDocumentsGrpcService(() => rt.dataSource, documentKindsProducedBy('notification'))),
         },
         {
           provide: CommandServiceLifecycle,

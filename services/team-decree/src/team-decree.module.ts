@@ -1,5 +1,5 @@
 import { ComplaintDocumentsService, TeamDecreeService } from '@pengaduan/contracts';
-import { complaintDocumentsGrpcService, OfficeDirectory } from '@pengaduan/documents';
+import { complaintDocumentsGrpcService, documentKindsProducedBy, OfficeDirectory } from '@pengaduan/documents';
 import { CommandServiceLifecycle, ComplaintCommandExecutor, COMPLAINT_STATE_MIGRATIONS, complaintStateConsumer, ServiceRuntime, type ServiceRuntimeOptions } from '@pengaduan/messaging';
 import { GrpcServiceHost, HealthController, HealthRegistry, type Logger, Clock, SystemClock } from '@pengaduan/runtime';
 import { Module, type DynamicModule } from '@nestjs/common';
@@ -76,7 +76,7 @@ export class TeamDecreeModule {
               .addService(TeamDecreeService, {
                 issueTeamDecree: (request, correlationId) => issue.issueTeamDecree(request, correlationId),
               })
-              .addService(ComplaintDocumentsService, complaintDocumentsGrpcService(() => rt.dataSource, ['SK_TIM_PENANGANAN_ADUAN'])),
+              .addService(ComplaintDocumentsService, complaintDocumentsGrpcService(() => rt.dataSource, documentKindsProducedBy('team-decree'))),
         },
         {
           provide: CommandServiceLifecycle,

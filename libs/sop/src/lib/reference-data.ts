@@ -21,6 +21,16 @@ export type Channel = (typeof CHANNELS)[number];
  */
 export const OUTBOUND_CHANNELS = [...CHANNELS, 'EMAIL'] as const;
 
+/**
+ * Channels that allow a free-form reply only within a window after the reporter's last message
+ * (SOP.md: WhatsApp's 24 h customer-service window; Messenger and Instagram likewise); after it,
+ * only an approved template, or the fallback channel.
+ */
+export const REPLY_WINDOW_CHANNELS: readonly Channel[] = ['WHATSAPP', 'FACEBOOK', 'INSTAGRAM'];
+
+/** How long after the reporter's last message a free-form reply may go out on {@link REPLY_WINDOW_CHANNELS}. */
+export const REPLY_WINDOW_MS = 24 * 60 * 60 * 1000;
+
 /** A channel a message to the reporter went out (or failed to go out) over (see {@link OUTBOUND_CHANNELS}). */
 export type OutboundChannel = (typeof OUTBOUND_CHANNELS)[number];
 

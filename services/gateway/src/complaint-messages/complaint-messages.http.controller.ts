@@ -1,6 +1,7 @@
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { channelMapping, type GetComplaintResponse } from '@pengaduan/contracts';
 import { Clock } from '@pengaduan/runtime';
+import { REPLY_WINDOW_CHANNELS, REPLY_WINDOW_MS } from '@pengaduan/sop';
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { grpcActorOf, type AuthenticatedUser } from '../auth/authenticated-user';
@@ -13,9 +14,6 @@ import { CorrelationId } from '../http/correlation-id';
 import { ApiProblemResponses } from '../http/problem.dto';
 import { IntakeClient } from '../upstream/clients';
 
-/** Channels that allow a free-form reply only within 24 h of the complainant's last message (SOP.md). */
-export const REPLY_WINDOW_CHANNELS = ['WHATSAPP', 'FACEBOOK', 'INSTAGRAM'] as const;
-const REPLY_WINDOW_MS = 24 * 3_600_000;
 
 export class ComplaintMessageDto {
   @ApiProperty({ format: 'uuid' }) messageId!: string;

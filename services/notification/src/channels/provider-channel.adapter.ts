@@ -1,9 +1,9 @@
 import type { OutboundProvider, ProviderSendOutcome, ProviderSendRequest } from '@pengaduan/channels';
-import type { OutboundChannel } from '@pengaduan/sop';
+import { REPLY_WINDOW_MS, type OutboundChannel } from '@pengaduan/sop';
 import type { ChannelAdapter, OutboundMessage, ReporterDirectory, SendResult } from './channel.port';
 
 /** WhatsApp's customer-service window: free-form text within 24 h of the reporter's last message. */
-export const SESSION_WINDOW_MS = 24 * 60 * 60 * 1000;
+export const SESSION_WINDOW_MS = REPLY_WINDOW_MS;
 /** Sent as a template a little before the window closes, so a message in flight does not fall outside it. */
 const WINDOW_MARGIN_MS = 5 * 60 * 1000;
 

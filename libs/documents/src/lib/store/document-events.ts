@@ -22,6 +22,11 @@ export const DOCUMENT_PRODUCER: Readonly<Record<DocumentKind, 'intake' | 'dispos
   INFORMASI_TINDAK_LANJUT: 'notification',
 };
 
+/** The kinds of document a service produces (and serves). */
+export function documentKindsProducedBy(service: (typeof DOCUMENT_PRODUCER)[DocumentKind]): DocumentKind[] {
+  return (Object.keys(DOCUMENT_PRODUCER) as DocumentKind[]).filter((k) => DOCUMENT_PRODUCER[k] === service);
+}
+
 /** The document an event records, if it records one. */
 export function documentKindRecordedBy(eventType: string): DocumentKind | undefined {
   return (Object.keys(DOCUMENT_RECORDED_BY) as DocumentKind[]).find((k) => DOCUMENT_RECORDED_BY[k] === eventType);
