@@ -1,4 +1,4 @@
-import { FakeTwilio } from '@pengaduan/testing';
+import { eventually, FakeTwilio } from '@pengaduan/testing';
 import { MediaFetchError } from '../provider';
 import type { TwilioSettings } from '../settings';
 import { TwilioInbound } from './twilio.inbound';
@@ -46,8 +46,11 @@ describe('Twilio against the fake', () => {
   it('status callbacks of a send come back signed over its StatusCallback and are read', async () => {
     fake.autoReceipts = true;
     const outcome = await send();
-    await new Promise((r) => setTimeout(r, 150));
-    const receipts = site.parsed.flatMap((p) => p.receipts);
+    // The fake posts its callbacks on its own: wait for both rather than for a fixed time.
+    const receipts = await eventually(async () => {
+      const all = site.parsed.flatMap((p) => p.receipts);
+      return all.length >= 2 ? all : undefined;
+    }, 20_000, 'both status callbacks');
     expect(receipts.map((r) => [r.providerMessageId, r.status])).toEqual([
       [(outcome as { providerMessageId: string }).providerMessageId, 'sent'],
       [(outcome as { providerMessageId: string }).providerMessageId, 'delivered'],
