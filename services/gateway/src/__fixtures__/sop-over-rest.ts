@@ -96,13 +96,28 @@ export class SopOverRest {
     }, timeoutMs, `complaint ${id} to be ${status}`);
   }
 
-  /** Posts a command and, when it is accepted, waits until the gateway's view shows the new state. */
+  /**
+   * Posts a command and, when it is accepted, waits until the gateway's view has applied the
+   * events it answered with. Not until the view shows the new status: an event that follows at
+   * once (a provider's delivery receipt closing an informed complaint) can pass that status
+   * between two polls, while the command's own events stay in the timeline for good.
+   */
   async act(who: Officer, id: string, action: string, body: unknown, status: string): Promise<Reply> {
     const r = await this.call('POST', `/complaints/${id}/${action}`, who, body);
     expect({ action, status: r.status, body: r.status === 200 ? 'ok' : r.body }).toEqual({ action, status: 200, body: 'ok' });
     expect(r.body['status']).toBe(status);
-    await this.expectStatus(id, status);
+    await this.expectApplied(id, r.body['eventIds'] as string[]);
     return r;
+  }
+
+  /** Waits until the gateway's timeline of the complaint holds every one of these events. */
+  async expectApplied(id: string, eventIds: readonly string[], timeoutMs = 30_000): Promise<void> {
+    expect(eventIds.length).toBeGreaterThan(0);
+    await eventually(async () => {
+      const r = await this.call('GET', `/complaints/${id}/timeline`, 'auditor');
+      const applied = new Set(((r.body['events'] as { id: string }[] | undefined) ?? []).map((e) => e.id));
+      return eventIds.every((e) => applied.has(e)) ? true : undefined;
+    }, timeoutMs, `the gateway's view of complaint ${id} to apply events ${eventIds.join(', ')}`);
   }
 
   /** Steps 2-6 of the follow-up branch, one section. */
