@@ -7,3 +7,4 @@ export * from './lib/infobip';
 export * from './lib/telegram';
 export * from './lib/meta';
 export * from './lib/registry';
+export * from './lib/webhook-routes';

@@ -9,3 +9,4 @@ export * from './lib/logger';
 export * from './lib/nest-logger';
 export * from './lib/polling-loop';
 export * from './lib/retry';
+export * from './lib/security-headers';

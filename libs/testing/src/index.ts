@@ -7,3 +7,4 @@ export * from './lib/processes';
 export * from './lib/topic-reader';
 export * from './lib/fake-providers';
 export * from './lib/stored-documents';
+export * from './lib/raw-http';

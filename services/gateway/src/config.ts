@@ -1,7 +1,7 @@
 import { dlqTopicFor } from '@pengaduan/contracts';
 import { OFFICE_PROFILES_SETTING, type OfficeDirectory } from '@pengaduan/documents';
 import { loadEventSigning, type EventSigning } from '@pengaduan/messaging';
-import { loadConfig, loadConfigParts, parse, type ConfigSpec } from '@pengaduan/runtime';
+import { loadConfig, loadConfigParts, parse, PRODUCTION_MODE, type ConfigSpec } from '@pengaduan/runtime';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { defaultAdminWebDist } from './web-app/web-app-dist';
@@ -44,6 +44,12 @@ export interface GatewayConfig {
   adminWebDist: string;
   /** The offices' profiles (OFFICE_PROFILES_FILE): their names on the public pages. */
   officeProfiles: OfficeDirectory;
+  /** NODE_ENV=production. */
+  production: boolean;
+  /** Serve the OpenAPI page at /api/docs; `undefined`: unless in production. */
+  apiDocs: boolean | undefined;
+  /** gRPC server reflection on the public gRPC API; `undefined`: unless in production. */
+  grpcReflection: boolean | undefined;
   /** Signed events (EVENT_SIGNING_KEY, EVENT_PUBLIC_KEYS): read by loadEventSigning, not by this spec. */
   eventSigning?: EventSigning;
 }
@@ -232,6 +238,14 @@ export const GATEWAY_CONFIG: ConfigSpec<GatewayConfig> = {
     description: 'directory of the built web app served at / (npm run build:web); relative to the working directory',
   },
   officeProfiles: OFFICE_PROFILES_SETTING,
+  production: PRODUCTION_MODE,
+  apiDocs: { env: 'API_DOCS', default: 'auto', parse: parse.switch, description: 'the OpenAPI page at /api/docs: on, off, or auto (on unless NODE_ENV=production)' },
+  grpcReflection: {
+    env: 'GRPC_REFLECTION',
+    default: 'auto',
+    parse: parse.switch,
+    description: 'gRPC server reflection on the public gRPC API: on, off, or auto (on unless NODE_ENV=production)',
+  },
 };
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {

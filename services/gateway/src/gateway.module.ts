@@ -188,7 +188,7 @@ export class GatewayModule {
         DashboardQueries,
         ...COMMAND_USE_CASES.map(([, handler]) => handler),
         // The public gRPC API (pengaduan.v1) for the offices' systems, on GATEWAY_GRPC_ADDRESS.
-        ...publicApiProviders(config, logger),
+        ...publicApiProviders(config, logger, { reflection: config.grpcReflection ?? !config.production }),
         {
           provide: APP_GUARD,
           inject: [Reflector, AccessTokens, AccountDirectory],

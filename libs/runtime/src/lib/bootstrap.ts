@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createLogger, type Logger } from './logger';
 import { NestJsonLogger } from './nest-logger';
+import { securityHeaders } from './security-headers';
 
 export interface ServiceEntry<C> {
   name: string;
@@ -29,7 +30,8 @@ export interface ServiceEntry<C> {
 /**
  * The service's Nest application, configured and not yet listening: what runService serves, and
  * what the embedded platform (services/platform) starts one of per service in its one process.
- * `abortOnError: false` makes a failing start-up throw instead of ending the process.
+ * Every response carries the security headers ({@link securityHeaders}). `abortOnError: false`
+ * makes a failing start-up throw instead of ending the process.
  */
 export async function createServiceApp<C>(entry: ServiceEntry<C>, config: C, logger: Logger, options: { abortOnError?: boolean } = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(entry.module(config, logger), {
@@ -37,8 +39,15 @@ export async function createServiceApp<C>(entry: ServiceEntry<C>, config: C, log
     bodyParser: entry.bodyParser ?? true,
     ...(options.abortOnError === undefined ? {} : { abortOnError: options.abortOnError }),
   });
+  secureHttp(app);
   entry.configure?.(app, logger, config);
   return app;
+}
+
+/** What every service's HTTP server does before its own settings: the security headers on every response. */
+export function secureHttp(app: NestExpressApplication): void {
+  app.disable('x-powered-by');
+  app.use(securityHeaders());
 }
 
 /**

@@ -70,6 +70,18 @@ export function loadConfigParts<A extends object, B extends object>(a: () => A, 
   return { ...ra, ...rb };
 }
 
+/**
+ * Whether the service runs in production (`NODE_ENV=production`, as the Dockerfile and the
+ * manifests set it): conveniences for developers (the OpenAPI page, gRPC reflection) are off
+ * there unless switched on.
+ */
+export const PRODUCTION_MODE: ConfigField<boolean> = {
+  env: 'NODE_ENV',
+  default: 'development',
+  parse: (raw) => raw === 'production',
+  description: 'production switches off what only developers need, unless a setting switches it on',
+};
+
 /** Parsers for the common kinds of setting. */
 export const parse = {
   string: (raw: string): string => raw,
@@ -101,6 +113,14 @@ export const parse = {
   identifier: (raw: string): string => {
     if (!/^[a-z_][a-z0-9_]{0,62}$/.test(raw)) throw new Error(`"${raw}" is not a lowercase SQL identifier`);
     return raw;
+  },
+  /** `on`/`off` (also `true`/`false`, `1`/`0`); `auto` is `undefined`, for the caller to decide by the deployment mode. */
+  switch: (raw: string): boolean | undefined => {
+    const value = raw.trim().toLowerCase();
+    if (['on', 'true', '1'].includes(value)) return true;
+    if (['off', 'false', '0'].includes(value)) return false;
+    if (value === 'auto') return undefined;
+    throw new Error(`"${raw}" is not on, off or auto`);
   },
   officeCode: (raw: string): string => {
     if (!/^[A-Z]{2,6}$/.test(raw)) throw new Error(`"${raw}" is not an office code (2-6 capital letters)`);

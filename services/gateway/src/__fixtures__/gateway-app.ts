@@ -3,7 +3,7 @@ import type { GenService, GenServiceMethods } from '@bufbuild/protobuf/codegenv2
 import { dlqTopicFor, serializeEnvelope, type EventEnvelope } from '@pengaduan/contracts';
 import { OfficeDirectory } from '@pengaduan/documents';
 import { complaintStateConsumer, createIdempotentProducer, createKafka, ServiceRuntime } from '@pengaduan/messaging';
-import { createLogger, GrpcServiceHost, NestJsonLogger, ServiceError, type Clock } from '@pengaduan/runtime';
+import { createLogger, GrpcServiceHost, NestJsonLogger, secureHttp, ServiceError, type Clock } from '@pengaduan/runtime';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createTestTopic, deleteTopics, dropSchema, testInfrastructure, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
@@ -161,12 +161,16 @@ export async function startGateway(upstreams: Upstreams, isolation: GatewayIsola
     // No web app unless a suite builds one.
     adminWebDist: join(tmpdir(), `pengaduan-no-web-app-${uniqueSuffix()}`),
     officeProfiles: OfficeDirectory.load(),
+    production: false,
+    apiDocs: undefined,
+    grpcReflection: undefined,
     ...options.config,
   };
   const app = await NestFactory.create<NestExpressApplication>(
     GatewayModule.forRoot(config, logger, { complaintTopic: isolation.topic, clock: options.clock, catchUp: options.catchUp }),
     { logger: new NestJsonLogger(logger) },
   );
+  secureHttp(app);
   configureGatewayHttp(app, logger, config);
   await app.listen(config.httpPort, config.httpHost);
   const runtime = app.get(ServiceRuntime);

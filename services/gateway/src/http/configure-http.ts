@@ -1,14 +1,15 @@
 import type { Logger } from '@pengaduan/runtime';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
 import type { Server } from 'node:http';
 import type { GatewayConfig } from '../config';
 import { publicLimitsOf } from '../public-rate-limits/public-limits';
 import { PublicRateLimits } from '../public-rate-limits/public-rate-limits';
-import { webFormRateLimit } from '../webhooks/web-form-rate-limit';
-import { webhooksProxy } from '../webhooks/webhooks-proxy';
+import { publicWebhooks } from '../webhooks/public-webhooks';
 import { webApp } from '../web-app/web-app';
 import { CORRELATION_ID_HEADER, correlationIdMiddleware } from './correlation-id';
+import { originFormOnly } from './origin-form-only';
 
 /** Where the REST API lives; the version is part of the path. */
 export const API_PREFIX = 'api/v1';
@@ -22,15 +23,24 @@ export const BEARER_AUTH = 'access-token';
 /** What configureGatewayHttp reads of the configuration. */
 export type GatewayHttpConfig = Pick<
   GatewayConfig,
-  'intakeWebhooksUrl' | 'trustProxy' | 'trackingMaxPerAddress' | 'trackingMaxFailuresPerNumber' | 'webFormMaxPerAddress' | 'adminWebDist'
+  'intakeWebhooksUrl' | 'trustProxy' | 'trackingMaxPerAddress' | 'trackingMaxFailuresPerNumber' | 'webFormMaxPerAddress' | 'adminWebDist' | 'production' | 'apiDocs'
 >;
+
+/**
+ * The OpenAPI page's own CSP (Swagger UI's scripts and styles are files of the gateway; it
+ * styles some elements inline); every other answer of the API keeps the one that allows nothing.
+ */
+export const API_DOCS_CONTENT_SECURITY_POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /**
  * What the REST API needs from the Express app, before it starts: whom to believe about the
  * client's address (`trust proxy`), the correlation id first (so even a body that fails to
- * parse is answered with one), the public webhooks forwarded to intake untouched (web form
+ * parse is answered with one), request targets in origin form only, the public webhooks
+ * forwarded to intake untouched when they are exactly a provider's route (web form
  * submissions counted per client address first), a JSON limit that fits the longest complaint
- * text, the web app at `/`, and the OpenAPI document at `/api/docs` (JSON at `/api/docs-json`).
+ * text, the web app at `/`, and, unless switched off (off by default in production), the
+ * OpenAPI document at `/api/docs` (JSON at `/api/docs-json`).
  */
 export function configureGatewayHttp(app: NestExpressApplication, logger: Logger, config?: GatewayHttpConfig): void {
   app.disable('x-powered-by');
@@ -42,15 +52,22 @@ export function configureGatewayHttp(app: NestExpressApplication, logger: Logger
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
   app.use(correlationIdMiddleware(logger));
+  app.use(originFormOnly());
   // Before any body parser: providers sign the raw bytes, and intake checks them.
   if (config) {
-    app.use(webFormRateLimit(app.get(PublicRateLimits), publicLimitsOf(config).webFormByAddress, logger));
-    app.use('/webhooks', webhooksProxy(config.intakeWebhooksUrl, logger));
+    app.use(
+      publicWebhooks({ upstream: config.intakeWebhooksUrl, limits: app.get(PublicRateLimits), webFormLimit: publicLimitsOf(config).webFormByAddress, logger }),
+    );
   }
   // 20 000 characters of text, JSON-escaped, fit with room to spare.
   app.useBodyParser('json', { limit: '512kb' });
   // Before the API's routes, which it leaves alone (/api, /webhooks, /health).
   if (config) app.use(webApp(config.adminWebDist, logger));
+  if (config && !(config.apiDocs ?? !config.production)) return;
+  app.use('/api/docs', (_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Content-Security-Policy', API_DOCS_CONTENT_SECURITY_POLICY);
+    next();
+  });
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -40,7 +40,7 @@ export type ProblemSeverity = 'client' | 'upstream' | 'internal';
 export function toProblem(exception: unknown, instance: string): { problem: ProblemDetails; severity: ProblemSeverity } {
   if (exception instanceof ServiceError) {
     const status = HTTP_STATUS_OF[exception.kind] ?? HttpStatus.INTERNAL_SERVER_ERROR;
-    const problem = build(status, exception.code, exception.message, instance);
+    const problem = problemOf(status, exception.code, exception.message, instance);
     const { state, availableActions } = exception.details;
     if (typeof state === 'string' && state !== '') problem.state = state;
     if (Array.isArray(availableActions) && availableActions.every((a) => typeof a === 'string')) problem.availableActions = availableActions;
@@ -53,20 +53,21 @@ export function toProblem(exception: unknown, instance: string): { problem: Prob
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     if (status >= 500) return internal(instance);
-    return { problem: build(status, httpCode(status), exception.message, instance), severity: 'client' };
+    return { problem: problemOf(status, httpCode(status), exception.message, instance), severity: 'client' };
   }
   if (isClientHttpError(exception)) {
-    return { problem: build(exception.status, httpCode(exception.status), exception.message, instance), severity: 'client' };
+    return { problem: problemOf(exception.status, httpCode(exception.status), exception.message, instance), severity: 'client' };
   }
   return internal(instance);
 }
 
-function build(status: number, code: string, detail: string, instance: string): ProblemDetails {
+/** A problem with its stable code as its type. */
+export function problemOf(status: number, code: string, detail: string, instance: string): ProblemDetails {
   return { type: `urn:pengaduan:problem:${code}`, title: STATUS_CODES[status] ?? 'Error', status, detail, instance, code };
 }
 
 function internal(instance: string) {
-  const problem = build(HttpStatus.INTERNAL_SERVER_ERROR, 'INTERNAL', 'an unexpected error occurred; quote the X-Correlation-Id of this response when reporting it', instance);
+  const problem = problemOf(HttpStatus.INTERNAL_SERVER_ERROR, 'INTERNAL', 'an unexpected error occurred; quote the X-Correlation-Id of this response when reporting it', instance);
   return { problem, severity: 'internal' as const };
 }
 

@@ -32,6 +32,8 @@ export interface PublicGrpcServerOptions {
   subscriptionBatch?: number;
   /** How often the health status follows the runtime's readiness (ms). */
   healthIntervalMs?: number;
+  /** Server reflection (default on; off by default in production, GRPC_REFLECTION). */
+  reflection?: boolean;
 }
 
 /** The token of `authorization: Bearer <token>`, or undefined. */
@@ -59,8 +61,8 @@ type ReflectionPackage = ConstructorParameters<typeof ReflectionService>[0];
 
 /**
  * The gateway's second server: the public gRPC API (`pengaduan.v1.OfficeComplaintsService`)
- * beside `grpc.health.v1.Health` (SERVING while the runtime is ready) and server reflection
- * (v1 and v1alpha). Every call of the API authenticates its office client first
+ * beside `grpc.health.v1.Health` (SERVING while the runtime is ready) and, unless switched off,
+ * server reflection (v1 and v1alpha). Every call of the API authenticates its office client first
  * (UNAUTHENTICATED otherwise). Subscriptions poll the read model's timeline; on shutdown they
  * end cleanly (OK) before the server stops, so a client resumes from its last position.
  */
@@ -88,7 +90,7 @@ export class PublicGrpcServer implements OnApplicationBootstrap, BeforeApplicati
     const reflection: ReflectionPackage = {
       [PUBLIC_SERVICE_NAME]: { fileDescriptorProtos: fileDescriptorProtos(publicApi.file_pengaduan_v1_service) },
     } as unknown as ReflectionPackage;
-    new ReflectionService(reflection).addToServer(this.server);
+    if (options.reflection ?? true) new ReflectionService(reflection).addToServer(this.server);
     const impl: UntypedServiceImplementation = {
       submitComplaint: this.unary((caller, request: publicApi.SubmitComplaintRequest, correlationId) => this.api.submitComplaint(caller, request, correlationId)),
       getComplaint: this.unary((caller, request: publicApi.GetComplaintRequest) => this.api.getComplaint(caller, request)),

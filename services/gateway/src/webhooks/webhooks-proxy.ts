@@ -1,5 +1,6 @@
+import type { WebhookRoute } from '@pengaduan/channels';
 import type { Logger } from '@pengaduan/runtime';
-import type { NextFunction, Request, Response } from 'express';
+import type { Request, Response } from 'express';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 
@@ -16,23 +17,24 @@ function forwardable(headers: IncomingHttpHeaders): Record<string, string | stri
 }
 
 /**
- * The platform's public `/webhooks/…` live in intake; the gateway is the one public port, so it
- * forwards them there byte for byte: the body is streamed, never parsed (providers sign the raw
- * bytes), path, query and headers are kept, and intake's answer comes back as it is. This runs
- * before the gateway's body parsers. An intake that does not answer is a 502, which providers
- * retry; nothing is stored by the gateway.
+ * Forwards one public webhook to intake byte for byte: the body is streamed, never parsed
+ * (providers sign the raw bytes), the route's path and query and the headers are kept, and
+ * intake's answer comes back as it is. The target is always intake's configured origin plus
+ * the route's canonical path: nothing of the request chooses where it goes. An intake that
+ * does not answer is a 502, which providers retry; nothing is stored by the gateway.
  */
 export function webhooksProxy(upstream: string, logger: Logger) {
   const base = new URL(upstream);
   const send = base.protocol === 'https:' ? httpsRequest : httpRequest;
-  return (req: Request, res: Response, _next: NextFunction): void => {
-    const target = new URL(req.originalUrl, base);
+  const basePath = base.pathname.replace(/\/+$/, '');
+  return (req: Request, res: Response, route: WebhookRoute): void => {
     const headers = forwardable(req.headers);
-    headers['host'] = target.host;
+    headers['host'] = base.host;
     headers['x-forwarded-host'] = req.headers.host ?? '';
     headers['x-forwarded-proto'] = req.protocol;
     headers['x-forwarded-for'] = [req.headers['x-forwarded-for'], req.socket.remoteAddress].filter(Boolean).join(', ');
-    const upstreamReq = send(target, { method: req.method, headers, timeout: WEBHOOK_UPSTREAM_TIMEOUT_MS }, (upstreamRes) => {
+    const target = { protocol: base.protocol, hostname: base.hostname, port: base.port, path: `${basePath}${route.path}${route.search}` };
+    const upstreamReq = send({ ...target, method: route.method, headers, timeout: WEBHOOK_UPSTREAM_TIMEOUT_MS }, (upstreamRes) => {
       res.writeHead(upstreamRes.statusCode ?? 502, forwardable(upstreamRes.headers));
       upstreamRes.pipe(res);
     });
@@ -41,7 +43,7 @@ export function webhooksProxy(upstream: string, logger: Logger) {
         res.destroy();
         return;
       }
-      logger.warn({ path: req.path, why }, 'intake did not answer a webhook');
+      logger.warn({ path: route.path, why }, 'intake did not answer a webhook');
       res
         .status(502)
         .type('application/problem+json')

@@ -1,4 +1,4 @@
-import { isProviderId } from '@pengaduan/channels';
+import { webhookRouteOf } from '@pengaduan/channels';
 import type { NextFunction, Request, Response } from 'express';
 
 /** The request body as bytes, set by {@link rawWebhookBody}. */
@@ -9,11 +9,20 @@ export type RequestWithRawBody = Request & { [RAW_BODY]?: Buffer };
  * Reads a webhook's body as the provider sent it, byte for byte (signatures are computed over
  * these bytes, never over a re-serialised body), up to `limit` bytes: a larger body answers 413
  * at once (by its Content-Length, or as soon as the stream passes the limit) and is counted.
- * intake runs without Nest's body parsers, so nothing else reads the stream first.
+ * intake runs without Nest's body parsers, so nothing else reads the stream first. A path
+ * that is not written the one canonical way (the rule the gateway's public edge applies) is
+ * refused with 400 before anything is read.
  */
 export function rawWebhookBody(limit: number, onTooLarge: (provider: string) => void) {
   return (req: RequestWithRawBody, res: Response, next: NextFunction): void => {
-    const provider = providerOf(req);
+    const route = webhookRouteOf(req.method, req.originalUrl);
+    if (!route.ok && route.status === 400) {
+      res.setHeader('Connection', 'close');
+      res.status(400).type('application/problem+json').send(JSON.stringify({ type: 'about:blank', title: route.detail, status: 400, code: route.code }));
+      return;
+    }
+    // Any name that is not a provider's route counts as `unknown`, so a caller cannot add counter rows at will.
+    const provider = route.ok ? route.provider : 'unknown';
     const tooLarge = () => {
       onTooLarge(provider);
       res.status(413).type('application/problem+json').send(
@@ -54,16 +63,4 @@ export function rawWebhookBody(limit: number, onTooLarge: (provider: string) => 
       if (!refused) next(err);
     });
   };
-}
-
-/**
- * The provider of `/webhooks/<provider>[/…]`, read from the whole URL (`req.path` is relative to
- * where Express mounted the middleware, so it may or may not start with `/webhooks`); any name
- * that is not a provider counts as `unknown`, so a caller cannot add counter rows at will.
- */
-function providerOf(req: Request): string {
-  const segments = new URL(req.originalUrl, 'http://x').pathname.split('/').filter(Boolean);
-  const at = segments.indexOf('webhooks');
-  const name = at >= 0 ? segments[at + 1] : undefined;
-  return name && isProviderId(name) ? name : 'unknown';
 }
