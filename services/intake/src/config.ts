@@ -1,5 +1,5 @@
 import { OFFICE_PROFILES_SETTING, type OfficeDirectory } from '@pengaduan/documents';
-import { channelSettingsFromEnv, type ChannelSettings } from '@pengaduan/channels';
+import { channelSettingsFromEnv, DEFAULT_MEDIA_MAX_BYTES, type ChannelSettings } from '@pengaduan/channels';
 import { loadEventSigning, type EventSigning } from '@pengaduan/messaging';
 import { loadConfig, loadConfigParts, parse, type ConfigSpec } from '@pengaduan/runtime';
 import { DEFAULT_MEDIA_TYPES } from './inbound-media/media-fetch-worker';
@@ -16,7 +16,7 @@ export interface IntakeConfig {
   reporterContactKey: string;
   /** Largest webhook body taken; a larger one answers 413. */
   webhookMaxBodyBytes: number;
-  /** Largest attachment kept. */
+  /** Largest attachment fetched and kept: the download stops as soon as it passes it. */
   mediaMaxBytes: number;
   /** Attachment content types kept. */
   mediaAllowedTypes: string[];
@@ -58,7 +58,12 @@ export const INTAKE_CONFIG: ConfigSpec<IntakeConfig> = {
     parse: parse.positiveInt,
     description: 'largest webhook body intake takes, in bytes (larger: 413)',
   },
-  mediaMaxBytes: { env: 'MEDIA_MAX_BYTES', default: String(16 * 1024 * 1024), parse: parse.positiveInt, description: 'largest attachment intake keeps, in bytes' },
+  mediaMaxBytes: {
+    env: 'MEDIA_MAX_BYTES',
+    default: String(DEFAULT_MEDIA_MAX_BYTES),
+    parse: parse.positiveInt,
+    description: 'largest attachment intake fetches and keeps, in bytes (a download is cut off as soon as it passes it)',
+  },
   mediaAllowedTypes: {
     env: 'MEDIA_ALLOWED_TYPES',
     default: DEFAULT_MEDIA_TYPES.join(','),

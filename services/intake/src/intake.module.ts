@@ -85,7 +85,8 @@ export class IntakeModule implements NestModule {
       ...inboundProviders(config.channels),
       ...(config.channels.webForm ? [new WebFormInbound(config.channels.webForm)] : []),
     ];
-    const fetchers = options.mediaFetchers ?? mediaFetchers(config.channels);
+    // MEDIA_MAX_BYTES bounds each download while it streams, not only what is kept.
+    const fetchers = options.mediaFetchers ?? mediaFetchers(config.channels, { maxBytes: config.mediaMaxBytes });
     for (const line of describeChannelSettings(config.channels)) {
       logger.info({ provider: line.provider, channel: line.state }, `channel ${line.provider}: ${line.state} (${line.detail})`);
     }

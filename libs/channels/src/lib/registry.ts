@@ -1,3 +1,4 @@
+import type { MediaFetchLimits } from './guarded-fetch';
 import { InfobipInbound, InfobipOutbound } from './infobip';
 import { MetaMessagingInbound, MetaMessagingMediaFetcher, MetaMessagingOutbound, WhatsAppInbound, WhatsAppMediaFetcher, WhatsAppOutbound } from './meta';
 import type { InboundProvider, MediaFetcher, OutboundProvider } from './provider';
@@ -18,14 +19,17 @@ export function inboundProviders(s: ChannelSettings): InboundProvider[] {
   return all.filter((p): p is InboundProvider => p !== undefined);
 }
 
-/** The media fetchers of every configured provider that sends attachments (Infobip SMS has none). */
-export function mediaFetchers(s: ChannelSettings): MediaFetcher[] {
+/**
+ * The media fetchers of every configured provider that sends attachments (Infobip SMS has none),
+ * each fetching only through the guarded client, within `limits` (MEDIA_MAX_BYTES …).
+ */
+export function mediaFetchers(s: ChannelSettings, limits: MediaFetchLimits = {}): MediaFetcher[] {
   const all: (MediaFetcher | undefined)[] = [
-    s.whatsapp && new WhatsAppMediaFetcher(s.whatsapp),
-    s.messenger && new MetaMessagingMediaFetcher('messenger'),
-    s.instagram && new MetaMessagingMediaFetcher('instagram'),
-    s.twilio && new TwilioMediaFetcher(s.twilio),
-    s.telegram && new TelegramMediaFetcher(s.telegram),
+    s.whatsapp && new WhatsAppMediaFetcher(s.whatsapp, limits),
+    s.messenger && new MetaMessagingMediaFetcher('messenger', s.messenger, limits),
+    s.instagram && new MetaMessagingMediaFetcher('instagram', s.instagram, limits),
+    s.twilio && new TwilioMediaFetcher(s.twilio, limits),
+    s.telegram && new TelegramMediaFetcher(s.telegram, limits),
   ];
   return all.filter((f): f is MediaFetcher => f !== undefined);
 }

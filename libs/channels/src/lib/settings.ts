@@ -1,3 +1,4 @@
+import { hostPatternProblem } from './guarded-fetch/host-patterns';
 import type { ProviderId } from './provider';
 
 /*
@@ -18,6 +19,8 @@ export interface WhatsAppSettings {
   verifyToken: string;
   graphUrl: string;
   graphVersion: string;
+  /** Hosts the media download URL may be on besides `graphUrl` (default {@link DEFAULT_MEDIA_HOSTS}). */
+  mediaHosts?: readonly string[];
 }
 
 /** Messenger (a Facebook page) or Instagram messaging: same Graph send API, same webhook scheme. */
@@ -28,6 +31,8 @@ export interface MetaMessagingSettings {
   verifyToken: string;
   graphUrl: string;
   graphVersion: string;
+  /** Hosts attachment URLs may be on besides `graphUrl` (default {@link DEFAULT_MEDIA_HOSTS}). */
+  mediaHosts?: readonly string[];
 }
 
 /** Twilio Programmable Messaging (SMS). */
@@ -38,6 +43,8 @@ export interface TwilioSettings {
   /** Our SMS numbers (E.164) → office code. */
   numbers: ReadonlyMap<string, string>;
   apiUrl: string;
+  /** Hosts Twilio's media URL may redirect to besides `apiUrl` (default {@link DEFAULT_MEDIA_HOSTS}). */
+  mediaHosts?: readonly string[];
 }
 
 /** Infobip SMS, an Indonesian-market provider (local sender ids and numbers). */
@@ -61,6 +68,8 @@ export interface TelegramSettings {
   /** The office the bot answers for. */
   office: string;
   apiUrl: string;
+  /** Hosts a file download may redirect to besides `apiUrl` (default {@link DEFAULT_MEDIA_HOSTS}). */
+  mediaHosts?: readonly string[];
 }
 
 /** The public web form. */
@@ -94,6 +103,31 @@ export interface ChannelVariable {
 }
 
 const META_GRAPH_URL = 'https://graph.facebook.com';
+
+/** The providers that serve attachments. */
+export type MediaProvider = 'whatsapp' | 'messenger' | 'instagram' | 'twilio' | 'telegram';
+
+/**
+ * The hosts each provider serves media from, as documented (a configured API origin is always
+ * allowed too): WhatsApp's media URL is on lookaside.fbsbx.com; Messenger's and Instagram's
+ * attachment URLs on Meta's CDNs; Twilio's media URL redirects to mms.twiliocdn.com; Telegram
+ * serves files from its API host. Their addresses must be public (docs/adr/0021).
+ */
+export const DEFAULT_MEDIA_HOSTS: Readonly<Record<MediaProvider, readonly string[]>> = {
+  whatsapp: ['*.fbsbx.com', '*.fbcdn.net', '*.whatsapp.net'],
+  messenger: ['*.fbsbx.com', '*.fbcdn.net'],
+  instagram: ['*.fbsbx.com', '*.fbcdn.net', '*.cdninstagram.com'],
+  twilio: ['api.twilio.com', '*.twiliocdn.com'],
+  telegram: ['api.telegram.org'],
+};
+
+const mediaHostsVariable = (provider: MediaProvider): ChannelVariable => ({
+  env: `${provider.toUpperCase()}_MEDIA_HOSTS`,
+  provider,
+  secret: false,
+  default: DEFAULT_MEDIA_HOSTS[provider].join(','),
+  description: `hosts ${provider} media may be fetched from besides its API URL: host or *.domain, comma-separated; every address they resolve to must be public`,
+});
 const META_GRAPH_VERSION = 'v23.0';
 
 /** Every variable, in the order `.env.example` lists them. */
@@ -105,18 +139,22 @@ export const CHANNEL_VARIABLES: readonly ChannelVariable[] = [
   { env: 'WHATSAPP_ACCESS_TOKEN', provider: 'whatsapp', secret: true, description: 'system-user access token of the WhatsApp Business account' },
   { env: 'WHATSAPP_APP_SECRET', provider: 'whatsapp', secret: true, description: 'Meta app secret that signs WhatsApp webhooks (X-Hub-Signature-256)' },
   { env: 'WHATSAPP_VERIFY_TOKEN', provider: 'whatsapp', secret: true, description: 'verify token of the webhook subscription (hub.verify_token)' },
+  mediaHostsVariable('whatsapp'),
   { env: 'MESSENGER_PAGES', provider: 'messenger', secret: false, description: 'Facebook page ids and their offices: <page id>=<OFFICE>,…' },
   { env: 'MESSENGER_PAGE_TOKENS', provider: 'messenger', secret: true, description: 'page access tokens: <page id>=<token>,…' },
   { env: 'MESSENGER_APP_SECRET', provider: 'messenger', secret: true, description: 'Meta app secret that signs Messenger webhooks' },
   { env: 'MESSENGER_VERIFY_TOKEN', provider: 'messenger', secret: true, description: 'verify token of the Messenger webhook subscription' },
+  mediaHostsVariable('messenger'),
   { env: 'INSTAGRAM_ACCOUNTS', provider: 'instagram', secret: false, description: 'Instagram professional account ids and their offices: <account id>=<OFFICE>,…' },
   { env: 'INSTAGRAM_ACCESS_TOKENS', provider: 'instagram', secret: true, description: 'access tokens that send for each account: <account id>=<token>,…' },
   { env: 'INSTAGRAM_APP_SECRET', provider: 'instagram', secret: true, description: 'Meta app secret that signs Instagram webhooks' },
   { env: 'INSTAGRAM_VERIFY_TOKEN', provider: 'instagram', secret: true, description: 'verify token of the Instagram webhook subscription' },
+  mediaHostsVariable('instagram'),
   { env: 'TWILIO_ACCOUNT_SID', provider: 'twilio', secret: false, description: 'Twilio account SID (AC…)' },
   { env: 'TWILIO_AUTH_TOKEN', provider: 'twilio', secret: true, description: 'Twilio auth token: signs X-Twilio-Signature, authenticates API calls' },
   { env: 'TWILIO_NUMBERS', provider: 'twilio', secret: false, description: 'our Twilio SMS numbers and their offices: <E.164>=<OFFICE>,…' },
   { env: 'TWILIO_API_URL', provider: 'twilio', secret: false, default: 'https://api.twilio.com', description: 'Twilio REST API base URL' },
+  mediaHostsVariable('twilio'),
   { env: 'INFOBIP_BASE_URL', provider: 'infobip', secret: false, description: 'the Infobip account’s base URL (https://<id>.api.infobip.com)' },
   { env: 'INFOBIP_API_KEY', provider: 'infobip', secret: true, description: 'Infobip API key (Authorization: App <key>)' },
   { env: 'INFOBIP_NUMBERS', provider: 'infobip', secret: false, description: 'our Infobip numbers or sender ids and their offices: <number>=<OFFICE>,…' },
@@ -126,6 +164,7 @@ export const CHANNEL_VARIABLES: readonly ChannelVariable[] = [
   { env: 'TELEGRAM_WEBHOOK_SECRET', provider: 'telegram', secret: true, description: 'the secret_token given to setWebhook (X-Telegram-Bot-Api-Secret-Token)' },
   { env: 'TELEGRAM_OFFICE', provider: 'telegram', secret: false, description: 'the office the Telegram bot answers for' },
   { env: 'TELEGRAM_API_URL', provider: 'telegram', secret: false, default: 'https://api.telegram.org', description: 'Telegram Bot API base URL' },
+  mediaHostsVariable('telegram'),
   { env: 'WEB_FORM_OFFICES', provider: 'web-form', secret: false, description: 'offices whose complaints the public web form takes: <OFFICE>,…' },
 ];
 
@@ -174,6 +213,16 @@ function urlOf(raw: string, env: string, problems: string[]): string {
   }
 }
 
+/** Reads `host,*.domain,…` (lower-cased), naming each pattern that cannot be used. */
+function hostPatternsOf(raw: string, env: string, problems: string[]): string[] {
+  const patterns = raw.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  for (const p of patterns) {
+    const problem = hostPatternProblem(p);
+    if (problem) problems.push(`${env}: "${p}" ${problem}`);
+  }
+  return patterns;
+}
+
 /** Reads every provider's settings from the environment. Throws {@link ChannelSettingsError}. */
 export function channelSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): ChannelSettings {
   const problems: string[] = [];
@@ -186,6 +235,10 @@ export function channelSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Ch
   if (publicBaseUrl) settings.publicBaseUrl = urlOf(publicBaseUrl, 'PUBLIC_BASE_URL', problems);
   const graphUrl = urlOf(value('META_GRAPH_URL') as string, 'META_GRAPH_URL', problems);
   const graphVersion = value('META_GRAPH_VERSION') as string;
+  const mediaHosts = (provider: MediaProvider) => {
+    const env = `${provider.toUpperCase()}_MEDIA_HOSTS`;
+    return hostPatternsOf(value(env) as string, env, problems);
+  };
 
   /** The provider's required variables: all of them, or none (off). */
   const required = (provider: ProviderId, names: string[]): Record<string, string> | undefined => {
@@ -211,6 +264,7 @@ export function channelSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Ch
       verifyToken: wa.WHATSAPP_VERIFY_TOKEN,
       graphUrl,
       graphVersion,
+      mediaHosts: mediaHosts('whatsapp'),
     };
   }
 
@@ -225,7 +279,7 @@ export function channelSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Ch
       if (!accessToken) problems.push(`${tokensVar}: no token for ${id}`);
       else accounts.set(id, { office, accessToken });
     }
-    return { accounts, appSecret: m[`${prefix}_APP_SECRET`], verifyToken: m[`${prefix}_VERIFY_TOKEN`], graphUrl, graphVersion };
+    return { accounts, appSecret: m[`${prefix}_APP_SECRET`], verifyToken: m[`${prefix}_VERIFY_TOKEN`], graphUrl, graphVersion, mediaHosts: mediaHosts(provider) };
   };
   settings.messenger = meta('messenger', 'MESSENGER', 'MESSENGER_PAGES', 'MESSENGER_PAGE_TOKENS');
   settings.instagram = meta('instagram', 'INSTAGRAM', 'INSTAGRAM_ACCOUNTS', 'INSTAGRAM_ACCESS_TOKENS');
@@ -238,6 +292,7 @@ export function channelSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Ch
       authToken: tw.TWILIO_AUTH_TOKEN,
       numbers: parsePairs(tw.TWILIO_NUMBERS, 'TWILIO_NUMBERS', problems, officeValue),
       apiUrl: urlOf(value('TWILIO_API_URL') as string, 'TWILIO_API_URL', problems),
+      mediaHosts: mediaHosts('twilio'),
     };
   }
 
@@ -263,6 +318,7 @@ export function channelSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Ch
       webhookSecret: tg.TELEGRAM_WEBHOOK_SECRET,
       office: tg.TELEGRAM_OFFICE,
       apiUrl: urlOf(value('TELEGRAM_API_URL') as string, 'TELEGRAM_API_URL', problems),
+      mediaHosts: mediaHosts('telegram'),
     };
   }
 

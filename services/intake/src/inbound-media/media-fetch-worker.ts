@@ -101,7 +101,8 @@ export class MediaFetchWorker extends PollingWorker {
       );
     } catch (err) {
       const retryable = err instanceof MediaFetchError ? err.retryable : true;
-      const reason = err instanceof MediaFetchError ? `${err.code}${err.status ? ` HTTP ${err.status}` : ''}` : 'MEDIA.FETCH_FAILED';
+      // A MediaFetchError's message names at most a host and an address (never a URL, nor personal data): kept with the row, for whoever looks into it.
+      const reason = err instanceof MediaFetchError ? `${err.code}${err.status ? ` HTTP ${err.status}` : ''}: ${err.message}`.slice(0, 500) : 'MEDIA.FETCH_FAILED';
       if (retryable && row.attempts < (this.options.maxAttempts ?? 6)) {
         const delayMs = Math.min(5 * 60_000, 1_000 * 2 ** (row.attempts - 1));
         await this.runtime.dataSource.query(`UPDATE inbound_media SET next_attempt_at = $2, reason = $3 WHERE id = $1`, [row.id, new Date(this.clock.now().getTime() + delayMs), reason]);

@@ -131,7 +131,7 @@ for (const provider of ['messenger', 'instagram'] as const) {
       const [message] = rx.parsed[0].messages;
       expect(message).toMatchObject({ providerMessageId: mid, sender: PSID, accountId, channel });
 
-      const fetcher = new MetaMessagingMediaFetcher(provider);
+      const fetcher = new MetaMessagingMediaFetcher(provider, settings);
       const fetched = await fetcher.fetch(message.media[0], accountId);
       expect(fetched).toEqual({ bytes, mimeType: 'image/png' });
       const [download] = fake.requestsTo(/^\/cdn\//);

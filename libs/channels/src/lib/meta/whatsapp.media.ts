@@ -1,35 +1,7 @@
-import { PROVIDER_TIMEOUT_MS } from '../http';
-import { MediaFetchError, type FetchedMedia, type InboundMedia, type MediaFetcher, type ProviderId } from '../provider';
-import type { WhatsAppSettings } from '../settings';
+import { API_ANSWER_MAX_BYTES, guardedGet, mediaLimits, type FetchLimits, type MediaFetchLimits, type OutboundPolicy } from '../guarded-fetch';
+import { MediaFetchError, type FetchedMedia, type InboundMedia, type MediaFetcher } from '../provider';
+import { DEFAULT_MEDIA_HOSTS, type WhatsAppSettings } from '../settings';
 import { normaliseSha256 } from './whatsapp.inbound';
-
-/** A provider's answer with its body as bytes (`callProvider` reads text, which would corrupt media). */
-interface BytesResponse {
-  status: number;
-  headers: Headers;
-  bytes: Buffer;
-}
-
-/**
- * One GET of media bytes with a timeout. Throws {@link MediaFetchError}: retryable for network
- * errors, timeouts, 429 and 5xx; not for other statuses (404, a refused token). The message names
- * the step and the status only, never the URL (it can carry signed parameters).
- */
-export async function fetchMediaBytes(provider: ProviderId, step: string, url: string, headers: Record<string, string> = {}): Promise<BytesResponse> {
-  let res: Response;
-  let bytes: Buffer;
-  try {
-    res = await fetch(url, { headers, signal: AbortSignal.timeout(PROVIDER_TIMEOUT_MS) });
-    bytes = Buffer.from(await res.arrayBuffer());
-  } catch {
-    throw new MediaFetchError(provider, undefined, true, `${provider} ${step}: network error or timeout`);
-  }
-  if (res.status < 200 || res.status >= 300) {
-    const retryable = res.status === 429 || res.status >= 500;
-    throw new MediaFetchError(provider, res.status, retryable, `${provider} ${step}: HTTP ${res.status}`);
-  }
-  return { status: res.status, headers: res.headers, bytes };
-}
 
 /** The content type the provider served, or `undefined` when it sent none. */
 export function contentTypeOf(headers: Headers): string | undefined {
@@ -48,18 +20,27 @@ interface MediaMetadata {
 /**
  * WhatsApp media in two steps, as the Cloud API documents: `GET /{version}/{media-id}` (with the
  * system-user token) answers `{ url, mime_type, sha256, file_size, id }`; the URL is short-lived
- * and needs the same bearer token.
+ * (on lookaside.fbsbx.com) and needs the same bearer token. The token goes to Graph and to
+ * WhatsApp's own media hosts only (`WHATSAPP_MEDIA_HOSTS`); any other URL is refused.
  */
 export class WhatsAppMediaFetcher implements MediaFetcher {
   readonly provider = 'whatsapp' as const;
+  private readonly policy: OutboundPolicy;
+  private readonly limits: FetchLimits;
 
-  constructor(private readonly settings: WhatsAppSettings) {}
+  constructor(
+    private readonly settings: WhatsAppSettings,
+    limits: MediaFetchLimits = {},
+  ) {
+    this.policy = { provider: 'whatsapp', configuredOrigins: [settings.graphUrl], allowedHosts: settings.mediaHosts ?? DEFAULT_MEDIA_HOSTS.whatsapp };
+    this.limits = mediaLimits(limits);
+  }
 
   async fetch(media: InboundMedia, accountId: string): Promise<FetchedMedia> {
-    const auth = { authorization: `Bearer ${this.settings.accessToken}` };
+    const credentials = { authorization: `Bearer ${this.settings.accessToken}` };
     // phone_number_id makes Graph check the media belongs to the number it was sent to.
     const metaUrl = `${this.settings.graphUrl}/${this.settings.graphVersion}/${encodeURIComponent(media.ref)}?phone_number_id=${encodeURIComponent(accountId)}`;
-    const meta = await fetchMediaBytes('whatsapp', 'media metadata', metaUrl, auth);
+    const meta = await guardedGet(metaUrl, this.policy, this.limits, { step: 'media metadata', credentials, maxBytes: API_ANSWER_MAX_BYTES });
     let metadata: MediaMetadata;
     try {
       metadata = JSON.parse(meta.bytes.toString('utf8')) as MediaMetadata;
@@ -69,7 +50,7 @@ export class WhatsAppMediaFetcher implements MediaFetcher {
     if (typeof metadata?.url !== 'string' || !/^https?:\/\//.test(metadata.url)) {
       throw new MediaFetchError('whatsapp', meta.status, false, 'whatsapp media metadata: no download URL');
     }
-    const file = await fetchMediaBytes('whatsapp', 'media download', metadata.url, auth);
+    const file = await guardedGet(metadata.url, this.policy, this.limits, { step: 'media download', credentials, credentialsTo: 'allowed-hosts' });
     const statedSha256 = normaliseSha256(metadata.sha256) ?? normaliseSha256(media.sha256);
     return {
       bytes: file.bytes,
