@@ -78,6 +78,17 @@ describe('the account commands', () => {
     expect(r.out).not.toContain('$argon2id$');
   });
 
+  it("resets an officer's password, revoking their tokens, and refuses an unknown username with exit 64", async () => {
+    const r = await run(['user', 'reset-password', '--username', 'seksi.tu']);
+    expect(r.code).toBe(0);
+    const password = /password: (\S+)/.exec(r.out)?.[1] ?? '';
+    await expect(verifyPassword(await hashOf('seksi.tu'), password)).resolves.toBe(true);
+    const [row] = await sql<{ tokens_valid_after: Date | null }>(`SELECT tokens_valid_after FROM "${schema}".user_account WHERE username = 'seksi.tu'`);
+    expect(row.tokens_valid_after).toBeInstanceOf(Date);
+    expect((await run(['user', 'reset-password', '--username', 'nobody'])).code).toBe(64);
+    expect((await run(['user', 'reset-password', '--username', 'seksi.tu'], { [NEW_USER_PASSWORD_ENV]: 'pendek' })).code).toBe(64);
+  });
+
   it('stops with exit 78 naming the variable when the database is not configured', async () => {
     const out: string[] = [];
     const err: string[] = [];

@@ -4,7 +4,8 @@ import { ConfigError } from '@pengaduan/runtime';
 import { parseArgs } from 'node:util';
 import type { DataSource } from 'typeorm';
 import { OFFICER_ROLES } from './auth/authenticated-user';
-import { generatePassword } from './auth/password-hasher';
+import { generatePassword, hashPassword } from './auth/password-hasher';
+import { passwordPolicyProblem } from './auth/password-policy';
 import { loadGatewayCliConfig, type GatewayCliConfig } from './config';
 import { GATEWAY_ENTITIES } from './persistence/entities';
 import { GATEWAY_MIGRATIONS } from './persistence/migrations';
@@ -20,6 +21,8 @@ const USAGE = `usage:
       password from ${NEW_USER_PASSWORD_ENV}, or generated and printed once
       roles: ${OFFICER_ROLES.join(', ')} (SEKSI_TERKAIT needs --section)
   main.js user list [--office <CODE>]
+  main.js user reset-password --username <name>
+      password from ${NEW_USER_PASSWORD_ENV}, or generated and printed once; every token of the account is revoked
   main.js seed-demo
       the demo office's officers, one per role; existing ones are left as they are
   main.js office-client add --office <CODE> [--name <text>]
@@ -39,7 +42,7 @@ const EXIT_CONFIG = 78;
 class UsageError extends Error {}
 
 /**
- * The gateway's operator commands: `user add`, `user list`, `seed-demo`, `office-client add|list|revoke`. They need only the
+ * The gateway's operator commands: `user add`, `user list`, `user reset-password`, `seed-demo`, `office-client add|list|revoke`. They need only the
  * database (DATABASE_URL, GATEWAY_DB_SCHEMA) and apply pending migrations first. A password
  * is printed only when it was generated, once; it is never logged. Resolves with the exit code.
  */
@@ -77,6 +80,9 @@ export async function runGatewayCli(args: string[], io: CliIo = processIo()): Pr
       case 'user list':
         printAccounts(await accounts.list(command.options.office), io);
         break;
+      case 'user reset-password':
+        await resetPassword(accounts, command.options.username ?? '', io);
+        break;
       case 'seed-demo':
         await seedDemo(accounts, io);
         break;
@@ -111,6 +117,7 @@ export async function runGatewayCli(args: string[], io: CliIo = processIo()): Pr
 type Command =
   | { name: 'user add'; options: { username?: string; role?: string; office?: string; section?: string; 'display-name'?: string; nip?: string } }
   | { name: 'user list'; options: { office?: string } }
+  | { name: 'user reset-password'; options: { username?: string } }
   | { name: 'seed-demo'; options: Record<string, never> }
   | { name: 'office-client add'; options: { office?: string; name?: string } }
   | { name: 'office-client list'; options: { office?: string } }
@@ -131,6 +138,11 @@ function commandOf(args: string[]): Command {
     if (first === 'user' && second === 'list') {
       const { values } = parseArgs({ args: rest, strict: true, options: { office: { type: 'string' } } });
       return { name: 'user list', options: values };
+    }
+    if (first === 'user' && second === 'reset-password') {
+      const { values } = parseArgs({ args: rest, strict: true, options: { username: { type: 'string' } } });
+      if (!values.username) throw new UsageError('--username is required');
+      return { name: 'user reset-password', options: values };
     }
     if (first === 'office-client' && second === 'add') {
       const { values } = parseArgs({ args: rest, strict: true, options: { office: { type: 'string' }, name: { type: 'string' } } });
@@ -171,6 +183,24 @@ async function addUser(accounts: UserAccounts, options: Extract<Command, { name:
     ...(options.nip ? { nip: options.nip } : {}),
   });
   io.out(`created ${describe(account)}${given ? ` (password from ${NEW_USER_PASSWORD_ENV})` : ` password: ${password}`}`);
+  if (!given) io.out('the password is shown only this once: hand it to the officer now');
+}
+
+/**
+ * An operator resets an officer's password (the head of office's above all, whom no one in the
+ * web app administers): the password from the environment or a generated one, printed once;
+ * every token of the account is revoked (tokens_valid_after, ADR 0022).
+ */
+async function resetPassword(accounts: UserAccounts, username: string, io: CliIo): Promise<void> {
+  const account = await accounts.byUsername(username.trim().toLowerCase());
+  if (!account) throw new UsageError(`no account ${username}`);
+  const given = io.env[NEW_USER_PASSWORD_ENV];
+  const password = given || generatePassword();
+  const problem = passwordPolicyProblem(password, { username: account.username });
+  if (problem) throw new AccountError('ACCOUNT.INVALID', 'password', problem);
+  const passwordHash = await hashPassword(password);
+  await accounts.transaction((tx) => accounts.setPassword(tx, account.id, passwordHash, new Date()));
+  io.out(`reset the password of ${account.username}; every token of the account is revoked${given ? ` (password from ${NEW_USER_PASSWORD_ENV})` : ` password: ${password}`}`);
   if (!given) io.out('the password is shown only this once: hand it to the officer now');
 }
 

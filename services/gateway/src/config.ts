@@ -38,6 +38,14 @@ export interface GatewayConfig {
   trackingMaxFailuresPerNumber: number;
   /** Public web form submissions one client address may make per {@link WEB_FORM_WINDOW_SECONDS}. */
   webFormMaxPerAddress: number;
+  /**
+   * Failed officer logins (and wrong current passwords) one client address may make per
+   * {@link LOGIN_WINDOW_SECONDS} before its logins are refused (429) for the rest of it.
+   * Always set by loadGatewayConfig; a configuration built in code may leave it at {@link DEFAULT_LOGIN_MAX_FAILURES_PER_ADDRESS}.
+   */
+  loginMaxFailuresPerAddress?: number;
+  /** The same for one username, default {@link DEFAULT_LOGIN_MAX_FAILURES_PER_USERNAME}: then even the right password waits. */
+  loginMaxFailuresPerUsername?: number;
   /** The offices whose public web form is open (the WEB_FORM_OFFICES intake reads). */
   webFormOffices: string[];
   /** Absolute path of the built web app the gateway serves at `/`. */
@@ -68,6 +76,10 @@ export const TRACKING_ADDRESS_WINDOW_SECONDS = 15 * 60;
 export const TRACKING_NUMBER_WINDOW_SECONDS = 60 * 60;
 /** The window of {@link GatewayConfig.webFormMaxPerAddress}: 10 minutes. */
 export const WEB_FORM_WINDOW_SECONDS = 10 * 60;
+/** The window of the officers' login limits ({@link GatewayConfig.loginMaxFailuresPerAddress} …): 15 minutes. */
+export const LOGIN_WINDOW_SECONDS = 15 * 60;
+export const DEFAULT_LOGIN_MAX_FAILURES_PER_ADDRESS = 20;
+export const DEFAULT_LOGIN_MAX_FAILURES_PER_USERNAME = 5;
 
 /** Express `trust proxy` as the gateway accepts it: off, a hop count, or the proxies' addresses, subnets or names. */
 export type TrustProxy = false | number | string[];
@@ -224,6 +236,18 @@ export const GATEWAY_CONFIG: ConfigSpec<GatewayConfig> = {
     default: '5',
     parse: attemptsLimit,
     description: `public web form submissions one client address may make in ${WEB_FORM_WINDOW_SECONDS / 60} minutes`,
+  },
+  loginMaxFailuresPerAddress: {
+    env: 'GATEWAY_LOGIN_MAX_FAILURES_PER_ADDRESS',
+    default: String(DEFAULT_LOGIN_MAX_FAILURES_PER_ADDRESS),
+    parse: attemptsLimit,
+    description: `failed officer logins one client address may make in ${LOGIN_WINDOW_SECONDS / 60} minutes before its logins get 429 for the rest of them`,
+  },
+  loginMaxFailuresPerUsername: {
+    env: 'GATEWAY_LOGIN_MAX_FAILURES_PER_USERNAME',
+    default: String(DEFAULT_LOGIN_MAX_FAILURES_PER_USERNAME),
+    parse: attemptsLimit,
+    description: `failed logins (or wrong current passwords) of one username in ${LOGIN_WINDOW_SECONDS / 60} minutes before it is locked (even the right password waits) for the rest of them`,
   },
   webFormOffices: {
     env: 'WEB_FORM_OFFICES',

@@ -40,9 +40,14 @@ describe('gateway configuration', () => {
       trackingMaxPerAddress: 10,
       trackingMaxFailuresPerNumber: 5,
       webFormMaxPerAddress: 5,
+      loginMaxFailuresPerAddress: 20,
+      loginMaxFailuresPerUsername: 5,
       webFormOffices: [],
       adminWebDist: resolve(__dirname, '../../admin-web/dist'),
       officeProfiles: expect.any(OfficeDirectory),
+      production: false,
+      apiDocs: undefined,
+      grpcReflection: undefined,
       eventSigning: {},
     });
   });

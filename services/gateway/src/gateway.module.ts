@@ -58,6 +58,18 @@ import { ComplaintDocumentsClients } from './complaint-documents/complaint-docum
 import { ComplaintDocumentRefs, ComplaintDocumentsHttpController } from './complaint-documents/complaint-documents.http.controller';
 import { ComplaintMessagesHttpController } from './complaint-messages/complaint-messages.http.controller';
 import { DashboardHttpController, DashboardQueries } from './dashboard/dashboard.http.controller';
+import { AccountSecurityLog } from './account-security-log/account-security-log';
+import { AccountSecurityLogHttpController } from './account-security-log/account-security-log.http.controller';
+import { ChangePasswordHandler } from './change-password/change-password.handler';
+import { ChangePasswordHttpController } from './change-password/change-password.http.controller';
+import { DeactivateAccountHandler } from './deactivate-account/deactivate-account.handler';
+import { DeactivateAccountHttpController } from './deactivate-account/deactivate-account.http.controller';
+import { LoginAttempts, LoginLimits, loginLimitsOf } from './login/login-attempts';
+import { LogoutHandler } from './logout/logout.handler';
+import { LogoutHttpController } from './logout/logout.http.controller';
+import { OfficeAccountsHttpController } from './office-accounts/office-accounts.http.controller';
+import { ResetPasswordHandler } from './reset-password/reset-password.handler';
+import { ResetPasswordHttpController } from './reset-password/reset-password.http.controller';
 
 /** Starts the runtime (in the background); on shutdown closes the gRPC clients and stops the runtime. */
 class GatewayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -137,6 +149,13 @@ export class GatewayModule {
       controllers: [
         HealthController,
         LoginHttpController,
+        // Officer account security (ADR 0022).
+        LogoutHttpController,
+        ChangePasswordHttpController,
+        AccountSecurityLogHttpController,
+        OfficeAccountsHttpController,
+        ResetPasswordHttpController,
+        DeactivateAccountHttpController,
         RegisterComplaintHttpController,
         ComplaintViewsHttpController,
         InboxHttpController,
@@ -163,6 +182,17 @@ export class GatewayModule {
         { provide: UserAccounts, inject: [ServiceRuntime], useFactory: (rt: ServiceRuntime) => new UserAccounts(() => rt.dataSource) },
         { provide: AccountDirectory, useExisting: UserAccounts },
         { provide: PasswordVerifier, useValue: new PasswordVerifier() },
+        {
+          provide: AccountSecurityLog,
+          inject: [ServiceRuntime],
+          useFactory: (rt: ServiceRuntime) => new AccountSecurityLog(() => rt.dataSource, new RateLimitKeys(config.jwtSecret)),
+        },
+        { provide: LoginLimits, useValue: loginLimitsOf(config) },
+        LoginAttempts,
+        LogoutHandler,
+        ChangePasswordHandler,
+        ResetPasswordHandler,
+        DeactivateAccountHandler,
         { provide: CATCH_UP_POLICY, useValue: options.catchUp ?? DEFAULT_CATCH_UP },
         LoginHandler,
         RegisterComplaintHandler,

@@ -1,6 +1,8 @@
 import { isRole, mayFire } from '@pengaduan/sop';
 import { useMemo } from 'react';
 import { I18nProvider } from '../i18n/i18n';
+import { AccountsPage } from '../pages/AccountsPage';
+import { ChangePasswordPage } from '../pages/ChangePasswordPage';
 import { ComplaintListPage } from '../pages/ComplaintListPage';
 import { ComplaintPage } from '../pages/ComplaintPage';
 import { DashboardPage } from '../pages/DashboardPage';
@@ -58,6 +60,10 @@ function CurrentPage() {
       return <ComplaintPage key={match.id} id={match.id} />;
     case 'dashboard':
       return <DashboardPage />;
+    case 'changePassword':
+      return <ChangePasswordPage />;
+    case 'accounts':
+      return <AccountsPage />;
     case 'notFound':
       return <NotFoundPage />;
   }

@@ -2,6 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { LANGS } from '../lib/lang';
 import { roleLabel } from '../lib/sop-labels';
+import { administersAccounts } from '../lib/accounts';
 import { useAuth } from './auth';
 import { matchRoute, ROUTES, type RouteName } from './routes';
 import { Link, useRouter } from './router';
@@ -9,7 +10,8 @@ import { Link, useRouter } from './router';
 /** The page frame: skip link, header with the menu, the language switch and the officer, the main region, footer. */
 export function Layout({ children }: { children: ReactNode }) {
   const { t, lang, setLang } = useI18n();
-  const { session, signOut } = useAuth();
+  const { session, logOut } = useAuth();
+  const [loggingOut, setLoggingOut] = useState(false);
   const { location, navigate } = useRouter();
   const [menuOpen, setMenuOpen] = useState(false);
   const current = matchRoute(location.pathname).name;
@@ -22,6 +24,7 @@ export function Layout({ children }: { children: ReactNode }) {
         { route: 'inbox', label: t('nav.inbox'), to: ROUTES.inbox },
         { route: 'complaints', label: t('nav.complaints'), to: ROUTES.complaints },
         { route: 'dashboard', label: t('nav.dashboard'), to: ROUTES.dashboard },
+        ...(administersAccounts(session.user) ? [{ route: 'accounts' as const, label: t('nav.accounts'), to: ROUTES.accounts }] : []),
       ]
     : [
         { route: 'home', label: t('nav.home'), to: ROUTES.home },
@@ -31,8 +34,13 @@ export function Layout({ children }: { children: ReactNode }) {
       ];
   const isCurrent = (route: RouteName) => current === route || (route === 'complaints' && current === 'complaint');
 
-  const logout = () => {
-    signOut();
+  const logout = async () => {
+    setLoggingOut(true);
+    try {
+      await logOut();
+    } finally {
+      setLoggingOut(false);
+    }
     navigate(ROUTES.login);
   };
 
@@ -92,7 +100,10 @@ export function Layout({ children }: { children: ReactNode }) {
                       {session.user.sectionCode ? ` · ${session.user.sectionCode}` : ''}
                     </span>
                   </span>
-                  <button type="button" className="button button--ghost" onClick={logout}>
+                  <Link to={ROUTES.changePassword} className="site-nav__link" aria-current={current === 'changePassword' ? 'page' : undefined}>
+                    {t('nav.password')}
+                  </Link>
+                  <button type="button" className="button button--ghost" disabled={loggingOut} aria-busy={loggingOut || undefined} onClick={() => void logout()}>
                     {t('nav.logout')}
                   </button>
                 </div>

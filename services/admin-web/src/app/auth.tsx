@@ -11,7 +11,10 @@ export interface Auth {
   /** Requests of the public pages, with no token. */
   readonly publicApi: ApiClient;
   signIn(session: Session): void;
+  /** Forgets the session here (the token stays valid until it expires): for a token already refused. */
   signOut(): void;
+  /** Logs out: the gateway revokes the token (POST /api/v1/auth/logout), then the session is forgotten, also when the gateway cannot be reached. */
+  logOut(): Promise<void>;
 }
 
 const AuthContext = createContext<Auth | null>(null);
@@ -66,7 +69,18 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   );
   const publicApi = useMemo(() => createApiClient({ token: () => null }), []);
 
-  const value = useMemo<Auth>(() => ({ session, api, publicApi, signIn, signOut }), [session, api, publicApi, signIn, signOut]);
+  const logOut = useCallback(async () => {
+    if (sessionRef.current) {
+      try {
+        await api.post('/api/v1/auth/logout', {});
+      } catch {
+        // Already refused (401 ends the session anyway) or unreachable: forgotten here all the same.
+      }
+    }
+    signOut();
+  }, [api, signOut]);
+
+  const value = useMemo<Auth>(() => ({ session, api, publicApi, signIn, signOut, logOut }), [session, api, publicApi, signIn, signOut, logOut]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

@@ -11,12 +11,14 @@ export const ROUTES = {
   complaints: '/aduan',
   complaint: '/aduan/:id',
   dashboard: '/dasbor',
+  changePassword: '/kata-sandi',
+  accounts: '/akun',
 } as const;
 
 export type RouteName = keyof typeof ROUTES;
 
 /** The routes only a logged-in officer sees; anyone else is sent to the login first. */
-export const OFFICER_ROUTES: readonly RouteName[] = ['inbox', 'complaints', 'complaint', 'dashboard'];
+export const OFFICER_ROUTES: readonly RouteName[] = ['inbox', 'complaints', 'complaint', 'dashboard', 'changePassword', 'accounts'];
 
 /** The query parameters the routes read. */
 export const QUERY_PARAMS = {

@@ -11,6 +11,8 @@ describe('routes', () => {
       complaints: '/aduan',
       complaint: '/aduan/:id',
       dashboard: '/dasbor',
+      changePassword: '/kata-sandi',
+      accounts: '/akun',
     });
   });
 
@@ -27,6 +29,8 @@ describe('routes', () => {
   it('knows which pages need an officer', () => {
     expect(isOfficerRoute(matchRoute('/kotak-masuk'))).toBe(true);
     expect(isOfficerRoute(matchRoute('/aduan/x'))).toBe(true);
+    expect(isOfficerRoute(matchRoute('/kata-sandi'))).toBe(true);
+    expect(isOfficerRoute(matchRoute('/akun'))).toBe(true);
     expect(isOfficerRoute(matchRoute('/lacak'))).toBe(false);
     expect(isOfficerRoute(matchRoute('/nowhere'))).toBe(false);
   });

@@ -11,13 +11,15 @@ import { PageHeading } from '../components/PageHeading';
 import { useI18n } from '../i18n/i18n';
 import type { Msg } from '../i18n/translate';
 import { focusFirstInvalid } from '../lib/focus';
+import { formatWib } from '../lib/format';
+import type { Lang } from '../lib/lang';
 import { serverFieldErrors, type FieldErrors } from '../lib/validation';
 
 const FIELDS = ['username', 'password'] as const;
 
 /** `/masuk`: officers log in; afterwards they go back where `?lanjut=` says, else to the inbox. */
 export function LoginPage() {
-  const { t, msg } = useI18n();
+  const { t, msg, lang } = useI18n();
   const { publicApi, signIn, session } = useAuth();
   const { navigate } = useRouter();
   const query = useQuery();
@@ -58,7 +60,7 @@ export function LoginPage() {
       if (err instanceof ApiError && err.status === 400 && err.problem.errors.length > 0) {
         setErrors(serverFieldErrors(assignFieldErrors(err.problem.errors, FIELDS).byField));
         window.setTimeout(() => focusFirstInvalid(formRef.current), 0);
-      } else setProblem(loginProblem(err));
+      } else setProblem(loginProblem(err, lang));
     } finally {
       setSending(false);
     }
@@ -107,11 +109,15 @@ export function LoginPage() {
   );
 }
 
-function loginProblem(err: unknown): Msg {
+/** What to tell the officer when the login failed; a lockout (429) with when to try again. */
+function loginProblem(err: unknown, lang: Lang): Msg {
   if (!(err instanceof ApiError)) return { key: 'error.unexpected' };
   if (err.status === 0) return { key: 'error.network' };
   if (err.status === 401) return { key: 'login.wrong' };
-  if (err.status === 429) return { key: 'error.rateLimited', params: { minutes: minutesToWait(err.problem.retryAfterSeconds ?? 60) } };
+  if (err.status === 429) {
+    const seconds = err.problem.retryAfterSeconds ?? 60;
+    return { key: 'login.locked', params: { minutes: minutesToWait(seconds), time: formatWib(new Date(Date.now() + seconds * 1000), lang) } };
+  }
   if (err.status >= 500) return { key: 'error.unavailable' };
   return { key: 'error.unexpectedStatus', params: { status: err.status } };
 }

@@ -15,6 +15,15 @@ export interface AccessTokenClaims {
   section?: string;
 }
 
+/** A token that verified: its claims, and what revocation checks (ADR 0022). */
+export interface VerifiedAccessToken extends AccessTokenClaims {
+  /** The token's id: what a logout revokes. */
+  jti: string;
+  /** When it was issued, to the millisecond: refused if before the account's `tokens_valid_after`. */
+  issuedAt: Date;
+  expiresAt: Date;
+}
+
 /** Why a token was refused: stable codes for the 401 problem. */
 export class InvalidTokenError extends Error {
   constructor(
@@ -42,38 +51,53 @@ export class AccessTokens {
     this.key = new TextEncoder().encode(secret);
   }
 
+  /**
+   * A new token with a random `jti`. Its `iat` carries milliseconds (a NumericDate may be
+   * fractional, RFC 7519 §2), so a token issued right after a password change is told apart
+   * from one issued just before it; `nbf` stays whole seconds.
+   */
   async issue(claims: AccessTokenClaims): Promise<string> {
-    const now = Math.floor(this.clock.now().getTime() / 1000);
+    const nowMs = this.clock.now().getTime();
+    const now = Math.floor(nowMs / 1000);
     const { sub, ...rest } = claims;
     return new SignJWT({ ...rest })
       .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
       .setSubject(sub)
       .setIssuer(TOKEN_ISSUER)
-      .setIssuedAt(now)
+      .setIssuedAt(nowMs / 1000)
       .setNotBefore(now)
       .setExpirationTime(now + this.ttlSeconds)
       .setJti(randomUUID())
       .sign(this.key);
   }
 
-  /** The token's claims, or an InvalidTokenError (expired, forged, malformed, another issuer …). */
-  async verify(token: string): Promise<AccessTokenClaims> {
+  /** The token's claims and id, or an InvalidTokenError (expired, forged, malformed, another issuer, no `jti` …). */
+  async verify(token: string): Promise<VerifiedAccessToken> {
     let payload: Record<string, unknown>;
     try {
       ({ payload } = await jwtVerify(token, this.key, {
         algorithms: [ALGORITHM],
         issuer: TOKEN_ISSUER,
         currentDate: this.clock.now(),
-        requiredClaims: ['sub', 'exp', 'iat'],
+        requiredClaims: ['sub', 'exp', 'iat', 'jti'],
       }));
     } catch (err) {
       if (err instanceof joseErrors.JWTExpired) throw new InvalidTokenError('AUTH.TOKEN_EXPIRED', 'the access token has expired; log in again');
       throw new InvalidTokenError('AUTH.INVALID_TOKEN', 'the access token is not valid');
     }
-    const { sub, role, office, section } = payload;
-    if (typeof sub !== 'string' || typeof role !== 'string' || typeof office !== 'string' || (section !== undefined && typeof section !== 'string')) {
+    const { sub, role, office, section, jti, iat, exp } = payload;
+    if (
+      typeof sub !== 'string' ||
+      typeof role !== 'string' ||
+      typeof office !== 'string' ||
+      (section !== undefined && typeof section !== 'string') ||
+      typeof jti !== 'string' ||
+      jti === '' ||
+      typeof iat !== 'number' ||
+      typeof exp !== 'number'
+    ) {
       throw new InvalidTokenError('AUTH.INVALID_TOKEN', 'the access token is not valid');
     }
-    return { sub, role, office, ...(section === undefined ? {} : { section }) };
+    return { sub, role, office, ...(section === undefined ? {} : { section }), jti, issuedAt: new Date(Math.round(iat * 1000)), expiresAt: new Date(exp * 1000) };
   }
 }

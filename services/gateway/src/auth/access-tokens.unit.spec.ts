@@ -21,10 +21,32 @@ describe("officers' access tokens", () => {
   it('reads back who a token was issued to, with the issuer and an 8 h lifetime', async () => {
     const { tokens: t } = tokens();
     const token = await t.issue({ ...claims, section: 'INTELDAKIM' });
-    await expect(t.verify(token)).resolves.toEqual({ ...claims, section: 'INTELDAKIM' });
+    const verified = await t.verify(token);
+    expect(verified).toEqual({ ...claims, section: 'INTELDAKIM', jti: expect.stringMatching(/^[0-9a-f-]{36}$/), issuedAt: new Date('2026-03-14T01:00:00Z'), expiresAt: new Date('2026-03-14T09:00:00Z') });
+    expect((await t.verify(await t.issue(claims))).jti).not.toBe(verified.jti);
     const payload = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as Record<string, unknown>;
     expect(payload).toMatchObject({ iss: TOKEN_ISSUER, sub: claims.sub, iat: 1773450000, exp: 1773450000 + 28_800 });
     expect(JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString())).toEqual({ alg: 'HS256', typ: 'JWT' });
+  });
+
+  it('carries the issue time to the millisecond, so a token issued right after a revocation is told apart from one just before', async () => {
+    const { clock, tokens: t } = tokens(new SettableClock(new Date('2026-03-14T01:00:00.123Z')));
+    const token = await t.issue(claims);
+    clock.advance(1);
+    await expect(t.verify(token)).resolves.toMatchObject({ issuedAt: new Date('2026-03-14T01:00:00.123Z') });
+    const payload = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as Record<string, unknown>;
+    expect(payload).toMatchObject({ iat: 1773450000.123, nbf: 1773450000 });
+  });
+
+  it('refuses a token without an id (jti): it could not be revoked', async () => {
+    const noId = await new SignJWT({ role: claims.role, office: claims.office })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(claims.sub)
+      .setIssuer(TOKEN_ISSUER)
+      .setIssuedAt(1773450000)
+      .setExpirationTime(1773450000 + 600)
+      .sign(new TextEncoder().encode(SECRET));
+    expect(await refusal(tokens().tokens.verify(noId))).toBe('AUTH.INVALID_TOKEN');
   });
 
   it('refuses a token once its lifetime has passed, and accepts it until then', async () => {

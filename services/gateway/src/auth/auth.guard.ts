@@ -2,7 +2,7 @@ import { ServiceError } from '@pengaduan/runtime';
 import { Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
-import { AccessTokens, InvalidTokenError } from './access-tokens';
+import { AccessTokens, InvalidTokenError, type VerifiedAccessToken } from './access-tokens';
 import type { AuthenticatedUser } from './authenticated-user';
 
 const IS_PUBLIC = 'pengaduan:public-route';
@@ -10,9 +10,16 @@ const IS_PUBLIC = 'pengaduan:public-route';
 /** Marks a route that needs no access token (login). Every other route of the API needs one. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
 
-/** Where the guard finds the officer an access token names: their active account, or nothing. */
+/** What the guard needs of a verified token to find its officer (ADR 0022). */
+export type TokenHolderQuery = Pick<VerifiedAccessToken, 'sub' | 'jti' | 'issuedAt'>;
+
+/**
+ * Where the guard finds the officer an access token names: their active account; `revoked`
+ * when the account is active but the token was logged out or issued before the account's
+ * `tokens_valid_after`; nothing otherwise. One query per request.
+ */
 export abstract class AccountDirectory {
-  abstract findActive(id: string): Promise<AuthenticatedUser | undefined>;
+  abstract findActive(token: TokenHolderQuery): Promise<AuthenticatedUser | 'revoked' | undefined>;
 }
 
 /** Health probes are answered to anyone (the orchestrator has no token). */
@@ -34,7 +41,8 @@ export function unauthenticated(code: string, message: string): ServiceError {
  * active account, except routes marked `@Public()` and the health probes (the OpenAPI
  * document is served outside Nest's routes and is public). The account is read on every
  * request, so a deactivated officer is refused at once and a changed role or office applies
- * at once; the token only says who the officer is.
+ * at once; the token only says who the officer is. In the same query the token is checked
+ * not to be revoked: not logged out, and issued after the account's `tokens_valid_after`.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -52,16 +60,19 @@ export class AuthGuard implements CanActivate {
     }
     const token = bearerToken(request.header('authorization'));
     if (!token) throw unauthenticated('AUTH.NO_TOKEN', 'this API needs an access token: log in at POST /api/v1/auth/login and send it as Authorization: Bearer <token>');
-    let accountId: string;
+    let verified: VerifiedAccessToken;
     try {
-      accountId = (await this.tokens.verify(token)).sub;
+      verified = await this.tokens.verify(token);
     } catch (err) {
       if (err instanceof InvalidTokenError) throw unauthenticated(err.code, err.message);
       throw err;
     }
-    const user = await this.accounts.findActive(accountId);
+    const user = await this.accounts.findActive(verified);
+    if (user === 'revoked') throw unauthenticated('AUTH.TOKEN_REVOKED', 'the access token was revoked (logout, password change or reset); log in again');
     if (!user) throw unauthenticated('AUTH.INVALID_TOKEN', 'the access token is not valid');
-    context.switchToHttp().getResponse<Response>().locals['user'] = user;
+    const locals = context.switchToHttp().getResponse<Response>().locals;
+    locals['user'] = user;
+    locals['token'] = verified;
     return true;
   }
 }

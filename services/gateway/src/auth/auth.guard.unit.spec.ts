@@ -2,7 +2,7 @@ import { ServiceError, Clock } from '@pengaduan/runtime';
 import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AccessTokens } from './access-tokens';
-import { AccountDirectory, AuthGuard, bearerToken, Public } from './auth.guard';
+import { AccountDirectory, AuthGuard, bearerToken, Public, type TokenHolderQuery } from './auth.guard';
 import type { AuthenticatedUser } from './authenticated-user';
 
 class FixedClock extends Clock {
@@ -15,11 +15,16 @@ const officer: AuthenticatedUser = { id: '0199a1c2-7b3e-7c4d-9e5f-0a1b2c3d4e5f',
 
 /** Accounts held in memory: the guard's port to the user table, whose SQL the int tests cover. */
 class Accounts extends AccountDirectory {
-  constructor(private readonly active: AuthenticatedUser[]) {
+  constructor(
+    private readonly active: AuthenticatedUser[],
+    private readonly revokedJtis = new Set<string>(),
+  ) {
     super();
   }
-  async findActive(id: string): Promise<AuthenticatedUser | undefined> {
-    return this.active.find((a) => a.id === id);
+
+  async findActive(token: TokenHolderQuery): Promise<AuthenticatedUser | 'revoked' | undefined> {
+    const user = this.active.find((a) => a.id === token.sub);
+    return user && this.revokedJtis.has(token.jti) ? 'revoked' : user;
   }
 }
 
@@ -74,6 +79,16 @@ describe('the API guard', () => {
     expect(await outcome(guard, '/api/v1/inbox', 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJl')).toEqual({ status: 'unauthenticated', code: 'AUTH.INVALID_TOKEN' });
     const deactivated = await tokens.issue({ sub: '0199a1c2-0000-7c4d-9e5f-0a1b2c3d4e5f', role: 'AUDITOR', office: 'BLP' });
     expect(await outcome(guard, '/api/v1/inbox', `Bearer ${deactivated}`)).toEqual({ status: 'unauthenticated', code: 'AUTH.INVALID_TOKEN' });
+  });
+
+  it('answers 401 AUTH.TOKEN_REVOKED to a revoked token of an active officer, and hands the route the token it let through', async () => {
+    const token = await tokens.issue({ sub: officer.id, role: officer.role, office: officer.officeCode });
+    const { jti } = await tokens.verify(token);
+    const revoking = new AuthGuard(new Reflector(), tokens, new Accounts([officer], new Set([jti])));
+    expect(await outcome(revoking, '/api/v1/inbox', `Bearer ${token}`)).toEqual({ status: 'unauthenticated', code: 'AUTH.TOKEN_REVOKED' });
+    const { context, locals } = contextOf('/api/v1/inbox', `Bearer ${token}`);
+    await guard.canActivate(context);
+    expect(locals['token']).toMatchObject({ jti, sub: officer.id, issuedAt: new Date('2026-03-14T01:00:00Z') });
   });
 
   it('opens the login route and the health probes to anyone', async () => {

@@ -131,6 +131,58 @@ export class UserAccountRecord {
 
   @Column({ type: 'timestamptz' })
   createdAt!: Date;
+
+  /**
+   * Tokens issued before this time are refused: set to now by a password change, an
+   * administrator's reset and a deactivation (ADR 0022). Null: no token was revoked so.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  tokensValidAfter!: Date | null;
+}
+
+/** An access token logged out before it expires; deleted once it would have expired anyway. */
+@Entity({ name: 'revoked_token' })
+export class RevokedTokenRecord {
+  /** The token's `jti`. */
+  @PrimaryColumn({ type: 'text' })
+  jti!: string;
+
+  @Column({ type: 'uuid' })
+  accountId!: string;
+
+  /** The token's `exp`: after it the row is useless and is swept. */
+  @Column({ type: 'timestamptz' })
+  expiresAt!: Date;
+}
+
+/** One entry of an officer account's security log (see account-security-log/). */
+@Entity({ name: 'account_security_event' })
+export class AccountSecurityEventRecord {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  /** The account concerned; null for a failed login of a username that has no account. */
+  @Column({ type: 'uuid', nullable: true })
+  accountId!: string | null;
+
+  /** For a username without an account: an HMAC of it (never the username in clear). */
+  @Column({ type: 'text', nullable: true })
+  usernameKey!: string | null;
+
+  /** What happened: one of `ACCOUNT_SECURITY_EVENT_KINDS` (account-security-log/), e.g. `LOGIN_FAILED`. */
+  @Column({ type: 'text' })
+  kind!: string;
+
+  @Column({ type: 'timestamptz' })
+  at!: Date;
+
+  /** The client address as the rate limits count it (an officer's address is not a complainant's data). */
+  @Column({ type: 'text', nullable: true })
+  clientAddress!: string | null;
+
+  /** Who did it when not the account itself (an administrator's reset or deactivation). */
+  @Column({ type: 'uuid', nullable: true })
+  actorAccountId!: string | null;
 }
 
 /** One event of a complaint's record, once, in the order of the complaint's stream. */
@@ -297,4 +349,4 @@ export class SlaDeadlineRecord {
   elapsedMs!: string | null;
 }
 
-export const GATEWAY_ENTITIES = [ComplaintViewRecord, UserAccountRecord, ComplaintTimelineRecord, ComplaintOutputRecord, SlaDeadlineRecord];
+export const GATEWAY_ENTITIES = [ComplaintViewRecord, UserAccountRecord, ComplaintTimelineRecord, ComplaintOutputRecord, SlaDeadlineRecord, RevokedTokenRecord, AccountSecurityEventRecord];

@@ -208,6 +208,12 @@ describe('an officer registers a complaint over REST', () => {
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
         '/api/v1/auth/login',
+        '/api/v1/auth/logout',
+        '/api/v1/auth/password',
+        '/api/v1/auth/security-log',
+        '/api/v1/users',
+        '/api/v1/users/{username}/deactivate',
+        '/api/v1/users/{username}/password-reset',
         '/api/v1/complaints',
         '/api/v1/complaints/{id}',
         '/api/v1/complaints/{id}/timeline',
@@ -262,7 +268,8 @@ describe('when intake cannot be reached', () => {
     );
     probe.forceShutdown();
     ownIsolation = await isolate();
-    unreachable = await startGateway({ intake: `127.0.0.1:${port}` }, ownIsolation);
+    // Started as in production: developers' conveniences are off there.
+    unreachable = await startGateway({ intake: `127.0.0.1:${port}` }, ownIsolation, { config: { production: true } });
     token = (await unreachable.officer({ role: 'ADMIN_TIKKIM', officeCode: 'BLP' })).token;
   });
 
@@ -278,5 +285,9 @@ describe('when intake cannot be reached', () => {
     const text = await res.text();
     expect(text).not.toMatch(/127\.0\.0\.1|ECONNREFUSED/);
     expect(JSON.parse(text)).toMatchObject({ status: 503, code: 'UPSTREAM.UNAVAILABLE', title: 'Service Unavailable' });
+  });
+
+  it('serves no OpenAPI page in production unless switched on', async () => {
+    for (const path of ['/api/docs', '/api/docs-json']) expect({ path, status: (await fetch(`${unreachable.baseUrl}${path}`)).status }).toEqual({ path, status: 404 });
   });
 });

@@ -1,8 +1,9 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { AccountDirectory } from '../auth/auth.guard';
+import { AccountDirectory, type TokenHolderQuery } from '../auth/auth.guard';
 import { OFFICER_ROLES, type AuthenticatedUser, type OfficerRole } from '../auth/authenticated-user';
-import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/password-hasher';
+import { hashPassword } from '../auth/password-hasher';
+import { passwordPolicyProblem } from '../auth/password-policy';
 import { UserAccountRecord } from '../persistence/entities';
 
 export const USERNAME = /^[a-z0-9][a-z0-9._-]{1,62}[a-z0-9]$/;
@@ -55,9 +56,8 @@ export function checkNewAccount(account: NewAccount): asserts account is NewAcco
   if (account.nip !== undefined && !NIP.test(account.nip)) fail('nip', 'must be the 18 digits of a civil-servant number (NIP)');
   const displayName = account.displayName.trim();
   if (displayName.length < 1 || displayName.length > 200) fail('display-name', 'must be 1-200 characters');
-  if (account.password.length < MIN_PASSWORD_LENGTH || account.password.length > MAX_PASSWORD_LENGTH) {
-    fail('password', `must be ${MIN_PASSWORD_LENGTH}-${MAX_PASSWORD_LENGTH} characters`);
-  }
+  const passwordProblem = passwordPolicyProblem(account.password, { username: account.username });
+  if (passwordProblem) fail('password', passwordProblem);
 }
 
 /** An account as listed: never its hash. */
@@ -91,6 +91,7 @@ export class UserAccounts extends AccountDirectory {
       nip: account.nip ?? null,
       active: true,
       createdAt: new Date(),
+      tokensValidAfter: null,
     };
     const inserted = (await this.dataSource().query(
       `INSERT INTO user_account (id, username, password_hash, display_name, role, office_code, section_code, nip, active, created_at)
@@ -110,10 +111,55 @@ export class UserAccounts extends AccountDirectory {
     return (await this.records.countBy({ username })) > 0;
   }
 
-  async findActive(id: string): Promise<AuthenticatedUser | undefined> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
-    const record = await this.records.findOneBy({ id, active: true });
-    return record ? authenticatedUserOf(record) : undefined;
+  /**
+   * The active account a verified token names, in one query (two primary-key lookups):
+   * `revoked` when the token was logged out (revoked_token) or issued before the account's
+   * tokens_valid_after.
+   */
+  async findActive(token: TokenHolderQuery): Promise<AuthenticatedUser | 'revoked' | undefined> {
+    if (!/^[0-9a-f-]{36}$/i.test(token.sub)) return undefined;
+    const [row] = (await this.dataSource().query(
+      `SELECT a.id, a.username, a.display_name, a.role, a.office_code, a.section_code, a.nip,
+              (a.tokens_valid_after IS NOT NULL AND a.tokens_valid_after > $3)
+                OR EXISTS (SELECT 1 FROM revoked_token r WHERE r.jti = $2) AS revoked
+         FROM user_account a
+        WHERE a.id = $1 AND a.active`,
+      [token.sub, token.jti, token.issuedAt],
+    )) as (AccountRow & { revoked: boolean })[];
+    if (!row) return undefined;
+    if (row.revoked) return 'revoked';
+    return authenticatedUserOf({
+      id: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      role: row.role,
+      officeCode: row.office_code,
+      sectionCode: row.section_code,
+      nip: row.nip,
+    });
+  }
+
+  /**
+   * Sets an account's password (a change or an administrator's reset) and revokes every token
+   * issued before `at` (tokens_valid_after), in the caller's transaction.
+   */
+  async setPassword(manager: EntityManager, accountId: string, passwordHash: string, at: Date): Promise<void> {
+    await manager.query('UPDATE user_account SET password_hash = $2, tokens_valid_after = $3 WHERE id = $1', [accountId, passwordHash, at]);
+  }
+
+  /** Revokes every token of the account issued before `at` (logout everywhere). */
+  async revokeTokensBefore(manager: EntityManager, accountId: string, at: Date): Promise<void> {
+    await manager.query('UPDATE user_account SET tokens_valid_after = $2 WHERE id = $1', [accountId, at]);
+  }
+
+  /** Deactivates an account (it can no longer log in) and revokes its tokens, in the caller's transaction. */
+  async deactivate(manager: EntityManager, accountId: string, at: Date): Promise<void> {
+    await manager.query('UPDATE user_account SET active = false, tokens_valid_after = $2 WHERE id = $1', [accountId, at]);
+  }
+
+  /** Runs `work` in one transaction of the gateway's database. */
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource().transaction(work);
   }
 
   async list(officeCode?: string): Promise<AccountSummary[]> {
@@ -122,7 +168,18 @@ export class UserAccounts extends AccountDirectory {
   }
 }
 
-export function authenticatedUserOf(record: UserAccountRecord): AuthenticatedUser {
+/** The columns of user_account the guard reads. */
+interface AccountRow {
+  id: string;
+  username: string;
+  display_name: string;
+  role: string;
+  office_code: string;
+  section_code: string | null;
+  nip: string | null;
+}
+
+export function authenticatedUserOf(record: Pick<UserAccountRecord, 'id' | 'username' | 'displayName' | 'role' | 'officeCode' | 'sectionCode' | 'nip'>): AuthenticatedUser {
   return {
     id: record.id,
     username: record.username,
@@ -134,6 +191,7 @@ export function authenticatedUserOf(record: UserAccountRecord): AuthenticatedUse
   };
 }
 
-function summaryOf(record: UserAccountRecord): AccountSummary {
+/** The account as listed: who the officer is and whether the account is active, never its hash. */
+export function summaryOf(record: UserAccountRecord): AccountSummary {
   return { ...authenticatedUserOf(record), active: record.active, createdAt: record.createdAt };
 }

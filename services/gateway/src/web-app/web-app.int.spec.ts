@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { API_DOCS_CONTENT_SECURITY_POLICY } from '../http/configure-http';
 import { isolate, removeIsolation, startGateway, type GatewayIsolation, type TestGateway } from '../__fixtures__/gateway-app';
 
 // The gateway serving the built web app (a stand-in build in a temporary directory) beside its API.
@@ -140,13 +141,14 @@ describe('the gateway serves the web app', () => {
       const unknown = await get('/api/v1/no-such-route');
       expect(unknown.status).toBe(404);
       expect(unknown.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-      expect(unknown.headers.get('content-security-policy')).toBeNull();
+      // The API's own policy, which allows nothing; not the app's.
+      expect(unknown.headers.get('content-security-policy')).toMatch(/^default-src 'none';/);
 
       const docs = await get('/api/docs');
       expect(docs.status).toBe(200);
       expect(await docs.text()).toContain('swagger');
-      // Swagger UI runs inline scripts: the app's policy must not reach it.
-      expect(docs.headers.get('content-security-policy')).toBeNull();
+      // The OpenAPI page has its own policy: Swagger UI's script files and inline styles, nothing else.
+      expect(docs.headers.get('content-security-policy')).toBe(API_DOCS_CONTENT_SECURITY_POLICY);
       expect((await get('/api/docs-json', { Accept: 'application/json' })).status).toBe(200);
 
       const offices = await get('/api/v1/public/offices', { Accept: 'application/json' });

@@ -1,0 +1,157 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError } from '../api/client';
+import { useAuth, useSession } from '../app/auth';
+import { ErrorMessage, StatusMessage } from '../components/Alerts';
+import { CopyButton } from '../components/CopyButton';
+import { PageHeading } from '../components/PageHeading';
+import { useI18n } from '../i18n/i18n';
+import type { Msg } from '../i18n/translate';
+import { accountActionPath, type OfficeAccount, type PasswordResetResult } from '../lib/accounts';
+import { LOADING, type Loadable } from '../lib/loadable';
+import { roleLabel } from '../lib/sop-labels';
+
+/** What the last action left to say: a one-time password to hand over, a deactivation, or a refusal. */
+type Outcome = { kind: 'reset'; username: string; password: string } | { kind: 'deactivated'; username: string } | { kind: 'error'; message: Msg };
+
+/**
+ * `/akun`: the head of office (KEPALA_KANTOR) lists the office's accounts (`GET /api/v1/users`),
+ * resets an officer's password (the one-time password is shown once, to hand over) and
+ * deactivates an account. Any other officer is told the page is not theirs (the gateway
+ * answers 403 anyway).
+ */
+export function AccountsPage() {
+  const { t, msg, lang } = useI18n();
+  const { api } = useAuth();
+  const session = useSession();
+  const [accounts, setAccounts] = useState<Loadable<readonly OfficeAccount[]>>(LOADING);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const outcomeRef = useRef<HTMLDivElement>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setAccounts({ state: 'ok', value: (await api.get<{ items: OfficeAccount[] }>('/api/v1/users')).items });
+    } catch (err) {
+      setAccounts({ state: 'error', status: err instanceof ApiError ? err.status : 0 });
+    }
+  }, [api]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useEffect(() => {
+    if (outcome) outcomeRef.current?.focus();
+  }, [outcome]);
+
+  const act = async (account: OfficeAccount, action: 'password-reset' | 'deactivate') => {
+    const question = action === 'password-reset' ? t('accounts.confirmReset', { username: account.username }) : t('accounts.confirmDeactivate', { username: account.username });
+    if (!window.confirm(question)) return;
+    setBusy(account.username);
+    setOutcome(null);
+    try {
+      if (action === 'password-reset') {
+        const result = await api.post<PasswordResetResult>(accountActionPath(account.username, action), {});
+        setOutcome({ kind: 'reset', username: result.username, password: result.oneTimePassword ?? '' });
+      } else {
+        await api.post<OfficeAccount>(accountActionPath(account.username, action), undefined);
+        setOutcome({ kind: 'deactivated', username: account.username });
+      }
+      await load();
+    } catch (err) {
+      setOutcome({ kind: 'error', message: actionProblem(err) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const items = accounts.state === 'ok' ? accounts.value : [];
+  return (
+    <div className="page">
+      <PageHeading title={t('accounts.title')}>{t('accounts.title')}</PageHeading>
+      <p className="lead">{t('accounts.lead', { office: session.user.officeCode })}</p>
+      {outcome?.kind === 'reset' ? (
+        <StatusMessage ref={outcomeRef} tone="success">
+          <p>{t('accounts.oneTimePassword', { username: outcome.username })}</p>
+          <p>
+            <code className="one-time-password">{outcome.password}</code> <CopyButton text={outcome.password} label={t('accounts.copyPassword')} />
+          </p>
+        </StatusMessage>
+      ) : null}
+      {outcome?.kind === 'deactivated' ? (
+        <StatusMessage ref={outcomeRef} tone="success">
+          {t('accounts.deactivated', { username: outcome.username })}
+        </StatusMessage>
+      ) : null}
+      {outcome?.kind === 'error' ? <ErrorMessage ref={outcomeRef}>{msg(outcome.message)}</ErrorMessage> : null}
+      {accounts.state === 'loading' ? <StatusMessage>{t('common.loading')}</StatusMessage> : null}
+      {accounts.state === 'error' ? (
+        <ErrorMessage>{accounts.status === 403 ? t('accounts.forbidden') : accounts.status === 0 ? t('error.network') : t('error.unavailable')}</ErrorMessage>
+      ) : null}
+      {accounts.state === 'ok' && items.length === 0 ? <p>{t('accounts.empty')}</p> : null}
+      {items.length > 0 ? (
+        <div className="table-scroll">
+          <table className="table table--stack">
+            <caption className="sr-only">{t('accounts.listLabel')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('accounts.username')}</th>
+                <th scope="col">{t('accounts.name')}</th>
+                <th scope="col">{t('accounts.role')}</th>
+                <th scope="col">{t('accounts.status')}</th>
+                <th scope="col">{t('accounts.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((a) => (
+                <tr key={a.username}>
+                  <th scope="row" data-label={t('accounts.username')}>
+                    {a.username}
+                  </th>
+                  <td data-label={t('accounts.name')}>{a.displayName}</td>
+                  <td data-label={t('accounts.role')}>
+                    {roleLabel(a.role, lang)}
+                    {a.sectionCode ? ` · ${a.sectionCode}` : ''}
+                  </td>
+                  <td data-label={t('accounts.status')}>{a.active ? t('accounts.active') : t('accounts.inactive')}</td>
+                  <td data-label={t('accounts.actions')}>
+                    <div className="toolbar">
+                      <button
+                        type="button"
+                        className="button button--secondary"
+                        aria-label={t('accounts.resetFor', { username: a.username })}
+                        disabled={busy !== null}
+                        onClick={() => void act(a, 'password-reset')}
+                      >
+                        {t('accounts.reset')}
+                      </button>
+                      {a.active && a.username !== session.user.username ? (
+                        <button
+                          type="button"
+                          className="button button--ghost"
+                          aria-label={t('accounts.deactivateFor', { username: a.username })}
+                          disabled={busy !== null}
+                          onClick={() => void act(a, 'deactivate')}
+                        >
+                          {t('accounts.deactivate')}
+                        </button>
+                      ) : null}
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function actionProblem(err: unknown): Msg {
+  if (!(err instanceof ApiError)) return { key: 'error.unexpected' };
+  if (err.status === 0) return { key: 'error.network' };
+  if (err.status === 403) return { key: 'accounts.forbidden' };
+  if (err.code === 'USERS.CANNOT_DEACTIVATE_SELF') return { key: 'accounts.self' };
+  if (err.status >= 500) return { key: 'error.unavailable' };
+  return { key: 'error.unexpectedStatus', params: { status: err.status } };
+}

@@ -1,0 +1,103 @@
+import { ServiceError } from '@pengaduan/runtime';
+import type { DataSource, EntityManager } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { RateLimitKeys } from '../public-rate-limits/rate-limit-keys';
+import { administersAccounts } from '../users/office-administration';
+
+/** What an officer account's security log records (ADR 0022). */
+export const ACCOUNT_SECURITY_EVENT_KINDS = [
+  'LOGIN_FAILED',
+  'LOGIN_RATE_LIMITED',
+  'LOGOUT',
+  'PASSWORD_CHANGED',
+  'PASSWORD_CHANGE_FAILED',
+  'PASSWORD_RESET',
+  'TOKENS_REVOKED',
+  'ACCOUNT_DEACTIVATED',
+] as const;
+
+export type AccountSecurityEventKind = (typeof ACCOUNT_SECURITY_EVENT_KINDS)[number];
+
+/** Whom an entry is about: an account, or a username that has none (kept as an HMAC only). */
+export type AccountSecuritySubject = { accountId: string } | { unknownUsername: string };
+
+export interface AccountSecurityEntry {
+  kind: AccountSecurityEventKind;
+  subject: AccountSecuritySubject;
+  at: Date;
+  /** As `clientAddressOf` counts it (officers' addresses, not complainants' data). */
+  clientAddress?: string;
+  /** The account that did it when it is not the subject (an administrator). */
+  actorAccountId?: string;
+}
+
+/** One entry as listed: the usernames resolved, nothing else of the accounts. */
+export interface AccountSecurityLogEntry {
+  id: string;
+  at: Date;
+  kind: AccountSecurityEventKind;
+  username: string;
+  clientAddress: string | null;
+  actorUsername: string | null;
+}
+
+/** Whose entries to list: one account's, or every account's of an office. */
+export type AccountSecurityLogScope = { accountId: string } | { officeCode: string; username?: string };
+
+/**
+ * Whose entries an officer reads: the office's account administrator every account of the
+ * office (or the one named), anyone else their own (403 `USERS.FORBIDDEN` for another's).
+ */
+export function securityLogScopeOf(user: AuthenticatedUser, username: string | undefined): AccountSecurityLogScope {
+  if (administersAccounts(user)) return { officeCode: user.officeCode, ...(username ? { username } : {}) };
+  if (username === undefined || username === user.username) return { accountId: user.id };
+  throw new ServiceError('forbidden', 'USERS.FORBIDDEN', "only the head of office reads another account's security log");
+}
+
+/** The bucket of the HMAC a username without an account is kept under. */
+const UNKNOWN_USERNAME_BUCKET = 'account-security-log:username';
+
+/**
+ * The officers' accounts' security log (`account_security_event`): who failed to log in, was
+ * locked out, logged out, changed or had their password reset, or was deactivated, when and from
+ * which address. Entries are only added, never changed.
+ */
+export class AccountSecurityLog {
+  constructor(
+    private readonly dataSource: () => DataSource,
+    private readonly keys: RateLimitKeys,
+  ) {}
+
+  /** Adds an entry, in `manager`'s transaction when given (with the change it records). */
+  async record(entry: AccountSecurityEntry, manager?: EntityManager): Promise<void> {
+    const accountId = 'accountId' in entry.subject ? entry.subject.accountId : null;
+    const usernameKey = 'unknownUsername' in entry.subject ? this.keys.of(UNKNOWN_USERNAME_BUCKET, entry.subject.unknownUsername) : null;
+    await (manager ?? this.dataSource().manager).query(
+      `INSERT INTO account_security_event (id, account_id, username_key, kind, at, client_address, actor_account_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [uuidv7(), accountId, usernameKey, entry.kind, entry.at, entry.clientAddress ?? null, entry.actorAccountId ?? null],
+    );
+  }
+
+  /** The newest `limit` entries of the scope, newest first. */
+  async list(scope: AccountSecurityLogScope, limit: number): Promise<AccountSecurityLogEntry[]> {
+    const [where, params] =
+      'accountId' in scope
+        ? ['a.id = $1', [scope.accountId]]
+        : scope.username === undefined
+          ? ['a.office_code = $1', [scope.officeCode]]
+          : ['a.office_code = $1 AND a.username = $2', [scope.officeCode, scope.username]];
+    const rows = (await this.dataSource().query(
+      `SELECT e.id, e.at, e.kind, a.username, e.client_address, actor.username AS actor_username
+         FROM account_security_event e
+         JOIN user_account a ON a.id = e.account_id
+         LEFT JOIN user_account actor ON actor.id = e.actor_account_id
+        WHERE ${where}
+        ORDER BY e.at DESC, e.id DESC
+        LIMIT ${Math.max(1, Math.min(1000, Math.floor(limit)))}`,
+      params,
+    )) as { id: string; at: Date; kind: AccountSecurityEventKind; username: string; client_address: string | null; actor_username: string | null }[];
+    return rows.map((r) => ({ id: r.id, at: r.at, kind: r.kind, username: r.username, clientAddress: r.client_address, actorUsername: r.actor_username }));
+  }
+}
