@@ -22,7 +22,7 @@
 //
 // Idempotent: every step may run again (after an upgrade, a restart of the job).
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -124,6 +124,16 @@ if (topicsMode === 'create') {
 const passwords = Object.fromEntries(roles.map((r) => [`PG_PASSWORD_${r.schema.toUpperCase()}`, r.password]));
 run('prepare-postgres', ['deploy/local/prepare-postgres.mjs'], { ...baseEnv, DATABASE_URL: admin.toString(), ...passwords });
 
+/** A throwaway event signing key and its published entry: production requires both to start, and `migrate` signs nothing. */
+function standInEventKeys(service) {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const keyId = `init-${service}`;
+  return {
+    EVENT_SIGNING_KEY: `${keyId}:${privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64')}`,
+    EVENT_PUBLIC_KEYS: `${keyId}=pengaduan/${service}=${publicKey.export({ format: 'der', type: 'spki' }).toString('base64')}`,
+  };
+}
+
 // --- 3. migrations, each service as its own role ------------------------------------------------
 for (const { service, url } of roles) {
   run(`migrate ${service}`, [join('services', service, 'dist', 'main.js'), 'migrate'], {
@@ -134,6 +144,7 @@ for (const { service, url } of roles) {
     KAFKA_BROKERS: brokers.join(','),
     REPORTER_CONTACT_KEY: Buffer.alloc(32).toString('base64'),
     GATEWAY_JWT_SECRET: randomBytes(48).toString('base64'),
+    ...standInEventKeys(service),
   });
 }
 say(`done: topics ${topicsMode === 'skip' ? 'skipped' : topicsMode === 'create' ? 'created' : 'verified'}, database ${databaseOf(admin)} with schemas ${roles.map((r) => r.schema).join(', ')}, migrations applied`);

@@ -1,5 +1,5 @@
 import { EventKeyRing, parseEventKeyRing, parseEventSigningKey, type EventSigningKey, type EventVerificationKey } from '@pengaduan/contracts';
-import { ConfigError, loadConfig, type ConfigSpec } from '@pengaduan/runtime';
+import { ConfigError, loadConfig, PRODUCTION_MODE, type ConfigSpec } from '@pengaduan/runtime';
 import { createPublicKey } from 'node:crypto';
 
 /**
@@ -66,6 +66,15 @@ export const EVENT_SIGNING_CONFIG: ConfigSpec<{ key: EventSigningKey | undefined
  */
 export function loadEventSigning(env: NodeJS.ProcessEnv = process.env): EventSigning {
   const { key, keyRing } = loadConfig(EVENT_SIGNING_CONFIG, env);
+  // Unsigned or unverified events are for development only: in production a service that could
+  // not prove what it emits, or check what it reads, must not start (docs/adr/0015).
+  if (PRODUCTION_MODE.parse(env[PRODUCTION_MODE.env] ?? '')) {
+    const missing = [
+      ...(key ? [] : ['EVENT_SIGNING_KEY is required in production (NODE_ENV=production): events are never published unsigned there']),
+      ...(keyRing ? [] : ['EVENT_PUBLIC_KEYS is required in production (NODE_ENV=production): consumed events are always verified there']),
+    ];
+    if (missing.length > 0) throw new ConfigError(missing);
+  }
   if (key && keyRing) {
     const published = keyRing.all().find((k) => k.keyId === key.keyId);
     if (!published) {

@@ -36,6 +36,14 @@ describe('event signing configuration', () => {
     expect(Object.keys(loadEventSigning({ EVENT_PUBLIC_KEYS: disposition.publicEntry }))).toEqual(['keyRing']);
   });
 
+  it('is required in production: a service without its key or the published keys refuses to start', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })).toMatch(/EVENT_SIGNING_KEY is required in production[\s\S]*EVENT_PUBLIC_KEYS is required in production/);
+    expect(problemsOf({ NODE_ENV: 'production', EVENT_SIGNING_KEY: intake.privateKey })).toMatch(/^EVENT_PUBLIC_KEYS is required in production/);
+    expect(problemsOf({ NODE_ENV: 'production', EVENT_PUBLIC_KEYS: intake.publicEntry })).toMatch(/^EVENT_SIGNING_KEY is required in production/);
+    expect(loadEventSigning({ NODE_ENV: 'production', EVENT_SIGNING_KEY: intake.privateKey, EVENT_PUBLIC_KEYS: intake.publicEntry }).key?.keyId).toBe('intake-1');
+    expect(loadEventSigning({ NODE_ENV: 'development' })).toEqual({});
+  });
+
   it('names the variable of a malformed value and never prints a key', () => {
     const privateB64 = intake.privateKey.slice(intake.privateKey.indexOf(':') + 1);
     const problems = problemsOf({
