@@ -8,3 +8,4 @@ export * from './lib/topic-reader';
 export * from './lib/fake-providers';
 export * from './lib/stored-documents';
 export * from './lib/raw-http';
+export * from './lib/intake-screen-stand-in';

@@ -1,4 +1,4 @@
-import { AnalysisService, ComplaintDocumentsService } from '@pengaduan/contracts';
+import { AnalysisService, ComplaintDocumentsService, IntakeService } from '@pengaduan/contracts';
 import { complaintDocumentsGrpcService, documentKindsProducedBy, OfficeDirectory } from '@pengaduan/documents';
 import { CommandServiceLifecycle, ComplaintCommandExecutor, COMPLAINT_STATE_MIGRATIONS, complaintStateConsumer, ServiceRuntime, type ServiceRuntimeOptions } from '@pengaduan/messaging';
 import { GrpcServiceHost, HealthController, HealthRegistry, type Logger, Clock, SystemClock } from '@pengaduan/runtime';
@@ -11,6 +11,7 @@ import { DecideFollowUpGrpcController } from './decide-follow-up/decide-follow-u
 import { DecideFollowUpHandler } from './decide-follow-up/decide-follow-up.handler';
 import { ANALYSIS_ENTITIES } from './persistence/entities';
 import { ANALYSIS_MIGRATIONS } from './persistence/migrations';
+import { IntakeClient } from './screen-officer-text/intake.client';
 
 /** The Kafka consumer group that keeps analysis's view of every complaint (its DLQ is named after it). */
 export const ANALYSIS_CONSUMER_GROUP = 'analysis';
@@ -69,6 +70,7 @@ export class AnalysisModule {
             new ComplaintCommandExecutor({ runtime, source: 'pengaduan/analysis', stateConsumerGroup: consumerGroup, now: () => clock.now() }),
         },
         { provide: OfficeDirectory, useValue: config.officeProfiles },
+        { provide: IntakeClient, useFactory: () => new IntakeClient('intake', IntakeService, config.intakeGrpcUrl, logger) },
         AnalyzeComplaintHandler,
         AnalyzeComplaintGrpcController,
         DecideFollowUpHandler,

@@ -13,6 +13,7 @@ describe('analysis configuration', () => {
       httpHost: '127.0.0.1',
       httpPort: 3103,
       grpcAddress: '127.0.0.1:50053',
+      intakeGrpcUrl: '127.0.0.1:50051',
       eventSigning: {},
     });
   });

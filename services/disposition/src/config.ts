@@ -11,6 +11,8 @@ export interface DispositionConfig {
   httpHost: string;
   httpPort: number;
   grpcAddress: string;
+  /** Where intake's gRPC API is (it screens officers' texts for the reporter's contact). */
+  intakeGrpcUrl: string;
   /** Signed events (EVENT_SIGNING_KEY, EVENT_PUBLIC_KEYS): read by loadEventSigning, not by this spec. */
   eventSigning?: EventSigning;
 }
@@ -28,6 +30,7 @@ export const DISPOSITION_CONFIG: ConfigSpec<DispositionConfig> = {
     parse: parse.string,
     description: 'host:port the internal gRPC API (DispositionService) binds',
   },
+  intakeGrpcUrl: { env: 'INTAKE_GRPC_URL', default: '127.0.0.1:50051', parse: parse.string, description: "host:port of intake's internal gRPC API (screens officers' texts)" },
   officeProfiles: OFFICE_PROFILES_SETTING,
 };
 

@@ -13,6 +13,7 @@ describe('disposition configuration', () => {
       httpHost: '127.0.0.1',
       httpPort: 3102,
       grpcAddress: '127.0.0.1:50052',
+      intakeGrpcUrl: '127.0.0.1:50051',
       eventSigning: {},
     });
   });

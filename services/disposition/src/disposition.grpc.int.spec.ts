@@ -13,7 +13,7 @@ import {
 } from '@pengaduan/contracts';
 import { ServiceRuntime } from '@pengaduan/messaging';
 import { createLogger, fromGrpcError, GrpcServiceHost, ServiceError } from '@pengaduan/runtime';
-import { dropSchema, testInfrastructure, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
+import { dropSchema, IntakeScreenStandIn, testInfrastructure, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
 import { credentials, makeGenericClientConstructor, type Client, type MethodDefinition, type ServiceError as GrpcServiceError } from '@grpc/grpc-js';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -34,10 +34,13 @@ const office = randomOffice();
 let app: INestApplicationContext;
 let runtime: ServiceRuntime;
 let client: Client;
+let intake: IntakeScreenStandIn;
 
 beforeAll(async () => {
   await startGroupAtTheEnd(groupId);
-  const config = { officeProfiles: OfficeDirectory.load(), databaseUrl: infra.databaseUrl, databaseSchema: schema, kafkaBrokers: infra.kafkaBrokers, httpHost: '127.0.0.1', httpPort: 0, grpcAddress: '127.0.0.1:0' };
+  intake = await new IntakeScreenStandIn().start();
+  const infraConfig = { databaseUrl: infra.databaseUrl, databaseSchema: schema, kafkaBrokers: infra.kafkaBrokers };
+  const config = { officeProfiles: OfficeDirectory.load(), ...infraConfig, httpHost: '127.0.0.1', httpPort: 0, grpcAddress: '127.0.0.1:0', intakeGrpcUrl: intake.address };
   app = await NestFactory.createApplicationContext(
     DispositionModule.forRoot(config, createLogger('disposition-grpc-test', 'silent'), { stateConsumer: { groupId, maxAttempts: 1, backoff: { initialMs: 10, maxMs: 50 } } }),
     { logger: false },
@@ -52,6 +55,7 @@ beforeAll(async () => {
 afterAll(async () => {
   client?.close();
   await app?.close();
+  await intake?.stop();
   await dropSchema(schema);
   await removeTestGroup(groupId);
 });

@@ -1,4 +1,4 @@
-import { ComplaintDocumentsService, DispositionService } from '@pengaduan/contracts';
+import { ComplaintDocumentsService, DispositionService, IntakeService } from '@pengaduan/contracts';
 import { complaintDocumentsGrpcService, documentKindsProducedBy, OfficeDirectory } from '@pengaduan/documents';
 import { CommandServiceLifecycle, ComplaintCommandExecutor, complaintStateConsumer, ServiceRuntime, type ServiceRuntimeOptions } from '@pengaduan/messaging';
 import { GrpcServiceHost, HealthController, HealthRegistry, type Logger, Clock, SystemClock } from '@pengaduan/runtime';
@@ -12,6 +12,7 @@ import { RespondAsSectionGrpcController } from './respond/respond-as-section.grp
 import { RespondAsSectionHandler } from './respond/respond-as-section.handler';
 import { ListSectionsGrpcController } from './sections/list-sections.grpc.controller';
 import { ListSectionsHandler } from './sections/list-sections.handler';
+import { IntakeClient } from './screen-officer-text/intake.client';
 
 /** The consumer group that keeps disposition's view of every complaint's state. */
 export const DISPOSITION_CONSUMER_GROUP = 'disposition';
@@ -64,6 +65,7 @@ export class DispositionModule {
           useFactory: (rt: ServiceRuntime, clock: Clock) => dispositionCommandExecutor(rt, clock, groupId),
         },
         { provide: OfficeDirectory, useValue: config.officeProfiles },
+        { provide: IntakeClient, useFactory: () => new IntakeClient('intake', IntakeService, config.intakeGrpcUrl, logger) },
         DisposeComplaintHandler,
         DisposeComplaintGrpcController,
         RespondAsSectionHandler,

@@ -20,6 +20,8 @@ import { TransferComplaintGrpcController } from './transfer-complaint/transfer-c
 import { TransferComplaintHandler } from './transfer-complaint/transfer-complaint.handler';
 import { VerifyReporterGrpcController } from './verify-reporter/verify-reporter.grpc.controller';
 import { VerifyReporterHandler } from './verify-reporter/verify-reporter.handler';
+import { ScreenOfficerTextGrpcController } from './screen-officer-text/screen-officer-text.grpc.controller';
+import { ScreenOfficerTextHandler } from './screen-officer-text/screen-officer-text.handler';
 import { AppendMessageHandler } from './append-message/append-message.handler';
 import { INTAKE_EVENT_SOURCE, StateConsumerGroup } from './complaint-state/own-events';
 import type { IntakeServiceConfig } from './config';
@@ -160,6 +162,8 @@ export class IntakeModule implements NestModule {
         TransferComplaintGrpcController,
         VerifyReporterHandler,
         VerifyReporterGrpcController,
+        ScreenOfficerTextHandler,
+        ScreenOfficerTextGrpcController,
         {
           provide: GrpcServiceHost,
           inject: [
@@ -171,6 +175,7 @@ export class IntakeModule implements NestModule {
             ResolveReporterAddressGrpcController,
             TransferComplaintGrpcController,
             VerifyReporterGrpcController,
+            ScreenOfficerTextGrpcController,
             ServiceRuntime,
           ],
           useFactory: (
@@ -182,6 +187,7 @@ export class IntakeModule implements NestModule {
             resolve: ResolveReporterAddressGrpcController,
             transfer: TransferComplaintGrpcController,
             verify: VerifyReporterGrpcController,
+            screen: ScreenOfficerTextGrpcController,
             rt: ServiceRuntime,
           ) =>
             new GrpcServiceHost(config.grpcAddress, logger)
@@ -195,6 +201,7 @@ export class IntakeModule implements NestModule {
               resolveReporterAddress: (request, correlationId) => resolve.resolveReporterAddress(request, correlationId),
               transferComplaint: (request, correlationId) => transfer.transferComplaint(request, correlationId),
               verifyReporter: (request, correlationId) => verify.verifyReporter(request, correlationId),
+              screenOfficerText: (request, correlationId) => screen.screenOfficerText(request, correlationId),
             }),
         },
         {

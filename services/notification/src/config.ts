@@ -55,7 +55,7 @@ export const NOTIFICATION_CONFIG: ConfigSpec<NotificationConfig> = {
     description: 'host:port the internal gRPC API binds (the gateway and intake call it)',
   },
   officeProfiles: OFFICE_PROFILES_SETTING,
-  intakeGrpcUrl: { env: 'INTAKE_GRPC_URL', default: '127.0.0.1:50051', parse: parse.string, description: "host:port of intake's internal gRPC API (reporters' addresses)" },
+  intakeGrpcUrl: { env: 'INTAKE_GRPC_URL', default: '127.0.0.1:50051', parse: parse.string, description: "host:port of intake's internal gRPC API (reporters' addresses, screening officers' texts)" },
   fallbackChannels: {
     env: 'NOTIFICATION_FALLBACK_CHANNELS',
     default: 'SMS',

@@ -64,9 +64,11 @@ export class NotificationModule {
     for (const line of describeChannelSettings(config.channels)) {
       if (line.provider !== 'web-form') logger.info({ provider: line.provider, channel: line.state }, `channel ${line.provider}: ${line.state} (${line.detail})`);
     }
+    // intake: reporters' addresses for the channels, and the screening of officers' texts (docs/adr/0023).
+    const intake = new IntakeDirectoryClient(config.intakeGrpcUrl, logger);
     const adapters = (): ChannelAdapter[] => {
       if (options.adapters) return [...options.adapters];
-      const directory = options.directory ?? new IntakeReporterDirectory(new IntakeDirectoryClient(config.intakeGrpcUrl, logger));
+      const directory = options.directory ?? new IntakeReporterDirectory(intake);
       const providers = outboundProviders(config.channels).filter(
         (p: OutboundProvider) => p.channel !== 'SMS' || !config.smsProvider || p.id === config.smsProvider,
       );
@@ -79,6 +81,7 @@ export class NotificationModule {
       providers: [
         { provide: Clock, useValue: clock },
         { provide: FallbackPolicy, useValue: policy },
+        { provide: IntakeDirectoryClient, useValue: intake },
         { provide: ChannelRegistry, useFactory: () => new ChannelRegistry(adapters()) },
         {
           provide: ComplaintEventsConsumer,
@@ -130,7 +133,7 @@ export class NotificationModule {
           provide: WriteFollowUpInformationHandler,
           inject: [ComplaintCommandExecutor, DeliveryDispatcher],
           useFactory: (executor: ComplaintCommandExecutor, dispatcher: DeliveryDispatcher) =>
-            new WriteFollowUpInformationHandler(executor, policy, dispatcher, config.officeProfiles),
+            new WriteFollowUpInformationHandler(executor, policy, dispatcher, config.officeProfiles, intake),
         },
         WriteFollowUpInformationGrpcController,
         ConfirmDeliveryHandler,

@@ -11,6 +11,8 @@ export interface TeamDecreeConfig {
   httpHost: string;
   httpPort: number;
   grpcAddress: string;
+  /** Where intake's gRPC API is (it screens officers' texts for the reporter's contact). */
+  intakeGrpcUrl: string;
   /** Signed events (EVENT_SIGNING_KEY, EVENT_PUBLIC_KEYS): read by loadEventSigning, not by this spec. */
   eventSigning?: EventSigning;
 }
@@ -23,6 +25,7 @@ export const TEAM_DECREE_CONFIG: ConfigSpec<TeamDecreeConfig> = {
   httpHost: { env: 'TEAM_DECREE_HTTP_HOST', default: '127.0.0.1', parse: parse.string, description: 'address of the health endpoints' },
   httpPort: { env: 'TEAM_DECREE_HTTP_PORT', default: '3104', parse: parse.port, description: 'port of the health endpoints' },
   grpcAddress: { env: 'TEAM_DECREE_GRPC_ADDRESS', default: '127.0.0.1:50054', parse: parse.string, description: 'host:port the internal gRPC API binds' },
+  intakeGrpcUrl: { env: 'INTAKE_GRPC_URL', default: '127.0.0.1:50051', parse: parse.string, description: "host:port of intake's internal gRPC API (screens officers' texts)" },
   officeProfiles: OFFICE_PROFILES_SETTING,
 };
 

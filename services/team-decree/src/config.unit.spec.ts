@@ -13,6 +13,7 @@ describe('team-decree configuration', () => {
       httpHost: '127.0.0.1',
       httpPort: 3104,
       grpcAddress: '127.0.0.1:50054',
+      intakeGrpcUrl: '127.0.0.1:50051',
       eventSigning: {},
     });
   });

@@ -1,4 +1,4 @@
-import { ComplaintDocumentsService, TeamDecreeService } from '@pengaduan/contracts';
+import { ComplaintDocumentsService, IntakeService, TeamDecreeService } from '@pengaduan/contracts';
 import { complaintDocumentsGrpcService, documentKindsProducedBy, OfficeDirectory } from '@pengaduan/documents';
 import { CommandServiceLifecycle, ComplaintCommandExecutor, COMPLAINT_STATE_MIGRATIONS, complaintStateConsumer, ServiceRuntime, type ServiceRuntimeOptions } from '@pengaduan/messaging';
 import { GrpcServiceHost, HealthController, HealthRegistry, type Logger, Clock, SystemClock } from '@pengaduan/runtime';
@@ -8,6 +8,7 @@ import { IssueTeamDecreeGrpcController } from './issue-team-decree/issue-team-de
 import { IssueTeamDecreeHandler } from './issue-team-decree/issue-team-decree.handler';
 import { TEAM_DECREE_ENTITIES } from './persistence/entities';
 import { TEAM_DECREE_MIGRATIONS } from './persistence/migrations';
+import { IntakeClient } from './screen-officer-text/intake.client';
 
 /** The Kafka consumer group that keeps team-decree's view of every complaint (its DLQ is named after it). */
 export const TEAM_DECREE_CONSUMER_GROUP = 'team-decree';
@@ -66,6 +67,7 @@ export class TeamDecreeModule {
             new ComplaintCommandExecutor({ runtime, source: 'pengaduan/team-decree', stateConsumerGroup: consumerGroup, now: () => clock.now() }),
         },
         { provide: OfficeDirectory, useValue: config.officeProfiles },
+        { provide: IntakeClient, useFactory: () => new IntakeClient('intake', IntakeService, config.intakeGrpcUrl, logger) },
         IssueTeamDecreeHandler,
         IssueTeamDecreeGrpcController,
         {

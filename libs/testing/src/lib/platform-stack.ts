@@ -100,11 +100,12 @@ export async function startPlatformStack(
         [`${svc.prefix}_DB_SCHEMA`]: schemas[svc.name],
         [`${svc.prefix}_HTTP_PORT`]: String(http[svc.name]),
         [`${svc.prefix}_GRPC_ADDRESS`]: grpc[svc.name],
-        // intake hands receipts to notification; notification asks intake for addresses.
+        // intake hands receipts to notification; notification asks intake for addresses; every
+        // other command service asks intake to screen its officers' texts (docs/adr/0023).
         ...(svc.name === 'intake'
           ? { REPORTER_CONTACT_KEY: randomBytes(32).toString('base64'), NOTIFICATION_GRPC_URL: grpc['notification'], INTAKE_INBOUND_POLL_MS: '200' }
-          : {}),
-        ...(svc.name === 'notification' ? { INTAKE_GRPC_URL: grpc['intake'], NOTIFICATION_POLL_MS: '200', NOTIFICATION_RETRY_BASE_MS: '500' } : {}),
+          : { INTAKE_GRPC_URL: grpc['intake'] }),
+        ...(svc.name === 'notification' ? { NOTIFICATION_POLL_MS: '200', NOTIFICATION_RETRY_BASE_MS: '500' } : {}),
       },
       `http://127.0.0.1:${http[svc.name]}`,
     );

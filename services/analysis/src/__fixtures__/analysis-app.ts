@@ -2,7 +2,7 @@ import { OfficeDirectory } from '@pengaduan/documents';
 import { AnalysisService, COMPLAINT_EVENTS_TOPIC, dlqTopicFor, parseEnvelope, serializeEnvelope, type EventEnvelope, type ParsedEvent } from '@pengaduan/contracts';
 import { createIdempotentProducer, createKafka, ServiceRuntime } from '@pengaduan/messaging';
 import { createLogger, GrpcServiceHost, NestJsonLogger, type Clock } from '@pengaduan/runtime';
-import { deleteTopics, dropSchema, testInfrastructure, startGroupAtEnd, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
+import { deleteTopics, dropSchema, IntakeScreenStandIn, testInfrastructure, startGroupAtEnd, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AnalysisModule, analysisStateConsumer } from '../analysis.module';
@@ -16,6 +16,8 @@ export const logger = createLogger('analysis-test', process.env['TEST_LOG_LEVEL'
 export interface TestAnalysis {
   app: INestApplicationContext;
   runtime: ServiceRuntime;
+  /** intake's screening of the officers' texts, as a stand-in that records what it screened. */
+  intake: IntakeScreenStandIn;
   client: GrpcTestClient<MethodsOf<typeof AnalysisService>>;
   consumerGroup: string;
   /** Folds a history into analysis's view as its consumer would, without Kafka. */
@@ -34,6 +36,7 @@ export async function startAnalysis(options: { clock?: Clock } = {}): Promise<Te
   const schema = uniqueSchemaName('analysis');
   const consumerGroup = `analysis-test-${uniqueSuffix()}`;
   await startGroupAtEnd(consumerGroup, COMPLAINT_EVENTS_TOPIC);
+  const intake = await new IntakeScreenStandIn().start();
   const config: AnalysisConfig = {
     officeProfiles: OfficeDirectory.load(),
     databaseUrl: infra.databaseUrl,
@@ -42,6 +45,7 @@ export async function startAnalysis(options: { clock?: Clock } = {}): Promise<Te
     httpHost: '127.0.0.1',
     httpPort: 0,
     grpcAddress: '127.0.0.1:0',
+    intakeGrpcUrl: intake.address,
   };
   const rootModule = AnalysisModule.forRoot(config, logger, {
     clock: options.clock,
@@ -59,6 +63,7 @@ export async function startAnalysis(options: { clock?: Clock } = {}): Promise<Te
   return {
     app,
     runtime,
+    intake,
     client,
     consumerGroup,
     async seed(history) {
@@ -90,6 +95,7 @@ export async function startAnalysis(options: { clock?: Clock } = {}): Promise<Te
     async stop() {
       client.close();
       await app.close();
+      await intake.stop();
       await dropSchema(schema);
       await deleteTopics([dlqTopicFor(consumerGroup)]);
     },

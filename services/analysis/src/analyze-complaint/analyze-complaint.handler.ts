@@ -15,6 +15,7 @@ import { derivedDocumentNumber, OfficeDirectory, renderAndStoreDocument, signato
 import { Injectable } from '@nestjs/common';
 import { actorLabel } from '../lib/actor-label';
 import { saveAnalysis } from '../persistence/analysis-records';
+import { IntakeClient } from '../screen-officer-text/intake.client';
 import type { AnalyzeComplaintCommand } from './analyze-complaint.command';
 
 const OPERATION = 'AnalyzeComplaint';
@@ -32,18 +33,24 @@ interface Analysis {
 /**
  * SOP step 4: checks the Analisis Aduan, lets libs/sop decide it against the complaint's
  * state (Admin Tikkim, on a SECTION_PROCESSED complaint), and commits the analysis record,
- * the new state and `complaint.analyzed` (outbox) in one transaction. Idempotent by request id.
+ * the new state and `complaint.analyzed` (outbox) in one transaction. Before, intake screens
+ * the findings and the recommendation for the reporter's contact (docs/adr/0023). Idempotent
+ * by request id.
  */
 @Injectable()
 export class AnalyzeComplaintHandler {
   constructor(
     private readonly executor: ComplaintCommandExecutor,
     private readonly offices: OfficeDirectory,
+    private readonly intake: IntakeClient,
   ) {}
 
   async execute(command: AnalyzeComplaintCommand): Promise<CommandOutcome> {
     const analysis = validate(command);
     const { requestId, complaintId, actor, actorOffice, correlationId } = command;
+    // Both texts go into complaint.analyzed and the Analisis Aduan: intake refuses any that gives the reporter away.
+    const texts = [{ field: 'findings', text: analysis.findings }, { field: 'recommendation', text: analysis.recommendation }];
+    await this.intake.call('screenOfficerText', { complaintId, officeCode: actorOffice, texts }, correlationId);
     let documentSha256: string | undefined;
     return this.executor.execute({
       operation: OPERATION,

@@ -5,6 +5,7 @@ import { derivedDocumentNumber, OfficeDirectory, renderAndStoreDocument, signato
 import { Injectable } from '@nestjs/common';
 import { actorLabel } from '../lib/actor-label';
 import { saveFollowUpDecision } from '../persistence/analysis-records';
+import { IntakeClient } from '../screen-officer-text/intake.client';
 import type { DecideFollowUpCommand } from './decide-follow-up.command';
 
 const OPERATION = 'DecideFollowUp';
@@ -14,18 +15,22 @@ export const MAX_REASON = 5_000;
  * SOP step 5: lets libs/sop decide the follow-up (the Kepala Seksi TI, on an ANALYZED
  * complaint), then commits the decision beside the analysis, the new state
  * (FOLLOW_UP_DECIDED or NO_FOLLOW_UP_DECIDED) and `complaint.follow-up-decided` (outbox)
- * in one transaction. Idempotent by request id.
+ * in one transaction. Before, intake screens the reason for the reporter's contact
+ * (docs/adr/0023). Idempotent by request id.
  */
 @Injectable()
 export class DecideFollowUpHandler {
   constructor(
     private readonly executor: ComplaintCommandExecutor,
     private readonly offices: OfficeDirectory,
+    private readonly intake: IntakeClient,
   ) {}
 
   async execute(command: DecideFollowUpCommand): Promise<CommandOutcome> {
     const { decision, reason } = validate(command);
     const { requestId, complaintId, actor, actorOffice, correlationId } = command;
+    // The reason goes into complaint.follow-up-decided and the Keputusan Tindak Lanjut: intake screens it.
+    await this.intake.call('screenOfficerText', { complaintId, officeCode: actorOffice, texts: [{ field: 'reason', text: reason }] }, correlationId);
     let documentSha256: string | undefined;
     return this.executor.execute({
       operation: OPERATION,

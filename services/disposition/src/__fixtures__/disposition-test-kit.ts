@@ -1,15 +1,16 @@
 import { OfficeDirectory } from '@pengaduan/documents';
-import { COMPLAINT_EVENTS_TOPIC, dlqTopicFor, parseEnvelope, serializeEnvelope, sopEventToEnvelope } from '@pengaduan/contracts';
+import { COMPLAINT_EVENTS_TOPIC, dlqTopicFor, IntakeService, parseEnvelope, serializeEnvelope, sopEventToEnvelope } from '@pengaduan/contracts';
 import { applyComplaintEvent, ServiceRuntime, type ConsumedEvent } from '@pengaduan/messaging';
 import { createLogger, Clock } from '@pengaduan/runtime';
 import { decide, replay, type SopCommand, type SopEvent, type UserActor } from '@pengaduan/sop';
-import { deleteTopics, dropSchema, testInfrastructure, testKafka, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
+import { deleteTopics, dropSchema, IntakeScreenStandIn, testInfrastructure, testKafka, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
 import { randomInt } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import type { DispositionConfig } from '../config';
 import { DisposeComplaintHandler } from '../dispose/dispose-complaint.handler';
 import { dispositionCommandExecutor, dispositionRuntimeOptions } from '../disposition.module';
 import { RespondAsSectionHandler } from '../respond/respond-as-section.handler';
+import { IntakeClient } from '../screen-officer-text/intake.client';
 import { ListSectionsHandler } from '../sections/list-sections.handler';
 import { addSection } from '../sections/section-list';
 
@@ -87,6 +88,8 @@ export interface DispositionTestKit {
   runtime: ServiceRuntime;
   clock: FixedClock;
   groupId: string;
+  /** intake's screening of the officers' texts, as a stand-in that records what it screened. */
+  intake: IntakeScreenStandIn;
   dispose: DisposeComplaintHandler;
   respond: RespondAsSectionHandler;
   listSections: ListSectionsHandler;
@@ -138,6 +141,7 @@ export async function startDispositionTestKit(options: { consume?: boolean } = {
   const schema = uniqueSchemaName('disposition');
   const groupId = `disposition-test-${uniqueSuffix()}`;
   const clock = new FixedClock(new Date('2026-11-27T02:00:00Z'));
+  const intake = await new IntakeScreenStandIn().start();
   const config: DispositionConfig = {
     officeProfiles: OfficeDirectory.load(),
     databaseUrl: infra.databaseUrl,
@@ -146,8 +150,11 @@ export async function startDispositionTestKit(options: { consume?: boolean } = {
     httpHost: '127.0.0.1',
     httpPort: 0,
     grpcAddress: '127.0.0.1:0',
+    intakeGrpcUrl: intake.address,
   };
-  const base = dispositionRuntimeOptions(config, createLogger('disposition-test', 'silent'), { groupId, maxAttempts: 1, backoff: { initialMs: 10, maxMs: 50 } });
+  const logger = createLogger('disposition-test', 'silent');
+  const intakeClient = new IntakeClient('intake', IntakeService, config.intakeGrpcUrl, logger);
+  const base = dispositionRuntimeOptions(config, logger, { groupId, maxAttempts: 1, backoff: { initialMs: 10, maxMs: 50 } });
   if (options.consume) await startGroupAtTheEnd(groupId);
   const runtime = new ServiceRuntime({ ...base, consumers: options.consume ? base.consumers : [] });
   await runtime.ready();
@@ -157,8 +164,9 @@ export async function startDispositionTestKit(options: { consume?: boolean } = {
     runtime,
     clock,
     groupId,
-    dispose: new DisposeComplaintHandler(executor, config.officeProfiles),
-    respond: new RespondAsSectionHandler(executor),
+    intake,
+    dispose: new DisposeComplaintHandler(executor, config.officeProfiles, intakeClient),
+    respond: new RespondAsSectionHandler(executor, intakeClient),
     listSections: new ListSectionsHandler(runtime),
     async newOffice() {
       const office = randomOffice();
@@ -175,6 +183,8 @@ export async function startDispositionTestKit(options: { consume?: boolean } = {
       return rows[0]?.status;
     },
     async stop() {
+      intakeClient.close();
+      await intake.stop();
       await runtime.stop();
       await dropSchema(schema);
       if (options.consume) await removeTestGroup(groupId);

@@ -6,6 +6,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { nextSheetNumber } from '../disposition-sheet/sheet-number';
 import { DispositionSheetRecord } from '../persistence/entities';
+import { IntakeClient } from '../screen-officer-text/intake.client';
 import { activeSections } from '../sections/section-list';
 import type { DisposeComplaintCommand, DisposeComplaintResult } from './dispose-complaint.command';
 
@@ -16,17 +17,22 @@ const MAX_NOTE = 2_000;
  * SOP step 3, first half: the head of office dispositions a confirmed complaint to sections of
  * its office. libs/sop decides who may and when; this handler adds what only disposition
  * knows (the office's sections), issues the sheet number and keeps the sheet, all in the
- * command's transaction. Idempotent by request id.
+ * command's transaction. Before, intake screens the notes for the reporter's contact
+ * (docs/adr/0023). Idempotent by request id.
  */
 @Injectable()
 export class DisposeComplaintHandler {
   constructor(
     private readonly executor: ComplaintCommandExecutor,
     private readonly offices: OfficeDirectory,
+    private readonly intake: IntakeClient,
   ) {}
 
   async execute(cmd: DisposeComplaintCommand): Promise<DisposeComplaintResult> {
     const { context } = cmd;
+    // The notes go into complaint.disposed and the Lembar Disposisi: intake refuses any that gives the reporter away.
+    const texts = [{ field: 'note', text: cmd.note }, ...cmd.lines.map((l, i) => ({ field: `lines[${i}].note`, text: l.note }))];
+    await this.intake.call('screenOfficerText', { complaintId: context.complaintId, officeCode: context.actorOffice, texts }, cmd.correlationId);
     const done = await this.executor
       .execute<{ sheetNumber: string }>({
         operation: OPERATION,

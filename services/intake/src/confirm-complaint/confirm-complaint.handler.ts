@@ -1,13 +1,13 @@
 import { ComplaintCommandExecutor, type CommandOutcome } from '@pengaduan/messaging';
-import { ServiceError, type FieldViolation } from '@pengaduan/runtime';
+import { type FieldViolation } from '@pengaduan/runtime';
 import { isClassificationCode, type ClassificationCode, type ConfirmCommand } from '@pengaduan/sop';
 import { derivedDocumentNumber, OfficeDirectory, renderAndStoreDocument, signatoryFor } from '@pengaduan/documents';
 import { Injectable } from '@nestjs/common';
 import { lockComplaint, stateAfter, throwInvalid } from '../complaint-state/command-support';
 import { ComplaintRecord } from '../persistence/entities';
 import { ContactCipher } from '../reporter-contact/contact-cipher';
-import { revealedContact } from '../reporter-contact/personal-data';
 import { readReporterContact } from '../reporter-contact/reporter-contacts';
+import { refuseRevealingTexts } from '../screen-officer-text/officer-texts';
 import { MAX_SUMMARY, type ConfirmComplaintCommand } from './confirm-complaint.command';
 
 /**
@@ -47,12 +47,7 @@ export class ConfirmComplaintHandler {
         const next = stateAfter(command, state, now);
         if (next) {
           const complaint = await lockComplaint(tx, c.complaintId);
-          const revealed = revealedContact(c.summary, await readReporterContact(tx, this.cipher, complaint.reporterRef));
-          if (revealed) {
-            throw new ServiceError('invalid', 'COMPLAINT.PERSONAL_DATA', `the summary gives away the reporter's ${revealed}`, {
-              fieldViolations: [{ field: 'summary', description: `must not contain the reporter's ${revealed}: the forwarded report is read by every section` }],
-            });
-          }
+          refuseRevealingTexts([{ field: 'summary', text: c.summary }], await readReporterContact(tx, this.cipher, complaint.reporterRef));
           await tx.update(ComplaintRecord, { id: c.complaintId }, {
             status: next.status,
             classificationCode: classification,

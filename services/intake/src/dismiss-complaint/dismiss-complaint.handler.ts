@@ -7,15 +7,15 @@ import { validate as isUuid } from 'uuid';
 import { lockComplaint, stateAfter, throwInvalid, withRequestFieldNames } from '../complaint-state/command-support';
 import { ComplaintRecord, type DismissalRecord } from '../persistence/entities';
 import { ContactCipher } from '../reporter-contact/contact-cipher';
-import { revealedContact } from '../reporter-contact/personal-data';
 import { readReporterContact } from '../reporter-contact/reporter-contacts';
+import { refuseRevealingTexts } from '../screen-officer-text/officer-texts';
 import { MAX_BELONGS_TO, MAX_NOTE, type DismissComplaintCommand } from './dismiss-complaint.command';
 
 /**
  * SOP step 2, dismissal: libs/sop decides against intake's view of the complaint; a
- * `DUPLICATE` must name a complaint intake holds for the same office; the note must not give
- * the reporter away (it travels in `complaint.dismissed`). State, complaint row and event
- * commit together; idempotent by request id.
+ * `DUPLICATE` must name a complaint intake holds for the same office; the note and `belongsTo`
+ * must not give the reporter away (they travel in `complaint.dismissed`, docs/adr/0023). State,
+ * complaint row and event commit together; idempotent by request id.
  */
 @Injectable()
 export class DismissComplaintHandler {
@@ -47,7 +47,9 @@ export class DismissComplaintHandler {
         if (next) {
           const complaint = await lockComplaint(tx, c.complaintId);
           if (command.reason === 'DUPLICATE') await this.checkOriginal(tx, complaint, command.originalComplaintId ?? '');
-          await this.checkNote(tx, complaint, c.note);
+          // Both free texts travel in complaint.dismissed.
+          const texts = [{ field: 'note', text: c.note }, { field: 'belongsTo', text: c.belongsTo }];
+          if (c.note || c.belongsTo) refuseRevealingTexts(texts, await readReporterContact(tx, this.cipher, complaint.reporterRef));
           await tx.update(ComplaintRecord, { id: c.complaintId }, { status: next.status, dismissal: toRecord(command), dismissedAt: now, updatedAt: now });
         }
         return { command, extras: () => ({}) };
@@ -62,16 +64,6 @@ export class DismissComplaintHandler {
     if (!original) {
       throw new ServiceError('invalid', 'COMPLAINT.UNKNOWN_ORIGINAL', `office ${complaint.officeCode} has no complaint ${originalId}`, {
         fieldViolations: [{ field: 'duplicateOf', description: `no complaint ${originalId} in office ${complaint.officeCode}` }],
-      });
-    }
-  }
-
-  private async checkNote(tx: EntityManager, complaint: ComplaintRecord, note: string | undefined): Promise<void> {
-    if (!note) return;
-    const revealed = revealedContact(note, await readReporterContact(tx, this.cipher, complaint.reporterRef));
-    if (revealed) {
-      throw new ServiceError('invalid', 'COMPLAINT.PERSONAL_DATA', `the note gives away the reporter's ${revealed}`, {
-        fieldViolations: [{ field: 'note', description: `must not contain the reporter's ${revealed}: it is recorded in the complaint's events` }],
       });
     }
   }

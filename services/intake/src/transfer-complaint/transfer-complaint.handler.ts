@@ -1,6 +1,6 @@
 import { OfficeDirectory } from '@pengaduan/documents';
 import { ComplaintCommandExecutor } from '@pengaduan/messaging';
-import { ServiceError, type FieldViolation } from '@pengaduan/runtime';
+import { type FieldViolation } from '@pengaduan/runtime';
 import type { DismissCommand } from '@pengaduan/sop';
 import { Injectable } from '@nestjs/common';
 import { lockComplaint, stateAfter, throwInvalid, withRequestFieldNames } from '../complaint-state/command-support';
@@ -9,8 +9,8 @@ import { MAX_NOTE } from '../dismiss-complaint/dismiss-complaint.command';
 import { ComplaintMessageRecord, ComplaintRecord } from '../persistence/entities';
 import { registerComplaint } from '../register-complaint/register-complaint.handler';
 import { ContactCipher } from '../reporter-contact/contact-cipher';
-import { revealedContact } from '../reporter-contact/personal-data';
 import { readReporterContact } from '../reporter-contact/reporter-contacts';
+import { refuseRevealingTexts } from '../screen-officer-text/officer-texts';
 import { OFFICE_CODE, type TransferComplaintCommand, type TransferComplaintResult } from './transfer-complaint.command';
 
 interface NewComplaintRef extends Record<string, unknown> {
@@ -57,12 +57,7 @@ export class TransferComplaintHandler {
           throwInvalid([{ field: 'targetOfficeCode', description: `the complaint is already office ${original.officeCode}'s` }], 'the complaint cannot be transferred as sent');
         }
         const contact = await readReporterContact(tx, this.cipher, original.reporterRef);
-        const revealed = c.note ? revealedContact(c.note, contact) : undefined;
-        if (revealed) {
-          throw new ServiceError('invalid', 'COMPLAINT.PERSONAL_DATA', `the note gives away the reporter's ${revealed}`, {
-            fieldViolations: [{ field: 'note', description: `must not contain the reporter's ${revealed}: it is recorded in the complaint's events` }],
-          });
-        }
+        refuseRevealingTexts([{ field: 'note', text: c.note }], contact);
         const messages = await tx.find(ComplaintMessageRecord, { where: { complaintId: original.id }, order: { sequence: 'ASC' } });
         const [first, ...later] = messages;
         if (!first) throw new Error(`complaint ${original.id} has no message`);

@@ -17,7 +17,7 @@ import {
 import { ServiceRuntime } from '@pengaduan/messaging';
 import { CORRELATION_ID_METADATA_KEY, createLogger, fromGrpcError, GrpcServiceHost, NestJsonLogger, type Logger, Clock } from '@pengaduan/runtime';
 import type { OutboundChannel, UserActor } from '@pengaduan/sop';
-import { deleteTopics, dropSchema, startGroupAtEnd, testInfrastructure, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
+import { deleteTopics, dropSchema, IntakeScreenStandIn, startGroupAtEnd, testInfrastructure, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
 import { credentials, makeGenericClientConstructor, Metadata, type Client, type MethodDefinition, type ServiceError as GrpcServiceError } from '@grpc/grpc-js';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -56,6 +56,8 @@ export class NotificationApp {
   private client!: Client;
   runtime!: ServiceRuntime;
   consumer!: ComplaintEventsConsumer;
+  /** intake's screening of the officers' texts, as a stand-in that records what it screened. */
+  readonly intake = new IntakeScreenStandIn();
 
   constructor(
     readonly clock: FixedClock,
@@ -95,6 +97,7 @@ export class NotificationApp {
     // Only what is published from now on: the test topic holds other suites' complaints, whose
     // acknowledgements this app would otherwise queue and send.
     await startGroupAtEnd(this.group, COMPLAINT_EVENTS_TOPIC);
+    await this.intake.start();
     const config = {
       officeProfiles: OfficeDirectory.load(),
       databaseUrl: infra.databaseUrl,
@@ -103,7 +106,7 @@ export class NotificationApp {
       httpHost: '127.0.0.1',
       httpPort: 0,
       grpcAddress: '127.0.0.1:0',
-      intakeGrpcUrl: '127.0.0.1:1',
+      intakeGrpcUrl: this.intake.address,
       fallbackChannels: this.options.fallbackChannels ?? ['SMS'],
       maxAttempts: 3,
       retryBaseMs: 1_000,
@@ -132,6 +135,7 @@ export class NotificationApp {
   async stop(): Promise<void> {
     this.client?.close();
     await this.app?.close();
+    await this.intake.stop();
     await dropSchema(this.schema);
     await deleteTopics([dlqTopicFor(this.group)]);
   }

@@ -4,7 +4,7 @@ import { UpstreamClient, type Logger, type MethodsOf } from '@pengaduan/runtime'
 import type { OutboundChannel } from '@pengaduan/sop';
 import type { ReporterAddress, ReporterDirectory } from './channel.port';
 
-/** intake's API, as notification calls it for reporters' addresses. */
+/** intake's API, as notification calls it for reporters' addresses and to screen officers' texts (docs/adr/0023). */
 export class IntakeDirectoryClient extends UpstreamClient<MethodsOf<typeof IntakeService>> {
   constructor(address: string, logger: Logger) {
     super('intake', IntakeService, address, logger);

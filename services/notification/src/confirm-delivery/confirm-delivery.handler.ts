@@ -2,6 +2,7 @@ import { ComplaintCommandExecutor, type CommandOutcome } from '@pengaduan/messag
 import { ServiceError, type FieldViolation } from '@pengaduan/runtime';
 import { DELIVERY_METHODS, OUTBOUND_CHANNELS, type DeliveryMethod, type OutboundChannel } from '@pengaduan/sop';
 import { Injectable } from '@nestjs/common';
+import { IntakeDirectoryClient } from '../channels/intake-reporter-directory';
 import { MAX_DELIVERY_NOTE_LENGTH, type ConfirmDeliveryCommand } from './confirm-delivery.command';
 
 const OPERATION = 'ConfirmDelivery';
@@ -15,14 +16,21 @@ const CHANNEL_OF_METHOD: Partial<Record<DeliveryMethod, OutboundChannel>> = { PH
 /**
  * SOP step 8, told by an officer: records `complaint.information-delivered` and
  * `complaint.closed` (libs/sop `recordDelivery`, which also refuses a delivery time in the
- * future). Idempotent by request id.
+ * future). Before, intake screens the officer's note for the reporter's contact
+ * (docs/adr/0023). Idempotent by request id.
  */
 @Injectable()
 export class ConfirmDeliveryHandler {
-  constructor(private readonly executor: ComplaintCommandExecutor) {}
+  constructor(
+    private readonly executor: ComplaintCommandExecutor,
+    private readonly intake: IntakeDirectoryClient,
+  ) {}
 
   async execute(command: ConfirmDeliveryCommand): Promise<CommandOutcome> {
     const { method, deliveredAt, channel, note } = validate(command);
+    // The note travels in complaint.information-delivered: intake refuses it if it gives the reporter away.
+    const texts = [{ field: 'note', text: note }];
+    await this.intake.call('screenOfficerText', { complaintId: command.complaintId, officeCode: command.actorOffice, texts }, command.correlationId);
     const { result: _none, ...outcome } = await this.executor.execute({
       operation: OPERATION,
       requestId: command.requestId,

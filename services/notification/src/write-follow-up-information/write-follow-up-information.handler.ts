@@ -7,6 +7,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { FollowUpInformationRecord } from '../persistence/entities';
 import { enqueueNotification, FallbackPolicy } from '../deliver-notification/outbound-notifications';
 import { DeliveryDispatcher } from '../deliver-notification/delivery-dispatcher';
+import { IntakeDirectoryClient } from '../channels/intake-reporter-directory';
 import { MAX_FOLLOW_UP_INFORMATION_LENGTH, type WriteFollowUpInformationCommand } from './write-follow-up-information.command';
 
 const OPERATION = 'WriteFollowUpInformation';
@@ -23,7 +24,9 @@ interface Written {
  * decision or a dismissal) in one transaction, with the Informasi Tindak Lanjut document. The
  * event carries the information's id and the document's SHA-256, never the text. The message to the reporter is queued in the same
  * transaction, over the complaint's channel and then the office's fallbacks (see
- * {@link FallbackPolicy}); the {@link DeliveryDispatcher} sends it. Idempotent by request id.
+ * {@link FallbackPolicy}); the {@link DeliveryDispatcher} sends it. Before, intake screens the
+ * text for the reporter's contact, as it is printed in the document (docs/adr/0023).
+ * Idempotent by request id.
  */
 @Injectable()
 export class WriteFollowUpInformationHandler {
@@ -32,10 +35,14 @@ export class WriteFollowUpInformationHandler {
     private readonly policy: FallbackPolicy,
     private readonly dispatcher: DeliveryDispatcher,
     private readonly offices: OfficeDirectory,
+    private readonly intake: IntakeDirectoryClient,
   ) {}
 
   async execute(command: WriteFollowUpInformationCommand): Promise<CommandOutcome> {
     const text = validate(command);
+    // The text is printed in the Informasi Tindak Lanjut, which the office keeps and every officer reads: intake screens it.
+    const texts = [{ field: 'text', text }];
+    await this.intake.call('screenOfficerText', { complaintId: command.complaintId, officeCode: command.actorOffice, texts }, command.correlationId);
     let documentSha256: string | undefined;
     const { result, ...outcome } = await this.executor.execute<Written>({
       operation: OPERATION,

@@ -2,7 +2,7 @@ import { OfficeDirectory } from '@pengaduan/documents';
 import { TeamDecreeService, COMPLAINT_EVENTS_TOPIC, dlqTopicFor, parseEnvelope, serializeEnvelope, type EventEnvelope, type ParsedEvent } from '@pengaduan/contracts';
 import { createIdempotentProducer, createKafka, ServiceRuntime } from '@pengaduan/messaging';
 import { createLogger, GrpcServiceHost, NestJsonLogger, type Clock } from '@pengaduan/runtime';
-import { deleteTopics, dropSchema, testInfrastructure, startGroupAtEnd, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
+import { deleteTopics, dropSchema, IntakeScreenStandIn, testInfrastructure, startGroupAtEnd, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { TeamDecreeModule, teamDecreeStateConsumer } from '../team-decree.module';
@@ -16,6 +16,8 @@ export const logger = createLogger('team-decree-test', process.env['TEST_LOG_LEV
 export interface TestTeamDecree {
   app: INestApplicationContext;
   runtime: ServiceRuntime;
+  /** intake's screening of the officers' texts, as a stand-in that records what it screened. */
+  intake: IntakeScreenStandIn;
   client: GrpcTestClient<MethodsOf<typeof TeamDecreeService>>;
   consumerGroup: string;
   /** Folds a history into team-decree's view as its consumer would, without Kafka. */
@@ -34,6 +36,7 @@ export async function startTeamDecree(options: { clock?: Clock } = {}): Promise<
   const schema = uniqueSchemaName('team_decree');
   const consumerGroup = `team-decree-test-${uniqueSuffix()}`;
   await startGroupAtEnd(consumerGroup, COMPLAINT_EVENTS_TOPIC);
+  const intake = await new IntakeScreenStandIn().start();
   const config: TeamDecreeConfig = {
     officeProfiles: OfficeDirectory.load(),
     databaseUrl: infra.databaseUrl,
@@ -42,6 +45,7 @@ export async function startTeamDecree(options: { clock?: Clock } = {}): Promise<
     httpHost: '127.0.0.1',
     httpPort: 0,
     grpcAddress: '127.0.0.1:0',
+    intakeGrpcUrl: intake.address,
   };
   const rootModule = TeamDecreeModule.forRoot(config, logger, {
     clock: options.clock,
@@ -59,6 +63,7 @@ export async function startTeamDecree(options: { clock?: Clock } = {}): Promise<
   return {
     app,
     runtime,
+    intake,
     client,
     consumerGroup,
     async seed(history) {
@@ -90,6 +95,7 @@ export async function startTeamDecree(options: { clock?: Clock } = {}): Promise<
     async stop() {
       client.close();
       await app.close();
+      await intake.stop();
       await dropSchema(schema);
       await deleteTopics([dlqTopicFor(consumerGroup)]);
     },

@@ -6,6 +6,7 @@ import { Injectable } from '@nestjs/common';
 import { nextDecreeNumber, officeDate } from '../decree-number/decree-number';
 import { actorLabel } from '../lib/actor-label';
 import { saveTeamDecree } from '../persistence/team-decrees';
+import { IntakeClient } from '../screen-officer-text/intake.client';
 import type { IssueTeamDecreeCommand, IssueTeamDecreeResult } from './issue-team-decree.command';
 
 const OPERATION = 'IssueTeamDecree';
@@ -27,7 +28,8 @@ interface Decree {
  * SOP step 6: checks the decree, issues its number (per office per year, gap-free) and lets
  * libs/sop decide it (the Kepala Kantor, on a FOLLOW_UP_DECIDED complaint, exactly one
  * KETUA, no NIP twice), then commits the decree, the new state TEAM_FORMED and
- * `complaint.team-formed` (outbox) in one transaction. Idempotent by request id: a retry
+ * `complaint.team-formed` (outbox) in one transaction. Before, intake screens the decree's
+ * free texts for the reporter's contact (docs/adr/0023). Idempotent by request id: a retry
  * answers the same decree number.
  */
 @Injectable()
@@ -36,11 +38,16 @@ export class IssueTeamDecreeHandler {
     private readonly executor: ComplaintCommandExecutor,
     private readonly clock: Clock,
     private readonly offices: OfficeDirectory,
+    private readonly intake: IntakeClient,
   ) {}
 
   async execute(command: IssueTeamDecreeCommand): Promise<CommandOutcome & IssueTeamDecreeResult> {
     const decree = validate(command, this.clock.now());
     const { requestId, complaintId, actor, actorOffice, correlationId } = command;
+    // The mandate and the positions go into complaint.team-formed and the decree: intake screens them. The members'
+    // names and NIPs are officers', public in the decree by design (docs/adr/0023).
+    const texts = [{ field: 'mandate', text: decree.mandate }, ...decree.members.map((m, i) => ({ field: `members[${i}].position`, text: m.position }))];
+    await this.intake.call('screenOfficerText', { complaintId, officeCode: actorOffice, texts }, correlationId);
     let decreeNumber = '';
     let documentSha256: string | undefined;
     const { result, ...outcome } = await this.executor.execute<IssueTeamDecreeResult>({

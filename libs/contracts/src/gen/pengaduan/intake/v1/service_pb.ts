@@ -10,6 +10,8 @@ import type { GetComplaintRequestSchema, GetComplaintResponseSchema, RegisterCom
 import { file_pengaduan_intake_v1_messages } from "./messages_pb";
 import type { ResolveReporterAddressRequestSchema, ResolveReporterAddressResponseSchema } from "./reporter_address_pb";
 import { file_pengaduan_intake_v1_reporter_address } from "./reporter_address_pb";
+import type { ScreenOfficerTextRequestSchema, ScreenOfficerTextResponseSchema } from "./screening_pb";
+import { file_pengaduan_intake_v1_screening } from "./screening_pb";
 import type { VerifyReporterRequestSchema, VerifyReporterResponseSchema } from "./tracking_pb";
 import { file_pengaduan_intake_v1_tracking } from "./tracking_pb";
 import type { TransferComplaintRequestSchema, TransferComplaintResponseSchema } from "./transfer_pb";
@@ -19,10 +21,10 @@ import { file_pengaduan_intake_v1_transfer } from "./transfer_pb";
  * Describes the file pengaduan/intake/v1/service.proto.
  */
 export const file_pengaduan_intake_v1_service: GenFile = /*@__PURE__*/
-  fileDesc("CiFwZW5nYWR1YW4vaW50YWtlL3YxL3NlcnZpY2UucHJvdG8SE3BlbmdhZHVhbi5pbnRha2UudjEylQcKDUludGFrZVNlcnZpY2UScgoRUmVnaXN0ZXJDb21wbGFpbnQSLS5wZW5nYWR1YW4uaW50YWtlLnYxLlJlZ2lzdGVyQ29tcGxhaW50UmVxdWVzdBouLnBlbmdhZHVhbi5pbnRha2UudjEuUmVnaXN0ZXJDb21wbGFpbnRSZXNwb25zZRJjCgxHZXRDb21wbGFpbnQSKC5wZW5nYWR1YW4uaW50YWtlLnYxLkdldENvbXBsYWludFJlcXVlc3QaKS5wZW5nYWR1YW4uaW50YWtlLnYxLkdldENvbXBsYWludFJlc3BvbnNlEm8KEENvbmZpcm1Db21wbGFpbnQSLC5wZW5nYWR1YW4uaW50YWtlLnYxLkNvbmZpcm1Db21wbGFpbnRSZXF1ZXN0Gi0ucGVuZ2FkdWFuLmludGFrZS52MS5Db25maXJtQ29tcGxhaW50UmVzcG9uc2USbwoQRGlzbWlzc0NvbXBsYWludBIsLnBlbmdhZHVhbi5pbnRha2UudjEuRGlzbWlzc0NvbXBsYWludFJlcXVlc3QaLS5wZW5nYWR1YW4uaW50YWtlLnYxLkRpc21pc3NDb21wbGFpbnRSZXNwb25zZRJmCg1BcHBlbmRNZXNzYWdlEikucGVuZ2FkdWFuLmludGFrZS52MS5BcHBlbmRNZXNzYWdlUmVxdWVzdBoqLnBlbmdhZHVhbi5pbnRha2UudjEuQXBwZW5kTWVzc2FnZVJlc3BvbnNlEoEBChZSZXNvbHZlUmVwb3J0ZXJBZGRyZXNzEjIucGVuZ2FkdWFuLmludGFrZS52MS5SZXNvbHZlUmVwb3J0ZXJBZGRyZXNzUmVxdWVzdBozLnBlbmdhZHVhbi5pbnRha2UudjEuUmVzb2x2ZVJlcG9ydGVyQWRkcmVzc1Jlc3BvbnNlEnIKEVRyYW5zZmVyQ29tcGxhaW50Ei0ucGVuZ2FkdWFuLmludGFrZS52MS5UcmFuc2ZlckNvbXBsYWludFJlcXVlc3QaLi5wZW5nYWR1YW4uaW50YWtlLnYxLlRyYW5zZmVyQ29tcGxhaW50UmVzcG9uc2USaQoOVmVyaWZ5UmVwb3J0ZXISKi5wZW5nYWR1YW4uaW50YWtlLnYxLlZlcmlmeVJlcG9ydGVyUmVxdWVzdBorLnBlbmdhZHVhbi5pbnRha2UudjEuVmVyaWZ5UmVwb3J0ZXJSZXNwb25zZWIGcHJvdG8z", [file_pengaduan_intake_v1_confirmation, file_pengaduan_intake_v1_messages, file_pengaduan_intake_v1_reporter_address, file_pengaduan_intake_v1_tracking, file_pengaduan_intake_v1_transfer]);
+  fileDesc("CiFwZW5nYWR1YW4vaW50YWtlL3YxL3NlcnZpY2UucHJvdG8SE3BlbmdhZHVhbi5pbnRha2UudjEyiQgKDUludGFrZVNlcnZpY2UScgoRUmVnaXN0ZXJDb21wbGFpbnQSLS5wZW5nYWR1YW4uaW50YWtlLnYxLlJlZ2lzdGVyQ29tcGxhaW50UmVxdWVzdBouLnBlbmdhZHVhbi5pbnRha2UudjEuUmVnaXN0ZXJDb21wbGFpbnRSZXNwb25zZRJjCgxHZXRDb21wbGFpbnQSKC5wZW5nYWR1YW4uaW50YWtlLnYxLkdldENvbXBsYWludFJlcXVlc3QaKS5wZW5nYWR1YW4uaW50YWtlLnYxLkdldENvbXBsYWludFJlc3BvbnNlEm8KEENvbmZpcm1Db21wbGFpbnQSLC5wZW5nYWR1YW4uaW50YWtlLnYxLkNvbmZpcm1Db21wbGFpbnRSZXF1ZXN0Gi0ucGVuZ2FkdWFuLmludGFrZS52MS5Db25maXJtQ29tcGxhaW50UmVzcG9uc2USbwoQRGlzbWlzc0NvbXBsYWludBIsLnBlbmdhZHVhbi5pbnRha2UudjEuRGlzbWlzc0NvbXBsYWludFJlcXVlc3QaLS5wZW5nYWR1YW4uaW50YWtlLnYxLkRpc21pc3NDb21wbGFpbnRSZXNwb25zZRJmCg1BcHBlbmRNZXNzYWdlEikucGVuZ2FkdWFuLmludGFrZS52MS5BcHBlbmRNZXNzYWdlUmVxdWVzdBoqLnBlbmdhZHVhbi5pbnRha2UudjEuQXBwZW5kTWVzc2FnZVJlc3BvbnNlEoEBChZSZXNvbHZlUmVwb3J0ZXJBZGRyZXNzEjIucGVuZ2FkdWFuLmludGFrZS52MS5SZXNvbHZlUmVwb3J0ZXJBZGRyZXNzUmVxdWVzdBozLnBlbmdhZHVhbi5pbnRha2UudjEuUmVzb2x2ZVJlcG9ydGVyQWRkcmVzc1Jlc3BvbnNlEnIKEVRyYW5zZmVyQ29tcGxhaW50Ei0ucGVuZ2FkdWFuLmludGFrZS52MS5UcmFuc2ZlckNvbXBsYWludFJlcXVlc3QaLi5wZW5nYWR1YW4uaW50YWtlLnYxLlRyYW5zZmVyQ29tcGxhaW50UmVzcG9uc2USaQoOVmVyaWZ5UmVwb3J0ZXISKi5wZW5nYWR1YW4uaW50YWtlLnYxLlZlcmlmeVJlcG9ydGVyUmVxdWVzdBorLnBlbmdhZHVhbi5pbnRha2UudjEuVmVyaWZ5UmVwb3J0ZXJSZXNwb25zZRJyChFTY3JlZW5PZmZpY2VyVGV4dBItLnBlbmdhZHVhbi5pbnRha2UudjEuU2NyZWVuT2ZmaWNlclRleHRSZXF1ZXN0Gi4ucGVuZ2FkdWFuLmludGFrZS52MS5TY3JlZW5PZmZpY2VyVGV4dFJlc3BvbnNlYgZwcm90bzM", [file_pengaduan_intake_v1_confirmation, file_pengaduan_intake_v1_messages, file_pengaduan_intake_v1_reporter_address, file_pengaduan_intake_v1_screening, file_pengaduan_intake_v1_tracking, file_pengaduan_intake_v1_transfer]);
 
 /**
- * Intake's internal API, called by the gateway (SOP steps 1-2).
+ * Intake's internal API, called by the gateway (SOP steps 1-2) and by the command services.
  *
  * @generated from service pengaduan.intake.v1.IntakeService
  */
@@ -114,6 +116,19 @@ export const IntakeService: GenService<{
     methodKind: "unary";
     input: typeof VerifyReporterRequestSchema;
     output: typeof VerifyReporterResponseSchema;
+  },
+  /**
+   * Whether an officer's free texts give away the complaint's reporter (name, phone in any
+   * writing, e-mail, handle), called by disposition, analysis, team-decree and notification
+   * before they decide a command whose texts go into events or documents (docs/adr/0023).
+   * Errors: INVALID_ARGUMENT `COMPLAINT.PERSONAL_DATA` naming every field that does; NOT_FOUND.
+   *
+   * @generated from rpc pengaduan.intake.v1.IntakeService.ScreenOfficerText
+   */
+  screenOfficerText: {
+    methodKind: "unary";
+    input: typeof ScreenOfficerTextRequestSchema;
+    output: typeof ScreenOfficerTextResponseSchema;
   },
 }> = /*@__PURE__*/
   serviceDesc(file_pengaduan_intake_v1_service, 0);
