@@ -22,7 +22,7 @@ const DEP_CONSTRAINTS = [
 ];
 
 /** What the launcher imports that the rule would refuse (see its block below). */
-const LAUNCHER_IMPORTS = ['^@pengaduan/(intake|disposition|analysis|team-decree|notification|sla-monitor|gateway)$', '^(\\.\\./)+scripts/dev-secrets\\.cjs$'];
+const LAUNCHER_IMPORTS = ['^@pengaduan/(intake|disposition|analysis|team-decree|notification|sla-monitor|gateway)$', '^(\\.\\./)+scripts/(dev-secrets|service-env)\\.cjs$'];
 
 export default [
   ...nx.configs['flat/base'],
@@ -62,8 +62,8 @@ export default [
   {
     // The launcher (services/platform) starts the services themselves, which are Nx applications:
     // Nx forbids importing an application whatever the tags, so these imports are named one by one.
-    // Also its use of scripts/dev-secrets.cjs, the secrets npm start shares with it, and (its
-    // end-to-end test) the gateway's SOP request bodies.
+    // Also its use of scripts/dev-secrets.cjs and scripts/service-env.cjs, the secrets and the services'
+    // environments npm start shares with it, and (its end-to-end test) the gateway's SOP request bodies.
     files: ['services/platform/**/*.ts'],
     ignores: ['**/*.spec.ts', '**/__fixtures__/**/*.ts'],
     rules: {

@@ -4,18 +4,24 @@
 // ADR 0015), generated once into .local/dev-secrets.env (mode 600; DEV_SECRETS_FILE names another
 // file) and kept, so that sealed contacts and tokens survive restarts. A variable already set in
 // the environment wins over the file. EVENT_PUBLIC_KEYS, unless set, is every service's public key,
-// derived from the kept private keys.
+// derived from the kept private keys. For `npm start` against a Postgres of one's own, also one
+// password per service role (PG_PASSWORD_<SCHEMA>, applyDatabasePasswords).
 // CommonJS so that both the ES module start.mjs and the TypeScript (CommonJS) launcher load it.
 'use strict';
 const { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes } = require('node:crypto');
-const { existsSync, mkdirSync, readFileSync, writeFileSync } = require('node:fs');
+const { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } = require('node:fs');
 const { dirname, join, resolve } = require('node:path');
 
 const REPOSITORY_ROOT = join(__dirname, '..');
 
 /** The variable holding a service's private event signing key in the secrets file. */
 function signingKeyVariable(service) {
-  return `EVENT_SIGNING_KEY_${service.toUpperCase().replace(/-/g, '_')}`;
+  return `EVENT_SIGNING_KEY_${suffixOf(service)}`;
+}
+
+/** A service's name as the end of a variable's (`team-decree` → `TEAM_DECREE`). */
+function suffixOf(service) {
+  return service.toUpperCase().replace(/-/g, '_');
 }
 
 /** Where the secrets are kept: DEV_SECRETS_FILE, else .local/dev-secrets.env of the repository. */
@@ -24,13 +30,44 @@ function devSecretsFile(env = process.env) {
 }
 
 /**
+ * The secrets kept in `file` (`NAME=value` lines, mode 600): those of `makers` that are missing are
+ * made (`makers[name]()`) and appended first. Returns every name and value the file holds.
+ */
+function keepSecrets(file, makers) {
+  mkdirSync(dirname(file), { recursive: true });
+  const kept = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  let content = kept;
+  for (const [name, make] of Object.entries(makers)) {
+    if (!new RegExp(`^${name}=`, 'm').test(content)) content += `${name}=${make()}\n`;
+  }
+  if (content !== kept) {
+    writeFileSync(file, content, { mode: 0o600 });
+    chmodSync(file, 0o600);
+  }
+  const secrets = {};
+  for (const line of content.split('\n')) {
+    const [k, ...v] = line.split('=');
+    if (k) secrets[k] = v.join('=');
+  }
+  return secrets;
+}
+
+/** A random password (URL-safe, 32 characters). */
+function makePassword() {
+  return randomBytes(24).toString('base64url');
+}
+
+/** Adds `secrets` to `env` where a variable is not set already. Returns `env`. */
+function applyUnset(env, secrets) {
+  for (const [k, v] of Object.entries(secrets)) if (!env[k]) env[k] = v;
+  return env;
+}
+
+/**
  * Adds the development secrets to `env` (in place; a variable already set is left alone), creating
  * the missing ones in the secrets file first. Returns `env`.
  */
 function applyDevSecrets(env, services) {
-  const file = devSecretsFile(env);
-  mkdirSync(dirname(file), { recursive: true });
-  const kept = existsSync(file) ? readFileSync(file, 'utf8') : '';
   const makers = {
     REPORTER_CONTACT_KEY: () => randomBytes(32).toString('base64'),
     GATEWAY_JWT_SECRET: () => randomBytes(48).toString('base64'),
@@ -39,15 +76,7 @@ function applyDevSecrets(env, services) {
     makers[signingKeyVariable(service)] = () =>
       `${service}-dev:${generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64')}`;
   }
-  let content = kept;
-  for (const [name, make] of Object.entries(makers)) {
-    if (!new RegExp(`^${name}=`, 'm').test(content)) content += `${name}=${make()}\n`;
-  }
-  if (content !== kept) writeFileSync(file, content, { mode: 0o600 });
-  for (const line of content.split('\n')) {
-    const [k, ...v] = line.split('=');
-    if (k && !env[k]) env[k] = v.join('=');
-  }
+  applyUnset(env, keepSecrets(devSecretsFile(env), makers));
   // Every service is given every service's public key (derived from the kept private keys).
   env.EVENT_PUBLIC_KEYS ??= services
     .map((service) => {
@@ -61,4 +90,18 @@ function applyDevSecrets(env, services) {
   return env;
 }
 
-module.exports = { applyDevSecrets, devSecretsFile, signingKeyVariable };
+/** The variable holding the password of a service's Postgres role (`PG_PASSWORD_TEAM_DECREE`, as deploy/local/prepare-postgres.mjs reads it). */
+function databasePasswordVariable(service) {
+  return `PG_PASSWORD_${suffixOf(service)}`;
+}
+
+/**
+ * Adds one password per service role (PG_PASSWORD_<SCHEMA>) to `env`, unless set, kept with the
+ * other development secrets (for `npm start` against a Postgres of one's own). Returns `env`.
+ */
+function applyDatabasePasswords(env, services) {
+  const makers = Object.fromEntries(services.map((service) => [databasePasswordVariable(service), makePassword]));
+  return applyUnset(env, keepSecrets(devSecretsFile(env), makers));
+}
+
+module.exports = { applyDatabasePasswords, applyDevSecrets, databasePasswordVariable, devSecretsFile, keepSecrets, makePassword, signingKeyVariable };

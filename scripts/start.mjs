@@ -5,6 +5,10 @@
 //     bus, data under ./data (EMBEDDED_DATA_DIR). Needs nothing but Node.js.
 //   both set -> every service as its own process against that Kafka and Postgres, after
 //     prepare-postgres, the topics and the demo office (start a local broker with `npm run kafka:start`).
+//     DATABASE_URL is the administrative URL: only prepare-postgres uses it. Each service (and the
+//     demo seeding, as the gateway) connects as its own role pengaduan_<schema> with its password
+//     (PG_PASSWORD_<SCHEMA>, generated once with the development secrets), and is given its own
+//     signing key only (scripts/service-env.cjs, docs/adr/0024).
 //   only one set -> refused, naming the other.
 // Builds: `tsc --build` of the services and the launcher, and the web app (`npm run build:web`) when its dist is missing or older than
 // its sources. Secrets for development (REPORTER_CONTACT_KEY, GATEWAY_JWT_SECRET, one event signing
@@ -15,9 +19,11 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import devSecrets from './dev-secrets.cjs';
+import serviceEnv from './service-env.cjs';
 import { SERVICES } from './services.mjs';
 
-const { applyDevSecrets, signingKeyVariable } = devSecrets;
+const { applyDatabasePasswords, applyDevSecrets } = devSecrets;
+const { serviceEnvironment } = serviceEnv;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const run = (cmd, args, env = process.env) => {
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env });
@@ -65,18 +71,15 @@ if (!hasBrokers) {
   // The embedded default: the launcher runs in this process, and handles Ctrl-C itself.
   await import(pathToFileURL(join(root, 'services', 'platform', 'dist', 'main.js')).href);
 } else {
-  const env = applyDevSecrets({ ...process.env }, SERVICES);
+  // The launcher's environment: the administrative DATABASE_URL, every role's password, every signing key.
+  const env = applyDatabasePasswords(applyDevSecrets({ ...process.env }, SERVICES), SERVICES);
   run(process.execPath, ['deploy/local/prepare-postgres.mjs'], env);
   run(process.execPath, ['deploy/local/topics.mjs'], env);
   // The demo office BLP and one officer per role; passwords are printed once, when created.
-  run(process.execPath, [join(root, 'services', 'gateway', 'dist', 'main.js'), 'seed-demo'], env);
+  run(process.execPath, [join(root, 'services', 'gateway', 'dist', 'main.js'), 'seed-demo'], serviceEnvironment(env, 'gateway'));
 
   const children = SERVICES.map((service) =>
-    spawn(process.execPath, [join(root, 'services', service, 'dist', 'main.js')], {
-      cwd: root,
-      env: { ...env, EVENT_SIGNING_KEY: env[signingKeyVariable(service)] },
-      stdio: 'inherit',
-    }),
+    spawn(process.execPath, [join(root, 'services', service, 'dist', 'main.js')], { cwd: root, env: serviceEnvironment(env, service), stdio: 'inherit' }),
   );
   const gatewayPort = env.GATEWAY_HTTP_PORT ?? 3000;
   console.error(`\nstart: ${SERVICES.join(', ')} starting; the web app at http://127.0.0.1:${gatewayPort}/, API docs at http://127.0.0.1:${gatewayPort}/api/docs (Ctrl-C stops)\n`);

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Prepares Postgres for the platform: the database named in DATABASE_URL (created when
-// missing), one login role and one schema per service (the role owns its schema, and no
-// other service role may use it). Idempotent: safe to run before every start or test run.
+// missing), one login role and one schema per service (the role owns its schema and what is in it,
+// and no other service role may use it). Idempotent: safe to run before every start or test run.
+// DATABASE_URL is the administrative URL (a superuser, or a role with CREATEROLE and CREATEDB);
+// the services connect as their own roles (scripts/service-env.cjs, docs/adr/0024).
 //
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/pengaduan node deploy/local/prepare-postgres.mjs
 //
@@ -40,6 +42,34 @@ async function withClient(dbName, fn) {
   }
 }
 
+/**
+ * Whatever in the schema another role owns becomes the service role's: a database whose services
+ * once ran as the administrative user (before docs/adr/0024) keeps working under the service roles.
+ * Sequences owned by a table follow it; so do indexes.
+ */
+async function giveOwnership(c, schema, role) {
+  const { rows } = await c.query(
+    `SELECT format('ALTER %s %I.%I OWNER TO %I', kind, $1::text, name, $2::text) AS sql FROM (
+       SELECT CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'S' THEN 'SEQUENCE'
+                             WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END AS kind, c.relname AS name, c.relowner AS owner
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
+          AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i'))
+       UNION ALL
+       SELECT CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END, t.typname, t.typowner
+         FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+        WHERE n.nspname = $1 AND t.typtype IN ('e', 'd')
+     ) o WHERE o.owner <> $2::regrole
+     UNION ALL
+     SELECT format('ALTER ROUTINE %s OWNER TO %I', p.oid::regprocedure, $2::text)
+       FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+      WHERE n.nspname = $1 AND p.proowner <> $2::regrole`,
+    [schema, role],
+  );
+  for (const { sql } of rows) await c.query(sql);
+  if (rows.length > 0) console.error(`prepare-postgres: gave ${role} ${rows.length} object(s) of schema ${schema} another role owned`);
+}
+
 await withClient('postgres', async (c) => {
   const { rowCount } = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
   if (rowCount === 0) {
@@ -64,6 +94,7 @@ await withClient(database, async (c) => {
       if (password) await c.query(`ALTER ROLE "${role}" PASSWORD ${pg.escapeLiteral(password)}`);
       await c.query(`CREATE SCHEMA IF NOT EXISTS "${schema}" AUTHORIZATION "${role}"`);
       await c.query(`REVOKE ALL ON SCHEMA "${schema}" FROM PUBLIC`);
+      await giveOwnership(c, schema, role);
     } finally {
       await c.query('SELECT pg_advisory_unlock(hashtext($1))', [`prepare:${role}`]);
     }

@@ -5,7 +5,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analysisBody, confirmBody, decreeBody, deliveryBody, dispositionBody } from '../../gateway/src/__fixtures__/sop-over-rest';
-import { applyDevSecrets } from '../../../scripts/dev-secrets.cjs';
+import { Client } from 'pg';
+import { applyDevSecrets, keepSecrets } from '../../../scripts/dev-secrets.cjs';
 import { PlatformProcess, platformPorts } from './__fixtures__/platform-process';
 
 // The embedded default (docs/adr/0020): `npm start` on a machine with only Node.js runs every
@@ -13,7 +14,8 @@ import { PlatformProcess, platformPorts } from './__fixtures__/platform-process'
 // the launcher runs from its sources as a child process — without the run's KAFKA_BROKERS or
 // DATABASE_URL — with a data directory of its own; officers log in with the demo passwords it
 // prints and carry one complaint through the whole SOP; then it is stopped and started again on
-// the same data, and nothing is lost. Start-up times and memory are measured and logged
+// the same data, and nothing is lost — nor the databases' passwords, which it asks of every
+// connection (docs/adr/0024). Start-up times and memory are measured and logged
 // (.local/test-logs/embedded-default.json), not asserted.
 
 jest.setTimeout(600_000);
@@ -108,13 +110,18 @@ async function complaintTimeline(id: string): Promise<{ id: string; type: string
   return (r.body['events'] as { id: string; type: string; actorRole: string | null }[]).filter((e) => e.type.startsWith('complaint.'));
 }
 
+/** The passwords the platform keeps under its data directory for its database (`pglite`) or the bus's (`pglite-bus`). */
+function databasePasswords(database: 'pglite' | 'pglite-bus'): Record<string, string> {
+  return keepSecrets(join(env['EMBEDDED_DATA_DIR'], `${database}-passwords.env`), {});
+}
+
 /** `npm run audit` (from its sources) against the running platform's bus; resolves with its exit code and JSON report. */
 async function auditReplay(): Promise<{ code: number | null; report: { clean: boolean; complaints: { complaintId: string }[]; signatures: { checked: boolean; verified: number; failed: number } } }> {
   const keys = applyDevSecrets({ DEV_SECRETS_FILE: env['DEV_SECRETS_FILE'] }, ['intake', 'disposition', 'analysis', 'team-decree', 'notification', 'sla-monitor', 'gateway']);
   const json = join(dataDir, 'audit.json');
   const child = spawn(process.execPath, ['-r', '@swc-node/register', 'services/audit/src/main.ts', '--brokers', 'embedded', '--json', json], {
     cwd: REPO_ROOT,
-    env: { PATH: process.env['PATH'], EMBEDDED_BUS_DATABASE_URL: `postgres://postgres@127.0.0.1:${env['EMBEDDED_BUS_PORT']}/postgres`, EVENT_PUBLIC_KEYS: keys['EVENT_PUBLIC_KEYS'] },
+    env: { PATH: process.env['PATH'], EMBEDDED_BUS_DATABASE_URL: `postgres://postgres:${databasePasswords('pglite-bus')['postgres']}@127.0.0.1:${env['EMBEDDED_BUS_PORT']}/postgres`, EVENT_PUBLIC_KEYS: keys['EVENT_PUBLIC_KEYS'] },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -148,6 +155,7 @@ afterAll(async () => {
 describe('the embedded default: every service in one process, on PGlite and the in-process bus', () => {
   let complaint: { id: string; trackingNumber: string };
   let timelineBefore: { id: string; type: string; actorRole: string | null }[];
+  let passwordsBefore: Record<string, string>;
 
   it('starts on an empty data directory, prints the demo passwords once, and carries a complaint through the SOP to CLOSED', async () => {
     const platform = await start('first start');
@@ -178,6 +186,8 @@ describe('the embedded default: every service in one process, on PGlite and the 
     expect(timelineBefore.map((e) => [e.type, e.actorRole])).toEqual(SOP_EVENTS);
     expect(new Set(timelineBefore.map((e) => e.id)).size).toBe(timelineBefore.length);
     report('first start: resident memory with the demo data and one closed complaint (MiB, VmRSS)', platform.residentMiB());
+    passwordsBefore = databasePasswords('pglite');
+    expect(Object.keys(passwordsBefore)).toContain('pengaduan_gateway');
 
     expect(await platform.stop()).toBe(0);
     expect(platform.lines.at(-1)).toBe('platform: stopped');
@@ -192,6 +202,18 @@ describe('the embedded default: every service in one process, on PGlite and the 
 
     expect(await statusOf(complaint.id)).toBe('CLOSED');
     expect(await complaintTimeline(complaint.id)).toEqual(timelineBefore);
+    // The same passwords, and asked for: a wrong one is refused, a service's role gets in to its schema only.
+    expect(databasePasswords('pglite')).toEqual(passwordsBefore);
+    const database = { host: '127.0.0.1', port: Number(env['EMBEDDED_DB_PORT']), database: 'postgres' };
+    const intruder = new Client({ ...database, user: 'postgres', password: 'guessed' });
+    await expect(intruder.connect()).rejects.toMatchObject({ code: '28P01' });
+    const gateway = new Client({ ...database, user: 'pengaduan_gateway', password: passwordsBefore['pengaduan_gateway'] });
+    await gateway.connect();
+    try {
+      await expect(gateway.query('SELECT count(*) FROM intake.migrations')).rejects.toThrow(/permission denied for schema intake/);
+    } finally {
+      await gateway.end();
+    }
     // The auditors' replay reads the bus's log as it reads Kafka: every event there, signed and in order.
     const audit = await auditReplay();
     expect(audit.report.complaints.map((c) => c.complaintId)).toEqual([complaint.id]);

@@ -1,17 +1,20 @@
 import { REPO_ROOT } from '@pengaduan/testing';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { connect as connectSocket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Client } from 'pg';
+import { keepSecrets } from '../../../../scripts/dev-secrets.cjs';
 
 // The embedded Postgres of `npm start` on a bare machine (docs/adr/0020): PGlite behind the wire
 // protocol, shared by many `pg` connections. What is under test here is that sharing — each
 // connection gets its own role and search_path, transactions and extended-protocol exchanges
 // never interleave, NOTIFY reaches the listener — so it runs on PGlite itself, in a temporary
-// directory, served by a process of its own (__fixtures__/serve-embedded-postgres.ts). The services'
-// own tests run on the real Postgres.
+// directory, served by a process of its own (__fixtures__/serve-embedded-postgres.ts). Every
+// connection must prove its user's password first (SCRAM-SHA-256, docs/adr/0024); the passwords are
+// kept beside the data (`pglite-passwords.env`). The services' own tests run on the real Postgres.
 
 jest.setTimeout(120_000);
 
@@ -24,7 +27,7 @@ async function serve(idleInTransactionTimeoutMs?: number): Promise<{ child: Chil
   const child = spawn(
     process.execPath,
     ['-r', '@swc-node/register', 'services/platform/src/__fixtures__/serve-embedded-postgres.ts', join(dir, 'pglite'), ...(idleInTransactionTimeoutMs ? [String(idleInTransactionTimeoutMs)] : [])],
-    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, EMBEDDED_TEST_ROLES: 'role_a,role_b' } },
   );
   for await (const line of createInterface({ input: child.stdout })) {
     const m = /^listening (\d+) (true|false)$/.exec(line);
@@ -40,12 +43,53 @@ async function stop(): Promise<void> {
   await exited;
 }
 
-async function connect(user = 'postgres', options?: string): Promise<Client> {
-  const c = new Client({ connectionString: `postgres://${user}@127.0.0.1:${server.port}/postgres`, ...(options ? { options } : {}) });
+/** The passwords the fixture keeps (`<role>=<password>` lines), read as the launcher reads them. */
+function passwords(): Record<string, string> {
+  return keepSecrets(join(dir, 'pglite-passwords.env'), {});
+}
+
+/** Connects as `user`, with its password unless another one is given (`null`: none). */
+async function connect(user = 'postgres', options?: string, password: string | null = passwords()[user]): Promise<Client> {
+  const c = new Client({ host: '127.0.0.1', port: server.port, database: 'postgres', user, ...(password !== null ? { password } : {}), ...(options ? { options } : {}) });
   c.on('error', () => undefined);
-  await c.connect();
   clients.push(c);
+  await c.connect();
   return c;
+}
+
+/** What the server answers a client that sends a startup packet and then `answer` (raw bytes), until it closes the connection. */
+async function rawExchange(user: string, answer: Buffer): Promise<Buffer> {
+  const socket = connectSocket(server.port, '127.0.0.1');
+  const params = Buffer.from(`user\0${user}\0database\0postgres\0\0`, 'utf8');
+  const startup = Buffer.alloc(8 + params.length);
+  startup.writeInt32BE(startup.length, 0);
+  startup.writeInt32BE(196608, 4);
+  params.copy(startup, 8);
+  const received: Buffer[] = [];
+  let answered = false;
+  return new Promise((resolve, reject) => {
+    socket.on('connect', () => socket.write(startup));
+    socket.on('data', (chunk) => {
+      received.push(chunk);
+      if (!answered) {
+        answered = true;
+        socket.write(answer);
+      }
+    });
+    socket.on('error', reject);
+    socket.on('close', () => resolve(Buffer.concat(received)));
+  });
+}
+
+/** The types of the backend messages in `bytes`, with the SQLSTATE of an ErrorResponse (`E:28P01`). */
+function messageTypes(bytes: Buffer): string[] {
+  const types: string[] = [];
+  for (let at = 0; at + 5 <= bytes.length; at += 1 + bytes.readInt32BE(at + 1)) {
+    const type = String.fromCharCode(bytes[at]);
+    const body = bytes.subarray(at + 5, at + 1 + bytes.readInt32BE(at + 1)).toString('utf8');
+    types.push(type === 'E' ? `E:${/(?:^|\0)C([^\0]*)/.exec(body)?.[1]}` : type === 'R' ? `R${bytes.readInt32BE(at + 5)}` : type);
+  }
+  return types;
 }
 
 beforeAll(async () => {
@@ -62,6 +106,34 @@ beforeAll(async () => {
 afterAll(async () => {
   if (server) await stop();
   rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the embedded Postgres asks every connection for its password', () => {
+  it('keeps the passwords of postgres and of each role beside the data, readable by its owner only', () => {
+    expect(Object.keys(passwords()).sort()).toEqual(['postgres', 'role_a', 'role_b']);
+    expect(statSync(join(dir, 'pglite-passwords.env')).mode & 0o777).toBe(0o600);
+  });
+
+  it('refuses a connection without a password, and one with a wrong password (28P01), and closes it', async () => {
+    // SCRAM-SHA-256 is asked for; a cleartext (here empty) password is not taken, nor is a made-up SCRAM exchange.
+    const empty = Buffer.from([0x70, 0, 0, 0, 5, 0]);
+    expect(messageTypes(await rawExchange('postgres', empty))).toEqual(['R10', 'E:28P01']);
+    await expect(connect('postgres', undefined, null)).rejects.toThrow(/password/);
+    await expect(connect('postgres', undefined, 'wrong')).rejects.toMatchObject({ code: '28P01' });
+    await expect(connect('role_a', undefined, passwords()['role_b'])).rejects.toMatchObject({ code: '28P01' });
+    // A user without a password here is refused the same way, after the same exchange.
+    await expect(connect('nobody', undefined, 'anything')).rejects.toMatchObject({ code: '28P01', message: 'password authentication failed for user "nobody"' });
+  });
+
+  it('refuses a role that has a password but does not exist in the database, instead of running it as another', async () => {
+    const admin = await connect();
+    await admin.query('ALTER ROLE role_b RENAME TO role_b_gone');
+    const orphan = await connect('role_b');
+    await expect(orphan.query('SELECT current_user')).rejects.toMatchObject({ code: '28000' });
+    expect((await admin.query('SELECT current_user AS who')).rows).toEqual([{ who: 'postgres' }]);
+    await admin.query('ALTER ROLE role_b_gone RENAME TO role_b');
+    expect((await (await connect('role_b')).query('SELECT current_user AS who')).rows).toEqual([{ who: 'role_b' }]);
+  });
 });
 
 describe('PGlite shared by many connections', () => {
@@ -164,9 +236,12 @@ describe('PGlite shared by many connections', () => {
     await a.query('CREATE TABLE durable_test (x int)');
     await a.query('INSERT INTO durable_test VALUES (42)');
     await stop();
+    const before = passwords();
     server = await serve();
     expect(server.created).toBe(false);
+    expect(passwords()).toEqual(before);
     const again = await connect('role_a', '-c search_path=a,public');
     expect((await again.query('SELECT x FROM durable_test')).rows).toEqual([{ x: 42 }]);
+    await expect(connect('role_a', '-c search_path=a,public', 'wrong')).rejects.toMatchObject({ code: '28P01' });
   });
 });

@@ -4,6 +4,7 @@ import type { Logger } from '@pengaduan/runtime';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
+import { scramVerifier } from './scram';
 import { SessionMultiplexer } from './session-multiplexer';
 
 export interface EmbeddedPostgresOptions {
@@ -15,6 +16,12 @@ export interface EmbeddedPostgresOptions {
   /** When the port is taken, listen on a free one instead of failing (for a port nobody asked for). */
   anyPortIfTaken?: boolean;
   logger: Logger;
+  /**
+   * The password of each role that may log in (`postgres`, the administrative one, and the
+   * services' roles): every connection proves its user's (SCRAM-SHA-256), or is refused
+   * (role-passwords.ts keeps them). A role must also exist in the database to be used.
+   */
+  passwords: Readonly<Record<string, string>>;
   /**
    * Connections at once (default 256). They cost a socket each: statements run one at a time anyway.
    * pglite-socket's own default, 1, drops a second connection.
@@ -30,10 +37,12 @@ export interface EmbeddedPostgresOptions {
  * `dataDir`) served over the Postgres wire protocol on a local TCP port, so the services keep the
  * ordinary `pg` driver and their TypeORM data sources. The protocol framing is
  * `@electric-sql/pglite-socket`'s PGLiteSocketHandler; sharing the one backend among the
- * connections is SessionMultiplexer's (see there and docs/adr/0020 for why not pglite-socket's queue).
+ * connections is SessionMultiplexer's (see there and docs/adr/0020 for why not pglite-socket's queue),
+ * which also asks every connection for its password (docs/adr/0024).
  */
 export class EmbeddedPostgres {
   private readonly handlers = new Map<number, PGLiteSocketHandler>();
+  private readonly sockets = new Map<number, Socket>();
   private readonly mux: SessionMultiplexer;
   private server?: Server;
   private boundPort = 0;
@@ -49,6 +58,8 @@ export class EmbeddedPostgres {
       logger: options.logger,
       idleInTransactionTimeoutMs: options.idleInTransactionTimeoutMs,
       onExpired: (id) => void this.handlers.get(id)?.detach(true),
+      verifiers: new Map(Object.entries(options.passwords).map(([role, password]) => [role, scramVerifier(password)])),
+      onRefused: (id) => this.refused(id),
     });
   }
 
@@ -77,9 +88,11 @@ export class EmbeddedPostgres {
     return this.boundPort;
   }
 
-  /** `postgres://<user>@host:port/postgres` (PGlite has one database; the user becomes the connection's role). */
+  /** `postgres://<user>:<its password>@host:port/postgres` (PGlite has one database; the user becomes the connection's role). */
   url(user = 'postgres'): string {
-    return `postgres://${encodeURIComponent(user)}@${this.host}:${this.port}/postgres`;
+    const password = this.options.passwords[user];
+    if (password === undefined) throw new Error(`embedded postgres: ${user} has no password here, so it cannot log in`);
+    return `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@${this.host}:${this.port}/postgres`;
   }
 
   stats(): { connections: number; waiting: number } {
@@ -93,6 +106,7 @@ export class EmbeddedPostgres {
     const closed = new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
     await Promise.all([...this.handlers.values()].map((h) => h.detach(true).catch(() => undefined)));
     this.handlers.clear();
+    this.sockets.clear();
     await closed;
     await this.db.close();
   }
@@ -120,6 +134,18 @@ export class EmbeddedPostgres {
     this.server = server;
   }
 
+  /** A refused connection: detached from the multiplexer, its socket ended once what was written to it (the ErrorResponse) has gone out. */
+  private refused(id: number): void {
+    const handler = this.handlers.get(id);
+    const socket = this.sockets.get(id);
+    void handler?.detach(false).then(() => {
+      socket?.end();
+      setTimeout(() => socket?.destroy(), 1_000).unref();
+    });
+    this.handlers.delete(id);
+    this.sockets.delete(id);
+  }
+
   private accept(socket: Socket): void {
     if (this.closing || this.handlers.size >= (this.options.maxConnections ?? 256)) {
       socket.end();
@@ -132,7 +158,8 @@ export class EmbeddedPostgres {
     });
     const id = handler.handlerId;
     this.handlers.set(id, handler);
-    const forget = () => this.handlers.delete(id);
+    this.sockets.set(id, socket);
+    const forget = () => (this.handlers.delete(id), this.sockets.delete(id));
     handler.addEventListener('close', forget);
     handler.addEventListener('error', forget);
     handler.attach(socket).catch((err: Error) => {

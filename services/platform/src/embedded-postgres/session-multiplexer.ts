@@ -1,11 +1,21 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type { Logger } from '@pengaduan/runtime';
+import { SCRAM_SHA_256, ScramExchange, type ScramVerifier } from './scram';
 import {
+  AUTH_SASL,
+  AUTH_SASL_CONTINUE,
+  AUTH_SASL_FINAL,
+  authenticationRequest,
   BackendMessageScanner,
+  ERROR_RESPONSE,
+  errorMessage,
+  errorResponse,
   isStartupMessage,
   listenChanges,
   NOTIFICATION_RESPONSE,
   notificationChannel,
+  saslInitialResponse,
+  saslResponse,
   settingsOfOptions,
   simpleQuery,
   sqlOf,
@@ -27,6 +37,9 @@ interface Session {
   readonly listening: Set<string>;
   /** Writes to its socket (the handler's callback): how a notification reaches a listener. */
   write?: (bytes: Uint8Array) => void;
+  /** Its password exchange, from its startup packet until it proved its password (then `authenticated`). */
+  auth?: { startup: Uint8Array; user: string; scram: ScramExchange; answered: boolean };
+  authenticated: boolean;
 }
 
 interface Job {
@@ -47,6 +60,13 @@ export interface SessionMultiplexerOptions {
   idleInTransactionTimeoutMs?: number;
   /** Closes a connection whose transaction expired. */
   onExpired: (sessionId: number) => void;
+  /**
+   * The SCRAM-SHA-256 verifier of each role that may log in (ScramVerifier). A connection must prove
+   * its user's password before its startup packet reaches the backend; one that cannot is refused.
+   */
+  verifiers: ReadonlyMap<string, ScramVerifier>;
+  /** Closes a connection that was refused (after the ErrorResponse it was written has gone out). */
+  onRefused: (sessionId: number) => void;
 }
 
 /**
@@ -54,6 +74,8 @@ export interface SessionMultiplexerOptions {
  * `@electric-sql/pglite-socket`'s PGLiteSocketHandler takes), so that each behaves as if it had a
  * session of its own — which pglite-socket's own queue does not give (docs/adr/0020):
  *
+ * - A connection first proves its user's password (SCRAM-SHA-256; ErrorResponse 28P01 and closed
+ *   otherwise): only then does its startup packet reach the backend (docs/adr/0024).
  * - A connection holds the backend from its first message until the backend is idle again: for a
  *   whole transaction (BEGIN … COMMIT) and for a whole extended-protocol exchange (Parse … Sync),
  *   so two connections' statements are never interleaved. Transactions are therefore serialised:
@@ -91,11 +113,8 @@ export class SessionMultiplexer {
   enqueue(handlerId: number, message: Uint8Array, onData: (bytes: Uint8Array) => void): Promise<number> {
     const session = this.sessionOf(handlerId);
     session.write = onData;
-    return new Promise<number>((resolve, reject) => {
-      this.queue.push({ session, message, onData, resolve, reject });
-      if (session === this.owner) this.clearStall();
-      void this.pump();
-    });
+    if (!session.authenticated) return this.authenticate(session, message, onData);
+    return this.schedule(session, message, onData);
   }
 
   clearQueueForHandler(handlerId: number): void {
@@ -115,6 +134,50 @@ export class SessionMultiplexer {
     await this.pump();
   }
 
+  // ---- authentication ------------------------------------------------------------------------
+
+  /**
+   * The password exchange, which needs no backend (so it never waits for others' transactions):
+   * StartupMessage → AuthenticationSASL; SASLInitialResponse → AuthenticationSASLContinue;
+   * SASLResponse → AuthenticationSASLFinal, then the startup packet goes to the backend, which
+   * answers AuthenticationOk, its parameters and ReadyForQuery. Anything else: refused.
+   */
+  private async authenticate(session: Session, message: Uint8Array, onData: (bytes: Uint8Array) => void): Promise<number> {
+    if (session.closed) return 0; // refused: whatever else it sent before its socket closes is dropped
+    const send = (bytes: Uint8Array) => (onData(bytes), bytes.length);
+    const auth = session.auth;
+    if (!auth) {
+      const user = isStartupMessage(message) ? startupParameters(message)['user'] : undefined;
+      if (!user) return this.refuse(session, onData, '28000', 'no PostgreSQL user name specified in startup packet');
+      session.auth = { startup: Uint8Array.from(message), user, scram: new ScramExchange(this.options.verifiers.get(user)), answered: false };
+      return send(authenticationRequest(AUTH_SASL, `${SCRAM_SHA_256}\0\0`));
+    }
+    const failed = () => this.refuse(session, onData, '28P01', `password authentication failed for user "${auth.user}"`);
+    if (!auth.answered) {
+      const initial = saslInitialResponse(message);
+      const serverFirst = initial?.mechanism === SCRAM_SHA_256 ? auth.scram.first(initial.data) : undefined;
+      if (serverFirst === undefined) return failed();
+      auth.answered = true;
+      return send(authenticationRequest(AUTH_SASL_CONTINUE, serverFirst));
+    }
+    const response = saslResponse(message);
+    const serverFinal = response === undefined ? undefined : auth.scram.final(response);
+    if (serverFinal === undefined) return failed();
+    session.authenticated = true;
+    session.auth = undefined;
+    return send(authenticationRequest(AUTH_SASL_FINAL, serverFinal)) + (await this.schedule(session, auth.startup, onData));
+  }
+
+  /** Writes a FATAL ErrorResponse and closes the connection. */
+  private refuse(session: Session, onData: (bytes: Uint8Array) => void, code: string, message: string): number {
+    const bytes = errorResponse('FATAL', code, message);
+    onData(bytes);
+    session.closed = true;
+    this.options.logger.warn({ code, application: session.application, reason: message }, 'embedded postgres: connection refused');
+    setImmediate(() => this.options.onRefused(session.id));
+    return bytes.length;
+  }
+
   // ---- introspection ------------------------------------------------------------------------
 
   get waiting(): number {
@@ -130,10 +193,18 @@ export class SessionMultiplexer {
   private sessionOf(id: number): Session {
     let s = this.sessions.get(id);
     if (!s) {
-      s = { id, started: false, closed: false, application: '', setup: 'RESET ALL; RESET ROLE', listening: new Set() };
+      s = { id, started: false, closed: false, application: '', setup: 'RESET ALL; RESET ROLE', listening: new Set(), authenticated: false };
       this.sessions.set(id, s);
     }
     return s;
+  }
+
+  private schedule(session: Session, message: Uint8Array, onData: (bytes: Uint8Array) => void): Promise<number> {
+    return new Promise<number>((resolve, reject) => {
+      this.queue.push({ session, message, onData, resolve, reject });
+      if (session === this.owner) this.clearStall();
+      void this.pump();
+    });
   }
 
   private async pump(): Promise<void> {
@@ -169,7 +240,11 @@ export class SessionMultiplexer {
         await this.internal(simpleQuery(session.setup));
         this.configured = session.setup;
       } catch (err) {
+        // Never run its statement in whatever session the backend was left with (another role's).
+        this.configured = undefined;
         this.options.logger.error({ err: { message: (err as Error).message }, application: session.application }, 'embedded postgres: could not give a connection its session');
+        job.resolve(this.refuse(session, job.onData, '28000', `could not give the connection its session: ${(err as Error).message}`));
+        return;
       }
     }
     const sql = session.started ? sqlOf(message) : undefined;
@@ -236,13 +311,18 @@ export class SessionMultiplexer {
 
   /** A message of the multiplexer's own; its output is dropped, but for notifications, which still reach their listeners. */
   private async internal(message: Uint8Array): Promise<void> {
-    const none: Session = { id: 0, started: true, closed: false, application: '', setup: '', listening: new Set() };
+    const none: Session = { id: 0, started: true, closed: false, application: '', setup: '', listening: new Set(), authenticated: true };
+    let error: string | undefined;
     const scanner = new BackendMessageScanner(
       () => undefined,
-      (type, bytes) => type === NOTIFICATION_RESPONSE && this.routeNotification(none, bytes),
+      (type, bytes) => {
+        if (type === ERROR_RESPONSE) error ??= errorMessage(bytes);
+        return type === NOTIFICATION_RESPONSE && this.routeNotification(none, bytes);
+      },
     );
     // Streamed like every other message: PGlite keeps the last stream's callback for whatever it writes next.
     await this.db.runExclusive(() => this.db.execProtocolRawStream(message, { onRawData: (chunk) => scanner.push(chunk) }));
+    if (error !== undefined) throw new Error(error);
   }
 
   /** Ends what a connection left open on the backend: its extended-protocol exchange, its transaction. */

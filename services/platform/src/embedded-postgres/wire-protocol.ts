@@ -1,4 +1,5 @@
-// The few parts of Postgres' frontend/backend protocol (v3) the session multiplexer reads.
+// The few parts of Postgres' frontend/backend protocol (v3) the session multiplexer reads, and
+// the few messages it writes itself (authentication, errors).
 
 /** The protocol version a StartupMessage carries (3.0). */
 const PROTOCOL_3 = 196608;
@@ -62,15 +63,66 @@ export function notificationChannel(message: Uint8Array): string {
 export const TERMINATE = 'X'.charCodeAt(0);
 export const READY_FOR_QUERY = 'Z'.charCodeAt(0);
 export const NOTIFICATION_RESPONSE = 'A'.charCodeAt(0);
+export const ERROR_RESPONSE = 'E'.charCodeAt(0);
 
 /** A simple Query message. */
 export function simpleQuery(sql: string): Uint8Array {
-  const text = Buffer.from(`${sql}\0`, 'utf8');
-  const message = Buffer.alloc(5 + text.length);
-  message.write('Q', 0, 'latin1');
-  message.writeInt32BE(4 + text.length, 1);
-  text.copy(message, 5);
+  return typedMessage('Q', Buffer.from(`${sql}\0`, 'utf8'));
+}
+
+/** The frontend's answers during authentication (PasswordMessage, SASLInitialResponse, SASLResponse). */
+export const PASSWORD_MESSAGE = 'p'.charCodeAt(0);
+
+/** Authentication request codes (the backend's 'R' message). */
+export const AUTH_SASL = 10;
+export const AUTH_SASL_CONTINUE = 11;
+export const AUTH_SASL_FINAL = 12;
+
+/** A message with a type byte (every one but the startup phase's): its type, its length, its body. */
+function typedMessage(type: string, body: Buffer): Uint8Array {
+  const message = Buffer.alloc(5 + body.length);
+  message.write(type, 0, 'latin1');
+  message.writeInt32BE(4 + body.length, 1);
+  body.copy(message, 5);
   return message;
+}
+
+/** An authentication request ('R'): its code, then its data. */
+export function authenticationRequest(code: number, data = ''): Uint8Array {
+  const body = Buffer.alloc(4 + Buffer.byteLength(data, 'utf8'));
+  body.writeInt32BE(code, 0);
+  body.write(data, 4, 'utf8');
+  return typedMessage('R', body);
+}
+
+/** An ErrorResponse ('E') with its severity, SQLSTATE and message. */
+export function errorResponse(severity: 'FATAL' | 'ERROR', code: string, message: string): Uint8Array {
+  return typedMessage('E', Buffer.from(`S${severity}\0V${severity}\0C${code}\0M${message}\0\0`, 'utf8'));
+}
+
+/** The message field ('M') of an ErrorResponse. */
+export function errorMessage(message: Uint8Array): string {
+  for (let at = 5; at < message.length && message[at] !== 0; ) {
+    const value = cString(message, at + 1);
+    if (message[at] === 'M'.charCodeAt(0)) return value;
+    at += 2 + Buffer.byteLength(value, 'utf8');
+  }
+  return 'unknown error';
+}
+
+/** A SASLInitialResponse ('p'): the mechanism chosen and the client's first message, or undefined when it is not one. */
+export function saslInitialResponse(message: Uint8Array): { mechanism: string; data: string } | undefined {
+  if (message[0] !== PASSWORD_MESSAGE || message.length < 10) return undefined;
+  const end = message.indexOf(0, 5);
+  if (end < 0 || end + 5 > message.length) return undefined;
+  const length = Buffer.from(message.subarray(end + 1, end + 5)).readInt32BE(0);
+  if (length < 0 || end + 5 + length > message.length) return undefined;
+  return { mechanism: cString(message, 5), data: Buffer.from(message.subarray(end + 5, end + 5 + length)).toString('utf8') };
+}
+
+/** A SASLResponse ('p'): the client's data, or undefined when it is not one. */
+export function saslResponse(message: Uint8Array): string | undefined {
+  return message[0] === PASSWORD_MESSAGE ? Buffer.from(message.subarray(5)).toString('utf8') : undefined;
 }
 
 /** A Sync message: ends an extended-protocol exchange. */

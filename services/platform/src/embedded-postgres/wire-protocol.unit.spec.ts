@@ -1,4 +1,18 @@
-import { BackendMessageScanner, listenChanges, notificationChannel, settingsOfOptions, simpleQuery, sqlOf, startupParameters } from './wire-protocol';
+import {
+  AUTH_SASL,
+  authenticationRequest,
+  BackendMessageScanner,
+  errorMessage,
+  errorResponse,
+  listenChanges,
+  notificationChannel,
+  saslInitialResponse,
+  saslResponse,
+  settingsOfOptions,
+  simpleQuery,
+  sqlOf,
+  startupParameters,
+} from './wire-protocol';
 
 const message = (type: string, payload: Buffer) => {
   const m = Buffer.alloc(5 + payload.length);
@@ -58,5 +72,19 @@ describe('the wire protocol, as the session multiplexer reads it', () => {
     expect(Buffer.concat(forwarded)).toEqual(Buffer.concat([complete, ready]));
     expect(seen).toEqual(['outbox_a']);
     expect(scanner.readyStatus).toBe('T');
+  });
+
+  it('writes the authentication requests and errors of the password exchange, and reads the client’s answers', () => {
+    expect(authenticationRequest(AUTH_SASL, 'SCRAM-SHA-256\0\0')).toEqual(message('R', Buffer.from('\0\0\0\x0aSCRAM-SHA-256\0\0', 'latin1')));
+    const refused = errorResponse('FATAL', '28P01', 'password authentication failed for user "x"');
+    expect(refused).toEqual(message('E', Buffer.from('SFATAL\0VFATAL\0C28P01\0Mpassword authentication failed for user "x"\0\0')));
+    expect(errorMessage(refused)).toBe('password authentication failed for user "x"');
+    const first = Buffer.from('n,,n=*,r=abc');
+    const length = Buffer.alloc(4);
+    length.writeInt32BE(first.length, 0);
+    expect(saslInitialResponse(message('p', Buffer.concat([Buffer.from('SCRAM-SHA-256\0'), length, first])))).toEqual({ mechanism: 'SCRAM-SHA-256', data: 'n,,n=*,r=abc' });
+    expect(saslInitialResponse(message('p', Buffer.from('\0')))).toBeUndefined(); // an empty cleartext password
+    expect(saslInitialResponse(message('Q', Buffer.from('SELECT 1\0')))).toBeUndefined();
+    expect(saslResponse(message('p', Buffer.from('c=biws,r=abc,p=xyz')))).toBe('c=biws,r=abc,p=xyz');
   });
 });

@@ -3,11 +3,13 @@ import { createLogger, type Logger } from '@pengaduan/runtime';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { applyDevSecrets, devSecretsFile } from '../../../../scripts/dev-secrets.cjs';
+import { applyDevSecrets, databasePasswordVariable, devSecretsFile } from '../../../../scripts/dev-secrets.cjs';
+import { roleOf } from '../../../../scripts/service-env.cjs';
 import { seedDemoOffice } from '../demo/seed-demo-office';
 import { createBusTopics } from '../embedded-bus/bus-topics';
 import { EmbeddedPostgres } from '../embedded-postgres/embedded-postgres';
 import { prepareSchemas } from '../embedded-postgres/prepare-schemas';
+import { keepRolePasswords } from '../embedded-postgres/role-passwords';
 import { PLATFORM_SERVICES, platformEnvironment, type LoadedService } from '../services/platform-services';
 import { DataDirLock } from './data-dir-lock';
 import type { PlatformSettings } from './platform-settings';
@@ -23,7 +25,9 @@ const mib = (bytes: number) => Math.round(bytes / 1024 / 1024);
  * Every service of the platform in this one process (docs/adr/0020): the same modules and handlers
  * as their own processes run, against an embedded Postgres (PGlite, `<data>/pglite`) and the
  * in-process bus behind the messaging port, whose log is kept in a second PGlite
- * (`<data>/pglite-bus`). `start()` prints what a person needs (the demo passwords on a first
+ * (`<data>/pglite-bus`). Both ask every connection for its password (docs/adr/0024): kept in
+ * `<data>/pglite-passwords.env` (the administrative role's, the launcher's alone, and one per service
+ * role) and `<data>/pglite-bus-passwords.env`. `start()` prints what a person needs (the demo passwords on a first
  * start, the web app's URL); `stop()` shuts the services down gracefully, the gateway first.
  */
 export class EmbeddedPlatform {
@@ -50,30 +54,38 @@ export class EmbeddedPlatform {
     const common = applyDevSecrets({ ...process.env, LOG_LEVEL: this.settings.logLevel }, PLATFORM_SERVICES.map((s) => s.name));
     this.say(`platform: development secrets in ${devSecretsFile(common)}`);
 
+    const roles = PLATFORM_SERVICES.map((s) => roleOf(s.name));
+    const passwordsFile = join(dataDir, 'pglite-passwords.env');
+    const passwords = keepRolePasswords(passwordsFile, roles);
     this.database = await EmbeddedPostgres.open({
       dataDir: join(dataDir, 'pglite'),
       port: this.settings.databasePort,
       anyPortIfTaken: !this.settings.databasePortGiven,
       logger: this.logger.child({ component: 'embedded-postgres' }),
+      passwords,
     });
-    this.say(`platform: Postgres (PGlite) on ${this.database.host}:${this.database.port}, data in ${join(dataDir, 'pglite')}${this.database.created ? ' (new)' : ''}`);
+    this.say(`platform: Postgres (PGlite) on ${this.database.host}:${this.database.port}, data in ${join(dataDir, 'pglite')}${this.database.created ? ' (new)' : ''}, passwords in ${passwordsFile}`);
     this.busDatabase = await EmbeddedPostgres.open({
       dataDir: join(dataDir, 'pglite-bus'),
       port: this.settings.busDatabasePort,
       anyPortIfTaken: !this.settings.busDatabasePortGiven,
       logger: this.logger.child({ component: 'embedded-bus-postgres' }),
+      passwords: keepRolePasswords(join(dataDir, 'pglite-bus-passwords.env'), []),
     });
     const busUrl = this.busDatabase.url();
     // The bus is the process's: every service's clients (and an audit in this process) share it.
     process.env[EMBEDDED_BUS_DATABASE_URL] = busUrl;
     this.say(`platform: the event bus's log (PGlite) on ${this.busDatabase.host}:${this.busDatabase.port}, data in ${join(dataDir, 'pglite-bus')}${this.busDatabase.created ? ' (new)' : ''}`);
 
-    await prepareSchemas(this.database.url());
+    // The launcher's environment: the administrative URL and every role's password, which only
+    // prepare-postgres sees; each service is given its own role's (platformEnvironment).
+    const launcher: NodeJS.ProcessEnv = { ...common, DATABASE_URL: this.database.url() };
+    for (const s of PLATFORM_SERVICES) launcher[databasePasswordVariable(s.name)] = passwords[roleOf(s.name)];
+    await prepareSchemas(launcher);
     const created = await createBusTopics(createKafka({ brokers: [EMBEDDED_BROKERS], clientId: 'platform', logger: this.logger, embeddedBusUrl: busUrl }));
     if (created.length > 0) this.say(`platform: created the topics ${created.join(', ')}`);
 
-    const database = this.database;
-    const { env, services } = platformEnvironment(common, (role) => database.url(role), busUrl);
+    const { env, services } = platformEnvironment(launcher, busUrl);
     for (const s of services) {
       const app = await s.start(createLogger(s.name, this.settings.logLevel));
       this.apps.push({ name: s.name, app });

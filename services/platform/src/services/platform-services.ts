@@ -8,7 +8,7 @@ import { ConfigError, createServiceApp, type Logger, type ServiceEntry } from '@
 import { slaMonitorService } from '@pengaduan/sla-monitor';
 import { teamDecreeService } from '@pengaduan/team-decree';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { signingKeyVariable } from '../../../../scripts/dev-secrets.cjs';
+import { schemaOf, serviceEnvironment } from '../../../../scripts/service-env.cjs';
 
 /** A service of the platform, its configuration read from the environment it is given. */
 export interface PlatformService {
@@ -31,7 +31,7 @@ export interface LoadedService {
 function service<C extends { httpHost: string; httpPort: number; grpcAddress?: string }>(entry: ServiceEntry<C>): PlatformService {
   return {
     name: entry.name,
-    schema: entry.name.replace(/-/g, '_'),
+    schema: schemaOf(entry.name),
     load(env) {
       const config = entry.loadConfig(env);
       const http = entry.http(config);
@@ -80,17 +80,15 @@ export interface PlatformEnvironment {
 
 /**
  * Each service's environment and loaded configuration, as if it ran as its own process: the
- * common environment (the process's, with the development secrets), the embedded bus as its
- * broker, the embedded Postgres as its database — connecting as its own role — and its own
- * EVENT_SIGNING_KEY. Ports are each config.ts's defaults unless set.
+ * launcher's environment (the process's, with the development secrets, DATABASE_URL the embedded
+ * Postgres' administrative URL and PG_PASSWORD_<SCHEMA> each role's password) as
+ * scripts/service-env.cjs passes it on — DATABASE_URL as the service's own role with its password,
+ * its own EVENT_SIGNING_KEY, nothing of the others' — with the embedded bus as its broker. Ports are
+ * each config.ts's defaults unless set.
  */
-export function platformEnvironment(common: NodeJS.ProcessEnv, databaseUrlOf: (role: string) => string, busDatabaseUrl: string): PlatformEnvironment {
-  const base: NodeJS.ProcessEnv = { ...common, KAFKA_BROKERS: EMBEDDED_BROKERS, [EMBEDDED_BUS_DATABASE_URL]: busDatabaseUrl };
-  const envOf = (s: PlatformService): NodeJS.ProcessEnv => ({
-    ...base,
-    DATABASE_URL: databaseUrlOf(`pengaduan_${s.schema}`),
-    ...(common[signingKeyVariable(s.name)] ? { EVENT_SIGNING_KEY: common[signingKeyVariable(s.name)] } : {}),
-  });
+export function platformEnvironment(launcher: NodeJS.ProcessEnv, busDatabaseUrl: string): PlatformEnvironment {
+  const base: NodeJS.ProcessEnv = { KAFKA_BROKERS: EMBEDDED_BROKERS, [EMBEDDED_BUS_DATABASE_URL]: busDatabaseUrl };
+  const envOf = (s: PlatformService): NodeJS.ProcessEnv => ({ ...serviceEnvironment(launcher, s.name), ...base });
   // First where each binds, then how the others reach it (unless told).
   for (const s of PLATFORM_SERVICES) {
     const vars = CLIENT_VARIABLES[s.name];
@@ -101,8 +99,8 @@ export function platformEnvironment(common: NodeJS.ProcessEnv, databaseUrlOf: (r
     } catch {
       continue; // reported below, with every other service's problems
     }
-    if (vars.grpc && loaded.grpcAddress && !common[vars.grpc]) base[vars.grpc] = loaded.grpcAddress;
-    if (vars.http && !common[vars.http]) base[vars.http] = `http://${loaded.http.host}:${loaded.http.port}`;
+    if (vars.grpc && loaded.grpcAddress && !launcher[vars.grpc]) base[vars.grpc] = loaded.grpcAddress;
+    if (vars.http && !launcher[vars.http]) base[vars.http] = `http://${loaded.http.host}:${loaded.http.port}`;
   }
   const env: Record<string, NodeJS.ProcessEnv> = {};
   const services: LoadedService[] = [];
