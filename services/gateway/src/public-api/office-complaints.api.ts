@@ -131,6 +131,9 @@ export class OfficeComplaintsApi {
     else if (r.targetOfficeCode === caller.officeCode) v.push({ field: 'target_office_code', description: "must be another office than the complaint's own" });
     if (r.note !== undefined && r.note.length > MAX_TRANSFER_NOTE) v.push({ field: 'note', description: `at most ${MAX_TRANSFER_NOTE} characters` });
     if (v.length > 0) invalid(v, 'the complaint cannot be transferred as sent');
+    // Scoped as every REST command is (ADR 0011): another office's complaint is not revealed to
+    // exist, and intake is not asked at all.
+    if (!(await this.queries.complaintById(caller.officeCode, r.complaintId))) throw NOT_FOUND(r.complaintId);
     const answer = await this.intake.call(
       'transferComplaint',
       {

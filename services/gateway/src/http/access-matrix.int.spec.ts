@@ -1,0 +1,594 @@
+// The BOLA/BFLA matrix of the gateway (docs/security.md, issue 13): every route of the running
+// gateway's OpenAPI document, and every method of the public gRPC API's generated descriptor, is
+// listed in a policy table below; each is called over the network without a token, with bad
+// tokens, and by an officer (an office client) of every role of office A and of office B, and
+// what comes back is held against the table. A route or method nobody listed fails the suite.
+//
+// "Passed authorisation" is anything but 401/403/404 (UNAUTHENTICATED/PERMISSION_DENIED/
+// NOT_FOUND): no service runs here, so a request the gateway lets through is answered 503 by
+// the unreachable upstream, 400 for a body made to fail validation, or 200 from the read model.
+//
+// ADR 0011: the gateway scopes (office, 404 for another office's complaint) and the owning
+// service decides the SOP's rules (a role libs/sop's COMMAND_RULES does not name is refused by
+// the service with 403 COMPLAINT.FORBIDDEN_ROLE). So for an SOP command the table takes the
+// allowed roles from `mayFire` and expects a role outside them to be refused (403) or forwarded
+// to the owning service, which decides (503 UPSTREAM.UNAVAILABLE here); a role it names must pass.
+import { create, toJson, type DescMessage } from '@bufbuild/protobuf';
+import { publicApi, toGrpcServiceDefinition } from '@pengaduan/contracts';
+import { mayFire, type CommandType, type UserActor } from '@pengaduan/sop';
+import { uniqueSuffix } from '@pengaduan/testing';
+import { credentials, makeGenericClientConstructor, Metadata, status as GrpcStatus, type Client, type ServiceDefinition, type ServiceError as GrpcError } from '@grpc/grpc-js';
+import { SignJWT, UnsecuredJWT } from 'jose';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { ComplaintHistory } from '../__fixtures__/complaint-history';
+import { isolate, removeIsolation, startGateway, type GatewayIsolation, type TestGateway, type TestOfficer } from '../__fixtures__/gateway-app';
+import { analysisBody, confirmBody, decreeBody, deliveryBody, dispositionBody } from '../__fixtures__/sop-over-rest';
+import { TOKEN_ISSUER } from '../auth/access-tokens';
+import { OFFICER_ROLES, type OfficerRole } from '../auth/authenticated-user';
+import { OfficeClients } from '../public-api/office-clients';
+import { PublicGrpcServer } from '../public-api/public-grpc-server';
+
+const OFFICE_A = 'BLP';
+const OFFICE_B = 'TPI';
+/** A section for the roles that have one (libs/sop: a SEKSI_TERKAIT officer responds for their section). */
+const SECTION_OF: Partial<Record<OfficerRole, string>> = { SEKSI_TERKAIT: 'INTELDAKIM' };
+
+// ---------------------------------------------------------------------------------------------
+// The REST policy table
+// ---------------------------------------------------------------------------------------------
+
+/** What a probe may name: the seeded complaint of office A and accounts of office A. */
+interface Fixture {
+  complaintId: string;
+  trackingNumber: string;
+  /** Accounts of office A that only the account administration is tried on. */
+  targets: { reset: string; deactivate: string; securityLog: string };
+}
+
+/** One request of a route: path parameters, query and body. */
+interface Probe {
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: unknown;
+}
+
+type Access =
+  /** No token needed. */
+  | { kind: 'public' }
+  /** Every officer of the office (every role). */
+  | { kind: 'officer' }
+  /** Only these roles; the gateway answers 403 to any other. */
+  | { kind: 'roles'; roles: readonly OfficerRole[] }
+  /** An SOP command: the roles libs/sop's COMMAND_RULES lets fire it (`mayFire`), decided by the owning service (ADR 0011). */
+  | { kind: 'sop'; command: CommandType };
+
+/**
+ * How an officer of ANOTHER office (B) is answered when the probe names office A's complaint,
+ * accounts or office:
+ * - `not-found`: 404 to every role, exactly as for what does not exist (complaint-scoped routes);
+ * - `own-office`: as in office A by role, but the answer is about B's own office (lists, the
+ *   officer's own account …): never office A's data;
+ * - `not-found-if-allowed`: 403 to a role that may not call it at all, 404 to one that may (an
+ *   account of another office is not told to exist);
+ * - `forbidden`: 403 to every role (office A named in the body: offices are no secret).
+ * In every case the body never holds office A's tracking number, summary or usernames (unless
+ * the request itself named them).
+ */
+type OtherOffice = 'not-found' | 'own-office' | 'not-found-if-allowed' | 'forbidden';
+
+interface RoutePolicy {
+  access: Access;
+  otherOffice: OtherOffice;
+  probe: (f: Fixture) => Probe;
+  /** Why the row says what it says: the code that decides. */
+  why: string;
+  /** A known authorisation hole: what comes back now, and for whom (the test documents it and still passes). */
+  KNOWN_HOLE?: string;
+}
+
+const command = (commandType: CommandType, body: unknown, why: string): RoutePolicy => ({
+  access: { kind: 'sop', command: commandType },
+  otherOffice: 'not-found',
+  probe: () => ({ body }),
+  why: `ComplaintCommandRunner: office scope against the read model (404), then the owning service decides ${commandType} by libs/sop; ${why}`,
+});
+
+const complaintView = (why: string, probe: (f: Fixture) => Probe = () => ({})): RoutePolicy => ({
+  access: { kind: 'officer' },
+  otherOffice: 'not-found',
+  probe,
+  why: `every officer of the complaint's office; ComplaintViewQueries.inOffice → 404 otherwise (${why})`,
+});
+
+const officeView = (why: string, probe: (f: Fixture) => Probe = () => ({})): RoutePolicy => ({ access: { kind: 'officer' }, otherOffice: 'own-office', probe, why });
+
+const ACCOUNT_ADMINISTRATOR: readonly OfficerRole[] = ['KEPALA_KANTOR'];
+
+/** Every route of the REST API, keyed `METHOD /path` as the OpenAPI document names it. */
+const POLICY: Record<string, RoutePolicy> = {
+  'GET /health/live': { access: { kind: 'public' }, otherOffice: 'own-office', probe: () => ({}), why: 'AuthGuard OPEN_PATH: the orchestrator has no token' },
+  'GET /health/ready': { access: { kind: 'public' }, otherOffice: 'own-office', probe: () => ({}), why: 'AuthGuard OPEN_PATH' },
+  'POST /api/v1/auth/login': {
+    access: { kind: 'public' },
+    otherOffice: 'own-office',
+    // An empty body fails validation before any password is checked (no failed login is counted).
+    probe: () => ({ body: {} }),
+    why: '@Public()',
+  },
+  'POST /api/v1/auth/logout': {
+    access: { kind: 'officer' },
+    otherOffice: 'own-office',
+    // `everywhere` not a boolean: 400 after the guard, and the token stays valid.
+    probe: () => ({ body: { everywhere: 'yes' } }),
+    why: "any officer, their own token only",
+  },
+  'POST /api/v1/auth/password': {
+    access: { kind: 'officer' },
+    otherOffice: 'own-office',
+    // Fields missing: 400 after the guard, no wrong password counted.
+    probe: () => ({ body: {} }),
+    why: 'any officer, their own password only',
+  },
+  'GET /api/v1/auth/security-log': {
+    access: { kind: 'roles', roles: ACCOUNT_ADMINISTRATOR },
+    // B's head of office asking for A's account reads B's office: nothing.
+    otherOffice: 'own-office',
+    probe: (f) => ({ query: { username: f.targets.securityLog } }),
+    why: "securityLogScopeOf: another account's log only for KEPALA_KANTOR (403 USERS.FORBIDDEN), and only within their office",
+  },
+  'GET /api/v1/users': {
+    access: { kind: 'roles', roles: ACCOUNT_ADMINISTRATOR },
+    otherOffice: 'own-office',
+    probe: () => ({}),
+    why: 'assertAccountAdministrator (403 USERS.FORBIDDEN); lists the administrator’s own office',
+  },
+  'POST /api/v1/users/{username}/password-reset': {
+    access: { kind: 'roles', roles: ACCOUNT_ADMINISTRATOR },
+    otherOffice: 'not-found-if-allowed',
+    probe: (f) => ({ params: { username: f.targets.reset }, body: {} }),
+    why: 'administeredAccount: 403 USERS.FORBIDDEN first, then 404 USERS.NOT_FOUND for an account of another office',
+  },
+  'POST /api/v1/users/{username}/deactivate': {
+    access: { kind: 'roles', roles: ACCOUNT_ADMINISTRATOR },
+    otherOffice: 'not-found-if-allowed',
+    probe: (f) => ({ params: { username: f.targets.deactivate } }),
+    why: 'administeredAccount, as for the password reset',
+  },
+  'POST /api/v1/complaints': {
+    access: { kind: 'sop', command: 'receive' },
+    otherOffice: 'forbidden',
+    probe: () => ({ body: { officeCode: OFFICE_A, channel: 'PHONE', text: 'Aduan matriks akses: antrean paspor terlalu panjang.' } }),
+    why: 'RegisterComplaintHandler: 403 AUTH.OUT_OF_OFFICE_SCOPE for another office in the body; intake decides the role by libs/sop',
+  },
+  'GET /api/v1/complaints': officeView("the officer's office's list (ComplaintViewQueries.list by user.officeCode)", (f) => ({ query: { trackingNumber: f.trackingNumber } })),
+  'GET /api/v1/complaints/{id}': complaintView('withState(id, officeCode)'),
+  'GET /api/v1/complaints/{id}/timeline': complaintView('timeline'),
+  'GET /api/v1/complaints/{id}/documents': complaintView('documents list'),
+  'GET /api/v1/complaints/{id}/documents/{kind}': complaintView('then the producing service; the seeded complaint has a Laporan Aduan', () => ({ params: { kind: 'LAPORAN_ADUAN' } })),
+  'GET /api/v1/complaints/{id}/messages': complaintView('then intake, which withholds an anonymous contact'),
+  'GET /api/v1/inbox': officeView("what waits for the officer in their office (libs/sop availableActions)"),
+  'GET /api/v1/sections': officeView("the sections of the officer's office, from disposition"),
+  'GET /api/v1/sla/summary': officeView("the officer's office's deadlines"),
+  'GET /api/v1/sla/escalations': officeView("escalations to the officer's role in their office"),
+  'GET /api/v1/dashboard': officeView("the officer's office's figures"),
+  'POST /api/v1/public/tracking': {
+    access: { kind: 'public' },
+    otherOffice: 'own-office',
+    probe: (f) => ({ body: { trackingNumber: f.trackingNumber, verifier: '0000' } }),
+    why: '@Public(): the verifier proves the complaint is yours (intake checks it); rate-limited per address',
+  },
+  'GET /api/v1/public/offices': { access: { kind: 'public' }, otherOffice: 'own-office', probe: () => ({}), why: '@Public(): the web form’s offices' },
+  'POST /api/v1/complaints/{id}/confirm': command('confirm', confirmBody, 'intake'),
+  'POST /api/v1/complaints/{id}/dismiss': command('dismiss', { reason: 'SPAM', note: 'Promosi judi daring' }, 'intake'),
+  'POST /api/v1/complaints/{id}/disposition': command('dispose', dispositionBody('INTELDAKIM'), 'disposition'),
+  'POST /api/v1/complaints/{id}/section-responses': command('respondAsSection', { response: 'Petugas loket telah diperiksa.' }, "disposition, for the officer's own section"),
+  'POST /api/v1/complaints/{id}/analysis': command('analyze', analysisBody, 'analysis'),
+  'POST /api/v1/complaints/{id}/decision': command('decideFollowUp', { decision: 'FOLLOW_UP', reason: 'Aduan terbukti.' }, 'analysis'),
+  'POST /api/v1/complaints/{id}/team-decree': command('formTeam', decreeBody, 'team-decree'),
+  'POST /api/v1/complaints/{id}/follow-up-information': command('informReporter', { text: 'Aduan Anda telah ditindaklanjuti.' }, 'notification'),
+  'POST /api/v1/complaints/{id}/delivery-confirmation': command('recordDelivery', deliveryBody(), 'notification'),
+};
+
+// ---------------------------------------------------------------------------------------------
+// The public gRPC policy table
+// ---------------------------------------------------------------------------------------------
+
+type GrpcOutcome = 'passes' | 'NOT_FOUND' | 'PERMISSION_DENIED' | 'UNAVAILABLE';
+
+interface GrpcProbe {
+  /** The request, naming office A's complaint or office. */
+  request: (f: Fixture) => object;
+  /** What office B's client is answered. */
+  otherOffice: GrpcOutcome;
+}
+
+interface GrpcPolicy {
+  probes: GrpcProbe[];
+  why: string;
+  /** A known hole: what office B's client gets now instead (the test documents it and still passes). */
+  KNOWN_HOLE?: { otherOfficeNow: GrpcOutcome; note: string };
+}
+
+/** Every method of pengaduan.v1.OfficeComplaintsService, by its local name. */
+const GRPC_POLICY: Record<string, GrpcPolicy> = {
+  submitComplaint: {
+    // Submitting to another office is what the API is for (a regional office's system forwards).
+    probes: [{ request: () => ({ requestId: randomUUID(), officeCode: OFFICE_A, text: 'Aduan dari kantor wilayah.' }), otherOffice: 'passes' }],
+    why: 'any office client submits to the office a complaint is addressed to; intake registers it (forwardedByOfficeCode)',
+  },
+  getComplaint: {
+    probes: [
+      { request: (f) => ({ key: { case: 'complaintId', value: f.complaintId } }), otherOffice: 'NOT_FOUND' },
+      { request: (f) => ({ key: { case: 'trackingNumber', value: f.trackingNumber } }), otherOffice: 'NOT_FOUND' },
+    ],
+    why: "PublicApiQueries.complaintBy… (caller's office): another office's complaint is NOT_FOUND",
+  },
+  listComplaints: {
+    probes: [
+      { request: () => ({ officeCode: OFFICE_A }), otherOffice: 'PERMISSION_DENIED' },
+      // No office named: the caller's own, which holds nothing of A's.
+      { request: () => ({}), otherOffice: 'passes' },
+    ],
+    why: 'ownOffice: PERMISSION_DENIED for another office',
+  },
+  transferComplaint: {
+    probes: [{ request: (f) => ({ requestId: randomUUID(), complaintId: f.complaintId, targetOfficeCode: 'SMD' }), otherOffice: 'NOT_FOUND' }],
+    why: "scoped against the read model before intake is asked, as every REST command (ADR 0011): NOT_FOUND",
+  },
+  subscribeComplaintEvents: {
+    probes: [{ request: () => ({ officeCode: OFFICE_A }), otherOffice: 'PERMISSION_DENIED' }],
+    why: 'ownOffice: PERMISSION_DENIED for another office',
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Expectations
+// ---------------------------------------------------------------------------------------------
+
+/** What a request must be answered: an exact status, one of some, or "passed authorisation". */
+type Expected = { status: number } | { oneOf: number[]; because: string } | { passes: true } | { notUnauthenticated: true };
+
+const REFUSED = [401, 403, 404];
+
+function actorOf(role: OfficerRole): UserActor {
+  return { kind: 'user', userId: 'matrix', role, ...(SECTION_OF[role] ? { sectionCode: SECTION_OF[role] } : {}) };
+}
+
+/** Whether the role may call the route at all (in its own office). */
+function allows(access: Access, role: OfficerRole): boolean {
+  switch (access.kind) {
+    case 'public':
+    case 'officer':
+      return true;
+    case 'roles':
+      return access.roles.includes(role);
+    case 'sop':
+      return mayFire(actorOf(role), access.command);
+  }
+}
+
+function expectedInOwnOffice(access: Access, role: OfficerRole): Expected {
+  if (access.kind === 'public') return { notUnauthenticated: true };
+  if (allows(access, role)) return { passes: true };
+  // The owning service decides an SOP command's role (ADR 0011): the gateway refuses it or forwards it.
+  if (access.kind === 'sop') return { oneOf: [403, 503], because: `${role} may not ${access.command} (libs/sop): refused, or forwarded to the service that refuses it` };
+  return { status: 403 };
+}
+
+function expectedFromOtherOffice(policy: RoutePolicy, role: OfficerRole): Expected {
+  switch (policy.otherOffice) {
+    case 'not-found':
+      return { status: 404 };
+    case 'forbidden':
+      return { status: 403 };
+    case 'not-found-if-allowed':
+      return allows(policy.access, role) ? { status: 404 } : { status: 403 };
+    case 'own-office':
+      return expectedInOwnOffice(policy.access, role);
+  }
+}
+
+function meets(expected: Expected, status: number): boolean {
+  if ('status' in expected) return status === expected.status;
+  if ('oneOf' in expected) return expected.oneOf.includes(status);
+  if ('passes' in expected) return !REFUSED.includes(status);
+  return status !== 401 && status !== 403;
+}
+
+function describeExpected(expected: Expected): string {
+  if ('status' in expected) return String(expected.status);
+  if ('oneOf' in expected) return `${expected.oneOf.join(' or ')} (${expected.because})`;
+  if ('passes' in expected) return 'passed authorisation (not 401/403/404)';
+  return 'not 401/403 (public)';
+}
+
+// ---------------------------------------------------------------------------------------------
+// The suite
+// ---------------------------------------------------------------------------------------------
+
+/** Bad credentials every protected route must answer 401, by name. */
+const BAD_CREDENTIALS = ['garbage', 'expired', 'wrong-signature', 'alg-none', 'logged-out', 'basic-scheme', 'office-client-token'] as const;
+type BadCredential = (typeof BAD_CREDENTIALS)[number];
+
+const ROUTES = Object.keys(POLICY);
+const REQUESTS_PER_ROUTE = 1 + BAD_CREDENTIALS.length + 2 * OFFICER_ROLES.length;
+const GRPC_METHODS = Object.keys(GRPC_POLICY);
+
+let isolation: GatewayIsolation;
+let gateway: TestGateway;
+let fixture: Fixture;
+let summary: string;
+const tokens = { A: {} as Record<OfficerRole, string>, B: {} as Record<OfficerRole, string> };
+const badAuthorization = {} as Record<BadCredential, string>;
+const officeClientTokens = { A: '', B: '' };
+let requestsSent = 0;
+let grpcCallsMade = 0;
+
+const history = new ComplaintHistory({
+  officeCode: OFFICE_A,
+  documentHashes: { 'complaint.received': randomBytes(32).toString('hex') },
+});
+
+beforeAll(async () => {
+  isolation = await isolate();
+  // No upstream service: what passes the gateway's checks and needs one is answered 503.
+  gateway = await startGateway({}, isolation, { config: { trackingMaxPerAddress: 10_000, trackingMaxFailuresPerNumber: 10_000 } });
+  summary = `Aduan matriks akses ${uniqueSuffix()}`;
+  await gateway.seed(...history.received(), ...history.confirmed('03', summary));
+
+  for (const [office, code] of [['A', OFFICE_A], ['B', OFFICE_B]] as const) {
+    for (const role of OFFICER_ROLES) {
+      tokens[office][role] = (await gateway.officer({ role, officeCode: code, ...(SECTION_OF[role] ? { sectionCode: SECTION_OF[role] } : {}) })).token;
+    }
+  }
+  const target = async (name: string): Promise<TestOfficer> => gateway.addOfficer({ role: 'SEKSI_TERKAIT', officeCode: OFFICE_A, sectionCode: 'LANTASKIM', username: `${name}.${uniqueSuffix()}` });
+  fixture = {
+    complaintId: history.complaintId,
+    trackingNumber: history.trackingNumber,
+    targets: { reset: (await target('reset.target')).username, deactivate: (await target('deactivate.target')).username, securityLog: (await target('log.target')).username },
+  };
+
+  // The bad credentials: each names (or would name) office A's head of office.
+  const kakan = await gateway.addOfficer({ role: 'KEPALA_KANTOR', officeCode: OFFICE_A });
+  const [{ id: kakanId }] = (await gateway.runtime.dataSource.query('SELECT id FROM user_account WHERE username = $1', [kakan.username])) as { id: string }[];
+  const claims = { role: 'KEPALA_KANTOR', office: OFFICE_A };
+  const now = Math.floor(Date.now() / 1000);
+  const signed = (secret: string, iat: number, exp: number) =>
+    new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setSubject(kakanId).setIssuer(TOKEN_ISSUER).setIssuedAt(iat).setExpirationTime(exp).setJti(randomUUID()).sign(new TextEncoder().encode(secret));
+  const loggedOut = await gateway.login(kakan);
+  const logout = await fetch(`${gateway.baseUrl}/api/v1/auth/logout`, { method: 'POST', headers: { Authorization: `Bearer ${loggedOut}`, 'Content-Type': 'application/json' }, body: '{}' });
+  expect(logout.status).toBe(204);
+  const clients = gateway.app.get(OfficeClients);
+  officeClientTokens.A = (await clients.add({ officeCode: OFFICE_A })).token;
+  officeClientTokens.B = (await clients.add({ officeCode: OFFICE_B })).token;
+  Object.assign(badAuthorization, {
+    garbage: 'Bearer not-a-token',
+    expired: `Bearer ${await signed(gateway.config.jwtSecret, now - 7_200, now - 3_600)}`,
+    'wrong-signature': `Bearer ${await signed(randomBytes(32).toString('base64'), now, now + 3_600)}`,
+    'alg-none': `Bearer ${new UnsecuredJWT(claims).setSubject(kakanId).setIssuer(TOKEN_ISSUER).setIssuedAt(now).setExpirationTime(now + 3_600).setJti(randomUUID()).encode()}`,
+    'logged-out': `Bearer ${loggedOut}`,
+    'basic-scheme': `Basic ${Buffer.from(`${kakan.username}:${kakan.password}`).toString('base64')}`,
+    'office-client-token': `Bearer ${officeClientTokens.A}`,
+  } satisfies Record<BadCredential, string>);
+});
+
+afterAll(async () => {
+  await gateway?.stop();
+  await removeIsolation(isolation);
+});
+
+interface Answer {
+  status: number;
+  text: string;
+  code?: string;
+}
+
+/** The route's path with the probe's parameters (`{id}`: the seeded complaint) and query filled in; a parameter no probe names fails the row. */
+function targetOf(route: string, probe: Probe): string {
+  const path = route.slice(route.indexOf(' ') + 1);
+  const params: Record<string, string> = { id: fixture.complaintId, ...probe.params };
+  const filled = path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`${route}: the probe names no value for {${name}}`);
+    return encodeURIComponent(value);
+  });
+  return probe.query ? `${filled}?${new URLSearchParams(probe.query).toString()}` : filled;
+}
+
+async function send(route: string, target: string, probe: Probe, authorization: string | undefined): Promise<Answer> {
+  const method = route.slice(0, route.indexOf(' '));
+  const headers: Record<string, string> = {};
+  if (authorization) headers['Authorization'] = authorization;
+  if (method === 'POST') {
+    headers['Idempotency-Key'] = randomUUID();
+    headers['Content-Type'] = 'application/json';
+  }
+  const res = await fetch(`${gateway.baseUrl}${target}`, { method, headers, body: method === 'POST' ? JSON.stringify(probe.body ?? {}) : undefined });
+  requestsSent += 1;
+  const text = await res.text();
+  let code: string | undefined;
+  try {
+    code = (JSON.parse(text) as { code?: string }).code;
+  } catch {
+    code = undefined;
+  }
+  return { status: res.status, text, code };
+}
+
+/** Office A's data an officer of B must never see (what the request itself names aside). */
+function leaksOf(answer: Answer, target: string, probe: Probe): string[] {
+  const asked = `${target} ${JSON.stringify(probe.body ?? null)}`;
+  const secrets = [fixture.trackingNumber, summary, ...Object.values(fixture.targets)].filter((s) => !asked.includes(s));
+  return secrets.filter((s) => answer.text.includes(s));
+}
+
+describe('the REST API: every route of the OpenAPI document × no token, bad tokens, every role of two offices', () => {
+  it('lists in the policy table exactly the routes the OpenAPI document has', async () => {
+    const res = await fetch(`${gateway.baseUrl}/api/docs-json`);
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods)
+        .filter((m) => ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'].includes(m))
+        .map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    expect({ notInTable: documented.filter((r) => !(r in POLICY)), noLongerDocumented: ROUTES.filter((r) => !documented.includes(r)) }).toEqual({
+      notInTable: [],
+      noLongerDocumented: [],
+    });
+  });
+
+  it.each(ROUTES.map((route) => [route, POLICY[route].KNOWN_HOLE ? `KNOWN_HOLE: ${POLICY[route].KNOWN_HOLE}` : POLICY[route].why]))(
+    `%s — ${REQUESTS_PER_ROUTE} requests (%s)`,
+    async (route) => {
+      const policy = POLICY[route];
+      const probe = policy.probe(fixture);
+      const target = targetOf(route, probe);
+      const wrong: string[] = [];
+      const check = (who: string, expected: Expected, answer: Answer) => {
+        if (!meets(expected, answer.status)) wrong.push(`${who}: expected ${describeExpected(expected)}, got ${answer.status} ${answer.code ?? answer.text.slice(0, 160)}`);
+      };
+      const isPublic = policy.access.kind === 'public';
+
+      check('no token', isPublic ? { notUnauthenticated: true } : { status: 401 }, await send(route, target, probe, undefined));
+      for (const bad of BAD_CREDENTIALS) check(`${bad} token`, isPublic ? { notUnauthenticated: true } : { status: 401 }, await send(route, target, probe, badAuthorization[bad]));
+
+      for (const role of OFFICER_ROLES) {
+        const own = await send(route, target, probe, `Bearer ${tokens.A[role]}`);
+        check(`${role} of ${OFFICE_A}`, expectedInOwnOffice(policy.access, role), own);
+        // A 503 of an SOP command must be the forwarding to the owning service, nothing else.
+        if (policy.access.kind === 'sop' && own.status === 503 && own.code !== 'UPSTREAM.UNAVAILABLE') wrong.push(`${role} of ${OFFICE_A}: 503 ${own.code} is not the forwarding to the service`);
+
+        const other = await send(route, target, probe, `Bearer ${tokens.B[role]}`);
+        check(`${role} of ${OFFICE_B} on ${OFFICE_A}'s ${policy.otherOffice === 'own-office' ? 'office' : 'resource'}`, expectedFromOtherOffice(policy, role), other);
+        if (other.status >= 200 && other.status < 300 && policy.otherOffice === 'not-found') wrong.push(`${role} of ${OFFICE_B}: ${other.status} on ${OFFICE_A}'s complaint`);
+        const leaked = leaksOf(other, target, probe);
+        if (leaked.length > 0) wrong.push(`${role} of ${OFFICE_B}: the answer holds ${OFFICE_A}'s ${leaked.join(', ')}`);
+      }
+      expect(wrong).toEqual([]);
+    },
+  );
+
+  it("shows office A's own officers the complaint the other office is refused (the leak check looks for the right strings)", async () => {
+    const res = await fetch(`${gateway.baseUrl}/api/v1/complaints/${fixture.complaintId}`, { headers: { Authorization: `Bearer ${tokens.A.AUDITOR}` } });
+    const text = await res.text();
+    expect(res.status).toBe(200);
+    expect(text).toContain(fixture.trackingNumber);
+    expect(text).toContain(summary);
+  });
+
+  it(`sent ${ROUTES.length} routes × (no token + ${BAD_CREDENTIALS.length} bad tokens + ${OFFICER_ROLES.length} roles × 2 offices) = ${ROUTES.length * REQUESTS_PER_ROUTE} requests`, () => {
+    expect({ routes: ROUTES.length, roles: OFFICER_ROLES.length, offices: 2, requests: requestsSent }).toEqual({
+      routes: ROUTES.length,
+      roles: OFFICER_ROLES.length,
+      offices: 2,
+      requests: ROUTES.length * REQUESTS_PER_ROUTE,
+    });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The public gRPC API
+// ---------------------------------------------------------------------------------------------
+
+const definition = toGrpcServiceDefinition(publicApi.OfficeComplaintsService) as unknown as Record<
+  string,
+  { path: string; responseStream: boolean; requestSerialize: (v: unknown) => Buffer; responseDeserialize: (b: Buffer) => unknown }
+>;
+const ApiClient = makeGenericClientConstructor(definition as unknown as ServiceDefinition, 'OfficeComplaintsService');
+
+interface GrpcAnswer {
+  outcome: GrpcOutcome | 'UNAUTHENTICATED' | string;
+  text: string;
+}
+
+function grpcOutcomeOf(err: GrpcError | undefined): GrpcAnswer['outcome'] {
+  if (!err) return 'passes';
+  return GrpcStatus[err.code] ?? String(err.code);
+}
+
+/** One call (a stream: until its first message or error), with or without a token. */
+function grpcCall(client: Client, methodName: string, init: object, token: string | undefined): Promise<GrpcAnswer> {
+  const method = publicApi.OfficeComplaintsService.methods.find((m) => m.localName === methodName);
+  if (!method) throw new Error(`no method ${methodName}`);
+  const def = definition[methodName];
+  const request = create(method.input as DescMessage, init as never);
+  const metadata = new Metadata();
+  if (token !== undefined) metadata.set('authorization', `Bearer ${token}`);
+  grpcCallsMade += 1;
+  const asText = (message: unknown) => JSON.stringify(toJson(method.output as DescMessage, message as never));
+  return new Promise((resolve) => {
+    if (!def.responseStream) {
+      client.makeUnaryRequest(def.path, def.requestSerialize, def.responseDeserialize, request, metadata, { deadline: Date.now() + 20_000 }, (err, response) =>
+        resolve(err ? { outcome: grpcOutcomeOf(err), text: `${err.details}` } : { outcome: 'passes', text: asText(response) }),
+      );
+      return;
+    }
+    // A subscription: the first event, or the refusal. The deadline only ends a silent stream.
+    const stream = client.makeServerStreamRequest(def.path, def.requestSerialize, def.responseDeserialize, request, metadata, { deadline: Date.now() + 20_000 });
+    let done = false;
+    const finish = (answer: GrpcAnswer) => {
+      if (done) return;
+      done = true;
+      stream.cancel();
+      resolve(answer);
+    };
+    stream.on('data', (message: unknown) => finish({ outcome: 'passes', text: asText(message) }));
+    stream.on('error', (err: GrpcError) => finish({ outcome: grpcOutcomeOf(err), text: `${err.details}` }));
+    stream.on('end', () => finish({ outcome: 'passes', text: '' }));
+  });
+}
+
+describe('the public gRPC API: every method of OfficeComplaintsService × no token, bad tokens, both offices’ clients', () => {
+  let client: Client;
+
+  beforeAll(() => {
+    client = new ApiClient(`127.0.0.1:${gateway.app.get(PublicGrpcServer).port}`, credentials.createInsecure());
+  });
+
+  afterAll(() => client?.close());
+
+  it('lists in the policy table exactly the methods of the generated service descriptor', () => {
+    const methods = publicApi.OfficeComplaintsService.methods.map((m) => m.localName);
+    expect({ notInTable: methods.filter((m) => !(m in GRPC_POLICY)), noLongerInService: GRPC_METHODS.filter((m) => !methods.includes(m)) }).toEqual({
+      notInTable: [],
+      noLongerInService: [],
+    });
+  });
+
+  it.each(GRPC_METHODS.map((m) => [m, GRPC_POLICY[m].KNOWN_HOLE ? `KNOWN_HOLE: ${GRPC_POLICY[m].KNOWN_HOLE?.note}` : GRPC_POLICY[m].why]))('%s (%s)', async (methodName) => {
+    const policy = GRPC_POLICY[methodName];
+    const wrong: string[] = [];
+    for (const [i, probe] of policy.probes.entries()) {
+      const request = probe.request(fixture);
+      const asked = JSON.stringify(request);
+      const who = `probe ${i + 1} ${asked}`;
+      for (const [name, token] of [
+        ['no token', undefined],
+        ['garbage token', 'pgd_oc_not-a-token'],
+        ["an officer's access token", tokens.A.ADMIN_TIKKIM],
+      ] as const) {
+        const answer = await grpcCall(client, methodName, request, token);
+        if (answer.outcome !== 'UNAUTHENTICATED') wrong.push(`${who}, ${name}: expected UNAUTHENTICATED, got ${answer.outcome} ${answer.text.slice(0, 160)}`);
+      }
+      const own = await grpcCall(client, methodName, request, officeClientTokens.A);
+      if (['UNAUTHENTICATED', 'PERMISSION_DENIED', 'NOT_FOUND'].includes(own.outcome)) wrong.push(`${who}, ${OFFICE_A}'s client: expected to pass, got ${own.outcome} ${own.text.slice(0, 160)}`);
+
+      const other = await grpcCall(client, methodName, request, officeClientTokens.B);
+      const expected = policy.KNOWN_HOLE && probe.otherOffice !== 'passes' ? policy.KNOWN_HOLE.otherOfficeNow : probe.otherOffice;
+      const okOutcome = expected === 'passes' ? !['UNAUTHENTICATED', 'PERMISSION_DENIED', 'NOT_FOUND'].includes(other.outcome) : other.outcome === expected;
+      if (!okOutcome) {
+        const hint = policy.KNOWN_HOLE && other.outcome === probe.otherOffice ? ' — the KNOWN_HOLE is closed: update the table' : '';
+        wrong.push(`${who}, ${OFFICE_B}'s client: expected ${expected}, got ${other.outcome} ${other.text.slice(0, 160)}${hint}`);
+      }
+      const leaked = [fixture.trackingNumber, summary].filter((s) => !asked.includes(s) && other.text.includes(s));
+      if (leaked.length > 0) wrong.push(`${who}, ${OFFICE_B}'s client: the answer holds ${OFFICE_A}'s ${leaked.join(', ')}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it(`called ${GRPC_METHODS.length} methods: per probe 3 without a valid client token + office A's and office B's client`, () => {
+    const probes = GRPC_METHODS.reduce((n, m) => n + GRPC_POLICY[m].probes.length, 0);
+    expect({ methods: GRPC_METHODS.length, probes, calls: grpcCallsMade }).toEqual({ methods: GRPC_METHODS.length, probes, calls: probes * 5 });
+  });
+});
