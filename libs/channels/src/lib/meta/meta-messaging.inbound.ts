@@ -1,3 +1,4 @@
+import { finiteNumber, instantOf, ownEntry } from '../provider-values';
 import {
   PROVIDER_CHANNEL,
   UnknownAccountError,
@@ -18,7 +19,7 @@ import { metaHandshake, verifyMetaSignature } from './meta-signature';
 import { webhookJson } from './whatsapp.inbound';
 
 /** Milliseconds since the epoch, as Messenger and Instagram send `timestamp`. */
-const epochMs = (v: unknown): Date | undefined => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? new Date(v) : undefined);
+const epochMs = (v: unknown): Date | undefined => instantOf(typeof v === 'number' ? v : undefined);
 
 /** Attachment types whose `payload.url` is a file of the complainant's; `file` is a document. */
 const ATTACHMENT_KINDS: Record<string, InboundMedia['kind']> = { image: 'image', audio: 'audio', video: 'video', file: 'document' };
@@ -139,13 +140,13 @@ export class MetaMessagingInbound implements InboundProvider {
       const type = str(a['type']);
       const payload = isJson(a['payload']) ? a['payload'] : {};
       if (type === 'location' && isJson(payload['coordinates'])) {
-        const latitude = Number(payload['coordinates']['lat']);
-        const longitude = Number(payload['coordinates']['long']);
+        const latitude = finiteNumber(payload['coordinates']['lat']);
+        const longitude = finiteNumber(payload['coordinates']['long']);
         const name = str(a['title']);
-        if (Number.isFinite(latitude) && Number.isFinite(longitude)) parsed.location = { latitude, longitude, ...(name ? { name } : {}) };
+        if (latitude !== undefined && longitude !== undefined) parsed.location = { latitude, longitude, ...(name ? { name } : {}) };
         continue;
       }
-      const kind = type ? ATTACHMENT_KINDS[type] : undefined;
+      const kind = type ? ownEntry(ATTACHMENT_KINDS, type) : undefined;
       const url = str(payload['url']);
       if (!kind || !url) continue; // fallback (a shared link), template, share, reel, story mention
       // Messenger sends a sticker as an image with a sticker_id.

@@ -1,3 +1,4 @@
+import { finiteNumber, instantOf } from '../provider-values';
 import {
   PROVIDER_CHANNEL,
   UnknownAccountError,
@@ -37,8 +38,8 @@ export function normaliseSha256(value: string | undefined): string | undefined {
 
 /** Unix seconds as WhatsApp sends them (a string), else `undefined`. */
 function unixSeconds(v: unknown): Date | undefined {
-  const n = Number(str(v));
-  return Number.isFinite(n) && n > 0 ? new Date(n * 1000) : undefined;
+  const n = finiteNumber(v);
+  return instantOf(n === undefined ? undefined : n * 1000);
 }
 
 /** Parses a webhook body, or says it is not JSON. */
@@ -173,9 +174,9 @@ export class WhatsAppInbound implements InboundProvider {
       return { ...message, media: [media], ...(caption ? { text: caption } : {}) };
     }
     if (type === 'location') {
-      const latitude = Number(content['latitude']);
-      const longitude = Number(content['longitude']);
-      if (!Number.isFinite(latitude) || !Number.isFinite(longitude)) throw new WebhookPayloadError('location without coordinates');
+      const latitude = finiteNumber(content['latitude']);
+      const longitude = finiteNumber(content['longitude']);
+      if (latitude === undefined || longitude === undefined) throw new WebhookPayloadError('location without coordinates');
       const name = str(content['name']);
       const address = str(content['address']);
       return { ...message, location: { latitude, longitude, ...(name ? { name } : {}), ...(address ? { address } : {}) } };

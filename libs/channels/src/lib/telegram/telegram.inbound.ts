@@ -1,3 +1,4 @@
+import { finiteNumber, instantOf } from '../provider-values';
 import { constantTimeEqual } from '../crypto';
 import { WebhookPayloadError, type InboundMedia, type InboundMessage, type InboundProvider, type ParsedWebhook, type VerifyOutcome, type WebhookAck, type WebhookRequest } from '../provider';
 import type { TelegramSettings } from '../settings';
@@ -106,9 +107,11 @@ export class TelegramInbound implements InboundProvider {
       ...file('sticker', m.sticker, 'image/webp'),
     ];
     const point = m.location ?? m.venue?.location;
+    const latitude = typeof point?.latitude === 'number' ? finiteNumber(point.latitude) : undefined;
+    const longitude = typeof point?.longitude === 'number' ? finiteNumber(point.longitude) : undefined;
     const location =
-      typeof point?.latitude === 'number' && typeof point.longitude === 'number'
-        ? { latitude: point.latitude, longitude: point.longitude, ...(str(m.venue?.title) ? { name: str(m.venue?.title) } : {}), ...(str(m.venue?.address) ? { address: str(m.venue?.address) } : {}) }
+      latitude !== undefined && longitude !== undefined
+        ? { latitude, longitude, ...(str(m.venue?.title) ? { name: str(m.venue?.title) } : {}), ...(str(m.venue?.address) ? { address: str(m.venue?.address) } : {}) }
         : undefined;
     const text = str(m.text) ?? str(m.caption);
     // A contact, poll, dice…: nothing we can file.
@@ -121,7 +124,7 @@ export class TelegramInbound implements InboundProvider {
       providerMessageId: `${m.chat.id}:${m.message_id as number}`,
       accountId: TELEGRAM_ACCOUNT,
       sender: String(m.chat.id),
-      sentAt: typeof m.date === 'number' && m.date > 0 ? new Date(m.date * 1000) : receivedAt,
+      sentAt: instantOf(typeof m.date === 'number' ? m.date * 1000 : undefined) ?? receivedAt,
       media,
     };
     if (name) message.senderName = name;

@@ -1,3 +1,4 @@
+import { ownEntry } from '../provider-values';
 import {
   UnknownAccountError,
   WebhookPayloadError,
@@ -106,7 +107,7 @@ export class TwilioInbound implements InboundProvider {
   private receipt(params: Map<string, string>, messageSid: string, receivedAt: Date): ParsedWebhook {
     const raw = params.get('MessageStatus') ?? params.get('SmsStatus');
     if (!raw) throw new WebhookPayloadError('MessageStatus missing');
-    const status = STATUS[raw];
+    const status = ownEntry(STATUS, raw);
     if (!status) return { messages: [], receipts: [], ignored: 1 };
     const receipt: DeliveryReceipt = {
       provider: this.id,
