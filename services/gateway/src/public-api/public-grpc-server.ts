@@ -8,6 +8,7 @@ import { ReflectionService } from '@grpc/reflection';
 import {
   Server,
   type Metadata,
+  type MethodDefinition,
   type sendUnaryData,
   type ServerUnaryCall,
   type ServerWritableStream,
@@ -21,6 +22,7 @@ import { complaintEventOf, OfficeComplaintsApi } from './office-complaints.api';
 import type { OfficeClient, OfficeClients } from './office-clients';
 import type { PublicApiQueries } from './public-api.queries';
 import { toPublicGrpcError } from './public-grpc-errors';
+import { decodedOrRefused, withUndecodableRequests } from './undecodable-requests';
 
 /** The fully qualified name health checking and reflection know the API by. */
 export const PUBLIC_SERVICE_NAME = publicApi.OfficeComplaintsService.typeName;
@@ -102,7 +104,8 @@ export class PublicGrpcServer implements OnApplicationBootstrap, BeforeApplicati
         void stream.finally(() => this.streams.delete(stream));
       },
     };
-    this.server.addService(toGrpcServiceDefinition(publicApi.OfficeComplaintsService) as unknown as ServiceDefinition, impl);
+    const definition = withUndecodableRequests(toGrpcServiceDefinition(publicApi.OfficeComplaintsService) as unknown as Record<string, MethodDefinition<unknown, unknown>>);
+    this.server.addService(definition as unknown as ServiceDefinition, impl);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -154,7 +157,7 @@ export class PublicGrpcServer implements OnApplicationBootstrap, BeforeApplicati
       void withLogContext({ correlationId }, async () => {
         try {
           const caller = await this.authenticate(call.metadata);
-          callback(null, await handler(caller, call.request, correlationId));
+          callback(null, await handler(caller, decodedOrRefused(call.request), correlationId));
         } catch (err) {
           callback(toPublicGrpcError(err, this.logger));
         }
@@ -173,7 +176,7 @@ export class PublicGrpcServer implements OnApplicationBootstrap, BeforeApplicati
     let position: bigint;
     try {
       const caller = await this.authenticate(call.metadata);
-      ({ officeCode, fromPosition: position } = this.api.subscription(caller, call.request));
+      ({ officeCode, fromPosition: position } = this.api.subscription(caller, decodedOrRefused(call.request)));
     } catch (err) {
       call.emit('error', toPublicGrpcError(err, this.logger));
       return;
