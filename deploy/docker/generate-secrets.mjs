@@ -73,6 +73,8 @@ if (options.k8s) {
     ...SERVICES.map((service) => `PG_PASSWORD_${upper(schemaOf(service))}=${passwords[service]}`),
     '# The KRaft cluster id of the kafka container (16 random bytes, base64url).',
     `KAFKA_CLUSTER_ID=${randomBytes(16).toString('base64url')}`,
+    '# Kafka SCRAM-SHA-512 users (docs/adr/0028): the init job and each service its own; kafka-users creates them.',
+    ...['init', ...SERVICES].map((user) => `KAFKA_PASSWORD_${upper(user)}=${randomBytes(24).toString('base64url')}`),
   );
 }
 lines.push(

@@ -27,6 +27,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import kafkajs from 'kafkajs';
+import { kafkaClientSecurity } from '../local/kafka-client-security.mjs';
 import { SERVICES } from '../../scripts/services.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -88,14 +89,18 @@ const baseEnv = { PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin', NODE
 
 // --- 1. topics ----------------------------------------------------------------------------------
 if (topicsMode === 'create') {
-  run('topics', ['deploy/local/topics.mjs'], { ...baseEnv, KAFKA_BROKERS: brokers.join(',') });
+  // Over TLS as the init job's own Kafka user when given (docs/adr/0028).
+  const kafkaSecurityEnv = Object.fromEntries(
+    Object.entries({ KAFKA_SSL_CA: process.env.KAFKA_SSL_CA, KAFKA_SASL_MECHANISM: process.env.KAFKA_SASL_MECHANISM, KAFKA_SASL_USERNAME: process.env.KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD: process.env.KAFKA_SASL_PASSWORD }).filter(([, v]) => v),
+  );
+  run('topics', ['deploy/local/topics.mjs'], { ...baseEnv, KAFKA_BROKERS: brokers.join(','), ...kafkaSecurityEnv });
 } else if (topicsMode === 'verify') {
   const definition = JSON.parse(readFileSync(join(root, 'libs/contracts/src/lib/topic-definitions.json'), 'utf8'));
   const wanted = new Map([
     ...definition.topics.map((t) => [t.name, t.partitions]),
     ...(definition.dlq.groups ?? []).map((group) => [`${definition.dlq.namePrefix}${group}`, definition.dlq.partitions]),
   ]);
-  const kafka = new kafkajs.Kafka({ clientId: 'pengaduan-init', brokers, logLevel: kafkajs.logLevel.NOTHING, retry: { retries: 5 } });
+  const kafka = new kafkajs.Kafka({ clientId: 'pengaduan-init', brokers, logLevel: kafkajs.logLevel.NOTHING, retry: { retries: 5 }, ...kafkaClientSecurity() });
   const kafkaAdmin = kafka.admin();
   const deadline = Date.now() + topicsTimeoutSeconds * 1000;
   let missing = [...wanted.keys()];

@@ -12,6 +12,13 @@
 #   KAFKA_LOCAL_DIR       data, logs and pid file (default <repo>/.local/kafka)
 #   KAFKA_HEAP_OPTS       JVM heap (default -Xms256m -Xmx768m)
 #   KAFKA_START_TIMEOUT   seconds to wait for the broker to answer (default 120)
+#
+# A second listener, SASL_SSL with SCRAM-SHA-512 (what compose and Kubernetes run, docs/adr/0028),
+# beside the plaintext one, when KAFKA_SASL_SSL_PORT is set (the libs/messaging test starts such a
+# broker of its own on free ports, in its own KAFKA_LOCAL_DIR):
+#   KAFKA_SASL_SSL_PORT   port of the SASL_SSL listener on 127.0.0.1
+#   KAFKA_TLS_DIR         what deploy/tls/generate-certs.mjs made (kafka.p12, kafka.p12.password)
+#   KAFKA_SCRAM_USERS     name=password,… : the SCRAM-SHA-512 users, created when storage is formatted
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -84,10 +91,33 @@ group.initial.rebalance.delay.ms=0
 auto.create.topics.enable=false
 delete.topic.enable=true
 PROPS
+  local scram_args=()
+  if [[ -n "${KAFKA_SASL_SSL_PORT:-}" ]]; then
+    # Later keys win in a properties file: these extend the listeners above.
+    local tls_dir="${KAFKA_TLS_DIR:?KAFKA_TLS_DIR: the directory deploy/tls/generate-certs.mjs wrote}"
+    local store_password; store_password="$(tr -d '\n' < "$tls_dir/kafka.p12.password")"
+    cat >> "$conf" <<PROPS
+listeners=PLAINTEXT://127.0.0.1:$port,CONTROLLER://127.0.0.1:$controller_port,SASL_SSL://127.0.0.1:$KAFKA_SASL_SSL_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$port,SASL_SSL://127.0.0.1:$KAFKA_SASL_SSL_PORT
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL_SSL:SASL_SSL
+sasl.enabled.mechanisms=SCRAM-SHA-512
+listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;
+ssl.keystore.type=PKCS12
+ssl.keystore.location=$tls_dir/kafka.p12
+ssl.keystore.password=$store_password
+ssl.key.password=$store_password
+PROPS
+    chmod 600 "$conf"
+    local user
+    IFS=',' read -r -a users <<< "${KAFKA_SCRAM_USERS:-}"
+    for user in "${users[@]}"; do
+      [[ -n "$user" ]] && scram_args+=(--add-scram "SCRAM-SHA-512=[name=${user%%=*},password=${user#*=}]")
+    done
+  fi
   if [[ ! -f "$dir/data/meta.properties" ]]; then
     local cluster_id; cluster_id="$(java -cp "$cp" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n 1)"
     log "formatting KRaft storage (cluster $cluster_id)"
-    java -cp "$cp" kafka.tools.StorageTool format -t "$cluster_id" -c "$conf" >>"$log_file" 2>&1
+    java -cp "$cp" kafka.tools.StorageTool format -t "$cluster_id" -c "$conf" "${scram_args[@]}" >>"$log_file" 2>&1
   fi
   log "starting the broker on 127.0.0.1:$port (log: $log_file)"
   local started=$SECONDS

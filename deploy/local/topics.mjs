@@ -8,12 +8,13 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import kafkajs from 'kafkajs';
+import { kafkaClientSecurity } from './kafka-client-security.mjs';
 
 const { Kafka, logLevel } = kafkajs;
 const here = dirname(fileURLToPath(import.meta.url));
 const definition = JSON.parse(readFileSync(join(here, '../../libs/contracts/src/lib/topic-definitions.json'), 'utf8'));
 const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
-const kafka = new Kafka({ clientId: 'pengaduan-topics', brokers, logLevel: logLevel.NOTHING, retry: { retries: 10 } });
+const kafka = new Kafka({ clientId: 'pengaduan-topics', brokers, logLevel: logLevel.NOTHING, retry: { retries: 10 }, ...kafkaClientSecurity() });
 const admin = kafka.admin();
 
 const started = Date.now();

@@ -86,6 +86,7 @@ export * from './gen/pengaduan/notification/v1/receipts_pb';
 export * from './gen/pengaduan/intake/v1/transfer_pb';
 export * from './gen/pengaduan/intake/v1/tracking_pb';
 export * from './gen/pengaduan/intake/v1/screening_pb';
+export * from './gen/pengaduan/intake/v1/processing_record_pb';
 export * from './gen/pengaduan/documents/v1/documents_pb';
 /** The public gRPC API (`pengaduan.v1`, served by the gateway): `publicApi.OfficeComplaintsService` … */
 export * as publicApi from './lib/public-api';

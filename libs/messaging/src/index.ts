@@ -5,6 +5,8 @@ export * from './lib/entities';
 export * from './lib/errors';
 export * from './lib/event-signing';
 export * from './lib/kafka';
+export * from './lib/kafka-security';
+export * from './lib/transport-security';
 export * from './lib/migrations';
 export * from './lib/outbox';
 export * from './lib/relay';

@@ -56,6 +56,8 @@ export {
   TEAM_MEMBER_ROLE_LABELS,
   DELIVERY_METHOD_LABELS,
   COMPLAINT_OUTCOME_LABELS,
+  CONTACT_PURPOSE_LABELS,
+  CONTACT_FIELD_LABELS,
 } from './lib/labels';
 export type { Label } from './lib/labels';
 
@@ -92,6 +94,17 @@ export type {
 } from './lib/state';
 
 export { COMMAND_TYPES, isCommandType } from './lib/commands';
+export {
+  CONTACT_READ_PURPOSES,
+  CONTACT_READ_PURPOSES_BY_ROLE,
+  BREAK_GLASS_REASON_MIN,
+  BREAK_GLASS_REASON_MAX,
+  SYSTEM_CONTACT_PURPOSES,
+  isContactReadPurpose,
+  mayReadContact,
+  contactPurposeOfActions,
+} from './lib/contact-access';
+export type { ContactReadPurpose, ContactReadDecision } from './lib/contact-access';
 export type {
   CommandType,
   SopCommand,

@@ -9,3 +9,5 @@ export * from './lib/fake-providers';
 export * from './lib/stored-documents';
 export * from './lib/raw-http';
 export * from './lib/intake-screen-stand-in';
+export * from './lib/tls-certificates';
+export * from './lib/sasl-ssl-kafka';

@@ -49,6 +49,7 @@ export function analysisRuntimeOptions(config: AnalysisConfig, logger: Logger, c
     kafkaBrokers: config.kafkaBrokers,
     consumers: [{ ...analysisStateConsumer(consumer.groupId), maxAttempts: consumer.maxAttempts, backoff: consumer.backoff }],
     signing: config.eventSigning,
+    kafkaSecurity: config.kafkaSecurity,
   };
 }
 
@@ -70,7 +71,7 @@ export class AnalysisModule {
             new ComplaintCommandExecutor({ runtime, source: 'pengaduan/analysis', stateConsumerGroup: consumerGroup, now: () => clock.now() }),
         },
         { provide: OfficeDirectory, useValue: config.officeProfiles },
-        { provide: IntakeClient, useFactory: () => new IntakeClient('intake', IntakeService, config.intakeGrpcUrl, logger) },
+        { provide: IntakeClient, useFactory: () => new IntakeClient('intake', IntakeService, config.intakeGrpcUrl, logger, config.grpcTls) },
         AnalyzeComplaintHandler,
         AnalyzeComplaintGrpcController,
         DecideFollowUpHandler,
@@ -79,7 +80,7 @@ export class AnalysisModule {
           provide: GrpcServiceHost,
           inject: [AnalyzeComplaintGrpcController, DecideFollowUpGrpcController, ServiceRuntime],
           useFactory: (analyze: AnalyzeComplaintGrpcController, decide: DecideFollowUpGrpcController, rt: ServiceRuntime) =>
-            new GrpcServiceHost(config.grpcAddress, logger)
+            new GrpcServiceHost(config.grpcAddress, logger, { tls: config.grpcTls })
               .addService(AnalysisService, {
                 analyzeComplaint: (request, correlationId) => analyze.analyzeComplaint(request, correlationId),
                 decideFollowUp: (request, correlationId) => decide.decideFollowUp(request, correlationId),

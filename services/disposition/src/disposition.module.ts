@@ -40,6 +40,7 @@ export function dispositionRuntimeOptions(config: DispositionConfig, logger: Log
     kafkaBrokers: config.kafkaBrokers,
     consumers: [{ ...complaintStateConsumer(groupId), ...retry }],
     signing: config.eventSigning,
+    kafkaSecurity: config.kafkaSecurity,
   };
 }
 
@@ -65,7 +66,7 @@ export class DispositionModule {
           useFactory: (rt: ServiceRuntime, clock: Clock) => dispositionCommandExecutor(rt, clock, groupId),
         },
         { provide: OfficeDirectory, useValue: config.officeProfiles },
-        { provide: IntakeClient, useFactory: () => new IntakeClient('intake', IntakeService, config.intakeGrpcUrl, logger) },
+        { provide: IntakeClient, useFactory: () => new IntakeClient('intake', IntakeService, config.intakeGrpcUrl, logger, config.grpcTls) },
         DisposeComplaintHandler,
         DisposeComplaintGrpcController,
         RespondAsSectionHandler,
@@ -76,7 +77,7 @@ export class DispositionModule {
           provide: GrpcServiceHost,
           inject: [DisposeComplaintGrpcController, RespondAsSectionGrpcController, ListSectionsGrpcController, ServiceRuntime],
           useFactory: (dispose: DisposeComplaintGrpcController, respond: RespondAsSectionGrpcController, sections: ListSectionsGrpcController, rt: ServiceRuntime) =>
-            new GrpcServiceHost(config.grpcAddress, logger)
+            new GrpcServiceHost(config.grpcAddress, logger, { tls: config.grpcTls })
               .addService(DispositionService, {
                 disposeComplaint: (request, correlationId) => dispose.disposeComplaint(request, correlationId),
                 respondAsSection: (request, correlationId) => respond.respondAsSection(request, correlationId),

@@ -1,9 +1,10 @@
 import { dlqTopicFor } from '@pengaduan/contracts';
 import { OFFICE_PROFILES_SETTING, type OfficeDirectory } from '@pengaduan/documents';
-import { loadEventSigning, type EventSigning } from '@pengaduan/messaging';
-import { loadConfig, loadConfigParts, parse, PRODUCTION_MODE, type ConfigSpec } from '@pengaduan/runtime';
+import { loadEventSigning, loadTransportSecurity, type EventSigning, type KafkaSecurity } from '@pengaduan/messaging';
+import { loadConfig, loadConfigParts, parse, PRODUCTION_MODE, type ConfigSpec, type GrpcTls } from '@pengaduan/runtime';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { parseSecondFactorRules, type SecondFactorRules } from './totp/second-factor-policy';
 import { defaultAdminWebDist } from './web-app/web-app-dist';
 
 export interface GatewayConfig {
@@ -46,6 +47,11 @@ export interface GatewayConfig {
   loginMaxFailuresPerAddress?: number;
   /** The same for one username, default {@link DEFAULT_LOGIN_MAX_FAILURES_PER_USERNAME}: then even the right password waits. */
   loginMaxFailuresPerUsername?: number;
+  /**
+   * The office policy on second factors (GATEWAY_TOTP_REQUIRED_ROLES, ADR 0027): per office code
+   * (`*`: every office) the roles that must log in with a TOTP code. Unset: no role must.
+   */
+  totpRequiredRoles?: SecondFactorRules;
   /** The offices whose public web form is open (the WEB_FORM_OFFICES intake reads). */
   webFormOffices: string[];
   /** Absolute path of the built web app the gateway serves at `/`. */
@@ -60,6 +66,10 @@ export interface GatewayConfig {
   grpcReflection: boolean | undefined;
   /** Signed events (EVENT_SIGNING_KEY, EVENT_PUBLIC_KEYS): read by loadEventSigning, not by this spec. */
   eventSigning?: EventSigning;
+  /** Kafka's TLS and SASL (KAFKA_SSL_*, KAFKA_SASL_*): read by loadTransportSecurity, not by this spec. */
+  kafkaSecurity?: KafkaSecurity;
+  /** Internal gRPC over mutual TLS (GRPC_TLS_*): read by loadTransportSecurity, not by this spec. */
+  grpcTls?: GrpcTls;
 }
 
 /** What the `user` and `seed-demo` commands need: the database alone. */
@@ -249,6 +259,13 @@ export const GATEWAY_CONFIG: ConfigSpec<GatewayConfig> = {
     parse: attemptsLimit,
     description: `failed logins (or wrong current passwords) of one username in ${LOGIN_WINDOW_SECONDS / 60} minutes before it is locked (even the right password waits) for the rest of them`,
   },
+  totpRequiredRoles: {
+    env: 'GATEWAY_TOTP_REQUIRED_ROLES',
+    default: '',
+    parse: parseSecondFactorRules,
+    description:
+      'roles that must log in with a second factor (TOTP), per office: <OFFICE>=<ROLE>|<ROLE>,… with * for every office, e.g. BLP=KEPALA_KANTOR|AUDITOR,*=KEPALA_SEKSI_TI; empty: none',
+  },
   webFormOffices: {
     env: 'WEB_FORM_OFFICES',
     default: '',
@@ -275,7 +292,7 @@ export const GATEWAY_CONFIG: ConfigSpec<GatewayConfig> = {
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   return loadConfigParts(
     () => loadConfig(GATEWAY_CONFIG, env),
-    () => ({ eventSigning: loadEventSigning(env) }),
+    () => loadConfigParts(() => ({ eventSigning: loadEventSigning(env) }), () => loadTransportSecurity('gateway', env)),
   );
 }
 

@@ -42,6 +42,7 @@ describe('gateway configuration', () => {
       webFormMaxPerAddress: 5,
       loginMaxFailuresPerAddress: 20,
       loginMaxFailuresPerUsername: 5,
+      totpRequiredRoles: {},
       webFormOffices: [],
       adminWebDist: resolve(__dirname, '../../admin-web/dist'),
       officeProfiles: expect.any(OfficeDirectory),
@@ -83,6 +84,17 @@ describe('gateway configuration', () => {
       projectionConcurrency: 3,
       jwtTtlSeconds: 3600,
     });
+  });
+
+  it('reads the office policy on second factors per office, * for every office, and names a wrong entry', () => {
+    expect(loadGatewayConfig({ ...required, GATEWAY_TOTP_REQUIRED_ROLES: 'BLP=KEPALA_KANTOR|AUDITOR, *=KEPALA_SEKSI_TI,BLP=AUDITOR' }).totpRequiredRoles).toEqual({
+      BLP: ['KEPALA_KANTOR', 'AUDITOR'],
+      '*': ['KEPALA_SEKSI_TI'],
+    });
+    expect(problemsOf({ ...required, GATEWAY_TOTP_REQUIRED_ROLES: 'BLP=KEPALA_KANTOR|ADMIN' })).toEqual([expect.stringMatching(/^GATEWAY_TOTP_REQUIRED_ROLES: "ADMIN" is none of/)]);
+    expect(problemsOf({ ...required, GATEWAY_TOTP_REQUIRED_ROLES: 'blp=AUDITOR' })).toEqual([expect.stringMatching(/^GATEWAY_TOTP_REQUIRED_ROLES: "blp" is not an office code/)]);
+    expect(problemsOf({ ...required, GATEWAY_TOTP_REQUIRED_ROLES: 'BLP' })).toEqual([expect.stringMatching(/^GATEWAY_TOTP_REQUIRED_ROLES: "BLP" names no role/)]);
+    expect(problemsOf({ ...required, GATEWAY_TOTP_REQUIRED_ROLES: 'PELAPOR' })).toHaveLength(1);
   });
 
   it('refuses to start without the database, the brokers and the token secret, naming each', () => {

@@ -57,6 +57,7 @@ import { TrackingQueries } from './track-complaint/tracking.queries';
 import { ComplaintDocumentsClients } from './complaint-documents/complaint-documents.clients';
 import { ComplaintDocumentRefs, ComplaintDocumentsHttpController } from './complaint-documents/complaint-documents.http.controller';
 import { ComplaintMessagesHttpController } from './complaint-messages/complaint-messages.http.controller';
+import { ProcessingRecordHttpController } from './processing-record/processing-record.http.controller';
 import { DashboardHttpController, DashboardQueries } from './dashboard/dashboard.http.controller';
 import { AccountSecurityLog } from './account-security-log/account-security-log';
 import { AccountSecurityLogHttpController } from './account-security-log/account-security-log.http.controller';
@@ -70,6 +71,14 @@ import { LogoutHttpController } from './logout/logout.http.controller';
 import { OfficeAccountsHttpController } from './office-accounts/office-accounts.http.controller';
 import { ResetPasswordHandler } from './reset-password/reset-password.handler';
 import { ResetPasswordHttpController } from './reset-password/reset-password.http.controller';
+import { LoginChallenges } from './login/login-challenges';
+import { LoginSecondFactorHandler } from './login/login-second-factor.handler';
+import { SecondFactorPolicy } from './totp/second-factor-policy';
+import { SecondFactors } from './totp/second-factors';
+import { TotpCredentials } from './totp/totp-credentials';
+import { TotpEnrolmentHandler } from './totp/totp-enrolment.handler';
+import { TotpHttpController } from './totp/totp.http.controller';
+import { TotpSecretBox } from './totp/totp-secret-box';
 
 /** Starts the runtime (in the background); on shutdown closes the gRPC clients and stops the runtime. */
 class GatewayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -109,6 +118,7 @@ export function gatewayRuntimeOptions(config: GatewayConfig, logger: Logger, com
     consumers: [{ ...readModel, partitionsConcurrently: config.projectionConcurrency, ...(complaintTopic ? { topics: [complaintTopic] } : {}) }],
     // It signs nothing (no outbox); the read model verifies every event with the published keys.
     signing: config.eventSigning,
+    kafkaSecurity: config.kafkaSecurity,
   };
 }
 
@@ -137,11 +147,11 @@ export class GatewayModule {
   static forRoot(config: GatewayConfig, logger: Logger, options: GatewayModuleOptions = {}): DynamicModule {
     const clock = options.clock ?? new SystemClock();
     const upstreams = {
-      intake: new IntakeClient(config.intakeGrpcUrl, logger),
-      disposition: new DispositionClient(config.dispositionGrpcUrl, logger),
-      analysis: new AnalysisClient(config.analysisGrpcUrl, logger),
-      teamDecree: new TeamDecreeClient(config.teamDecreeGrpcUrl, logger),
-      notification: new NotificationClient(config.notificationGrpcUrl, logger),
+      intake: new IntakeClient(config.intakeGrpcUrl, logger, config.grpcTls),
+      disposition: new DispositionClient(config.dispositionGrpcUrl, logger, config.grpcTls),
+      analysis: new AnalysisClient(config.analysisGrpcUrl, logger, config.grpcTls),
+      teamDecree: new TeamDecreeClient(config.teamDecreeGrpcUrl, logger, config.grpcTls),
+      notification: new NotificationClient(config.notificationGrpcUrl, logger, config.grpcTls),
     };
     const documents = new ComplaintDocumentsClients(config, logger);
     return {
@@ -156,6 +166,8 @@ export class GatewayModule {
         OfficeAccountsHttpController,
         ResetPasswordHttpController,
         DeactivateAccountHttpController,
+        // The officers' second factor (ADR 0027).
+        TotpHttpController,
         RegisterComplaintHttpController,
         ComplaintViewsHttpController,
         InboxHttpController,
@@ -166,6 +178,7 @@ export class GatewayModule {
         PublicOfficesHttpController,
         ComplaintDocumentsHttpController,
         ComplaintMessagesHttpController,
+        ProcessingRecordHttpController,
         DashboardHttpController,
         ...COMMAND_USE_CASES.map(([controller]) => controller),
       ],
@@ -193,6 +206,16 @@ export class GatewayModule {
         ChangePasswordHandler,
         ResetPasswordHandler,
         DeactivateAccountHandler,
+        { provide: SecondFactorPolicy, useValue: new SecondFactorPolicy(config.totpRequiredRoles) },
+        {
+          provide: TotpCredentials,
+          inject: [ServiceRuntime],
+          useFactory: (rt: ServiceRuntime) => new TotpCredentials(() => rt.dataSource, new TotpSecretBox(config.jwtSecret)),
+        },
+        { provide: LoginChallenges, useValue: new LoginChallenges(config.jwtSecret, clock) },
+        SecondFactors,
+        LoginSecondFactorHandler,
+        TotpEnrolmentHandler,
         { provide: CATCH_UP_POLICY, useValue: options.catchUp ?? DEFAULT_CATCH_UP },
         LoginHandler,
         RegisterComplaintHandler,
@@ -221,8 +244,8 @@ export class GatewayModule {
         ...publicApiProviders(config, logger, { reflection: config.grpcReflection ?? !config.production }),
         {
           provide: APP_GUARD,
-          inject: [Reflector, AccessTokens, AccountDirectory],
-          useFactory: (reflector: Reflector, tokens: AccessTokens, accounts: AccountDirectory) => new AuthGuard(reflector, tokens, accounts),
+          inject: [Reflector, AccessTokens, AccountDirectory, SecondFactorPolicy],
+          useFactory: (reflector: Reflector, tokens: AccessTokens, accounts: AccountDirectory, policy: SecondFactorPolicy) => new AuthGuard(reflector, tokens, accounts, policy),
         },
         { provide: APP_FILTER, useFactory: () => new ProblemDetailsFilter(logger) },
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -1,8 +1,9 @@
 import { OFFICE_PROFILES_SETTING, type OfficeDirectory } from '@pengaduan/documents';
 import { channelSettingsFromEnv, DEFAULT_MEDIA_MAX_BYTES, type ChannelSettings } from '@pengaduan/channels';
-import { loadEventSigning, type EventSigning } from '@pengaduan/messaging';
-import { loadConfig, loadConfigParts, parse, type ConfigSpec } from '@pengaduan/runtime';
+import { loadEventSigning, loadTransportSecurity, type EventSigning, type KafkaSecurity } from '@pengaduan/messaging';
+import { loadConfig, loadConfigParts, parse, type ConfigSpec, type GrpcTls } from '@pengaduan/runtime';
 import { DEFAULT_MEDIA_TYPES } from './inbound-media/media-fetch-worker';
+import { contactKeyRing, parseKeyRing, type RingKey } from './reporter-contact/key-ring';
 
 export interface IntakeConfig {
   /** The offices' letterheads for the SOP documents (OFFICE_PROFILES_FILE). */
@@ -13,7 +14,12 @@ export interface IntakeConfig {
   httpHost: string;
   httpPort: number;
   grpcAddress: string;
-  reporterContactKey: string;
+  /** The single legacy contact key (REPORTER_CONTACT_KEY), kept under its fingerprint id; optional once REPORTER_CONTACT_KEYS is set. */
+  reporterContactKey: string | undefined;
+  /** The contact key ring, newest first (REPORTER_CONTACT_KEYS). */
+  reporterContactKeys: RingKey[] | undefined;
+  /** The sender digest's own versioned keys, newest first (SENDER_DIGEST_KEYS); unset: derived from the contact keys. */
+  senderDigestKeys: RingKey[] | undefined;
   /** Largest webhook body taken; a larger one answers 413. */
   webhookMaxBodyBytes: number;
   /** Largest attachment fetched and kept: the download stops as soon as it passes it. */
@@ -26,6 +32,10 @@ export interface IntakeConfig {
   inboundPollMs: number;
   /** Signed events (EVENT_SIGNING_KEY, EVENT_PUBLIC_KEYS): read by loadEventSigning, not by this spec. */
   eventSigning?: EventSigning;
+  /** Kafka's TLS and SASL (KAFKA_SSL_*, KAFKA_SASL_*): read by loadTransportSecurity, not by this spec. */
+  kafkaSecurity?: KafkaSecurity;
+  /** Internal gRPC over mutual TLS (GRPC_TLS_*): read by loadTransportSecurity, not by this spec. */
+  grpcTls?: GrpcTls;
 }
 
 /** intake's configuration with the channel providers' settings (PUBLIC_BASE_URL, WHATSAPP_…, TWILIO_…). */
@@ -37,6 +47,10 @@ const base64Key = (raw: string): string => {
   if (Buffer.from(raw, 'base64').length !== 32) throw new Error('must be 32 bytes, base64-encoded (openssl rand -base64 32)');
   return raw;
 };
+const optional =
+  <V>(parser: (raw: string) => V) =>
+  (raw: string): V | undefined =>
+    raw === '' ? undefined : parser(raw);
 
 /** Every variable intake reads (also documented in .env.example). */
 export const INTAKE_CONFIG: ConfigSpec<IntakeConfig> = {
@@ -49,8 +63,22 @@ export const INTAKE_CONFIG: ConfigSpec<IntakeConfig> = {
   officeProfiles: OFFICE_PROFILES_SETTING,
   reporterContactKey: {
     env: 'REPORTER_CONTACT_KEY',
-    parse: base64Key,
-    description: "AES-256 key that encrypts reporters' contacts at rest (base64, 32 bytes)",
+    default: '',
+    parse: optional(base64Key),
+    description:
+      "SECRET: the single AES-256 key that encrypts reporters' contacts at rest (base64, 32 bytes); with REPORTER_CONTACT_KEYS set, only opens what it sealed (docs/adr/0026)",
+  },
+  reporterContactKeys: {
+    env: 'REPORTER_CONTACT_KEYS',
+    default: '',
+    parse: optional(parseKeyRing),
+    description: "SECRET: the ring of contact keys, <id>:<base64 32 bytes>,… newest first (or marked with a leading *): seals with the newest, opens with any (docs/adr/0026)",
+  },
+  senderDigestKeys: {
+    env: 'SENDER_DIGEST_KEYS',
+    default: '',
+    parse: optional(parseKeyRing),
+    description: "SECRET: versioned keys of the channel senders' digest, <version>:<base64 32 bytes>,… newest first; unset: derived from the contact keys (docs/adr/0026)",
   },
   webhookMaxBodyBytes: {
     env: 'WEBHOOK_MAX_BODY_BYTES',
@@ -84,7 +112,18 @@ export function loadIntakeConfig(env: NodeJS.ProcessEnv = process.env): IntakeSe
     () => loadConfigParts(
       () => loadConfig(INTAKE_CONFIG, env),
       () => ({ channels: channelSettingsFromEnv(env) }),
+      contactKeyProblems,
     ),
-    () => ({ eventSigning: loadEventSigning(env) }),
+    () => loadConfigParts(() => ({ eventSigning: loadEventSigning(env) }), () => loadTransportSecurity('intake', env)),
   );
+}
+
+/** REPORTER_CONTACT_KEY and REPORTER_CONTACT_KEYS together: at least one key, no id taken twice. */
+export function contactKeyProblems(config: Pick<IntakeConfig, 'reporterContactKey' | 'reporterContactKeys'>): string[] {
+  try {
+    contactKeyRing(config.reporterContactKey, config.reporterContactKeys);
+    return [];
+  } catch (err) {
+    return [(err as Error).message];
+  }
 }

@@ -96,7 +96,7 @@ afterAll(async () => {
 });
 
 describe("intake's gRPC API for SOP step 2", () => {
-  it('admin tikkim registers and confirms a complaint; the kepala kantor reads it', async () => {
+  it('admin tikkim registers and confirms a complaint; the kepala kantor reads it without the contact, admin tikkim with it for a purpose', async () => {
     const complaintId = await register();
     const confirmed = await client.call('confirmComplaint', {
       context: context(complaintId),
@@ -105,9 +105,14 @@ describe("intake's gRPC API for SOP step 2", () => {
       confidential: true,
     });
     const read = await client.call('getComplaint', { complaintId, actor: kepalaKantor });
+    const forAdmin = await client.call('getComplaint', { complaintId, actor: admin, contactPurpose: 'INFORM_REPORTER' });
+    const refused = await failure(client.call('getComplaint', { complaintId, actor: kepalaKantor, contactPurpose: 'CONFIRM' }));
 
     expect(confirmed.outcome).toMatchObject({ complaintId, status: 'CONFIRMED', eventIds: [expect.any(String)] });
-    expect(read.complaint).toMatchObject({ complaintId, status: 'CONFIRMED', classificationCode: '03', confidential: true, contactRedacted: false, contact: { phone: contact.phone } });
+    expect(read.complaint).toMatchObject({ complaintId, status: 'CONFIRMED', classificationCode: '03', confidential: true, contactRedacted: true });
+    expect(read.complaint?.contact).toBeUndefined();
+    expect(forAdmin.complaint).toMatchObject({ contactRedacted: false, contact: { phone: contact.phone }, contactPurpose: 'INFORM_REPORTER' });
+    expect(refused).toMatchObject({ kind: 'forbidden', code: 'CONTACT.PURPOSE_NOT_ALLOWED' });
     expect(read.complaint?.messages.map((m) => m.text)).toEqual(['Petugas loket meminta uang tambahan untuk paspor saya.']);
   });
 
@@ -128,7 +133,7 @@ describe("intake's gRPC API for SOP step 2", () => {
   it("withholds an anonymous complaint's contact from the kepala kantor, and hides other offices' complaints", async () => {
     const complaintId = await register(true);
     const forKepalaKantor = await client.call('getComplaint', { complaintId, actor: kepalaKantor });
-    const forAdmin = await client.call('getComplaint', { complaintId, actor: admin });
+    const forAdmin = await client.call('getComplaint', { complaintId, actor: admin, contactPurpose: 'CONFIRM' });
     const elsewhere = await failure(client.call('getComplaint', { complaintId, actor: { ...admin, officeCode: 'ZZZZZ' } }));
     const noActor = await failure(client.call('appendMessage', { context: { requestId: randomUUID(), complaintId }, text: 'lagi' }));
 

@@ -31,18 +31,21 @@ import { DismissComplaintGrpcController } from './dismiss-complaint/dismiss-comp
 import { DismissComplaintHandler } from './dismiss-complaint/dismiss-complaint.handler';
 import { GetComplaintGrpcController } from './get-complaint/get-complaint.grpc.controller';
 import { GetComplaintHandler } from './get-complaint/get-complaint.handler';
+import { ListContactReadsGrpcController } from './processing-record/list-contact-reads.grpc.controller';
+import { ListContactReadsHandler } from './processing-record/list-contact-reads.handler';
 import { INTAKE_ENTITIES } from './persistence/entities';
 import { INTAKE_MIGRATIONS } from './persistence/migrations';
 import { RegisterComplaintGrpcController } from './register-complaint/register-complaint.grpc.controller';
 import { RegisterComplaintHandler } from './register-complaint/register-complaint.handler';
 import { ContactCipher } from './reporter-contact/contact-cipher';
+import { intakeKeys } from './reporter-contact/intake-keys';
 
 /**
  * Intake's database, migrations and Kafka: shared by the service and its `migrate` command.
  * Its consumer keeps `complaint_state` (libs/sop state of every complaint) current with the
  * other services' events; `stateConsumerGroup` is `intake` except in tests.
  */
-export function intakeRuntimeOptions(config: Pick<IntakeServiceConfig, 'databaseUrl' | 'databaseSchema' | 'kafkaBrokers' | 'eventSigning'>, logger: Logger, options: { stateConsumerGroup?: StateConsumerGroup } = {}): ServiceRuntimeOptions {
+export function intakeRuntimeOptions(config: Pick<IntakeServiceConfig, 'databaseUrl' | 'databaseSchema' | 'kafkaBrokers' | 'eventSigning' | 'kafkaSecurity'>, logger: Logger, options: { stateConsumerGroup?: StateConsumerGroup } = {}): ServiceRuntimeOptions {
   const group = options.stateConsumerGroup ?? new StateConsumerGroup();
   return {
     service: 'intake',
@@ -51,6 +54,7 @@ export function intakeRuntimeOptions(config: Pick<IntakeServiceConfig, 'database
     kafkaBrokers: config.kafkaBrokers,
     consumers: [{ ...complaintStateConsumer(group.groupId), ...group.retry }],
     signing: config.eventSigning,
+    kafkaSecurity: config.kafkaSecurity,
   };
 }
 
@@ -89,6 +93,7 @@ export class IntakeModule implements NestModule {
     ];
     // MEDIA_MAX_BYTES bounds each download while it streams, not only what is kept.
     const fetchers = options.mediaFetchers ?? mediaFetchers(config.channels, { maxBytes: config.mediaMaxBytes });
+    const keys = intakeKeys(config);
     for (const line of describeChannelSettings(config.channels)) {
       logger.info({ provider: line.provider, channel: line.state }, `channel ${line.provider}: ${line.state} (${line.detail})`);
     }
@@ -98,11 +103,12 @@ export class IntakeModule implements NestModule {
       providers: [
         { provide: WebhookBodyLimit, useValue: new WebhookBodyLimit(config.webhookMaxBodyBytes) },
         { provide: PublicBaseUrl, useValue: new PublicBaseUrl(config.channels.publicBaseUrl) },
-        { provide: SenderDigest, useValue: SenderDigest.fromBase64(config.reporterContactKey) },
+        { provide: SenderDigest, useValue: keys.digest },
         {
           provide: InboundProcessor,
-          inject: [ServiceRuntime, ContactCipher, Clock],
-          useFactory: (runtime: ServiceRuntime, cipher: ContactCipher, clock: Clock) => new InboundProcessor(runtime, cipher, group, clock, logger, { pollMs: config.inboundPollMs, letterheads: config.officeProfiles }),
+          inject: [ServiceRuntime, ContactCipher, SenderDigest, Clock],
+          useFactory: (runtime: ServiceRuntime, cipher: ContactCipher, digest: SenderDigest, clock: Clock) =>
+            new InboundProcessor(runtime, { cipher, digest }, group, clock, logger, { pollMs: config.inboundPollMs, letterheads: config.officeProfiles }),
         },
         {
           provide: MediaFetchWorker,
@@ -110,7 +116,7 @@ export class IntakeModule implements NestModule {
           useFactory: (runtime: ServiceRuntime, clock: Clock) =>
             new MediaFetchWorker(runtime, fetchers, { allowedTypes: config.mediaAllowedTypes, maxBytes: config.mediaMaxBytes }, clock, logger, { pollMs: config.inboundPollMs }),
         },
-        { provide: NotificationReceiptsClient, useFactory: () => new NotificationReceiptsClient(config.notificationGrpcUrl, logger) },
+        { provide: NotificationReceiptsClient, useFactory: () => new NotificationReceiptsClient(config.notificationGrpcUrl, logger, config.grpcTls) },
         {
           provide: ReceiptForwarder,
           inject: [ServiceRuntime, NotificationReceiptsClient, Clock],
@@ -141,7 +147,7 @@ export class IntakeModule implements NestModule {
         { provide: StateConsumerGroup, useValue: group },
         { provide: ServiceRuntime, useFactory: () => new ServiceRuntime(intakeRuntimeOptions(config, logger, { stateConsumerGroup: group })) },
         { provide: HealthRegistry, inject: [ServiceRuntime], useFactory: (rt: ServiceRuntime) => rt.health },
-        { provide: ContactCipher, useValue: ContactCipher.fromBase64(config.reporterContactKey) },
+        { provide: ContactCipher, useValue: keys.cipher },
         {
           provide: ComplaintCommandExecutor,
           inject: [ServiceRuntime, Clock],
@@ -164,6 +170,8 @@ export class IntakeModule implements NestModule {
         VerifyReporterGrpcController,
         ScreenOfficerTextHandler,
         ScreenOfficerTextGrpcController,
+        ListContactReadsHandler,
+        ListContactReadsGrpcController,
         {
           provide: GrpcServiceHost,
           inject: [
@@ -176,6 +184,7 @@ export class IntakeModule implements NestModule {
             TransferComplaintGrpcController,
             VerifyReporterGrpcController,
             ScreenOfficerTextGrpcController,
+            ListContactReadsGrpcController,
             ServiceRuntime,
           ],
           useFactory: (
@@ -188,9 +197,10 @@ export class IntakeModule implements NestModule {
             transfer: TransferComplaintGrpcController,
             verify: VerifyReporterGrpcController,
             screen: ScreenOfficerTextGrpcController,
+            contactReads: ListContactReadsGrpcController,
             rt: ServiceRuntime,
           ) =>
-            new GrpcServiceHost(config.grpcAddress, logger)
+            new GrpcServiceHost(config.grpcAddress, logger, { tls: config.grpcTls })
               .addService(ComplaintDocumentsService, complaintDocumentsGrpcService(() => rt.dataSource, documentKindsProducedBy('intake')))
               .addService(IntakeService, {
               registerComplaint: (request, correlationId) => register.registerComplaint(request, correlationId),
@@ -202,6 +212,7 @@ export class IntakeModule implements NestModule {
               transferComplaint: (request, correlationId) => transfer.transferComplaint(request, correlationId),
               verifyReporter: (request, correlationId) => verify.verifyReporter(request, correlationId),
               screenOfficerText: (request, correlationId) => screen.screenOfficerText(request, correlationId),
+              listContactReads: (request, correlationId) => contactReads.listContactReads(request, correlationId),
             }),
         },
         {

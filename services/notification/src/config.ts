@@ -1,7 +1,7 @@
 import { OFFICE_PROFILES_SETTING, type OfficeDirectory } from '@pengaduan/documents';
 import { channelSettingsFromEnv, type ChannelSettings } from '@pengaduan/channels';
-import { loadEventSigning, type EventSigning } from '@pengaduan/messaging';
-import { loadConfig, loadConfigParts, parse, type ConfigSpec } from '@pengaduan/runtime';
+import { loadEventSigning, loadTransportSecurity, type EventSigning, type KafkaSecurity } from '@pengaduan/messaging';
+import { loadConfig, loadConfigParts, parse, type ConfigSpec, type GrpcTls } from '@pengaduan/runtime';
 import { OUTBOUND_CHANNELS, type OutboundChannel } from '@pengaduan/sop';
 
 export interface NotificationConfig {
@@ -27,6 +27,10 @@ export interface NotificationConfig {
   pollMs: number;
   /** Signed events (EVENT_SIGNING_KEY, EVENT_PUBLIC_KEYS): read by loadEventSigning, not by this spec. */
   eventSigning?: EventSigning;
+  /** Kafka's TLS and SASL (KAFKA_SSL_*, KAFKA_SASL_*): read by loadTransportSecurity, not by this spec. */
+  kafkaSecurity?: KafkaSecurity;
+  /** Internal gRPC over mutual TLS (GRPC_TLS_*): read by loadTransportSecurity, not by this spec. */
+  grpcTls?: GrpcTls;
 }
 
 /** notification's configuration with the channel providers' settings. */
@@ -85,6 +89,6 @@ export function loadNotificationConfig(env: NodeJS.ProcessEnv = process.env): No
         () => ({ channels: channelSettingsFromEnv(env) }),
         (c) => (c.channels.twilio && c.channels.infobip && !c.smsProvider ? ['SMS_PROVIDER: both Twilio and Infobip are configured; say which one sends SMS (twilio or infobip)'] : []),
       ),
-    () => ({ eventSigning: loadEventSigning(env) }),
+    () => loadConfigParts(() => ({ eventSigning: loadEventSigning(env) }), () => loadTransportSecurity('notification', env)),
   );
 }

@@ -27,7 +27,7 @@ import { WriteFollowUpInformationHandler } from './write-follow-up-information/w
  * its `migrate` command (without).
  */
 export function notificationRuntimeOptions(
-  config: Pick<NotificationServiceConfig, 'databaseUrl' | 'databaseSchema' | 'kafkaBrokers' | 'eventSigning'>,
+  config: Pick<NotificationServiceConfig, 'databaseUrl' | 'databaseSchema' | 'kafkaBrokers' | 'eventSigning' | 'kafkaSecurity'>,
   logger: Logger,
   consumer?: ComplaintEventsConsumer,
 ): ServiceRuntimeOptions {
@@ -38,6 +38,7 @@ export function notificationRuntimeOptions(
     kafkaBrokers: config.kafkaBrokers,
     consumers: consumer ? [consumer.spec()] : [],
     signing: config.eventSigning,
+    kafkaSecurity: config.kafkaSecurity,
   };
 }
 
@@ -65,7 +66,7 @@ export class NotificationModule {
       if (line.provider !== 'web-form') logger.info({ provider: line.provider, channel: line.state }, `channel ${line.provider}: ${line.state} (${line.detail})`);
     }
     // intake: reporters' addresses for the channels, and the screening of officers' texts (docs/adr/0023).
-    const intake = new IntakeDirectoryClient(config.intakeGrpcUrl, logger);
+    const intake = new IntakeDirectoryClient(config.intakeGrpcUrl, logger, config.grpcTls);
     const adapters = (): ChannelAdapter[] => {
       if (options.adapters) return [...options.adapters];
       const directory = options.directory ?? new IntakeReporterDirectory(intake);
@@ -147,7 +148,7 @@ export class NotificationModule {
             receipts: RecordDeliveryReceiptsGrpcController,
             rt: ServiceRuntime,
           ) =>
-            new GrpcServiceHost(config.grpcAddress, logger)
+            new GrpcServiceHost(config.grpcAddress, logger, { tls: config.grpcTls })
               .addService(NotificationService, {
                 writeFollowUpInformation: (request, correlationId) => write.writeFollowUpInformation(request, correlationId),
                 confirmDelivery: (request, correlationId) => confirm.confirmDelivery(request, correlationId),

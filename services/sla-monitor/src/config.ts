@@ -1,4 +1,4 @@
-import { loadEventSigning, type EventSigning } from '@pengaduan/messaging';
+import { loadEventSigning, loadTransportSecurity, type EventSigning, type KafkaSecurity } from '@pengaduan/messaging';
 import { loadConfig, loadConfigParts, parse, type ConfigSpec } from '@pengaduan/runtime';
 import { parseSlaPolicy, type SlaPolicy } from '@pengaduan/sop';
 import { readFileSync } from 'node:fs';
@@ -19,6 +19,8 @@ export interface SlaMonitorConfig {
   officePolicies: Record<string, SlaPolicy>;
   /** Signed events (EVENT_SIGNING_KEY, EVENT_PUBLIC_KEYS): read by loadEventSigning, not by this spec. */
   eventSigning?: EventSigning;
+  /** Kafka's TLS and SASL (KAFKA_SSL_*, KAFKA_SASL_*): read by loadTransportSecurity, not by this spec. */
+  kafkaSecurity?: KafkaSecurity;
 }
 
 /** Every variable sla-monitor reads (documented in .env.example). */
@@ -42,7 +44,7 @@ export const SLA_MONITOR_CONFIG: ConfigSpec<SlaMonitorConfig> = {
 export function loadSlaMonitorConfig(env: NodeJS.ProcessEnv = process.env): SlaMonitorConfig {
   return loadConfigParts(
     () => loadConfig(SLA_MONITOR_CONFIG, env),
-    () => ({ eventSigning: loadEventSigning(env) }),
+    () => loadConfigParts(() => ({ eventSigning: loadEventSigning(env) }), () => loadTransportSecurity('sla-monitor', env, { grpc: false })),
   );
 }
 

@@ -39,6 +39,7 @@ export function slaMonitorRuntimeOptions(
         ]
       : [],
     signing: config.eventSigning,
+    kafkaSecurity: config.kafkaSecurity,
   };
 }
 

@@ -1,6 +1,6 @@
 import { OFFICE_PROFILES_SETTING, type OfficeDirectory } from '@pengaduan/documents';
-import { loadEventSigning, type EventSigning } from '@pengaduan/messaging';
-import { loadConfig, loadConfigParts, parse, type ConfigSpec } from '@pengaduan/runtime';
+import { loadEventSigning, loadTransportSecurity, type EventSigning, type KafkaSecurity } from '@pengaduan/messaging';
+import { loadConfig, loadConfigParts, parse, type ConfigSpec, type GrpcTls } from '@pengaduan/runtime';
 
 export interface TeamDecreeConfig {
   /** The offices' letterheads for the SOP documents (OFFICE_PROFILES_FILE). */
@@ -15,6 +15,10 @@ export interface TeamDecreeConfig {
   intakeGrpcUrl: string;
   /** Signed events (EVENT_SIGNING_KEY, EVENT_PUBLIC_KEYS): read by loadEventSigning, not by this spec. */
   eventSigning?: EventSigning;
+  /** Kafka's TLS and SASL (KAFKA_SSL_*, KAFKA_SASL_*): read by loadTransportSecurity, not by this spec. */
+  kafkaSecurity?: KafkaSecurity;
+  /** Internal gRPC over mutual TLS (GRPC_TLS_*): read by loadTransportSecurity, not by this spec. */
+  grpcTls?: GrpcTls;
 }
 
 /** Every variable team-decree reads (to be documented in .env.example). */
@@ -32,6 +36,6 @@ export const TEAM_DECREE_CONFIG: ConfigSpec<TeamDecreeConfig> = {
 export function loadTeamDecreeConfig(env: NodeJS.ProcessEnv = process.env): TeamDecreeConfig {
   return loadConfigParts(
     () => loadConfig(TEAM_DECREE_CONFIG, env),
-    () => ({ eventSigning: loadEventSigning(env) }),
+    () => loadConfigParts(() => ({ eventSigning: loadEventSigning(env) }), () => loadTransportSecurity('team-decree', env)),
   );
 }

@@ -46,6 +46,7 @@ export function teamDecreeRuntimeOptions(config: TeamDecreeConfig, logger: Logge
     kafkaBrokers: config.kafkaBrokers,
     consumers: [{ ...teamDecreeStateConsumer(consumer.groupId), maxAttempts: consumer.maxAttempts, backoff: consumer.backoff }],
     signing: config.eventSigning,
+    kafkaSecurity: config.kafkaSecurity,
   };
 }
 
@@ -67,14 +68,14 @@ export class TeamDecreeModule {
             new ComplaintCommandExecutor({ runtime, source: 'pengaduan/team-decree', stateConsumerGroup: consumerGroup, now: () => clock.now() }),
         },
         { provide: OfficeDirectory, useValue: config.officeProfiles },
-        { provide: IntakeClient, useFactory: () => new IntakeClient('intake', IntakeService, config.intakeGrpcUrl, logger) },
+        { provide: IntakeClient, useFactory: () => new IntakeClient('intake', IntakeService, config.intakeGrpcUrl, logger, config.grpcTls) },
         IssueTeamDecreeHandler,
         IssueTeamDecreeGrpcController,
         {
           provide: GrpcServiceHost,
           inject: [IssueTeamDecreeGrpcController, ServiceRuntime],
           useFactory: (issue: IssueTeamDecreeGrpcController, rt: ServiceRuntime) =>
-            new GrpcServiceHost(config.grpcAddress, logger)
+            new GrpcServiceHost(config.grpcAddress, logger, { tls: config.grpcTls })
               .addService(TeamDecreeService, {
                 issueTeamDecree: (request, correlationId) => issue.issueTeamDecree(request, correlationId),
               })

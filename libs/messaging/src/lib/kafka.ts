@@ -1,6 +1,7 @@
 import { Kafka, logLevel, Partitioners, type KafkaConfig, type LogEntry, type Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import { embeddedKafka, sharedEmbeddedBus } from './embedded-bus';
+import type { KafkaSecurity } from './kafka-security';
 
 /**
  * `KAFKA_BROKERS=embedded`: the messaging port runs on the in-process bus of the embedded default
@@ -26,12 +27,13 @@ const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
 };
 
 /**
- * A kafkajs client whose own log lines go out through the service's JSON logger; for the broker
- * list `embedded`, the embedded bus's client of the same shape (its Postgres from
- * `embeddedBusUrl`, else EMBEDDED_BUS_DATABASE_URL).
+ * A kafkajs client whose own log lines go out through the service's JSON logger, over TLS and
+ * SASL when `security` says so (loadKafkaSecurity); for the broker list `embedded`, the embedded
+ * bus's client of the same shape (its Postgres from `embeddedBusUrl`, else
+ * EMBEDDED_BUS_DATABASE_URL), which has no network and ignores `security`.
  */
-export function createKafka(options: { brokers: string[]; clientId: string; logger: Logger; embeddedBusUrl?: string } & Partial<KafkaConfig>): Kafka {
-  const { brokers, clientId, logger, embeddedBusUrl, ...rest } = options;
+export function createKafka(options: { brokers: string[]; clientId: string; logger: Logger; embeddedBusUrl?: string; security?: KafkaSecurity } & Partial<KafkaConfig>): Kafka {
+  const { brokers, clientId, logger, embeddedBusUrl, security, ...rest } = options;
   if (isEmbeddedBrokers(brokers)) {
     const connectionString = embeddedBusUrl ?? process.env[EMBEDDED_BUS_DATABASE_URL];
     if (!connectionString) {
@@ -51,6 +53,8 @@ export function createKafka(options: { brokers: string[]; clientId: string; logg
         const { message, timestamp: _t, logger: _l, ...extra } = log;
         child[LEVELS[level] ?? 'info'](extra, message);
       },
+    ...(security?.ssl ? { ssl: security.ssl } : {}),
+    ...(security?.sasl ? { sasl: security.sasl } : {}),
     ...rest,
   });
 }

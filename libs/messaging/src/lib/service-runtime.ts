@@ -1,12 +1,13 @@
 import { createServiceDataSource, initializeServiceDataSource, pingDataSource, type ServiceDataSourceOptions } from '@pengaduan/persistence';
-import { HealthRegistry, retryUntilSuccess, ServiceError } from '@pengaduan/runtime';
+import { ConfigError, HealthRegistry, PRODUCTION_MODE, retryUntilSuccess, ServiceError } from '@pengaduan/runtime';
 import type { Admin, Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { EventConsumer, type EventConsumerOptions } from './consumer';
 import { MESSAGING_ENTITIES } from './entities';
 import { describeEventSigning, type EventSigning } from './event-signing';
-import { createIdempotentProducer, createKafka } from './kafka';
+import { createIdempotentProducer, createKafka, isEmbeddedBrokers } from './kafka';
+import { describeKafkaSecurity, type KafkaSecurity } from './kafka-security';
 import { MESSAGING_MIGRATIONS } from './migrations';
 import { OutboxRelay } from './relay';
 
@@ -31,6 +32,8 @@ export interface ServiceRuntimeOptions {
    * verifies with `keyRing`. Absent parts: unsigned, unverified (as in most int tests).
    */
   signing?: EventSigning;
+  /** TLS and SASL of the Kafka clients (docs/adr/0028, from loadKafkaSecurity); absent: plaintext, which production refuses at start. */
+  kafkaSecurity?: KafkaSecurity;
 }
 
 /**
@@ -58,7 +61,7 @@ export class ServiceRuntime {
       entities: [...MESSAGING_ENTITIES, ...toArray(database.entities)],
       migrations: [...MESSAGING_MIGRATIONS, ...toArray(database.migrations)],
     });
-    this.kafka = createKafka({ brokers: options.kafkaBrokers, clientId: options.service, logger: options.logger });
+    this.kafka = createKafka({ brokers: options.kafkaBrokers, clientId: options.service, logger: options.logger, security: options.kafkaSecurity });
     this.health.register('postgres', () => pingDataSource(this.ds));
     this.health.register('kafka', async () => {
       if (!this.admin) throw new Error('kafka not connected yet');
@@ -76,9 +79,16 @@ export class ServiceRuntime {
     return this.relayInstance;
   }
 
-  /** Starts connecting; never rejects (failures are retried and show in readiness). */
+  /**
+   * Starts connecting; never rejects (failures are retried and show in readiness). In production
+   * it throws at once when Kafka would be reached in the clear or unauthenticated (`migrate`, which
+   * never connects to Kafka, does not ask).
+   */
   start(): void {
-    if (!this.startup) this.describeSigning();
+    if (!this.startup) {
+      this.describeSigning();
+      this.checkKafkaSecurity();
+    }
     this.startup ??= this.connect().catch((err: Error) => {
       if (!this.abort.signal.aborted) this.options.logger.error({ err: { message: err.message } }, 'start-up aborted');
     });
@@ -95,6 +105,16 @@ export class ServiceRuntime {
     const { logger, signing } = this.options;
     const uses = { emits: this.options.relay !== false, consumes: (this.options.consumers ?? []).length > 0 };
     for (const line of describeEventSigning(signing, uses)) logger[line.level](line.fields, line.msg);
+  }
+
+  private checkKafkaSecurity(): void {
+    if (isEmbeddedBrokers(this.options.kafkaBrokers)) return;
+    const { kafkaSecurity, logger } = this.options;
+    if (PRODUCTION_MODE.parse(process.env[PRODUCTION_MODE.env] ?? '') && !(kafkaSecurity?.ssl && kafkaSecurity.sasl)) {
+      throw new ConfigError(['KAFKA_SSL_CA and KAFKA_SASL_MECHANISM, KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD are required in production (NODE_ENV=production): Kafka is reached over TLS as the service\'s own principal there']);
+    }
+    const line = describeKafkaSecurity(kafkaSecurity);
+    logger[line.level](line.fields, line.msg);
   }
 
   private async connect(): Promise<void> {

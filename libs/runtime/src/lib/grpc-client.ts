@@ -3,8 +3,9 @@ import type { GenService, GenServiceMethods } from '@bufbuild/protobuf/codegenv2
 import { toGrpcServiceDefinition, type GrpcServiceDefinition } from '@pengaduan/contracts';
 import { CORRELATION_ID_METADATA_KEY, fromGrpcError } from './grpc';
 import { ServiceError } from './errors';
+import { grpcClientCredentials, grpcClientOptions, requireGrpcTlsInProduction, type GrpcTls } from './grpc-tls';
 import type { Logger } from './logger';
-import { credentials, makeGenericClientConstructor, Metadata, type Client, type ServiceDefinition, type ServiceError as GrpcServiceError } from '@grpc/grpc-js';
+import { makeGenericClientConstructor, Metadata, type Client, type ServiceDefinition, type ServiceError as GrpcServiceError } from '@grpc/grpc-js';
 
 /** The methods of a generated service, as `GenService` is typed by them. */
 export type MethodsOf<S> = S extends GenService<infer M> ? M : never;
@@ -28,11 +29,14 @@ export class UpstreamClient<M extends GenServiceMethods> {
     service: GenService<M>,
     address: string,
     private readonly logger: Logger,
+    /** Mutual TLS (loadGrpcTls): this service's certificate, and the server must present one naming `serviceName`. Absent: plaintext. */
+    tls?: GrpcTls,
   ) {
+    requireGrpcTlsInProduction(tls);
     this.definition = toGrpcServiceDefinition(service);
     const Constructor = makeGenericClientConstructor(this.definition as unknown as ServiceDefinition, service.typeName);
     // Connects lazily, on the first call, and reconnects by itself.
-    this.client = new Constructor(address, credentials.createInsecure());
+    this.client = new Constructor(address, grpcClientCredentials(tls, serviceName), grpcClientOptions(tls, serviceName));
   }
 
   call<K extends keyof M & string>(method: K, request: MessageInitShape<M[K]['input']>, correlationId: string): Promise<MessageShape<M[K]['output']>> {

@@ -15,6 +15,8 @@ import type { GenService, GenServiceMethods } from '@bufbuild/protobuf/codegenv2
 import { toGrpcServiceDefinition } from '@pengaduan/contracts';
 import type { Logger } from 'pino';
 import { ServiceError, type ErrorKind, type FieldViolation } from './errors';
+import { allowedCallers, INTERNAL_GRPC_CALLERS, type GrpcCallerPolicy } from './grpc-callers';
+import { grpcServerCredentials, requireGrpcTlsInProduction, serviceOfCertificate, type GrpcTls } from './grpc-tls';
 import { withLogContext } from './logger';
 
 const GRPC_STATUS_OF: Record<ErrorKind, status> = {
@@ -67,11 +69,9 @@ export function fromGrpcError(err: GrpcServiceError): ServiceError {
   throw err;
 }
 
-/** Binds a grpc-js server; resolves with the bound port (useful with port 0 in tests). */
-export function bindGrpcServer(server: Server, address: string): Promise<number> {
-  return new Promise((resolve, reject) =>
-    server.bindAsync(address, ServerCredentials.createInsecure(), (err, port) => (err ? reject(err) : resolve(port))),
-  );
+/** Binds a grpc-js server (plaintext unless given credentials); resolves with the bound port (useful with port 0 in tests). */
+export function bindGrpcServer(server: Server, address: string, serverCredentials: ServerCredentials = ServerCredentials.createInsecure()): Promise<number> {
+  return new Promise((resolve, reject) => server.bindAsync(address, serverCredentials, (err, port) => (err ? reject(err) : resolve(port))));
 }
 
 /** Lets calls in flight finish (up to `graceMs`), then forces the server down. */
@@ -88,10 +88,19 @@ export async function shutdownGrpcServer(server: Server, graceMs = 5_000): Promi
   });
 }
 
+export interface GrpcServiceHostOptions {
+  /** Mutual TLS (loadGrpcTls): callers must present a certificate of the platform CA. Absent: plaintext, no caller check (development). */
+  tls?: GrpcTls;
+  /** Who may call which method, checked on every call under mutual TLS (default INTERNAL_GRPC_CALLERS). */
+  callers?: GrpcCallerPolicy;
+}
+
 /**
  * A grpc-js server for one service's internal API: each unary method runs its handler inside
  * the caller's correlation id, answers the handler's result as the response message, and maps
- * a thrown ServiceError to its gRPC status (anything else to INTERNAL, logged).
+ * a thrown ServiceError to its gRPC status (anything else to INTERNAL, logged). Under mutual TLS
+ * a call from a service the caller policy does not allow for the method is refused with
+ * PERMISSION_DENIED before its handler runs (docs/adr/0028).
  */
 export class GrpcServiceHost {
   private readonly server = new Server({ 'grpc.max_receive_message_length': 4 * 1024 * 1024 });
@@ -100,7 +109,10 @@ export class GrpcServiceHost {
   constructor(
     private readonly address: string,
     private readonly logger: Logger,
-  ) {}
+    private readonly options: GrpcServiceHostOptions = {},
+  ) {
+    requireGrpcTlsInProduction(options.tls);
+  }
 
   /** Adds a generated service whose methods are all unary: `handlers.<method>(request, correlationId)`. */
   addService<M extends GenServiceMethods>(
@@ -110,10 +122,13 @@ export class GrpcServiceHost {
     const impl: UntypedServiceImplementation = {};
     for (const name of Object.keys(handlers) as (keyof M & string)[]) {
       const handler = handlers[name] as (request: unknown, correlationId: string) => Promise<unknown>;
+      const method = service.method[name]?.name ?? name;
+      const callers = allowedCallers(this.options.callers ?? INTERNAL_GRPC_CALLERS, service.typeName, method);
       impl[name] = (call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<unknown>) => {
         const correlationId = call.metadata.get(CORRELATION_ID_METADATA_KEY)[0]?.toString() || randomUUID();
         void withLogContext({ correlationId }, async () => {
           try {
+            if (this.options.tls) this.authorize(call, callers, `${service.typeName}/${method}`);
             callback(null, await handler(call.request, correlationId));
           } catch (err) {
             callback(toGrpcError(err, this.logger));
@@ -126,9 +141,17 @@ export class GrpcServiceHost {
   }
 
   async start(): Promise<number> {
-    this.port = await bindGrpcServer(this.server, this.address);
-    this.logger.info({ address: this.address, port: this.port }, 'gRPC server listening');
+    this.port = await bindGrpcServer(this.server, this.address, grpcServerCredentials(this.options.tls));
+    this.logger.info({ address: this.address, port: this.port, mutualTls: this.options.tls !== undefined }, 'gRPC server listening');
     return this.port;
+  }
+
+  /** The calling service, as its verified client certificate names it, must be one `callers` lists. */
+  private authorize(call: ServerUnaryCall<unknown, unknown>, callers: readonly string[], method: string): void {
+    const caller = serviceOfCertificate(call.getAuthContext()?.sslPeerCertificate);
+    if (caller && callers.includes(caller)) return;
+    this.logger.warn({ caller: caller ?? null, method }, 'gRPC call refused: the calling service may not call this method');
+    throw new ServiceError('forbidden', 'GRPC.CALLER_NOT_ALLOWED', `the calling service may not call ${method}`);
   }
 
   stop(): Promise<void> {

@@ -98,3 +98,22 @@ export const COMPLAINT_OUTCOME_LABELS: Readonly<Record<ComplaintOutcome, Label>>
   FOLLOWED_UP: { id: 'Ditindaklanjuti oleh tim penanganan', en: 'Followed up by a handling team' },
 };
 
+/** Why a complainant's contact was read (docs/adr/0029): officers' purposes, the system's, and none stated. */
+export const CONTACT_PURPOSE_LABELS: Readonly<Record<string, Label>> = {
+  CONFIRM: { id: 'Konfirmasi aduan (langkah 2)', en: 'Confirming the complaint (step 2)' },
+  INFORM_REPORTER: { id: 'Penyampaian tindak lanjut (langkah 7)', en: 'Informing the complainant (step 7)' },
+  DELIVERY_BY_PHONE: { id: 'Penyampaian melalui telepon (langkah 8)', en: 'Delivery by phone (step 8)' },
+  BREAK_GLASS: { id: 'Akses darurat kepala kantor', en: "Head of office's break-glass access" },
+  ACKNOWLEDGE: { id: 'Tanda terima aduan (sistem)', en: 'Acknowledgement (system)' },
+  SEND_FOLLOW_UP: { id: 'Pengiriman informasi tindak lanjut (sistem)', en: 'Sending the follow-up information (system)' },
+  SEND_DISMISSAL_NOTICE: { id: 'Pemberitahuan penolakan (sistem)', en: 'Dismissal notice (system)' },
+  UNSTATED: { id: 'Tidak disebutkan', en: 'Not stated' },
+};
+
+/** The parts of a complainant's contact, as the processing record names what was disclosed. */
+export const CONTACT_FIELD_LABELS: Readonly<Record<string, Label>> = {
+  name: { id: 'nama', en: 'name' },
+  phone: { id: 'telepon', en: 'phone' },
+  email: { id: 'email', en: 'e-mail' },
+  handle: { id: 'akun', en: 'handle' },
+};

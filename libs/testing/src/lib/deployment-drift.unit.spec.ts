@@ -55,6 +55,8 @@ interface ServiceModel {
   grpcAddressVar?: string;
   /** Variables holding another service's address: variable -> that service and which of its ports. */
   peers: Map<string, { service: string; port: 'http' | 'grpc' }>;
+  /** Whether it serves or calls internal gRPC over mutual TLS (GRPC_TLS_*, docs/adr/0028). */
+  grpcTls: boolean;
 }
 
 interface Platform {
@@ -88,7 +90,7 @@ const WILDCARD_HOSTS = ['0.0.0.0', '::', '[::]'];
 const LIGHT_MODULES: Record<string, string[]> = {
   '@pengaduan/runtime': ['libs/runtime/src/lib/config.ts', 'libs/runtime/src/lib/errors.ts', 'libs/runtime/src/lib/clock.ts', 'libs/runtime/src/lib/polling-loop.ts', 'libs/runtime/src/lib/retry.ts'],
   '@pengaduan/contracts': ['libs/contracts/src/lib/contract-violation.ts', 'libs/contracts/src/lib/topics.ts', 'libs/contracts/src/lib/event-signature.ts'],
-  '@pengaduan/messaging': ['libs/messaging/src/lib/event-signing.ts'],
+  '@pengaduan/messaging': ['libs/messaging/src/lib/event-signing.ts', 'libs/messaging/src/lib/kafka-security.ts', 'libs/messaging/src/lib/transport-security.ts'],
   '@pengaduan/documents': ['libs/documents/src/lib/store/service-documents.ts'],
 };
 
@@ -110,6 +112,9 @@ function loadPlatform(): Platform {
   const prefixes = new Map(names.map((n) => [prefixOf(n), n]));
 
   const signing = Object.values(jest.requireActual<{ EVENT_SIGNING_CONFIG: Record<string, ConfigEntry> }>(join(ROOT, 'libs/messaging/src/lib/event-signing.ts')).EVENT_SIGNING_CONFIG);
+  // Trust between services (docs/adr/0028), read by loadTransportSecurity.
+  const kafkaSecurity = Object.values(jest.requireActual<{ KAFKA_SECURITY_CONFIG: Record<string, ConfigEntry> }>(join(ROOT, 'libs/messaging/src/lib/kafka-security.ts')).KAFKA_SECURITY_CONFIG);
+  const grpcTls = Object.values(jest.requireActual<{ GRPC_TLS_CONFIG: Record<string, ConfigEntry> }>(join(ROOT, 'libs/runtime/src/lib/grpc-tls.ts')).GRPC_TLS_CONFIG);
   const channels = jest.requireActual<{ CHANNEL_VARIABLES: { env: string; secret: boolean }[] }>(join(ROOT, 'libs/channels/src/lib/settings.ts')).CHANNEL_VARIABLES;
   for (const [variable, file] of Object.entries(RUNTIME_VARIABLES)) {
     if (!readRepo(file).includes(`'${variable}'`)) throw new Error(`${file} no longer reads ${variable}: update RUNTIME_VARIABLES`);
@@ -125,12 +130,16 @@ function loadPlatform(): Platform {
     for (const e of entries) specDescriptions.set(e.env, e.description);
     const usesSigning = source.includes('loadEventSigning(');
     const usesChannels = source.includes('channelSettingsFromEnv(');
-    const all = [...entries, ...(usesSigning ? signing : []), ...(usesChannels ? channels.map((c) => ({ env: c.env, default: '', description: '' })) : [])];
+    const usesTransport = source.includes('loadTransportSecurity(');
+    const usesGrpcTls = usesTransport && !/loadTransportSecurity\([^)]*grpc: false/.test(source);
+    const transport = [...(usesTransport ? kafkaSecurity : []), ...(usesGrpcTls ? grpcTls : [])];
+    const all = [...entries, ...(usesSigning ? signing : []), ...transport, ...(usesChannels ? channels.map((c) => ({ env: c.env, default: '', description: '' })) : [])];
     const reads = new Set([...all.map((e) => e.env), ...Object.keys(RUNTIME_VARIABLES), ...PLATFORM_VARIABLES]);
     const defaults = new Map(all.map((e) => [e.env, e.default]));
     const required = new Map<string, string>();
     for (const e of entries) if (e.default === undefined) required.set(e.env, 'it has no default');
     if (usesSigning) for (const e of signing) required.set(e.env, 'events are signed and verified in production (docs/adr/0015)');
+    for (const e of transport) if (!['KAFKA_SSL_CERT', 'KAFKA_SSL_KEY'].includes(e.env)) required.set(e.env, 'production reaches Kafka over TLS as its own user and gRPC over mutual TLS (docs/adr/0028)');
     const httpHostVar = `${prefix}_HTTP_HOST`;
     const httpPortVar = `${prefix}_HTTP_PORT`;
     const grpcAddressVar = reads.has(`${prefix}_GRPC_ADDRESS`) ? `${prefix}_GRPC_ADDRESS` : undefined;
@@ -146,7 +155,7 @@ function loadPlatform(): Platform {
         throw new Error(`services/${name}/src/config.ts: ${e.env} looks like an address the drift test cannot place; teach it (peers)`);
       }
     }
-    return { name, prefix, reads, required, defaults, httpHostVar, httpPortVar, grpcAddressVar, peers };
+    return { name, prefix, reads, required, defaults, httpHostVar, httpPortVar, grpcAddressVar, peers, grpcTls: usesGrpcTls };
   });
 
   // Secrets: marked so in .env.example ("SECRET"), in the specs' descriptions, or by libs/channels.
@@ -166,7 +175,7 @@ function loadPlatform(): Platform {
     else if (afterVariable) marked = false;
     afterVariable = false;
   }
-  for (const e of signing) specDescriptions.set(e.env, e.description);
+  for (const e of [...signing, ...kafkaSecurity, ...grpcTls]) specDescriptions.set(e.env, e.description);
   for (const [env, description] of specDescriptions) if (/^SECRET/.test(description)) secrets.add(env);
   for (const c of channels) if (c.secret) secrets.add(c.env);
 
@@ -449,12 +458,47 @@ function parseEnvExample(text: string): Map<string, boolean> {
   return vars;
 }
 
+/**
+ * Trust between services in compose (docs/adr/0028): a service mounts the platform CA, its own
+ * certificate and key and no other key; GRPC_TLS_* and KAFKA_SSL_CA name those mounts; it is its
+ * own Kafka user, with its own password.
+ */
+function checkComposeTrust(label: string, svc: ServiceModel, env: Map<string, EnvValue>, mounts: unknown[], declared: Obj): string[] {
+  const problems: string[] = [];
+  const files = new Map<string, string>();
+  for (const m of mounts) {
+    const source = isObj(m) ? str(m['source']) : str(m);
+    const target = (isObj(m) ? str(m['target']) : undefined) ?? source ?? '';
+    const file = str(at(declared, source ?? '', 'file'))?.split('/').at(-1);
+    if (!source || !file) {
+      problems.push(`${label}: mounts the secret ${source}, which secrets: does not declare with a file`);
+      continue;
+    }
+    if (/\.(key|p12|password)$/.test(file) && file !== `${svc.name}.key`) problems.push(`${label}: mounts ${file}, a key that is not its own`);
+    files.set(target.startsWith('/') ? target : `/run/secrets/${target}`, file);
+  }
+  const expected: [string, string][] = [
+    ...(svc.reads.has('KAFKA_SSL_CA') ? [['KAFKA_SSL_CA', 'ca.crt'] as [string, string]] : []),
+    ...(svc.grpcTls ? ([['GRPC_TLS_CA', 'ca.crt'], ['GRPC_TLS_CERT', `${svc.name}.crt`], ['GRPC_TLS_KEY', `${svc.name}.key`]] as [string, string][]) : []),
+  ];
+  for (const [variable, want] of expected) {
+    const path = knownValue(env.get(variable));
+    const got = path === undefined ? undefined : files.get(path);
+    if (path !== undefined && got !== want) problems.push(`${label}: ${variable}=${path} is ${got ? `its mount of ${got}` : 'no file mounted into it'}, not ${want}`);
+  }
+  const user = env.get('KAFKA_SASL_USERNAME');
+  if (user && knownValue(user) !== svc.name) problems.push(`${label}: KAFKA_SASL_USERNAME is ${knownValue(user)}, not ${svc.name} (each service is its own Kafka user)`);
+  const password = env.get('KAFKA_SASL_PASSWORD');
+  if (password?.from === 'interpolated' && !password.refs.every((r) => r.name === `KAFKA_PASSWORD_${svc.prefix}`)) problems.push(`${label}: KAFKA_SASL_PASSWORD is not KAFKA_PASSWORD_${svc.prefix}`);
+  return problems;
+}
+
 function checkCompose(compose: unknown, dockerfile: string, envExampleText: string, platform: Platform): string[] {
   const where = 'docker-compose.yml';
   const problems: string[] = [];
   const services = obj(at(compose, 'services'));
   const envExample = parseEnvExample(envExampleText);
-  const known = new Set(['kafka', 'postgres', 'init', ...platform.services.map((s) => s.name)]);
+  const known = new Set(['kafka', 'kafka-users', 'postgres', 'init', ...platform.services.map((s) => s.name)]);
   for (const name of Object.keys(services)) if (!known.has(name)) problems.push(`${where}: services.${name} is no part of the platform`);
 
   // Every image pinned; the external ones to a version.
@@ -529,6 +573,7 @@ function checkCompose(compose: unknown, dockerfile: string, envExampleText: stri
     if (JSON.stringify(s['command']) !== JSON.stringify(serviceCommand(svc.name))) problems.push(`${where}: ${label}.command is ${JSON.stringify(s['command'])}, not ${JSON.stringify(serviceCommand(svc.name))}`);
     if (str(at(s, 'depends_on', 'init', 'condition')) !== 'service_completed_successfully') problems.push(`${where}: ${label} must depend on init with condition service_completed_successfully`);
     problems.push(...checkServiceEnv(`${where} ${label}`, svc, env, platform));
+    problems.push(...checkComposeTrust(`${where} ${label}`, svc, env, arr(s['secrets']), obj(at(compose, 'secrets'))));
     const schema = knownValue(env.get(`${svc.prefix}_DB_SCHEMA`)) ?? svc.defaults.get(`${svc.prefix}_DB_SCHEMA`) ?? svc.name.replace(/-/g, '_');
     checkInfra(label, env, `pengaduan_${schema}`);
     const initUrl = initEnv.get(`DATABASE_URL_${svc.prefix}`);
@@ -759,6 +804,8 @@ function checkKubernetes(build: Build, platform: Platform): string[] {
       return data;
     };
     const secret = (name: string, key: string | undefined, optional: boolean, variable: string) => {
+      // Strimzi's User Operator keeps each KafkaUser's SCRAM password in a Secret of its name.
+      if (find('KafkaUser', name) && key === 'password') return new Set(['password', 'sasl.jaas.config']);
       const s = find('Secret', name);
       if (!s) {
         if (!optional && build.overlay) problems.push(`${where} ${label}: ${variable} refers to the Secret ${name}, which is not generated`);
@@ -826,6 +873,7 @@ function checkKubernetes(build: Build, platform: Platform): string[] {
     const env = containerEnv(label, c);
     workloads.set(svc.name, env);
     problems.push(...checkServiceEnv(`${where} ${label}`, svc, env, platform));
+    problems.push(...checkKubernetesTrust(`${where} ${label}`, svc, d, c, env, res));
 
     // Ports, probes, Service, PodDisruptionBudget.
     const ports = new Map(arr(c['ports']).map(obj).map((p) => [str(p['name']) ?? '', Number(p['containerPort'])]));
@@ -886,11 +934,12 @@ function checkKubernetes(build: Build, platform: Platform): string[] {
       if (Number(at(kt.doc, 'spec', 'partitions')) !== t.partitions) problems.push(`${where}: KafkaTopic ${kt.name} has ${str(at(kt.doc, 'spec', 'partitions'))} partitions, the definition ${t.partitions}`);
       for (const [k, v] of Object.entries(t.config)) if (str(at(kt.doc, 'spec', 'config', k)) !== v) problems.push(`${where}: KafkaTopic ${kt.name} has ${k}=${str(at(kt.doc, 'spec', 'config', k))}, the definition ${v}`);
     }
-    const listeners = arr(at(kafka.doc, 'spec', 'kafka', 'listeners')).map(obj).filter((l) => l['tls'] === false);
+    // Clients use the TLS listener with SCRAM (docs/adr/0028).
+    const listeners = arr(at(kafka.doc, 'spec', 'kafka', 'listeners')).map(obj).filter((l) => l['tls'] === true && at(l, 'authentication', 'type') === 'scram-sha-512');
     for (const [name, env] of [...workloads, ...ofKind('Job').map((j) => [j.name, containerEnv(`Job/${j.name}`, podContainers(j)[0] ?? {})] as const)]) {
       for (const b of (knownValue(env.get('KAFKA_BROKERS')) ?? '').split(',').filter(Boolean)) {
         const a = hostPort(b);
-        if (!a || a.host !== `${kafka.name}-kafka-bootstrap` || !listeners.some((l) => Number(l['port']) === a.port)) problems.push(`${where} ${name}: KAFKA_BROKERS ${b} is not a plain listener of ${kafka.name} (${kafka.name}-kafka-bootstrap:<port>)`);
+        if (!a || a.host !== `${kafka.name}-kafka-bootstrap` || !listeners.some((l) => Number(l['port']) === a.port)) problems.push(`${where} ${name}: KAFKA_BROKERS ${b} is not a TLS listener with SCRAM-SHA-512 of ${kafka.name} (${kafka.name}-kafka-bootstrap:<port>)`);
       }
     }
   }
@@ -948,6 +997,35 @@ function checkKubernetes(build: Build, platform: Platform): string[] {
   // No secret in a ConfigMap; Postgres is somewhere.
   for (const cm of ofKind('ConfigMap')) for (const k of Object.keys(obj(cm.doc['data']))) if (platform.secrets.has(k)) problems.push(`${where}: the ConfigMap ${cm.name} holds ${k}, a secret`);
   if (!find('Service', 'postgres')) problems.push(`${where}: no Service postgres (the external Postgres, an ExternalName)`);
+  return problems;
+}
+
+/**
+ * Trust between services on Kubernetes (docs/adr/0028): a Deployment mounts its own certificate's
+ * Secret (<service>-grpc-tls, of a Certificate naming spiffe://pengaduan/<service>) and no other
+ * service's, GRPC_TLS_* point into that mount, and it is its own KafkaUser.
+ */
+function checkKubernetesTrust(label: string, svc: ServiceModel, d: Resource, c: Obj, env: Map<string, EnvValue>, res: Resource[]): string[] {
+  const problems: string[] = [];
+  const own = `${svc.name}-grpc-tls`;
+  const volumes = new Map(arr(podSpec(d)['volumes']).map(obj).map((v) => [str(v['name']) ?? '', str(at(v, 'secret', 'secretName'))]));
+  const mounts = arr(c['volumeMounts']).map(obj).map((m) => ({ path: str(m['mountPath']) ?? '', secret: volumes.get(str(m['name']) ?? '') }));
+  for (const [, secretName] of volumes) if (secretName?.endsWith('-grpc-tls') && secretName !== own) problems.push(`${label}: mounts ${secretName}, the key of another service`);
+  if (svc.grpcTls) {
+    const certificate = res.find((r) => r.kind === 'Certificate' && str(at(r.doc, 'spec', 'secretName')) === own);
+    if (!certificate) problems.push(`${label}: no Certificate makes its Secret ${own}`);
+    else if (!arr(at(certificate.doc, 'spec', 'uris')).includes(`spiffe://pengaduan/${svc.name}`)) problems.push(`${label}: Certificate/${certificate.name} does not name spiffe://pengaduan/${svc.name}`);
+    const ownMount = mounts.find((m) => m.secret === own)?.path;
+    for (const variable of ['GRPC_TLS_CA', 'GRPC_TLS_CERT', 'GRPC_TLS_KEY']) {
+      const path = knownValue(env.get(variable));
+      if (path !== undefined && (!ownMount || !path.startsWith(`${ownMount}/`))) problems.push(`${label}: ${variable}=${path} is not in its mount of ${own}${ownMount ? ` (${ownMount})` : ''}`);
+    }
+  }
+  const user = env.get('KAFKA_SASL_USERNAME');
+  if (user && knownValue(user) !== svc.name) problems.push(`${label}: KAFKA_SASL_USERNAME is ${knownValue(user)}, not ${svc.name} (each service is its own KafkaUser)`);
+  const password = env.get('KAFKA_SASL_PASSWORD');
+  if (password && (password.from !== 'secret' || password.name !== svc.name)) problems.push(`${label}: KAFKA_SASL_PASSWORD is not from the Secret of KafkaUser/${svc.name}`);
+  if (user && !res.some((r) => r.kind === 'KafkaUser' && r.name === svc.name)) problems.push(`${label}: no KafkaUser ${svc.name}`);
   return problems;
 }
 
@@ -1084,6 +1162,23 @@ describe('deployment drift, on broken copies (the checks can fail)', () => {
     );
   });
 
+  it("a service given another service's key, certificate or Kafka user", () => {
+    const c = compose();
+    const analysis = obj(at(c, 'services', 'analysis'));
+    analysis['secrets'] = [...arr(analysis['secrets']), 'intake-tls-key'];
+    env(c, 'analysis')['GRPC_TLS_KEY'] = '/run/secrets/intake-tls-key';
+    env(c, 'gateway')['GRPC_TLS_CERT'] = '/run/secrets/platform-ca';
+    env(c, 'notification')['KAFKA_SASL_USERNAME'] = 'intake';
+    env(c, 'notification')['KAFKA_SASL_PASSWORD'] = '${KAFKA_PASSWORD_INTAKE:?x}';
+    expect(composeProblems(c).sort()).toEqual([
+      expect.stringContaining('services.analysis: GRPC_TLS_KEY=/run/secrets/intake-tls-key is its mount of intake.key, not analysis.key'),
+      expect.stringContaining('services.analysis: mounts intake.key, a key that is not its own'),
+      expect.stringContaining('services.gateway: GRPC_TLS_CERT=/run/secrets/platform-ca is its mount of ca.crt, not gateway.crt'),
+      expect.stringContaining('services.notification: KAFKA_SASL_PASSWORD is not KAFKA_PASSWORD_NOTIFICATION'),
+      expect.stringContaining('services.notification: KAFKA_SASL_USERNAME is intake, not notification'),
+    ]);
+  });
+
   it('a secret env.production.example does not list', () => {
     const example = files.envExample.replace(/^REPORTER_CONTACT_KEY=.*$/m, '# REPORTER_CONTACT_KEY=').replace(/^PG_PASSWORD_GATEWAY=.*$/m, '');
     expect(composeProblems(files.compose, example).sort()).toEqual([
@@ -1125,6 +1220,22 @@ describe('deployment drift, on broken copies (the checks can fail)', () => {
         expect.stringContaining('TEAM_DECREE_GRPC_URL=team-decree:50053: Service team-decree has no port 50053'),
       ]),
     );
+  });
+
+  it("a Deployment mounting another service's certificate, or using another KafkaUser", () => {
+    const build = kustomize('deploy/k8s/overlays/staging', readIfExists);
+    const deployment = (name: string) => build.resources.find((r) => r.kind === 'Deployment' && r.name === name) as Resource;
+    const volume = arr(podSpec(deployment('analysis'))['volumes']).map(obj).find((v) => v['name'] === 'grpc-tls') as Obj;
+    obj(volume['secret'])['secretName'] = 'intake-grpc-tls';
+    const envOf = (name: string) => arr((podContainers(deployment(name))[0] as Obj)['env']).map(obj);
+    obj(envOf('notification').find((e) => e['name'] === 'KAFKA_SASL_USERNAME'))['value'] = 'intake';
+    expect(checkKubernetes(build, platform).sort()).toEqual([
+      expect.stringContaining('Deployment/analysis: GRPC_TLS_CA=/etc/pengaduan/grpc-tls/ca.crt is not in its mount of analysis-grpc-tls'),
+      expect.stringContaining('Deployment/analysis: GRPC_TLS_CERT=/etc/pengaduan/grpc-tls/tls.crt is not in its mount of analysis-grpc-tls'),
+      expect.stringContaining('Deployment/analysis: GRPC_TLS_KEY=/etc/pengaduan/grpc-tls/tls.key is not in its mount of analysis-grpc-tls'),
+      expect.stringContaining('Deployment/analysis: mounts intake-grpc-tls, the key of another service'),
+      expect.stringContaining('Deployment/notification: KAFKA_SASL_USERNAME is intake, not notification'),
+    ]);
   });
 
   it('an overlay that patches, renames or tags what the base does not have', () => {

@@ -10,7 +10,9 @@ import { HomePage } from '../pages/HomePage';
 import { InboxPage } from '../pages/InboxPage';
 import { LoginPage } from '../pages/LoginPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
+import { ProcessingRecordPage } from '../pages/ProcessingRecordPage';
 import { ReportPage } from '../pages/ReportPage';
+import { SecondFactorPage } from '../pages/SecondFactorPage';
 import { TrackPage } from '../pages/TrackPage';
 import { AuthProvider, useAuth } from './auth';
 import { Layout } from './Layout';
@@ -64,6 +66,10 @@ function CurrentPage() {
       return <ChangePasswordPage />;
     case 'accounts':
       return <AccountsPage />;
+    case 'secondFactor':
+      return <SecondFactorPage />;
+    case 'processingRecord':
+      return <ProcessingRecordPage />;
     case 'notFound':
       return <NotFoundPage />;
   }

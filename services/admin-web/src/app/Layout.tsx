@@ -2,6 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { LANGS } from '../lib/lang';
 import { roleLabel } from '../lib/sop-labels';
+import { PROCESSING_RECORD_ROLES } from '../pages/ProcessingRecordPage';
 import { administersAccounts } from '../lib/accounts';
 import { useAuth } from './auth';
 import { matchRoute, ROUTES, type RouteName } from './routes';
@@ -25,6 +26,7 @@ export function Layout({ children }: { children: ReactNode }) {
         { route: 'complaints', label: t('nav.complaints'), to: ROUTES.complaints },
         { route: 'dashboard', label: t('nav.dashboard'), to: ROUTES.dashboard },
         ...(administersAccounts(session.user) ? [{ route: 'accounts' as const, label: t('nav.accounts'), to: ROUTES.accounts }] : []),
+        ...(PROCESSING_RECORD_ROLES.includes(session.user.role) ? [{ route: 'processingRecord' as const, label: t('nav.processingRecord'), to: ROUTES.processingRecord }] : []),
       ]
     : [
         { route: 'home', label: t('nav.home'), to: ROUTES.home },
@@ -102,6 +104,9 @@ export function Layout({ children }: { children: ReactNode }) {
                   </span>
                   <Link to={ROUTES.changePassword} className="site-nav__link" aria-current={current === 'changePassword' ? 'page' : undefined}>
                     {t('nav.password')}
+                  </Link>
+                  <Link to={ROUTES.secondFactor} className="site-nav__link" aria-current={current === 'secondFactor' ? 'page' : undefined}>
+                    {t('nav.secondFactor')}
                   </Link>
                   <button type="button" className="button button--ghost" disabled={loggingOut} aria-busy={loggingOut || undefined} onClick={() => void logout()}>
                     {t('nav.logout')}

@@ -13,12 +13,14 @@ export const ROUTES = {
   dashboard: '/dasbor',
   changePassword: '/kata-sandi',
   accounts: '/akun',
+  secondFactor: '/dua-langkah',
+  processingRecord: '/catatan-pemrosesan',
 } as const;
 
 export type RouteName = keyof typeof ROUTES;
 
 /** The routes only a logged-in officer sees; anyone else is sent to the login first. */
-export const OFFICER_ROUTES: readonly RouteName[] = ['inbox', 'complaints', 'complaint', 'dashboard', 'changePassword', 'accounts'];
+export const OFFICER_ROUTES: readonly RouteName[] = ['inbox', 'complaints', 'complaint', 'dashboard', 'changePassword', 'accounts', 'secondFactor', 'processingRecord'];
 
 /** The query parameters the routes read. */
 export const QUERY_PARAMS = {

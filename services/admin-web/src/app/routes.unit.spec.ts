@@ -13,6 +13,8 @@ describe('routes', () => {
       dashboard: '/dasbor',
       changePassword: '/kata-sandi',
       accounts: '/akun',
+      secondFactor: '/dua-langkah',
+      processingRecord: '/catatan-pemrosesan',
     });
   });
 
@@ -31,6 +33,8 @@ describe('routes', () => {
     expect(isOfficerRoute(matchRoute('/aduan/x'))).toBe(true);
     expect(isOfficerRoute(matchRoute('/kata-sandi'))).toBe(true);
     expect(isOfficerRoute(matchRoute('/akun'))).toBe(true);
+    expect(isOfficerRoute(matchRoute('/dua-langkah'))).toBe(true);
+    expect(isOfficerRoute(matchRoute('/catatan-pemrosesan'))).toBe(true);
     expect(isOfficerRoute(matchRoute('/lacak'))).toBe(false);
     expect(isOfficerRoute(matchRoute('/nowhere'))).toBe(false);
   });

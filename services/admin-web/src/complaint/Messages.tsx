@@ -1,11 +1,19 @@
+import { BREAK_GLASS_REASON_MIN } from '@pengaduan/sop';
+import { useState } from 'react';
 import type { ComplaintMessages } from '../api/types';
+import { TextArea } from '../components/fields';
 import { Icon } from '../components/Icon';
 import { useI18n } from '../i18n/i18n';
+import { contactPurposeLabel } from '../lib/contact-purposes';
 import { formatWib } from '../lib/format';
 import { channelLabel } from '../lib/sop-labels';
 
-/** What the complainant wrote, and how to reach them (or that their identity is withheld from this officer). */
-export function Messages({ data }: { data: ComplaintMessages }) {
+/**
+ * What the complainant wrote, and how to reach them — or that the contact is withheld from this
+ * officer (docs/adr/0029: Admin Tikkim sees it for the step that needs it; the head of office
+ * may break the glass with a reason; both are recorded).
+ */
+export function Messages({ data, onBreakGlass }: { data: ComplaintMessages; onBreakGlass?: (reason: string) => Promise<number | null> }) {
   const { t, lang } = useI18n();
   const c = data.contact;
   return (
@@ -16,6 +24,14 @@ export function Messages({ data }: { data: ComplaintMessages }) {
           <Icon name="lock" />
           {t('messages.redacted')}
         </p>
+      ) : data.contactWithheld ? (
+        <>
+          <p className="badge badge--private">
+            <Icon name="lock" />
+            {t('messages.withheld')}
+          </p>
+          {onBreakGlass && data.contactPurposes.includes('BREAK_GLASS') ? <BreakGlass onBreakGlass={onBreakGlass} /> : null}
+        </>
       ) : c && (c.name || c.phone || c.email || c.handle) ? (
         <dl className="facts">
           {c.name ? (
@@ -44,6 +60,12 @@ export function Messages({ data }: { data: ComplaintMessages }) {
               <dd>{c.handle}</dd>
             </div>
           ) : null}
+          {data.contactPurpose ? (
+            <div>
+              <dt>{t('messages.readFor')}</dt>
+              <dd>{t('messages.recorded', { purpose: contactPurposeLabel(data.contactPurpose, lang) })}</dd>
+            </div>
+          ) : null}
         </dl>
       ) : (
         <p className="muted">{t('messages.noContact')}</p>
@@ -67,5 +89,48 @@ export function Messages({ data }: { data: ComplaintMessages }) {
         </>
       ) : null}
     </div>
+  );
+}
+
+/** The head of office's exceptional read: a reason first, recorded with the read. */
+function BreakGlass({ onBreakGlass }: { onBreakGlass: (reason: string) => Promise<number | null> }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  if (!open) {
+    return (
+      <p>
+        <button type="button" className="button button--ghost" onClick={() => setOpen(true)}>
+          {t('messages.breakGlass.open')}
+        </button>
+      </p>
+    );
+  }
+  const submit = async () => {
+    if (reason.trim().length < BREAK_GLASS_REASON_MIN) {
+      setError(t('messages.breakGlass.tooShort', { n: String(BREAK_GLASS_REASON_MIN) }));
+      return;
+    }
+    setBusy(true);
+    const status = await onBreakGlass(reason.trim());
+    setBusy(false);
+    if (status !== null) setError(t('messages.breakGlass.failed', { status: String(status) }));
+  };
+  return (
+    <form
+      className="break-glass"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <p className="muted">{t('messages.breakGlass.hint')}</p>
+      <TextArea id="break-glass-reason" label={t('messages.breakGlass.reason')} required value={reason} onValue={setReason} maxLength={500} rows={3} error={error} />
+      <button type="submit" className="button button--secondary" disabled={busy}>
+        {t('messages.breakGlass.submit')}
+      </button>
+    </form>
   );
 }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type ComponentType } from 'react';
-import { ApiError } from '../api/client';
+import { ApiError, queryString } from '../api/client';
 import { offeredActions, type UiAction } from '../api/commands';
 import type { CommandResult, ComplaintDetail, ComplaintDocuments, ComplaintMessages, SectionList, Timeline as TimelineData } from '../api/types';
 import { useAuth } from '../app/auth';
@@ -84,6 +84,20 @@ export function ComplaintPage({ id }: { id: string }) {
       }
     },
     [api],
+  );
+
+  /** The head of office's break-glass read of the contact (docs/adr/0029): null when shown, else the status. */
+  const breakGlass = useCallback(
+    async (reason: string): Promise<number | null> => {
+      try {
+        const value = await api.get<ComplaintMessages>(`${base}/messages${queryString({ purpose: 'BREAK_GLASS', reason })}`);
+        if (alive.current) setMessages({ state: 'ok', value });
+        return null;
+      } catch (err) {
+        return err instanceof ApiError ? err.status : 0;
+      }
+    },
+    [api, base],
   );
 
   const loadRest = useCallback(() => {
@@ -339,7 +353,7 @@ export function ComplaintPage({ id }: { id: string }) {
 
           <section className="section" aria-labelledby="complaint-messages">
             <h2 id="complaint-messages">{t('complaint.messages')}</h2>
-            {messages.state === 'ok' ? <Messages data={messages.value} /> : <Pending state={messages} what={t('complaint.messages')} />}
+            {messages.state === 'ok' ? <Messages data={messages.value} onBreakGlass={breakGlass} /> : <Pending state={messages} what={t('complaint.messages')} />}
           </section>
 
           <section className="section" aria-labelledby="complaint-outputs">

@@ -8,13 +8,13 @@ import { BarChart, type BarRow } from '../components/charts/BarChart';
 import { ChartFigure, ChartPatterns, Legend } from '../components/charts/ChartFigure';
 import { ColumnChart } from '../components/charts/ColumnChart';
 import { StackedBarChart } from '../components/charts/StackedBarChart';
-import { RadioGroup } from '../components/fields';
 import { PageHeading } from '../components/PageHeading';
+import { PeriodPicker } from '../components/PeriodPicker';
 import { useI18n } from '../i18n/i18n';
 import { complianceRatio } from '../lib/chart-scale';
 import { formatHours, formatNumber, formatPercent, formatWib, formatWibDate, formatWibDayMonth } from '../lib/format';
 import { LOADING, type Loadable } from '../lib/loadable';
-import { DASHBOARD_PERIODS, isDashboardPeriod, periodRange, type DashboardPeriod } from '../lib/periods';
+import { periodRange, type DashboardPeriod } from '../lib/periods';
 import { channelLabel, classificationLabel, statusLabel, stepFullName, stepShortName } from '../lib/sop-labels';
 
 /** `/dasbor`: volumes by channel, classification and status, and how the SLA deadlines fared. */
@@ -69,21 +69,7 @@ export function DashboardPage() {
     <div className="page">
       <ChartPatterns />
       <PageHeading title={t('dashboard.title')}>{t('dashboard.title')}</PageHeading>
-      <form className="period-picker" onSubmit={(e) => e.preventDefault()}>
-        <RadioGroup
-          id="dashboard-period"
-          label={t('dashboard.period')}
-          value={String(days)}
-          onValue={(v) => {
-            const n = Number(v);
-            if (isDashboardPeriod(n)) setDays(n);
-          }}
-          options={DASHBOARD_PERIODS.map((p) => ({ value: String(p), label: t('dashboard.lastDays', { n: p }) }))}
-        />
-        <p className="muted" role="status">
-          {t('dashboard.range', { from: formatWibDate(range.from, lang), to: formatWibDate(Date.parse(range.to) - 1, lang) })}
-        </p>
-      </form>
+      <PeriodPicker id="dashboard-period" days={days} range={range} onDays={setDays} />
 
       <ul className="tiles" aria-label={t('dashboard.keyFigures')}>
         <li className="tile">

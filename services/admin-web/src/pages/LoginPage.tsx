@@ -4,20 +4,26 @@ import { assignFieldErrors, minutesToWait } from '../api/problem';
 import { useAuth } from '../app/auth';
 import { QUERY_PARAMS, ROUTES, safeNext } from '../app/routes';
 import { useQuery, useRouter } from '../app/router';
-import { sessionFromLogin } from '../app/session';
+import type { Session } from '../app/session';
 import { ErrorMessage, StatusMessage } from '../components/Alerts';
 import { ErrorSummary, TextField } from '../components/fields';
 import { PageHeading } from '../components/PageHeading';
+import { ProofForm, type ProofRefusal } from '../components/ProofForm';
 import { useI18n } from '../i18n/i18n';
 import type { Msg } from '../i18n/translate';
 import { focusFirstInvalid } from '../lib/focus';
 import { formatWib } from '../lib/format';
 import type { Lang } from '../lib/lang';
+import { loginAnswerOf } from '../lib/second-factor';
 import { serverFieldErrors, type FieldErrors } from '../lib/validation';
 
 const FIELDS = ['username', 'password'] as const;
 
-/** `/masuk`: officers log in; afterwards they go back where `?lanjut=` says, else to the inbox. */
+/**
+ * `/masuk`: officers log in; afterwards they go back where `?lanjut=` says, else to the inbox.
+ * An account with a second factor is asked for the app's code (or a recovery code) after the
+ * password; an officer whom the office policy requires one of and who has none goes to enrol it.
+ */
 export function LoginPage() {
   const { t, msg, lang } = useI18n();
   const { publicApi, signIn, session } = useAuth();
@@ -29,6 +35,7 @@ export function LoginPage() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [problem, setProblem] = useState<Msg | null>(null);
   const [sending, setSending] = useState(false);
+  const [challenge, setChallenge] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const problemRef = useRef<HTMLDivElement>(null);
 
@@ -50,11 +57,11 @@ export function LoginPage() {
     }
     setSending(true);
     try {
-      const answer = await publicApi.post<unknown>('/api/v1/auth/login', { username: username.trim(), password });
-      const s = sessionFromLogin(answer, Date.now());
-      if (!s) throw new Error('the login answer is not one');
-      signIn(s);
-      navigate(next ?? ROUTES.inbox, { replace: true });
+      const answer = loginAnswerOf(await publicApi.post<unknown>('/api/v1/auth/login', { username: username.trim(), password }), Date.now());
+      if (!answer) throw new Error('the login answer is not one');
+      setPassword('');
+      if (answer.kind === 'challenge') setChallenge(answer.challenge);
+      else enter(answer.session, answer.enrolmentRequired);
     } catch (err) {
       setPassword('');
       if (err instanceof ApiError && err.status === 400 && err.problem.errors.length > 0) {
@@ -65,6 +72,17 @@ export function LoginPage() {
       setSending(false);
     }
   };
+
+  const enter = (s: Session, enrolmentRequired: boolean) => {
+    signIn(s);
+    navigate(enrolmentRequired ? ROUTES.secondFactor : (next ?? ROUTES.inbox), { replace: true });
+  };
+  const restart = (why: Msg) => {
+    setChallenge(null);
+    setProblem(why);
+  };
+
+  if (challenge) return <SecondFactorStep challenge={challenge} onSession={(s) => enter(s, false)} onRestart={restart} />;
 
   const labels = { username: t('login.username'), password: t('login.password') };
   const summary = FIELDS.flatMap((f) => (errors[f] ? [{ id: `login-${f}`, label: labels[f], message: msg(errors[f]) }] : []));
@@ -120,4 +138,31 @@ function loginProblem(err: unknown, lang: Lang): Msg {
   }
   if (err.status >= 500) return { key: 'error.unavailable' };
   return { key: 'error.unexpectedStatus', params: { status: err.status } };
+}
+
+/** The login's second step: the challenge of the password step and a code of the app, or a recovery code. */
+function SecondFactorStep({ challenge, onSession, onRestart }: { challenge: string; onSession: (s: Session) => void; onRestart: (why: Msg) => void }) {
+  const { t, lang } = useI18n();
+  const { publicApi } = useAuth();
+  const send = async (proof: { code: string } | { recoveryCode: string }) => {
+    const answer = loginAnswerOf(await publicApi.post<unknown>('/api/v1/auth/login/totp', { challenge, ...proof }), Date.now());
+    if (answer?.kind !== 'session') throw new Error('the answer is not a login answer');
+    onSession(answer.session);
+  };
+  const refusal = (err: unknown): ProofRefusal | null => {
+    if (!(err instanceof ApiError)) return { problem: loginProblem(err, lang) };
+    if (err.code === 'AUTH.CHALLENGE_INVALID') {
+      onRestart({ key: 'login.challengeExpired' });
+      return null;
+    }
+    if (err.code === 'AUTH.INVALID_SECOND_FACTOR') return { problem: { key: 'login.wrongCode' } };
+    return { problem: loginProblem(err, lang) };
+  };
+  return (
+    <div className="page page--narrow">
+      <PageHeading title={t('login.secondFactorTitle')}>{t('login.secondFactorTitle')}</PageHeading>
+      <p className="lead">{t('login.secondFactorLead')}</p>
+      <ProofForm id="login" kinds={['code', 'recoveryCode']} submitLabel={t('login.verify')} send={send} refusal={refusal} />
+    </div>
+  );
 }

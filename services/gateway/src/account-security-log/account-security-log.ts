@@ -5,7 +5,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import type { RateLimitKeys } from '../public-rate-limits/rate-limit-keys';
 import { administersAccounts } from '../users/office-administration';
 
-/** What an officer account's security log records (ADR 0022). */
+/** What an officer account's security log records (ADR 0022, ADR 0027). */
 export const ACCOUNT_SECURITY_EVENT_KINDS = [
   'LOGIN_FAILED',
   'LOGIN_RATE_LIMITED',
@@ -15,6 +15,12 @@ export const ACCOUNT_SECURITY_EVENT_KINDS = [
   'PASSWORD_RESET',
   'TOKENS_REVOKED',
   'ACCOUNT_DEACTIVATED',
+  // The second factor (ADR 0027).
+  'SECOND_FACTOR_ENROLMENT_STARTED',
+  'SECOND_FACTOR_ENABLED',
+  'SECOND_FACTOR_DISABLED',
+  'SECOND_FACTOR_FAILED',
+  'RECOVERY_CODE_USED',
 ] as const;
 
 export type AccountSecurityEventKind = (typeof ACCOUNT_SECURITY_EVENT_KINDS)[number];

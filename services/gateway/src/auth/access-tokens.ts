@@ -13,7 +13,16 @@ export interface AccessTokenClaims {
   role: string;
   office: string;
   section?: string;
+  /**
+   * What the token allows when not everything: `totp-enrolment`, a token of an officer whom the
+   * office policy requires a second factor and who has none yet (ADR 0027): it enrols one, nothing else.
+   */
+  scope?: AccessTokenScope;
 }
+
+/** The one restricted scope a token may have (ADR 0027). */
+export const ENROLMENT_SCOPE = 'totp-enrolment';
+export type AccessTokenScope = typeof ENROLMENT_SCOPE;
 
 /** A token that verified: its claims, and what revocation checks (ADR 0022). */
 export interface VerifiedAccessToken extends AccessTokenClaims {
@@ -85,9 +94,10 @@ export class AccessTokens {
       if (err instanceof joseErrors.JWTExpired) throw new InvalidTokenError('AUTH.TOKEN_EXPIRED', 'the access token has expired; log in again');
       throw new InvalidTokenError('AUTH.INVALID_TOKEN', 'the access token is not valid');
     }
-    const { sub, role, office, section, jti, iat, exp } = payload;
+    const { sub, role, office, section, scope, jti, iat, exp } = payload;
     if (
       typeof sub !== 'string' ||
+      (scope !== undefined && scope !== ENROLMENT_SCOPE) ||
       typeof role !== 'string' ||
       typeof office !== 'string' ||
       (section !== undefined && typeof section !== 'string') ||
@@ -98,6 +108,6 @@ export class AccessTokens {
     ) {
       throw new InvalidTokenError('AUTH.INVALID_TOKEN', 'the access token is not valid');
     }
-    return { sub, role, office, ...(section === undefined ? {} : { section }), jti, issuedAt: new Date(Math.round(iat * 1000)), expiresAt: new Date(exp * 1000) };
+    return { sub, role, office, ...(section === undefined ? {} : { section }), ...(scope === ENROLMENT_SCOPE ? { scope } : {}), jti, issuedAt: new Date(Math.round(iat * 1000)), expiresAt: new Date(exp * 1000) };
   }
 }

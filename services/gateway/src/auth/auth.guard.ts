@@ -2,13 +2,30 @@ import { ServiceError } from '@pengaduan/runtime';
 import { Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
-import { AccessTokens, InvalidTokenError, type VerifiedAccessToken } from './access-tokens';
+import { AccessTokens, ENROLMENT_SCOPE, InvalidTokenError, type VerifiedAccessToken } from './access-tokens';
 import type { AuthenticatedUser } from './authenticated-user';
 
 const IS_PUBLIC = 'pengaduan:public-route';
 
 /** Marks a route that needs no access token (login). Every other route of the API needs one. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+const BEFORE_SECOND_FACTOR = 'pengaduan:before-second-factor';
+
+/**
+ * Marks a route an officer may use while the office policy requires a second factor they have
+ * not enrolled yet (ADR 0027): the enrolment itself, its status, logout. Every other route
+ * answers such an officer 403 `AUTH.SECOND_FACTOR_ENROLMENT_REQUIRED`.
+ */
+export const BeforeSecondFactor = () => SetMetadata(BEFORE_SECOND_FACTOR, true);
+
+/** The active account a token names, and whether it has an active second factor (absent: none). */
+export type ActiveAccount = AuthenticatedUser & { secondFactor?: boolean };
+
+/** Which officers the office policy requires a second factor of (ADR 0027). */
+export interface SecondFactorRequirement {
+  requires(officer: Pick<AuthenticatedUser, 'role' | 'officeCode'>): boolean;
+}
 
 /** What the guard needs of a verified token to find its officer (ADR 0022). */
 export type TokenHolderQuery = Pick<VerifiedAccessToken, 'sub' | 'jti' | 'issuedAt'>;
@@ -19,7 +36,7 @@ export type TokenHolderQuery = Pick<VerifiedAccessToken, 'sub' | 'jti' | 'issued
  * `tokens_valid_after`; nothing otherwise. One query per request.
  */
 export abstract class AccountDirectory {
-  abstract findActive(token: TokenHolderQuery): Promise<AuthenticatedUser | 'revoked' | undefined>;
+  abstract findActive(token: TokenHolderQuery): Promise<ActiveAccount | 'revoked' | undefined>;
 }
 
 /** Health probes are answered to anyone (the orchestrator has no token). */
@@ -43,6 +60,8 @@ export function unauthenticated(code: string, message: string): ServiceError {
  * request, so a deactivated officer is refused at once and a changed role or office applies
  * at once; the token only says who the officer is. In the same query the token is checked
  * not to be revoked: not logged out, and issued after the account's `tokens_valid_after`.
+ * A token that only enrols a second factor (its scope, or an officer whom the office policy
+ * requires one of and who has none) passes only to routes marked {@link BeforeSecondFactor}.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -50,6 +69,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: AccessTokens,
     private readonly accounts: AccountDirectory,
+    private readonly secondFactorPolicy?: SecondFactorRequirement,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -67,9 +87,14 @@ export class AuthGuard implements CanActivate {
       if (err instanceof InvalidTokenError) throw unauthenticated(err.code, err.message);
       throw err;
     }
-    const user = await this.accounts.findActive(verified);
-    if (user === 'revoked') throw unauthenticated('AUTH.TOKEN_REVOKED', 'the access token was revoked (logout, password change or reset); log in again');
-    if (!user) throw unauthenticated('AUTH.INVALID_TOKEN', 'the access token is not valid');
+    const account = await this.accounts.findActive(verified);
+    if (account === 'revoked') throw unauthenticated('AUTH.TOKEN_REVOKED', 'the access token was revoked (logout, password change or reset); log in again');
+    if (!account) throw unauthenticated('AUTH.INVALID_TOKEN', 'the access token is not valid');
+    const { secondFactor, ...user } = account;
+    const enrolmentOnly = verified.scope === ENROLMENT_SCOPE || (secondFactor !== true && this.secondFactorPolicy?.requires(user) === true);
+    if (enrolmentOnly && !this.reflector.getAllAndOverride<boolean>(BEFORE_SECOND_FACTOR, [context.getHandler(), context.getClass()])) {
+      throw new ServiceError('forbidden', 'AUTH.SECOND_FACTOR_ENROLMENT_REQUIRED', 'the office policy requires a second factor for your role: enrol one at POST /api/v1/auth/totp/enrolment first');
+    }
     const locals = context.switchToHttp().getResponse<Response>().locals;
     locals['user'] = user;
     locals['token'] = verified;

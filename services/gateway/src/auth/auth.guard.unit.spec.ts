@@ -2,7 +2,7 @@ import { ServiceError, Clock } from '@pengaduan/runtime';
 import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AccessTokens } from './access-tokens';
-import { AccountDirectory, AuthGuard, bearerToken, Public, type TokenHolderQuery } from './auth.guard';
+import { AccountDirectory, AuthGuard, bearerToken, BeforeSecondFactor, Public, type ActiveAccount, type TokenHolderQuery } from './auth.guard';
 import type { AuthenticatedUser } from './authenticated-user';
 
 class FixedClock extends Clock {
@@ -16,13 +16,13 @@ const officer: AuthenticatedUser = { id: '0199a1c2-7b3e-7c4d-9e5f-0a1b2c3d4e5f',
 /** Accounts held in memory: the guard's port to the user table, whose SQL the int tests cover. */
 class Accounts extends AccountDirectory {
   constructor(
-    private readonly active: AuthenticatedUser[],
+    private readonly active: ActiveAccount[],
     private readonly revokedJtis = new Set<string>(),
   ) {
     super();
   }
 
-  async findActive(token: TokenHolderQuery): Promise<AuthenticatedUser | 'revoked' | undefined> {
+  async findActive(token: TokenHolderQuery): Promise<ActiveAccount | 'revoked' | undefined> {
     const user = this.active.find((a) => a.id === token.sub);
     return user && this.revokedJtis.has(token.jti) ? 'revoked' : user;
   }
@@ -35,6 +35,10 @@ class Routes {
   }
   complaints(): string {
     return 'a route for officers';
+  }
+  @BeforeSecondFactor()
+  enrolment(): string {
+    return 'a route that enrols a second factor';
   }
 }
 
@@ -95,6 +99,27 @@ describe('the API guard', () => {
     expect(await outcome(guard, '/api/v1/auth/login', undefined, 'login')).toEqual({ allowed: true, user: undefined });
     expect(await outcome(guard, '/health/ready')).toEqual({ allowed: true, user: undefined });
     expect(await outcome(guard, '/healthz')).toEqual({ status: 'unauthenticated', code: 'AUTH.NO_TOKEN' });
+  });
+});
+
+describe('the API guard under an office policy requiring a second factor of KEPALA_KANTOR (ADR 0027)', () => {
+  const policy = { requires: (o: { role: string }) => o.role === 'KEPALA_KANTOR' };
+  const forbidden = { status: 'forbidden', code: 'AUTH.SECOND_FACTOR_ENROLMENT_REQUIRED' };
+
+  it('lets an officer of that role without one only enrol, whatever the token says', async () => {
+    const guard = new AuthGuard(new Reflector(), tokens, new Accounts([{ ...officer, secondFactor: false }]), policy);
+    const token = await tokens.issue({ sub: officer.id, role: officer.role, office: officer.officeCode });
+    expect(await outcome(guard, '/api/v1/inbox', `Bearer ${token}`)).toEqual(forbidden);
+    expect(await outcome(guard, '/api/v1/auth/totp/enrolment', `Bearer ${token}`, 'enrolment')).toEqual({ allowed: true, user: officer });
+  });
+
+  it('lets one with a second factor anywhere, but never a token scoped to the enrolment', async () => {
+    const guard = new AuthGuard(new Reflector(), tokens, new Accounts([{ ...officer, secondFactor: true }]), policy);
+    const full = await tokens.issue({ sub: officer.id, role: officer.role, office: officer.officeCode });
+    const scoped = await tokens.issue({ sub: officer.id, role: officer.role, office: officer.officeCode, scope: 'totp-enrolment' });
+    expect(await outcome(guard, '/api/v1/inbox', `Bearer ${full}`)).toEqual({ allowed: true, user: officer });
+    expect(await outcome(guard, '/api/v1/inbox', `Bearer ${scoped}`)).toEqual(forbidden);
+    expect(await outcome(guard, '/api/v1/auth/totp/enrolment', `Bearer ${scoped}`, 'enrolment')).toEqual({ allowed: true, user: officer });
   });
 });
 

@@ -9,8 +9,8 @@ type Producer = (typeof DOCUMENT_PRODUCER)[DocumentKind];
 export class ComplaintDocumentsClients {
   private readonly clients: Record<Producer, UpstreamClient<MethodsOf<typeof ComplaintDocumentsService>>>;
 
-  constructor(config: Pick<GatewayConfig, 'intakeGrpcUrl' | 'dispositionGrpcUrl' | 'analysisGrpcUrl' | 'teamDecreeGrpcUrl' | 'notificationGrpcUrl'>, logger: Logger) {
-    const client = (name: Producer, address: string) => new UpstreamClient(name, ComplaintDocumentsService, address, logger);
+  constructor(config: Pick<GatewayConfig, 'intakeGrpcUrl' | 'dispositionGrpcUrl' | 'analysisGrpcUrl' | 'teamDecreeGrpcUrl' | 'notificationGrpcUrl' | 'grpcTls'>, logger: Logger) {
+    const client = (name: Producer, address: string) => new UpstreamClient(name, ComplaintDocumentsService, address, logger, config.grpcTls);
     this.clients = {
       intake: client('intake', config.intakeGrpcUrl),
       disposition: client('disposition', config.dispositionGrpcUrl),

@@ -155,12 +155,17 @@ describe("a complaint's messages", () => {
         { messageId: 'm1', channel: 'WHATSAPP', receivedAt: '2026-11-30T01:00:00.000Z', text: 'Saya dimintai uang tambahan.', attachmentCount: 1 },
         { messageId: 'm2', channel: 'WHATSAPP', receivedAt: '2026-11-30T03:00:00.000Z', text: 'Ini fotonya.', attachmentCount: 0 },
       ],
-      contact: { name: 'Rudi', phone: '+6281355566677' },
+      // The head of office reads no contact without breaking the glass (docs/adr/0029), even if intake answered one.
+      contact: null,
+      contactWithheld: true,
       contactRedacted: false,
+      contactPurpose: null,
+      contactPurposes: ['BREAK_GLASS'],
       // The clock says 20:00Z: 17 hours after the last message, the window is open until 03:00Z.
       replyWindow: { channel: 'WHATSAPP', lastMessageAt: '2026-11-30T03:00:00.000Z', closesAt: '2026-12-01T03:00:00.000Z', open: true },
     });
     expect(intake.requests('getComplaint')[0]).toMatchObject({ complaintId: history.complaintId, actor: { role: 'KEPALA_KANTOR', officeCode: 'BLP' } });
+    expect(intake.requests('getComplaint')[0]?.contactPurpose).toBeUndefined();
   });
 
   it('says the window has closed once 24 hours have passed, and shows a redacted contact as null', async () => {
@@ -180,7 +185,7 @@ describe("a complaint's messages", () => {
       },
     });
     const body = (await (await api(gateway, kakan).get(`/complaints/${history.complaintId}/messages`)).json()) as Record<string, unknown>;
-    expect(body).toMatchObject({ contact: null, contactRedacted: true, replyWindow: { open: false, closesAt: '2026-11-30T19:59:00.000Z' } });
+    expect(body).toMatchObject({ contact: null, contactWithheld: true, contactRedacted: true, replyWindow: { open: false, closesAt: '2026-11-30T19:59:00.000Z' } });
   });
 
   it('answers 404 for another office without asking intake', async () => {

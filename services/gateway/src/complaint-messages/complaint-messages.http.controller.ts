@@ -1,10 +1,20 @@
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { channelMapping, type GetComplaintResponse } from '@pengaduan/contracts';
 import { Clock } from '@pengaduan/runtime';
-import { REPLY_WINDOW_CHANNELS, REPLY_WINDOW_MS } from '@pengaduan/sop';
-import { Controller, Get, Param } from '@nestjs/common';
+import {
+  availableActions,
+  BREAK_GLASS_REASON_MAX,
+  CONTACT_READ_PURPOSES,
+  CONTACT_READ_PURPOSES_BY_ROLE,
+  contactPurposeOfActions,
+  REPLY_WINDOW_CHANNELS,
+  REPLY_WINDOW_MS,
+  type ContactReadPurpose,
+} from '@pengaduan/sop';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { grpcActorOf, type AuthenticatedUser } from '../auth/authenticated-user';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { grpcActorOf, sopActorOf, type AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user';
 import { ComplaintIdPipe } from '../complaint-commands/complaint-command';
 import { complaintNotFound } from '../complaint-commands/complaint-command.runner';
@@ -43,8 +53,32 @@ export class ComplaintMessagesDto {
   @ApiProperty({ description: 'The complaint text (the messages joined, or the officer’s entry)' }) text!: string;
   @ApiProperty({ type: [ComplaintMessageDto] }) messages!: ComplaintMessageDto[];
   @ApiProperty({ type: ReporterContactDto, nullable: true, description: 'null when none was given or it is withheld from this officer' }) contact!: ReporterContactDto | null;
-  @ApiProperty({ description: 'The complaint is anonymous and this officer may not see who sent it' }) contactRedacted!: boolean;
+  @ApiProperty({ description: 'The complainant left a contact and it is withheld from this officer (docs/adr/0029: only Admin Tikkim reads it, for a step that needs it)' })
+  contactWithheld!: boolean;
+  @ApiProperty({ description: 'The complaint is anonymous and its contact is withheld from this officer (only Admin Tikkim sees who sent it)' }) contactRedacted!: boolean;
+  @ApiProperty({ type: String, nullable: true, enum: CONTACT_READ_PURPOSES, description: 'The purpose the contact was read for and recorded under in the processing record; null when not shown' })
+  contactPurpose!: string | null;
+  @ApiProperty({ enum: CONTACT_READ_PURPOSES, isArray: true, description: 'The purposes this officer may state with `purpose` (the head of office: BREAK_GLASS with a reason)' })
+  contactPurposes!: string[];
   @ApiProperty({ type: ReplyWindowDto }) replyWindow!: ReplyWindowDto;
+}
+
+/** Why the officer reads the contact; Admin Tikkim's default is the step they may take now. */
+export class ComplaintMessagesQueryDto {
+  @ApiPropertyOptional({
+    enum: CONTACT_READ_PURPOSES,
+    description:
+      "Read the complainant's contact for this purpose (recorded). Admin Tikkim: CONFIRM, INFORM_REPORTER, DELIVERY_BY_PHONE (default: the one the step they may take now needs); the head of office: BREAK_GLASS with `reason`. Any other role is refused (403) and the attempt recorded",
+  })
+  @IsOptional()
+  @IsIn(CONTACT_READ_PURPOSES)
+  purpose?: ContactReadPurpose;
+
+  @ApiPropertyOptional({ maxLength: BREAK_GLASS_REASON_MAX, description: 'Why the glass is broken (at least 20 characters); kept in the processing record. Must not name the complainant' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(BREAK_GLASS_REASON_MAX)
+  reason?: string;
 }
 
 /** The reply window of a complaint's channel at `now`. */
@@ -55,7 +89,7 @@ export function replyWindowOf(channel: string, messageTimes: readonly Date[], no
   return { channel, lastMessageAt: last?.toISOString() ?? null, closesAt: closesAt?.toISOString() ?? null, open: closesAt !== null && now < closesAt };
 }
 
-function toDto(r: GetComplaintResponse, now: Date): ComplaintMessagesDto {
+function toDto(r: GetComplaintResponse, now: Date, readsContact: boolean): ComplaintMessagesDto {
   const c = r.complaint;
   if (!c) throw new Error('intake answered GetComplaint without a complaint');
   const channel = channelMapping.fromProto(c.channel, 'channel');
@@ -69,11 +103,16 @@ function toDto(r: GetComplaintResponse, now: Date): ComplaintMessagesDto {
   const contact = c.contact
     ? Object.fromEntries(Object.entries({ name: c.contact.name, phone: c.contact.phone, email: c.contact.email, handle: c.contact.handle }).filter(([, v]) => v))
     : null;
+  const shown = readsContact && contact && Object.keys(contact).length > 0 ? contact : null;
+  const withheld = c.contactRedacted || (shown === null && contact !== null && Object.keys(contact).length > 0);
   return {
     text: c.text,
     messages,
-    contact: contact && Object.keys(contact).length > 0 ? contact : null,
-    contactRedacted: c.contactRedacted,
+    contact: shown,
+    contactWithheld: withheld,
+    contactRedacted: withheld && c.anonymous,
+    contactPurpose: shown ? (c.contactPurpose ?? null) : null,
+    contactPurposes: [],
     replyWindow: replyWindowOf(
       channel,
       c.messages.flatMap((m) => (m.receivedAt ? [timestampDate(m.receivedAt)] : [])),
@@ -94,13 +133,36 @@ export class ComplaintMessagesHttpController {
   ) {}
 
   @Get(':id/messages')
-  @ApiOperation({ summary: "The complainant's messages and contact (withheld for an anonymous complaint from all but Admin Tikkim), and whether the channel's 24-hour reply window is open" })
+  @ApiOperation({
+    summary:
+      "The complainant's messages and, for Admin Tikkim when a step needs it, their contact (each read recorded in intake's processing record; withheld from every other role, docs/adr/0029), and whether the channel's 24-hour reply window is open",
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: ComplaintMessagesDto })
-  @ApiProblemResponses([400, 'id is not a UUID'], [401, 'No valid access token'], [404, "No such complaint in the officer's office"], [503, 'intake is not reachable'])
-  async messages(@Param('id', ComplaintIdPipe) id: string, @CurrentUser() user: AuthenticatedUser, @CorrelationId() correlationId: string): Promise<ComplaintMessagesDto> {
-    if (!(await this.views.inOffice(id, user.officeCode))) throw complaintNotFound(id);
-    const response = await this.intake.call('getComplaint', { complaintId: id, actor: grpcActorOf(user) }, correlationId);
-    return toDto(response, this.clock.now());
+  @ApiProblemResponses(
+    [400, 'id is not a UUID, an unknown purpose, or a break-glass read without its reason'],
+    [401, 'No valid access token'],
+    [403, 'A purpose this officer may not state, or a break-glass read of an anonymous complaint (CONTACT.*; the attempt is recorded)'],
+    [404, "No such complaint in the officer's office"],
+    [503, 'intake is not reachable'],
+  )
+  async messages(
+    @Param('id', ComplaintIdPipe) id: string,
+    @Query() query: ComplaintMessagesQueryDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @CorrelationId() correlationId: string,
+  ): Promise<ComplaintMessagesDto> {
+    const found = await this.views.withState(id, user.officeCode);
+    if (!found) throw complaintNotFound(id);
+    const purposes = CONTACT_READ_PURPOSES_BY_ROLE[user.role] ?? [];
+    const purpose = query.purpose ?? (user.role === 'ADMIN_TIKKIM' ? contactPurposeOfActions(availableActions(found.state, sopActorOf(user))) : undefined);
+    const response = await this.intake.call(
+      'getComplaint',
+      { complaintId: id, actor: grpcActorOf(user), ...(purpose ? { contactPurpose: purpose } : {}), ...(query.reason ? { contactReason: query.reason } : {}) },
+      correlationId,
+    );
+    // Only a read for a purpose the role may state shows a contact, whatever intake answers.
+    const readsContact = purpose !== undefined && purposes.includes(purpose);
+    return { ...toDto(response, this.clock.now(), readsContact), contactPurposes: [...purposes] };
   }
 }

@@ -129,6 +129,33 @@ const POLICY: Record<string, RoutePolicy> = {
     probe: () => ({ body: {} }),
     why: 'any officer, their own password only',
   },
+  'POST /api/v1/auth/login/totp': {
+    access: { kind: 'public' },
+    otherOffice: 'own-office',
+    // No challenge: 400 before any code is checked (nothing counted).
+    probe: () => ({ body: {} }),
+    why: '@Public(): the second step of a login, with the challenge the first answered',
+  },
+  'GET /api/v1/auth/totp': { access: { kind: 'officer' }, otherOffice: 'own-office', probe: () => ({}), why: "any officer, their own second factor's state" },
+  'POST /api/v1/auth/totp/enrolment': {
+    access: { kind: 'officer' },
+    otherOffice: 'own-office',
+    // Starts (or replaces) a pending enrolment of the caller's own account; nothing is enabled.
+    probe: () => ({ body: {} }),
+    why: 'any officer, their own account only',
+  },
+  'POST /api/v1/auth/totp/enrolment/confirm': {
+    access: { kind: 'officer' },
+    otherOffice: 'own-office',
+    probe: () => ({ body: {} }),
+    why: 'any officer, their own pending enrolment; no code: 400',
+  },
+  'DELETE /api/v1/auth/totp': {
+    access: { kind: 'officer' },
+    otherOffice: 'own-office',
+    probe: () => ({ body: {} }),
+    why: 'any officer, their own second factor, with password and code; none given: 400',
+  },
   'GET /api/v1/auth/security-log': {
     access: { kind: 'roles', roles: ACCOUNT_ADMINISTRATOR },
     // B's head of office asking for A's account reads B's office: nothing.
@@ -165,7 +192,13 @@ const POLICY: Record<string, RoutePolicy> = {
   'GET /api/v1/complaints/{id}/timeline': complaintView('timeline'),
   'GET /api/v1/complaints/{id}/documents': complaintView('documents list'),
   'GET /api/v1/complaints/{id}/documents/{kind}': complaintView('then the producing service; the seeded complaint has a Laporan Aduan', () => ({ params: { kind: 'LAPORAN_ADUAN' } })),
-  'GET /api/v1/complaints/{id}/messages': complaintView('then intake, which withholds an anonymous contact'),
+  'GET /api/v1/complaints/{id}/messages': complaintView('then intake, which gives the contact only to a role and purpose docs/adr/0029 allows'),
+  'GET /api/v1/processing-record': {
+    access: { kind: 'roles', roles: ['KEPALA_KANTOR', 'AUDITOR'] },
+    otherOffice: 'not-found-if-allowed',
+    probe: (f) => ({ query: { complaintId: f.complaintId } }),
+    why: 'ProcessingRecordHttpController: 403 PROCESSING_RECORD.FORBIDDEN for other roles, then inOffice → 404 for a complaint of another office; intake lists the officer’s office only (docs/adr/0029)',
+  },
   'GET /api/v1/inbox': officeView("what waits for the officer in their office (libs/sop availableActions)"),
   'GET /api/v1/sections': officeView("the sections of the officer's office, from disposition"),
   'GET /api/v1/sla/summary': officeView("the officer's office's deadlines"),

@@ -71,8 +71,8 @@ export class LoginAttempts {
     for (const hit of attempt.hits) await this.limits.undo(hit);
   }
 
-  /** The password was wrong (or the account unusable): it counts, and goes into the security log. */
-  async failed(attempt: LoginAttempt, kind: Extract<AccountSecurityEventKind, 'LOGIN_FAILED' | 'PASSWORD_CHANGE_FAILED'>): Promise<void> {
+  /** The password (or the second factor) was wrong, or the account unusable: it counts, and goes into the security log. */
+  async failed(attempt: LoginAttempt, kind: Extract<AccountSecurityEventKind, 'LOGIN_FAILED' | 'PASSWORD_CHANGE_FAILED' | 'SECOND_FACTOR_FAILED'>): Promise<void> {
     await this.record(kind, attempt.username, attempt.clientAddress);
   }
 

@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, HttpStatus, Post, Req } from '@nestjs/commo
 import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { VerifiedAccessToken } from '../auth/access-tokens';
+import { BeforeSecondFactor } from '../auth/auth.guard';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentToken, CurrentUser } from '../auth/current-user';
 import { API_PREFIX, BEARER_AUTH } from '../http/configure-http';
@@ -18,6 +19,7 @@ export class LogoutHttpController {
   constructor(private readonly handler: LogoutHandler) {}
 
   @Post('logout')
+  @BeforeSecondFactor()
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Log out: the access token of this request is refused from now on (with everywhere: every token of the account)' })
   @ApiNoContentResponse({ description: 'Logged out' })

@@ -208,9 +208,13 @@ describe('an officer registers a complaint over REST', () => {
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
         '/api/v1/auth/login',
+        '/api/v1/auth/login/totp',
         '/api/v1/auth/logout',
         '/api/v1/auth/password',
         '/api/v1/auth/security-log',
+        '/api/v1/auth/totp',
+        '/api/v1/auth/totp/enrolment',
+        '/api/v1/auth/totp/enrolment/confirm',
         '/api/v1/users',
         '/api/v1/users/{username}/deactivate',
         '/api/v1/users/{username}/password-reset',
@@ -223,6 +227,7 @@ describe('an officer registers a complaint over REST', () => {
         '/api/v1/dashboard',
         '/api/v1/inbox',
         '/api/v1/public/offices',
+        '/api/v1/processing-record',
         '/api/v1/public/tracking',
         '/api/v1/sections',
         '/api/v1/sla/escalations',
@@ -240,11 +245,13 @@ describe('an officer registers a complaint over REST', () => {
       expect(operation.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', required: true })]));
     }
     expect(doc.paths['/api/v1/auth/login']['post'].security).toBeUndefined();
+    expect(doc.paths['/api/v1/auth/login/totp']['post'].security).toBeUndefined();
+    expect(doc.paths['/api/v1/auth/totp']['delete'].security).toEqual([{ 'access-token': [] }]);
     expect(doc.paths['/api/v1/public/tracking']['post'].security).toBeUndefined();
     expect(Object.keys(doc.paths['/api/v1/public/tracking']['post'].responses).sort()).toEqual(['200', '400', '404', '429', '503']);
     expect(doc.paths['/api/v1/public/offices']['get'].security).toBeUndefined();
     expect(doc.paths['/api/v1/inbox']['get'].security).toEqual([{ 'access-token': [] }]);
-    for (const path of ['/api/v1/complaints/{id}/messages', '/api/v1/complaints/{id}/documents', '/api/v1/complaints/{id}/documents/{kind}', '/api/v1/dashboard']) {
+    for (const path of ['/api/v1/complaints/{id}/messages', '/api/v1/complaints/{id}/documents', '/api/v1/complaints/{id}/documents/{kind}', '/api/v1/dashboard', '/api/v1/processing-record']) {
       expect(doc.paths[path]['get'].security).toEqual([{ 'access-token': [] }]);
     }
     for (const path of ['/api/v1/sla/summary', '/api/v1/sla/escalations']) {

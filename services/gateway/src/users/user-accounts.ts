@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { AccountDirectory, type TokenHolderQuery } from '../auth/auth.guard';
+import { AccountDirectory, type ActiveAccount, type TokenHolderQuery } from '../auth/auth.guard';
 import { OFFICER_ROLES, type AuthenticatedUser, type OfficerRole } from '../auth/authenticated-user';
 import { hashPassword } from '../auth/password-hasher';
 import { passwordPolicyProblem } from '../auth/password-policy';
@@ -107,6 +107,11 @@ export class UserAccounts extends AccountDirectory {
     return this.records.findOneBy({ username });
   }
 
+  /** The account of an id (with its hash). */
+  byId(id: string): Promise<UserAccountRecord | null> {
+    return this.records.findOneBy({ id });
+  }
+
   async exists(username: string): Promise<boolean> {
     return (await this.records.countBy({ username })) > 0;
   }
@@ -114,21 +119,22 @@ export class UserAccounts extends AccountDirectory {
   /**
    * The active account a verified token names, in one query (two primary-key lookups):
    * `revoked` when the token was logged out (revoked_token) or issued before the account's
-   * tokens_valid_after.
+   * tokens_valid_after; with whether the account has an active second factor (ADR 0027).
    */
-  async findActive(token: TokenHolderQuery): Promise<AuthenticatedUser | 'revoked' | undefined> {
+  async findActive(token: TokenHolderQuery): Promise<ActiveAccount | 'revoked' | undefined> {
     if (!/^[0-9a-f-]{36}$/i.test(token.sub)) return undefined;
     const [row] = (await this.dataSource().query(
       `SELECT a.id, a.username, a.display_name, a.role, a.office_code, a.section_code, a.nip,
               (a.tokens_valid_after IS NOT NULL AND a.tokens_valid_after > $3)
-                OR EXISTS (SELECT 1 FROM revoked_token r WHERE r.jti = $2) AS revoked
+                OR EXISTS (SELECT 1 FROM revoked_token r WHERE r.jti = $2) AS revoked,
+              EXISTS (SELECT 1 FROM totp_credential t WHERE t.account_id = a.id AND t.confirmed_at IS NOT NULL) AS second_factor
          FROM user_account a
         WHERE a.id = $1 AND a.active`,
       [token.sub, token.jti, token.issuedAt],
-    )) as (AccountRow & { revoked: boolean })[];
+    )) as (AccountRow & { revoked: boolean; second_factor: boolean })[];
     if (!row) return undefined;
     if (row.revoked) return 'revoked';
-    return authenticatedUserOf({
+    const user = authenticatedUserOf({
       id: row.id,
       username: row.username,
       displayName: row.display_name,
@@ -137,6 +143,7 @@ export class UserAccounts extends AccountDirectory {
       sectionCode: row.section_code,
       nip: row.nip,
     });
+    return { ...user, secondFactor: row.second_factor };
   }
 
   /**

@@ -16,7 +16,8 @@ import { GetComplaintHandler } from '../get-complaint/get-complaint.handler';
 import { intakeCommandExecutor, intakeRuntimeOptions } from '../intake.module';
 import type { RegisterComplaintCommand } from '../register-complaint/register-complaint.command';
 import { RegisterComplaintHandler } from '../register-complaint/register-complaint.handler';
-import { ContactCipher } from '../reporter-contact/contact-cipher';
+import type { ContactCipher } from '../reporter-contact/contact-cipher';
+import { intakeKeys } from '../reporter-contact/intake-keys';
 
 export class FixedClock extends Clock {
   constructor(public at: Date) {
@@ -54,6 +55,8 @@ export function testConfig(schema: string): IntakeServiceConfig {
     httpPort: 0,
     grpcAddress: '127.0.0.1:0',
     reporterContactKey: randomBytes(32).toString('base64'),
+    reporterContactKeys: undefined,
+    senderDigestKeys: undefined,
     webhookMaxBodyBytes: 1024 * 1024,
     mediaMaxBytes: 16 * 1024 * 1024,
     mediaAllowedTypes: ['image/jpeg', 'image/png', 'audio/ogg', 'application/pdf'],
@@ -91,7 +94,7 @@ export async function startIntakeKit(): Promise<IntakeKit> {
   const base = intakeRuntimeOptions(config, createLogger('intake-test', process.env['TEST_LOG_LEVEL'] ?? 'silent'), { stateConsumerGroup: group });
   const runtime = new ServiceRuntime({ ...base, consumers: [] });
   await runtime.ready();
-  const cipher = ContactCipher.fromBase64(config.reporterContactKey);
+  const { cipher } = intakeKeys(config);
   const clock = new FixedClock(new Date('2026-11-27T02:00:00Z'));
   const executor = intakeCommandExecutor(runtime, clock, group);
   return {

@@ -351,7 +351,7 @@ describe('intake’s channel webhooks', () => {
     expect(kept).toMatchObject({ provider: 'whatsapp', reason: 'body is not JSON', content_type: 'application/json' });
     for (const clear of [raw, from, 'Pungli loket tujuh', Buffer.from(raw).toString('base64')]) expect(kept.sealed_request.includes(clear)).toBe(false);
     // Sealed, not lost: an officer with the key reads what the provider sent.
-    const opened = JSON.parse(app.get(ContactCipher).openBytes(kept.sealed_request).toString('utf8')) as { body: string };
+    const opened = JSON.parse(app.get(ContactCipher).openBytes(kept.sealed_request, app.get(ContactCipher).keyId).toString('utf8')) as { body: string };
     expect(Buffer.from(opened.body, 'base64').toString('utf8')).toBe(raw);
     expect(await count('inbound_message')).toBe(inboundBefore);
     expect(await rejections('whatsapp', 'MALFORMED')).toBe(malformedBefore + 1);
@@ -569,7 +569,7 @@ describe('intake’s channel webhooks', () => {
         expect(contact.sealed.includes(clear)).toBe(false);
         expect(received.body).not.toContain(clear);
       }
-      expect(app.get(ContactCipher).open(contact.sealed)).toEqual({ name: form.name, phone: form.phone, email: form.email });
+      expect(app.get(ContactCipher).open(contact.sealed, app.get(ContactCipher).keyId)).toEqual({ name: form.name, phone: form.phone, email: form.email });
 
       const complaintsBefore = await count('complaint');
       const twice = await post(form);

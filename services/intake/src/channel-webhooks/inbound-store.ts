@@ -43,9 +43,9 @@ export async function storeWebhook(
     };
     const id = uuidv7();
     const inserted = (await tx.query(
-      `INSERT INTO inbound_message (id, provider, provider_message_id, channel, office_code, account_id, sender_digest, key_id, sealed,
+      `INSERT INTO inbound_message (id, provider, provider_message_id, channel, office_code, account_id, sender_digest, sender_digest_version, key_id, sealed,
                                     media_count, sent_at, received_at, next_attempt_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)
        ON CONFLICT (provider, provider_message_id) DO NOTHING RETURNING id`,
       [
         id,
@@ -55,6 +55,7 @@ export async function storeWebhook(
         office,
         message.accountId,
         deps.digest.of(message.channel, message.sender),
+        deps.digest.version,
         deps.cipher.keyId,
         deps.cipher.sealBytes(Buffer.from(JSON.stringify(sealed), 'utf8')),
         message.media.length,

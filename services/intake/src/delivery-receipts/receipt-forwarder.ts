@@ -2,12 +2,12 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { NotificationService, ReceiptStatus } from '@pengaduan/contracts';
 import type { DeliveryStatus } from '@pengaduan/channels';
 import type { ServiceRuntime } from '@pengaduan/messaging';
-import { PollingWorker, UPSTREAM_DEADLINE_MS, UpstreamClient, type Clock, type Logger, type MethodsOf } from '@pengaduan/runtime';
+import { PollingWorker, UPSTREAM_DEADLINE_MS, UpstreamClient, type Clock, type GrpcTls, type Logger, type MethodsOf } from '@pengaduan/runtime';
 
 /** notification's API, as intake calls it to hand over delivery receipts. */
 export class NotificationReceiptsClient extends UpstreamClient<MethodsOf<typeof NotificationService>> {
-  constructor(address: string, logger: Logger) {
-    super('notification', NotificationService, address, logger);
+  constructor(address: string, logger: Logger, tls?: GrpcTls) {
+    super('notification', NotificationService, address, logger, tls);
   }
 }
 

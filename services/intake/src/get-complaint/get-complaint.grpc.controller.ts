@@ -20,6 +20,8 @@ export class GetComplaintGrpcController {
       complaintId: request.complaintId,
       actor: { kind: 'user', userId: actor.userId, role: actor.role, ...(actor.sectionCode ? { sectionCode: actor.sectionCode } : {}) },
       ...(actor.officeCode ? { actorOffice: actor.officeCode } : {}),
+      ...(request.contactPurpose ? { contactPurpose: request.contactPurpose } : {}),
+      ...(request.contactReason ? { contactReason: request.contactReason } : {}),
     });
     return {
       complaint: {
@@ -40,6 +42,7 @@ export class GetComplaintGrpcController {
         reporterRef: c.reporterRef,
         contact: c.contact,
         contactRedacted: c.contactRedacted,
+        contactPurpose: c.contactPurpose,
         anonymous: c.anonymous,
         confidential: c.confidential,
         classificationCode: c.classificationCode,

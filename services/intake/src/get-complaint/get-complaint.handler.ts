@@ -1,25 +1,25 @@
 import { ServiceRuntime } from '@pengaduan/messaging';
 import { ServiceError } from '@pengaduan/runtime';
-import type { ComplaintState, Role } from '@pengaduan/sop';
+import { BREAK_GLASS_REASON_MAX, CONTACT_READ_PURPOSES, isContactReadPurpose, mayReadContact, type ComplaintState, type Role } from '@pengaduan/sop';
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { validate as isUuid } from 'uuid';
 import { ComplaintMessageRecord, ComplaintRecord } from '../persistence/entities';
 import { ContactCipher, type ReporterContact } from '../reporter-contact/contact-cipher';
 import { readReporterContact } from '../reporter-contact/reporter-contacts';
+import { disclosedFields, recordContactRead } from '../processing-record/contact-processing-record';
 import type { ComplaintDetailsView, GetComplaintQuery } from './get-complaint.query';
 
 /** Officers who read complaints. The reporter follows theirs by tracking number elsewhere, never here. */
 const READERS: readonly Role[] = ['ADMIN_TIKKIM', 'KEPALA_KANTOR', 'SEKSI_TERKAIT', 'KEPALA_SEKSI_TI', 'TIM_PENANGANAN', 'AUDITOR'];
 
 /**
- * Who sees the reporter's contact of an anonymous complaint: the intake admin only
- * (SP4N-LAPOR! "Anonim": the report may be seen, the identity is hidden; DESIGN.md).
- */
-const SEES_ANONYMOUS_CONTACT: readonly Role[] = ['ADMIN_TIKKIM'];
-
-/**
- * A complaint with its messages, for an officer of its office. The contact of an anonymous
- * complaint is withheld from everyone but Admin Tikkim, and says so (`contactRedacted`).
+ * A complaint with its messages, for an officer of its office. The reporter's contact only for a
+ * purpose the officer's role may state (libs/sop `mayReadContact`, docs/adr/0029: Admin Tikkim
+ * to confirm, inform and deliver; the head of office to break the glass with a reason; an
+ * anonymous complaint's to Admin Tikkim alone), and every read goes into the processing record
+ * first; so does a refused attempt. Without a purpose the contact is withheld, and the answer
+ * says so (`contactRedacted`).
  */
 @Injectable()
 export class GetComplaintHandler {
@@ -52,8 +52,14 @@ export class GetComplaintHandler {
     const [stateRow] = (await manager.query('SELECT state FROM complaint_state WHERE complaint_id = $1', [complaint.id])) as { state: ComplaintState }[];
     const state = stateRow?.state;
 
-    const redacted = complaint.anonymous && !SEES_ANONYMOUS_CONTACT.includes(q.actor.role);
-    const contact = redacted ? undefined : nonEmpty(await readReporterContact(manager, this.cipher, complaint.reporterRef));
+    const stored = nonEmpty(await readReporterContact(manager, this.cipher, complaint.reporterRef));
+    const purpose = await this.contactPurpose(manager, q, complaint);
+    const contact = purpose ? stored : undefined;
+    if (contact && purpose) {
+      const reason = purpose === 'BREAK_GLASS' ? q.contactReason?.trim() : undefined;
+      await recordContactRead(manager, { ...this.who(q, complaint), purpose, ...(reason ? { reason } : {}), fields: disclosedFields(contact), outcome: 'READ' });
+    }
+    const redacted = stored !== undefined && contact === undefined;
     const classification = state && 'classification' in state && state.classification ? state.classification : complaint.classificationCode;
 
     return {
@@ -68,11 +74,43 @@ export class GetComplaintHandler {
       reporterRef: complaint.reporterRef,
       ...(contact ? { contact } : {}),
       contactRedacted: redacted,
+      ...(contact && purpose ? { contactPurpose: purpose } : {}),
       anonymous: complaint.anonymous,
       confidential: complaint.confidential,
       ...(classification ? { classificationCode: classification } : {}),
       ...(complaint.summary ? { summary: complaint.summary } : {}),
     };
+  }
+
+  /** The purpose the request states, once the policy allows it; a refusal is recorded, then thrown. */
+  private async contactPurpose(manager: EntityManager, q: GetComplaintQuery, complaint: ComplaintRecord): Promise<string | undefined> {
+    if (q.contactPurpose === undefined || q.contactPurpose === '') return undefined;
+    const purpose = q.contactPurpose;
+    if (!isContactReadPurpose(purpose)) {
+      throw new ServiceError('invalid', 'COMPLAINT.INVALID_REQUEST', 'the contact purpose is not one the platform knows', {
+        fieldViolations: [{ field: 'contactPurpose', description: `one of ${CONTACT_READ_PURPOSES.join(', ')}` }],
+      });
+    }
+    if ((q.contactReason ?? '').length > BREAK_GLASS_REASON_MAX) {
+      throw new ServiceError('invalid', 'COMPLAINT.INVALID_REQUEST', 'the reason is too long', {
+        fieldViolations: [{ field: 'contactReason', description: `at most ${BREAK_GLASS_REASON_MAX} characters` }],
+      });
+    }
+    const decision = mayReadContact(q.actor.role, purpose, complaint, q.contactReason);
+    if (!decision.ok && decision.code === 'CONTACT.REASON_REQUIRED') {
+      // The request is incomplete, not refused: nothing to record.
+      throw new ServiceError('invalid', decision.code, decision.message, { fieldViolations: [{ field: 'contactReason', description: decision.message }] });
+    }
+    if (!decision.ok) {
+      const reason = q.contactReason?.trim();
+      await recordContactRead(manager, { ...this.who(q, complaint), purpose, ...(reason ? { reason } : {}), fields: [], outcome: 'REFUSED', refusalCode: decision.code });
+      throw new ServiceError('forbidden', decision.code, decision.message);
+    }
+    return purpose;
+  }
+
+  private who(q: GetComplaintQuery, complaint: ComplaintRecord) {
+    return { complaintId: complaint.id, officeCode: complaint.officeCode, actor: q.actor, ...(q.actorOffice ? { actorOffice: q.actorOffice } : {}) };
   }
 }
 

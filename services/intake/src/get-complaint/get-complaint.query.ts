@@ -7,6 +7,10 @@ export interface GetComplaintQuery {
   actor: UserActor;
   /** The officer's office: another office's complaint is not found. */
   actorOffice?: string;
+  /** Why the officer reads the contact (libs/sop CONTACT_READ_PURPOSES); without one it is withheld. */
+  contactPurpose?: string;
+  /** The reason of a `BREAK_GLASS` read. */
+  contactReason?: string;
 }
 
 export interface ComplaintMessageView {
@@ -31,10 +35,12 @@ export interface ComplaintDetailsView {
   text: string;
   messages: ComplaintMessageView[];
   reporterRef: string;
-  /** Absent when the reporter gave none, or the actor may not see it. */
+  /** Absent when the reporter gave none, or it was not read for a purpose the actor may state. */
   contact?: ReporterContact;
-  /** The contact was withheld from this actor (anonymous complaint). */
+  /** The reporter left a contact and it was withheld from this actor. */
   contactRedacted: boolean;
+  /** The purpose the contact was read (and recorded) for, when it is here. */
+  contactPurpose?: string;
   anonymous: boolean;
   confidential: boolean;
   classificationCode?: string;

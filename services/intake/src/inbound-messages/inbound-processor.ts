@@ -11,6 +11,9 @@ import { ComplaintMessageRecord, ComplaintRecord } from '../persistence/entities
 import { registerComplaint } from '../register-complaint/register-complaint.handler';
 import type { ContactCipher, ReporterContact } from '../reporter-contact/contact-cipher';
 import type { SealedInboundMessage } from './inbound-message';
+import type { SenderDigest } from './sender-digest';
+
+type InboundMessage = SealedInboundMessage & { submission?: WebFormMessage['submission'] };
 
 /** intake acting on a channel message, as recorded on the events it emits without an officer. */
 export const INTAKE_ACTOR: SystemActor = { kind: 'system', service: 'intake' };
@@ -32,7 +35,6 @@ interface InboundRow {
   provider_message_id: string;
   channel: Channel;
   office_code: string;
-  sender_digest: string;
   key_id: string;
   sealed: Buffer;
   media_count: number;
@@ -52,7 +54,7 @@ interface InboundRow {
 export class InboundProcessor extends PollingWorker {
   constructor(
     private readonly runtime: ServiceRuntime,
-    private readonly cipher: ContactCipher,
+    private readonly keys: { cipher: ContactCipher; digest: SenderDigest },
     private readonly stateGroup: StateConsumerGroup,
     private readonly clock: Clock,
     private readonly logger: Logger,
@@ -82,23 +84,26 @@ export class InboundProcessor extends PollingWorker {
       return await this.runtime.dataSource.transaction(async (tx) => {
         const now = this.clock.now();
         const [row] = (await tx.query(
-          `SELECT id, provider, provider_message_id, channel, office_code, sender_digest, key_id, sealed, media_count, sent_at, attempts
+          `SELECT id, provider, provider_message_id, channel, office_code, key_id, sealed, media_count, sent_at, attempts
              FROM inbound_message WHERE status = 'PENDING' AND next_attempt_at <= $1
             ORDER BY sent_at, received_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
           [now],
         )) as InboundRow[];
         if (!row) return 'none';
         claimed = row;
-        await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [row.sender_digest]);
+        const message = this.open(row);
+        // The sender under every digest version held: their rows may predate a rotation.
+        const digests = this.keys.digest.all(row.channel, message.sender);
+        await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [digests[0]]);
         const [earlier] = (await tx.query(
-          `SELECT 1 FROM inbound_message WHERE sender_digest = $1 AND status = 'PENDING' AND id <> $2 AND (sent_at, id) < ($3, $2) LIMIT 1`,
-          [row.sender_digest, row.id, row.sent_at],
+          `SELECT 1 FROM inbound_message WHERE sender_digest = ANY($1) AND status = 'PENDING' AND id <> $2 AND (sent_at, id) < ($3, $2) LIMIT 1`,
+          [digests, row.id, row.sent_at],
         )) as unknown[];
         if (earlier) {
           await tx.query(`UPDATE inbound_message SET next_attempt_at = $2 WHERE id = $1`, [row.id, new Date(now.getTime() + 200)]);
           return 'held';
         }
-        const done = await this.process(tx, row, now);
+        const done = await this.process(tx, row, message, digests, now);
         await tx.query(
           `UPDATE inbound_message SET status = 'PROCESSED', complaint_id = $2, complaint_message_id = $3, processed_at = $4, attempts = attempts + 1, last_error = NULL WHERE id = $1`,
           [row.id, done.complaintId, done.messageId, now],
@@ -113,18 +118,21 @@ export class InboundProcessor extends PollingWorker {
     }
   }
 
-  private async process(tx: EntityManager, row: InboundRow, now: Date): Promise<{ complaintId: string; messageId: string; appended: boolean }> {
-    if (row.key_id !== this.cipher.keyId) throw new Error(`inbound message sealed with key ${row.key_id}, which this intake does not hold`);
-    const message = JSON.parse(this.cipher.openBytes(row.sealed).toString('utf8')) as SealedInboundMessage & { submission?: WebFormMessage['submission'] };
+  private open(row: InboundRow): InboundMessage {
+    if (!this.keys.cipher.holds(row.key_id)) throw new Error(`inbound message sealed with key ${row.key_id}, which this intake does not hold`);
+    return JSON.parse(this.keys.cipher.openBytes(row.sealed, row.key_id).toString('utf8')) as InboundMessage;
+  }
+
+  private async process(tx: EntityManager, row: InboundRow, message: InboundMessage, digests: string[], now: Date): Promise<{ complaintId: string; messageId: string; appended: boolean }> {
     const text = describe(message);
     if (!message.submission) {
-      const appended = await this.appendToOpenComplaint(tx, row, text, now);
+      const appended = await this.appendToOpenComplaint(tx, row, digests, text, now);
       if (appended) return { ...appended, appended: true };
     }
     const contact: ReporterContact = message.submission
       ? { ...(message.submission.name ? { name: message.submission.name } : {}), ...(message.submission.phone ? { phone: message.submission.phone } : {}), ...(message.submission.email ? { email: message.submission.email } : {}) }
       : contactOf(row.channel, message);
-    const registered = await registerComplaint(tx, this.cipher, this.stateGroup, {
+    const registered = await registerComplaint(tx, this.keys.cipher, this.stateGroup, {
       officeCode: row.office_code,
       channel: row.channel,
       text,
@@ -136,19 +144,19 @@ export class InboundProcessor extends PollingWorker {
       causationId: row.id,
       receivedAt: row.sent_at,
       now,
-      reporterDigest: row.sender_digest,
+      reporterDigest: { digest: digests[0], version: this.keys.digest.version },
       letterheads: this.options.letterheads ?? DEFAULT_LETTERHEADS,
     });
     return { complaintId: registered.complaintId, messageId: registered.firstMessageId, appended: false };
   }
 
   /** Appends to the sender's open complaint, if they have one libs/sop still takes messages for. */
-  private async appendToOpenComplaint(tx: EntityManager, row: InboundRow, text: string, now: Date): Promise<{ complaintId: string; messageId: string } | undefined> {
+  private async appendToOpenComplaint(tx: EntityManager, row: InboundRow, digests: string[], text: string, now: Date): Promise<{ complaintId: string; messageId: string } | undefined> {
     const [open] = (await tx.query(
       `SELECT c.id FROM complaint c JOIN complaint_state s ON s.complaint_id = c.id
-        WHERE c.reporter_digest = $1 AND c.office_code = $2 AND c.channel = $3 AND s.status NOT IN ('NEW', 'CLOSED')
+        WHERE c.reporter_digest = ANY($1) AND c.office_code = $2 AND c.channel = $3 AND s.status NOT IN ('NEW', 'CLOSED')
         ORDER BY c.received_at DESC LIMIT 1`,
-      [row.sender_digest, row.office_code, row.channel],
+      [digests, row.office_code, row.channel],
     )) as { id: string }[];
     if (!open) return undefined;
     const locked = await lockComplaintState(tx, open.id);

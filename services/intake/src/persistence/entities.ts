@@ -72,6 +72,10 @@ export class ComplaintRecord {
   @Column({ type: 'text', nullable: true })
   reporterDigest!: string | null;
 
+  /** The version of the digest key `reporterDigest` is under (null: before versions; see docs/adr/0026). */
+  @Column({ type: 'text', nullable: true })
+  reporterDigestVersion!: string | null;
+
   @Column({ type: 'timestamptz' })
   receivedAt!: Date;
 

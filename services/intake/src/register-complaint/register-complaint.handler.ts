@@ -121,7 +121,7 @@ export interface NewComplaint {
   receivedAt?: Date;
   now: Date;
   /** For a channel complaint: the sender's digest, so their next messages join it. */
-  reporterDigest?: string;
+  reporterDigest?: { digest: string; version: string };
   /** The first message's id (default: a new one). */
   firstMessageId?: string;
   /** For channel `REGIONAL_OFFICE`: the forwarding office. */
@@ -175,7 +175,8 @@ export async function registerComplaint(
     anonymous: c.anonymous,
     confidential: c.confidential,
     reporterRef,
-    reporterDigest: c.reporterDigest ?? null,
+    reporterDigest: c.reporterDigest?.digest ?? null,
+    reporterDigestVersion: c.reporterDigest?.version ?? null,
     receivedAt,
   });
   await tx.insert(ComplaintMessageRecord, { id: firstMessageId, complaintId, sequence: 1, channel: c.channel, text: c.text, receivedAt });

@@ -9,7 +9,7 @@ export class ResolveReporterAddressGrpcController {
 
   async resolveReporterAddress(request: ResolveReporterAddressRequest, _correlationId: string): Promise<MessageInitShape<typeof ResolveReporterAddressResponseSchema>> {
     const channel = outboundChannelMapping.fromProto(request.channel, 'channel');
-    const address = await this.handler.execute(request.complaintId, request.reporterRef, channel);
+    const address = await this.handler.execute(request.complaintId, request.reporterRef, channel, request.purpose || undefined);
     if (!address) return { found: false, recipient: '' };
     return {
       found: true,

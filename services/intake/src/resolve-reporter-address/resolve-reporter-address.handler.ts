@@ -1,9 +1,10 @@
 import type { ServiceRuntime } from '@pengaduan/messaging';
 import { ServiceError } from '@pengaduan/runtime';
-import type { OutboundChannel } from '@pengaduan/sop';
+import { SYSTEM_CONTACT_PURPOSES, type OutboundChannel } from '@pengaduan/sop';
 import type { SenderDigest } from '../inbound-messages/sender-digest';
 import type { ContactCipher } from '../reporter-contact/contact-cipher';
 import { readReporterContact } from '../reporter-contact/reporter-contacts';
+import { recordContactRead, type ContactField } from '../processing-record/contact-processing-record';
 
 /** Where to reach a reporter on one channel. Personal data. */
 export interface ReporterAddress {
@@ -12,6 +13,12 @@ export interface ReporterAddress {
   lastInboundAt?: Date;
 }
 
+/** The purpose recorded for a caller that states none (a notification of an older release). */
+export const UNSTATED_PURPOSE = 'UNSTATED';
+
+/** notification is the only caller of ResolveReporterAddress (service.proto); the record names it. */
+const CALLER = { kind: 'system', service: 'notification' } as const;
+
 /** Channels a reporter is reached on by the id they wrote from, not by a number. */
 const BY_HANDLE: readonly OutboundChannel[] = ['FACEBOOK', 'INSTAGRAM', 'TELEGRAM'];
 
@@ -19,7 +26,9 @@ const BY_HANDLE: readonly OutboundChannel[] = ['FACEBOOK', 'INSTAGRAM', 'TELEGRA
  * notification's question: where does this complaint's reporter get a message on `channel`?
  * Their number on WhatsApp and SMS, their address by e-mail, the id they wrote from on
  * Messenger, Instagram and Telegram (only on the channel the complaint came over). With the
- * account they wrote to and when they last wrote there, for WhatsApp's 24-hour window.
+ * account they wrote to and when they last wrote there, for WhatsApp's 24-hour window. Every
+ * answer that discloses an address goes into the processing record first, with the purpose the
+ * caller stated (docs/adr/0029).
  */
 export class ResolveReporterAddressHandler {
   constructor(
@@ -28,30 +37,35 @@ export class ResolveReporterAddressHandler {
     private readonly digest: SenderDigest,
   ) {}
 
-  async execute(complaintId: string, reporterRef: string, channel: OutboundChannel): Promise<ReporterAddress | undefined> {
+  async execute(complaintId: string, reporterRef: string, channel: OutboundChannel, purpose: string = UNSTATED_PURPOSE): Promise<ReporterAddress | undefined> {
+    if (purpose !== UNSTATED_PURPOSE && !(Object.values(SYSTEM_CONTACT_PURPOSES) as string[]).includes(purpose)) {
+      throw new ServiceError('invalid', 'COMPLAINT.INVALID_REQUEST', 'the purpose is not one notification sends for', {
+        fieldViolations: [{ field: 'purpose', description: `one of ${Object.values(SYSTEM_CONTACT_PURPOSES).join(', ')}` }],
+      });
+    }
     const manager = this.runtime.dataSource.manager;
-    const [complaint] = (await manager.query('SELECT channel, reporter_ref FROM complaint WHERE id = $1', [complaintId])) as { channel: string; reporter_ref: string }[];
+    const [complaint] = (await manager.query('SELECT channel, reporter_ref, office_code FROM complaint WHERE id = $1', [complaintId])) as {
+      channel: string;
+      reporter_ref: string;
+      office_code: string;
+    }[];
     if (!complaint || complaint.reporter_ref !== reporterRef) {
       throw new ServiceError('not-found', 'COMPLAINT.NOT_FOUND', `complaint ${complaintId} with that reporter not found`);
     }
     const contact = await readReporterContact(manager, this.cipher, reporterRef);
-    const recipient =
-      channel === 'WHATSAPP' || channel === 'SMS'
-        ? contact.phone
-        : channel === 'EMAIL'
-          ? contact.email
-          : BY_HANDLE.includes(channel) && complaint.channel === channel
-            ? contact.handle
-            : undefined;
-    if (!recipient) return undefined;
+    const field: ContactField | undefined =
+      channel === 'WHATSAPP' || channel === 'SMS' ? 'phone' : channel === 'EMAIL' ? 'email' : BY_HANDLE.includes(channel) && complaint.channel === channel ? 'handle' : undefined;
+    const recipient = field ? contact[field] : undefined;
+    if (!field || !recipient) return undefined;
+    await recordContactRead(manager, { complaintId, officeCode: complaint.office_code, actor: CALLER, purpose, fields: [field], outcome: 'READ', channel });
     if (channel === 'EMAIL' || channel === 'PHONE' || channel === 'WALK_IN' || channel === 'WEB' || channel === 'REGIONAL_OFFICE') return { recipient };
 
     const [wroteTo] = (await manager.query(
       `SELECT account_id FROM inbound_message WHERE complaint_id = $1 AND channel = $2 ORDER BY sent_at LIMIT 1`,
       [complaintId, channel],
     )) as { account_id: string }[];
-    const [last] = (await manager.query(`SELECT max(sent_at) AS at FROM inbound_message WHERE sender_digest = $1 AND status <> 'FAILED'`, [
-      this.digest.of(channel, recipient),
+    const [last] = (await manager.query(`SELECT max(sent_at) AS at FROM inbound_message WHERE sender_digest = ANY($1) AND status <> 'FAILED'`, [
+      this.digest.all(channel, recipient),
     ])) as { at: Date | null }[];
     return { recipient, ...(wroteTo ? { accountId: wroteTo.account_id } : {}), ...(last?.at ? { lastInboundAt: last.at } : {}) };
   }

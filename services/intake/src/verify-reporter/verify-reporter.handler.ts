@@ -1,6 +1,7 @@
 import { ServiceRuntime } from '@pengaduan/messaging';
 import { Injectable } from '@nestjs/common';
 import { ContactCipher, type ReporterContact } from '../reporter-contact/contact-cipher';
+import { openContact } from '../reporter-contact/reporter-contacts';
 import { verifierMatches } from './reporter-verifier';
 
 /** The gateway's question for the public tracking page. The verifier is personal data. */
@@ -37,9 +38,6 @@ export class VerifyReporterHandler {
 
   private contactOf(row: { id: string; key_id: string | null; sealed: Buffer | null } | undefined): ReporterContact {
     if (!row?.sealed) return {};
-    if (row.key_id !== this.cipher.keyId) {
-      throw new Error(`the contact of complaint ${row.id} is sealed with key ${row.key_id}, which this intake does not hold`);
-    }
-    return this.cipher.open(row.sealed);
+    return openContact(this.cipher, row.sealed, row.key_id ?? '', `the contact of complaint ${row.id}`);
   }
 }

@@ -103,8 +103,12 @@ export type NotAvailableReason = 'OFFICER_ONLY' | 'NO_ADAPTER' | 'NO_ADDRESS';
  * it is used for the send and never stored, logged or put in an event by notification.
  */
 export interface ReporterDirectory {
-  /** The address, or `undefined` when the reporter left none for that channel (e.g. anonymous without contact). */
-  resolve(complaintId: string, reporterRef: string, channel: OutboundChannel): Promise<ReporterAddress | undefined>;
+  /**
+   * The address, or `undefined` when the reporter left none for that channel (e.g. anonymous
+   * without contact). `purpose` is what the message is for: intake records it with the read in
+   * its processing record (docs/adr/0029).
+   */
+  resolve(complaintId: string, reporterRef: string, channel: OutboundChannel, purpose: NotificationPurpose): Promise<ReporterAddress | undefined>;
 }
 
 /** How to reach a reporter on one channel. Personal data. */

@@ -1,13 +1,13 @@
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { IntakeService, outboundChannelMapping } from '@pengaduan/contracts';
-import { UpstreamClient, type Logger, type MethodsOf } from '@pengaduan/runtime';
-import type { OutboundChannel } from '@pengaduan/sop';
+import { UpstreamClient, type GrpcTls, type Logger, type MethodsOf } from '@pengaduan/runtime';
+import { SYSTEM_CONTACT_PURPOSES, type NotificationPurpose, type OutboundChannel } from '@pengaduan/sop';
 import type { ReporterAddress, ReporterDirectory } from './channel.port';
 
 /** intake's API, as notification calls it for reporters' addresses and to screen officers' texts (docs/adr/0023). */
 export class IntakeDirectoryClient extends UpstreamClient<MethodsOf<typeof IntakeService>> {
-  constructor(address: string, logger: Logger) {
-    super('intake', IntakeService, address, logger);
+  constructor(address: string, logger: Logger, tls?: GrpcTls) {
+    super('intake', IntakeService, address, logger, tls);
   }
 }
 
@@ -15,8 +15,12 @@ export class IntakeDirectoryClient extends UpstreamClient<MethodsOf<typeof Intak
 export class IntakeReporterDirectory implements ReporterDirectory {
   constructor(private readonly client: IntakeDirectoryClient) {}
 
-  async resolve(complaintId: string, reporterRef: string, channel: OutboundChannel): Promise<ReporterAddress | undefined> {
-    const answer = await this.client.call('resolveReporterAddress', { complaintId, reporterRef, channel: outboundChannelMapping.toProto(channel) }, complaintId);
+  async resolve(complaintId: string, reporterRef: string, channel: OutboundChannel, purpose: NotificationPurpose): Promise<ReporterAddress | undefined> {
+    const answer = await this.client.call(
+      'resolveReporterAddress',
+      { complaintId, reporterRef, channel: outboundChannelMapping.toProto(channel), purpose: SYSTEM_CONTACT_PURPOSES[purpose] },
+      complaintId,
+    );
     if (!answer.found) return undefined;
     return {
       channel,

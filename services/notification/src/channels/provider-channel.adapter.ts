@@ -27,7 +27,7 @@ export class ProviderChannelAdapter implements ChannelAdapter {
   }
 
   async send(message: OutboundMessage): Promise<SendResult> {
-    const address = await this.directory.resolve(message.complaintId, message.reporterRef, message.channel);
+    const address = await this.directory.resolve(message.complaintId, message.reporterRef, message.channel, message.purpose);
     if (!address) return { kind: 'not-available', reason: 'NO_ADDRESS' };
     const accountId = address.accountId ?? this.provider.accountFor(message.officeCode);
     const base: Omit<ProviderSendRequest, 'text' | 'template'> = {

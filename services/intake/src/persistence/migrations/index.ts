@@ -3,9 +3,11 @@ import { COMPLAINT_STATE_MIGRATIONS } from '@pengaduan/messaging';
 import { IntakeInitial1795800000100 } from './1795800000100-intake-initial';
 import { IntakeConfirmation1795800000200 } from './1795800000200-intake-confirmation';
 import { IntakeChannels1795800000800 } from './1795800000800-intake-channels';
+import { IntakeContactProcessingRecord1795800001300 } from './1795800001300-intake-contact-processing-record';
+import { IntakeDigestVersions1795800001400 } from './1795800001400-intake-digest-versions';
 
 /** Intake's own migrations, in order. */
-export const INTAKE_OWN_MIGRATIONS = [IntakeInitial1795800000100, IntakeConfirmation1795800000200, IntakeChannels1795800000800];
+export const INTAKE_OWN_MIGRATIONS = [IntakeInitial1795800000100, IntakeConfirmation1795800000200, IntakeChannels1795800000800, IntakeContactProcessingRecord1795800001300, IntakeDigestVersions1795800001400];
 
 /**
  * Everything intake's data source migrates after the outbox/inbox (which ServiceRuntime

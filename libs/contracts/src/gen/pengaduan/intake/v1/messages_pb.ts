@@ -19,7 +19,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pengaduan/intake/v1/messages.proto.
  */
 export const file_pengaduan_intake_v1_messages: GenFile = /*@__PURE__*/
-  fileDesc("CiJwZW5nYWR1YW4vaW50YWtlL3YxL21lc3NhZ2VzLnByb3RvEhNwZW5nYWR1YW4uaW50YWtlLnYxIokBCg9SZXBvcnRlckNvbnRhY3QSEQoEbmFtZRgBIAEoCUgAiAEBEhIKBXBob25lGAIgASgJSAGIAQESEgoFZW1haWwYAyABKAlIAogBARITCgZoYW5kbGUYBCABKAlIA4gBAUIHCgVfbmFtZUIICgZfcGhvbmVCCAoGX2VtYWlsQgkKB19oYW5kbGUipgMKGFJlZ2lzdGVyQ29tcGxhaW50UmVxdWVzdBISCgpyZXF1ZXN0X2lkGAEgASgJEhMKC29mZmljZV9jb2RlGAIgASgJEi0KB2NoYW5uZWwYAyABKA4yHC5wZW5nYWR1YW4uY29tbW9uLnYxLkNoYW5uZWwSDAoEdGV4dBgEIAEoCRI6Cgdjb250YWN0GAUgASgLMiQucGVuZ2FkdWFuLmludGFrZS52MS5SZXBvcnRlckNvbnRhY3RIAIgBARIRCglhbm9ueW1vdXMYBiABKAgSFAoMY29uZmlkZW50aWFsGAcgASgIEjQKC3JlY2VpdmVkX2F0GAggASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEgBiAEBEikKBWFjdG9yGAkgASgLMhoucGVuZ2FkdWFuLmNvbW1vbi52MS5BY3RvchIlChhmb3J3YXJkZWRfYnlfb2ZmaWNlX2NvZGUYCiABKAlIAogBAUIKCghfY29udGFjdEIOCgxfcmVjZWl2ZWRfYXRCGwoZX2ZvcndhcmRlZF9ieV9vZmZpY2VfY29kZSJaChlSZWdpc3RlckNvbXBsYWludFJlc3BvbnNlEhQKDGNvbXBsYWludF9pZBgBIAEoCRIXCg90cmFja2luZ19udW1iZXIYAiABKAkSDgoGc3RhdHVzGAMgASgJIlYKE0dldENvbXBsYWludFJlcXVlc3QSFAoMY29tcGxhaW50X2lkGAEgASgJEikKBWFjdG9yGAIgASgLMhoucGVuZ2FkdWFuLmNvbW1vbi52MS5BY3RvciKuAQoQQ29tcGxhaW50TWVzc2FnZRISCgptZXNzYWdlX2lkGAEgASgJEi0KB2NoYW5uZWwYAiABKA4yHC5wZW5nYWR1YW4uY29tbW9uLnYxLkNoYW5uZWwSLwoLcmVjZWl2ZWRfYXQYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEgwKBHRleHQYBCABKAkSGAoQYXR0YWNobWVudF9jb3VudBgFIAEoDSKKBAoQQ29tcGxhaW50RGV0YWlscxIUCgxjb21wbGFpbnRfaWQYASABKAkSEwoLb2ZmaWNlX2NvZGUYAiABKAkSFwoPdHJhY2tpbmdfbnVtYmVyGAMgASgJEi0KB2NoYW5uZWwYBCABKA4yHC5wZW5nYWR1YW4uY29tbW9uLnYxLkNoYW5uZWwSDgoGc3RhdHVzGAUgASgJEi8KC3JlY2VpdmVkX2F0GAYgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIMCgR0ZXh0GAcgASgJEjcKCG1lc3NhZ2VzGAggAygLMiUucGVuZ2FkdWFuLmludGFrZS52MS5Db21wbGFpbnRNZXNzYWdlEhQKDHJlcG9ydGVyX3JlZhgJIAEoCRI6Cgdjb250YWN0GAogASgLMiQucGVuZ2FkdWFuLmludGFrZS52MS5SZXBvcnRlckNvbnRhY3RIAIgBARIYChBjb250YWN0X3JlZGFjdGVkGAsgASgIEhEKCWFub255bW91cxgMIAEoCBIUCgxjb25maWRlbnRpYWwYDSABKAgSIAoTY2xhc3NpZmljYXRpb25fY29kZRgOIAEoCUgBiAEBEhQKB3N1bW1hcnkYDyABKAlIAogBAUIKCghfY29udGFjdEIWChRfY2xhc3NpZmljYXRpb25fY29kZUIKCghfc3VtbWFyeSJQChRHZXRDb21wbGFpbnRSZXNwb25zZRI4Cgljb21wbGFpbnQYASABKAsyJS5wZW5nYWR1YW4uaW50YWtlLnYxLkNvbXBsYWludERldGFpbHNiBnByb3RvMw", [file_google_protobuf_timestamp, file_pengaduan_common_v1_actor, file_pengaduan_common_v1_channel]);
+  fileDesc("CiJwZW5nYWR1YW4vaW50YWtlL3YxL21lc3NhZ2VzLnByb3RvEhNwZW5nYWR1YW4uaW50YWtlLnYxIokBCg9SZXBvcnRlckNvbnRhY3QSEQoEbmFtZRgBIAEoCUgAiAEBEhIKBXBob25lGAIgASgJSAGIAQESEgoFZW1haWwYAyABKAlIAogBARITCgZoYW5kbGUYBCABKAlIA4gBAUIHCgVfbmFtZUIICgZfcGhvbmVCCAoGX2VtYWlsQgkKB19oYW5kbGUipgMKGFJlZ2lzdGVyQ29tcGxhaW50UmVxdWVzdBISCgpyZXF1ZXN0X2lkGAEgASgJEhMKC29mZmljZV9jb2RlGAIgASgJEi0KB2NoYW5uZWwYAyABKA4yHC5wZW5nYWR1YW4uY29tbW9uLnYxLkNoYW5uZWwSDAoEdGV4dBgEIAEoCRI6Cgdjb250YWN0GAUgASgLMiQucGVuZ2FkdWFuLmludGFrZS52MS5SZXBvcnRlckNvbnRhY3RIAIgBARIRCglhbm9ueW1vdXMYBiABKAgSFAoMY29uZmlkZW50aWFsGAcgASgIEjQKC3JlY2VpdmVkX2F0GAggASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEgBiAEBEikKBWFjdG9yGAkgASgLMhoucGVuZ2FkdWFuLmNvbW1vbi52MS5BY3RvchIlChhmb3J3YXJkZWRfYnlfb2ZmaWNlX2NvZGUYCiABKAlIAogBAUIKCghfY29udGFjdEIOCgxfcmVjZWl2ZWRfYXRCGwoZX2ZvcndhcmRlZF9ieV9vZmZpY2VfY29kZSJaChlSZWdpc3RlckNvbXBsYWludFJlc3BvbnNlEhQKDGNvbXBsYWludF9pZBgBIAEoCRIXCg90cmFja2luZ19udW1iZXIYAiABKAkSDgoGc3RhdHVzGAMgASgJIrgBChNHZXRDb21wbGFpbnRSZXF1ZXN0EhQKDGNvbXBsYWludF9pZBgBIAEoCRIpCgVhY3RvchgCIAEoCzIaLnBlbmdhZHVhbi5jb21tb24udjEuQWN0b3ISHAoPY29udGFjdF9wdXJwb3NlGAMgASgJSACIAQESGwoOY29udGFjdF9yZWFzb24YBCABKAlIAYgBAUISChBfY29udGFjdF9wdXJwb3NlQhEKD19jb250YWN0X3JlYXNvbiKuAQoQQ29tcGxhaW50TWVzc2FnZRISCgptZXNzYWdlX2lkGAEgASgJEi0KB2NoYW5uZWwYAiABKA4yHC5wZW5nYWR1YW4uY29tbW9uLnYxLkNoYW5uZWwSLwoLcmVjZWl2ZWRfYXQYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEgwKBHRleHQYBCABKAkSGAoQYXR0YWNobWVudF9jb3VudBgFIAEoDSK8BAoQQ29tcGxhaW50RGV0YWlscxIUCgxjb21wbGFpbnRfaWQYASABKAkSEwoLb2ZmaWNlX2NvZGUYAiABKAkSFwoPdHJhY2tpbmdfbnVtYmVyGAMgASgJEi0KB2NoYW5uZWwYBCABKA4yHC5wZW5nYWR1YW4uY29tbW9uLnYxLkNoYW5uZWwSDgoGc3RhdHVzGAUgASgJEi8KC3JlY2VpdmVkX2F0GAYgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIMCgR0ZXh0GAcgASgJEjcKCG1lc3NhZ2VzGAggAygLMiUucGVuZ2FkdWFuLmludGFrZS52MS5Db21wbGFpbnRNZXNzYWdlEhQKDHJlcG9ydGVyX3JlZhgJIAEoCRI6Cgdjb250YWN0GAogASgLMiQucGVuZ2FkdWFuLmludGFrZS52MS5SZXBvcnRlckNvbnRhY3RIAIgBARIYChBjb250YWN0X3JlZGFjdGVkGAsgASgIEhEKCWFub255bW91cxgMIAEoCBIUCgxjb25maWRlbnRpYWwYDSABKAgSIAoTY2xhc3NpZmljYXRpb25fY29kZRgOIAEoCUgBiAEBEhQKB3N1bW1hcnkYDyABKAlIAogBARIcCg9jb250YWN0X3B1cnBvc2UYECABKAlIA4gBAUIKCghfY29udGFjdEIWChRfY2xhc3NpZmljYXRpb25fY29kZUIKCghfc3VtbWFyeUISChBfY29udGFjdF9wdXJwb3NlIlAKFEdldENvbXBsYWludFJlc3BvbnNlEjgKCWNvbXBsYWludBgBIAEoCzIlLnBlbmdhZHVhbi5pbnRha2UudjEuQ29tcGxhaW50RGV0YWlsc2IGcHJvdG8z", [file_google_protobuf_timestamp, file_pengaduan_common_v1_actor, file_pengaduan_common_v1_channel]);
 
 /**
  * How to reach the reporter. Every part is optional; intake keeps it encrypted at rest.
@@ -342,12 +342,28 @@ export type GetComplaintRequest = Message<"pengaduan.intake.v1.GetComplaintReque
   complaintId: string;
 
   /**
-   * The officer asking; intake redacts the contact of an anonymous complaint unless the
-   * actor may see it.
+   * The officer asking. Intake returns the contact only to a role that may read it for
+   * `contact_purpose` (docs/adr/0029) and records the read; without a purpose it is withheld.
    *
    * @generated from field: pengaduan.common.v1.Actor actor = 2;
    */
   actor?: Actor | undefined;
+
+  /**
+   * Why the officer reads the contact: `CONFIRM`, `INFORM_REPORTER`, `DELIVERY_BY_PHONE`
+   * (Admin Tikkim) or `BREAK_GLASS` (the head of office, with `contact_reason`). A purpose the
+   * role may not state is refused (PERMISSION_DENIED `CONTACT.*`) and the attempt recorded.
+   *
+   * @generated from field: optional string contact_purpose = 3;
+   */
+  contactPurpose?: string | undefined;
+
+  /**
+   * The reason of a `BREAK_GLASS` read, kept in the processing record.
+   *
+   * @generated from field: optional string contact_reason = 4;
+   */
+  contactReason?: string | undefined;
 };
 
 /**
@@ -364,12 +380,28 @@ export type GetComplaintRequestJson = {
   complaintId?: string;
 
   /**
-   * The officer asking; intake redacts the contact of an anonymous complaint unless the
-   * actor may see it.
+   * The officer asking. Intake returns the contact only to a role that may read it for
+   * `contact_purpose` (docs/adr/0029) and records the read; without a purpose it is withheld.
    *
    * @generated from field: pengaduan.common.v1.Actor actor = 2;
    */
   actor?: ActorJson;
+
+  /**
+   * Why the officer reads the contact: `CONFIRM`, `INFORM_REPORTER`, `DELIVERY_BY_PHONE`
+   * (Admin Tikkim) or `BREAK_GLASS` (the head of office, with `contact_reason`). A purpose the
+   * role may not state is refused (PERMISSION_DENIED `CONTACT.*`) and the attempt recorded.
+   *
+   * @generated from field: optional string contact_purpose = 3;
+   */
+  contactPurpose?: string;
+
+  /**
+   * The reason of a `BREAK_GLASS` read, kept in the processing record.
+   *
+   * @generated from field: optional string contact_reason = 4;
+   */
+  contactReason?: string;
 };
 
 /**
@@ -547,7 +579,8 @@ export type ComplaintDetails = Message<"pengaduan.intake.v1.ComplaintDetails"> &
   contact?: ReporterContact | undefined;
 
   /**
-   * Whether the contact was withheld from this actor (anonymous complaint).
+   * Whether the reporter left a contact and it was withheld from this actor (an anonymous
+   * complaint, a role that does not read contacts, or no purpose stated).
    *
    * @generated from field: bool contact_redacted = 11;
    */
@@ -580,6 +613,13 @@ export type ComplaintDetails = Message<"pengaduan.intake.v1.ComplaintDetails"> &
    * @generated from field: optional string summary = 15;
    */
   summary?: string | undefined;
+
+  /**
+   * The purpose the contact was read (and recorded) for, when it was returned.
+   *
+   * @generated from field: optional string contact_purpose = 16;
+   */
+  contactPurpose?: string | undefined;
 };
 
 /**
@@ -659,7 +699,8 @@ export type ComplaintDetailsJson = {
   contact?: ReporterContactJson;
 
   /**
-   * Whether the contact was withheld from this actor (anonymous complaint).
+   * Whether the reporter left a contact and it was withheld from this actor (an anonymous
+   * complaint, a role that does not read contacts, or no purpose stated).
    *
    * @generated from field: bool contact_redacted = 11;
    */
@@ -692,6 +733,13 @@ export type ComplaintDetailsJson = {
    * @generated from field: optional string summary = 15;
    */
   summary?: string;
+
+  /**
+   * The purpose the contact was read (and recorded) for, when it was returned.
+   *
+   * @generated from field: optional string contact_purpose = 16;
+   */
+  contactPurpose?: string;
 };
 
 /**

@@ -14,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pengaduan/intake/v1/reporter_address.proto.
  */
 export const file_pengaduan_intake_v1_reporter_address: GenFile = /*@__PURE__*/
-  fileDesc("CipwZW5nYWR1YW4vaW50YWtlL3YxL3JlcG9ydGVyX2FkZHJlc3MucHJvdG8SE3BlbmdhZHVhbi5pbnRha2UudjEiegodUmVzb2x2ZVJlcG9ydGVyQWRkcmVzc1JlcXVlc3QSFAoMY29tcGxhaW50X2lkGAEgASgJEhQKDHJlcG9ydGVyX3JlZhgCIAEoCRItCgdjaGFubmVsGAMgASgOMhwucGVuZ2FkdWFuLmNvbW1vbi52MS5DaGFubmVsIrgBCh5SZXNvbHZlUmVwb3J0ZXJBZGRyZXNzUmVzcG9uc2USDQoFZm91bmQYASABKAgSEQoJcmVjaXBpZW50GAIgASgJEhcKCmFjY291bnRfaWQYAyABKAlIAIgBARI4Cg9sYXN0X2luYm91bmRfYXQYBCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wSAGIAQFCDQoLX2FjY291bnRfaWRCEgoQX2xhc3RfaW5ib3VuZF9hdGIGcHJvdG8z", [file_google_protobuf_timestamp, file_pengaduan_common_v1_channel]);
+  fileDesc("CipwZW5nYWR1YW4vaW50YWtlL3YxL3JlcG9ydGVyX2FkZHJlc3MucHJvdG8SE3BlbmdhZHVhbi5pbnRha2UudjEinAEKHVJlc29sdmVSZXBvcnRlckFkZHJlc3NSZXF1ZXN0EhQKDGNvbXBsYWludF9pZBgBIAEoCRIUCgxyZXBvcnRlcl9yZWYYAiABKAkSLQoHY2hhbm5lbBgDIAEoDjIcLnBlbmdhZHVhbi5jb21tb24udjEuQ2hhbm5lbBIUCgdwdXJwb3NlGAQgASgJSACIAQFCCgoIX3B1cnBvc2UiuAEKHlJlc29sdmVSZXBvcnRlckFkZHJlc3NSZXNwb25zZRINCgVmb3VuZBgBIAEoCBIRCglyZWNpcGllbnQYAiABKAkSFwoKYWNjb3VudF9pZBgDIAEoCUgAiAEBEjgKD2xhc3RfaW5ib3VuZF9hdBgEIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBIAYgBAUINCgtfYWNjb3VudF9pZEISChBfbGFzdF9pbmJvdW5kX2F0YgZwcm90bzM", [file_google_protobuf_timestamp, file_pengaduan_common_v1_channel]);
 
 /**
  * notification asks where to send a message to the reporter behind a `reporter_ref`. The answer
@@ -43,6 +43,14 @@ export type ResolveReporterAddressRequest = Message<"pengaduan.intake.v1.Resolve
    * @generated from field: pengaduan.common.v1.Channel channel = 3;
    */
   channel: Channel;
+
+  /**
+   * What the message is for, kept in the processing record (docs/adr/0029): `ACKNOWLEDGE`,
+   * `SEND_FOLLOW_UP`, `SEND_DISMISSAL_NOTICE`.
+   *
+   * @generated from field: optional string purpose = 4;
+   */
+  purpose?: string | undefined;
 };
 
 /**
@@ -72,6 +80,14 @@ export type ResolveReporterAddressRequestJson = {
    * @generated from field: pengaduan.common.v1.Channel channel = 3;
    */
   channel?: ChannelJson;
+
+  /**
+   * What the message is for, kept in the processing record (docs/adr/0029): `ACKNOWLEDGE`,
+   * `SEND_FOLLOW_UP`, `SEND_DISMISSAL_NOTICE`.
+   *
+   * @generated from field: optional string purpose = 4;
+   */
+  purpose?: string;
 };
 
 /**

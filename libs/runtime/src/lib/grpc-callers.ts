@@ -1,0 +1,45 @@
+/**
+ * Which service may call which method of the platform's internal gRPC APIs (docs/adr/0028): the
+ * caller is the service its client certificate names (grpc-tls.ts), checked by every server on
+ * every call when mutual TLS is on. Keys are the services' full names and the methods' proto
+ * names; a method not listed here is refused to everyone (a new method must be added, with who
+ * calls it). The gateway's public API for other offices is not in here: it authenticates tokens.
+ */
+export type GrpcCallerPolicy = Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
+
+const GATEWAY = ['gateway'] as const;
+/** The services that screen an officer's text with intake before they decide a command (docs/adr/0023). */
+const SCREENING = ['disposition', 'analysis', 'team-decree', 'notification'] as const;
+
+export const INTERNAL_GRPC_CALLERS: GrpcCallerPolicy = {
+  'pengaduan.intake.v1.IntakeService': {
+    RegisterComplaint: GATEWAY,
+    GetComplaint: GATEWAY,
+    ConfirmComplaint: GATEWAY,
+    DismissComplaint: GATEWAY,
+    AppendMessage: GATEWAY,
+    TransferComplaint: GATEWAY,
+    VerifyReporter: GATEWAY,
+    // The reporter's contact, sealed in intake, goes to notification alone (it sends the answers).
+    ResolveReporterAddress: ['notification'],
+    ScreenOfficerText: SCREENING,
+    // The processing record of the complainants' contacts, for the officers who may see it.
+    ListContactReads: GATEWAY,
+  },
+  'pengaduan.disposition.v1.DispositionService': { DisposeComplaint: GATEWAY, RespondAsSection: GATEWAY, ListSections: GATEWAY },
+  'pengaduan.analysis.v1.AnalysisService': { AnalyzeComplaint: GATEWAY, DecideFollowUp: GATEWAY },
+  'pengaduan.teamdecree.v1.TeamDecreeService': { IssueTeamDecree: GATEWAY },
+  'pengaduan.notification.v1.NotificationService': {
+    WriteFollowUpInformation: GATEWAY,
+    ConfirmDelivery: GATEWAY,
+    // The providers' delivery receipts arrive at intake's webhooks, which hands them over.
+    RecordDeliveryReceipts: ['intake'],
+  },
+  // Served by every service that produces SOP documents; the gateway fetches them for officers.
+  'pengaduan.documents.v1.ComplaintDocumentsService': { GetDocument: GATEWAY },
+};
+
+/** The services that may call `service`/`method` under `policy` (none when it is not listed). */
+export function allowedCallers(policy: GrpcCallerPolicy, service: string, method: string): readonly string[] {
+  return policy[service]?.[method] ?? [];
+}
