@@ -43,14 +43,17 @@ export function AccountsPage() {
     if (outcome) outcomeRef.current?.focus();
   }, [outcome]);
 
-  const act = async (account: OfficeAccount, action: 'password-reset' | 'deactivate') => {
-    const question = action === 'password-reset' ? t('accounts.confirmReset', { username: account.username }) : t('accounts.confirmDeactivate', { username: account.username });
+  const act = async (account: OfficeAccount, action: 'password-reset' | 'deactivate', resetSecondFactor = false) => {
+    const question =
+      action === 'deactivate'
+        ? t('accounts.confirmDeactivate', { username: account.username })
+        : t(resetSecondFactor ? 'accounts.confirmResetSecondFactor' : 'accounts.confirmReset', { username: account.username });
     if (!window.confirm(question)) return;
     setBusy(account.username);
     setOutcome(null);
     try {
       if (action === 'password-reset') {
-        const result = await api.post<PasswordResetResult>(accountActionPath(account.username, action), {});
+        const result = await api.post<PasswordResetResult>(accountActionPath(account.username, action), resetSecondFactor ? { resetSecondFactor: true } : {});
         setOutcome({ kind: 'reset', username: result.username, password: result.oneTimePassword ?? '' });
       } else {
         await api.post<OfficeAccount>(accountActionPath(account.username, action), undefined);
@@ -123,6 +126,15 @@ export function AccountsPage() {
                         onClick={() => void act(a, 'password-reset')}
                       >
                         {t('accounts.reset')}
+                      </button>
+                      <button
+                        type="button"
+                        className="button button--ghost"
+                        aria-label={t('accounts.resetSecondFactorFor', { username: a.username })}
+                        disabled={busy !== null}
+                        onClick={() => void act(a, 'password-reset', true)}
+                      >
+                        {t('accounts.resetSecondFactor')}
                       </button>
                       {a.active && a.username !== session.user.username ? (
                         <button

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, Length } from 'class-validator';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/password-hasher';
 
 /** `POST /users/{username}/password-reset` (the body may be left out). */
@@ -14,6 +14,14 @@ export class ResetPasswordBody {
   @IsString()
   @Length(1, MAX_PASSWORD_LENGTH)
   password?: string;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: "Also removes the officer's second factor (TOTP and recovery codes), for an officer who lost both: they log in with the password alone and enrol again (where office policy requires it, before anything else)",
+  })
+  @IsOptional()
+  @IsBoolean()
+  resetSecondFactor?: boolean;
 }
 
 export class ResetPasswordResultDto {

@@ -4,6 +4,7 @@ import { AccountSecurityLog } from '../account-security-log/account-security-log
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { generatePassword, hashPassword } from '../auth/password-hasher';
 import { checkPasswordPolicy } from '../auth/password-policy';
+import { TotpCredentials } from '../totp/totp-credentials';
 import { administeredAccount } from '../users/office-administration';
 import { UserAccounts } from '../users/user-accounts';
 import type { ResetPasswordBody, ResetPasswordResultDto } from './reset-password.dto';
@@ -21,7 +22,8 @@ export interface ResetPasswordRequest {
  * random one-time password answered once. Every token of the account is revoked
  * (tokens_valid_after) and the reset is in the account's security log with the administrator.
  * Only for an account of the administrator's own office (another office's: 404; another
- * role: 403).
+ * role: 403). With `resetSecondFactor`, the officer's TOTP and recovery codes go too (logged as
+ * the administrator's), for an officer who lost both.
  */
 @Injectable()
 export class ResetPasswordHandler {
@@ -29,6 +31,7 @@ export class ResetPasswordHandler {
     private readonly accounts: UserAccounts,
     private readonly log: AccountSecurityLog,
     private readonly clock: Clock,
+    private readonly secondFactors: TotpCredentials,
   ) {}
 
   async execute({ admin, username, body, clientAddress }: ResetPasswordRequest): Promise<ResetPasswordResultDto> {
@@ -40,6 +43,10 @@ export class ResetPasswordHandler {
     await this.accounts.transaction(async (tx) => {
       await this.accounts.setPassword(tx, account.id, passwordHash, now);
       await this.log.record({ kind: 'PASSWORD_RESET', subject: { accountId: account.id }, at: now, clientAddress, actorAccountId: admin.id }, tx);
+      if (body.resetSecondFactor && (await this.secondFactors.isActive(account.id))) {
+        await this.secondFactors.remove(tx, account.id);
+        await this.log.record({ kind: 'SECOND_FACTOR_DISABLED', subject: { accountId: account.id }, at: now, clientAddress, actorAccountId: admin.id }, tx);
+      }
     });
     return { username: account.username, ...(body.password === undefined ? { oneTimePassword: password } : {}), tokensRevokedAt: now.toISOString() };
   }

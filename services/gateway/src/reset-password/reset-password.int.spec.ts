@@ -1,3 +1,4 @@
+import { TOTP, URI } from 'otpauth';
 import { api, type TestGateway } from '../__fixtures__/gateway-app';
 import { accountsSuite, loginAs, type LoggedInOfficer } from '../users/__fixtures__/accounts-suite';
 
@@ -30,6 +31,24 @@ describe("the head of office resets an officer's password", () => {
 
     const log = (await (await api(gateway, head.token).get(`/auth/security-log?username=${officer.username}`)).json()) as { items: { kind: string; actorUsername?: string }[] };
     expect(log.items).toEqual([expect.objectContaining({ kind: 'LOGIN_FAILED' }), expect.objectContaining({ kind: 'PASSWORD_RESET', actorUsername: head.username })]);
+  });
+
+  it("also removes the officer's second factor when asked, for an officer who lost it", async () => {
+    const officer = await gateway.officer({ role: 'AUDITOR', officeCode: 'BLP' });
+    const started = (await (await api(gateway, officer.token).post('/auth/totp/enrolment', {})).json()) as { otpauthUri: string };
+    const app = URI.parse(started.otpauthUri) as TOTP;
+    expect((await api(gateway, officer.token).post('/auth/totp/enrolment/confirm', { code: app.generate() })).status).toBe(200);
+    expect(await (await login(officer.username, officer.password)).json()).toMatchObject({ secondFactorRequired: true });
+
+    // A plain reset keeps it; with resetSecondFactor the password alone logs in again.
+    expect((await api(gateway, head.token).post(`/users/${officer.username}/password-reset`, { password: 'kata-sandi-sementara-1' })).status).toBe(200);
+    expect(await (await login(officer.username, 'kata-sandi-sementara-1')).json()).toMatchObject({ secondFactorRequired: true });
+    const res = await api(gateway, head.token).post(`/users/${officer.username}/password-reset`, { password: 'kata-sandi-sementara-2', resetSecondFactor: true });
+    expect(res.status).toBe(200);
+    expect(await (await login(officer.username, 'kata-sandi-sementara-2')).json()).toMatchObject({ accessToken: expect.any(String) });
+
+    const log = (await (await api(gateway, head.token).get(`/auth/security-log?username=${officer.username}`)).json()) as { items: { kind: string; actorUsername?: string }[] };
+    expect(log.items).toContainEqual(expect.objectContaining({ kind: 'SECOND_FACTOR_DISABLED', actorUsername: head.username }));
   });
 
   it('sets the password given instead, if the policy allows it (400 naming password otherwise), and answers none', async () => {
