@@ -87,6 +87,24 @@ export async function deleteTopics(topics: string[]): Promise<void> {
   }
 }
 
+/**
+ * Waits until a complaint's timeline, as `readTimeline` reads it (the gateway's view, over REST),
+ * holds every one of `eventIds`: what a test waits for after a command answered with them. Not
+ * the status the command answered: an event that follows at once (a delivery receipt closing an
+ * informed complaint) can pass it between two polls, while the command's own events stay.
+ */
+export async function untilApplied(complaintId: string, eventIds: readonly string[], readTimeline: () => Promise<readonly { id: string }[] | undefined>, timeoutMs = 30_000): Promise<void> {
+  if (!Array.isArray(eventIds) || eventIds.length === 0) throw new Error(`no event ids to wait for on complaint ${complaintId}`);
+  await eventually(
+    async () => {
+      const applied = new Set(((await readTimeline()) ?? []).map((e) => e.id));
+      return eventIds.every((e) => applied.has(e)) ? true : undefined;
+    },
+    timeoutMs,
+    `the gateway's view of complaint ${complaintId} to apply events ${eventIds.join(', ')}`,
+  );
+}
+
 /** Polls `probe` until it returns a value other than undefined, or fails after `timeoutMs`. */
 export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000, what = 'condition'): Promise<T> {
   const deadline = Date.now() + timeoutMs;

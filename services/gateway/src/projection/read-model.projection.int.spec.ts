@@ -1,7 +1,7 @@
 import { dlqTopicFor, serializeEnvelope, type EventEnvelope } from '@pengaduan/contracts';
 import { complaintStateConsumer, createIdempotentProducer, createKafka, EventConsumer } from '@pengaduan/messaging';
 import { createLogger } from '@pengaduan/runtime';
-import { createTestTopic, deleteTopics, eventually, testInfrastructure, TopicReader, uniqueSuffix } from '@pengaduan/testing';
+import { createTestTopic, deleteTopics, eventually, testInfrastructure, testKafka, TopicReader, uniqueSuffix } from '@pengaduan/testing';
 import type { DataSource } from 'typeorm';
 import { ProjectionHarness } from '../__fixtures__/projection-harness';
 import { ComplaintHistory, randomOfficeCode } from '../__fixtures__/complaint-history';
@@ -219,6 +219,19 @@ describe('the read model behind its consumer, over the real topic', () => {
     }
   }
 
+  /** Waits until the DLQ reader has read every record the DLQ holds right now (its high watermarks). */
+  async function dlqReadToEnd(): Promise<void> {
+    const admin = testKafka('test-admin').admin();
+    await admin.connect();
+    let end: number;
+    try {
+      end = (await admin.fetchTopicOffsets(dlqTopicFor(groupId))).reduce((n, p) => n + Number(p.high) - Number(p.low), 0);
+    } finally {
+      await admin.disconnect();
+    }
+    await eventually(async () => ((dlqReader?.messages.length ?? 0) >= end ? true : undefined), 20_000, `the DLQ reader to read the ${end} record(s) on the DLQ`);
+  }
+
   beforeAll(async () => {
     // One partition: an event published after others is consumed after them.
     topic = await createTestTopic('gateway-projection', 1);
@@ -247,8 +260,10 @@ describe('the read model behind its consumer, over the real topic', () => {
     expect((await timeline(history.complaintId)).map((e) => e['event_id'])).toEqual(events.map((e) => e.id));
     expect(await view(history.complaintId)).toMatchObject({ status: 'CLOSED', event_count: events.length });
     expect(await stateStatus(history.complaintId)).toBe('CLOSED');
-    // The copies were skipped as already handled, not refused as an illegal history.
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // The copies were skipped as already handled, not refused as an illegal history. Anything
+    // dead-lettered was on the DLQ before the marker was applied (one partition, in order): once
+    // the reader has read up to the DLQ's end as of now, it has seen it — no sleep needed.
+    await dlqReadToEnd();
     expect(dlqReader?.messages.filter((m) => m.key === history.complaintId)).toEqual([]);
   });
 

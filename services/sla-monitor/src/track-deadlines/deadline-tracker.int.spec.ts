@@ -1,5 +1,5 @@
 import { COMPLAINT_EVENTS_TOPIC, dlqTopicFor } from '@pengaduan/contracts';
-import { historyUntil, randomOfficeCode, TopicReader } from '@pengaduan/testing';
+import { eventually, historyUntil, randomOfficeCode, testKafka, TopicReader, type ReadMessage } from '@pengaduan/testing';
 import { after, SlaMonitorApp, typesFor } from '../__fixtures__/sla-monitor-app';
 
 const app = new SlaMonitorApp();
@@ -17,6 +17,26 @@ afterAll(async () => {
   await app.stop();
 });
 
+/** Waits until `groupId` has committed, on each message's partition, an offset past it (it has consumed them all). */
+async function committedPast(groupId: string, messages: readonly ReadMessage[]): Promise<void> {
+  const last = new Map<number, bigint>();
+  for (const m of messages) {
+    if (m.topic !== COMPLAINT_EVENTS_TOPIC) throw new Error(`not on ${COMPLAINT_EVENTS_TOPIC}: ${m.topic}`);
+    last.set(m.partition, [last.get(m.partition) ?? -1n, BigInt(m.offset)].reduce((a, b) => (a > b ? a : b)));
+  }
+  const admin = testKafka('test-admin').admin();
+  await admin.connect();
+  try {
+    await eventually(async () => {
+      const [committed] = await admin.fetchOffsets({ groupId, topics: [COMPLAINT_EVENTS_TOPIC] });
+      const at = new Map(committed.partitions.map((p) => [p.partition, BigInt(p.offset)]));
+      return [...last].every(([partition, offset]) => (at.get(partition) ?? -1n) > offset) ? true : undefined;
+    }, 30_000, `consumer group ${groupId} to commit past offsets ${JSON.stringify([...last].map(([p, o]) => `${p}:${o}`))}`);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 describe('the SLA monitor follows the complaint stream on the real broker', () => {
   it('starts one deadline for a complaint delivered twice, and publishes its start, breach and escalation to the topic', async () => {
     const history = historyUntil('RECEIVED', { officeCode: randomOfficeCode(), start: new Date(Date.now() - 60_000) });
@@ -32,7 +52,8 @@ describe('the SLA monitor follows the complaint stream on the real broker', () =
     const fired = await topic.waitFor((m) => m.key === history.complaintId && /"sla\.(deadline-breached|escalated)"/.test(m.value ?? ''), 2, 30_000);
     expect(fired.map((m) => JSON.parse(m.value ?? '{}').type).sort()).toEqual(['sla.deadline-breached', 'sla.escalated']);
     // Its own events come back to it over the topic and are passed over: no inbox row, no effect.
-    await new Promise((r) => setTimeout(r, 2_000));
+    // Wait until its group has committed past them (it has read them), not for 2 s.
+    await committedPast(app.group, [...started, ...fired]);
     const inbox = (await app.runtime.dataSource.query('SELECT event_type, processed_at FROM inbox WHERE consumer_group = $1 AND subject = $2', [app.group, history.complaintId])) as {
       event_type: string;
       processed_at: Date | null;

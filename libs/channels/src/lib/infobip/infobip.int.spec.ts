@@ -1,4 +1,4 @@
-import { FakeInfobip } from '@pengaduan/testing';
+import { eventually, FakeInfobip } from '@pengaduan/testing';
 import type { InfobipSettings } from '../settings';
 import { InfobipInbound } from './infobip.inbound';
 import { InfobipOutbound, infobipMessageId } from './infobip.outbound';
@@ -54,8 +54,12 @@ describe('Infobip against the fake', () => {
   it('delivery reports go to the notifyUrl with our credentials and are read', async () => {
     fake.autoReceipts = true;
     await send();
-    await new Promise((r) => setTimeout(r, 150));
-    expect(site.parsed.flatMap((p) => p.receipts).map((r) => [r.providerMessageId, r.status])).toEqual([['notif-7:0', 'delivered']]);
+    // The fake posts its automatic report a moment after the send: wait for it to be read, not 150 ms.
+    const receipts = await eventually(async () => {
+      const read = site.parsed.flatMap((p) => p.receipts);
+      return read.length > 0 ? read : undefined;
+    }, 10_000, 'the automatic delivery report');
+    expect(receipts.map((r) => [r.providerMessageId, r.status])).toEqual([['notif-7:0', 'delivered']]);
     const answers = await fake.sendReports('notif-7:0', ['PENDING', 'UNDELIVERABLE', 'EXPIRED']);
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
     expect(site.parsed.slice(-3).map((p) => [p.receipts[0].status, p.receipts[0].errorCode])).toEqual([

@@ -1,7 +1,7 @@
 // One office of a platform stack for the browser tests: its sections, one officer per role
 // (created with the gateway's own `user add`, with a display name and a NIP, as an operator
 // would), and the REST calls a test makes beside the browser (the same API the app calls).
-import { addSections, eventually, type PlatformStack } from '@pengaduan/testing';
+import { addSections, eventually, untilApplied, type PlatformStack } from '@pengaduan/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 
 export const SECTIONS = [
@@ -120,10 +120,20 @@ export class Office {
     );
   }
 
-  /** A command over REST; once accepted, waits until the view shows `status`. */
+  /**
+   * A command over REST; once accepted, waits until the gateway's view has applied the events it
+   * answered with. Not until the view shows `status`: an event that follows at once (a delivery
+   * receipt closing an informed complaint) can pass that status between two polls, while the
+   * command's own events stay in the timeline for good.
+   */
   async act(who: Officer, id: string, path: string, body: unknown, status: string): Promise<void> {
     const r = await this.call('POST', `/complaints/${encodeURIComponent(id)}/${path}`, who, body);
     if (r.status !== 200 || r.body['status'] !== status) throw new Error(`${who} ${path}: ${r.status} ${JSON.stringify(r.body)} (expected 200 and ${status})`);
-    await this.expectStatus(id, status);
+    await this.expectApplied(id, r.body['eventIds'] as string[]);
+  }
+
+  /** Waits until the gateway's timeline of the complaint holds every one of these events. */
+  expectApplied(id: string, eventIds: readonly string[], timeoutMs = 30_000): Promise<void> {
+    return untilApplied(id, eventIds, async () => (await this.call('GET', `/complaints/${encodeURIComponent(id)}/timeline`, 'auditor')).body['events'] as { id: string }[] | undefined, timeoutMs);
   }
 }

@@ -7,11 +7,13 @@
 //
 // Commands (requests and responses in proto3 JSON):
 //   { "op": "call", "address", "token"?, "method": "getComplaint", "request": {…} }
-//   { "op": "subscribe", "address", "token"?, "request": {…}, "count"?: n, "until"?: {…}, "settleMs"?, "timeoutMs"? }
+//   { "op": "subscribe", "address", "token"?, "request": {…}, "count"?: n, "until"?: {…}, "settleMs"?, "timeoutMs"?, "progress"? }
 //   { "op": "health", "address", "service"? }
 //   { "op": "reflection", "address", "symbol"? }
 // Results: { "ok": true, "response" | "events" | "status" | "services" … } or
 //          { "ok": false, "code", "codeName", "message", "details": [decoded google.rpc details] }.
+// A subscribe with "progress": true also prints { "progress": "streaming" } (same id, before its
+// result) once its first event came: the subscription is open on the server.
 import { createRegistry, fromBinary, fromJson, toJson, type DescMessage, type JsonValue } from '@bufbuild/protobuf';
 import { BinaryReader, BinaryWriter } from '@bufbuild/protobuf/wire';
 import { anyUnpack, FileDescriptorProtoSchema } from '@bufbuild/protobuf/wkt';
@@ -34,6 +36,8 @@ interface Command {
   symbol?: string;
   /** subscribe: stop (after settleMs) once an event of this complaint (and type, if given) came. */
   until?: { complaintId: string; type?: string };
+  /** subscribe: print a progress line once the first event came. */
+  progress?: boolean;
 }
 
 const registry = createRegistry(googleRpc.BadRequestSchema, googleRpc.ErrorInfoSchema, googleRpc.PreconditionFailureSchema, googleRpc.RetryInfoSchema);
@@ -91,6 +95,11 @@ function call(c: Command): Promise<Record<string, unknown>> {
   });
 }
 
+// bigint (int64) never reaches JSON.stringify: toJson gives it as a string.
+function print(id: unknown, result: Record<string, unknown>): void {
+  process.stdout.write(`${JSON.stringify({ id, ...result })}\n`);
+}
+
 /** Collects `count` events (then `settleMs` more of whatever comes), cancels, and answers what came and how it ended. */
 function subscribe(c: Command): Promise<Record<string, unknown>> {
   const { method, def } = methodOf('subscribeComplaintEvents');
@@ -110,6 +119,7 @@ function subscribe(c: Command): Promise<Record<string, unknown>> {
     stream.on('data', (message) => {
       const json = toJson(method.output, message as never) as { event?: { complaintId?: string; type?: string } };
       events.push(json);
+      if (c.progress && events.length === 1) print(c.id, { progress: 'streaming' });
       const reached = c.until && json.event?.complaintId === c.until.complaintId && (!c.until.type || json.event?.type === c.until.type);
       if (events.length === (c.count ?? Infinity) || reached) setTimeout(() => finish({ ok: true, ended: reached ? 'until' : 'count' }), c.settleMs ?? 0);
     });
@@ -220,8 +230,6 @@ async function run(command: Command): Promise<Record<string, unknown>> {
   }
 }
 
-// bigint (int64) never reaches JSON.stringify: toJson gives it as a string.
-const print = (id: unknown, result: Record<string, unknown>) => process.stdout.write(`${JSON.stringify({ id, ...result })}\n`);
 
 async function main(): Promise<void> {
   const arg = process.argv[2];
