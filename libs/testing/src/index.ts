@@ -11,3 +11,4 @@ export * from './lib/raw-http';
 export * from './lib/intake-screen-stand-in';
 export * from './lib/tls-certificates';
 export * from './lib/sasl-ssl-kafka';
+export * from './lib/hostile-json';

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { hostileJsonText, hugeString, jsonKeys, mutatedJson, PROTOTYPE_KEYS } from '@pengaduan/testing';
 import { InfobipInbound } from './infobip/infobip.inbound';
 import { MetaMessagingInbound } from './meta/meta-messaging.inbound';
 import { metaSignature } from './meta/meta-signature';
@@ -189,7 +190,6 @@ function outcomeOf(provider: InboundProvider, request: WebhookRequest): { kind: 
 // ---------------------------------------------------------------------------------------------
 
 /** Keys that mean something to a JS object: what a careless `obj[key]` finds on the prototype. */
-const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'toJSON', 'then', 'length'];
 
 const HOSTILE_STRINGS = [
   '',
@@ -222,16 +222,13 @@ const HOSTILE_STRINGS = [
   'private',
 ];
 
-const hugeString = fc
-  .tuple(fc.constantFrom('x', 'é', '😀', '\u0000', '9', ' '), fc.integer({ min: 10_000, max: 300_000 }))
-  .map(([c, n]) => c.repeat(n));
 
 const stringValue: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 24 }) },
   { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_STRINGS) },
 );
 /** Strings with, now and then, a huge one. */
-const anyString: fc.Arbitrary<string> = fc.oneof({ weight: 30, arbitrary: stringValue }, { weight: 1, arbitrary: hugeString });
+const anyString: fc.Arbitrary<string> = fc.oneof({ weight: 30, arbitrary: stringValue }, { weight: 1, arbitrary: hugeString(300_000) });
 
 const numberText = fc.oneof(
   fc.integer().map(String),
@@ -263,101 +260,19 @@ const HOSTILE_VALUE_TEXTS = [
   '"NaN"',
 ];
 
-/** Nested arrays or objects, thousands deep. */
-const deepText = fc
-  .tuple(fc.boolean(), fc.integer({ min: 1_000, max: 30_000 }))
-  .map(([arrays, n]) => (arrays ? `${'['.repeat(n)}${']'.repeat(n)}` : `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`));
-
-/** A JSON text: any value, objects keyed with the given keys among others (never a reviver: text, so `__proto__` is a real key). */
-function jsonText(keys: readonly string[]): fc.Arbitrary<string> {
-  const key = fc.oneof({ weight: 2, arbitrary: fc.constantFrom(...PROTOTYPE_KEYS, ...keys) }, { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 8 }) });
+/** JSON text of any value: objects keyed with the payload's own keys among others, leaves hostile now and then. */
+function anyJsonText(keys: readonly string[]): fc.Arbitrary<string> {
   const leaf = fc.oneof(
     { weight: 1, arbitrary: fc.constantFrom('null', 'true', 'false') },
     { weight: 2, arbitrary: numberText },
     { weight: 3, arbitrary: stringValue.map((s) => JSON.stringify(s)) },
     { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_VALUE_TEXTS) },
   );
-  const { node } = fc.letrec((tie) => ({
-    node: fc.oneof(
-      { depthSize: 'small', maxDepth: 5 },
-      leaf,
-      fc.array(tie('node'), { maxLength: 4 }).map((items) => `[${items.join(',')}]`),
-      fc.array(fc.tuple(key, tie('node')), { maxLength: 5 }).map((entries) => `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`),
-    ),
-  }));
-  return node;
+  return hostileJsonText(keys, leaf, { hugeMax: 300_000 });
 }
 
-/** Any JSON text, now and then a huge string or a value thousands deep. */
-function anyJsonText(keys: readonly string[]): fc.Arbitrary<string> {
-  return fc.oneof({ weight: 40, arbitrary: jsonText(keys) }, { weight: 1, arbitrary: hugeString.map((h) => JSON.stringify(h)) }, { weight: 1, arbitrary: deepText });
-}
-
-type Path = (string | number)[];
-type Mutation = { path: Path; op: 'replace' | 'delete' | 'add'; key: string; value: string };
-
-function pathsOf(value: unknown, path: Path = []): Path[] {
-  const here = [path];
-  if (Array.isArray(value)) return [...here, ...value.flatMap((v, i) => pathsOf(v, [...path, i]))];
-  if (typeof value === 'object' && value !== null) return [...here, ...Object.entries(value).flatMap(([k, v]) => pathsOf(v, [...path, k]))];
-  return here;
-}
-
-const samePath = (a: Path, b: Path) => a.length === b.length && a.every((p, i) => p === b[i]);
-
-/** Writes `value` as JSON text with the mutations applied (replaced values are JSON text already). */
-function serialise(value: unknown, mutations: Mutation[], path: Path = []): string {
-  const here = mutations.filter((m) => samePath(m.path, path));
-  const replaced = here.find((m) => m.op === 'replace');
-  if (replaced) return replaced.value;
-  const kept = (child: string | number) => !mutations.some((m) => m.op === 'delete' && samePath(m.path, [...path, child]));
-  const added = here.filter((m) => m.op === 'add');
-  if (Array.isArray(value)) {
-    const items = value.map((v, i) => (kept(i) ? serialise(v, mutations, [...path, i]) : undefined)).filter((s): s is string => s !== undefined);
-    return `[${[...items, ...added.map((m) => m.value)].join(',')}]`;
-  }
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value)
-      .filter(([k]) => kept(k))
-      .map(([k, v]) => `${JSON.stringify(k)}:${serialise(v, mutations, [...path, k])}`);
-    return `{${[...entries, ...added.map((m) => `${JSON.stringify(m.key)}:${m.value}`)].join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-/** Field names of a payload: what a mutation's added key is drawn from. */
-function keysOf(value: unknown): string[] {
-  const keys = new Set<string>();
-  const walk = (v: unknown) => {
-    if (Array.isArray(v)) v.forEach(walk);
-    else if (typeof v === 'object' && v !== null)
-      for (const [k, child] of Object.entries(v)) {
-        keys.add(k);
-        walk(child);
-      }
-  };
-  walk(value);
-  return [...keys];
-}
-
-/** The provider's real payload with 1-4 parts replaced, removed or added. */
-function mutatedJson(templates: readonly unknown[]): fc.Arbitrary<string> {
-  const keys = [...new Set(templates.flatMap(keysOf))];
-  const value = anyJsonText(keys);
-  return fc.constantFrom(...templates).chain((template) =>
-    fc
-      .array(
-        fc.record({
-          path: fc.constantFrom(...pathsOf(template)),
-          op: fc.constantFrom<Mutation['op']>('replace', 'replace', 'delete', 'add'),
-          key: fc.constantFrom(...PROTOTYPE_KEYS, ...keys),
-          value,
-        }),
-        { minLength: 0, maxLength: 4 },
-      )
-      .map((mutations) => serialise(template, mutations)),
-  );
-}
+/** The provider's real payloads with 1-4 parts replaced, removed or added. */
+const mutatedPayload = (templates: readonly unknown[]) => mutatedJson(templates, anyJsonText([...new Set(templates.flatMap(jsonKeys))]));
 
 const bytes = fc.uint8Array({ maxLength: 600 }).map((b) => Buffer.from(b));
 
@@ -367,8 +282,8 @@ function jsonBodies(templates: readonly unknown[]): fc.Arbitrary<Buffer> {
     { weight: 1, arbitrary: bytes },
     { weight: 1, arbitrary: fc.json().map((s) => Buffer.from(s)) },
     { weight: 1, arbitrary: fc.jsonValue().map((v) => Buffer.from(JSON.stringify(v) ?? 'null')) },
-    { weight: 2, arbitrary: anyJsonText(keysOf(templates)).map((s) => Buffer.from(s)) },
-    { weight: 10, arbitrary: mutatedJson(templates).map((s) => Buffer.from(s)) },
+    { weight: 2, arbitrary: anyJsonText([...new Set(templates.flatMap(jsonKeys))]).map((s) => Buffer.from(s)) },
+    { weight: 10, arbitrary: mutatedPayload(templates).map((s) => Buffer.from(s)) },
   );
 }
 

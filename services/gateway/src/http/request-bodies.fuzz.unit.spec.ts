@@ -1,4 +1,5 @@
 import { ServiceError } from '@pengaduan/runtime';
+import { hostileJsonText, jsonKeys, mutatedJson, PROTOTYPE_KEYS } from '@pengaduan/testing';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { PATH_METADATA } from '@nestjs/common/constants';
@@ -117,7 +118,6 @@ const fieldsOf = (dto: Dto): string[] => [...new Set(getMetadataStorage().getTar
 // Arbitraries.
 // ---------------------------------------------------------------------------------------------
 
-const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', 'toJSON', 'length', 'then'];
 const HOSTILE_TEXTS = [
   'null',
   'true',
@@ -155,48 +155,9 @@ const HOSTILE_TEXTS = [
 
 const numberText = fc.oneof(fc.integer().map(String), fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => JSON.stringify(n)));
 const shortString = fc.oneof(fc.string({ unit: 'binary', maxLength: 20 }), fc.constantFrom(...PROTOTYPE_KEYS, 'PHONE', 'WEB', 'KETUA', 'HIGH', 'PARTLY', '03', 'BLP', 'INTELDAKIM'));
-const hugeString = fc.tuple(fc.constantFrom('x', ' ', '😀', '9', 'A'), fc.integer({ min: 10_000, max: 200_000 })).map(([c, n]) => c.repeat(n));
-const deepText = fc
-  .tuple(fc.boolean(), fc.integer({ min: 1_000, max: 30_000 }))
-  .map(([arrays, n]) => (arrays ? `${'['.repeat(n)}${']'.repeat(n)}` : `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`));
-
 /** JSON text of any value, objects keyed with the DTOs' own field names among others. */
 function jsonText(keys: readonly string[]): fc.Arbitrary<string> {
-  const key = fc.oneof(fc.constantFrom(...PROTOTYPE_KEYS, ...keys), fc.string({ maxLength: 8 }));
-  const leaf = fc.oneof(fc.constantFrom(...HOSTILE_TEXTS), numberText, shortString.map((s) => JSON.stringify(s)));
-  const { node } = fc.letrec((tie) => ({
-    node: fc.oneof(
-      { depthSize: 'small', maxDepth: 4 },
-      leaf,
-      fc.array(tie('node'), { maxLength: 4 }).map((items) => `[${items.join(',')}]`),
-      fc.array(fc.tuple(key, tie('node')), { maxLength: 4 }).map((entries) => `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`),
-    ),
-  }));
-  return fc.oneof({ weight: 40, arbitrary: node }, { weight: 1, arbitrary: hugeString.map((h) => JSON.stringify(h)) }, { weight: 1, arbitrary: deepText });
-}
-
-type Path = (string | number)[];
-type Mutation = { path: Path; op: 'replace' | 'delete' | 'add'; key: string; value: string };
-
-function pathsOf(value: unknown, path: Path = []): Path[] {
-  if (Array.isArray(value)) return [path, ...value.flatMap((v, i) => pathsOf(v, [...path, i]))];
-  if (typeof value === 'object' && value !== null) return [path, ...Object.entries(value).flatMap(([k, v]) => pathsOf(v, [...path, k]))];
-  return [path];
-}
-const samePath = (a: Path, b: Path) => a.length === b.length && a.every((p, i) => p === b[i]);
-
-function serialise(value: unknown, mutations: Mutation[], path: Path = []): string {
-  const here = mutations.filter((m) => samePath(m.path, path));
-  const replaced = here.find((m) => m.op === 'replace');
-  if (replaced) return replaced.value;
-  const kept = (child: string | number) => !mutations.some((m) => m.op === 'delete' && samePath(m.path, [...path, child]));
-  const added = here.filter((m) => m.op === 'add');
-  if (Array.isArray(value)) return `[${[...value.flatMap((v, i) => (kept(i) ? [serialise(v, mutations, [...path, i])] : [])), ...added.map((m) => m.value)].join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value).flatMap(([k, v]) => (kept(k) ? [`${JSON.stringify(k)}:${serialise(v, mutations, [...path, k])}`] : []));
-    return `{${[...entries, ...added.map((m) => `${JSON.stringify(m.key)}:${m.value}`)].join(',')}}`;
-  }
-  return JSON.stringify(value);
+  return hostileJsonText(keys, fc.oneof(fc.constantFrom(...HOSTILE_TEXTS), numberText, shortString.map((s) => JSON.stringify(s))), { maxDepth: 4 });
 }
 
 /**
@@ -206,14 +167,9 @@ function serialise(value: unknown, mutations: Mutation[], path: Path = []): stri
  */
 function bodies(dto: Dto): fc.Arbitrary<string | undefined> {
   const valid = VALID[dto.name] ?? {};
-  const keys = [...new Set([...fieldsOf(dto), ...pathsOf(valid).flatMap((p) => p.filter((s): s is string => typeof s === 'string'))])];
+  const keys = [...new Set([...fieldsOf(dto), ...jsonKeys(valid)])];
   const value = jsonText(keys);
-  const mutated = fc
-    .array(
-      fc.record({ path: fc.constantFrom(...pathsOf(valid)), op: fc.constantFrom<Mutation['op']>('replace', 'replace', 'delete', 'add'), key: fc.constantFrom(...PROTOTYPE_KEYS, ...keys), value }),
-      { maxLength: 4 },
-    )
-    .map((mutations) => serialise(valid, mutations));
+  const mutated = mutatedJson([valid], value, keys);
   // Only the DTO's own fields, each with any value.
   const ownFields = fc.dictionary(fc.constantFrom(...keys), value, { maxKeys: keys.length }).map((d) => `{${Object.entries(d).map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`);
   return fc.oneof(

@@ -1,5 +1,6 @@
 import { UnknownAccountError, WebhookPayloadError, type ParsedWebhook, type WebhookRequest } from '@pengaduan/channels';
 import fc from 'fast-check';
+import { hugeString, PROTOTYPE_KEYS } from '@pengaduan/testing';
 import { WebFormInbound, type WebFormMessage } from './web-form.inbound';
 
 /*
@@ -18,7 +19,6 @@ const inbound = new WebFormInbound({ offices: [OFFICE, 'JKT'] });
 const UUID = '0199a1c2-7b3e-7c4d-9e5f-0a1b2c3d4e5f';
 
 const FIELDS = ['submissionId', 'office', 'text', 'name', 'phone', 'email', 'anonymous', 'confidential'];
-const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', 'toJSON'];
 const REAL: Record<string, unknown> = {
   submissionId: UUID,
   office: OFFICE,
@@ -50,8 +50,7 @@ const hostileString = fc.constantFrom(
   '(((((())))))',
   '+62 812-3456-7890',
 );
-const hugeString = fc.tuple(fc.constantFrom('x', ' ', '😀', '9', '\u0000'), fc.integer({ min: 10_000, max: 100_000 })).map(([c, n]) => c.repeat(n));
-const anyString = fc.oneof({ weight: 10, arbitrary: fc.string({ unit: 'binary', maxLength: 30 }) }, { weight: 10, arbitrary: hostileString }, { weight: 1, arbitrary: hugeString });
+const anyString = fc.oneof({ weight: 10, arbitrary: fc.string({ unit: 'binary', maxLength: 30 }) }, { weight: 10, arbitrary: hostileString }, { weight: 1, arbitrary: hugeString(100_000) });
 const anyValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 6, arbitrary: anyString },
   { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
