@@ -1,22 +1,27 @@
-// npm run bench:replay -- [--events 1000000] [--offices 8] [--batch 10000]
+// npm run bench:replay -- [--events 1000000] [--offices 8] [--batch 10000] [--child-heap-mib 256]
 //
 // The auditors' replay (services/audit) on a large log: `--events` signed events (complete
 // complaint histories decided by libs/sop, each event signed by its service's Ed25519 key) are
 // generated in memory and produced to a bench topic of their own in big batches; then
-//   (a) the pure core (`auditEvents`: parse, duplicate check, signature, libs/sop history, SLA
+//   (a) the pure core (`Auditor`, each complaint counted and dropped as it closes: parse, duplicate check, signature, libs/sop history, SLA
 //       clocks) over the records in memory, and
 //   (b) end to end as the CLI does it, in a fresh process: read the topic from the beginning with
-//       the audit's reader (own group, nothing committed), parse, verify, check, report;
-// each as events per second, with peak RSS. Prints and writes bench/results/replay-<when>.json.
+//       the audit's reader (own group, nothing committed), parse, verify, check, each complaint's
+//       report spooled when it closes, then the terminal, JSON, CSV and HTML reports written;
+// each as events per second, with peak RSS (process.resourceUsage().maxRSS). Prints and writes bench/results/replay-<when>.json.
 // Not part of the tests.
 import { EVENT_CATALOGUE, generateEventSigningKey, parseEventKeyRing, parseEventSigningKey, serializeEnvelope, signEnvelope, TOPIC_DEFINITIONS, COMPLAINT_EVENTS_TOPIC, type EventSigningKey } from '@pengaduan/contracts';
 import { historyUntil, provideTestInfrastructure, releaseTestInfrastructure, testKafka, uniqueSuffix } from '@pengaduan/testing';
 import { spawn } from 'node:child_process';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { Auditor, auditEvents } from '../services/audit/src/audit-core/auditor';
-import type { AuditRecord } from '../services/audit/src/audit-core/report';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Auditor } from '../services/audit/src/audit-core/auditor';
+import type { AuditRecord, ReportSink } from '../services/audit/src/audit-core/report';
 import { readTopic } from '../services/audit/src/read-topic/topic-reader';
+import { SpoolSink, writeReports } from '../services/audit/src/write-report/spool';
 import { arg, writeResult } from './lib/bench-io';
 
 const log = (m: string) => process.stderr.write(`[bench:replay ${new Date().toISOString().slice(11, 19)}] ${m}\n`);
@@ -28,7 +33,9 @@ async function endToEnd(topic: string): Promise<void> {
   const keyRing = parseEventKeyRing(process.env['EVENT_PUBLIC_KEYS'] ?? '');
   const brokers = (process.env['KAFKA_BROKERS'] ?? '').split(',');
   const t0 = performance.now();
-  const auditor = new Auditor({ keyRing, now: new Date().toISOString() });
+  const spool = new SpoolSink();
+  const dir = mkdtempSync(join(tmpdir(), 'bench-replay-'));
+  const auditor = new Auditor({ keyRing, now: new Date().toISOString() }, spool);
   let firstRecordAt = 0;
   const read = await readTopic({
     brokers,
@@ -41,25 +48,36 @@ async function endToEnd(topic: string): Promise<void> {
   });
   const readMs = performance.now() - t0;
   const report = auditor.finish();
+  const finishedMs = performance.now() - t0;
+  const peakBeforeWriting = process.resourceUsage().maxRSS;
+  writeReports(report, spool.lists(), { json: join(dir, 'a.json'), csv: join(dir, 'a.csv'), html: join(dir, 'a.html') });
   const totalMs = performance.now() - t0;
+  spool.dispose();
+  rmSync(dir, { recursive: true, force: true });
   const out = {
     records: report.records.read,
-    violations: report.violations.length,
-    complaints: report.complaints.length,
+    violations: report.totals.violations + report.totals.refused,
+    complaints: report.totals.complaints,
     verified: report.signatures.verified,
     complete: read.partitions.every((p) => p.complete),
     joinMs: Math.round(firstRecordAt - t0),
     readAndAddMs: Math.round(readMs),
-    finishMs: Math.round(totalMs - readMs),
+    finishMs: Math.round(finishedMs - readMs),
+    writeReportsMs: Math.round(totalMs - finishedMs),
     totalMs: Math.round(totalMs),
+    peakRssBeforeWritingMiB: mib(peakBeforeWriting),
     peakRssMiB: mib(process.resourceUsage().maxRSS),
   };
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }
 
+/** `--child-heap-mib N`: run the end-to-end phase with V8's old space capped at N MiB (it fails if the live set needs more). */
+const CHILD_HEAP_MIB = process.argv.includes('--child-heap-mib') ? arg('child-heap-mib', 1) : undefined;
+
 function runChild(topic: string, env: NodeJS.ProcessEnv): Promise<Record<string, number | boolean>> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', __filename, '--phase-end-to-end', topic], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const heap = CHILD_HEAP_MIB === undefined ? [] : [`--max-old-space-size=${CHILD_HEAP_MIB}`];
+    const child = spawn(process.execPath, [...heap, '-r', '@swc-node/register', __filename, '--phase-end-to-end', topic], { env, stdio: ['ignore', 'pipe', 'inherit'] });
     let stdout = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.on('error', reject);
@@ -137,10 +155,16 @@ async function main(): Promise<void> {
     global.gc?.();
     const rssBefore = process.memoryUsage().rss;
     const a0 = performance.now();
-    const report = auditEvents(records, { keyRing, now: new Date().toISOString() });
+    // Each complaint's report is counted as it is emitted and dropped: the core's own memory.
+    let firstProblem = '';
+    const note = (reason: string) => (firstProblem ||= reason);
+    const counting: ReportSink = { complaint: () => undefined, violation: (v) => note(v.reason), refused: (r) => note(r.reason), notice: () => undefined, asOf: () => undefined };
+    const auditor = new Auditor({ keyRing, now: new Date().toISOString() }, counting);
+    for (const record of records) auditor.add(record);
+    const report = auditor.finish();
     const coreMs = performance.now() - a0;
     const coreRssGrowthMiB = Math.round(((process.memoryUsage().rss - rssBefore) / 1024 / 1024) * 10) / 10;
-    if (report.violations.length > 0) throw new Error(`the bench log should be clean; found ${report.violations.length} violations, e.g. ${report.violations[0].reason}`);
+    if (!report.clean) throw new Error(`the bench log should be clean; found ${report.totals.violations} violations and ${report.totals.refused} refused events, e.g. ${firstProblem}`);
     log(`(a) pure core: ${records.length} events in ${(coreMs / 1000).toFixed(1)} s = ${perSecond(records.length, coreMs)} events/s`);
 
     // Where the core's time goes, on a sample: parsing alone, signature checks alone.
@@ -161,6 +185,7 @@ async function main(): Promise<void> {
 
     const result = {
       when: new Date().toISOString(),
+      audit: 'verified events only, streaming: each complaint reported when it closes (ADR 0030)',
       events: records.length,
       complaints,
       partitions,
@@ -177,14 +202,17 @@ async function main(): Promise<void> {
         eventsPerSecond: perSecond(records.length, Number(e2e['totalMs'])),
         groupJoinSeconds: Number((Number(e2e['joinMs']) / 1000).toFixed(1)),
         finishSeconds: Number((Number(e2e['finishMs']) / 1000).toFixed(1)),
+        writeReportsSeconds: Number((Number(e2e['writeReportsMs']) / 1000).toFixed(1)),
+        peakRssBeforeWritingMiB: e2e['peakRssBeforeWritingMiB'],
         peakRssMiB: e2e['peakRssMiB'],
+        heapLimitMiB: CHILD_HEAP_MIB ?? null,
       },
       benchProcessPeakRssMiB: mib(process.resourceUsage().maxRSS),
       machine: { cpus: cpus().length, node: process.version },
     };
     process.stdout.write(`\n${result.events} signed events, ${result.complaints} complaints, ${result.topicMiB} MiB on ${partitions} partitions\n`);
     process.stdout.write(`(a) pure core (parse + duplicates + signature + libs/sop + SLA): ${result.pureCore.eventsPerSecond} events/s (${result.pureCore.seconds} s); on ${sample.length} events parsing alone ${result.pureCore.sampleBreakdown.parseEventsPerSecond}/s, signatures alone ${result.pureCore.sampleBreakdown.verifySignatureEventsPerSecond}/s\n`);
-    process.stdout.write(`(b) end to end from the topic: ${result.endToEnd.eventsPerSecond} events/s (${result.endToEnd.seconds} s, of which ${result.endToEnd.groupJoinSeconds} s joining), peak RSS ${result.endToEnd.peakRssMiB} MiB\n`);
+    process.stdout.write(`(b) end to end from the topic: ${result.endToEnd.eventsPerSecond} events/s (${result.endToEnd.seconds} s, of which ${result.endToEnd.groupJoinSeconds} s joining and ${result.endToEnd.writeReportsSeconds} s writing the JSON, CSV and HTML reports), peak RSS ${result.endToEnd.peakRssMiB} MiB${CHILD_HEAP_MIB === undefined ? '' : ` with V8's old space capped at ${CHILD_HEAP_MIB} MiB`}\n`);
     process.stdout.write(`\nwritten to ${writeResult('replay', result)}\n`);
   } finally {
     await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);

@@ -1,13 +1,13 @@
 // The audit CLI as auditors run it, against the real broker: a topic of the test's own with
 // signed histories and bad events produced straight to Kafka, the CLI as a child process.
-import { generateEventSigningKey, parseEventSigningKey, serializeEnvelope, signEnvelope, sopEventToEnvelope, type EventEnvelope } from '@pengaduan/contracts';
+import { serializeEnvelope, signEnvelope, sopEventToEnvelope, type EventEnvelope } from '@pengaduan/contracts';
 import type { SopEvent } from '@pengaduan/sop';
 import { createTestTopic, deleteTopics, historyUntil, REPO_ROOT, testInfrastructure, testKafka, uniqueSuffix, type ComplaintHistory } from '@pengaduan/testing';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { signed, testKeys } from './__fixtures__/signed-histories';
+import { anotherConfirmation, forgerKey, signed, testKeys } from './__fixtures__/signed-histories';
 import type { AuditReport } from './audit-core/report';
 
 const keys = testKeys();
@@ -59,7 +59,7 @@ afterAll(async () => {
 });
 
 describe('npm run audit (against Kafka)', () => {
-  it('flags each bad event produced straight to Kafka with its complaint and reason, writes JSON, CSV and HTML, commits nothing', async () => {
+  it('flags each bad event produced straight to Kafka with its complaint and reason, refuses every event that does not verify without letting it steer the replay, writes JSON, CSV and HTML, commits nothing', async () => {
     const topic = await createTestTopic('audit', 3);
     topics.push(topic);
     const office = `AU${uniqueSuffix().slice(-4).toUpperCase()}`;
@@ -68,12 +68,23 @@ describe('npm run audit (against Kafka)', () => {
     const altered = historyUntil('CLOSED', { officeCode: office, trackingNumber: `${office}-2026-000003` });
     const skipped = historyUntil('RECEIVED', { officeCode: office, trackingNumber: `${office}-2026-000004` });
     const wrongRole = historyUntil('ANALYZED', { officeCode: office, trackingNumber: `${office}-2026-000005` });
+    // Issue 14: a forged and an unsigned second confirmation after X's genuine one; a forged one before Y's.
+    const x = historyUntil('CLOSED', { officeCode: office, trackingNumber: `${office}-2026-000006` });
+    const y = historyUntil('CLOSED', { officeCode: office, trackingNumber: `${office}-2026-000007` });
+    const xEnvelopes = x.envelopes.map((e) => signed(e, keys));
+    const yEnvelopes = y.envelopes.map((e) => signed(e, keys));
+    const [xConfirmation, yConfirmation] = [xEnvelopes[1], yEnvelopes[1]];
+    const xForged = signEnvelope(anotherConfirmation(xConfirmation, xConfirmation.time), forgerKey(xConfirmation.source));
+    const xUnsigned = anotherConfirmation(xConfirmation, xConfirmation.time);
+    const yEarly = new Date(Date.parse(yEnvelopes[0].time) + 10 * 60_000).toISOString();
+    const yForged = signEnvelope(anotherConfirmation(yConfirmation, yEarly), forgerKey(yConfirmation.source));
 
-    const forger = parseEventSigningKey(generateEventSigningKey('analysis-test', 'pengaduan/analysis').privateKey);
-    const forgedEvent = signEnvelope(forged.envelopes[forged.envelopes.length - 1], forger);
+    const forgedEvent = signEnvelope(forged.envelopes[forged.envelopes.length - 1], forgerKey('pengaduan/analysis'));
     const alteredEnvelopes = altered.envelopes.map((e) => signed(e, keys));
     const i = alteredEnvelopes.findIndex((e) => e.type === 'complaint.follow-up-decided');
-    alteredEnvelopes[i] = { ...alteredEnvelopes[i], data: { ...alteredEnvelopes[i].data, reason: 'Diubah setelah ditandatangani' } };
+    // An altered copy of a genuine event (same id, other body), after the genuine one.
+    const alteredCopy = { ...alteredEnvelopes[i], data: { ...alteredEnvelopes[i].data, reason: 'Diubah setelah ditandatangani' } };
+    alteredEnvelopes.splice(i + 1, 0, alteredCopy);
     const analyzed = clean.events.find((e) => e.type === 'complaint.analyzed') as SopEvent;
     const skippedEvent = eventFor(skipped, analyzed, 'pengaduan/analysis');
     const decided = clean.events.find((e) => e.type === 'complaint.follow-up-decided') as SopEvent;
@@ -88,6 +99,12 @@ describe('npm run audit (against Kafka)', () => {
       skippedEvent,
       ...wrongRole.envelopes.map((e) => signed(e, keys)),
       wrongRoleEvent,
+      ...xEnvelopes,
+      xForged,
+      xUnsigned,
+      yEnvelopes[0],
+      yForged,
+      ...yEnvelopes.slice(1),
     ]);
 
     // A service's consumer group with committed offsets: the audit must leave it as it is.
@@ -106,26 +123,52 @@ describe('npm run audit (against Kafka)', () => {
       const found = report.violations.map((v) => ({ kind: v.kind, code: v.code, complaintId: v.complaintId, eventId: v.eventId }));
       expect(found).toEqual(
         expect.arrayContaining([
-          { kind: 'SIGNATURE', code: 'EVENT.BAD_SIGNATURE', complaintId: forged.complaintId, eventId: forgedEvent.id },
-          { kind: 'SIGNATURE', code: 'EVENT.BAD_SIGNATURE', complaintId: altered.complaintId, eventId: alteredEnvelopes[i].id },
           { kind: 'MISSING_STEP', code: 'MISSING_STEP', complaintId: skipped.complaintId, eventId: skippedEvent.id },
           { kind: 'WRONG_ROLE', code: 'WRONG_ROLE', complaintId: wrongRole.complaintId, eventId: wrongRoleEvent.id },
         ]),
       );
-      expect(report.violations).toHaveLength(4);
+      expect(report.violations).toHaveLength(2);
       expect(report.violations.find((v) => v.kind === 'WRONG_ROLE')?.reason).toMatch(/ADMIN_TIKKIM may not decideFollowUp/);
       expect(report.violations.find((v) => v.kind === 'MISSING_STEP')?.reason).toMatch(/missing step: step CONFIRM/);
-      expect(report.complaints.find((c) => c.complaintId === clean.complaintId)).toMatchObject({ status: 'CLOSED', violations: 0 });
-      expect(report.signatures).toMatchObject({ checked: true, failed: 2 });
-      expect(run.stdout).toMatch(/4 violation\(s\)/);
+
+      // Each event that does not verify is refused on its own, with the genuine event it contradicts.
+      const refused = report.refused.map((r) => ({ code: r.code, complaintId: r.complaintId, eventId: r.eventId, contradicts: r.contradicts && { relation: r.contradicts.relation, eventId: r.contradicts.eventId } }));
+      expect(refused).toEqual(
+        expect.arrayContaining([
+          { code: 'EVENT.BAD_SIGNATURE', complaintId: forged.complaintId, eventId: forgedEvent.id, contradicts: null },
+          { code: 'EVENT.BAD_SIGNATURE', complaintId: altered.complaintId, eventId: alteredCopy.id, contradicts: { relation: 'same-id', eventId: alteredCopy.id } },
+          { code: 'EVENT.BAD_SIGNATURE', complaintId: x.complaintId, eventId: xForged.id, contradicts: { relation: 'same-type', eventId: xConfirmation.id } },
+          { code: 'EVENT.UNSIGNED', complaintId: x.complaintId, eventId: xUnsigned.id, contradicts: { relation: 'same-type', eventId: xConfirmation.id } },
+          { code: 'EVENT.BAD_SIGNATURE', complaintId: y.complaintId, eventId: yForged.id, contradicts: { relation: 'same-type', eventId: yConfirmation.id } },
+        ]),
+      );
+      expect(report.refused).toHaveLength(5);
+      expect(report.signatures).toMatchObject({ checked: true, failed: 5 });
+
+      // Every genuine event still judged legal, the SLA from the genuine events only.
+      for (const c of [clean, altered, x, y]) expect(report.complaints.find((k) => k.complaintId === c.complaintId)).toMatchObject({ status: 'CLOSED', violations: 0 });
+      for (const [c, confirmation] of [
+        [x, xConfirmation],
+        [y, yConfirmation],
+      ] as const) {
+        const confirm = report.complaints.find((k) => k.complaintId === c.complaintId)?.clocks.find((k) => k.key === 'CONFIRM');
+        expect(confirm).toMatchObject({ durationMs: 3_600_000, stoppedAt: confirmation.time, stoppedByEventId: confirmation.id, asRecorded: { outcome: 'on-time' } });
+      }
+      expect(run.stdout).toMatch(/2 violation\(s\)/);
+      expect(run.stdout).toMatch(/5 refused event\(s\), not replayed/);
       expect(run.stdout).toContain(forged.complaintId);
+      expect(run.stdout).toContain(xForged.id);
 
       const html = readFileSync(out.html, 'utf8');
       expect(html).toMatch(/^<!DOCTYPE html>/);
       expect(html).not.toMatch(/<script|<link|src=/i);
-      for (const id of [forged.complaintId, altered.complaintId, skipped.complaintId, wrongRole.complaintId]) expect(html).toContain(id);
+      for (const id of [forged.complaintId, altered.complaintId, skipped.complaintId, wrongRole.complaintId, xForged.id, xUnsigned.id, yForged.id]) expect(html).toContain(id);
+      expect(html).toMatch(/<h2>Refused events<\/h2>/);
       const csv = readFileSync(out.csv, 'utf8').trim().split('\r\n');
-      expect(csv).toHaveLength(1 + 5);
+      expect(csv).toHaveLength(1 + 7);
+      const refusedCsv = readFileSync(join(dir, 'out.refused.csv'), 'utf8').trim().split('\r\n');
+      expect(refusedCsv).toHaveLength(1 + 5);
+      expect(refusedCsv.find((line) => line.includes(xUnsigned.id))).toContain(`"EVENT.UNSIGNED"`);
       expect(csv.find((line) => line.includes(wrongRole.complaintId))).toContain('"ANALYZED","7","1"');
 
       // The audit's own group left nothing committed and is gone; the service's group is untouched.

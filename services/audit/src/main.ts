@@ -1,11 +1,12 @@
 // The auditors' replay (issue 6): `npm run audit -- --help`; see README.md, "Audit replay".
-import { readFileSync, writeFileSync } from 'node:fs';
+import type { EventKeyRing } from '@pengaduan/contracts';
+import { readFileSync } from 'node:fs';
 import { Auditor } from './audit-core/auditor';
 import { describeDocumentCheck, DocumentCheck } from './check-document/document-check';
 import { parseAuditArgs, UsageError, USAGE, type AuditArgs } from './cli/cli-args';
 import { parseKeys, parsePolicyFile } from './cli/inputs';
 import { readTopic, TopicUnavailableError } from './read-topic/topic-reader';
-import { toCsv, toHtml, toJson, toTerminal } from './write-report/formats';
+import { SpoolSink, writeReports } from './write-report/spool';
 
 const EXIT_CLEAN = 0;
 const EXIT_VIOLATIONS = 1;
@@ -23,6 +24,16 @@ function readInput(file: string, what: string): string {
 
 async function audit(args: AuditArgs): Promise<number> {
   const keyRing = args.keysFile !== undefined ? parseKeys(readInput(args.keysFile, 'keys'), args.keysFile) : parseKeys(process.env['EVENT_PUBLIC_KEYS'] || undefined, 'EVENT_PUBLIC_KEYS');
+  // Each complaint's report is spooled to a temporary file when it closes: memory holds only the open ones.
+  const spool = new SpoolSink();
+  try {
+    return await replay(args, keyRing, spool);
+  } finally {
+    spool.dispose();
+  }
+}
+
+async function replay(args: AuditArgs, keyRing: EventKeyRing | undefined, spool: SpoolSink): Promise<number> {
   const whatIfPolicies = args.policyFile === undefined ? undefined : parsePolicyFile(readInput(args.policyFile, 'policy'), args.policyFile);
   const auditor = new Auditor({
     ...(keyRing ? { keyRing } : {}),
@@ -35,7 +46,7 @@ async function audit(args: AuditArgs): Promise<number> {
     ...(whatIfPolicies ? { whatIfPolicies } : {}),
     ...(args.asOf === undefined ? {} : { asOf: args.asOf }),
     now: new Date().toISOString(),
-  });
+  }, spool);
   let documentCheck: DocumentCheck | undefined;
   if (args.checkDocument !== undefined) {
     let bytes: Buffer;
@@ -62,12 +73,9 @@ async function audit(args: AuditArgs): Promise<number> {
   }
   const report = auditor.finish();
   err(`read ${report.records.read} records of ${args.topic} in ${((Date.now() - started) / 1000).toFixed(1)} s (reader group ${read.groupId}, deleted, nothing committed)`);
-  process.stdout.write(toTerminal(report));
+  process.stdout.write(writeReports(report, spool.lists(), { ...(args.json ? { json: args.json } : {}), ...(args.csv ? { csv: args.csv } : {}), ...(args.html ? { html: args.html } : {}), title: `Audit replay of ${args.topic}` }));
   const checked = documentCheck?.result();
   if (checked) process.stdout.write(`\n${describeDocumentCheck(checked)}`);
-  if (args.json) writeFileSync(args.json, toJson(report));
-  if (args.csv) writeFileSync(args.csv, toCsv(report));
-  if (args.html) writeFileSync(args.html, toHtml(report, `Audit replay of ${args.topic}`));
   const partial = read.partitions.some((p) => !p.complete);
   if (partial) err('the topic was not read completely: see the notices');
   return report.clean && (checked === undefined || checked.genuine) ? EXIT_CLEAN : EXIT_VIOLATIONS;

@@ -11,6 +11,7 @@ import {
   type EventKeyRing,
   type EventSigningKey,
 } from '@pengaduan/contracts';
+import { randomUUID } from 'node:crypto';
 import type { AuditRecord } from '../audit-core/report';
 
 const PRODUCERS = [...new Set(Object.values(EVENT_CATALOGUE).map((e) => e.producer))];
@@ -46,4 +47,19 @@ export function signed(envelope: EventEnvelope, keys: TestKeys): EventEnvelope {
 /** Envelopes (or raw values) as records of one partition, offsets from `first`. */
 export function asRecords(values: readonly (EventEnvelope | string)[], partition = 0, first = 0): AuditRecord[] {
   return values.map((v, i) => ({ partition, offset: String(first + i), value: typeof v === 'string' ? v : serializeEnvelope(v) }));
+}
+
+/** A key of the same id as `source`'s published test key, but not that key: what it signs does not verify (EVENT.BAD_SIGNATURE). */
+export function forgerKey(source: string): EventSigningKey {
+  return parseEventSigningKey(generateEventSigningKey(`${source.replace(/^pengaduan\//, '')}-test`, source).privateKey);
+}
+
+/**
+ * A second `complaint.confirmed` of the complaint whose genuine confirmation is `genuine`, as a
+ * forger who can write to the topic would put there: a new id, `time`, another summary; unsigned
+ * (sign it as the test needs).
+ */
+export function anotherConfirmation(genuine: EventEnvelope, time: string): EventEnvelope {
+  const { signature: _s, signaturekeyid: _k, ...unsigned } = genuine as EventEnvelope & { signature?: string; signaturekeyid?: string };
+  return { ...unsigned, id: randomUUID(), time, data: { ...genuine.data, summary: 'Dikonfirmasi ulang oleh pihak lain' } };
 }

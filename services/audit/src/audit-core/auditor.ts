@@ -3,10 +3,14 @@ import { evolve, initialState, isComplaintEventType, type ComplaintState, type C
 import { createHash } from 'node:crypto';
 import { checkHistory, type LoggedEvent } from './check-history';
 import { auditClocks, type RecordedDeadline } from './clocks';
-import type { AsOfComplaint, AuditFilters, AuditRecord, AuditReport, ComplaintAudit, Notice, OfficeSummary, Violation } from './report';
+import type { AsOfComplaint, AuditFilters, AuditRecord, AuditReport, AuditSummary, ComplaintAudit, GenuineEventRef, Notice, OfficeSummary, RefusedEvent, ReportSink, Violation } from './report';
 
 export interface AuditOptions {
-  /** The published keys; without them signatures are reported as not checked. */
+  /**
+   * The published keys. With them only events that verify against a key published for their
+   * source are folded; the others are refused ({@link RefusedEvent}). Without them nothing is
+   * verified, everything is folded, and the report says so.
+   */
   readonly keyRing?: EventKeyRing;
   readonly filters?: AuditFilters;
   /** What-if SLA policies by office code; `*` for every office not named. */
@@ -15,7 +19,15 @@ export interface AuditOptions {
   readonly asOf?: string;
   /** ISO-8601: the audit's time, where open clocks are measured to (the core never reads the clock). */
   readonly now: string;
+  /**
+   * How many closed complaints to remember (their event ids and digests) after their report was
+   * emitted, so that a redelivery or a late record of them is still recognised (default 10,000).
+   */
+  readonly closedWindow?: number;
 }
+
+type Refusal = Omit<RefusedEvent, 'contradicts'>;
+type EventRef = Omit<GenuineEventRef, 'relation'>;
 
 interface ComplaintLog {
   readonly complaintId: string;
@@ -27,24 +39,62 @@ interface ComplaintLog {
   recorded: RecordedDeadline[];
   violations: Violation[];
   notices: Notice[];
+  refused: Refusal[];
+  /** The ids this complaint holds in {@link Auditor.seen}. */
+  ids: string[];
 }
+
+/** What is left of a complaint whose report was emitted: enough to recognise its late records. */
+interface ClosedComplaint {
+  readonly officeCode: string;
+  readonly events: readonly EventRef[];
+  /** Its ids in {@link Auditor.seen} (a late record's too), forgotten with it. */
+  readonly ids: string[];
+}
+
+const DEFAULT_CLOSED_WINDOW = 10_000;
 
 /**
  * The auditors' replay, without I/O: feed it the topic's records in partition order
- * ({@link Auditor.add}), then {@link Auditor.finish} checks every complaint and answers the report.
- * Per record: parse, duplicate id (same bytes = redelivered, a notice; other bytes = violation),
- * signature; per complaint: its history with libs/sop (every illegal transition, missing step,
- * wrong role), the office of every event, the SLA clocks and the state as of a time.
+ * ({@link Auditor.add}); it emits each complaint's findings to the sink when the complaint closes
+ * (libs/sop status CLOSED) and forgets it; {@link Auditor.finish} emits the complaints still open
+ * and answers the summary. Memory depends on the open complaints (and a window of recently closed
+ * ones), not on the length of the log.
+ * Per record: parse, redelivery (same id, same bytes: a notice), signature (with keys: an event
+ * that does not verify is refused, never folded), duplicate id (other content: a violation); per
+ * complaint: its history with libs/sop (every illegal transition, missing step, wrong role), the
+ * office of every event, the SLA clocks and the state as of a time.
  */
 export class Auditor {
   private readonly complaints = new Map<string, ComplaintLog>();
-  private readonly seen = new Map<string, { digest: string; partition: number; offset: string }>();
-  private readonly loose: Violation[] = [];
-  private readonly notices: Notice[] = [];
-  private readonly counts = { read: 0, inScope: 0, complaintEvents: 0, slaEvents: 0, otherEvents: 0, unparseable: 0, redelivered: 0 };
+  private readonly closed = new Map<string, ClosedComplaint>();
+  /** Event ids of verified (or, without keys, all) events of the open and recently closed complaints. */
+  private readonly seen = new Map<string, { digest: string; partition: number; offset: string; complaintId: string }>();
+  private readonly counts = { read: 0, inScope: 0, complaintEvents: 0, slaEvents: 0, otherEvents: 0, unparseable: 0, redelivered: 0, refused: 0 };
   private readonly signatures = { verified: 0, failed: 0 };
+  private readonly totals = { complaints: 0, violations: 0, refused: 0, notices: 0 };
+  private readonly offices = new Map<string, OfficeTally>();
+  private readonly byStatus: Partial<Record<ComplaintStatus, number>> = {};
+  private readonly reference: number;
+  private readonly asOfMs: number | undefined;
 
-  constructor(private readonly options: AuditOptions) {}
+  constructor(
+    private readonly options: AuditOptions,
+    private readonly sink: ReportSink,
+  ) {
+    this.reference = Date.parse(options.now);
+    this.asOfMs = options.asOf === undefined ? undefined : Date.parse(options.asOf);
+    if (!options.keyRing) {
+      this.notice({
+        kind: 'SIGNATURES_NOT_CHECKED',
+        complaintId: null,
+        eventId: null,
+        partition: null,
+        offset: null,
+        message: 'signatures NOT checked: no published keys given (--keys <file> or EVENT_PUBLIC_KEYS); every event was folded into the replay as it is, a forged one too',
+      });
+    }
+  }
 
   /** Adds one record (in partition order). */
   add(record: AuditRecord): void {
@@ -64,30 +114,51 @@ export class Auditor {
     const envelope = parsed.envelope;
     if (!inScope(filters, envelope.subject, envelope.office)) return;
     this.counts.inScope++;
-    const log = this.logOf(envelope);
+    const closed = this.closed.get(envelope.subject);
+    const log = closed ? undefined : this.logOf(envelope);
     const base = { complaintId: envelope.subject, officeCode: envelope.office, eventId: envelope.id, eventType: envelope.type, at: envelope.time, partition: record.partition, offset: record.offset };
 
     const digest = createHash('sha1').update(record.value).digest('base64');
     const earlier = this.seen.get(envelope.id);
-    if (earlier) {
-      if (earlier.digest === digest) {
-        this.counts.redelivered++;
-        log.notices.push({ kind: 'REDELIVERED', complaintId: envelope.subject, eventId: envelope.id, partition: record.partition, offset: record.offset, message: `event ${envelope.id} redelivered (the same bytes as at ${earlier.partition}/${earlier.offset}); counted once` });
-      } else {
-        log.violations.push({ ...base, kind: 'DUPLICATE', code: 'DUPLICATE', reason: `event id ${envelope.id} was already used at ${earlier.partition}/${earlier.offset} by an event with other content; this one is left out of the replay` });
-      }
+    if (earlier?.digest === digest) {
+      // The same bytes as an event already folded (verified, when there are keys): a redelivery.
+      this.counts.redelivered++;
+      const notice: Notice = { kind: 'REDELIVERED', complaintId: envelope.subject, eventId: envelope.id, partition: record.partition, offset: record.offset, message: `event ${envelope.id} redelivered (the same bytes as at ${earlier.partition}/${earlier.offset}); counted once` };
+      if (log) log.notices.push(notice);
+      else this.notice(notice);
       return;
     }
-    this.seen.set(envelope.id, { digest, partition: record.partition, offset: record.offset });
 
     if (this.options.keyRing) {
       const check = this.options.keyRing.verify(envelope);
-      if (check.ok) this.signatures.verified++;
-      else {
+      if (!check.ok) {
         this.signatures.failed++;
-        log.violations.push({ ...base, kind: 'SIGNATURE', code: check.code, reason: check.reason });
+        this.counts.refused++;
+        const refusal: Refusal = { ...base, code: check.code, reason: check.reason };
+        if (log) log.refused.push(refusal);
+        else this.refuse(refusal, (closed as ClosedComplaint).events);
+        return;
       }
+      this.signatures.verified++;
     }
+
+    if (earlier) {
+      this.violation(log, { ...base, kind: 'DUPLICATE', code: 'DUPLICATE', reason: `event id ${envelope.id} was already used at ${earlier.partition}/${earlier.offset} by an event with other content; this one is left out of the replay` });
+      return;
+    }
+    this.seen.set(envelope.id, { digest, partition: record.partition, offset: record.offset, complaintId: envelope.subject });
+
+    if (!log) {
+      // A verified record of a complaint already reported as closed.
+      (closed as ClosedComplaint).ids.push(envelope.id);
+      if (isComplaintEventType(parsed.type)) {
+        this.counts.complaintEvents++;
+        this.violation(undefined, { ...base, kind: 'ILLEGAL_TRANSITION', code: 'ILLEGAL_TRANSITION', reason: `${parsed.type} cannot follow status CLOSED: complaint ${envelope.subject} was closed before this event (its report was already written)` });
+      } else if (parsed.type.startsWith('sla.')) this.counts.slaEvents++;
+      else this.counts.otherEvents++;
+      return;
+    }
+    log.ids.push(envelope.id);
 
     if (isComplaintEventType(parsed.type)) {
       this.counts.complaintEvents++;
@@ -103,6 +174,7 @@ export class Auditor {
       if (sop === undefined) return;
       log.events.push({ sop, eventId: envelope.id, partition: record.partition, offset: record.offset });
       log.offices.push(envelope.office);
+      if (sop.type === 'complaint.closed') this.closeIfClosed(log);
     } else if (parsed.type === 'sla.deadline-started') {
       this.counts.slaEvents++;
       const data = envelope.data as { stepId?: string; sectionCode?: string; startedAt?: string; dueAt?: string };
@@ -115,102 +187,151 @@ export class Auditor {
 
   /** Records that did not reach the end of the topic, etc.: noted in the report. */
   notice(notice: Notice): void {
-    this.notices.push(notice);
+    this.totals.notices++;
+    this.sink.notice(notice);
   }
 
-  /** Checks every complaint and answers the report. */
-  finish(): AuditReport {
+  /** Emits every complaint still open and answers the summary (the lists went to the sink). */
+  finish(): AuditSummary {
     const { filters = {}, whatIfPolicies, asOf, now, keyRing } = this.options;
-    const reference = Date.parse(now);
-    const asOfMs = asOf === undefined ? undefined : Date.parse(asOf);
-    const violations: Violation[] = [...this.loose];
-    const notices: Notice[] = [...this.notices];
-    const complaints: ComplaintAudit[] = [];
-    const asOfComplaints: AsOfComplaint[] = [];
-
-    for (const log of this.complaints.values()) {
-      const received = log.events.find((e) => e.sop.type === 'complaint.received');
-      const receivedAt = received?.sop.at ?? log.events[0]?.sop.at ?? null;
-      const officeCode = received?.sop.type === 'complaint.received' ? received.sop.data.officeCode : log.office;
-      if (receivedAt !== null && !inPeriod(filters, receivedAt)) continue;
-      const own: Violation[] = [...log.violations];
-      const at = (e: LoggedEvent) => ({ complaintId: log.complaintId, officeCode, eventId: e.eventId, eventType: e.sop.type, at: e.sop.at, partition: e.partition, offset: e.offset });
-
-      log.events.forEach((e, i) => {
-        if (log.offices[i] !== officeCode) {
-          own.push({ ...at(e), officeCode: log.offices[i], kind: 'INCONSISTENT', code: 'INCONSISTENT', reason: `the envelope names office ${log.offices[i]}, but complaint ${log.complaintId} was received for office ${officeCode}` });
-        }
-      });
-      if (received && received.sop.type === 'complaint.received' && received.sop.data.complaintId !== log.complaintId) {
-        own.push({ ...at(received), kind: 'INCONSISTENT', code: 'INCONSISTENT', reason: `complaint.received names complaint ${received.sop.data.complaintId}, but its subject is ${log.complaintId}` });
-      }
-
-      let applied: readonly LoggedEvent[] = [];
-      let state: ComplaintState = initialState();
-      if (log.events.length > 0 && !received) {
-        const first = log.events[0];
-        own.push({ ...at(first), kind: 'MISSING_STEP', code: 'MISSING_STEP', reason: `complaint.received is not in the log: none of the complaint's ${log.events.length} event(s) can apply` });
-      } else if (log.events.length > 0) {
-        const checked = checkHistory(log.events);
-        for (const f of checked.findings) own.push({ ...at(f.event), kind: f.kind, code: f.kind, reason: f.reason });
-        for (const a of checked.assumed) {
-          notices.push({ kind: 'FOLLOWER_ASSUMED', complaintId: log.complaintId, eventId: a.eventId, partition: a.partition, offset: a.offset, message: `${a.sop.type} assumed after ${a.eventId.replace(/\+follower$/, '')} to go on checking` });
-        }
-        applied = checked.applied;
-        state = checked.state;
-      }
-
-      const policy = whatIfPolicies ? (whatIfPolicies[officeCode] ?? whatIfPolicies['*']) : undefined;
-      const clocks = auditClocks(applied, log.recorded, whatIfPolicies ? (policy ?? undefined) : undefined, reference);
-      own.sort((a, b) => a.partition - b.partition || Number(a.offset) - Number(b.offset));
-      violations.push(...own);
-      notices.push(...log.notices);
-      if (receivedAt === null) continue; // only unparseable or non-complaint records: the violations say it
-      complaints.push({
-        complaintId: log.complaintId,
-        officeCode,
-        trackingNumber: received?.sop.type === 'complaint.received' ? received.sop.data.trackingNumber : null,
-        receivedAt,
-        status: state.status,
-        events: log.events.length,
-        violations: own.length,
-        clocks,
-      });
-
-      if (asOfMs !== undefined) {
-        let s: ComplaintState = initialState();
-        for (const e of applied) {
-          if (Date.parse(e.sop.at) > asOfMs) break;
-          s = evolve(s, e.sop);
-        }
-        if (s.status !== 'NEW') asOfComplaints.push({ complaintId: log.complaintId, officeCode, status: s.status, since: s.since });
-      }
-    }
-
-    if (!keyRing) {
-      notices.unshift({ kind: 'SIGNATURES_NOT_CHECKED', complaintId: null, eventId: null, partition: null, offset: null, message: 'signatures not checked: no published keys given (--keys <file> or EVENT_PUBLIC_KEYS)' });
-    }
-    const byStatus: Partial<Record<ComplaintStatus, number>> = {};
-    for (const c of asOfComplaints) byStatus[c.status] = (byStatus[c.status] ?? 0) + 1;
+    for (const log of this.complaints.values()) this.emit(log, this.check(log));
+    this.complaints.clear();
+    this.closed.clear();
+    this.seen.clear();
     return {
       referenceTime: now,
       filters,
       records: { ...this.counts },
       signatures: { checked: keyRing !== undefined, keyIds: keyRing ? keyRing.all().map((k) => k.keyId) : [], ...this.signatures },
       whatIfPolicy: whatIfPolicies ? { offices: whatIfPolicies } : null,
-      offices: summarise(complaints, violations, whatIfPolicies !== undefined),
-      complaints,
-      violations,
-      notices,
-      asOf: asOf === undefined ? null : { at: new Date(asOf).toISOString(), complaints: asOfComplaints, byStatus },
-      clean: violations.length === 0,
+      offices: summarise(this.offices, whatIfPolicies !== undefined),
+      asOf: asOf === undefined ? null : { at: new Date(asOf).toISOString(), byStatus: { ...this.byStatus } },
+      totals: { ...this.totals },
+      clean: this.totals.violations === 0 && this.totals.refused === 0,
     };
+  }
+
+  /** At a complaint's `complaint.closed`: when its history leaves it CLOSED, emit its report and forget it. */
+  private closeIfClosed(log: ComplaintLog): void {
+    const checked = this.check(log);
+    if (checked.state.status !== 'CLOSED') return;
+    this.emit(log, checked);
+    this.complaints.delete(log.complaintId);
+    const refs = log.events.filter((e) => !e.assumed).map(refOf);
+    this.closed.set(log.complaintId, { officeCode: checked.officeCode, events: refs, ids: log.ids });
+    if (this.closed.size > (this.options.closedWindow ?? DEFAULT_CLOSED_WINDOW)) {
+      const [oldestId, oldest] = this.closed.entries().next().value as [string, ClosedComplaint];
+      this.closed.delete(oldestId);
+      for (const id of oldest.ids) if (this.seen.get(id)?.complaintId === oldestId) this.seen.delete(id);
+    }
+  }
+
+  /** A complaint's findings, from its events alone (nothing emitted yet). */
+  private check(log: ComplaintLog) {
+    const received = log.events.find((e) => e.sop.type === 'complaint.received');
+    const receivedAt = received?.sop.at ?? log.events[0]?.sop.at ?? null;
+    const officeCode = received?.sop.type === 'complaint.received' ? received.sop.data.officeCode : log.office;
+    const own: Violation[] = [...log.violations];
+    const notices: Notice[] = [];
+    const at = (e: LoggedEvent) => ({ complaintId: log.complaintId, officeCode, eventId: e.eventId, eventType: e.sop.type, at: e.sop.at, partition: e.partition, offset: e.offset });
+
+    log.events.forEach((e, i) => {
+      if (log.offices[i] !== officeCode) {
+        own.push({ ...at(e), officeCode: log.offices[i], kind: 'INCONSISTENT', code: 'INCONSISTENT', reason: `the envelope names office ${log.offices[i]}, but complaint ${log.complaintId} was received for office ${officeCode}` });
+      }
+    });
+    if (received && received.sop.type === 'complaint.received' && received.sop.data.complaintId !== log.complaintId) {
+      own.push({ ...at(received), kind: 'INCONSISTENT', code: 'INCONSISTENT', reason: `complaint.received names complaint ${received.sop.data.complaintId}, but its subject is ${log.complaintId}` });
+    }
+
+    let applied: readonly LoggedEvent[] = [];
+    let state: ComplaintState = initialState();
+    if (log.events.length > 0 && !received) {
+      const first = log.events[0];
+      own.push({ ...at(first), kind: 'MISSING_STEP', code: 'MISSING_STEP', reason: `complaint.received is not in the log: none of the complaint's ${log.events.length} event(s) can apply` });
+    } else if (log.events.length > 0) {
+      const checked = checkHistory(log.events);
+      for (const f of checked.findings) own.push({ ...at(f.event), kind: f.kind, code: f.kind, reason: f.reason });
+      for (const a of checked.assumed) {
+        notices.push({ kind: 'FOLLOWER_ASSUMED', complaintId: log.complaintId, eventId: a.eventId, partition: a.partition, offset: a.offset, message: `${a.sop.type} assumed after ${a.eventId.replace(/\+follower$/, '')} to go on checking` });
+      }
+      applied = checked.applied;
+      state = checked.state;
+    }
+    own.sort((a, b) => a.partition - b.partition || Number(a.offset) - Number(b.offset));
+    return { received, receivedAt, officeCode, own, notices, applied, state };
+  }
+
+  /** Emits a complaint's report: its violations, refused events, notices, the complaint and its state as of. */
+  private emit(log: ComplaintLog, checked: ReturnType<Auditor['check']>): void {
+    const { filters = {}, whatIfPolicies } = this.options;
+    const { received, receivedAt, officeCode, own, notices, applied, state } = checked;
+    if (receivedAt !== null && !inPeriod(filters, receivedAt)) return;
+    for (const v of own) this.violation(undefined, v);
+    const refs = log.events.filter((e) => !e.assumed).map(refOf);
+    for (const r of log.refused) this.refuse(r, refs);
+    for (const n of [...notices, ...log.notices]) this.notice(n);
+    if (receivedAt === null) return; // only unparseable, refused or non-complaint records: the lists say it
+
+    const policy = whatIfPolicies ? (whatIfPolicies[officeCode] ?? whatIfPolicies['*']) : undefined;
+    const clocks = auditClocks(applied, log.recorded, whatIfPolicies ? (policy ?? undefined) : undefined, this.reference);
+    const complaint: ComplaintAudit = {
+      complaintId: log.complaintId,
+      officeCode,
+      trackingNumber: received?.sop.type === 'complaint.received' ? received.sop.data.trackingNumber : null,
+      receivedAt,
+      status: state.status,
+      events: log.events.length,
+      violations: own.length,
+      clocks,
+    };
+    this.totals.complaints++;
+    tally(this.office(officeCode), complaint);
+    this.sink.complaint(complaint);
+
+    if (this.asOfMs !== undefined) {
+      let s: ComplaintState = initialState();
+      for (const e of applied) {
+        if (Date.parse(e.sop.at) > this.asOfMs) break;
+        s = evolve(s, e.sop);
+      }
+      if (s.status !== 'NEW') {
+        this.byStatus[s.status] = (this.byStatus[s.status] ?? 0) + 1;
+        this.sink.asOf({ complaintId: log.complaintId, officeCode, status: s.status, since: s.since });
+      }
+    }
+  }
+
+  /** A violation: kept with its open complaint, else emitted at once. */
+  private violation(log: ComplaintLog | undefined, v: Violation): void {
+    if (log) {
+      log.violations.push(v);
+      return;
+    }
+    this.totals.violations++;
+    this.office(v.officeCode ?? '(unknown)').violations++;
+    this.sink.violation(v);
+  }
+
+  /** Emits a refused event with the genuine event of its complaint it competes with: the same id, else the same type. */
+  private refuse(r: Refusal, genuine: readonly EventRef[]): void {
+    const sameId = genuine.find((g) => g.eventId === r.eventId);
+    const sameType = sameId ? undefined : genuine.find((g) => g.eventType === r.eventType);
+    const match = sameId ?? sameType;
+    this.totals.refused++;
+    this.sink.refused({ ...r, contradicts: match ? { relation: sameId ? 'same-id' : 'same-type', ...match } : null });
+  }
+
+  private office(code: string): OfficeTally {
+    let o = this.offices.get(code);
+    if (!o) this.offices.set(code, (o = { complaints: 0, events: 0, withViolations: 0, violations: 0, closed: 0, late: 0, lateWhatIf: 0 }));
+    return o;
   }
 
   private logOf(envelope: Pick<EventEnvelope, 'subject' | 'office'>): ComplaintLog {
     let log = this.complaints.get(envelope.subject);
     if (!log) {
-      log = { complaintId: envelope.subject, office: envelope.office, events: [], offices: [], recorded: [], violations: [], notices: [] };
+      log = { complaintId: envelope.subject, office: envelope.office, events: [], offices: [], recorded: [], violations: [], notices: [], refused: [], ids: [] };
       this.complaints.set(envelope.subject, log);
     }
     return log;
@@ -220,17 +341,26 @@ export class Auditor {
     this.counts.unparseable++;
     this.counts.inScope++;
     const v: Violation = { kind: 'UNPARSEABLE', code: 'UNPARSEABLE', complaintId: subject, officeCode: office, eventId: null, eventType: null, at: null, partition: record.partition, offset: record.offset, reason };
-    if (subject !== null) this.logOf({ subject, office: office ?? '' }).violations.push(v);
-    else this.loose.push(v);
+    this.violation(subject !== null && !this.closed.has(subject) ? this.logOf({ subject, office: office ?? '' }) : undefined, v);
   }
 }
 
-/** The audit of these records: {@link Auditor} over an array or any iterable. */
+/** The audit of these records, the whole report in memory: {@link Auditor} over an array or any iterable. */
 export function auditEvents(records: Iterable<AuditRecord>, options: AuditOptions): AuditReport {
-  const auditor = new Auditor(options);
+  const lists = { complaints: [] as ComplaintAudit[], violations: [] as Violation[], refused: [] as RefusedEvent[], notices: [] as Notice[], asOfComplaints: [] as AsOfComplaint[] };
+  const auditor = new Auditor(options, {
+    complaint: (c) => lists.complaints.push(c),
+    violation: (v) => lists.violations.push(v),
+    refused: (r) => lists.refused.push(r),
+    notice: (n) => lists.notices.push(n),
+    asOf: (c) => lists.asOfComplaints.push(c),
+  });
   for (const record of records) auditor.add(record);
-  return auditor.finish();
+  const { totals: _totals, asOf, ...summary } = auditor.finish();
+  return { ...summary, complaints: lists.complaints, violations: lists.violations, refused: lists.refused, notices: lists.notices, asOf: asOf && { ...asOf, complaints: lists.asOfComplaints } };
 }
+
+const refOf = (e: LoggedEvent): EventRef => ({ eventId: e.eventId, eventType: e.sop.type, at: e.sop.at, partition: e.partition, offset: e.offset });
 
 /** The subject and office of a record that is not a valid event, as far as its JSON tells. */
 function attribution(value: Buffer | Uint8Array | string): { subject: string | null; office: string | null } {
@@ -256,24 +386,28 @@ function inPeriod(filters: AuditFilters, receivedAt: string): boolean {
   return true;
 }
 
-function summarise(complaints: readonly ComplaintAudit[], violations: readonly Violation[], whatIf: boolean): OfficeSummary[] {
-  const offices = new Map<string, { complaints: number; events: number; withViolations: number; violations: number; closed: number; late: number; lateWhatIf: number }>();
-  const get = (code: string) => {
-    let o = offices.get(code);
-    if (!o) offices.set(code, (o = { complaints: 0, events: 0, withViolations: 0, violations: 0, closed: 0, late: 0, lateWhatIf: 0 }));
-    return o;
-  };
-  const late = (outcome: string | undefined) => outcome === 'late' || outcome === 'overdue';
-  for (const c of complaints) {
-    const o = get(c.officeCode);
-    o.complaints++;
-    o.events += c.events;
-    if (c.violations > 0) o.withViolations++;
-    if (c.status === 'CLOSED') o.closed++;
-    o.late += c.clocks.filter((k) => late(k.asRecorded.outcome)).length;
-    o.lateWhatIf += c.clocks.filter((k) => late(k.whatIf?.outcome)).length;
-  }
-  for (const v of violations) get(v.officeCode ?? '(unknown)').violations++;
+interface OfficeTally {
+  complaints: number;
+  events: number;
+  withViolations: number;
+  violations: number;
+  closed: number;
+  late: number;
+  lateWhatIf: number;
+}
+
+const isLate = (outcome: string | undefined) => outcome === 'late' || outcome === 'overdue';
+
+function tally(o: OfficeTally, c: ComplaintAudit): void {
+  o.complaints++;
+  o.events += c.events;
+  if (c.violations > 0) o.withViolations++;
+  if (c.status === 'CLOSED') o.closed++;
+  o.late += c.clocks.filter((k) => isLate(k.asRecorded.outcome)).length;
+  o.lateWhatIf += c.clocks.filter((k) => isLate(k.whatIf?.outcome)).length;
+}
+
+function summarise(offices: ReadonlyMap<string, OfficeTally>, whatIf: boolean): OfficeSummary[] {
   return [...offices.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([officeCode, o]) => ({

@@ -1,8 +1,9 @@
-import { generateEventSigningKey, parseEventSigningKey, signEnvelope, sopEventToEnvelope, type EventEnvelope } from '@pengaduan/contracts';
+import { generateEventSigningKey, parseEventSigningKey, signEnvelope, sopEventToEnvelope, type EventEnvelope, type EventSigningKey } from '@pengaduan/contracts';
 import { parseSlaPolicy, type SopEvent } from '@pengaduan/sop';
 import { historyUntil, type ComplaintHistory } from '@pengaduan/testing';
-import { asRecords, signed, testKeys } from '../__fixtures__/signed-histories';
-import { auditEvents, type AuditOptions } from './auditor';
+import { anotherConfirmation, asRecords, forgerKey, signed, testKeys } from '../__fixtures__/signed-histories';
+import { Auditor, auditEvents, type AuditOptions } from './auditor';
+import type { AuditReport, ReportSink } from './report';
 
 const keys = testKeys();
 const NOW = '2026-06-01T00:00:00.000Z';
@@ -51,27 +52,152 @@ describe('auditEvents', () => {
     expect(report.notices[0]).toMatchObject({ kind: 'SIGNATURES_NOT_CHECKED' });
   });
 
-  it('flags a forged signature (a key of the same id that is not the published one) and an unsigned event', () => {
+  it('refuses a forged signature (a key of the same id that is not the published one) and an unsigned event: reported apart, never replayed', () => {
     const h = historyUntil('ANALYZED', { officeCode: 'JKT1' });
     const envelopes = signedHistory(h);
     const forger = parseEventSigningKey(generateEventSigningKey('analysis-test', 'pengaduan/analysis').privateKey);
     envelopes[envelopes.length - 1] = signEnvelope(h.envelopes[h.envelopes.length - 1], forger);
     envelopes[0] = h.envelopes[0];
     const report = auditEvents(asRecords(envelopes), options());
-    expect(report.violations).toEqual([
-      expect.objectContaining({ kind: 'SIGNATURE', code: 'EVENT.UNSIGNED', complaintId: h.complaintId, eventType: 'complaint.received', offset: '0' }),
-      expect.objectContaining({ kind: 'SIGNATURE', code: 'EVENT.BAD_SIGNATURE', complaintId: h.complaintId, eventId: h.envelopes[h.envelopes.length - 1].id, eventType: 'complaint.analyzed' }),
+    expect(report.refused).toEqual([
+      expect.objectContaining({ code: 'EVENT.UNSIGNED', complaintId: h.complaintId, eventType: 'complaint.received', offset: '0', contradicts: null }),
+      expect.objectContaining({ code: 'EVENT.BAD_SIGNATURE', complaintId: h.complaintId, eventId: h.envelopes[h.envelopes.length - 1].id, eventType: 'complaint.analyzed', contradicts: null }),
     ]);
-    expect(report.violations[1].reason).toMatch(/does not verify with key analysis-test/);
+    expect(report.refused[1].reason).toMatch(/does not verify with key analysis-test/);
+    expect(report.records.refused).toBe(2);
+    expect(report.signatures).toMatchObject({ verified: envelopes.length - 2, failed: 2 });
+    // Without its (unsigned) complaint.received, none of the genuine events can apply: that is what the log proves.
+    expect(report.violations).toEqual([expect.objectContaining({ kind: 'MISSING_STEP', reason: expect.stringMatching(/complaint.received is not in the log/) })]);
     expect(report.clean).toBe(false);
   });
 
-  it('flags an altered payload: the signature no longer verifies', () => {
+  it('refuses an altered payload: the signature no longer verifies, and the event is left out of the replay', () => {
     const envelopes = signedHistory(closed);
     const i = envelopes.findIndex((e) => e.type === 'complaint.follow-up-decided');
     envelopes[i] = { ...envelopes[i], data: { ...envelopes[i].data, reason: 'Aduan tidak terbukti' } };
     const report = auditEvents(asRecords(envelopes), options());
-    expect(report.violations).toEqual([expect.objectContaining({ kind: 'SIGNATURE', code: 'EVENT.BAD_SIGNATURE', complaintId: closed.complaintId, eventType: 'complaint.follow-up-decided', offset: String(i) })]);
+    expect(report.refused).toEqual([expect.objectContaining({ code: 'EVENT.BAD_SIGNATURE', complaintId: closed.complaintId, eventType: 'complaint.follow-up-decided', offset: String(i), contradicts: null })]);
+    expect(report.violations.map((v) => [v.kind, v.eventType])).toContainEqual(['MISSING_STEP', 'complaint.team-formed']);
+  });
+
+  describe('a forger who can write to the topic cannot steer it (issue 14)', () => {
+    const genuine = signedHistory(closed);
+    const g = genuine.findIndex((e) => e.type === 'complaint.confirmed');
+    const genuineConfirmation = genuine[g];
+    const source = genuineConfirmation.source;
+    const confirmClock = (report: AuditReport) => report.complaints[0].clocks.find((c) => c.key === 'CONFIRM');
+    // The genuine confirmation came an hour after receipt; a forged one 10 minutes after would stop the clock early.
+    const early = new Date(Date.parse(genuine[0].time) + 10 * 60_000).toISOString();
+
+    /** The genuine history replayed with nothing but the genuine events: what every forgery must leave as it is. */
+    function expectUnsteered(report: AuditReport): void {
+      expect(report.violations).toEqual([]);
+      expect(report.complaints).toHaveLength(1);
+      expect(report.complaints[0]).toMatchObject({ complaintId: closed.complaintId, status: 'CLOSED', violations: 0, events: genuine.length });
+      expect(confirmClock(report)).toMatchObject({ durationMs: 3_600_000, stoppedByEventId: genuineConfirmation.id, asRecorded: { outcome: 'on-time' } });
+      expect(report.complaints[0].clocks).toEqual(auditEvents(asRecords(genuine), options()).complaints[0].clocks);
+      expect(report.clean).toBe(false);
+    }
+    const contradictsGenuine = (relation: 'same-id' | 'same-type') => ({ relation, eventId: genuineConfirmation.id, eventType: 'complaint.confirmed', at: genuineConfirmation.time, partition: 0, offset: String(g) });
+
+    it('a forged second confirmation (a signature that does not hold) is refused alone, naming the genuine one', () => {
+      const forged = signEnvelope(anotherConfirmation(genuineConfirmation, genuineConfirmation.time), forgerKey(source));
+      const report = auditEvents(asRecords([...genuine.slice(0, g + 1), forged, ...genuine.slice(g + 1)]), options());
+      expect(report.refused).toEqual([expect.objectContaining({ code: 'EVENT.BAD_SIGNATURE', eventId: forged.id, eventType: 'complaint.confirmed', offset: String(g + 1), contradicts: contradictsGenuine('same-type') })]);
+      expectUnsteered(report);
+    });
+
+    it('an unsigned second confirmation is refused alone', () => {
+      const unsigned = anotherConfirmation(genuineConfirmation, genuineConfirmation.time);
+      const report = auditEvents(asRecords([...genuine, unsigned]), options());
+      expect(report.refused).toEqual([expect.objectContaining({ code: 'EVENT.UNSIGNED', eventId: unsigned.id, contradicts: contradictsGenuine('same-type') })]);
+      expectUnsteered(report);
+    });
+
+    it('an altered copy of the genuine confirmation (same id, other body) is refused, before or after the genuine one; the genuine one is no duplicate', () => {
+      const altered = { ...genuineConfirmation, time: early, data: { ...genuineConfirmation.data, summary: 'Diubah' } };
+      for (const records of [
+        [...genuine.slice(0, g + 1), altered, ...genuine.slice(g + 1)],
+        [...genuine.slice(0, g), altered, ...genuine.slice(g)],
+      ]) {
+        const report = auditEvents(asRecords(records), options());
+        expect(report.refused).toEqual([expect.objectContaining({ code: 'EVENT.BAD_SIGNATURE', eventId: genuineConfirmation.id, at: early, contradicts: expect.objectContaining({ relation: 'same-id', eventId: genuineConfirmation.id, at: genuineConfirmation.time }) })]);
+        expect(report.notices.filter((n) => n.kind === 'REDELIVERED')).toEqual([]);
+        expectUnsteered(report);
+      }
+    });
+
+    it('a forged confirmation placed BEFORE the genuine one neither stops the clock nor makes the genuine one illegal', () => {
+      const forged = signEnvelope(anotherConfirmation(genuineConfirmation, early), forgerKey(source));
+      const report = auditEvents(asRecords([...genuine.slice(0, g), forged, ...genuine.slice(g)]), options());
+      expect(report.refused).toEqual([expect.objectContaining({ code: 'EVENT.BAD_SIGNATURE', eventId: forged.id, offset: String(g), contradicts: { ...contradictsGenuine('same-type'), offset: String(g + 1) } })]);
+      expect(report.complaints[0].clocks.find((c) => c.key === 'CONFIRM')).toMatchObject({ durationMs: 3_600_000, stoppedAt: genuineConfirmation.time });
+      expect(report.violations).toEqual([]);
+    });
+
+    it('an event signed with an unknown key or with another source\'s key is refused', () => {
+      const unknown = signEnvelope(anotherConfirmation(genuineConfirmation, early), parseEventSigningKey(generateEventSigningKey('nobody-2026', source).privateKey));
+      const otherSource = signEnvelope(anotherConfirmation(genuineConfirmation, early), keys.signing.get('pengaduan/analysis') as EventSigningKey);
+      const report = auditEvents(asRecords([...genuine, unknown, otherSource]), options());
+      expect(report.refused.map((r) => [r.code, r.contradicts?.eventId])).toEqual([
+        ['EVENT.UNKNOWN_KEY', genuineConfirmation.id],
+        ['EVENT.KEY_NOT_FOR_SOURCE', genuineConfirmation.id],
+      ]);
+      expectUnsteered(report);
+    });
+
+    it('without keys nothing is verified, loudly, and everything is folded as before', () => {
+      const forged = signEnvelope(anotherConfirmation(genuineConfirmation, early), forgerKey(source));
+      const report = auditEvents(asRecords([...genuine.slice(0, g), forged, ...genuine.slice(g)]), { now: NOW });
+      expect(report.notices[0]).toMatchObject({ kind: 'SIGNATURES_NOT_CHECKED', message: expect.stringMatching(/NOT checked.*a forged one too/) });
+      expect(report.refused).toEqual([]);
+      expect(report.violations).toEqual([expect.objectContaining({ kind: 'ILLEGAL_TRANSITION', eventId: genuineConfirmation.id, reason: expect.stringMatching(/cannot follow status CONFIRMED/) })]);
+    });
+  });
+
+  describe('streaming', () => {
+    it('emits a complaint when it closes, open ones at the end; a redelivery after the close stays a no-op, a late event is flagged', () => {
+      const emitted: string[] = [];
+      const sink: ReportSink = {
+        complaint: (c) => emitted.push(`complaint ${c.complaintId} ${c.status}`),
+        violation: (v) => emitted.push(`violation ${v.kind} ${v.eventId}`),
+        refused: (r) => emitted.push(`refused ${r.code} ${r.contradicts?.eventId}`),
+        notice: (n) => emitted.push(`notice ${n.kind} ${n.eventId}`),
+        asOf: () => undefined,
+      };
+      const auditor = new Auditor(options(), sink);
+      const closedEnvelopes = signedHistory(closed);
+      const halfwayEnvelopes = signedHistory(halfway);
+      asRecords([halfwayEnvelopes[0], ...closedEnvelopes], 0).forEach((r) => auditor.add(r));
+      expect(emitted).toEqual([`complaint ${closed.complaintId} CLOSED`]);
+      const last = closedEnvelopes[closedEnvelopes.length - 1];
+      const forged = signEnvelope(anotherConfirmation(closedEnvelopes[1], closedEnvelopes[1].time), forgerKey(closedEnvelopes[1].source));
+      const late = signed({ ...closedEnvelopes[1], id: '01a24d31-85c4-768f-aac0-000000000001' }, keys);
+      asRecords([last, forged, late, ...halfwayEnvelopes.slice(1)], 0, 100).forEach((r) => auditor.add(r));
+      const summary = auditor.finish();
+      expect(emitted).toEqual([
+        `complaint ${closed.complaintId} CLOSED`,
+        `notice REDELIVERED ${last.id}`,
+        `refused EVENT.BAD_SIGNATURE ${closedEnvelopes[1].id}`,
+        `violation ILLEGAL_TRANSITION ${late.id}`,
+        `complaint ${halfway.complaintId} DISPOSED`,
+      ]);
+      expect(summary.totals).toEqual({ complaints: 2, violations: 1, refused: 1, notices: 1 });
+      expect(summary.records.redelivered).toBe(1);
+    });
+
+    it('forgets a closed complaint beyond the window: memory follows the open complaints, not the log', () => {
+      const auditor = new Auditor(options({ closedWindow: 1 }), { complaint: () => undefined, violation: () => undefined, refused: () => undefined, notice: () => undefined, asOf: () => undefined });
+      const internals = auditor as unknown as { complaints: Map<string, unknown>; closed: Map<string, unknown>; seen: Map<string, unknown> };
+      for (let i = 0; i < 5; i++) {
+        const h = historyUntil('CLOSED', { officeCode: 'JKT1', trackingNumber: `JKT1-2026-10000${i}` });
+        asRecords(signedHistory(h), 0, i * 100).forEach((r) => auditor.add(r));
+      }
+      expect(internals.complaints.size).toBe(0);
+      expect(internals.closed.size).toBe(1);
+      expect(internals.seen.size).toBe(closed.envelopes.length);
+      expect(auditor.finish().totals.complaints).toBe(5);
+    });
   });
 
   it('flags a skipped step as a missing step, naming the step', () => {
@@ -177,7 +303,12 @@ describe('auditEvents', () => {
     ]);
     expect(report.asOf?.byStatus).toEqual({ DISPOSED: 2 });
     const atEnd = auditEvents(records, options({ asOf: '2026-03-05T12:00:00Z' }));
-    expect(atEnd.asOf?.complaints.map((c) => c.status)).toEqual(['CLOSED', 'DISPOSED', 'CLOSED']);
+    // Emitted as they close, open ones at the end.
+    expect(atEnd.asOf?.complaints.map((c) => [c.complaintId, c.status])).toEqual([
+      [closed.complaintId, 'CLOSED'],
+      [later.complaintId, 'CLOSED'],
+      [halfway.complaintId, 'DISPOSED'],
+    ]);
   });
 
   it('filters by office, complaint and period', () => {

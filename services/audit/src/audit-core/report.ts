@@ -12,7 +12,7 @@ export interface AuditRecord {
 /**
  * What a violation is about:
  * - `UNPARSEABLE`: not a valid event (JSON, envelope, payload) or not mappable to libs/sop;
- * - `SIGNATURE`: unsigned, signed with an unpublished key or one not for the event's source, or not verifying;
+ * - `SIGNATURE`: no longer a violation: with published keys such events are refused ({@link RefusedEvent});
  * - `DUPLICATE`: an event id used again for different content;
  * - `WRONG_ROLE`: recorded by an actor the SOP does not allow to fire the command behind the event;
  * - `MISSING_STEP`: a step the event needs is not in the log (skipped; `complaint.received` absent; a follower absent);
@@ -35,6 +35,39 @@ export interface Violation {
   /** A stable code: libs/contracts' `EVENT.*` for signatures, else the kind. */
   readonly code: string;
   readonly reason: string;
+}
+
+/**
+ * An event the replay refused to fold (only with published keys): it does not verify against a key
+ * published for its source — unsigned, an unknown key, a key of another source, a signature that
+ * does not hold (forged, or an altered copy of a genuine event). It never changes a complaint's
+ * state, SLA or findings; `contradicts` names the genuine event of the same complaint it competes
+ * with (the same id, else the same type), when there is one.
+ */
+export interface RefusedEvent {
+  readonly complaintId: string;
+  readonly officeCode: string;
+  readonly eventId: string;
+  readonly eventType: string;
+  /** The time the event claims. */
+  readonly at: string;
+  readonly partition: number;
+  readonly offset: string;
+  /** libs/contracts' `EVENT.UNSIGNED`, `EVENT.UNKNOWN_KEY`, `EVENT.KEY_NOT_FOR_SOURCE`, `EVENT.BAD_SIGNATURE`. */
+  readonly code: string;
+  readonly reason: string;
+  readonly contradicts: GenuineEventRef | null;
+}
+
+/** A genuine (verified, folded) event a refused one competes with. */
+export interface GenuineEventRef {
+  /** `same-id`: the refused event reuses its id (an altered copy); `same-type`: the same step of the same complaint. */
+  readonly relation: 'same-id' | 'same-type';
+  readonly eventId: string;
+  readonly eventType: string;
+  readonly at: string;
+  readonly partition: number;
+  readonly offset: string;
 }
 
 /** Something an auditor should know that is not a violation. */
@@ -120,6 +153,30 @@ export interface AuditFilters {
   readonly to?: string;
 }
 
+/** What the replay emits as it goes: each complaint when it closes (open ones at the end), each finding when known. */
+export interface ReportSink {
+  complaint(complaint: ComplaintAudit): void;
+  violation(violation: Violation): void;
+  refused(event: RefusedEvent): void;
+  notice(notice: Notice): void;
+  asOf(complaint: AsOfComplaint): void;
+}
+
+/** The report without its lists: what `Auditor.finish` answers once the lists went to the sink. */
+export interface AuditSummary extends Omit<AuditReport, 'complaints' | 'violations' | 'refused' | 'notices' | 'asOf'> {
+  readonly asOf: { readonly at: string; readonly byStatus: Readonly<Partial<Record<ComplaintStatus, number>>> } | null;
+  readonly totals: { readonly complaints: number; readonly violations: number; readonly refused: number; readonly notices: number };
+}
+
+/** The report's lists, in the order emitted: arrays, or read back from where a streaming replay spooled them. */
+export interface AuditLists {
+  readonly complaints: Iterable<ComplaintAudit>;
+  readonly violations: Iterable<Violation>;
+  readonly refused: Iterable<RefusedEvent>;
+  readonly notices: Iterable<Notice>;
+  readonly asOfComplaints: Iterable<AsOfComplaint>;
+}
+
 export interface AuditReport {
   /** The audit's time (passed in), where open clocks are measured to. */
   readonly referenceTime: string;
@@ -132,14 +189,18 @@ export interface AuditReport {
     readonly otherEvents: number;
     readonly unparseable: number;
     readonly redelivered: number;
+    /** Events refused (not verified against a key published for their source): never folded. */
+    readonly refused: number;
   };
   readonly signatures: { readonly checked: boolean; readonly keyIds: readonly string[]; readonly verified: number; readonly failed: number };
   readonly whatIfPolicy: { readonly offices: Readonly<Record<string, SlaPolicy>> } | null;
   readonly offices: readonly OfficeSummary[];
   readonly complaints: readonly ComplaintAudit[];
   readonly violations: readonly Violation[];
+  /** Events not folded because they do not verify (only with published keys). */
+  readonly refused: readonly RefusedEvent[];
   readonly notices: readonly Notice[];
   readonly asOf: { readonly at: string; readonly complaints: readonly AsOfComplaint[]; readonly byStatus: Readonly<Partial<Record<ComplaintStatus, number>>> } | null;
-  /** No violations. */
+  /** No violations and no refused event. */
   readonly clean: boolean;
 }

@@ -23,8 +23,12 @@ export const USAGE = `npm run audit -- [options]
 
 Reads the complaint topic from its beginning with a reader of its own (never a service's consumer
 group, never a committed offset), rebuilds every complaint's history with libs/sop and reports
-every illegal transition, missing step, duplicate, wrong role and signature that does not verify,
-each step's duration and SLA outcome, and optionally the state of every complaint at a time.
+every illegal transition, missing step, duplicate and wrong role, each step's duration and SLA
+outcome, and optionally the state of every complaint at a time. With published keys only events
+that verify against a key published for their source are replayed; every other one (unsigned,
+unknown key, another source's key, forged or altered) is refused and listed apart, with the
+genuine event it contradicts, and changes no complaint's state, SLA or findings. Each complaint
+is reported when it closes and then forgotten, so memory follows the open complaints.
 
   --brokers h:p[,h:p]   Kafka brokers (default: KAFKA_BROKERS)
   --topic NAME          the topic (default: ${COMPLAINT_EVENTS_TOPIC})
@@ -33,18 +37,20 @@ each step's duration and SLA outcome, and optionally the state of every complain
   --to ISO              only complaints received before this time
   --complaint ID        only this complaint
   --keys FILE           the published keys (<key id>=<source>=<base64 SPKI>, one a line or comma separated;
-                        default: EVENT_PUBLIC_KEYS); without keys signatures are reported as not checked
+                        default: EVENT_PUBLIC_KEYS); without keys NOTHING is verified: every event is
+                        replayed as it is, a forged one too, and the report says so
   --policy FILE         what-if SLA policy: JSON {"<office code>" | "*": <libs/sop SlaPolicy>}
   --as-of ISO           also answer the state of every complaint at this time
   --json FILE           write the whole report as JSON
-  --csv FILE            write one row per complaint as CSV
+  --csv FILE            write one row per complaint as CSV, and the refused events to FILE.refused.csv
+                        (a.csv → a.refused.csv)
   --html FILE           write a self-contained HTML report
   --check-document PDF  also check a document (a printed copy's file, a download): which event of the
                         record carries its SHA-256, and whether that event's signature verifies;
                         a document no single signed event vouches for makes the exit status 1
   --help                this text
 
-Exit status: 0 no violation, 1 violations found, 2 bad usage or the broker cannot be read.`;
+Exit status: 0 no violation, 1 violations or refused events found, 2 bad usage or the broker cannot be read.`;
 
 const VALUED = ['brokers', 'topic', 'office', 'from', 'to', 'complaint', 'keys', 'policy', 'as-of', 'json', 'csv', 'html', 'check-document'] as const;
 type Valued = (typeof VALUED)[number];
