@@ -1,5 +1,6 @@
 // The auditors' replay (issue 6): `npm run audit -- --help`; see README.md, "Audit replay".
 import type { EventKeyRing } from '@pengaduan/contracts';
+import { loadKafkaSecurity, type KafkaSecurity } from '@pengaduan/messaging';
 import { readFileSync } from 'node:fs';
 import { Auditor } from './audit-core/auditor';
 import { describeDocumentCheck, DocumentCheck } from './check-document/document-check';
@@ -19,6 +20,16 @@ function readInput(file: string, what: string): string {
     return readFileSync(file, 'utf8');
   } catch (error) {
     throw new UsageError(`cannot read the ${what} file ${file}: ${(error as Error).message}`);
+  }
+}
+
+/** The broker's TLS and SASL settings, read as the services read them; a wrong one is a usage error. */
+function kafkaSecurityOf(env: NodeJS.ProcessEnv): { security?: KafkaSecurity } {
+  try {
+    const security = loadKafkaSecurity(env);
+    return security ? { security } : {};
+  } catch (error) {
+    throw new UsageError((error as Error).message);
   }
 }
 
@@ -60,6 +71,7 @@ async function replay(args: AuditArgs, keyRing: EventKeyRing | undefined, spool:
   const started = Date.now();
   const read = await readTopic({
     brokers: args.brokers,
+    ...kafkaSecurityOf(process.env),
     topic: args.topic,
     onRecord: (r) => {
       auditor.add(r);

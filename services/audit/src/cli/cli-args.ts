@@ -30,7 +30,9 @@ unknown key, another source's key, forged or altered) is refused and listed apar
 genuine event it contradicts, and changes no complaint's state, SLA or findings. Each complaint
 is reported when it closes and then forgotten, so memory follows the open complaints.
 
-  --brokers h:p[,h:p]   Kafka brokers (default: KAFKA_BROKERS)
+  --brokers h:p[,h:p]   Kafka brokers (default: KAFKA_BROKERS); a broker with TLS and SASL is
+                        reached with the services' variables (KAFKA_SSL_CA, KAFKA_SASL_MECHANISM,
+                        KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD)
   --topic NAME          the topic (default: ${COMPLAINT_EVENTS_TOPIC})
   --office CODE         only this office's complaints
   --from ISO            only complaints received at or after this time

@@ -1,10 +1,12 @@
-import { createKafka } from '@pengaduan/messaging';
+import { createKafka, type KafkaSecurity } from '@pengaduan/messaging';
 import { createLogger } from '@pengaduan/runtime';
 import { randomUUID } from 'node:crypto';
 import type { AuditRecord } from '../audit-core/report';
 
 export interface ReadOptions {
   readonly brokers: string[];
+  /** TLS and SASL for a broker that requires them (KAFKA_SSL_CA, KAFKA_SASL_*, as the services read them). */
+  readonly security?: KafkaSecurity;
   readonly topic: string;
   /** Called for every record below the high watermarks of the start, in partition order. */
   readonly onRecord: (record: AuditRecord) => void;
@@ -44,6 +46,7 @@ export async function readTopic(options: ReadOptions): Promise<ReadResult> {
   const log = options.log ?? (() => undefined);
   const kafka = createKafka({
     brokers: options.brokers,
+    ...(options.security ? { security: options.security } : {}),
     clientId: 'audit',
     logger: createLogger('audit', 'silent'),
     // kafkajs' own lines go to stderr: stdout is the report.
