@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type ComponentType } from 'react';
-import { ApiError, queryString } from '../api/client';
+import { ApiError } from '../api/client';
 import { offeredActions, type UiAction } from '../api/commands';
 import type { CommandResult, ComplaintDetail, ComplaintDocuments, ComplaintMessages, SectionList, Timeline as TimelineData } from '../api/types';
 import { useAuth } from '../app/auth';
@@ -90,7 +90,8 @@ export function ComplaintPage({ id }: { id: string }) {
   const breakGlass = useCallback(
     async (reason: string): Promise<number | null> => {
       try {
-        const value = await api.get<ComplaintMessages>(`${base}/messages${queryString({ purpose: 'BREAK_GLASS', reason })}`);
+        // The reason in a body, never in the URL (proxies log URLs).
+        const value = await api.post<ComplaintMessages>(`${base}/messages/contact-reads`, { purpose: 'BREAK_GLASS', reason });
         if (alive.current) setMessages({ state: 'ok', value });
         return null;
       } catch (err) {

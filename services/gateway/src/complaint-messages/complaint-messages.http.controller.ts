@@ -11,7 +11,7 @@ import {
   REPLY_WINDOW_MS,
   type ContactReadPurpose,
 } from '@pengaduan/sop';
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { grpcActorOf, sopActorOf, type AuthenticatedUser } from '../auth/authenticated-user';
@@ -68,11 +68,21 @@ export class ComplaintMessagesQueryDto {
   @ApiPropertyOptional({
     enum: CONTACT_READ_PURPOSES,
     description:
-      "Read the complainant's contact for this purpose (recorded). Admin Tikkim: CONFIRM, INFORM_REPORTER, DELIVERY_BY_PHONE (default: the one the step they may take now needs); the head of office: BREAK_GLASS with `reason`. Any other role is refused (403) and the attempt recorded",
+      "Read the complainant's contact for this purpose (recorded). Admin Tikkim: CONFIRM, INFORM_REPORTER, DELIVERY_BY_PHONE (default: the one the step they may take now needs); the head of office's BREAK_GLASS needs a reason: POST …/messages/contact-reads. Any other role is refused (403) and the attempt recorded",
   })
   @IsOptional()
   @IsIn(CONTACT_READ_PURPOSES)
   purpose?: ContactReadPurpose;
+}
+
+/**
+ * A read of the contact the officer states a reason for: the head of office's break-glass. In a
+ * body, not a query, so that the reason never lands in a proxy's access log.
+ */
+export class ContactReadBody {
+  @ApiProperty({ enum: CONTACT_READ_PURPOSES, description: 'BREAK_GLASS for the head of office; Admin Tikkim may state any of theirs here too' })
+  @IsIn(CONTACT_READ_PURPOSES)
+  purpose!: ContactReadPurpose;
 
   @ApiPropertyOptional({ maxLength: BREAK_GLASS_REASON_MAX, description: 'Why the glass is broken (at least 20 characters); kept in the processing record. Must not name the complainant' })
   @IsOptional()
@@ -140,25 +150,53 @@ export class ComplaintMessagesHttpController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: ComplaintMessagesDto })
   @ApiProblemResponses(
+    [400, 'id is not a UUID, an unknown purpose, or BREAK_GLASS (which needs its reason: POST …/messages/contact-reads)'],
+    [401, 'No valid access token'],
+    [403, 'A purpose this officer may not state, or a break-glass read of an anonymous complaint (CONTACT.*; the attempt is recorded)'],
+    [404, "No such complaint in the officer's office"],
+    [503, 'intake is not reachable'],
+  )
+  messages(
+    @Param('id', ComplaintIdPipe) id: string,
+    @Query() query: ComplaintMessagesQueryDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @CorrelationId() correlationId: string,
+  ): Promise<ComplaintMessagesDto> {
+    return this.read(id, user, query.purpose, undefined, correlationId);
+  }
+
+  @Post(':id/messages/contact-reads')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary:
+      "The same as GET …/messages, reading the contact for a purpose stated with a reason: the head of office's break-glass (recorded with its reason in intake's processing record, docs/adr/0029)",
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: ComplaintMessagesDto })
+  @ApiProblemResponses(
     [400, 'id is not a UUID, an unknown purpose, or a break-glass read without its reason'],
     [401, 'No valid access token'],
     [403, 'A purpose this officer may not state, or a break-glass read of an anonymous complaint (CONTACT.*; the attempt is recorded)'],
     [404, "No such complaint in the officer's office"],
     [503, 'intake is not reachable'],
   )
-  async messages(
+  contactRead(
     @Param('id', ComplaintIdPipe) id: string,
-    @Query() query: ComplaintMessagesQueryDto,
+    @Body() body: ContactReadBody,
     @CurrentUser() user: AuthenticatedUser,
     @CorrelationId() correlationId: string,
   ): Promise<ComplaintMessagesDto> {
+    return this.read(id, user, body.purpose, body.reason, correlationId);
+  }
+
+  private async read(id: string, user: AuthenticatedUser, stated: ContactReadPurpose | undefined, reason: string | undefined, correlationId: string): Promise<ComplaintMessagesDto> {
     const found = await this.views.withState(id, user.officeCode);
     if (!found) throw complaintNotFound(id);
     const purposes = CONTACT_READ_PURPOSES_BY_ROLE[user.role] ?? [];
-    const purpose = query.purpose ?? (user.role === 'ADMIN_TIKKIM' ? contactPurposeOfActions(availableActions(found.state, sopActorOf(user))) : undefined);
+    const purpose = stated ?? (user.role === 'ADMIN_TIKKIM' ? contactPurposeOfActions(availableActions(found.state, sopActorOf(user))) : undefined);
     const response = await this.intake.call(
       'getComplaint',
-      { complaintId: id, actor: grpcActorOf(user), ...(purpose ? { contactPurpose: purpose } : {}), ...(query.reason ? { contactReason: query.reason } : {}) },
+      { complaintId: id, actor: grpcActorOf(user), ...(purpose ? { contactPurpose: purpose } : {}), ...(reason ? { contactReason: reason } : {}) },
       correlationId,
     );
     // Only a read for a purpose the role may state shows a contact, whatever intake answers.

@@ -193,6 +193,9 @@ const POLICY: Record<string, RoutePolicy> = {
   'GET /api/v1/complaints/{id}/documents': complaintView('documents list'),
   'GET /api/v1/complaints/{id}/documents/{kind}': complaintView('then the producing service; the seeded complaint has a Laporan Aduan', () => ({ params: { kind: 'LAPORAN_ADUAN' } })),
   'GET /api/v1/complaints/{id}/messages': complaintView('then intake, which gives the contact only to a role and purpose docs/adr/0029 allows'),
+  'POST /api/v1/complaints/{id}/messages/contact-reads': complaintView('then intake, which allows BREAK_GLASS with its reason to the head of office only (docs/adr/0029) and records every attempt', () => ({
+    body: { purpose: 'BREAK_GLASS', reason: 'Pemeriksaan internal atas dugaan pungutan liar di loket.' },
+  })),
   'GET /api/v1/processing-record': {
     access: { kind: 'roles', roles: ['KEPALA_KANTOR', 'AUDITOR'] },
     otherOffice: 'not-found-if-allowed',

@@ -79,6 +79,7 @@ const member = { name: 'Budi Santoso', nip: '198503122010121002', position: 'Kep
 const VALID: Record<string, Record<string, unknown>> = {
   AnalyzeComplaintBody: { findings: 'Terbukti', substantiated: 'PARTLY', classificationCode: '01', severity: 'HIGH', recommendation: 'Bentuk tim' },
   ChangePasswordBody: { currentPassword: 'old-secret', newPassword: 'a-new-longer-secret' },
+  ContactReadBody: { purpose: 'BREAK_GLASS', reason: 'Pemeriksaan internal atas dugaan pungutan liar.' },
   ConfirmComplaintBody: { classificationCode: '03', summary: 'Pungutan di loket', anonymous: false, confidential: true },
   ConfirmTotpBody: { code: '123456' },
   ConfirmDeliveryBody: { method: 'PHONE_CALL', deliveredAt: '2026-03-17T10:15:00+07:00', note: 'ditelepon' },

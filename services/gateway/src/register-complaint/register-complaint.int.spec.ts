@@ -222,6 +222,7 @@ describe('an officer registers a complaint over REST', () => {
         '/api/v1/complaints/{id}',
         '/api/v1/complaints/{id}/timeline',
         '/api/v1/complaints/{id}/messages',
+        '/api/v1/complaints/{id}/messages/contact-reads',
         '/api/v1/complaints/{id}/documents',
         '/api/v1/complaints/{id}/documents/{kind}',
         '/api/v1/dashboard',
