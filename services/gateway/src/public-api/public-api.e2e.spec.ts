@@ -17,6 +17,7 @@ type EventJson = { event: { position: string; eventId: string; type: string; com
 class GrpcClientProcess {
   private readonly child: ChildProcessWithoutNullStreams;
   private readonly waiting = new Map<number, (result: Result) => void>();
+  private readonly failing = new Map<number, (err: Error) => void>();
   private readonly progress = new Map<number, () => void>();
   private next = 1;
   private stderr = '';
@@ -27,6 +28,11 @@ class GrpcClientProcess {
       env: { ...process.env, LOG_LEVEL: 'warn' },
     });
     this.child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    // One listener for the process's end, failing whatever still waits (not one per command).
+    this.child.once('exit', (code) => {
+      for (const fail of this.failing.values()) fail(new Error(`the client process exited ${code}: ${this.stderr}`));
+      this.failing.clear();
+    });
     createInterface({ input: this.child.stdout }).on('line', (line) => {
       const { id, ...result } = JSON.parse(line) as Result & { id: number };
       if (result['progress'] !== undefined) {
@@ -35,6 +41,7 @@ class GrpcClientProcess {
       }
       this.waiting.get(id)?.(result as Result);
       this.waiting.delete(id);
+      this.failing.delete(id);
       this.progress.delete(id);
     });
   }
@@ -45,14 +52,14 @@ class GrpcClientProcess {
     if (onProgress) this.progress.set(id, onProgress);
     return new Promise((resolve, reject) => {
       this.waiting.set(id, resolve);
+      this.failing.set(id, reject);
       this.child.stdin.write(`${JSON.stringify({ id, address: stack.gatewayGrpc, ...command })}\n`, (err) => err && reject(err));
-      this.child.once('exit', (code) => reject(new Error(`the client process exited ${code}: ${this.stderr}`)));
     });
   }
 
   async close(): Promise<void> {
     this.child.stdin.end();
-    await new Promise((resolve) => this.child.once('exit', resolve));
+    if (this.child.exitCode === null) await new Promise((resolve) => this.child.once('exit', resolve));
   }
 }
 
