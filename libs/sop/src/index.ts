@@ -124,7 +124,7 @@ export type {
   RecordDeliveryCommand,
 } from './lib/commands';
 
-export { COMPLAINT_EVENT_TYPES, SLA_EVENT_TYPES, isComplaintEventType } from './lib/events';
+export { COMPLAINT_EVENT_TYPES, SLA_EVENT_TYPES, VERSION_NEUTRAL_EVENT_TYPES, changesVersion, isComplaintEventType, versionAfter } from './lib/events';
 export type {
   ComplaintEventType,
   SlaEventType,

@@ -205,6 +205,33 @@ export type SopEvent =
 /** The event of a given type. */
 export type SopEventOf<T extends ComplaintEventType> = Extract<SopEvent, { type: T }>;
 
+/**
+ * The complaint events that leave its SOP state as it was ({@link evolve} returns the same
+ * state): they can be recorded at any time of an open complaint, by another service than the
+ * one that owns its step, so they do not count in its version (docs/adr/0033).
+ */
+export const VERSION_NEUTRAL_EVENT_TYPES: readonly ComplaintEventType[] = [
+  'complaint.message-appended',
+  'complaint.acknowledged',
+  'complaint.notification-failed',
+];
+
+/**
+ * Whether an event of this type moves a complaint to its next version: every complaint event
+ * that changes its SOP state. SLA events and unknown types never do.
+ */
+export function changesVersion(type: string): boolean {
+  return isComplaintEventType(type) && !VERSION_NEUTRAL_EVENT_TYPES.includes(type);
+}
+
+/**
+ * A complaint's version after these events, from `version` before them (0 before
+ * `complaint.received`): the number of its events that changed its state (docs/adr/0033).
+ */
+export function versionAfter(version: number, events: readonly { readonly type: string }[]): number {
+  return events.reduce((v, e) => (changesVersion(e.type) ? v + 1 : v), version);
+}
+
 /** Whether `value` is one of the {@link COMPLAINT_EVENT_TYPES}. */
 export function isComplaintEventType(value: unknown): value is ComplaintEventType {
   return typeof value === 'string' && (COMPLAINT_EVENT_TYPES as readonly string[]).includes(value);
