@@ -229,9 +229,9 @@ export class IntakeModule implements NestModule {
 
 /**
  * Runs intake's step-2 commands. A complaint intake does not know is not one that has yet to
- * arrive: intake registers every complaint and writes its state in the same transaction, so
- * there is nothing to wait for (`catchUpMs: 0`).
+ * arrive: intake registers every complaint and writes its state in the same transaction
+ * (`knowsEveryComplaint`); it still waits for a later version the caller names.
  */
 export function intakeCommandExecutor(runtime: ServiceRuntime, clock: Clock, group: StateConsumerGroup): ComplaintCommandExecutor {
-  return new ComplaintCommandExecutor({ runtime, source: INTAKE_EVENT_SOURCE, stateConsumerGroup: group.groupId, now: () => clock.now(), catchUpMs: 0 });
+  return new ComplaintCommandExecutor({ runtime, source: INTAKE_EVENT_SOURCE, stateConsumerGroup: group.groupId, now: () => clock.now(), knowsEveryComplaint: true });
 }

@@ -2,6 +2,7 @@ import type { CommandContext } from '@pengaduan/contracts';
 import { ServiceError } from '@pengaduan/runtime';
 import { isRole, type Actor } from '@pengaduan/sop';
 import { validate as isUuid } from 'uuid';
+import type { VersionCondition } from './complaint-state';
 
 /** A gRPC CommandContext, checked: the officer, the complaint, the idempotency key. */
 export interface CheckedCommandContext {
@@ -12,6 +13,8 @@ export interface CheckedCommandContext {
   actorOffice?: string;
   /** The officer as a document the command produces signs it (name and NIP), when the gateway sent them. */
   signatory?: OfficerSignatory;
+  /** The versions the caller named (docs/adr/0033). */
+  versions?: VersionCondition;
 }
 
 /** The officer's name and NIP for a signature block; never in events. */
@@ -48,5 +51,8 @@ export function checkCommandContext(ctx: CommandContext | undefined): CheckedCom
     actor: { kind: 'user', userId: actor.userId, role: actor.role, ...(actor.sectionCode ? { sectionCode: actor.sectionCode } : {}) },
     ...(actor.officeCode ? { actorOffice: actor.officeCode } : {}),
     ...(signatoryOf(actor) ? { signatory: signatoryOf(actor) } : {}),
+    ...(ctx.expectedVersion !== undefined || ctx.minVersion !== undefined
+      ? { versions: { ...(ctx.expectedVersion !== undefined ? { expected: ctx.expectedVersion } : {}), ...(ctx.minVersion !== undefined ? { atLeast: ctx.minVersion } : {}) } }
+      : {}),
   };
 }

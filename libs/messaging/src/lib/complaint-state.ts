@@ -10,6 +10,7 @@ import {
   type SopCommand,
   type SopError,
   type SopEvent,
+  versionAfter,
 } from '@pengaduan/sop';
 import { createHash } from 'node:crypto';
 import type { EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
@@ -53,10 +54,29 @@ export class ComplaintStateMigration1795800000010 implements MigrationInterface 
   }
 }
 
+/**
+ * `version` becomes the complaint's version (docs/adr/0033): the number of its events that
+ * changed its state. Rows before it counted every event, which no service agrees on: they are
+ * cleared, and a complaint recorded before versions has none.
+ */
+export class ComplaintVersionMigration1795801000330 implements MigrationInterface {
+  name = 'ComplaintVersionMigration1795801000330';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query('ALTER TABLE complaint_state ALTER COLUMN version DROP NOT NULL');
+    await q.query('UPDATE complaint_state SET version = NULL');
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('UPDATE complaint_state SET version = 0 WHERE version IS NULL');
+    await q.query('ALTER TABLE complaint_state ALTER COLUMN version SET NOT NULL');
+  }
+}
+
 interface StateRow {
   office_code: string;
   state: ComplaintState;
-  version: number;
+  version: number | null;
 }
 
 /** A complaint's state as a service holds it, locked for the caller's transaction. */
@@ -64,7 +84,8 @@ export interface LockedComplaintState {
   complaintId: string;
   officeCode: string;
   state: ComplaintState;
-  version: number;
+  /** Its version (docs/adr/0033); null for a complaint recorded before versions. */
+  version: number | null;
 }
 
 /** Locks a complaint's state row (`FOR UPDATE`) for a decision; undefined when the service does not know it. */
@@ -87,14 +108,15 @@ export async function recordDecision(
     context: Omit<SopEnvelopeContext, 'subject' | 'office'>;
     toEnvelope: (event: SopEvent, context: SopEnvelopeContext) => EventEnvelope;
   },
-): Promise<{ state: ComplaintState; envelopes: EventEnvelope[] }> {
+): Promise<{ state: ComplaintState; version: number | null; envelopes: EventEnvelope[] }> {
   const state = events.reduce(evolve, locked.state);
-  await saveState(tx, locked.complaintId, locked.officeCode, state, locked.version + events.length);
+  const version = locked.version === null ? null : versionAfter(locked.version, events);
+  await saveState(tx, locked.complaintId, locked.officeCode, state, version);
   const context: SopEnvelopeContext = { ...args.context, subject: locked.complaintId, office: locked.officeCode };
   const envelopes = events.map((event) => args.toEnvelope(event, context));
   await appendToOutbox(tx, envelopes);
   await markOwnEvents(tx, args.stateConsumerGroup, envelopes);
-  return { state, envelopes };
+  return { state, version, envelopes };
 }
 
 async function loadState(tx: EntityManager, complaintId: string, lock: boolean): Promise<StateRow | undefined> {
@@ -105,7 +127,7 @@ async function loadState(tx: EntityManager, complaintId: string, lock: boolean):
   return rows[0];
 }
 
-async function saveState(tx: EntityManager, complaintId: string, officeCode: string, state: ComplaintState, version: number): Promise<void> {
+async function saveState(tx: EntityManager, complaintId: string, officeCode: string, state: ComplaintState, version: number | null): Promise<void> {
   await tx.query(
     `INSERT INTO complaint_state (complaint_id, office_code, status, state, version, updated_at)
      VALUES ($1, $2, $3, $4, $5, now())
@@ -137,7 +159,8 @@ export async function applyComplaintEvent(event: ConsumedEvent, tx: EntityManage
     // an event that does not fit is an illegal history, and retrying cannot change that.
     throw new PermanentError('EVENT.NOT_APPLICABLE', `${event.envelope.type} ${event.envelope.id} does not apply to complaint ${complaintId} in ${row?.state.status ?? 'no state'}: ${(err as Error).message}`, { cause: err });
   }
-  await saveState(tx, complaintId, row?.office_code ?? event.envelope.office, next, (row?.version ?? 0) + 1);
+  const version = !row ? versionAfter(0, [sopEvent]) : row.version === null ? null : versionAfter(row.version, [sopEvent]);
+  await saveState(tx, complaintId, row?.office_code ?? event.envelope.office, next, version);
   return sopEvent;
 }
 
@@ -165,6 +188,21 @@ export interface CommandOutcome {
   complaintId: string;
   status: string;
   eventIds: string[];
+  /** The complaint's version afterwards (docs/adr/0033); absent for a complaint recorded before versions. */
+  version?: number;
+}
+
+/** The versions a command names (docs/adr/0033); both optional. */
+export interface VersionCondition {
+  /** The version the client last saw (`If-Match`): wait until applied; refused (412) when the complaint is past it. */
+  expected?: number;
+  /** A version to have applied before deciding; never a conflict. */
+  atLeast?: number;
+}
+
+/** The outcome as the gRPC `CommandOutcome` carries it. */
+export function outcomeMessage(outcome: CommandOutcome): { complaintId: string; status: string; eventIds: string[]; version?: number } {
+  return { complaintId: outcome.complaintId, status: outcome.status, eventIds: outcome.eventIds, ...(outcome.version !== undefined ? { version: outcome.version } : {}) };
 }
 
 export interface ComplaintCommand<R extends object> {
@@ -177,6 +215,8 @@ export interface ComplaintCommand<R extends object> {
   correlationId: string;
   /** Everything that identifies the request, hashed to detect a reused idempotency key. */
   request: unknown;
+  /** The versions the caller named (docs/adr/0033). */
+  versions?: VersionCondition;
   /**
    * Builds the libs/sop command from the current state (inside the transaction, so numbers
    * such as a sheet number are issued with it), plus the wire-only extras of each event and
@@ -202,8 +242,10 @@ export interface CommandExecutorOptions {
   /** The service's complaint-state consumer group: its own events are marked handled there. */
   stateConsumerGroup: string;
   now: () => Date;
-  /** How long to wait for a complaint the service has not consumed yet (default 3 s). */
+  /** How long to wait for a complaint (or a version of it) the service has not consumed yet (default 3 s). */
   catchUpMs?: number;
+  /** The service records every complaint itself (intake): one it does not know is not found at once. */
+  knowsEveryComplaint?: boolean;
 }
 
 /**
@@ -216,7 +258,7 @@ export class ComplaintCommandExecutor {
   constructor(private readonly options: CommandExecutorOptions) {}
 
   async execute<R extends object>(cmd: ComplaintCommand<R>): Promise<CommandOutcome & { result?: R }> {
-    await this.waitForComplaint(cmd.complaintId);
+    await this.waitForComplaint(cmd.complaintId, cmd.versions);
     const requestHash = createHash('sha256').update(JSON.stringify(cmd.request)).digest('hex');
     return this.options.runtime.dataSource.transaction(async (tx) => {
       const previous = await claimRequest(tx, cmd.operation, cmd.requestId, requestHash);
@@ -226,37 +268,75 @@ export class ComplaintCommandExecutor {
       if (!locked || (cmd.actorOffice && locked.officeCode !== cmd.actorOffice)) {
         throw new ServiceError('not-found', 'COMPLAINT.NOT_FOUND', `complaint ${cmd.complaintId} not found`);
       }
+      checkExpectedVersion(locked, cmd.versions);
       const now = this.options.now();
       const { command, extras, result } = await cmd.build(locked.state, tx, now);
       const decision = decide(command, locked.state, now);
       if (!decision.ok) throw toServiceError(decision.error, locked.state, command);
       await cmd.afterDecide?.(decision.events, locked.state, tx, now);
 
-      const { state, envelopes } = await recordDecision(tx, locked, decision.events, {
+      const { state, version, envelopes } = await recordDecision(tx, locked, decision.events, {
         stateConsumerGroup: this.options.stateConsumerGroup,
         context: { source: this.options.source, correlationId: cmd.correlationId, causationId: cmd.requestId },
         // The extras' type depends on the event's type; createEnvelope validates the payload they make.
         toEnvelope: (event, context) => sopEventToEnvelope(event, context, extras(event) as never),
       });
 
-      const outcome = { complaintId: cmd.complaintId, status: state.status, eventIds: envelopes.map((e) => e.id), ...(result ? { result } : {}) };
+      const outcome = {
+        complaintId: cmd.complaintId,
+        status: state.status,
+        eventIds: envelopes.map((e) => e.id),
+        ...(version !== null ? { version } : {}),
+        ...(result ? { result } : {}),
+      };
       await tx.query('UPDATE command_idempotency SET response = $2 WHERE request_id = $1', [cmd.requestId, JSON.stringify(outcome)]);
       return outcome;
     });
   }
 
-  /** The service may not have consumed the complaint yet: wait a little before saying so. */
-  private async waitForComplaint(complaintId: string): Promise<void> {
+  /**
+   * The service may not have consumed the complaint, or the version the caller needs, yet: wait
+   * a little (polling its own state row, quickly at first) before saying so. A complaint recorded
+   * before versions has none, and nothing to wait for beyond existing.
+   */
+  private async waitForComplaint(complaintId: string, versions: VersionCondition | undefined): Promise<void> {
+    const needed = Math.max(versions?.expected ?? 0, versions?.atLeast ?? 0);
     const deadline = Date.now() + (this.options.catchUpMs ?? 3_000);
-    for (;;) {
-      const rows = (await this.options.runtime.dataSource.query('SELECT 1 FROM complaint_state WHERE complaint_id = $1', [complaintId])) as unknown[];
-      if (rows.length > 0) return;
-      if (Date.now() > deadline) {
-        throw new ServiceError('not-found', 'COMPLAINT.NOT_FOUND', `complaint ${complaintId} not found (or not caught up yet)`, { retryAfterSeconds: 1 });
+    for (let delay = 2; ; delay = Math.min(delay * 2, 50)) {
+      const [row] = (await this.options.runtime.dataSource.query('SELECT status, version FROM complaint_state WHERE complaint_id = $1', [complaintId])) as {
+        status: string;
+        version: number | null;
+      }[];
+      if (row && (row.version === null || row.version >= needed)) return;
+      if (Date.now() > deadline || (!row && this.options.knowsEveryComplaint)) {
+        if (!row) throw new ServiceError('not-found', 'COMPLAINT.NOT_FOUND', `complaint ${complaintId} not found (or not caught up yet)`, { retryAfterSeconds: 1 });
+        throw notCaughtUp(complaintId, row.status, row.version, needed);
       }
-      await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, delay));
     }
   }
+}
+
+/** After the wait, under the lock: the complaint is exactly at the version the client named, else 412 (or not caught up). */
+function checkExpectedVersion(locked: LockedComplaintState, versions: VersionCondition | undefined): void {
+  const expected = versions?.expected;
+  if (expected === undefined || locked.version === null || locked.version === expected) return;
+  if (locked.version < expected) throw notCaughtUp(locked.complaintId, locked.state.status, locked.version, expected);
+  throw new ServiceError(
+    'precondition-failed',
+    'COMPLAINT.VERSION_CONFLICT',
+    `complaint ${locked.complaintId} has moved on to version ${locked.version} (${locked.state.status}) since version ${expected}: reload it and decide again`,
+    { state: locked.state.status, version: locked.version },
+  );
+}
+
+function notCaughtUp(complaintId: string, status: string, version: number | null, needed: number): ServiceError {
+  return new ServiceError(
+    'conflict',
+    'COMPLAINT.NOT_CAUGHT_UP',
+    `the service that handles this step has applied complaint ${complaintId} up to version ${version ?? 'none'}, not yet ${needed}; retry shortly with the same idempotency key`,
+    { state: status, ...(version !== null ? { version } : {}), retryAfterSeconds: 1 },
+  );
 }
 
 async function claimRequest(tx: EntityManager, operation: string, requestId: string, requestHash: string): Promise<object | undefined> {
@@ -304,4 +384,4 @@ export function toServiceError(error: SopError, state: ComplaintState, command: 
 }
 
 /** Migrations of the complaint-state view; command services list them after MESSAGING_MIGRATIONS. */
-export const COMPLAINT_STATE_MIGRATIONS = [ComplaintStateMigration1795800000010];
+export const COMPLAINT_STATE_MIGRATIONS = [ComplaintStateMigration1795800000010, ComplaintVersionMigration1795801000330];

@@ -9,6 +9,7 @@ export type ErrorKind =
   | 'forbidden' // 403 / PERMISSION_DENIED
   | 'not-found' // 404 / NOT_FOUND
   | 'conflict' // 409 / FAILED_PRECONDITION (illegal transition, current state in details)
+  | 'precondition-failed' // 412 / ABORTED (the complaint moved past the version the client named)
   | 'idempotency-mismatch' // 422 / ALREADY_EXISTS (key reused for another request)
   | 'rate-limited' // 429 / RESOURCE_EXHAUSTED (too many attempts; `retryAfterSeconds` in details)
   | 'unavailable'; // 503 / UNAVAILABLE
@@ -37,6 +38,7 @@ export const HTTP_STATUS_OF: Record<ErrorKind, number> = {
   forbidden: 403,
   'not-found': 404,
   conflict: 409,
+  'precondition-failed': 412,
   'idempotency-mismatch': 422,
   'rate-limited': 429,
   unavailable: 503,

@@ -1,6 +1,6 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import { severityMapping, substantiationMapping, type AnalyzeComplaintRequest, type AnalyzeComplaintResponseSchema } from '@pengaduan/contracts';
-import { checkCommandContext } from '@pengaduan/messaging';
+import { checkCommandContext, outcomeMessage } from '@pengaduan/messaging';
 import { Injectable } from '@nestjs/common';
 import { sopValueOf } from '../lib/proto-enum';
 import { AnalyzeComplaintHandler } from './analyze-complaint.handler';
@@ -20,6 +20,6 @@ export class AnalyzeComplaintGrpcController {
       severity: sopValueOf(severityMapping, request.severity),
       recommendation: request.recommendation,
     });
-    return { outcome: { complaintId: outcome.complaintId, status: outcome.status, eventIds: outcome.eventIds } };
+    return { outcome: outcomeMessage(outcome) };
   }
 }

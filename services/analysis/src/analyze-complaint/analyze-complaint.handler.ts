@@ -55,6 +55,7 @@ export class AnalyzeComplaintHandler {
     return this.executor.execute({
       operation: OPERATION,
       requestId,
+      versions: command.versions,
       complaintId,
       actorOffice,
       correlationId,

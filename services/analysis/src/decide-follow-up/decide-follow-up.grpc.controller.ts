@@ -1,6 +1,6 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import { followUpDecisionMapping, type DecideFollowUpRequest, type DecideFollowUpResponseSchema } from '@pengaduan/contracts';
-import { checkCommandContext } from '@pengaduan/messaging';
+import { checkCommandContext, outcomeMessage } from '@pengaduan/messaging';
 import { Injectable } from '@nestjs/common';
 import { sopValueOf } from '../lib/proto-enum';
 import { DecideFollowUpHandler } from './decide-follow-up.handler';
@@ -17,6 +17,6 @@ export class DecideFollowUpGrpcController {
       decision: sopValueOf(followUpDecisionMapping, request.decision),
       reason: request.reason,
     });
-    return { outcome: { complaintId: outcome.complaintId, status: outcome.status, eventIds: outcome.eventIds } };
+    return { outcome: outcomeMessage(outcome) };
   }
 }

@@ -35,6 +35,7 @@ export class DecideFollowUpHandler {
     return this.executor.execute({
       operation: OPERATION,
       requestId,
+      versions: command.versions,
       complaintId,
       actorOffice,
       correlationId,

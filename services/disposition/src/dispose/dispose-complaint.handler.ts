@@ -1,4 +1,4 @@
-import { ComplaintCommandExecutor } from '@pengaduan/messaging';
+import { ComplaintCommandExecutor, outcomeMessage } from '@pengaduan/messaging';
 import { ServiceError, type FieldViolation } from '@pengaduan/runtime';
 import { decide, type DisposeCommand, type DispositionInstruction, type SopEvent } from '@pengaduan/sop';
 import { OfficeDirectory, renderAndStoreDocument, signatoryFor } from '@pengaduan/documents';
@@ -37,6 +37,7 @@ export class DisposeComplaintHandler {
       .execute<{ sheetNumber: string }>({
         operation: OPERATION,
         requestId: context.requestId,
+        versions: context.versions,
         complaintId: context.complaintId,
         actorOffice: context.actorOffice,
         correlationId: cmd.correlationId,
@@ -103,7 +104,7 @@ export class DisposeComplaintHandler {
         throw inRequestTerms(err);
       });
     if (!done.result) throw new Error(`${OPERATION} ${context.requestId} recorded no sheet number`);
-    return { outcome: { complaintId: done.complaintId, status: done.status, eventIds: done.eventIds }, sheetNumber: done.result.sheetNumber };
+    return { outcome: outcomeMessage(done), sheetNumber: done.result.sheetNumber };
   }
 }
 

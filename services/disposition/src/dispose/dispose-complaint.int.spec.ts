@@ -74,7 +74,7 @@ describe('the head of office dispositions a complaint (SOP step 3)', () => {
 
     const result = await kit.dispose.execute(command(complaintId, office));
 
-    expect(result).toEqual({ outcome: { complaintId, status: 'DISPOSED', eventIds: [expect.any(String)] }, sheetNumber: `LD/${office}/2026/000001` });
+    expect(result).toEqual({ outcome: { complaintId, status: 'DISPOSED', eventIds: [expect.any(String)], version: 3 }, sheetNumber: `LD/${office}/2026/000001` });
     expect(await kit.status(complaintId)).toBe('DISPOSED');
 
     const [row, ...more] = await outboxOf(complaintId);

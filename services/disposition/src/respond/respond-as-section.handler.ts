@@ -1,4 +1,4 @@
-import { ComplaintCommandExecutor } from '@pengaduan/messaging';
+import { ComplaintCommandExecutor, outcomeMessage } from '@pengaduan/messaging';
 import { ServiceError } from '@pengaduan/runtime';
 import { decide, type RespondAsSectionCommand as SopRespondAsSection } from '@pengaduan/sop';
 import { Injectable } from '@nestjs/common';
@@ -30,6 +30,7 @@ export class RespondAsSectionHandler {
     const done = await this.executor.execute({
       operation: OPERATION,
       requestId: context.requestId,
+      versions: context.versions,
       complaintId: context.complaintId,
       actorOffice: context.actorOffice,
       correlationId: cmd.correlationId,
@@ -45,6 +46,6 @@ export class RespondAsSectionHandler {
         return { command, extras: () => ({}) };
       },
     });
-    return { outcome: { complaintId: done.complaintId, status: done.status, eventIds: done.eventIds } };
+    return { outcome: outcomeMessage(done) };
   }
 }

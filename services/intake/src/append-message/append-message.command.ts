@@ -1,3 +1,4 @@
+import type { VersionCondition } from '@pengaduan/messaging';
 import type { Actor } from '@pengaduan/sop';
 
 /**
@@ -7,6 +8,8 @@ import type { Actor } from '@pengaduan/sop';
 export interface AppendMessageCommand {
   /** Idempotency key: a retry with the same key answers the first result and stores nothing more. */
   requestId: string;
+  /** The versions the caller named (docs/adr/0033). */
+  versions?: VersionCondition;
   complaintId: string;
   actor: Actor;
   /** The officer's office: another office's complaint is not found. */

@@ -1,6 +1,6 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import type { AppendMessageRequest, AppendMessageResponseSchema } from '@pengaduan/contracts';
-import { checkCommandContext } from '@pengaduan/messaging';
+import { checkCommandContext, outcomeMessage } from '@pengaduan/messaging';
 import { Injectable } from '@nestjs/common';
 import { AppendMessageHandler } from './append-message.handler';
 
@@ -11,6 +11,6 @@ export class AppendMessageGrpcController {
 
   async appendMessage(request: AppendMessageRequest, correlationId: string): Promise<MessageInitShape<typeof AppendMessageResponseSchema>> {
     const outcome = await this.handler.execute({ ...checkCommandContext(request.context), correlationId, text: request.text });
-    return { outcome: { complaintId: outcome.complaintId, status: outcome.status, eventIds: outcome.eventIds }, messageId: outcome.result.messageId };
+    return { outcome: outcomeMessage(outcome), messageId: outcome.result.messageId };
   }
 }

@@ -19,10 +19,11 @@ export class AppendMessageHandler {
 
   async execute(c: AppendMessageCommand): Promise<CommandOutcome & { result: AppendMessageResult }> {
     validate(c);
-    const { requestId, correlationId, ...request } = c;
+    const { requestId, correlationId, versions, ...request } = c;
     const outcome = await this.executor.execute<AppendMessageResult>({
       operation: 'AppendMessage',
       requestId,
+      versions,
       complaintId: c.complaintId,
       actorOffice: c.actorOffice,
       correlationId,

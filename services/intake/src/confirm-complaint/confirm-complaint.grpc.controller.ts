@@ -1,6 +1,6 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import type { ConfirmComplaintRequest, ConfirmComplaintResponseSchema } from '@pengaduan/contracts';
-import { checkCommandContext } from '@pengaduan/messaging';
+import { checkCommandContext, outcomeMessage } from '@pengaduan/messaging';
 import { Injectable } from '@nestjs/common';
 import { ConfirmComplaintHandler } from './confirm-complaint.handler';
 
@@ -18,6 +18,6 @@ export class ConfirmComplaintGrpcController {
       anonymous: request.anonymous,
       confidential: request.confidential,
     });
-    return { outcome: { complaintId: outcome.complaintId, status: outcome.status, eventIds: outcome.eventIds } };
+    return { outcome: outcomeMessage(outcome) };
   }
 }

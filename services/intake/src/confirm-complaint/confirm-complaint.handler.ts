@@ -26,11 +26,12 @@ export class ConfirmComplaintHandler {
 
   async execute(c: ConfirmComplaintCommand): Promise<CommandOutcome> {
     const classification = validate(c);
-    const { requestId, correlationId, ...request } = c;
+    const { requestId, correlationId, versions, ...request } = c;
     let documentSha256: string | undefined;
     return this.executor.execute({
       operation: 'ConfirmComplaint',
       requestId,
+      versions,
       complaintId: c.complaintId,
       actorOffice: c.actorOffice,
       correlationId,

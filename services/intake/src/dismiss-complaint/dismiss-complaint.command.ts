@@ -1,9 +1,12 @@
+import type { VersionCondition } from '@pengaduan/messaging';
 import type { Actor, DismissalReason } from '@pengaduan/sop';
 
 /** SOP step 2, the other ending: Admin Tikkim dismisses a message that is not a complaint to handle. */
 export interface DismissComplaintCommand {
   /** Idempotency key: a retry with the same key answers the first result. */
   requestId: string;
+  /** The versions the caller named (docs/adr/0033). */
+  versions?: VersionCondition;
   complaintId: string;
   actor: Actor;
   /** The officer's office: another office's complaint is not found. */

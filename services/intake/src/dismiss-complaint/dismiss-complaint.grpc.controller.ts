@@ -1,6 +1,6 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import { dismissalReasonMapping, DismissalReason as DismissalReasonPb, type DismissComplaintRequest, type DismissComplaintResponseSchema } from '@pengaduan/contracts';
-import { checkCommandContext } from '@pengaduan/messaging';
+import { checkCommandContext, outcomeMessage } from '@pengaduan/messaging';
 import type { DismissalReason } from '@pengaduan/sop';
 import { Injectable } from '@nestjs/common';
 import { DismissComplaintHandler } from './dismiss-complaint.handler';
@@ -19,7 +19,7 @@ export class DismissComplaintGrpcController {
       belongsTo: request.belongsTo,
       note: request.note,
     });
-    return { outcome: { complaintId: outcome.complaintId, status: outcome.status, eventIds: outcome.eventIds } };
+    return { outcome: outcomeMessage(outcome) };
   }
 }
 

@@ -26,10 +26,11 @@ export class DismissComplaintHandler {
 
   async execute(c: DismissComplaintCommand): Promise<CommandOutcome> {
     const reason = validate(c);
-    const { requestId, correlationId, ...request } = c;
+    const { requestId, correlationId, versions, ...request } = c;
     const work = this.executor.execute({
       operation: 'DismissComplaint',
       requestId,
+      versions,
       complaintId: c.complaintId,
       actorOffice: c.actorOffice,
       correlationId,

@@ -1,4 +1,4 @@
-import type { OfficerSignatory } from '@pengaduan/messaging';
+import type { OfficerSignatory, VersionCondition } from '@pengaduan/messaging';
 import type { Actor } from '@pengaduan/sop';
 
 /**
@@ -11,6 +11,8 @@ export interface TransferComplaintCommand {
   signatory?: OfficerSignatory;
   /** Idempotency key: a retry with the same key answers the first result. */
   requestId: string;
+  /** The versions the caller named (docs/adr/0033). */
+  versions?: VersionCondition;
   complaintId: string;
   /** Acting for the complaint's office (an office API client in the ADMIN_TIKKIM role). */
   actor: Actor;
@@ -27,6 +29,8 @@ export interface TransferComplaintResult {
   complaintId: string;
   status: string;
   eventIds: string[];
+  /** The complaint's version afterwards (docs/adr/0033). */
+  version?: number;
   newComplaintId: string;
   newTrackingNumber: string;
   newStatus: string;

@@ -1,6 +1,6 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import type { TransferComplaintRequest, TransferComplaintResponseSchema } from '@pengaduan/contracts';
-import { checkCommandContext } from '@pengaduan/messaging';
+import { checkCommandContext, outcomeMessage } from '@pengaduan/messaging';
 import { Injectable } from '@nestjs/common';
 import { TransferComplaintHandler } from './transfer-complaint.handler';
 
@@ -17,7 +17,7 @@ export class TransferComplaintGrpcController {
       ...(request.note === undefined ? {} : { note: request.note }),
     });
     return {
-      outcome: { complaintId: result.complaintId, status: result.status, eventIds: result.eventIds },
+      outcome: outcomeMessage(result),
       newComplaintId: result.newComplaintId,
       newTrackingNumber: result.newTrackingNumber,
       newStatus: result.newStatus,

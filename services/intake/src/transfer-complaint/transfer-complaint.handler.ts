@@ -39,10 +39,11 @@ export class TransferComplaintHandler {
 
   async execute(c: TransferComplaintCommand): Promise<TransferComplaintResult> {
     validate(c);
-    const { requestId, correlationId, ...request } = c;
+    const { requestId, correlationId, versions, ...request } = c;
     const work = this.executor.execute<NewComplaintRef>({
       operation: 'TransferComplaint',
       requestId,
+      versions,
       complaintId: c.complaintId,
       actorOffice: c.actorOffice,
       correlationId,
@@ -104,6 +105,7 @@ export class TransferComplaintHandler {
       complaintId: outcome.complaintId,
       status: outcome.status,
       eventIds: [...outcome.eventIds],
+      ...(outcome.version !== undefined ? { version: outcome.version } : {}),
       ...outcome.result,
       targetOfficeCode: c.targetOfficeCode,
     };

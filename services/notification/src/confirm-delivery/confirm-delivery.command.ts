@@ -1,9 +1,12 @@
+import type { VersionCondition } from '@pengaduan/messaging';
 import type { Actor } from '@pengaduan/sop';
 
 /** SOP step 8: Admin Tikkim records that the reporter was told the follow-up information. */
 export interface ConfirmDeliveryCommand {
   /** Idempotency key: a retry with the same key answers the first result. */
   requestId: string;
+  /** The versions the caller named (docs/adr/0033). */
+  versions?: VersionCondition;
   complaintId: string;
   actor: Actor;
   /** The officer's office: another office's complaint is not found. */

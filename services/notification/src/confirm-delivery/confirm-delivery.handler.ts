@@ -34,6 +34,7 @@ export class ConfirmDeliveryHandler {
     const { result: _none, ...outcome } = await this.executor.execute({
       operation: OPERATION,
       requestId: command.requestId,
+      versions: command.versions,
       complaintId: command.complaintId,
       actorOffice: command.actorOffice,
       correlationId: command.correlationId,

@@ -1,4 +1,4 @@
-import type { OfficerSignatory } from '@pengaduan/messaging';
+import type { OfficerSignatory, VersionCondition } from '@pengaduan/messaging';
 import type { Actor } from '@pengaduan/sop';
 
 /** SOP step 7: Admin Tikkim writes the Informasi Tindak Lanjut for the reporter. */
@@ -7,6 +7,8 @@ export interface WriteFollowUpInformationCommand {
   signatory?: OfficerSignatory;
   /** Idempotency key: a retry with the same key answers the first result. */
   requestId: string;
+  /** The versions the caller named (docs/adr/0033). */
+  versions?: VersionCondition;
   complaintId: string;
   actor: Actor;
   /** The officer's office: another office's complaint is not found. */

@@ -47,6 +47,7 @@ export class WriteFollowUpInformationHandler {
     const { result, ...outcome } = await this.executor.execute<Written>({
       operation: OPERATION,
       requestId: command.requestId,
+      versions: command.versions,
       complaintId: command.complaintId,
       actorOffice: command.actorOffice,
       correlationId: command.correlationId,

@@ -1,6 +1,6 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import { teamMemberRoleMapping, type IssueTeamDecreeRequest, type IssueTeamDecreeResponseSchema } from '@pengaduan/contracts';
-import { checkCommandContext } from '@pengaduan/messaging';
+import { checkCommandContext, outcomeMessage } from '@pengaduan/messaging';
 import { Injectable } from '@nestjs/common';
 import { sopValueOf } from '../lib/proto-enum';
 import { IssueTeamDecreeHandler } from './issue-team-decree.handler';
@@ -27,7 +27,7 @@ export class IssueTeamDecreeGrpcController {
       periodEndDate: request.periodEndDate,
     });
     return {
-      outcome: { complaintId: outcome.complaintId, status: outcome.status, eventIds: outcome.eventIds },
+      outcome: outcomeMessage(outcome),
       decreeNumber: outcome.decreeNumber,
     };
   }

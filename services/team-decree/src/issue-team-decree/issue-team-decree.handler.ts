@@ -53,6 +53,7 @@ export class IssueTeamDecreeHandler {
     const { result, ...outcome } = await this.executor.execute<IssueTeamDecreeResult>({
       operation: OPERATION,
       requestId,
+      versions: command.versions,
       complaintId,
       actorOffice,
       correlationId,

@@ -10,7 +10,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pengaduan/common/v1/actor.proto.
  */
 export const file_pengaduan_common_v1_actor: GenFile = /*@__PURE__*/
-  fileDesc("Ch9wZW5nYWR1YW4vY29tbW9uL3YxL2FjdG9yLnByb3RvEhNwZW5nYWR1YW4uY29tbW9uLnYxIsIBCgVBY3RvchIPCgd1c2VyX2lkGAEgASgJEgwKBHJvbGUYAiABKAkSGAoLb2ZmaWNlX2NvZGUYAyABKAlIAIgBARIZCgxzZWN0aW9uX2NvZGUYBCABKAlIAYgBARIZCgxkaXNwbGF5X25hbWUYBSABKAlIAogBARIQCgNuaXAYBiABKAlIA4gBAUIOCgxfb2ZmaWNlX2NvZGVCDwoNX3NlY3Rpb25fY29kZUIPCg1fZGlzcGxheV9uYW1lQgYKBF9uaXAiZQoOQ29tbWFuZENvbnRleHQSEgoKcmVxdWVzdF9pZBgBIAEoCRIUCgxjb21wbGFpbnRfaWQYAiABKAkSKQoFYWN0b3IYAyABKAsyGi5wZW5nYWR1YW4uY29tbW9uLnYxLkFjdG9yIkkKDkNvbW1hbmRPdXRjb21lEhQKDGNvbXBsYWludF9pZBgBIAEoCRIOCgZzdGF0dXMYAiABKAkSEQoJZXZlbnRfaWRzGAMgAygJYgZwcm90bzM");
+  fileDesc("Ch9wZW5nYWR1YW4vY29tbW9uL3YxL2FjdG9yLnByb3RvEhNwZW5nYWR1YW4uY29tbW9uLnYxIsIBCgVBY3RvchIPCgd1c2VyX2lkGAEgASgJEgwKBHJvbGUYAiABKAkSGAoLb2ZmaWNlX2NvZGUYAyABKAlIAIgBARIZCgxzZWN0aW9uX2NvZGUYBCABKAlIAYgBARIZCgxkaXNwbGF5X25hbWUYBSABKAlIAogBARIQCgNuaXAYBiABKAlIA4gBAUIOCgxfb2ZmaWNlX2NvZGVCDwoNX3NlY3Rpb25fY29kZUIPCg1fZGlzcGxheV9uYW1lQgYKBF9uaXAiwwEKDkNvbW1hbmRDb250ZXh0EhIKCnJlcXVlc3RfaWQYASABKAkSFAoMY29tcGxhaW50X2lkGAIgASgJEikKBWFjdG9yGAMgASgLMhoucGVuZ2FkdWFuLmNvbW1vbi52MS5BY3RvchIdChBleHBlY3RlZF92ZXJzaW9uGAQgASgNSACIAQESGAoLbWluX3ZlcnNpb24YBSABKA1IAYgBAUITChFfZXhwZWN0ZWRfdmVyc2lvbkIOCgxfbWluX3ZlcnNpb24iawoOQ29tbWFuZE91dGNvbWUSFAoMY29tcGxhaW50X2lkGAEgASgJEg4KBnN0YXR1cxgCIAEoCRIRCglldmVudF9pZHMYAyADKAkSFAoHdmVyc2lvbhgEIAEoDUgAiAEBQgoKCF92ZXJzaW9uYgZwcm90bzM");
 
 /**
  * The officer on whose behalf an internal command or query is made, as the gateway
@@ -149,6 +149,23 @@ export type CommandContext = Message<"pengaduan.common.v1.CommandContext"> & {
    * @generated from field: pengaduan.common.v1.Actor actor = 3;
    */
   actor?: Actor | undefined;
+
+  /**
+   * The complaint's version the client last saw (REST `If-Match`): the service waits, bounded,
+   * until it has applied it, and refuses with ABORTED (`COMPLAINT.VERSION_CONFLICT`) when the
+   * complaint has moved past it (docs/adr/0033).
+   *
+   * @generated from field: optional uint32 expected_version = 4;
+   */
+  expectedVersion?: number | undefined;
+
+  /**
+   * A version the service must have applied before it decides (the gateway's last answer or
+   * view of the complaint); never a conflict when the complaint is past it.
+   *
+   * @generated from field: optional uint32 min_version = 5;
+   */
+  minVersion?: number | undefined;
 };
 
 /**
@@ -177,6 +194,23 @@ export type CommandContextJson = {
    * @generated from field: pengaduan.common.v1.Actor actor = 3;
    */
   actor?: ActorJson;
+
+  /**
+   * The complaint's version the client last saw (REST `If-Match`): the service waits, bounded,
+   * until it has applied it, and refuses with ABORTED (`COMPLAINT.VERSION_CONFLICT`) when the
+   * complaint has moved past it (docs/adr/0033).
+   *
+   * @generated from field: optional uint32 expected_version = 4;
+   */
+  expectedVersion?: number;
+
+  /**
+   * A version the service must have applied before it decides (the gateway's last answer or
+   * view of the complaint); never a conflict when the complaint is past it.
+   *
+   * @generated from field: optional uint32 min_version = 5;
+   */
+  minVersion?: number;
 };
 
 /**
@@ -212,6 +246,14 @@ export type CommandOutcome = Message<"pengaduan.common.v1.CommandOutcome"> & {
    * @generated from field: repeated string event_ids = 3;
    */
   eventIds: string[];
+
+  /**
+   * The complaint's version afterwards (docs/adr/0033); absent for a complaint recorded before
+   * versions existed.
+   *
+   * @generated from field: optional uint32 version = 4;
+   */
+  version?: number | undefined;
 };
 
 /**
@@ -240,6 +282,14 @@ export type CommandOutcomeJson = {
    * @generated from field: repeated string event_ids = 3;
    */
   eventIds?: string[];
+
+  /**
+   * The complaint's version afterwards (docs/adr/0033); absent for a complaint recorded before
+   * versions existed.
+   *
+   * @generated from field: optional uint32 version = 4;
+   */
+  version?: number;
 };
 
 /**
