@@ -7,7 +7,7 @@ import { AnalyzeComplaintHttpController } from './analyze-complaint/analyze-comp
 import { AccessTokens } from './auth/access-tokens';
 import { AccountDirectory, AuthGuard } from './auth/auth.guard';
 import { PasswordVerifier } from './auth/password-hasher';
-import { CATCH_UP_POLICY, ComplaintCommandRunner, DEFAULT_CATCH_UP, type CatchUpPolicy } from './complaint-commands/complaint-command.runner';
+import { ComplaintCommandRunner } from './complaint-commands/complaint-command.runner';
 import { ComplaintViewsHttpController } from './complaint-views/complaint-views.http.controller';
 import { ComplaintViewQueries } from './complaint-views/complaint-views.queries';
 import type { GatewayConfig } from './config';
@@ -126,8 +126,6 @@ export interface GatewayModuleOptions {
   clock?: Clock;
   /** The topic the read model follows; only tests change it (to a topic of their own). */
   complaintTopic?: string;
-  /** How long commands wait for a service to catch up; only tests change it. */
-  catchUp?: CatchUpPolicy;
 }
 
 const COMMAND_USE_CASES = [
@@ -216,7 +214,6 @@ export class GatewayModule {
         SecondFactors,
         LoginSecondFactorHandler,
         TotpEnrolmentHandler,
-        { provide: CATCH_UP_POLICY, useValue: options.catchUp ?? DEFAULT_CATCH_UP },
         LoginHandler,
         RegisterComplaintHandler,
         ComplaintViewQueries,

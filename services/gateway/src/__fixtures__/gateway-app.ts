@@ -11,7 +11,6 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { OfficerRole } from '../auth/authenticated-user';
-import type { CatchUpPolicy } from '../complaint-commands/complaint-command.runner';
 import type { GatewayConfig } from '../config';
 import { GatewayModule } from '../gateway.module';
 import { configureGatewayHttp } from '../http/configure-http';
@@ -127,7 +126,6 @@ export interface TestGateway {
 export interface StartOptions {
   waitUntilReady?: boolean;
   clock?: Clock;
-  catchUp?: CatchUpPolicy;
   jwtTtlSeconds?: number;
   /** Anything else of the configuration (public limits, web app directory, trusted proxies …). */
   config?: Partial<GatewayConfig>;
@@ -167,7 +165,7 @@ export async function startGateway(upstreams: Upstreams, isolation: GatewayIsola
     ...options.config,
   };
   const app = await NestFactory.create<NestExpressApplication>(
-    GatewayModule.forRoot(config, logger, { complaintTopic: isolation.topic, clock: options.clock, catchUp: options.catchUp }),
+    GatewayModule.forRoot(config, logger, { complaintTopic: isolation.topic, clock: options.clock }),
     { logger: new NestJsonLogger(logger) },
   );
   secureHttp(app);

@@ -11,6 +11,13 @@ export class CommandResultDto {
 
   @ApiProperty({ type: [String], format: 'uuid', description: 'The events the command recorded, in order (the same ones on a retry)' })
   eventIds!: string[];
+
+  @ApiProperty({
+    required: false,
+    example: 4,
+    description: "The complaint's version afterwards (also the ETag): send it as If-Match, or as minVersion to a view, to act on this answer (absent for a complaint recorded before versions)",
+  })
+  version?: number;
 }
 
 export class DispositionResultDto extends CommandResultDto {

@@ -1,7 +1,10 @@
-import { applyDecorators, HttpCode, HttpStatus, ParseUUIDPipe } from '@nestjs/common';
+import { applyDecorators, HttpCode, HttpStatus, ParseUUIDPipe, UseInterceptors, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import type { Response } from 'express';
+import { map, type Observable } from 'rxjs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiParam } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { BEARER_AUTH } from '../http/configure-http';
+import { versionTag } from '../http/entity-tags';
 import { IDEMPOTENCY_KEY_HEADER, MAX_IDEMPOTENCY_KEY_LENGTH } from '../http/idempotency-key';
 import { ApiProblemResponses } from '../http/problem.dto';
 import { invalidRequest } from '../http/validation';
@@ -13,6 +16,8 @@ export interface ComplaintCommandInput<B> {
   user: AuthenticatedUser;
   idempotencyKey: string;
   correlationId: string;
+  /** The version the client named in `If-Match` (docs/adr/0033). */
+  ifMatch?: number;
 }
 
 /** The `{id}` of a complaint route: a UUID, else 400 naming `id`. */
@@ -22,6 +27,7 @@ export const ComplaintIdPipe = new ParseUUIDPipe({ exceptionFactory: () => inval
 export function ApiComplaintCommand(summary: string, description: string) {
   return applyDecorators(
     HttpCode(HttpStatus.OK),
+    UseInterceptors(VersionTagInterceptor),
     ApiBearerAuth(BEARER_AUTH),
     ApiOperation({ summary, description }),
     ApiParam({ name: 'id', format: 'uuid', description: 'The complaint' }),
@@ -29,6 +35,14 @@ export function ApiComplaintCommand(summary: string, description: string) {
       name: IDEMPOTENCY_KEY_HEADER,
       required: true,
       description: `Required, 1-${MAX_IDEMPOTENCY_KEY_LENGTH} characters (e.g. a UUID), one per command. A retry with the same key answers the first result and records nothing again.`,
+    }),
+    ApiHeader({
+      name: 'If-Match',
+      required: false,
+      description:
+        'The ETag of the answer or view the officer acted on (e.g. "7"). The service first catches up with that version; ' +
+        'if the complaint has moved past it, 412 COMPLAINT.VERSION_CONFLICT. Without it the command is never refused for being early either: ' +
+        'the gateway makes the service catch up with its own last answer and view of the complaint.',
     }),
     ApiProblemResponses(
       [400, 'The body or the Idempotency-Key is missing or not valid (each bad field named in errors)'],
@@ -38,10 +52,24 @@ export function ApiComplaintCommand(summary: string, description: string) {
       [
         409,
         'COMPLAINT.ILLEGAL_TRANSITION: not allowed in the complaint\'s current state (state and availableActions say what is); ' +
-          'COMPLAINT.NOT_CAUGHT_UP: the service that handles the step has not caught up with the complaint yet: retry after Retry-After seconds with the same Idempotency-Key',
+          'COMPLAINT.NOT_CAUGHT_UP: the service that handles the step did not reach the complaint\'s version within its wait: retry after Retry-After seconds with the same Idempotency-Key',
       ],
+      [412, 'COMPLAINT.VERSION_CONFLICT: the complaint has moved past the version named in If-Match (another officer acted): reload it'],
       [422, 'The Idempotency-Key was already used for a different request'],
       [503, 'The service that handles the step is not reachable; retry with the same Idempotency-Key'],
     ),
   );
+}
+
+/** Puts a command answer's version in its `ETag` (docs/adr/0033). */
+class VersionTagInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    return next.handle().pipe(
+      map((result: unknown) => {
+        const version = (result as { version?: unknown } | undefined)?.version;
+        if (typeof version === 'number') context.switchToHttp().getResponse<Response>().setHeader('ETag', versionTag(version));
+        return result;
+      }),
+    );
+  }
 }

@@ -294,47 +294,56 @@ describe("the services' refusals", () => {
   });
 });
 
-describe('a service that has not caught up with the complaint yet', () => {
-  it('is asked again, with the same request id, until it knows the complaint', async () => {
-    let calls = 0;
-    disposition.answers.disposeComplaint = (r) => {
-      calls += 1;
-      if (calls < 3) throw new ServiceError('not-found', 'COMPLAINT.NOT_FOUND', `complaint ${r.context?.complaintId} not found (or not caught up yet)`, { retryAfterSeconds: 1 });
-      return { ...outcome(r, 'DISPOSED'), sheetNumber: 'LD/BLP/2026/000013' };
-    };
-    const res = await command('kepala', confirmed, 'disposition', { lines: [{ sectionCode: 'INTELDAKIM', instructions: ['TINDAK_LANJUTI'] }] });
-    expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ sheetNumber: 'LD/BLP/2026/000013' });
-    const ids = disposition.requests('disposeComplaint').map((r) => r.context?.requestId);
-    expect(ids).toHaveLength(3);
-    expect(new Set(ids).size).toBe(1);
+describe('versions: a client acting on an answer or a view is never refused for being early (docs/adr/0033)', () => {
+  it('asks the service to catch up with the view it holds, and remembers the version of each answer for the next command', async () => {
+    // The seeded complaint: received, confirmed, disposed = version 3 in the gateway's view.
+    analysis.answers.analyzeComplaint = (r) => ({ outcome: { ...outcome(r, 'ANALYZED').outcome, version: 7 } });
+    const analyzed = await command('admin', disposed, 'analysis', { findings: 'f', substantiated: 'YES', classificationCode: '03', severity: 'LOW', recommendation: 'r' });
+    expect(analyzed.status).toBe(200);
+    expect(analyzed.headers.get('etag')).toBe('"7"');
+    expect(await analyzed.json()).toMatchObject({ status: 'ANALYZED', version: 7 });
+    expect(analysis.requests('analyzeComplaint')[0].context).toMatchObject({ minVersion: 3 });
+    expect(analysis.requests('analyzeComplaint')[0].context?.expectedVersion).toBeUndefined();
+
+    await command('kasiTi', disposed, 'decision', { decision: 'NO_FOLLOW_UP', reason: 'Tidak terbukti' });
+    expect(analysis.requests('decideFollowUp')[0].context).toMatchObject({ minVersion: 7 });
   });
 
-  it('is asked again while it refuses from a state the complaint has already left', async () => {
-    let calls = 0;
-    analysis.answers.analyzeComplaint = (r) => {
-      calls += 1;
-      // analysis has not consumed the disposition yet: it still sees the complaint CONFIRMED.
-      if (calls < 2) throw new ServiceError('conflict', 'COMPLAINT.ILLEGAL_TRANSITION', 'analyze is not allowed in status CONFIRMED', { state: 'CONFIRMED', availableActions: [] });
-      return outcome(r, 'ANALYZED');
-    };
-    const res = await command('admin', disposed, 'analysis', { findings: 'f', substantiated: 'YES', classificationCode: '03', severity: 'LOW', recommendation: 'r' });
-    expect(res.status).toBe(200);
-    expect(analysis.calls).toHaveLength(2);
+  it("passes the client's If-Match on as the expected version, in either form of this API's tags", async () => {
+    for (const tag of ['"3"', '"3.Zm9vYmFy"', 'W/"3"']) {
+      analysis.reset();
+      const res = await command('admin', disposed, 'analysis', { findings: 'f', substantiated: 'YES', classificationCode: '03', severity: 'LOW', recommendation: 'r' }, uuidv7(), { 'If-Match': tag });
+      expect(res.status).toBe(200);
+      expect(analysis.requests('analyzeComplaint')[0].context).toMatchObject({ expectedVersion: 3 });
+    }
   });
 
-  it('answers 409 COMPLAINT.NOT_CAUGHT_UP with Retry-After after about 3 s, never a 500', async () => {
-    notification.answers.writeFollowUpInformation = (r) => {
-      throw new ServiceError('not-found', 'COMPLAINT.NOT_FOUND', `complaint ${r.context?.complaintId} not found (or not caught up yet)`);
+  it('refuses an If-Match that is not one of its tags, naming the header, before any service is asked', async () => {
+    for (const tag of ['3', '"-1"', '"3"x', '"3", "4"', '"99999999999"', '"3.../etc"']) {
+      const res = await command('admin', disposed, 'analysis', { findings: 'f', substantiated: 'YES', classificationCode: '03', severity: 'LOW', recommendation: 'r' }, uuidv7(), { 'If-Match': tag });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ errors: [{ field: 'If-Match' }] });
+    }
+    expect(analysis.calls).toHaveLength(0);
+  });
+
+  it('answers 412 COMPLAINT.VERSION_CONFLICT when the service finds the complaint moved past If-Match', async () => {
+    analysis.answers.analyzeComplaint = () => {
+      throw new ServiceError('precondition-failed', 'COMPLAINT.VERSION_CONFLICT', 'complaint has moved on to version 5 (ANALYZED) since version 3', { state: 'ANALYZED', version: 5 });
     };
-    const started = Date.now();
+    const res = await command('admin', disposed, 'analysis', { findings: 'f', substantiated: 'YES', classificationCode: '03', severity: 'LOW', recommendation: 'r' }, uuidv7(), { 'If-Match': '"3"' });
+    expect(res.status).toBe(412);
+    expect(await res.json()).toMatchObject({ code: 'COMPLAINT.VERSION_CONFLICT', state: 'ANALYZED', version: 5 });
+  });
+
+  it("passes on the service's COMPLAINT.NOT_CAUGHT_UP with Retry-After at once, never a 500", async () => {
+    notification.answers.writeFollowUpInformation = () => {
+      throw new ServiceError('conflict', 'COMPLAINT.NOT_CAUGHT_UP', 'applied up to version 2, not yet 3', { state: 'CONFIRMED', version: 2, retryAfterSeconds: 1 });
+    };
     const res = await command('admin', disposed, 'follow-up-information', { text: 'Aduan Anda telah ditindaklanjuti.' });
-    const elapsed = Date.now() - started;
     expect(res.status).toBe(409);
-    expect(res.headers.get('retry-after')).toBe('2');
-    expect(await res.json()).toMatchObject({ code: 'COMPLAINT.NOT_CAUGHT_UP', state: 'DISPOSED' });
-    expect(elapsed).toBeGreaterThanOrEqual(2_000);
-    expect(elapsed).toBeLessThan(6_000);
-    expect(notification.calls.length).toBeGreaterThan(2);
+    expect(res.headers.get('retry-after')).toBe('1');
+    expect(await res.json()).toMatchObject({ code: 'COMPLAINT.NOT_CAUGHT_UP', version: 2 });
+    expect(notification.calls).toHaveLength(1);
   });
 });

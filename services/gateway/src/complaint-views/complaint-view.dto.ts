@@ -115,6 +115,13 @@ export class ComplaintDetailDto extends ComplaintViewDto {
 
   @ApiProperty({ type: ComplaintOutputsDto })
   outputs!: ComplaintOutputsDto;
+
+  @ApiProperty({
+    required: false,
+    example: 4,
+    description: "The complaint's version this view shows (docs/adr/0033): the number of its events that changed its state. Send it as If-Match with a command; absent for a complaint recorded before versions",
+  })
+  version?: number;
 }
 
 /** One event of a complaint's record. Officers are named by role and user id; a service acting on its own by its name. */

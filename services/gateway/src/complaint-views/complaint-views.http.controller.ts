@@ -1,7 +1,9 @@
 import { Clock } from '@pengaduan/runtime';
 import { availableActions } from '@pengaduan/sop';
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Headers, HttpStatus, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { minVersionOf, noneMatch, viewTag } from '../http/entity-tags';
 import { sopActorOf, type AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user';
 import { ComplaintIdPipe } from '../complaint-commands/complaint-command';
@@ -37,23 +39,47 @@ export class ComplaintViewsHttpController {
   @Get(':id')
   @ApiOperation({ summary: 'One complaint: its view, current step, what this officer may do now, and the SOP outputs so far' })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiOkResponse({ type: ComplaintDetailDto })
+  @ApiQuery({
+    name: 'minVersion',
+    required: false,
+    description: 'Wait (up to about 3 s) until the view shows at least this version of the complaint, e.g. the version a command just answered; 409 COMPLAINT.NOT_CAUGHT_UP with Retry-After if it does not come',
+  })
+  @ApiHeader({ name: 'If-None-Match', required: false, description: 'The ETag of a view already held: 304 when it is still the same' })
+  @ApiOkResponse({ type: ComplaintDetailDto, description: 'The view; its ETag is "<version>.<digest>"' })
+  @ApiResponse({ status: 304, description: 'The view is the one If-None-Match names' })
   @ApiProblemResponses(
-    [400, 'id is not a UUID'],
+    [400, 'id is not a UUID, or minVersion is not a whole number from 1'],
     [401, 'No valid access token'],
     [404, "No such complaint in the officer's office (yet: a complaint just registered appears within moments)"],
+    [409, 'COMPLAINT.NOT_CAUGHT_UP: the view did not reach minVersion within the wait; retry after Retry-After seconds'],
     [503, 'The read model is not reachable'],
   )
-  async byId(@Param('id', ComplaintIdPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<ComplaintDetailDto> {
-    const found = await this.queries.withState(id, user.officeCode);
+  async byId(
+    @Param('id', ComplaintIdPipe) id: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @Query('minVersion') rawMinVersion: unknown,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ComplaintDetailDto | undefined> {
+    const minVersion = minVersionOf(rawMinVersion);
+    const found = minVersion === undefined ? await this.queries.withState(id, user.officeCode) : await this.queries.withStateAt(id, user.officeCode, minVersion);
     if (!found) throw complaintNotFound(id);
     const [outputs, deadlines] = await Promise.all([this.queries.outputs(id), this.queries.openDeadlinesOf([id])]);
-    return {
+    const view: ComplaintDetailDto = {
       ...toComplaintView(found.view, deadlines, this.clock.now()),
       currentStep: withMonitoredDue(currentStepOf(found.state, user.sectionCode), deadlines),
       availableActions: [...availableActions(found.state, sopActorOf(user))],
       outputs: toOutputs(outputs),
+      ...(found.version !== null ? { version: found.version } : {}),
     };
+    if (found.version === null) return view;
+    const tag = viewTag(found.version, view);
+    res.setHeader('ETag', tag);
+    if (noneMatch(ifNoneMatch, tag)) {
+      res.status(HttpStatus.NOT_MODIFIED);
+      return undefined;
+    }
+    return view;
   }
 
   @Get(':id/timeline')

@@ -11,6 +11,7 @@ interface View {
   currentStep: { stepId: string; dueAt: string; sectionCodes?: string[] } | null;
   availableActions?: string[];
   outputs?: Record<string, unknown>;
+  version?: number;
 }
 
 let isolation: GatewayIsolation;
@@ -86,7 +87,52 @@ describe('officers read a complaint from the read model', () => {
         followUpInformation: null,
         delivery: null,
       },
+      version: 2,
     });
+  });
+
+  it('tags a view with its version: If-None-Match answers 304 until the complaint moves, and the tag names the version', async () => {
+    const history = new ComplaintHistory({ officeCode: 'BLP' });
+    await gateway.seed(...history.received(), ...history.confirmed());
+    const first = await api(gateway, officers.kepala).get(`/complaints/${history.complaintId}`);
+    const tag = first.headers.get('etag') ?? '';
+    expect(tag).toMatch(/^"2\.[A-Za-z0-9_-]{16}"$/);
+    expect(((await first.json()) as View).version).toBe(2);
+
+    const same = await api(gateway, officers.kepala).get(`/complaints/${history.complaintId}`, { 'If-None-Match': tag });
+    expect(same.status).toBe(304);
+    expect(await same.text()).toBe('');
+    expect((await api(gateway, officers.kepala).get(`/complaints/${history.complaintId}`, { 'If-None-Match': `W/${tag}, "1.x"` })).status).toBe(304);
+
+    await gateway.seed(...history.disposedTo(['INTELDAKIM']));
+    const moved = await api(gateway, officers.kepala).get(`/complaints/${history.complaintId}`, { 'If-None-Match': tag });
+    expect(moved.status).toBe(200);
+    expect(moved.headers.get('etag')).toMatch(/^"3\./);
+  });
+
+  it('waits for ?minVersion= until the view shows it, so a client that acted never polls', async () => {
+    const history = new ComplaintHistory({ officeCode: 'BLP' });
+    await gateway.seed(...history.received(), ...history.confirmed());
+    const waiting = api(gateway, officers.kepala).get(`/complaints/${history.complaintId}?minVersion=3`);
+    await gateway.publish(...history.disposedTo(['INTELDAKIM']));
+    const res = await waiting;
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'DISPOSED', version: 3 });
+  });
+
+  it('answers 409 COMPLAINT.NOT_CAUGHT_UP with Retry-After when minVersion does not come, 400 for a bad one, 404 for another office', async () => {
+    const history = new ComplaintHistory({ officeCode: 'BLP' });
+    await gateway.seed(...history.received());
+    const late = await api(gateway, officers.kepala).get(`/complaints/${history.complaintId}?minVersion=9`);
+    expect(late.status).toBe(409);
+    expect(late.headers.get('retry-after')).toBe('1');
+    expect(await late.json()).toMatchObject({ code: 'COMPLAINT.NOT_CAUGHT_UP', state: 'RECEIVED', version: 1 });
+    for (const bad of ['0', '-1', 'x', '1.5', '9999999999', '']) {
+      const res = await api(gateway, officers.kepala).get(`/complaints/${history.complaintId}?minVersion=${bad}`);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ errors: [{ field: 'minVersion' }] });
+    }
+    expect((await api(gateway, officers.otherOffice).get(`/complaints/${history.complaintId}?minVersion=1`)).status).toBe(404);
   });
 
   it('offers each officer only what the SOP lets them do now, and the auditor nothing', async () => {

@@ -1,4 +1,5 @@
 import { ServiceRuntime } from '@pengaduan/messaging';
+import { ServiceError } from '@pengaduan/runtime';
 import type { ComplaintState } from '@pengaduan/sop';
 import { Injectable } from '@nestjs/common';
 import { Brackets, In, IsNull } from 'typeorm';
@@ -24,6 +25,8 @@ export interface ComplaintFilters {
 export interface ComplaintWithState {
   view: ComplaintViewRecord;
   state: ComplaintState;
+  /** The complaint's version as the gateway has applied it (docs/adr/0033); null before versions. */
+  version: number | null;
 }
 
 /**
@@ -47,8 +50,68 @@ export class ComplaintViewQueries {
   async withState(id: string, officeCode: string): Promise<ComplaintWithState | null> {
     const view = await this.inOffice(id, officeCode);
     if (!view) return null;
-    const [row] = (await this.ds.query('SELECT state FROM complaint_state WHERE complaint_id = $1', [id])) as { state: ComplaintState }[];
-    return row ? { view, state: row.state } : null;
+    const [row] = (await this.ds.query('SELECT state, version FROM complaint_state WHERE complaint_id = $1', [id])) as { state: ComplaintState; version: number | null }[];
+    return row ? { view, state: row.state, version: row.version } : null;
+  }
+
+  /**
+   * {@link withState} once the view shows at least `version` (docs/adr/0033): it waits, polling
+   * quickly at first, up to `withinMs`; then 409 `COMPLAINT.NOT_CAUGHT_UP`. Null when the
+   * complaint is not in the office (after the wait: a complaint just registered appears within moments).
+   */
+  async withStateAt(id: string, officeCode: string, version: number, withinMs = 3_000): Promise<ComplaintWithState | null> {
+    const giveUpAt = Date.now() + withinMs;
+    for (let delay = 2; ; delay = Math.min(delay * 2, 50)) {
+      const found = await this.withState(id, officeCode);
+      if (found && (found.version === null || found.version >= version)) return found;
+      if (Date.now() > giveUpAt) {
+        if (!found) return null;
+        throw new ServiceError('conflict', 'COMPLAINT.NOT_CAUGHT_UP', `the view of complaint ${id} shows version ${found.version}, not yet ${version}; retry shortly`, {
+          state: found.state.status,
+          version: found.version,
+          retryAfterSeconds: 1,
+        });
+      }
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+
+  /** The version of the complaint's view (null before versions) and of the gateway's last answer on it; null when not in the office. */
+  async versionsInOffice(id: string, officeCode: string): Promise<{ viewVersion: number | null; answeredVersion: number | null } | null> {
+    const [row] = (await this.ds.query(
+      `SELECT s.version AS view_version, a.version AS answered_version
+         FROM complaint_view v
+         LEFT JOIN complaint_state s ON s.complaint_id = v.id
+         LEFT JOIN complaint_answered_version a ON a.complaint_id = v.id
+        WHERE v.id = $1 AND v.office_code = $2`,
+      [id, officeCode],
+    )) as { view_version: number | null; answered_version: number | null }[];
+    return row ? { viewVersion: row.view_version, answeredVersion: row.answered_version } : null;
+  }
+
+  /**
+   * {@link versionsInOffice}, waiting (up to `withinMs`) for a complaint the gateway itself has
+   * just answered about (registered) but whose view has not arrived yet; any other unknown id is
+   * null at once.
+   */
+  async versionsInOfficeOnceSeen(id: string, officeCode: string, withinMs = 3_000): Promise<{ viewVersion: number | null; answeredVersion: number | null } | null> {
+    const giveUpAt = Date.now() + withinMs;
+    for (let delay = 2; ; delay = Math.min(delay * 2, 50)) {
+      const known = await this.versionsInOffice(id, officeCode);
+      if (known || Date.now() > giveUpAt) return known;
+      const [answered] = (await this.ds.query('SELECT 1 FROM complaint_answered_version WHERE complaint_id = $1', [id])) as unknown[];
+      if (!answered) return null;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+
+  /** Remembers the version of a command answer on the complaint (it only grows). */
+  async rememberAnswered(id: string, version: number): Promise<void> {
+    await this.ds.query(
+      `INSERT INTO complaint_answered_version (complaint_id, version) VALUES ($1, $2)
+       ON CONFLICT (complaint_id) DO UPDATE SET version = GREATEST(complaint_answered_version.version, EXCLUDED.version), answered_at = now()`,
+      [id, version],
+    );
   }
 
   /**
@@ -70,16 +133,6 @@ export class ComplaintViewQueries {
   /** Every event of the complaint, once, in the order of its stream. */
   timeline(id: string): Promise<ComplaintTimelineRecord[]> {
     return this.ds.getRepository(ComplaintTimelineRecord).find({ where: { complaintId: id }, order: { position: 'ASC' } });
-  }
-
-  /** The statuses the complaint was in before the one it is in now (libs/sop statuses, from its timeline). */
-  async earlierStatuses(id: string): Promise<string[]> {
-    const rows = (await this.ds.query(
-      `SELECT status_after FROM complaint_timeline
-        WHERE complaint_id = $1 AND position < (SELECT max(position) FROM complaint_timeline WHERE complaint_id = $1)`,
-      [id],
-    )) as { status_after: string }[];
-    return [...new Set(rows.map((r) => r.status_after))];
   }
 
   /** The office's complaints matching the filters, newest received first, and how many match in all. */
@@ -106,17 +159,17 @@ export class ComplaintViewQueries {
   async inStatuses(officeCode: string, statuses: readonly string[]): Promise<ComplaintWithState[]> {
     if (statuses.length === 0) return [];
     const rows = (await this.ds.query(
-      `SELECT v.id, s.state FROM complaint_view v JOIN complaint_state s ON s.complaint_id = v.id
+      `SELECT v.id, s.state, s.version FROM complaint_view v JOIN complaint_state s ON s.complaint_id = v.id
         WHERE v.office_code = $1 AND v.status = ANY($2)
         ORDER BY v.current_step_due_at ASC NULLS LAST, v.received_at ASC, v.id ASC`,
       [officeCode, [...statuses]],
-    )) as { id: string; state: ComplaintState }[];
+    )) as { id: string; state: ComplaintState; version: number | null }[];
     if (rows.length === 0) return [];
     const views = await this.ds.getRepository(ComplaintViewRecord).findBy({ id: In(rows.map((r) => r.id)) });
     const byId = new Map(views.map((v) => [v.id, v]));
     return rows.flatMap((r) => {
       const view = byId.get(r.id);
-      return view ? [{ view, state: r.state }] : [];
+      return view ? [{ view, state: r.state, version: r.version }] : [];
     });
   }
 }

@@ -6,6 +6,7 @@ import { CommandResultDto } from '../complaint-commands/command-result.dto';
 import { ApiComplaintCommand, ComplaintIdPipe } from '../complaint-commands/complaint-command';
 import { API_PREFIX } from '../http/configure-http';
 import { CorrelationId } from '../http/correlation-id';
+import { IfMatchVersion } from '../http/entity-tags';
 import { IdempotencyKey } from '../http/idempotency-key';
 import { ConfirmComplaintBody } from './confirm-complaint.dto';
 import { ConfirmComplaintHandler } from './confirm-complaint.handler';
@@ -23,8 +24,9 @@ export class ConfirmComplaintHttpController {
     @Body() body: ConfirmComplaintBody,
     @CurrentUser() user: AuthenticatedUser,
     @IdempotencyKey() idempotencyKey: string,
+    @IfMatchVersion() ifMatch: number | undefined,
     @CorrelationId() correlationId: string,
   ): Promise<CommandResultDto> {
-    return this.handler.execute({ complaintId, body, user, idempotencyKey, correlationId });
+    return this.handler.execute({ complaintId, body, user, idempotencyKey, ifMatch, correlationId });
   }
 }

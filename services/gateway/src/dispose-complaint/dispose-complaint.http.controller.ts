@@ -6,6 +6,7 @@ import { DispositionResultDto } from '../complaint-commands/command-result.dto';
 import { ApiComplaintCommand, ComplaintIdPipe } from '../complaint-commands/complaint-command';
 import { API_PREFIX } from '../http/configure-http';
 import { CorrelationId } from '../http/correlation-id';
+import { IfMatchVersion } from '../http/entity-tags';
 import { IdempotencyKey } from '../http/idempotency-key';
 import { DisposeComplaintBody } from './dispose-complaint.dto';
 import { DisposeComplaintHandler } from './dispose-complaint.handler';
@@ -26,8 +27,9 @@ export class DisposeComplaintHttpController {
     @Body() body: DisposeComplaintBody,
     @CurrentUser() user: AuthenticatedUser,
     @IdempotencyKey() idempotencyKey: string,
+    @IfMatchVersion() ifMatch: number | undefined,
     @CorrelationId() correlationId: string,
   ): Promise<DispositionResultDto> {
-    return this.handler.execute({ complaintId, body, user, idempotencyKey, correlationId });
+    return this.handler.execute({ complaintId, body, user, idempotencyKey, ifMatch, correlationId });
   }
 }

@@ -24,6 +24,8 @@ export interface ProblemDetails {
   state?: string;
   /** For an illegal transition: what the officer may do instead in that state (libs/sop command types). */
   availableActions?: string[];
+  /** For a version conflict or a service not caught up: the complaint's version it has (docs/adr/0033). */
+  version?: number;
   errors?: FieldError[];
 }
 
@@ -41,8 +43,9 @@ export function toProblem(exception: unknown, instance: string): { problem: Prob
   if (exception instanceof ServiceError) {
     const status = HTTP_STATUS_OF[exception.kind] ?? HttpStatus.INTERNAL_SERVER_ERROR;
     const problem = problemOf(status, exception.code, exception.message, instance);
-    const { state, availableActions } = exception.details;
+    const { state, availableActions, version } = exception.details;
     if (typeof state === 'string' && state !== '') problem.state = state;
+    if (typeof version === 'number' && Number.isInteger(version)) problem.version = version;
     if (Array.isArray(availableActions) && availableActions.every((a) => typeof a === 'string')) problem.availableActions = availableActions;
     const violations = exception.details.fieldViolations;
     if (Array.isArray(violations) && violations.length > 0) {

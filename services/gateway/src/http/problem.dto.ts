@@ -40,6 +40,9 @@ export class ProblemDto {
   })
   availableActions?: string[];
 
+  @ApiPropertyOptional({ example: 5, description: "The complaint's version the service has (412 COMPLAINT.VERSION_CONFLICT and 409 COMPLAINT.NOT_CAUGHT_UP; docs/adr/0033)" })
+  version?: number;
+
   @ApiPropertyOptional({ type: [FieldErrorDto], description: 'Each bad field (400 only)' })
   errors?: FieldErrorDto[];
 }

@@ -6,6 +6,7 @@ import { TeamDecreeResultDto } from '../complaint-commands/command-result.dto';
 import { ApiComplaintCommand, ComplaintIdPipe } from '../complaint-commands/complaint-command';
 import { API_PREFIX } from '../http/configure-http';
 import { CorrelationId } from '../http/correlation-id';
+import { IfMatchVersion } from '../http/entity-tags';
 import { IdempotencyKey } from '../http/idempotency-key';
 import { IssueTeamDecreeBody } from './issue-team-decree.dto';
 import { IssueTeamDecreeHandler } from './issue-team-decree.handler';
@@ -26,8 +27,9 @@ export class IssueTeamDecreeHttpController {
     @Body() body: IssueTeamDecreeBody,
     @CurrentUser() user: AuthenticatedUser,
     @IdempotencyKey() idempotencyKey: string,
+    @IfMatchVersion() ifMatch: number | undefined,
     @CorrelationId() correlationId: string,
   ): Promise<TeamDecreeResultDto> {
-    return this.handler.execute({ complaintId, body, user, idempotencyKey, correlationId });
+    return this.handler.execute({ complaintId, body, user, idempotencyKey, ifMatch, correlationId });
   }
 }

@@ -15,6 +15,7 @@ const STATUS_OF: Record<ErrorKind, status> = {
   forbidden: status.PERMISSION_DENIED,
   'not-found': status.NOT_FOUND,
   conflict: status.FAILED_PRECONDITION,
+  'precondition-failed': status.ABORTED,
   'idempotency-mismatch': status.ALREADY_EXISTS,
   'rate-limited': status.RESOURCE_EXHAUSTED,
   unavailable: status.UNAVAILABLE,

@@ -100,4 +100,7 @@ export class ComplaintRegisteredDto {
 
   @ApiProperty({ example: 'RECEIVED', description: 'SOP status (libs/sop)' })
   status!: string;
+
+  @ApiProperty({ example: 1, description: "The complaint's version (docs/adr/0033; also the ETag): a command sent at once with it as If-Match, or without one, waits until the complaint is in every view it needs" })
+  version!: number;
 }

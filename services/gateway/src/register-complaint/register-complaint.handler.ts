@@ -5,9 +5,13 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { grpcActorOf } from '../auth/authenticated-user';
 import { requestIdOf } from '../complaint-commands/request-id';
+import { ComplaintViewQueries } from '../complaint-views/complaint-views.queries';
 import { IntakeClient } from '../upstream/clients';
 import type { RegisterComplaintCommand } from './register-complaint.command';
 import type { ComplaintRegisteredDto } from './register-complaint.dto';
+
+/** A complaint's version once registered: its `complaint.received`. */
+const REGISTERED_VERSION = 1;
 
 /**
  * Registers a complaint with its owner, intake, over gRPC, on behalf of the officer: intake
@@ -16,7 +20,10 @@ import type { ComplaintRegisteredDto } from './register-complaint.dto';
  */
 @Injectable()
 export class RegisterComplaintHandler {
-  constructor(private readonly intake: IntakeClient) {}
+  constructor(
+    private readonly intake: IntakeClient,
+    private readonly views: ComplaintViewQueries,
+  ) {}
 
   async execute(command: RegisterComplaintCommand): Promise<ComplaintRegisteredDto> {
     const { body, user } = command;
@@ -39,6 +46,8 @@ export class RegisterComplaintHandler {
       },
       command.correlationId,
     );
-    return { id: registered.complaintId, trackingNumber: registered.trackingNumber, status: registered.status };
+    // Registered = version 1 (complaint.received, docs/adr/0033): the officer's next command waits for the view to have it.
+    await this.views.rememberAnswered(registered.complaintId, REGISTERED_VERSION);
+    return { id: registered.complaintId, trackingNumber: registered.trackingNumber, status: registered.status, version: REGISTERED_VERSION };
   }
 }

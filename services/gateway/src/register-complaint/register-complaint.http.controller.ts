@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } f
 import type { Response } from 'express';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user';
+import { versionTag } from '../http/entity-tags';
 import { API_PREFIX, BEARER_AUTH } from '../http/configure-http';
 import { CorrelationId } from '../http/correlation-id';
 import { IDEMPOTENCY_KEY_HEADER, IdempotencyKey, MAX_IDEMPOTENCY_KEY_LENGTH } from '../http/idempotency-key';
@@ -48,6 +49,7 @@ export class RegisterComplaintHttpController {
   ): Promise<ComplaintRegisteredDto> {
     const registered = await this.handler.execute({ body, user, idempotencyKey, correlationId });
     response.location(`/${API_PREFIX}/complaints/${registered.id}`);
+    response.setHeader('ETag', versionTag(registered.version));
     return registered;
   }
 }

@@ -65,7 +65,8 @@ describe('an officer registers a complaint over REST', () => {
 
     expect(res.status).toBe(201);
     const body = (await res.json()) as { id: string; trackingNumber: string; status: string };
-    expect(body).toEqual({ id: expect.any(String), trackingNumber: 'BLP-2026-000001', status: 'RECEIVED' });
+    expect(body).toEqual({ id: expect.any(String), trackingNumber: 'BLP-2026-000001', status: 'RECEIVED', version: 1 });
+    expect(res.headers.get('etag')).toBe('"1"');
     expect(res.headers.get('location')).toBe(`/api/v1/complaints/${body.id}`);
     expect(res.headers.get('x-correlation-id')).toBe('req-phone-0001');
 
@@ -242,8 +243,8 @@ describe('an officer registers a complaint over REST', () => {
       const operation = doc.paths[`/api/v1/complaints/{id}/${command}`]['post'];
       expect(operation.security).toEqual([{ 'access-token': [] }]);
       expect(operation.requestBody).toBeDefined();
-      expect(Object.keys(operation.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '422', '503']);
-      expect(operation.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', required: true })]));
+      expect(Object.keys(operation.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '412', '422', '503']);
+      expect(operation.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', required: true }), expect.objectContaining({ name: 'If-Match', required: false })]));
     }
     expect(doc.paths['/api/v1/auth/login']['post'].security).toBeUndefined();
     expect(doc.paths['/api/v1/auth/login/totp']['post'].security).toBeUndefined();

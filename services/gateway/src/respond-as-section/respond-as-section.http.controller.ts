@@ -6,6 +6,7 @@ import { CommandResultDto } from '../complaint-commands/command-result.dto';
 import { ApiComplaintCommand, ComplaintIdPipe } from '../complaint-commands/complaint-command';
 import { API_PREFIX } from '../http/configure-http';
 import { CorrelationId } from '../http/correlation-id';
+import { IfMatchVersion } from '../http/entity-tags';
 import { IdempotencyKey } from '../http/idempotency-key';
 import { RespondAsSectionBody } from './respond-as-section.dto';
 import { RespondAsSectionHandler } from './respond-as-section.handler';
@@ -26,8 +27,9 @@ export class RespondAsSectionHttpController {
     @Body() body: RespondAsSectionBody,
     @CurrentUser() user: AuthenticatedUser,
     @IdempotencyKey() idempotencyKey: string,
+    @IfMatchVersion() ifMatch: number | undefined,
     @CorrelationId() correlationId: string,
   ): Promise<CommandResultDto> {
-    return this.handler.execute({ complaintId, body, user, idempotencyKey, correlationId });
+    return this.handler.execute({ complaintId, body, user, idempotencyKey, ifMatch, correlationId });
   }
 }

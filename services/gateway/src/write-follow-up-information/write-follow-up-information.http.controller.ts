@@ -6,6 +6,7 @@ import { CommandResultDto } from '../complaint-commands/command-result.dto';
 import { ApiComplaintCommand, ComplaintIdPipe } from '../complaint-commands/complaint-command';
 import { API_PREFIX } from '../http/configure-http';
 import { CorrelationId } from '../http/correlation-id';
+import { IfMatchVersion } from '../http/entity-tags';
 import { IdempotencyKey } from '../http/idempotency-key';
 import { WriteFollowUpInformationBody } from './write-follow-up-information.dto';
 import { WriteFollowUpInformationHandler } from './write-follow-up-information.handler';
@@ -26,8 +27,9 @@ export class WriteFollowUpInformationHttpController {
     @Body() body: WriteFollowUpInformationBody,
     @CurrentUser() user: AuthenticatedUser,
     @IdempotencyKey() idempotencyKey: string,
+    @IfMatchVersion() ifMatch: number | undefined,
     @CorrelationId() correlationId: string,
   ): Promise<CommandResultDto> {
-    return this.handler.execute({ complaintId, body, user, idempotencyKey, correlationId });
+    return this.handler.execute({ complaintId, body, user, idempotencyKey, ifMatch, correlationId });
   }
 }
