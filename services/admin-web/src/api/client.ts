@@ -20,6 +20,8 @@ export class ApiError extends Error {
 
 export interface RequestOptions {
   readonly idempotencyKey?: string;
+  /** The complaint version the officer acted on (`If-Match`, docs/adr/0033). */
+  readonly ifMatch?: number;
   readonly signal?: AbortSignal;
 }
 
@@ -56,6 +58,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     if (withToken) headers['authorization'] = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (request?.idempotencyKey) headers['idempotency-key'] = request.idempotencyKey;
+    if (request?.ifMatch !== undefined) headers['if-match'] = `"${request.ifMatch}"`;
     let response: Response;
     try {
       response = await fetch(path, {

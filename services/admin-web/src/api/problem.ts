@@ -26,6 +26,7 @@ export interface Problem {
 export const PROBLEM_CODES = {
   network: 'NETWORK',
   notCaughtUp: 'COMPLAINT.NOT_CAUGHT_UP',
+  versionConflict: 'COMPLAINT.VERSION_CONFLICT',
   illegalTransition: 'COMPLAINT.ILLEGAL_TRANSITION',
   trackingNotFound: 'TRACKING.NOT_FOUND',
   trackingRateLimited: 'TRACKING.RATE_LIMITED',

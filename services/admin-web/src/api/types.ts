@@ -155,12 +155,16 @@ export interface ComplaintOutputs {
 export interface ComplaintDetail extends ComplaintView {
   readonly availableActions: readonly string[];
   readonly outputs: ComplaintOutputs;
+  /** The complaint's version this view shows (docs/adr/0033); absent for one recorded before versions. */
+  readonly version?: number;
 }
 
 export interface CommandResult {
   readonly id: string;
   readonly status: string;
   readonly eventIds: readonly string[];
+  /** The complaint's version afterwards (docs/adr/0033). */
+  readonly version?: number;
   readonly sheetNumber?: string;
   readonly decreeNumber?: string;
 }

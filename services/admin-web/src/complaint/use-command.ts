@@ -18,8 +18,10 @@ export interface CommandOptions {
   readonly knownFields: readonly string[];
   /** Renames a gateway field path to the form's (e.g. `lines.0.note` → `section.INTELDAKIM.note`). */
   readonly renameField?: (field: string) => string;
-  /** The complaint moved on (409): the page reloads its actions. */
+  /** The complaint moved on (409, or 412 past the version the form was opened on): the page reloads its actions. */
   readonly onConflict?: () => void;
+  /** The version of the complaint the form was opened on, sent as If-Match (docs/adr/0033). */
+  readonly ifMatch?: number;
 }
 
 export interface Command<T> {
@@ -71,7 +73,8 @@ export function useCommand<T>(url: string, options: CommandOptions): Command<T> 
       try {
         for (let attempt = 0; ; attempt++) {
           try {
-            const answer = await api.post<T>(url, body, { idempotencyKey: keyRef.current });
+            const ifMatch = optionsRef.current.ifMatch;
+            const answer = await api.post<T>(url, body, { idempotencyKey: keyRef.current, ...(ifMatch !== undefined ? { ifMatch } : {}) });
             keyRef.current = newUuid();
             return answer;
           } catch (err) {
@@ -93,7 +96,7 @@ export function useCommand<T>(url: string, options: CommandOptions): Command<T> 
               setErrorsVersion((v) => v + 1);
             }
             setProblem(shown.problem);
-            if (err.status === 409 && err.code !== PROBLEM_CODES.notCaughtUp) optionsRef.current.onConflict?.();
+            if ((err.status === 409 && err.code !== PROBLEM_CODES.notCaughtUp) || err.status === 412) optionsRef.current.onConflict?.();
             return null;
           }
         }
@@ -143,6 +146,7 @@ function failureOf(err: ApiError, options: CommandOptions): Failure {
     if (problem.code === PROBLEM_CODES.notCaughtUp) return { problem: { key: 'command.notCaughtUp' }, keepKey: true };
     return { problem: { key: 'command.conflict' }, keepKey: false };
   }
+  if (status === 412) return { problem: { key: 'command.conflict' }, keepKey: false };
   if (status === 422) return { problem: { key: 'command.keyReused' }, keepKey: false };
   if (status === 429) return { problem: { key: 'error.rateLimited', params: { minutes: minutesToWait(problem.retryAfterSeconds ?? 60) } }, keepKey: true };
   if (status >= 500) return { problem: { key: 'command.unavailable' }, keepKey: true };

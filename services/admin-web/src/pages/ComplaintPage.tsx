@@ -146,9 +146,10 @@ export function ComplaintPage({ id }: { id: string }) {
     setReturnFocus(null);
   }, [returnFocus]);
 
-  const reloadDetail = useCallback(async () => {
+  /** The view, once it shows at least `minVersion` (the gateway waits for it, docs/adr/0033); null when it did not come. */
+  const reloadDetail = useCallback(async (minVersion?: number) => {
     try {
-      const value = await api.get<ComplaintDetail>(base);
+      const value = await api.get<ComplaintDetail>(minVersion === undefined ? base : `${base}?minVersion=${minVersion}`);
       if (alive.current) setDetail({ state: 'ok', value });
       return value;
     } catch {
@@ -158,23 +159,27 @@ export function ComplaintPage({ id }: { id: string }) {
 
   const current = valueOf(detail);
 
-  /** After a command: the view follows within moments; ask with backoff until it shows the command. */
+  /**
+   * After a command: the view follows within moments. With the answer's version the gateway
+   * waits until its view shows it; a complaint recorded before versions is asked with backoff.
+   */
   const onAccepted = async (action: UiAction, result: CommandResult) => {
     const before = current;
     setOpenAction(null);
     setNotice({ tone: 'info', msg: { key: 'complaint.updating' } });
+    const shows = (latest: ComplaintDetail | null) =>
+      latest !== null && (result.version !== undefined ? (latest.version ?? 0) >= result.version : !before || hasCaughtUp(before, latest, result.status));
     const giveUpAt = Date.now() + CATCH_UP_WITHIN_MS;
     let latest: ComplaintDetail | null = null;
     for (let attempt = 0; alive.current; attempt++) {
-      latest = await reloadDetail();
-      if (latest && (!before || hasCaughtUp(before, latest, result.status))) break;
-      if (Date.now() >= giveUpAt) break;
-      await sleep(backoffDelay(attempt));
+      latest = await reloadDetail(result.version);
+      if (shows(latest) || Date.now() >= giveUpAt) break;
+      if (result.version === undefined) await sleep(backoffDelay(attempt));
     }
     if (!alive.current) return;
     loadRest();
     const number = result.sheetNumber ?? result.decreeNumber;
-    const caughtUp = latest !== null && (!before || hasCaughtUp(before, latest, result.status));
+    const caughtUp = shows(latest);
     setNotice(
       caughtUp
         ? {

@@ -29,7 +29,7 @@ export function AnalyzeForm({ detail, onAccepted, onCancel, onConflict }: Comman
     severity: t('field.severity'),
     recommendation: t('field.recommendation'),
   };
-  const command = useCommand<CommandResult>(commandUrl(detail.id, 'analyze'), { knownFields: Object.keys(labels), onConflict });
+  const command = useCommand<CommandResult>(commandUrl(detail.id, 'analyze'), { knownFields: Object.keys(labels), onConflict, ifMatch: detail.version });
   const err = (f: string) => (command.errors[f] ? msg(command.errors[f]) : undefined);
 
   const submit = async () => {

@@ -21,7 +21,7 @@ export function ConfirmForm({ detail, onAccepted, onCancel, onConflict }: Comman
   const [anonymous, setAnonymous] = useState(detail.anonymous);
   const [confidential, setConfidential] = useState(detail.confidential);
   const labels = { classificationCode: t('field.classification'), summary: t('field.summary'), anonymous: t('field.anonymous'), confidential: t('field.confidential') };
-  const command = useCommand<CommandResult>(commandUrl(detail.id, 'confirm'), { knownFields: Object.keys(labels), onConflict });
+  const command = useCommand<CommandResult>(commandUrl(detail.id, 'confirm'), { knownFields: Object.keys(labels), onConflict, ifMatch: detail.version });
   const { msg } = useI18n();
   const err = (f: string) => (command.errors[f] ? msg(command.errors[f]) : undefined);
 

@@ -18,7 +18,7 @@ export function DecideForm({ detail, onAccepted, onCancel, onConflict }: Command
   const [decision, setDecision] = useState('');
   const [reason, setReason] = useState('');
   const labels = { decision: t('field.decision'), reason: t('field.decisionReason') };
-  const command = useCommand<CommandResult>(commandUrl(detail.id, 'decideFollowUp'), { knownFields: Object.keys(labels), onConflict });
+  const command = useCommand<CommandResult>(commandUrl(detail.id, 'decideFollowUp'), { knownFields: Object.keys(labels), onConflict, ifMatch: detail.version });
   const err = (f: string) => (command.errors[f] ? msg(command.errors[f]) : undefined);
 
   const submit = async () => {

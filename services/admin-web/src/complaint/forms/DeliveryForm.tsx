@@ -20,7 +20,7 @@ export function DeliveryForm({ detail, onAccepted, onCancel, onConflict }: Comma
   const [deliveredAt, setDeliveredAt] = useState(() => wibDateTimeInputValue(Date.now()));
   const [note, setNote] = useState('');
   const labels = { method: t('field.deliveryMethod'), deliveredAt: t('field.deliveredAt'), note: t('field.note') };
-  const command = useCommand<CommandResult>(commandUrl(detail.id, 'recordDelivery'), { knownFields: Object.keys(labels), onConflict });
+  const command = useCommand<CommandResult>(commandUrl(detail.id, 'recordDelivery'), { knownFields: Object.keys(labels), onConflict, ifMatch: detail.version });
   const err = (f: string) => (command.errors[f] ? msg(command.errors[f]) : undefined);
 
   const submit = async () => {

@@ -23,7 +23,7 @@ export function DismissForm({ detail, onAccepted, onCancel, onConflict }: Comman
   const [belongsTo, setBelongsTo] = useState('');
   const [note, setNote] = useState('');
   const labels = { reason: t('field.dismissalReason'), duplicateOf: t('field.duplicateOf'), belongsTo: t('field.belongsTo'), note: t('field.note') };
-  const command = useCommand<CommandResult>(commandUrl(detail.id, 'dismiss'), { knownFields: Object.keys(labels), onConflict });
+  const command = useCommand<CommandResult>(commandUrl(detail.id, 'dismiss'), { knownFields: Object.keys(labels), onConflict, ifMatch: detail.version });
   const err = (f: string) => (command.errors[f] ? msg(command.errors[f]) : undefined);
 
   /** The original's id: officers know tracking numbers, the gateway wants the complaint id. */

@@ -37,7 +37,7 @@ export function DisposeForm({ detail, sections, onAccepted, onCancel, onConflict
     if (!line || m[2] === 'sectionCode') return 'sections';
     return `section.${line.sectionCode}.${m[2] === 'note' ? 'note' : 'instructions'}`;
   };
-  const command = useCommand<CommandResult>(commandUrl(detail.id, 'dispose'), { knownFields: Object.keys(labels), renameField, onConflict });
+  const command = useCommand<CommandResult>(commandUrl(detail.id, 'dispose'), { knownFields: Object.keys(labels), renameField, onConflict, ifMatch: detail.version });
   const err = (f: string) => (command.errors[f] ? msg(command.errors[f]) : undefined);
 
   const update = (code: string, change: Partial<DispositionSectionInput>) =>

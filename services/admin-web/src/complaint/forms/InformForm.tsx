@@ -18,7 +18,7 @@ export function InformForm({ detail, messages, onAccepted, onCancel, onConflict 
   const { t, lang, msg } = useI18n();
   const [text, setText] = useState('');
   const labels = { text: t('field.followUpText') };
-  const command = useCommand<CommandResult>(commandUrl(detail.id, 'informReporter'), { knownFields: Object.keys(labels), onConflict });
+  const command = useCommand<CommandResult>(commandUrl(detail.id, 'informReporter'), { knownFields: Object.keys(labels), onConflict, ifMatch: detail.version });
 
   const submit = async () => {
     const found: FieldErrors = {};

@@ -16,7 +16,7 @@ export function RespondForm({ detail, onAccepted, onCancel, onConflict }: Comman
   const { t, lang, msg } = useI18n();
   const [response, setResponse] = useState('');
   const labels = { response: t('field.sectionResponse') };
-  const command = useCommand<CommandResult>(commandUrl(detail.id, 'respondAsSection'), { knownFields: Object.keys(labels), onConflict });
+  const command = useCommand<CommandResult>(commandUrl(detail.id, 'respondAsSection'), { knownFields: Object.keys(labels), onConflict, ifMatch: detail.version });
 
   const submit = async () => {
     const found: FieldErrors = {};

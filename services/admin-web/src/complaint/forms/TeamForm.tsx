@@ -40,7 +40,7 @@ export function TeamForm({ detail, onAccepted, onCancel, onConflict }: CommandFo
   labels['mandate'] = t('field.mandate');
   labels['periodStartDate'] = t('field.periodStart');
   labels['periodEndDate'] = t('field.periodEnd');
-  const command = useCommand<CommandResult>(commandUrl(detail.id, 'formTeam'), { knownFields: Object.keys(labels), onConflict });
+  const command = useCommand<CommandResult>(commandUrl(detail.id, 'formTeam'), { knownFields: Object.keys(labels), onConflict, ifMatch: detail.version });
   const err = (f: string) => (command.errors[f] ? msg(command.errors[f]) : undefined);
 
   useEffect(() => {
