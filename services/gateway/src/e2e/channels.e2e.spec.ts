@@ -69,6 +69,24 @@ async function complaintOf(provider: string, providerMessageId: string): Promise
   return id;
 }
 
+/** The statuses of the receipts intake kept for a sent message, once it has handed every one of them to notification. */
+async function receiptsHandedOver(provider: string, providerMessageId: string): Promise<string[]> {
+  const schema = stack.schemas['intake'];
+  return eventually(async () => {
+    const rows = (await sql(`SELECT status, forwarded_at IS NOT NULL AS forwarded FROM "${schema}".inbound_receipt WHERE provider = $1 AND provider_message_id = $2`, [
+      provider,
+      providerMessageId,
+    ])) as { status: string; forwarded: boolean }[];
+    return rows.length > 0 && rows.every((r) => r.forwarded) ? rows.map((r) => r.status) : undefined;
+  }, 20_000, `intake to hand every receipt of ${provider} message ${providerMessageId} to notification`);
+}
+
+/** The ids of the events of one type that a service recorded for a complaint (its outbox). */
+async function recordedBy(service: string, id: string, type: string): Promise<string[]> {
+  const rows = (await sql(`SELECT event_id FROM "${stack.schemas[service]}".outbox WHERE message_key = $1 AND event_type = $2`, [id, type])) as { event_id: string }[];
+  return rows.map((r) => r.event_id);
+}
+
 async function timeline(id: string): Promise<{ type: string; data?: Record<string, unknown> }[]> {
   const r = await sop.call('GET', `/complaints/${id}/timeline`, 'auditor');
   return r.body['events'] as { type: string; data?: Record<string, unknown> }[];
@@ -149,6 +167,15 @@ describe('complaints over the channels, end to end', () => {
       const answers = await twilio.sendStatuses(answer.sid, ['delivered', 'sent', 'queued', 'delivered']);
       expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
       await sop.expectStatus(id, 'CLOSED');
+      // Not counted the moment it closes: the repeated receipt may still be on its way then. Each
+      // webhook was answered once intake committed it, so these rows are all there will be; once
+      // every one is forwarded, notification has applied them all, and what they recorded is in
+      // its outbox, written in the same transaction.
+      expect((await receiptsHandedOver('twilio', answer.sid)).sort()).toEqual(['delivered', 'queued', 'sent']);
+      const delivered = await recordedBy('notification', id, 'complaint.information-delivered');
+      const closed = await recordedBy('notification', id, 'complaint.closed');
+      expect([delivered.length, closed.length]).toEqual([1, 1]);
+      await sop.expectApplied(id, [...delivered, ...closed]);
       const events = await timeline(id);
       expect(events.filter((e) => e.type === 'complaint.information-delivered')).toHaveLength(1);
       expect(events.filter((e) => e.type === 'complaint.closed')).toHaveLength(1);

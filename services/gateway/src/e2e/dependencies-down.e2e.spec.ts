@@ -32,6 +32,14 @@ function retriesLogged(proc: ServiceProcess, msg: string): number {
     .filter((l) => l.includes(`"msg":${JSON.stringify(msg)}`)).length;
 }
 
+/** How many connections to `broker` kafkajs logged as refused (one line per connection attempt). */
+function refusalsLogged(proc: ServiceProcess, broker: string): number {
+  return proc
+    .logs()
+    .split('\n')
+    .filter((l) => l.includes(`"broker":${JSON.stringify(broker)}`) && l.includes(`ECONNREFUSED ${broker}`)).length;
+}
+
 describe('a service that starts while its dependencies are down', () => {
   const schemas: string[] = [];
   const running: ServiceProcess[] = [];
@@ -85,7 +93,9 @@ describe('a service that starts while its dependencies are down', () => {
       return r.status === 503 && checks?.['postgres']?.ok ? r.body : undefined;
     });
     expect(down).toMatchObject({ status: 'not-ready', checks: { postgres: { ok: true }, kafka: { ok: false } } });
-    await new Promise((r) => setTimeout(r, 2_000));
+    // Still retrying, still alive: kafkajs logs each connection the stopped broker refuses (its
+    // own retries run long before the service logs one), so wait for a third refusal.
+    await eventually(async () => (refusalsLogged(proc, `127.0.0.1:${proxy.port}`) >= 3 ? true : undefined), 30_000, 'a third connection refused by the stopped broker');
     expect((await proc.readiness()).status).toBe(503);
 
     await proxy.up();

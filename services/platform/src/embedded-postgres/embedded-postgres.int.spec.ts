@@ -1,4 +1,4 @@
-import { REPO_ROOT } from '@pengaduan/testing';
+import { eventually, REPO_ROOT } from '@pengaduan/testing';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { connect as connectSocket } from 'node:net';
@@ -165,7 +165,10 @@ describe('PGlite shared by many connections', () => {
     await a.query('INSERT INTO serial_test VALUES (1)');
     let answered = false;
     const waiting = b.query<{ n: number }>('SELECT count(*)::int AS n FROM serial_test').then((r) => ((answered = true), r));
-    await new Promise((r) => setTimeout(r, 300));
+    // Not a pause: a goes on in its transaction. b's statement went out first, so once a's is
+    // answered the server has read b's too — and holds it (a pause would also leave a idle while
+    // b waits, which this server rolls back after 2 s).
+    expect((await a.query<{ n: number }>('SELECT count(*)::int AS n FROM serial_test')).rows).toEqual([{ n: 1 }]);
     expect(answered).toBe(false);
     await a.query('COMMIT');
     expect((await waiting).rows).toEqual([{ n: 1 }]);
@@ -201,12 +204,16 @@ describe('PGlite shared by many connections', () => {
     await other.query("SELECT pg_notify('outbox_a', 'in a transaction')");
     await other.query('COMMIT');
     await other.query("NOTIFY outbox_a, 'on its own'");
-    await new Promise((r) => setTimeout(r, 200));
+    await eventually(async () => (got.length >= 2 ? true : undefined), 10_000, 'both notifications');
     expect(got).toEqual(['outbox_a:in a transaction', 'outbox_a:on its own']);
     await listener.query('UNLISTEN *');
     await other.query("NOTIFY outbox_a, 'nobody listens'");
-    await new Promise((r) => setTimeout(r, 200));
-    expect(got).toHaveLength(2);
+    // A notification the listener still wants, sent after: the server writes to the listener's
+    // socket in order, so once this one is in, one for outbox_a would have come before it.
+    await listener.query('LISTEN "probe_a"');
+    await other.query("NOTIFY probe_a, 'after'");
+    await eventually(async () => (got.includes('probe_a:after') ? true : undefined), 10_000, 'the notification sent after');
+    expect(got).toEqual(['outbox_a:in a transaction', 'outbox_a:on its own', 'probe_a:after']);
   });
 
   it('rolls back the transaction of a connection that goes away, and of one idle in a transaction while others wait', async () => {
@@ -217,7 +224,8 @@ describe('PGlite shared by many connections', () => {
     await gone.query('INSERT INTO rollback_test VALUES (1)');
     const count = () => a.query<{ n: number }>('SELECT count(*)::int AS n FROM rollback_test').then((r) => r.rows[0].n);
     const waiting = count();
-    await new Promise((r) => setTimeout(r, 100));
+    // Answered while a's count waits: the server has read a's statement, sent first, before gone goes.
+    await gone.query('SELECT 1');
     await gone.end();
     expect(await waiting).toBe(0);
 
