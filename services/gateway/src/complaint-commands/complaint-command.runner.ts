@@ -38,7 +38,7 @@ export class ComplaintCommandRunner {
 
   async run<R extends object>(call: ComplaintCommandCall<R>): Promise<CommandResultDto & R> {
     const { complaintId, user } = call;
-    const known = await this.views.versionsInOfficeOnceSeen(complaintId, user.officeCode);
+    const known = await this.views.versionsInOffice(complaintId, user.officeCode);
     if (!known) throw complaintNotFound(complaintId);
     const atLeast = Math.max(known.viewVersion ?? 0, known.answeredVersion ?? 0);
     const context: MessageInitShape<typeof CommandContextSchema> = {
@@ -56,7 +56,7 @@ export class ComplaintCommandRunner {
     }
     const { outcome, extra } = answer;
     if (!outcome) throw new Error('the service answered a command without its outcome');
-    if (outcome.version !== undefined) await this.views.rememberAnswered(complaintId, outcome.version);
+    if (outcome.version !== undefined) await this.views.rememberAnswered(complaintId, user.officeCode, outcome.version);
     return {
       id: outcome.complaintId,
       status: outcome.status,

@@ -309,6 +309,19 @@ describe('versions: a client acting on an answer or a view is never refused for 
     expect(analysis.requests('decideFollowUp')[0].context).toMatchObject({ minVersion: 7 });
   });
 
+  it('takes a command on a complaint it has just registered, before its view has it, in that office only', async () => {
+    const id = uuidv7();
+    intake.answers.registerComplaint = () => ({ complaintId: id, trackingNumber: 'BLP-2026-000777', status: 'RECEIVED' });
+    const registered = await api(gateway, officers.admin.token).post('/complaints', { channel: 'PHONE', text: 'Antrean paspor melebihi jam layanan.' }, { 'Idempotency-Key': uuidv7() });
+    expect(registered.status).toBe(201);
+    const confirm = { classificationCode: '03', summary: 'Antrean', anonymous: false, confidential: false };
+    expect((await command('otherOffice', id, 'confirm', confirm)).status).toBe(404);
+    const res = await command('admin', id, 'confirm', confirm);
+    expect(res.status).toBe(200);
+    expect(intake.requests('confirmComplaint')).toHaveLength(1);
+    expect(intake.requests('confirmComplaint')[0].context).toMatchObject({ complaintId: id, minVersion: 1 });
+  });
+
   it("passes the client's If-Match on as the expected version, in either form of this API's tags", async () => {
     for (const tag of ['"3"', '"3.Zm9vYmFy"', 'W/"3"']) {
       analysis.reset();

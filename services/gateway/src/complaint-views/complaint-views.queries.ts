@@ -76,41 +76,30 @@ export class ComplaintViewQueries {
     }
   }
 
-  /** The version of the complaint's view (null before versions) and of the gateway's last answer on it; null when not in the office. */
+  /**
+   * The version of the complaint's view (null before versions) and of the gateway's last answer
+   * on it, when it is in the office: in the view, or answered by the gateway for that office (a
+   * complaint just registered, before the view has it). Null otherwise.
+   */
   async versionsInOffice(id: string, officeCode: string): Promise<{ viewVersion: number | null; answeredVersion: number | null } | null> {
     const [row] = (await this.ds.query(
       `SELECT s.version AS view_version, a.version AS answered_version
-         FROM complaint_view v
-         LEFT JOIN complaint_state s ON s.complaint_id = v.id
-         LEFT JOIN complaint_answered_version a ON a.complaint_id = v.id
-        WHERE v.id = $1 AND v.office_code = $2`,
+         FROM (SELECT $1::uuid AS id) c
+         LEFT JOIN complaint_view v ON v.id = c.id
+         LEFT JOIN complaint_state s ON s.complaint_id = c.id
+         LEFT JOIN complaint_answered_version a ON a.complaint_id = c.id
+        WHERE v.office_code = $2 OR (v.id IS NULL AND a.office_code = $2)`,
       [id, officeCode],
     )) as { view_version: number | null; answered_version: number | null }[];
     return row ? { viewVersion: row.view_version, answeredVersion: row.answered_version } : null;
   }
 
-  /**
-   * {@link versionsInOffice}, waiting (up to `withinMs`) for a complaint the gateway itself has
-   * just answered about (registered) but whose view has not arrived yet; any other unknown id is
-   * null at once.
-   */
-  async versionsInOfficeOnceSeen(id: string, officeCode: string, withinMs = 3_000): Promise<{ viewVersion: number | null; answeredVersion: number | null } | null> {
-    const giveUpAt = Date.now() + withinMs;
-    for (let delay = 2; ; delay = Math.min(delay * 2, 50)) {
-      const known = await this.versionsInOffice(id, officeCode);
-      if (known || Date.now() > giveUpAt) return known;
-      const [answered] = (await this.ds.query('SELECT 1 FROM complaint_answered_version WHERE complaint_id = $1', [id])) as unknown[];
-      if (!answered) return null;
-      await new Promise((resolve) => setTimeout(resolve, delay));
-    }
-  }
-
   /** Remembers the version of a command answer on the complaint (it only grows). */
-  async rememberAnswered(id: string, version: number): Promise<void> {
+  async rememberAnswered(id: string, officeCode: string, version: number): Promise<void> {
     await this.ds.query(
-      `INSERT INTO complaint_answered_version (complaint_id, version) VALUES ($1, $2)
+      `INSERT INTO complaint_answered_version (complaint_id, office_code, version) VALUES ($1, $2, $3)
        ON CONFLICT (complaint_id) DO UPDATE SET version = GREATEST(complaint_answered_version.version, EXCLUDED.version), answered_at = now()`,
-      [id, version],
+      [id, officeCode, version],
     );
   }
 

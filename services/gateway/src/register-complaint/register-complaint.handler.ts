@@ -46,8 +46,8 @@ export class RegisterComplaintHandler {
       },
       command.correlationId,
     );
-    // Registered = version 1 (complaint.received, docs/adr/0033): the officer's next command waits for the view to have it.
-    await this.views.rememberAnswered(registered.complaintId, REGISTERED_VERSION);
+    // Registered = version 1 (complaint.received, docs/adr/0033): the officer's next command needs no view of it to go.
+    await this.views.rememberAnswered(registered.complaintId, user.officeCode, REGISTERED_VERSION);
     return { id: registered.complaintId, trackingNumber: registered.trackingNumber, status: registered.status, version: REGISTERED_VERSION };
   }
 }
