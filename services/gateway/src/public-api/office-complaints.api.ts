@@ -133,11 +133,19 @@ export class OfficeComplaintsApi {
     if (v.length > 0) invalid(v, 'the complaint cannot be transferred as sent');
     // Scoped as every REST command is (ADR 0011): another office's complaint is not revealed to
     // exist, and intake is not asked at all.
-    if (!(await this.queries.complaintById(caller.officeCode, r.complaintId))) throw NOT_FOUND(r.complaintId);
+    const known = await this.queries.complaintById(caller.officeCode, r.complaintId);
+    if (!known) throw NOT_FOUND(r.complaintId);
     const answer = await this.intake.call(
       'transferComplaint',
       {
-        context: { requestId: requestIdOf({ id: caller.id }, `transfer\n${r.requestId}`), complaintId: r.complaintId, actor: actorOf(caller) },
+        // Intake catches up with what the caller read, and with the gateway's view (docs/adr/0033).
+        context: {
+          requestId: requestIdOf({ id: caller.id }, `transfer\n${r.requestId}`),
+          complaintId: r.complaintId,
+          actor: actorOf(caller),
+          ...(r.expectedVersion !== undefined ? { expectedVersion: r.expectedVersion } : {}),
+          ...(known.version !== null ? { minVersion: known.version } : {}),
+        },
         targetOfficeCode: r.targetOfficeCode,
         note: r.note,
       },
@@ -149,6 +157,7 @@ export class OfficeComplaintsApi {
       newComplaintId: answer.newComplaintId,
       newTrackingNumber: answer.newTrackingNumber,
       targetOfficeCode: answer.targetOfficeCode,
+      ...(answer.outcome?.version !== undefined ? { version: answer.outcome.version } : {}),
     };
   }
 
@@ -188,6 +197,7 @@ export function complaintOf(row: PublicComplaintRow): ComplaintInit {
         }
       : undefined,
     eventCount: row.event_count,
+    ...(row.version !== null ? { version: row.version } : {}),
   };
 }
 

@@ -170,7 +170,7 @@ describe('submitting and reading complaints', () => {
     expect(trackingNumber).toMatch(new RegExp(`^${office}-\\d{4}-\\d{6}$`));
 
     const byId = await shown(complaintId);
-    expect(byId).toMatchObject({ complaintId, officeCode: office, trackingNumber, channel: 'CHANNEL_REGIONAL_OFFICE', status: 'RECEIVED', forwardedByOfficeCode: office, eventCount: expect.any(Number) });
+    expect(byId).toMatchObject({ complaintId, officeCode: office, trackingNumber, channel: 'CHANNEL_REGIONAL_OFFICE', status: 'RECEIVED', forwardedByOfficeCode: office, eventCount: expect.any(Number), version: 1 });
     const byNumber = await call('getComplaint', { trackingNumber });
     // The same complaint; the SLA monitor's deadline event may have been projected in between.
     const { eventCount: _n1, updatedAt: _u1, ...sameById } = byId as ComplaintJson & { eventCount?: number; updatedAt?: string };
@@ -315,6 +315,20 @@ describe('transferring a complaint to the office it belongs to', () => {
 
     const own = await call('transferComplaint', { requestId: randomUUID(), complaintId, targetOfficeCode: office });
     expect(detail(own, 'BadRequest')?.fieldViolations?.map((v) => v.field)).toEqual(['target_office_code']);
+  });
+
+  it('transfers only the version the caller read: ABORTED with the version it has when the complaint moved past it (docs/adr/0033)', async () => {
+    const { complaintId } = await submit();
+    expect(await shown(complaintId)).toMatchObject({ version: 1 });
+    await sop.act('admin', complaintId, 'confirm', confirmBody, 'CONFIRMED');
+    const stale = await call('transferComplaint', { requestId: randomUUID(), complaintId, targetOfficeCode: other, expectedVersion: 1 });
+    expect(stale).toMatchObject({ ok: false, codeName: 'ABORTED' });
+    expect(detail(stale, 'ErrorInfo')).toMatchObject({ reason: 'COMPLAINT_VERSION_CONFLICT', metadata: { state: 'CONFIRMED' } });
+
+    const fresh = await submit();
+    await shown(fresh.complaintId);
+    const moved = await call('transferComplaint', { requestId: randomUUID(), complaintId: fresh.complaintId, targetOfficeCode: other, expectedVersion: 1 });
+    expect(moved).toMatchObject({ ok: true, response: { status: 'DISMISSED', version: 2 } });
   });
 });
 

@@ -22,6 +22,8 @@ export interface PublicComplaintRow {
   transferred_from_complaint_id: string | null;
   transferred_to_complaint_id: string | null;
   event_count: number;
+  /** The complaint's version (docs/adr/0033); null before versions. */
+  version: number | null;
   dismissal: DismissalOutput | null;
 }
 
@@ -58,7 +60,8 @@ const COMPLAINT_COLUMNS = `
   v.id, v.office_code, v.tracking_number, v.channel, v.status, v.anonymous, v.confidential,
   v.received_at, v.received_at::text AS received_at_text, v.updated_at, v.current_step_id, v.current_step_due_at,
   v.classification_code, v.summary, v.forwarded_by_office_code, v.transferred_from_complaint_id,
-  v.transferred_to_complaint_id, v.event_count, o.dismissal`;
+  v.transferred_to_complaint_id, v.event_count, o.dismissal,
+  (SELECT s.version FROM complaint_state s WHERE s.complaint_id = v.id) AS version`;
 
 /**
  * The public API's reads of the gateway's read model (complaint_view, complaint_output,
