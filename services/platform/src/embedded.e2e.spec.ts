@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analysisBody, confirmBody, decreeBody, deliveryBody, dispositionBody } from '../../gateway/src/__fixtures__/sop-over-rest';
+import { analysisBody, BRANCH_STEPS, confirmBody, decreeBody, deliveryBody, dispositionBody, type Branch, type Officer as Role } from '../../gateway/src/__fixtures__/sop-over-rest';
 import { Client } from 'pg';
 import { applyDevSecrets, keepSecrets } from '../../../scripts/dev-secrets.cjs';
 import { PlatformProcess, platformPorts } from './__fixtures__/platform-process';
@@ -34,7 +34,9 @@ const SOP_EVENTS = [
   ['complaint.information-delivered', 'ADMIN_TIKKIM'],
   ['complaint.closed', 'ADMIN_TIKKIM'],
 ];
-type Officer = 'admin.tikkim' | 'kepala.kantor' | 'seksi.inteldakim' | 'kepala.seksi.ti' | 'auditor';
+type Officer = 'admin.tikkim' | 'kepala.kantor' | 'seksi.inteldakim' | 'seksi.lantaskim' | 'kepala.seksi.ti' | 'auditor';
+/** The demo office's officer of each role the SOP names. */
+const DEMO_OFFICER: Record<Role, Officer> = { admin: 'admin.tikkim', kakan: 'kepala.kantor', inteldakim: 'seksi.inteldakim', lantaskim: 'seksi.lantaskim', kasiTi: 'kepala.seksi.ti', auditor: 'auditor' };
 
 let dataDir: string;
 let env: Record<string, string>;
@@ -72,7 +74,7 @@ async function call(method: string, path: string, who: Officer | null, body?: un
 }
 
 async function logIn(): Promise<void> {
-  for (const who of ['admin.tikkim', 'kepala.kantor', 'seksi.inteldakim', 'kepala.seksi.ti', 'auditor'] as Officer[]) {
+  for (const who of ['admin.tikkim', 'kepala.kantor', 'seksi.inteldakim', 'seksi.lantaskim', 'kepala.seksi.ti', 'auditor'] as Officer[]) {
     const r = await call('POST', '/auth/login', null, { username: who, password: passwords[who] });
     expect({ who, status: r.status }).toEqual({ who, status: 200 });
     tokens[who] = r.body['accessToken'] as string;
@@ -116,6 +118,21 @@ async function register(): Promise<{ id: string; trackingNumber: string }> {
     return v.status === 200 ? v : undefined;
   }, 30_000, `complaint ${id} in the gateway's view`);
   return { id, trackingNumber: view.body['trackingNumber'] as string };
+}
+
+/**
+ * Registers a complaint and sends each next command of the branch the moment the previous one
+ * answered (no wait, no poll: docs/adr/0033); every reply that is not the one expected.
+ */
+async function walkAtOnce(branch: Branch): Promise<{ action: string; status: number; body: unknown }[]> {
+  const registered = await call('POST', '/complaints', 'admin.tikkim', { officeCode: 'BLP', channel: 'PHONE', text: 'Antrean paspor melebihi jam layanan.' });
+  if (registered.status !== 201) return [{ action: 'register', status: registered.status, body: registered.body }];
+  const id = registered.body['id'] as string;
+  for (const [who, action, body, expected] of BRANCH_STEPS[branch]) {
+    const r = await call('POST', `/complaints/${id}/${action}`, DEMO_OFFICER[who], body());
+    if (r.status !== 200 || r.body['status'] !== expected) return [{ action, status: r.status, body: r.body }];
+  }
+  return [];
 }
 
 async function complaintTimeline(id: string): Promise<{ id: string; type: string; actorRole: string | null }[]> {
@@ -237,6 +254,11 @@ describe('the embedded default: every service in one process, on PGlite and the 
     const next = await register();
     expect(next.trackingNumber).toBe(complaint.trackingNumber.replace(/\d{6}$/, '000002'));
     report('second start: resident memory (MiB, VmRSS)', platform.residentMiB());
+
+    // Scripts that act on every answer at once, four at a time, on every branch: none is refused for being early.
+    const branches: Branch[] = ['followUp', 'noFollowUp', 'dismissed'];
+    const refused = (await Promise.all(Array.from({ length: 4 }, async (_, lane) => (await Promise.all([0, 1, 2].map((b) => walkAtOnce(branches[(lane + b) % 3])))).flat()))).flat();
+    expect(refused).toEqual([]);
 
     expect(await platform.stop()).toBe(0);
   });

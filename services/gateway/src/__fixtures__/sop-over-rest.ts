@@ -49,6 +49,37 @@ export const decreeBody = {
 };
 export const deliveryBody = () => ({ method: 'PHONE_CALL', deliveredAt: new Date().toISOString(), note: 'Pelapor dihubungi melalui telepon.' });
 
+export type Branch = 'followUp' | 'noFollowUp' | 'dismissed';
+
+/** Every command of a branch after registration, in order: who, the route, the body, the status it leaves. */
+export const BRANCH_STEPS: Record<Branch, readonly (readonly [Officer, string, () => unknown, string])[]> = {
+  followUp: [
+    ['admin', 'confirm', () => confirmBody, 'CONFIRMED'],
+    ['kakan', 'disposition', () => dispositionBody('INTELDAKIM', 'LANTASKIM'), 'DISPOSED'],
+    ['inteldakim', 'section-responses', () => ({ response: 'Calo teridentifikasi, sudah diperingatkan.' }), 'DISPOSED'],
+    ['lantaskim', 'section-responses', () => ({ response: 'Loket sesuai ketentuan.' }), 'SECTION_PROCESSED'],
+    ['admin', 'analysis', () => analysisBody, 'ANALYZED'],
+    ['kasiTi', 'decision', () => ({ decision: 'FOLLOW_UP', reason: 'Perlu penanganan oleh tim.' }), 'FOLLOW_UP_DECIDED'],
+    ['kakan', 'team-decree', () => decreeBody, 'TEAM_FORMED'],
+    ['admin', 'follow-up-information', () => ({ text: 'Aduan Anda ditangani oleh tim.' }), 'REPORTER_INFORMED'],
+    ['admin', 'delivery-confirmation', deliveryBody, 'CLOSED'],
+  ],
+  noFollowUp: [
+    ['admin', 'confirm', () => confirmBody, 'CONFIRMED'],
+    ['kakan', 'disposition', () => dispositionBody('LANTASKIM'), 'DISPOSED'],
+    ['lantaskim', 'section-responses', () => ({ response: 'Tidak ditemukan pelanggaran.' }), 'SECTION_PROCESSED'],
+    ['admin', 'analysis', () => ({ ...analysisBody, substantiated: 'NO', severity: 'LOW' }), 'ANALYZED'],
+    ['kasiTi', 'decision', () => ({ decision: 'NO_FOLLOW_UP', reason: 'Tidak terbukti.' }), 'NO_FOLLOW_UP_DECIDED'],
+    ['admin', 'follow-up-information', () => ({ text: 'Pengaduan Anda tidak terbukti, terima kasih.' }), 'REPORTER_INFORMED'],
+    ['admin', 'delivery-confirmation', deliveryBody, 'CLOSED'],
+  ],
+  dismissed: [
+    ['admin', 'dismiss', () => ({ reason: 'NOT_A_COMPLAINT', note: 'Pertanyaan informasi jadwal layanan.' }), 'DISMISSED'],
+    ['admin', 'follow-up-information', () => ({ text: 'Pesan Anda bukan pengaduan; jadwal layanan 08.00-16.00.' }), 'REPORTER_INFORMED'],
+    ['admin', 'delivery-confirmation', deliveryBody, 'CLOSED'],
+  ],
+};
+
 /** One office of a stack with an officer of every role logged in. */
 export class SopOverRest {
   private readonly tokens = {} as Record<Officer, string>;
@@ -113,6 +144,29 @@ export class SopOverRest {
   /** Waits until the gateway's timeline of the complaint holds every one of these events. */
   expectApplied(id: string, eventIds: readonly string[], timeoutMs = 30_000): Promise<void> {
     return untilApplied(id, eventIds, async () => (await this.call('GET', `/complaints/${id}/timeline`, 'auditor')).body['events'] as { id: string }[] | undefined, timeoutMs);
+  }
+
+  /**
+   * Registers a complaint and sends each next command of the branch the moment the previous one
+   * answered, as a script or an impatient officer would: no wait, no poll, no If-Match (docs/adr/0033).
+   * Answers every reply, refused ones included, with what it expected.
+   */
+  async walkAtOnce(branch: Branch): Promise<{ action: string; expected: string; status: number; body: Record<string, unknown> }[]> {
+    const registered = await this.call('POST', '/complaints', 'admin', {
+      officeCode: this.office,
+      channel: 'PHONE',
+      text: 'Pemohon paspor diminta membayar biaya di luar ketentuan oleh calo di depan kantor.',
+      contact: { name: 'Rudi Hartono', phone: '+6281355566677' },
+    });
+    const replies = [{ action: 'register', expected: 'RECEIVED', status: registered.status, body: registered.body }];
+    if (registered.status !== 201) return replies;
+    const id = registered.body['id'] as string;
+    for (const [who, action, body, expected] of BRANCH_STEPS[branch]) {
+      const r = await this.call('POST', `/complaints/${id}/${action}`, who, body());
+      replies.push({ action, expected, status: r.status, body: r.body });
+      if (r.status !== 200) break;
+    }
+    return replies;
   }
 
   /** Steps 2-6 of the follow-up branch, one section. */

@@ -219,6 +219,22 @@ describe('the SOP end to end, each step by the officer it names', () => {
     expect((timeline.body['events'] as { type: string }[]).filter((e) => e.type === 'complaint.confirmed')).toHaveLength(1);
   });
 
+  it('takes each next command the moment the previous one answered: 50 complaints on every branch, none refused', async () => {
+    const branches = ['followUp', 'noFollowUp', 'dismissed'] as const;
+    const walks: Awaited<ReturnType<SopOverRest['walkAtOnce']>>[] = [];
+    let next = 0;
+    // Eight officers' scripts at a time, each acting on every answer at once.
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        for (let i = next++; i < 50; i = next++) walks.push(await sop.walkAtOnce(branches[i % branches.length]));
+      }),
+    );
+    const unexpected = walks.flat().filter((r) => r.status >= 300 || r.body['status'] !== r.expected);
+    expect(unexpected).toEqual([]);
+    expect(walks).toHaveLength(50);
+    expect(walks.map((w) => w.at(-1)?.body['status'])).toEqual(Array(50).fill('CLOSED'));
+  }, 300_000);
+
   it("answers 404 for another office's complaint and 401 without a login", async () => {
     const id = await registerComplaint();
     expect((await call('GET', `/complaints/${id}`, null)).status).toBe(401);
