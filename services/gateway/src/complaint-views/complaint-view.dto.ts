@@ -87,6 +87,14 @@ export class ComplaintViewDto {
     description: "The SLA monitor's open deadlines of the complaint (not yet stopped), earliest due first; for a section officer's inbox, their section's response and those of no section",
   })
   deadlines!: DeadlineDto[];
+
+  @ApiProperty({
+    required: false,
+    example: 4,
+    description: "The complaint's version this view shows (docs/adr/0033): the number of its events that changed its state. Send it as If-Match with a command; absent for a complaint recorded before versions",
+  })
+  version?: number;
+
 }
 
 export class ComplaintListDto {
@@ -115,13 +123,6 @@ export class ComplaintDetailDto extends ComplaintViewDto {
 
   @ApiProperty({ type: ComplaintOutputsDto })
   outputs!: ComplaintOutputsDto;
-
-  @ApiProperty({
-    required: false,
-    example: 4,
-    description: "The complaint's version this view shows (docs/adr/0033): the number of its events that changed its state. Send it as If-Match with a command; absent for a complaint recorded before versions",
-  })
-  version?: number;
 }
 
 /** One event of a complaint's record. Officers are named by role and user id; a service acting on its own by its name. */
@@ -219,8 +220,9 @@ export class ListComplaintsQuery {
  * The view of a read-model row with its open deadlines as of `now`: the fields are picked one
  * by one so nothing else can leak.
  */
-export function toComplaintView(record: ComplaintViewRecord, deadlines: readonly SlaDeadlineRecord[], now: Date): ComplaintViewDto {
+export function toComplaintView(record: ComplaintViewRecord, deadlines: readonly SlaDeadlineRecord[], now: Date, version: number | null = null): ComplaintViewDto {
   return {
+    ...(version !== null ? { version } : {}),
     id: record.id,
     officeCode: record.officeCode,
     trackingNumber: record.trackingNumber,

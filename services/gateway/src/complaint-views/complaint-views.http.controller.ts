@@ -66,11 +66,10 @@ export class ComplaintViewsHttpController {
     if (!found) throw complaintNotFound(id);
     const [outputs, deadlines] = await Promise.all([this.queries.outputs(id), this.queries.openDeadlinesOf([id])]);
     const view: ComplaintDetailDto = {
-      ...toComplaintView(found.view, deadlines, this.clock.now()),
+      ...toComplaintView(found.view, deadlines, this.clock.now(), found.version),
       currentStep: withMonitoredDue(currentStepOf(found.state, user.sectionCode), deadlines),
       availableActions: [...availableActions(found.state, sopActorOf(user))],
       outputs: toOutputs(outputs),
-      ...(found.version !== null ? { version: found.version } : {}),
     };
     if (found.version === null) return view;
     const tag = viewTag(found.version, view);
@@ -110,8 +109,9 @@ export class ComplaintViewsHttpController {
       limit,
       offset,
     });
-    const deadlines = await this.queries.openDeadlinesOf(items.map((v) => v.id));
+    const ids = items.map((v) => v.id);
+    const [deadlines, versions] = await Promise.all([this.queries.openDeadlinesOf(ids), this.queries.versionsOf(ids)]);
     const now = this.clock.now();
-    return { items: items.map((v) => toComplaintView(v, deadlines, now)), total, limit, offset };
+    return { items: items.map((v) => toComplaintView(v, deadlines, now, versions.get(v.id) ?? null)), total, limit, offset };
   }
 }

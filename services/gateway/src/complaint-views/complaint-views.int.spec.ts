@@ -108,6 +108,9 @@ describe('officers read a complaint from the read model', () => {
     const moved = await api(gateway, officers.kepala).get(`/complaints/${history.complaintId}`, { 'If-None-Match': tag });
     expect(moved.status).toBe(200);
     expect(moved.headers.get('etag')).toMatch(/^"3\./);
+    // Lists carry each complaint's version too.
+    const listed = await get<{ items: View[] }>(officers.kepala, `/complaints?trackingNumber=${history.trackingNumber}`);
+    expect(listed.items.map((v) => v.version)).toEqual([3]);
   });
 
   it('waits for ?minVersion= until the view shows it, so a client that acted never polls', async () => {

@@ -94,6 +94,16 @@ export class ComplaintViewQueries {
     return row ? { viewVersion: row.view_version, answeredVersion: row.answered_version } : null;
   }
 
+  /** The versions of these complaints' views (docs/adr/0033), by id; absent ones have none. */
+  async versionsOf(ids: readonly string[]): Promise<Map<string, number>> {
+    if (ids.length === 0) return new Map();
+    const rows = (await this.ds.query('SELECT complaint_id, version FROM complaint_state WHERE complaint_id = ANY($1) AND version IS NOT NULL', [[...ids]])) as {
+      complaint_id: string;
+      version: number;
+    }[];
+    return new Map(rows.map((r) => [r.complaint_id, r.version]));
+  }
+
   /** Remembers the version of a command answer on the complaint (it only grows). */
   async rememberAnswered(id: string, officeCode: string, version: number): Promise<void> {
     await this.ds.query(

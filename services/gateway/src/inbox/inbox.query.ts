@@ -31,14 +31,14 @@ export class InboxQuery {
     const stepCommands = COMMAND_TYPES.filter((type) => COMMAND_RULES[type].step !== null && mayFire(actor, type));
     const statuses = new Set<ComplaintStatus>(stepCommands.flatMap((type) => COMMAND_RULES[type].from));
     const candidates = await this.queries.inStatuses(user.officeCode, [...statuses]);
-    const waiting = candidates.flatMap(({ view, state }) => {
+    const waiting = candidates.flatMap(({ view, state, version }) => {
       const actions = availableActions(state, actor).filter((type) => stepCommands.includes(type));
-      return actions.length === 0 ? [] : [{ view, state, actions }];
+      return actions.length === 0 ? [] : [{ view, state, version, actions }];
     });
     const deadlines = deadlinesSeenBy(await this.queries.openDeadlinesOf(waiting.map(({ view }) => view.id)), user.sectionCode);
     const now = this.clock.now();
-    const items = waiting.map(({ view, state, actions }) => ({
-      ...toComplaintView(view, deadlines, now),
+    const items = waiting.map(({ view, state, version, actions }) => ({
+      ...toComplaintView(view, deadlines, now, version),
       currentStep: withMonitoredDue(currentStepOf(state, user.sectionCode), deadlines.filter((d) => d.complaintId === view.id)),
       actions: [...actions],
     }));
