@@ -62,11 +62,11 @@ describe('the dispositioned sections respond (SOP step 3)', () => {
     const { complaintId, office } = await disposedComplaint();
 
     const first = await kit.respond.execute(response(complaintId, office, 'LANTASKIM'));
-    expect(first.outcome).toEqual({ complaintId, status: 'DISPOSED', eventIds: [expect.any(String)] });
+    expect(first.outcome).toEqual({ complaintId, status: 'DISPOSED', eventIds: [expect.any(String)], version: 4 });
     expect(await kit.status(complaintId)).toBe('DISPOSED');
 
     const last = await kit.respond.execute(response(complaintId, office, 'INTELDAKIM'));
-    expect(last.outcome).toEqual({ complaintId, status: 'SECTION_PROCESSED', eventIds: [expect.any(String), expect.any(String)] });
+    expect(last.outcome).toEqual({ complaintId, status: 'SECTION_PROCESSED', eventIds: [expect.any(String), expect.any(String)], version: 6 });
     expect(await kit.status(complaintId)).toBe('SECTION_PROCESSED');
 
     const events = await eventsOf(complaintId);

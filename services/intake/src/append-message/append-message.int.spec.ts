@@ -36,7 +36,7 @@ describe('the reporter sends another message about an open complaint', () => {
     const complaintId = await registerComplaint(kit);
     const outcome = await kit.append.execute({ ...by(kit, actors.admin, complaintId), text: followUp });
 
-    expect(outcome).toEqual({ complaintId, status: 'RECEIVED', eventIds: [expect.any(String)], result: { messageId: expect.any(String), sequence: 2 } });
+    expect(outcome).toEqual({ complaintId, status: 'RECEIVED', eventIds: [expect.any(String)], version: 1, result: { messageId: expect.any(String), sequence: 2 } });
     const messages = await messagesOf(complaintId);
     expect(messages.map((m) => [m.sequence, m.text])).toEqual([
       [1, expect.any(String)],
@@ -50,7 +50,8 @@ describe('the reporter sends another message about an open complaint', () => {
     if (!parsed.ok || parsed.type !== 'complaint.message-appended') throw new Error(`unexpected event: ${row.body}`);
     expect(parsed.envelope.id).toBe(outcome.eventIds[0]);
     expect(parsed.payload).toMatchObject({ messageId: outcome.result.messageId, sequence: 2, channel: Channel.PHONE, attachmentCount: 0 });
-    expect((await stateOf(kit, complaintId))?.version).toBe(2);
+    // A message changes no state: the version stays that of complaint.received (docs/adr/0033).
+    expect((await stateOf(kit, complaintId))?.version).toBe(1);
   });
 
   it('keeps appending while the complaint is being handled', async () => {

@@ -24,7 +24,7 @@ describe('admin tikkim confirms a received complaint (SOP step 2)', () => {
     const complaintId = await registerComplaint(kit);
     const outcome = await kit.confirm.execute({ ...by(kit, actors.admin, complaintId), ...laporanTerusan });
 
-    expect(outcome).toEqual({ complaintId, status: 'CONFIRMED', eventIds: [expect.any(String)] });
+    expect(outcome).toEqual({ complaintId, status: 'CONFIRMED', eventIds: [expect.any(String)], version: 2 });
     const [message] = await reader.waitFor((m) => m.key === complaintId && m.value?.includes('complaint.confirmed') === true);
     const parsed = parseEnvelope(message.value ?? '');
     if (!parsed.ok || parsed.type !== 'complaint.confirmed') throw new Error(`unexpected event: ${message.value}`);

@@ -28,7 +28,7 @@ describe('admin tikkim dismisses a message that is not a complaint to handle (SO
     const complaintId = await registerComplaint(kit);
     const outcome = await kit.dismiss.execute({ ...by(kit, actors.admin, complaintId), reason: 'SPAM', note: 'Promosi judi daring' });
 
-    expect(outcome).toEqual({ complaintId, status: 'DISMISSED', eventIds: [expect.any(String)] });
+    expect(outcome).toEqual({ complaintId, status: 'DISMISSED', eventIds: [expect.any(String)], version: 2 });
     const event = await dismissedEvent(complaintId);
     expect(event.envelope).toMatchObject({ id: outcome.eventIds[0], actor: 'ADMIN_TIKKIM:u-admin-1', office: kit.office });
     expect(event.payload).toMatchObject({ reason: DismissalReason.SPAM, note: 'Promosi judi daring' });
