@@ -98,7 +98,7 @@ export class ComplaintViewsHttpController {
   async list(@Query() query: ListComplaintsQuery, @CurrentUser() user: AuthenticatedUser): Promise<ComplaintListDto> {
     const limit = query.limit ?? DEFAULT_LIST_LIMIT;
     const offset = query.offset ?? 0;
-    const { items, total } = await this.queries.list(user.officeCode, {
+    const { items, total, versions } = await this.queries.list(user.officeCode, {
       status: query.status,
       channel: query.channel,
       classificationCode: query.classificationCode,
@@ -109,8 +109,7 @@ export class ComplaintViewsHttpController {
       limit,
       offset,
     });
-    const ids = items.map((v) => v.id);
-    const [deadlines, versions] = await Promise.all([this.queries.openDeadlinesOf(ids), this.queries.versionsOf(ids)]);
+    const deadlines = await this.queries.openDeadlinesOf(items.map((v) => v.id));
     const now = this.clock.now();
     return { items: items.map((v) => toComplaintView(v, deadlines, now, versions.get(v.id) ?? null)), total, limit, offset };
   }

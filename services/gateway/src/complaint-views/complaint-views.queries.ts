@@ -2,7 +2,7 @@ import { ServiceRuntime } from '@pengaduan/messaging';
 import { ServiceError } from '@pengaduan/runtime';
 import type { ComplaintState } from '@pengaduan/sop';
 import { Injectable } from '@nestjs/common';
-import { Brackets, In, IsNull } from 'typeorm';
+import { Brackets, In, IsNull, type EntityManager } from 'typeorm';
 import { ComplaintOutputRecord, ComplaintTimelineRecord, ComplaintViewRecord, SlaDeadlineRecord } from '../persistence/entities';
 
 /** Filters of the complaint list; every one optional. */
@@ -46,12 +46,18 @@ export class ComplaintViewQueries {
     return this.ds.getRepository(ComplaintViewRecord).findOneBy({ id, officeCode });
   }
 
-  /** The view and the state of a complaint of the office, or null. */
+  /**
+   * The view and the state of a complaint of the office, or null. Read in one snapshot: the
+   * projection commits both with the version, and a view read just before its commit with a
+   * version read just after would show a client the old status under the new version.
+   */
   async withState(id: string, officeCode: string): Promise<ComplaintWithState | null> {
-    const view = await this.inOffice(id, officeCode);
-    if (!view) return null;
-    const [row] = (await this.ds.query('SELECT state, version FROM complaint_state WHERE complaint_id = $1', [id])) as { state: ComplaintState; version: number | null }[];
-    return row ? { view, state: row.state, version: row.version } : null;
+    return this.ds.transaction('REPEATABLE READ', async (m) => {
+      const view = await m.getRepository(ComplaintViewRecord).findOneBy({ id, officeCode });
+      if (!view) return null;
+      const [row] = (await m.query('SELECT state, version FROM complaint_state WHERE complaint_id = $1', [id])) as { state: ComplaintState; version: number | null }[];
+      return row ? { view, state: row.state, version: row.version } : null;
+    });
   }
 
   /**
@@ -94,16 +100,6 @@ export class ComplaintViewQueries {
     return row ? { viewVersion: row.view_version, answeredVersion: row.answered_version } : null;
   }
 
-  /** The versions of these complaints' views (docs/adr/0033), by id; absent ones have none. */
-  async versionsOf(ids: readonly string[]): Promise<Map<string, number>> {
-    if (ids.length === 0) return new Map();
-    const rows = (await this.ds.query('SELECT complaint_id, version FROM complaint_state WHERE complaint_id = ANY($1) AND version IS NOT NULL', [[...ids]])) as {
-      complaint_id: string;
-      version: number;
-    }[];
-    return new Map(rows.map((r) => [r.complaint_id, r.version]));
-  }
-
   /** Remembers the version of a command answer on the complaint (it only grows). */
   async rememberAnswered(id: string, officeCode: string, version: number): Promise<void> {
     await this.ds.query(
@@ -135,20 +131,23 @@ export class ComplaintViewQueries {
   }
 
   /** The office's complaints matching the filters, newest received first, and how many match in all. */
-  async list(officeCode: string, filters: ComplaintFilters): Promise<{ items: ComplaintViewRecord[]; total: number }> {
-    const query = this.ds.getRepository(ComplaintViewRecord).createQueryBuilder('v').where('v.office_code = :officeCode', { officeCode });
-    if (filters.status) query.andWhere('v.status = :status', { status: filters.status });
-    if (filters.channel) query.andWhere('v.channel = :channel', { channel: filters.channel });
-    if (filters.classificationCode) query.andWhere('v.classification_code = :classificationCode', { classificationCode: filters.classificationCode });
-    if (filters.trackingNumber) query.andWhere('v.tracking_number = :trackingNumber', { trackingNumber: filters.trackingNumber });
-    if (filters.from) query.andWhere('v.received_at >= :from', { from: filters.from });
-    if (filters.to) query.andWhere('v.received_at < :to', { to: filters.to });
-    if (filters.q) {
-      const pattern = `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      query.andWhere(new Brackets((b) => b.where('v.tracking_number ILIKE :pattern', { pattern }).orWhere('v.summary ILIKE :pattern', { pattern })));
-    }
-    const [items, total] = await query.orderBy('v.received_at', 'DESC').addOrderBy('v.id', 'DESC').skip(filters.offset).take(filters.limit).getManyAndCount();
-    return { items, total };
+  async list(officeCode: string, filters: ComplaintFilters): Promise<{ items: ComplaintViewRecord[]; total: number; versions: Map<string, number> }> {
+    // One snapshot for the page and its versions (see withState).
+    return this.ds.transaction('REPEATABLE READ', async (m) => {
+      const query = m.getRepository(ComplaintViewRecord).createQueryBuilder('v').where('v.office_code = :officeCode', { officeCode });
+      if (filters.status) query.andWhere('v.status = :status', { status: filters.status });
+      if (filters.channel) query.andWhere('v.channel = :channel', { channel: filters.channel });
+      if (filters.classificationCode) query.andWhere('v.classification_code = :classificationCode', { classificationCode: filters.classificationCode });
+      if (filters.trackingNumber) query.andWhere('v.tracking_number = :trackingNumber', { trackingNumber: filters.trackingNumber });
+      if (filters.from) query.andWhere('v.received_at >= :from', { from: filters.from });
+      if (filters.to) query.andWhere('v.received_at < :to', { to: filters.to });
+      if (filters.q) {
+        const pattern = `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        query.andWhere(new Brackets((b) => b.where('v.tracking_number ILIKE :pattern', { pattern }).orWhere('v.summary ILIKE :pattern', { pattern })));
+      }
+      const [items, total] = await query.orderBy('v.received_at', 'DESC').addOrderBy('v.id', 'DESC').skip(filters.offset).take(filters.limit).getManyAndCount();
+      return { items, total, versions: await versionsOf(m, items.map((v) => v.id)) };
+    });
   }
 
   /**
@@ -157,18 +156,32 @@ export class ComplaintViewQueries {
    */
   async inStatuses(officeCode: string, statuses: readonly string[]): Promise<ComplaintWithState[]> {
     if (statuses.length === 0) return [];
-    const rows = (await this.ds.query(
-      `SELECT v.id, s.state, s.version FROM complaint_view v JOIN complaint_state s ON s.complaint_id = v.id
-        WHERE v.office_code = $1 AND v.status = ANY($2)
-        ORDER BY v.current_step_due_at ASC NULLS LAST, v.received_at ASC, v.id ASC`,
-      [officeCode, [...statuses]],
-    )) as { id: string; state: ComplaintState; version: number | null }[];
-    if (rows.length === 0) return [];
-    const views = await this.ds.getRepository(ComplaintViewRecord).findBy({ id: In(rows.map((r) => r.id)) });
-    const byId = new Map(views.map((v) => [v.id, v]));
-    return rows.flatMap((r) => {
-      const view = byId.get(r.id);
-      return view ? [{ view, state: r.state, version: r.version }] : [];
+    // One snapshot for the states and the views (see withState).
+    return this.ds.transaction('REPEATABLE READ', async (m) => {
+      const rows = (await m.query(
+        `SELECT v.id, s.state, s.version FROM complaint_view v JOIN complaint_state s ON s.complaint_id = v.id
+          WHERE v.office_code = $1 AND v.status = ANY($2)
+          ORDER BY v.current_step_due_at ASC NULLS LAST, v.received_at ASC, v.id ASC`,
+        [officeCode, [...statuses]],
+      )) as { id: string; state: ComplaintState; version: number | null }[];
+      if (rows.length === 0) return [];
+      const views = await m.getRepository(ComplaintViewRecord).findBy({ id: In(rows.map((r) => r.id)) });
+      const byId = new Map(views.map((v) => [v.id, v]));
+      return rows.flatMap((r) => {
+        const view = byId.get(r.id);
+        return view ? [{ view, state: r.state, version: r.version }] : [];
+      });
     });
   }
+
+}
+
+/** The versions of these complaints' views (docs/adr/0033), by id; absent ones have none. */
+async function versionsOf(m: EntityManager, ids: readonly string[]): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = (await m.query('SELECT complaint_id, version FROM complaint_state WHERE complaint_id = ANY($1) AND version IS NOT NULL', [[...ids]])) as {
+    complaint_id: string;
+    version: number;
+  }[];
+  return new Map(rows.map((r) => [r.complaint_id, r.version]));
 }
