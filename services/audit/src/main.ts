@@ -6,7 +6,9 @@ import { Auditor } from './audit-core/auditor';
 import { describeDocumentCheck, DocumentCheck } from './check-document/document-check';
 import { parseAuditArgs, UsageError, USAGE, type AuditArgs } from './cli/cli-args';
 import { parseKeys, parsePolicyFile } from './cli/inputs';
-import { readTopic, TopicUnavailableError } from './read-topic/topic-reader';
+import { TopicUnavailableError } from './read-topic/topic-reader';
+import { readVerified } from './verify-signatures/read-verified';
+import { defaultVerifyThreads } from './verify-signatures/signature-pool';
 import { SpoolSink, writeReports } from './write-report/spool';
 
 const EXIT_CLEAN = 0;
@@ -69,12 +71,14 @@ async function replay(args: AuditArgs, keyRing: EventKeyRing | undefined, spool:
     documentCheck = new DocumentCheck(args.checkDocument, bytes, keyRing);
   }
   const started = Date.now();
-  const read = await readTopic({
+  const read = await readVerified({
     brokers: args.brokers,
     ...kafkaSecurityOf(process.env),
     topic: args.topic,
-    onRecord: (r) => {
-      auditor.add(r);
+    ...(keyRing ? { keyRing } : {}),
+    threads: args.verifyThreads ?? defaultVerifyThreads(),
+    judge: (r, verdict) => {
+      auditor.add(r, verdict);
       documentCheck?.add(r);
     },
     log: err,

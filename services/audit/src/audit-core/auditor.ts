@@ -1,6 +1,6 @@
-import { parseEnvelope, toSopEvent, type EventEnvelope, type EventKeyRing } from '@pengaduan/contracts';
+import { parseEnvelope, toSopEvent, type EventEnvelope, type EventKeyRing, type SignatureCheck } from '@pengaduan/contracts';
 import { evolve, initialState, isComplaintEventType, type ComplaintState, type ComplaintStatus, type SlaPolicy } from '@pengaduan/sop';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { checkHistory, type LoggedEvent } from './check-history';
 import { auditClocks, type RecordedDeadline } from './clocks';
 import type { AsOfComplaint, AuditFilters, AuditRecord, AuditReport, AuditSummary, ComplaintAudit, GenuineEventRef, Notice, OfficeSummary, RefusedEvent, ReportSink, Violation } from './report';
@@ -25,6 +25,12 @@ export interface AuditOptions {
    */
   readonly closedWindow?: number;
 }
+
+/**
+ * A record's signature checked ahead of {@link Auditor.add}, from the same bytes (the verification
+ * pool's threads): the same verdict `keyRing.verify` gives, without the key id.
+ */
+export type SignatureVerdict = { readonly ok: true } | Extract<SignatureCheck, { ok: false }>;
 
 type Refusal = Omit<RefusedEvent, 'contradicts'>;
 type EventRef = Omit<GenuineEventRef, 'relation'>;
@@ -96,8 +102,11 @@ export class Auditor {
     }
   }
 
-  /** Adds one record (in partition order). */
-  add(record: AuditRecord): void {
+  /**
+   * Adds one record (in partition order). `verdict`: its signature, already checked from these
+   * bytes (with keys; verified here when absent).
+   */
+  add(record: AuditRecord, verdict?: SignatureVerdict): void {
     this.counts.read++;
     const filters = this.options.filters ?? {};
     if (record.value === null) {
@@ -118,7 +127,7 @@ export class Auditor {
     const log = closed ? undefined : this.logOf(envelope);
     const base = { complaintId: envelope.subject, officeCode: envelope.office, eventId: envelope.id, eventType: envelope.type, at: envelope.time, partition: record.partition, offset: record.offset };
 
-    const digest = createHash('sha1').update(record.value).digest('base64');
+    const digest = hash('sha1', record.value, 'base64');
     const earlier = this.seen.get(envelope.id);
     if (earlier?.digest === digest) {
       // The same bytes as an event already folded (verified, when there are keys): a redelivery.
@@ -130,7 +139,7 @@ export class Auditor {
     }
 
     if (this.options.keyRing) {
-      const check = this.options.keyRing.verify(envelope);
+      const check = verdict ?? this.options.keyRing.verify(envelope);
       if (!check.ok) {
         this.signatures.failed++;
         this.counts.refused++;
@@ -146,7 +155,8 @@ export class Auditor {
       this.violation(log, { ...base, kind: 'DUPLICATE', code: 'DUPLICATE', reason: `event id ${envelope.id} was already used at ${earlier.partition}/${earlier.offset} by an event with other content; this one is left out of the replay` });
       return;
     }
-    this.seen.set(envelope.id, { digest, partition: record.partition, offset: record.offset, complaintId: envelope.subject });
+    // The complaint's own id string, not this record's copy: the window holds ~100,000 of these.
+    this.seen.set(envelope.id, { digest, partition: record.partition, offset: record.offset, complaintId: log ? log.complaintId : envelope.subject });
 
     if (!log) {
       // A verified record of a complaint already reported as closed.

@@ -16,6 +16,8 @@ export interface AuditArgs {
   readonly html?: string;
   /** A document (PDF) to check against the hashes the record's events carry. */
   readonly checkDocument?: string;
+  /** Threads verifying signatures (0: on the main thread); the default depends on the cores. */
+  readonly verifyThreads?: number;
   readonly help: boolean;
 }
 
@@ -50,11 +52,13 @@ is reported when it closes and then forgotten, so memory follows the open compla
   --check-document PDF  also check a document (a printed copy's file, a download): which event of the
                         record carries its SHA-256, and whether that event's signature verifies;
                         a document no single signed event vouches for makes the exit status 1
+  --verify-threads N    threads verifying the signatures while the main thread judges (default: one
+                        per core; 0 verifies on the main thread)
   --help                this text
 
 Exit status: 0 no violation, 1 violations or refused events found, 2 bad usage or the broker cannot be read.`;
 
-const VALUED = ['brokers', 'topic', 'office', 'from', 'to', 'complaint', 'keys', 'policy', 'as-of', 'json', 'csv', 'html', 'check-document'] as const;
+const VALUED = ['brokers', 'topic', 'office', 'from', 'to', 'complaint', 'keys', 'policy', 'as-of', 'json', 'csv', 'html', 'check-document', 'verify-threads'] as const;
 type Valued = (typeof VALUED)[number];
 
 export class UsageError extends Error {}
@@ -93,6 +97,8 @@ export function parseAuditArgs(argv: readonly string[], env: Readonly<Record<str
   const from = values.from === undefined ? undefined : iso('from', values.from);
   const to = values.to === undefined ? undefined : iso('to', values.to);
   if (from !== undefined && to !== undefined && from >= to) throw new UsageError('--from must be before --to');
+  const threads = values['verify-threads'];
+  if (threads !== undefined && !/^\d{1,3}$/.test(threads)) throw new UsageError(`--verify-threads: expected a number of threads (0 verifies on the main thread), got ${JSON.stringify(threads)}`);
   return {
     brokers,
     topic: values.topic ?? COMPLAINT_EVENTS_TOPIC,
@@ -107,6 +113,7 @@ export function parseAuditArgs(argv: readonly string[], env: Readonly<Record<str
     ...(values.csv === undefined ? {} : { csv: values.csv }),
     ...(values.html === undefined ? {} : { html: values.html }),
     ...(values['check-document'] === undefined ? {} : { checkDocument: values['check-document'] }),
+    ...(threads === undefined ? {} : { verifyThreads: Number(threads) }),
     help,
   };
 }

@@ -6,7 +6,7 @@ describe('parseAuditArgs', () => {
   it('takes every option, both --name value and --name=value, with the defaults', () => {
     expect(parseAuditArgs([], { KAFKA_BROKERS: 'a:1, b:2' })).toEqual({ brokers: ['a:1', 'b:2'], topic: COMPLAINT_EVENTS_TOPIC, help: false });
     expect(
-      parseAuditArgs(['--brokers=k:9092', '--topic', 't', '--office', 'JKT1', '--from', '2026-03-01', '--to=2026-04-01T00:00:00+07:00', '--complaint', 'c1', '--keys', 'k.txt', '--policy', 'p.json', '--as-of', '2026-03-15T12:00:00Z', '--json', 'o.json', '--csv', 'o.csv', '--html', 'o.html']),
+      parseAuditArgs(['--brokers=k:9092', '--topic', 't', '--office', 'JKT1', '--from', '2026-03-01', '--to=2026-04-01T00:00:00+07:00', '--complaint', 'c1', '--keys', 'k.txt', '--policy', 'p.json', '--as-of', '2026-03-15T12:00:00Z', '--json', 'o.json', '--csv', 'o.csv', '--html', 'o.html', '--verify-threads', '0']),
     ).toEqual({
       brokers: ['k:9092'],
       topic: 't',
@@ -20,6 +20,7 @@ describe('parseAuditArgs', () => {
       json: 'o.json',
       csv: 'o.csv',
       html: 'o.html',
+      verifyThreads: 0,
       help: false,
     });
     expect(parseAuditArgs(['--help']).help).toBe(true);
@@ -33,6 +34,8 @@ describe('parseAuditArgs', () => {
     [['--as-of', '2026-03-01T10:00'], /ISO-8601/],
     [['--from', '2026-04-01', '--to', '2026-03-01'], /before/],
     [['--json', 'a', '--json', 'b'], /twice/],
+    [['--verify-threads', '-1'], /number of threads/],
+    [['--verify-threads', 'all'], /number of threads/],
   ])('refuses %j', (argv, message) => {
     expect(() => parseAuditArgs(argv, { KAFKA_BROKERS: 'k:1' })).toThrow(message);
   });

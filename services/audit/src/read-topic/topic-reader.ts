@@ -10,6 +10,11 @@ export interface ReadOptions {
   readonly topic: string;
   /** Called for every record below the high watermarks of the start, in partition order. */
   readonly onRecord: (record: AuditRecord) => void;
+  /**
+   * Awaited after the records of each fetched batch were handed over: no more is fetched until it
+   * resolves (back-pressure); when it rejects, reading stops and {@link readTopic} rejects with it.
+   */
+  readonly afterBatch?: () => Promise<void>;
   /** Progress and problems, for the operator (stderr). */
   readonly log?: (message: string) => void;
   /** Give up on a partition that makes no progress for this long (default 60 s). */
@@ -32,6 +37,10 @@ export interface ReadResult {
   readonly groupId: string;
   readonly partitions: readonly PartitionRead[];
 }
+
+/** At most this much of a partition per fetch, and of all partitions together. */
+const FETCH_BYTES_PER_PARTITION = 1024 * 1024;
+const FETCH_BYTES = 4 * 1024 * 1024;
 
 /** The broker cannot be reached or the topic does not exist (exit status 2). */
 export class TopicUnavailableError extends Error {}
@@ -85,8 +94,11 @@ export async function readTopic(options: ReadOptions): Promise<ReadResult> {
     return result();
   }
 
-  const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, maxBytesPerPartition: 8 * 1024 * 1024, maxBytes: 64 * 1024 * 1024, maxWaitTimeInMs: 500 });
+  // A fetch's response is held whole (each record's value is a slice of it) until every record of
+  // it was handed over: these bound what the reader holds (ADR 0032).
+  const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, maxBytesPerPartition: FETCH_BYTES_PER_PARTITION, maxBytes: FETCH_BYTES, maxWaitTimeInMs: 500 });
   let done!: () => void;
+  let failure: Error | undefined;
   let lastProgress = Date.now();
   const finished = new Promise<void>((resolve) => (done = resolve));
   const total = offsets.reduce((n, o) => n + Number(BigInt(o.high) - BigInt(o.low)), 0);
@@ -99,12 +111,20 @@ export async function readTopic(options: ReadOptions): Promise<ReadResult> {
       autoCommit: false,
       eachBatch: async ({ batch, heartbeat }) => {
         const end = target.get(batch.partition);
-        if (end === undefined || !pending.has(batch.partition)) return;
-        for (const m of batch.messages) {
-          if (BigInt(m.offset) >= end) break;
-          options.onRecord({ partition: batch.partition, offset: m.offset, value: m.value });
-          counts.set(batch.partition, (counts.get(batch.partition) ?? 0) + 1);
-          read++;
+        if (end === undefined || !pending.has(batch.partition) || failure) return;
+        try {
+          for (const m of batch.messages) {
+            if (BigInt(m.offset) >= end) break;
+            options.onRecord({ partition: batch.partition, offset: m.offset, value: m.value });
+            counts.set(batch.partition, (counts.get(batch.partition) ?? 0) + 1);
+            read++;
+          }
+          await options.afterBatch?.();
+        } catch (error) {
+          // Not kafkajs' to retry: the audit stops and says why.
+          failure = error as Error;
+          done();
+          return;
         }
         lastProgress = Date.now();
         // lastOffset counts control records and compacted gaps too.
@@ -129,6 +149,7 @@ export async function readTopic(options: ReadOptions): Promise<ReadResult> {
     }, 1_000);
     await finished;
     clearInterval(watchdog);
+    if (failure) throw failure;
   } finally {
     await consumer.disconnect().catch(() => undefined);
     // The group has no offsets (nothing was committed); remove it so that no trace is left.
