@@ -1,5 +1,6 @@
-// Drives complaints through the SOP over the gateway's REST API, as officers of one office would:
-// shared by the benchmarks (bench/pipeline.ts, bench/sla.ts). Not part of the tests.
+// Drives complaints through the SOP over the gateway's REST API, as officers of one office would,
+// polling the view after each command: bench/sla.ts's closed load. bench/pipeline.ts walks with
+// versions instead (open-load.ts), since polling loads the gateway it measures. Not part of the tests.
 import { addSections, randomOfficeCode, type PlatformStack } from '@pengaduan/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
