@@ -1,16 +1,30 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
-import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
+import { createServer, connect, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { REPO_ROOT } from './infrastructure';
 
-/** A TCP port nobody listens on right now. */
+/**
+ * Ports handed to the services a test starts, below Linux's ephemeral range (32768-60999). A port
+ * from `listen(0)` comes from that range, and once released the kernel may give it to any
+ * outgoing connection (the stack's own Postgres and Kafka clients) before the service binds it:
+ * CI saw a service fail with EADDRINUSE that way.
+ */
+const SERVICE_PORTS = { from: 20_000, to: 32_000 };
+
+/** A TCP port nobody listens on right now, outside the range outgoing connections take theirs from. */
 export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
+  for (;;) {
+    const port = SERVICE_PORTS.from + Math.floor(Math.random() * (SERVICE_PORTS.to - SERVICE_PORTS.from));
+    const server = createServer();
+    const bound = await new Promise<boolean>((resolve) => {
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => resolve(true));
+    });
+    if (!bound) continue;
+    await new Promise((resolve) => server.close(resolve));
+    return port;
+  }
 }
 
 /** A service started as its own process from its TypeScript source, as in production but without a build. */
