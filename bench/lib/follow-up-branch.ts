@@ -1,25 +1,22 @@
-// The follow-up branch of the SOP over the gateway's REST API, as the benchmarks walk it, and the
-// officers who walk it. The commands, bodies and officers are those of the e2e suites
-// (services/gateway/src/__fixtures__/sop-over-rest.ts, BRANCH_STEPS.followUp): that file cannot be
-// imported here (it lies outside bench's rootDir and calls jest's `expect`), so keep the two alike.
+// The follow-up branch of the SOP over the gateway's REST API, as the benchmarks walk it: the
+// registration, then libs/testing's BRANCH_STEPS.followUp (the e2e suites' walk, one copy).
+import { BRANCH_STEPS, OFFICERS as ALL_OFFICERS, registrationBody, SECTIONS } from '@pengaduan/testing';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 
+export { registrationBody, SECTIONS };
+
+/** The officers who walk the branch (the auditor does not). */
 export type Officer = 'admin' | 'kakan' | 'inteldakim' | 'lantaskim' | 'kasiTi';
 
 /** Each officer's role (and section) when the bench creates its own office. */
 export const OFFICERS: Record<Officer, { role: string; section?: string }> = {
-  admin: { role: 'ADMIN_TIKKIM' },
-  kakan: { role: 'KEPALA_KANTOR' },
-  inteldakim: { role: 'SEKSI_TERKAIT', section: 'INTELDAKIM' },
-  lantaskim: { role: 'SEKSI_TERKAIT', section: 'LANTASKIM' },
-  kasiTi: { role: 'KEPALA_SEKSI_TI' },
+  admin: ALL_OFFICERS.admin,
+  kakan: ALL_OFFICERS.kakan,
+  inteldakim: ALL_OFFICERS.inteldakim,
+  lantaskim: ALL_OFFICERS.lantaskim,
+  kasiTi: ALL_OFFICERS.kasiTi,
 };
-
-export const SECTIONS = [
-  { code: 'INTELDAKIM', name: 'Seksi Inteldakim' },
-  { code: 'LANTASKIM', name: 'Seksi Lalu Lintas Keimigrasian' },
-];
 
 /** One command of the walk: who sends it, where, with what, and what it must answer. */
 export interface WalkStep {
@@ -33,64 +30,16 @@ export interface WalkStep {
   status: string;
 }
 
-export function registrationBody(office: string): unknown {
-  return { officeCode: office, channel: 'PHONE', text: 'Pemohon paspor diminta membayar biaya di luar ketentuan oleh calo di depan kantor.', contact: { name: 'Rudi Hartono', phone: '+6281355566677' } };
-}
-
-const decree = {
-  decreeDate: '2026-11-27',
-  members: [
-    { name: 'Andi Wijaya', nip: '198001012005011001', position: 'Kepala Seksi Inteldakim', teamRole: 'KETUA' },
-    { name: 'Sri Mulyani', nip: '198502022010012002', position: 'Analis Keimigrasian', teamRole: 'SEKRETARIS' },
-    { name: 'Bayu Saputra', nip: '199003032015031003', position: 'Pemeriksa Keimigrasian', teamRole: 'ANGGOTA' },
-  ],
-  mandate: 'Menelusuri dan menindaklanjuti dugaan pungutan liar.',
-  periodStartDate: '2026-11-27',
-  periodEndDate: '2026-12-27',
-};
+/** The benchmark's name of each command of BRANCH_STEPS.followUp, in order (the SOP step first). */
+const STEP_NAMES = ['2 confirm', '3 dispose', '3 response inteldakim', '3 response lantaskim', '4 analyze', '5 decide', '6 team decree', '7 inform', '8 delivered'];
 
 /** The eight SOP steps of the follow-up branch as ten commands (two sections answer step 3). */
 export function followUpBranch(office: string): WalkStep[] {
-  const on = (action: string) => (id: string) => `/complaints/${id}/${action}`;
+  const steps = BRANCH_STEPS.followUp;
+  if (steps.length !== STEP_NAMES.length) throw new Error(`BRANCH_STEPS.followUp has ${steps.length} commands; the bench names ${STEP_NAMES.length}`);
   return [
     { name: '1 register', who: 'admin', path: () => '/complaints', body: () => registrationBody(office), httpStatus: 201, status: 'RECEIVED' },
-    {
-      name: '2 confirm',
-      who: 'admin',
-      path: on('confirm'),
-      body: () => ({ classificationCode: '03', summary: 'Dugaan pungutan liar di loket paspor.', anonymous: false, confidential: false }),
-      httpStatus: 200,
-      status: 'CONFIRMED',
-    },
-    {
-      name: '3 dispose',
-      who: 'kakan',
-      path: on('disposition'),
-      body: () => ({ lines: ['INTELDAKIM', 'LANTASKIM'].map((sectionCode) => ({ sectionCode, instructions: ['PELAJARI_DAN_LAPORKAN'], note: 'Mohon ditelaah.' })), note: 'Segera.' }),
-      httpStatus: 200,
-      status: 'DISPOSED',
-    },
-    { name: '3 response inteldakim', who: 'inteldakim', path: on('section-responses'), body: () => ({ response: 'Calo teridentifikasi, sudah diperingatkan.' }), httpStatus: 200, status: 'DISPOSED' },
-    { name: '3 response lantaskim', who: 'lantaskim', path: on('section-responses'), body: () => ({ response: 'Loket sesuai ketentuan.' }), httpStatus: 200, status: 'SECTION_PROCESSED' },
-    {
-      name: '4 analyze',
-      who: 'admin',
-      path: on('analysis'),
-      body: () => ({ findings: 'Terdapat indikasi pungutan di luar PNBP.', substantiated: 'PARTLY', classificationCode: '03', severity: 'HIGH', recommendation: 'Bentuk tim penanganan.' }),
-      httpStatus: 200,
-      status: 'ANALYZED',
-    },
-    { name: '5 decide', who: 'kasiTi', path: on('decision'), body: () => ({ decision: 'FOLLOW_UP', reason: 'Perlu penanganan oleh tim.' }), httpStatus: 200, status: 'FOLLOW_UP_DECIDED' },
-    { name: '6 team decree', who: 'kakan', path: on('team-decree'), body: () => decree, httpStatus: 200, status: 'TEAM_FORMED' },
-    { name: '7 inform', who: 'admin', path: on('follow-up-information'), body: () => ({ text: 'Aduan Anda ditangani oleh tim.' }), httpStatus: 200, status: 'REPORTER_INFORMED' },
-    {
-      name: '8 delivered',
-      who: 'admin',
-      path: on('delivery-confirmation'),
-      body: () => ({ method: 'PHONE_CALL', deliveredAt: new Date().toISOString(), note: 'Pelapor dihubungi melalui telepon.' }),
-      httpStatus: 200,
-      status: 'CLOSED',
-    },
+    ...steps.map(([who, action, body, status], i): WalkStep => ({ name: STEP_NAMES[i], who: who as Officer, path: (id) => `/complaints/${id}/${action}`, body, httpStatus: 200, status })),
   ];
 }
 

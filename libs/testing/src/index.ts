@@ -12,3 +12,4 @@ export * from './lib/intake-screen-stand-in';
 export * from './lib/tls-certificates';
 export * from './lib/sasl-ssl-kafka';
 export * from './lib/hostile-json';
+export * from './lib/sop-walk';

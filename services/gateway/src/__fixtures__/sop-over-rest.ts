@@ -1,22 +1,23 @@
 // Test support for the end-to-end suites: officers of every role log in to a platform stack and
-// carry complaints through the SOP over the gateway's REST API only.
-import { addSections, eventually, untilApplied, type PlatformStack } from '@pengaduan/testing';
+// carry complaints through the SOP over the gateway's REST API only. The walk's data (sections,
+// officers, bodies, branches) is libs/testing's sop-walk, shared with bench/.
+import {
+  addSections,
+  analysisBody,
+  BRANCH_STEPS,
+  confirmBody,
+  decreeBody,
+  dispositionBody,
+  eventually,
+  OFFICERS,
+  registrationBody,
+  SECTIONS,
+  untilApplied,
+  type Branch,
+  type Officer,
+  type PlatformStack,
+} from '@pengaduan/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
-
-export const SECTIONS = [
-  { code: 'INTELDAKIM', name: 'Seksi Inteldakim' },
-  { code: 'LANTASKIM', name: 'Seksi Lalu Lintas Keimigrasian' },
-];
-
-export type Officer = 'admin' | 'kakan' | 'inteldakim' | 'lantaskim' | 'kasiTi' | 'auditor';
-export const OFFICERS: Record<Officer, { role: string; section?: string }> = {
-  admin: { role: 'ADMIN_TIKKIM' },
-  kakan: { role: 'KEPALA_KANTOR' },
-  inteldakim: { role: 'SEKSI_TERKAIT', section: 'INTELDAKIM' },
-  lantaskim: { role: 'SEKSI_TERKAIT', section: 'LANTASKIM' },
-  kasiTi: { role: 'KEPALA_SEKSI_TI' },
-  auditor: { role: 'AUDITOR' },
-};
 
 export interface Reply {
   status: number;
@@ -24,61 +25,7 @@ export interface Reply {
   headers: Headers;
 }
 
-export const confirmBody = { classificationCode: '03', summary: 'Dugaan pungutan liar di loket paspor.', anonymous: false, confidential: false };
-export const dispositionBody = (...sections: string[]) => ({
-  lines: sections.map((sectionCode) => ({ sectionCode, instructions: ['PELAJARI_DAN_LAPORKAN'], note: 'Mohon ditelaah.' })),
-  note: 'Segera.',
-});
-export const analysisBody = {
-  findings: 'Terdapat indikasi pungutan di luar PNBP.',
-  substantiated: 'PARTLY',
-  classificationCode: '03',
-  severity: 'HIGH',
-  recommendation: 'Bentuk tim penanganan.',
-};
-export const decreeBody = {
-  decreeDate: '2026-11-27',
-  members: [
-    { name: 'Andi Wijaya', nip: '198001012005011001', position: 'Kepala Seksi Inteldakim', teamRole: 'KETUA' },
-    { name: 'Sri Mulyani', nip: '198502022010012002', position: 'Analis Keimigrasian', teamRole: 'SEKRETARIS' },
-    { name: 'Bayu Saputra', nip: '199003032015031003', position: 'Pemeriksa Keimigrasian', teamRole: 'ANGGOTA' },
-  ],
-  mandate: 'Menelusuri dan menindaklanjuti dugaan pungutan liar.',
-  periodStartDate: '2026-11-27',
-  periodEndDate: '2026-12-27',
-};
-export const deliveryBody = () => ({ method: 'PHONE_CALL', deliveredAt: new Date().toISOString(), note: 'Pelapor dihubungi melalui telepon.' });
-
-export type Branch = 'followUp' | 'noFollowUp' | 'dismissed';
-
-/** Every command of a branch after registration, in order: who, the route, the body, the status it leaves. */
-export const BRANCH_STEPS: Record<Branch, readonly (readonly [Officer, string, () => unknown, string])[]> = {
-  followUp: [
-    ['admin', 'confirm', () => confirmBody, 'CONFIRMED'],
-    ['kakan', 'disposition', () => dispositionBody('INTELDAKIM', 'LANTASKIM'), 'DISPOSED'],
-    ['inteldakim', 'section-responses', () => ({ response: 'Calo teridentifikasi, sudah diperingatkan.' }), 'DISPOSED'],
-    ['lantaskim', 'section-responses', () => ({ response: 'Loket sesuai ketentuan.' }), 'SECTION_PROCESSED'],
-    ['admin', 'analysis', () => analysisBody, 'ANALYZED'],
-    ['kasiTi', 'decision', () => ({ decision: 'FOLLOW_UP', reason: 'Perlu penanganan oleh tim.' }), 'FOLLOW_UP_DECIDED'],
-    ['kakan', 'team-decree', () => decreeBody, 'TEAM_FORMED'],
-    ['admin', 'follow-up-information', () => ({ text: 'Aduan Anda ditangani oleh tim.' }), 'REPORTER_INFORMED'],
-    ['admin', 'delivery-confirmation', deliveryBody, 'CLOSED'],
-  ],
-  noFollowUp: [
-    ['admin', 'confirm', () => confirmBody, 'CONFIRMED'],
-    ['kakan', 'disposition', () => dispositionBody('LANTASKIM'), 'DISPOSED'],
-    ['lantaskim', 'section-responses', () => ({ response: 'Tidak ditemukan pelanggaran.' }), 'SECTION_PROCESSED'],
-    ['admin', 'analysis', () => ({ ...analysisBody, substantiated: 'NO', severity: 'LOW' }), 'ANALYZED'],
-    ['kasiTi', 'decision', () => ({ decision: 'NO_FOLLOW_UP', reason: 'Tidak terbukti.' }), 'NO_FOLLOW_UP_DECIDED'],
-    ['admin', 'follow-up-information', () => ({ text: 'Pengaduan Anda tidak terbukti, terima kasih.' }), 'REPORTER_INFORMED'],
-    ['admin', 'delivery-confirmation', deliveryBody, 'CLOSED'],
-  ],
-  dismissed: [
-    ['admin', 'dismiss', () => ({ reason: 'NOT_A_COMPLAINT', note: 'Pertanyaan informasi jadwal layanan.' }), 'DISMISSED'],
-    ['admin', 'follow-up-information', () => ({ text: 'Pesan Anda bukan pengaduan; jadwal layanan 08.00-16.00.' }), 'REPORTER_INFORMED'],
-    ['admin', 'delivery-confirmation', deliveryBody, 'CLOSED'],
-  ],
-};
+export { analysisBody, BRANCH_STEPS, confirmBody, decreeBody, deliveryBody, dispositionBody, OFFICERS, SECTIONS, type Branch, type Officer } from '@pengaduan/testing';
 
 /** One office of a stack with an officer of every role logged in. */
 export class SopOverRest {
@@ -152,12 +99,7 @@ export class SopOverRest {
    * Answers every reply, refused ones included, with what it expected.
    */
   async walkAtOnce(branch: Branch): Promise<{ action: string; expected: string; status: number; body: Record<string, unknown> }[]> {
-    const registered = await this.call('POST', '/complaints', 'admin', {
-      officeCode: this.office,
-      channel: 'PHONE',
-      text: 'Pemohon paspor diminta membayar biaya di luar ketentuan oleh calo di depan kantor.',
-      contact: { name: 'Rudi Hartono', phone: '+6281355566677' },
-    });
+    const registered = await this.call('POST', '/complaints', 'admin', registrationBody(this.office));
     const replies = [{ action: 'register', expected: 'RECEIVED', status: registered.status, body: registered.body }];
     if (registered.status !== 201) return replies;
     const id = registered.body['id'] as string;
