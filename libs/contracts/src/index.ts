@@ -44,6 +44,19 @@ export {
   type SignatureCheck,
 } from './lib/event-signature';
 export {
+  CHAIN_ATTRIBUTE,
+  CHAIN_PREV_ATTRIBUTE,
+  CHAIN_SEQ_ATTRIBUTE,
+  chainAndSign,
+  chainDigest,
+  chainDigestOfSignedBytes,
+  chainLinkOf,
+  chainOf,
+  EMPTY_CHAIN,
+  type ChainLink,
+  type ChainTip,
+} from './lib/event-chain';
+export {
   toSopEvent,
   toSopActor,
   toEventActor,

@@ -49,5 +49,28 @@ export class MessagingOutboxInbox1795800000000 implements MigrationInterface {
   }
 }
 
+/**
+ * Where the relay's hash chains stand (ADR 0034): per topic and partition, the number and digest
+ * of the last event it published there. Advanced in the transaction that marks rows published.
+ */
+export class MessagingEventChain1795801000400 implements MigrationInterface {
+  name = 'MessagingEventChain1795801000400';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE outbox_chain (
+        topic text NOT NULL,
+        partition int NOT NULL,
+        seq bigint NOT NULL CHECK (seq > 0),
+        digest text NOT NULL,
+        PRIMARY KEY (topic, partition)
+      )`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP TABLE outbox_chain');
+  }
+}
+
 /** Migrations every service data source must include (before its own). */
-export const MESSAGING_MIGRATIONS = [MessagingOutboxInbox1795800000000];
+export const MESSAGING_MIGRATIONS = [MessagingOutboxInbox1795800000000, MessagingEventChain1795801000400];

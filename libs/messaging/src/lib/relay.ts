@@ -1,10 +1,11 @@
-import { serializeEnvelope, signEnvelope, type EventEnvelope, type EventSigningKey } from '@pengaduan/contracts';
+import { chainAndSign, chainOf, EMPTY_CHAIN, serializeEnvelope, signEnvelope, TOPIC_DEFINITIONS, type ChainTip, type EventEnvelope, type EventSigningKey } from '@pengaduan/contracts';
 import { schemaOf } from '@pengaduan/persistence';
 import { sleep } from '@pengaduan/runtime';
-import type { Message, Producer } from 'kafkajs';
+import { Partitioners, type Message, type Producer } from 'kafkajs';
 import { Client } from 'pg';
 import type { Logger } from 'pino';
-import type { DataSource } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
+import { metadataOf } from './embedded-bus/producer';
 import { outboxChannel } from './outbox';
 
 export interface OutboxRelayOptions {
@@ -22,6 +23,11 @@ export interface OutboxRelayOptions {
    * published as written (unsigned).
    */
   signingKey?: EventSigningKey;
+  /**
+   * The partition count of a topic whose events are hash-chained (ADR 0034); undefined: not
+   * chained. Default: the topics of libs/contracts' catalogue, as they are created.
+   */
+  partitionsOf?: (topic: string) => number | undefined;
   /** Test seam: runs after the broker acknowledged a batch and before the rows are marked. */
   afterSendBeforeMark?: (eventIds: string[]) => Promise<void> | void;
 }
@@ -33,7 +39,12 @@ interface Row {
   message_key: string;
   body: string;
   headers: Record<string, string>;
+  /** Set for a chained row: the partition its chain is for, which it is sent to. */
+  partition?: number;
 }
+
+const CATALOGUE_PARTITIONS = new Map(TOPIC_DEFINITIONS.map((t) => [t.name, t.partitions]));
+const cataloguePartitions = (topic: string): number | undefined => CATALOGUE_PARTITIONS.get(topic);
 
 /**
  * Publishes a service's outbox to Kafka in `seq` order, woken by LISTEN/NOTIFY with a poll as
@@ -44,11 +55,17 @@ interface Row {
  *
  * With a signing key, each envelope is signed at publication (Ed25519 is deterministic, so a row
  * published again after a crash goes out as the same bytes) and the row keeps the signed body.
+ * Events of a catalogued topic are also hash-chained per partition (ADR 0034): the relay sends
+ * each to the partition the key's murmur2 gives (as the producer's partitioner would) and links
+ * it to the previous event it sent there; the chains' tips advance in the transaction that marks
+ * the rows, so a batch published again is linked, and signed, exactly as before.
  */
 export class OutboxRelay {
   private readonly pollIntervalMs: number;
   private readonly batchSize: number;
   private readonly schema: string;
+  private readonly partitionsOf: (topic: string) => number | undefined;
+  private readonly partitioner = Partitioners.DefaultPartitioner();
   private listener?: Client;
   private pollTimer?: NodeJS.Timeout;
   private running = false;
@@ -61,6 +78,7 @@ export class OutboxRelay {
     this.pollIntervalMs = options.pollIntervalMs ?? 2_000;
     this.batchSize = options.batchSize ?? 200;
     this.schema = schemaOf(options.dataSource);
+    this.partitionsOf = options.partitionsOf ?? cataloguePartitions;
   }
 
   async start(): Promise<void> {
@@ -148,7 +166,7 @@ export class OutboxRelay {
       }
       const seqs = rows.map((r) => r.seq);
       const { signingKey } = this.options;
-      if (signingKey) for (const r of rows) r.body = signedBody(r, signingKey);
+      const tips = signingKey ? await this.sign(runner, rows, signingKey) : undefined;
       try {
         await this.send(rows);
       } catch (err) {
@@ -167,6 +185,15 @@ export class OutboxRelay {
              FROM unnest($1::bigint[], $2::text[]) AS signed(seq, body) WHERE outbox.seq = signed.seq`,
           [seqs, rows.map((r) => r.body)],
         );
+        if (tips && tips.size > 0) {
+          const moved = [...tips.values()];
+          await runner.query(
+            `INSERT INTO outbox_chain (topic, partition, seq, digest)
+               SELECT * FROM unnest($1::text[], $2::int[], $3::bigint[], $4::text[])
+               ON CONFLICT (topic, partition) DO UPDATE SET seq = EXCLUDED.seq, digest = EXCLUDED.digest`,
+            [moved.map((t) => t.topic), moved.map((t) => t.partition), moved.map((t) => t.tip.seq), moved.map((t) => t.tip.digest)],
+          );
+        }
       } else {
         await runner.query(
           'UPDATE outbox SET published_at = now(), publish_attempts = publish_attempts + 1, last_error = NULL WHERE seq = ANY($1::bigint[])',
@@ -184,12 +211,40 @@ export class OutboxRelay {
     }
   }
 
+  /**
+   * Signs each row's envelope (its body replaced), chaining those of chained topics; answers the
+   * chains' new tips, to store when the rows are marked.
+   */
+  private async sign(runner: QueryRunner, rows: Row[], key: EventSigningKey): Promise<Map<string, { topic: string; partition: number; tip: ChainTip }>> {
+    const tips = new Map<string, { topic: string; partition: number; tip: ChainTip }>();
+    const topics = [...new Set(rows.map((r) => r.topic).filter((t) => this.partitionsOf(t) !== undefined))];
+    if (topics.length > 0) {
+      const stored = (await runner.query('SELECT topic, partition, seq, digest FROM outbox_chain WHERE topic = ANY($1::text[])', [topics])) as { topic: string; partition: number; seq: string; digest: string }[];
+      for (const t of stored) tips.set(chainOf(t.topic, t.partition), { topic: t.topic, partition: t.partition, tip: { seq: Number(t.seq), digest: t.digest } });
+    }
+    for (const r of rows) {
+      const envelope = envelopeOf(r);
+      const partitions = this.partitionsOf(r.topic);
+      if (partitions === undefined) {
+        r.body = serializeEnvelope(signEnvelope(envelope, key)).toString('utf8');
+        continue;
+      }
+      const partition = this.partitioner({ topic: r.topic, partitionMetadata: metadataOf(partitions), message: { key: r.message_key, value: null } });
+      const chain = chainOf(r.topic, partition);
+      const linked = chainAndSign(envelope, chain, tips.get(chain)?.tip ?? EMPTY_CHAIN, key);
+      tips.set(chain, { topic: r.topic, partition, tip: linked.tip });
+      r.partition = partition;
+      r.body = serializeEnvelope(linked.signed).toString('utf8');
+    }
+    return tips;
+  }
+
   private async send(rows: Row[]): Promise<void> {
     // Rows keep their order within each topic; Kafka keeps it within each partition (key).
     const byTopic = new Map<string, Message[]>();
     for (const r of rows) {
       const list = byTopic.get(r.topic) ?? [];
-      list.push({ key: r.message_key, value: r.body, headers: r.headers });
+      list.push({ key: r.message_key, value: r.body, headers: r.headers, ...(r.partition === undefined ? {} : { partition: r.partition }) });
       byTopic.set(r.topic, list);
     }
     await this.options.producer.sendBatch({
@@ -227,13 +282,11 @@ export class OutboxRelay {
   }
 }
 
-/** A row's envelope signed with the key (any earlier signature replaced), serialised as appendToOutbox writes it. */
-function signedBody(row: Row, key: EventSigningKey): string {
-  let envelope: EventEnvelope;
+/** A row's envelope, to sign (any earlier signature is replaced). */
+function envelopeOf(row: Row): EventEnvelope {
   try {
-    envelope = JSON.parse(row.body) as EventEnvelope;
+    return JSON.parse(row.body) as EventEnvelope;
   } catch {
     throw new Error(`outbox row ${row.seq} (event ${row.event_id}) is not JSON and cannot be signed`);
   }
-  return serializeEnvelope(signEnvelope(envelope, key)).toString('utf8');
 }

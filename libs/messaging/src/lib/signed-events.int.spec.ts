@@ -1,4 +1,5 @@
 import {
+  chainDigest,
   dlqTopicFor,
   generateEventSigningKey,
   parseEnvelope,
@@ -9,6 +10,7 @@ import {
   type EventEnvelope,
 } from '@pengaduan/contracts';
 import { createTestTopic, deleteTopics, dropSchema, eventually, testInfrastructure, testKafka, TopicReader, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
+import { Partitioners } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import type { EventHandler } from './consumer';
 import type { EventSigning } from './event-signing';
@@ -114,6 +116,60 @@ describe('a service that signs the events it emits', () => {
       return rows[0]?.published_at ? rows[0] : undefined;
     });
     expect(journal.body).toBe(copies[0].value);
+  });
+
+  it('chains what it publishes per partition (ADR 0034): each event sent to its chain\'s partition, linked to the one before, linked the same again after a crash', async () => {
+    const reader = await startReader();
+    const ds = await serviceDataSource(infra.databaseUrl, schema);
+    stoppers.push(() => ds.destroy());
+    const events = Array.from({ length: 12 }, () => receivedEvent());
+    await ds.transaction((tx) => appendToOutbox(tx, events.slice(0, 6), topic));
+    let crashes = 1;
+    const relay = new OutboxRelay({
+      dataSource: ds,
+      producer: createIdempotentProducer(createKafka({ brokers: infra.kafkaBrokers, clientId: 'chained-relay', logger })),
+      logger,
+      pollIntervalMs: 200,
+      signingKey: intakeKey,
+      partitionsOf: (t) => (t === topic ? 3 : undefined),
+      afterSendBeforeMark: () => {
+        if (crashes-- > 0) throw new Error('relay died after the send');
+      },
+    });
+    await relay.start();
+    stoppers.push(() => relay.stop());
+    await reader.waitFor((m) => m.value?.includes(events[5].id) ?? false, 2);
+    await ds.transaction((tx) => appendToOutbox(tx, events.slice(6), topic));
+    const messages = await reader.waitFor((m) => m.value?.includes(events[11].id) ?? false);
+    await relay.flush();
+
+    const all = reader.messages.filter((m) => m.topic === topic);
+    // The first six went out twice (the crash), as the same bytes.
+    for (const e of events.slice(0, 6)) {
+      const copies = all.filter((m) => m.value?.includes(e.id));
+      expect(copies).toHaveLength(2);
+      expect(copies[1].value).toBe(copies[0].value);
+    }
+    expect(messages).toHaveLength(1);
+    const partitionOf = Partitioners.DefaultPartitioner();
+    const metadata = [0, 1, 2].map((partitionId) => ({ partitionId, leader: 0, partitionErrorCode: 0, replicas: [0], isr: [0] }));
+    const byPartition = new Map<number, Record<string, unknown>[]>();
+    for (const e of events) {
+      const m = all.find((x) => x.value?.includes(e.id)) as (typeof all)[number];
+      const env = JSON.parse(m.value ?? '{}') as Record<string, unknown>;
+      expect(keyRing.verify(env)).toEqual({ ok: true, keyId: 'intake-1' });
+      expect(m.partition).toBe(partitionOf({ topic, partitionMetadata: metadata, message: { key: e.subject, value: null } }));
+      expect(env['chain']).toBe(`${topic}/${m.partition}`);
+      byPartition.set(m.partition, [...(byPartition.get(m.partition) ?? []), env]);
+    }
+    for (const chain of byPartition.values()) {
+      chain.forEach((env, i) => {
+        expect(env['chainseq']).toBe(i + 1);
+        expect(env['chainprev']).toBe(i === 0 ? undefined : chainDigest(chain[i - 1]));
+      });
+    }
+    const tips = (await ds.query('SELECT partition, seq::int AS seq, digest FROM outbox_chain WHERE topic = $1 ORDER BY partition', [topic])) as { partition: number; seq: number; digest: string }[];
+    expect(tips).toEqual([...byPartition].sort(([a], [b]) => a - b).map(([partition, chain]) => ({ partition, seq: chain.length, digest: chainDigest(chain[chain.length - 1]) })));
   });
 
   it('publishes unsigned, as written, without a key', async () => {

@@ -84,10 +84,11 @@ export class EmbeddedProducer {
   }
 }
 
-const metadataCache = new Map<number, PartitionMetadata[]>();
-
-/** Every partition led by the one "broker" the bus is. */
-function metadataOf(partitions: number): PartitionMetadata[] {
+/**
+ * Metadata of `partitions` partitions, all led by one broker: what a partitioner needs to pick a
+ * partition by key (the bus's producer, and the relay choosing a chain, ADR 0034).
+ */
+export function metadataOf(partitions: number): PartitionMetadata[] {
   let m = metadataCache.get(partitions);
   if (!m) {
     m = Array.from({ length: partitions }, (_, partitionId) => ({ partitionErrorCode: 0, partitionId, leader: 0, replicas: [0], isr: [0] }));
@@ -95,3 +96,5 @@ function metadataOf(partitions: number): PartitionMetadata[] {
   }
   return m;
 }
+
+const metadataCache = new Map<number, PartitionMetadata[]>();
