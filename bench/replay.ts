@@ -1,7 +1,8 @@
-// npm run bench:replay -- [--events 1000000] [--offices 8] [--batch 10000] [--verify-threads N] [--child-heap-mib 256] [--child-semi-space-mib 16]
+// npm run bench:replay -- [--events 1000000] [--offices 8] [--batch 10000] [--verify-threads N] [--unchained] [--child-heap-mib 256] [--child-semi-space-mib 16]
 //
 // The auditors' replay (services/audit) on a large log: `--events` signed events (complete
-// complaint histories decided by libs/sop, each event signed by its service's Ed25519 key) are
+// complaint histories decided by libs/sop, each event signed by its service's Ed25519 key and
+// hash-chained per source and partition as the relays do, ADR 0034, unless --unchained) are
 // generated in memory and produced to a bench topic of their own in big batches; then
 //   (a) the pure core (`Auditor`, each complaint counted and dropped as it closes: parse, duplicate check, signature, libs/sop history, SLA
 //       clocks) over the records in memory, on one thread, and again with the signatures verified
@@ -16,7 +17,21 @@
 // (b) and (c) with `--child-heap-mib` / `--child-semi-space-mib` as V8 flags when given;
 // each as events per second, with peak RSS (VmHWM, see lib/peak-rss.cjs). Prints and writes bench/results/replay-<when>.json.
 // Not part of the tests.
-import { EVENT_CATALOGUE, generateEventSigningKey, parseEventKeyRing, parseEventSigningKey, serializeEnvelope, signEnvelope, TOPIC_DEFINITIONS, COMPLAINT_EVENTS_TOPIC, type EventSigningKey } from '@pengaduan/contracts';
+import {
+  chainAndSign,
+  chainOf,
+  COMPLAINT_EVENTS_TOPIC,
+  EMPTY_CHAIN,
+  EVENT_CATALOGUE,
+  generateEventSigningKey,
+  parseEventKeyRing,
+  parseEventSigningKey,
+  serializeEnvelope,
+  signEnvelope,
+  TOPIC_DEFINITIONS,
+  type ChainTip,
+  type EventSigningKey,
+} from '@pengaduan/contracts';
 import { historyUntil, provideTestInfrastructure, releaseTestInfrastructure, testKafka, uniqueSuffix } from '@pengaduan/testing';
 import { spawn } from 'node:child_process';
 import { cpus } from 'node:os';
@@ -27,6 +42,8 @@ import { join } from 'node:path';
 import { Auditor } from '../services/audit/src/audit-core/auditor';
 import type { AuditRecord, ReportSink } from '../services/audit/src/audit-core/report';
 import { readVerified } from '../services/audit/src/verify-signatures/read-verified';
+import { ChainVerifier } from '../services/audit/src/verify-signatures/chain-verifier';
+import { inspectRecord } from '../services/audit/src/verify-signatures/inspect';
 import { defaultVerifyThreads, SignaturePool } from '../services/audit/src/verify-signatures/signature-pool';
 import { SpoolSink, writeReports } from '../services/audit/src/write-report/spool';
 import { runAuditCli } from './lib/audit-cli';
@@ -39,6 +56,8 @@ const log = (m: string) => process.stderr.write(`[bench:replay ${new Date().toIS
 const mib = (kib: number) => Math.round((kib / 1024) * 10) / 10;
 const perSecond = (n: number, ms: number) => Math.round(n / (ms / 1000));
 
+/** `--unchained`: events signed as before ADR 0034, each verified by its own signature. */
+const UNCHAINED = process.argv.includes('--unchained');
 /** `--verify-threads N` (0: verify on the main thread), else the CLI's default. */
 const VERIFY_THREADS = process.argv.includes('--verify-threads') ? Number(process.argv[process.argv.indexOf('--verify-threads') + 1]) : defaultVerifyThreads();
 if (!Number.isInteger(VERIFY_THREADS) || VERIFY_THREADS < 0) throw new Error('--verify-threads must be 0 or more');
@@ -154,7 +173,8 @@ async function main(): Promise<void> {
     await producer.connect();
     const records: AuditRecord[] = [];
     const nextOffset = new Array<number>(partitions).fill(0);
-    let pendingMessages: { key: string; value: Buffer }[] = [];
+    let pendingMessages: { key: string; value: Buffer; partition: number }[] = [];
+    const tips = new Map<string, ChainTip>();
     let complaints = 0;
     let bytes = 0;
     let generateMs = 0;
@@ -169,13 +189,22 @@ async function main(): Promise<void> {
         start: new Date(start + complaints * 60_000),
         decision: complaints % 3 === 0 ? 'NO_FOLLOW_UP' : 'FOLLOW_UP',
       });
-      // Which partition the broker's partitioner picks does not matter to the core: a complaint's events stay together and in order.
+      // Sent to a partition of our choosing (a complaint's events together and in order), each
+      // event chained to its source's previous one there, as the relays do (ADR 0034), unless --unchained.
       const partition = complaints % partitions;
       for (const envelope of history.envelopes) {
-        const value = serializeEnvelope(signEnvelope(envelope, signing.get(envelope.source) as EventSigningKey));
+        const key = signing.get(envelope.source) as EventSigningKey;
+        let value: Buffer;
+        if (UNCHAINED) value = serializeEnvelope(signEnvelope(envelope, key));
+        else {
+          const tipKey = `${envelope.source} ${partition}`;
+          const linked = chainAndSign(envelope, chainOf(topic, partition), tips.get(tipKey) ?? EMPTY_CHAIN, key);
+          tips.set(tipKey, linked.tip);
+          value = serializeEnvelope(linked.signed);
+        }
         bytes += value.length;
         records.push({ partition, offset: String(nextOffset[partition]++), value });
-        pendingMessages.push({ key: envelope.subject, value });
+        pendingMessages.push({ key: envelope.subject, value, partition });
       }
       complaints++;
       generateMs += performance.now() - g0;
@@ -199,7 +228,10 @@ async function main(): Promise<void> {
     const note = (reason: string) => (firstProblem ||= reason);
     const counting: ReportSink = { complaint: () => undefined, violation: (v) => note(v.reason), refused: (r) => note(r.reason), notice: () => undefined, asOf: () => undefined };
     const auditor = new Auditor({ keyRing, now: new Date().toISOString() }, counting);
-    for (const record of records) auditor.add(record);
+    // As auditEvents does: chained events vouched for by their chains, the others by their own signatures.
+    const coreChains = new ChainVerifier({ keyRing, deliver: (r, verdict) => auditor.add(r, verdict) });
+    for (const record of records) coreChains.push(record, inspectRecord(record, keyRing));
+    coreChains.finish();
     const report = auditor.finish();
     const coreMs = performance.now() - a0;
     const coreRssGrowthMiB = Math.round(((process.memoryUsage().rss - rssBefore) / 1024 / 1024) * 10) / 10;
@@ -210,17 +242,23 @@ async function main(): Promise<void> {
     const pooled = new Auditor({ keyRing, now: new Date().toISOString() }, counting);
     const p0 = performance.now();
     if (VERIFY_THREADS > 0) {
-      const pool = new SignaturePool({ keyRing, threads: VERIFY_THREADS, deliver: (r, verdict) => pooled.add(r, verdict) });
+      const chains = new ChainVerifier({ keyRing, deliver: (r, verdict) => pooled.add(r, verdict) });
+      const pool = new SignaturePool({ keyRing, threads: VERIFY_THREADS, deliver: (r, inspected) => chains.push(r, inspected) });
       try {
         for (let i = 0; i < records.length; i++) {
           pool.push(records[i]);
           if (i % 1024 === 1023) await pool.ready();
         }
         await pool.drain();
+        chains.finish();
       } finally {
         await pool.close();
       }
-    } else for (const record of records) pooled.add(record);
+    } else {
+      const chains = new ChainVerifier({ keyRing, deliver: (r, verdict) => pooled.add(r, verdict) });
+      for (const record of records) chains.push(record, inspectRecord(record, keyRing));
+      chains.finish();
+    }
     const pooledReport = pooled.finish();
     const pooledMs = performance.now() - p0;
     if (!pooledReport.clean || pooledReport.signatures.verified !== records.length) throw new Error(`the pooled core verified ${pooledReport.signatures.verified} of ${records.length}`);
@@ -249,7 +287,11 @@ async function main(): Promise<void> {
 
     const result = {
       when: new Date().toISOString(),
-      audit: 'verified events only, streaming (ADR 0030); signatures verified on a pool of threads, fetches bounded (ADR 0032)',
+      audit: UNCHAINED
+        ? 'verified events only, streaming (ADR 0030); signatures verified on a pool of threads, fetches bounded (ADR 0032); events not chained: every signature verified'
+        : 'verified events only, streaming (ADR 0030); pool of threads, fetches bounded (ADR 0032); events hash-chained per source and partition: a digest per event, a signature per chain per window (ADR 0034)',
+      chained: !UNCHAINED,
+      chainSignatureChecks: coreChains.signaturesChecked,
       events: records.length,
       complaints,
       partitions,

@@ -1,13 +1,13 @@
 // The audit CLI as auditors run it, against the real broker: a topic of the test's own with
 // signed histories and bad events produced straight to Kafka, the CLI as a child process.
-import { serializeEnvelope, signEnvelope, sopEventToEnvelope, type EventEnvelope } from '@pengaduan/contracts';
+import { chainAndSign, chainOf, serializeEnvelope, signEnvelope, sopEventToEnvelope, type EventEnvelope } from '@pengaduan/contracts';
 import type { SopEvent } from '@pengaduan/sop';
 import { createTestTopic, deleteTopics, historyUntil, REPO_ROOT, testInfrastructure, testKafka, uniqueSuffix, type ComplaintHistory } from '@pengaduan/testing';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { anotherConfirmation, forgerKey, signed, testKeys } from './__fixtures__/signed-histories';
+import { anotherConfirmation, chained, forgerKey, signed, testKeys } from './__fixtures__/signed-histories';
 import type { AuditReport } from './audit-core/report';
 
 const keys = testKeys();
@@ -211,6 +211,34 @@ describe('npm run audit (against Kafka)', () => {
     const unsigned = await runCli(['--topic', topic]);
     expect(unsigned.code).toBe(0);
     expect(unsigned.stdout).toMatch(/Signatures: NOT CHECKED/);
+  });
+
+  it('judges a hash-chained log (ADR 0034): a forged event linked into a chain is refused, a removed one named by its successor', async () => {
+    const topic = await createTestTopic('audit-chained', 1);
+    topics.push(topic);
+    const office = `AC${uniqueSuffix().slice(-4).toUpperCase()}`;
+    const histories = [1, 2, 3].map((n) => historyUntil('CLOSED', { officeCode: office, trackingNumber: `${office}-2026-00000${n}` }));
+    const log = chained(
+      histories.flatMap((h) => h.envelopes),
+      keys,
+      chainOf(topic, 0),
+    ) as (EventEnvelope & { chain: string; chainseq: number; chainprev?: string })[];
+    const i = log.findIndex((e) => e.type === 'complaint.confirmed');
+    const genuine = log[i];
+    const forged = chainAndSign(anotherConfirmation(genuine, genuine.time), genuine.chain, { seq: genuine.chainseq - 1, digest: genuine.chainprev ?? null }, forgerKey(genuine.source)).signed;
+    // The second complaint's report delivery is removed: the next event of its source's chain names the gap.
+    const removed = log.findIndex((e) => e.subject === histories[1].complaintId && e.type === 'complaint.reporter-informed');
+    const successor = log.find((e, j) => j > removed && e.source === log[removed].source) as EventEnvelope;
+    await produce(topic, [...log.slice(0, i), forged, ...log.slice(i, removed), ...log.slice(removed + 1)]);
+
+    const json = join(dir, 'chained.json');
+    const run = await runCli(['--topic', topic, '--keys', keysFile, '--json', json]);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(readFileSync(json, 'utf8')) as AuditReport;
+    expect(report.refused).toEqual([expect.objectContaining({ eventId: forged.id, code: 'EVENT.BAD_SIGNATURE', contradicts: expect.objectContaining({ eventId: genuine.id }) })]);
+    expect(report.violations.filter((v) => v.kind === 'CHAIN')).toEqual([expect.objectContaining({ code: 'CHAIN.GAP', eventId: successor.id })]);
+    expect(report.complaints.find((c) => c.complaintId === histories[0].complaintId)).toMatchObject({ status: 'CLOSED', violations: 0 });
+    expect(report.signatures).toMatchObject({ checked: true, verified: log.length - 1, failed: 1 });
   });
 
   it('exits 2 for bad usage and a topic that does not exist', async () => {

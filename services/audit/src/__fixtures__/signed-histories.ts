@@ -1,6 +1,10 @@
 // Test support for the audit: complaint histories (libs/testing's builders, decided by libs/sop)
 // signed with generated keys, one per producing service as in production, as topic records.
 import {
+  chainAndSign,
+  chainOf,
+  COMPLAINT_EVENTS_TOPIC,
+  EMPTY_CHAIN,
   EVENT_CATALOGUE,
   generateEventSigningKey,
   parseEventKeyRing,
@@ -8,6 +12,7 @@ import {
   serializeEnvelope,
   signEnvelope,
   type EventEnvelope,
+  type ChainTip,
   type EventKeyRing,
   type EventSigningKey,
 } from '@pengaduan/contracts';
@@ -42,6 +47,21 @@ export function signed(envelope: EventEnvelope, keys: TestKeys): EventEnvelope {
   const key = keys.signing.get(envelope.source);
   if (!key) throw new Error(`no test key for ${envelope.source}`);
   return signEnvelope(envelope, key);
+}
+
+/**
+ * The envelopes signed by their sources' keys and hash-chained in this order, as each source's
+ * relay chains what it publishes to one partition (ADR 0034).
+ */
+export function chained(envelopes: readonly EventEnvelope[], keys: TestKeys, chain = chainOf(COMPLAINT_EVENTS_TOPIC, 0)): EventEnvelope[] {
+  const tips = new Map<string, ChainTip>();
+  return envelopes.map((envelope) => {
+    const key = keys.signing.get(envelope.source);
+    if (!key) throw new Error(`no test key for ${envelope.source}`);
+    const linked = chainAndSign(envelope, chain, tips.get(envelope.source) ?? EMPTY_CHAIN, key);
+    tips.set(envelope.source, linked.tip);
+    return linked.signed;
+  });
 }
 
 /** Envelopes (or raw values) as records of one partition, offsets from `first`. */

@@ -1,9 +1,11 @@
-import { parseEnvelope, toSopEvent, type EventEnvelope, type EventKeyRing, type SignatureCheck } from '@pengaduan/contracts';
+import { parseEnvelope, toSopEvent, type EventEnvelope, type EventKeyRing } from '@pengaduan/contracts';
 import { evolve, initialState, isComplaintEventType, type ComplaintState, type ComplaintStatus, type SlaPolicy } from '@pengaduan/sop';
 import { hash } from 'node:crypto';
 import { checkHistory, type LoggedEvent } from './check-history';
+import { ChainVerifier } from '../verify-signatures/chain-verifier';
+import { inspectRecord } from '../verify-signatures/inspect';
 import { auditClocks, type RecordedDeadline } from './clocks';
-import type { AsOfComplaint, AuditFilters, AuditRecord, AuditReport, AuditSummary, ComplaintAudit, GenuineEventRef, Notice, OfficeSummary, RefusedEvent, ReportSink, Violation } from './report';
+import type { AsOfComplaint, AuditFilters, AuditRecord, AuditReport, AuditSummary, ComplaintAudit, GenuineEventRef, Notice, OfficeSummary, RefusedEvent, ReportSink, SignatureVerdict, Violation } from './report';
 
 export interface AuditOptions {
   /**
@@ -26,11 +28,7 @@ export interface AuditOptions {
   readonly closedWindow?: number;
 }
 
-/**
- * A record's signature checked ahead of {@link Auditor.add}, from the same bytes (the verification
- * pool's threads): the same verdict `keyRing.verify` gives, without the key id.
- */
-export type SignatureVerdict = { readonly ok: true } | Extract<SignatureCheck, { ok: false }>;
+export type { ChainFinding, SignatureVerdict } from './report';
 
 type Refusal = Omit<RefusedEvent, 'contradicts'>;
 type EventRef = Omit<GenuineEventRef, 'relation'>;
@@ -149,6 +147,10 @@ export class Auditor {
         return;
       }
       this.signatures.verified++;
+      if (check.ok && verdict?.ok && verdict.chain) {
+        // Genuine, folded as such; what its chain says of the log around it is a finding of its complaint.
+        this.violation(log, { ...base, kind: 'CHAIN', code: verdict.chain.code, reason: verdict.chain.reason });
+      }
     }
 
     if (earlier) {
@@ -355,7 +357,7 @@ export class Auditor {
   }
 }
 
-/** The audit of these records, the whole report in memory: {@link Auditor} over an array or any iterable. */
+/** The audit of these records, the whole report in memory: {@link Auditor} over an array or any iterable, the chains judged as the CLI does. */
 export function auditEvents(records: Iterable<AuditRecord>, options: AuditOptions): AuditReport {
   const lists = { complaints: [] as ComplaintAudit[], violations: [] as Violation[], refused: [] as RefusedEvent[], notices: [] as Notice[], asOfComplaints: [] as AsOfComplaint[] };
   const auditor = new Auditor(options, {
@@ -365,7 +367,13 @@ export function auditEvents(records: Iterable<AuditRecord>, options: AuditOption
     notice: (n) => lists.notices.push(n),
     asOf: (c) => lists.asOfComplaints.push(c),
   });
-  for (const record of records) auditor.add(record);
+  const { keyRing } = options;
+  if (keyRing) {
+    // Hash-chained events are vouched for by their chains, the others by their own signatures (ADR 0034).
+    const chains = new ChainVerifier({ keyRing, deliver: (record, verdict) => auditor.add(record, verdict) });
+    for (const record of records) chains.push(record, inspectRecord(record, keyRing));
+    chains.finish();
+  } else for (const record of records) auditor.add(record);
   const { totals: _totals, asOf, ...summary } = auditor.finish();
   return { ...summary, complaints: lists.complaints, violations: lists.violations, refused: lists.refused, notices: lists.notices, asOf: asOf && { ...asOf, complaints: lists.asOfComplaints } };
 }

@@ -1,3 +1,4 @@
+import type { SignatureCheck } from '@pengaduan/contracts';
 import type { ClockId, ComplaintStatus, SlaPolicy } from '@pengaduan/sop';
 
 /** One record of the complaint topic, as the reader (or a test, or the bench) hands it over. */
@@ -17,9 +18,11 @@ export interface AuditRecord {
  * - `WRONG_ROLE`: recorded by an actor the SOP does not allow to fire the command behind the event;
  * - `MISSING_STEP`: a step the event needs is not in the log (skipped; `complaint.received` absent; a follower absent);
  * - `ILLEGAL_TRANSITION`: any other event that cannot follow the complaint's state (libs/sop `verifyHistory`);
- * - `INCONSISTENT`: the envelope disagrees with the complaint (another office than its `complaint.received`'s).
+ * - `INCONSISTENT`: the envelope disagrees with the complaint (another office than its `complaint.received`'s);
+ * - `CHAIN`: a genuine event whose hash chain shows events removed before it or the log reordered
+ *   (`CHAIN.GAP`, `CHAIN.BROKEN`, `CHAIN.OUT_OF_ORDER`; ADR 0034).
  */
-export type ViolationKind = 'UNPARSEABLE' | 'SIGNATURE' | 'DUPLICATE' | 'WRONG_ROLE' | 'MISSING_STEP' | 'ILLEGAL_TRANSITION' | 'INCONSISTENT';
+export type ViolationKind = 'UNPARSEABLE' | 'SIGNATURE' | 'DUPLICATE' | 'WRONG_ROLE' | 'MISSING_STEP' | 'ILLEGAL_TRANSITION' | 'INCONSISTENT' | 'CHAIN';
 
 export interface Violation {
   readonly kind: ViolationKind;
@@ -203,4 +206,20 @@ export interface AuditReport {
   readonly asOf: { readonly at: string; readonly complaints: readonly AsOfComplaint[]; readonly byStatus: Readonly<Partial<Record<ComplaintStatus, number>>> } | null;
   /** No violations and no refused event. */
   readonly clean: boolean;
+}
+
+/**
+ * A record's signature checked ahead of {@link Auditor.add}, from the same bytes (the verification
+ * pool's threads): the same verdict `keyRing.verify` gives, without the key id.
+ */
+export type SignatureVerdict = { readonly ok: true; readonly chain?: ChainFinding } | Extract<SignatureCheck, { ok: false }>;
+
+/**
+ * A genuine event that does not link to the last genuine event of its hash chain (ADR 0034):
+ * events are missing before it (`CHAIN.GAP`), it names another predecessor than the one read
+ * (`CHAIN.BROKEN`), or it comes after a later one (`CHAIN.OUT_OF_ORDER`).
+ */
+export interface ChainFinding {
+  readonly code: 'CHAIN.GAP' | 'CHAIN.BROKEN' | 'CHAIN.OUT_OF_ORDER';
+  readonly reason: string;
 }

@@ -2,9 +2,9 @@ import type { EventKeyRing } from '@pengaduan/contracts';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { SignatureVerdict } from '../audit-core/auditor';
 import type { AuditRecord } from '../audit-core/report';
-import { REFUSED, VERIFIED, type PublishedKey, type VerifyReply, type VerifyRequest } from './pool-protocol';
+import type { Inspected } from './inspect';
+import { CHAINED, REFUSED, VERIFIED, type PublishedKey, type VerifyReply, type VerifyRequest } from './pool-protocol';
 
 export interface SignaturePoolOptions {
   readonly keyRing: EventKeyRing;
@@ -15,11 +15,11 @@ export interface SignaturePoolOptions {
   /** Batches sent and not yet delivered beyond which {@link SignaturePool.ready} waits (default 4 per thread). */
   readonly maxInFlight?: number;
   /**
-   * Every record pushed, in the order pushed, with its verdict; `undefined` for a record the
-   * threads could not read as a JSON object (the auditor parses it, and verifies it itself should
-   * it be an event after all).
+   * Every record pushed, in the order pushed, with what the threads learnt: its chain link and
+   * digest, else its verdict (`undefined` for a record they could not read as a JSON object: the
+   * auditor parses it, and verifies it itself should it be an event after all).
    */
-  readonly deliver: (record: AuditRecord, verdict: SignatureVerdict | undefined) => void;
+  readonly deliver: (record: AuditRecord, inspected: Inspected) => void;
 }
 
 interface Batch {
@@ -27,15 +27,17 @@ interface Batch {
   reply?: VerifyReply;
 }
 
-const VERIFIED_VERDICT: SignatureVerdict = { ok: true };
+const VERIFIED_INSPECTION: Inspected = { kind: 'checked', verdict: { ok: true } };
+const NOT_CHECKED_INSPECTION: Inspected = { kind: 'checked', verdict: undefined };
 const THREAD_YOUNG_GENERATION_MIB = 8;
 
 /** Threads verifying by default: one per core (measured in ADR 0032). */
 export const defaultVerifyThreads = (): number => Math.max(1, availableParallelism());
 
 /**
- * Verifies the signatures of records on worker threads, in batches of raw bytes, and hands each
- * record with its verdict to `deliver` on this thread in the order the records were pushed
+ * Inspects records on worker threads (./inspect.ts: a chained event's digest, any other event's
+ * signature), in batches of raw bytes, and hands each record with what was learnt to `deliver`
+ * on this thread in the order the records were pushed
  * (replies are put back in order by batch sequence), so the judging stays in the log's order.
  * At most `maxInFlight` batches wait for their verdicts: the reader awaits {@link ready} between
  * its fetches, so that memory stays flat whatever the length of the log (ADR 0032).
@@ -125,14 +127,16 @@ export class SignaturePool {
     this.wake();
   }
 
-  private deliverBatch(records: readonly AuditRecord[], { codes, refusals }: VerifyReply): void {
+  private deliverBatch(records: readonly AuditRecord[], { codes, refusals, chained }: VerifyReply): void {
     let r = 0;
+    let c = 0;
     for (let i = 0; i < records.length; i++) {
-      if (codes[i] === VERIFIED) this.options.deliver(records[i], VERIFIED_VERDICT);
+      if (codes[i] === CHAINED) this.options.deliver(records[i], { kind: 'chained', ...chained[c++] });
+      else if (codes[i] === VERIFIED) this.options.deliver(records[i], VERIFIED_INSPECTION);
       else if (codes[i] === REFUSED) {
         const { code, reason } = refusals[r++];
-        this.options.deliver(records[i], { ok: false, code, reason });
-      } else this.options.deliver(records[i], undefined);
+        this.options.deliver(records[i], { kind: 'checked', verdict: { ok: false, code, reason } });
+      } else this.options.deliver(records[i], NOT_CHECKED_INSPECTION);
     }
   }
 

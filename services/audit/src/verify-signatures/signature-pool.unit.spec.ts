@@ -1,8 +1,10 @@
-import { generateEventSigningKey, parseEventSigningKey, serializeEnvelope, signEnvelope, type EventSigningKey } from '@pengaduan/contracts';
+import { chainAndSign, generateEventSigningKey, parseEventSigningKey, serializeEnvelope, signEnvelope, type EventEnvelope, type EventSigningKey } from '@pengaduan/contracts';
 import { historyUntil } from '@pengaduan/testing';
-import { anotherConfirmation, asRecords, forgerKey, signed, testKeys } from '../__fixtures__/signed-histories';
-import { Auditor, auditEvents, type AuditOptions, type SignatureVerdict } from '../audit-core/auditor';
+import { anotherConfirmation, asRecords, chained, forgerKey, signed, testKeys } from '../__fixtures__/signed-histories';
+import { Auditor, auditEvents, type AuditOptions } from '../audit-core/auditor';
 import type { AsOfComplaint, AuditRecord, AuditReport, ComplaintAudit, Notice, RefusedEvent, Violation } from '../audit-core/report';
+import { ChainVerifier } from './chain-verifier';
+import type { Inspected } from './inspect';
 import { SignaturePool, type SignaturePoolOptions } from './signature-pool';
 
 const keys = testKeys();
@@ -18,13 +20,15 @@ async function auditOnPool(records: readonly AuditRecord[], pool: Omit<Signature
     notice: (n) => lists.notices.push(n),
     asOf: (c) => lists.asOfComplaints.push(c),
   });
-  const threads = new SignaturePool({ ...pool, keyRing: keys.keyRing, deliver: (r, verdict) => auditor.add(r, verdict) });
+  const chains = new ChainVerifier({ keyRing: keys.keyRing, deliver: (r, verdict) => auditor.add(r, verdict) });
+  const threads = new SignaturePool({ ...pool, keyRing: keys.keyRing, deliver: (r, inspected) => chains.push(r, inspected) });
   try {
     for (const record of records) {
       threads.push(record);
       await threads.ready();
     }
     await threads.drain();
+    chains.finish();
   } finally {
     await threads.close();
   }
@@ -35,12 +39,18 @@ async function auditOnPool(records: readonly AuditRecord[], pool: Omit<Signature
 
 describe('SignaturePool', () => {
   // A log with every kind of record the auditor tells apart: genuine histories on three partitions,
-  // each way an event can fail to verify, a redelivery, records that are no event at all.
+  // each way an event can fail to verify, a redelivery, records that are no event at all, and a
+  // hash-chained history (ADR 0034) on a fourth with a forged event linked into its chain.
   const closed = historyUntil('CLOSED', { officeCode: 'JKT1' });
   const other = historyUntil('CLOSED', { officeCode: 'JKT1', decision: 'NO_FOLLOW_UP' });
   const open = historyUntil('DISPOSED', { officeCode: 'SBY1' });
   const genuine = closed.envelopes.map((e) => signed(e, keys));
   const confirmation = genuine.find((e) => e.type === 'complaint.confirmed') as (typeof genuine)[number];
+  const fourth = historyUntil('CLOSED', { officeCode: 'SBY1' });
+  const chainedLog = chained(fourth.envelopes, keys) as (EventEnvelope & { chain: string; chainseq: number; chainprev?: string })[];
+  const chainedConfirmation = chainedLog.findIndex((e) => e.type === 'complaint.confirmed');
+  const { chain, chainseq, chainprev, source } = chainedLog[chainedConfirmation];
+  const linkedForgery = chainAndSign(anotherConfirmation(chainedLog[chainedConfirmation], chainedLog[chainedConfirmation].time), chain, { seq: chainseq - 1, digest: chainprev ?? null }, forgerKey(source)).signed;
   const early = new Date(Date.parse(genuine[0].time) + 10 * 60_000).toISOString();
   const log: AuditRecord[] = [
     ...asRecords([
@@ -61,16 +71,18 @@ describe('SignaturePool', () => {
     ...asRecords(other.envelopes.map((e) => signed(e, keys)), 1),
     // A string value is left to the auditor; bytes with a byte-order mark are read as libs/contracts reads them.
     ...asRecords(open.envelopes.map((e) => signed(e, keys)), 2).map((r, i) => ({ ...r, value: i === 0 ? (r.value as Buffer).toString('utf8') : i === 1 ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), r.value as Buffer]) : r.value })),
+    ...asRecords([...chainedLog.slice(0, chainedConfirmation), linkedForgery, ...chainedLog.slice(chainedConfirmation)], 3),
   ];
 
   it('gives the auditor the verdicts, in the log\'s order, that verifying on the main thread gives: the same report, refused events and all', async () => {
     const inline = auditEvents(log, options);
-    expect(inline.refused.map((r) => r.code)).toEqual(['EVENT.BAD_SIGNATURE', 'EVENT.UNSIGNED', 'EVENT.BAD_SIGNATURE', 'EVENT.UNKNOWN_KEY', 'EVENT.KEY_NOT_FOR_SOURCE']);
+    expect(inline.refused.map((r) => r.code)).toEqual(['EVENT.BAD_SIGNATURE', 'EVENT.UNSIGNED', 'EVENT.BAD_SIGNATURE', 'EVENT.UNKNOWN_KEY', 'EVENT.KEY_NOT_FOR_SOURCE', 'EVENT.BAD_SIGNATURE']);
     expect(inline.notices.map((n) => n.kind)).toContain('REDELIVERED');
     expect(inline.violations.filter((v) => v.kind === 'UNPARSEABLE')).toHaveLength(5);
     expect(inline.complaints.map((c) => [c.complaintId, c.status, c.violations])).toEqual([
       [closed.complaintId, 'CLOSED', 0],
       [other.complaintId, 'CLOSED', 0],
+      [fourth.complaintId, 'CLOSED', 0],
       [open.complaintId, 'DISPOSED', 0],
     ]);
 
@@ -81,7 +93,7 @@ describe('SignaturePool', () => {
 
   it('hands the records over in the order they were pushed, and ready() waits while the batches in flight are at the bound', async () => {
     const delivered: AuditRecord[] = [];
-    const verdicts: (SignatureVerdict | undefined)[] = [];
+    const verdicts: Inspected[] = [];
     const pool = new SignaturePool({ keyRing: keys.keyRing, threads: 2, batchSize: 2, maxInFlight: 2, deliver: (r, v) => (delivered.push(r), verdicts.push(v)) });
     try {
       for (const record of log.slice(0, 6)) pool.push(record); // three full batches sent: one over the bound
@@ -93,7 +105,13 @@ describe('SignaturePool', () => {
       await pool.close();
     }
     expect(delivered).toEqual(log);
-    expect(verdicts.slice(0, 4)).toEqual([{ ok: true }, { ok: true }, expect.objectContaining({ ok: false, code: 'EVENT.BAD_SIGNATURE' }), expect.objectContaining({ ok: false, code: 'EVENT.UNSIGNED' })]);
+    expect(verdicts.slice(0, 4)).toEqual([
+      { kind: 'checked', verdict: { ok: true } },
+      { kind: 'checked', verdict: { ok: true } },
+      { kind: 'checked', verdict: expect.objectContaining({ ok: false, code: 'EVENT.BAD_SIGNATURE' }) },
+      { kind: 'checked', verdict: expect.objectContaining({ ok: false, code: 'EVENT.UNSIGNED' }) },
+    ]);
+    expect(verdicts.filter((v) => v.kind === 'chained')).toHaveLength(chainedLog.length + 1);
   });
 
   it('fails when judging a record throws: drain rejects with the error and nothing more is taken', async () => {
