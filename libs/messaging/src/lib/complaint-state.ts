@@ -15,7 +15,7 @@ import {
 import { createHash } from 'node:crypto';
 import type { EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 import type { ConsumedEvent, EventHandler } from './consumer';
-import { PermanentError } from './errors';
+import { PermanentError, unavailableIfTransient } from './errors';
 import { appendToOutbox } from './outbox';
 import type { ServiceRuntime } from './service-runtime';
 
@@ -252,12 +252,20 @@ export interface CommandExecutorOptions {
  * Runs one command on a complaint: idempotency by request id, the complaint's state locked,
  * `decide` from libs/sop, then state, outbox events and idempotent response committed
  * together. libs/sop errors become ServiceErrors with the current state and the actions this
- * actor could take instead.
+ * actor could take instead; a transient database failure becomes a retryable 503.
  */
 export class ComplaintCommandExecutor {
   constructor(private readonly options: CommandExecutorOptions) {}
 
   async execute<R extends object>(cmd: ComplaintCommand<R>): Promise<CommandOutcome & { result?: R }> {
+    try {
+      return await this.decideAndRecord(cmd);
+    } catch (err) {
+      throw unavailableIfTransient(err);
+    }
+  }
+
+  private async decideAndRecord<R extends object>(cmd: ComplaintCommand<R>): Promise<CommandOutcome & { result?: R }> {
     await this.waitForComplaint(cmd.complaintId, cmd.versions);
     const requestHash = createHash('sha256').update(JSON.stringify(cmd.request)).digest('hex');
     return this.options.runtime.dataSource.transaction(async (tx) => {
@@ -297,7 +305,9 @@ export class ComplaintCommandExecutor {
   /**
    * The service may not have consumed the complaint, or the version the caller needs, yet: wait
    * a little (polling its own state row, quickly at first) before saying so. A complaint recorded
-   * before versions has none, and nothing to wait for beyond existing.
+   * before versions has none, and nothing to wait for beyond existing. A complaint it has no row
+   * for is not found, unless the caller named a version: then the caller has seen it, and the
+   * service has not caught up with it yet.
    */
   private async waitForComplaint(complaintId: string, versions: VersionCondition | undefined): Promise<void> {
     const needed = Math.max(versions?.expected ?? 0, versions?.atLeast ?? 0);
@@ -309,8 +319,10 @@ export class ComplaintCommandExecutor {
       }[];
       if (row && (row.version === null || row.version >= needed)) return;
       if (Date.now() > deadline || (!row && this.options.knowsEveryComplaint)) {
-        if (!row) throw new ServiceError('not-found', 'COMPLAINT.NOT_FOUND', `complaint ${complaintId} not found (or not caught up yet)`, { retryAfterSeconds: 1 });
-        throw notCaughtUp(complaintId, row.status, row.version, needed);
+        if (!row && (needed === 0 || this.options.knowsEveryComplaint)) {
+          throw new ServiceError('not-found', 'COMPLAINT.NOT_FOUND', `complaint ${complaintId} not found (or not caught up yet)`, { retryAfterSeconds: 1 });
+        }
+        throw notCaughtUp(complaintId, row?.status, row?.version ?? null, needed);
       }
       await new Promise((r) => setTimeout(r, delay));
     }
@@ -330,12 +342,13 @@ function checkExpectedVersion(locked: LockedComplaintState, versions: VersionCon
   );
 }
 
-function notCaughtUp(complaintId: string, status: string, version: number | null, needed: number): ServiceError {
+/** The service has not applied `needed` yet; `status` undefined when it has not read the complaint at all. */
+function notCaughtUp(complaintId: string, status: string | undefined, version: number | null, needed: number): ServiceError {
   return new ServiceError(
     'conflict',
     'COMPLAINT.NOT_CAUGHT_UP',
     `the service that handles this step has applied complaint ${complaintId} up to version ${version ?? 'none'}, not yet ${needed}; retry shortly with the same idempotency key`,
-    { state: status, ...(version !== null ? { version } : {}), retryAfterSeconds: 1 },
+    { ...(status !== undefined ? { state: status } : {}), ...(version !== null ? { version } : {}), retryAfterSeconds: 1 },
   );
 }
 

@@ -1,9 +1,10 @@
+import { AnalysisService } from '@pengaduan/contracts';
 import { createServiceDataSource, initializeServiceDataSource } from '@pengaduan/persistence';
-import { ServiceError } from '@pengaduan/runtime';
+import { createLogger, GrpcServiceHost, ServiceError } from '@pengaduan/runtime';
 import { versionAfter, type AnalyzeCommand, type ComplaintState } from '@pengaduan/sop';
-import { actors, asConsumed, dropSchema, historyUntil, testInfrastructure, uniqueSchemaName, type ComplaintHistory } from '@pengaduan/testing';
-import type { DataSource } from 'typeorm';
-import { applyComplaintEvent, COMPLAINT_STATE_MIGRATIONS, ComplaintCommandExecutor, type VersionCondition } from './complaint-state';
+import { actors, asConsumed, dropSchema, GrpcTestClient, historyUntil, testInfrastructure, uniqueSchemaName, type ComplaintHistory } from '@pengaduan/testing';
+import { DataSource } from 'typeorm';
+import { applyComplaintEvent, COMPLAINT_STATE_MIGRATIONS, ComplaintCommandExecutor, outcomeMessage, type VersionCondition } from './complaint-state';
 import { MESSAGING_ENTITIES } from './entities';
 import { MESSAGING_MIGRATIONS } from './migrations';
 import type { ServiceRuntime } from './service-runtime';
@@ -35,8 +36,8 @@ afterEach(async () => {
   await dropSchema(schema);
 });
 
-function executor(catchUpMs = 3_000): ComplaintCommandExecutor {
-  const runtime = { dataSource: ds } as unknown as ServiceRuntime;
+function executor(catchUpMs = 3_000, dataSource = ds): ComplaintCommandExecutor {
+  const runtime = { dataSource } as unknown as ServiceRuntime;
   return new ComplaintCommandExecutor({ runtime, source: 'pengaduan/analysis', stateConsumerGroup: 'analysis-state', now: () => new Date('2026-03-03T00:00:00Z'), catchUpMs });
 }
 
@@ -50,9 +51,9 @@ async function versionOf(complaintId: string): Promise<number | null> {
   return row.version;
 }
 
-function analyze(history: ComplaintHistory, requestId: string, versions?: VersionCondition, catchUpMs = 3_000) {
+function analyze(history: ComplaintHistory, requestId: string, versions?: VersionCondition, catchUpMs = 3_000, dataSource = ds) {
   const command: AnalyzeCommand = { type: 'analyze', actor: actors.adminTikkim, findings: 'f', substantiated: 'YES', classification: '03', severity: 'LOW', recommendation: 'r' };
-  return executor(catchUpMs).execute({
+  return executor(catchUpMs, dataSource).execute({
     operation: 'AnalyzeComplaint',
     requestId,
     complaintId: history.complaintId,
@@ -115,5 +116,65 @@ describe('a complaint’s version in a service (docs/adr/0033)', () => {
     expect(outcome.status).toBe('ANALYZED');
     expect(outcome.version).toBeUndefined();
     expect(await versionOf(history.complaintId)).toBeNull();
+  });
+});
+
+describe('a complaint the service has not read at all yet', () => {
+  it('is waited for when the caller names a version, and decided once its events arrive', async () => {
+    const history = historyUntil('SECTION_PROCESSED');
+    const needed = versionAfter(0, history.events);
+    const answer = analyze(history, 'r-unread', { atLeast: needed });
+    let answered = false;
+    void answer.then(() => (answered = true), () => (answered = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(answered).toBe(false);
+    await consume(history);
+    expect(await answer).toMatchObject({ status: 'ANALYZED', version: needed + 1 });
+  });
+
+  it('answers COMPLAINT.NOT_CAUGHT_UP with Retry-After, not NOT_FOUND, when the caller has seen a version of it and the wait expires', async () => {
+    const history = historyUntil('SECTION_PROCESSED');
+    for (const versions of [{ atLeast: 3 }, { expected: 3 }]) {
+      const err = await analyze(history, `r-seen-${Object.keys(versions)[0]}`, versions, 300).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ServiceError);
+      expect(err).toMatchObject({ kind: 'conflict', code: 'COMPLAINT.NOT_CAUGHT_UP', details: { retryAfterSeconds: 1 } });
+      expect((err as ServiceError).details).not.toHaveProperty('state');
+      expect((err as ServiceError).details).not.toHaveProperty('version');
+    }
+  });
+
+  it('answers COMPLAINT.NOT_FOUND when the caller names no version', async () => {
+    const history = historyUntil('SECTION_PROCESSED');
+    for (const versions of [undefined, { atLeast: 0 }]) {
+      const err = await analyze(history, 'r-unseen', versions, 300).catch((e: unknown) => e);
+      expect(err).toMatchObject({ kind: 'not-found', code: 'COMPLAINT.NOT_FOUND' });
+    }
+  });
+});
+
+describe('a database that does not give the command a connection in time', () => {
+  it('answers gRPC UNAVAILABLE (503, retry with the same key), not INTERNAL, when the pool times out', async () => {
+    const history = historyUntil('SECTION_PROCESSED');
+    await consume(history);
+    // A pool of one connection, held here: the command's connect times out in the pool, as under load.
+    const starved = new DataSource({ type: 'postgres', url: infra.databaseUrl, poolSize: 1, extra: { options: `-c search_path=${schema}`, connectionTimeoutMillis: 50 } });
+    await starved.initialize();
+    const holder = starved.createQueryRunner();
+    await holder.connect();
+    const host = new GrpcServiceHost('127.0.0.1:0', createLogger('versions-test', 'silent'));
+    // Only the method under test: any other answers UNIMPLEMENTED.
+    host.addService(AnalysisService, { analyzeComplaint: async () => ({ outcome: outcomeMessage(await analyze(history, 'r-starved', undefined, 3_000, starved)) }) } as never);
+    const client = new GrpcTestClient(AnalysisService, `127.0.0.1:${await host.start()}`);
+    try {
+      const refusal = await client.call('analyzeComplaint', {}).catch((e: unknown) => e);
+      expect(refusal).toMatchObject({ statusName: 'UNAVAILABLE', code: 'SERVICE.UNAVAILABLE' });
+    } finally {
+      client.close();
+      await host.stop();
+      await holder.release();
+      await starved.destroy();
+    }
+    // Nothing was decided: the retry finds the complaint as it was.
+    expect(await versionOf(history.complaintId)).toBe(versionAfter(0, history.events));
   });
 });

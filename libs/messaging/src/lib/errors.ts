@@ -1,3 +1,5 @@
+import { ServiceError } from '@pengaduan/runtime';
+
 /**
  * Thrown by a handler for a failure that says nothing about the event (the database is
  * down, a dependency timed out): the consumer retries it without counting it against the
@@ -20,6 +22,16 @@ export function isTransient(err: unknown): boolean {
     return true;
   }
   return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(e?.message ?? '');
+}
+
+/**
+ * An error of a request as its caller should see it: a transient one (see isTransient, e.g. the
+ * pool had no connection free in time) as the retryable 503 (gRPC UNAVAILABLE, Retry-After),
+ * not an INTERNAL; a ServiceError or any other error as it is.
+ */
+export function unavailableIfTransient(err: unknown): unknown {
+  if (err instanceof ServiceError || !isTransient(err)) return err;
+  return new ServiceError('unavailable', 'SERVICE.UNAVAILABLE', 'the service cannot reach its database right now; try again shortly (with the same Idempotency-Key)');
 }
 
 /**
