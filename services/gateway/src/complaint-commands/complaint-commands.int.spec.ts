@@ -322,6 +322,23 @@ describe('versions: a client acting on an answer or a view is never refused for 
     expect(intake.requests('confirmComplaint')[0].context).toMatchObject({ complaintId: id, minVersion: 1 });
   });
 
+  it('answers a read of a complaint it has just registered with ?minVersion=, before the view has it, 409 COMPLAINT.NOT_CAUGHT_UP in that office and 404 in another', async () => {
+    const id = uuidv7();
+    intake.answers.registerComplaint = () => ({ complaintId: id, trackingNumber: 'BLP-2026-000778', status: 'RECEIVED' });
+    const registered = await api(gateway, officers.admin.token).post('/complaints', { channel: 'PHONE', text: 'Antrean paspor melebihi jam layanan.' }, { 'Idempotency-Key': uuidv7() });
+    expect(registered.status).toBe(201);
+    // No event of it is ever published here: the view has no row for it, only the gateway's answer.
+    const [early, elsewhere] = await Promise.all([
+      api(gateway, officers.admin.token).get(`/complaints/${id}?minVersion=1`),
+      api(gateway, officers.otherOffice.token).get(`/complaints/${id}?minVersion=1`),
+    ]);
+    expect(early.status).toBe(409);
+    expect(early.headers.get('retry-after')).toBe('1');
+    expect(await early.json()).toMatchObject({ code: 'COMPLAINT.NOT_CAUGHT_UP' });
+    expect(elsewhere.status).toBe(404);
+    expect(await elsewhere.json()).toMatchObject({ code: 'COMPLAINT.NOT_FOUND' });
+  });
+
   it("passes the client's If-Match on as the expected version, in either form of this API's tags", async () => {
     for (const tag of ['"3"', '"3.Zm9vYmFy"', 'W/"3"']) {
       analysis.reset();

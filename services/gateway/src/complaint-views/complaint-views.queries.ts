@@ -62,8 +62,10 @@ export class ComplaintViewQueries {
 
   /**
    * {@link withState} once the view shows at least `version` (docs/adr/0033): it waits, polling
-   * quickly at first, up to `withinMs`; then 409 `COMPLAINT.NOT_CAUGHT_UP`. Null when the
-   * complaint is not in the office (after the wait: a complaint just registered appears within moments).
+   * quickly at first, up to `withinMs`; then 409 `COMPLAINT.NOT_CAUGHT_UP`, also when the view has
+   * no row yet for a complaint in the office by the gateway's own answer on it (just registered).
+   * Null when the complaint is not in the office (after the wait: one that came in by a channel
+   * appears within moments).
    */
   async withStateAt(id: string, officeCode: string, version: number, withinMs = 3_000): Promise<ComplaintWithState | null> {
     const giveUpAt = Date.now() + withinMs;
@@ -71,10 +73,9 @@ export class ComplaintViewQueries {
       const found = await this.withState(id, officeCode);
       if (found && (found.version === null || found.version >= version)) return found;
       if (Date.now() > giveUpAt) {
-        if (!found) return null;
-        throw new ServiceError('conflict', 'COMPLAINT.NOT_CAUGHT_UP', `the view of complaint ${id} shows version ${found.version}, not yet ${version}; retry shortly`, {
-          state: found.state.status,
-          version: found.version,
+        if (!found && !(await this.versionsInOffice(id, officeCode))) return null;
+        throw new ServiceError('conflict', 'COMPLAINT.NOT_CAUGHT_UP', `the view of complaint ${id} ${found ? `shows version ${found.version}` : 'does not have it yet'}, not yet version ${version}; retry shortly`, {
+          ...(found ? { state: found.state.status, version: found.version } : {}),
           retryAfterSeconds: 1,
         });
       }
