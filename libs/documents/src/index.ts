@@ -17,7 +17,7 @@ export type { DocumentErrorCode } from './lib/errors';
 // The producing services' side (src/lib/store/, written alongside by the services' work): the
 // `complaint_document` table, storing a rendered document in the command's transaction, serving
 // it over gRPC, which event records which document, and the services' office-profiles setting.
-export { COMPLAINT_DOCUMENT_MIGRATIONS, ComplaintDocumentMigration1795801000000, renderAndStoreDocument, findDocument, complaintDocumentsGrpcService } from './lib/store/complaint-documents';
+export { COMPLAINT_DOCUMENT_MIGRATIONS, ComplaintDocumentMigration1795801000000, renderAndStoreDocument, storeDocument, findDocument, complaintDocumentsGrpcService } from './lib/store/complaint-documents';
 export type { StoredDocument } from './lib/store/complaint-documents';
 export { DOCUMENT_RECORDED_BY, DOCUMENT_PRODUCER, documentKindRecordedBy, documentKindsProducedBy } from './lib/store/document-events';
 export { signatoryFor, OFFICE_PROFILES_SETTING } from './lib/store/service-documents';

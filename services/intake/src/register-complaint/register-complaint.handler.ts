@@ -1,8 +1,8 @@
 import { sopEventToEnvelope } from '@pengaduan/contracts';
 import { appendToOutbox, ServiceRuntime, toServiceError } from '@pengaduan/messaging';
 import { ServiceError, type FieldViolation, Clock } from '@pengaduan/runtime';
-import { decide, initialState, replay, type Actor, type Channel, type ComplaintStatus, type ReceiveCommand } from '@pengaduan/sop';
-import { derivedDocumentNumber, OfficeDirectory, renderAndStoreDocument, signatoryFor, type OfficeProfiles } from '@pengaduan/documents';
+import { decide, initialState, replay, type Actor, type Channel, type ComplaintStatus, type ReceiveCommand, type SopEvent } from '@pengaduan/sop';
+import { derivedDocumentNumber, OfficeDirectory, renderDocument, signatoryFor, storeDocument, type OfficeProfiles, type RenderedDocument } from '@pengaduan/documents';
 import type { OfficerSignatory } from '@pengaduan/messaging';
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
@@ -11,15 +11,15 @@ import { v7 as uuidv7 } from 'uuid';
 import { INTAKE_EVENT_SOURCE, recordOwnEvents, StateConsumerGroup } from '../complaint-state/own-events';
 import { ComplaintMessageRecord, ComplaintRecord, IdempotencyRecord, ReporterContactRecord } from '../persistence/entities';
 import { ContactCipher, type ReporterContact } from '../reporter-contact/contact-cipher';
-import { nextTrackingNumber } from '../tracking-number/tracking-number';
+import { guessTrackingNumber, issueTrackingNumber, type TrackingNumberGuess } from '../tracking-number/tracking-number';
 import { OFFICER_ENTRY_CHANNELS, type RegisterComplaintCommand, type RegisterComplaintResult } from './register-complaint.command';
 
 const OPERATION = 'RegisterComplaint';
 const MAX_TEXT = 20_000;
 
 /**
- * SOP step 1 for a complaint an officer types in: checks the request, issues the tracking
- * number, asks libs/sop whether the officer may register it, and commits the complaint, its
+ * SOP step 1 for a complaint an officer types in: checks the request, asks libs/sop whether the
+ * officer may register it, issues the tracking number, and commits the complaint, its
  * first message, the sealed contact, `complaint.received` (outbox) and the complaint's libs/sop
  * state (so the next command can be decided at once, without waiting for the event to come
  * back from the topic) in one transaction. Idempotent by request id.
@@ -137,9 +137,9 @@ export interface NewComplaint {
 }
 
 /**
- * Registers a complaint in the caller's transaction: issues the tracking number, asks libs/sop
- * whether the actor may register it, and writes the complaint, its first message, the sealed
- * contact, `complaint.received` (outbox) and the complaint's libs/sop state.
+ * Registers a complaint in the caller's transaction: asks libs/sop whether the actor may register
+ * it, issues the tracking number, and writes the complaint, its first message, the sealed
+ * contact, the Laporan Aduan, `complaint.received` (outbox) and the complaint's libs/sop state.
  */
 export async function registerComplaint(
   tx: EntityManager,
@@ -147,24 +147,65 @@ export async function registerComplaint(
   stateGroup: StateConsumerGroup,
   c: NewComplaint,
 ): Promise<{ complaintId: string; trackingNumber: string; status: ComplaintStatus; firstMessageId: string }> {
+  return recordComplaint(tx, stateGroup, await draftComplaint(tx, cipher, c));
+}
+
+/** A complaint ready to be recorded: everything done that does not need its tracking number for sure. */
+export interface ComplaintDraft {
+  readonly complaint: NewComplaint;
+  readonly complaintId: string;
+  readonly reporterRef: string;
+  readonly firstMessageId: string;
+  readonly receivedAt: Date;
+  readonly guess: TrackingNumberGuess;
+  /** Decided and rendered for the guessed number. */
+  readonly drafted: Drafted;
+}
+
+interface Drafted {
+  trackingNumber: string;
+  events: readonly SopEvent[];
+  report: RenderedDocument;
+}
+
+/**
+ * The slow part of a registration, before it takes a tracking number (ADR 0035): seals and
+ * stores the contact, guesses the number, asks libs/sop whether the actor may register the
+ * complaint (a refusal takes no number), and renders the Laporan Aduan for the guessed number.
+ * Holds no lock another registration waits for. The caller records the draft next
+ * (`recordComplaint`), in the same transaction.
+ */
+export async function draftComplaint(tx: EntityManager, cipher: ContactCipher, c: NewComplaint): Promise<ComplaintDraft> {
   const receivedAt = c.receivedAt ?? c.now;
   const complaintId = uuidv7();
-  const trackingNumber = await nextTrackingNumber(tx, c.officeCode, receivedAt);
-  const receive: ReceiveCommand = {
-    type: 'receive',
-    actor: c.actor,
-    complaintId,
-    officeCode: c.officeCode,
-    trackingNumber,
-    channel: c.channel,
-    anonymous: c.anonymous,
-    confidential: c.confidential,
-  };
-  const decision = decide(receive, initialState(), c.now);
-  if (!decision.ok) throw toServiceError(decision.error, initialState(), receive);
-  const state = replay(decision.events);
   const reporterRef = `rep_${randomBytes(12).toString('hex')}`;
   const firstMessageId = c.firstMessageId ?? uuidv7();
+  await tx.insert(ReporterContactRecord, { reporterRef, keyId: cipher.keyId, sealed: cipher.seal(c.contact) });
+  const guess = await guessTrackingNumber(tx, c.officeCode, receivedAt);
+  try {
+    const drafted = await draft(c, complaintId, receivedAt, guess.trackingNumber);
+    return { complaint: c, complaintId, reporterRef, firstMessageId, receivedAt, guess, drafted };
+  } catch (err) {
+    guess.settle();
+    throw err;
+  }
+}
+
+/**
+ * Takes the tracking number and writes the complaint: the counter row stays locked from here
+ * until the caller's transaction ends, so only quick writes follow, unless the guess was wrong
+ * (another registration took the number first), when the Laporan Aduan is rendered again.
+ */
+export async function recordComplaint(
+  tx: EntityManager,
+  stateGroup: StateConsumerGroup,
+  d: ComplaintDraft,
+): Promise<{ complaintId: string; trackingNumber: string; status: ComplaintStatus; firstMessageId: string }> {
+  const { complaint: c, complaintId, reporterRef, firstMessageId, receivedAt } = d;
+  const trackingNumber = await issueTrackingNumber(tx, d.guess);
+  const { events, report } = trackingNumber === d.drafted.trackingNumber ? d.drafted : await draft(c, complaintId, receivedAt, trackingNumber);
+  const state = replay(events);
+  const laterMessages = c.laterMessages ?? [];
 
   await tx.insert(ComplaintRecord, {
     id: complaintId,
@@ -179,27 +220,12 @@ export async function registerComplaint(
     reporterDigestVersion: c.reporterDigest?.version ?? null,
     receivedAt,
   });
-  await tx.insert(ComplaintMessageRecord, { id: firstMessageId, complaintId, sequence: 1, channel: c.channel, text: c.text, receivedAt });
-  const laterMessages = c.laterMessages ?? [];
-  for (const [i, message] of laterMessages.entries()) {
-    await tx.insert(ComplaintMessageRecord, { id: uuidv7(), complaintId, sequence: i + 2, channel: c.channel, text: message.text, receivedAt: message.receivedAt });
-  }
-  await tx.insert(ReporterContactRecord, { reporterRef, keyId: cipher.keyId, sealed: cipher.seal(c.contact) });
-  // Step 1's output, the Laporan Aduan: the messages as they came, never the contact.
-  const report = await renderAndStoreDocument(tx, complaintId, c.officeCode, {
-    kind: 'LAPORAN_ADUAN',
-    office: c.letterheads.profileOf(c.officeCode),
-    number: derivedDocumentNumber('LAPORAN_ADUAN', trackingNumber),
-    trackingNumber,
-    issuedAt: c.now,
-    signatory: signatoryFor(c.signatory, c.actor),
-    channel: c.channel,
-    receivedAt,
-    messages: [{ receivedAt, text: c.text, attachmentCount: 0 }, ...laterMessages.map((m) => ({ receivedAt: m.receivedAt, text: m.text, attachmentCount: 0 }))],
-    anonymous: c.anonymous,
-    confidential: c.confidential,
-  });
-  const envelopes = decision.events.map((event) => {
+  await tx.insert(ComplaintMessageRecord, [
+    { id: firstMessageId, complaintId, sequence: 1, channel: c.channel, text: c.text, receivedAt },
+    ...laterMessages.map((message, i) => ({ id: uuidv7(), complaintId, sequence: i + 2, channel: c.channel, text: message.text, receivedAt: message.receivedAt })),
+  ]);
+  await storeDocument(tx, complaintId, c.officeCode, report, c.now);
+  const envelopes = events.map((event) => {
     if (event.type !== 'complaint.received') throw new Error(`receiving a complaint does not produce ${event.type}`);
     return sopEventToEnvelope(
       event,
@@ -218,4 +244,35 @@ export async function registerComplaint(
   await appendToOutbox(tx, envelopes);
   await recordOwnEvents(tx, envelopes, stateGroup.groupId);
   return { complaintId, trackingNumber, status: state.status, firstMessageId };
+}
+
+/** libs/sop's decision and step 1's output, the Laporan Aduan (the messages as they came, never the contact), for a tracking number. */
+async function draft(c: NewComplaint, complaintId: string, receivedAt: Date, trackingNumber: string): Promise<Drafted> {
+  const receive: ReceiveCommand = {
+    type: 'receive',
+    actor: c.actor,
+    complaintId,
+    officeCode: c.officeCode,
+    trackingNumber,
+    channel: c.channel,
+    anonymous: c.anonymous,
+    confidential: c.confidential,
+  };
+  const decision = decide(receive, initialState(), c.now);
+  if (!decision.ok) throw toServiceError(decision.error, initialState(), receive);
+  const laterMessages = c.laterMessages ?? [];
+  const report = await renderDocument({
+    kind: 'LAPORAN_ADUAN',
+    office: c.letterheads.profileOf(c.officeCode),
+    number: derivedDocumentNumber('LAPORAN_ADUAN', trackingNumber),
+    trackingNumber,
+    issuedAt: c.now,
+    signatory: signatoryFor(c.signatory, c.actor),
+    channel: c.channel,
+    receivedAt,
+    messages: [{ receivedAt, text: c.text, attachmentCount: 0 }, ...laterMessages.map((m) => ({ receivedAt: m.receivedAt, text: m.text, attachmentCount: 0 }))],
+    anonymous: c.anonymous,
+    confidential: c.confidential,
+  });
+  return { trackingNumber, events: decision.events, report };
 }

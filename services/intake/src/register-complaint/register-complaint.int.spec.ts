@@ -8,8 +8,8 @@ import { StateConsumerGroup } from '../complaint-state/own-events';
 import { INTAKE_ENTITIES } from '../persistence/entities';
 import { INTAKE_MIGRATIONS } from '../persistence/migrations';
 import { ContactCipher } from '../reporter-contact/contact-cipher';
-import type { RegisterComplaintCommand } from './register-complaint.command';
-import { RegisterComplaintHandler } from './register-complaint.handler';
+import type { RegisterComplaintCommand, RegisterComplaintResult } from './register-complaint.command';
+import { draftComplaint, recordComplaint, registerComplaint, RegisterComplaintHandler, type NewComplaint } from './register-complaint.handler';
 
 class FixedClock extends Clock {
   constructor(public at: Date) {
@@ -23,8 +23,8 @@ class FixedClock extends Clock {
 const infra = testInfrastructure();
 const schema = uniqueSchemaName('intake');
 // Each suite has its own office code, so tracking numbers never collide between runs. The random part is
-// followed by a fixed last letter (P here, C and Y in the tests below) that hex digits cannot produce, so the
-// suite's three offices never coincide (a random last letter once made the concurrent office equal this one).
+// followed by a fixed last letter (P here, C, Y, L and R in the tests below) that hex digits cannot produce, so the
+// suite's offices never coincide (a random last letter once made the concurrent office equal this one).
 const officeStem = `T${randomBytes(3).toString('hex').toUpperCase().replace(/[^A-Z]/g, 'X')}`.slice(0, 5);
 const office = `${officeStem}P`;
 const cipher = new ContactCipher(randomBytes(32));
@@ -179,5 +179,70 @@ describe('an officer registers a complaint received by phone', () => {
       const rows = (await runtime.dataSource.query('SELECT published_at FROM outbox WHERE message_key = $1', [complaintId])) as { published_at: Date | null }[];
       return rows[0]?.published_at ? true : undefined;
     });
+  });
+});
+
+/** Whether `promise` settles within `ms`. */
+async function settlesWithin(ms: number, promise: Promise<unknown>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const settled = await Promise.race([promise.then(() => true, () => true), new Promise<false>((r) => (timer = setTimeout(() => r(false), ms)))]);
+  clearTimeout(timer);
+  return settled;
+}
+
+describe('two registrations in one office at once (ADR 0035)', () => {
+  const newComplaint = (officeCode: string): NewComplaint => ({
+    officeCode,
+    channel: 'PHONE',
+    text,
+    contact,
+    anonymous: false,
+    confidential: false,
+    actor: officer,
+    correlationId: randomUUID(),
+    causationId: randomUUID(),
+    now: clock.now(),
+    letterheads: OfficeDirectory.load(),
+  });
+
+  it('do not wait on each other while one is still sealing and rendering: the number is taken last', async () => {
+    const sameOffice = `${officeStem}L`;
+    let b: RegisterComplaintResult | undefined;
+    const a = await runtime.dataSource.transaction(async (tx) => {
+      const draft = await draftComplaint(tx, cipher, newComplaint(sameOffice));
+      // A's transaction is open, its contact sealed and its Laporan Aduan rendered for the number it
+      // guessed: B registers in full meanwhile (it would wait for A's commit if A held the counter row).
+      const registering = handler.execute(command({ officeCode: sameOffice }));
+      expect(await settlesWithin(10_000, registering)).toBe(true);
+      b = await registering;
+      return recordComplaint(tx, stateGroup, draft);
+    });
+
+    expect([b?.trackingNumber, a.trackingNumber]).toEqual([`${sameOffice}-2026-000001`, `${sameOffice}-2026-000002`]);
+    // Each guessed the number the other was issued: both rendered again, so each Laporan Aduan
+    // carries the number its complaint was issued, and each event that Laporan Aduan's hash.
+    for (const r of [a, b as RegisterComplaintResult]) {
+      const report = await storedDocument(runtime.dataSource, r.complaintId, 'LAPORAN_ADUAN');
+      expect(report).toMatchObject({ intact: true, number: `LA/${r.trackingNumber.replace(/-/g, '/')}` });
+      const [message] = await reader.waitFor((m) => m.key === r.complaintId);
+      const parsed = parseEnvelope(message.value ?? '');
+      if (!parsed.ok || parsed.type !== 'complaint.received') throw new Error(`unexpected event: ${message.value}`);
+      expect(parsed.payload).toMatchObject({ trackingNumber: r.trackingNumber, documentSha256: report?.sha256 });
+    }
+  });
+
+  it('stay gap-free: once one has taken its number the other waits for its commit, and a rollback gives the number back', async () => {
+    const sameOffice = `${officeStem}R`;
+    let b: Promise<RegisterComplaintResult> | undefined;
+    const a = runtime.dataSource.transaction(async (tx) => {
+      const taken = await registerComplaint(tx, cipher, stateGroup, newComplaint(sameOffice));
+      expect(taken.trackingNumber).toBe(`${sameOffice}-2026-000001`);
+      b = handler.execute(command({ officeCode: sameOffice }));
+      expect(await settlesWithin(500, b)).toBe(false);
+      throw new Error('A fails after taking its number');
+    });
+
+    await expect(a).rejects.toThrow('A fails after taking its number');
+    expect((await (b as Promise<RegisterComplaintResult>)).trackingNumber).toBe(`${sameOffice}-2026-000001`);
   });
 });

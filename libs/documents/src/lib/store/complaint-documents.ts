@@ -54,12 +54,20 @@ export interface StoredDocument extends RenderedDocument {
  */
 export async function renderAndStoreDocument(tx: EntityManager, complaintId: string, officeCode: string, input: DocumentInput): Promise<RenderedDocument> {
   const doc = await renderDocument(input);
+  await storeDocument(tx, complaintId, officeCode, doc, input.issuedAt);
+  return doc;
+}
+
+/**
+ * Stores a document rendered earlier (`renderDocument`) in the caller's transaction: for a step
+ * that renders before it takes a lock, and stores after (intake's registration, ADR 0035).
+ */
+export async function storeDocument(tx: EntityManager, complaintId: string, officeCode: string, doc: RenderedDocument, issuedAt: Date): Promise<void> {
   await tx.query(
     `INSERT INTO complaint_document (complaint_id, kind, office_code, number, title, file_name, media_type, sha256, content, issued_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [complaintId, doc.kind, officeCode, doc.number, doc.title, doc.fileName, doc.mediaType, doc.sha256, doc.bytes, input.issuedAt],
+    [complaintId, doc.kind, officeCode, doc.number, doc.title, doc.fileName, doc.mediaType, doc.sha256, doc.bytes, issuedAt],
   );
-  return doc;
 }
 
 interface DocumentRow {
