@@ -33,7 +33,8 @@ async function startProcesses(log: (m: string) => void): Promise<Target> {
   process.env['KAFKA_BROKERS'] = infra.kafkaBrokers.join(',');
   process.env['DATABASE_URL'] = infra.databaseUrl;
   log(`starting every service as its own process (Kafka ${infra.kafkaBrokers.join(',')}, ${infra.databaseUrl.replace(/\/\/[^@]*@/, '//')})`);
-  const stack = await startPlatformStack({ extraEnv: { LOG_LEVEL: 'warn' } });
+  // Compiled, with the services' own poll intervals: what production runs, not the tests' setup.
+  const stack = await startPlatformStack({ extraEnv: { LOG_LEVEL: 'warn' }, compiled: true, defaultPolling: true });
   const client = new OfficeClient(stack.api, randomOfficeCode());
   await addSections(stack, client.office, SECTIONS);
   for (const [who, officer] of Object.entries(OFFICERS) as [Officer, { role: string; section?: string }][]) {

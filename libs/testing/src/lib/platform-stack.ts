@@ -48,16 +48,24 @@ export function randomOfficeCode(): string {
 }
 
 /**
- * Starts intake, disposition, analysis, team-decree, notification, sla-monitor and the gateway from their
- * sources against the run's real Kafka and Postgres, and waits until every one is ready.
+ * Starts intake, disposition, analysis, team-decree, notification, sla-monitor and the gateway (from
+ * their sources, or compiled) against the run's real Kafka and Postgres, and waits until every one is ready.
  */
 export async function startPlatformStack(
   options: {
     /** More environment for every service; a function gets the stack's public URL first (for PUBLIC_BASE_URL). */
     extraEnv?: Record<string, string> | ((urls: { gatewayUrl: string }) => Record<string, string>);
+    /** Run each service's compiled `dist/main.js`, as in production (the benchmarks), not its sources. */
+    compiled?: boolean;
+    /**
+     * The services' own poll intervals, as in production (the benchmarks measure what they cost).
+     * Else 200 ms, so that tests do not wait for a poll.
+     */
+    defaultPolling?: boolean;
   } = {},
 ): Promise<PlatformStack> {
   const infra = testInfrastructure();
+  const fastPoll = (env: Record<string, string>): Record<string, string> => (options.defaultPolling ? {} : env);
   const gatewayPort = await freePort();
   const gatewayGrpc = `127.0.0.1:${await freePort()}`;
   const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
@@ -103,11 +111,12 @@ export async function startPlatformStack(
         // intake hands receipts to notification; notification asks intake for addresses; every
         // other command service asks intake to screen its officers' texts (docs/adr/0023).
         ...(svc.name === 'intake'
-          ? { REPORTER_CONTACT_KEY: randomBytes(32).toString('base64'), NOTIFICATION_GRPC_URL: grpc['notification'], INTAKE_INBOUND_POLL_MS: '200' }
+          ? { REPORTER_CONTACT_KEY: randomBytes(32).toString('base64'), NOTIFICATION_GRPC_URL: grpc['notification'], ...fastPoll({ INTAKE_INBOUND_POLL_MS: '200' }) }
           : { INTAKE_GRPC_URL: grpc['intake'] }),
-        ...(svc.name === 'notification' ? { NOTIFICATION_POLL_MS: '200', NOTIFICATION_RETRY_BASE_MS: '500' } : {}),
+        ...(svc.name === 'notification' ? fastPoll({ NOTIFICATION_POLL_MS: '200', NOTIFICATION_RETRY_BASE_MS: '500' }) : {}),
       },
       `http://127.0.0.1:${http[svc.name]}`,
+      { compiled: options.compiled },
     );
   }
   // sla-monitor has no API: it follows the stream and publishes the SLA events the gateway projects.
@@ -115,8 +124,9 @@ export async function startPlatformStack(
   schemas['sla-monitor'] = uniqueSchemaName('e2e_sla_monitor');
   processes['sla-monitor'] = new ServiceProcess(
     'sla-monitor',
-    { SLA_MONITOR_POLL_MS: '200', ...common, ...signingEnv('sla-monitor'), SLA_MONITOR_DB_SCHEMA: schemas['sla-monitor'], SLA_MONITOR_HTTP_PORT: String(slaPort) },
+    { ...fastPoll({ SLA_MONITOR_POLL_MS: '200' }), ...common, ...signingEnv('sla-monitor'), SLA_MONITOR_DB_SCHEMA: schemas['sla-monitor'], SLA_MONITOR_HTTP_PORT: String(slaPort) },
     `http://127.0.0.1:${slaPort}`,
+    { compiled: options.compiled },
   );
   schemas['gateway'] = uniqueSchemaName('e2e_gateway');
   processes['gateway'] = new ServiceProcess(
@@ -137,6 +147,7 @@ export async function startPlatformStack(
       INTAKE_WEBHOOKS_URL: `http://127.0.0.1:${http['intake']}`,
     },
     gatewayUrl,
+    { compiled: options.compiled },
   );
   for (const p of Object.values(processes)) p.start();
   await Promise.all(Object.values(processes).map((p) => p.waitUntilReady(120_000)));

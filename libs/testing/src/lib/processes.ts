@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { REPO_ROOT } from './infrastructure';
@@ -27,7 +27,10 @@ export async function freePort(): Promise<number> {
   }
 }
 
-/** A service started as its own process from its TypeScript source, as in production but without a build. */
+/**
+ * A service started as its own process: from its TypeScript source (through @swc-node/register,
+ * no build needed), or `compiled`, from its `dist/main.js` as in production (the benchmarks).
+ */
 export class ServiceProcess {
   private child?: ChildProcess;
   private exited?: Promise<number | null>;
@@ -38,6 +41,7 @@ export class ServiceProcess {
     private readonly env: Record<string, string>,
     /** Health base URL, e.g. http://127.0.0.1:3101 */
     readonly healthUrl: string,
+    private readonly options: { compiled?: boolean } = {},
   ) {
     const dir = join(REPO_ROOT, '.local', 'test-logs');
     mkdirSync(dir, { recursive: true });
@@ -46,7 +50,7 @@ export class ServiceProcess {
 
   start(): this {
     const log = createWriteStream(this.logFile);
-    this.child = spawn(process.execPath, ['-r', '@swc-node/register', `services/${this.name}/src/main.ts`], {
+    this.child = spawn(process.execPath, this.entry(), {
       cwd: REPO_ROOT,
       env: { ...process.env, LOG_LEVEL: 'info', ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -62,7 +66,7 @@ export class ServiceProcess {
    * service's environment, as an operator would; resolves with its output, or throws.
    */
   runCommand(args: string[], extraEnv: Record<string, string> = {}): string {
-    const r = spawnSync(process.execPath, ['-r', '@swc-node/register', `services/${this.name}/src/main.ts`, ...args], {
+    const r = spawnSync(process.execPath, [...this.entry(), ...args], {
       cwd: REPO_ROOT,
       env: { ...process.env, LOG_LEVEL: 'warn', ...this.env, ...extraEnv },
       encoding: 'utf8',
@@ -70,6 +74,14 @@ export class ServiceProcess {
     });
     if (r.status !== 0) throw new Error(`${this.name} ${args.join(' ')} exited ${r.status}:\n${r.stdout}\n${r.stderr}`);
     return r.stdout;
+  }
+
+  /** Node's arguments that run the service. */
+  private entry(): string[] {
+    if (!this.options.compiled) return ['-r', '@swc-node/register', `services/${this.name}/src/main.ts`];
+    const main = join(REPO_ROOT, 'services', this.name, 'dist', 'main.js');
+    if (!existsSync(main)) throw new Error(`${main} is missing: build first (npx tsc --build tsconfig.build.json)`);
+    return [main];
   }
 
   /** The operating-system process id, while running. */
