@@ -12,6 +12,7 @@ import {
 import { createTestTopic, deleteTopics, dropSchema, eventually, testInfrastructure, testKafka, TopicReader, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
 import { Partitioners } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
 import type { EventHandler } from './consumer';
 import type { EventSigning } from './event-signing';
 import { createIdempotentProducer, createKafka } from './kafka';
@@ -69,6 +70,25 @@ async function startRuntime(signing: EventSigning, options: { relay?: boolean; g
   return runtime;
 }
 
+/** A signing relay over `ds` that dies once between its first send and the mark, as a killed process would. */
+async function startRelayThatDiesOnce(ds: DataSource, partitionsOf?: (topic: string) => number | undefined): Promise<OutboxRelay> {
+  let crashes = 1;
+  const relay = new OutboxRelay({
+    dataSource: ds,
+    producer: createIdempotentProducer(createKafka({ brokers: infra.kafkaBrokers, clientId: 'signed-relay', logger })),
+    logger,
+    pollIntervalMs: 200,
+    signingKey: intakeKey,
+    ...(partitionsOf ? { partitionsOf } : {}),
+    afterSendBeforeMark: () => {
+      if (crashes-- > 0) throw new Error('relay died after the send');
+    },
+  });
+  await relay.start();
+  stoppers.push(() => relay.stop());
+  return relay;
+}
+
 describe('a service that signs the events it emits', () => {
   it('publishes each event signed with its key, verifiable with the published key alone, and journals the signed body', async () => {
     const reader = await startReader();
@@ -95,19 +115,7 @@ describe('a service that signs the events it emits', () => {
     stoppers.push(() => ds.destroy());
     const event = receivedEvent();
     await ds.transaction((tx) => appendToOutbox(tx, [event], topic));
-    let crashes = 1;
-    const relay = new OutboxRelay({
-      dataSource: ds,
-      producer: createIdempotentProducer(createKafka({ brokers: infra.kafkaBrokers, clientId: 'signed-relay', logger })),
-      logger,
-      pollIntervalMs: 200,
-      signingKey: intakeKey,
-      afterSendBeforeMark: () => {
-        if (crashes-- > 0) throw new Error('relay died after the send');
-      },
-    });
-    await relay.start();
-    stoppers.push(() => relay.stop());
+    await startRelayThatDiesOnce(ds);
 
     const copies = await reader.waitFor((m) => m.value?.includes(event.id) ?? false, 2);
     expect(copies[1].value).toBe(copies[0].value);
@@ -124,20 +132,7 @@ describe('a service that signs the events it emits', () => {
     stoppers.push(() => ds.destroy());
     const events = Array.from({ length: 12 }, () => receivedEvent());
     await ds.transaction((tx) => appendToOutbox(tx, events.slice(0, 6), topic));
-    let crashes = 1;
-    const relay = new OutboxRelay({
-      dataSource: ds,
-      producer: createIdempotentProducer(createKafka({ brokers: infra.kafkaBrokers, clientId: 'chained-relay', logger })),
-      logger,
-      pollIntervalMs: 200,
-      signingKey: intakeKey,
-      partitionsOf: (t) => (t === topic ? 3 : undefined),
-      afterSendBeforeMark: () => {
-        if (crashes-- > 0) throw new Error('relay died after the send');
-      },
-    });
-    await relay.start();
-    stoppers.push(() => relay.stop());
+    const relay = await startRelayThatDiesOnce(ds, (t) => (t === topic ? 3 : undefined));
     await reader.waitFor((m) => m.value?.includes(events[5].id) ?? false, 2);
     await ds.transaction((tx) => appendToOutbox(tx, events.slice(6), topic));
     const messages = await reader.waitFor((m) => m.value?.includes(events[11].id) ?? false);
