@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { documentFonts, printable, type FontName } from './fonts';
+import { compressStreamsOnce } from './stream-compression';
 
 const CM = 72 / 2.54;
 /** A4, with the margins of Indonesian official letters (tata naskah dinas): 2.5 cm left, 2 cm right and top; the footer sits in the 2.5 cm bottom margin. */
@@ -62,6 +63,7 @@ export class PdfWriter {
       font: null as unknown as string,
       info: { Title: info.title, Subject: info.subject, Author: info.author, Keywords: info.keywords, Creator: 'Pengaduan (@pengaduan/documents)', CreationDate: info.createdAt },
     });
+    compressStreamsOnce(this.doc);
     for (const [name, font] of Object.entries(documentFonts())) this.doc.registerFont(name, font as unknown as PDFKit.Mixins.PDFFontSource);
     this.done = new Promise((resolve, reject) => {
       this.doc.on('data', (c: Buffer) => this.chunks.push(c));

@@ -42,6 +42,32 @@ describe('renderDocument: the SOP outputs as PDFs', () => {
     }
   });
 
+  it('renders to the bytes a fresh process in another time zone renders, whatever this process rendered before', async () => {
+    // Texts that leave traces in fonts shared between documents: a ligature typed as one
+    // character (U+FB01, the glyph "Klasifikasi" is drawn with), a lone accent (a component of
+    // composite glyphs), a variation selector, a decomposed letter.
+    await renderDocument({ ...INPUTS.LAPORAN_ADUAN, messages: [{ receivedAt: INPUTS.LAPORAN_ADUAN.receivedAt, text: 'ﬁle ﬂ ﬀ ´ ¨ ˆ ☺\uFE0E ✓\uFE0F e\u0301 A\u030A ﬁ', attachmentCount: 0 }] });
+    const here: string[] = [];
+    for (const kind of DOCUMENT_KINDS) here.push((await renderDocument(INPUTS[kind])).sha256);
+
+    const tz = process.env['TZ'];
+    process.env['TZ'] = 'America/Los_Angeles';
+    try {
+      // A fresh module registry: pdfkit and the lib loaded anew, the fonts parsed anew, as in another process.
+      let fresh: typeof renderDocument = renderDocument;
+      jest.isolateModules(() => {
+        fresh = jest.requireActual<{ renderDocument: typeof renderDocument }>('./render-document').renderDocument;
+      });
+      expect(fresh).not.toBe(renderDocument);
+      const there: string[] = [];
+      for (const kind of DOCUMENT_KINDS) there.push((await fresh(INPUTS[kind])).sha256);
+      expect(there).toEqual(here);
+    } finally {
+      if (tz === undefined) delete process.env['TZ'];
+      else process.env['TZ'] = tz;
+    }
+  });
+
   it('renders concurrently to the same bytes as one at a time (the parsed fonts are shared)', async () => {
     const oneByOne: string[] = [];
     for (const kind of DOCUMENT_KINDS) oneByOne.push((await renderDocument(INPUTS[kind])).sha256);
