@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   process.env['KAFKA_BROKERS'] = infra.kafkaBrokers.join(',');
   process.env['DATABASE_URL'] = infra.databaseUrl;
   // The monitor with its production settings (poll 1 s, batches of 200).
-  const stack = await startPlatformStack({ extraEnv: { LOG_LEVEL: 'warn', SLA_MONITOR_POLL_MS: '1000' } });
+  const stack = await startPlatformStack({ extraEnv: { LOG_LEVEL: 'warn', SLA_MONITOR_POLL_MS: '1000' }, compiled: true });
   const monitor = stack.processes['sla-monitor'];
   const schema = stack.schemas['sla-monitor'];
   const gatewaySchema = stack.schemas['gateway'];

@@ -38,6 +38,8 @@ async function main(): Promise<void> {
       WHATSAPP_APP_SECRET: appSecret,
       WHATSAPP_VERIFY_TOKEN: 'bench',
     }),
+    compiled: true,
+    defaultPolling: true,
   });
   const url = `${stack.gatewayUrl}/webhooks/whatsapp`;
   const intakeSchema = stack.schemas['intake'];

@@ -28,6 +28,19 @@ export async function freePort(): Promise<number> {
 }
 
 /**
+ * `TEST_CPU_PROFILE=intake,gateway` (service names, or `all`): those services run under
+ * `node --cpu-prof` and write `<name>-<ms>.cpuprofile` into `.local/cpu-profiles/` when they exit
+ * (`stop()`'s SIGTERM does; SIGKILL does not). For profiling a benchmark; off when unset.
+ */
+function cpuProfileArgs(name: string): string[] {
+  const wanted = (process.env['TEST_CPU_PROFILE'] ?? '').split(',').map((s) => s.trim());
+  if (!wanted.includes(name) && !wanted.includes('all')) return [];
+  const dir = join(REPO_ROOT, '.local', 'cpu-profiles');
+  mkdirSync(dir, { recursive: true });
+  return ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`];
+}
+
+/**
  * A service started as its own process: from its TypeScript source (through @swc-node/register,
  * no build needed), or `compiled`, from its `dist/main.js` as in production (the benchmarks).
  */
@@ -50,7 +63,7 @@ export class ServiceProcess {
 
   start(): this {
     const log = createWriteStream(this.logFile);
-    this.child = spawn(process.execPath, this.entry(), {
+    this.child = spawn(process.execPath, [...cpuProfileArgs(this.name), ...this.entry()], {
       cwd: REPO_ROOT,
       env: { ...process.env, LOG_LEVEL: 'info', ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
