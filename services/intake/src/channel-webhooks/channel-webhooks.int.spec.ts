@@ -1,6 +1,7 @@
 // intake's channel webhooks over real HTTP: the Nest app as intake runs it (no body parsers),
 // on a schema of its own against the run's Postgres and Kafka, with a fake WhatsApp and a fake
 // Twilio posting signed webhooks and serving media. Outcomes are read from intake's tables.
+import type { InboundProvider } from '@pengaduan/channels';
 import { dlqTopicFor, parseEnvelope, type EventEnvelope } from '@pengaduan/contracts';
 import { ServiceRuntime } from '@pengaduan/messaging';
 import { createLogger } from '@pengaduan/runtime';
@@ -17,6 +18,9 @@ import { GetComplaintHandler } from '../get-complaint/get-complaint.handler';
 import { InboundProcessor } from '../inbound-messages/inbound-processor';
 import { IntakeModule } from '../intake.module';
 import { ContactCipher } from '../reporter-contact/contact-cipher';
+import { SenderDigest } from '../inbound-messages/sender-digest';
+import { prepareWebhook } from './inbound-store';
+import { WebhookGroupCommit } from './webhook-group-commit';
 import { ResolveReporterAddressHandler } from '../resolve-reporter-address/resolve-reporter-address.handler';
 
 const LIMIT = 64 * 1024;
@@ -476,6 +480,44 @@ describe('intake’s channel webhooks', () => {
       expect(media).toMatchObject({ status: 'REJECTED', reason: 'TYPE_NOT_ALLOWED image/gif' });
       expect(media.content).toBeNull();
     });
+  });
+
+  it('answers webhooks that arrive together each once its rows are committed, storing each message and status once however its deliveries interleave', async () => {
+    const bodies = Array.from({ length: 12 }, (_, i) => wa.textWebhookBody(newNumber(), `Pengaduan serentak nomor ${i}: loket tutup lebih awal.`));
+    const receiptOf = newWamid();
+    const statusBody = (status: string) =>
+      JSON.stringify(whatsappWebhook({ statuses: [{ id: receiptOf, status, timestamp: unix(clock.now()), recipient_id: newNumber() }] }));
+    // Every message three times and two statuses twice each, all in flight at once.
+    const posts = [...bodies.flatMap(({ body }) => [body, body, body]), statusBody('sent'), statusBody('delivered'), statusBody('sent'), statusBody('delivered')];
+    const answers = await Promise.all(posts.map((body) => wa.postRaw(body)));
+
+    expect(answers.map((a) => a.status)).toEqual(posts.map(() => 200));
+    // Answered means committed: every row is there the moment the answers are.
+    const stored = await rows<{ provider_message_id: string; n: number }>(
+      `SELECT provider_message_id, count(*)::int AS n FROM inbound_message WHERE provider = 'whatsapp' AND provider_message_id = ANY($1) GROUP BY provider_message_id`,
+      [bodies.map((b) => b.messageId)],
+    );
+    expect(stored.map((r) => r.n)).toEqual(bodies.map(() => 1));
+    const receipts = await rows<{ status: string }>(`SELECT status FROM inbound_receipt WHERE provider = 'whatsapp' AND provider_message_id = $1 ORDER BY status`, [receiptOf]);
+    expect(receipts.map((r) => r.status)).toEqual(['delivered', 'sent']);
+  });
+
+  it('stores a group of webhooks in one transaction, and when one of them cannot be stored, stores the others alone and fails only that one', async () => {
+    const provider = { id: 'whatsapp', officeOf: () => office } as unknown as InboundProvider;
+    const deps = { cipher: app.get(ContactCipher), digest: app.get(SenderDigest) };
+    const commits = new WebhookGroupCommit(() => runtime.dataSource, createLogger('group-commit-test', 'silent'), { maxGroup: 16, maxInFlight: 1 });
+    const statusOf = (id: string, at: Date) => ({ messages: [], receipts: [{ provider: 'whatsapp' as const, providerMessageId: id, status: 'delivered' as const, at }], ignored: 0 });
+    // The third is unstorable: Postgres takes no NUL in text.
+    const ids = Array.from({ length: 5 }, (_, i) => (i === 2 ? `${newWamid()}\u0000` : newWamid()));
+    const now = clock.now();
+    // The first is committed alone at once; the next four wait for it and go together.
+    const results = await Promise.allSettled(ids.map((id) => commits.store(prepareWebhook(deps, provider, statusOf(id, now), now))));
+
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value.receipts : 0))).toEqual([1, 1, 0, 1, 1]);
+    const storable = [ids[0], ids[1], ids[3], ids[4]];
+    const stored = await rows<{ provider_message_id: string }>(`SELECT provider_message_id FROM inbound_receipt WHERE provider = 'whatsapp' AND provider_message_id = ANY($1)`, [storable]);
+    expect(stored.map((r) => r.provider_message_id).sort()).toEqual(storable.sort());
   });
 
   it('stores each WhatsApp delivery status of a message once, however often it is posted', async () => {

@@ -1,4 +1,4 @@
-import type { DeliveryReceipt, InboundProvider, ParsedWebhook, ProviderId, WebhookRequest } from '@pengaduan/channels';
+import type { DeliveryReceipt, InboundMessage, InboundProvider, ParsedWebhook, ProviderId, WebhookRequest } from '@pengaduan/channels';
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import type { SealedInboundMessage } from '../inbound-messages/inbound-message';
@@ -28,9 +28,40 @@ export async function storeWebhook(
   parsed: ParsedWebhook,
   receivedAt: Date,
 ): Promise<StoredWebhook> {
-  let stored = 0;
-  let duplicates = 0;
-  for (const message of parsed.messages) {
+  const [stored] = await storePreparedWebhooks(tx, [prepareWebhook(deps, provider, parsed, receivedAt)]);
+  return stored;
+}
+
+/** One message's row of `inbound_message`, sealed and digested, and its attachments. */
+interface PreparedMessage {
+  id: string;
+  provider: string;
+  providerMessageId: string;
+  channel: string;
+  office: string;
+  accountId: string;
+  senderDigest: string;
+  senderDigestVersion: string;
+  keyId: string;
+  sealed: Buffer;
+  media: InboundMessage['media'];
+  sentAt: Date;
+}
+
+/** A verified webhook's rows, ready to insert: what {@link storePreparedWebhooks} takes. */
+export interface PreparedWebhook {
+  messages: PreparedMessage[];
+  receipts: DeliveryReceipt[];
+  receivedAt: Date;
+}
+
+/**
+ * Seals and digests a parsed webhook's messages, outside any transaction (the CPU work of a
+ * webhook is done before it holds a connection). Throws, storing nothing, when a message names
+ * an account no office has.
+ */
+export function prepareWebhook(deps: { cipher: ContactCipher; digest: SenderDigest }, provider: InboundProvider, parsed: ParsedWebhook, receivedAt: Date): PreparedWebhook {
+  const messages = parsed.messages.map((message): PreparedMessage => {
     const office = provider.officeOf(message.accountId);
     if (!office) throw new Error(`${provider.id} parsed a message for an account without an office`);
     const sealed: SealedInboundMessage & { submission?: WebFormMessage['submission'] } = {
@@ -41,54 +72,98 @@ export async function storeWebhook(
       media: message.media,
       ...('submission' in message ? { submission: (message as WebFormMessage).submission } : {}),
     };
-    const id = uuidv7();
-    const inserted = (await tx.query(
-      `INSERT INTO inbound_message (id, provider, provider_message_id, channel, office_code, account_id, sender_digest, sender_digest_version, key_id, sealed,
-                                    media_count, sent_at, received_at, next_attempt_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)
-       ON CONFLICT (provider, provider_message_id) DO NOTHING RETURNING id`,
-      [
-        id,
-        message.provider,
-        message.providerMessageId,
-        message.channel,
-        office,
-        message.accountId,
-        deps.digest.of(message.channel, message.sender),
-        deps.digest.version,
-        deps.cipher.keyId,
-        deps.cipher.sealBytes(Buffer.from(JSON.stringify(sealed), 'utf8')),
-        message.media.length,
-        message.sentAt,
-        receivedAt,
-      ],
-    )) as unknown[];
-    if (inserted.length === 0) {
-      duplicates += 1;
-      continue;
-    }
-    stored += 1;
-    for (const [position, media] of message.media.entries()) {
-      await tx.query(
-        `INSERT INTO inbound_media (id, inbound_message_id, position, provider, account_id, kind, ref, stated_mime_type, stated_sha256, next_attempt_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [uuidv7(), id, position, message.provider, message.accountId, media.kind, media.ref, media.mimeType ?? null, media.sha256 ?? null, receivedAt],
-      );
-    }
-  }
-  let receipts = 0;
-  for (const receipt of parsed.receipts) receipts += await storeReceipt(tx, receipt, receivedAt);
-  return { stored, duplicates, receipts };
+    return {
+      id: uuidv7(),
+      provider: message.provider,
+      providerMessageId: message.providerMessageId,
+      channel: message.channel,
+      office,
+      accountId: message.accountId,
+      senderDigest: deps.digest.of(message.channel, message.sender),
+      senderDigestVersion: deps.digest.version,
+      keyId: deps.cipher.keyId,
+      sealed: deps.cipher.sealBytes(Buffer.from(JSON.stringify(sealed), 'utf8')),
+      media: message.media,
+      sentAt: message.sentAt,
+    };
+  });
+  return { messages, receipts: parsed.receipts, receivedAt };
 }
 
-async function storeReceipt(tx: EntityManager, r: DeliveryReceipt, receivedAt: Date): Promise<number> {
-  const rows = (await tx.query(
-    `INSERT INTO inbound_receipt (id, provider, provider_message_id, status, at, error_code, received_at, next_attempt_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $7)
-     ON CONFLICT (provider, provider_message_id, status) DO NOTHING RETURNING id`,
-    [uuidv7(), r.provider, r.providerMessageId, r.status, r.at, r.errorCode ?? null, receivedAt],
-  )) as unknown[];
-  return rows.length;
+/** Rows per INSERT statement (Postgres takes at most 65,535 parameters in one). */
+const ROWS_PER_STATEMENT = 1_000;
+
+/**
+ * Stores several verified webhooks in the caller's transaction (a group commit: one commit for
+ * all of them), with a few multi-row statements rather than one per row. Each message is stored
+ * once by (provider, provider message id), whether an earlier transaction or an earlier webhook
+ * of the same group stored it already (the first in the given order stores it, the others count
+ * a duplicate); each receipt once by (provider, message id, status). Answers what each webhook
+ * stored, in the order given.
+ */
+export async function storePreparedWebhooks(tx: EntityManager, webhooks: readonly PreparedWebhook[]): Promise<StoredWebhook[]> {
+  const messages = webhooks.flatMap((w, at) => w.messages.map((m) => ({ at, m, receivedAt: w.receivedAt })));
+  const inserted = new Set<string>();
+  for (const chunk of chunks(messages)) {
+    const params: unknown[] = [];
+    const rows = chunk.map(({ m, receivedAt }) => {
+      const p = params.length;
+      params.push(m.id, m.provider, m.providerMessageId, m.channel, m.office, m.accountId, m.senderDigest, m.senderDigestVersion, m.keyId, m.sealed, m.media.length, m.sentAt, receivedAt);
+      return `(${Array.from({ length: 13 }, (_, i) => `$${p + i + 1}`).join(', ')}, $${p + 13})`;
+    });
+    const returned = (await tx.query(
+      `INSERT INTO inbound_message (id, provider, provider_message_id, channel, office_code, account_id, sender_digest, sender_digest_version, key_id, sealed,
+                                    media_count, sent_at, received_at, next_attempt_at)
+       VALUES ${rows.join(', ')}
+       ON CONFLICT (provider, provider_message_id) DO NOTHING RETURNING id`,
+      params,
+    )) as { id: string }[];
+    for (const r of returned) inserted.add(r.id);
+  }
+  const media = messages.filter(({ m }) => inserted.has(m.id)).flatMap(({ m, receivedAt }) => m.media.map((item, position) => ({ m, item, position, receivedAt })));
+  for (const chunk of chunks(media)) {
+    const params: unknown[] = [];
+    const rows = chunk.map(({ m, item, position, receivedAt }) => {
+      const p = params.length;
+      params.push(uuidv7(), m.id, position, m.provider, m.accountId, item.kind, item.ref, item.mimeType ?? null, item.sha256 ?? null, receivedAt);
+      return `(${Array.from({ length: 10 }, (_, i) => `$${p + i + 1}`).join(', ')})`;
+    });
+    await tx.query(
+      `INSERT INTO inbound_media (id, inbound_message_id, position, provider, account_id, kind, ref, stated_mime_type, stated_sha256, next_attempt_at)
+       VALUES ${rows.join(', ')}`,
+      params,
+    );
+  }
+  const receipts = webhooks.flatMap((w, at) => w.receipts.map((r) => ({ at, r, id: uuidv7(), receivedAt: w.receivedAt })));
+  const storedReceipts = new Set<string>();
+  for (const chunk of chunks(receipts)) {
+    const params: unknown[] = [];
+    const rows = chunk.map(({ r, id, receivedAt }) => {
+      const p = params.length;
+      params.push(id, r.provider, r.providerMessageId, r.status, r.at, r.errorCode ?? null, receivedAt);
+      return `(${Array.from({ length: 7 }, (_, i) => `$${p + i + 1}`).join(', ')}, $${p + 7})`;
+    });
+    const returned = (await tx.query(
+      `INSERT INTO inbound_receipt (id, provider, provider_message_id, status, at, error_code, received_at, next_attempt_at)
+       VALUES ${rows.join(', ')}
+       ON CONFLICT (provider, provider_message_id, status) DO NOTHING RETURNING id`,
+      params,
+    )) as { id: string }[];
+    for (const r of returned) storedReceipts.add(r.id);
+  }
+  const results = webhooks.map((): StoredWebhook => ({ stored: 0, duplicates: 0, receipts: 0 }));
+  for (const { at, m } of messages) {
+    if (inserted.has(m.id)) results[at].stored += 1;
+    else results[at].duplicates += 1;
+  }
+  for (const { at, id } of receipts) if (storedReceipts.has(id)) results[at].receipts += 1;
+  return results;
+}
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += ROWS_PER_STATEMENT) out.push(items.slice(i, i + ROWS_PER_STATEMENT));
+  return out;
 }
 
 /**

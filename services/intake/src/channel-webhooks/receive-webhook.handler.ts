@@ -3,7 +3,8 @@ import type { ServiceRuntime } from '@pengaduan/messaging';
 import type { Clock, Logger } from '@pengaduan/runtime';
 import type { SenderDigest } from '../inbound-messages/sender-digest';
 import type { ContactCipher } from '../reporter-contact/contact-cipher';
-import { countRejection, quarantine, storeWebhook } from './inbound-store';
+import { countRejection, prepareWebhook, quarantine } from './inbound-store';
+import { WebhookGroupCommit } from './webhook-group-commit';
 
 /** The HTTP answer to a webhook. */
 export interface WebhookReply {
@@ -24,13 +25,15 @@ export type StoredListener = () => void;
  * One webhook request: the provider's handshake, or verify → read → store. It answers 200 only
  * once the messages and receipts are committed; turning them into complaints happens after
  * (InboundProcessor), so a provider is answered quickly and its retry of an unanswered request
- * finds the message stored already and changes nothing.
+ * finds the message stored already and changes nothing. Webhooks arriving together share one
+ * transaction ({@link WebhookGroupCommit}); each is still answered only after that commit.
  *
  * Refusals store nothing but a count: a missing or wrong signature (401/403), an account no
  * office has (403). A body that cannot be read answers 400 and is quarantined, sealed.
  */
 export class ReceiveWebhookHandler {
   private readonly providers: ReadonlyMap<ProviderId, InboundProvider>;
+  private readonly groupCommit: WebhookGroupCommit;
 
   constructor(
     private readonly runtime: ServiceRuntime,
@@ -41,6 +44,7 @@ export class ReceiveWebhookHandler {
     private readonly onStored: StoredListener = () => undefined,
   ) {
     this.providers = new Map(providers.map((p) => [p.id, p]));
+    this.groupCommit = new WebhookGroupCommit(() => this.runtime.dataSource, logger);
   }
 
   /** The providers that are on. */
@@ -92,7 +96,8 @@ export class ReceiveWebhookHandler {
       throw err;
     }
 
-    const stored = await this.runtime.dataSource.transaction((tx) => storeWebhook(tx, this.deps, provider, parsed, receivedAt));
+    // Sealed before it waits for a connection; answered only once its group's transaction committed.
+    const stored = await this.groupCommit.store(prepareWebhook(this.deps, provider, parsed, receivedAt));
     this.logger.info({ ...log, ...stored, ignored: parsed.ignored }, 'webhook stored');
     if (stored.stored > 0 || stored.receipts > 0) this.onStored();
     return { status: 200, contentType: provider.ack.contentType, body: provider.ack.body };
