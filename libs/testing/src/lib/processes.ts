@@ -12,10 +12,17 @@ import { REPO_ROOT } from './infrastructure';
  */
 const SERVICE_PORTS = { from: 20_000, to: 32_000 };
 
-/** A TCP port nobody listens on right now, outside the range outgoing connections take theirs from. */
+/**
+ * Ports this process has handed out. A port is only bound by its service later, so without this two
+ * calls could hand out the same free port (a bench saw PGlite and a gRPC server clash that way).
+ */
+const handedOut = new Set<number>();
+
+/** A TCP port nobody listens on right now and not handed out before, outside the range outgoing connections take theirs from. */
 export async function freePort(): Promise<number> {
   for (;;) {
     const port = SERVICE_PORTS.from + Math.floor(Math.random() * (SERVICE_PORTS.to - SERVICE_PORTS.from));
+    if (handedOut.has(port)) continue;
     const server = createServer();
     const bound = await new Promise<boolean>((resolve) => {
       server.once('error', () => resolve(false));
@@ -23,6 +30,7 @@ export async function freePort(): Promise<number> {
     });
     if (!bound) continue;
     await new Promise((resolve) => server.close(resolve));
+    handedOut.add(port);
     return port;
   }
 }

@@ -5,12 +5,11 @@ import type { InboundProvider } from '@pengaduan/channels';
 import { dlqTopicFor, parseEnvelope, type EventEnvelope } from '@pengaduan/contracts';
 import { ServiceRuntime } from '@pengaduan/messaging';
 import { createLogger } from '@pengaduan/runtime';
-import { deleteTopics, dropSchema, eventually, FakeTwilio, FakeWhatsApp, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
+import { deleteTopics, dropSchema, eventually, FakeTwilio, FakeWhatsApp, freePort, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { request } from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
 import { FixedClock, randomOffice, startGroupAtTopicEnd, testConfig } from '../__fixtures__/intake-test-kit';
 import { StateConsumerGroup } from '../complaint-state/own-events';
 import type { IntakeServiceConfig } from '../config';
@@ -43,17 +42,9 @@ let app: INestApplication;
 let runtime: ServiceRuntime;
 let baseUrl: string;
 
-/** A free port on 127.0.0.1: the app's public base URL must be known before it starts (Twilio signs it). */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
-
 beforeAll(async () => {
   await Promise.all([wa.start(), twilio.start()]);
+  // The app's public base URL must be known before it starts (Twilio signs it).
   baseUrl = `http://127.0.0.1:${await freePort()}`;
   wa.webhookUrl = `${baseUrl}/webhooks/whatsapp`;
   twilio.webhookUrl = `${baseUrl}/webhooks/twilio`;
