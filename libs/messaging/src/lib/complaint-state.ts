@@ -15,7 +15,7 @@ import {
 import { createHash } from 'node:crypto';
 import type { EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 import type { ConsumedEvent, EventHandler } from './consumer';
-import { PermanentError, unavailableIfTransient } from './errors';
+import { PermanentError } from './errors';
 import { appendToOutbox } from './outbox';
 import type { ServiceRuntime } from './service-runtime';
 
@@ -252,20 +252,12 @@ export interface CommandExecutorOptions {
  * Runs one command on a complaint: idempotency by request id, the complaint's state locked,
  * `decide` from libs/sop, then state, outbox events and idempotent response committed
  * together. libs/sop errors become ServiceErrors with the current state and the actions this
- * actor could take instead; a transient database failure becomes a retryable 503.
+ * actor could take instead (a transient database failure is answered UNAVAILABLE by toGrpcError).
  */
 export class ComplaintCommandExecutor {
   constructor(private readonly options: CommandExecutorOptions) {}
 
   async execute<R extends object>(cmd: ComplaintCommand<R>): Promise<CommandOutcome & { result?: R }> {
-    try {
-      return await this.decideAndRecord(cmd);
-    } catch (err) {
-      throw unavailableIfTransient(err);
-    }
-  }
-
-  private async decideAndRecord<R extends object>(cmd: ComplaintCommand<R>): Promise<CommandOutcome & { result?: R }> {
     await this.waitForComplaint(cmd.complaintId, cmd.versions);
     const requestHash = createHash('sha256').update(JSON.stringify(cmd.request)).digest('hex');
     return this.options.runtime.dataSource.transaction(async (tx) => {

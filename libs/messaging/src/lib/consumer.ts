@@ -1,9 +1,9 @@
 import { dlqTopicFor, dlqTopicDefinition, parseEnvelope, type EventKeyRing, type EventType, type ParsedEvent } from '@pengaduan/contracts';
-import { backoffDelay, sleep, withLogContext } from '@pengaduan/runtime';
+import { backoffDelay, isTransient, sleep, withLogContext } from '@pengaduan/runtime';
 import type { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
-import { isTransient, PermanentError } from './errors';
+import { PermanentError } from './errors';
 import { createIdempotentProducer } from './kafka';
 
 /**

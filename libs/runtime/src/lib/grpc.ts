@@ -14,7 +14,7 @@ import type { MessageInitShape, MessageShape } from '@bufbuild/protobuf';
 import type { GenService, GenServiceMethods } from '@bufbuild/protobuf/codegenv2';
 import { toGrpcServiceDefinition } from '@pengaduan/contracts';
 import type { Logger } from 'pino';
-import { ServiceError, type ErrorKind, type FieldViolation } from './errors';
+import { ServiceError, unavailableIfTransient, type ErrorKind, type FieldViolation } from './errors';
 import { allowedCallers, INTERNAL_GRPC_CALLERS, type GrpcCallerPolicy } from './grpc-callers';
 import { grpcServerCredentials, requireGrpcTlsInProduction, serviceOfCertificate, type GrpcTls } from './grpc-tls';
 import { withLogContext } from './logger';
@@ -39,9 +39,13 @@ export const CORRELATION_ID_METADATA_KEY = 'x-correlation-id';
 export const ERROR_CODE_KEY = 'x-error-code';
 export const ERROR_DETAILS_KEY = 'x-error-details';
 
-/** A ServiceError (or any error) as a gRPC error; unknown errors become INTERNAL without their message. */
-export function toGrpcError(err: unknown, logger: Logger): Partial<GrpcServiceError> {
+/**
+ * A ServiceError (or any error) as a gRPC error: a transient failure (the database out of reach)
+ * becomes the retryable UNAVAILABLE; other unknown errors become INTERNAL without their message.
+ */
+export function toGrpcError(thrown: unknown, logger: Logger): Partial<GrpcServiceError> {
   const metadata = new Metadata();
+  const err = unavailableIfTransient(thrown);
   if (err instanceof ServiceError) {
     metadata.set(ERROR_CODE_KEY, err.code);
     metadata.set(ERROR_DETAILS_KEY, JSON.stringify(err.details));

@@ -1,4 +1,4 @@
-import { HTTP_STATUS_OF, ServiceError, type Logger } from '@pengaduan/runtime';
+import { HTTP_STATUS_OF, ServiceError, unavailableIfTransient, type Logger } from '@pengaduan/runtime';
 import { Catch, HttpException, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
@@ -36,10 +36,12 @@ export type ProblemSeverity = 'client' | 'upstream' | 'internal';
  * Maps anything thrown while serving a request to a problem. Pure, so every mapping is
  * unit-tested: a ServiceError (the gateway's own, or intake's via `fromGrpcError`) keeps its
  * kind, code, state and field violations; a Nest HttpException (unknown route, malformed
- * JSON) and a body-parser error (body too large) keep their status; anything else is a 500
- * that says nothing about the cause.
+ * JSON) and a body-parser error (body too large) keep their status; a transient database failure
+ * is a retryable 503; anything else is a 500 that says nothing about the cause.
  */
-export function toProblem(exception: unknown, instance: string): { problem: ProblemDetails; severity: ProblemSeverity } {
+export function toProblem(thrown: unknown, instance: string): { problem: ProblemDetails; severity: ProblemSeverity } {
+  // The gateway's own database out of reach (its read model): a retryable 503, as a service answers it.
+  const exception = unavailableIfTransient(thrown);
   if (exception instanceof ServiceError) {
     const status = HTTP_STATUS_OF[exception.kind] ?? HttpStatus.INTERNAL_SERVER_ERROR;
     const problem = problemOf(status, exception.code, exception.message, instance);

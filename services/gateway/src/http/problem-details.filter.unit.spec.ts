@@ -164,6 +164,10 @@ describe('problem details of a ServiceError', () => {
     }) as GrpcServiceError;
     expect(toProblem(fromGrpcError(unreachable), '/x')).toMatchObject({ problem: { status: 503, code: 'UPSTREAM.UNAVAILABLE' }, severity: 'upstream' });
   });
+
+  it("answers the gateway's own database out of reach (no pooled connection in time) with a retryable 503", () => {
+    expect(toProblem(new Error('timeout exceeded when trying to connect'), '/x')).toMatchObject({ problem: { status: 503, code: 'SERVICE.UNAVAILABLE' }, severity: 'upstream' });
+  });
 });
 
 describe('problem details of other errors', () => {

@@ -1,5 +1,4 @@
-import { ServiceError } from '@pengaduan/runtime';
-import { isTransient, TransientError, unavailableIfTransient } from './errors';
+import { isTransient, ServiceError, TransientError, unavailableIfTransient } from './errors';
 
 describe('telling a transient failure from a bad event', () => {
   it.each([
@@ -17,7 +16,7 @@ describe('telling a transient failure from a bad event', () => {
   ])('%s is not', (_name, err) => expect(isTransient(err)).toBe(false));
 });
 
-describe('what a command answers for a failure', () => {
+describe('what a request answers for a failure', () => {
   it('a transient one is a retryable 503 (unavailable), not an internal error', () => {
     expect(unavailableIfTransient(new Error('timeout exceeded when trying to connect'))).toMatchObject({ kind: 'unavailable', code: 'SERVICE.UNAVAILABLE' });
     expect(unavailableIfTransient(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }))).toBeInstanceOf(ServiceError);
