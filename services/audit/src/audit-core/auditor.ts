@@ -357,16 +357,35 @@ export class Auditor {
   }
 }
 
+/**
+ * A sink that keeps the whole report in memory, and the report it makes of an auditor's summary:
+ * for {@link auditEvents} and the tests that feed an {@link Auditor} themselves.
+ */
+export function reportInMemory(): { sink: ReportSink; report: (finished: ReturnType<Auditor['finish']>) => AuditReport } {
+  const lists = { complaints: [] as ComplaintAudit[], violations: [] as Violation[], refused: [] as RefusedEvent[], notices: [] as Notice[], asOfComplaints: [] as AsOfComplaint[] };
+  return {
+    sink: {
+      complaint: (c) => lists.complaints.push(c),
+      violation: (v) => lists.violations.push(v),
+      refused: (r) => lists.refused.push(r),
+      notice: (n) => lists.notices.push(n),
+      asOf: (c) => lists.asOfComplaints.push(c),
+    },
+    report: ({ totals: _totals, asOf, ...summary }) => ({
+      ...summary,
+      complaints: lists.complaints,
+      violations: lists.violations,
+      refused: lists.refused,
+      notices: lists.notices,
+      asOf: asOf && { ...asOf, complaints: lists.asOfComplaints },
+    }),
+  };
+}
+
 /** The audit of these records, the whole report in memory: {@link Auditor} over an array or any iterable, the chains judged as the CLI does. */
 export function auditEvents(records: Iterable<AuditRecord>, options: AuditOptions): AuditReport {
-  const lists = { complaints: [] as ComplaintAudit[], violations: [] as Violation[], refused: [] as RefusedEvent[], notices: [] as Notice[], asOfComplaints: [] as AsOfComplaint[] };
-  const auditor = new Auditor(options, {
-    complaint: (c) => lists.complaints.push(c),
-    violation: (v) => lists.violations.push(v),
-    refused: (r) => lists.refused.push(r),
-    notice: (n) => lists.notices.push(n),
-    asOf: (c) => lists.asOfComplaints.push(c),
-  });
+  const memory = reportInMemory();
+  const auditor = new Auditor(options, memory.sink);
   const { keyRing } = options;
   if (keyRing) {
     // Hash-chained events are vouched for by their chains, the others by their own signatures (ADR 0034).
@@ -374,8 +393,7 @@ export function auditEvents(records: Iterable<AuditRecord>, options: AuditOption
     for (const record of records) chains.push(record, inspectRecord(record, keyRing));
     chains.finish();
   } else for (const record of records) auditor.add(record);
-  const { totals: _totals, asOf, ...summary } = auditor.finish();
-  return { ...summary, complaints: lists.complaints, violations: lists.violations, refused: lists.refused, notices: lists.notices, asOf: asOf && { ...asOf, complaints: lists.asOfComplaints } };
+  return memory.report(auditor.finish());
 }
 
 const refOf = (e: LoggedEvent): EventRef => ({ eventId: e.eventId, eventType: e.sop.type, at: e.sop.at, partition: e.partition, offset: e.offset });

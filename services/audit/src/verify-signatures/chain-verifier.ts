@@ -26,7 +26,6 @@ interface Entry {
 
 /** A chain's state: the last event known genuine (`anchor`), and the events linked after it, not yet vouched for. */
 interface Chain {
-  readonly name: string;
   anchor: Tip | undefined;
   /** The events linked after the anchor, in chain order (a republished copy of the tip too). */
   pending: Entry[];
@@ -90,7 +89,7 @@ export class ChainVerifier {
 
   private chainOf(key: string): Chain {
     let chain = this.chains.get(key);
-    if (!chain) this.chains.set(key, (chain = { name: key, anchor: undefined, pending: [], tip: undefined }));
+    if (!chain) this.chains.set(key, (chain = { anchor: undefined, pending: [], tip: undefined }));
     return chain;
   }
 

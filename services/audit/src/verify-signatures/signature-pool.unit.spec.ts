@@ -1,8 +1,8 @@
 import { chainAndSign, generateEventSigningKey, parseEventSigningKey, serializeEnvelope, signEnvelope, type EventEnvelope, type EventSigningKey } from '@pengaduan/contracts';
 import { historyUntil } from '@pengaduan/testing';
 import { anotherConfirmation, asRecords, chained, forgerKey, signed, testKeys } from '../__fixtures__/signed-histories';
-import { Auditor, auditEvents, type AuditOptions } from '../audit-core/auditor';
-import type { AsOfComplaint, AuditRecord, AuditReport, ComplaintAudit, Notice, RefusedEvent, Violation } from '../audit-core/report';
+import { Auditor, auditEvents, reportInMemory, type AuditOptions } from '../audit-core/auditor';
+import type { AuditRecord, AuditReport } from '../audit-core/report';
 import { ChainVerifier } from './chain-verifier';
 import type { Inspected } from './inspect';
 import { SignaturePool, type SignaturePoolOptions } from './signature-pool';
@@ -12,14 +12,8 @@ const options: AuditOptions = { keyRing: keys.keyRing, now: '2026-06-01T00:00:00
 
 /** {@link auditEvents}, the signatures verified on a pool of threads: the CLI's way. */
 async function auditOnPool(records: readonly AuditRecord[], pool: Omit<SignaturePoolOptions, 'keyRing' | 'deliver'>): Promise<AuditReport> {
-  const lists = { complaints: [] as ComplaintAudit[], violations: [] as Violation[], refused: [] as RefusedEvent[], notices: [] as Notice[], asOfComplaints: [] as AsOfComplaint[] };
-  const auditor = new Auditor(options, {
-    complaint: (c) => lists.complaints.push(c),
-    violation: (v) => lists.violations.push(v),
-    refused: (r) => lists.refused.push(r),
-    notice: (n) => lists.notices.push(n),
-    asOf: (c) => lists.asOfComplaints.push(c),
-  });
+  const memory = reportInMemory();
+  const auditor = new Auditor(options, memory.sink);
   const chains = new ChainVerifier({ keyRing: keys.keyRing, deliver: (r, verdict) => auditor.add(r, verdict) });
   const threads = new SignaturePool({ ...pool, keyRing: keys.keyRing, deliver: (r, inspected) => chains.push(r, inspected) });
   try {
@@ -32,9 +26,7 @@ async function auditOnPool(records: readonly AuditRecord[], pool: Omit<Signature
   } finally {
     await threads.close();
   }
-  const { totals: _totals, asOf, ...summary } = auditor.finish();
-  const { asOfComplaints, ...rest } = lists;
-  return { ...summary, ...rest, asOf: asOf && { ...asOf, complaints: asOfComplaints } };
+  return memory.report(auditor.finish());
 }
 
 describe('SignaturePool', () => {
