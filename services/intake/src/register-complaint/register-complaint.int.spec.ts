@@ -237,8 +237,19 @@ describe('two registrations in one office at once (ADR 0035)', () => {
     const a = runtime.dataSource.transaction(async (tx) => {
       const taken = await registerComplaint(tx, cipher, stateGroup, newComplaint(sameOffice));
       expect(taken.trackingNumber).toBe(`${sameOffice}-2026-000001`);
+      let bSettled = false;
       b = handler.execute(command({ officeCode: sameOffice }));
-      expect(await settlesWithin(500, b)).toBe(false);
+      void b.finally(() => (bSettled = true)).catch(() => undefined);
+      // B is seen waiting on the counter row's lock (a fact in Postgres, not a pause of ours)...
+      await eventually(async () => {
+        const waiting = (await runtime.dataSource.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%tracking_number_counter%'`,
+        )) as { n: number }[];
+        return waiting[0].n > 0 || undefined;
+      });
+      // ...and has not registered.
+      expect(bSettled).toBe(false);
       throw new Error('A fails after taking its number');
     });
 
