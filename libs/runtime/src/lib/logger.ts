@@ -14,11 +14,6 @@ export function withLogContext<T>(ctx: LogContext, fn: () => T): T {
   return context.run({ ...context.getStore(), ...ctx }, fn);
 }
 
-/** The log context of the current async call chain, if any. */
-export function currentLogContext(): LogContext | undefined {
-  return context.getStore();
-}
-
 /**
  * Keys that may hold a complainant's personal data. They are never meant to be logged;
  * redaction is the second line of defence for a mistake, not the way to log a contact.

@@ -27,11 +27,3 @@ export const StatusMessage = forwardRef<HTMLDivElement, { children: ReactNode; t
   );
 });
 
-/** A live region that is always in the page, so what is put in it later is announced. */
-export function LiveRegion({ children }: { children: ReactNode }) {
-  return (
-    <div className="live-region" role="status" aria-live="polite">
-      {children}
-    </div>
-  );
-}

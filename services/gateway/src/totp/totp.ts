@@ -40,11 +40,6 @@ export function totpStepAt(at: Date): number {
   return TOTP.counter({ period: TOTP_PARAMETERS.period, timestamp: at.getTime() });
 }
 
-/** The code of `secret` for the step of `at` (for tests, which compute codes as an app would). */
-export function totpCodeAt(secret: Uint8Array, at: Date): string {
-  return TOTP.generate({ secret: new Secret({ buffer: Uint8Array.from(secret).buffer }), timestamp: at.getTime(), ...TOTP_PARAMETERS });
-}
-
 /**
  * The time step `code` belongs to when it is the code of `secret` for the step of `at` or
  * one step either side ({@link TOTP_WINDOW}); undefined otherwise (also for anything that is

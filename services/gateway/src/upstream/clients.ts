@@ -38,5 +38,3 @@ export class NotificationClient extends UpstreamClient<MethodsOf<typeof Notifica
     super('notification', NotificationService, address, logger, tls);
   }
 }
-
-export const UPSTREAM_CLIENTS = [IntakeClient, DispositionClient, AnalysisClient, TeamDecreeClient, NotificationClient] as const;

@@ -24,5 +24,3 @@ export interface WebFormSubmission {
   confidential: boolean;
 }
 
-/** The states of an inbound message: stored, then turned into a complaint or message, or failed for good. */
-export type InboundMessageStatus = 'PENDING' | 'PROCESSED' | 'FAILED';
