@@ -48,28 +48,8 @@ async function audit(args: AuditArgs): Promise<number> {
 
 async function replay(args: AuditArgs, keyRing: EventKeyRing | undefined, spool: SpoolSink): Promise<number> {
   const whatIfPolicies = args.policyFile === undefined ? undefined : parsePolicyFile(readInput(args.policyFile, 'policy'), args.policyFile);
-  const auditor = new Auditor({
-    ...(keyRing ? { keyRing } : {}),
-    filters: {
-      ...(args.office === undefined ? {} : { office: args.office }),
-      ...(args.complaintId === undefined ? {} : { complaintId: args.complaintId }),
-      ...(args.from === undefined ? {} : { from: args.from }),
-      ...(args.to === undefined ? {} : { to: args.to }),
-    },
-    ...(whatIfPolicies ? { whatIfPolicies } : {}),
-    ...(args.asOf === undefined ? {} : { asOf: args.asOf }),
-    now: new Date().toISOString(),
-  }, spool);
-  let documentCheck: DocumentCheck | undefined;
-  if (args.checkDocument !== undefined) {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(args.checkDocument);
-    } catch (error) {
-      throw new UsageError(`cannot read the document ${args.checkDocument}: ${(error as Error).message}`);
-    }
-    documentCheck = new DocumentCheck(args.checkDocument, bytes, keyRing);
-  }
+  const auditor = new Auditor(auditorOptions(args, keyRing, whatIfPolicies), spool);
+  const documentCheck = args.checkDocument === undefined ? undefined : documentCheckOf(args.checkDocument, keyRing);
   const started = Date.now();
   const read = await readVerified({
     brokers: args.brokers,
@@ -83,10 +63,7 @@ async function replay(args: AuditArgs, keyRing: EventKeyRing | undefined, spool:
     },
     log: err,
   });
-  for (const p of read.partitions) {
-    if (!p.complete) auditor.notice({ kind: 'INCOMPLETE_READ', complaintId: null, eventId: null, partition: p.partition, offset: null, message: `partition ${p.partition} was not read to its high watermark ${p.high} (${p.records} records read)` });
-    if (p.low !== '0') auditor.notice({ kind: 'INCOMPLETE_READ', complaintId: null, eventId: null, partition: p.partition, offset: p.low, message: `partition ${p.partition} starts at offset ${p.low}: earlier records are no longer on the broker` });
-  }
+  noticeIncompleteReads(auditor, read.partitions);
   const report = auditor.finish();
   err(`read ${report.records.read} records of ${args.topic} in ${((Date.now() - started) / 1000).toFixed(1)} s (reader group ${read.groupId}, deleted, nothing committed)`);
   process.stdout.write(writeReports(report, spool.lists(), { ...(args.json ? { json: args.json } : {}), ...(args.csv ? { csv: args.csv } : {}), ...(args.html ? { html: args.html } : {}), title: `Audit replay of ${args.topic}` }));
@@ -95,6 +72,42 @@ async function replay(args: AuditArgs, keyRing: EventKeyRing | undefined, spool:
   const partial = read.partitions.some((p) => !p.complete);
   if (partial) err('the topic was not read completely: see the notices');
   return report.clean && (checked === undefined || checked.genuine) ? EXIT_CLEAN : EXIT_VIOLATIONS;
+}
+
+type AuditorOptions = ConstructorParameters<typeof Auditor>[0];
+
+/** What the auditor judges by: the keys, the filters asked for, a what-if SLA policy and the time to answer the state at. */
+function auditorOptions(args: AuditArgs, keyRing: EventKeyRing | undefined, whatIfPolicies: AuditorOptions['whatIfPolicies']): AuditorOptions {
+  return {
+    ...(keyRing ? { keyRing } : {}),
+    filters: {
+      ...(args.office === undefined ? {} : { office: args.office }),
+      ...(args.complaintId === undefined ? {} : { complaintId: args.complaintId }),
+      ...(args.from === undefined ? {} : { from: args.from }),
+      ...(args.to === undefined ? {} : { to: args.to }),
+    },
+    ...(whatIfPolicies ? { whatIfPolicies } : {}),
+    ...(args.asOf === undefined ? {} : { asOf: args.asOf }),
+    now: new Date().toISOString(),
+  };
+}
+
+function documentCheckOf(file: string, keyRing: EventKeyRing | undefined): DocumentCheck {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    throw new UsageError(`cannot read the document ${file}: ${(error as Error).message}`);
+  }
+  return new DocumentCheck(file, bytes, keyRing);
+}
+
+/** A partition not read to its end, or whose first records the broker no longer has, leaves the report incomplete: it says so. */
+function noticeIncompleteReads(auditor: Auditor, partitions: Awaited<ReturnType<typeof readVerified>>['partitions']): void {
+  for (const p of partitions) {
+    if (!p.complete) auditor.notice({ kind: 'INCOMPLETE_READ', complaintId: null, eventId: null, partition: p.partition, offset: null, message: `partition ${p.partition} was not read to its high watermark ${p.high} (${p.records} records read)` });
+    if (p.low !== '0') auditor.notice({ kind: 'INCOMPLETE_READ', complaintId: null, eventId: null, partition: p.partition, offset: p.low, message: `partition ${p.partition} starts at offset ${p.low}: earlier records are no longer on the broker` });
+  }
 }
 
 async function main(): Promise<number> {

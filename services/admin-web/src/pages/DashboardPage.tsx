@@ -45,25 +45,10 @@ export function DashboardPage() {
     };
   }, [api, range]);
 
-  const count = (n: number) => t('chart.count', { n: formatNumber(n, lang) });
   const d = dashboard.state === 'ok' ? dashboard.value : null;
   const steps = sla.state === 'ok' ? (sla.value.offices[0]?.steps ?? []) : [];
   const totals = steps.reduce((acc, s) => ({ onTime: acc.onTime + s.onTime, late: acc.late + s.late, openOverdue: acc.openOverdue + s.openOverdue }), { onTime: 0, late: 0, openOverdue: 0 });
   const received = d ? d.byChannel.reduce((n, c) => n + c.count, 0) : null;
-
-  const channelRows: BarRow[] = d ? [...d.byChannel].sort((a, b) => b.count - a.count).map((c) => ({ key: c.channel, label: channelLabel(c.channel, lang), value: c.count, valueText: formatNumber(c.count, lang) })) : [];
-  const classificationRows: BarRow[] = d
-    ? d.byClassification
-        // The gateway counts the complaints not confirmed yet under null; the chart is of confirmed ones.
-        .filter((c): c is { classificationCode: string; count: number } => c.classificationCode !== null)
-        .sort((a, b) => a.classificationCode.localeCompare(b.classificationCode))
-        .map((c) => ({ key: c.classificationCode, label: classificationLabel(c.classificationCode, lang), value: c.count, valueText: formatNumber(c.count, lang) }))
-    : [];
-  const statusRows: BarRow[] = d
-    ? [...d.byStatus]
-        .sort((a, b) => COMPLAINT_STATUSES.indexOf(a.status as never) - COMPLAINT_STATUSES.indexOf(b.status as never))
-        .map((s) => ({ key: s.status, label: statusLabel(s.status, lang), value: s.count, valueText: formatNumber(s.count, lang) }))
-    : [];
 
   return (
     <div className="page">
@@ -90,138 +75,167 @@ export function DashboardPage() {
         <h2 id="dashboard-volumes">{t('dashboard.volumes')}</h2>
         {dashboard.state === 'loading' ? <StatusMessage>{t('common.loading')}</StatusMessage> : null}
         {dashboard.state === 'error' ? <ErrorMessage>{t('dashboard.volumesFailed')}</ErrorMessage> : null}
-        {d ? (
-          <div className="chart-grid">
-            <ChartFigure
-              caption={t('dashboard.byChannel')}
-              chart={channelRows.length > 0 ? <BarChart rows={channelRows} /> : <p className="muted">{t('chart.noData')}</p>}
-              table={
-                <CountTable caption={t('dashboard.byChannel')} head={t('complaint.channel')} rows={channelRows} total={t('chart.total')} totalText={count(received ?? 0)} />
-              }
-            />
-            <ChartFigure
-              caption={t('dashboard.byClassification')}
-              description={t('dashboard.byClassificationNote')}
-              chart={classificationRows.length > 0 ? <BarChart rows={classificationRows} /> : <p className="muted">{t('chart.noData')}</p>}
-              table={<CountTable caption={t('dashboard.byClassification')} head={t('field.classification')} rows={classificationRows} />}
-            />
-            <ChartFigure
-              caption={t('dashboard.byStatus')}
-              chart={statusRows.length > 0 ? <BarChart rows={statusRows} /> : <p className="muted">{t('chart.noData')}</p>}
-              table={<CountTable caption={t('dashboard.byStatus')} head={t('complaint.status')} rows={statusRows} />}
-            />
-          </div>
-        ) : null}
+        {d ? <VolumeFigures dashboard={d} received={received ?? 0} /> : null}
       </section>
 
       <section className="section" aria-labelledby="dashboard-sla">
         <h2 id="dashboard-sla">{t('dashboard.sla')}</h2>
         {sla.state === 'loading' ? <StatusMessage>{t('common.loading')}</StatusMessage> : null}
         {sla.state === 'error' ? <ErrorMessage>{t('dashboard.slaFailed')}</ErrorMessage> : null}
-        {sla.state === 'ok' ? (
-          <ChartFigure
-            caption={t('dashboard.slaPerStep')}
-            description={t('dashboard.slaPerStepNote', { asOf: formatWib(sla.value.asOf, lang) })}
-            legend={
-              <Legend
-                items={[
-                  { label: t('chart.onTime'), swatch: 'on-time' },
-                  { label: t('chart.late'), swatch: 'late' },
-                ]}
-              />
-            }
-            chart={
-              steps.length > 0 ? (
-                <StackedBarChart
-                  rows={steps.map((s) => ({
-                    key: s.stepId,
-                    label: stepShortName(s.stepId, lang),
-                    onTime: s.onTime,
-                    late: s.late,
-                    valueText: formatPercent(complianceRatio(s.onTime, s.late), lang),
-                  }))}
-                />
-              ) : (
-                <p className="muted">{t('chart.noData')}</p>
-              )
-            }
-            table={
-              <table className="table">
-                <caption>{t('dashboard.slaPerStep')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('complaint.deadlineStep')}</th>
-                    <th scope="col">{t('chart.onTime')}</th>
-                    <th scope="col">{t('chart.late')}</th>
-                    <th scope="col">{t('chart.compliance')}</th>
-                    <th scope="col">{t('chart.open')}</th>
-                    <th scope="col">{t('chart.openOverdue')}</th>
-                    <th scope="col">{t('chart.median')}</th>
-                    <th scope="col">{t('chart.p90')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {steps.map((s) => (
-                    <tr key={s.stepId}>
-                      <th scope="row" title={stepFullName(s.stepId, lang)}>
-                        {stepShortName(s.stepId, lang)}
-                      </th>
-                      <td>{formatNumber(s.onTime, lang)}</td>
-                      <td>{formatNumber(s.late, lang)}</td>
-                      <td>{formatPercent(complianceRatio(s.onTime, s.late), lang)}</td>
-                      <td>{formatNumber(s.open, lang)}</td>
-                      <td>{formatNumber(s.openOverdue, lang)}</td>
-                      <td>{formatHours(s.medianHours, lang)}</td>
-                      <td>{formatHours(s.p90Hours, lang)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            }
-          />
-        ) : null}
-        {d ? (
-          <ChartFigure
-            caption={t(d.bucket === 'week' ? 'dashboard.overTimeWeek' : 'dashboard.overTimeDay')}
-            description={t('dashboard.overTimeNote')}
-            wide
-            chart={
-              d.slaOverTime.length > 0 ? (
-                <ColumnChart
-                  columns={d.slaOverTime.map((p) => ({ key: p.periodStart, label: formatWibDayMonth(p.periodStart, lang), ratio: complianceRatio(p.onTime, p.late) }))}
-                  percent={(r) => formatPercent(r, lang)}
-                />
-              ) : (
-                <p className="muted">{t('chart.noData')}</p>
-              )
-            }
-            table={
-              <table className="table">
-                <caption>{t(d.bucket === 'week' ? 'dashboard.overTimeWeek' : 'dashboard.overTimeDay')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t(d.bucket === 'week' ? 'chart.weekOf' : 'chart.day')}</th>
-                    <th scope="col">{t('chart.onTime')}</th>
-                    <th scope="col">{t('chart.late')}</th>
-                    <th scope="col">{t('chart.compliance')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.slaOverTime.map((p) => (
-                    <tr key={p.periodStart}>
-                      <th scope="row">{formatWibDate(p.periodStart, lang)}</th>
-                      <td>{formatNumber(p.onTime, lang)}</td>
-                      <td>{formatNumber(p.late, lang)}</td>
-                      <td>{formatPercent(complianceRatio(p.onTime, p.late), lang)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            }
-          />
-        ) : null}
+        {sla.state === 'ok' ? <SlaPerStepFigure asOf={sla.value.asOf} steps={steps} /> : null}
+        {d ? <SlaOverTimeFigure dashboard={d} /> : null}
       </section>
     </div>
+  );
+}
+
+/** The three volume charts of the period, each with its table. */
+function VolumeFigures({ dashboard: d, received }: { dashboard: Dashboard; received: number }) {
+  const { t, lang } = useI18n();
+  const count = (n: number) => t('chart.count', { n: formatNumber(n, lang) });
+  const channelRows: BarRow[] = [...d.byChannel].sort((a, b) => b.count - a.count).map((c) => ({ key: c.channel, label: channelLabel(c.channel, lang), value: c.count, valueText: formatNumber(c.count, lang) }));
+  const classificationRows: BarRow[] = d.byClassification
+    // The gateway counts the complaints not confirmed yet under null; the chart is of confirmed ones.
+    .filter((c): c is { classificationCode: string; count: number } => c.classificationCode !== null)
+    .sort((a, b) => a.classificationCode.localeCompare(b.classificationCode))
+    .map((c) => ({ key: c.classificationCode, label: classificationLabel(c.classificationCode, lang), value: c.count, valueText: formatNumber(c.count, lang) }));
+  const statusRows: BarRow[] = [...d.byStatus]
+    .sort((a, b) => COMPLAINT_STATUSES.indexOf(a.status as never) - COMPLAINT_STATUSES.indexOf(b.status as never))
+    .map((s) => ({ key: s.status, label: statusLabel(s.status, lang), value: s.count, valueText: formatNumber(s.count, lang) }));
+
+  return (
+    <div className="chart-grid">
+      <ChartFigure
+        caption={t('dashboard.byChannel')}
+        chart={channelRows.length > 0 ? <BarChart rows={channelRows} /> : <p className="muted">{t('chart.noData')}</p>}
+        table={
+          <CountTable caption={t('dashboard.byChannel')} head={t('complaint.channel')} rows={channelRows} total={t('chart.total')} totalText={count(received)} />
+        }
+      />
+      <ChartFigure
+        caption={t('dashboard.byClassification')}
+        description={t('dashboard.byClassificationNote')}
+        chart={classificationRows.length > 0 ? <BarChart rows={classificationRows} /> : <p className="muted">{t('chart.noData')}</p>}
+        table={<CountTable caption={t('dashboard.byClassification')} head={t('field.classification')} rows={classificationRows} />}
+      />
+      <ChartFigure
+        caption={t('dashboard.byStatus')}
+        chart={statusRows.length > 0 ? <BarChart rows={statusRows} /> : <p className="muted">{t('chart.noData')}</p>}
+        table={<CountTable caption={t('dashboard.byStatus')} head={t('complaint.status')} rows={statusRows} />}
+      />
+    </div>
+  );
+}
+
+/** How each SLA step's deadlines fared in the period. */
+function SlaPerStepFigure({ asOf, steps }: { asOf: string; steps: SlaSummary['offices'][number]['steps'] }) {
+  const { t, lang } = useI18n();
+  return (
+    <ChartFigure
+      caption={t('dashboard.slaPerStep')}
+      description={t('dashboard.slaPerStepNote', { asOf: formatWib(asOf, lang) })}
+      legend={
+        <Legend
+          items={[
+            { label: t('chart.onTime'), swatch: 'on-time' },
+            { label: t('chart.late'), swatch: 'late' },
+          ]}
+        />
+      }
+      chart={
+        steps.length > 0 ? (
+          <StackedBarChart
+            rows={steps.map((s) => ({
+              key: s.stepId,
+              label: stepShortName(s.stepId, lang),
+              onTime: s.onTime,
+              late: s.late,
+              valueText: formatPercent(complianceRatio(s.onTime, s.late), lang),
+            }))}
+          />
+        ) : (
+          <p className="muted">{t('chart.noData')}</p>
+        )
+      }
+      table={
+        <table className="table">
+          <caption>{t('dashboard.slaPerStep')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('complaint.deadlineStep')}</th>
+              <th scope="col">{t('chart.onTime')}</th>
+              <th scope="col">{t('chart.late')}</th>
+              <th scope="col">{t('chart.compliance')}</th>
+              <th scope="col">{t('chart.open')}</th>
+              <th scope="col">{t('chart.openOverdue')}</th>
+              <th scope="col">{t('chart.median')}</th>
+              <th scope="col">{t('chart.p90')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {steps.map((s) => (
+              <tr key={s.stepId}>
+                <th scope="row" title={stepFullName(s.stepId, lang)}>
+                  {stepShortName(s.stepId, lang)}
+                </th>
+                <td>{formatNumber(s.onTime, lang)}</td>
+                <td>{formatNumber(s.late, lang)}</td>
+                <td>{formatPercent(complianceRatio(s.onTime, s.late), lang)}</td>
+                <td>{formatNumber(s.open, lang)}</td>
+                <td>{formatNumber(s.openOverdue, lang)}</td>
+                <td>{formatHours(s.medianHours, lang)}</td>
+                <td>{formatHours(s.p90Hours, lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    />
+  );
+}
+
+/** The share of deadlines met per day or week of the period. */
+function SlaOverTimeFigure({ dashboard: d }: { dashboard: Dashboard }) {
+  const { t, lang } = useI18n();
+  return (
+    <ChartFigure
+      caption={t(d.bucket === 'week' ? 'dashboard.overTimeWeek' : 'dashboard.overTimeDay')}
+      description={t('dashboard.overTimeNote')}
+      wide
+      chart={
+        d.slaOverTime.length > 0 ? (
+          <ColumnChart
+            columns={d.slaOverTime.map((p) => ({ key: p.periodStart, label: formatWibDayMonth(p.periodStart, lang), ratio: complianceRatio(p.onTime, p.late) }))}
+            percent={(r) => formatPercent(r, lang)}
+          />
+        ) : (
+          <p className="muted">{t('chart.noData')}</p>
+        )
+      }
+      table={
+        <table className="table">
+          <caption>{t(d.bucket === 'week' ? 'dashboard.overTimeWeek' : 'dashboard.overTimeDay')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t(d.bucket === 'week' ? 'chart.weekOf' : 'chart.day')}</th>
+              <th scope="col">{t('chart.onTime')}</th>
+              <th scope="col">{t('chart.late')}</th>
+              <th scope="col">{t('chart.compliance')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.slaOverTime.map((p) => (
+              <tr key={p.periodStart}>
+                <th scope="row">{formatWibDate(p.periodStart, lang)}</th>
+                <td>{formatNumber(p.onTime, lang)}</td>
+                <td>{formatNumber(p.late, lang)}</td>
+                <td>{formatPercent(complianceRatio(p.onTime, p.late), lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    />
   );
 }
 

@@ -76,6 +76,37 @@ function iso(name: string, value: string): string {
  * @throws {@link UsageError} naming what is wrong
  */
 export function parseAuditArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): AuditArgs {
+  const { values, help } = readArgv(argv);
+  const brokers = (values.brokers ?? env['KAFKA_BROKERS'] ?? '').split(',').map((b) => b.trim()).filter(Boolean);
+  if (!help && brokers.length === 0) throw new UsageError('no brokers: give --brokers or set KAFKA_BROKERS');
+  const from = values.from === undefined ? undefined : iso('from', values.from);
+  const to = values.to === undefined ? undefined : iso('to', values.to);
+  if (from !== undefined && to !== undefined && from >= to) throw new UsageError('--from must be before --to');
+  const threads = values['verify-threads'];
+  if (threads !== undefined && !/^\d{1,3}$/.test(threads)) throw new UsageError(`--verify-threads: expected a number of threads (0 verifies on the main thread), got ${JSON.stringify(threads)}`);
+  return {
+    brokers,
+    topic: values.topic ?? COMPLAINT_EVENTS_TOPIC,
+    ...given({
+      office: values.office,
+      from,
+      to,
+      complaintId: values.complaint,
+      keysFile: values.keys,
+      policyFile: values.policy,
+      asOf: values['as-of'] === undefined ? undefined : iso('as-of', values['as-of']),
+      json: values.json,
+      csv: values.csv,
+      html: values.html,
+      checkDocument: values['check-document'],
+      verifyThreads: threads === undefined ? undefined : Number(threads),
+    }),
+    help,
+  };
+}
+
+/** Each option's value as written, and whether help was asked for; refuses an unknown, empty or repeated option. */
+function readArgv(argv: readonly string[]): { values: Partial<Record<Valued, string>>; help: boolean } {
   const values: Partial<Record<Valued, string>> = {};
   let help = false;
   for (let i = 0; i < argv.length; i++) {
@@ -92,28 +123,10 @@ export function parseAuditArgs(argv: readonly string[], env: Readonly<Record<str
     if (values[name] !== undefined) throw new UsageError(`--${name} given twice`);
     values[name] = value;
   }
-  const brokers = (values.brokers ?? env['KAFKA_BROKERS'] ?? '').split(',').map((b) => b.trim()).filter(Boolean);
-  if (!help && brokers.length === 0) throw new UsageError('no brokers: give --brokers or set KAFKA_BROKERS');
-  const from = values.from === undefined ? undefined : iso('from', values.from);
-  const to = values.to === undefined ? undefined : iso('to', values.to);
-  if (from !== undefined && to !== undefined && from >= to) throw new UsageError('--from must be before --to');
-  const threads = values['verify-threads'];
-  if (threads !== undefined && !/^\d{1,3}$/.test(threads)) throw new UsageError(`--verify-threads: expected a number of threads (0 verifies on the main thread), got ${JSON.stringify(threads)}`);
-  return {
-    brokers,
-    topic: values.topic ?? COMPLAINT_EVENTS_TOPIC,
-    ...(values.office === undefined ? {} : { office: values.office }),
-    ...(from === undefined ? {} : { from }),
-    ...(to === undefined ? {} : { to }),
-    ...(values.complaint === undefined ? {} : { complaintId: values.complaint }),
-    ...(values.keys === undefined ? {} : { keysFile: values.keys }),
-    ...(values.policy === undefined ? {} : { policyFile: values.policy }),
-    ...(values['as-of'] === undefined ? {} : { asOf: iso('as-of', values['as-of']) }),
-    ...(values.json === undefined ? {} : { json: values.json }),
-    ...(values.csv === undefined ? {} : { csv: values.csv }),
-    ...(values.html === undefined ? {} : { html: values.html }),
-    ...(values['check-document'] === undefined ? {} : { checkDocument: values['check-document'] }),
-    ...(threads === undefined ? {} : { verifyThreads: Number(threads) }),
-    help,
-  };
+  return { values, help };
+}
+
+/** The fields that have a value: an option not given is left out of the answer, not set to `undefined`. */
+function given<T extends Record<string, unknown>>(fields: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
 }

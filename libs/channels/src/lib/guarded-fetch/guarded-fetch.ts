@@ -87,15 +87,9 @@ export async function guardedGet(url: string, policy: OutboundPolicy, limits: Fe
   const lookup = limits.lookup ?? systemLookup;
   const maxBytes = Math.min(options.maxBytes ?? limits.maxBytes, limits.maxBytes);
 
-  let current: URL;
-  try {
-    current = new URL(url);
-  } catch {
-    throw refuse('not a URL');
-  }
+  let current = parseUrl(url, refuse);
   const configured = (u: URL) => policy.configuredOrigins.some((o) => originOf(o) === u.origin);
-  let sendCredentials =
-    !!options.credentials && (configured(current) || (options.credentialsTo === 'allowed-hosts' && hostAllowed(current.hostname, policy.allowedHosts)));
+  let sendCredentials = credentialsAllowed(current, configured(current), policy, options);
 
   for (let hop = 0; ; hop += 1) {
     const pinned = await checkTarget(current, policy, configured(current), lookup, signal, refuse, transient);
@@ -109,15 +103,8 @@ export async function guardedGet(url: string, policy: OutboundPolicy, limits: Fe
     const { req, res } = exchange;
     try {
       const status = res.statusCode ?? 0;
-      const location = res.headers.location;
-      if (REDIRECTS.has(status) && location) {
-        if (hop >= MAX_REDIRECTS) throw refuse(`more than ${MAX_REDIRECTS} redirects`, status);
-        let next: URL;
-        try {
-          next = new URL(location, current);
-        } catch {
-          throw refuse('redirect to something that is not a URL', status);
-        }
+      const next = redirectTarget(status, res.headers.location, hop, current, refuse);
+      if (next) {
         // A credential never follows a redirect to another origin.
         sendCredentials = sendCredentials && next.origin === current.origin;
         current = next;
@@ -144,6 +131,31 @@ function originOf(configured: string): string | undefined {
 }
 
 type Failure = (why: string, status?: number) => MediaFetchError;
+
+function parseUrl(url: string, refuse: Failure): URL {
+  try {
+    return new URL(url);
+  } catch {
+    throw refuse('not a URL');
+  }
+}
+
+/** Whether the first request carries the credentials (see {@link GuardedGetOptions.credentialsTo}). */
+function credentialsAllowed(url: URL, configured: boolean, policy: OutboundPolicy, options: GuardedGetOptions): boolean {
+  if (!options.credentials) return false;
+  return configured || (options.credentialsTo === 'allowed-hosts' && hostAllowed(url.hostname, policy.allowedHosts));
+}
+
+/** Where a redirect answer points (undefined when the answer is not one); refuses one too many or one that is not a URL. */
+function redirectTarget(status: number, location: string | undefined, hop: number, current: URL, refuse: Failure): URL | undefined {
+  if (!REDIRECTS.has(status) || !location) return undefined;
+  if (hop >= MAX_REDIRECTS) throw refuse(`more than ${MAX_REDIRECTS} redirects`, status);
+  try {
+    return new URL(location, current);
+  } catch {
+    throw refuse('redirect to something that is not a URL', status);
+  }
+}
 
 /** Refuses a target that is not allowed; answers the checked addresses to connect to (none for a configured origin). */
 async function checkTarget(url: URL, policy: OutboundPolicy, configured: boolean, lookup: HostLookup, signal: AbortSignal, refuse: Failure, transient: Failure): Promise<readonly ResolvedAddress[] | undefined> {

@@ -1,5 +1,5 @@
 import { sha256Hex } from '../crypto';
-import { callProvider, httpFailure, jsonOf, retryAfterMs } from '../http';
+import { callProvider, httpFailure, jsonOf, retryAfterMs, type ProviderResponse } from '../http';
 import type { OutboundProvider, ProviderSendOutcome, ProviderSendRequest } from '../provider';
 import { firstAccountOf, type InfobipSettings } from '../settings';
 import { infobipAddress } from './infobip.inbound';
@@ -60,18 +60,26 @@ export class InfobipOutbound implements OutboundProvider {
       headers: { authorization: `App ${this.settings.apiKey}`, 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify({ messages: [message] }),
     });
-    if (res && res.status >= 200 && res.status < 300) {
-      const answer = jsonOf<InfobipSendAnswer>(res.text)?.messages?.[0];
-      if (!answer) return { kind: 'failed', errorCode: 'SMS.BAD_ANSWER', retryable: true };
-      // A 200 can still reject the one message (bad destination, no credit): that is final.
-      if (answer.status?.groupId === REJECTED_GROUP) {
-        return { kind: 'failed', errorCode: `SMS.INFOBIP_${Number.isInteger(answer.status.id) ? answer.status.id : 'REJECTED'}`, retryable: false };
-      }
-      return { kind: 'accepted', providerMessageId: typeof answer.messageId === 'string' && answer.messageId ? answer.messageId : messageId };
-    }
-    const code = res ? jsonOf<InfobipErrorAnswer>(res.text)?.requestError?.serviceException?.messageId : undefined;
-    // Only a plain upper-case code reaches ours (UNAUTHORIZED, BAD_REQUEST, TOO_MANY_REQUESTS…).
-    if (!res || typeof code !== 'string' || !/^[A-Z][A-Z0-9_]{0,63}$/.test(code)) return httpFailure(this.channel, res);
-    return { kind: 'failed', errorCode: `SMS.INFOBIP_${code}`, retryable: res.status === 429 || res.status >= 500, retryAfterMs: retryAfterMs(res.headers) };
+    if (res && res.status >= 200 && res.status < 300) return sendOutcome(res.text, messageId);
+    return refusalOutcome(this.channel, res);
   }
+}
+
+/** What a 2xx answer says of the one message sent. */
+function sendOutcome(text: string, messageId: string): ProviderSendOutcome {
+  const answer = jsonOf<InfobipSendAnswer>(text)?.messages?.[0];
+  if (!answer) return { kind: 'failed', errorCode: 'SMS.BAD_ANSWER', retryable: true };
+  // A 200 can still reject the one message (bad destination, no credit): that is final.
+  if (answer.status?.groupId === REJECTED_GROUP) {
+    return { kind: 'failed', errorCode: `SMS.INFOBIP_${Number.isInteger(answer.status.id) ? answer.status.id : 'REJECTED'}`, retryable: false };
+  }
+  return { kind: 'accepted', providerMessageId: typeof answer.messageId === 'string' && answer.messageId ? answer.messageId : messageId };
+}
+
+/** A failed call (no answer or a non-2xx one), with Infobip's own error code where it gave a plain one. */
+function refusalOutcome(channel: InfobipOutbound['channel'], res: ProviderResponse | undefined): ProviderSendOutcome {
+  const code = res ? jsonOf<InfobipErrorAnswer>(res.text)?.requestError?.serviceException?.messageId : undefined;
+  // Only a plain upper-case code reaches ours (UNAUTHORIZED, BAD_REQUEST, TOO_MANY_REQUESTS…).
+  if (!res || typeof code !== 'string' || !/^[A-Z][A-Z0-9_]{0,63}$/.test(code)) return httpFailure(channel, res);
+  return { kind: 'failed', errorCode: `SMS.INFOBIP_${code}`, retryable: res.status === 429 || res.status >= 500, retryAfterMs: retryAfterMs(res.headers) };
 }

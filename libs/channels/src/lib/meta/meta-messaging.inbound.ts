@@ -24,6 +24,25 @@ const epochMs = (v: unknown): Date | undefined => instantOf(typeof v === 'number
 /** Attachment types whose `payload.url` is a file of the complainant's; `file` is a document. */
 const ATTACHMENT_KINDS: Record<string, InboundMedia['kind']> = { image: 'image', audio: 'audio', video: 'video', file: 'document' };
 
+/** Adds one attachment of a message to `parsed`: its location or its media, nothing for the kinds we do not take. */
+function readAttachment(a: unknown, parsed: InboundMessage): void {
+  if (!isJson(a)) throw new WebhookPayloadError('attachment is not an object');
+  const type = str(a['type']);
+  const payload = isJson(a['payload']) ? a['payload'] : {};
+  if (type === 'location' && isJson(payload['coordinates'])) {
+    const latitude = finiteNumber(payload['coordinates']['lat']);
+    const longitude = finiteNumber(payload['coordinates']['long']);
+    const name = str(a['title']);
+    if (latitude !== undefined && longitude !== undefined) parsed.location = { latitude, longitude, ...(name ? { name } : {}) };
+    return;
+  }
+  const kind = type ? ownEntry(ATTACHMENT_KINDS, type) : undefined;
+  const url = str(payload['url']);
+  if (!kind || !url) return; // fallback (a shared link), template, share, reel, story mention
+  // Messenger sends a sticker as an image with a sticker_id.
+  parsed.media.push({ kind: kind === 'image' && payload['sticker_id'] !== undefined ? 'sticker' : kind, ref: url });
+}
+
 /**
  * The inbound side of Messenger (a Facebook page, `object: "page"`) and Instagram messaging
  * (`object: "instagram"`): the same handshake, signature and `entry[].messaging[]` events.
@@ -135,23 +154,7 @@ export class MetaMessagingInbound implements InboundProvider {
     };
     const text = str(message['text']);
     if (text) parsed.text = text;
-    for (const a of list(message['attachments'], 'message.attachments')) {
-      if (!isJson(a)) throw new WebhookPayloadError('attachment is not an object');
-      const type = str(a['type']);
-      const payload = isJson(a['payload']) ? a['payload'] : {};
-      if (type === 'location' && isJson(payload['coordinates'])) {
-        const latitude = finiteNumber(payload['coordinates']['lat']);
-        const longitude = finiteNumber(payload['coordinates']['long']);
-        const name = str(a['title']);
-        if (latitude !== undefined && longitude !== undefined) parsed.location = { latitude, longitude, ...(name ? { name } : {}) };
-        continue;
-      }
-      const kind = type ? ownEntry(ATTACHMENT_KINDS, type) : undefined;
-      const url = str(payload['url']);
-      if (!kind || !url) continue; // fallback (a shared link), template, share, reel, story mention
-      // Messenger sends a sticker as an image with a sticker_id.
-      parsed.media.push({ kind: kind === 'image' && payload['sticker_id'] !== undefined ? 'sticker' : kind, ref: url });
-    }
+    for (const a of list(message['attachments'], 'message.attachments')) readAttachment(a, parsed);
     return parsed.text || parsed.media.length > 0 || parsed.location ? parsed : undefined;
   }
 

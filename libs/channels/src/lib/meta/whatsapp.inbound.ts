@@ -155,45 +155,61 @@ export class WhatsAppInbound implements InboundProvider {
     };
     const content = m[type];
     if (!isJson(content)) return undefined;
-
-    if (type === 'text') {
-      const text = str(content['body']);
-      return text ? { ...message, text } : undefined;
-    }
-    if ((MEDIA_KINDS as readonly string[]).includes(type)) {
-      const ref = str(content['id']);
-      if (!ref) throw new WebhookPayloadError('media without id');
-      const media: InboundMedia = { kind: type as InboundMedia['kind'], ref };
-      const mimeType = str(content['mime_type']);
-      const sha256 = normaliseSha256(str(content['sha256']));
-      const fileName = str(content['filename']);
-      if (mimeType) media.mimeType = mimeType;
-      if (sha256) media.sha256 = sha256;
-      if (fileName) media.fileName = fileName;
-      const caption = str(content['caption']);
-      return { ...message, media: [media], ...(caption ? { text: caption } : {}) };
-    }
-    if (type === 'location') {
-      const latitude = finiteNumber(content['latitude']);
-      const longitude = finiteNumber(content['longitude']);
-      if (latitude === undefined || longitude === undefined) throw new WebhookPayloadError('location without coordinates');
-      const name = str(content['name']);
-      const address = str(content['address']);
-      return { ...message, location: { latitude, longitude, ...(name ? { name } : {}), ...(address ? { address } : {}) } };
-    }
-    // A tap on a quick-reply button of a template, or on a reply button or list row: its label is what they said.
-    if (type === 'button') {
-      const text = str(content['text']);
-      return text ? { ...message, text } : undefined;
-    }
-    if (type === 'interactive') {
-      const reply = content['button_reply'] ?? content['list_reply'];
-      const text = isJson(reply) ? str(reply['title']) : undefined;
-      return text ? { ...message, text } : undefined;
-    }
-    return undefined;
+    return CONTENT_READERS.get(type)?.(content, message, type);
   }
 }
+
+/** Reads the content of one message type into the message, or `undefined` when it carries nothing we take. */
+type ContentReader = (content: Json, message: InboundMessage, type: string) => InboundMessage | undefined;
+
+const readText: ContentReader = (content, message) => {
+  const text = str(content['body']);
+  return text ? { ...message, text } : undefined;
+};
+
+const readMedia: ContentReader = (content, message, type) => {
+  const ref = str(content['id']);
+  if (!ref) throw new WebhookPayloadError('media without id');
+  const media: InboundMedia = { kind: type as InboundMedia['kind'], ref };
+  const mimeType = str(content['mime_type']);
+  const sha256 = normaliseSha256(str(content['sha256']));
+  const fileName = str(content['filename']);
+  if (mimeType) media.mimeType = mimeType;
+  if (sha256) media.sha256 = sha256;
+  if (fileName) media.fileName = fileName;
+  const caption = str(content['caption']);
+  return { ...message, media: [media], ...(caption ? { text: caption } : {}) };
+};
+
+const readLocation: ContentReader = (content, message) => {
+  const latitude = finiteNumber(content['latitude']);
+  const longitude = finiteNumber(content['longitude']);
+  if (latitude === undefined || longitude === undefined) throw new WebhookPayloadError('location without coordinates');
+  const name = str(content['name']);
+  const address = str(content['address']);
+  return { ...message, location: { latitude, longitude, ...(name ? { name } : {}), ...(address ? { address } : {}) } };
+};
+
+// A tap on a quick-reply button of a template, or on a reply button or list row: its label is what they said.
+const readButton: ContentReader = (content, message) => {
+  const text = str(content['text']);
+  return text ? { ...message, text } : undefined;
+};
+
+const readInteractive: ContentReader = (content, message) => {
+  const reply = content['button_reply'] ?? content['list_reply'];
+  const text = isJson(reply) ? str(reply['title']) : undefined;
+  return text ? { ...message, text } : undefined;
+};
+
+/** The message types we take; a Map, so a type named like an object's own property (`constructor`) finds nothing. */
+const CONTENT_READERS = new Map<string, ContentReader>([
+  ['text', readText],
+  ...MEDIA_KINDS.map((kind): [string, ContentReader] => [kind, readMedia]),
+  ['location', readLocation],
+  ['button', readButton],
+  ['interactive', readInteractive],
+]);
 
 /** A status of a message we sent; `undefined` for statuses that are not receipts (`deleted`, `warning`). */
 function readStatus(s: Json, receivedAt: Date): DeliveryReceipt | undefined {

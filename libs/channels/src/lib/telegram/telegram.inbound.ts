@@ -81,13 +81,7 @@ export class TelegramInbound implements InboundProvider {
   }
 
   parse(request: WebhookRequest, receivedAt: Date): ParsedWebhook {
-    let update: { update_id?: unknown; message?: unknown };
-    try {
-      update = JSON.parse(request.rawBody.toString('utf8')) as typeof update;
-    } catch {
-      throw new WebhookPayloadError('not JSON');
-    }
-    if (typeof update !== 'object' || update === null || !Number.isInteger(update.update_id)) throw new WebhookPayloadError('update_id missing');
+    const update = updateOf(request.rawBody);
     const ignore: ParsedWebhook = { messages: [], receipts: [], ignored: 1 };
     // edited_message, channel_post, callback_query, my_chat_member…: not a new complaint message.
     if (update.message === undefined) return ignore;
@@ -96,28 +90,13 @@ export class TelegramInbound implements InboundProvider {
     // Bots never complain; in groups an answer would be read by everyone in them.
     if (m.from?.is_bot === true || m.chat.type !== 'private') return ignore;
 
-    const media: InboundMedia[] = [
-      // Telegram re-encodes every photo as JPEG.
-      ...file('image', largestPhoto(m.photo), 'image/jpeg'),
-      ...file('audio', m.voice, 'audio/ogg'),
-      ...file('audio', m.audio),
-      ...file('video', m.video),
-      ...file('video', m.video_note, 'video/mp4'),
-      ...file('document', m.document),
-      ...file('sticker', m.sticker, 'image/webp'),
-    ];
-    const point = m.location ?? m.venue?.location;
-    const latitude = typeof point?.latitude === 'number' ? finiteNumber(point.latitude) : undefined;
-    const longitude = typeof point?.longitude === 'number' ? finiteNumber(point.longitude) : undefined;
-    const location =
-      latitude !== undefined && longitude !== undefined
-        ? { latitude, longitude, ...(str(m.venue?.title) ? { name: str(m.venue?.title) } : {}), ...(str(m.venue?.address) ? { address: str(m.venue?.address) } : {}) }
-        : undefined;
+    const media = mediaOf(m);
+    const location = locationOf(m);
     const text = str(m.text) ?? str(m.caption);
     // A contact, poll, dice…: nothing we can file.
     if (!text && media.length === 0 && !location) return ignore;
 
-    const name = [str(m.from?.first_name), str(m.from?.last_name)].filter(Boolean).join(' ');
+    const name = senderNameOf(m);
     const message: InboundMessage = {
       provider: this.id,
       channel: 'TELEGRAM',
@@ -132,4 +111,44 @@ export class TelegramInbound implements InboundProvider {
     if (location) message.location = location;
     return { messages: [message], receipts: [], ignored: 0 };
   }
+}
+
+/** The Update a webhook carries, refused when it is not JSON or has no `update_id`. */
+function updateOf(rawBody: Buffer): { update_id?: unknown; message?: unknown } {
+  let update: { update_id?: unknown; message?: unknown };
+  try {
+    update = JSON.parse(rawBody.toString('utf8')) as typeof update;
+  } catch {
+    throw new WebhookPayloadError('not JSON');
+  }
+  if (typeof update !== 'object' || update === null || !Number.isInteger(update.update_id)) throw new WebhookPayloadError('update_id missing');
+  return update;
+}
+
+/** Every file of a message, with the MIME type Telegram's own encodings imply where it names none. */
+function mediaOf(m: TgMessage): InboundMedia[] {
+  return [
+    // Telegram re-encodes every photo as JPEG.
+    ...file('image', largestPhoto(m.photo), 'image/jpeg'),
+    ...file('audio', m.voice, 'audio/ogg'),
+    ...file('audio', m.audio),
+    ...file('video', m.video),
+    ...file('video', m.video_note, 'video/mp4'),
+    ...file('document', m.document),
+    ...file('sticker', m.sticker, 'image/webp'),
+  ];
+}
+
+/** The sender's first and last names as one, empty when Telegram gave neither. */
+function senderNameOf(m: TgMessage): string {
+  return [str(m.from?.first_name), str(m.from?.last_name)].filter(Boolean).join(' ');
+}
+
+/** A shared location or venue, when it has both coordinates. */
+function locationOf(m: TgMessage): InboundMessage['location'] {
+  const point = m.location ?? m.venue?.location;
+  const latitude = typeof point?.latitude === 'number' ? finiteNumber(point.latitude) : undefined;
+  const longitude = typeof point?.longitude === 'number' ? finiteNumber(point.longitude) : undefined;
+  if (latitude === undefined || longitude === undefined) return undefined;
+  return { latitude, longitude, ...(str(m.venue?.title) ? { name: str(m.venue?.title) } : {}), ...(str(m.venue?.address) ? { address: str(m.venue?.address) } : {}) };
 }

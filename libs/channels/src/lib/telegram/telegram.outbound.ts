@@ -46,21 +46,30 @@ export class TelegramOutbound implements OutboundProvider {
       body: JSON.stringify({ chat_id: telegramChatId(request.recipient), text: request.text }),
     });
     if (!res) return { kind: 'failed', errorCode: 'TELEGRAM.NETWORK', retryable: true };
-    const answer = jsonOf<TelegramAnswer<{ message_id?: number; chat?: { id?: number } }>>(res.text);
-    if (res.status >= 200 && res.status < 300 && answer?.ok === true) {
-      const messageId = answer.result?.message_id;
-      const chatId = answer.result?.chat?.id;
-      if (!Number.isInteger(messageId) || typeof chatId !== 'number') return { kind: 'failed', errorCode: 'TELEGRAM.BAD_ANSWER', retryable: true };
-      return { kind: 'accepted', providerMessageId: `${chatId}:${messageId as number}` };
-    }
-    // error_code mirrors the HTTP status (429 flood wait, 403 blocked by the user, 400 chat not found).
-    const code = Number.isInteger(answer?.error_code) ? (answer?.error_code as number) : res.status;
-    const retryAfter = answer?.parameters?.retry_after;
-    return {
-      kind: 'failed',
-      errorCode: `TELEGRAM.${code}`,
-      retryable: code === 429 || code >= 500,
-      retryAfterMs: typeof retryAfter === 'number' && retryAfter >= 0 ? Math.round(retryAfter * 1000) : undefined,
-    };
+    const answer = jsonOf<SendMessageAnswer>(res.text);
+    if (res.status >= 200 && res.status < 300 && answer?.ok === true) return acceptedOutcome(answer);
+    return refusalOutcome(answer, res.status);
   }
+}
+
+type SendMessageAnswer = TelegramAnswer<{ message_id?: number; chat?: { id?: number } }>;
+
+/** An `ok` answer: accepted under the chat's and message's ids, which together name the message. */
+function acceptedOutcome(answer: SendMessageAnswer): ProviderSendOutcome {
+  const messageId = answer.result?.message_id;
+  const chatId = answer.result?.chat?.id;
+  if (!Number.isInteger(messageId) || typeof chatId !== 'number') return { kind: 'failed', errorCode: 'TELEGRAM.BAD_ANSWER', retryable: true };
+  return { kind: 'accepted', providerMessageId: `${chatId}:${messageId as number}` };
+}
+
+function refusalOutcome(answer: SendMessageAnswer | undefined, status: number): ProviderSendOutcome {
+  // error_code mirrors the HTTP status (429 flood wait, 403 blocked by the user, 400 chat not found).
+  const code = Number.isInteger(answer?.error_code) ? (answer?.error_code as number) : status;
+  const retryAfter = answer?.parameters?.retry_after;
+  return {
+    kind: 'failed',
+    errorCode: `TELEGRAM.${code}`,
+    retryable: code === 429 || code >= 500,
+    retryAfterMs: typeof retryAfter === 'number' && retryAfter >= 0 ? Math.round(retryAfter * 1000) : undefined,
+  };
 }

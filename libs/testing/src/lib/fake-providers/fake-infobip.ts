@@ -56,6 +56,21 @@ const STATUSES: Record<FakeInfobipStatus, { status: InfobipStatusObject; error: 
 const PENDING_ACCEPTED: InfobipStatusObject = { groupId: 1, groupName: 'PENDING', id: 26, name: 'PENDING_ACCEPTED', description: 'Message sent to next instance' };
 const REJECTED_DESTINATION: InfobipStatusObject = { groupId: 5, groupName: 'REJECTED', id: 52, name: 'REJECTED_DESTINATION', description: 'Invalid destination address.' };
 
+/** One message of a send request, as a client may write it (checked before use). */
+interface SendPayloadMessage {
+  destinations?: { to?: unknown; messageId?: unknown }[];
+  from?: unknown;
+  text?: unknown;
+  notifyUrl?: unknown;
+}
+
+/** The answer for one destination of a send. */
+interface DestinationAnswer {
+  to: string;
+  status: InfobipStatusObject;
+  messageId: string;
+}
+
 /** Infobip writes numbers without `+`. */
 const digits = (n: string) => n.replace(/^\+/, '');
 
@@ -158,7 +173,7 @@ export class FakeInfobip extends FakeProviderServer {
   protected route(request: RecordedRequest): FakeResponse {
     if (request.headers['authorization'] !== `App ${this.options.apiKey}`) return serviceException(401, 'UNAUTHORIZED', 'Invalid login details');
     if (request.method !== 'POST' || request.path !== '/sms/2/text/advanced') return serviceException(404, 'NOT_FOUND', 'Requested URL not found: ' + request.path);
-    let payload: { messages?: { destinations?: { to?: unknown; messageId?: unknown }[]; from?: unknown; text?: unknown; notifyUrl?: unknown }[] };
+    let payload: { messages?: SendPayloadMessage[] };
     try {
       payload = JSON.parse(request.body.toString('utf8')) as typeof payload;
     } catch {
@@ -166,33 +181,33 @@ export class FakeInfobip extends FakeProviderServer {
     }
     if (!Array.isArray(payload?.messages) || payload.messages.length === 0) return serviceException(400, 'BAD_REQUEST', 'Bad request');
     const bulkId = `BULK-${randomBytes(8).toString('hex')}`;
-    const answers: { to: string; status: InfobipStatusObject; messageId: string }[] = [];
+    const answers: DestinationAnswer[] = [];
     for (const m of payload.messages) {
       if (typeof m.text !== 'string' || !m.text || typeof m.from !== 'string' || !Array.isArray(m.destinations) || m.destinations.length === 0) {
         return serviceException(400, 'BAD_REQUEST', 'Bad request');
       }
-      for (const d of m.destinations) {
-        const to = typeof d.to === 'string' ? d.to : '';
-        const messageId = typeof d.messageId === 'string' && d.messageId ? d.messageId : randomBytes(10).toString('hex');
-        // Infobip takes international format without `+`; anything else is not a destination.
-        if (!/^[1-9]\d{6,14}$/.test(to)) {
-          answers.push({ to, status: REJECTED_DESTINATION, messageId });
-          continue;
-        }
-        const notifyUrl = typeof m.notifyUrl === 'string' ? m.notifyUrl : undefined;
-        this.sent.push({ messageId, to: `+${to}`, from: m.from, text: m.text, ...(notifyUrl ? { notifyUrl } : {}), at: new Date() });
-        this.bulks.set(messageId, bulkId);
-        answers.push({ to, status: PENDING_ACCEPTED, messageId });
-        if (this.autoReceipts && notifyUrl) {
-          const timer = setTimeout(() => {
-            this.pending.delete(timer);
-            this.sendReports(messageId, ['DELIVERED']).catch(() => undefined);
-          }, 20);
-          this.pending.add(timer);
-        }
-      }
+      for (const d of m.destinations) answers.push(this.acceptDestination({ from: m.from, text: m.text, notifyUrl: m.notifyUrl }, d, bulkId));
     }
     return jsonResponse(200, { bulkId, messages: answers });
+  }
+
+  /** Records one destination of a message as sent (and schedules its report), or rejects a destination that is not a number. */
+  private acceptDestination(m: { from: string; text: string; notifyUrl?: unknown }, d: { to?: unknown; messageId?: unknown }, bulkId: string): DestinationAnswer {
+    const to = typeof d.to === 'string' ? d.to : '';
+    const messageId = typeof d.messageId === 'string' && d.messageId ? d.messageId : randomBytes(10).toString('hex');
+    // Infobip takes international format without `+`; anything else is not a destination.
+    if (!/^[1-9]\d{6,14}$/.test(to)) return { to, status: REJECTED_DESTINATION, messageId };
+    const notifyUrl = typeof m.notifyUrl === 'string' ? m.notifyUrl : undefined;
+    this.sent.push({ messageId, to: `+${to}`, from: m.from, text: m.text, ...(notifyUrl ? { notifyUrl } : {}), at: new Date() });
+    this.bulks.set(messageId, bulkId);
+    if (this.autoReceipts && notifyUrl) {
+      const timer = setTimeout(() => {
+        this.pending.delete(timer);
+        this.sendReports(messageId, ['DELIVERED']).catch(() => undefined);
+      }, 20);
+      this.pending.add(timer);
+    }
+    return { to, status: PENDING_ACCEPTED, messageId };
   }
 
   private postJson(url: string, body: string, auth: string | null): Promise<WebhookAnswer> {

@@ -148,29 +148,37 @@ export class FakeWhatsApp extends FakeProviderServer {
     if (body['messaging_product'] !== 'whatsapp' || !to) return graphError(400, 100, 'Invalid parameter');
     const at = this.now();
     const id = `wamid.${randomBytes(24).toString('base64')}`;
-    if (body['type'] === 'text') {
-      const text = (body['text'] as { body?: unknown } | undefined)?.body;
-      if (typeof text !== 'string' || text === '') return graphError(400, 100, 'Invalid parameter');
-      const last = this.lastInbound.get(to.replace(/^\+/, ''));
-      if (!last || at.getTime() - last.getTime() > WINDOW_MS) {
-        return graphError(400, 131047, '(#131047) Re-engagement message', {
-          error_data: { messaging_product: 'whatsapp', details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.' },
-        });
-      }
-      this.sent.push({ id, to, type: 'text', text, at });
-    } else if (body['type'] === 'template') {
-      const template = body['template'] as { name?: unknown; language?: { code?: unknown }; components?: { type?: string; parameters?: { type?: string; text?: unknown }[] }[] } | undefined;
-      if (typeof template?.name !== 'string' || typeof template.language?.code !== 'string') return graphError(400, 100, 'Invalid parameter');
-      const bodyComponent = template.components?.find((c) => c.type === 'body');
-      const parameters = (bodyComponent?.parameters ?? []).map((p) => String(p.text));
-      this.sent.push({ id, to, type: 'template', template: { name: template.name, language: template.language.code, parameters }, at });
-    } else {
-      return graphError(400, 100, 'Invalid parameter');
-    }
+    const refusal =
+      body['type'] === 'text' ? this.recordText(body, id, to, at) : body['type'] === 'template' ? this.recordTemplate(body, id, to, at) : graphError(400, 100, 'Invalid parameter');
+    if (refusal) return refusal;
     if (this.autoReceipts) {
       setTimeout(() => void this.sendStatuses(id, ['sent', 'delivered']).catch(() => undefined), 20);
     }
     return jsonResponse(200, { messaging_product: 'whatsapp', contacts: [{ input: to, wa_id: to.replace(/^\+/, '') }], messages: [{ id }] });
+  }
+
+  /** Records a text send, or refuses it (no body, or outside the 24-hour window WhatsApp allows free text in). */
+  private recordText(body: Record<string, unknown>, id: string, to: string, at: Date): FakeResponse | undefined {
+    const text = (body['text'] as { body?: unknown } | undefined)?.body;
+    if (typeof text !== 'string' || text === '') return graphError(400, 100, 'Invalid parameter');
+    const last = this.lastInbound.get(to.replace(/^\+/, ''));
+    if (!last || at.getTime() - last.getTime() > WINDOW_MS) {
+      return graphError(400, 131047, '(#131047) Re-engagement message', {
+        error_data: { messaging_product: 'whatsapp', details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.' },
+      });
+    }
+    this.sent.push({ id, to, type: 'text', text, at });
+    return undefined;
+  }
+
+  /** Records a template send with its body parameters, or refuses one without a name or language. */
+  private recordTemplate(body: Record<string, unknown>, id: string, to: string, at: Date): FakeResponse | undefined {
+    const template = body['template'] as { name?: unknown; language?: { code?: unknown }; components?: { type?: string; parameters?: { type?: string; text?: unknown }[] }[] } | undefined;
+    if (typeof template?.name !== 'string' || typeof template.language?.code !== 'string') return graphError(400, 100, 'Invalid parameter');
+    const bodyComponent = template.components?.find((c) => c.type === 'body');
+    const parameters = (bodyComponent?.parameters ?? []).map((p) => String(p.text));
+    this.sent.push({ id, to, type: 'template', template: { name: template.name, language: template.language.code, parameters }, at });
+    return undefined;
   }
 
   private mediaMetadata(request: RecordedRequest, mediaId: string): FakeResponse {
