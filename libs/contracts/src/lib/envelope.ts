@@ -112,42 +112,84 @@ function describe(value: unknown): string {
   return value === undefined ? 'missing' : `got ${JSON.stringify(value)}`;
 }
 
+/** One attribute's check: what is wrong with its value, or undefined when it is valid. */
+interface AttributeRule {
+  readonly name: string;
+  /** Checked only when the attribute is there. */
+  readonly optional?: true;
+  readonly problem: (value: unknown) => string | undefined;
+}
+
+/** A check whose problem is `<expected>, got <value>` (or `missing`). */
+function must(valid: (value: unknown) => boolean, expected: string): AttributeRule['problem'] {
+  return (value) => (valid(value) ? undefined : `${expected}, ${describe(value)}`);
+}
+
+function isNonEmptyString(value: unknown): boolean {
+  return typeof value === 'string' && value !== '';
+}
+
+function isTimestamp(value: unknown): boolean {
+  return typeof value === 'string' && RFC3339.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+function typeProblem(value: unknown): string | undefined {
+  if (value === undefined) return 'required';
+  return isEventType(value) ? undefined : `unknown event type ${JSON.stringify(value)}`;
+}
+
+/** Every attribute but `data` and `dataversion`, in the order their problems are listed. */
+const ATTRIBUTE_RULES: readonly AttributeRule[] = [
+  { name: 'specversion', problem: must((v) => v === '1.0', 'must be "1.0"') },
+  { name: 'id', problem: must((v) => typeof v === 'string' && isUuid(v), 'must be a UUID') },
+  { name: 'type', problem: typeProblem },
+  ...REQUIRED_STRINGS.map((name) => ({ name, problem: must(isNonEmptyString, 'must be a non-empty string') })),
+  { name: 'time', problem: must(isTimestamp, 'must be an RFC 3339 timestamp') },
+  { name: 'datacontenttype', problem: must((v) => v === 'application/json', 'must be "application/json"') },
+  {
+    name: 'actor',
+    problem: must((v) => typeof v === 'string' && parseActor(v) !== undefined, 'must be "<ROLE>:<userId>" or "system:<service>"'),
+  },
+  {
+    name: 'actorsection',
+    optional: true,
+    problem: must((v) => typeof v === 'string' && SECTION.test(v), 'must be a section code when present'),
+  },
+  { name: 'causationid', optional: true, problem: must(isNonEmptyString, 'must be a non-empty string when present') },
+  { name: 'dataschema', optional: true, problem: must((v) => typeof v === 'string', 'must be a URI string') },
+];
+
 /**
  * Checks every attribute except `data`. Returns the payload schema when `type` and
  * `dataversion` name one, so that `data` can be checked too.
  */
 function checkAttributes(env: Record<string, unknown>, problems: string[]): DescMessage | undefined {
-  if (env['specversion'] !== '1.0') problems.push(`specversion: must be "1.0", ${describe(env['specversion'])}`);
-  if (typeof env['id'] !== 'string' || !isUuid(env['id'])) problems.push(`id: must be a UUID, ${describe(env['id'])}`);
-  const type = env['type'];
-  if (type === undefined) problems.push('type: required');
-  else if (!isEventType(type)) problems.push(`type: unknown event type ${JSON.stringify(type)}`);
-  for (const name of REQUIRED_STRINGS) {
-    if (typeof env[name] !== 'string' || env[name] === '') problems.push(`${name}: must be a non-empty string, ${describe(env[name])}`);
+  for (const rule of ATTRIBUTE_RULES) {
+    if (rule.optional && !(rule.name in env)) continue;
+    const problem = rule.problem(env[rule.name]);
+    if (problem !== undefined) problems.push(`${rule.name}: ${problem}`);
   }
-  const time = env['time'];
-  if (typeof time !== 'string' || !RFC3339.test(time) || Number.isNaN(Date.parse(time))) problems.push(`time: must be an RFC 3339 timestamp, ${describe(time)}`);
-  if (env['datacontenttype'] !== 'application/json') problems.push(`datacontenttype: must be "application/json", ${describe(env['datacontenttype'])}`);
-  if (typeof env['actor'] !== 'string' || parseActor(env['actor']) === undefined) {
-    problems.push(`actor: must be "<ROLE>:<userId>" or "system:<service>", ${describe(env['actor'])}`);
-  }
-  if ('actorsection' in env && (typeof env['actorsection'] !== 'string' || !SECTION.test(env['actorsection']))) {
-    problems.push(`actorsection: must be a section code when present, ${describe(env['actorsection'])}`);
-  }
-  if ('causationid' in env && (typeof env['causationid'] !== 'string' || env['causationid'] === '')) {
-    problems.push(`causationid: must be a non-empty string when present, ${describe(env['causationid'])}`);
-  }
-  if ('dataschema' in env && typeof env['dataschema'] !== 'string') problems.push(`dataschema: must be a URI string, ${describe(env['dataschema'])}`);
+  checkExtensionAttributes(env, problems);
+  return payloadSchemaOf(env, problems);
+}
+
+/** Any other attribute is an extension: a CloudEvents name and a scalar value. */
+function checkExtensionAttributes(env: Record<string, unknown>, problems: string[]): void {
   for (const [name, value] of Object.entries(env)) {
     if (CONTEXT_ATTRIBUTES.has(name)) continue;
     if (!EXTENSION_NAME.test(name)) problems.push(`${name}: not a valid CloudEvents attribute name (lowercase a-z and 0-9 only)`);
     else if (value !== null && !['string', 'number', 'boolean'].includes(typeof value)) problems.push(`${name}: an extension attribute must be a string, number or boolean`);
   }
+}
+
+/** Checks `dataversion` and returns the payload schema it names for `type`, if both are valid. */
+function payloadSchemaOf(env: Record<string, unknown>, problems: string[]): DescMessage | undefined {
   const dataversion = env['dataversion'];
   if (typeof dataversion !== 'string' || dataversion === '') {
     problems.push(`dataversion: must be a non-empty string, ${describe(dataversion)}`);
     return undefined;
   }
+  const type = env['type'];
   if (!isEventType(type)) return undefined;
   const schema = payloadSchemaFor(type, dataversion);
   if (schema === undefined) {

@@ -42,55 +42,65 @@ function checkString(field: DescField, value: string, path: string, problems: st
 
 function checkMessage(desc: DescMessage, message: Record<string, unknown>, path: string, problems: string[]): void {
   for (const field of desc.fields) {
-    const fieldPath = `${path}.${field.jsonName}`;
-    let value: unknown;
-    if (field.oneof !== undefined) {
-      const selected = message[field.oneof.localName] as { case?: string; value?: unknown } | undefined;
-      if (selected?.case !== field.localName) continue;
-      value = selected.value;
-    } else {
-      value = message[field.localName];
-    }
-    const required = isRequired(field);
-    switch (field.fieldKind) {
-      case 'scalar':
-        if (field.scalar !== ScalarType.STRING || typeof value !== 'string') break;
-        if (value === '') {
-          if (required) problems.push(`${fieldPath}: required`);
-        } else {
-          checkString(field, value, fieldPath, problems);
-        }
-        break;
-      case 'enum':
-        if (typeof value === 'number') checkEnum(field, value, fieldPath, problems);
-        break;
-      case 'message':
-        if (value === undefined) {
-          if (required) problems.push(`${fieldPath}: required`);
-        } else if (!isWellKnown(field.message)) {
-          checkMessage(field.message, value as Record<string, unknown>, fieldPath, problems);
-        }
-        break;
-      case 'list':
-        (value as unknown[]).forEach((item, i) => {
-          const itemPath = `${fieldPath}[${i}]`;
-          if (field.listKind === 'enum') checkEnum(field, item as number, itemPath, problems);
-          else if (field.listKind === 'message') {
-            if (!isWellKnown(field.message)) checkMessage(field.message, item as Record<string, unknown>, itemPath, problems);
-          } else if (field.scalar === ScalarType.STRING) {
-            if (item === '') problems.push(`${itemPath}: must not be empty`);
-            else checkString(field, item as string, itemPath, problems);
-          }
-        });
-        break;
-      case 'map':
-        if (field.mapKind === 'message' && !isWellKnown(field.message)) {
-          for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-            checkMessage(field.message, item as Record<string, unknown>, `${fieldPath}[${JSON.stringify(key)}]`, problems);
-          }
-        }
-        break;
-    }
+    const present = fieldValue(field, message);
+    if (present !== undefined) checkField(field, present.value, `${path}.${field.jsonName}`, problems);
+  }
+}
+
+/** The field's value; undefined for a `oneof` member that is not the selected case. */
+function fieldValue(field: DescField, message: Record<string, unknown>): { readonly value: unknown } | undefined {
+  if (field.oneof === undefined) return { value: message[field.localName] };
+  const selected = message[field.oneof.localName] as { case?: string; value?: unknown } | undefined;
+  return selected?.case === field.localName ? { value: selected.value } : undefined;
+}
+
+function checkField(field: DescField, value: unknown, path: string, problems: string[]): void {
+  switch (field.fieldKind) {
+    case 'scalar':
+      if (field.scalar === ScalarType.STRING && typeof value === 'string') checkSingularString(field, value, path, problems);
+      break;
+    case 'enum':
+      if (typeof value === 'number') checkEnum(field, value, path, problems);
+      break;
+    case 'message':
+      checkSingularMessage(field, value, path, problems);
+      break;
+    case 'list':
+      (value as unknown[]).forEach((item, i) => checkListItem(field, item, `${path}[${i}]`, problems));
+      break;
+    case 'map':
+      checkMapValues(field, value as Record<string, unknown>, path, problems);
+      break;
+  }
+}
+
+function checkSingularString(field: DescField, value: string, path: string, problems: string[]): void {
+  if (value !== '') checkString(field, value, path, problems);
+  else if (isRequired(field)) problems.push(`${path}: required`);
+}
+
+function checkSingularMessage(field: DescField & { fieldKind: 'message' }, value: unknown, path: string, problems: string[]): void {
+  if (value === undefined) {
+    if (isRequired(field)) problems.push(`${path}: required`);
+  } else if (!isWellKnown(field.message)) {
+    checkMessage(field.message, value as Record<string, unknown>, path, problems);
+  }
+}
+
+function checkListItem(field: DescField & { fieldKind: 'list' }, item: unknown, path: string, problems: string[]): void {
+  if (field.listKind === 'enum') checkEnum(field, item as number, path, problems);
+  else if (field.listKind === 'message') {
+    if (!isWellKnown(field.message)) checkMessage(field.message, item as Record<string, unknown>, path, problems);
+  } else if (field.scalar === ScalarType.STRING) {
+    if (item === '') problems.push(`${path}: must not be empty`);
+    else checkString(field, item as string, path, problems);
+  }
+}
+
+function checkMapValues(field: DescField & { fieldKind: 'map' }, entries: Record<string, unknown>, path: string, problems: string[]): void {
+  if (field.mapKind !== 'message' || isWellKnown(field.message)) return;
+  for (const [key, item] of Object.entries(entries)) {
+    checkMessage(field.message, item as Record<string, unknown>, `${path}[${JSON.stringify(key)}]`, problems);
   }
 }
 

@@ -1,11 +1,117 @@
 import type { CommandType } from './commands';
-import type { ComplaintEventType, SopEvent } from './events';
+import type { ComplaintEventType, SopEvent, SopEventOf } from './events';
 import { isComplaintEventType } from './events';
 import type { ComplaintOutcome } from './reference-data';
 import { describeActor } from './roles';
 import { isLegalIn, mayFire } from './rules';
 import type { ComplaintFacts, ComplaintState, ComplaintStatus, StateOf } from './state';
 import { initialState, isOpen, pendingSections } from './state';
+
+/** How each event type changes a complaint's state; a type missing here is a compile error. */
+const APPLY: { readonly [T in ComplaintEventType]: (state: ComplaintState, event: SopEventOf<T>) => ComplaintState } = {
+  'complaint.received': (state, event) => {
+    expect(state, event, 'NEW');
+    const d = event.data;
+    return {
+      status: 'RECEIVED',
+      complaintId: d.complaintId,
+      officeCode: d.officeCode,
+      trackingNumber: d.trackingNumber,
+      channel: d.channel,
+      anonymous: d.anonymous,
+      confidential: d.confidential,
+      receivedAt: event.at,
+      since: event.at,
+    };
+  },
+  'complaint.message-appended': expectOpen,
+  'complaint.acknowledged': expectOpen,
+  'complaint.confirmed': (state, event) => {
+    const s = expect(state, event, 'RECEIVED');
+    return {
+      ...facts(s, event.at),
+      status: 'CONFIRMED',
+      anonymous: event.data.anonymous,
+      confidential: event.data.confidential,
+      confirmedAt: event.at,
+      classification: event.data.classification,
+    };
+  },
+  'complaint.dismissed': (state, event) => {
+    const s = expect(state, event, 'RECEIVED');
+    return { ...facts(s, event.at), status: 'DISMISSED', dismissal: event.data.dismissal };
+  },
+  'complaint.disposed': (state, event) => {
+    const s = expect(state, event, 'CONFIRMED');
+    const sections = event.data.sheet.entries.map((e) => e.sectionCode);
+    if (sections.length === 0) throw cannotApply(state, event, 'the disposition sheet names no section');
+    return { ...confirmedFacts(s, event.at), status: 'DISPOSED', sections, respondedSections: [] };
+  },
+  'complaint.section-responded': (state, event) => {
+    const s = expect(state, event, 'DISPOSED');
+    if (!pendingSections(s).includes(event.data.sectionCode)) {
+      throw cannotApply(state, event, `section ${event.data.sectionCode} is not awaiting a response`);
+    }
+    return { ...s, respondedSections: [...s.respondedSections, event.data.sectionCode] };
+  },
+  'complaint.disposition-completed': (state, event) => {
+    const s = expect(state, event, 'DISPOSED');
+    const pending = pendingSections(s);
+    if (pending.length > 0) throw cannotApply(state, event, `sections ${pending.join(', ')} have not responded`);
+    return { ...confirmedFacts(s, event.at), status: 'SECTION_PROCESSED' };
+  },
+  'complaint.analyzed': (state, event) => {
+    const s = expect(state, event, 'SECTION_PROCESSED');
+    return { ...confirmedFacts(s, event.at), status: 'ANALYZED', classification: event.data.classification };
+  },
+  'complaint.follow-up-decided': (state, event) => {
+    const s = expect(state, event, 'ANALYZED');
+    const status = event.data.decision === 'FOLLOW_UP' ? 'FOLLOW_UP_DECIDED' : 'NO_FOLLOW_UP_DECIDED';
+    return { ...confirmedFacts(s, event.at), status };
+  },
+  'complaint.team-formed': (state, event) => {
+    const s = expect(state, event, 'FOLLOW_UP_DECIDED');
+    return { ...confirmedFacts(s, event.at), status: 'TEAM_FORMED', decreeNumber: event.data.decreeNumber };
+  },
+  'complaint.reporter-informed': (state, event) => {
+    const s = expect(state, event, 'TEAM_FORMED', 'NO_FOLLOW_UP_DECIDED', 'DISMISSED');
+    const outcome: ComplaintOutcome =
+      s.status === 'TEAM_FORMED' ? 'FOLLOWED_UP' : s.status === 'NO_FOLLOW_UP_DECIDED' ? 'NO_FOLLOW_UP' : 'DISMISSED';
+    if (event.data.outcome !== outcome) {
+      throw cannotApply(state, event, `it reports outcome ${event.data.outcome}, but the complaint's is ${outcome}`);
+    }
+    return {
+      ...facts(s, event.at),
+      status: 'REPORTER_INFORMED',
+      outcome,
+      outcomeAt: s.since,
+      confirmedAt: s.status === 'DISMISSED' ? null : s.confirmedAt,
+      classification: s.status === 'DISMISSED' ? null : s.classification,
+      deliveredAt: null,
+    };
+  },
+  // A failed acknowledgement may come at any time of an open complaint; a failed step-8 notice only before delivery.
+  'complaint.notification-failed': (state, event) =>
+    event.data.purpose === 'ACKNOWLEDGEMENT' ? expectOpen(state, event) : expectUndelivered(state, event),
+  'complaint.information-delivered': (state, event) => ({
+    ...expectUndelivered(state, event),
+    deliveredAt: event.data.deliveredAt,
+  }),
+  'complaint.closed': (state, event) => {
+    const s = expect(state, event, 'REPORTER_INFORMED');
+    if (s.deliveredAt === null) throw cannotApply(state, event, 'the information has not been delivered');
+    if (event.data.outcome !== s.outcome) {
+      throw cannotApply(state, event, `it reports outcome ${event.data.outcome}, but the complaint's is ${s.outcome}`);
+    }
+    return {
+      ...facts(s, event.at),
+      status: 'CLOSED',
+      outcome: s.outcome,
+      confirmedAt: s.confirmedAt,
+      classification: s.classification,
+    };
+  },
+};
 
 /**
  * Applies one event to a complaint's state and returns the new state (the input is never
@@ -16,121 +122,11 @@ import { initialState, isOpen, pendingSections } from './state';
  * data error; use {@link verifyHistory} to check a record that may be illegal.
  */
 export function evolve(state: ComplaintState, event: SopEvent): ComplaintState {
-  switch (event.type) {
-    case 'complaint.received': {
-      expect(state, event, 'NEW');
-      const d = event.data;
-      return {
-        status: 'RECEIVED',
-        complaintId: d.complaintId,
-        officeCode: d.officeCode,
-        trackingNumber: d.trackingNumber,
-        channel: d.channel,
-        anonymous: d.anonymous,
-        confidential: d.confidential,
-        receivedAt: event.at,
-        since: event.at,
-      };
-    }
-    case 'complaint.message-appended':
-    case 'complaint.acknowledged':
-      if (!isOpen(state)) throw cannotApply(state, event, 'the complaint is not open');
-      return state;
-    case 'complaint.confirmed': {
-      const s = expect(state, event, 'RECEIVED');
-      return {
-        ...facts(s, event.at),
-        status: 'CONFIRMED',
-        anonymous: event.data.anonymous,
-        confidential: event.data.confidential,
-        confirmedAt: event.at,
-        classification: event.data.classification,
-      };
-    }
-    case 'complaint.dismissed': {
-      const s = expect(state, event, 'RECEIVED');
-      return { ...facts(s, event.at), status: 'DISMISSED', dismissal: event.data.dismissal };
-    }
-    case 'complaint.disposed': {
-      const s = expect(state, event, 'CONFIRMED');
-      const sections = event.data.sheet.entries.map((e) => e.sectionCode);
-      if (sections.length === 0) throw cannotApply(state, event, 'the disposition sheet names no section');
-      return { ...confirmedFacts(s, event.at), status: 'DISPOSED', sections, respondedSections: [] };
-    }
-    case 'complaint.section-responded': {
-      const s = expect(state, event, 'DISPOSED');
-      if (!pendingSections(s).includes(event.data.sectionCode)) {
-        throw cannotApply(state, event, `section ${event.data.sectionCode} is not awaiting a response`);
-      }
-      return { ...s, respondedSections: [...s.respondedSections, event.data.sectionCode] };
-    }
-    case 'complaint.disposition-completed': {
-      const s = expect(state, event, 'DISPOSED');
-      const pending = pendingSections(s);
-      if (pending.length > 0) throw cannotApply(state, event, `sections ${pending.join(', ')} have not responded`);
-      return { ...confirmedFacts(s, event.at), status: 'SECTION_PROCESSED' };
-    }
-    case 'complaint.analyzed': {
-      const s = expect(state, event, 'SECTION_PROCESSED');
-      return { ...confirmedFacts(s, event.at), status: 'ANALYZED', classification: event.data.classification };
-    }
-    case 'complaint.follow-up-decided': {
-      const s = expect(state, event, 'ANALYZED');
-      const status = event.data.decision === 'FOLLOW_UP' ? 'FOLLOW_UP_DECIDED' : 'NO_FOLLOW_UP_DECIDED';
-      return { ...confirmedFacts(s, event.at), status };
-    }
-    case 'complaint.team-formed': {
-      const s = expect(state, event, 'FOLLOW_UP_DECIDED');
-      return { ...confirmedFacts(s, event.at), status: 'TEAM_FORMED', decreeNumber: event.data.decreeNumber };
-    }
-    case 'complaint.reporter-informed': {
-      const s = expect(state, event, 'TEAM_FORMED', 'NO_FOLLOW_UP_DECIDED', 'DISMISSED');
-      const outcome: ComplaintOutcome =
-        s.status === 'TEAM_FORMED' ? 'FOLLOWED_UP' : s.status === 'NO_FOLLOW_UP_DECIDED' ? 'NO_FOLLOW_UP' : 'DISMISSED';
-      if (event.data.outcome !== outcome) {
-        throw cannotApply(state, event, `it reports outcome ${event.data.outcome}, but the complaint's is ${outcome}`);
-      }
-      return {
-        ...facts(s, event.at),
-        status: 'REPORTER_INFORMED',
-        outcome,
-        outcomeAt: s.since,
-        confirmedAt: s.status === 'DISMISSED' ? null : s.confirmedAt,
-        classification: s.status === 'DISMISSED' ? null : s.classification,
-        deliveredAt: null,
-      };
-    }
-    case 'complaint.notification-failed': {
-      if (event.data.purpose === 'ACKNOWLEDGEMENT') {
-        if (!isOpen(state)) throw cannotApply(state, event, 'the complaint is not open');
-        return state;
-      }
-      const s = expect(state, event, 'REPORTER_INFORMED');
-      if (s.deliveredAt !== null) throw cannotApply(state, event, 'the information was already delivered');
-      return s;
-    }
-    case 'complaint.information-delivered': {
-      const s = expect(state, event, 'REPORTER_INFORMED');
-      if (s.deliveredAt !== null) throw cannotApply(state, event, 'the information was already delivered');
-      return { ...s, deliveredAt: event.data.deliveredAt };
-    }
-    case 'complaint.closed': {
-      const s = expect(state, event, 'REPORTER_INFORMED');
-      if (s.deliveredAt === null) throw cannotApply(state, event, 'the information has not been delivered');
-      if (event.data.outcome !== s.outcome) {
-        throw cannotApply(state, event, `it reports outcome ${event.data.outcome}, but the complaint's is ${s.outcome}`);
-      }
-      return {
-        ...facts(s, event.at),
-        status: 'CLOSED',
-        outcome: s.outcome,
-        confirmedAt: s.confirmedAt,
-        classification: s.classification,
-      };
-    }
-    default:
-      return assertNever(event);
-  }
+  // A record read from outside may carry any type: only the table's own keys apply.
+  if (!Object.hasOwn(APPLY, event.type)) return assertNever(event as never);
+  // TypeScript cannot pair APPLY[event.type] with its event; the table's type does.
+  const apply = APPLY[event.type] as (state: ComplaintState, event: SopEvent) => ComplaintState;
+  return apply(state, event);
 }
 
 /** The state after a complaint's events, in order, from {@link initialState}. Throws as {@link evolve} does. */
@@ -194,11 +190,28 @@ function violation(
   next: SopEvent | undefined,
 ): string | null {
   if (!isComplaintEventType(event.type)) return `unknown event type ${JSON.stringify(event.type)}`;
-  // A failed acknowledgement is bookkeeping of `acknowledge` and follows its rule (as in decide).
-  const command =
-    event.type === 'complaint.notification-failed' && event.data.purpose === 'ACKNOWLEDGEMENT'
-      ? 'acknowledge'
-      : EVENT_PRODUCED_BY[event.type];
+  const command = ruleCommandOf(event);
+  const before =
+    actorViolation(event, command) ?? timeViolation(event, previous) ?? placeViolation(state, event, command, previous);
+  if (before !== null) return before;
+  let after: ComplaintState;
+  try {
+    after = evolve(state, event);
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  return missingFollowerViolation(event, after, next);
+}
+
+/** The command whose rule an event follows: a failed acknowledgement is bookkeeping of `acknowledge` (as in decide). */
+function ruleCommandOf(event: SopEvent): CommandType {
+  return event.type === 'complaint.notification-failed' && event.data.purpose === 'ACKNOWLEDGEMENT'
+    ? 'acknowledge'
+    : EVENT_PRODUCED_BY[event.type];
+}
+
+/** The actor's role may fire the command, and a section officer responds only for their own section. */
+function actorViolation(event: SopEvent, command: CommandType): string | null {
   if (!mayFire(event.actor, command)) return `${describeActor(event.actor)} may not ${command} (${event.type})`;
   if (
     event.type === 'complaint.section-responded' &&
@@ -207,25 +220,44 @@ function violation(
   ) {
     return `an officer of section ${event.actor.sectionCode ?? '(none)'} responded for section ${event.data.sectionCode}`;
   }
+  return null;
+}
+
+/** `at` is a timestamp, and time does not run backwards. */
+function timeViolation(event: SopEvent, previous: SopEvent | undefined): string | null {
   if (Number.isNaN(Date.parse(event.at))) return `at ${JSON.stringify(event.at)} is not a timestamp`;
   if (previous && Date.parse(event.at) < Date.parse(previous.at)) {
     return `at ${event.at} is earlier than the previous event's ${previous.at}`;
   }
-  // disposition-completed and closed belong to the decision of the event before them.
-  const follower = event.type === 'complaint.disposition-completed' || event.type === 'complaint.closed';
-  if (event.type === 'complaint.closed' && previous?.type !== 'complaint.information-delivered') {
-    return 'complaint.closed does not follow complaint.information-delivered';
+  return null;
+}
+
+/**
+ * The event may come here: disposition-completed and closed belong to the decision of the
+ * event before them, so they must follow it (whose status check covers them); any other
+ * event's command must be legal in the current status.
+ */
+function placeViolation(
+  state: ComplaintState,
+  event: SopEvent,
+  command: CommandType,
+  previous: SopEvent | undefined,
+): string | null {
+  if (event.type === 'complaint.closed') {
+    return previous?.type === 'complaint.information-delivered'
+      ? null
+      : 'complaint.closed does not follow complaint.information-delivered';
   }
-  if (event.type === 'complaint.disposition-completed' && previous?.type !== 'complaint.section-responded') {
-    return 'complaint.disposition-completed does not follow the last complaint.section-responded';
+  if (event.type === 'complaint.disposition-completed') {
+    return previous?.type === 'complaint.section-responded'
+      ? null
+      : 'complaint.disposition-completed does not follow the last complaint.section-responded';
   }
-  if (!follower && !isLegalIn(command, state)) return `${event.type} cannot follow status ${state.status}`;
-  let after: ComplaintState;
-  try {
-    after = evolve(state, event);
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
+  return isLegalIn(command, state) ? null : `${event.type} cannot follow status ${state.status}`;
+}
+
+/** An event whose decision also records a follower (the last section's response, a delivery) is followed by it. */
+function missingFollowerViolation(event: SopEvent, after: ComplaintState, next: SopEvent | undefined): string | null {
   if (
     event.type === 'complaint.section-responded' &&
     pendingSections(after).length === 0 &&
@@ -242,6 +274,19 @@ function violation(
 function expect<S extends ComplaintStatus>(state: ComplaintState, event: SopEvent, ...statuses: S[]): StateOf<S> {
   if ((statuses as readonly ComplaintStatus[]).includes(state.status)) return state as StateOf<S>;
   throw cannotApply(state, event, `it applies only in status ${statuses.join(' or ')}`);
+}
+
+/** For events that leave an open complaint as it is. */
+function expectOpen(state: ComplaintState, event: SopEvent): ComplaintState {
+  if (!isOpen(state)) throw cannotApply(state, event, 'the complaint is not open');
+  return state;
+}
+
+/** A reporter-informed complaint whose information has not been delivered yet. */
+function expectUndelivered(state: ComplaintState, event: SopEvent): StateOf<'REPORTER_INFORMED'> {
+  const s = expect(state, event, 'REPORTER_INFORMED');
+  if (s.deliveredAt !== null) throw cannotApply(state, event, 'the information was already delivered');
+  return s;
 }
 
 /** The facts every received complaint carries, with `since` moved to `at`. */
