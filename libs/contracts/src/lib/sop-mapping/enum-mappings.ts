@@ -1,0 +1,164 @@
+import type { DescEnum } from '@bufbuild/protobuf';
+import type * as sop from '@pengaduan/sop';
+import { Channel, ChannelSchema } from '../../gen/pengaduan/common/v1/channel_pb';
+import {
+  ComplaintOutcome,
+  ComplaintOutcomeSchema,
+  DeliveryMethod,
+  DeliveryMethodSchema,
+  DismissalReason,
+  DismissalReasonSchema,
+  DispositionInstruction,
+  DispositionInstructionSchema,
+  FollowUpDecision,
+  FollowUpDecisionSchema,
+  NotificationPurpose,
+  NotificationPurposeSchema,
+  Severity,
+  SeveritySchema,
+  Substantiation,
+  SubstantiationSchema,
+  TeamRole,
+  TeamRoleSchema,
+} from '../../gen/pengaduan/events/v1/complaint_events_pb';
+import { violation } from './mapping-violation';
+
+/** A two-way mapping between a libs/sop string union and a proto enum. */
+export interface EnumMapping<S extends string, P extends number> {
+  /**
+   * The proto value of a libs/sop value.
+   *
+   * @throws {@link ContractViolation} for a value libs/sop does not define (bad input at run time)
+   */
+  toProto(value: S, path?: string): P;
+  /**
+   * The libs/sop value of a proto value.
+   *
+   * @throws {@link ContractViolation} for `*_UNSPECIFIED`, an unknown number, or a value libs/sop lacks
+   */
+  fromProto(value: P, path?: string): S;
+}
+
+function enumMapping<S extends string, P extends number>(
+  schema: DescEnum,
+  table: { readonly [K in S]: P },
+  why: Partial<Record<number, string>> = {},
+): EnumMapping<S, P> {
+  const reverse = new Map<number, S>(Object.entries<P>(table).map(([s, p]) => [p, s as S]));
+  return {
+    toProto(value, path = 'value') {
+      const mapped = Object.prototype.hasOwnProperty.call(table, value) ? table[value] : undefined;
+      if (mapped === undefined) throw violation(`${path}: ${JSON.stringify(value)} is not a libs/sop value mapped to ${schema.name}`);
+      return mapped;
+    },
+    fromProto(value, path = 'value') {
+      const mapped = reverse.get(value);
+      if (mapped !== undefined) return mapped;
+      const name = schema.values.find((v) => v.number === value)?.name ?? String(value);
+      throw violation(`${path}: ${schema.name} ${name} has no libs/sop counterpart${why[value] ? ` (${why[value]})` : ''}`);
+    },
+  };
+}
+
+/** libs/sop `Channel` (how complaints come in) ↔ proto `Channel`; `CHANNEL_EMAIL` is refused: complaints do not come in by e-mail. */
+export const channelMapping: EnumMapping<sop.Channel, Channel> = enumMapping(
+  ChannelSchema,
+  {
+    WHATSAPP: Channel.WHATSAPP,
+    SMS: Channel.SMS,
+    PHONE: Channel.PHONE,
+    WEB: Channel.WEB,
+    INSTAGRAM: Channel.INSTAGRAM,
+    FACEBOOK: Channel.FACEBOOK,
+    TELEGRAM: Channel.TELEGRAM,
+    WALK_IN: Channel.WALK_IN,
+    REGIONAL_OFFICE: Channel.REGIONAL_OFFICE,
+  },
+  { [Channel.EMAIL]: 'e-mail is outbound only; complaints do not come in by e-mail' },
+);
+
+/** libs/sop `OutboundChannel` (messages to the reporter) ↔ proto `Channel`: one to one. */
+export const outboundChannelMapping: EnumMapping<sop.OutboundChannel, Channel> = enumMapping(ChannelSchema, {
+  WHATSAPP: Channel.WHATSAPP,
+  SMS: Channel.SMS,
+  PHONE: Channel.PHONE,
+  WEB: Channel.WEB,
+  INSTAGRAM: Channel.INSTAGRAM,
+  FACEBOOK: Channel.FACEBOOK,
+  TELEGRAM: Channel.TELEGRAM,
+  WALK_IN: Channel.WALK_IN,
+  REGIONAL_OFFICE: Channel.REGIONAL_OFFICE,
+  EMAIL: Channel.EMAIL,
+});
+
+/** libs/sop `DismissalReason` ↔ proto `DismissalReason`. */
+export const dismissalReasonMapping: EnumMapping<sop.DismissalReason, DismissalReason> = enumMapping(DismissalReasonSchema, {
+  SPAM: DismissalReason.SPAM,
+  DUPLICATE: DismissalReason.DUPLICATE,
+  NOT_A_COMPLAINT: DismissalReason.NOT_A_COMPLAINT,
+  NOT_OUR_AUTHORITY: DismissalReason.NOT_OUR_AUTHORITY,
+});
+
+/** libs/sop `DispositionInstruction` ↔ proto `DispositionInstruction`. */
+export const dispositionInstructionMapping: EnumMapping<sop.DispositionInstruction, DispositionInstruction> = enumMapping(
+  DispositionInstructionSchema,
+  {
+    TINDAK_LANJUTI: DispositionInstruction.TINDAK_LANJUTI,
+    PELAJARI_DAN_LAPORKAN: DispositionInstruction.PELAJARI_DAN_LAPORKAN,
+    KOORDINASIKAN: DispositionInstruction.KOORDINASIKAN,
+    UNTUK_DIKETAHUI: DispositionInstruction.UNTUK_DIKETAHUI,
+  },
+);
+
+/** libs/sop `Substantiation` ↔ proto `Substantiation`. */
+export const substantiationMapping: EnumMapping<sop.Substantiation, Substantiation> = enumMapping(SubstantiationSchema, {
+  YES: Substantiation.YES,
+  PARTLY: Substantiation.PARTLY,
+  NO: Substantiation.NO,
+});
+
+/** libs/sop `Severity` ↔ proto `Severity`. */
+export const severityMapping: EnumMapping<sop.Severity, Severity> = enumMapping(SeveritySchema, {
+  LOW: Severity.LOW,
+  MEDIUM: Severity.MEDIUM,
+  HIGH: Severity.HIGH,
+});
+
+/** libs/sop `FollowUpDecision` ↔ proto `FollowUpDecision`. */
+export const followUpDecisionMapping: EnumMapping<sop.FollowUpDecision, FollowUpDecision> = enumMapping(FollowUpDecisionSchema, {
+  FOLLOW_UP: FollowUpDecision.FOLLOW_UP,
+  NO_FOLLOW_UP: FollowUpDecision.NO_FOLLOW_UP,
+});
+
+/** libs/sop `TeamMemberRole` ↔ proto `TeamRole`. */
+export const teamMemberRoleMapping: EnumMapping<sop.TeamMemberRole, TeamRole> = enumMapping(TeamRoleSchema, {
+  KETUA: TeamRole.KETUA,
+  SEKRETARIS: TeamRole.SEKRETARIS,
+  ANGGOTA: TeamRole.ANGGOTA,
+});
+
+/** libs/sop `ComplaintOutcome` ↔ proto `ComplaintOutcome`. */
+export const complaintOutcomeMapping: EnumMapping<sop.ComplaintOutcome, ComplaintOutcome> = enumMapping(ComplaintOutcomeSchema, {
+  DISMISSED: ComplaintOutcome.DISMISSED,
+  NO_FOLLOW_UP: ComplaintOutcome.NO_FOLLOW_UP,
+  FOLLOWED_UP: ComplaintOutcome.FOLLOWED_UP,
+});
+
+/** libs/sop `DeliveryMethod` (how a delivery is known) ↔ proto `DeliveryMethod`. */
+export const deliveryMethodMapping: EnumMapping<sop.DeliveryMethod, DeliveryMethod> = enumMapping(DeliveryMethodSchema, {
+  PROVIDER_RECEIPT: DeliveryMethod.PROVIDER_RECEIPT,
+  PHONE_CALL: DeliveryMethod.PHONE_CALL,
+  IN_PERSON: DeliveryMethod.IN_PERSON,
+  REPORTER_REPLY: DeliveryMethod.REPORTER_REPLY,
+  LETTER: DeliveryMethod.LETTER,
+});
+
+/** libs/sop `NotificationPurpose` ↔ proto `NotificationPurpose`. */
+export const notificationPurposeMapping: EnumMapping<sop.NotificationPurpose, NotificationPurpose> = enumMapping(
+  NotificationPurposeSchema,
+  {
+    ACKNOWLEDGEMENT: NotificationPurpose.ACKNOWLEDGEMENT,
+    FOLLOW_UP_INFORMATION: NotificationPurpose.FOLLOW_UP_INFORMATION,
+    DISMISSAL_NOTICE: NotificationPurpose.DISMISSAL_NOTICE,
+  },
+);

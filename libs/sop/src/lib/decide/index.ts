@@ -1,0 +1,2 @@
+// The pure decision of a command on a complaint (see decide).
+export { decide } from './decide';

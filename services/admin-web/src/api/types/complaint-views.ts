@@ -1,0 +1,83 @@
+import type { ComplaintOutputs } from './complaint-outputs';
+
+// A complaint as lists, worklists and its page show it, and what a command answers.
+
+export interface OpenDeadline {
+  readonly deadlineId: string;
+  readonly stepId: string;
+  readonly sectionCode?: string;
+  readonly startedAt: string;
+  readonly dueAt: string;
+  readonly warnAt: string;
+  readonly calendar: string;
+  readonly responsibleRole: string;
+  readonly remainingSeconds: number;
+  readonly overdue: boolean;
+  readonly warned: boolean;
+  readonly breached: boolean;
+  readonly escalatedToRole: string | null;
+}
+
+export interface CurrentStep {
+  readonly stepId: string;
+  readonly startedAt: string;
+  readonly dueAt: string;
+  readonly sectionCodes?: readonly string[];
+}
+
+export interface ComplaintView {
+  readonly id: string;
+  readonly officeCode: string;
+  readonly trackingNumber: string;
+  readonly channel: string;
+  readonly status: string;
+  readonly anonymous: boolean;
+  readonly confidential: boolean;
+  readonly receivedAt: string;
+  readonly updatedAt: string;
+  readonly lastEventType: string;
+  readonly classificationCode: string | null;
+  readonly summary: string | null;
+  readonly currentStep: CurrentStep | null;
+  readonly sections: readonly string[];
+  readonly pendingSections: readonly string[];
+  readonly deadlines: readonly OpenDeadline[];
+}
+
+export interface ComplaintList {
+  readonly items: readonly ComplaintView[];
+  readonly total: number;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export interface WorklistItem extends ComplaintView {
+  readonly actions: readonly string[];
+}
+
+export interface Worklist {
+  readonly items: readonly WorklistItem[];
+}
+
+export interface ComplaintDetail extends ComplaintView {
+  readonly availableActions: readonly string[];
+  readonly outputs: ComplaintOutputs;
+  /** The complaint's version this view shows (docs/adr/0033); absent for one recorded before versions. */
+  readonly version?: number;
+}
+
+export interface CommandResult {
+  readonly id: string;
+  readonly status: string;
+  readonly eventIds: readonly string[];
+  /** The complaint's version afterwards (docs/adr/0033). */
+  readonly version?: number;
+  readonly sheetNumber?: string;
+  readonly decreeNumber?: string;
+}
+
+export interface ComplaintRegistered {
+  readonly id: string;
+  readonly trackingNumber: string;
+  readonly status: string;
+}

@@ -1,0 +1,39 @@
+// The office's sections, its dashboard and its SLA summary.
+
+export interface Section {
+  readonly code: string;
+  readonly name: string;
+}
+
+export interface SectionList {
+  readonly items: readonly Section[];
+}
+
+export interface Dashboard {
+  readonly from: string;
+  readonly to: string;
+  readonly bucket: 'day' | 'week';
+  readonly byChannel: readonly { readonly channel: string; readonly count: number }[];
+  /** `classificationCode` null: the complaints not confirmed (yet). */
+  readonly byClassification: readonly { readonly classificationCode: string | null; readonly count: number }[];
+  readonly byStatus: readonly { readonly status: string; readonly count: number }[];
+  readonly slaOverTime: readonly { readonly periodStart: string; readonly onTime: number; readonly late: number }[];
+}
+
+export interface SlaStepSummary {
+  readonly stepId: string;
+  readonly onTime: number;
+  readonly late: number;
+  readonly open: number;
+  readonly openOverdue: number;
+  readonly medianHours: number | null;
+  readonly p90Hours: number | null;
+  readonly lateMedianHours?: number | null;
+}
+
+export interface SlaSummary {
+  readonly from: string;
+  readonly to: string;
+  readonly asOf: string;
+  readonly offices: readonly { readonly officeCode: string; readonly steps: readonly SlaStepSummary[] }[];
+}
