@@ -1,7 +1,7 @@
-import { AnalysisService, ComplaintDocumentsService, IntakeService } from '@pengaduan/contracts';
+import { ComplaintDocumentsService, IntakeService } from '@pengaduan/contracts';
 import { complaintDocumentsGrpcService, documentKindsProducedBy, OfficeDirectory } from '@pengaduan/documents';
 import { CommandServiceLifecycle, ComplaintCommandExecutor, COMPLAINT_STATE_MIGRATIONS, complaintStateConsumer, ServiceRuntime, type ServiceRuntimeOptions } from '@pengaduan/messaging';
-import { GrpcServiceHost, HealthController, HealthRegistry, type Logger, Clock, SystemClock } from '@pengaduan/runtime';
+import { grpcServiceController, HealthController, HealthRegistry, type Logger, Clock, SystemClock } from '@pengaduan/runtime';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AnalyzeComplaintGrpcController } from './analyze-complaint/analyze-complaint.grpc.controller';
 import { AnalyzeComplaintHandler } from './analyze-complaint/analyze-complaint.handler';
@@ -59,7 +59,15 @@ export class AnalysisModule {
     const consumerGroup = options.consumer?.groupId ?? ANALYSIS_CONSUMER_GROUP;
     return {
       module: AnalysisModule,
-      controllers: [HealthController],
+      controllers: [
+        HealthController,
+        AnalyzeComplaintGrpcController,
+        DecideFollowUpGrpcController,
+        grpcServiceController(ComplaintDocumentsService, {
+          inject: [ServiceRuntime],
+          useFactory: (rt: ServiceRuntime) => complaintDocumentsGrpcService(() => rt.dataSource, documentKindsProducedBy('analysis')),
+        }),
+      ],
       providers: [
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         { provide: ServiceRuntime, useFactory: () => new ServiceRuntime(analysisRuntimeOptions(config, logger, options.consumer)) },
@@ -73,27 +81,10 @@ export class AnalysisModule {
         { provide: OfficeDirectory, useValue: config.officeProfiles },
         { provide: IntakeClient, useFactory: () => new IntakeClient('intake', IntakeService, config.intakeGrpcUrl, logger, config.grpcTls) },
         AnalyzeComplaintHandler,
-        AnalyzeComplaintGrpcController,
         DecideFollowUpHandler,
-        DecideFollowUpGrpcController,
-        {
-          provide: GrpcServiceHost,
-          inject: [AnalyzeComplaintGrpcController, DecideFollowUpGrpcController, ServiceRuntime],
-          useFactory: (analyze: AnalyzeComplaintGrpcController, decide: DecideFollowUpGrpcController, rt: ServiceRuntime) =>
-            new GrpcServiceHost(config.grpcAddress, logger, { tls: config.grpcTls })
-              .addService(AnalysisService, {
-                analyzeComplaint: (request, correlationId) => analyze.analyzeComplaint(request, correlationId),
-                decideFollowUp: (request, correlationId) => decide.decideFollowUp(request, correlationId),
-              })
-              .addService(ComplaintDocumentsService, complaintDocumentsGrpcService(() => rt.dataSource, documentKindsProducedBy('analysis'))),
-        },
-        {
-          provide: CommandServiceLifecycle,
-          inject: [ServiceRuntime, GrpcServiceHost],
-          useFactory: (rt: ServiceRuntime, grpc: GrpcServiceHost) => new CommandServiceLifecycle(rt, grpc),
-        },
+        { provide: CommandServiceLifecycle, inject: [ServiceRuntime], useFactory: (rt: ServiceRuntime) => new CommandServiceLifecycle(rt) },
       ],
-      exports: [ServiceRuntime, GrpcServiceHost],
+      exports: [ServiceRuntime],
     };
   }
 }

@@ -1,3 +1,4 @@
+import { AnalysisService, ComplaintDocumentsService } from '@pengaduan/contracts';
 import { ServiceRuntime } from '@pengaduan/messaging';
 import type { ServiceEntry } from '@pengaduan/runtime';
 import { loadAnalysisConfig, type AnalysisConfig } from './config';
@@ -9,5 +10,6 @@ export const analysisService: ServiceEntry<AnalysisConfig> = {
   loadConfig: (env) => loadAnalysisConfig(env),
   module: (config, logger) => AnalysisModule.forRoot(config, logger),
   http: (config) => ({ host: config.httpHost, port: config.httpPort }),
+  grpc: (config) => ({ address: config.grpcAddress, tls: config.grpcTls, services: [AnalysisService, ComplaintDocumentsService] }),
   migrate: (config, logger) => new ServiceRuntime(analysisRuntimeOptions(config, logger)).migrate(),
 };

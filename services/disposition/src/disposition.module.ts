@@ -1,7 +1,7 @@
-import { ComplaintDocumentsService, DispositionService, IntakeService } from '@pengaduan/contracts';
+import { ComplaintDocumentsService, IntakeService } from '@pengaduan/contracts';
 import { complaintDocumentsGrpcService, documentKindsProducedBy, OfficeDirectory } from '@pengaduan/documents';
 import { CommandServiceLifecycle, ComplaintCommandExecutor, complaintStateConsumer, ServiceRuntime, type ServiceRuntimeOptions } from '@pengaduan/messaging';
-import { GrpcServiceHost, HealthController, HealthRegistry, type Logger, Clock, SystemClock } from '@pengaduan/runtime';
+import { grpcServiceController, HealthController, HealthRegistry, type Logger, Clock, SystemClock } from '@pengaduan/runtime';
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { DispositionConfig } from './config';
 import { DisposeComplaintGrpcController } from './dispose/dispose-complaint.grpc.controller';
@@ -55,7 +55,16 @@ export class DispositionModule {
     const groupId = options.stateConsumer?.groupId ?? DISPOSITION_CONSUMER_GROUP;
     return {
       module: DispositionModule,
-      controllers: [HealthController],
+      controllers: [
+        HealthController,
+        DisposeComplaintGrpcController,
+        RespondAsSectionGrpcController,
+        ListSectionsGrpcController,
+        grpcServiceController(ComplaintDocumentsService, {
+          inject: [ServiceRuntime],
+          useFactory: (rt: ServiceRuntime) => complaintDocumentsGrpcService(() => rt.dataSource, documentKindsProducedBy('disposition')),
+        }),
+      ],
       providers: [
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         { provide: ServiceRuntime, useFactory: () => new ServiceRuntime(dispositionRuntimeOptions(config, logger, options.stateConsumer)) },
@@ -68,30 +77,11 @@ export class DispositionModule {
         { provide: OfficeDirectory, useValue: config.officeProfiles },
         { provide: IntakeClient, useFactory: () => new IntakeClient('intake', IntakeService, config.intakeGrpcUrl, logger, config.grpcTls) },
         DisposeComplaintHandler,
-        DisposeComplaintGrpcController,
         RespondAsSectionHandler,
-        RespondAsSectionGrpcController,
         ListSectionsHandler,
-        ListSectionsGrpcController,
-        {
-          provide: GrpcServiceHost,
-          inject: [DisposeComplaintGrpcController, RespondAsSectionGrpcController, ListSectionsGrpcController, ServiceRuntime],
-          useFactory: (dispose: DisposeComplaintGrpcController, respond: RespondAsSectionGrpcController, sections: ListSectionsGrpcController, rt: ServiceRuntime) =>
-            new GrpcServiceHost(config.grpcAddress, logger, { tls: config.grpcTls })
-              .addService(DispositionService, {
-                disposeComplaint: (request, correlationId) => dispose.disposeComplaint(request, correlationId),
-                respondAsSection: (request, correlationId) => respond.respondAsSection(request, correlationId),
-                listSections: (request) => sections.listSections(request),
-              })
-              .addService(ComplaintDocumentsService, complaintDocumentsGrpcService(() => rt.dataSource, documentKindsProducedBy('disposition'))),
-        },
-        {
-          provide: CommandServiceLifecycle,
-          inject: [ServiceRuntime, GrpcServiceHost],
-          useFactory: (rt: ServiceRuntime, grpc: GrpcServiceHost) => new CommandServiceLifecycle(rt, grpc),
-        },
+        { provide: CommandServiceLifecycle, inject: [ServiceRuntime], useFactory: (rt: ServiceRuntime) => new CommandServiceLifecycle(rt) },
       ],
-      exports: [ServiceRuntime, GrpcServiceHost, DisposeComplaintHandler, RespondAsSectionHandler, ListSectionsHandler],
+      exports: [ServiceRuntime, DisposeComplaintHandler, RespondAsSectionHandler, ListSectionsHandler],
     };
   }
 }

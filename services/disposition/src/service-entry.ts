@@ -1,3 +1,4 @@
+import { ComplaintDocumentsService, DispositionService } from '@pengaduan/contracts';
 import { ServiceRuntime } from '@pengaduan/messaging';
 import type { ServiceEntry } from '@pengaduan/runtime';
 import { loadDispositionConfig, type DispositionConfig } from './config';
@@ -9,5 +10,6 @@ export const dispositionService: ServiceEntry<DispositionConfig> = {
   loadConfig: (env) => loadDispositionConfig(env),
   module: (config, logger) => DispositionModule.forRoot(config, logger),
   http: (config) => ({ host: config.httpHost, port: config.httpPort }),
+  grpc: (config) => ({ address: config.grpcAddress, tls: config.grpcTls, services: [DispositionService, ComplaintDocumentsService] }),
   migrate: (config, logger) => new ServiceRuntime(dispositionRuntimeOptions(config, logger)).migrate(),
 };

@@ -2,7 +2,7 @@ import { complaintStateConsumer, ServiceRuntime, type ServiceRuntimeOptions } fr
 import { HealthController, HealthRegistry, type Logger, Clock, SystemClock } from '@pengaduan/runtime';
 import { Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE, Reflector } from '@nestjs/core';
-import { AnalyzeComplaintHandler } from './analyze-complaint/analyze-complaint.handler';
+import { AnalyzeComplaintForwarder } from './analyze-complaint/analyze-complaint.forwarder';
 import { AnalyzeComplaintHttpController } from './analyze-complaint/analyze-complaint.http.controller';
 import { AccessTokens } from './auth/access-tokens';
 import { AccountDirectory, AuthGuard } from './auth/auth.guard';
@@ -11,30 +11,30 @@ import { ComplaintCommandRunner } from './complaint-commands/complaint-command.r
 import { ComplaintViewsHttpController } from './complaint-views/complaint-views.http.controller';
 import { ComplaintViewQueries } from './complaint-views/complaint-views.queries';
 import type { GatewayConfig } from './config';
-import { ConfirmComplaintHandler } from './confirm-complaint/confirm-complaint.handler';
+import { ConfirmComplaintForwarder } from './confirm-complaint/confirm-complaint.forwarder';
 import { ConfirmComplaintHttpController } from './confirm-complaint/confirm-complaint.http.controller';
-import { ConfirmDeliveryHandler } from './confirm-delivery/confirm-delivery.handler';
+import { ConfirmDeliveryForwarder } from './confirm-delivery/confirm-delivery.forwarder';
 import { ConfirmDeliveryHttpController } from './confirm-delivery/confirm-delivery.http.controller';
-import { DecideFollowUpHandler } from './decide-follow-up/decide-follow-up.handler';
+import { DecideFollowUpForwarder } from './decide-follow-up/decide-follow-up.forwarder';
 import { DecideFollowUpHttpController } from './decide-follow-up/decide-follow-up.http.controller';
-import { DismissComplaintHandler } from './dismiss-complaint/dismiss-complaint.handler';
+import { DismissComplaintForwarder } from './dismiss-complaint/dismiss-complaint.forwarder';
 import { DismissComplaintHttpController } from './dismiss-complaint/dismiss-complaint.http.controller';
-import { DisposeComplaintHandler } from './dispose-complaint/dispose-complaint.handler';
+import { DisposeComplaintForwarder } from './dispose-complaint/dispose-complaint.forwarder';
 import { DisposeComplaintHttpController } from './dispose-complaint/dispose-complaint.http.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { createValidationPipe } from './http/validation';
-import { InboxHttpController } from './inbox/inbox.http.controller';
-import { InboxQuery } from './inbox/inbox.query';
-import { IssueTeamDecreeHandler } from './issue-team-decree/issue-team-decree.handler';
+import { WorklistHttpController } from './worklist/worklist.http.controller';
+import { WorklistQuery } from './worklist/worklist.query';
+import { IssueTeamDecreeForwarder } from './issue-team-decree/issue-team-decree.forwarder';
 import { IssueTeamDecreeHttpController } from './issue-team-decree/issue-team-decree.http.controller';
 import { LoginHandler } from './login/login.handler';
 import { LoginHttpController } from './login/login.http.controller';
 import { GATEWAY_ENTITIES } from './persistence/entities';
 import { GATEWAY_MIGRATIONS } from './persistence/migrations';
 import { projectReadModel } from './projection/read-model.projection';
-import { RegisterComplaintHandler } from './register-complaint/register-complaint.handler';
+import { RegisterComplaintForwarder } from './register-complaint/register-complaint.forwarder';
 import { RegisterComplaintHttpController } from './register-complaint/register-complaint.http.controller';
-import { RespondAsSectionHandler } from './respond-as-section/respond-as-section.handler';
+import { RespondAsSectionForwarder } from './respond-as-section/respond-as-section.forwarder';
 import { RespondAsSectionHttpController } from './respond-as-section/respond-as-section.http.controller';
 import { SectionsHttpController, SectionsQuery } from './sections/sections.http.controller';
 import { SlaEscalationsHttpController } from './sla-escalations/sla-escalations.http.controller';
@@ -43,7 +43,7 @@ import { SlaSummaryHttpController } from './sla-summary/sla-summary.http.control
 import { SlaSummaryQuery } from './sla-summary/sla-summary.query';
 import { AnalysisClient, DispositionClient, IntakeClient, NotificationClient, TeamDecreeClient } from './upstream/clients';
 import { UserAccounts } from './users/user-accounts';
-import { WriteFollowUpInformationHandler } from './write-follow-up-information/write-follow-up-information.handler';
+import { WriteFollowUpInformationForwarder } from './write-follow-up-information/write-follow-up-information.forwarder';
 import { WriteFollowUpInformationHttpController } from './write-follow-up-information/write-follow-up-information.http.controller';
 import { publicApiProviders } from './public-api/public-api.providers';
 import { OfficeNames } from './public-offices/office-names';
@@ -129,15 +129,15 @@ export interface GatewayModuleOptions {
 }
 
 const COMMAND_USE_CASES = [
-  [ConfirmComplaintHttpController, ConfirmComplaintHandler],
-  [DismissComplaintHttpController, DismissComplaintHandler],
-  [DisposeComplaintHttpController, DisposeComplaintHandler],
-  [RespondAsSectionHttpController, RespondAsSectionHandler],
-  [AnalyzeComplaintHttpController, AnalyzeComplaintHandler],
-  [DecideFollowUpHttpController, DecideFollowUpHandler],
-  [IssueTeamDecreeHttpController, IssueTeamDecreeHandler],
-  [WriteFollowUpInformationHttpController, WriteFollowUpInformationHandler],
-  [ConfirmDeliveryHttpController, ConfirmDeliveryHandler],
+  [ConfirmComplaintHttpController, ConfirmComplaintForwarder],
+  [DismissComplaintHttpController, DismissComplaintForwarder],
+  [DisposeComplaintHttpController, DisposeComplaintForwarder],
+  [RespondAsSectionHttpController, RespondAsSectionForwarder],
+  [AnalyzeComplaintHttpController, AnalyzeComplaintForwarder],
+  [DecideFollowUpHttpController, DecideFollowUpForwarder],
+  [IssueTeamDecreeHttpController, IssueTeamDecreeForwarder],
+  [WriteFollowUpInformationHttpController, WriteFollowUpInformationForwarder],
+  [ConfirmDeliveryHttpController, ConfirmDeliveryForwarder],
 ] as const;
 
 @Module({})
@@ -168,7 +168,7 @@ export class GatewayModule {
         TotpHttpController,
         RegisterComplaintHttpController,
         ComplaintViewsHttpController,
-        InboxHttpController,
+        WorklistHttpController,
         SectionsHttpController,
         SlaSummaryHttpController,
         SlaEscalationsHttpController,
@@ -215,10 +215,10 @@ export class GatewayModule {
         LoginSecondFactorHandler,
         TotpEnrolmentHandler,
         LoginHandler,
-        RegisterComplaintHandler,
+        RegisterComplaintForwarder,
         ComplaintViewQueries,
         ComplaintCommandRunner,
-        InboxQuery,
+        WorklistQuery,
         SectionsQuery,
         SlaSummaryQuery,
         SlaEscalationsQuery,

@@ -1,7 +1,7 @@
 import { complaintDocumentsGrpcService, documentKindsProducedBy, OfficeDirectory } from '@pengaduan/documents';
 import { CommandServiceLifecycle, ComplaintCommandExecutor, complaintStateConsumer, ServiceRuntime, type ServiceRuntimeOptions } from '@pengaduan/messaging';
-import { GrpcServiceHost, HealthController, HealthRegistry, type Logger, Clock, SystemClock } from '@pengaduan/runtime';
-import { IntakeService, ComplaintDocumentsService } from '@pengaduan/contracts';
+import { grpcServiceController, HealthController, HealthRegistry, type Logger, Clock, SystemClock } from '@pengaduan/runtime';
+import { ComplaintDocumentsService } from '@pengaduan/contracts';
 import { describeChannelSettings, inboundProviders, mediaFetchers, type InboundProvider, type MediaFetcher } from '@pengaduan/channels';
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { ChannelWebhooksHttpController, PublicBaseUrl } from './channel-webhooks/channel-webhooks.http.controller';
@@ -99,7 +99,24 @@ export class IntakeModule implements NestModule {
     }
     return {
       module: IntakeModule,
-      controllers: [HealthController, ChannelWebhooksHttpController],
+      controllers: [
+        HealthController,
+        ChannelWebhooksHttpController,
+        RegisterComplaintGrpcController,
+        GetComplaintGrpcController,
+        ConfirmComplaintGrpcController,
+        DismissComplaintGrpcController,
+        AppendMessageGrpcController,
+        ResolveReporterAddressGrpcController,
+        TransferComplaintGrpcController,
+        VerifyReporterGrpcController,
+        ScreenOfficerTextGrpcController,
+        ListContactReadsGrpcController,
+        grpcServiceController(ComplaintDocumentsService, {
+          inject: [ServiceRuntime],
+          useFactory: (rt: ServiceRuntime) => complaintDocumentsGrpcService(() => rt.dataSource, documentKindsProducedBy('intake')),
+        }),
+      ],
       providers: [
         { provide: WebhookBodyLimit, useValue: new WebhookBodyLimit(config.webhookMaxBodyBytes) },
         { provide: PublicBaseUrl, useValue: new PublicBaseUrl(config.channels.publicBaseUrl) },
@@ -138,11 +155,6 @@ export class IntakeModule implements NestModule {
           inject: [ServiceRuntime, ContactCipher, SenderDigest],
           useFactory: (runtime: ServiceRuntime, cipher: ContactCipher, digest: SenderDigest) => new ResolveReporterAddressHandler(runtime, cipher, digest),
         },
-        {
-          provide: ResolveReporterAddressGrpcController,
-          inject: [ResolveReporterAddressHandler],
-          useFactory: (handler: ResolveReporterAddressHandler) => new ResolveReporterAddressGrpcController(handler),
-        },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         { provide: StateConsumerGroup, useValue: group },
         { provide: ServiceRuntime, useFactory: () => new ServiceRuntime(intakeRuntimeOptions(config, logger, { stateConsumerGroup: group })) },
@@ -155,74 +167,22 @@ export class IntakeModule implements NestModule {
         },
         { provide: OfficeDirectory, useValue: config.officeProfiles },
         RegisterComplaintHandler,
-        RegisterComplaintGrpcController,
         GetComplaintHandler,
-        GetComplaintGrpcController,
         ConfirmComplaintHandler,
-        ConfirmComplaintGrpcController,
         DismissComplaintHandler,
-        DismissComplaintGrpcController,
         AppendMessageHandler,
-        AppendMessageGrpcController,
         TransferComplaintHandler,
-        TransferComplaintGrpcController,
         VerifyReporterHandler,
-        VerifyReporterGrpcController,
         ScreenOfficerTextHandler,
-        ScreenOfficerTextGrpcController,
         ListContactReadsHandler,
-        ListContactReadsGrpcController,
-        {
-          provide: GrpcServiceHost,
-          inject: [
-            RegisterComplaintGrpcController,
-            GetComplaintGrpcController,
-            ConfirmComplaintGrpcController,
-            DismissComplaintGrpcController,
-            AppendMessageGrpcController,
-            ResolveReporterAddressGrpcController,
-            TransferComplaintGrpcController,
-            VerifyReporterGrpcController,
-            ScreenOfficerTextGrpcController,
-            ListContactReadsGrpcController,
-            ServiceRuntime,
-          ],
-          useFactory: (
-            register: RegisterComplaintGrpcController,
-            get: GetComplaintGrpcController,
-            confirm: ConfirmComplaintGrpcController,
-            dismiss: DismissComplaintGrpcController,
-            append: AppendMessageGrpcController,
-            resolve: ResolveReporterAddressGrpcController,
-            transfer: TransferComplaintGrpcController,
-            verify: VerifyReporterGrpcController,
-            screen: ScreenOfficerTextGrpcController,
-            contactReads: ListContactReadsGrpcController,
-            rt: ServiceRuntime,
-          ) =>
-            new GrpcServiceHost(config.grpcAddress, logger, { tls: config.grpcTls })
-              .addService(ComplaintDocumentsService, complaintDocumentsGrpcService(() => rt.dataSource, documentKindsProducedBy('intake')))
-              .addService(IntakeService, {
-              registerComplaint: (request, correlationId) => register.registerComplaint(request, correlationId),
-              getComplaint: (request, correlationId) => get.getComplaint(request, correlationId),
-              confirmComplaint: (request, correlationId) => confirm.confirmComplaint(request, correlationId),
-              dismissComplaint: (request, correlationId) => dismiss.dismissComplaint(request, correlationId),
-              appendMessage: (request, correlationId) => append.appendMessage(request, correlationId),
-              resolveReporterAddress: (request, correlationId) => resolve.resolveReporterAddress(request, correlationId),
-              transferComplaint: (request, correlationId) => transfer.transferComplaint(request, correlationId),
-              verifyReporter: (request, correlationId) => verify.verifyReporter(request, correlationId),
-              screenOfficerText: (request, correlationId) => screen.screenOfficerText(request, correlationId),
-              listContactReads: (request, correlationId) => contactReads.listContactReads(request, correlationId),
-            }),
-        },
         {
           provide: CommandServiceLifecycle,
-          inject: [ServiceRuntime, GrpcServiceHost, InboundProcessor, MediaFetchWorker, ReceiptForwarder],
-          useFactory: (rt: ServiceRuntime, grpc: GrpcServiceHost, processor: InboundProcessor, media: MediaFetchWorker, receipts: ReceiptForwarder) =>
-            new CommandServiceLifecycle(rt, grpc, [processor, media, receipts]),
+          inject: [ServiceRuntime, InboundProcessor, MediaFetchWorker, ReceiptForwarder],
+          useFactory: (rt: ServiceRuntime, processor: InboundProcessor, media: MediaFetchWorker, receipts: ReceiptForwarder) =>
+            new CommandServiceLifecycle(rt, [processor, media, receipts]),
         },
       ],
-      exports: [ServiceRuntime, GrpcServiceHost, RegisterComplaintHandler, ComplaintCommandExecutor, InboundProcessor, MediaFetchWorker, ReceiptForwarder, ReceiveWebhookHandler],
+      exports: [ServiceRuntime, RegisterComplaintHandler, ComplaintCommandExecutor, InboundProcessor, MediaFetchWorker, ReceiptForwarder, ReceiveWebhookHandler],
     };
   }
 }

@@ -1,7 +1,7 @@
 import { complaintDocumentsGrpcService, documentKindsProducedBy } from '@pengaduan/documents';
-import { NotificationService, ComplaintDocumentsService } from '@pengaduan/contracts';
+import { ComplaintDocumentsService } from '@pengaduan/contracts';
 import { CommandServiceLifecycle, ComplaintCommandExecutor, ServiceRuntime, type ServiceRuntimeOptions } from '@pengaduan/messaging';
-import { GrpcServiceHost, HealthController, HealthRegistry, type Logger, Clock, SystemClock } from '@pengaduan/runtime';
+import { grpcServiceController, HealthController, HealthRegistry, type Logger, Clock, SystemClock } from '@pengaduan/runtime';
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { ChannelAdapter } from './channels/channel.port';
 import { ChannelRegistry } from './channels/channel-registry';
@@ -78,7 +78,16 @@ export class NotificationModule {
     let dispatcherRef: DeliveryDispatcher | undefined;
     return {
       module: NotificationModule,
-      controllers: [HealthController],
+      controllers: [
+        HealthController,
+        WriteFollowUpInformationGrpcController,
+        ConfirmDeliveryGrpcController,
+        RecordDeliveryReceiptsGrpcController,
+        grpcServiceController(ComplaintDocumentsService, {
+          inject: [ServiceRuntime],
+          useFactory: (rt: ServiceRuntime) => complaintDocumentsGrpcService(() => rt.dataSource, documentKindsProducedBy('notification')),
+        }),
+      ],
       providers: [
         { provide: Clock, useValue: clock },
         { provide: FallbackPolicy, useValue: policy },
@@ -126,43 +135,19 @@ export class NotificationModule {
             new RecordDeliveryReceiptsHandler(runtime, clock, logger, consumer.groupId, () => dispatcher.wake()),
         },
         {
-          provide: RecordDeliveryReceiptsGrpcController,
-          inject: [RecordDeliveryReceiptsHandler],
-          useFactory: (handler: RecordDeliveryReceiptsHandler) => new RecordDeliveryReceiptsGrpcController(handler),
-        },
-        {
           provide: WriteFollowUpInformationHandler,
           inject: [ComplaintCommandExecutor, DeliveryDispatcher],
           useFactory: (executor: ComplaintCommandExecutor, dispatcher: DeliveryDispatcher) =>
             new WriteFollowUpInformationHandler(executor, policy, dispatcher, config.officeProfiles, intake),
         },
-        WriteFollowUpInformationGrpcController,
         ConfirmDeliveryHandler,
-        ConfirmDeliveryGrpcController,
-        {
-          provide: GrpcServiceHost,
-          inject: [WriteFollowUpInformationGrpcController, ConfirmDeliveryGrpcController, RecordDeliveryReceiptsGrpcController, ServiceRuntime],
-          useFactory: (
-            write: WriteFollowUpInformationGrpcController,
-            confirm: ConfirmDeliveryGrpcController,
-            receipts: RecordDeliveryReceiptsGrpcController,
-            rt: ServiceRuntime,
-          ) =>
-            new GrpcServiceHost(config.grpcAddress, logger, { tls: config.grpcTls })
-              .addService(NotificationService, {
-                writeFollowUpInformation: (request, correlationId) => write.writeFollowUpInformation(request, correlationId),
-                confirmDelivery: (request, correlationId) => confirm.confirmDelivery(request, correlationId),
-                recordDeliveryReceipts: (request, correlationId) => receipts.recordDeliveryReceipts(request, correlationId),
-              })
-              .addService(ComplaintDocumentsService, complaintDocumentsGrpcService(() => rt.dataSource, documentKindsProducedBy('notification'))),
-        },
         {
           provide: CommandServiceLifecycle,
-          inject: [ServiceRuntime, GrpcServiceHost, DeliveryDispatcher],
-          useFactory: (rt: ServiceRuntime, grpc: GrpcServiceHost, dispatcher: DeliveryDispatcher) => new CommandServiceLifecycle(rt, grpc, [dispatcher]),
+          inject: [ServiceRuntime, DeliveryDispatcher],
+          useFactory: (rt: ServiceRuntime, dispatcher: DeliveryDispatcher) => new CommandServiceLifecycle(rt, [dispatcher]),
         },
       ],
-      exports: [ServiceRuntime, GrpcServiceHost, ComplaintEventsConsumer, WriteFollowUpInformationHandler, ConfirmDeliveryHandler, DeliveryDispatcher, RecordDeliveryReceiptsHandler],
+      exports: [ServiceRuntime, ComplaintEventsConsumer, WriteFollowUpInformationHandler, ConfirmDeliveryHandler, DeliveryDispatcher, RecordDeliveryReceiptsHandler],
     };
   }
 }

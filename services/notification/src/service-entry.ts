@@ -1,3 +1,4 @@
+import { ComplaintDocumentsService, NotificationService } from '@pengaduan/contracts';
 import { ServiceRuntime } from '@pengaduan/messaging';
 import type { ServiceEntry } from '@pengaduan/runtime';
 import { loadNotificationConfig, type NotificationServiceConfig } from './config';
@@ -9,5 +10,6 @@ export const notificationService: ServiceEntry<NotificationServiceConfig> = {
   loadConfig: (env) => loadNotificationConfig(env),
   module: (config, logger) => NotificationModule.forRoot(config, logger),
   http: (config) => ({ host: config.httpHost, port: config.httpPort }),
+  grpc: (config) => ({ address: config.grpcAddress, tls: config.grpcTls, services: [NotificationService, ComplaintDocumentsService] }),
   migrate: (config, logger) => new ServiceRuntime(notificationRuntimeOptions(config, logger)).migrate(),
 };

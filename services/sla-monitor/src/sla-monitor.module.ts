@@ -53,9 +53,11 @@ export interface SlaMonitorModuleOptions {
 }
 
 /**
- * The lifecycle: the runtime connects in the background (health answers at once); once it is
- * ready the office policies of the configuration are stored and the scheduler starts. On
- * shutdown the scheduler finishes its look, then consumers drain and the outbox is flushed.
+ * The lifecycle: the runtime connects in the background (health answers at once) and the scheduler
+ * starts at once, firing as soon as the database is ready (not once the consumer has joined its
+ * group: see DeadlineScheduler.run); once the runtime is ready the office policies of the
+ * configuration are stored. On shutdown the scheduler finishes its look, then consumers drain and
+ * the outbox is flushed.
  */
 export class SlaMonitorLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   private startup?: Promise<void>;
@@ -71,12 +73,10 @@ export class SlaMonitorLifecycle implements OnApplicationBootstrap, OnApplicatio
 
   onApplicationBootstrap(): void {
     this.runtime.start();
+    if (this.autoFire) this.scheduler.start();
     this.startup = this.runtime
       .ready()
       .then(() => this.applyConfiguredPolicies())
-      .then(() => {
-        if (this.autoFire) this.scheduler.start();
-      })
       .catch((err: Error) => this.logger.error({ err: { message: err.message } }, 'sla-monitor start-up failed'));
   }
 

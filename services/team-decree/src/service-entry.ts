@@ -1,3 +1,4 @@
+import { ComplaintDocumentsService, TeamDecreeService } from '@pengaduan/contracts';
 import { ServiceRuntime } from '@pengaduan/messaging';
 import type { ServiceEntry } from '@pengaduan/runtime';
 import { loadTeamDecreeConfig, type TeamDecreeConfig } from './config';
@@ -9,5 +10,6 @@ export const teamDecreeService: ServiceEntry<TeamDecreeConfig> = {
   loadConfig: (env) => loadTeamDecreeConfig(env),
   module: (config, logger) => TeamDecreeModule.forRoot(config, logger),
   http: (config) => ({ host: config.httpHost, port: config.httpPort }),
+  grpc: (config) => ({ address: config.grpcAddress, tls: config.grpcTls, services: [TeamDecreeService, ComplaintDocumentsService] }),
   migrate: (config, logger) => new ServiceRuntime(teamDecreeRuntimeOptions(config, logger)).migrate(),
 };

@@ -1,7 +1,7 @@
-import { ComplaintDocumentsService, IntakeService, TeamDecreeService } from '@pengaduan/contracts';
+import { ComplaintDocumentsService, IntakeService } from '@pengaduan/contracts';
 import { complaintDocumentsGrpcService, documentKindsProducedBy, OfficeDirectory } from '@pengaduan/documents';
 import { CommandServiceLifecycle, ComplaintCommandExecutor, COMPLAINT_STATE_MIGRATIONS, complaintStateConsumer, ServiceRuntime, type ServiceRuntimeOptions } from '@pengaduan/messaging';
-import { GrpcServiceHost, HealthController, HealthRegistry, type Logger, Clock, SystemClock } from '@pengaduan/runtime';
+import { grpcServiceController, HealthController, HealthRegistry, type Logger, Clock, SystemClock } from '@pengaduan/runtime';
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { TeamDecreeConfig } from './config';
 import { IssueTeamDecreeGrpcController } from './issue-team-decree/issue-team-decree.grpc.controller';
@@ -56,7 +56,14 @@ export class TeamDecreeModule {
     const consumerGroup = options.consumer?.groupId ?? TEAM_DECREE_CONSUMER_GROUP;
     return {
       module: TeamDecreeModule,
-      controllers: [HealthController],
+      controllers: [
+        HealthController,
+        IssueTeamDecreeGrpcController,
+        grpcServiceController(ComplaintDocumentsService, {
+          inject: [ServiceRuntime],
+          useFactory: (rt: ServiceRuntime) => complaintDocumentsGrpcService(() => rt.dataSource, documentKindsProducedBy('team-decree')),
+        }),
+      ],
       providers: [
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         { provide: ServiceRuntime, useFactory: () => new ServiceRuntime(teamDecreeRuntimeOptions(config, logger, options.consumer)) },
@@ -70,24 +77,9 @@ export class TeamDecreeModule {
         { provide: OfficeDirectory, useValue: config.officeProfiles },
         { provide: IntakeClient, useFactory: () => new IntakeClient('intake', IntakeService, config.intakeGrpcUrl, logger, config.grpcTls) },
         IssueTeamDecreeHandler,
-        IssueTeamDecreeGrpcController,
-        {
-          provide: GrpcServiceHost,
-          inject: [IssueTeamDecreeGrpcController, ServiceRuntime],
-          useFactory: (issue: IssueTeamDecreeGrpcController, rt: ServiceRuntime) =>
-            new GrpcServiceHost(config.grpcAddress, logger, { tls: config.grpcTls })
-              .addService(TeamDecreeService, {
-                issueTeamDecree: (request, correlationId) => issue.issueTeamDecree(request, correlationId),
-              })
-              .addService(ComplaintDocumentsService, complaintDocumentsGrpcService(() => rt.dataSource, documentKindsProducedBy('team-decree'))),
-        },
-        {
-          provide: CommandServiceLifecycle,
-          inject: [ServiceRuntime, GrpcServiceHost],
-          useFactory: (rt: ServiceRuntime, grpc: GrpcServiceHost) => new CommandServiceLifecycle(rt, grpc),
-        },
+        { provide: CommandServiceLifecycle, inject: [ServiceRuntime], useFactory: (rt: ServiceRuntime) => new CommandServiceLifecycle(rt) },
       ],
-      exports: [ServiceRuntime, GrpcServiceHost],
+      exports: [ServiceRuntime],
     };
   }
 }

@@ -1,4 +1,3 @@
-import type { GrpcServiceHost } from '@pengaduan/runtime';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { ServiceRuntime } from './service-runtime';
 
@@ -10,22 +9,21 @@ export interface BackgroundWorker {
 
 /**
  * The lifecycle of a command service: the runtime starts connecting in the background (so the
- * health endpoints answer at once), the gRPC API binds, and the service's background workers
- * start once the database is migrated and ready; on shutdown the API stops taking calls first,
- * then the workers finish what they hold, then consumers drain and the outbox is flushed.
+ * health endpoints answer at once), and the service's background workers start once the database
+ * is migrated and ready. Its gRPC API is the app's Nest microservice (startServiceApp): it binds
+ * after these hooks ran and stops taking calls before the shutdown hook runs, which lets the
+ * workers finish what they hold, then drains the consumers and flushes the outbox.
  */
 export class CommandServiceLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   private workersStarted?: Promise<void>;
 
   constructor(
     private readonly runtime: ServiceRuntime,
-    private readonly grpc: GrpcServiceHost,
     private readonly workers: readonly BackgroundWorker[] = [],
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     this.runtime.start();
-    await this.grpc.start();
     if (this.workers.length > 0) {
       // A runtime that never gets ready says so on its health endpoint; the workers just never start.
       this.workersStarted = this.runtime.ready().then(
@@ -36,7 +34,6 @@ export class CommandServiceLifecycle implements OnApplicationBootstrap, OnApplic
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.grpc.stop();
     await this.workersStarted;
     await Promise.all(this.workers.map((w) => w.stop()));
     await this.runtime.stop();

@@ -1,6 +1,7 @@
 import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { connectInternalGrpc, type InternalGrpcOptions, type InternalGrpcServer } from './grpc-server';
 import { createLogger, type Logger } from './logger';
 import { NestJsonLogger } from './nest-logger';
 import { securityHeaders } from './security-headers';
@@ -25,23 +26,49 @@ export interface ServiceEntry<C> {
    * the raw body themselves (intake's webhooks: signatures are over the bytes as sent).
    */
   bodyParser?: boolean;
+  /**
+   * The service's internal gRPC API, when it has one (docs/adr/0036): where it binds, its mutual
+   * TLS, and the generated services its @GrpcMethod controllers implement.
+   */
+  grpc?: (config: C) => InternalGrpcOptions;
+}
+
+/** A service's Nest application, started: see {@link startServiceApp}. */
+export interface StartedService {
+  readonly app: NestExpressApplication;
+  /** The port its internal gRPC API is bound to (the OS's choice for port 0), when it has one. */
+  readonly grpcPort?: number;
 }
 
 /**
- * The service's Nest application, configured and not yet listening: what runService serves, and
- * what the embedded platform (services/platform) starts one of per service in its one process.
- * Every response carries the security headers ({@link securityHeaders}). `abortOnError: false`
- * makes a failing start-up throw instead of ending the process.
+ * The service's Nest application, started: what runService serves, what the embedded platform
+ * (services/platform) starts one of per service in its one process, and what the tests start
+ * (with a root `module` of their own: a schema, a consumer group, a clock). Its lifecycle hooks
+ * run first (the runtime starts connecting, so the health endpoints answer at once), then its
+ * internal gRPC API binds, then HTTP listens; closing the app stops them all. Every response
+ * carries the security headers ({@link securityHeaders}). `abortOnError: false` makes a failing
+ * start-up throw instead of ending the process.
  */
-export async function createServiceApp<C>(entry: ServiceEntry<C>, config: C, logger: Logger, options: { abortOnError?: boolean } = {}): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(entry.module(config, logger), {
+export async function startServiceApp<C>(entry: ServiceEntry<C>, config: C, logger: Logger, options: { abortOnError?: boolean; module?: DynamicModule } = {}): Promise<StartedService> {
+  const app = await NestFactory.create<NestExpressApplication>(options.module ?? entry.module(config, logger), {
     logger: new NestJsonLogger(logger),
     bodyParser: entry.bodyParser ?? true,
     ...(options.abortOnError === undefined ? {} : { abortOnError: options.abortOnError }),
   });
   secureHttp(app);
   entry.configure?.(app, logger, config);
-  return app;
+  let grpc: InternalGrpcServer | undefined;
+  try {
+    if (entry.grpc) grpc = connectInternalGrpc(app, entry.grpc(config), logger);
+    await app.init();
+    await app.startAllMicroservices();
+    const { host, port } = entry.http(config);
+    await app.listen(port, host);
+  } catch (err) {
+    await app.close().catch(() => undefined);
+    throw err;
+  }
+  return { app, ...(grpc ? { grpcPort: grpc.port } : {}) };
 }
 
 /** What every service's HTTP server does before its own settings: the security headers on every response. */
@@ -70,11 +97,10 @@ export async function runService<C>(entry: ServiceEntry<C>): Promise<void> {
       logger.info('migrations up to date');
       return;
     }
-    const app = await createServiceApp(entry, config, logger);
+    const { app } = await startServiceApp(entry, config, logger);
     // Exit 0 once every hook ran rather than re-raising the signal.
     app.enableShutdownHooks([], { useProcessExit: true });
     const { host, port } = entry.http(config);
-    await app.listen(port, host);
     logger.info({ http: `${host}:${port}` }, `${entry.name} started`);
   } catch (err) {
     logger.fatal({ err: { message: (err as Error).message, stack: (err as Error).stack } }, `${entry.name} failed to start`);

@@ -24,9 +24,12 @@ export const REDACTED_LOG_PATHS = [
   'phone', 'email', 'contact', 'password', 'authorization', '*.authorization', 'req.headers.authorization',
 ];
 
-/** A structured JSON logger for one service, with the correlation id of the current context. */
-export function createLogger(service: string, level = process.env['LOG_LEVEL'] ?? 'info'): Logger {
-  return pino({
+/**
+ * A structured JSON logger for one service, with the correlation id of the current context,
+ * writing to stdout (or to `destination`: a test reading what was logged).
+ */
+export function createLogger(service: string, level = process.env['LOG_LEVEL'] ?? 'info', destination?: pino.DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -37,7 +40,8 @@ export function createLogger(service: string, level = process.env['LOG_LEVEL'] ?
       return ctx ? { correlationId: ctx.correlationId, causationId: ctx.causationId } : {};
     },
     formatters: { level: (label) => ({ level: label }) },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 export type { Logger };

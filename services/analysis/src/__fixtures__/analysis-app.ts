@@ -1,103 +1,27 @@
 import { OfficeDirectory } from '@pengaduan/documents';
-import { AnalysisService, COMPLAINT_EVENTS_TOPIC, dlqTopicFor, parseEnvelope, serializeEnvelope, type EventEnvelope, type ParsedEvent } from '@pengaduan/contracts';
-import { createIdempotentProducer, createKafka, ServiceRuntime } from '@pengaduan/messaging';
-import { createLogger, GrpcServiceHost, NestJsonLogger, type Clock } from '@pengaduan/runtime';
-import { deleteTopics, dropSchema, IntakeScreenStandIn, testInfrastructure, startGroupAtEnd, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
-import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { AnalysisService } from '@pengaduan/contracts';
+import { ServiceRuntime } from '@pengaduan/messaging';
+import { createLogger, type Clock } from '@pengaduan/runtime';
+import { startStepService, type MethodsOf, type StepServiceApp } from '@pengaduan/testing';
 import { AnalysisModule, analysisStateConsumer } from '../analysis.module';
-import type { AnalysisConfig } from '../config';
-import { asConsumed, type ComplaintHistory } from '@pengaduan/testing';
-import { GrpcTestClient, type MethodsOf } from '@pengaduan/testing';
+import { analysisService } from '../service-entry';
 
-export const logger = createLogger('analysis-test', process.env['TEST_LOG_LEVEL'] ?? 'silent');
+const logger = createLogger('analysis-test', process.env['TEST_LOG_LEVEL'] ?? 'silent');
 
-/** analysis as main.ts builds it, on free ports, with a schema and a consumer group of its own. */
-export interface TestAnalysis {
-  app: INestApplicationContext;
-  runtime: ServiceRuntime;
-  /** intake's screening of the officers' texts, as a stand-in that records what it screened. */
-  intake: IntakeScreenStandIn;
-  client: GrpcTestClient<MethodsOf<typeof AnalysisService>>;
-  consumerGroup: string;
-  /** Folds a history into analysis's view as its consumer would, without Kafka. */
-  seed(history: ComplaintHistory): Promise<void>;
-  /** Publishes envelopes to the real complaint stream, keyed by complaint. */
-  publish(envelopes: EventEnvelope[]): Promise<void>;
-  /** The events analysis recorded in its outbox for a complaint, parsed, in order. */
-  outbox(complaintId: string): Promise<ParsedEvent[]>;
-  /** The complaint's state in analysis's own view. */
-  status(complaintId: string): Promise<string | undefined>;
-  stop(): Promise<void>;
-}
+/** analysis as main.ts starts it, on free ports, with a schema and a consumer group of its own. */
+export type TestAnalysis = StepServiceApp<MethodsOf<typeof AnalysisService>, ServiceRuntime>;
 
-export async function startAnalysis(options: { clock?: Clock } = {}): Promise<TestAnalysis> {
-  const infra = testInfrastructure();
-  const schema = uniqueSchemaName('analysis');
-  const consumerGroup = `analysis-test-${uniqueSuffix()}`;
-  await startGroupAtEnd(consumerGroup, COMPLAINT_EVENTS_TOPIC);
-  const intake = await new IntakeScreenStandIn().start();
-  const config: AnalysisConfig = {
-    officeProfiles: OfficeDirectory.load(),
-    databaseUrl: infra.databaseUrl,
-    databaseSchema: schema,
-    kafkaBrokers: infra.kafkaBrokers,
-    httpHost: '127.0.0.1',
-    httpPort: 0,
-    grpcAddress: '127.0.0.1:0',
-    intakeGrpcUrl: intake.address,
-  };
-  const rootModule = AnalysisModule.forRoot(config, logger, {
-    clock: options.clock,
-    // Other suites publish events of complaints this service never saw: dead-letter them at once.
-    consumer: { groupId: consumerGroup, maxAttempts: 1, backoff: { initialMs: 10, maxMs: 50 } },
+export function startAnalysis(options: { clock?: Clock } = {}): Promise<TestAnalysis> {
+  return startStepService({
+    entry: analysisService,
+    service: AnalysisService,
+    logger,
+    config: (base) => ({ ...base, officeProfiles: OfficeDirectory.load() }),
+    module: (config, consumer) => AnalysisModule.forRoot(config, logger, { clock: options.clock, consumer }),
+    runtime: (app) => app.get(ServiceRuntime),
+    folder: (runtime, group) => {
+      const consumer = analysisStateConsumer(group);
+      return (event) => runtime.dataSource.transaction((tx) => consumer.handler(event, tx));
+    },
   });
-  const app = await NestFactory.createApplicationContext(rootModule, { logger: new NestJsonLogger(logger) });
-  await app.init();
-  const runtime = app.get(ServiceRuntime);
-  await runtime.ready();
-  const client = new GrpcTestClient(AnalysisService, `127.0.0.1:${app.get(GrpcServiceHost).port}`);
-  const consumer = analysisStateConsumer(consumerGroup);
-  const kafka = createKafka({ brokers: infra.kafkaBrokers, clientId: 'analysis-test-publisher', logger });
-
-  return {
-    app,
-    runtime,
-    intake,
-    client,
-    consumerGroup,
-    async seed(history) {
-      for (const [i, envelope] of history.envelopes.entries()) {
-        await runtime.dataSource.transaction((tx) => consumer.handler(asConsumed(envelope, i), tx));
-      }
-    },
-    async publish(envelopes) {
-      const producer = createIdempotentProducer(kafka);
-      await producer.connect();
-      try {
-        await producer.send({ topic: COMPLAINT_EVENTS_TOPIC, acks: -1, messages: envelopes.map((e) => ({ key: e.subject, value: serializeEnvelope(e) })) });
-      } finally {
-        await producer.disconnect();
-      }
-    },
-    async outbox(complaintId) {
-      const rows = (await runtime.dataSource.query('SELECT body FROM outbox WHERE message_key = $1 ORDER BY seq', [complaintId])) as { body: string }[];
-      return rows.map((r) => {
-        const parsed = parseEnvelope(r.body);
-        if (!parsed.ok) throw new Error(`invalid event in the outbox: ${parsed.reason}`);
-        return parsed;
-      });
-    },
-    async status(complaintId) {
-      const rows = (await runtime.dataSource.query('SELECT status FROM complaint_state WHERE complaint_id = $1', [complaintId])) as { status: string }[];
-      return rows[0]?.status;
-    },
-    async stop() {
-      client.close();
-      await app.close();
-      await intake.stop();
-      await dropSchema(schema);
-      await deleteTopics([dlqTopicFor(consumerGroup)]);
-    },
-  };
 }

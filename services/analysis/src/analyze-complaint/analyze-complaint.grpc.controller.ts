@@ -1,18 +1,20 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
-import { severityMapping, substantiationMapping, type AnalyzeComplaintRequest, type AnalyzeComplaintResponseSchema } from '@pengaduan/contracts';
+import { type AnalyzeComplaintRequest, type AnalyzeComplaintResponseSchema, severityMapping, sopValueOf, substantiationMapping } from '@pengaduan/contracts';
 import { checkCommandContext, outcomeMessage } from '@pengaduan/messaging';
-import { Injectable } from '@nestjs/common';
-import { sopValueOf } from '../lib/proto-enum';
+import { CorrelationId } from '@pengaduan/runtime';
+import { Controller } from '@nestjs/common';
+import { GrpcMethod, Payload } from '@nestjs/microservices';
 import { AnalyzeComplaintHandler } from './analyze-complaint.handler';
 
 /** `AnalysisService.AnalyzeComplaint`: maps the gRPC request to the command and back; no rules here. */
-@Injectable()
+@Controller()
 export class AnalyzeComplaintGrpcController {
   constructor(private readonly handler: AnalyzeComplaintHandler) {}
 
-  async analyzeComplaint(request: AnalyzeComplaintRequest, correlationId: string): Promise<MessageInitShape<typeof AnalyzeComplaintResponseSchema>> {
+  @GrpcMethod('AnalysisService', 'AnalyzeComplaint')
+  async analyzeComplaint(@Payload() request: AnalyzeComplaintRequest, @CorrelationId() correlationId: string): Promise<MessageInitShape<typeof AnalyzeComplaintResponseSchema>> {
     const outcome = await this.handler.execute({
-      ...checkCommandContext(request.context),
+      ...checkCommandContext(request.context, correlationId),
       correlationId,
       findings: request.findings,
       substantiated: sopValueOf(substantiationMapping, request.substantiated),

@@ -1,18 +1,20 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
-import { followUpDecisionMapping, type DecideFollowUpRequest, type DecideFollowUpResponseSchema } from '@pengaduan/contracts';
+import { type DecideFollowUpRequest, type DecideFollowUpResponseSchema, followUpDecisionMapping, sopValueOf } from '@pengaduan/contracts';
 import { checkCommandContext, outcomeMessage } from '@pengaduan/messaging';
-import { Injectable } from '@nestjs/common';
-import { sopValueOf } from '../lib/proto-enum';
+import { CorrelationId } from '@pengaduan/runtime';
+import { Controller } from '@nestjs/common';
+import { GrpcMethod, Payload } from '@nestjs/microservices';
 import { DecideFollowUpHandler } from './decide-follow-up.handler';
 
 /** `AnalysisService.DecideFollowUp`: maps the gRPC request to the command and back; no rules here. */
-@Injectable()
+@Controller()
 export class DecideFollowUpGrpcController {
   constructor(private readonly handler: DecideFollowUpHandler) {}
 
-  async decideFollowUp(request: DecideFollowUpRequest, correlationId: string): Promise<MessageInitShape<typeof DecideFollowUpResponseSchema>> {
+  @GrpcMethod('AnalysisService', 'DecideFollowUp')
+  async decideFollowUp(@Payload() request: DecideFollowUpRequest, @CorrelationId() correlationId: string): Promise<MessageInitShape<typeof DecideFollowUpResponseSchema>> {
     const outcome = await this.handler.execute({
-      ...checkCommandContext(request.context),
+      ...checkCommandContext(request.context, correlationId),
       correlationId,
       decision: sopValueOf(followUpDecisionMapping, request.decision),
       reason: request.reason,

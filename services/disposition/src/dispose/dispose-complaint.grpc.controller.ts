@@ -1,17 +1,20 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import { DispositionInstruction as InstructionPb, type DisposeComplaintRequest, type DisposeComplaintResponseSchema } from '@pengaduan/contracts';
 import { checkCommandContext } from '@pengaduan/messaging';
-import { Injectable } from '@nestjs/common';
+import { CorrelationId } from '@pengaduan/runtime';
+import { Controller } from '@nestjs/common';
+import { GrpcMethod, Payload } from '@nestjs/microservices';
 import { DisposeComplaintHandler } from './dispose-complaint.handler';
 
 /** `DispositionService.DisposeComplaint`: maps the gRPC request to the command and back; no rules here. */
-@Injectable()
+@Controller()
 export class DisposeComplaintGrpcController {
   constructor(private readonly handler: DisposeComplaintHandler) {}
 
-  async disposeComplaint(request: DisposeComplaintRequest, correlationId: string): Promise<MessageInitShape<typeof DisposeComplaintResponseSchema>> {
+  @GrpcMethod('DispositionService', 'DisposeComplaint')
+  async disposeComplaint(@Payload() request: DisposeComplaintRequest, @CorrelationId() correlationId: string): Promise<MessageInitShape<typeof DisposeComplaintResponseSchema>> {
     const result = await this.handler.execute({
-      context: checkCommandContext(request.context),
+      ...checkCommandContext(request.context, correlationId),
       lines: request.lines.map((line) => ({
         sectionCode: line.sectionCode,
         // The enum's name without its prefix (`TINDAK_LANJUTI`); UNSPECIFIED or an unknown number

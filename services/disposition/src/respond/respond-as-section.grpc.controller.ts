@@ -1,17 +1,20 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import type { RespondAsSectionRequest, RespondAsSectionResponseSchema } from '@pengaduan/contracts';
 import { checkCommandContext } from '@pengaduan/messaging';
-import { Injectable } from '@nestjs/common';
+import { CorrelationId } from '@pengaduan/runtime';
+import { Controller } from '@nestjs/common';
+import { GrpcMethod, Payload } from '@nestjs/microservices';
 import { RespondAsSectionHandler } from './respond-as-section.handler';
 
 /** `DispositionService.RespondAsSection`: maps the gRPC request to the command and back; no rules here. */
-@Injectable()
+@Controller()
 export class RespondAsSectionGrpcController {
   constructor(private readonly handler: RespondAsSectionHandler) {}
 
-  async respondAsSection(request: RespondAsSectionRequest, correlationId: string): Promise<MessageInitShape<typeof RespondAsSectionResponseSchema>> {
+  @GrpcMethod('DispositionService', 'RespondAsSection')
+  async respondAsSection(@Payload() request: RespondAsSectionRequest, @CorrelationId() correlationId: string): Promise<MessageInitShape<typeof RespondAsSectionResponseSchema>> {
     const result = await this.handler.execute({
-      context: checkCommandContext(request.context),
+      ...checkCommandContext(request.context, correlationId),
       sectionCode: request.sectionCode,
       response: request.response,
       correlationId,

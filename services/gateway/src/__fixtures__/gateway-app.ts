@@ -3,20 +3,19 @@ import type { GenService, GenServiceMethods } from '@bufbuild/protobuf/codegenv2
 import { dlqTopicFor, serializeEnvelope, type EventEnvelope } from '@pengaduan/contracts';
 import { OfficeDirectory } from '@pengaduan/documents';
 import { complaintStateConsumer, createIdempotentProducer, createKafka, ServiceRuntime } from '@pengaduan/messaging';
-import { createLogger, GrpcServiceHost, NestJsonLogger, secureHttp, ServiceError, type Clock } from '@pengaduan/runtime';
-import { NestFactory } from '@nestjs/core';
+import { createLogger, grpcServiceController, ServiceError, startGrpcMicroservice, type Clock, type GrpcMicroservice } from '@pengaduan/runtime';
+import type { Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { createTestTopic, deleteTopics, dropSchema, testInfrastructure, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
+import { asConsumed, createTestTopic, deleteTopics, dropSchema, startTestService, testInfrastructure, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { OfficerRole } from '../auth/authenticated-user';
 import type { GatewayConfig } from '../config';
 import { GatewayModule } from '../gateway.module';
-import { configureGatewayHttp } from '../http/configure-http';
+import { gatewayService } from '../service-entry';
 import { projectReadModel } from '../projection/read-model.projection';
 import { UserAccounts } from '../users/user-accounts';
-import { asConsumed } from './complaint-history';
 
 export const logger = createLogger('gateway-test', process.env['TEST_LOG_LEVEL'] ?? 'silent');
 
@@ -34,11 +33,12 @@ type Answers<M extends GenServiceMethods> = {
 export class StandIn<M extends GenServiceMethods> {
   readonly calls: { method: keyof M & string; request: unknown; correlationId: string }[] = [];
   answers: Answers<M>;
-  private readonly host = new GrpcServiceHost('127.0.0.1:0', logger);
+  private readonly controller: Type;
+  private server?: GrpcMicroservice;
   port = 0;
 
   constructor(
-    service: GenService<M>,
+    private readonly service: GenService<M>,
     private readonly defaults: Answers<M> = {},
   ) {
     this.answers = { ...defaults };
@@ -48,11 +48,11 @@ export class StandIn<M extends GenServiceMethods> {
       handlers[name] = async (request, correlationId) => {
         this.calls.push({ method: name, request, correlationId });
         const answer = this.answers[name] as ((request: unknown) => unknown) | undefined;
-        if (!answer) throw new ServiceError('unavailable', 'TEST.NO_ANSWER', `the stand-in has no answer for ${name}`);
+        if (!answer) throw new ServiceError('unavailable', 'UPSTREAM.UNAVAILABLE', `the stand-in has no answer for ${name}`);
         return answer(request);
       };
     }
-    this.host.addService(service, handlers as never);
+    this.controller = grpcServiceController(service, { useFactory: () => handlers as never });
   }
 
   get address(): string {
@@ -71,12 +71,13 @@ export class StandIn<M extends GenServiceMethods> {
   }
 
   async start(): Promise<this> {
-    this.port = await this.host.start();
+    this.server = await startGrpcMicroservice({ address: '127.0.0.1:0', services: [this.service] }, logger, [this.controller]);
+    this.port = this.server.port;
     return this;
   }
 
-  stop(): Promise<void> {
-    return this.host.stop();
+  async stop(): Promise<void> {
+    await this.server?.close();
   }
 }
 
@@ -164,17 +165,10 @@ export async function startGateway(upstreams: Upstreams, isolation: GatewayIsola
     grpcReflection: undefined,
     ...options.config,
   };
-  const app = await NestFactory.create<NestExpressApplication>(
-    GatewayModule.forRoot(config, logger, { complaintTopic: isolation.topic, clock: options.clock }),
-    { logger: new NestJsonLogger(logger) },
-  );
-  secureHttp(app);
-  configureGatewayHttp(app, logger, config);
-  await app.listen(config.httpPort, config.httpHost);
+  const { app, baseUrl } = await startTestService(gatewayService, config, GatewayModule.forRoot(config, logger, { complaintTopic: isolation.topic, clock: options.clock }), logger);
   const runtime = app.get(ServiceRuntime);
   if (options.waitUntilReady !== false) await runtime.ready();
   const kafka = createKafka({ brokers: isolation.kafkaBrokers, clientId: 'gateway-test-publisher', logger });
-  const baseUrl = await app.getUrl();
   // The read model projects every event, sla.* included (deadlines, escalations, the timeline).
   const readModel = complaintStateConsumer(isolation.projectionGroup, projectReadModel, () => true);
 
@@ -255,5 +249,11 @@ export function api(gateway: Pick<TestGateway, 'baseUrl'>, token: string | undef
   return {
     get: (path: string, headers?: Record<string, string>) => call('GET', path, undefined, headers),
     post: (path: string, body: unknown, headers?: Record<string, string>) => call('POST', path, body, headers),
+    /** GET that must answer 200: its JSON body (anything else fails the test with the answer). */
+    json: async <T>(path: string): Promise<T> => {
+      const res = await call('GET', path);
+      if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}: ${await res.text()}`);
+      return (await res.json()) as T;
+    },
   };
 }

@@ -1,16 +1,19 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import type { AppendMessageRequest, AppendMessageResponseSchema } from '@pengaduan/contracts';
 import { checkCommandContext, outcomeMessage } from '@pengaduan/messaging';
-import { Injectable } from '@nestjs/common';
+import { CorrelationId } from '@pengaduan/runtime';
+import { Controller } from '@nestjs/common';
+import { GrpcMethod, Payload } from '@nestjs/microservices';
 import { AppendMessageHandler } from './append-message.handler';
 
 /** `IntakeService.AppendMessage`: maps the gRPC request to the command and back; no rules here. */
-@Injectable()
+@Controller()
 export class AppendMessageGrpcController {
   constructor(private readonly handler: AppendMessageHandler) {}
 
-  async appendMessage(request: AppendMessageRequest, correlationId: string): Promise<MessageInitShape<typeof AppendMessageResponseSchema>> {
-    const outcome = await this.handler.execute({ ...checkCommandContext(request.context), correlationId, text: request.text });
+  @GrpcMethod('IntakeService', 'AppendMessage')
+  async appendMessage(@Payload() request: AppendMessageRequest, @CorrelationId() correlationId: string): Promise<MessageInitShape<typeof AppendMessageResponseSchema>> {
+    const outcome = await this.handler.execute({ ...checkCommandContext(request.context, correlationId), correlationId, text: request.text });
     return { outcome: outcomeMessage(outcome), messageId: outcome.result.messageId };
   }
 }

@@ -2,17 +2,20 @@ import type { MessageInitShape } from '@bufbuild/protobuf';
 import { dismissalReasonMapping, DismissalReason as DismissalReasonPb, type DismissComplaintRequest, type DismissComplaintResponseSchema } from '@pengaduan/contracts';
 import { checkCommandContext, outcomeMessage } from '@pengaduan/messaging';
 import type { DismissalReason } from '@pengaduan/sop';
-import { Injectable } from '@nestjs/common';
+import { CorrelationId } from '@pengaduan/runtime';
+import { Controller } from '@nestjs/common';
+import { GrpcMethod, Payload } from '@nestjs/microservices';
 import { DismissComplaintHandler } from './dismiss-complaint.handler';
 
 /** `IntakeService.DismissComplaint`: maps the gRPC request to the command and back; no rules here. */
-@Injectable()
+@Controller()
 export class DismissComplaintGrpcController {
   constructor(private readonly handler: DismissComplaintHandler) {}
 
-  async dismissComplaint(request: DismissComplaintRequest, correlationId: string): Promise<MessageInitShape<typeof DismissComplaintResponseSchema>> {
+  @GrpcMethod('IntakeService', 'DismissComplaint')
+  async dismissComplaint(@Payload() request: DismissComplaintRequest, @CorrelationId() correlationId: string): Promise<MessageInitShape<typeof DismissComplaintResponseSchema>> {
     const outcome = await this.handler.execute({
-      ...checkCommandContext(request.context),
+      ...checkCommandContext(request.context, correlationId),
       correlationId,
       reason: toReason(request.reason),
       duplicateOf: request.duplicateOf,

@@ -3,15 +3,17 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { channelMapping, type GetComplaintRequest, type GetComplaintResponseSchema } from '@pengaduan/contracts';
 import { ServiceError } from '@pengaduan/runtime';
 import { isRole } from '@pengaduan/sop';
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
+import { GrpcMethod, Payload } from '@nestjs/microservices';
 import { GetComplaintHandler } from './get-complaint.handler';
 
 /** `IntakeService.GetComplaint`: maps the gRPC request to the query and the view back; no rules here. */
-@Injectable()
+@Controller()
 export class GetComplaintGrpcController {
   constructor(private readonly handler: GetComplaintHandler) {}
 
-  async getComplaint(request: GetComplaintRequest, _correlationId: string): Promise<MessageInitShape<typeof GetComplaintResponseSchema>> {
+  @GrpcMethod('IntakeService', 'GetComplaint')
+  async getComplaint(@Payload() request: GetComplaintRequest): Promise<MessageInitShape<typeof GetComplaintResponseSchema>> {
     const actor = request.actor;
     if (!actor?.userId || !isRole(actor.role)) {
       throw new ServiceError('unauthenticated', 'AUTH.NO_ACTOR', 'the request names no valid acting officer');

@@ -3,15 +3,17 @@ import { timestampDate, timestampFromDate } from '@bufbuild/protobuf/wkt';
 import type { ListContactReadsRequest, ListContactReadsResponseSchema } from '@pengaduan/contracts';
 import { ServiceError } from '@pengaduan/runtime';
 import { isRole } from '@pengaduan/sop';
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
+import { GrpcMethod, Payload } from '@nestjs/microservices';
 import { ListContactReadsHandler } from './list-contact-reads.handler';
 
 /** `IntakeService.ListContactReads`: maps the request and the page; no rules here. */
-@Injectable()
+@Controller()
 export class ListContactReadsGrpcController {
   constructor(private readonly handler: ListContactReadsHandler) {}
 
-  async listContactReads(request: ListContactReadsRequest, _correlationId: string): Promise<MessageInitShape<typeof ListContactReadsResponseSchema>> {
+  @GrpcMethod('IntakeService', 'ListContactReads')
+  async listContactReads(@Payload() request: ListContactReadsRequest): Promise<MessageInitShape<typeof ListContactReadsResponseSchema>> {
     const actor = request.actor;
     if (!actor?.userId || !isRole(actor.role) || !actor.officeCode) {
       throw new ServiceError('unauthenticated', 'AUTH.NO_ACTOR', 'the request names no valid acting officer with an office');

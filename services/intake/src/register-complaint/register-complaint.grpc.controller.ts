@@ -2,17 +2,19 @@ import { timestampDate } from '@bufbuild/protobuf/wkt';
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import { Channel as ChannelPb, type Actor as ActorPb, type RegisterComplaintRequest, type RegisterComplaintResponseSchema } from '@pengaduan/contracts';
 import { signatoryOf } from '@pengaduan/messaging';
-import { ServiceError } from '@pengaduan/runtime';
+import { CorrelationId, ServiceError } from '@pengaduan/runtime';
 import { isRole, type Actor, type Channel } from '@pengaduan/sop';
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
+import { GrpcMethod, Payload } from '@nestjs/microservices';
 import { RegisterComplaintHandler } from './register-complaint.handler';
 
 /** `IntakeService.RegisterComplaint`: maps the gRPC request to the command and back; no rules here. */
-@Injectable()
+@Controller()
 export class RegisterComplaintGrpcController {
   constructor(private readonly handler: RegisterComplaintHandler) {}
 
-  async registerComplaint(request: RegisterComplaintRequest, correlationId: string): Promise<MessageInitShape<typeof RegisterComplaintResponseSchema>> {
+  @GrpcMethod('IntakeService', 'RegisterComplaint')
+  async registerComplaint(@Payload() request: RegisterComplaintRequest, @CorrelationId() correlationId: string): Promise<MessageInitShape<typeof RegisterComplaintResponseSchema>> {
     const actor = toActor(request.actor);
     // A forwarded complaint is registered by the forwarding office, for the office it is addressed to.
     const actingOffice = request.forwardedByOfficeCode ?? request.officeCode;

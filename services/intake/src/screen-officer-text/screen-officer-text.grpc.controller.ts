@@ -1,14 +1,16 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import type { ScreenOfficerTextRequest, ScreenOfficerTextResponseSchema } from '@pengaduan/contracts';
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
+import { GrpcMethod, Payload } from '@nestjs/microservices';
 import { ScreenOfficerTextHandler } from './screen-officer-text.handler';
 
 /** `IntakeService.ScreenOfficerText`: maps the request; no rules here. */
-@Injectable()
+@Controller()
 export class ScreenOfficerTextGrpcController {
   constructor(private readonly handler: ScreenOfficerTextHandler) {}
 
-  async screenOfficerText(request: ScreenOfficerTextRequest, _correlationId: string): Promise<MessageInitShape<typeof ScreenOfficerTextResponseSchema>> {
+  @GrpcMethod('IntakeService', 'ScreenOfficerText')
+  async screenOfficerText(@Payload() request: ScreenOfficerTextRequest): Promise<MessageInitShape<typeof ScreenOfficerTextResponseSchema>> {
     await this.handler.execute({
       complaintId: request.complaintId,
       officeCode: request.officeCode,

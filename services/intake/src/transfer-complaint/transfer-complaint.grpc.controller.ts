@@ -1,17 +1,20 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import type { TransferComplaintRequest, TransferComplaintResponseSchema } from '@pengaduan/contracts';
 import { checkCommandContext, outcomeMessage } from '@pengaduan/messaging';
-import { Injectable } from '@nestjs/common';
+import { CorrelationId } from '@pengaduan/runtime';
+import { Controller } from '@nestjs/common';
+import { GrpcMethod, Payload } from '@nestjs/microservices';
 import { TransferComplaintHandler } from './transfer-complaint.handler';
 
 /** `IntakeService.TransferComplaint`: maps the gRPC request to the command and back; no rules here. */
-@Injectable()
+@Controller()
 export class TransferComplaintGrpcController {
   constructor(private readonly handler: TransferComplaintHandler) {}
 
-  async transferComplaint(request: TransferComplaintRequest, correlationId: string): Promise<MessageInitShape<typeof TransferComplaintResponseSchema>> {
+  @GrpcMethod('IntakeService', 'TransferComplaint')
+  async transferComplaint(@Payload() request: TransferComplaintRequest, @CorrelationId() correlationId: string): Promise<MessageInitShape<typeof TransferComplaintResponseSchema>> {
     const result = await this.handler.execute({
-      ...checkCommandContext(request.context),
+      ...checkCommandContext(request.context, correlationId),
       correlationId,
       targetOfficeCode: request.targetOfficeCode,
       ...(request.note === undefined ? {} : { note: request.note }),

@@ -7,20 +7,31 @@ import {
   type Channel,
   type DeliveryMethod,
   NotificationService,
-  parseEnvelope,
-  toGrpcServiceDefinition,
   type CommandOutcome,
   type ConfirmDeliveryRequestSchema,
   type ParsedEvent,
   type WriteFollowUpInformationRequestSchema,
 } from '@pengaduan/contracts';
 import { ServiceRuntime } from '@pengaduan/messaging';
-import { CORRELATION_ID_METADATA_KEY, createLogger, fromGrpcError, GrpcServiceHost, NestJsonLogger, type Logger, Clock } from '@pengaduan/runtime';
-import type { OutboundChannel, UserActor } from '@pengaduan/sop';
-import { deleteTopics, dropSchema, IntakeScreenStandIn, startGroupAtEnd, testInfrastructure, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
-import { credentials, makeGenericClientConstructor, Metadata, type Client, type MethodDefinition, type ServiceError as GrpcServiceError } from '@grpc/grpc-js';
+import { createLogger, SettableClock, type Logger } from '@pengaduan/runtime';
+import type { ComplaintStatus, OutboundChannel, UserActor } from '@pengaduan/sop';
+import {
+  asConsumed,
+  complaintStatus,
+  deleteTopics,
+  dropSchema,
+  GrpcTestClient,
+  IntakeScreenStandIn,
+  outboxEvents,
+  startGroupAtEnd,
+  startTestService,
+  testInfrastructure,
+  uniqueSchemaName,
+  uniqueSuffix,
+  type ComplaintHistory,
+  type MethodsOf,
+} from '@pengaduan/testing';
 import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import type { ChannelAdapter } from '../channels/channel.port';
 import { ComplaintEventsConsumer } from '../consumers/complaint-events.consumer';
@@ -28,22 +39,9 @@ import type { NotificationServiceConfig } from '../config';
 import { DeliveryDispatcher } from '../deliver-notification/delivery-dispatcher';
 import { RecordDeliveryReceiptsHandler } from '../record-receipts/record-delivery-receipts.handler';
 import { NotificationModule } from '../notification.module';
-import { consumed, envelopeOf, historyTo, type HistoryEnd, type SeedComplaint } from './complaint-history';
+import { notificationService } from '../service-entry';
 
 export const logger: Logger = createLogger('notification-test', process.env['TEST_LOG_LEVEL'] ?? 'silent');
-
-/** A clock the test sets. */
-export class FixedClock extends Clock {
-  constructor(public at: Date) {
-    super();
-  }
-  now(): Date {
-    return this.at;
-  }
-}
-
-const SERVICE = toGrpcServiceDefinition(NotificationService);
-const NotificationClient = makeGenericClientConstructor(SERVICE, 'NotificationService');
 
 /**
  * notification as it runs (its Nest module: runtime, consumer, gRPC server) on a schema and a
@@ -53,14 +51,14 @@ export class NotificationApp {
   readonly schema = uniqueSchemaName('notification');
   readonly group = `notification-test-${uniqueSuffix()}`;
   private app!: INestApplicationContext;
-  private client!: Client;
+  private client!: GrpcTestClient<MethodsOf<typeof NotificationService>>;
   runtime!: ServiceRuntime;
   consumer!: ComplaintEventsConsumer;
   /** intake's screening of the officers' texts, as a stand-in that records what it screened. */
   readonly intake = new IntakeScreenStandIn();
 
   constructor(
-    readonly clock: FixedClock,
+    readonly clock: SettableClock,
     private readonly adapters: readonly ChannelAdapter[] = [],
     private readonly options: { fallbackChannels?: OutboundChannel[] } = {},
   ) {}
@@ -113,7 +111,9 @@ export class NotificationApp {
       pollMs: 100,
       channels: { off: [] },
     } satisfies NotificationServiceConfig;
-    this.app = await NestFactory.createApplicationContext(
+    const service = await startTestService(
+      notificationService,
+      config,
       NotificationModule.forRoot(config, logger, {
         clock: this.clock,
         adapters: this.adapters,
@@ -122,13 +122,13 @@ export class NotificationApp {
         // the complaint's earlier ones); a fresh group dead-letters them at once.
         consumerRetry: { maxAttempts: 1, backoff: { initialMs: 5, maxMs: 5 } },
       }),
-      { logger: new NestJsonLogger(logger) },
+      logger,
     );
-    await this.app.init();
+    this.app = service.app;
     this.runtime = this.app.get(ServiceRuntime);
     this.consumer = this.app.get(ComplaintEventsConsumer);
     await this.runtime.ready();
-    this.client = new NotificationClient(`127.0.0.1:${this.app.get(GrpcServiceHost).port}`, credentials.createInsecure());
+    this.client = new GrpcTestClient(NotificationService, service.grpcAddress);
     return this;
   }
 
@@ -140,11 +140,11 @@ export class NotificationApp {
     await deleteTopics([dlqTopicFor(this.group)]);
   }
 
-  /** Folds a complaint's history into notification's state as its consumer would, without Kafka. */
-  async seed(c: SeedComplaint, end: HistoryEnd): Promise<void> {
-    for (const event of historyTo(end, c, new Date(this.clock.now().getTime() - 60_000))) {
-      const envelope = consumed(envelopeOf(event, c));
-      await this.runtime.dataSource.transaction((tx) => this.consumer.handle(envelope, tx));
+  /** Takes a new complaint's history to `end`, a minute before the app's now, and folds it into notification's state as its consumer would, without Kafka. */
+  async seed(history: ComplaintHistory, end: ComplaintStatus): Promise<void> {
+    history.until(end, { endingAt: new Date(this.clock.now().getTime() - 60_000) });
+    for (const envelope of history.envelopes) {
+      await this.runtime.dataSource.transaction((tx) => this.consumer.handle(asConsumed(envelope), tx));
     }
   }
 
@@ -158,7 +158,7 @@ export class NotificationApp {
       context: { requestId, complaintId, actor: grpcActor(actor) },
       text,
     };
-    return this.call(SERVICE.writeFollowUpInformation, request).then((r) => outcomeOf(r.outcome));
+    return this.client.call('writeFollowUpInformation', request).then((r) => outcomeOf(r.outcome));
   }
 
   confirmDelivery(
@@ -173,39 +173,18 @@ export class NotificationApp {
       ...rest,
       ...(deliveredAt ? { deliveredAt: timestampFromDate(deliveredAt) } : {}),
     };
-    return this.call(SERVICE.confirmDelivery, request).then((r) => outcomeOf(r.outcome));
+    return this.client.call('confirmDelivery', request).then((r) => outcomeOf(r.outcome));
   }
 
   /** The events notification committed for a complaint (its outbox, in order). */
-  async eventsOf(complaintId: string): Promise<ParsedEvent[]> {
-    const rows = (await this.runtime.dataSource.query('SELECT body FROM outbox WHERE message_key = $1 ORDER BY seq', [complaintId])) as { body: string }[];
-    return rows.map((r) => {
-      const parsed = parseEnvelope(r.body);
-      if (!parsed.ok) throw new Error(`outbox holds an invalid event: ${parsed.reason}`);
-      return parsed;
-    });
+  eventsOf(complaintId: string): Promise<ParsedEvent[]> {
+    return outboxEvents(this.schema, complaintId);
   }
 
-  async statusOf(complaintId: string): Promise<string | undefined> {
-    const [row] = (await this.runtime.dataSource.query('SELECT status FROM complaint_state WHERE complaint_id = $1', [complaintId])) as { status: string }[];
-    return row?.status;
+  statusOf(complaintId: string): Promise<string | undefined> {
+    return complaintStatus(this.schema, complaintId);
   }
 
-  private call<Req, Res>(method: MethodDefinition<Req, Res>, request: unknown): Promise<Res> {
-    const metadata = new Metadata();
-    metadata.set(CORRELATION_ID_METADATA_KEY, randomUUID());
-    return new Promise((resolve, reject) => {
-      this.client.makeUnaryRequest(
-        method.path,
-        method.requestSerialize as (value: unknown) => Buffer,
-        method.responseDeserialize,
-        request,
-        metadata,
-        { deadline: Date.now() + 15_000 },
-        (err: GrpcServiceError | null, response?: Res) => (err ? reject(fromGrpcError(err)) : resolve(response as Res)),
-      );
-    });
-  }
 }
 
 function grpcActor(actor: UserActor & { officeCode?: string }) {

@@ -2,16 +2,19 @@ import type { MessageInitShape } from '@bufbuild/protobuf';
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { Channel, DeliveryMethod, type ConfirmDeliveryRequest, type ConfirmDeliveryResponseSchema } from '@pengaduan/contracts';
 import { checkCommandContext } from '@pengaduan/messaging';
-import { Injectable } from '@nestjs/common';
+import { CorrelationId } from '@pengaduan/runtime';
+import { Controller } from '@nestjs/common';
+import { GrpcMethod, Payload } from '@nestjs/microservices';
 import { ConfirmDeliveryHandler } from './confirm-delivery.handler';
 
 /** `NotificationService.ConfirmDelivery`: maps the gRPC request to the command and back; no rules here. */
-@Injectable()
+@Controller()
 export class ConfirmDeliveryGrpcController {
   constructor(private readonly handler: ConfirmDeliveryHandler) {}
 
-  async confirmDelivery(request: ConfirmDeliveryRequest, correlationId: string): Promise<MessageInitShape<typeof ConfirmDeliveryResponseSchema>> {
-    const ctx = checkCommandContext(request.context);
+  @GrpcMethod('NotificationService', 'ConfirmDelivery')
+  async confirmDelivery(@Payload() request: ConfirmDeliveryRequest, @CorrelationId() correlationId: string): Promise<MessageInitShape<typeof ConfirmDeliveryResponseSchema>> {
+    const ctx = checkCommandContext(request.context, correlationId);
     const outcome = await this.handler.execute({
       ...ctx,
       // Enum names without their prefix are libs/sop's names; the handler checks them.

@@ -2,7 +2,9 @@ import type { MessageInitShape } from '@bufbuild/protobuf';
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { ReceiptStatus, type RecordDeliveryReceiptsRequest, type RecordDeliveryReceiptsResponseSchema } from '@pengaduan/contracts';
 import { ServiceError } from '@pengaduan/runtime';
-import type { ForwardedReceipt, RecordDeliveryReceiptsHandler } from './record-delivery-receipts.handler';
+import { Controller } from '@nestjs/common';
+import { GrpcMethod, Payload } from '@nestjs/microservices';
+import { RecordDeliveryReceiptsHandler, type ForwardedReceipt } from './record-delivery-receipts.handler';
 
 const STATUS: Partial<Record<ReceiptStatus, ForwardedReceipt['status']>> = {
   [ReceiptStatus.QUEUED]: 'queued',
@@ -13,14 +15,16 @@ const STATUS: Partial<Record<ReceiptStatus, ForwardedReceipt['status']>> = {
 };
 
 /** `NotificationService.RecordDeliveryReceipts`: maps the request, refusing a receipt without status or time. */
+@Controller()
 export class RecordDeliveryReceiptsGrpcController {
   constructor(private readonly handler: RecordDeliveryReceiptsHandler) {}
 
-  async recordDeliveryReceipts(request: RecordDeliveryReceiptsRequest, _correlationId: string): Promise<MessageInitShape<typeof RecordDeliveryReceiptsResponseSchema>> {
+  @GrpcMethod('NotificationService', 'RecordDeliveryReceipts')
+  async recordDeliveryReceipts(@Payload() request: RecordDeliveryReceiptsRequest): Promise<MessageInitShape<typeof RecordDeliveryReceiptsResponseSchema>> {
     const receipts = request.receipts.map((r, i): ForwardedReceipt => {
       const status = STATUS[r.status];
       if (!status || !r.at || !r.receiptId || !r.provider || !r.providerMessageId) {
-        throw new ServiceError('invalid', 'RECEIPT.INVALID', 'a receipt needs an id, provider, message id, status and time', {
+        throw new ServiceError('invalid', 'REQUEST.INVALID', 'a receipt needs an id, provider, message id, status and time', {
           fieldViolations: [{ field: `receipts[${i}]`, description: 'receiptId, provider, providerMessageId, status and at are required' }],
         });
       }

@@ -4,7 +4,7 @@ import { gatewayService } from '@pengaduan/gateway';
 import { intakeService } from '@pengaduan/intake';
 import { EMBEDDED_BROKERS, EMBEDDED_BUS_DATABASE_URL } from '@pengaduan/messaging';
 import { notificationService } from '@pengaduan/notification';
-import { ConfigError, createServiceApp, type Logger, type ServiceEntry } from '@pengaduan/runtime';
+import { ConfigError, startServiceApp, type Logger, type ServiceEntry } from '@pengaduan/runtime';
 import { slaMonitorService } from '@pengaduan/sla-monitor';
 import { teamDecreeService } from '@pengaduan/team-decree';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -24,7 +24,7 @@ export interface LoadedService {
   readonly http: { host: string; port: number };
   /** Where its internal gRPC API binds, when it has one. */
   readonly grpcAddress?: string;
-  /** Its Nest application, created (module, HTTP settings) and listening. */
+  /** Its Nest application, started (module, internal gRPC API, HTTP) as its main.ts starts it. */
   start(logger: Logger): Promise<NestExpressApplication>;
 }
 
@@ -40,8 +40,7 @@ function service<C extends { httpHost: string; httpPort: number; grpcAddress?: s
         http,
         ...(config.grpcAddress ? { grpcAddress: config.grpcAddress } : {}),
         async start(logger) {
-          const app = await createServiceApp(entry, config, logger, { abortOnError: false });
-          await app.listen(http.port, http.host);
+          const { app } = await startServiceApp(entry, config, logger, { abortOnError: false });
           return app;
         },
       };

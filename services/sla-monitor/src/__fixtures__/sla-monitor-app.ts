@@ -1,28 +1,18 @@
-import { COMPLAINT_EVENTS_TOPIC, dlqTopicFor, parseEnvelope, serializeEnvelope, type EventEnvelope, type ParsedEvent } from '@pengaduan/contracts';
+import { COMPLAINT_EVENTS_TOPIC, dlqTopicFor, serializeEnvelope, type EventEnvelope, type ParsedEvent } from '@pengaduan/contracts';
 import { ServiceRuntime } from '@pengaduan/messaging';
-import { Clock, createLogger, NestJsonLogger, type Logger } from '@pengaduan/runtime';
+import { createLogger, SettableClock, type Logger } from '@pengaduan/runtime';
 import type { SlaPolicy } from '@pengaduan/sop';
-import { asConsumed, deleteTopics, dropSchema, testInfrastructure, testKafka, startGroupAtEnd, uniqueSchemaName, uniqueSuffix, type ComplaintHistory } from '@pengaduan/testing';
+import { asConsumed, deleteTopics, dropSchema, outboxEvents, testInfrastructure, testKafka, startGroupAtEnd, startTestService, uniqueSchemaName, uniqueSuffix, type ComplaintHistory } from '@pengaduan/testing';
 import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import type { SlaMonitorConfig } from '../config';
 import { DeadlineScheduler, type TickResult } from '../fire-deadlines/deadline-scheduler';
 import { OfficePolicies } from '../office-policy/office-policies';
+import { slaMonitorService } from '../service-entry';
 import { SlaMonitorModule } from '../sla-monitor.module';
 import type { DeadlineRow } from '../sla-events';
 import { DeadlineTracker } from '../track-deadlines/deadline-tracker';
 
 export const logger: Logger = createLogger('sla-monitor-test', process.env['TEST_LOG_LEVEL'] ?? 'silent');
-
-/** A clock the test moves. */
-export class SettableClock extends Clock {
-  constructor(public at: Date = new Date()) {
-    super();
-  }
-  now(): Date {
-    return this.at;
-  }
-}
 
 /** A deadline row as tests read it: the scheduler's columns and what the tracker records at the stop. */
 export type DeadlineRecord = DeadlineRow & { stopped_at: Date | null; lateness_ms: string | null };
@@ -60,11 +50,13 @@ export class SlaMonitorApp {
       ...overrides,
     };
     this.batchSize = config.batchSize;
-    this.app = await NestFactory.createApplicationContext(
+    const service = await startTestService(
+      slaMonitorService,
+      config,
       SlaMonitorModule.forRoot(config, logger, { clock: this.clock, consumerGroup: this.group, autoFire: false, consumerRetry: { maxAttempts: 1, backoff: { initialMs: 5, maxMs: 5 } } }),
-      { logger: new NestJsonLogger(logger) },
+      logger,
     );
-    await this.app.init();
+    this.app = service.app;
     this.runtime = this.app.get(ServiceRuntime);
     this.tracker = this.app.get(DeadlineTracker);
     this.scheduler = this.app.get(DeadlineScheduler);
@@ -101,7 +93,7 @@ export class SlaMonitorApp {
 
   /** Sets the clock and fires everything due then, batch after batch, as the running scheduler does. */
   async tick(at: Date): Promise<TickResult> {
-    this.clock.at = at;
+    this.clock.set(at);
     const total: TickResult = { warned: 0, breached: 0 };
     for (;;) {
       const r = await this.scheduler.tick(at);
@@ -122,13 +114,8 @@ export class SlaMonitorApp {
   }
 
   /** The SLA events sla-monitor recorded for a complaint (its outbox, in order). */
-  async events(complaintId: string): Promise<ParsedEvent[]> {
-    const rows = (await this.runtime.dataSource.query('SELECT body FROM outbox WHERE message_key = $1 ORDER BY seq', [complaintId])) as { body: string }[];
-    return rows.map((r) => {
-      const parsed = parseEnvelope(r.body);
-      if (!parsed.ok) throw new Error(`outbox holds an invalid event: ${parsed.reason}`);
-      return parsed;
-    });
+  events(complaintId: string): Promise<ParsedEvent[]> {
+    return outboxEvents(this.schema, complaintId);
   }
 }
 

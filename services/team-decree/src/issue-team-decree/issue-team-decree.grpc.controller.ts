@@ -1,18 +1,20 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
-import { teamMemberRoleMapping, type IssueTeamDecreeRequest, type IssueTeamDecreeResponseSchema } from '@pengaduan/contracts';
+import { type IssueTeamDecreeRequest, type IssueTeamDecreeResponseSchema, sopValueOf, teamMemberRoleMapping } from '@pengaduan/contracts';
 import { checkCommandContext, outcomeMessage } from '@pengaduan/messaging';
-import { Injectable } from '@nestjs/common';
-import { sopValueOf } from '../lib/proto-enum';
+import { CorrelationId } from '@pengaduan/runtime';
+import { Controller } from '@nestjs/common';
+import { GrpcMethod, Payload } from '@nestjs/microservices';
 import { IssueTeamDecreeHandler } from './issue-team-decree.handler';
 
 /** `TeamDecreeService.IssueTeamDecree`: maps the gRPC request to the command and back; no rules here. */
-@Injectable()
+@Controller()
 export class IssueTeamDecreeGrpcController {
   constructor(private readonly handler: IssueTeamDecreeHandler) {}
 
-  async issueTeamDecree(request: IssueTeamDecreeRequest, correlationId: string): Promise<MessageInitShape<typeof IssueTeamDecreeResponseSchema>> {
+  @GrpcMethod('TeamDecreeService', 'IssueTeamDecree')
+  async issueTeamDecree(@Payload() request: IssueTeamDecreeRequest, @CorrelationId() correlationId: string): Promise<MessageInitShape<typeof IssueTeamDecreeResponseSchema>> {
     const outcome = await this.handler.execute({
-      ...checkCommandContext(request.context),
+      ...checkCommandContext(request.context, correlationId),
       correlationId,
       decreeDate: request.decreeDate,
       members: request.members.map((m) => ({
