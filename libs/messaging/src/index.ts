@@ -1,5 +1,9 @@
 export * from './lib/command-context';
-export * from './lib/complaint-state';
+export * from './lib/complaint-state/migrations';
+export { lockComplaintState, markOwnEvents, recordDecision, type LockedComplaintState } from './lib/complaint-state/state-repository';
+export * from './lib/complaint-state/state-consumer';
+export * from './lib/complaint-state/command-executor';
+export * from './lib/complaint-state/sop-errors';
 export * from './lib/consumer';
 export * from './lib/entities';
 export * from './lib/errors';

@@ -1,10 +1,13 @@
 import { AnalysisService } from '@pengaduan/contracts';
 import { createServiceDataSource, initializeServiceDataSource } from '@pengaduan/persistence';
-import { createLogger, GrpcServiceHost, ServiceError } from '@pengaduan/runtime';
-import { versionAfter, type AnalyzeCommand, type ComplaintState } from '@pengaduan/sop';
+import { createLogger, grpcServiceController, ServiceError, startGrpcMicroservice } from '@pengaduan/runtime';
+import { versionAfter, type AnalyzeCommand } from '@pengaduan/sop';
 import { actors, asConsumed, dropSchema, GrpcTestClient, historyUntil, testInfrastructure, uniqueSchemaName, type ComplaintHistory } from '@pengaduan/testing';
 import { DataSource } from 'typeorm';
-import { applyComplaintEvent, COMPLAINT_STATE_MIGRATIONS, ComplaintCommandExecutor, outcomeMessage, type VersionCondition } from './complaint-state';
+import type { VersionCondition } from './command-context';
+import { ComplaintCommandExecutor, outcomeMessage } from './complaint-state/command-executor';
+import { COMPLAINT_STATE_MIGRATIONS } from './complaint-state/migrations';
+import { applyComplaintEvent } from './complaint-state/state-consumer';
 import { MESSAGING_ENTITIES } from './entities';
 import { MESSAGING_MIGRATIONS } from './migrations';
 import type { ServiceRuntime } from './service-runtime';
@@ -55,12 +58,9 @@ function analyze(history: ComplaintHistory, requestId: string, versions?: Versio
   const command: AnalyzeCommand = { type: 'analyze', actor: actors.adminTikkim, findings: 'f', substantiated: 'YES', classification: '03', severity: 'LOW', recommendation: 'r' };
   return executor(catchUpMs, dataSource).execute({
     operation: 'AnalyzeComplaint',
-    requestId,
-    complaintId: history.complaintId,
-    correlationId: requestId,
+    context: { requestId, complaintId: history.complaintId, actor: command.actor, correlationId: requestId, versions },
     request: { complaintId: history.complaintId },
-    versions,
-    build: async (_state: ComplaintState) => ({ command, extras: () => ({}) }),
+    command: () => command,
   });
 }
 
@@ -161,16 +161,18 @@ describe('a database that does not give the command a connection in time', () =>
     await starved.initialize();
     const holder = starved.createQueryRunner();
     await holder.connect();
-    const host = new GrpcServiceHost('127.0.0.1:0', createLogger('versions-test', 'silent'));
-    // Only the method under test: any other answers UNIMPLEMENTED.
-    host.addService(AnalysisService, { analyzeComplaint: async () => ({ outcome: outcomeMessage(await analyze(history, 'r-starved', undefined, 3_000, starved)) }) } as never);
-    const client = new GrpcTestClient(AnalysisService, `127.0.0.1:${await host.start()}`);
+    // Only the method under test: any other is refused as unavailable.
+    const analysis = grpcServiceController(AnalysisService, {
+      useFactory: () => ({ analyzeComplaint: async () => ({ outcome: outcomeMessage(await analyze(history, 'r-starved', undefined, 3_000, starved)) }) }),
+    });
+    const server = await startGrpcMicroservice({ address: '127.0.0.1:0', services: [AnalysisService] }, createLogger('versions-test', 'silent'), [analysis]);
+    const client = new GrpcTestClient(AnalysisService, server.address);
     try {
       const refusal = await client.call('analyzeComplaint', {}).catch((e: unknown) => e);
       expect(refusal).toMatchObject({ statusName: 'UNAVAILABLE', code: 'SERVICE.UNAVAILABLE' });
     } finally {
       client.close();
-      await host.stop();
+      await server.close();
       await holder.release();
       await starved.destroy();
     }

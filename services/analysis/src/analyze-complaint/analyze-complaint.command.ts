@@ -1,9 +1,8 @@
-import type { CheckedCommandContext } from '@pengaduan/messaging';
+import type { CommandContext } from '@pengaduan/messaging';
 import type { Severity, Substantiation } from '@pengaduan/sop';
 
 /** SOP step 4: Admin Tikkim records the complaint analysis (Analisis Aduan). */
-export interface AnalyzeComplaintCommand extends CheckedCommandContext {
-  correlationId: string;
+export interface AnalyzeComplaintCommand extends CommandContext {
   /** What the analysis found. */
   findings: string;
   /** Absent when the request left it UNSPECIFIED (refused by the handler). */

@@ -1,9 +1,9 @@
-import { ComplaintCommandExecutor, type CommandOutcome } from '@pengaduan/messaging';
+import { actorLabel } from '@pengaduan/contracts';
+import { ComplaintCommandExecutor, receivedState, type CommandOutcome } from '@pengaduan/messaging';
 import { ServiceError, type FieldViolation } from '@pengaduan/runtime';
 import {
+  FIELD_RULES,
   isClassificationCode,
-  isLegalIn,
-  mayFire,
   SEVERITIES,
   SUBSTANTIATION_LEVELS,
   type AnalyzeCommand,
@@ -13,14 +13,13 @@ import {
 } from '@pengaduan/sop';
 import { derivedDocumentNumber, OfficeDirectory, renderAndStoreDocument, signatoryFor } from '@pengaduan/documents';
 import { Injectable } from '@nestjs/common';
-import { actorLabel } from '../lib/actor-label';
 import { saveAnalysis } from '../persistence/analysis-records';
 import { IntakeClient } from '../screen-officer-text/intake.client';
 import type { AnalyzeComplaintCommand } from './analyze-complaint.command';
 
 const OPERATION = 'AnalyzeComplaint';
 /** Findings and recommendation are an officer's prose, not a document upload. */
-export const MAX_ANALYSIS_TEXT = 10_000;
+export const MAX_ANALYSIS_TEXT = FIELD_RULES.analysisText.maxLength;
 
 interface Analysis {
   findings: string;
@@ -51,34 +50,23 @@ export class AnalyzeComplaintHandler {
     // Both texts go into complaint.analyzed and the Analisis Aduan: intake refuses any that gives the reporter away.
     const texts = [{ field: 'findings', text: analysis.findings }, { field: 'recommendation', text: analysis.recommendation }];
     await this.intake.call('screenOfficerText', { complaintId, officeCode: actorOffice, texts }, correlationId);
-    let documentSha256: string | undefined;
     return this.executor.execute({
       operation: OPERATION,
-      requestId,
-      versions: command.versions,
-      complaintId,
-      actorOffice,
-      correlationId,
+      context: command,
       request: { complaintId, actor, actorOffice, analysis },
-      build: async (state, tx, now) => {
-        // Kept only when libs/sop will accept the command; a refusal rolls it back anyway.
-        if (state.status !== 'NEW' && mayFire(actor, 'analyze') && isLegalIn('analyze', state)) {
-          await saveAnalysis(tx, {
-            complaintId,
-            officeCode: state.officeCode,
-            ...analysis,
-            classificationCode: analysis.classification,
-            analyzedBy: actorLabel(actor),
-            analyzedAt: now,
-            requestId,
-          });
-        }
-        const sopCommand: AnalyzeCommand = { type: 'analyze', actor, ...analysis };
-        return { command: sopCommand, extras: () => ({ documentSha256 }) };
-      },
-      // The Analisis Aduan, stored with the analysis; its hash goes on complaint.analyzed.
-      afterDecide: async (_events, state, tx, now) => {
-        if (state.status === 'NEW') return;
+      command: (): AnalyzeCommand => ({ type: 'analyze', actor, ...analysis }),
+      outputs: async ({ stateBefore }, tx, now) => {
+        const state = receivedState(stateBefore);
+        await saveAnalysis(tx, {
+          complaintId,
+          officeCode: state.officeCode,
+          ...analysis,
+          classificationCode: analysis.classification,
+          analyzedBy: actorLabel(actor),
+          analyzedAt: now,
+          requestId,
+        });
+        // The Analisis Aduan, stored with the analysis; its hash goes on complaint.analyzed.
         const doc = await renderAndStoreDocument(tx, complaintId, state.officeCode, {
           kind: 'ANALISIS_ADUAN',
           office: this.offices.profileOf(state.officeCode),
@@ -92,7 +80,7 @@ export class AnalyzeComplaintHandler {
           severity: analysis.severity,
           recommendation: analysis.recommendation,
         });
-        documentSha256 = doc.sha256;
+        return { extras: () => ({ documentSha256: doc.sha256 }) };
       },
     });
   }
@@ -114,7 +102,7 @@ function validate(c: AnalyzeComplaintCommand): Analysis {
   if (c.severity === undefined) v.push({ field: 'severity', description: `required: one of ${SEVERITIES.join(', ')}` });
   text('recommendation');
   if (v.length > 0 || c.substantiated === undefined || c.severity === undefined || !isClassificationCode(c.classificationCode)) {
-    throw new ServiceError('invalid', 'ANALYSIS.INVALID_REQUEST', 'the analysis cannot be recorded as sent', { fieldViolations: v });
+    throw new ServiceError('invalid', 'REQUEST.INVALID', 'the analysis cannot be recorded as sent', { fieldViolations: v });
   }
   return {
     findings: c.findings,

@@ -1,15 +1,15 @@
-import { ComplaintCommandExecutor, type CommandOutcome } from '@pengaduan/messaging';
+import { actorLabel } from '@pengaduan/contracts';
+import { ComplaintCommandExecutor, receivedState, type CommandOutcome } from '@pengaduan/messaging';
 import { ServiceError, type FieldViolation } from '@pengaduan/runtime';
-import { FOLLOW_UP_DECISIONS, isLegalIn, mayFire, type DecideFollowUpCommand as SopDecideFollowUp, type FollowUpDecision } from '@pengaduan/sop';
+import { FIELD_RULES, FOLLOW_UP_DECISIONS, type DecideFollowUpCommand as SopDecideFollowUp, type FollowUpDecision } from '@pengaduan/sop';
 import { derivedDocumentNumber, OfficeDirectory, renderAndStoreDocument, signatoryFor } from '@pengaduan/documents';
 import { Injectable } from '@nestjs/common';
-import { actorLabel } from '../lib/actor-label';
 import { saveFollowUpDecision } from '../persistence/analysis-records';
 import { IntakeClient } from '../screen-officer-text/intake.client';
 import type { DecideFollowUpCommand } from './decide-follow-up.command';
 
 const OPERATION = 'DecideFollowUp';
-export const MAX_REASON = 5_000;
+export const MAX_REASON = FIELD_RULES.followUpReason.maxLength;
 
 /**
  * SOP step 5: lets libs/sop decide the follow-up (the Kepala Seksi TI, on an ANALYZED
@@ -31,26 +31,15 @@ export class DecideFollowUpHandler {
     const { requestId, complaintId, actor, actorOffice, correlationId } = command;
     // The reason goes into complaint.follow-up-decided and the Keputusan Tindak Lanjut: intake screens it.
     await this.intake.call('screenOfficerText', { complaintId, officeCode: actorOffice, texts: [{ field: 'reason', text: reason }] }, correlationId);
-    let documentSha256: string | undefined;
     return this.executor.execute({
       operation: OPERATION,
-      requestId,
-      versions: command.versions,
-      complaintId,
-      actorOffice,
-      correlationId,
+      context: command,
       request: { complaintId, actor, actorOffice, decision, reason },
-      build: async (state, tx, now) => {
-        // Kept only when libs/sop will accept the command; a refusal rolls it back anyway.
-        if (mayFire(actor, 'decideFollowUp') && isLegalIn('decideFollowUp', state)) {
-          await saveFollowUpDecision(tx, { complaintId, decision, reason, decidedBy: actorLabel(actor), decidedAt: now, requestId });
-        }
-        const sopCommand: SopDecideFollowUp = { type: 'decideFollowUp', actor, decision, reason };
-        return { command: sopCommand, extras: () => ({ documentSha256 }) };
-      },
-      // The Keputusan Tindak Lanjut; its hash goes on complaint.follow-up-decided.
-      afterDecide: async (_events, state, tx, now) => {
-        if (state.status === 'NEW') return;
+      command: (): SopDecideFollowUp => ({ type: 'decideFollowUp', actor, decision, reason }),
+      outputs: async ({ stateBefore }, tx, now) => {
+        const state = receivedState(stateBefore);
+        await saveFollowUpDecision(tx, { complaintId, decision, reason, decidedBy: actorLabel(actor), decidedAt: now, requestId });
+        // The Keputusan Tindak Lanjut; its hash goes on complaint.follow-up-decided.
         const doc = await renderAndStoreDocument(tx, complaintId, state.officeCode, {
           kind: 'KEPUTUSAN_TINDAK_LANJUT',
           office: this.offices.profileOf(state.officeCode),
@@ -61,7 +50,7 @@ export class DecideFollowUpHandler {
           decision,
           reason,
         });
-        documentSha256 = doc.sha256;
+        return { extras: () => ({ documentSha256: doc.sha256 }) };
       },
     });
   }
@@ -73,7 +62,7 @@ function validate(c: DecideFollowUpCommand): { decision: FollowUpDecision; reaso
   if (!c.reason || c.reason.trim() === '') v.push({ field: 'reason', description: 'required: why the complaint is (not) followed up' });
   else if (c.reason.length > MAX_REASON) v.push({ field: 'reason', description: `at most ${MAX_REASON} characters` });
   if (v.length > 0 || c.decision === undefined) {
-    throw new ServiceError('invalid', 'ANALYSIS.INVALID_REQUEST', 'the follow-up decision cannot be recorded as sent', { fieldViolations: v });
+    throw new ServiceError('invalid', 'REQUEST.INVALID', 'the follow-up decision cannot be recorded as sent', { fieldViolations: v });
   }
   return { decision: c.decision, reason: c.reason };
 }

@@ -1,4 +1,4 @@
-import type { CheckedCommandContext, CommandOutcome } from '@pengaduan/messaging';
+import type { CommandContext, CommandOutcome } from '@pengaduan/messaging';
 
 /** One line of the disposition sheet as the head of office fills it in. */
 export interface DispositionLineInput {
@@ -9,14 +9,11 @@ export interface DispositionLineInput {
 }
 
 /** SOP step 3: the Kepala Kantor dispositions a confirmed complaint to sections (Lembar Disposisi). */
-export interface DisposeComplaintCommand {
-  /** The officer, the complaint and the idempotency key. */
-  context: CheckedCommandContext;
+export interface DisposeComplaintCommand extends CommandContext {
   /** At least one section of the complaint's office, each at most once. */
   lines: DispositionLineInput[];
   /** Note on the whole sheet. */
   note?: string;
-  correlationId: string;
 }
 
 export interface DisposeComplaintResult {

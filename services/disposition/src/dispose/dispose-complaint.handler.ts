@@ -1,6 +1,7 @@
-import { ComplaintCommandExecutor, outcomeMessage } from '@pengaduan/messaging';
+import { actorLabel } from '@pengaduan/contracts';
+import { ComplaintCommandExecutor, outcomeMessage, receivedState } from '@pengaduan/messaging';
 import { ServiceError, type FieldViolation } from '@pengaduan/runtime';
-import { decide, type DisposeCommand, type DispositionInstruction, type SopEvent } from '@pengaduan/sop';
+import { FIELD_RULES, type DisposeCommand, type DispositionInstruction, type SopEvent } from '@pengaduan/sop';
 import { OfficeDirectory, renderAndStoreDocument, signatoryFor } from '@pengaduan/documents';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -11,7 +12,7 @@ import { activeSections } from '../sections/section-list';
 import type { DisposeComplaintCommand, DisposeComplaintResult } from './dispose-complaint.command';
 
 const OPERATION = 'DisposeComplaint';
-const MAX_NOTE = 2_000;
+const MAX_NOTE = FIELD_RULES.note.maxLength;
 
 /**
  * SOP step 3, first half: the head of office dispositions a confirmed complaint to sections of
@@ -29,57 +30,51 @@ export class DisposeComplaintHandler {
   ) {}
 
   async execute(cmd: DisposeComplaintCommand): Promise<DisposeComplaintResult> {
-    const { context } = cmd;
     // The notes go into complaint.disposed and the Lembar Disposisi: intake refuses any that gives the reporter away.
     const texts = [{ field: 'note', text: cmd.note }, ...cmd.lines.map((l, i) => ({ field: `lines[${i}].note`, text: l.note }))];
-    await this.intake.call('screenOfficerText', { complaintId: context.complaintId, officeCode: context.actorOffice, texts }, cmd.correlationId);
+    await this.intake.call('screenOfficerText', { complaintId: cmd.complaintId, officeCode: cmd.actorOffice, texts }, cmd.correlationId);
+    const command: DisposeCommand = {
+      type: 'dispose',
+      actor: cmd.actor,
+      sheet: {
+        entries: cmd.lines.map((l) => ({
+          sectionCode: l.sectionCode,
+          // libs/sop checks every instruction at run time and names the bad one.
+          instructions: l.instructions as DispositionInstruction[],
+          ...(l.note === undefined ? {} : { note: l.note }),
+        })),
+      },
+    };
     const done = await this.executor
       .execute<{ sheetNumber: string }>({
         operation: OPERATION,
-        requestId: context.requestId,
-        versions: context.versions,
-        complaintId: context.complaintId,
-        actorOffice: context.actorOffice,
-        correlationId: cmd.correlationId,
-        request: { complaintId: context.complaintId, actor: context.actor, actorOffice: context.actorOffice, lines: cmd.lines, note: cmd.note },
-        build: async (state, tx, now) => {
-          const command: DisposeCommand = {
-            type: 'dispose',
-            actor: context.actor,
-            sheet: {
-              entries: cmd.lines.map((l) => ({
-                sectionCode: l.sectionCode,
-                // libs/sop checks every instruction at run time and names the bad one.
-                instructions: l.instructions as DispositionInstruction[],
-                ...(l.note === undefined ? {} : { note: l.note }),
-              })),
-            },
-          };
-          // libs/sop answers first (role, then state, then the sheet's shape): its refusal is
-          // the executor's to report, so a wrong role never learns about sections.
-          if (!decide(command, state, now).ok || state.status === 'NEW') return { command, extras: noExtras };
-
+        context: cmd,
+        request: { complaintId: cmd.complaintId, actor: cmd.actor, actorOffice: cmd.actorOffice, lines: cmd.lines, note: cmd.note },
+        command: () => command,
+        // Only once libs/sop has answered (role, then state, then the sheet's shape), so a wrong role never learns about sections.
+        outputs: async ({ stateBefore }, tx, now) => {
+          const state = receivedState(stateBefore);
           checkNotes(cmd);
           const sections = await requireActiveSections(tx, state.officeCode, cmd.lines);
           const { number, year } = await nextSheetNumber(tx, state.officeCode, now);
           await tx.insert(DispositionSheetRecord, {
-            complaintId: context.complaintId,
+            complaintId: cmd.complaintId,
             number,
             officeCode: state.officeCode,
             year,
             lines: command.sheet.entries.map((e) => ({ sectionCode: e.sectionCode, instructions: [...e.instructions], ...(e.note === undefined ? {} : { note: e.note }) })),
             note: cmd.note ?? null,
-            disposedBy: context.actor.kind === 'user' ? context.actor.userId : context.actor.service,
+            disposedBy: actorLabel(cmd.actor),
             disposedAt: now,
           });
           // The Lembar Disposisi under the number just issued; its hash goes on complaint.disposed.
-          const sheet = await renderAndStoreDocument(tx, context.complaintId, state.officeCode, {
+          const sheet = await renderAndStoreDocument(tx, cmd.complaintId, state.officeCode, {
             kind: 'LEMBAR_DISPOSISI',
             office: this.offices.profileOf(state.officeCode),
             number,
             trackingNumber: state.trackingNumber,
             issuedAt: now,
-            signatory: signatoryFor(context.signatory, context.actor),
+            signatory: signatoryFor(cmd.signatory, cmd.actor),
             receivedAt: new Date(state.receivedAt),
             ...('classification' in state && state.classification ? { classificationCode: state.classification } : {}),
             sections: command.sheet.entries.map((e) => ({
@@ -91,7 +86,6 @@ export class DisposeComplaintHandler {
             ...(cmd.note === undefined ? {} : { note: cmd.note }),
           });
           return {
-            command,
             extras: (event: SopEvent) =>
               event.type === 'complaint.disposed'
                 ? { dispositionSheetNumber: number, documentSha256: sheet.sha256, ...(cmd.note === undefined ? {} : { note: cmd.note }) }
@@ -103,12 +97,10 @@ export class DisposeComplaintHandler {
       .catch((err: unknown) => {
         throw inRequestTerms(err);
       });
-    if (!done.result) throw new Error(`${OPERATION} ${context.requestId} recorded no sheet number`);
+    if (!done.result) throw new Error(`${OPERATION} ${cmd.requestId} recorded no sheet number`);
     return { outcome: outcomeMessage(done), sheetNumber: done.result.sheetNumber };
   }
 }
-
-const noExtras = (): Record<string, unknown> => ({});
 
 function checkNotes(cmd: DisposeComplaintCommand): void {
   const v: FieldViolation[] = [];
@@ -118,7 +110,7 @@ function checkNotes(cmd: DisposeComplaintCommand): void {
   cmd.lines.forEach((l, i) => {
     if (l.note !== undefined && l.note.length > MAX_NOTE) v.push({ field: `lines[${i}].note`, description: `at most ${MAX_NOTE} characters` });
   });
-  if (v.length > 0) throw new ServiceError('invalid', 'DISPOSITION.INVALID_REQUEST', 'the disposition cannot be recorded as sent', { fieldViolations: v });
+  if (v.length > 0) throw new ServiceError('invalid', 'REQUEST.INVALID', 'the disposition cannot be recorded as sent', { fieldViolations: v });
 }
 
 /** Every line names an active section of the complaint's office (sections are data per office). */

@@ -1,14 +1,11 @@
-import type { CheckedCommandContext, CommandOutcome } from '@pengaduan/messaging';
+import type { CommandContext, CommandOutcome } from '@pengaduan/messaging';
 
-/** SOP step 3, second half: a dispositioned section reports back. */
-export interface RespondAsSectionCommand {
-  /** The officer (a `SEKSI_TERKAIT` of the section), the complaint and the idempotency key. */
-  context: CheckedCommandContext;
+/** SOP step 3, second half: a dispositioned section reports back (the officer is a `SEKSI_TERKAIT` of it). */
+export interface RespondAsSectionCommand extends CommandContext {
   /** The responding section; must be the officer's own. */
   sectionCode: string;
   /** What the section found or did. */
   response: string;
-  correlationId: string;
 }
 
 export interface RespondAsSectionResult {

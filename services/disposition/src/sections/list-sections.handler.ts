@@ -1,5 +1,6 @@
 import { ServiceRuntime } from '@pengaduan/messaging';
 import { ServiceError } from '@pengaduan/runtime';
+import { FIELD_RULES } from '@pengaduan/sop';
 import { Injectable } from '@nestjs/common';
 import { activeSections, isOfficeCode, type Section } from './section-list';
 
@@ -10,8 +11,8 @@ export class ListSectionsHandler {
 
   async execute(officeCode: string): Promise<Section[]> {
     if (!isOfficeCode(officeCode)) {
-      throw new ServiceError('invalid', 'SECTION.INVALID_OFFICE', 'the office code is invalid', {
-        fieldViolations: [{ field: 'officeCode', description: 'must be an office code of 2-6 capital letters' }],
+      throw new ServiceError('invalid', 'REQUEST.INVALID', 'the office code is invalid', {
+        fieldViolations: [{ field: 'officeCode', description: `must be ${FIELD_RULES.officeCode.description}` }],
       });
     }
     return activeSections(this.runtime.dataSource.manager, officeCode);

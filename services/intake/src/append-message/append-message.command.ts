@@ -1,20 +1,11 @@
-import type { VersionCondition } from '@pengaduan/messaging';
-import type { Actor } from '@pengaduan/sop';
+import type { CommandContext } from '@pengaduan/messaging';
+import { FIELD_RULES } from '@pengaduan/sop';
 
 /**
  * Another message from the reporter joins an open complaint. Typed in by an officer for now
  * (the reporter called again); the channel webhooks will send theirs the same way.
  */
-export interface AppendMessageCommand {
-  /** Idempotency key: a retry with the same key answers the first result and stores nothing more. */
-  requestId: string;
-  /** The versions the caller named (docs/adr/0033). */
-  versions?: VersionCondition;
-  complaintId: string;
-  actor: Actor;
-  /** The officer's office: another office's complaint is not found. */
-  actorOffice?: string;
-  correlationId: string;
+export interface AppendMessageCommand extends CommandContext {
   /** What the reporter wrote or said; it stays in intake, never in an event. */
   text: string;
 }
@@ -25,4 +16,4 @@ export interface AppendMessageResult {
   sequence: number;
 }
 
-export const MAX_MESSAGE_TEXT = 20_000;
+export const MAX_MESSAGE_TEXT = FIELD_RULES.reporterText.maxLength;

@@ -1,9 +1,10 @@
-import { ComplaintCommandExecutor, type CommandOutcome } from '@pengaduan/messaging';
+import { ComplaintCommandExecutor, requestOf, type CommandOutcome } from '@pengaduan/messaging';
 import type { FieldViolation } from '@pengaduan/runtime';
-import type { AppendMessageCommand as SopAppendMessageCommand } from '@pengaduan/sop';
+import type { Channel, AppendMessageCommand as SopAppendMessageCommand } from '@pengaduan/sop';
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { lockComplaint, stateAfter, throwInvalid } from '../complaint-state/command-support';
+import { lockComplaint, throwInvalid } from '../complaint-state/command-support';
 import { ComplaintMessageRecord, ComplaintRecord } from '../persistence/entities';
 import { MAX_MESSAGE_TEXT, type AppendMessageCommand, type AppendMessageResult } from './append-message.command';
 
@@ -19,38 +20,43 @@ export class AppendMessageHandler {
 
   async execute(c: AppendMessageCommand): Promise<CommandOutcome & { result: AppendMessageResult }> {
     validate(c);
-    const { requestId, correlationId, versions, ...request } = c;
+    const messageId = uuidv7();
     const outcome = await this.executor.execute<AppendMessageResult>({
       operation: 'AppendMessage',
-      requestId,
-      versions,
-      complaintId: c.complaintId,
-      actorOffice: c.actorOffice,
-      correlationId,
-      request,
-      build: async (state, tx, now) => {
-        const messageId = uuidv7();
-        const command: SopAppendMessageCommand = { type: 'appendMessage', actor: c.actor, messageId };
-        if (!stateAfter(command, state, now)) return { command, extras: () => ({}) };
-
+      context: c,
+      request: requestOf(c),
+      command: (): SopAppendMessageCommand => ({ type: 'appendMessage', actor: c.actor, messageId }),
+      outputs: async (_decided, tx, now) => {
         const complaint = await lockComplaint(tx, c.complaintId);
-        const [{ last }] = (await tx.query('SELECT coalesce(max(sequence), 0)::int AS last FROM complaint_message WHERE complaint_id = $1', [c.complaintId])) as {
-          last: number;
-        }[];
-        const sequence = last + 1;
         // An officer types it in the complaint's own channel: the reporter came back the way they came in.
-        await tx.insert(ComplaintMessageRecord, { id: messageId, complaintId: c.complaintId, sequence, channel: complaint.channel, text: c.text, receivedAt: now });
-        await tx.update(ComplaintRecord, { id: c.complaintId }, { updatedAt: now });
+        const sequence = await storeMessage(tx, { id: messageId, complaintId: c.complaintId, channel: complaint.channel, text: c.text, receivedAt: now }, now);
         return {
-          command,
           extras: () => ({ channel: complaint.channel, receivedAt: now, sequence, attachmentCount: 0 }),
           result: { messageId, sequence },
         };
       },
     });
-    if (!outcome.result) throw new Error(`AppendMessage ${requestId} recorded no message`);
+    if (!outcome.result) throw new Error(`AppendMessage ${c.requestId} recorded no message`);
     return { ...outcome, result: outcome.result };
   }
+}
+
+/**
+ * Stores a message of the reporter as the complaint's next (an officer typed it in, or it came
+ * over a channel) and touches the complaint; answers its sequence number.
+ */
+export async function storeMessage(
+  tx: EntityManager,
+  message: { id: string; complaintId: string; channel: Channel; text: string; receivedAt: Date },
+  now: Date,
+): Promise<number> {
+  const [{ last }] = (await tx.query('SELECT coalesce(max(sequence), 0)::int AS last FROM complaint_message WHERE complaint_id = $1', [message.complaintId])) as {
+    last: number;
+  }[];
+  const sequence = last + 1;
+  await tx.insert(ComplaintMessageRecord, { ...message, sequence });
+  await tx.update(ComplaintRecord, { id: message.complaintId }, { updatedAt: now });
+  return sequence;
 }
 
 function validate(c: AppendMessageCommand): void {

@@ -1,4 +1,5 @@
 import { Channel, parseEnvelope } from '@pengaduan/contracts';
+import { refusal } from '@pengaduan/testing';
 import { randomUUID } from 'node:crypto';
 import {
   actors,
@@ -7,7 +8,6 @@ import {
   eventsOfOtherServices,
   informAndDeliver,
   outboxCount,
-  refusal,
   registerComplaint,
   startIntakeKit,
   stateOf,

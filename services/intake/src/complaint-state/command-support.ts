@@ -1,18 +1,6 @@
 import { ServiceError, type FieldViolation } from '@pengaduan/runtime';
-import { decide, evolve, type ComplaintState, type SopCommand } from '@pengaduan/sop';
 import type { EntityManager } from 'typeorm';
 import { ComplaintRecord } from '../persistence/entities';
-
-/**
- * The state libs/sop leads `command` to, or `undefined` when it refuses the command. A
- * command's `build` runs before ComplaintCommandExecutor asks libs/sop; with this it writes
- * intake's own rows (and runs intake's own checks) only for a command that will be recorded,
- * and leaves a refusal (403, 409, 400) to the executor, in libs/sop's order.
- */
-export function stateAfter(command: SopCommand, state: ComplaintState, now: Date): ComplaintState | undefined {
-  const decision = decide(command, state, now);
-  return decision.ok ? decision.events.reduce(evolve, state) : undefined;
-}
 
 /** Intake's row of the complaint, locked for the transaction. */
 export async function lockComplaint(tx: EntityManager, complaintId: string): Promise<ComplaintRecord> {
@@ -39,5 +27,5 @@ export async function withRequestFieldNames<T>(work: Promise<T>, names: Readonly
 
 /** A 400 naming every bad field. */
 export function throwInvalid(violations: FieldViolation[], message: string): never {
-  throw new ServiceError('invalid', 'COMPLAINT.INVALID_REQUEST', message, { fieldViolations: violations });
+  throw new ServiceError('invalid', 'REQUEST.INVALID', message, { fieldViolations: violations });
 }

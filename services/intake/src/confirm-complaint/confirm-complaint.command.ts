@@ -1,19 +1,8 @@
-import type { OfficerSignatory, VersionCondition } from '@pengaduan/messaging';
-import type { Actor } from '@pengaduan/sop';
+import type { CommandContext } from '@pengaduan/messaging';
+import { FIELD_RULES } from '@pengaduan/sop';
 
 /** SOP step 2: Admin Tikkim confirms a received message as a complaint (Laporan Terusan Aduan). */
-export interface ConfirmComplaintCommand {
-  /** The officer, as they sign the document the command produces. */
-  signatory?: OfficerSignatory;
-  /** Idempotency key: a retry with the same key answers the first result. */
-  requestId: string;
-  /** The versions the caller named (docs/adr/0033). */
-  versions?: VersionCondition;
-  complaintId: string;
-  actor: Actor;
-  /** The officer's office: another office's complaint is not found. */
-  actorOffice?: string;
-  correlationId: string;
+export interface ConfirmComplaintCommand extends CommandContext {
   /** Permen PAN 5/2009, `01` to `10`. */
   classificationCode: string;
   /** The complaint in the admin's words, without the reporter's personal data (it goes into the event). */
@@ -24,5 +13,5 @@ export interface ConfirmComplaintCommand {
   confidential: boolean;
 }
 
-/** Longest summary accepted. */
-export const MAX_SUMMARY = 4_000;
+/** Longest summary accepted (FIELD_RULES.summary). */
+export const MAX_SUMMARY = FIELD_RULES.summary.maxLength;

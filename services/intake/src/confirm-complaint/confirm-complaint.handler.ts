@@ -1,9 +1,9 @@
-import { ComplaintCommandExecutor, type CommandOutcome } from '@pengaduan/messaging';
+import { ComplaintCommandExecutor, requestOf, type CommandOutcome } from '@pengaduan/messaging';
 import { type FieldViolation } from '@pengaduan/runtime';
 import { isClassificationCode, type ClassificationCode, type ConfirmCommand } from '@pengaduan/sop';
 import { derivedDocumentNumber, OfficeDirectory, renderAndStoreDocument, signatoryFor } from '@pengaduan/documents';
 import { Injectable } from '@nestjs/common';
-import { lockComplaint, stateAfter, throwInvalid } from '../complaint-state/command-support';
+import { lockComplaint, throwInvalid } from '../complaint-state/command-support';
 import { ComplaintRecord } from '../persistence/entities';
 import { ContactCipher } from '../reporter-contact/contact-cipher';
 import { readReporterContact } from '../reporter-contact/reporter-contacts';
@@ -11,10 +11,10 @@ import { refuseRevealingTexts } from '../screen-officer-text/officer-texts';
 import { MAX_SUMMARY, type ConfirmComplaintCommand } from './confirm-complaint.command';
 
 /**
- * SOP step 2, confirmation: libs/sop decides against intake's view of the complaint; the
- * summary must not give the reporter away (it travels in `complaint.confirmed`); intake's
- * complaint row takes the classification, the summary and the flags as confirmed. State,
- * row and event commit together; idempotent by request id.
+ * SOP step 2, confirmation: libs/sop decides against intake's view of the complaint; once it
+ * accepts, the summary must not give the reporter away (it travels in `complaint.confirmed`),
+ * and intake's complaint row takes the classification, the summary and the flags as
+ * confirmed. State, row, document and event commit together; idempotent by request id.
  */
 @Injectable()
 export class ConfirmComplaintHandler {
@@ -26,56 +26,46 @@ export class ConfirmComplaintHandler {
 
   async execute(c: ConfirmComplaintCommand): Promise<CommandOutcome> {
     const classification = validate(c);
-    const { requestId, correlationId, versions, ...request } = c;
-    let documentSha256: string | undefined;
     return this.executor.execute({
       operation: 'ConfirmComplaint',
-      requestId,
-      versions,
-      complaintId: c.complaintId,
-      actorOffice: c.actorOffice,
-      correlationId,
-      request,
-      build: async (state, tx, now) => {
-        const command: ConfirmCommand = {
-          type: 'confirm',
-          actor: c.actor,
-          classification,
+      context: c,
+      request: requestOf(c),
+      command: (): ConfirmCommand => ({
+        type: 'confirm',
+        actor: c.actor,
+        classification,
+        summary: c.summary,
+        anonymous: c.anonymous,
+        confidential: c.confidential,
+      }),
+      outputs: async ({ stateAfter }, tx, now) => {
+        const complaint = await lockComplaint(tx, c.complaintId);
+        refuseRevealingTexts([{ field: 'summary', text: c.summary }], await readReporterContact(tx, this.cipher, complaint.reporterRef));
+        await tx.update(ComplaintRecord, { id: c.complaintId }, {
+          status: stateAfter.status,
+          classificationCode: classification,
           summary: c.summary,
           anonymous: c.anonymous,
           confidential: c.confidential,
-        };
-        const next = stateAfter(command, state, now);
-        if (next) {
-          const complaint = await lockComplaint(tx, c.complaintId);
-          refuseRevealingTexts([{ field: 'summary', text: c.summary }], await readReporterContact(tx, this.cipher, complaint.reporterRef));
-          await tx.update(ComplaintRecord, { id: c.complaintId }, {
-            status: next.status,
-            classificationCode: classification,
-            summary: c.summary,
-            anonymous: c.anonymous,
-            confidential: c.confidential,
-            confirmedAt: now,
-            updatedAt: now,
-          });
-          // Step 2's output, the Laporan Terusan Aduan; its hash goes on complaint.confirmed.
-          const report = await renderAndStoreDocument(tx, c.complaintId, complaint.officeCode, {
-            kind: 'LAPORAN_TERUSAN_ADUAN',
-            office: this.offices.profileOf(complaint.officeCode),
-            number: derivedDocumentNumber('LAPORAN_TERUSAN_ADUAN', complaint.trackingNumber),
-            trackingNumber: complaint.trackingNumber,
-            issuedAt: now,
-            signatory: signatoryFor(c.signatory, c.actor),
-            channel: complaint.channel,
-            receivedAt: complaint.receivedAt,
-            classificationCode: classification,
-            summary: c.summary,
-            anonymous: c.anonymous,
-            confidential: c.confidential,
-          });
-          documentSha256 = report.sha256;
-        }
-        return { command, extras: () => ({ documentSha256 }) };
+          confirmedAt: now,
+          updatedAt: now,
+        });
+        // Step 2's output, the Laporan Terusan Aduan; its hash goes on complaint.confirmed.
+        const report = await renderAndStoreDocument(tx, c.complaintId, complaint.officeCode, {
+          kind: 'LAPORAN_TERUSAN_ADUAN',
+          office: this.offices.profileOf(complaint.officeCode),
+          number: derivedDocumentNumber('LAPORAN_TERUSAN_ADUAN', complaint.trackingNumber),
+          trackingNumber: complaint.trackingNumber,
+          issuedAt: now,
+          signatory: signatoryFor(c.signatory, c.actor),
+          channel: complaint.channel,
+          receivedAt: complaint.receivedAt,
+          classificationCode: classification,
+          summary: c.summary,
+          anonymous: c.anonymous,
+          confidential: c.confidential,
+        });
+        return { extras: () => ({ documentSha256: report.sha256 }) };
       },
     });
   }

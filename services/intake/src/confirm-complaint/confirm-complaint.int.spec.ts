@@ -1,7 +1,7 @@
 import { ComplaintConfirmedSchema, COMPLAINT_EVENTS_TOPIC, parseEnvelope } from '@pengaduan/contracts';
-import { storedDocument, TopicReader } from '@pengaduan/testing';
+import { refusal, storedDocument, TopicReader } from '@pengaduan/testing';
 import { randomUUID } from 'node:crypto';
-import { actors, by, contact, outboxCount, refusal, registerComplaint, startIntakeKit, stateOf, type IntakeKit } from '../__fixtures__/intake-test-kit';
+import { actors, by, contact, outboxCount, registerComplaint, startIntakeKit, stateOf, type IntakeKit } from '../__fixtures__/intake-test-kit';
 import { ComplaintRecord } from '../persistence/entities';
 
 let kit: IntakeKit;

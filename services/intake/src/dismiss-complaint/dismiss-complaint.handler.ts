@@ -1,10 +1,10 @@
-import { ComplaintCommandExecutor, type CommandOutcome } from '@pengaduan/messaging';
+import { ComplaintCommandExecutor, requestOf, type CommandOutcome } from '@pengaduan/messaging';
 import { ServiceError, type FieldViolation } from '@pengaduan/runtime';
 import { DISMISSAL_REASONS, type DismissalReason, type DismissCommand } from '@pengaduan/sop';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { validate as isUuid } from 'uuid';
-import { lockComplaint, stateAfter, throwInvalid, withRequestFieldNames } from '../complaint-state/command-support';
+import { lockComplaint, throwInvalid, withRequestFieldNames } from '../complaint-state/command-support';
 import { ComplaintRecord, type DismissalRecord } from '../persistence/entities';
 import { ContactCipher } from '../reporter-contact/contact-cipher';
 import { readReporterContact } from '../reporter-contact/reporter-contacts';
@@ -26,34 +26,20 @@ export class DismissComplaintHandler {
 
   async execute(c: DismissComplaintCommand): Promise<CommandOutcome> {
     const reason = validate(c);
-    const { requestId, correlationId, versions, ...request } = c;
+    const dismissal: DismissCommand = { type: 'dismiss', actor: c.actor, reason, originalComplaintId: c.duplicateOf, belongsTo: c.belongsTo, note: c.note };
     const work = this.executor.execute({
       operation: 'DismissComplaint',
-      requestId,
-      versions,
-      complaintId: c.complaintId,
-      actorOffice: c.actorOffice,
-      correlationId,
-      request,
-      build: async (state, tx, now) => {
-        const command: DismissCommand = {
-          type: 'dismiss',
-          actor: c.actor,
-          reason,
-          originalComplaintId: c.duplicateOf,
-          belongsTo: c.belongsTo,
-          note: c.note,
-        };
-        const next = stateAfter(command, state, now);
-        if (next) {
-          const complaint = await lockComplaint(tx, c.complaintId);
-          if (command.reason === 'DUPLICATE') await this.checkOriginal(tx, complaint, command.originalComplaintId ?? '');
-          // Both free texts travel in complaint.dismissed.
-          const texts = [{ field: 'note', text: c.note }, { field: 'belongsTo', text: c.belongsTo }];
-          if (c.note || c.belongsTo) refuseRevealingTexts(texts, await readReporterContact(tx, this.cipher, complaint.reporterRef));
-          await tx.update(ComplaintRecord, { id: c.complaintId }, { status: next.status, dismissal: toRecord(command), dismissedAt: now, updatedAt: now });
-        }
-        return { command, extras: () => ({}) };
+      context: c,
+      request: requestOf(c),
+      command: () => dismissal,
+      outputs: async ({ stateAfter }, tx, now) => {
+        const complaint = await lockComplaint(tx, c.complaintId);
+        if (dismissal.reason === 'DUPLICATE') await this.checkOriginal(tx, complaint, dismissal.originalComplaintId ?? '');
+        // Both free texts travel in complaint.dismissed.
+        const texts = [{ field: 'note', text: c.note }, { field: 'belongsTo', text: c.belongsTo }];
+        if (c.note || c.belongsTo) refuseRevealingTexts(texts, await readReporterContact(tx, this.cipher, complaint.reporterRef));
+        await tx.update(ComplaintRecord, { id: c.complaintId }, { status: stateAfter.status, dismissal: toRecord(dismissal), dismissedAt: now, updatedAt: now });
+        return {};
       },
     });
     return withRequestFieldNames(work, { originalComplaintId: 'duplicateOf' });

@@ -1,6 +1,7 @@
 import { DismissalReason, parseEnvelope } from '@pengaduan/contracts';
+import { randomOfficeCode, refusal } from '@pengaduan/testing';
 import { randomUUID } from 'node:crypto';
-import { actors, by, contact, outboxCount, randomOffice, refusal, registerComplaint, startIntakeKit, stateOf, type IntakeKit } from '../__fixtures__/intake-test-kit';
+import { actors, by, contact, outboxCount, registerComplaint, startIntakeKit, stateOf, type IntakeKit } from '../__fixtures__/intake-test-kit';
 import { ComplaintRecord } from '../persistence/entities';
 
 let kit: IntakeKit;
@@ -72,7 +73,7 @@ describe('admin tikkim dismisses a message that is not a complaint to handle (SO
   });
 
   it("refuses a duplicate of another office's complaint as unknown", async () => {
-    const elsewhere = await registerComplaint(kit, { officeCode: randomOffice() });
+    const elsewhere = await registerComplaint(kit, { officeCode: randomOfficeCode() });
     const complaintId = await registerComplaint(kit);
     const error = await refusal(kit.dismiss.execute({ ...by(kit, actors.admin, complaintId), reason: 'DUPLICATE', duplicateOf: elsewhere }));
     expect(error.details.fieldViolations).toEqual([{ field: 'duplicateOf', description: `no complaint ${elsewhere} in office ${kit.office}` }]);

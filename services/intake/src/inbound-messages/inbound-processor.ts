@@ -1,14 +1,13 @@
 import { OfficeDirectory, type OfficeProfiles } from '@pengaduan/documents';
-import { sopEventToEnvelope } from '@pengaduan/contracts';
-import { lockComplaintState, recordDecision, type ServiceRuntime } from '@pengaduan/messaging';
+import { ComplaintCommandExecutor, lockComplaintState, type CommandContext, type ServiceRuntime } from '@pengaduan/messaging';
 import { PollingWorker, type Clock, type Logger } from '@pengaduan/runtime';
-import { decide, type Channel, type SystemActor } from '@pengaduan/sop';
+import { isOpen, OPEN_STATUSES, type Channel, type SystemActor } from '@pengaduan/sop';
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import type { WebFormMessage } from '../channel-webhooks/web-form.inbound';
 import { INTAKE_EVENT_SOURCE, type StateConsumerGroup } from '../complaint-state/own-events';
-import { ComplaintMessageRecord, ComplaintRecord } from '../persistence/entities';
-import { registerComplaint } from '../register-complaint/register-complaint.handler';
+import { storeMessage } from '../append-message/append-message.handler';
+import { ComplaintRegistration } from '../register-complaint/complaint-registration';
 import type { ContactCipher, ReporterContact } from '../reporter-contact/contact-cipher';
 import type { SealedInboundMessage } from './inbound-message';
 import type { SenderDigest } from './sender-digest';
@@ -46,21 +45,26 @@ interface InboundRow {
  * Turns stored channel messages into complaints, one transaction per message: a sender with an
  * open complaint of that office on that channel gets the message appended
  * (`complaint.message-appended`); anyone else opens a new complaint (`complaint.received` with
- * the channel). A sender's messages go in the order they were sent (an earlier one still
+ * the channel); both through ComplaintCommandExecutor, as intake's system actor, inside the
+ * message's transaction. A sender's messages go in the order they were sent (an earlier one still
  * pending holds the later ones back, and an advisory lock on the sender keeps two replicas from
  * opening two complaints for one person). A message that keeps failing is retried with backoff
  * and then set aside as FAILED, kept and logged, never dropped; the others go on meanwhile.
  */
 export class InboundProcessor extends PollingWorker {
+  /** Runs the message's command inside the message's own transaction (its inbound row makes it idempotent). */
+  private readonly executor: ComplaintCommandExecutor;
+
   constructor(
     private readonly runtime: ServiceRuntime,
     private readonly keys: { cipher: ContactCipher; digest: SenderDigest },
-    private readonly stateGroup: StateConsumerGroup,
+    stateGroup: StateConsumerGroup,
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly options: InboundProcessorOptions = {},
   ) {
     super('inbound processing', options.pollMs ?? 500, logger);
+    this.executor = new ComplaintCommandExecutor({ runtime, source: INTAKE_EVENT_SOURCE, stateConsumerGroup: stateGroup.groupId, now: () => clock.now() });
   }
 
   protected runDue(): Promise<number> {
@@ -103,7 +107,7 @@ export class InboundProcessor extends PollingWorker {
           await tx.query(`UPDATE inbound_message SET next_attempt_at = $2 WHERE id = $1`, [row.id, new Date(now.getTime() + 200)]);
           return 'held';
         }
-        const done = await this.process(tx, row, message, digests, now);
+        const done = await this.process(tx, row, message, digests);
         await tx.query(
           `UPDATE inbound_message SET status = 'PROCESSED', complaint_id = $2, complaint_message_id = $3, processed_at = $4, attempts = attempts + 1, last_error = NULL WHERE id = $1`,
           [row.id, done.complaintId, done.messageId, now],
@@ -123,61 +127,61 @@ export class InboundProcessor extends PollingWorker {
     return JSON.parse(this.keys.cipher.openBytes(row.sealed, row.key_id).toString('utf8')) as InboundMessage;
   }
 
-  private async process(tx: EntityManager, row: InboundRow, message: InboundMessage, digests: string[], now: Date): Promise<{ complaintId: string; messageId: string; appended: boolean }> {
+  private async process(tx: EntityManager, row: InboundRow, message: InboundMessage, digests: string[]): Promise<{ complaintId: string; messageId: string; appended: boolean }> {
     const text = describe(message);
+    // A message is intake acting on its own: it caused the command, and traces it.
+    const context = { requestId: row.id, actor: INTAKE_ACTOR, correlationId: row.id };
     if (!message.submission) {
-      const appended = await this.appendToOpenComplaint(tx, row, digests, text, now);
-      if (appended) return { ...appended, appended: true };
+      const open = await this.openComplaintOf(tx, row, digests);
+      if (open) return { ...(await this.append(tx, { ...context, complaintId: open }, row, text)), appended: true };
     }
     const contact: ReporterContact = message.submission
       ? { ...(message.submission.name ? { name: message.submission.name } : {}), ...(message.submission.phone ? { phone: message.submission.phone } : {}), ...(message.submission.email ? { email: message.submission.email } : {}) }
       : contactOf(row.channel, message);
-    const registered = await registerComplaint(tx, this.keys.cipher, this.stateGroup, {
+    const registration = new ComplaintRegistration(this.keys.cipher, context, {
       officeCode: row.office_code,
       channel: row.channel,
       text,
       contact,
       anonymous: message.submission?.anonymous ?? false,
       confidential: message.submission?.confidential ?? false,
-      actor: INTAKE_ACTOR,
-      correlationId: row.id,
-      causationId: row.id,
       receivedAt: row.sent_at,
-      now,
       reporterDigest: { digest: digests[0], version: this.keys.digest.version },
       letterheads: this.options.letterheads ?? DEFAULT_LETTERHEADS,
     });
+    const registered = await registration.run((cmd) => this.executor.within(tx).register(cmd));
     return { complaintId: registered.complaintId, messageId: registered.firstMessageId, appended: false };
   }
 
-  /** Appends to the sender's open complaint, if they have one libs/sop still takes messages for. */
-  private async appendToOpenComplaint(tx: EntityManager, row: InboundRow, digests: string[], text: string, now: Date): Promise<{ complaintId: string; messageId: string } | undefined> {
-    const [open] = (await tx.query(
+  /**
+   * The sender's latest complaint of that office on that channel that libs/sop still takes
+   * messages for (an open one), its state locked; undefined when there is none, or when it
+   * closed before the lock was taken (the message then opens a new complaint, as after closing).
+   */
+  private async openComplaintOf(tx: EntityManager, row: InboundRow, digests: string[]): Promise<string | undefined> {
+    const [latest] = (await tx.query(
       `SELECT c.id FROM complaint c JOIN complaint_state s ON s.complaint_id = c.id
-        WHERE c.reporter_digest = ANY($1) AND c.office_code = $2 AND c.channel = $3 AND s.status NOT IN ('NEW', 'CLOSED')
+        WHERE c.reporter_digest = ANY($1) AND c.office_code = $2 AND c.channel = $3 AND s.status = ANY($4)
         ORDER BY c.received_at DESC LIMIT 1`,
-      [digests, row.office_code, row.channel],
+      [digests, row.office_code, row.channel, OPEN_STATUSES],
     )) as { id: string }[];
-    if (!open) return undefined;
-    const locked = await lockComplaintState(tx, open.id);
-    if (!locked) return undefined;
+    if (!latest) return undefined;
+    const locked = await lockComplaintState(tx, latest.id);
+    return locked && isOpen(locked.state) ? latest.id : undefined;
+  }
+
+  /** Appends the message to the sender's open complaint (`complaint.message-appended`). */
+  private async append(tx: EntityManager, context: CommandContext, row: InboundRow, text: string): Promise<{ complaintId: string; messageId: string }> {
     const messageId = uuidv7();
-    const decision = decide({ type: 'appendMessage', actor: INTAKE_ACTOR, messageId }, locked.state, now);
-    // Closed in the meantime: the message opens a new complaint, as after closing.
-    if (!decision.ok) return undefined;
-    const [{ last }] = (await tx.query('SELECT coalesce(max(sequence), 0)::int AS last FROM complaint_message WHERE complaint_id = $1', [open.id])) as { last: number }[];
-    const sequence = last + 1;
-    await tx.insert(ComplaintMessageRecord, { id: messageId, complaintId: open.id, sequence, channel: row.channel, text, receivedAt: row.sent_at });
-    await tx.update(ComplaintRecord, { id: open.id }, { updatedAt: now });
-    await recordDecision(tx, locked, decision.events, {
-      stateConsumerGroup: this.stateGroup.groupId,
-      context: { source: INTAKE_EVENT_SOURCE, correlationId: row.id, causationId: row.id },
-      toEnvelope: (event, context) => {
-        if (event.type !== 'complaint.message-appended') throw new Error(`appending a message does not produce ${event.type}`);
-        return sopEventToEnvelope(event, context, { channel: row.channel, receivedAt: row.sent_at, sequence, attachmentCount: row.media_count });
+    await this.executor.within(tx).execute({
+      context,
+      command: () => ({ type: 'appendMessage', actor: INTAKE_ACTOR, messageId }),
+      outputs: async (_decided, tx, now) => {
+        const sequence = await storeMessage(tx, { id: messageId, complaintId: context.complaintId, channel: row.channel, text, receivedAt: row.sent_at }, now);
+        return { extras: () => ({ channel: row.channel, receivedAt: row.sent_at, sequence, attachmentCount: row.media_count }) };
       },
     });
-    return { complaintId: open.id, messageId };
+    return { complaintId: context.complaintId, messageId };
   }
 
   private async recordFailure(row: InboundRow, err: Error): Promise<void> {

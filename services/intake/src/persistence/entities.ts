@@ -140,23 +140,4 @@ export class TrackingNumberCounter {
   lastValue!: number;
 }
 
-/** A command already answered, by its idempotency key, with a hash of what was asked. */
-@Entity({ name: 'idempotency_key' })
-export class IdempotencyRecord {
-  @PrimaryColumn({ type: 'text' })
-  key!: string;
-
-  @Column({ type: 'text' })
-  operation!: string;
-
-  @Column({ type: 'text' })
-  requestHash!: string;
-
-  @Column({ type: 'jsonb', nullable: true })
-  response!: Record<string, unknown> | null;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  createdAt!: Date;
-}
-
-export const INTAKE_ENTITIES = [ComplaintRecord, ComplaintMessageRecord, ReporterContactRecord, TrackingNumberCounter, IdempotencyRecord];
+export const INTAKE_ENTITIES = [ComplaintRecord, ComplaintMessageRecord, ReporterContactRecord, TrackingNumberCounter];

@@ -1,24 +1,17 @@
 import { OfficeDirectory } from '@pengaduan/documents';
 import { COMPLAINT_EVENTS_TOPIC, parseEnvelope } from '@pengaduan/contracts';
-import { ServiceRuntime } from '@pengaduan/messaging';
-import { createLogger, ServiceError, Clock } from '@pengaduan/runtime';
+import { ServiceRuntime, type ComplaintCommandExecutor } from '@pengaduan/messaging';
+import { createLogger, ServiceError, SettableClock } from '@pengaduan/runtime';
 import { dropSchema, eventually, storedDocument, testInfrastructure, TopicReader, uniqueSchemaName } from '@pengaduan/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { StateConsumerGroup } from '../complaint-state/own-events';
+import { intakeCommandExecutor } from '../intake.module';
 import { INTAKE_ENTITIES } from '../persistence/entities';
 import { INTAKE_MIGRATIONS } from '../persistence/migrations';
 import { ContactCipher } from '../reporter-contact/contact-cipher';
 import type { RegisterComplaintCommand, RegisterComplaintResult } from './register-complaint.command';
-import { draftComplaint, recordComplaint, registerComplaint, RegisterComplaintHandler, type NewComplaint } from './register-complaint.handler';
-
-class FixedClock extends Clock {
-  constructor(public at: Date) {
-    super();
-  }
-  now(): Date {
-    return this.at;
-  }
-}
+import { ComplaintRegistration } from './complaint-registration';
+import { RegisterComplaintHandler } from './register-complaint.handler';
 
 const infra = testInfrastructure();
 const schema = uniqueSchemaName('intake');
@@ -28,9 +21,10 @@ const schema = uniqueSchemaName('intake');
 const officeStem = `T${randomBytes(3).toString('hex').toUpperCase().replace(/[^A-Z]/g, 'X')}`.slice(0, 5);
 const office = `${officeStem}P`;
 const cipher = new ContactCipher(randomBytes(32));
-const clock = new FixedClock(new Date('2026-11-27T02:00:00Z'));
+const clock = new SettableClock(new Date('2026-11-27T02:00:00Z'));
 const stateGroup = new StateConsumerGroup('intake-register-test');
 let runtime: ServiceRuntime;
+let executor: ComplaintCommandExecutor;
 let handler: RegisterComplaintHandler;
 let reader: TopicReader;
 
@@ -62,7 +56,8 @@ beforeAll(async () => {
     kafkaBrokers: infra.kafkaBrokers,
   });
   await runtime.ready();
-  handler = new RegisterComplaintHandler(runtime, cipher, clock, stateGroup, OfficeDirectory.load());
+  executor = intakeCommandExecutor(runtime, clock, stateGroup);
+  handler = new RegisterComplaintHandler(executor, cipher, OfficeDirectory.load());
 });
 
 afterAll(async () => {
@@ -129,11 +124,11 @@ describe('an officer registers a complaint received by phone', () => {
 
   it('numbers per year in WIB: 31 December 18:00 UTC is already the new year in Batam', async () => {
     const yearOffice = `${officeStem}Y`;
-    clock.at = new Date('2026-12-31T16:30:00Z'); // 23:30 WIB, still 2026
+    clock.set(new Date('2026-12-31T16:30:00Z')); // 23:30 WIB, still 2026
     const late2026 = await handler.execute(command({ officeCode: yearOffice }));
-    clock.at = new Date('2026-12-31T18:00:00Z'); // 01:00 WIB on 1 January 2027
+    clock.set(new Date('2026-12-31T18:00:00Z')); // 01:00 WIB on 1 January 2027
     const early2027 = await handler.execute(command({ officeCode: yearOffice }));
-    clock.at = new Date('2026-11-27T02:00:00Z');
+    clock.set(new Date('2026-11-27T02:00:00Z'));
 
     expect([late2026.trackingNumber, early2027.trackingNumber]).toEqual([`${yearOffice}-2026-000001`, `${yearOffice}-2027-000001`]);
   });
@@ -153,7 +148,7 @@ describe('an officer registers a complaint received by phone', () => {
   it('refuses a registration by a role the SOP does not allow, and stores nothing', async () => {
     const cmd = command({ actor: { kind: 'user', userId: 'u-kakan', role: 'KEPALA_KANTOR' } });
     await expect(handler.execute(cmd)).rejects.toMatchObject({ kind: 'forbidden', code: 'COMPLAINT.FORBIDDEN_ROLE' });
-    const rows = (await runtime.dataSource.query('SELECT 1 FROM idempotency_key WHERE key = $1', [cmd.requestId])) as unknown[];
+    const rows = (await runtime.dataSource.query('SELECT 1 FROM command_idempotency WHERE request_id = $1', [cmd.requestId])) as unknown[];
     expect(rows).toHaveLength(0);
   });
 
@@ -191,31 +186,33 @@ async function settlesWithin(ms: number, promise: Promise<unknown>): Promise<boo
 }
 
 describe('two registrations in one office at once (ADR 0035)', () => {
-  const newComplaint = (officeCode: string): NewComplaint => ({
-    officeCode,
-    channel: 'PHONE',
-    text,
-    contact,
-    anonymous: false,
-    confidential: false,
-    actor: officer,
-    correlationId: randomUUID(),
-    causationId: randomUUID(),
-    now: clock.now(),
-    letterheads: OfficeDirectory.load(),
-  });
+  const registrationIn = (officeCode: string) =>
+    new ComplaintRegistration(
+      cipher,
+      { requestId: randomUUID(), actor: officer, correlationId: randomUUID() },
+      { officeCode, channel: 'PHONE', text, contact, anonymous: false, confidential: false, letterheads: OfficeDirectory.load() },
+    );
 
   it('do not wait on each other while one is still sealing and rendering: the number is taken last', async () => {
     const sameOffice = `${officeStem}L`;
     let b: RegisterComplaintResult | undefined;
     const a = await runtime.dataSource.transaction(async (tx) => {
-      const draft = await draftComplaint(tx, cipher, newComplaint(sameOffice));
-      // A's transaction is open, its contact sealed and its Laporan Aduan rendered for the number it
-      // guessed: B registers in full meanwhile (it would wait for A's commit if A held the counter row).
-      const registering = handler.execute(command({ officeCode: sameOffice }));
-      expect(await settlesWithin(10_000, registering)).toBe(true);
-      b = await registering;
-      return recordComplaint(tx, stateGroup, draft);
+      const registration = registrationIn(sameOffice);
+      return registration.run((cmd) =>
+        executor.within(tx).register({
+          ...cmd,
+          // A's registration as the executor runs it, with B's between its two halves.
+          outputs: async ({ stateAfter }, atx, now) => {
+            const draft = await registration.draft(atx, now);
+            // A's transaction is open, its contact sealed and its Laporan Aduan rendered for the number it
+            // guessed: B registers in full meanwhile (it would wait for A's commit if A held the counter row).
+            const registering = handler.execute(command({ officeCode: sameOffice }));
+            expect(await settlesWithin(10_000, registering)).toBe(true);
+            b = await registering;
+            return registration.record(atx, draft, stateAfter.status, now);
+          },
+        }),
+      );
     });
 
     expect([b?.trackingNumber, a.trackingNumber]).toEqual([`${sameOffice}-2026-000001`, `${sameOffice}-2026-000002`]);
@@ -235,7 +232,7 @@ describe('two registrations in one office at once (ADR 0035)', () => {
     const sameOffice = `${officeStem}R`;
     let b: Promise<RegisterComplaintResult> | undefined;
     const a = runtime.dataSource.transaction(async (tx) => {
-      const taken = await registerComplaint(tx, cipher, stateGroup, newComplaint(sameOffice));
+      const taken = await registrationIn(sameOffice).run((cmd) => executor.within(tx).register(cmd));
       expect(taken.trackingNumber).toBe(`${sameOffice}-2026-000001`);
       let bSettled = false;
       b = handler.execute(command({ officeCode: sameOffice }));

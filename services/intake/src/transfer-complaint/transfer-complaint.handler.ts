@@ -1,13 +1,11 @@
 import { OfficeDirectory } from '@pengaduan/documents';
-import { ComplaintCommandExecutor } from '@pengaduan/messaging';
+import { ComplaintCommandExecutor, requestOf } from '@pengaduan/messaging';
 import { type FieldViolation } from '@pengaduan/runtime';
-import type { DismissCommand } from '@pengaduan/sop';
+import { FIELD_RULES, type DismissCommand } from '@pengaduan/sop';
 import { Injectable } from '@nestjs/common';
-import { lockComplaint, stateAfter, throwInvalid, withRequestFieldNames } from '../complaint-state/command-support';
-import { StateConsumerGroup } from '../complaint-state/own-events';
-import { MAX_NOTE } from '../dismiss-complaint/dismiss-complaint.command';
+import { lockComplaint, throwInvalid, withRequestFieldNames } from '../complaint-state/command-support';
 import { ComplaintMessageRecord, ComplaintRecord } from '../persistence/entities';
-import { registerComplaint } from '../register-complaint/register-complaint.handler';
+import { ComplaintRegistration } from '../register-complaint/complaint-registration';
 import { ContactCipher } from '../reporter-contact/contact-cipher';
 import { readReporterContact } from '../reporter-contact/reporter-contacts';
 import { refuseRevealingTexts } from '../screen-officer-text/officer-texts';
@@ -33,26 +31,19 @@ export class TransferComplaintHandler {
   constructor(
     private readonly executor: ComplaintCommandExecutor,
     private readonly cipher: ContactCipher,
-    private readonly stateGroup: StateConsumerGroup,
     private readonly offices: OfficeDirectory,
   ) {}
 
   async execute(c: TransferComplaintCommand): Promise<TransferComplaintResult> {
     validate(c);
-    const { requestId, correlationId, versions, ...request } = c;
+    const dismissal: DismissCommand = { type: 'dismiss', actor: c.actor, reason: 'NOT_OUR_AUTHORITY', belongsTo: c.targetOfficeCode, note: c.note };
     const work = this.executor.execute<NewComplaintRef>({
       operation: 'TransferComplaint',
-      requestId,
-      versions,
-      complaintId: c.complaintId,
-      actorOffice: c.actorOffice,
-      correlationId,
-      request,
-      build: async (state, tx, now) => {
-        const dismissal: DismissCommand = { type: 'dismiss', actor: c.actor, reason: 'NOT_OUR_AUTHORITY', belongsTo: c.targetOfficeCode, note: c.note };
-        // Refused by libs/sop (wrong role, not RECEIVED any more): the executor answers it.
-        if (!stateAfter(dismissal, state, now)) return { command: dismissal, extras: () => ({}) };
-
+      context: c,
+      request: requestOf(c),
+      // libs/sop decides the dismissal as the officer sent it (wrong role, not RECEIVED any more: refused here)…
+      command: () => dismissal,
+      outputs: async ({ stateAfter }, tx, now) => {
         const original = await lockComplaint(tx, c.complaintId);
         if (original.officeCode === c.targetOfficeCode) {
           throwInvalid([{ field: 'targetOfficeCode', description: `the complaint is already office ${original.officeCode}'s` }], 'the complaint cannot be transferred as sent');
@@ -64,37 +55,34 @@ export class TransferComplaintHandler {
         if (!first) throw new Error(`complaint ${original.id} has no message`);
 
         // The target office receives it now, over REGIONAL_OFFICE, from the original's office.
-        const registered = await registerComplaint(tx, this.cipher, this.stateGroup, {
-          officeCode: c.targetOfficeCode,
-          channel: 'REGIONAL_OFFICE',
-          text: first.text,
-          laterMessages: later.map((m) => ({ text: m.text, receivedAt: now })),
-          contact,
-          anonymous: original.anonymous,
-          confidential: original.confidential,
-          actor: c.actor,
-          correlationId,
-          causationId: requestId,
-          now,
-          forwardedByOfficeCode: original.officeCode,
-          transferredFromComplaintId: original.id,
-          letterheads: this.offices,
-          signatory: c.signatory,
-        });
+        const registration = new ComplaintRegistration(
+          this.cipher,
+          { requestId: c.requestId, actor: c.actor, correlationId: c.correlationId, ...(c.signatory ? { signatory: c.signatory } : {}) },
+          {
+            officeCode: c.targetOfficeCode,
+            channel: 'REGIONAL_OFFICE',
+            text: first.text,
+            laterMessages: later.map((m) => ({ text: m.text, receivedAt: now })),
+            contact,
+            anonymous: original.anonymous,
+            confidential: original.confidential,
+            forwardedByOfficeCode: original.officeCode,
+            transferredFromComplaintId: original.id,
+            letterheads: this.offices,
+          },
+        );
+        const registered = await registration.run((cmd) => this.executor.within(tx).register(cmd));
 
+        // …and records it with a note naming the new tracking number, so both timelines show the link.
         const transferNote = `Dialihkan ke kantor ${c.targetOfficeCode} sebagai aduan ${registered.trackingNumber}`;
-        const command: DismissCommand = { ...dismissal, note: c.note ? `${transferNote}: ${c.note}` : transferNote };
-        const next = stateAfter(command, state, now);
-        if (next) {
-          await tx.update(
-            ComplaintRecord,
-            { id: original.id },
-            { status: next.status, dismissal: { reason: 'NOT_OUR_AUTHORITY', belongsTo: c.targetOfficeCode, note: command.note }, dismissedAt: now, updatedAt: now },
-          );
-        }
+        const completed: DismissCommand = { ...dismissal, note: c.note ? `${transferNote}: ${c.note}` : transferNote };
+        await tx.update(
+          ComplaintRecord,
+          { id: original.id },
+          { status: stateAfter.status, dismissal: { reason: 'NOT_OUR_AUTHORITY', belongsTo: c.targetOfficeCode, note: completed.note }, dismissedAt: now, updatedAt: now },
+        );
         return {
-          command,
-          extras: () => ({}),
+          completed,
           result: { newComplaintId: registered.complaintId, newTrackingNumber: registered.trackingNumber, newStatus: registered.status },
         };
       },
@@ -115,8 +103,8 @@ export class TransferComplaintHandler {
 /** What libs/sop does not check: the target office, the note's length (with the transfer's own words). */
 function validate(c: TransferComplaintCommand): void {
   const v: FieldViolation[] = [];
-  if (!OFFICE_CODE.test(c.targetOfficeCode)) v.push({ field: 'targetOfficeCode', description: 'must be an office code of 2-6 capital letters' });
+  if (!OFFICE_CODE.test(c.targetOfficeCode)) v.push({ field: 'targetOfficeCode', description: `must be ${FIELD_RULES.officeCode.description}` });
   else if (c.actorOffice === c.targetOfficeCode) v.push({ field: 'targetOfficeCode', description: 'must be another office than the complaint\'s own' });
-  if (c.note !== undefined && c.note.length > MAX_NOTE - 100) v.push({ field: 'note', description: `at most ${MAX_NOTE - 100} characters` });
+  if (c.note !== undefined && c.note.length > FIELD_RULES.transferNote.maxLength) v.push({ field: 'note', description: `at most ${FIELD_RULES.transferNote.maxLength} characters` });
   if (v.length > 0) throwInvalid(v, 'the complaint cannot be transferred as sent');
 }

@@ -1,16 +1,8 @@
-import type { VersionCondition } from '@pengaduan/messaging';
-import type { Actor } from '@pengaduan/sop';
+import type { CommandContext } from '@pengaduan/messaging';
+import { FIELD_RULES } from '@pengaduan/sop';
 
 /** SOP step 8: Admin Tikkim records that the reporter was told the follow-up information. */
-export interface ConfirmDeliveryCommand {
-  /** Idempotency key: a retry with the same key answers the first result. */
-  requestId: string;
-  /** The versions the caller named (docs/adr/0033). */
-  versions?: VersionCondition;
-  complaintId: string;
-  actor: Actor;
-  /** The officer's office: another office's complaint is not found. */
-  actorOffice?: string;
+export interface ConfirmDeliveryCommand extends CommandContext {
   /** How the reporter was told: a libs/sop `DeliveryMethod` (checked by the handler). */
   method: string;
   /** When. */
@@ -18,8 +10,7 @@ export interface ConfirmDeliveryCommand {
   note?: string;
   /** The channel it reached the reporter over, a libs/sop `OutboundChannel`; derived from the method when absent. */
   channel?: string;
-  correlationId: string;
 }
 
 /** The longest note accepted. */
-export const MAX_DELIVERY_NOTE_LENGTH = 2000;
+export const MAX_DELIVERY_NOTE_LENGTH = FIELD_RULES.note.maxLength;

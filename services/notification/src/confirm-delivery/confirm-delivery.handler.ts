@@ -1,4 +1,4 @@
-import { ComplaintCommandExecutor, type CommandOutcome } from '@pengaduan/messaging';
+import { ComplaintCommandExecutor, receivedState, type CommandOutcome } from '@pengaduan/messaging';
 import { ServiceError, type FieldViolation } from '@pengaduan/runtime';
 import { DELIVERY_METHODS, OUTBOUND_CHANNELS, type DeliveryMethod, type OutboundChannel } from '@pengaduan/sop';
 import { Injectable } from '@nestjs/common';
@@ -33,26 +33,16 @@ export class ConfirmDeliveryHandler {
     await this.intake.call('screenOfficerText', { complaintId: command.complaintId, officeCode: command.actorOffice, texts }, command.correlationId);
     const { result: _none, ...outcome } = await this.executor.execute({
       operation: OPERATION,
-      requestId: command.requestId,
-      versions: command.versions,
-      complaintId: command.complaintId,
-      actorOffice: command.actorOffice,
-      correlationId: command.correlationId,
+      context: command,
       request: { complaintId: command.complaintId, actor: command.actor, method, deliveredAt, channel, note },
-      build: async (state) => {
-        if (state.status === 'NEW') throw new ServiceError('not-found', 'COMPLAINT.NOT_FOUND', `complaint ${command.complaintId} not found`);
-        return {
-          command: {
-            type: 'recordDelivery',
-            actor: command.actor,
-            channel: channel ?? state.channel,
-            method,
-            deliveredAt,
-            ...(note === undefined ? {} : { note }),
-          },
-          extras: () => ({}),
-        };
-      },
+      command: (state) => ({
+        type: 'recordDelivery',
+        actor: command.actor,
+        channel: channel ?? receivedState(state).channel,
+        method,
+        deliveredAt,
+        ...(note === undefined ? {} : { note }),
+      }),
     });
     return outcome;
   }
@@ -71,7 +61,7 @@ function validate(c: ConfirmDeliveryCommand): { method: DeliveryMethod; delivere
   const note = c.note?.trim() || undefined;
   if (note && note.length > MAX_DELIVERY_NOTE_LENGTH) v.push({ field: 'note', description: `at most ${MAX_DELIVERY_NOTE_LENGTH} characters` });
   if (v.length > 0 || !method || !deliveredAt) {
-    throw new ServiceError('invalid', 'DELIVERY.INVALID', 'the delivery cannot be confirmed as sent', { fieldViolations: v });
+    throw new ServiceError('invalid', 'REQUEST.INVALID', 'the delivery cannot be confirmed as sent', { fieldViolations: v });
   }
   return { method, deliveredAt, channel: given ?? CHANNEL_OF_METHOD[method], note };
 }

@@ -1,14 +1,14 @@
 import { Channel, COMPLAINT_EVENTS_TOPIC, NotificationPurpose, serializeEnvelope } from '@pengaduan/contracts';
-import { eventually, testKafka } from '@pengaduan/testing';
-import { admin, consumed, envelopeOf, historyTo, newComplaint, randomOffice, type SeedComplaint } from '../__fixtures__/complaint-history';
-import { FixedClock, NotificationApp } from '../__fixtures__/notification-app';
+import { SettableClock } from '@pengaduan/runtime';
+import { actors, asConsumed, ComplaintHistory, eventually, randomOfficeCode, testKafka } from '@pengaduan/testing';
+import { NotificationApp } from '../__fixtures__/notification-app';
 import { RecordingChannel } from '../channels/__fixtures__/recording-channel';
 
-const office = randomOffice();
+const office = randomOfficeCode();
 // One adapter for the provider channels, answering as each test says (in memory: the provider
 // adapters' own tests call the fake providers over HTTP).
 const channel = new RecordingChannel(['WHATSAPP', 'TELEGRAM', 'SMS']);
-const app = new NotificationApp(new FixedClock(new Date()), [channel]);
+const app = new NotificationApp(new SettableClock(new Date()), [channel]);
 
 beforeAll(() => app.start());
 afterAll(() => app.stop());
@@ -24,23 +24,23 @@ async function reporterRow(complaintId: string) {
 }
 
 /** Folds `complaint.received` as the consumer does on the topic. */
-async function receive(c: SeedComplaint): Promise<void> {
-  const [received] = historyTo('RECEIVED', c, new Date(app.clock.now().getTime() - 1_000));
-  await app.runtime.dataSource.transaction((tx) => app.consumer.handle(consumed(envelopeOf(received, c)), tx));
+async function receive(c: ComplaintHistory): Promise<void> {
+  const [received] = c.until('RECEIVED', { endingAt: new Date(app.clock.now().getTime() - 1_000) }).envelopes;
+  await app.runtime.dataSource.transaction((tx) => app.consumer.handle(asConsumed(received), tx));
 }
 
 describe('notification follows the complaint stream', () => {
   it('folds a WhatsApp complaint’s history arriving over the real topic and remembers whom to answer', async () => {
-    const c = newComplaint(office, 'WHATSAPP');
+    const c = new ComplaintHistory({ officeCode: office, channel: 'WHATSAPP' });
     const producer = testKafka('notification-test-producer').producer({ idempotent: true });
     await producer.connect();
     try {
       // An old history: notification does not acknowledge a complaint received long ago.
-      const events = historyTo('TEAM_FORMED', c, new Date(app.clock.now().getTime() - 3 * 24 * 3_600_000));
+      const { envelopes } = c.until('TEAM_FORMED', { endingAt: new Date(app.clock.now().getTime() - 3 * 24 * 3_600_000) });
       await producer.send({
         topic: COMPLAINT_EVENTS_TOPIC,
         acks: -1,
-        messages: events.map((e) => ({ key: c.complaintId, value: serializeEnvelope(envelopeOf(e, c)) })),
+        messages: envelopes.map((e) => ({ key: c.complaintId, value: serializeEnvelope(e) })),
       });
     } finally {
       await producer.disconnect();
@@ -51,14 +51,14 @@ describe('notification follows the complaint stream', () => {
     expect(await app.eventsOf(c.complaintId)).toEqual([]);
     expect(await app.deliveries(c.complaintId)).toEqual([]);
 
-    const outcome = await app.writeFollowUpInformation({ ...admin, officeCode: office }, c.complaintId, 'Pengaduan Anda telah ditindaklanjuti oleh tim.');
+    const outcome = await app.writeFollowUpInformation({ ...actors.adminTikkim, officeCode: office }, c.complaintId, 'Pengaduan Anda telah ditindaklanjuti oleh tim.');
     expect(outcome.status).toBe('REPORTER_INFORMED');
     const [informed] = await app.eventsOf(c.complaintId);
     expect(informed.type === 'complaint.reporter-informed' && informed.payload.channel).toBe(Channel.WHATSAPP);
   });
 
   it('queues the acknowledgement in the event’s transaction, sends it, and records complaint.acknowledged without personal data', async () => {
-    const c = newComplaint(office, 'WHATSAPP');
+    const c = new ComplaintHistory({ officeCode: office, channel: 'WHATSAPP' });
     await receive(c);
 
     const events = await eventually(async () => {
@@ -80,7 +80,7 @@ describe('notification follows the complaint stream', () => {
   });
 
   it('records complaint.notification-failed with the provider’s code when refused, and leaves the number to the officer', async () => {
-    const c = newComplaint(office, 'TELEGRAM');
+    const c = new ComplaintHistory({ officeCode: office, channel: 'TELEGRAM' });
     channel.answer = () => ({ kind: 'failed', errorCode: 'TELEGRAM.403', retryable: false });
     await receive(c);
 
@@ -95,7 +95,7 @@ describe('notification follows the complaint stream', () => {
   });
 
   it('acknowledges nothing for a phone complaint, whatever adapters exist: the officer gives the number', async () => {
-    const c = newComplaint(office, 'PHONE');
+    const c = new ComplaintHistory({ officeCode: office, channel: 'PHONE' });
     await receive(c);
 
     expect(await app.deliveries(c.complaintId)).toEqual([]);

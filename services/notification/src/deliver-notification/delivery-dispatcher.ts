@@ -1,4 +1,4 @@
-import type { ServiceRuntime } from '@pengaduan/messaging';
+import type { ComplaintCommandExecutor, ServiceRuntime } from '@pengaduan/messaging';
 import { PollingWorker, type Clock, type Logger } from '@pengaduan/runtime';
 import type { NotificationPurpose, OutboundChannel } from '@pengaduan/sop';
 import type { EntityManager } from 'typeorm';
@@ -8,8 +8,8 @@ import type { SendResult } from '../channels/channel.port';
 import type { ChannelRegistry } from '../channels/channel-registry';
 import { acknowledgementMessage, followUpInformationMessage } from '../channels/message-texts';
 import { findReporter } from '../persistence/complaint-reporter';
-import { applyReceiptStatus, type AttemptForReceipt } from './delivery-progress';
-import { recordSystemDecision } from './record-system-decision';
+import { applyReceiptStatus, type AttemptForReceipt, type ProgressDeps } from './delivery-progress';
+import { recordSystemDecision, systemCommandExecutor } from './record-system-decision';
 
 /** How often and how long one channel is tried before the next. */
 export interface RetryPolicy {
@@ -51,16 +51,19 @@ interface NotificationRow {
  * message again: at least once, as the providers themselves deliver.
  */
 export class DeliveryDispatcher extends PollingWorker {
+  private readonly executor: ComplaintCommandExecutor;
+
   constructor(
     private readonly runtime: ServiceRuntime,
     private readonly channels: ChannelRegistry,
     private readonly clock: Clock,
     private readonly logger: Logger,
-    private readonly stateConsumerGroup: string,
+    stateConsumerGroup: string,
     private readonly retry: RetryPolicy = DEFAULT_RETRY_POLICY,
     pollMs = 500,
   ) {
     super('delivery', pollMs, logger);
+    this.executor = systemCommandExecutor(runtime, clock, stateConsumerGroup);
   }
 
   protected runDue(): Promise<number> {
@@ -170,11 +173,11 @@ export class DeliveryDispatcher extends PollingWorker {
       });
       await tx.query(`UPDATE outbound_notification SET status = 'SENT', attempt = $2, updated_at = $3 WHERE id = $1`, [n.id, attemptNo, now]);
       if (n.purpose === 'ACKNOWLEDGEMENT') {
-        await recordSystemDecision(tx, {
+        await recordSystemDecision(tx, this.executor, {
           complaintId: n.complaint_id,
           command: { type: 'acknowledge', actor: NOTIFICATION_ACTOR },
           extras: () => ({ channel, providerMessageId: result.providerMessageId }),
-          ...this.context(n, attemptId, now),
+          ...this.context(n, attemptId),
         });
       }
       const attempt: AttemptForReceipt = {
@@ -190,7 +193,7 @@ export class DeliveryDispatcher extends PollingWorker {
         channelIndex: n.channel_index,
         attemptChannelIndex: n.channel_index,
       };
-      const deps = { stateConsumerGroup: this.stateConsumerGroup, logger: this.logger };
+      const deps = { executor: this.executor, logger: this.logger };
       if (result.deliveredOnAccept) {
         await applyReceiptStatus(tx, attempt, { status: 'delivered', at: now, receiptId: attemptId }, now, deps);
         return;
@@ -211,7 +214,7 @@ export class DeliveryDispatcher extends PollingWorker {
       const backoff = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attemptNo - 1));
       const nextAttemptAt = new Date(now.getTime() + Math.max(backoff, result.retryAfterMs ?? 0));
       await tx.query('UPDATE outbound_notification SET attempt = $2, next_attempt_at = $3, updated_at = $4 WHERE id = $1', [n.id, attemptNo, nextAttemptAt, now]);
-      await this.recordFailure(tx, n, channel, result.errorCode, attemptNo, { willRetry: true, nextAttemptAt }, attemptId, now);
+      await this.recordFailure(tx, n, channel, result.errorCode, attemptNo, { willRetry: true, nextAttemptAt }, attemptId);
       return;
     }
     await this.nextChannel(tx, n, now, result.errorCode, { channel, attemptNo, attemptId });
@@ -227,7 +230,7 @@ export class DeliveryDispatcher extends PollingWorker {
   ): Promise<void> {
     const next = n.channels[n.channel_index + 1];
     if (failure) {
-      await this.recordFailure(tx, n, failure.channel, reason, failure.attemptNo, { willRetry: false, fallbackChannel: next ?? 'PHONE' }, failure.attemptId, now);
+      await this.recordFailure(tx, n, failure.channel, reason, failure.attemptNo, { willRetry: false, fallbackChannel: next ?? 'PHONE' }, failure.attemptId);
     }
     if (next) {
       await tx.query(`UPDATE outbound_notification SET channel_index = channel_index + 1, attempt = 0, next_attempt_at = $2, updated_at = $2 WHERE id = $1`, [n.id, now]);
@@ -259,23 +262,22 @@ export class DeliveryDispatcher extends PollingWorker {
     attempt: number,
     next: { willRetry: boolean; nextAttemptAt?: Date; fallbackChannel?: OutboundChannel },
     attemptId: string,
-    now: Date,
   ): Promise<void> {
-    await recordSystemDecision(tx, {
+    await recordSystemDecision(tx, this.executor, {
       complaintId: n.complaint_id,
       command: { type: 'recordNotificationFailure', actor: NOTIFICATION_ACTOR, purpose: n.purpose, channel, errorCode },
       extras: () => ({ attempt, ...next }),
-      ...this.context(n, attemptId, now),
+      ...this.context(n, attemptId),
     });
   }
 
-  private context(n: NotificationRow, causationId: string, now: Date) {
-    return { stateConsumerGroup: this.stateConsumerGroup, correlationId: n.correlation_id, causationId, now, logger: this.logger };
+  private context(n: NotificationRow, causationId: string) {
+    return { correlationId: n.correlation_id, causationId, logger: this.logger };
   }
 }
 
 /** Applies, in status order, receipts that arrived for a message id before its attempt was recorded. */
-async function applyEarlyReceipts(tx: EntityManager, attempt: AttemptForReceipt, provider: string | undefined, now: Date, deps: { stateConsumerGroup: string; logger: Logger }): Promise<void> {
+async function applyEarlyReceipts(tx: EntityManager, attempt: AttemptForReceipt, provider: string | undefined, now: Date, deps: ProgressDeps): Promise<void> {
   if (!provider) return;
   const early = (await tx.query(
     `SELECT receipt_id, status, at, error_code FROM applied_receipt WHERE provider = $1 AND provider_message_id = $2 AND NOT matched ORDER BY at`,

@@ -1,3 +1,4 @@
+import type { ComplaintCommandExecutor } from '@pengaduan/messaging';
 import type { Logger } from '@pengaduan/runtime';
 import type { OutboundChannel } from '@pengaduan/sop';
 import type { EntityManager } from 'typeorm';
@@ -24,7 +25,8 @@ export interface AttemptForReceipt {
 }
 
 export interface ProgressDeps {
-  stateConsumerGroup: string;
+  /** Runs notification's own commands in the receipt's transaction (see recordSystemDecision). */
+  executor: ComplaintCommandExecutor;
   logger: Logger;
 }
 
@@ -69,14 +71,12 @@ export async function applyReceiptStatus(
   if (a.purpose === 'FOLLOW_UP_INFORMATION' || a.purpose === 'DISMISSAL_NOTICE') {
     // A provider's clock a little ahead of ours must not make the delivery "in the future".
     const deliveredAt = new Date(Math.min(receipt.at.getTime(), now.getTime()));
-    await recordSystemDecision(tx, {
+    await recordSystemDecision(tx, deps.executor, {
       complaintId: a.complaintId,
       command: { type: 'recordDelivery', actor: NOTIFICATION_ACTOR, channel: a.channel, method: 'PROVIDER_RECEIPT', deliveredAt: deliveredAt.toISOString() },
       extras: (e) => (e.type === 'complaint.information-delivered' ? { providerMessageId: a.providerMessageId } : {}),
-      stateConsumerGroup: deps.stateConsumerGroup,
       correlationId: a.correlationId,
       causationId: receipt.receiptId,
-      now,
       logger: deps.logger,
     });
   }

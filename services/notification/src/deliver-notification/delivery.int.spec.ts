@@ -1,18 +1,18 @@
 import { Channel, NotificationPurpose } from '@pengaduan/contracts';
-import { eventually } from '@pengaduan/testing';
+import { SettableClock } from '@pengaduan/runtime';
+import { actors, ComplaintHistory, eventually, randomOfficeCode } from '@pengaduan/testing';
 import { randomUUID } from 'node:crypto';
-import { admin, newComplaint, randomOffice, type SeedComplaint } from '../__fixtures__/complaint-history';
-import { FixedClock, NotificationApp } from '../__fixtures__/notification-app';
+import { NotificationApp } from '../__fixtures__/notification-app';
 import { RecordingChannel } from '../channels/__fixtures__/recording-channel';
 import type { OutboundMessage, SendResult } from '../channels/channel.port';
 import type { ForwardedReceipt, RecordDeliveryReceiptsHandler } from '../record-receipts/record-delivery-receipts.handler';
 
-const office = randomOffice();
+const office = randomOfficeCode();
 const whatsapp = new RecordingChannel(['WHATSAPP']);
 const sms = new RecordingChannel(['SMS']);
-const clock = new FixedClock(new Date('2026-11-30T03:00:00Z'));
+const clock = new SettableClock(new Date('2026-11-30T03:00:00Z'));
 const app = new NotificationApp(clock, [whatsapp, sms], { fallbackChannels: ['SMS'] });
-const officer = { ...admin, officeCode: office };
+const officer = { ...actors.adminTikkim, officeCode: office };
 
 beforeAll(() => app.start());
 afterAll(() => app.stop());
@@ -25,15 +25,15 @@ function answers(complaintId?: string, ...results: SendResult[]): (m: OutboundMe
 }
 
 /** A WhatsApp complaint with its team decree and its acknowledgement out of the way. */
-async function decided(): Promise<SeedComplaint> {
-  const c = newComplaint(office, 'WHATSAPP');
+async function decided(): Promise<ComplaintHistory> {
+  const c = new ComplaintHistory({ officeCode: office, channel: 'WHATSAPP' });
   await app.seed(c, 'TEAM_FORMED');
   await eventually(async () => ((await app.deliveries(c.complaintId))[0]?.status !== 'PENDING' ? true : undefined), 10_000, 'the acknowledgement');
   return c;
 }
 
 /** …and its follow-up information written, WhatsApp answering `whatsappAnswers` in turn (then accepting). */
-async function informed(...whatsappAnswers: SendResult[]): Promise<SeedComplaint> {
+async function informed(...whatsappAnswers: SendResult[]): Promise<ComplaintHistory> {
   const c = await decided();
   whatsapp.answer = answers(c.complaintId, ...whatsappAnswers);
   await app.writeFollowUpInformation(officer, c.complaintId, 'Petugas yang bersangkutan telah diberi sanksi disiplin.');
@@ -48,12 +48,12 @@ function receipt(providerMessageId: string, status: ForwardedReceipt['status'], 
   return { receiptId: randomUUID(), provider: 'recording', providerMessageId, status, at, ...(errorCode ? { errorCode } : {}) };
 }
 
-async function followUp(c: SeedComplaint) {
+async function followUp(c: ComplaintHistory) {
   const all = await app.deliveries(c.complaintId);
   return all.find((d) => d.purpose === 'FOLLOW_UP_INFORMATION');
 }
 
-const eventTypes = async (c: SeedComplaint) => (await app.eventsOf(c.complaintId)).map((e) => e.type);
+const eventTypes = async (c: ComplaintHistory) => (await app.eventsOf(c.complaintId)).map((e) => e.type);
 
 describe('notification delivers the follow-up information (SOP step 8)', () => {
   beforeEach(() => {
@@ -127,9 +127,9 @@ describe('notification delivers the follow-up information (SOP step 8)', () => {
     await app.dispatcher.dispatchDue();
     expect((await followUp(c))?.attempts).toHaveLength(1);
 
-    clock.at = new Date(clock.now().getTime() + 30_000);
+    clock.advance(30_000);
     await eventually(async () => ((await followUp(c))?.attempts.length === 2 ? true : undefined), 10_000, 'the second attempt');
-    clock.at = new Date(clock.now().getTime() + 2_000);
+    clock.advance(2_000);
     await eventually(async () => ((await followUp(c))?.status === 'SENT' ? true : undefined), 10_000, 'the send after the rate limit');
     expect((await followUp(c))?.attempts.map((a) => [a.channel, a.outcome])).toEqual([
       ['WHATSAPP', 'FAILED'],

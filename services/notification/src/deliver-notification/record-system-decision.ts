@@ -1,43 +1,50 @@
-import { sopEventToEnvelope } from '@pengaduan/contracts';
-import { lockComplaintState, recordDecision } from '@pengaduan/messaging';
-import type { Logger } from '@pengaduan/runtime';
-import { decide, type SopCommand, type SopEvent } from '@pengaduan/sop';
+import { ComplaintCommandExecutor, isSopRefusal, type ServiceRuntime } from '@pengaduan/messaging';
+import type { Clock, Logger } from '@pengaduan/runtime';
+import type { SopCommand, SopEvent } from '@pengaduan/sop';
 import type { EntityManager } from 'typeorm';
+import { NOTIFICATION_ACTOR } from '../acknowledge/acknowledge-reporter';
 
 /** The `source` of notification's events. */
 export const NOTIFICATION_SOURCE = 'pengaduan/notification';
 
 /**
- * Decides a command notification gives itself (acknowledged, notification-failed, delivered) in
- * the caller's transaction and records its events, as the executor does for a request. A command
- * libs/sop refuses (the complaint moved on: closed by an officer meanwhile) is logged and
- * recorded as nothing; answers whether it was recorded.
+ * The executor of the commands notification gives itself (acknowledged, notification-failed,
+ * delivered), inside the transaction of the delivery or receipt that causes them.
+ */
+export function systemCommandExecutor(runtime: ServiceRuntime, clock: Clock, stateConsumerGroup: string): ComplaintCommandExecutor {
+  return new ComplaintCommandExecutor({ runtime, source: NOTIFICATION_SOURCE, stateConsumerGroup, now: () => clock.now() });
+}
+
+/**
+ * Runs a command notification gives itself through the executor, in the caller's transaction
+ * (whose delivery or receipt row makes it idempotent). A command libs/sop refuses (the complaint
+ * moved on: closed by an officer meanwhile) is logged and recorded as nothing; answers whether
+ * it was recorded.
  */
 export async function recordSystemDecision(
   tx: EntityManager,
+  executor: ComplaintCommandExecutor,
   args: {
     complaintId: string;
     command: SopCommand;
     /** The wire-only fields of each event (see sopEventToEnvelope). */
-    extras: (event: SopEvent) => object;
-    stateConsumerGroup: string;
+    extras: (event: SopEvent) => Record<string, unknown>;
     correlationId: string;
+    /** The delivery attempt or receipt that caused it. */
     causationId: string;
-    now: Date;
     logger: Logger;
   },
 ): Promise<boolean> {
-  const locked = await lockComplaintState(tx, args.complaintId);
-  if (!locked) throw new Error(`complaint ${args.complaintId} has no state in this schema`);
-  const decision = decide(args.command, locked.state, args.now);
-  if (!decision.ok) {
-    args.logger.warn({ complaintId: args.complaintId, command: args.command.type, code: decision.error.code, state: decision.error.status }, 'not recorded: libs/sop refuses it now');
+  try {
+    await executor.within(tx).execute({
+      context: { requestId: args.causationId, complaintId: args.complaintId, actor: NOTIFICATION_ACTOR, correlationId: args.correlationId },
+      command: () => args.command,
+      outputs: async () => ({ extras: args.extras }),
+    });
+    return true;
+  } catch (err) {
+    if (!isSopRefusal(err)) throw err;
+    args.logger.warn({ complaintId: args.complaintId, command: args.command.type, code: err.code, state: err.details.state }, 'not recorded: libs/sop refuses it now');
     return false;
   }
-  await recordDecision(tx, locked, decision.events, {
-    stateConsumerGroup: args.stateConsumerGroup,
-    context: { source: NOTIFICATION_SOURCE, correlationId: args.correlationId, causationId: args.causationId },
-    toEnvelope: (e, ctx) => sopEventToEnvelope(e, ctx, args.extras(e) as never),
-  });
-  return true;
 }

@@ -1,7 +1,8 @@
-import type { ServiceRuntime } from '@pengaduan/messaging';
+import type { ComplaintCommandExecutor, ServiceRuntime } from '@pengaduan/messaging';
 import type { Clock, Logger } from '@pengaduan/runtime';
 import type { OutboundChannel } from '@pengaduan/sop';
 import { applyReceiptStatus, type ForwardStatus } from '../deliver-notification/delivery-progress';
+import { systemCommandExecutor } from '../deliver-notification/record-system-decision';
 
 /** One receipt as intake forwards it. */
 export interface ForwardedReceipt {
@@ -24,13 +25,17 @@ export type FallbackListener = () => void;
  * {@link applyReceiptStatus}, which only moves a message forward.
  */
 export class RecordDeliveryReceiptsHandler {
+  private readonly executor: ComplaintCommandExecutor;
+
   constructor(
     private readonly runtime: ServiceRuntime,
     private readonly clock: Clock,
     private readonly logger: Logger,
-    private readonly stateConsumerGroup: string,
+    stateConsumerGroup: string,
     private readonly onFallback: FallbackListener = () => undefined,
-  ) {}
+  ) {
+    this.executor = systemCommandExecutor(runtime, clock, stateConsumerGroup);
+  }
 
   async execute(receipts: readonly ForwardedReceipt[]): Promise<{ matched: number; unmatched: number }> {
     let matched = 0;
@@ -82,7 +87,7 @@ export class RecordDeliveryReceiptsHandler {
           },
           { status: r.status, at: r.at, receiptId: r.receiptId, ...(r.errorCode ? { errorCode: r.errorCode } : {}) },
           now,
-          { stateConsumerGroup: this.stateConsumerGroup, logger: this.logger },
+          { executor: this.executor, logger: this.logger },
         );
         await tx.query('UPDATE applied_receipt SET matched = true, applied_at = $2 WHERE receipt_id = $1', [r.receiptId, now]);
         this.logger.info({ complaintId: a.complaint_id, provider: r.provider, status: r.status, effect }, 'delivery receipt applied');

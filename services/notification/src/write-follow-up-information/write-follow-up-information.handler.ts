@@ -1,4 +1,5 @@
-import { ComplaintCommandExecutor, type CommandOutcome } from '@pengaduan/messaging';
+import { actorLabel } from '@pengaduan/contracts';
+import { ComplaintCommandExecutor, receivedState, type CommandOutcome } from '@pengaduan/messaging';
 import { ServiceError } from '@pengaduan/runtime';
 import type { ComplaintOutcome, ComplaintState, NotificationPurpose } from '@pengaduan/sop';
 import { derivedDocumentNumber, OfficeDirectory, renderAndStoreDocument, signatoryFor } from '@pengaduan/documents';
@@ -43,26 +44,22 @@ export class WriteFollowUpInformationHandler {
     // The text is printed in the Informasi Tindak Lanjut, which the office keeps and every officer reads: intake screens it.
     const texts = [{ field: 'text', text }];
     await this.intake.call('screenOfficerText', { complaintId: command.complaintId, officeCode: command.actorOffice, texts }, command.correlationId);
-    let documentSha256: string | undefined;
+    const informationId = uuidv7();
     const { result, ...outcome } = await this.executor.execute<Written>({
       operation: OPERATION,
-      requestId: command.requestId,
-      versions: command.versions,
-      complaintId: command.complaintId,
-      actorOffice: command.actorOffice,
-      correlationId: command.correlationId,
+      context: command,
       request: { complaintId: command.complaintId, actor: command.actor, text },
-      build: async (state, tx, now) => {
-        if (state.status === 'NEW') throw new ServiceError('not-found', 'COMPLAINT.NOT_FOUND', `complaint ${command.complaintId} not found`);
+      command: () => ({ type: 'informReporter', actor: command.actor, informationRef: informationId }),
+      outputs: async ({ stateBefore }, tx, now) => {
+        const state = receivedState(stateBefore);
         // Answered over the channel the complaint came in over (SOP step 8).
         const channel = state.channel;
-        const informationId = uuidv7();
         await tx.insert(FollowUpInformationRecord, {
           id: informationId,
           complaintId: command.complaintId,
           officeCode: state.officeCode,
           text,
-          writtenBy: command.actor.kind === 'user' ? command.actor.userId : `system:${command.actor.service}`,
+          writtenBy: actorLabel(command.actor),
           writtenAt: now,
           channel,
           providerMessageId: null,
@@ -81,14 +78,6 @@ export class WriteFollowUpInformationHandler {
           },
           now,
         );
-        return {
-          command: { type: 'informReporter', actor: command.actor, informationRef: informationId },
-          extras: () => ({ channel, documentSha256 }),
-          result: { informationId, purpose },
-        };
-      },
-      afterDecide: async (_events, state, tx, now) => {
-        if (state.status === 'NEW') return;
         const doc = await renderAndStoreDocument(tx, command.complaintId, state.officeCode, {
           kind: 'INFORMASI_TINDAK_LANJUT',
           office: this.offices.profileOf(state.officeCode),
@@ -96,11 +85,11 @@ export class WriteFollowUpInformationHandler {
           trackingNumber: state.trackingNumber,
           issuedAt: now,
           signatory: signatoryFor(command.signatory, command.actor),
-          channel: state.channel,
+          channel,
           text,
           ...(outcomeOf(state) ? { outcome: outcomeOf(state) } : {}),
         });
-        documentSha256 = doc.sha256;
+        return { extras: () => ({ channel, documentSha256: doc.sha256 }), result: { informationId, purpose } };
       },
     });
     if (result) this.dispatcher.wake();
@@ -131,7 +120,7 @@ function validate(c: WriteFollowUpInformationCommand): string {
         ? `at most ${MAX_FOLLOW_UP_INFORMATION_LENGTH} characters`
         : undefined;
   if (problem) {
-    throw new ServiceError('invalid', 'FOLLOW_UP_INFORMATION.INVALID', 'the follow-up information cannot be written as sent', {
+    throw new ServiceError('invalid', 'REQUEST.INVALID', 'the follow-up information cannot be written as sent', {
       fieldViolations: [{ field: 'text', description: problem }],
     });
   }

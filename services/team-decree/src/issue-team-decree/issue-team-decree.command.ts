@@ -1,4 +1,4 @@
-import type { CheckedCommandContext } from '@pengaduan/messaging';
+import type { CommandContext } from '@pengaduan/messaging';
 import type { TeamMemberRole } from '@pengaduan/sop';
 
 /** An officer named in the decree, as the request gives them. */
@@ -15,8 +15,7 @@ export interface DecreeMemberInput {
 }
 
 /** SOP step 6: the Kepala Kantor issues the SK Tim Penanganan Aduan of a complaint to be followed up. */
-export interface IssueTeamDecreeCommand extends CheckedCommandContext {
-  correlationId: string;
+export interface IssueTeamDecreeCommand extends CommandContext {
   /** `YYYY-MM-DD` (WIB), not later than today. */
   decreeDate: string;
   /** Exactly one KETUA, no NIP twice. */
