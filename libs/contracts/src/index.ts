@@ -5,12 +5,21 @@ export { ContractViolation } from './lib/contract-violation';
 export { COMPLAINT_EVENTS_TOPIC, DLQ_TOPIC_PREFIX, PLATFORM_CONSUMER_GROUPS, TOPIC_DEFINITIONS, dlqTopicDefinition, dlqTopicFor, type TopicDefinition } from './lib/topics';
 export { formatActor, parseActor, type EventActor } from './lib/actor';
 export {
+  ERROR_CATALOGUE,
+  ERROR_CODES,
+  GRPC_STATUS_OF_KIND,
+  HTTP_STATUS_OF_KIND,
+  isErrorCode,
+  type ErrorCode,
+  type ErrorKind,
+  type ServiceErrorCode,
+} from './lib/error-catalogue';
+export {
   EVENT_CATALOGUE,
   EVENT_TYPES,
   isEventType,
   payloadSchemaFor,
   type EventCatalogueEntry,
-  type EventPayload,
   type EventProducer,
   type EventSchema,
   type EventType,
@@ -60,6 +69,7 @@ export {
   toSopEvent,
   toSopActor,
   toEventActor,
+  actorLabel,
   sopEventPayload,
   sopEventToEnvelope,
   channelMapping,
@@ -73,6 +83,7 @@ export {
   complaintOutcomeMapping,
   deliveryMethodMapping,
   notificationPurposeMapping,
+  sopValueOf,
   type EnumMapping,
   type SopEventExtras,
   type SopEventExtrasArgs,

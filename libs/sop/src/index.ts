@@ -93,6 +93,8 @@ export type {
   ClosedState,
 } from './lib/state';
 
+export { FIELD_RULES } from './lib/field-rules';
+export type { FieldRuleName } from './lib/field-rules';
 export { COMMAND_TYPES, isCommandType } from './lib/commands';
 export {
   CONTACT_READ_PURPOSES,
@@ -108,7 +110,6 @@ export type { ContactReadPurpose, ContactReadDecision } from './lib/contact-acce
 export type {
   CommandType,
   SopCommand,
-  CommandOf,
   ReceiveCommand,
   AppendMessageCommand,
   AcknowledgeCommand,

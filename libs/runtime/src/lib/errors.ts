@@ -1,18 +1,11 @@
+import { HTTP_STATUS_OF_KIND, type ErrorKind, type ServiceErrorCode } from '@pengaduan/contracts';
+
 /**
  * What went wrong, in terms every adapter can map: REST turns `kind` into an HTTP status and
- * an RFC 9457 problem, gRPC into a status code with the details in metadata. `code` is the
- * stable string a client matches on (`instanceof` does not cross a process).
+ * an RFC 9457 problem, gRPC into a status code with the details in metadata. Defined with the
+ * error catalogue in libs/contracts (docs/errors.md), which fixes each code's kind.
  */
-export type ErrorKind =
-  | 'invalid' // 400 / INVALID_ARGUMENT
-  | 'unauthenticated' // 401 / UNAUTHENTICATED
-  | 'forbidden' // 403 / PERMISSION_DENIED
-  | 'not-found' // 404 / NOT_FOUND
-  | 'conflict' // 409 / FAILED_PRECONDITION (illegal transition, current state in details)
-  | 'precondition-failed' // 412 / ABORTED (the complaint moved past the version the client named)
-  | 'idempotency-mismatch' // 422 / ALREADY_EXISTS (key reused for another request)
-  | 'rate-limited' // 429 / RESOURCE_EXHAUSTED (too many attempts; `retryAfterSeconds` in details)
-  | 'unavailable'; // 503 / UNAVAILABLE
+export type { ErrorKind, ServiceErrorCode } from '@pengaduan/contracts';
 
 /** One bad field of a request. */
 export interface FieldViolation {
@@ -20,10 +13,15 @@ export interface FieldViolation {
   description: string;
 }
 
+/**
+ * A failure a caller is answered with. `code` is the stable string a client matches on
+ * (`instanceof` does not cross a process); it must be a code of the catalogue in libs/contracts
+ * (checked by the compiler here, and by a unit test that the kind matches the catalogue's).
+ */
 export class ServiceError extends Error {
   constructor(
     readonly kind: ErrorKind,
-    readonly code: string,
+    readonly code: ServiceErrorCode,
     message: string,
     readonly details: { fieldViolations?: FieldViolation[]; state?: string; [key: string]: unknown } = {},
   ) {
@@ -32,17 +30,8 @@ export class ServiceError extends Error {
   }
 }
 
-export const HTTP_STATUS_OF: Record<ErrorKind, number> = {
-  invalid: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  'not-found': 404,
-  conflict: 409,
-  'precondition-failed': 412,
-  'idempotency-mismatch': 422,
-  'rate-limited': 429,
-  unavailable: 503,
-};
+/** The HTTP status of each kind (see the catalogue in libs/contracts). */
+export const HTTP_STATUS_OF: Readonly<Record<ErrorKind, number>> = HTTP_STATUS_OF_KIND;
 
 /**
  * Thrown by a handler for a failure that says nothing about the event (the database is

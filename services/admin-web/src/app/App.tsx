@@ -7,7 +7,7 @@ import { ComplaintListPage } from '../pages/ComplaintListPage';
 import { ComplaintPage } from '../pages/ComplaintPage';
 import { DashboardPage } from '../pages/DashboardPage';
 import { HomePage } from '../pages/HomePage';
-import { InboxPage } from '../pages/InboxPage';
+import { WorklistPage } from '../pages/WorklistPage';
 import { LoginPage } from '../pages/LoginPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { ProcessingRecordPage } from '../pages/ProcessingRecordPage';
@@ -47,15 +47,15 @@ function CurrentPage() {
   if (isOfficerRoute(match) && !session) return <Redirect to={loginPath(location.pathname + location.search)} />;
   switch (match.name) {
     case 'home':
-      return session ? <Redirect to={ROUTES.inbox} /> : <HomePage />;
+      return session ? <Redirect to={ROUTES.worklist} /> : <HomePage />;
     case 'report':
       return <ReportPage />;
     case 'track':
       return <TrackPage />;
     case 'login':
       return <LoginPage />;
-    case 'inbox':
-      return <InboxPage canRegister={mayRegister(session?.user)} />;
+    case 'worklist':
+      return <WorklistPage canRegister={mayRegister(session?.user)} />;
     case 'complaints':
       return <ComplaintListPage />;
     case 'complaint':

@@ -22,7 +22,7 @@ export function Layout({ children }: { children: ReactNode }) {
 
   const links: { route: RouteName; label: string; to: string }[] = session
     ? [
-        { route: 'inbox', label: t('nav.inbox'), to: ROUTES.inbox },
+        { route: 'worklist', label: t('nav.worklist'), to: ROUTES.worklist },
         { route: 'complaints', label: t('nav.complaints'), to: ROUTES.complaints },
         { route: 'dashboard', label: t('nav.dashboard'), to: ROUTES.dashboard },
         ...(administersAccounts(session.user) ? [{ route: 'accounts' as const, label: t('nav.accounts'), to: ROUTES.accounts }] : []),
@@ -60,7 +60,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </a>
       <header className="site-header">
         <div className="site-header__inner">
-          <Link to={session ? ROUTES.inbox : ROUTES.home} className="brand">
+          <Link to={session ? ROUTES.worklist : ROUTES.home} className="brand">
             <span className="brand__mark" aria-hidden="true">
               ⚖
             </span>

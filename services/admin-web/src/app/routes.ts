@@ -7,7 +7,7 @@ export const ROUTES = {
   report: '/lapor',
   track: '/lacak',
   login: '/masuk',
-  inbox: '/kotak-masuk',
+  worklist: '/daftar-tugas',
   complaints: '/aduan',
   complaint: '/aduan/:id',
   dashboard: '/dasbor',
@@ -20,7 +20,7 @@ export const ROUTES = {
 export type RouteName = keyof typeof ROUTES;
 
 /** The routes only a logged-in officer sees; anyone else is sent to the login first. */
-export const OFFICER_ROUTES: readonly RouteName[] = ['inbox', 'complaints', 'complaint', 'dashboard', 'changePassword', 'accounts', 'secondFactor', 'processingRecord'];
+export const OFFICER_ROUTES: readonly RouteName[] = ['worklist', 'complaints', 'complaint', 'dashboard', 'changePassword', 'accounts', 'secondFactor', 'processingRecord'];
 
 /** The query parameters the routes read. */
 export const QUERY_PARAMS = {

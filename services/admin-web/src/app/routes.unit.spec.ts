@@ -7,7 +7,7 @@ describe('routes', () => {
       report: '/lapor',
       track: '/lacak',
       login: '/masuk',
-      inbox: '/kotak-masuk',
+      worklist: '/daftar-tugas',
       complaints: '/aduan',
       complaint: '/aduan/:id',
       dashboard: '/dasbor',
@@ -25,11 +25,11 @@ describe('routes', () => {
     expect(matchRoute('/aduan/0199a1c2-7b3e-7c4d-9e5f-0a1b2c3d4e5f')).toEqual({ name: 'complaint', id: '0199a1c2-7b3e-7c4d-9e5f-0a1b2c3d4e5f' });
     expect(matchRoute('/aduan/a/b')).toEqual({ name: 'notFound' });
     expect(matchRoute('/aduan/%E0%A4%A')).toEqual({ name: 'notFound' });
-    expect(matchRoute('/api/v1/inbox')).toEqual({ name: 'notFound' });
+    expect(matchRoute('/api/v1/worklist')).toEqual({ name: 'notFound' });
   });
 
   it('knows which pages need an officer', () => {
-    expect(isOfficerRoute(matchRoute('/kotak-masuk'))).toBe(true);
+    expect(isOfficerRoute(matchRoute('/daftar-tugas'))).toBe(true);
     expect(isOfficerRoute(matchRoute('/aduan/x'))).toBe(true);
     expect(isOfficerRoute(matchRoute('/kata-sandi'))).toBe(true);
     expect(isOfficerRoute(matchRoute('/akun'))).toBe(true);

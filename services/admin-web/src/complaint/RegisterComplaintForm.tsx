@@ -1,10 +1,10 @@
-import { CHANNEL_LABELS } from '@pengaduan/sop';
+import { CHANNEL_LABELS, FIELD_RULES } from '@pengaduan/sop';
 import { useState } from 'react';
 import type { ComplaintRegistered } from '../api/types';
 import { CheckboxField, RadioGroup, TextArea, TextField } from '../components/fields';
 import { useI18n } from '../i18n/i18n';
 import { fromWibDateTimeInput, wibDateTimeInputValue } from '../lib/format';
-import { checkEmail, checkPhone, checkRequiredChoice, checkText, MAX_COMPLAINT_TEXT, MAX_SHORT_TEXT, type FieldErrors } from '../lib/validation';
+import { checkEmail, checkPhone, checkRequiredChoice, checkText, type FieldErrors } from '../lib/validation';
 import { CommandForm, fieldId } from './CommandForm';
 import { useCommand } from './use-command';
 
@@ -39,8 +39,8 @@ export function RegisterComplaintForm({ onRegistered, onCancel }: { onRegistered
   const submit = async () => {
     const found: FieldErrors = {};
     checkRequiredChoice(found, 'channel', channel);
-    checkText(found, 'text', text, MAX_COMPLAINT_TEXT);
-    checkText(found, 'contact.name', name, MAX_SHORT_TEXT, false);
+    checkText(found, 'text', text, FIELD_RULES.reporterText.maxLength);
+    checkText(found, 'contact.name', name, FIELD_RULES.reporterName.maxLength, false);
     checkPhone(found, 'contact.phone', phone);
     checkEmail(found, 'contact.email', email);
     const at = receivedAt ? fromWibDateTimeInput(receivedAt) : null;
@@ -74,10 +74,10 @@ export function RegisterComplaintForm({ onRegistered, onCancel }: { onRegistered
         options={REGISTER_CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c][lang] }))}
         error={err('channel')}
       />
-      <TextArea id={fieldId(FORM, 'text')} label={labels.text} hint={t('register.textHint')} required rows={8} maxLength={MAX_COMPLAINT_TEXT} showCount value={text} onValue={setText} error={err('text')} />
+      <TextArea id={fieldId(FORM, 'text')} label={labels.text} hint={t('register.textHint')} required rows={8} maxLength={FIELD_RULES.reporterText.maxLength} showCount value={text} onValue={setText} error={err('text')} />
       <fieldset className="fieldset">
         <legend className="fieldset__legend">{t('register.contactLegend')}</legend>
-        <TextField id={fieldId(FORM, 'contact.name')} label={labels['contact.name']} maxLength={MAX_SHORT_TEXT} autoComplete="off" value={name} onValue={setName} error={err('contact.name')} />
+        <TextField id={fieldId(FORM, 'contact.name')} label={labels['contact.name']} maxLength={FIELD_RULES.reporterName.maxLength} autoComplete="off" value={name} onValue={setName} error={err('contact.name')} />
         <TextField id={fieldId(FORM, 'contact.phone')} label={labels['contact.phone']} type="tel" inputMode="tel" autoComplete="off" value={phone} onValue={setPhone} error={err('contact.phone')} />
         <TextField id={fieldId(FORM, 'contact.email')} label={labels['contact.email']} type="email" autoComplete="off" value={email} onValue={setEmail} error={err('contact.email')} />
       </fieldset>

@@ -92,13 +92,13 @@ async function publicPage(options?: Parameters<typeof newTestPage>[2]): Promise<
   return p;
 }
 
-/** Logs `who` in on /masuk and waits for the inbox, which names them in the header. */
+/** Logs `who` in on /masuk and waits for the worklist, which names them in the header. */
 async function logIn(page: Page, who: Officer): Promise<void> {
   await page.goto(loginPath());
   await page.getByLabel(required(t('login.username')), { exact: true }).fill(sop.username(who));
   await page.getByLabel(required(t('login.password')), { exact: true }).fill(sop.passwordOf(who));
   await page.getByRole('button', { name: t('login.submit'), exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: t('inbox.title'), exact: true }).waitFor();
+  await page.getByRole('heading', { level: 1, name: t('worklist.title'), exact: true }).waitFor();
   // On a phone the officer's name is behind the menu button.
   const menu = page.getByRole('button', { name: t('nav.menu'), exact: true });
   const folded = await menu.isVisible();
@@ -221,20 +221,20 @@ describe('the web app in a browser, on the whole platform', () => {
   it('lets the officer of each step carry it through the SOP in the UI, each in their own browser', async () => {
     const { trackingNumber, id } = requireReported();
 
-    // Admin Tikkim: the inbox lists it, with the confirmation's countdown.
+    // Admin Tikkim: the worklist lists it, with the confirmation's countdown.
     await eventually(async () => {
-      const inbox = await sop.call('GET', '/inbox', 'admin');
-      return (inbox.body['items'] as { id: string }[]).some((i) => i.id === id) ? true : undefined;
-    }, 30_000, "the complaint in Admin Tikkim's inbox");
+      const worklist = await sop.call('GET', '/worklist', 'admin');
+      return (worklist.body['items'] as { id: string }[]).some((i) => i.id === id) ? true : undefined;
+    }, 30_000, "the complaint in Admin Tikkim's worklist");
     const admin = await officer('admin');
-    await admin.goto(ROUTES.inbox);
+    await admin.goto(ROUTES.worklist);
     const item = admin
-      .getByRole('list', { name: t('inbox.listLabel'), exact: true })
+      .getByRole('list', { name: t('worklist.listLabel'), exact: true })
       .getByRole('listitem')
       .filter({ has: admin.getByRole('link', { name: trackingNumber, exact: true }) });
     await item.getByText(new RegExp(`^${escape(t('countdown.left').split('{duration}')[0] ?? '')}\\d`)).first().waitFor();
     await item.locator('.badge--status').filter({ hasText: exactly(STATUS_LABELS.RECEIVED.id) }).waitFor();
-    await shot(admin, '02-inbox');
+    await shot(admin, '02-worklist');
 
     await item.getByRole('link', { name: trackingNumber, exact: true }).click();
     await admin.getByRole('heading', { level: 1, name: t('complaint.title', { number: trackingNumber }), exact: true }).waitFor();
@@ -532,21 +532,21 @@ describe('the web app in a browser, on the whole platform', () => {
     await shot(kakan, '07-dasbor');
   });
 
-  it('fits a phone screen: the inbox and the complaint page never scroll sideways', async () => {
+  it('fits a phone screen: the worklist and the complaint page never scroll sideways', async () => {
     const { id } = requireReported();
-    // Something in the inbox to draw.
+    // Something in the worklist to draw.
     waiting ??= await registerPhoneComplaint('Pemohon lansia harus mengantre berdiri lebih dari dua jam tanpa kursi di ruang tunggu lantai satu.');
     await eventually(async () => {
-      const inbox = await sop.call('GET', '/inbox', 'admin');
-      return (inbox.body['items'] as { id: string }[]).some((i) => i.id === waiting) ? true : undefined;
-    }, 30_000, "the phone complaint in Admin Tikkim's inbox");
+      const worklist = await sop.call('GET', '/worklist', 'admin');
+      return (worklist.body['items'] as { id: string }[]).some((i) => i.id === waiting) ? true : undefined;
+    }, 30_000, "the phone complaint in Admin Tikkim's worklist");
     const { page } = await publicPage({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
     await logIn(page, 'admin');
-    await page.getByRole('list', { name: t('inbox.listLabel'), exact: true }).getByRole('listitem').first().waitFor();
-    const inbox = await noHorizontalScroll(page);
-    expect(inbox.innerWidth).toBe(375);
-    expect(inbox.scrollWidth).toBeLessThanOrEqual(inbox.innerWidth);
-    await shot(page, '08-mobile-inbox');
+    await page.getByRole('list', { name: t('worklist.listLabel'), exact: true }).getByRole('listitem').first().waitFor();
+    const worklist = await noHorizontalScroll(page);
+    expect(worklist.innerWidth).toBe(375);
+    expect(worklist.scrollWidth).toBeLessThanOrEqual(worklist.innerWidth);
+    await shot(page, '08-mobile-worklist');
 
     await openComplaint(page, id, 'CLOSED');
     await region(page, 'complaint.documents').getByRole('button').first().waitFor();
@@ -578,15 +578,15 @@ describe('the web app in a browser, on the whole platform', () => {
     await page.keyboard.press('Tab');
     expect(await focused(button)).toBe(true);
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { level: 1, name: t('inbox.title'), exact: true }).waitFor();
+    await page.getByRole('heading', { level: 1, name: t('worklist.title'), exact: true }).waitFor();
     await page.getByRole('banner').getByText(OFFICERS.auditor.displayName).waitFor();
 
     await page.getByRole('group', { name: t('lang.switchLabel'), exact: true }).getByRole('button', { name: MESSAGES.en['lang.en'], exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: MESSAGES.en['inbox.title'], exact: true }).waitFor();
+    await page.getByRole('heading', { level: 1, name: MESSAGES.en['worklist.title'], exact: true }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await page.getByRole('link', { name: MESSAGES.en['nav.dashboard'], exact: true }).waitFor();
     // The choice outlives a reload.
     await page.reload();
-    await page.getByRole('heading', { level: 1, name: MESSAGES.en['inbox.title'], exact: true }).waitFor();
+    await page.getByRole('heading', { level: 1, name: MESSAGES.en['worklist.title'], exact: true }).waitFor();
   });
 });

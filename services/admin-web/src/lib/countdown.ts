@@ -1,4 +1,4 @@
-// The SLA countdown of the inbox and the complaint page: "sisa 3 j 12 mnt" / "terlambat 1 j 5 mnt",
+// The SLA countdown of the worklist and the complaint page: "sisa 3 j 12 mnt" / "terlambat 1 j 5 mnt",
 // computed from a due time and the clock (passed in), so it ticks without asking the API again.
 import { translate } from '../i18n/translate';
 import type { Lang } from './lang';
@@ -59,7 +59,7 @@ export function countdownText(dueAt: string, now: number, lang: Lang): string {
   return translate(lang, left < 0 ? 'countdown.overdue' : 'countdown.left', { duration });
 }
 
-/** What the inbox needs of an item to sort it. */
+/** What the worklist needs of an item to sort it. */
 export interface ClockedItem {
   readonly receivedAt: string;
   readonly currentStep: (DueClock & { readonly stepId: string }) | null;

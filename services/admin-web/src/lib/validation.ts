@@ -1,26 +1,15 @@
-// The checks a form makes before it sends, with the same limits as the gateway's DTOs, so most
-// mistakes are shown at once in the officer's language. The gateway checks again: its field
-// errors are shown the same way.
+// The checks a form makes before it sends, with the limits the gateway and the services check
+// (libs/sop FIELD_RULES), so most mistakes are shown at once in the officer's language. The
+// gateway checks again: its field errors are shown the same way.
+import { FIELD_RULES } from '@pengaduan/sop';
 import type { Msg } from '../i18n/translate';
 import { isCalendarDate } from './format';
 
 /** Field path → what is wrong with it. */
 export type FieldErrors = Record<string, Msg>;
 
-/** Longest officer-written text of a step's output (summary, findings, response …), as the gateway. */
-export const MAX_OUTPUT_TEXT = 10_000;
-/** Longest complaint text (web form, phone entry). */
-export const MAX_COMPLAINT_TEXT = 20_000;
-/** Longest note (disposition, dismissal, delivery). */
-export const MAX_NOTE = 2_000;
-/** Longest name, position, belongs-to. */
-export const MAX_SHORT_TEXT = 200;
-
-export const NIP_PATTERN = /^\d{18}$/;
-export const PHONE_PATTERN = /^\+?[0-9 ()-]{6,20}$/;
-export const EMAIL_PATTERN = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const TRACKING_NUMBER_PATTERN = /^[A-Z]{2,6}-\d{4}-\d{6,}$/;
+export const TRACKING_NUMBER_PATTERN: RegExp = FIELD_RULES.trackingNumber.pattern;
 
 /** Records an error when a required text is blank or too long. */
 export function checkText(errors: FieldErrors, field: string, value: string, max: number, required = true): void {
@@ -30,11 +19,11 @@ export function checkText(errors: FieldErrors, field: string, value: string, max
 }
 
 export function checkPhone(errors: FieldErrors, field: string, value: string): void {
-  if (value.trim() !== '' && !PHONE_PATTERN.test(value.trim())) errors[field] = { key: 'validation.phone' };
+  if (value.trim() !== '' && !FIELD_RULES.reporterPhone.pattern.test(value.trim())) errors[field] = { key: 'validation.phone' };
 }
 
 export function checkEmail(errors: FieldErrors, field: string, value: string): void {
-  if (value.trim() !== '' && !EMAIL_PATTERN.test(value.trim())) errors[field] = { key: 'validation.email' };
+  if (value.trim() !== '' && !FIELD_RULES.reporterEmail.pattern.test(value.trim())) errors[field] = { key: 'validation.email' };
 }
 
 export function checkRequiredChoice(errors: FieldErrors, field: string, value: string): void {
@@ -58,8 +47,8 @@ export interface WebFormInput {
 export function validateWebForm(input: WebFormInput): FieldErrors {
   const errors: FieldErrors = {};
   checkRequiredChoice(errors, 'office', input.office);
-  checkText(errors, 'text', input.text, MAX_COMPLAINT_TEXT);
-  checkText(errors, 'name', input.name, MAX_SHORT_TEXT, false);
+  checkText(errors, 'text', input.text, FIELD_RULES.reporterText.maxLength);
+  checkText(errors, 'name', input.name, FIELD_RULES.reporterName.maxLength, false);
   checkPhone(errors, 'phone', input.phone);
   checkEmail(errors, 'email', input.email);
   return errors;
@@ -88,21 +77,21 @@ export interface TeamDecreeInput {
 export function validateTeamDecree(input: TeamDecreeInput): FieldErrors {
   const errors: FieldErrors = {};
   checkCalendarDate(errors, 'decreeDate', input.decreeDate);
-  if (input.members.length === 0) errors['members'] = { key: 'validation.teamNoMembers' };
+  if (input.members.length < FIELD_RULES.teamMembers.minItems) errors['members'] = { key: 'validation.teamNoMembers' };
   const seen = new Map<string, number>();
   input.members.forEach((m, i) => {
-    checkText(errors, `members.${i}.name`, m.name, MAX_SHORT_TEXT);
+    checkText(errors, `members.${i}.name`, m.name, FIELD_RULES.officerName.maxLength);
     const nip = m.nip.trim();
     if (nip === '') errors[`members.${i}.nip`] = { key: 'validation.required' };
-    else if (!NIP_PATTERN.test(nip)) errors[`members.${i}.nip`] = { key: 'validation.nip' };
+    else if (!FIELD_RULES.nip.pattern.test(nip)) errors[`members.${i}.nip`] = { key: 'validation.nip' };
     else if (seen.has(nip)) errors[`members.${i}.nip`] = { key: 'validation.nipTwice', params: { row: (seen.get(nip) ?? 0) + 1 } };
     else seen.set(nip, i);
-    checkText(errors, `members.${i}.position`, m.position, MAX_SHORT_TEXT);
+    checkText(errors, `members.${i}.position`, m.position, FIELD_RULES.officerPosition.maxLength);
     checkRequiredChoice(errors, `members.${i}.teamRole`, m.teamRole);
   });
   const chairs = input.members.filter((m) => m.teamRole === 'KETUA').length;
   if (input.members.length > 0 && chairs !== 1) errors['members'] = { key: chairs === 0 ? 'validation.teamNoChair' : 'validation.teamManyChairs', params: { count: chairs } };
-  checkText(errors, 'mandate', input.mandate, MAX_OUTPUT_TEXT);
+  checkText(errors, 'mandate', input.mandate, FIELD_RULES.mandate.maxLength);
   checkCalendarDate(errors, 'periodStartDate', input.periodStartDate);
   checkCalendarDate(errors, 'periodEndDate', input.periodEndDate);
   if (!errors['periodStartDate'] && !errors['periodEndDate'] && input.periodEndDate < input.periodStartDate) {
@@ -126,9 +115,9 @@ export function validateDisposition(sections: readonly DispositionSectionInput[]
   if (chosen.length === 0) errors['sections'] = { key: 'validation.noSection' };
   for (const s of chosen) {
     if (s.instructions.length === 0) errors[`section.${s.sectionCode}.instructions`] = { key: 'validation.noInstruction' };
-    checkText(errors, `section.${s.sectionCode}.note`, s.note, MAX_NOTE, false);
+    checkText(errors, `section.${s.sectionCode}.note`, s.note, FIELD_RULES.note.maxLength, false);
   }
-  checkText(errors, 'note', note, MAX_NOTE, false);
+  checkText(errors, 'note', note, FIELD_RULES.note.maxLength, false);
   return errors;
 }
 

@@ -163,7 +163,7 @@ function actionProblem(err: unknown): Msg {
   if (!(err instanceof ApiError)) return { key: 'error.unexpected' };
   if (err.status === 0) return { key: 'error.network' };
   if (err.status === 403) return { key: 'accounts.forbidden' };
-  if (err.code === 'USERS.CANNOT_DEACTIVATE_SELF') return { key: 'accounts.self' };
+  if (err.code === 'ACCOUNT.CANNOT_DEACTIVATE_SELF') return { key: 'accounts.self' };
   if (err.status >= 500) return { key: 'error.unavailable' };
   return { key: 'error.unexpectedStatus', params: { status: err.status } };
 }

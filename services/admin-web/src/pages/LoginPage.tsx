@@ -20,7 +20,7 @@ import { serverFieldErrors, type FieldErrors } from '../lib/validation';
 const FIELDS = ['username', 'password'] as const;
 
 /**
- * `/masuk`: officers log in; afterwards they go back where `?lanjut=` says, else to the inbox.
+ * `/masuk`: officers log in; afterwards they go back where `?lanjut=` says, else to the worklist.
  * An account with a second factor is asked for the app's code (or a recovery code) after the
  * password; an officer whom the office policy requires one of and who has none goes to enrol it.
  */
@@ -75,7 +75,7 @@ export function LoginPage() {
 
   const enter = (s: Session, enrolmentRequired: boolean) => {
     signIn(s);
-    navigate(enrolmentRequired ? ROUTES.secondFactor : (next ?? ROUTES.inbox), { replace: true });
+    navigate(enrolmentRequired ? ROUTES.secondFactor : (next ?? ROUTES.worklist), { replace: true });
   };
   const restart = (why: Msg) => {
     setChallenge(null);

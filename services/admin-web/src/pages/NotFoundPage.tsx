@@ -12,7 +12,7 @@ export function NotFoundPage() {
       <PageHeading title={t('notFound.title')}>{t('notFound.title')}</PageHeading>
       <p>{t('notFound.text')}</p>
       <p>
-        <Link to={session ? ROUTES.inbox : ROUTES.home}>{session ? t('nav.inbox') : t('nav.home')}</Link>
+        <Link to={session ? ROUTES.worklist : ROUTES.home}>{session ? t('nav.worklist') : t('nav.home')}</Link>
       </p>
     </div>
   );

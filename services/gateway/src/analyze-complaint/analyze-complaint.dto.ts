@@ -1,13 +1,13 @@
-import { SEVERITIES, SUBSTANTIATION_LEVELS, type Severity, type Substantiation } from '@pengaduan/sop';
+import { FIELD_RULES, SEVERITIES, SUBSTANTIATION_LEVELS, type Severity, type Substantiation } from '@pengaduan/sop';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, Length } from 'class-validator';
-import { CLASSIFICATION_CODES, MAX_OUTPUT_TEXT } from '../confirm-complaint/confirm-complaint.dto';
+import { CLASSIFICATION_CODES } from '../confirm-complaint/confirm-complaint.dto';
 
 /** SOP step 4: Admin Tikkim records the analysis (Analisis Aduan). */
 export class AnalyzeComplaintBody {
-  @ApiProperty({ maxLength: MAX_OUTPUT_TEXT, description: 'What the analysis found' })
+  @ApiProperty({ maxLength: FIELD_RULES.analysisText.maxLength, description: 'What the analysis found' })
   @IsString()
-  @Length(1, MAX_OUTPUT_TEXT)
+  @Length(FIELD_RULES.analysisText.minLength, FIELD_RULES.analysisText.maxLength)
   findings!: string;
 
   @ApiProperty({ enum: SUBSTANTIATION_LEVELS, example: 'PARTLY' })
@@ -22,8 +22,8 @@ export class AnalyzeComplaintBody {
   @IsIn(SEVERITIES)
   severity!: Severity;
 
-  @ApiProperty({ maxLength: MAX_OUTPUT_TEXT, description: 'What the analysis recommends for the follow-up decision' })
+  @ApiProperty({ maxLength: FIELD_RULES.analysisText.maxLength, description: 'What the analysis recommends for the follow-up decision' })
   @IsString()
-  @Length(1, MAX_OUTPUT_TEXT)
+  @Length(FIELD_RULES.analysisText.minLength, FIELD_RULES.analysisText.maxLength)
   recommendation!: string;
 }

@@ -9,12 +9,12 @@ import { CorrelationId } from '../http/correlation-id';
 import { IfMatchVersion } from '../http/entity-tags';
 import { IdempotencyKey } from '../http/idempotency-key';
 import { AnalyzeComplaintBody } from './analyze-complaint.dto';
-import { AnalyzeComplaintHandler } from './analyze-complaint.handler';
+import { AnalyzeComplaintForwarder } from './analyze-complaint.forwarder';
 
 @ApiTags('SOP steps')
 @Controller(`${API_PREFIX}/complaints`)
 export class AnalyzeComplaintHttpController {
-  constructor(private readonly handler: AnalyzeComplaintHandler) {}
+  constructor(private readonly forwarder: AnalyzeComplaintForwarder) {}
 
   @Post(':id/analysis')
   @ApiComplaintCommand('Record the analysis of a complaint the sections processed (SOP step 4; Admin Tikkim)', 'Writes the Analisis Aduan. SECTION_PROCESSED → ANALYZED.')
@@ -27,6 +27,6 @@ export class AnalyzeComplaintHttpController {
     @IfMatchVersion() ifMatch: number | undefined,
     @CorrelationId() correlationId: string,
   ): Promise<CommandResultDto> {
-    return this.handler.execute({ complaintId, body, user, idempotencyKey, ifMatch, correlationId });
+    return this.forwarder.execute({ complaintId, body, user, idempotencyKey, ifMatch, correlationId });
   }
 }

@@ -89,7 +89,7 @@ export class ComplaintDocumentsHttpController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     if (!isDocumentKind(kind)) {
-      throw new ServiceError('invalid', 'DOCUMENT.INVALID_KIND', `kind must be one of ${DOCUMENT_KINDS.join(', ')}`, {
+      throw new ServiceError('invalid', 'REQUEST.INVALID', `kind must be one of ${DOCUMENT_KINDS.join(', ')}`, {
         fieldViolations: [{ field: 'kind', description: `must be one of ${DOCUMENT_KINDS.join(', ')}` }],
       });
     }

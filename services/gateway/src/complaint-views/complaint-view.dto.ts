@@ -4,6 +4,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { CLASSIFICATION_CODES } from '../confirm-complaint/confirm-complaint.dto';
 import { IsDateTime } from '../http/is-date-time';
+import { TRACKING_NUMBER } from '../read-model/tracking-number';
 import type { ComplaintOutputRecord, ComplaintTimelineRecord, ComplaintViewRecord, SlaDeadlineRecord } from '../persistence/entities';
 import type { CurrentStep } from '../read-model/current-step';
 import { ComplaintOutputsDto } from './complaint-outputs.dto';
@@ -84,7 +85,7 @@ export class ComplaintViewDto {
 
   @ApiProperty({
     type: [DeadlineDto],
-    description: "The SLA monitor's open deadlines of the complaint (not yet stopped), earliest due first; for a section officer's inbox, their section's response and those of no section",
+    description: "The SLA monitor's open deadlines of the complaint (not yet stopped), earliest due first; for a section officer's worklist, their section's response and those of no section",
   })
   deadlines!: DeadlineDto[];
 
@@ -180,7 +181,7 @@ export class ListComplaintsQuery {
   @ApiPropertyOptional({ example: 'BLP-2026-000123', description: 'The complaint with this tracking number (0 or 1 item)' })
   @IsOptional()
   @IsString()
-  @Matches(/^[A-Z]{2,6}-\d{4}-\d{6,}$/, { message: 'trackingNumber must look like BLP-2026-000123' })
+  @Matches(TRACKING_NUMBER, { message: 'trackingNumber must look like BLP-2026-000123' })
   trackingNumber?: string;
 
   @ApiPropertyOptional({ format: 'date-time', example: '2026-03-01T00:00:00+07:00', description: 'Received at or after' })

@@ -1,10 +1,8 @@
-import { COMPLAINT_CLASSIFICATIONS } from '@pengaduan/sop';
+import { COMPLAINT_CLASSIFICATIONS, FIELD_RULES } from '@pengaduan/sop';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsString, Length } from 'class-validator';
 
 export const CLASSIFICATION_CODES = COMPLAINT_CLASSIFICATIONS.map((c) => c.code);
-/** Longest officer-written text of a step's output (summary, findings, response …). */
-export const MAX_OUTPUT_TEXT = 10_000;
 
 /** SOP step 2: Admin Tikkim confirms a received complaint (Laporan Terusan Aduan). */
 export class ConfirmComplaintBody {
@@ -12,9 +10,9 @@ export class ConfirmComplaintBody {
   @IsIn(CLASSIFICATION_CODES)
   classificationCode!: string;
 
-  @ApiProperty({ maxLength: MAX_OUTPUT_TEXT, example: 'Dugaan pungutan tambahan di loket paspor', description: "The complaint in the admin's words, without the reporter's personal data" })
+  @ApiProperty({ maxLength: FIELD_RULES.summary.maxLength, example: 'Dugaan pungutan tambahan di loket paspor', description: "The complaint in the admin's words, without the reporter's personal data" })
   @IsString()
-  @Length(1, MAX_OUTPUT_TEXT)
+  @Length(FIELD_RULES.summary.minLength, FIELD_RULES.summary.maxLength)
   summary!: string;
 
   @ApiProperty({ description: "Hide the reporter's identity from every officer but Admin Tikkim" })

@@ -9,12 +9,12 @@ import { CorrelationId } from '../http/correlation-id';
 import { IfMatchVersion } from '../http/entity-tags';
 import { IdempotencyKey } from '../http/idempotency-key';
 import { ConfirmComplaintBody } from './confirm-complaint.dto';
-import { ConfirmComplaintHandler } from './confirm-complaint.handler';
+import { ConfirmComplaintForwarder } from './confirm-complaint.forwarder';
 
 @ApiTags('SOP steps')
 @Controller(`${API_PREFIX}/complaints`)
 export class ConfirmComplaintHttpController {
-  constructor(private readonly handler: ConfirmComplaintHandler) {}
+  constructor(private readonly forwarder: ConfirmComplaintForwarder) {}
 
   @Post(':id/confirm')
   @ApiComplaintCommand('Confirm a received complaint (SOP step 2; Admin Tikkim)', 'Writes the Laporan Terusan Aduan: classification, summary and the anonymous/confidential flags. RECEIVED → CONFIRMED.')
@@ -27,6 +27,6 @@ export class ConfirmComplaintHttpController {
     @IfMatchVersion() ifMatch: number | undefined,
     @CorrelationId() correlationId: string,
   ): Promise<CommandResultDto> {
-    return this.handler.execute({ complaintId, body, user, idempotencyKey, ifMatch, correlationId });
+    return this.forwarder.execute({ complaintId, body, user, idempotencyKey, ifMatch, correlationId });
   }
 }

@@ -1,4 +1,4 @@
-import { DELIVERY_METHODS, type DeliveryMethod } from '@pengaduan/sop';
+import { DELIVERY_METHODS, FIELD_RULES, type DeliveryMethod } from '@pengaduan/sop';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { IsDateTime } from '../http/is-date-time';
@@ -13,9 +13,9 @@ export class ConfirmDeliveryBody {
   @IsDateTime()
   deliveredAt!: string;
 
-  @ApiPropertyOptional({ maxLength: 2_000, description: "The officer's note, e.g. on the phone call" })
+  @ApiPropertyOptional({ maxLength: FIELD_RULES.note.maxLength, description: "The officer's note, e.g. on the phone call" })
   @IsOptional()
   @IsString()
-  @Length(1, 2_000)
+  @Length(FIELD_RULES.note.minLength, FIELD_RULES.note.maxLength)
   note?: string;
 }

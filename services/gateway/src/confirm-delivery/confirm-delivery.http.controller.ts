@@ -9,12 +9,12 @@ import { CorrelationId } from '../http/correlation-id';
 import { IfMatchVersion } from '../http/entity-tags';
 import { IdempotencyKey } from '../http/idempotency-key';
 import { ConfirmDeliveryBody } from './confirm-delivery.dto';
-import { ConfirmDeliveryHandler } from './confirm-delivery.handler';
+import { ConfirmDeliveryForwarder } from './confirm-delivery.forwarder';
 
 @ApiTags('SOP steps')
 @Controller(`${API_PREFIX}/complaints`)
 export class ConfirmDeliveryHttpController {
-  constructor(private readonly handler: ConfirmDeliveryHandler) {}
+  constructor(private readonly forwarder: ConfirmDeliveryForwarder) {}
 
   @Post(':id/delivery-confirmation')
   @ApiComplaintCommand(
@@ -30,6 +30,6 @@ export class ConfirmDeliveryHttpController {
     @IfMatchVersion() ifMatch: number | undefined,
     @CorrelationId() correlationId: string,
   ): Promise<CommandResultDto> {
-    return this.handler.execute({ complaintId, body, user, idempotencyKey, ifMatch, correlationId });
+    return this.forwarder.execute({ complaintId, body, user, idempotencyKey, ifMatch, correlationId });
   }
 }

@@ -15,7 +15,7 @@ export interface DeactivateAccountRequest {
  * The office's account administrator deactivates an officer's account of their office: it can
  * no longer log in and every token of it is refused at once. Deactivating an account already
  * inactive changes nothing; the administrator's own account is refused (409
- * `USERS.CANNOT_DEACTIVATE_SELF`: the office would be left without its administrator).
+ * `ACCOUNT.CANNOT_DEACTIVATE_SELF`: the office would be left without its administrator).
  */
 @Injectable()
 export class DeactivateAccountHandler {
@@ -27,7 +27,7 @@ export class DeactivateAccountHandler {
 
   async execute({ admin, username, clientAddress }: DeactivateAccountRequest): Promise<AccountSummary> {
     const account = await administeredAccount(this.accounts, admin, username);
-    if (account.id === admin.id) throw new ServiceError('conflict', 'USERS.CANNOT_DEACTIVATE_SELF', 'you cannot deactivate your own account');
+    if (account.id === admin.id) throw new ServiceError('conflict', 'ACCOUNT.CANNOT_DEACTIVATE_SELF', 'you cannot deactivate your own account');
     if (!account.active) return summaryOf(account);
     const now = this.clock.now();
     await this.accounts.transaction(async (tx) => {

@@ -23,9 +23,9 @@ export class DeactivateAccountHttpController {
   @ApiOkResponse({ type: OfficeAccountDto })
   @ApiProblemResponses(
     [401, 'No valid access token'],
-    [403, 'Only KEPALA_KANTOR administers accounts (USERS.FORBIDDEN)'],
-    [404, 'No such account in your office (USERS.NOT_FOUND)'],
-    [409, 'Your own account (USERS.CANNOT_DEACTIVATE_SELF)'],
+    [403, 'Only KEPALA_KANTOR administers accounts (ACCOUNT.FORBIDDEN_ROLE)'],
+    [404, 'No such account in your office (ACCOUNT.NOT_FOUND)'],
+    [409, 'Your own account (ACCOUNT.CANNOT_DEACTIVATE_SELF)'],
     [503, 'The database is not reachable'],
   )
   async deactivate(@Param('username') username: string, @CurrentUser() admin: AuthenticatedUser, @Req() req: Request): Promise<OfficeAccountDto> {

@@ -9,12 +9,12 @@ import { CorrelationId } from '../http/correlation-id';
 import { IfMatchVersion } from '../http/entity-tags';
 import { IdempotencyKey } from '../http/idempotency-key';
 import { DecideFollowUpBody } from './decide-follow-up.dto';
-import { DecideFollowUpHandler } from './decide-follow-up.handler';
+import { DecideFollowUpForwarder } from './decide-follow-up.forwarder';
 
 @ApiTags('SOP steps')
 @Controller(`${API_PREFIX}/complaints`)
 export class DecideFollowUpHttpController {
-  constructor(private readonly handler: DecideFollowUpHandler) {}
+  constructor(private readonly forwarder: DecideFollowUpForwarder) {}
 
   @Post(':id/decision')
   @ApiComplaintCommand(
@@ -30,6 +30,6 @@ export class DecideFollowUpHttpController {
     @IfMatchVersion() ifMatch: number | undefined,
     @CorrelationId() correlationId: string,
   ): Promise<CommandResultDto> {
-    return this.handler.execute({ complaintId, body, user, idempotencyKey, ifMatch, correlationId });
+    return this.forwarder.execute({ complaintId, body, user, idempotencyKey, ifMatch, correlationId });
   }
 }

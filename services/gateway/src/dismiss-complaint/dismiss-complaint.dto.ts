@@ -1,4 +1,4 @@
-import { DISMISSAL_REASONS, type DismissalReason } from '@pengaduan/sop';
+import { DISMISSAL_REASONS, FIELD_RULES, type DismissalReason } from '@pengaduan/sop';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 
@@ -13,15 +13,15 @@ export class DismissComplaintBody {
   @IsUUID()
   duplicateOf?: string;
 
-  @ApiPropertyOptional({ maxLength: 200, example: 'Kantor Imigrasi Batam', description: 'Required for NOT_OUR_AUTHORITY: the office or agency the matter belongs to' })
+  @ApiPropertyOptional({ maxLength: FIELD_RULES.belongsTo.maxLength, example: 'Kantor Imigrasi Batam', description: 'Required for NOT_OUR_AUTHORITY: the office or agency the matter belongs to' })
   @IsOptional()
   @IsString()
-  @Length(1, 200)
+  @Length(FIELD_RULES.belongsTo.minLength, FIELD_RULES.belongsTo.maxLength)
   belongsTo?: string;
 
-  @ApiPropertyOptional({ maxLength: 2_000 })
+  @ApiPropertyOptional({ maxLength: FIELD_RULES.note.maxLength })
   @IsOptional()
   @IsString()
-  @Length(1, 2_000)
+  @Length(FIELD_RULES.note.minLength, FIELD_RULES.note.maxLength)
   note?: string;
 }

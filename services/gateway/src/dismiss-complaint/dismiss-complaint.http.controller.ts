@@ -9,12 +9,12 @@ import { CorrelationId } from '../http/correlation-id';
 import { IfMatchVersion } from '../http/entity-tags';
 import { IdempotencyKey } from '../http/idempotency-key';
 import { DismissComplaintBody } from './dismiss-complaint.dto';
-import { DismissComplaintHandler } from './dismiss-complaint.handler';
+import { DismissComplaintForwarder } from './dismiss-complaint.forwarder';
 
 @ApiTags('SOP steps')
 @Controller(`${API_PREFIX}/complaints`)
 export class DismissComplaintHttpController {
-  constructor(private readonly handler: DismissComplaintHandler) {}
+  constructor(private readonly forwarder: DismissComplaintForwarder) {}
 
   @Post(':id/dismiss')
   @ApiComplaintCommand(
@@ -30,6 +30,6 @@ export class DismissComplaintHttpController {
     @IfMatchVersion() ifMatch: number | undefined,
     @CorrelationId() correlationId: string,
   ): Promise<CommandResultDto> {
-    return this.handler.execute({ complaintId, body, user, idempotencyKey, ifMatch, correlationId });
+    return this.forwarder.execute({ complaintId, body, user, idempotencyKey, ifMatch, correlationId });
   }
 }

@@ -1,13 +1,13 @@
-import { DISPOSITION_INSTRUCTIONS, type DispositionInstruction } from '@pengaduan/sop';
+import { DISPOSITION_INSTRUCTIONS, FIELD_RULES, type DispositionInstruction } from '@pengaduan/sop';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 
 /** One line of the disposition sheet: a section and what the head of office tells it to do. */
 export class DispositionLineDto {
-  @ApiProperty({ example: 'INTELDAKIM', description: "A section of the office's list (GET /api/v1/sections)" })
+  @ApiProperty({ example: FIELD_RULES.sectionCode.example, pattern: FIELD_RULES.sectionCode.pattern.source, description: "A section of the office's list (GET /api/v1/sections)" })
   @IsString()
-  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/, { message: 'sectionCode must be a section code, e.g. INTELDAKIM' })
+  @Matches(FIELD_RULES.sectionCode.pattern, { message: `sectionCode must be ${FIELD_RULES.sectionCode.description}` })
   sectionCode!: string;
 
   @ApiProperty({ enum: DISPOSITION_INSTRUCTIONS, isArray: true, example: ['TINDAK_LANJUTI'], description: 'At least one, none twice' })
@@ -17,10 +17,10 @@ export class DispositionLineDto {
   @IsIn(DISPOSITION_INSTRUCTIONS, { each: true })
   instructions!: DispositionInstruction[];
 
-  @ApiPropertyOptional({ maxLength: 2_000, description: 'The head of office\'s note to the section' })
+  @ApiPropertyOptional({ maxLength: FIELD_RULES.note.maxLength, description: 'The head of office\'s note to the section' })
   @IsOptional()
   @IsString()
-  @Length(1, 2_000)
+  @Length(FIELD_RULES.note.minLength, FIELD_RULES.note.maxLength)
   note?: string;
 }
 
@@ -28,15 +28,15 @@ export class DispositionLineDto {
 export class DisposeComplaintBody {
   @ApiProperty({ type: [DispositionLineDto], description: 'At least one section, each at most once' })
   @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(30)
+  @ArrayMinSize(FIELD_RULES.dispositionLines.minItems)
+  @ArrayMaxSize(FIELD_RULES.dispositionLines.maxItems)
   @ValidateNested({ each: true })
   @Type(() => DispositionLineDto)
   lines!: DispositionLineDto[];
 
-  @ApiPropertyOptional({ maxLength: 2_000, description: 'A note on the whole sheet' })
+  @ApiPropertyOptional({ maxLength: FIELD_RULES.note.maxLength, description: 'A note on the whole sheet' })
   @IsOptional()
   @IsString()
-  @Length(1, 2_000)
+  @Length(FIELD_RULES.note.minLength, FIELD_RULES.note.maxLength)
   note?: string;
 }

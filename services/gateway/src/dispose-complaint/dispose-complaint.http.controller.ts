@@ -9,12 +9,12 @@ import { CorrelationId } from '../http/correlation-id';
 import { IfMatchVersion } from '../http/entity-tags';
 import { IdempotencyKey } from '../http/idempotency-key';
 import { DisposeComplaintBody } from './dispose-complaint.dto';
-import { DisposeComplaintHandler } from './dispose-complaint.handler';
+import { DisposeComplaintForwarder } from './dispose-complaint.forwarder';
 
 @ApiTags('SOP steps')
 @Controller(`${API_PREFIX}/complaints`)
 export class DisposeComplaintHttpController {
-  constructor(private readonly handler: DisposeComplaintHandler) {}
+  constructor(private readonly forwarder: DisposeComplaintForwarder) {}
 
   @Post(':id/disposition')
   @ApiComplaintCommand(
@@ -30,6 +30,6 @@ export class DisposeComplaintHttpController {
     @IfMatchVersion() ifMatch: number | undefined,
     @CorrelationId() correlationId: string,
   ): Promise<DispositionResultDto> {
-    return this.handler.execute({ complaintId, body, user, idempotencyKey, ifMatch, correlationId });
+    return this.forwarder.execute({ complaintId, body, user, idempotencyKey, ifMatch, correlationId });
   }
 }

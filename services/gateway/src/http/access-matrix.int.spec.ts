@@ -16,11 +16,10 @@
 import { create, toJson, type DescMessage } from '@bufbuild/protobuf';
 import { publicApi, toGrpcServiceDefinition } from '@pengaduan/contracts';
 import { mayFire, type CommandType, type UserActor } from '@pengaduan/sop';
-import { uniqueSuffix } from '@pengaduan/testing';
+import { ComplaintHistory, uniqueSuffix } from '@pengaduan/testing';
 import { credentials, makeGenericClientConstructor, Metadata, status as GrpcStatus, type Client, type ServiceDefinition, type ServiceError as GrpcError } from '@grpc/grpc-js';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { ComplaintHistory } from '../__fixtures__/complaint-history';
 import { isolate, removeIsolation, startGateway, type GatewayIsolation, type TestGateway, type TestOfficer } from '../__fixtures__/gateway-app';
 import { analysisBody, confirmBody, decreeBody, deliveryBody, dispositionBody } from '../__fixtures__/sop-over-rest';
 import { TOKEN_ISSUER } from '../auth/access-tokens';
@@ -161,19 +160,19 @@ const POLICY: Record<string, RoutePolicy> = {
     // B's head of office asking for A's account reads B's office: nothing.
     otherOffice: 'own-office',
     probe: (f) => ({ query: { username: f.targets.securityLog } }),
-    why: "securityLogScopeOf: another account's log only for KEPALA_KANTOR (403 USERS.FORBIDDEN), and only within their office",
+    why: "securityLogScopeOf: another account's log only for KEPALA_KANTOR (403 ACCOUNT.FORBIDDEN_ROLE), and only within their office",
   },
   'GET /api/v1/users': {
     access: { kind: 'roles', roles: ACCOUNT_ADMINISTRATOR },
     otherOffice: 'own-office',
     probe: () => ({}),
-    why: 'assertAccountAdministrator (403 USERS.FORBIDDEN); lists the administrator’s own office',
+    why: 'assertAccountAdministrator (403 ACCOUNT.FORBIDDEN_ROLE); lists the administrator’s own office',
   },
   'POST /api/v1/users/{username}/password-reset': {
     access: { kind: 'roles', roles: ACCOUNT_ADMINISTRATOR },
     otherOffice: 'not-found-if-allowed',
     probe: (f) => ({ params: { username: f.targets.reset }, body: {} }),
-    why: 'administeredAccount: 403 USERS.FORBIDDEN first, then 404 USERS.NOT_FOUND for an account of another office',
+    why: 'administeredAccount: 403 ACCOUNT.FORBIDDEN_ROLE first, then 404 ACCOUNT.NOT_FOUND for an account of another office',
   },
   'POST /api/v1/users/{username}/deactivate': {
     access: { kind: 'roles', roles: ACCOUNT_ADMINISTRATOR },
@@ -185,7 +184,7 @@ const POLICY: Record<string, RoutePolicy> = {
     access: { kind: 'sop', command: 'receive' },
     otherOffice: 'forbidden',
     probe: () => ({ body: { officeCode: OFFICE_A, channel: 'PHONE', text: 'Aduan matriks akses: antrean paspor terlalu panjang.' } }),
-    why: 'RegisterComplaintHandler: 403 AUTH.OUT_OF_OFFICE_SCOPE for another office in the body; intake decides the role by libs/sop',
+    why: 'RegisterComplaintForwarder: 403 AUTH.OUT_OF_OFFICE_SCOPE for another office in the body; intake decides the role by libs/sop',
   },
   'GET /api/v1/complaints': officeView("the officer's office's list (ComplaintViewQueries.list by user.officeCode)", (f) => ({ query: { trackingNumber: f.trackingNumber } })),
   'GET /api/v1/complaints/{id}': complaintView('withState(id, officeCode)'),
@@ -200,9 +199,9 @@ const POLICY: Record<string, RoutePolicy> = {
     access: { kind: 'roles', roles: ['KEPALA_KANTOR', 'AUDITOR'] },
     otherOffice: 'not-found-if-allowed',
     probe: (f) => ({ query: { complaintId: f.complaintId } }),
-    why: 'ProcessingRecordHttpController: 403 PROCESSING_RECORD.FORBIDDEN for other roles, then inOffice → 404 for a complaint of another office; intake lists the officer’s office only (docs/adr/0029)',
+    why: 'ProcessingRecordHttpController: 403 PROCESSING_RECORD.FORBIDDEN_ROLE for other roles, then inOffice → 404 for a complaint of another office; intake lists the officer’s office only (docs/adr/0029)',
   },
-  'GET /api/v1/inbox': officeView("what waits for the officer in their office (libs/sop availableActions)"),
+  'GET /api/v1/worklist': officeView("what waits for the officer in their office (libs/sop availableActions)"),
   'GET /api/v1/sections': officeView("the sections of the officer's office, from disposition"),
   'GET /api/v1/sla/summary': officeView("the officer's office's deadlines"),
   'GET /api/v1/sla/escalations': officeView("escalations to the officer's role in their office"),

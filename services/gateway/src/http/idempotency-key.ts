@@ -1,9 +1,11 @@
+import { FIELD_RULES } from '@pengaduan/sop';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import { invalidRequest } from './validation';
 
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
-export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+/** The key becomes part of the command's request id (FIELD_RULES.requestId). */
+export const MAX_IDEMPOTENCY_KEY_LENGTH = FIELD_RULES.requestId.maxLength;
 
 /**
  * The caller's `Idempotency-Key` header, 1-200 printable characters. `@IdempotencyKey()` makes

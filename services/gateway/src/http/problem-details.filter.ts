@@ -1,3 +1,4 @@
+import { isErrorCode, type ErrorCode } from '@pengaduan/contracts';
 import { HTTP_STATUS_OF, ServiceError, unavailableIfTransient, type Logger } from '@pengaduan/runtime';
 import { Catch, HttpException, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
@@ -67,7 +68,7 @@ export function toProblem(thrown: unknown, instance: string): { problem: Problem
 }
 
 /** A problem with its stable code as its type. */
-export function problemOf(status: number, code: string, detail: string, instance: string): ProblemDetails {
+export function problemOf(status: number, code: ErrorCode, detail: string, instance: string): ProblemDetails {
   return { type: `urn:pengaduan:problem:${code}`, title: STATUS_CODES[status] ?? 'Error', status, detail, instance, code };
 }
 
@@ -76,9 +77,10 @@ function internal(instance: string) {
   return { problem, severity: 'internal' as const };
 }
 
-/** `HTTP.NOT_FOUND`, `HTTP.BAD_REQUEST` …: the code of an error that only has a status. */
-function httpCode(status: number): string {
-  return `HTTP.${HttpStatus[status] ?? status}`;
+/** `HTTP.NOT_FOUND`, `HTTP.BAD_REQUEST` …: the code of an error that only has a status; `HTTP.CLIENT_ERROR` for a status the catalogue has no code of. */
+function httpCode(status: number): ErrorCode {
+  const code = `HTTP.${HttpStatus[status] ?? status}`;
+  return isErrorCode(code) ? code : 'HTTP.CLIENT_ERROR';
 }
 
 /** An `http-errors` error meant for the client, as body-parser throws (413, 415 …). */

@@ -1,4 +1,5 @@
-import { createLogger, fromGrpcError, ServiceError, toGrpcError, type ErrorKind } from '@pengaduan/runtime';
+import { ERROR_CATALOGUE, ERROR_CODES } from '@pengaduan/contracts';
+import { createLogger, fromGrpcError, ServiceError, toGrpcError, type ErrorKind, type ServiceErrorCode } from '@pengaduan/runtime';
 import { status as GrpcStatus, Metadata, type ServiceError as GrpcServiceError } from '@grpc/grpc-js';
 import { BadRequestException, NotFoundException, type ArgumentMetadata, type ArgumentsHost } from '@nestjs/common';
 import { ListComplaintsQuery } from '../complaint-views/complaint-view.dto';
@@ -101,14 +102,16 @@ describe('problem details of a ServiceError', () => {
     ['rate-limited', 429],
     ['unavailable', 503],
   ])('answers a %s error with %i and its code', (kind, status) => {
-    const { problem } = toProblem(new ServiceError(kind, 'SOME.CODE', 'what went wrong'), '/api/v1/complaints');
+    // A code of the catalogue with this kind (ServiceError takes catalogued codes only).
+    const code = ERROR_CODES.find((c): c is ServiceErrorCode => ERROR_CATALOGUE[c].kind === kind) as ServiceErrorCode;
+    const { problem } = toProblem(new ServiceError(kind, code, 'what went wrong'), '/api/v1/complaints');
     expect(problem).toEqual({
-      type: 'urn:pengaduan:problem:SOME.CODE',
+      type: `urn:pengaduan:problem:${code}`,
       title: expect.any(String),
       status,
       detail: 'what went wrong',
       instance: '/api/v1/complaints',
-      code: 'SOME.CODE',
+      code,
     });
   });
 
@@ -127,7 +130,7 @@ describe('problem details of a ServiceError', () => {
   it("passes intake's field violations through gRPC to a 400 naming those fields", () => {
     const fromIntake = fromGrpcError(
       receivedFromIntake(
-        new ServiceError('invalid', 'COMPLAINT.INVALID_REQUEST', 'the complaint cannot be registered as sent', {
+        new ServiceError('invalid', 'REQUEST.INVALID', 'the complaint cannot be registered as sent', {
           fieldViolations: [
             { field: 'text', description: 'required' },
             { field: 'contact.email', description: 'not an e-mail address' },
@@ -136,12 +139,12 @@ describe('problem details of a ServiceError', () => {
       ),
     );
     expect(toProblem(fromIntake, '/api/v1/complaints').problem).toEqual({
-      type: 'urn:pengaduan:problem:COMPLAINT.INVALID_REQUEST',
+      type: 'urn:pengaduan:problem:REQUEST.INVALID',
       title: 'Bad Request',
       status: 400,
       detail: 'the complaint cannot be registered as sent',
       instance: '/api/v1/complaints',
-      code: 'COMPLAINT.INVALID_REQUEST',
+      code: 'REQUEST.INVALID',
       errors: [
         { field: 'text', message: 'required' },
         { field: 'contact.email', message: 'not an e-mail address' },
@@ -239,7 +242,7 @@ describe('the problem-details filter', () => {
   });
 
   it('names the bearer scheme in a 401', () => {
-    const sent = respond(new ServiceError('unauthenticated', 'AUTH.NO_TOKEN', 'log in'));
+    const sent = respond(new ServiceError('unauthenticated', 'AUTH.MISSING_TOKEN', 'log in'));
     expect(sent.status).toBe(401);
     expect(sent.headers['WWW-Authenticate']).toBe('Bearer realm="pengaduan"');
   });

@@ -1,25 +1,24 @@
-import { TEAM_MEMBER_ROLES, type TeamMemberRole } from '@pengaduan/sop';
+import { FIELD_RULES, TEAM_MEMBER_ROLES, type TeamMemberRole } from '@pengaduan/sop';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
-import { MAX_OUTPUT_TEXT } from '../confirm-complaint/confirm-complaint.dto';
 import { IsCalendarDate } from '../http/is-date-time';
 
 /** An officer named in the team decree (officers' names and positions are public in the decree). */
 export class TeamMemberDto {
-  @ApiProperty({ example: 'Budi Santoso, S.H.', maxLength: 200 })
+  @ApiProperty({ example: 'Budi Santoso, S.H.', maxLength: FIELD_RULES.officerName.maxLength })
   @IsString()
-  @Length(1, 200)
+  @Length(FIELD_RULES.officerName.minLength, FIELD_RULES.officerName.maxLength)
   name!: string;
 
-  @ApiProperty({ example: '198503122010121002', description: 'NIP: the 18 digits of the civil-servant number' })
+  @ApiProperty({ example: FIELD_RULES.nip.example, pattern: FIELD_RULES.nip.pattern.source, description: 'NIP: the 18 digits of the civil-servant number' })
   @IsString()
-  @Matches(/^\d{18}$/, { message: 'nip must be the 18 digits of a NIP' })
+  @Matches(FIELD_RULES.nip.pattern, { message: `nip must be ${FIELD_RULES.nip.description}` })
   nip!: string;
 
-  @ApiProperty({ example: 'Kepala Seksi Inteldakim', maxLength: 200 })
+  @ApiProperty({ example: 'Kepala Seksi Inteldakim', maxLength: FIELD_RULES.officerPosition.maxLength })
   @IsString()
-  @Length(1, 200)
+  @Length(FIELD_RULES.officerPosition.minLength, FIELD_RULES.officerPosition.maxLength)
   position!: string;
 
   @ApiProperty({ enum: TEAM_MEMBER_ROLES, example: 'KETUA', description: 'Exactly one KETUA' })
@@ -40,15 +39,15 @@ export class IssueTeamDecreeBody {
 
   @ApiProperty({ type: [TeamMemberDto], description: 'At least one member, exactly one KETUA, no NIP twice' })
   @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(50)
+  @ArrayMinSize(FIELD_RULES.teamMembers.minItems)
+  @ArrayMaxSize(FIELD_RULES.teamMembers.maxItems)
   @ValidateNested({ each: true })
   @Type(() => TeamMemberDto)
   members!: TeamMemberDto[];
 
-  @ApiProperty({ maxLength: MAX_OUTPUT_TEXT, description: 'What the team is to do, as written in the decree' })
+  @ApiProperty({ maxLength: FIELD_RULES.mandate.maxLength, description: 'What the team is to do, as written in the decree' })
   @IsString()
-  @Length(1, MAX_OUTPUT_TEXT)
+  @Length(FIELD_RULES.mandate.minLength, FIELD_RULES.mandate.maxLength)
   mandate!: string;
 
   @ApiProperty({ example: '2026-03-16', description: "First day of the team's term, YYYY-MM-DD" })

@@ -9,12 +9,12 @@ import { CorrelationId } from '../http/correlation-id';
 import { IfMatchVersion } from '../http/entity-tags';
 import { IdempotencyKey } from '../http/idempotency-key';
 import { IssueTeamDecreeBody } from './issue-team-decree.dto';
-import { IssueTeamDecreeHandler } from './issue-team-decree.handler';
+import { IssueTeamDecreeForwarder } from './issue-team-decree.forwarder';
 
 @ApiTags('SOP steps')
 @Controller(`${API_PREFIX}/complaints`)
 export class IssueTeamDecreeHttpController {
-  constructor(private readonly handler: IssueTeamDecreeHandler) {}
+  constructor(private readonly forwarder: IssueTeamDecreeForwarder) {}
 
   @Post(':id/team-decree')
   @ApiComplaintCommand(
@@ -30,6 +30,6 @@ export class IssueTeamDecreeHttpController {
     @IfMatchVersion() ifMatch: number | undefined,
     @CorrelationId() correlationId: string,
   ): Promise<TeamDecreeResultDto> {
-    return this.handler.execute({ complaintId, body, user, idempotencyKey, ifMatch, correlationId });
+    return this.forwarder.execute({ complaintId, body, user, idempotencyKey, ifMatch, correlationId });
   }
 }

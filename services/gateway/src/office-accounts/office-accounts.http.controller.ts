@@ -18,7 +18,7 @@ export class OfficeAccountsHttpController {
   @Get()
   @ApiOperation({ summary: "The head of office (KEPALA_KANTOR) lists their office's accounts" })
   @ApiOkResponse({ type: OfficeAccountsDto })
-  @ApiProblemResponses([401, 'No valid access token'], [403, 'Only KEPALA_KANTOR administers accounts (USERS.FORBIDDEN)'], [503, 'The database is not reachable'])
+  @ApiProblemResponses([401, 'No valid access token'], [403, 'Only KEPALA_KANTOR administers accounts (ACCOUNT.FORBIDDEN_ROLE)'], [503, 'The database is not reachable'])
   async list(@CurrentUser() user: AuthenticatedUser): Promise<OfficeAccountsDto> {
     assertAccountAdministrator(user);
     return { items: (await this.accounts.list(user.officeCode)).map(officeAccountDtoOf) };

@@ -43,13 +43,13 @@ export class ProcessingRecordHttpController {
   @ApiProblemResponses(
     [400, 'A query parameter is not valid, or from is not earlier than to'],
     [401, 'No valid access token'],
-    [403, 'Only the head of office and the auditor read the processing record (PROCESSING_RECORD.FORBIDDEN)'],
+    [403, 'Only the head of office and the auditor read the processing record (PROCESSING_RECORD.FORBIDDEN_ROLE)'],
     [404, "complaintId names no complaint of the officer's office"],
     [503, 'intake is not reachable'],
   )
   async list(@Query() query: ProcessingRecordQueryDto, @CurrentUser() user: AuthenticatedUser, @CorrelationId() correlationId: string): Promise<ProcessingRecordPageDto> {
     if (!PROCESSING_RECORD_ROLES.includes(user.role)) {
-      throw new ServiceError('forbidden', 'PROCESSING_RECORD.FORBIDDEN', 'only the head of office and the auditor read the processing record');
+      throw new ServiceError('forbidden', 'PROCESSING_RECORD.FORBIDDEN_ROLE', 'only the head of office and the auditor read the processing record');
     }
     if (query.from && query.to && new Date(query.from) >= new Date(query.to)) throw invalidRequest([{ field: 'from', description: 'from must be earlier than to' }]);
     if (query.complaintId && !(await this.views.inOffice(query.complaintId, user.officeCode))) throw complaintNotFound(query.complaintId);

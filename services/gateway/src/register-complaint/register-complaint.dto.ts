@@ -1,9 +1,8 @@
-import type { Channel } from '@pengaduan/sop';
+import { FIELD_RULES, type Channel } from '@pengaduan/sop';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsBoolean,
-  IsEmail,
   IsIn,
   IsObject,
   IsOptional,
@@ -18,53 +17,52 @@ import { IsDateTime } from '../http/is-date-time';
 export const OFFICER_ENTRY_CHANNELS = ['PHONE', 'WEB', 'WALK_IN'] as const satisfies readonly Channel[];
 export type OfficerEntryChannel = (typeof OFFICER_ENTRY_CHANNELS)[number];
 
-export const MAX_TEXT_LENGTH = 20_000;
-
 /** How to reach the reporter: every part optional. Sent to intake, which keeps it encrypted. */
 export class ReporterContactDto {
-  @ApiPropertyOptional({ example: 'Siti Rahma', maxLength: 200 })
+  @ApiPropertyOptional({ example: 'Siti Rahma', maxLength: FIELD_RULES.reporterName.maxLength })
   @IsOptional()
   @IsString()
-  @Length(1, 200)
+  @Length(FIELD_RULES.reporterName.minLength, FIELD_RULES.reporterName.maxLength)
   name?: string;
 
-  @ApiPropertyOptional({ example: '+6281234567890', description: 'Phone number, preferably E.164' })
+  @ApiPropertyOptional({ example: FIELD_RULES.reporterPhone.example, pattern: FIELD_RULES.reporterPhone.pattern.source, description: 'Phone number, preferably E.164' })
   @IsOptional()
   @IsString()
-  @Matches(/^\+?[0-9 ()-]{6,20}$/, { message: 'phone must be a phone number (digits, spaces, ()-, an optional leading +)' })
+  @Matches(FIELD_RULES.reporterPhone.pattern, { message: `phone must be ${FIELD_RULES.reporterPhone.description}` })
   phone?: string;
 
-  @ApiPropertyOptional({ example: 'siti@example.id' })
-  @IsOptional()
-  @IsEmail()
-  email?: string;
-
-  @ApiPropertyOptional({ example: '@sitirahma', maxLength: 200, description: 'Handle on a channel (WhatsApp, Instagram, Telegram …)' })
+  @ApiPropertyOptional({ example: FIELD_RULES.reporterEmail.example, format: 'email', pattern: FIELD_RULES.reporterEmail.pattern.source })
   @IsOptional()
   @IsString()
-  @Length(1, 200)
+  @Matches(FIELD_RULES.reporterEmail.pattern, { message: `email must be ${FIELD_RULES.reporterEmail.description}` })
+  email?: string;
+
+  @ApiPropertyOptional({ example: '@sitirahma', maxLength: FIELD_RULES.reporterHandle.maxLength, description: 'Handle on a channel (WhatsApp, Instagram, Telegram …)' })
+  @IsOptional()
+  @IsString()
+  @Length(FIELD_RULES.reporterHandle.minLength, FIELD_RULES.reporterHandle.maxLength)
   handle?: string;
 }
 
 /** `POST /complaints`: an officer registers a complaint received by phone, on paper or in person. */
 export class RegisterComplaintBody {
   @ApiPropertyOptional({
-    example: 'BLP',
-    pattern: '^[A-Z]{2,6}$',
+    example: FIELD_RULES.officeCode.example,
+    pattern: FIELD_RULES.officeCode.pattern.source,
     description: "The office the complaint is addressed to. An officer registers complaints for their own office only: leave it out (the officer's office is taken) or send that office's code; another office's code answers 403.",
   })
   @IsOptional()
   @IsString()
-  @Matches(/^[A-Z]{2,6}$/, { message: 'officeCode must be 2-6 capital letters' })
+  @Matches(FIELD_RULES.officeCode.pattern, { message: `officeCode must be ${FIELD_RULES.officeCode.description}` })
   officeCode?: string;
 
   @ApiProperty({ enum: OFFICER_ENTRY_CHANNELS, example: 'PHONE' })
   @IsIn(OFFICER_ENTRY_CHANNELS)
   channel!: OfficerEntryChannel;
 
-  @ApiProperty({ minLength: 1, maxLength: MAX_TEXT_LENGTH, description: 'The complaint as the reporter told it' })
+  @ApiProperty({ minLength: FIELD_RULES.reporterText.minLength, maxLength: FIELD_RULES.reporterText.maxLength, description: 'The complaint as the reporter told it' })
   @IsString()
-  @Length(1, MAX_TEXT_LENGTH)
+  @Length(FIELD_RULES.reporterText.minLength, FIELD_RULES.reporterText.maxLength)
   text!: string;
 
   @ApiPropertyOptional({ type: ReporterContactDto })

@@ -8,7 +8,7 @@ import { API_PREFIX, BEARER_AUTH } from '../http/configure-http';
 import { CorrelationId } from '../http/correlation-id';
 import { IDEMPOTENCY_KEY_HEADER, IdempotencyKey, MAX_IDEMPOTENCY_KEY_LENGTH } from '../http/idempotency-key';
 import { ApiProblemResponses } from '../http/problem.dto';
-import { RegisterComplaintHandler } from './register-complaint.handler';
+import { RegisterComplaintForwarder } from './register-complaint.forwarder';
 import { ComplaintRegisteredDto, RegisterComplaintBody } from './register-complaint.dto';
 
 /** `POST /api/v1/complaints`: maps the request to the command and the result to 201 + Location. */
@@ -16,7 +16,7 @@ import { ComplaintRegisteredDto, RegisterComplaintBody } from './register-compla
 @ApiBearerAuth(BEARER_AUTH)
 @Controller(`${API_PREFIX}/complaints`)
 export class RegisterComplaintHttpController {
-  constructor(private readonly handler: RegisterComplaintHandler) {}
+  constructor(private readonly forwarder: RegisterComplaintForwarder) {}
 
   @Post()
   @HttpCode(HttpStatus.CREATED)
@@ -47,7 +47,7 @@ export class RegisterComplaintHttpController {
     @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ComplaintRegisteredDto> {
-    const registered = await this.handler.execute({ body, user, idempotencyKey, correlationId });
+    const registered = await this.forwarder.execute({ body, user, idempotencyKey, correlationId });
     response.location(`/${API_PREFIX}/complaints/${registered.id}`);
     response.setHeader('ETag', versionTag(registered.version));
     return registered;

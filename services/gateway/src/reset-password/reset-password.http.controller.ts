@@ -25,8 +25,8 @@ export class ResetPasswordHttpController {
   @ApiProblemResponses(
     [400, 'The given password is against the policy (AUTH.PASSWORD_POLICY, naming password)'],
     [401, 'No valid access token'],
-    [403, 'Only KEPALA_KANTOR administers accounts (USERS.FORBIDDEN)'],
-    [404, 'No such account in your office (USERS.NOT_FOUND)'],
+    [403, 'Only KEPALA_KANTOR administers accounts (ACCOUNT.FORBIDDEN_ROLE)'],
+    [404, 'No such account in your office (ACCOUNT.NOT_FOUND)'],
     [503, 'The database is not reachable'],
   )
   reset(@Param('username') username: string, @Body() body: ResetPasswordBody, @CurrentUser() admin: AuthenticatedUser, @Req() req: Request): Promise<ResetPasswordResultDto> {

@@ -1,11 +1,11 @@
+import { FIELD_RULES } from '@pengaduan/sop';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
-import { MAX_OUTPUT_TEXT } from '../confirm-complaint/confirm-complaint.dto';
 
 /** SOP step 3: a dispositioned section reports back. The section is the officer's own. */
 export class RespondAsSectionBody {
-  @ApiProperty({ maxLength: MAX_OUTPUT_TEXT, description: 'What the section found or did' })
+  @ApiProperty({ maxLength: FIELD_RULES.sectionResponse.maxLength, description: 'What the section found or did' })
   @IsString()
-  @Length(1, MAX_OUTPUT_TEXT)
+  @Length(FIELD_RULES.sectionResponse.minLength, FIELD_RULES.sectionResponse.maxLength)
   response!: string;
 }

@@ -9,12 +9,12 @@ import { CorrelationId } from '../http/correlation-id';
 import { IfMatchVersion } from '../http/entity-tags';
 import { IdempotencyKey } from '../http/idempotency-key';
 import { RespondAsSectionBody } from './respond-as-section.dto';
-import { RespondAsSectionHandler } from './respond-as-section.handler';
+import { RespondAsSectionForwarder } from './respond-as-section.forwarder';
 
 @ApiTags('SOP steps')
 @Controller(`${API_PREFIX}/complaints`)
 export class RespondAsSectionHttpController {
-  constructor(private readonly handler: RespondAsSectionHandler) {}
+  constructor(private readonly forwarder: RespondAsSectionForwarder) {}
 
   @Post(':id/section-responses')
   @ApiComplaintCommand(
@@ -30,6 +30,6 @@ export class RespondAsSectionHttpController {
     @IfMatchVersion() ifMatch: number | undefined,
     @CorrelationId() correlationId: string,
   ): Promise<CommandResultDto> {
-    return this.handler.execute({ complaintId, body, user, idempotencyKey, ifMatch, correlationId });
+    return this.forwarder.execute({ complaintId, body, user, idempotencyKey, ifMatch, correlationId });
   }
 }

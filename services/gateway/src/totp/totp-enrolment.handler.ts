@@ -1,4 +1,4 @@
-import { Clock, ServiceError } from '@pengaduan/runtime';
+import { Clock, ServiceError, type ServiceErrorCode } from '@pengaduan/runtime';
 import { Injectable } from '@nestjs/common';
 import { AccountSecurityLog, type AccountSecurityEventKind } from '../account-security-log/account-security-log';
 import { AccessTokens, type VerifiedAccessToken } from '../auth/access-tokens';
@@ -22,7 +22,7 @@ export interface TotpRequest {
 }
 
 /** A 400 naming `field`: what an officer typed was wrong (not 401, which would end the session). */
-function wrong(code: string, field: string, message: string): ServiceError {
+function wrong(code: ServiceErrorCode, field: string, message: string): ServiceError {
   return new ServiceError('invalid', code, message, { fieldViolations: [{ field, description: `${field} is wrong` }] });
 }
 

@@ -1,11 +1,11 @@
+import { FIELD_RULES } from '@pengaduan/sop';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
-import { MAX_OUTPUT_TEXT } from '../confirm-complaint/confirm-complaint.dto';
 
 /** SOP step 7: Admin Tikkim writes the follow-up information (Informasi Tindak Lanjut). */
 export class WriteFollowUpInformationBody {
-  @ApiProperty({ maxLength: MAX_OUTPUT_TEXT, description: 'What the reporter is told, sent over the channel the complaint came in by; kept by notification, never in an event' })
+  @ApiProperty({ maxLength: FIELD_RULES.followUpInformation.maxLength, description: 'What the reporter is told, sent over the channel the complaint came in by; kept by notification, never in an event' })
   @IsString()
-  @Length(1, MAX_OUTPUT_TEXT)
+  @Length(FIELD_RULES.followUpInformation.minLength, FIELD_RULES.followUpInformation.maxLength)
   text!: string;
 }

@@ -9,12 +9,12 @@ import { CorrelationId } from '../http/correlation-id';
 import { IfMatchVersion } from '../http/entity-tags';
 import { IdempotencyKey } from '../http/idempotency-key';
 import { WriteFollowUpInformationBody } from './write-follow-up-information.dto';
-import { WriteFollowUpInformationHandler } from './write-follow-up-information.handler';
+import { WriteFollowUpInformationForwarder } from './write-follow-up-information.forwarder';
 
 @ApiTags('SOP steps')
 @Controller(`${API_PREFIX}/complaints`)
 export class WriteFollowUpInformationHttpController {
-  constructor(private readonly handler: WriteFollowUpInformationHandler) {}
+  constructor(private readonly forwarder: WriteFollowUpInformationForwarder) {}
 
   @Post(':id/follow-up-information')
   @ApiComplaintCommand(
@@ -30,6 +30,6 @@ export class WriteFollowUpInformationHttpController {
     @IfMatchVersion() ifMatch: number | undefined,
     @CorrelationId() correlationId: string,
   ): Promise<CommandResultDto> {
-    return this.handler.execute({ complaintId, body, user, idempotencyKey, ifMatch, correlationId });
+    return this.forwarder.execute({ complaintId, body, user, idempotencyKey, ifMatch, correlationId });
   }
 }

@@ -1,4 +1,4 @@
-import { COMPLAINT_CLASSIFICATIONS, SEVERITIES, SEVERITY_LABELS, SUBSTANTIATION_LABELS, SUBSTANTIATION_LEVELS } from '@pengaduan/sop';
+import { COMPLAINT_CLASSIFICATIONS, FIELD_RULES, SEVERITIES, SEVERITY_LABELS, SUBSTANTIATION_LABELS, SUBSTANTIATION_LEVELS } from '@pengaduan/sop';
 import { useState } from 'react';
 import { commandUrl } from '../../api/commands';
 import type { CommandResult } from '../../api/types';
@@ -6,7 +6,7 @@ import { RadioGroup, SelectField, TextArea } from '../../components/fields';
 import { useI18n } from '../../i18n/i18n';
 import { ACTION_LABELS } from '../../i18n/messages';
 import { classificationLabel } from '../../lib/sop-labels';
-import { checkRequiredChoice, checkText, MAX_OUTPUT_TEXT, type FieldErrors } from '../../lib/validation';
+import { checkRequiredChoice, checkText, type FieldErrors } from '../../lib/validation';
 import { CommandForm, fieldId } from '../CommandForm';
 import { useCommand } from '../use-command';
 import type { CommandFormProps } from './form-props';
@@ -34,11 +34,11 @@ export function AnalyzeForm({ detail, onAccepted, onCancel, onConflict }: Comman
 
   const submit = async () => {
     const found: FieldErrors = {};
-    checkText(found, 'findings', findings, MAX_OUTPUT_TEXT);
+    checkText(found, 'findings', findings, FIELD_RULES.analysisText.maxLength);
     checkRequiredChoice(found, 'substantiated', substantiated);
     checkRequiredChoice(found, 'classificationCode', classificationCode);
     checkRequiredChoice(found, 'severity', severity);
-    checkText(found, 'recommendation', recommendation, MAX_OUTPUT_TEXT);
+    checkText(found, 'recommendation', recommendation, FIELD_RULES.analysisText.maxLength);
     if (!command.check(found)) return;
     const result = await command.submit({ findings: findings.trim(), substantiated, classificationCode, severity, recommendation: recommendation.trim() });
     if (result) onAccepted(result);
@@ -46,7 +46,7 @@ export function AnalyzeForm({ detail, onAccepted, onCancel, onConflict }: Comman
 
   return (
     <CommandForm formId={FORM} title={t('form.analyze.title')} submitLabel={ACTION_LABELS.analyze[lang]} command={command} fieldLabels={labels} onSubmit={() => void submit()} onCancel={onCancel}>
-      <TextArea id={fieldId(FORM, 'findings')} label={labels.findings} required rows={6} maxLength={MAX_OUTPUT_TEXT} showCount value={findings} onValue={setFindings} error={err('findings')} />
+      <TextArea id={fieldId(FORM, 'findings')} label={labels.findings} required rows={6} maxLength={FIELD_RULES.analysisText.maxLength} showCount value={findings} onValue={setFindings} error={err('findings')} />
       <RadioGroup
         id={fieldId(FORM, 'substantiated')}
         label={labels.substantiated}
@@ -82,7 +82,7 @@ export function AnalyzeForm({ detail, onAccepted, onCancel, onConflict }: Comman
         hint={t('form.analyze.recommendationHint')}
         required
         rows={4}
-        maxLength={MAX_OUTPUT_TEXT}
+        maxLength={FIELD_RULES.analysisText.maxLength}
         value={recommendation}
         onValue={setRecommendation}
         error={err('recommendation')}

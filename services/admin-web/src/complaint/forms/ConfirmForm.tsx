@@ -1,4 +1,4 @@
-import { COMPLAINT_CLASSIFICATIONS } from '@pengaduan/sop';
+import { COMPLAINT_CLASSIFICATIONS, FIELD_RULES } from '@pengaduan/sop';
 import { useState } from 'react';
 import { commandUrl } from '../../api/commands';
 import type { CommandResult } from '../../api/types';
@@ -6,7 +6,7 @@ import { CheckboxField, SelectField, TextArea } from '../../components/fields';
 import { useI18n } from '../../i18n/i18n';
 import { ACTION_LABELS } from '../../i18n/messages';
 import { classificationLabel } from '../../lib/sop-labels';
-import { checkRequiredChoice, checkText, MAX_OUTPUT_TEXT, type FieldErrors } from '../../lib/validation';
+import { checkRequiredChoice, checkText, type FieldErrors } from '../../lib/validation';
 import { CommandForm, fieldId } from '../CommandForm';
 import { useCommand } from '../use-command';
 import type { CommandFormProps } from './form-props';
@@ -28,7 +28,7 @@ export function ConfirmForm({ detail, onAccepted, onCancel, onConflict }: Comman
   const submit = async () => {
     const found: FieldErrors = {};
     checkRequiredChoice(found, 'classificationCode', classificationCode);
-    checkText(found, 'summary', summary, MAX_OUTPUT_TEXT);
+    checkText(found, 'summary', summary, FIELD_RULES.summary.maxLength);
     if (!command.check(found)) return;
     const result = await command.submit({ classificationCode, summary: summary.trim(), anonymous, confidential });
     if (result) onAccepted(result);
@@ -51,7 +51,7 @@ export function ConfirmForm({ detail, onAccepted, onCancel, onConflict }: Comman
         label={labels.summary}
         hint={t('form.confirm.summaryHint')}
         required
-        maxLength={MAX_OUTPUT_TEXT}
+        maxLength={FIELD_RULES.summary.maxLength}
         showCount
         value={summary}
         onValue={setSummary}

@@ -1,11 +1,11 @@
-import { FOLLOW_UP_DECISION_LABELS, FOLLOW_UP_DECISIONS } from '@pengaduan/sop';
+import { FIELD_RULES, FOLLOW_UP_DECISION_LABELS, FOLLOW_UP_DECISIONS } from '@pengaduan/sop';
 import { useState } from 'react';
 import { commandUrl } from '../../api/commands';
 import type { CommandResult } from '../../api/types';
 import { RadioGroup, TextArea } from '../../components/fields';
 import { useI18n } from '../../i18n/i18n';
 import { ACTION_LABELS } from '../../i18n/messages';
-import { checkRequiredChoice, checkText, MAX_OUTPUT_TEXT, type FieldErrors } from '../../lib/validation';
+import { checkRequiredChoice, checkText, type FieldErrors } from '../../lib/validation';
 import { CommandForm, fieldId } from '../CommandForm';
 import { useCommand } from '../use-command';
 import type { CommandFormProps } from './form-props';
@@ -24,7 +24,7 @@ export function DecideForm({ detail, onAccepted, onCancel, onConflict }: Command
   const submit = async () => {
     const found: FieldErrors = {};
     checkRequiredChoice(found, 'decision', decision);
-    checkText(found, 'reason', reason, MAX_OUTPUT_TEXT);
+    checkText(found, 'reason', reason, FIELD_RULES.followUpReason.maxLength);
     if (!command.check(found)) return;
     const result = await command.submit({ decision, reason: reason.trim() });
     if (result) onAccepted(result);
@@ -54,7 +54,7 @@ export function DecideForm({ detail, onAccepted, onCancel, onConflict }: Command
         hint={t('form.decide.reasonHint')}
         required
         rows={4}
-        maxLength={MAX_OUTPUT_TEXT}
+        maxLength={FIELD_RULES.followUpReason.maxLength}
         value={reason}
         onValue={setReason}
         error={err('reason')}

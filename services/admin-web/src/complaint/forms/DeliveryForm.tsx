@@ -1,4 +1,4 @@
-import { DELIVERY_METHOD_LABELS, DELIVERY_METHODS } from '@pengaduan/sop';
+import { DELIVERY_METHOD_LABELS, DELIVERY_METHODS, FIELD_RULES } from '@pengaduan/sop';
 import { useState } from 'react';
 import { commandUrl } from '../../api/commands';
 import type { CommandResult } from '../../api/types';
@@ -6,7 +6,7 @@ import { SelectField, TextArea, TextField } from '../../components/fields';
 import { useI18n } from '../../i18n/i18n';
 import { ACTION_LABELS } from '../../i18n/messages';
 import { fromWibDateTimeInput, wibDateTimeInputValue } from '../../lib/format';
-import { checkRequiredChoice, checkText, MAX_NOTE, type FieldErrors } from '../../lib/validation';
+import { checkRequiredChoice, checkText, type FieldErrors } from '../../lib/validation';
 import { CommandForm, fieldId } from '../CommandForm';
 import { useCommand } from '../use-command';
 import type { CommandFormProps } from './form-props';
@@ -29,7 +29,7 @@ export function DeliveryForm({ detail, onAccepted, onCancel, onConflict }: Comma
     const at = fromWibDateTimeInput(deliveredAt);
     if (!at) found['deliveredAt'] = { key: deliveredAt ? 'validation.dateTime' : 'validation.required' };
     else if (Date.parse(at) > Date.now() + 60_000) found['deliveredAt'] = { key: 'validation.future' };
-    checkText(found, 'note', note, MAX_NOTE, false);
+    checkText(found, 'note', note, FIELD_RULES.note.maxLength, false);
     if (!command.check(found) || !at) return;
     const result = await command.submit({ method, deliveredAt: at, ...(note.trim() ? { note: note.trim() } : {}) });
     if (result) onAccepted(result);
@@ -58,7 +58,7 @@ export function DeliveryForm({ detail, onAccepted, onCancel, onConflict }: Comma
         onValue={setDeliveredAt}
         error={err('deliveredAt')}
       />
-      <TextArea id={fieldId(FORM, 'note')} label={labels.note} hint={t('form.delivery.noteHint')} rows={3} maxLength={MAX_NOTE} value={note} onValue={setNote} error={err('note')} />
+      <TextArea id={fieldId(FORM, 'note')} label={labels.note} hint={t('form.delivery.noteHint')} rows={3} maxLength={FIELD_RULES.note.maxLength} value={note} onValue={setNote} error={err('note')} />
     </CommandForm>
   );
 }

@@ -1,4 +1,4 @@
-import { DISMISSAL_REASON_LABELS, DISMISSAL_REASONS } from '@pengaduan/sop';
+import { DISMISSAL_REASON_LABELS, DISMISSAL_REASONS, FIELD_RULES } from '@pengaduan/sop';
 import { useState } from 'react';
 import { queryString } from '../../api/client';
 import { commandUrl } from '../../api/commands';
@@ -7,7 +7,7 @@ import { useAuth } from '../../app/auth';
 import { RadioGroup, TextArea, TextField } from '../../components/fields';
 import { useI18n } from '../../i18n/i18n';
 import { ACTION_LABELS } from '../../i18n/messages';
-import { checkRequiredChoice, checkText, MAX_NOTE, MAX_SHORT_TEXT, TRACKING_NUMBER_PATTERN, UUID_PATTERN, type FieldErrors } from '../../lib/validation';
+import { checkRequiredChoice, checkText, TRACKING_NUMBER_PATTERN, UUID_PATTERN, type FieldErrors } from '../../lib/validation';
 import { CommandForm, fieldId } from '../CommandForm';
 import { useCommand } from '../use-command';
 import type { CommandFormProps } from './form-props';
@@ -46,8 +46,8 @@ export function DismissForm({ detail, onAccepted, onCancel, onConflict }: Comman
     const found: FieldErrors = {};
     checkRequiredChoice(found, 'reason', reason);
     if (reason === 'DUPLICATE') checkText(found, 'duplicateOf', duplicateOf, 100);
-    if (reason === 'NOT_OUR_AUTHORITY') checkText(found, 'belongsTo', belongsTo, MAX_SHORT_TEXT);
-    checkText(found, 'note', note, MAX_NOTE, false);
+    if (reason === 'NOT_OUR_AUTHORITY') checkText(found, 'belongsTo', belongsTo, FIELD_RULES.belongsTo.maxLength);
+    checkText(found, 'note', note, FIELD_RULES.note.maxLength, false);
     if (!command.check(found)) return;
     let original: string | undefined;
     if (reason === 'DUPLICATE') {
@@ -97,13 +97,13 @@ export function DismissForm({ detail, onAccepted, onCancel, onConflict }: Comman
           label={labels.belongsTo}
           hint={t('form.dismiss.belongsToHint')}
           required
-          maxLength={MAX_SHORT_TEXT}
+          maxLength={FIELD_RULES.belongsTo.maxLength}
           value={belongsTo}
           onValue={setBelongsTo}
           error={err('belongsTo')}
         />
       ) : null}
-      <TextArea id={fieldId(FORM, 'note')} label={labels.note} hint={t('form.dismiss.noteHint')} maxLength={MAX_NOTE} value={note} onValue={setNote} error={err('note')} />
+      <TextArea id={fieldId(FORM, 'note')} label={labels.note} hint={t('form.dismiss.noteHint')} maxLength={FIELD_RULES.note.maxLength} value={note} onValue={setNote} error={err('note')} />
     </CommandForm>
   );
 }

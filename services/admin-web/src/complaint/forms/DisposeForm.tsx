@@ -1,4 +1,4 @@
-import { DISPOSITION_INSTRUCTION_LABELS, DISPOSITION_INSTRUCTIONS } from '@pengaduan/sop';
+import { DISPOSITION_INSTRUCTION_LABELS, DISPOSITION_INSTRUCTIONS, FIELD_RULES } from '@pengaduan/sop';
 import { useMemo, useState } from 'react';
 import { commandUrl } from '../../api/commands';
 import type { CommandResult } from '../../api/types';
@@ -6,7 +6,7 @@ import { ErrorMessage } from '../../components/Alerts';
 import { FieldError, TextArea } from '../../components/fields';
 import { useI18n } from '../../i18n/i18n';
 import { ACTION_LABELS } from '../../i18n/messages';
-import { MAX_NOTE, validateDisposition, type DispositionSectionInput } from '../../lib/validation';
+import { validateDisposition, type DispositionSectionInput } from '../../lib/validation';
 import { CommandForm, fieldId } from '../CommandForm';
 import { useCommand } from '../use-command';
 import type { CommandFormProps } from './form-props';
@@ -122,7 +122,7 @@ export function DisposeForm({ detail, sections, onAccepted, onCancel, onConflict
                     id={fieldId(FORM, `section.${s.code}.note`)}
                     label={labels[`section.${s.code}.note`]}
                     rows={3}
-                    maxLength={MAX_NOTE}
+                    maxLength={FIELD_RULES.note.maxLength}
                     value={line.note}
                     onValue={(v) => update(s.code, { note: v })}
                     error={err(`section.${s.code}.note`)}
@@ -133,7 +133,7 @@ export function DisposeForm({ detail, sections, onAccepted, onCancel, onConflict
           );
         })}
       </fieldset>
-      <TextArea id={fieldId(FORM, 'note')} label={labels['note']} rows={3} maxLength={MAX_NOTE} value={note} onValue={setNote} error={err('note')} />
+      <TextArea id={fieldId(FORM, 'note')} label={labels['note']} rows={3} maxLength={FIELD_RULES.note.maxLength} value={note} onValue={setNote} error={err('note')} />
     </CommandForm>
   );
 }

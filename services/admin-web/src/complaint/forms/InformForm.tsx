@@ -1,3 +1,4 @@
+import { FIELD_RULES } from '@pengaduan/sop';
 import { useState } from 'react';
 import { commandUrl } from '../../api/commands';
 import type { CommandResult, ReplyWindow } from '../../api/types';
@@ -6,7 +7,7 @@ import { useI18n } from '../../i18n/i18n';
 import { ACTION_LABELS } from '../../i18n/messages';
 import { formatWib } from '../../lib/format';
 import { channelLabel } from '../../lib/sop-labels';
-import { checkText, MAX_OUTPUT_TEXT, type FieldErrors } from '../../lib/validation';
+import { checkText, type FieldErrors } from '../../lib/validation';
 import { CommandForm, fieldId } from '../CommandForm';
 import { useCommand } from '../use-command';
 import type { CommandFormProps } from './form-props';
@@ -22,7 +23,7 @@ export function InformForm({ detail, messages, onAccepted, onCancel, onConflict 
 
   const submit = async () => {
     const found: FieldErrors = {};
-    checkText(found, 'text', text, MAX_OUTPUT_TEXT);
+    checkText(found, 'text', text, FIELD_RULES.followUpInformation.maxLength);
     if (!command.check(found)) return;
     const result = await command.submit({ text: text.trim() });
     if (result) onAccepted(result);
@@ -37,7 +38,7 @@ export function InformForm({ detail, messages, onAccepted, onCancel, onConflict 
         hint={t('form.inform.hint')}
         required
         rows={8}
-        maxLength={MAX_OUTPUT_TEXT}
+        maxLength={FIELD_RULES.followUpInformation.maxLength}
         showCount
         value={text}
         onValue={setText}

@@ -1,10 +1,11 @@
+import { FIELD_RULES } from '@pengaduan/sop';
 import { useState } from 'react';
 import { commandUrl } from '../../api/commands';
 import type { CommandResult } from '../../api/types';
 import { TextArea } from '../../components/fields';
 import { useI18n } from '../../i18n/i18n';
 import { ACTION_LABELS } from '../../i18n/messages';
-import { checkText, MAX_OUTPUT_TEXT, type FieldErrors } from '../../lib/validation';
+import { checkText, type FieldErrors } from '../../lib/validation';
 import { CommandForm, fieldId } from '../CommandForm';
 import { useCommand } from '../use-command';
 import type { CommandFormProps } from './form-props';
@@ -20,7 +21,7 @@ export function RespondForm({ detail, onAccepted, onCancel, onConflict }: Comman
 
   const submit = async () => {
     const found: FieldErrors = {};
-    checkText(found, 'response', response, MAX_OUTPUT_TEXT);
+    checkText(found, 'response', response, FIELD_RULES.sectionResponse.maxLength);
     if (!command.check(found)) return;
     const result = await command.submit({ response: response.trim() });
     if (result) onAccepted(result);
@@ -42,7 +43,7 @@ export function RespondForm({ detail, onAccepted, onCancel, onConflict }: Comman
         hint={t('form.respond.hint')}
         required
         rows={8}
-        maxLength={MAX_OUTPUT_TEXT}
+        maxLength={FIELD_RULES.sectionResponse.maxLength}
         showCount
         value={response}
         onValue={setResponse}

@@ -1,4 +1,4 @@
-import { TEAM_MEMBER_ROLE_LABELS, TEAM_MEMBER_ROLES } from '@pengaduan/sop';
+import { FIELD_RULES, TEAM_MEMBER_ROLE_LABELS, TEAM_MEMBER_ROLES } from '@pengaduan/sop';
 import { useEffect, useRef, useState } from 'react';
 import { commandUrl } from '../../api/commands';
 import type { CommandResult } from '../../api/types';
@@ -6,7 +6,7 @@ import { FieldError, SelectField, TextArea, TextField } from '../../components/f
 import { useI18n } from '../../i18n/i18n';
 import { ACTION_LABELS } from '../../i18n/messages';
 import { wibDateKey } from '../../lib/format';
-import { MAX_OUTPUT_TEXT, MAX_SHORT_TEXT, validateTeamDecree, type TeamMemberInput } from '../../lib/validation';
+import { validateTeamDecree, type TeamMemberInput } from '../../lib/validation';
 import { CommandForm, fieldId } from '../CommandForm';
 import { useCommand } from '../use-command';
 import type { CommandFormProps } from './form-props';
@@ -92,7 +92,7 @@ export function TeamForm({ detail, onAccepted, onCancel, onConflict }: CommandFo
                   id={fieldId(FORM, `members.${i}.name`)}
                   label={t('field.memberName')}
                   required
-                  maxLength={MAX_SHORT_TEXT}
+                  maxLength={FIELD_RULES.officerName.maxLength}
                   value={m.name}
                   onValue={(v) => update(m.rowId, { name: v })}
                   error={err(`members.${i}.name`)}
@@ -112,7 +112,7 @@ export function TeamForm({ detail, onAccepted, onCancel, onConflict }: CommandFo
                   id={fieldId(FORM, `members.${i}.position`)}
                   label={t('field.position')}
                   required
-                  maxLength={MAX_SHORT_TEXT}
+                  maxLength={FIELD_RULES.officerPosition.maxLength}
                   value={m.position}
                   onValue={(v) => update(m.rowId, { position: v })}
                   error={err(`members.${i}.position`)}
@@ -136,11 +136,11 @@ export function TeamForm({ detail, onAccepted, onCancel, onConflict }: CommandFo
             </li>
           ))}
         </ol>
-        <button type="button" className="button button--secondary" ref={addButton} onClick={add} disabled={members.length >= 50}>
+        <button type="button" className="button button--secondary" ref={addButton} onClick={add} disabled={members.length >= FIELD_RULES.teamMembers.maxItems}>
           {t('form.team.addMember')}
         </button>
       </fieldset>
-      <TextArea id={fieldId(FORM, 'mandate')} label={labels['mandate']} hint={t('form.team.mandateHint')} required rows={4} maxLength={MAX_OUTPUT_TEXT} value={mandate} onValue={setMandate} error={err('mandate')} />
+      <TextArea id={fieldId(FORM, 'mandate')} label={labels['mandate']} hint={t('form.team.mandateHint')} required rows={4} maxLength={FIELD_RULES.mandate.maxLength} value={mandate} onValue={setMandate} error={err('mandate')} />
       <div className="field-row">
         <TextField id={fieldId(FORM, 'periodStartDate')} label={labels['periodStartDate']} type="date" required value={periodStartDate} onValue={setPeriodStartDate} error={err('periodStartDate')} />
         <TextField

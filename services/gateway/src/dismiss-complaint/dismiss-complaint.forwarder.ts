@@ -8,7 +8,7 @@ import type { DismissComplaintBody } from './dismiss-complaint.dto';
 
 /** SOP step 2's other ending, by intake: the message is dismissed with its reason. */
 @Injectable()
-export class DismissComplaintHandler {
+export class DismissComplaintForwarder {
   constructor(
     private readonly runner: ComplaintCommandRunner,
     private readonly intake: IntakeClient,

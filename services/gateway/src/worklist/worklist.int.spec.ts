@@ -1,7 +1,7 @@
-import { ComplaintHistory } from '../__fixtures__/complaint-history';
+import { ComplaintHistory } from '@pengaduan/testing';
 import { api, isolate, removeIsolation, startGateway, type GatewayIsolation, type TestGateway } from '../__fixtures__/gateway-app';
 
-interface InboxItem {
+interface WorklistItem {
   id: string;
   status: string;
   actions: string[];
@@ -16,19 +16,19 @@ const day = (d: number, h = 0) => new Date(Date.UTC(2026, 2, d, h));
 
 /** One complaint of office BLP in each state of the SOP, and one of another office. */
 const complaints = {
-  receivedEarlier: new ComplaintHistory({ start: day(1) }),
-  receivedLater: new ComplaintHistory({ start: day(2) }),
-  dismissed: new ComplaintHistory({ start: day(3) }),
-  confirmed: new ComplaintHistory({ start: day(4) }),
-  awaitingInteldakim: new ComplaintHistory({ start: day(5) }),
-  awaitingBoth: new ComplaintHistory({ start: day(6) }),
-  sectionProcessed: new ComplaintHistory({ start: day(7) }),
-  analyzed: new ComplaintHistory({ start: day(8) }),
-  followUpDecided: new ComplaintHistory({ start: day(9) }),
-  noFollowUpDecided: new ComplaintHistory({ start: day(10) }),
-  teamFormed: new ComplaintHistory({ start: day(11) }),
-  reporterInformed: new ComplaintHistory({ start: day(12) }),
-  closed: new ComplaintHistory({ start: day(13) }),
+  receivedEarlier: new ComplaintHistory({ officeCode: 'BLP', start: day(1) }),
+  receivedLater: new ComplaintHistory({ officeCode: 'BLP', start: day(2) }),
+  dismissed: new ComplaintHistory({ officeCode: 'BLP', start: day(3) }),
+  confirmed: new ComplaintHistory({ officeCode: 'BLP', start: day(4) }),
+  awaitingInteldakim: new ComplaintHistory({ officeCode: 'BLP', start: day(5) }),
+  awaitingBoth: new ComplaintHistory({ officeCode: 'BLP', start: day(6) }),
+  sectionProcessed: new ComplaintHistory({ officeCode: 'BLP', start: day(7) }),
+  analyzed: new ComplaintHistory({ officeCode: 'BLP', start: day(8) }),
+  followUpDecided: new ComplaintHistory({ officeCode: 'BLP', start: day(9) }),
+  noFollowUpDecided: new ComplaintHistory({ officeCode: 'BLP', start: day(10) }),
+  teamFormed: new ComplaintHistory({ officeCode: 'BLP', start: day(11) }),
+  reporterInformed: new ComplaintHistory({ officeCode: 'BLP', start: day(12) }),
+  closed: new ComplaintHistory({ officeCode: 'BLP', start: day(13) }),
   otherOfficeReceived: new ComplaintHistory({ start: day(1), officeCode: 'TPI' }),
 };
 type Name = keyof typeof complaints;
@@ -82,20 +82,20 @@ afterAll(async () => {
   await removeIsolation(isolation);
 });
 
-async function inbox(officer: string): Promise<InboxItem[]> {
-  const res = await api(gateway, tokens[officer]).get('/inbox');
+async function worklist(officer: string): Promise<WorklistItem[]> {
+  const res = await api(gateway, tokens[officer]).get('/worklist');
   expect(res.status).toBe(200);
-  return ((await res.json()) as { items: InboxItem[] }).items;
+  return ((await res.json()) as { items: WorklistItem[] }).items;
 }
 
-function named(items: InboxItem[]): [Name, string[]][] {
+function named(items: WorklistItem[]): [Name, string[]][] {
   const byId = new Map(Object.entries(complaints).map(([name, h]) => [h.complaintId, name as Name]));
   return items.map((i) => [byId.get(i.id) ?? (i.id as Name), i.actions]);
 }
 
-describe("an officer's inbox", () => {
+describe("an officer's worklist", () => {
   it('holds for admin tikkim the received complaints to confirm, the processed ones to analyse, and those whose reporter is to be told or the delivery recorded, oldest due first', async () => {
-    expect(named(await inbox('admin'))).toEqual([
+    expect(named(await worklist('admin'))).toEqual([
       ['receivedEarlier', ['confirm', 'dismiss']],
       ['receivedLater', ['confirm', 'dismiss']],
       ['dismissed', ['informReporter']],
@@ -107,38 +107,38 @@ describe("an officer's inbox", () => {
   });
 
   it('holds for the kepala kantor the confirmed complaints to disposition and the decided ones to form a team for', async () => {
-    expect(named(await inbox('kepala'))).toEqual([
+    expect(named(await worklist('kepala'))).toEqual([
       ['confirmed', ['dispose']],
       ['followUpDecided', ['formTeam']],
     ]);
   });
 
   it("holds for a section officer only the complaints awaiting their own section's response", async () => {
-    expect(named(await inbox('inteldakim'))).toEqual([
+    expect(named(await worklist('inteldakim'))).toEqual([
       ['awaitingInteldakim', ['respondAsSection']],
       ['awaitingBoth', ['respondAsSection']],
     ]);
-    expect(named(await inbox('lantaskim'))).toEqual([['awaitingBoth', ['respondAsSection']]]);
-    expect(await inbox('tu')).toEqual([]);
+    expect(named(await worklist('lantaskim'))).toEqual([['awaitingBoth', ['respondAsSection']]]);
+    expect(await worklist('tu')).toEqual([]);
   });
 
   it('holds for the kepala seksi TI the analysed complaints to decide', async () => {
-    expect(named(await inbox('kasiTi'))).toEqual([['analyzed', ['decideFollowUp']]]);
+    expect(named(await worklist('kasiTi'))).toEqual([['analyzed', ['decideFollowUp']]]);
   });
 
   it('is empty for the auditor and the handling team, and never holds a closed complaint', async () => {
-    expect(await inbox('auditor')).toEqual([]);
-    expect(await inbox('tim')).toEqual([]);
-    const everyone = await Promise.all(Object.keys(tokens).map(inbox));
+    expect(await worklist('auditor')).toEqual([]);
+    expect(await worklist('tim')).toEqual([]);
+    const everyone = await Promise.all(Object.keys(tokens).map(worklist));
     expect(everyone.flat().map((i) => i.id)).not.toContain(complaints.closed.complaintId);
   });
 
   it("shows each complaint's current step and when it is due, for a section officer their own section's", async () => {
-    const [first] = await inbox('admin');
+    const [first] = await worklist('admin');
     expect(first.currentStep).toEqual({ stepId: 'CONFIRM', startedAt: '2026-03-01T00:00:00.000Z', dueAt: '2026-03-01T12:00:00.000Z' });
-    const [awaiting] = await inbox('inteldakim');
+    const [awaiting] = await worklist('inteldakim');
     expect(awaiting.currentStep).toMatchObject({ stepId: 'SECTION_RESPONSE', sectionCodes: ['INTELDAKIM'] });
-    const dues = (await inbox('admin')).map((i) => i.currentStep?.dueAt ?? '');
+    const dues = (await worklist('admin')).map((i) => i.currentStep?.dueAt ?? '');
     expect(dues).toEqual([...dues].sort());
   });
 });

@@ -19,7 +19,7 @@ const REGISTERED_VERSION = 1;
  * number and deduplicates by the request id. The office is the officer's own.
  */
 @Injectable()
-export class RegisterComplaintHandler {
+export class RegisterComplaintForwarder {
   constructor(
     private readonly intake: IntakeClient,
     private readonly views: ComplaintViewQueries,

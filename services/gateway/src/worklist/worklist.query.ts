@@ -8,25 +8,25 @@ import { deadlinesSeenBy } from '../complaint-views/deadline.dto';
 import { currentStepOf, withMonitoredDue } from '../read-model/current-step';
 
 /** A complaint waiting for this officer. */
-export type InboxItem = ComplaintViewDto & { actions: CommandType[] };
+export type WorklistItem = ComplaintViewDto & { actions: CommandType[] };
 
 /**
- * The officer's inbox: the office's complaints on which the SOP expects something of this
+ * The officer's worklist: the office's complaints on which the SOP expects something of this
  * officer now, by libs/sop `availableActions` (a section officer's only while their own
  * section's response is awaited), oldest due first. Bookkeeping that the SOP does not ask of
  * anyone at a step (appending a reporter's message; libs/sop rules with no step) does not put a
- * complaint in the inbox. Which statuses to look in is read from libs/sop's rules too. The due
+ * complaint on the worklist. Which statuses to look in is read from libs/sop's rules too. The due
  * time is the SLA monitor's once the step's deadline started; each item carries its open
  * deadlines (a section officer sees their own section's response and those of no section).
  */
 @Injectable()
-export class InboxQuery {
+export class WorklistQuery {
   constructor(
     private readonly queries: ComplaintViewQueries,
     private readonly clock: Clock,
   ) {}
 
-  async of(user: AuthenticatedUser): Promise<InboxItem[]> {
+  async of(user: AuthenticatedUser): Promise<WorklistItem[]> {
     const actor = sopActorOf(user);
     const stepCommands = COMMAND_TYPES.filter((type) => COMMAND_RULES[type].step !== null && mayFire(actor, type));
     const statuses = new Set<ComplaintStatus>(stepCommands.flatMap((type) => COMMAND_RULES[type].from));
@@ -46,6 +46,6 @@ export class InboxQuery {
   }
 }
 
-function dueOf(item: InboxItem): number {
+function dueOf(item: WorklistItem): number {
   return item.currentStep ? Date.parse(item.currentStep.dueAt) : Number.POSITIVE_INFINITY;
 }

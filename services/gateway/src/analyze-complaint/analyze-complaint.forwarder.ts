@@ -8,7 +8,7 @@ import type { AnalyzeComplaintBody } from './analyze-complaint.dto';
 
 /** SOP step 4, by analysis: the Analisis Aduan is recorded. */
 @Injectable()
-export class AnalyzeComplaintHandler {
+export class AnalyzeComplaintForwarder {
   constructor(
     private readonly runner: ComplaintCommandRunner,
     private readonly analysis: AnalysisClient,

@@ -7,7 +7,7 @@ import type { ConfirmComplaintBody } from './confirm-complaint.dto';
 
 /** SOP step 2, by intake: the complaint is confirmed with its classification and summary. */
 @Injectable()
-export class ConfirmComplaintHandler {
+export class ConfirmComplaintForwarder {
   constructor(
     private readonly runner: ComplaintCommandRunner,
     private readonly intake: IntakeClient,

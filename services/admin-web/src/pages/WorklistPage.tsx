@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
 import { offeredActions } from '../api/commands';
-import type { ComplaintRegistered, Inbox } from '../api/types';
+import type { ComplaintRegistered, Worklist } from '../api/types';
 import { useAuth } from '../app/auth';
 import { complaintPath } from '../app/routes';
 import { Link } from '../app/router';
@@ -18,27 +18,27 @@ import { LOADING, type Loadable } from '../lib/loadable';
 import { channelLabel, statusLabel, stepShortName } from '../lib/sop-labels';
 import { useNow } from '../lib/use-now';
 
-/** The inbox is read again this often while open (the countdowns tick on their own). */
+/** The worklist is read again this often while open (the countdowns tick on their own). */
 const REFRESH_EVERY_MS = 120_000;
 
-/** `/kotak-masuk`: what waits for this officer, most urgent first. */
-export function InboxPage({ canRegister }: { canRegister: boolean }) {
+/** `/daftar-tugas`: what waits for this officer, most urgent first. */
+export function WorklistPage({ canRegister }: { canRegister: boolean }) {
   const { t, lang } = useI18n();
   const { api, session } = useAuth();
   const now = useNow();
-  const [inbox, setInbox] = useState<Loadable<Inbox>>(LOADING);
+  const [worklist, setWorklist] = useState<Loadable<Worklist>>(LOADING);
   const [registering, setRegistering] = useState(false);
   const [registered, setRegistered] = useState<ComplaintRegistered | null>(null);
   const registerButton = useRef<HTMLButtonElement>(null);
   const registeredRef = useRef<HTMLDivElement>(null);
 
-  const load = useCallback(async (): Promise<Inbox | null> => {
+  const load = useCallback(async (): Promise<Worklist | null> => {
     try {
-      const value = await api.get<Inbox>('/api/v1/inbox');
-      setInbox({ state: 'ok', value });
+      const value = await api.get<Worklist>('/api/v1/worklist');
+      setWorklist({ state: 'ok', value });
       return value;
     } catch (err) {
-      setInbox((current) => (current.state === 'ok' ? current : { state: 'error', status: err instanceof ApiError ? err.status : 0 }));
+      setWorklist((current) => (current.state === 'ok' ? current : { state: 'error', status: err instanceof ApiError ? err.status : 0 }));
       return null;
     }
   }, [api]);
@@ -56,7 +56,7 @@ export function InboxPage({ canRegister }: { canRegister: boolean }) {
   const onRegistered = async (r: ComplaintRegistered) => {
     setRegistering(false);
     setRegistered(r);
-    // The new complaint reaches the inbox within moments.
+    // The new complaint reaches the worklist within moments.
     for (let attempt = 0; attempt < 6; attempt++) {
       const value = await load();
       if (value?.items.some((i) => i.id === r.id)) return;
@@ -64,15 +64,15 @@ export function InboxPage({ canRegister }: { canRegister: boolean }) {
     }
   };
 
-  const items = inbox.state === 'ok' ? sortByUrgency(inbox.value.items) : [];
+  const items = worklist.state === 'ok' ? sortByUrgency(worklist.value.items) : [];
   return (
     <div className="page">
-      <PageHeading title={t('inbox.title')}>{t('inbox.title')}</PageHeading>
-      <p className="lead">{session ? t('inbox.lead', { name: session.user.displayName }) : null}</p>
+      <PageHeading title={t('worklist.title')}>{t('worklist.title')}</PageHeading>
+      <p className="lead">{session ? t('worklist.lead', { name: session.user.displayName }) : null}</p>
       <div className="toolbar">
         {canRegister && !registering ? (
           <button type="button" ref={registerButton} className="button" onClick={() => setRegistering(true)}>
-            {t('inbox.register')}
+            {t('worklist.register')}
           </button>
         ) : null}
         <button type="button" className="button button--secondary" onClick={() => void load()}>
@@ -81,9 +81,9 @@ export function InboxPage({ canRegister }: { canRegister: boolean }) {
       </div>
       {registered ? (
         <StatusMessage ref={registeredRef} tone="success">
-          <p>{t('inbox.registered', { number: registered.trackingNumber })}</p>
+          <p>{t('worklist.registered', { number: registered.trackingNumber })}</p>
           <p>
-            <Link to={complaintPath(registered.id)}>{t('inbox.openRegistered', { number: registered.trackingNumber })}</Link>
+            <Link to={complaintPath(registered.id)}>{t('worklist.openRegistered', { number: registered.trackingNumber })}</Link>
           </p>
         </StatusMessage>
       ) : null}
@@ -96,24 +96,24 @@ export function InboxPage({ canRegister }: { canRegister: boolean }) {
           }}
         />
       ) : null}
-      {inbox.state === 'loading' ? <StatusMessage>{t('common.loading')}</StatusMessage> : null}
-      {inbox.state === 'error' ? (
+      {worklist.state === 'loading' ? <StatusMessage>{t('common.loading')}</StatusMessage> : null}
+      {worklist.state === 'error' ? (
         <ErrorMessage>
-          <p>{inbox.status === 0 ? t('error.network') : t('error.unavailable')}</p>
+          <p>{worklist.status === 0 ? t('error.network') : t('error.unavailable')}</p>
         </ErrorMessage>
       ) : null}
-      {inbox.state === 'ok' && items.length === 0 ? (
+      {worklist.state === 'ok' && items.length === 0 ? (
         <div className="empty-state">
-          <p className="empty-state__title">{t('inbox.emptyTitle')}</p>
-          <p>{t('inbox.emptyText')}</p>
+          <p className="empty-state__title">{t('worklist.emptyTitle')}</p>
+          <p>{t('worklist.emptyText')}</p>
         </div>
       ) : null}
       {items.length > 0 ? (
         <>
           <p className="muted" aria-live="polite">
-            {t('inbox.count', { n: items.length })}
+            {t('worklist.count', { n: items.length })}
           </p>
-          <ul className="item-list" aria-label={t('inbox.listLabel')}>
+          <ul className="item-list" aria-label={t('worklist.listLabel')}>
             {items.map((item) => {
               const clock = mostUrgentClock(item);
               const actions = offeredActions(item.actions);
@@ -126,7 +126,7 @@ export function InboxPage({ canRegister }: { canRegister: boolean }) {
                     <span className="badge badge--status">{statusLabel(item.status, lang)}</span>
                     {clock ? <Countdown clock={clock} now={now} /> : null}
                   </div>
-                  {item.summary ? <p className="item__summary">{item.summary}</p> : <p className="item__summary muted">{t('inbox.noSummary')}</p>}
+                  {item.summary ? <p className="item__summary">{item.summary}</p> : <p className="item__summary muted">{t('worklist.noSummary')}</p>}
                   <dl className="item__facts">
                     <div>
                       <dt>{t('complaint.channel')}</dt>
@@ -138,7 +138,7 @@ export function InboxPage({ canRegister }: { canRegister: boolean }) {
                     </div>
                     {clock ? (
                       <div>
-                        <dt>{t('inbox.clock')}</dt>
+                        <dt>{t('worklist.clock')}</dt>
                         <dd>
                           {stepShortName(clock.stepId, lang)}
                           {clock.sectionCode ? ` · ${clock.sectionCode}` : ''}
@@ -147,7 +147,7 @@ export function InboxPage({ canRegister }: { canRegister: boolean }) {
                     ) : null}
                     {actions.length > 0 ? (
                       <div>
-                        <dt>{t('inbox.actions')}</dt>
+                        <dt>{t('worklist.actions')}</dt>
                         <dd>
                           <ul className="tag-list">
                             {actions.map((a) => (

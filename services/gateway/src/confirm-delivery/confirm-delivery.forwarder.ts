@@ -9,7 +9,7 @@ import type { ConfirmDeliveryBody } from './confirm-delivery.dto';
 
 /** SOP step 8, by notification: the delivery is recorded and the complaint closed (SELESAI). */
 @Injectable()
-export class ConfirmDeliveryHandler {
+export class ConfirmDeliveryForwarder {
   constructor(
     private readonly runner: ComplaintCommandRunner,
     private readonly notification: NotificationClient,

@@ -11,7 +11,7 @@ import type { RespondAsSectionBody } from './respond-as-section.dto';
  * role or of a section not awaited.
  */
 @Injectable()
-export class RespondAsSectionHandler {
+export class RespondAsSectionForwarder {
   constructor(
     private readonly runner: ComplaintCommandRunner,
     private readonly disposition: DispositionClient,

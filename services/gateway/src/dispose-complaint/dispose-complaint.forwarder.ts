@@ -8,7 +8,7 @@ import type { DisposeComplaintBody } from './dispose-complaint.dto';
 
 /** SOP step 3, by disposition: the disposition sheet is issued with its number. */
 @Injectable()
-export class DisposeComplaintHandler {
+export class DisposeComplaintForwarder {
   constructor(
     private readonly runner: ComplaintCommandRunner,
     private readonly disposition: DispositionClient,

@@ -7,7 +7,7 @@ import type { WriteFollowUpInformationBody } from './write-follow-up-information
 
 /** SOP step 7, by notification: the follow-up information is written and sent to the reporter. */
 @Injectable()
-export class WriteFollowUpInformationHandler {
+export class WriteFollowUpInformationForwarder {
   constructor(
     private readonly runner: ComplaintCommandRunner,
     private readonly notification: NotificationClient,

@@ -8,7 +8,7 @@ import type { DecideFollowUpBody } from './decide-follow-up.dto';
 
 /** SOP step 5, by analysis: follow up, or not. */
 @Injectable()
-export class DecideFollowUpHandler {
+export class DecideFollowUpForwarder {
   constructor(
     private readonly runner: ComplaintCommandRunner,
     private readonly analysis: AnalysisClient,

@@ -8,7 +8,7 @@ import type { IssueTeamDecreeBody } from './issue-team-decree.dto';
 
 /** SOP step 6, by team-decree: the decree is issued with its number. */
 @Injectable()
-export class IssueTeamDecreeHandler {
+export class IssueTeamDecreeForwarder {
   constructor(
     private readonly runner: ComplaintCommandRunner,
     private readonly teamDecree: TeamDecreeClient,

@@ -1,0 +1,243 @@
+// The one list of the error codes the platform answers with (REST problem `code`, gRPC
+// `x-error-code` and the public API's ErrorInfo). docs/errors.md is generated from it
+// (`npm run generate`); a unit test fails on a code thrown anywhere that is not here.
+// Self-contained (no imports): scripts/generate-error-docs.mjs loads it on its own.
+
+/**
+ * What went wrong, in terms every adapter can map: REST turns it into an HTTP status and an
+ * RFC 9457 problem, gRPC into a status code with the details in metadata.
+ */
+export const ERROR_KINDS = [
+  'invalid',
+  'unauthenticated',
+  'forbidden',
+  'not-found',
+  'conflict',
+  'precondition-failed',
+  'idempotency-mismatch',
+  'rate-limited',
+  'unavailable',
+] as const;
+
+/** See {@link ERROR_KINDS}. */
+export type ErrorKind = (typeof ERROR_KINDS)[number];
+
+/** The HTTP status of each kind. */
+export const HTTP_STATUS_OF_KIND: { readonly [K in ErrorKind]: number } = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409, // an illegal transition; the current state in the details
+  'precondition-failed': 412, // the complaint moved past the version the client named
+  'idempotency-mismatch': 422, // the key was used for another request
+  'rate-limited': 429, // `retryAfterSeconds` in the details
+  unavailable: 503,
+};
+
+/** The gRPC status names of the codes this catalogue uses, with their numbers (grpc/doc/statuscodes.md). */
+export const GRPC_STATUS_NUMBERS = {
+  INVALID_ARGUMENT: 3,
+  NOT_FOUND: 5,
+  ALREADY_EXISTS: 6,
+  PERMISSION_DENIED: 7,
+  RESOURCE_EXHAUSTED: 8,
+  FAILED_PRECONDITION: 9,
+  ABORTED: 10,
+  INTERNAL: 13,
+  UNAVAILABLE: 14,
+  UNAUTHENTICATED: 16,
+} as const;
+
+/** A gRPC status name, e.g. `INVALID_ARGUMENT`. */
+export type GrpcStatusName = keyof typeof GRPC_STATUS_NUMBERS;
+
+/** The gRPC status of each kind. */
+export const GRPC_STATUS_OF_KIND: { readonly [K in ErrorKind]: GrpcStatusName } = {
+  invalid: 'INVALID_ARGUMENT',
+  unauthenticated: 'UNAUTHENTICATED',
+  forbidden: 'PERMISSION_DENIED',
+  'not-found': 'NOT_FOUND',
+  conflict: 'FAILED_PRECONDITION',
+  'precondition-failed': 'ABORTED',
+  'idempotency-mismatch': 'ALREADY_EXISTS',
+  'rate-limited': 'RESOURCE_EXHAUSTED',
+  unavailable: 'UNAVAILABLE',
+};
+
+/** One error code the platform answers with. */
+export interface ErrorCatalogueEntry {
+  /** The kind a `ServiceError` with this code has; `null` for a code only the HTTP edge answers (no `ServiceError`). */
+  readonly kind: ErrorKind | null;
+  /** The HTTP status it is answered with. */
+  readonly httpStatus: number;
+  /** The gRPC status it is answered with, or `null` when it never crosses gRPC. */
+  readonly grpcStatus: GrpcStatusName | null;
+  /** What it means, in English, for developers and the API's clients. */
+  readonly meaning: string;
+  /** What an officer or a reporter reads, in Bahasa Indonesia. */
+  readonly messageId: string;
+}
+
+/** A code a `ServiceError` carries: HTTP and gRPC status follow from the kind. */
+function service<K extends ErrorKind>(kind: K, meaning: string, messageId: string): ErrorCatalogueEntry & { readonly kind: K } {
+  return { kind, httpStatus: HTTP_STATUS_OF_KIND[kind], grpcStatus: GRPC_STATUS_OF_KIND[kind], meaning, messageId };
+}
+
+/** A code only the HTTP edge answers (the HTTP layer, the public webhooks). */
+function http(httpStatus: number, meaning: string, messageId: string): ErrorCatalogueEntry & { readonly kind: null } {
+  return { kind: null, httpStatus, grpcStatus: null, meaning, messageId };
+}
+
+/**
+ * Every error code, by area. One spelling per meaning: a request whose fields break their
+ * rules is `REQUEST.INVALID` wherever it is checked (the gateway's DTOs, a service's handler,
+ * the public gRPC API); the code says what went wrong, the field violations say where.
+ */
+export const ERROR_CATALOGUE = {
+  // The request as sent
+  'REQUEST.INVALID': service(
+    'invalid',
+    "The request's fields break their rules (libs/sop FIELD_RULES and each command's own checks); `errors` (REST) or `BadRequest` (gRPC) names each field.",
+    'Permintaan tidak dapat diproses; periksa isian yang ditandai.',
+  ),
+  'REQUEST.UNDECODABLE': service('invalid', 'The bytes sent are not a valid protobuf message of the method (public gRPC API).', 'Isi permintaan tidak dapat dibaca.'),
+  'IDEMPOTENCY.KEY_REUSED': service(
+    'idempotency-mismatch',
+    'The Idempotency-Key (request id) was already used for a different request.',
+    'Kunci idempotensi ini sudah dipakai untuk permintaan lain; kirim dengan kunci baru.',
+  ),
+
+  // The complaint and the SOP (libs/sop)
+  'COMPLAINT.NOT_FOUND': service('not-found', 'There is no such complaint in the caller’s office (another office’s complaint is not revealed to exist).', 'Aduan tidak ditemukan di kantor Anda.'),
+  'COMPLAINT.ILLEGAL_TRANSITION': service(
+    'conflict',
+    'The SOP does not allow this step in the complaint’s current status; `state` and `availableActions` say where it stands.',
+    'Langkah ini tidak dapat dilakukan pada tahap aduan saat ini.',
+  ),
+  'COMPLAINT.FORBIDDEN_ROLE': service('forbidden', 'The SOP never lets this role take this step.', 'Peran Anda tidak berwenang melakukan langkah ini.'),
+  'COMPLAINT.INVALID_COMMAND': service(
+    'invalid',
+    'The command is well-formed but its data breaks a rule of the SOP (libs/sop `decide`), e.g. a section that is not on the disposition sheet or a team without one chair.',
+    'Isian tidak sesuai dengan ketentuan SOP.',
+  ),
+  'COMPLAINT.NOT_CAUGHT_UP': service(
+    'conflict',
+    'The service has not yet applied the version of the complaint the client saw; retry with the same Idempotency-Key (docs/adr/0033).',
+    'Data aduan sedang diperbarui; coba lagi sebentar lagi.',
+  ),
+  'COMPLAINT.VERSION_CONFLICT': service(
+    'precondition-failed',
+    'The complaint moved past the version named in If-Match; `version` is the current one.',
+    'Aduan sudah diubah oleh orang lain; muat ulang halaman lalu coba lagi.',
+  ),
+  'COMPLAINT.PERSONAL_DATA': service(
+    'invalid',
+    "An officer's text gives away the reporter (name, phone, handle or e-mail); the fields are named.",
+    'Teks memuat data pribadi pelapor; hapus data tersebut.',
+  ),
+  'COMPLAINT.UNKNOWN_ORIGINAL': service('invalid', 'The complaint a duplicate is said to repeat is not one of the office.', 'Aduan asal yang disebut tidak ditemukan di kantor ini.'),
+  'DISPOSITION.UNKNOWN_SECTION': service('invalid', "A section of the disposition is not on the office's list of active sections.", 'Seksi yang dipilih tidak terdaftar di kantor ini.'),
+  'DOCUMENT.NOT_FOUND': service('not-found', 'The complaint has no document of that kind (yet).', 'Dokumen belum tersedia untuk aduan ini.'),
+
+  // The complainant's contact (libs/sop contact-access)
+  'CONTACT.PURPOSE_NOT_ALLOWED': service('forbidden', "This role may not read the complainant's contact for that purpose.", 'Peran Anda tidak berwenang membuka kontak pelapor untuk keperluan ini.'),
+  'CONTACT.ANONYMOUS': service('forbidden', 'The complainant asked to stay anonymous: only Admin Tikkim reads the contact.', 'Pelapor meminta identitasnya dirahasiakan; hanya Admin Tikkim yang dapat membuka kontaknya.'),
+  'CONTACT.REASON_REQUIRED': service('invalid', 'A break-glass read of the contact states its reason.', 'Tuliskan alasan membuka kontak pelapor.'),
+
+  // Officers' logins and sessions
+  'AUTH.MISSING_TOKEN': service('unauthenticated', 'The request carries no access token (REST `Authorization: Bearer`, gRPC `authorization` metadata).', 'Silakan masuk terlebih dahulu.'),
+  'AUTH.INVALID_TOKEN': service('unauthenticated', 'The access token is not valid (or its account is no longer active).', 'Sesi Anda tidak sah; silakan masuk kembali.'),
+  'AUTH.TOKEN_EXPIRED': service('unauthenticated', 'The access token has expired.', 'Sesi Anda sudah berakhir; silakan masuk kembali.'),
+  'AUTH.TOKEN_REVOKED': service('unauthenticated', 'The access token was revoked (logout, password change or reset).', 'Sesi Anda sudah diakhiri; silakan masuk kembali.'),
+  'AUTH.INVALID_CREDENTIALS': service('unauthenticated', 'The username or the password is wrong.', 'Nama pengguna atau kata sandi salah.'),
+  'AUTH.CHALLENGE_INVALID': service('unauthenticated', 'The login challenge of the second step is not valid or has expired.', 'Waktu memasukkan kode sudah habis; silakan masuk kembali dengan kata sandi.'),
+  'AUTH.INVALID_SECOND_FACTOR': service('unauthenticated', 'The second-factor code of a login is wrong, expired or already used.', 'Kode salah, kedaluwarsa, atau sudah dipakai.'),
+  'AUTH.NO_ACTOR': service('unauthenticated', 'An internal call names no valid acting officer.', 'Permintaan tidak menyebut petugas yang bertindak.'),
+  'AUTH.OUT_OF_OFFICE_SCOPE': service('forbidden', "The caller acts for one office and the request is for another office's complaints.", 'Anda hanya dapat menangani aduan kantor Anda sendiri.'),
+  'AUTH.RATE_LIMITED': service('rate-limited', 'Too many failed logins; `retryAfterSeconds` says when to try again.', 'Terlalu banyak percobaan masuk; coba lagi nanti.'),
+  'AUTH.PASSWORD_POLICY': service('invalid', 'The new password does not meet the password policy.', 'Kata sandi baru tidak memenuhi ketentuan.'),
+  'AUTH.WRONG_PASSWORD': service('invalid', 'The current password given to confirm a change is wrong.', 'Kata sandi saat ini salah.'),
+  'AUTH.WRONG_CODE': service('invalid', 'The second-factor code given to confirm a change (enrol, turn off) is wrong, expired or already used.', 'Kode salah, kedaluwarsa, atau sudah dipakai.'),
+  'AUTH.NO_PENDING_ENROLMENT': service('conflict', 'A second-factor enrolment is confirmed that was never started.', 'Belum ada pendaftaran verifikasi dua langkah yang dimulai.'),
+  'AUTH.SECOND_FACTOR_ALREADY_ENABLED': service('conflict', 'A second factor is already active.', 'Verifikasi dua langkah sudah aktif.'),
+  'AUTH.SECOND_FACTOR_NOT_ENABLED': service('conflict', 'No second factor is active to turn off.', 'Verifikasi dua langkah belum aktif.'),
+  'AUTH.SECOND_FACTOR_UNREADABLE': service('conflict', 'The stored second factor cannot be read (its key is gone); use a recovery code.', 'Verifikasi dua langkah tidak dapat dibaca; gunakan kode pemulihan.'),
+  'AUTH.SECOND_FACTOR_ENROLMENT_REQUIRED': service('forbidden', "The office's policy requires a second factor for the role: enrol one first.", 'Kebijakan kantor mewajibkan verifikasi dua langkah; aktifkan terlebih dahulu.'),
+  'AUTH.SECOND_FACTOR_REQUIRED_BY_POLICY': service('forbidden', "The office's policy requires a second factor for the role: it cannot be turned off.", 'Kebijakan kantor mewajibkan verifikasi dua langkah; tidak dapat dimatikan.'),
+
+  // Officers' accounts and the processing record
+  'ACCOUNT.FORBIDDEN_ROLE': service('forbidden', "Only the office's account administrator (or, for security logs, the head of office) may do this.", 'Peran Anda tidak berwenang mengelola akun ini.'),
+  'ACCOUNT.NOT_FOUND': service('not-found', 'There is no such account in the office.', 'Akun tidak ditemukan di kantor Anda.'),
+  'ACCOUNT.USERNAME_TAKEN': service('conflict', 'The username is taken (the gateway CLI that creates accounts).', 'Nama pengguna sudah dipakai.'),
+  'ACCOUNT.CANNOT_DEACTIVATE_SELF': service('conflict', 'An administrator cannot deactivate their own account.', 'Anda tidak dapat menonaktifkan akun Anda sendiri.'),
+  'PROCESSING_RECORD.FORBIDDEN_ROLE': service('forbidden', 'Only the head of office and the auditor read the processing record.', 'Hanya kepala kantor dan auditor yang dapat membaca catatan pemrosesan.'),
+
+  // The public pages
+  'TRACKING.NOT_FOUND': service('not-found', 'No complaint matches this tracking number and verifier.', 'Aduan dengan nomor dan data pelapor tersebut tidak ditemukan.'),
+  'TRACKING.RATE_LIMITED': service('rate-limited', 'Too many tracking attempts; `retryAfterSeconds` says when to try again.', 'Terlalu banyak percobaan; coba lagi nanti.'),
+  'WEB_FORM.RATE_LIMITED': service('rate-limited', 'Too many web-form submissions from this address; `retryAfterSeconds` says when to try again.', 'Terlalu banyak aduan terkirim dari alamat ini; coba lagi nanti.'),
+  'WEB_FORM.NOT_FOUND': http(404, 'There is no such web-form submission.', 'Kiriman formulir tidak ditemukan.'),
+
+  // Between services
+  'GRPC.CALLER_NOT_ALLOWED': service('forbidden', 'The calling service may not call this method (mutual TLS identity, docs/adr/0028).', 'Layanan pemanggil tidak berwenang.'),
+  'SERVICE.UNAVAILABLE': service(
+    'unavailable',
+    'The service cannot reach its database right now; try again shortly with the same Idempotency-Key.',
+    'Layanan sedang tidak tersedia; coba lagi beberapa saat lagi.',
+  ),
+  'SERVICE.NOT_READY': service(
+    'unavailable',
+    'The service is starting: its database is not reachable or migrated yet; try again shortly.',
+    'Layanan sedang dimulai; coba lagi beberapa saat lagi.',
+  ),
+  'UPSTREAM.UNAVAILABLE': service(
+    'unavailable',
+    'A service this one needs is not reachable right now; try again shortly with the same Idempotency-Key.',
+    'Layanan sedang tidak tersedia; coba lagi beberapa saat lagi.',
+  ),
+  INTERNAL: {
+    kind: null as null,
+    httpStatus: 500,
+    grpcStatus: 'INTERNAL' as GrpcStatusName,
+    meaning: 'An unexpected error; quote the X-Correlation-Id of the answer when reporting it.',
+    messageId: 'Terjadi kesalahan yang tidak terduga; coba lagi atau hubungi admin.',
+  },
+
+  // The HTTP layer (errors that have only a status)
+  'HTTP.BAD_REQUEST': http(400, 'The body cannot be read (e.g. malformed JSON).', 'Permintaan tidak dapat dibaca.'),
+  'HTTP.NOT_FOUND': http(404, 'No such route.', 'Alamat tidak ditemukan.'),
+  'HTTP.PAYLOAD_TOO_LARGE': http(413, 'The body is larger than the API takes.', 'Isi permintaan terlalu besar.'),
+  'HTTP.UNSUPPORTED_MEDIA_TYPE': http(415, 'The body is in a type, charset or encoding the API does not take.', 'Jenis isi permintaan tidak didukung.'),
+  'HTTP.CLIENT_ERROR': http(400, 'Any other refusal that has only an HTTP status (the status says which).', 'Permintaan ditolak.'),
+  'HTTP.NOT_ORIGIN_FORM': http(400, 'The request target is not a path (absolute or authority form).', 'Alamat permintaan tidak valid.'),
+
+  // The public webhooks (providers' callbacks, forwarded to intake)
+  'WEBHOOK.PATH_NOT_CANONICAL': http(400, 'Not a webhook path: /webhooks/<provider>[/<subpath>], in lower case, with nothing encoded.', 'Alamat webhook tidak valid.'),
+  'WEBHOOK.UNKNOWN_ROUTE': http(404, 'No such webhook.', 'Webhook tidak ditemukan.'),
+  'WEBHOOK.UNKNOWN_PROVIDER': http(404, 'No such channel provider.', 'Penyedia kanal tidak dikenal.'),
+  'WEBHOOK.PROVIDER_OFF': http(404, 'The channel is not configured on this platform.', 'Kanal ini tidak diaktifkan.'),
+  'WEBHOOK.METHOD_NOT_ALLOWED': http(405, 'The webhook does not take this method; `Allow` lists those it takes.', 'Metode permintaan tidak diterima.'),
+  'WEBHOOK.MISSING_SIGNATURE': http(401, "The request carries no provider's signature.", 'Permintaan tidak bertanda tangan.'),
+  'WEBHOOK.BAD_SIGNATURE': http(403, "The provider's signature does not match.", 'Tanda tangan permintaan tidak cocok.'),
+  'WEBHOOK.MISSING_CREDENTIALS': http(401, "The request carries no provider's credentials.", 'Permintaan tidak menyertakan kredensial.'),
+  'WEBHOOK.BAD_CREDENTIALS': http(403, "The provider's credentials do not match.", 'Kredensial permintaan tidak cocok.'),
+  'WEBHOOK.UNKNOWN_ACCOUNT': http(403, 'The webhook names an account no office is configured with.', 'Akun kanal ini tidak terdaftar.'),
+  'WEBHOOK.MALFORMED': http(400, 'The webhook cannot be read; it is quarantined for inspection.', 'Isi webhook tidak dapat dibaca.'),
+  'WEBHOOK.TOO_LARGE': http(413, 'The request is larger than this webhook takes.', 'Isi webhook terlalu besar.'),
+  'WEBHOOK.UPSTREAM_UNAVAILABLE': http(502, 'The gateway could not hand the webhook on to intake; the provider retries.', 'Webhook belum dapat diteruskan; akan dicoba lagi.'),
+} as const satisfies Record<string, ErrorCatalogueEntry>;
+
+/** A code of {@link ERROR_CATALOGUE}: what `ServiceError` and every answer carry. */
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+/** The codes a `ServiceError` may carry: those with a kind. */
+export type ServiceErrorCode = { [C in ErrorCode]: (typeof ERROR_CATALOGUE)[C]['kind'] extends ErrorKind ? C : never }[ErrorCode];
+
+/** Every code, in the catalogue's order. */
+export const ERROR_CODES = Object.keys(ERROR_CATALOGUE) as ErrorCode[];
+
+/** Whether `value` is a code of the catalogue. */
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_CATALOGUE, value);
+}

@@ -1,0 +1,83 @@
+/**
+ * The one definition of each field's limit or pattern that more than one place checks: the
+ * gateway's REST DTOs (class-validator decorators read it), the services' gRPC handlers, the
+ * public gRPC API, libs/sop's `decide` and the web app's forms. A unit test of the gateway walks
+ * the DTOs' metadata and the services' sources and fails on a copy or a disagreement.
+ *
+ * Where copies had drifted apart, the value kept is the one the platform can carry end to end
+ * (docs/adr/0038-one-vocabulary.md): every column is `text`, so the binding limits are the
+ * channels' (a WhatsApp text holds 4,096 characters) and what each owning service accepted.
+ */
+
+/** A text field of `minLength` to `maxLength` characters (a blank text is refused on its own). */
+export interface TextRule {
+  readonly minLength: number;
+  readonly maxLength: number;
+  /** What the text is, in English, for messages and the OpenAPI description. */
+  readonly description: string;
+}
+
+/** A field that must match `pattern`. */
+export interface PatternRule {
+  readonly pattern: RegExp;
+  /** Ends a sentence "… must be …": `an office code of 2-6 capital letters`. */
+  readonly description: string;
+  readonly example: string;
+}
+
+/** A list of at least `minItems` and at most `maxItems`. */
+export interface ListRule {
+  readonly minItems: number;
+  readonly maxItems: number;
+  readonly description: string;
+}
+
+const NOTE_MAX = 2_000;
+
+export const FIELD_RULES = {
+  // Codes and numbers
+  officeCode: { pattern: /^[A-Z]{2,6}$/, description: 'an office code of 2-6 capital letters', example: 'BLP' },
+  /** 2-32 characters: the gateway's accounts store an officer's section with this pattern, so a longer code could never be responded for. */
+  sectionCode: { pattern: /^[A-Z][A-Z0-9_]{1,31}$/, description: 'a section code of 2-32 capital letters, digits and _, starting with a letter', example: 'INTELDAKIM' },
+  trackingNumber: { pattern: /^[A-Z]{2,6}-\d{4}-\d{6,}$/, description: 'a tracking number such as BLP-2026-000123', example: 'BLP-2026-000123' },
+  nip: { pattern: /^\d{18}$/, description: 'the 18 digits of a NIP (civil-servant number)', example: '198503122010121002' },
+  reporterPhone: { pattern: /^\+?[0-9 ()-]{6,20}$/, description: 'a phone number (digits, spaces, ()-, an optional leading +)', example: '+6281234567890' },
+  reporterEmail: { pattern: /^[^@\s]+@[^@\s]+\.[^@\s]+$/, description: 'an e-mail address', example: 'siti@example.id' },
+  /** A command's request id (REST: the Idempotency-Key, hashed with the officer's id). */
+  requestId: { minLength: 1, maxLength: 200, description: 'request id' },
+
+  // What the reporter wrote
+  /** A complaint's text and each later message of the reporter. */
+  reporterText: { minLength: 1, maxLength: 20_000, description: 'the reporter’s text' },
+  reporterName: { minLength: 1, maxLength: 200, description: 'the reporter’s name' },
+  reporterHandle: { minLength: 1, maxLength: 200, description: 'the reporter’s handle on a channel' },
+
+  // What officers write at each step
+  /** Step 2. 4,000, intake's: the summary is the complaint's "perihal", which the team decree sets inline in a sentence. */
+  summary: { minLength: 1, maxLength: 4_000, description: 'summary' },
+  belongsTo: { minLength: 1, maxLength: 200, description: 'the office or agency the matter belongs to' },
+  /** A note on a dismissal, a disposition (sheet or line) or a delivery. */
+  note: { minLength: 1, maxLength: NOTE_MAX, description: 'note' },
+  /** A transfer's note: intake adds the transfer's own words (at most 100 characters) to make the dismissal's note. */
+  transferNote: { minLength: 1, maxLength: NOTE_MAX - 100, description: 'transfer note' },
+  dispositionLines: { minItems: 1, maxItems: 30, description: 'sections on the disposition sheet' },
+  /** Step 3. 10,000, the gateway's: the longer 20,000 disposition took was never reachable over REST. */
+  sectionResponse: { minLength: 1, maxLength: 10_000, description: 'section response' },
+  /** Step 4: findings and recommendation. */
+  analysisText: { minLength: 1, maxLength: 10_000, description: 'analysis text' },
+  /** Step 5. 5,000, analysis's: the decision's reason may be told to the reporter. */
+  followUpReason: { minLength: 1, maxLength: 5_000, description: 'reason of the follow-up decision' },
+  teamMembers: { minItems: 1, maxItems: 50, description: 'members of the team' },
+  /** A team member's name and position, as printed in the decree; also an officer's display name. */
+  officerName: { minLength: 1, maxLength: 200, description: 'officer’s name' },
+  officerPosition: { minLength: 1, maxLength: 200, description: 'officer’s position' },
+  /** Step 6. */
+  mandate: { minLength: 1, maxLength: 10_000, description: 'mandate of the team' },
+  /** Step 7. 4,000, notification's: it is sent as one WhatsApp text (4,096 at most) with its heading. */
+  followUpInformation: { minLength: 1, maxLength: 4_000, description: 'follow-up information' },
+  /** The reason the head of office states to read a complainant's contact in an exception (docs/adr/0029). */
+  breakGlassReason: { minLength: 20, maxLength: 500, description: 'break-glass reason' },
+  sectionName: { minLength: 1, maxLength: 200, description: 'section name' },
+} as const satisfies Record<string, TextRule | PatternRule | ListRule>;
+
+export type FieldRuleName = keyof typeof FIELD_RULES;

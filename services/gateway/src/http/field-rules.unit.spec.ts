@@ -1,0 +1,181 @@
+import { FIELD_RULES, type FieldRuleName } from '@pengaduan/sop';
+import { getMetadataStorage } from 'class-validator';
+import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const ROOT = join(__dirname, '../../../..');
+const GATEWAY = join(ROOT, 'services/gateway/src');
+
+/**
+ * Each REST field a FIELD_RULES rule governs. A DTO property with a length, pattern or list-size
+ * constraint must be here or in GATEWAY_ONLY, so a new field cannot slip in with a limit of its own.
+ */
+const GOVERNED: Readonly<Record<string, FieldRuleName>> = {
+  'RegisterComplaintBody.officeCode': 'officeCode',
+  'RegisterComplaintBody.text': 'reporterText',
+  'ReporterContactDto.name': 'reporterName',
+  'ReporterContactDto.phone': 'reporterPhone',
+  'ReporterContactDto.email': 'reporterEmail',
+  'ReporterContactDto.handle': 'reporterHandle',
+  'ConfirmComplaintBody.summary': 'summary',
+  'DismissComplaintBody.belongsTo': 'belongsTo',
+  'DismissComplaintBody.note': 'note',
+  'DisposeComplaintBody.lines': 'dispositionLines',
+  'DisposeComplaintBody.note': 'note',
+  'DispositionLineDto.sectionCode': 'sectionCode',
+  'DispositionLineDto.note': 'note',
+  'RespondAsSectionBody.response': 'sectionResponse',
+  'AnalyzeComplaintBody.findings': 'analysisText',
+  'AnalyzeComplaintBody.recommendation': 'analysisText',
+  'DecideFollowUpBody.reason': 'followUpReason',
+  'IssueTeamDecreeBody.members': 'teamMembers',
+  'IssueTeamDecreeBody.mandate': 'mandate',
+  'TeamMemberDto.name': 'officerName',
+  'TeamMemberDto.nip': 'nip',
+  'TeamMemberDto.position': 'officerPosition',
+  'WriteFollowUpInformationBody.text': 'followUpInformation',
+  'ConfirmDeliveryBody.note': 'note',
+  'ContactReadBody.reason': 'breakGlassReason',
+  'ListComplaintsQuery.trackingNumber': 'trackingNumber',
+  'TrackComplaintBody.trackingNumber': 'trackingNumber',
+};
+
+/** Constrained REST fields that no service, no gRPC handler and not libs/sop checks: the gateway's alone. */
+const GATEWAY_ONLY = new Set([
+  'DispositionLineDto.instructions', // at most one of each instruction: the SOP's list sets the size
+  'ListComplaintsQuery.q',
+  'ListComplaintsQuery.limit',
+  'ListComplaintsQuery.offset',
+  'ListEscalationsQuery.limit',
+  'ListEscalationsQuery.offset',
+  'ProcessingRecordQueryDto.limit',
+  'ProcessingRecordQueryDto.pageToken',
+  'SecurityLogQuery.username',
+  'SecurityLogQuery.limit',
+  'TrackComplaintBody.verifier',
+  'LoginBody.username',
+  'LoginBody.password',
+  'ChangePasswordBody.currentPassword',
+  'ChangePasswordBody.newPassword',
+  'ResetPasswordBody.password',
+  'LoginSecondFactorBody.challenge',
+  'LoginSecondFactorBody.code',
+  'LoginSecondFactorBody.recoveryCode',
+  'ConfirmTotpBody.code',
+  'DisableTotpBody.password',
+  'DisableTotpBody.code',
+  'DisableTotpBody.recoveryCode',
+]);
+
+/** Every DTO of the REST API: the `*.dto.ts` files, and the bodies declared beside their controller. */
+function loadDtos(): void {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : /\.dto\.ts$|\.http\.controller\.ts$/.test(e.name) ? [join(dir, e.name)] : []));
+  for (const file of walk(GATEWAY)) require(file);
+}
+
+type Limits = { min?: number; max?: number; pattern?: string; minItems?: number; maxItems?: number };
+
+/** What class-validator checks of one property, as far as FIELD_RULES speaks of it. */
+function limitsOf(metadatas: readonly ValidationMetadata[]): Limits {
+  const limits: Limits = {};
+  for (const m of metadatas) {
+    const [a, b] = m.constraints ?? [];
+    if (m.name === 'isLength') Object.assign(limits, { min: a, max: b });
+    else if (m.name === 'maxLength') limits.max = a;
+    else if (m.name === 'minLength') limits.min = a;
+    else if (m.name === 'matches') limits.pattern = String(a instanceof RegExp ? a.source : a);
+    else if (m.name === 'arrayMinSize') limits.minItems = a;
+    else if (m.name === 'arrayMaxSize') limits.maxItems = a;
+    else if (m.name === 'max' || m.name === 'min') limits[m.name === 'max' ? 'max' : 'min'] = a;
+  }
+  return limits;
+}
+
+/** What the rule says, in the same terms (a DTO may leave the minimum to libs/sop, as the break-glass reason's). */
+function limitsOfRule(name: FieldRuleName, seen: Limits): Limits {
+  const rule = FIELD_RULES[name] as Partial<{ minLength: number; maxLength: number; pattern: RegExp; minItems: number; maxItems: number }>;
+  const expected: Limits = {};
+  if (rule.pattern) expected.pattern = rule.pattern.source;
+  if (rule.maxLength !== undefined) expected.max = rule.maxLength;
+  if (rule.minLength !== undefined && seen.min !== undefined) expected.min = rule.minLength;
+  if (rule.maxItems !== undefined) expected.maxItems = rule.maxItems;
+  if (rule.minItems !== undefined && seen.minItems !== undefined) expected.minItems = rule.minItems;
+  return expected;
+}
+
+const LIMIT_NAMES = new Set(['isLength', 'maxLength', 'minLength', 'matches', 'arrayMinSize', 'arrayMaxSize', 'max', 'min']);
+
+describe('one rule per field (libs/sop FIELD_RULES)', () => {
+  loadDtos();
+  const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<{ name: string }, ValidationMetadata[]> };
+  const properties = new Map<string, ValidationMetadata[]>();
+  for (const [target, metadatas] of storage.validationMetadatas) {
+    for (const m of metadatas) {
+      if (!m.name || !LIMIT_NAMES.has(m.name)) continue;
+      const key = `${target.name}.${m.propertyName}`;
+      properties.set(key, [...(properties.get(key) ?? []), m]);
+    }
+  }
+
+  it('finds the DTOs it walks', () => {
+    expect(properties.size).toBeGreaterThan(Object.keys(GOVERNED).length);
+    for (const key of [...Object.keys(GOVERNED), ...GATEWAY_ONLY]) expect([key, properties.has(key)]).toEqual([key, true]);
+  });
+
+  it("gives every REST field the limit or pattern of its rule, and no constrained field a rule of the gateway's own unless it is the gateway's alone", () => {
+    const disagreements: string[] = [];
+    for (const [key, metadatas] of properties) {
+      const rule = GOVERNED[key];
+      if (!rule) {
+        if (!GATEWAY_ONLY.has(key)) disagreements.push(`${key}: constrained, but neither governed by a FIELD_RULES rule nor listed as the gateway's alone`);
+        continue;
+      }
+      const seen = limitsOf(metadatas);
+      const expected = limitsOfRule(rule, seen);
+      for (const [limit, value] of Object.entries(expected)) {
+        const got = seen[limit as keyof Limits];
+        if (got !== value) disagreements.push(`${key}: ${limit} ${String(got)}, FIELD_RULES.${rule} says ${String(value)}`);
+      }
+    }
+    expect(disagreements).toEqual([]);
+  });
+
+  /**
+   * The services' and the gateway's gRPC checks read the table too: a copy of a rule's pattern, a
+   * text compared with a number of its own, or a MAX_/MIN_ constant with a number of its own in
+   * the code that checks requests is a second definition waiting to drift.
+   */
+  it("finds no copy of a rule in the services' request checks, the public gRPC API, libs/messaging's command context or libs/sop", () => {
+    const dirs = ['services/intake/src', 'services/disposition/src', 'services/analysis/src', 'services/team-decree/src', 'services/notification/src', 'services/gateway/src/public-api/office-complaints.api.ts', 'services/gateway/src/users', 'libs/sop/src', 'libs/messaging/src/lib/command-context.ts'];
+    const patterns = Object.values(FIELD_RULES).flatMap((r) => ('pattern' in r ? [r.pattern.source] : []));
+    // What the drifted copies looked like, besides the rules' own patterns.
+    const copies = [...patterns, '^[A-Z][A-Z0-9_]{1,39}$', '^[0-9]{18}$'];
+    /** Limits that are not a field's: page sizes, batch sizes, counts of things. */
+    const notFieldLimits = /MAX_(PAGE|PAGE_SIZE|LIST_LIMIT|DAYS_SCANNED|BATCH|ATTEMPTS|RETRIES|IN_FLIGHT|WAIT|AGE)\b/;
+    const problems: string[] = [];
+    const files = dirs.flatMap((d) => {
+      const path = join(ROOT, d);
+      if (d.endsWith('.ts')) return [path];
+      const walk = (dir: string): string[] =>
+        readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+          e.isDirectory() ? (['__fixtures__', 'dist', 'persistence'].includes(e.name) ? [] : walk(join(dir, e.name))) : /\.ts$/.test(e.name) && !/\.spec\.ts$|\.d\.ts$/.test(e.name) ? [join(dir, e.name)] : [],
+        );
+      return walk(path);
+    });
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      const where = relative(ROOT, file);
+      if (where === 'libs/sop/src/lib/field-rules.ts') continue;
+      for (const [, source] of text.matchAll(/\/(\^[^/\n]*\$)\/[a-z]*/g)) {
+        if (copies.includes(source)) problems.push(`${where}: the pattern /${source}/ (read it from FIELD_RULES)`);
+      }
+      for (const [line] of text.matchAll(/^.*\.length\s*[<>]=?\s*\d{3,}.*$/gm)) problems.push(`${where}: a length compared with a number of its own: ${line.trim().slice(0, 120)}`);
+      for (const [line, name] of text.matchAll(/^.*const ((?:MAX|MIN)_[A-Z_]+)\s*(?::\s*\w+\s*)?=\s*[\d_]+\s*;.*$/gm)) {
+        if (!notFieldLimits.test(name)) problems.push(`${where}: ${line.trim()}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
