@@ -4,7 +4,8 @@
 // ADR 0015), generated once into .local/dev-secrets.env (mode 600; DEV_SECRETS_FILE names another
 // file) and kept, so that sealed contacts and tokens survive restarts. A variable already set in
 // the environment wins over the file. EVENT_PUBLIC_KEYS, unless set, is every service's public key,
-// derived from the kept private keys. For `npm start` against a Postgres of one's own, also one
+// derived from the kept private keys, and written (publishKeys) to published-keys.txt beside the
+// secrets file for the audit replay's `--keys`. For `npm start` against a Postgres of one's own, also one
 // password per service role (PG_PASSWORD_<SCHEMA>, applyDatabasePasswords).
 // CommonJS so that both the ES module start.mjs and the TypeScript (CommonJS) launcher load it.
 'use strict';
@@ -90,6 +91,24 @@ function applyDevSecrets(env, services) {
   return env;
 }
 
+/** Where the services' public keys are written for the audit replay (`--keys`): published-keys.txt beside the secrets file. */
+function publishedKeysFile(env = process.env) {
+  return join(dirname(devSecretsFile(env)), 'published-keys.txt');
+}
+
+/**
+ * Writes EVENT_PUBLIC_KEYS (as applyDevSecrets derived it from the kept private keys, or as set),
+ * one key a line, to publishedKeysFile(env), which the audit replay reads with `--keys`: what an
+ * auditor needs is the public half, never the secrets file. Returns the file's path.
+ */
+function publishKeys(env) {
+  const file = publishedKeysFile(env);
+  const keys = (env.EVENT_PUBLIC_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `# The services' published event keys (<key id>=<source>=<base64 SPKI>), for npm run audit -- --keys ${file}\n${keys.join('\n')}\n`);
+  return file;
+}
+
 /** The variable holding the password of a service's Postgres role (`PG_PASSWORD_TEAM_DECREE`, as deploy/local/prepare-postgres.mjs reads it). */
 function databasePasswordVariable(service) {
   return `PG_PASSWORD_${suffixOf(service)}`;
@@ -104,4 +123,4 @@ function applyDatabasePasswords(env, services) {
   return applyUnset(env, keepSecrets(devSecretsFile(env), makers));
 }
 
-module.exports = { applyDatabasePasswords, applyDevSecrets, databasePasswordVariable, devSecretsFile, keepSecrets, makePassword, signingKeyVariable };
+module.exports = { applyDatabasePasswords, applyDevSecrets, databasePasswordVariable, devSecretsFile, keepSecrets, makePassword, publishKeys, signingKeyVariable };

@@ -10,6 +10,9 @@ export function devSecretsFile(env?: NodeJS.ProcessEnv): string;
  */
 export function applyDevSecrets(env: NodeJS.ProcessEnv, services: readonly string[]): NodeJS.ProcessEnv;
 
+/** Writes EVENT_PUBLIC_KEYS, one key a line, to published-keys.txt beside the secrets file (the audit's `--keys`); returns the file's path. */
+export function publishKeys(env: NodeJS.ProcessEnv): string;
+
 /** The variable holding the password of a service's Postgres role (`PG_PASSWORD_TEAM_DECREE`). */
 export function databasePasswordVariable(service: string): string;
 

@@ -3,8 +3,6 @@
 // scripts that talk to Kafka themselves (topics.mjs, deploy/docker/init.mjs). None set: plaintext.
 import { readFileSync } from 'node:fs';
 
-export const KAFKA_SECURITY_VARIABLES = ['KAFKA_SSL_CA', 'KAFKA_SASL_MECHANISM', 'KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD'];
-
 export function kafkaClientSecurity(env = process.env) {
   const ca = env.KAFKA_SSL_CA;
   const mechanism = env.KAFKA_SASL_MECHANISM;

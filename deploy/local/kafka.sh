@@ -8,7 +8,8 @@
 #   deploy/local/kafka.sh classpath  print the class path (resolving it if needed)
 #
 # Environment:
-#   KAFKA_PORT            client port on 127.0.0.1 (default 9092); the controller uses KAFKA_PORT+1
+#   KAFKA_PORT            client port on 127.0.0.1; the controller uses KAFKA_PORT+1. Unset: the port
+#                         of KAFKA_BROKERS when that names one broker on this machine, else 9092
 #   KAFKA_LOCAL_DIR       data, logs and pid file (default <repo>/.local/kafka)
 #   KAFKA_HEAP_OPTS       JVM heap (default -Xms256m -Xmx768m)
 #   KAFKA_START_TIMEOUT   seconds to wait for the broker to answer (default 120)
@@ -23,7 +24,13 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
-port="${KAFKA_PORT:-9092}"
+# One rule for where the local broker is, shared with deploy/local/topics.mjs and the services:
+# KAFKA_BROKERS when set, else 127.0.0.1:$KAFKA_PORT (default 9092). So `KAFKA_BROKERS=127.0.0.1:9094
+# npm run kafka:start` starts the broker on 9094 and creates the topics there, as does KAFKA_PORT=9094.
+loopback_port() {
+  [[ "${KAFKA_BROKERS:-}" =~ ^(127\.0\.0\.1|localhost):([0-9]+)$ ]] && echo "${BASH_REMATCH[2]}"
+}
+port="${KAFKA_PORT:-$(loopback_port || echo 9092)}"
 controller_port="$((port + 1))"
 dir="${KAFKA_LOCAL_DIR:-$repo/.local/kafka}"
 pid_file="$dir/kafka.pid"
@@ -64,6 +71,9 @@ start() {
   if answers; then
     log "something already answers on 127.0.0.1:$port; not starting a second broker"
     return 1
+  fi
+  if [[ -n "${KAFKA_BROKERS:-}" && -z "${KAFKA_PORT:-}" ]] && ! loopback_port >/dev/null; then
+    log "KAFKA_BROKERS=$KAFKA_BROKERS is not this broker (127.0.0.1:$port): topics.mjs and the services will reach KAFKA_BROKERS; unset it, or set it to 127.0.0.1:$port"
   fi
   local cp; cp="$(classpath)"
   local conf="$dir/server.properties"

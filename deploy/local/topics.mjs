@@ -4,6 +4,10 @@
 // Idempotent: existing topics are left as they are (their config is checked and reported).
 //
 //   KAFKA_BROKERS=127.0.0.1:9092 node deploy/local/topics.mjs
+//
+// The broker: KAFKA_BROKERS when set, else the local broker of deploy/local/kafka.sh,
+// 127.0.0.1:$KAFKA_PORT (default 9092) — the rule kafka.sh follows, so `npm run kafka:start` creates
+// the topics on the broker it started, whichever of the two variables named its port.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +17,7 @@ import { kafkaClientSecurity } from './kafka-client-security.mjs';
 const { Kafka, logLevel } = kafkajs;
 const here = dirname(fileURLToPath(import.meta.url));
 const definition = JSON.parse(readFileSync(join(here, '../../libs/contracts/src/lib/topic-definitions.json'), 'utf8'));
-const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+const brokers = (process.env.KAFKA_BROKERS || `127.0.0.1:${process.env.KAFKA_PORT || 9092}`).split(',');
 const kafka = new Kafka({ clientId: 'pengaduan-topics', brokers, logLevel: logLevel.NOTHING, retry: { retries: 10 }, ...kafkaClientSecurity() });
 const admin = kafka.admin();
 
@@ -60,4 +64,4 @@ for (const t of all) {
   }
 }
 await admin.disconnect();
-console.error(`topics: ${all.map((t) => t.name).join(', ')} ready (${wanted.length} created)`);
+console.error(`topics: ${all.map((t) => t.name).join(', ')} ready on ${brokers.join(',')} (${wanted.length} created)`);

@@ -1,6 +1,6 @@
 import { OFFICE_PROFILES_SETTING, type OfficeDirectory } from '@pengaduan/documents';
 import { loadEventSigning, loadTransportSecurity, type EventSigning, type KafkaSecurity } from '@pengaduan/messaging';
-import { loadConfig, loadConfigParts, parse, type ConfigSpec, type GrpcTls } from '@pengaduan/runtime';
+import { loadConfig, loadConfigParts, parse, planned, SERVICE_PORTS, type ConfigSpec, type GrpcTls } from '@pengaduan/runtime';
 
 export interface DispositionConfig {
   /** The offices' letterheads for the SOP documents (OFFICE_PROFILES_FILE). */
@@ -27,14 +27,14 @@ export const DISPOSITION_CONFIG: ConfigSpec<DispositionConfig> = {
   databaseSchema: { env: 'DISPOSITION_DB_SCHEMA', default: 'disposition', parse: parse.identifier, description: "disposition's own schema" },
   kafkaBrokers: { env: 'KAFKA_BROKERS', parse: parse.list, description: 'Kafka bootstrap brokers, host:port,…' },
   httpHost: { env: 'DISPOSITION_HTTP_HOST', default: '127.0.0.1', parse: parse.string, description: 'address of the health endpoints' },
-  httpPort: { env: 'DISPOSITION_HTTP_PORT', default: '3102', parse: parse.port, description: 'port of the health endpoints' },
+  httpPort: { env: 'DISPOSITION_HTTP_PORT', ...planned.port(SERVICE_PORTS.disposition.http), parse: parse.port, description: 'port of the health endpoints' },
   grpcAddress: {
     env: 'DISPOSITION_GRPC_ADDRESS',
-    default: '127.0.0.1:50052',
+    ...planned.address(SERVICE_PORTS.disposition.grpc),
     parse: parse.string,
     description: 'host:port the internal gRPC API (DispositionService) binds',
   },
-  intakeGrpcUrl: { env: 'INTAKE_GRPC_URL', default: '127.0.0.1:50051', parse: parse.string, description: "host:port of intake's internal gRPC API (screens officers' texts)" },
+  intakeGrpcUrl: { env: 'INTAKE_GRPC_URL', ...planned.address(SERVICE_PORTS.intake.grpc), parse: parse.string, description: "host:port of intake's internal gRPC API (screens officers' texts)" },
   officeProfiles: OFFICE_PROFILES_SETTING,
 };
 

@@ -1,6 +1,11 @@
 import { dropSchema, sql, testInfrastructure, uniqueSchemaName } from '@pengaduan/testing';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { verifyPassword } from './auth/password-hasher';
 import { NEW_USER_PASSWORD_ENV, runGatewayCli } from './cli';
+import { EMBEDDED_PLATFORM_FILE } from './embedded-platform';
 
 const schema = uniqueSchemaName('gateway_cli');
 const env = { DATABASE_URL: testInfrastructure().databaseUrl, GATEWAY_DB_SCHEMA: schema };
@@ -89,11 +94,22 @@ describe('the account commands', () => {
     expect((await run(['user', 'reset-password', '--username', 'seksi.tu'], { [NEW_USER_PASSWORD_ENV]: 'pendek' })).code).toBe(64);
   });
 
-  it('stops with exit 78 naming the variable when the database is not configured', async () => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runGatewayCli(['user', 'list'], { env: {}, out: (l) => out.push(l), err: (l) => err.push(l) });
-    expect(code).toBe(78);
-    expect(err.join('\n')).toMatch(/DATABASE_URL is required/);
+  it('stops with exit 78 naming the variable and `npm start` when neither DATABASE_URL nor a running embedded platform is there', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'gateway-cli-'));
+    try {
+      const bare = async () => {
+        const out: string[] = [];
+        const err: string[] = [];
+        const code = await runGatewayCli(['user', 'list'], { env: { EMBEDDED_DATA_DIR: dataDir }, out: (l) => out.push(l), err: (l) => err.push(l) });
+        return { code, err: err.join('\n') };
+      };
+      expect(await bare()).toEqual({ code: 78, err: expect.stringMatching(new RegExp(`DATABASE_URL is not set, and no embedded platform runs on ${dataDir} .*npm start.*or set DATABASE_URL`)) });
+      // A platform killed with kill -9 leaves its address behind: its process is gone, and the command says so.
+      const gone = spawnSync(process.execPath, ['-e', '']).pid;
+      writeFileSync(join(dataDir, EMBEDDED_PLATFORM_FILE), JSON.stringify({ pid: gone, database: { host: '127.0.0.1', port: 1, passwordsFile: join(dataDir, 'none') } }));
+      expect(await bare()).toEqual({ code: 78, err: expect.stringMatching(new RegExp(`DATABASE_URL is not set, and the embedded platform that ran on ${dataDir} \\(pid ${gone}\\) is gone: start it again with \`npm start\``)) });
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -7,6 +7,7 @@ import { OFFICER_ROLES } from './auth/authenticated-user';
 import { generatePassword, hashPassword } from './auth/password-hasher';
 import { passwordPolicyProblem } from './auth/password-policy';
 import { loadGatewayCliConfig, type GatewayCliConfig } from './config';
+import { embeddedDatabaseUrl, embeddedDataDir, runningEmbeddedPlatform } from './embedded-platform';
 import { GATEWAY_ENTITIES } from './persistence/entities';
 import { GATEWAY_MIGRATIONS } from './persistence/migrations';
 import { DEMO_USERS } from './users/demo-users';
@@ -41,15 +42,19 @@ const EXIT_CONFIG = 78;
 
 class UsageError extends Error {}
 
+/** The gateway's Postgres role in the embedded platform (scripts/service-env.cjs names them `pengaduan_<schema>`). */
+const EMBEDDED_GATEWAY_ROLE = 'pengaduan_gateway';
+
 /**
  * The gateway's operator commands: `user add`, `user list`, `user reset-password`, `seed-demo`, `office-client add|list|revoke`. They need only the
- * database (DATABASE_URL, GATEWAY_DB_SCHEMA) and apply pending migrations first. A password
+ * database (DATABASE_URL, GATEWAY_DB_SCHEMA) and apply pending migrations first; without
+ * DATABASE_URL, the embedded platform's that runs now (`npm start`), as the gateway's role. A password
  * is printed only when it was generated, once; it is never logged. Resolves with the exit code.
  */
 export async function runGatewayCli(args: string[], io: CliIo = processIo()): Promise<number> {
   let config: GatewayCliConfig;
   try {
-    config = loadGatewayCliConfig(io.env);
+    config = loadGatewayCliConfig(io.env['DATABASE_URL'] ? io.env : { ...io.env, DATABASE_URL: embeddedPlatformDatabase(io) });
   } catch (err) {
     if (err instanceof ConfigError) {
       io.err(err.message);
@@ -72,31 +77,7 @@ export async function runGatewayCli(args: string[], io: CliIo = processIo()): Pr
   try {
     const command = commandOf(args);
     await initializeServiceDataSource(database());
-    const accounts = new UserAccounts(database);
-    switch (command.name) {
-      case 'user add':
-        await addUser(accounts, command.options, io);
-        break;
-      case 'user list':
-        printAccounts(await accounts.list(command.options.office), io);
-        break;
-      case 'user reset-password':
-        await resetPassword(accounts, command.options.username ?? '', io);
-        break;
-      case 'seed-demo':
-        await seedDemo(accounts, io);
-        break;
-      case 'office-client add':
-        await addOfficeClient(new OfficeClients(database), command.options, io);
-        break;
-      case 'office-client list':
-        printOfficeClients(await new OfficeClients(database).list(command.options.office), io);
-        break;
-      case 'office-client revoke':
-        if (!(await new OfficeClients(database).revoke(command.options.id ?? ''))) throw new UsageError(`no active office client ${command.options.id}`);
-        io.out(`revoked office client ${command.options.id}`);
-        break;
-    }
+    await runCommand(command, database, io);
     return 0;
   } catch (err) {
     if (err instanceof UsageError) {
@@ -114,6 +95,22 @@ export async function runGatewayCli(args: string[], io: CliIo = processIo()): Pr
   }
 }
 
+/**
+ * The embedded platform's database, as the gateway's role, when DATABASE_URL is unset: found through
+ * the address the running platform publishes in its data directory (embedded-platform.ts).
+ */
+function embeddedPlatformDatabase(io: CliIo): string {
+  const dataDir = embeddedDataDir(io.env);
+  try {
+    const platform = runningEmbeddedPlatform(dataDir);
+    const url = embeddedDatabaseUrl(platform.database, EMBEDDED_GATEWAY_ROLE);
+    io.err(`DATABASE_URL is not set: using the embedded platform's database on ${platform.database.host}:${platform.database.port} (data in ${dataDir})`);
+    return url;
+  } catch (err) {
+    throw new ConfigError([`DATABASE_URL is not set, and ${(err as Error).message}; or set DATABASE_URL to the gateway's Postgres`]);
+  }
+}
+
 type Command =
   | { name: 'user add'; options: { username?: string; role?: string; office?: string; section?: string; 'display-name'?: string; nip?: string } }
   | { name: 'user list'; options: { office?: string } }
@@ -127,37 +124,13 @@ function commandOf(args: string[]): Command {
   const [first, second, ...rest] = args;
   try {
     if (first === 'user' && second === 'add') {
-      const { values } = parseArgs({
-        args: rest,
-        strict: true,
-        options: { username: { type: 'string' }, role: { type: 'string' }, office: { type: 'string' }, section: { type: 'string' }, 'display-name': { type: 'string' }, nip: { type: 'string' } },
-      });
-      for (const required of ['username', 'role', 'office'] as const) if (!values[required]) throw new UsageError(`--${required} is required`);
-      return { name: 'user add', options: values };
+      return { name: 'user add', options: optionsOf(rest, ['username', 'role', 'office', 'section', 'display-name', 'nip'], ['username', 'role', 'office']) };
     }
-    if (first === 'user' && second === 'list') {
-      const { values } = parseArgs({ args: rest, strict: true, options: { office: { type: 'string' } } });
-      return { name: 'user list', options: values };
-    }
-    if (first === 'user' && second === 'reset-password') {
-      const { values } = parseArgs({ args: rest, strict: true, options: { username: { type: 'string' } } });
-      if (!values.username) throw new UsageError('--username is required');
-      return { name: 'user reset-password', options: values };
-    }
-    if (first === 'office-client' && second === 'add') {
-      const { values } = parseArgs({ args: rest, strict: true, options: { office: { type: 'string' }, name: { type: 'string' } } });
-      if (!values.office) throw new UsageError('--office is required');
-      return { name: 'office-client add', options: values };
-    }
-    if (first === 'office-client' && second === 'list') {
-      const { values } = parseArgs({ args: rest, strict: true, options: { office: { type: 'string' } } });
-      return { name: 'office-client list', options: values };
-    }
-    if (first === 'office-client' && second === 'revoke') {
-      const { values } = parseArgs({ args: rest, strict: true, options: { id: { type: 'string' } } });
-      if (!values.id) throw new UsageError('--id is required');
-      return { name: 'office-client revoke', options: values };
-    }
+    if (first === 'user' && second === 'list') return { name: 'user list', options: optionsOf(rest, ['office']) };
+    if (first === 'user' && second === 'reset-password') return { name: 'user reset-password', options: optionsOf(rest, ['username'], ['username']) };
+    if (first === 'office-client' && second === 'add') return { name: 'office-client add', options: optionsOf(rest, ['office', 'name'], ['office']) };
+    if (first === 'office-client' && second === 'list') return { name: 'office-client list', options: optionsOf(rest, ['office']) };
+    if (first === 'office-client' && second === 'revoke') return { name: 'office-client revoke', options: optionsOf(rest, ['id'], ['id']) };
     if (first === 'seed-demo') {
       parseArgs({ args: args.slice(1), strict: true, options: {} });
       return { name: 'seed-demo', options: {} };
@@ -167,6 +140,41 @@ function commandOf(args: string[]): Command {
     throw new UsageError((err as Error).message);
   }
   throw new UsageError(`unknown command: ${args.join(' ')}`);
+}
+
+/** `args` as the string options `names` (strictly: anything else is an error), each of `required` given and not empty, checked in order. */
+function optionsOf<K extends string>(args: string[], names: readonly K[], required: readonly K[] = []): { [P in K]?: string } {
+  const { values } = parseArgs({ args, strict: true, options: Object.fromEntries(names.map((name) => [name, { type: 'string' as const }])) });
+  for (const name of required) if (!values[name]) throw new UsageError(`--${name} is required`);
+  return values as { [P in K]?: string };
+}
+
+/** Runs a parsed command on the gateway's database (initialised). */
+async function runCommand(command: Command, database: () => DataSource, io: CliIo): Promise<void> {
+  const accounts = new UserAccounts(database);
+  switch (command.name) {
+    case 'user add':
+      return addUser(accounts, command.options, io);
+    case 'user list':
+      return printAccounts(await accounts.list(command.options.office), io);
+    case 'user reset-password':
+      return resetPassword(accounts, command.options.username ?? '', io);
+    case 'seed-demo':
+      return seedDemo(accounts, io);
+    case 'office-client add':
+      return addOfficeClient(new OfficeClients(database), command.options, io);
+    case 'office-client list':
+      return printOfficeClients(await new OfficeClients(database).list(command.options.office), io);
+    case 'office-client revoke':
+      if (!(await new OfficeClients(database).revoke(command.options.id ?? ''))) throw new UsageError(`no active office client ${command.options.id}`);
+      return io.out(`revoked office client ${command.options.id}`);
+    default:
+      return assertNever(command);
+  }
+}
+
+function assertNever(command: never): never {
+  throw new Error(`unhandled command ${JSON.stringify(command)}`);
 }
 
 async function addUser(accounts: UserAccounts, options: Extract<Command, { name: 'user add' }>['options'], io: CliIo): Promise<void> {
@@ -197,7 +205,7 @@ async function resetPassword(accounts: UserAccounts, username: string, io: CliIo
   const given = io.env[NEW_USER_PASSWORD_ENV];
   const password = given || generatePassword();
   const problem = passwordPolicyProblem(password, { username: account.username });
-  if (problem) throw new AccountError('ACCOUNT.INVALID', 'password', problem);
+  if (problem) throw new AccountError('REQUEST.INVALID', 'password', problem);
   const passwordHash = await hashPassword(password);
   await accounts.transaction((tx) => accounts.setPassword(tx, account.id, passwordHash, new Date()));
   io.out(`reset the password of ${account.username}; every token of the account is revoked${given ? ` (password from ${NEW_USER_PASSWORD_ENV})` : ` password: ${password}`}`);

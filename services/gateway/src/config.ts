@@ -1,7 +1,7 @@
 import { dlqTopicFor } from '@pengaduan/contracts';
 import { OFFICE_PROFILES_SETTING, type OfficeDirectory } from '@pengaduan/documents';
 import { loadEventSigning, loadTransportSecurity, type EventSigning, type KafkaSecurity } from '@pengaduan/messaging';
-import { loadConfig, loadConfigParts, parse, PRODUCTION_MODE, type ConfigSpec, type GrpcTls } from '@pengaduan/runtime';
+import { loadConfig, loadConfigParts, parse, planned, SERVICE_PORTS, PRODUCTION_MODE, type ConfigSpec, type GrpcTls } from '@pengaduan/runtime';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { parseSecondFactorRules, type SecondFactorRules } from './totp/second-factor-policy';
@@ -182,21 +182,21 @@ export const GATEWAY_CONFIG: ConfigSpec<GatewayConfig> = {
   databaseSchema: { env: 'GATEWAY_DB_SCHEMA', default: 'gateway', parse: parse.identifier, description: "the gateway's own schema (users, read model, inbox)" },
   kafkaBrokers: { env: 'KAFKA_BROKERS', parse: parse.list, description: 'Kafka bootstrap brokers, host:port,…' },
   httpHost: { env: 'GATEWAY_HTTP_HOST', default: '127.0.0.1', parse: parse.string, description: 'address the REST API (and health endpoints) binds' },
-  httpPort: { env: 'GATEWAY_HTTP_PORT', default: '3000', parse: parse.port, description: 'port of the REST API (and health endpoints)' },
+  httpPort: { env: 'GATEWAY_HTTP_PORT', ...planned.port(SERVICE_PORTS.gateway.http), parse: parse.port, description: 'port of the REST API (and health endpoints)' },
   grpcAddress: {
     env: 'GATEWAY_GRPC_ADDRESS',
-    default: '127.0.0.1:50050',
+    ...planned.address(SERVICE_PORTS.gateway.grpc),
     parse: hostPort,
     description: "host:port the public gRPC API binds (pengaduan.v1.OfficeComplaintsService for the offices' systems, with health checking and reflection)",
   },
-  intakeGrpcUrl: { env: 'INTAKE_GRPC_URL', default: '127.0.0.1:50051', parse: hostPort, description: "host:port of intake's internal gRPC API" },
-  dispositionGrpcUrl: { env: 'DISPOSITION_GRPC_URL', default: '127.0.0.1:50052', parse: hostPort, description: "host:port of disposition's internal gRPC API" },
-  analysisGrpcUrl: { env: 'ANALYSIS_GRPC_URL', default: '127.0.0.1:50053', parse: hostPort, description: "host:port of analysis's internal gRPC API" },
-  teamDecreeGrpcUrl: { env: 'TEAM_DECREE_GRPC_URL', default: '127.0.0.1:50054', parse: hostPort, description: "host:port of team-decree's internal gRPC API" },
-  notificationGrpcUrl: { env: 'NOTIFICATION_GRPC_URL', default: '127.0.0.1:50055', parse: hostPort, description: "host:port of notification's internal gRPC API" },
+  intakeGrpcUrl: { env: 'INTAKE_GRPC_URL', ...planned.address(SERVICE_PORTS.intake.grpc), parse: hostPort, description: "host:port of intake's internal gRPC API" },
+  dispositionGrpcUrl: { env: 'DISPOSITION_GRPC_URL', ...planned.address(SERVICE_PORTS.disposition.grpc), parse: hostPort, description: "host:port of disposition's internal gRPC API" },
+  analysisGrpcUrl: { env: 'ANALYSIS_GRPC_URL', ...planned.address(SERVICE_PORTS.analysis.grpc), parse: hostPort, description: "host:port of analysis's internal gRPC API" },
+  teamDecreeGrpcUrl: { env: 'TEAM_DECREE_GRPC_URL', ...planned.address(SERVICE_PORTS['team-decree'].grpc), parse: hostPort, description: "host:port of team-decree's internal gRPC API" },
+  notificationGrpcUrl: { env: 'NOTIFICATION_GRPC_URL', ...planned.address(SERVICE_PORTS.notification.grpc), parse: hostPort, description: "host:port of notification's internal gRPC API" },
   intakeWebhooksUrl: {
     env: 'INTAKE_WEBHOOKS_URL',
-    default: 'http://127.0.0.1:3101',
+    ...planned.httpUrl(SERVICE_PORTS.intake.http),
     parse: parse.url(['http:', 'https:']),
     description: "intake's HTTP base URL, where the public /webhooks/… are forwarded",
   },

@@ -1,7 +1,7 @@
 import { OFFICE_PROFILES_SETTING, type OfficeDirectory } from '@pengaduan/documents';
 import { channelSettingsFromEnv, DEFAULT_MEDIA_MAX_BYTES, type ChannelSettings } from '@pengaduan/channels';
 import { loadEventSigning, loadTransportSecurity, type EventSigning, type KafkaSecurity } from '@pengaduan/messaging';
-import { loadConfig, loadConfigParts, parse, type ConfigSpec, type GrpcTls } from '@pengaduan/runtime';
+import { loadConfig, loadConfigParts, parse, planned, SERVICE_PORTS, type ConfigSpec, type GrpcTls } from '@pengaduan/runtime';
 import { DEFAULT_MEDIA_TYPES } from './inbound-media/media-fetch-worker';
 import { contactKeyRing, parseKeyRing, type RingKey } from './reporter-contact/key-ring';
 
@@ -58,8 +58,8 @@ export const INTAKE_CONFIG: ConfigSpec<IntakeConfig> = {
   databaseSchema: { env: 'INTAKE_DB_SCHEMA', default: 'intake', parse: parse.identifier, description: "intake's own schema" },
   kafkaBrokers: { env: 'KAFKA_BROKERS', parse: parse.list, description: 'Kafka bootstrap brokers, host:port,…' },
   httpHost: { env: 'INTAKE_HTTP_HOST', default: '127.0.0.1', parse: parse.string, description: 'address of the health endpoints' },
-  httpPort: { env: 'INTAKE_HTTP_PORT', default: '3101', parse: parse.port, description: 'port of the health endpoints' },
-  grpcAddress: { env: 'INTAKE_GRPC_ADDRESS', default: '127.0.0.1:50051', parse: parse.string, description: 'host:port the internal gRPC API binds' },
+  httpPort: { env: 'INTAKE_HTTP_PORT', ...planned.port(SERVICE_PORTS.intake.http), parse: parse.port, description: 'port of the health endpoints' },
+  grpcAddress: { env: 'INTAKE_GRPC_ADDRESS', ...planned.address(SERVICE_PORTS.intake.grpc), parse: parse.string, description: 'host:port the internal gRPC API binds' },
   officeProfiles: OFFICE_PROFILES_SETTING,
   reporterContactKey: {
     env: 'REPORTER_CONTACT_KEY',
@@ -98,7 +98,7 @@ export const INTAKE_CONFIG: ConfigSpec<IntakeConfig> = {
     parse: parse.list,
     description: 'content types of attachments intake keeps, comma-separated',
   },
-  notificationGrpcUrl: { env: 'NOTIFICATION_GRPC_URL', default: '127.0.0.1:50055', parse: parse.string, description: "host:port of notification's internal gRPC API (delivery receipts)" },
+  notificationGrpcUrl: { env: 'NOTIFICATION_GRPC_URL', ...planned.address(SERVICE_PORTS.notification.grpc), parse: parse.string, description: "host:port of notification's internal gRPC API (delivery receipts)" },
   inboundPollMs: {
     env: 'INTAKE_INBOUND_POLL_MS',
     default: '500',

@@ -1,7 +1,7 @@
 import { OFFICE_PROFILES_SETTING, type OfficeDirectory } from '@pengaduan/documents';
 import { channelSettingsFromEnv, type ChannelSettings } from '@pengaduan/channels';
 import { loadEventSigning, loadTransportSecurity, type EventSigning, type KafkaSecurity } from '@pengaduan/messaging';
-import { loadConfig, loadConfigParts, parse, type ConfigSpec, type GrpcTls } from '@pengaduan/runtime';
+import { loadConfig, loadConfigParts, parse, planned, SERVICE_PORTS, type ConfigSpec, type GrpcTls } from '@pengaduan/runtime';
 import { OUTBOUND_CHANNELS, type OutboundChannel } from '@pengaduan/sop';
 
 export interface NotificationConfig {
@@ -51,15 +51,15 @@ export const NOTIFICATION_CONFIG: ConfigSpec<NotificationConfig> = {
   databaseSchema: { env: 'NOTIFICATION_DB_SCHEMA', default: 'notification', parse: parse.identifier, description: "notification's own schema" },
   kafkaBrokers: { env: 'KAFKA_BROKERS', parse: parse.list, description: 'Kafka bootstrap brokers, host:port,…' },
   httpHost: { env: 'NOTIFICATION_HTTP_HOST', default: '127.0.0.1', parse: parse.string, description: 'address of the health endpoints' },
-  httpPort: { env: 'NOTIFICATION_HTTP_PORT', default: '3105', parse: parse.port, description: 'port of the health endpoints' },
+  httpPort: { env: 'NOTIFICATION_HTTP_PORT', ...planned.port(SERVICE_PORTS.notification.http), parse: parse.port, description: 'port of the health endpoints' },
   grpcAddress: {
     env: 'NOTIFICATION_GRPC_ADDRESS',
-    default: '127.0.0.1:50055',
+    ...planned.address(SERVICE_PORTS.notification.grpc),
     parse: parse.string,
     description: 'host:port the internal gRPC API binds (the gateway and intake call it)',
   },
   officeProfiles: OFFICE_PROFILES_SETTING,
-  intakeGrpcUrl: { env: 'INTAKE_GRPC_URL', default: '127.0.0.1:50051', parse: parse.string, description: "host:port of intake's internal gRPC API (reporters' addresses, screening officers' texts)" },
+  intakeGrpcUrl: { env: 'INTAKE_GRPC_URL', ...planned.address(SERVICE_PORTS.intake.grpc), parse: parse.string, description: "host:port of intake's internal gRPC API (reporters' addresses, screening officers' texts)" },
   fallbackChannels: {
     env: 'NOTIFICATION_FALLBACK_CHANNELS',
     default: 'SMS',

@@ -1,5 +1,5 @@
 import { loadEventSigning, loadTransportSecurity, type EventSigning, type KafkaSecurity } from '@pengaduan/messaging';
-import { loadConfig, loadConfigParts, parse, type ConfigSpec } from '@pengaduan/runtime';
+import { loadConfig, loadConfigParts, parse, planned, SERVICE_PORTS, type ConfigSpec } from '@pengaduan/runtime';
 import { parseSlaPolicy, type SlaPolicy } from '@pengaduan/sop';
 import { readFileSync } from 'node:fs';
 
@@ -29,7 +29,7 @@ export const SLA_MONITOR_CONFIG: ConfigSpec<SlaMonitorConfig> = {
   databaseSchema: { env: 'SLA_MONITOR_DB_SCHEMA', default: 'sla_monitor', parse: parse.identifier, description: "sla-monitor's own schema" },
   kafkaBrokers: { env: 'KAFKA_BROKERS', parse: parse.list, description: 'Kafka bootstrap brokers, host:port,…' },
   httpHost: { env: 'SLA_MONITOR_HTTP_HOST', default: '127.0.0.1', parse: parse.string, description: 'address of the health endpoints' },
-  httpPort: { env: 'SLA_MONITOR_HTTP_PORT', default: '3106', parse: parse.port, description: 'port of the health endpoints' },
+  httpPort: { env: 'SLA_MONITOR_HTTP_PORT', ...planned.port(SERVICE_PORTS['sla-monitor'].http), parse: parse.port, description: 'port of the health endpoints' },
   warningShare: { env: 'SLA_WARNING_SHARE', default: '0.75', parse: parseShare, description: 'share of a deadline after which the warning is raised (0 < share < 1)' },
   pollMs: { env: 'SLA_MONITOR_POLL_MS', default: '1000', parse: parse.positiveInt, description: 'how often the scheduler looks for due deadlines (ms)' },
   batchSize: { env: 'SLA_MONITOR_BATCH_SIZE', default: '200', parse: parse.positiveInt, description: 'deadlines fired in one transaction at most' },

@@ -1,3 +1,5 @@
+import { FIELD_RULES } from '@pengaduan/sop';
+
 /**
  * Start-up configuration read from the environment and validated before anything starts,
  * so that a wrong or missing variable stops the service at once with a message naming it.
@@ -13,6 +15,61 @@ export interface ConfigField<V> {
   parse: (raw: string) => V;
   /** Shown in errors and in `.env.example`. */
   description: string;
+  /**
+   * The default ends in a port of the platform's port plan (`3101`, `127.0.0.1:50051`,
+   * `http://127.0.0.1:3101`, see {@link SERVICE_PORTS}), which {@link PORT_OFFSET} moves: a service's
+   * own ports and its addresses of the others move together, so one setting moves the platform.
+   */
+  movesWithPortOffset?: boolean;
+}
+
+/**
+ * The platform's port plan: where each service listens unless told (HTTP: its health endpoints,
+ * and the gateway's REST API and web app; gRPC: its internal API, the gateway's public one), and
+ * so where the others reach it. Each config.ts takes its defaults from here.
+ */
+export const SERVICE_PORTS = {
+  gateway: { http: 3000, grpc: 50050 },
+  intake: { http: 3101, grpc: 50051 },
+  disposition: { http: 3102, grpc: 50052 },
+  analysis: { http: 3103, grpc: 50053 },
+  'team-decree': { http: 3104, grpc: 50054 },
+  notification: { http: 3105, grpc: 50055 },
+  'sla-monitor': { http: 3106 },
+} as const;
+
+/** The default of a setting of the port plan: a port, `127.0.0.1:<port>` or `http://127.0.0.1:<port>`, moved by PORT_OFFSET. */
+export const planned = {
+  port: (port: number) => ({ default: String(port), movesWithPortOffset: true }),
+  address: (port: number) => ({ default: `127.0.0.1:${port}`, movesWithPortOffset: true }),
+  httpUrl: (port: number) => ({ default: `http://127.0.0.1:${port}`, movesWithPortOffset: true }),
+};
+
+/**
+ * Added to every default of the port plan (every service's HTTP and gRPC ports and the addresses
+ * by which the services reach one another): with PORT_OFFSET=1000 the gateway is on 4000 and 51050,
+ * intake on 4101 and 51051, and every service finds the others there. A variable that is set is
+ * taken as it is. At most 15000, so that the highest planned port (50055) stays a port.
+ */
+export const PORT_OFFSET: ConfigField<number> = {
+  env: 'PORT_OFFSET',
+  default: '0',
+  parse: (raw) => {
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 0 || n > 15_000) throw new Error(`"${raw}" is not a whole number from 0 to 15000`);
+    return n;
+  },
+  description: 'added to every default port of the platform (each service’s own and its addresses of the others)',
+};
+
+/** The port a setting of the port plan has by default under `env`'s PORT_OFFSET (for launchers that wait on the services). */
+export function plannedPort(port: number, env: NodeJS.ProcessEnv = process.env): number {
+  return port + loadConfig({ offset: PORT_OFFSET }, env).offset;
+}
+
+/** `value` (a default of the port plan) with its port moved by `offset`. */
+function moved(value: string, offset: number): string {
+  return value.replace(/\d+$/, (port) => String(Number(port) + offset));
 }
 
 /** Every problem found in the environment, reported together. */
@@ -27,15 +84,18 @@ export class ConfigError extends Error {
 export function loadConfig<T>(spec: ConfigSpec<T>, env: NodeJS.ProcessEnv = process.env): T {
   const problems: string[] = [];
   const out: Partial<T> = {};
+  const fields = Object.values(spec) as ConfigField<unknown>[];
+  const offset = fields.some((f) => f.movesWithPortOffset) ? portOffsetOf(env, problems) : 0;
   for (const key of Object.keys(spec) as (keyof T)[]) {
     const field = spec[key];
     const raw = env[field.env];
-    const value = raw === undefined || raw === '' ? field.default : raw;
-    if (value === undefined) {
+    const given = raw !== undefined && raw !== '';
+    if (!given && field.default === undefined) {
       problems.push(`${field.env} is required (${field.description})`);
       continue;
     }
     try {
+      const value = given ? (raw as string) : field.movesWithPortOffset ? moved(field.default as string, offset) : (field.default as string);
       out[key] = field.parse(value);
     } catch (err) {
       problems.push(`${field.env}: ${(err as Error).message} (${field.description})`);
@@ -43,6 +103,17 @@ export function loadConfig<T>(spec: ConfigSpec<T>, env: NodeJS.ProcessEnv = proc
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return out as T;
+}
+
+/** PORT_OFFSET, or 0 with its problem added to `problems`. */
+function portOffsetOf(env: NodeJS.ProcessEnv, problems: string[]): number {
+  const raw = env[PORT_OFFSET.env];
+  try {
+    return PORT_OFFSET.parse(raw === undefined || raw === '' ? (PORT_OFFSET.default as string) : raw);
+  } catch (err) {
+    problems.push(`${PORT_OFFSET.env}: ${(err as Error).message} (${PORT_OFFSET.description})`);
+    return 0;
+  }
 }
 
 /**
@@ -123,7 +194,7 @@ export const parse = {
     throw new Error(`"${raw}" is not on, off or auto`);
   },
   officeCode: (raw: string): string => {
-    if (!/^[A-Z]{2,6}$/.test(raw)) throw new Error(`"${raw}" is not an office code (2-6 capital letters)`);
+    if (!FIELD_RULES.officeCode.pattern.test(raw)) throw new Error(`"${raw}" is not ${FIELD_RULES.officeCode.description}`);
     return raw;
   },
 };

@@ -3,7 +3,7 @@ import { createLogger, type Logger } from '@pengaduan/runtime';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { applyDevSecrets, databasePasswordVariable, devSecretsFile } from '../../../../scripts/dev-secrets.cjs';
+import { applyDevSecrets, databasePasswordVariable, devSecretsFile, publishKeys } from '../../../../scripts/dev-secrets.cjs';
 import { roleOf } from '../../../../scripts/service-env.cjs';
 import { seedDemoOffice } from '../demo/seed-demo-office';
 import { createBusTopics } from '../embedded-bus/bus-topics';
@@ -12,7 +12,8 @@ import { prepareSchemas } from '../embedded-postgres/prepare-schemas';
 import { keepRolePasswords } from '../embedded-postgres/role-passwords';
 import { PLATFORM_SERVICES, platformEnvironment, type LoadedService } from '../services/platform-services';
 import { DataDirLock } from './data-dir-lock';
-import type { PlatformSettings } from './platform-settings';
+import { PlatformAddress } from './platform-address';
+import { DEFAULT_DATA_DIR, type PlatformSettings } from './platform-settings';
 
 /** How long a service may take to report ready (its migrations run first: long on a first start). */
 const READY_TIMEOUT_MS = 180_000;
@@ -28,10 +29,12 @@ const mib = (bytes: number) => Math.round(bytes / 1024 / 1024);
  * (`<data>/pglite-bus`). Both ask every connection for its password (docs/adr/0024): kept in
  * `<data>/pglite-passwords.env` (the administrative role's, the launcher's alone, and one per service
  * role) and `<data>/pglite-bus-passwords.env`. `start()` prints what a person needs (the demo passwords on a first
- * start, the web app's URL); `stop()` shuts the services down gracefully, the gateway first.
+ * start, the web app's URL) and, once ready, publishes where it can be reached in `<data>/platform.json`
+ * (PlatformAddress); `stop()` shuts the services down gracefully, the gateway first.
  */
 export class EmbeddedPlatform {
   private lock?: DataDirLock;
+  private address?: PlatformAddress;
   private database?: EmbeddedPostgres;
   private busDatabase?: EmbeddedPostgres;
   private readonly apps: { name: string; app: NestExpressApplication }[] = [];
@@ -52,10 +55,12 @@ export class EmbeddedPlatform {
     this.lock = DataDirLock.acquire(dataDir);
 
     const common = applyDevSecrets({ ...process.env, LOG_LEVEL: this.settings.logLevel }, PLATFORM_SERVICES.map((s) => s.name));
-    this.say(`platform: development secrets in ${devSecretsFile(common)}`);
+    const publishedKeysFile = publishKeys(common);
+    this.say(`platform: development secrets in ${devSecretsFile(common)}, the services' public keys in ${publishedKeysFile}`);
 
     const roles = PLATFORM_SERVICES.map((s) => roleOf(s.name));
     const passwordsFile = join(dataDir, 'pglite-passwords.env');
+    const busPasswordsFile = join(dataDir, 'pglite-bus-passwords.env');
     const passwords = keepRolePasswords(passwordsFile, roles);
     this.database = await EmbeddedPostgres.open({
       dataDir: join(dataDir, 'pglite'),
@@ -70,7 +75,7 @@ export class EmbeddedPlatform {
       port: this.settings.busDatabasePort,
       anyPortIfTaken: !this.settings.busDatabasePortGiven,
       logger: this.logger.child({ component: 'embedded-bus-postgres' }),
-      passwords: keepRolePasswords(join(dataDir, 'pglite-bus-passwords.env'), []),
+      passwords: keepRolePasswords(busPasswordsFile, []),
     });
     const busUrl = this.busDatabase.url();
     // The bus is the process's: every service's clients (and an audit in this process) share it.
@@ -109,6 +114,17 @@ export class EmbeddedPlatform {
     this.say(`Web app: ${webApp}`);
     this.say(`Log in at ${webApp}masuk as admin.tikkim (Admin Tikkim), kepala.kantor, seksi.inteldakim, seksi.lantaskim, kepala.seksi.ti or auditor.`);
     this.say(`API: ${webApp}api/v1 (OpenAPI at ${webApp}api/docs)`);
+    // Both find this platform through its data directory: named when it is not the default one.
+    const where = dataDir === DEFAULT_DATA_DIR ? '' : `EMBEDDED_DATA_DIR=${dataDir} `;
+    this.say(`More officers: ${where}node services/gateway/dist/main.js user add …; the audit replay of this log: ${where}node scripts/audit-embedded.mjs (both find this platform by itself).`);
+    // Published last: whoever finds it (the gateway's commands, the audit) finds the platform ready.
+    this.address = PlatformAddress.publish(dataDir, {
+      pid: process.pid,
+      database: { host: this.database.host, port: this.database.port, passwordsFile },
+      bus: { host: this.busDatabase.host, port: this.busDatabase.port, passwordsFile: busPasswordsFile },
+      webApp,
+      publishedKeysFile,
+    });
     this.say(`platform: ready in ${((Date.now() - began) / 1000).toFixed(1)} s, ${mib(process.memoryUsage().rss)} MiB resident; data in ${dataDir}. Ctrl-C stops.`);
   }
 
@@ -120,6 +136,7 @@ export class EmbeddedPlatform {
 
   private async shutdown(): Promise<number> {
     this.say('platform: stopping');
+    this.address?.remove();
     let code = 0;
     const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), STOP_TIMEOUT_MS).unref());
     const work = (async () => {

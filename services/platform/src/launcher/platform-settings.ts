@@ -4,6 +4,9 @@ import { join, resolve } from 'node:path';
 /** The repository (services/platform/{src,dist}/launcher → four levels up). */
 export const REPOSITORY_ROOT = resolve(__dirname, '..', '..', '..', '..');
 
+/** Where the platform keeps its data unless EMBEDDED_DATA_DIR says otherwise (the gateway's commands look there too). */
+export const DEFAULT_DATA_DIR = join(REPOSITORY_ROOT, 'data');
+
 export interface PlatformSettings {
   /** Everything the platform keeps: PGlite's databases (`pglite/`, `pglite-bus/`). */
   dataDir: string;
@@ -26,7 +29,7 @@ interface RawSettings {
 }
 
 const SPEC: ConfigSpec<RawSettings> = {
-  dataDir: { env: 'EMBEDDED_DATA_DIR', default: join(REPOSITORY_ROOT, 'data'), parse: (raw) => resolve(raw), description: "where the embedded platform keeps its databases (default: the repository's data/)" },
+  dataDir: { env: 'EMBEDDED_DATA_DIR', default: DEFAULT_DATA_DIR, parse: (raw) => resolve(raw), description: "where the embedded platform keeps its databases (default: the repository's data/)" },
   databasePort: { env: 'EMBEDDED_DB_PORT', default: '54329', parse: parse.port, description: "port of the embedded Postgres (PGlite) the services use, on 127.0.0.1" },
   busDatabasePort: { env: 'EMBEDDED_BUS_PORT', default: '54330', parse: parse.port, description: "port of the embedded bus's Postgres (PGlite), on 127.0.0.1" },
   logLevel: { env: 'LOG_LEVEL', default: 'warn', parse: parse.string, description: "level of the services' JSON logs" },

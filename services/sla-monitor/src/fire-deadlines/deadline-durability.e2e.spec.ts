@@ -1,5 +1,5 @@
 import { COMPLAINT_EVENTS_TOPIC, type EventEnvelope } from '@pengaduan/contracts';
-import { dropSchema, eventually, freePort, historyUntil, randomOfficeCode, ServiceProcess, sql, startGroupAtEnd, testInfrastructure, TopicReader, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
+import { dropSchema, eventually, freePort, historyUntil, randomOfficeCode, ServiceProcess, sql, startGroupAtEnd, testInfrastructure, testKafka, TopicReader, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
 import { SlaMonitorApp } from '../__fixtures__/sla-monitor-app';
 
 // sla-monitor as separate operating-system processes on the real broker and Postgres: a replica
@@ -139,6 +139,40 @@ describe('deadlines survive the monitor’s crash and are shared by its replicas
       expect(await firedInOutbox(schema, 'sla.escalated')).toBe(30);
     } finally {
       await second.process.stop();
+      await dropSchema(schema);
+    }
+  });
+
+  it('is ready and fires what fell due while it was down before Kafka has dropped the killed process from its group', async () => {
+    const schema = uniqueSchemaName('e2e_sla_monitor');
+    const prefix = `sla-rejoin-${uniqueSuffix()}.`;
+    const group = `${prefix}sla-monitor`;
+    await startGroupAtEnd(group, COMPLAINT_EVENTS_TOPIC);
+    const first = await monitor(schema, prefix);
+    const admin = testKafka('sla-rejoin-test').admin();
+    await admin.connect();
+    let second: Monitor | undefined;
+    try {
+      await untilFollowing(schema);
+      const [killed] = (await admin.describeGroups([group])).groups[0].members.map((m) => m.memberId);
+      await first.process.kill();
+      // The deadline fell due while the monitor was down: its due time moved into the past (time skipped, not waited for).
+      await sql(`UPDATE "${schema}".deadline SET warn_at = now() - interval '2 hours', due_at = now() - interval '1 hour', next_fire_at = now() - interval '2 hours'`);
+
+      second = await monitor(schema, prefix);
+      // Ready while the broker still counts the killed process in the group (its session, ~30 s, has
+      // not expired): readiness and firing do not wait for the consumer's join.
+      const members = (await admin.describeGroups([group])).groups[0].members.map((m) => m.memberId);
+      expect(members).toContain(killed);
+      expect(second.process.logs()).not.toContain('"msg":"kafka ready"');
+      await eventually(async () => ((await firedInOutbox(schema, 'sla.deadline-breached')) >= 1 ? true : undefined), 60_000, 'the overdue deadline to fire');
+      expect(second.process.logs()).not.toContain('"msg":"kafka ready"');
+      // Then the consumer joins (once the killed member's session expired) and the breach is published, once.
+      await eventually(async () => (second?.process.logs().includes('"msg":"kafka ready"') ? true : undefined), 90_000, 'the consumer to join its group');
+      expect(await firedInOutbox(schema, 'sla.deadline-breached')).toBe(1);
+    } finally {
+      await admin.disconnect();
+      await second?.process.stop();
       await dropSchema(schema);
     }
   });

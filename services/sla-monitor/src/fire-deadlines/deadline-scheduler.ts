@@ -10,6 +10,9 @@ export interface SchedulerOptions {
   batchSize: number;
 }
 
+/** How soon a look is tried again while the database is still being connected to and migrated (ms). */
+const STARTING_RETRY_MS = 100;
+
 /** What one look fired. */
 export interface TickResult {
   warned: number;
@@ -69,7 +72,7 @@ export class DeadlineScheduler {
     });
   }
 
-  /** Starts firing in the background once the database is ready. */
+  /** Starts firing in the background, as soon as the database is ready. */
   start(): void {
     if (this.running) return;
     this.running = true;
@@ -89,10 +92,17 @@ export class DeadlineScheduler {
     if (this.lastError) throw new Error(`scheduler failing: ${this.lastError.message}`);
   }
 
+  /**
+   * Looks until stopped. It does not wait for `runtime.ready()`, which includes the consumer's join
+   * of its Kafka group: after a crash (kill -9) the join waits until the dead process's session
+   * expires (about 30 s), and firing needs only the database. Until the database is migrated a look
+   * fails with SERVICE.NOT_READY (readiness says so) and is tried again shortly. The consumer's lag
+   * is no different from that of any running monitor: a stop takes the row's lock, whenever it comes.
+   */
   private async run(): Promise<void> {
-    await this.runtime.ready();
     while (this.running) {
       let full = false;
+      let starting = false;
       try {
         const { warned, breached } = await this.tick();
         full = warned + breached >= this.options.batchSize;
@@ -100,10 +110,12 @@ export class DeadlineScheduler {
         this.lastError = undefined;
       } catch (err) {
         this.lastError = err as Error;
-        this.logger.error({ err: { message: (err as Error).message } }, 'firing deadlines failed; retrying');
+        starting = (err as { code?: string }).code === 'SERVICE.NOT_READY';
+        if (starting) this.logger.debug('the database is not ready yet; firing waits for it');
+        else this.logger.error({ err: { message: (err as Error).message } }, 'firing deadlines failed; retrying');
       }
       if (!full && this.running) await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.options.pollMs);
+        const timer = setTimeout(resolve, starting ? Math.min(STARTING_RETRY_MS, this.options.pollMs) : this.options.pollMs);
         this.wake = () => (clearTimeout(timer), resolve());
       });
     }
