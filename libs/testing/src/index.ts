@@ -1,5 +1,7 @@
 export * from './lib/complaint-history';
+export * from './lib/sla-deadline';
 export * from './lib/grpc-test-client';
+export * from './lib/refusal';
 export * from './lib/infrastructure';
 export * from './lib/isolation';
 export * from './lib/platform-stack';
@@ -9,6 +11,7 @@ export * from './lib/fake-providers';
 export * from './lib/stored-documents';
 export * from './lib/raw-http';
 export * from './lib/intake-screen-stand-in';
+export * from './lib/service-app';
 export * from './lib/tls-certificates';
 export * from './lib/sasl-ssl-kafka';
 export * from './lib/hostile-json';

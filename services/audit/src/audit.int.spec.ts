@@ -1,8 +1,8 @@
 // The audit CLI as auditors run it, against the real broker: a topic of the test's own with
 // signed histories and bad events produced straight to Kafka, the CLI as a child process.
-import { chainAndSign, chainOf, serializeEnvelope, signEnvelope, sopEventToEnvelope, type EventEnvelope } from '@pengaduan/contracts';
+import { chainAndSign, chainOf, serializeEnvelope, signEnvelope, type EventEnvelope } from '@pengaduan/contracts';
 import type { SopEvent } from '@pengaduan/sop';
-import { createTestTopic, deleteTopics, historyUntil, REPO_ROOT, testInfrastructure, testKafka, uniqueSuffix, type ComplaintHistory } from '@pengaduan/testing';
+import { createTestTopic, deleteTopics, historyUntil, REPO_ROOT, startGroupAtEnd, testInfrastructure, testKafka, uniqueSuffix, type ComplaintHistory } from '@pengaduan/testing';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,7 +44,7 @@ async function produce(topic: string, envelopes: readonly (EventEnvelope | strin
 }
 
 function eventFor(h: ComplaintHistory, event: SopEvent, source: string): EventEnvelope {
-  return signed(sopEventToEnvelope(event, { source, subject: h.complaintId, office: h.officeCode, correlationId: h.complaintId }, {} as never), keys);
+  return signed(h.envelopeOf(event, source), keys);
 }
 
 const groupOf = (stderr: string) => /reader group (audit-[0-9a-f-]+)/.exec(stderr)?.[1];
@@ -111,8 +111,8 @@ describe('npm run audit (against Kafka)', () => {
     const admin = testKafka('audit-int-admin').admin();
     await admin.connect();
     const serviceGroup = `audit-int-service-${uniqueSuffix()}`;
+    await startGroupAtEnd(serviceGroup, topic);
     const ends = await admin.fetchTopicOffsets(topic);
-    await admin.setOffsets({ groupId: serviceGroup, topic, partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })) });
 
     try {
       const out = { json: join(dir, 'out.json'), html: join(dir, 'out.html'), csv: join(dir, 'out.csv') };

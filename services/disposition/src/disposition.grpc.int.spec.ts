@@ -1,55 +1,65 @@
 import { OfficeDirectory } from '@pengaduan/documents';
-import { create, type MessageInitShape } from '@bufbuild/protobuf';
+import type { MessageInitShape } from '@bufbuild/protobuf';
 import {
-  DisposeComplaintRequestSchema,
+  COMPLAINT_EVENTS_TOPIC,
   DispositionInstruction,
   DispositionService,
-  ListSectionsRequestSchema,
-  RespondAsSectionRequestSchema,
-  toGrpcServiceDefinition,
+  type DisposeComplaintRequestSchema,
   type DisposeComplaintResponse,
   type ListSectionsResponse,
+  type RespondAsSectionRequestSchema,
   type RespondAsSectionResponse,
 } from '@pengaduan/contracts';
 import { ServiceRuntime } from '@pengaduan/messaging';
-import { createLogger, fromGrpcError, GrpcServiceHost, ServiceError } from '@pengaduan/runtime';
-import { dropSchema, IntakeScreenStandIn, testInfrastructure, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
-import { credentials, makeGenericClientConstructor, type Client, type MethodDefinition, type ServiceError as GrpcServiceError } from '@grpc/grpc-js';
+import { createLogger } from '@pengaduan/runtime';
+import {
+  dropSchema,
+  GrpcTestClient,
+  historyUntil,
+  IntakeScreenStandIn,
+  randomOfficeCode,
+  refusal,
+  startGroupAtEnd,
+  startTestService,
+  testInfrastructure,
+  uniqueSchemaName,
+  uniqueSuffix,
+  type MethodsOf,
+} from '@pengaduan/testing';
 import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
-import { v7 as uuidv7 } from 'uuid';
-import { confirmedHistory, randomOffice, receivedHistory, removeTestGroup, seedComplaint, startGroupAtTheEnd, TEST_SECTIONS } from './__fixtures__/disposition-test-kit';
+import { removeTestGroup, seedComplaint, TEST_SECTIONS } from './__fixtures__/disposition-test-kit';
 import { officeYear } from './disposition-sheet/sheet-number';
 import { DispositionModule } from './disposition.module';
+import { dispositionService } from './service-entry';
 import { addSection } from './sections/section-list';
-
-const DEFINITION = toGrpcServiceDefinition(DispositionService);
-const DispositionClient = makeGenericClientConstructor(DEFINITION, 'DispositionService');
 
 const infra = testInfrastructure();
 const schema = uniqueSchemaName('disposition_grpc');
 const groupId = `disposition-grpc-test-${uniqueSuffix()}`;
-const office = randomOffice();
+const office = randomOfficeCode();
 let app: INestApplicationContext;
 let runtime: ServiceRuntime;
-let client: Client;
+let client: GrpcTestClient<MethodsOf<typeof DispositionService>>;
 let intake: IntakeScreenStandIn;
 
 beforeAll(async () => {
-  await startGroupAtTheEnd(groupId);
+  await startGroupAtEnd(groupId, COMPLAINT_EVENTS_TOPIC);
   intake = await new IntakeScreenStandIn().start();
   const infraConfig = { databaseUrl: infra.databaseUrl, databaseSchema: schema, kafkaBrokers: infra.kafkaBrokers };
   const config = { officeProfiles: OfficeDirectory.load(), ...infraConfig, httpHost: '127.0.0.1', httpPort: 0, grpcAddress: '127.0.0.1:0', intakeGrpcUrl: intake.address };
-  app = await NestFactory.createApplicationContext(
-    DispositionModule.forRoot(config, createLogger('disposition-grpc-test', 'silent'), { stateConsumer: { groupId, maxAttempts: 1, backoff: { initialMs: 10, maxMs: 50 } } }),
-    { logger: false },
+  const logger = createLogger('disposition-grpc-test', 'silent');
+  const service = await startTestService(
+    dispositionService,
+    config,
+    DispositionModule.forRoot(config, logger, { stateConsumer: { groupId, maxAttempts: 1, backoff: { initialMs: 10, maxMs: 50 } } }),
+    logger,
   );
-  await app.init();
+  app = service.app;
   runtime = app.get(ServiceRuntime);
   await runtime.ready();
   for (const s of TEST_SECTIONS) await addSection(runtime.dataSource.manager, { officeCode: office, ...s });
-  client = new DispositionClient(`127.0.0.1:${app.get(GrpcServiceHost).port}`, credentials.createInsecure());
+  client = new GrpcTestClient(DispositionService, service.grpcAddress);
 });
 
 afterAll(async () => {
@@ -60,19 +70,11 @@ afterAll(async () => {
   await removeTestGroup(groupId);
 });
 
-function call<Req, Res>(method: MethodDefinition<Req, Res>, request: Req): Promise<Res> {
-  return new Promise((resolve, reject) =>
-    client.makeUnaryRequest(method.path, method.requestSerialize, method.responseDeserialize, request, (err: GrpcServiceError | null, res?: Res) =>
-      err ? reject(fromGrpcError(err)) : resolve(res as Res),
-    ),
-  );
-}
-
 type DisposeInit = MessageInitShape<typeof DisposeComplaintRequestSchema>;
-const dispose = (r: DisposeInit): Promise<DisposeComplaintResponse> => call(DEFINITION.disposeComplaint, create(DisposeComplaintRequestSchema, r));
+const dispose = (r: DisposeInit): Promise<DisposeComplaintResponse> => client.call('disposeComplaint', r);
 const respond = (r: MessageInitShape<typeof RespondAsSectionRequestSchema>): Promise<RespondAsSectionResponse> =>
-  call(DEFINITION.respondAsSection, create(RespondAsSectionRequestSchema, r));
-const listSections = (officeCode: string): Promise<ListSectionsResponse> => call(DEFINITION.listSections, create(ListSectionsRequestSchema, { officeCode }));
+  client.call('respondAsSection', r);
+const listSections = (officeCode: string): Promise<ListSectionsResponse> => client.call('listSections', { officeCode });
 
 function context(complaintId: string, actor: { role: string; userId: string; sectionCode?: string }, actorOffice = office) {
   return { requestId: randomUUID(), complaintId, actor: { ...actor, officeCode: actorOffice } };
@@ -98,19 +100,10 @@ function disposeRequest(
   };
 }
 
-async function refusal(promise: Promise<unknown>): Promise<ServiceError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof ServiceError)) throw new Error(`expected a ServiceError, got ${String(error)}`);
-  return error;
-}
-
 async function confirmedComplaint(): Promise<string> {
-  const id = uuidv7();
-  await seedComplaint(runtime, confirmedHistory(id, office), id, office);
-  return id;
+  const history = historyUntil('CONFIRMED', { officeCode: office });
+  await seedComplaint(runtime, history);
+  return history.complaintId;
 }
 
 describe('DispositionService over gRPC', () => {
@@ -139,16 +132,16 @@ describe('DispositionService over gRPC', () => {
   });
 
   it('answers FAILED_PRECONDITION with the state for a complaint not yet confirmed', async () => {
-    const id = uuidv7();
-    await seedComplaint(runtime, receivedHistory(id, office), id, office);
-    const error = await refusal(dispose(disposeRequest(id)));
+    const received = historyUntil('RECEIVED', { officeCode: office });
+    await seedComplaint(runtime, received);
+    const error = await refusal(dispose(disposeRequest(received.complaintId)));
     expect(error).toMatchObject({ kind: 'conflict', code: 'COMPLAINT.ILLEGAL_TRANSITION', details: { state: 'RECEIVED' } });
   });
 
   it('answers PERMISSION_DENIED to Admin Tikkim, NOT_FOUND to another office, UNAUTHENTICATED without an officer', async () => {
     const complaintId = await confirmedComplaint();
     const admin = await refusal(dispose(disposeRequest(complaintId, { context: context(complaintId, { role: 'ADMIN_TIKKIM', userId: 'u-admin' }) })));
-    const elsewhere = await refusal(dispose(disposeRequest(complaintId, { context: context(complaintId, kakan, randomOffice()) })));
+    const elsewhere = await refusal(dispose(disposeRequest(complaintId, { context: context(complaintId, kakan, randomOfficeCode()) })));
     const nobody = await refusal(dispose(disposeRequest(complaintId, { context: { requestId: randomUUID(), complaintId } })));
     expect([admin.kind, elsewhere.kind, nobody.kind]).toEqual(['forbidden', 'not-found', 'unauthenticated']);
   });

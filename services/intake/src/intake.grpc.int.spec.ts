@@ -1,67 +1,38 @@
-import type { MessageInitShape, MessageShape } from '@bufbuild/protobuf';
-import type { GenServiceMethods } from '@bufbuild/protobuf/codegenv2';
-import { Channel, COMPLAINT_EVENTS_TOPIC, dlqTopicFor, IntakeService, serializeEnvelope, toGrpcServiceDefinition, DismissalReason } from '@pengaduan/contracts';
-import { createLogger, fromGrpcError, GrpcServiceHost, ServiceError } from '@pengaduan/runtime';
-import { deleteTopics, dropSchema, eventually, testKafka, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
-import { credentials, makeGenericClientConstructor, type Client, type ServiceDefinition, type ServiceError as GrpcServiceError } from '@grpc/grpc-js';
+import { Channel, COMPLAINT_EVENTS_TOPIC, dlqTopicFor, IntakeService, serializeEnvelope, DismissalReason } from '@pengaduan/contracts';
+import { createLogger, SettableClock } from '@pengaduan/runtime';
+import {
+  deleteTopics,
+  dropSchema,
+  eventually,
+  GrpcTestClient,
+  randomOfficeCode,
+  refusal,
+  startGroupAtEnd,
+  startTestService,
+  testKafka,
+  uniqueSchemaName,
+  uniqueSuffix,
+  type MethodsOf,
+} from '@pengaduan/testing';
 import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { ServiceRuntime } from '@pengaduan/messaging';
-import { contact, eventsOfOtherServices, FixedClock, informAndDeliver, randomOffice, startGroupAtTopicEnd, testConfig } from './__fixtures__/intake-test-kit';
+import { contact, eventsOfOtherServices, informAndDeliver, testConfig } from './__fixtures__/intake-test-kit';
 import { StateConsumerGroup } from './complaint-state/own-events';
 import { IntakeModule } from './intake.module';
-
-type IntakeMethods = typeof IntakeService extends { method: infer M } ? (M extends GenServiceMethods ? M : never) : never;
-
-/** A plain grpc-js client of intake's API, answering the ServiceError intake threw. */
-class IntakeTestClient {
-  private readonly definition = toGrpcServiceDefinition(IntakeService);
-  private readonly client: Client;
-
-  constructor(address: string) {
-    const Constructor = makeGenericClientConstructor(this.definition as unknown as ServiceDefinition, IntakeService.typeName);
-    this.client = new Constructor(address, credentials.createInsecure());
-  }
-
-  call<K extends keyof IntakeMethods & string>(method: K, request: MessageInitShape<IntakeMethods[K]['input']>): Promise<MessageShape<IntakeMethods[K]['output']>> {
-    const def = this.definition[method];
-    return new Promise((resolve, reject) =>
-      this.client.makeUnaryRequest(
-        def.path,
-        def.requestSerialize as (value: MessageInitShape<IntakeMethods[K]['input']>) => Buffer,
-        def.responseDeserialize,
-        request,
-        (err: GrpcServiceError | null, response?: unknown) => (err ? reject(fromGrpcError(err)) : resolve(response as MessageShape<IntakeMethods[K]['output']>)),
-      ),
-    );
-  }
-
-  close(): void {
-    this.client.close();
-  }
-}
+import { intakeService } from './service-entry';
 
 const schema = uniqueSchemaName('intake_grpc');
 // Other suites publish partial histories to the shared topic on purpose (events of complaints
 // they seeded without Kafka); this group must not spend seconds on each before reaching ours.
 const group = new StateConsumerGroup(`intake-grpc-test-${uniqueSuffix()}`, { maxAttempts: 1, backoff: { initialMs: 10, maxMs: 50 } });
-const office = randomOffice();
-const clock = new FixedClock(new Date('2026-11-27T02:00:00Z'));
+const office = randomOfficeCode();
+const clock = new SettableClock(new Date('2026-11-27T02:00:00Z'));
 const admin = { userId: 'u-admin-1', role: 'ADMIN_TIKKIM', officeCode: office };
 const kepalaKantor = { userId: 'u-kakan-1', role: 'KEPALA_KANTOR', officeCode: office };
 let app: INestApplication;
-let client: IntakeTestClient;
+let client: GrpcTestClient<MethodsOf<typeof IntakeService>>;
 let runtime: ServiceRuntime;
-
-async function failure(work: Promise<unknown>): Promise<ServiceError> {
-  const error = await work.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof ServiceError)) throw new Error(`expected an error answer, got ${String(error)}`);
-  return error;
-}
 
 async function register(anonymous = false): Promise<string> {
   const response = await client.call('registerComplaint', {
@@ -80,12 +51,13 @@ const context = (complaintId: string, actor: typeof admin = admin) => ({ request
 
 beforeAll(async () => {
   const logger = createLogger('intake-grpc-test', process.env['TEST_LOG_LEVEL'] ?? 'silent');
-  await startGroupAtTopicEnd(group.groupId);
-  app = await NestFactory.create(IntakeModule.forRoot(testConfig(schema), logger, { clock, stateConsumerGroup: group }), { logger: false });
-  await app.init();
+  await startGroupAtEnd(group.groupId, COMPLAINT_EVENTS_TOPIC);
+  const config = testConfig(schema);
+  const service = await startTestService(intakeService, config, IntakeModule.forRoot(config, logger, { clock, stateConsumerGroup: group }), logger);
+  app = service.app;
   runtime = app.get(ServiceRuntime);
   await runtime.ready();
-  client = new IntakeTestClient(`127.0.0.1:${app.get(GrpcServiceHost).port}`);
+  client = new GrpcTestClient(IntakeService, service.grpcAddress);
 });
 
 afterAll(async () => {
@@ -106,7 +78,7 @@ describe("intake's gRPC API for SOP step 2", () => {
     });
     const read = await client.call('getComplaint', { complaintId, actor: kepalaKantor });
     const forAdmin = await client.call('getComplaint', { complaintId, actor: admin, contactPurpose: 'INFORM_REPORTER' });
-    const refused = await failure(client.call('getComplaint', { complaintId, actor: kepalaKantor, contactPurpose: 'CONFIRM' }));
+    const refused = await refusal(client.call('getComplaint', { complaintId, actor: kepalaKantor, contactPurpose: 'CONFIRM' }));
 
     expect(confirmed.outcome).toMatchObject({ complaintId, status: 'CONFIRMED', eventIds: [expect.any(String)] });
     expect(read.complaint).toMatchObject({ complaintId, status: 'CONFIRMED', classificationCode: '03', confidential: true, contactRedacted: true });
@@ -118,10 +90,10 @@ describe("intake's gRPC API for SOP step 2", () => {
 
   it('answers the SOP’s refusals with their status codes and details', async () => {
     const complaintId = await register();
-    const wrongRole = await failure(client.call('confirmComplaint', { context: context(complaintId, kepalaKantor), classificationCode: '02', summary: 'Antrean' }));
+    const wrongRole = await refusal(client.call('confirmComplaint', { context: context(complaintId, kepalaKantor), classificationCode: '02', summary: 'Antrean' }));
     await client.call('dismissComplaint', { context: context(complaintId), reason: DismissalReason.SPAM });
-    const twice = await failure(client.call('dismissComplaint', { context: context(complaintId), reason: DismissalReason.SPAM }));
-    const unknownOriginal = await failure(
+    const twice = await refusal(client.call('dismissComplaint', { context: context(complaintId), reason: DismissalReason.SPAM }));
+    const unknownOriginal = await refusal(
       client.call('dismissComplaint', { context: context(await register()), reason: DismissalReason.DUPLICATE, duplicateOf: randomUUID() }),
     );
 
@@ -134,8 +106,8 @@ describe("intake's gRPC API for SOP step 2", () => {
     const complaintId = await register(true);
     const forKepalaKantor = await client.call('getComplaint', { complaintId, actor: kepalaKantor });
     const forAdmin = await client.call('getComplaint', { complaintId, actor: admin, contactPurpose: 'CONFIRM' });
-    const elsewhere = await failure(client.call('getComplaint', { complaintId, actor: { ...admin, officeCode: 'ZZZZZ' } }));
-    const noActor = await failure(client.call('appendMessage', { context: { requestId: randomUUID(), complaintId }, text: 'lagi' }));
+    const elsewhere = await refusal(client.call('getComplaint', { complaintId, actor: { ...admin, officeCode: 'ZZZZZ' } }));
+    const noActor = await refusal(client.call('appendMessage', { context: { requestId: randomUUID(), complaintId }, text: 'lagi' }));
 
     expect(forKepalaKantor.complaint).toMatchObject({ anonymous: true, contactRedacted: true });
     expect(forKepalaKantor.complaint?.contact).toBeUndefined();
@@ -151,7 +123,7 @@ describe("intake's gRPC API for SOP step 2", () => {
     expect(appended.outcome?.status).toBe('DISMISSED');
 
     // notification tells the reporter and records the delivery: it publishes, intake's consumer folds.
-    const envelopes = await eventsOfOtherServices({ runtime, office, clock }, complaintId, informAndDeliver(clock.now()));
+    const envelopes = await eventsOfOtherServices({ runtime, clock }, complaintId, informAndDeliver(clock.now()));
     const producer = testKafka('intake-grpc-test').producer();
     await producer.connect();
     await producer.send({ topic: COMPLAINT_EVENTS_TOPIC, messages: envelopes.map((e) => ({ key: complaintId, value: serializeEnvelope(e) })) });
@@ -171,7 +143,7 @@ describe("intake's gRPC API for SOP step 2", () => {
     expect(ownEvents).toHaveLength(6);
     expect(ownEvents.every((r) => r.processed_at !== null && r.dead_lettered_at === null)).toBe(true);
 
-    const refused = await failure(client.call('appendMessage', { context: context(complaintId), text: 'Satu hal lagi' }));
+    const refused = await refusal(client.call('appendMessage', { context: context(complaintId), text: 'Satu hal lagi' }));
     expect(refused).toMatchObject({ kind: 'conflict', details: { state: 'CLOSED' } });
   });
 });

@@ -14,8 +14,8 @@ describe('the public webhook routes', () => {
   });
 
   it.each([
-    ['POST', 'http://127.0.0.1:9/webhooks/whatsapp', 400, 'WEBHOOK.NOT_ORIGIN_FORM'],
-    ['POST', '//evil.example/webhooks/whatsapp', 400, 'WEBHOOK.NOT_ORIGIN_FORM'],
+    ['POST', 'http://127.0.0.1:9/webhooks/whatsapp', 400, 'HTTP.NOT_ORIGIN_FORM'],
+    ['POST', '//evil.example/webhooks/whatsapp', 400, 'HTTP.NOT_ORIGIN_FORM'],
     ['GET', '/webhooks/../health/ready', 400, 'WEBHOOK.PATH_NOT_CANONICAL'],
     ['POST', '/webhooks/./web-form', 400, 'WEBHOOK.PATH_NOT_CANONICAL'],
     ['POST', '/webhooks/web%2Dform', 400, 'WEBHOOK.PATH_NOT_CANONICAL'],

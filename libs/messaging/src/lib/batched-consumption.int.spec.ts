@@ -1,12 +1,11 @@
-import { durationFromMs, timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { createEnvelope, generateEventSigningKey, parseEventKeyRing, parseEventSigningKey, serializeEnvelope, signEnvelope, type EventEnvelope } from '@pengaduan/contracts';
-import { createTestTopic, deleteTopics, dropSchema, eventually, REPO_ROOT, testInfrastructure, testKafka, TopicReader, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
+import { generateEventSigningKey, parseEventKeyRing, parseEventSigningKey, serializeEnvelope, signEnvelope, type EventEnvelope } from '@pengaduan/contracts';
+import { deadlineWarning, deleteTopics, eventually, REPO_ROOT, testInfrastructure, testKafka, TopicReader, uniqueSuffix } from '@pengaduan/testing';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { EventConsumer, type EventConsumerOptions, type EventHandler } from './consumer';
 import { createKafka } from './kafka';
-import { logger, receivedEvent, serviceDataSource } from './__fixtures__/harness';
+import { logger, receivedEvent, workspacePerTest } from './__fixtures__/harness';
 
 // Batched consumption (docs/adr/0031) against the real broker and Postgres: a partition's events
 // are claimed together and applied in one transaction with a savepoint each, and every guarantee
@@ -18,20 +17,7 @@ const kafka = createKafka({ brokers: infra.kafkaBrokers, clientId: 'batched-int'
 let schema: string;
 let topic: string;
 let ds: DataSource;
-const stoppers: (() => Promise<void>)[] = [];
-
-beforeEach(async () => {
-  schema = uniqueSchemaName('batched');
-  topic = await createTestTopic('batched', 3);
-  ds = await serviceDataSource(infra.databaseUrl, schema);
-});
-
-afterEach(async () => {
-  for (const stop of stoppers.splice(0).reverse()) await stop().catch(() => undefined);
-  await ds.destroy();
-  await dropSchema(schema);
-  await deleteTopics([topic]);
-});
+const stoppers = workspacePerTest('batched', (w) => ({ schema, topic, ds } = w));
 
 /** One complaint's events, in this order, on partition 0 before any consumer starts: the consumer fetches them as one batch. */
 async function produce(complaintId: string, envelopes: object[]): Promise<void> {
@@ -212,27 +198,6 @@ describe('a consumer applying a partition in batches', () => {
     expect({ passedOver: consumer.passedOver, refusedSignatures: consumer.refusedSignatures }).toEqual({ passedOver: 1, refusedSignatures: 1 });
   });
 });
-
-/** An SLA warning: a type a complaint-state group does not act on. */
-function deadlineWarning(complaintId: string): EventEnvelope {
-  return createEnvelope({
-    type: 'sla.deadline-warning',
-    source: 'pengaduan/sla-monitor',
-    subject: complaintId,
-    office: 'BLP',
-    actor: 'system:sla-monitor',
-    correlationId: randomUUID(),
-    time: new Date('2026-11-27T12:00:00Z'),
-    data: {
-      deadlineId: randomUUID(),
-      stepId: 'CONFIRM',
-      startedAt: timestampFromDate(new Date('2026-11-27T03:00:00Z')),
-      dueAt: timestampFromDate(new Date('2026-11-27T15:00:00Z')),
-      remaining: durationFromMs(3 * 3_600_000),
-      responsibleRole: 'ADMIN_TIKKIM',
-    },
-  });
-}
 
 /** Runs __fixtures__/crashing-consumer.ts until its poison event kills it (SIGKILL); fails if it ends any other way. */
 async function runUntilKilled(env: Record<string, string>): Promise<void> {

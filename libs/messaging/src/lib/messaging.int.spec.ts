@@ -1,17 +1,5 @@
-import { durationFromMs, timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { createEnvelope, parseEnvelope, type EventType } from '@pengaduan/contracts';
-import {
-  createTestTopic,
-  deleteTopics,
-  dropSchema,
-  eventually,
-  REPO_ROOT,
-  testInfrastructure,
-  testKafka,
-  TopicReader,
-  uniqueSchemaName,
-  uniqueSuffix,
-} from '@pengaduan/testing';
+import { parseEnvelope, type EventType } from '@pengaduan/contracts';
+import { deadlineWarning, deleteTopics, eventually, REPO_ROOT, testInfrastructure, testKafka, TopicReader, uniqueSuffix } from '@pengaduan/testing';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
@@ -19,7 +7,7 @@ import { EventConsumer, type EventHandler } from './consumer';
 import { createIdempotentProducer, createKafka } from './kafka';
 import { appendToOutbox } from './outbox';
 import { OutboxRelay } from './relay';
-import { logger, receivedEvent, serviceDataSource } from './__fixtures__/harness';
+import { logger, receivedEvent, workspacePerTest } from './__fixtures__/harness';
 
 const infra = testInfrastructure();
 const kafka = createKafka({ brokers: infra.kafkaBrokers, clientId: 'messaging-int', logger });
@@ -27,20 +15,7 @@ const kafka = createKafka({ brokers: infra.kafkaBrokers, clientId: 'messaging-in
 let schema: string;
 let topic: string;
 let ds: DataSource;
-const stoppers: (() => Promise<void>)[] = [];
-
-beforeEach(async () => {
-  schema = uniqueSchemaName('messaging');
-  topic = await createTestTopic('messaging', 3);
-  ds = await serviceDataSource(infra.databaseUrl, schema);
-});
-
-afterEach(async () => {
-  for (const stop of stoppers.splice(0).reverse()) await stop().catch(() => undefined);
-  await ds.destroy();
-  await dropSchema(schema);
-  await deleteTopics([topic]);
-});
+const stoppers = workspacePerTest('messaging', (w) => ({ schema, topic, ds } = w));
 
 async function startRelay(): Promise<OutboxRelay> {
   const relay = new OutboxRelay({ dataSource: ds, producer: createIdempotentProducer(kafka), logger, pollIntervalMs: 500 });
@@ -250,23 +225,7 @@ describe('consumer with inbox and DLQ', () => {
   it('passes over, without a transaction or an inbox row, the valid events of types the group does not act on, and still dead-letters malformed ones', async () => {
     const complaintId = randomUUID();
     const received = receivedEvent(complaintId);
-    const warning = createEnvelope({
-      type: 'sla.deadline-warning',
-      source: 'pengaduan/sla-monitor',
-      subject: complaintId,
-      office: 'BLP',
-      actor: 'system:sla-monitor',
-      correlationId: randomUUID(),
-      time: new Date('2026-11-27T12:00:00Z'),
-      data: {
-        deadlineId: randomUUID(),
-        stepId: 'CONFIRM',
-        startedAt: timestampFromDate(new Date('2026-11-27T03:00:00Z')),
-        dueAt: timestampFromDate(new Date('2026-11-27T15:00:00Z')),
-        remaining: durationFromMs(3 * 3_600_000),
-        responsibleRole: 'ADMIN_TIKKIM',
-      },
-    });
+    const warning = deadlineWarning(complaintId);
     const malformedWarning = { ...JSON.parse(JSON.stringify(warning)), id: randomUUID(), data: { stepId: 7 } };
     const next = receivedEvent(complaintId, 'BLP-2026-000010');
     await produceRaw([received, warning, malformedWarning, next].map((e) => ({ key: complaintId, value: JSON.stringify(e) })));

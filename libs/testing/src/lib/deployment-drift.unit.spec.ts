@@ -115,7 +115,7 @@ function loadPlatform(): Platform {
   // Trust between services (docs/adr/0028), read by loadTransportSecurity.
   const kafkaSecurity = Object.values(jest.requireActual<{ KAFKA_SECURITY_CONFIG: Record<string, ConfigEntry> }>(join(ROOT, 'libs/messaging/src/lib/kafka-security.ts')).KAFKA_SECURITY_CONFIG);
   const grpcTls = Object.values(jest.requireActual<{ GRPC_TLS_CONFIG: Record<string, ConfigEntry> }>(join(ROOT, 'libs/runtime/src/lib/grpc-tls.ts')).GRPC_TLS_CONFIG);
-  const channels = jest.requireActual<{ CHANNEL_VARIABLES: { env: string; secret: boolean }[] }>(join(ROOT, 'libs/channels/src/lib/settings.ts')).CHANNEL_VARIABLES;
+  const channels = jest.requireActual<{ CHANNEL_VARIABLES: { env: string; secret: boolean }[] }>(join(ROOT, 'libs/channels/src/lib/settings/index.ts')).CHANNEL_VARIABLES;
   for (const [variable, file] of Object.entries(RUNTIME_VARIABLES)) {
     if (!readRepo(file).includes(`'${variable}'`)) throw new Error(`${file} no longer reads ${variable}: update RUNTIME_VARIABLES`);
   }
@@ -642,29 +642,26 @@ interface Build {
 const MERGE_KEYS: Record<string, string> = { containers: 'name', initContainers: 'name', env: 'name', volumes: 'name', volumeMounts: 'mountPath' };
 const BUILT_IN = /^(v1|apps\/v1|batch\/v1|policy\/v1|networking\.k8s\.io\/v1|autoscaling\/v2)$/;
 
+/** A built-in list merged item by item on `key`: an item of the patch replaces (merged) the one with its key, or is added. */
+function mergeListByKey(target: unknown[], patch: unknown[], key: string): unknown[] {
+  const merged = [...target];
+  for (const item of patch) {
+    const i = merged.findIndex((m) => obj(m)[key] === obj(item)[key]);
+    if (i >= 0) merged[i] = strategicMerge(merged[i], item, true);
+    else merged.push(item);
+  }
+  return merged;
+}
+
 function strategicMerge(target: unknown, patch: unknown, builtIn: boolean): unknown {
   if (isObj(target) && isObj(patch)) {
     const out: Obj = { ...target };
     for (const [k, v] of Object.entries(patch)) {
       if (v === null) delete out[k];
       else if (builtIn && Array.isArray(v) && Array.isArray(out[k]) && MERGE_KEYS[k]) {
-        const key = MERGE_KEYS[k] as string;
-        const merged = [...(out[k] as unknown[])];
-        for (const item of v) {
-          const i = merged.findIndex((m) => obj(m)[key] === obj(item)[key]);
-          if (i >= 0) merged[i] = strategicMerge(merged[i], item, builtIn);
-          else merged.push(item);
-        }
-        out[k] = merged;
+        out[k] = mergeListByKey(out[k] as unknown[], v, MERGE_KEYS[k] as string);
       } else if (builtIn && k === 'ports' && Array.isArray(v) && Array.isArray(out[k])) {
-        const key = v.some((p) => obj(p)['containerPort'] !== undefined) ? 'containerPort' : 'port';
-        const merged = [...(out[k] as unknown[])];
-        for (const item of v) {
-          const i = merged.findIndex((m) => obj(m)[key] === obj(item)[key]);
-          if (i >= 0) merged[i] = strategicMerge(merged[i], item, builtIn);
-          else merged.push(item);
-        }
-        out[k] = merged;
+        out[k] = mergeListByKey(out[k] as unknown[], v, v.some((p) => obj(p)['containerPort'] !== undefined) ? 'containerPort' : 'port');
       } else out[k] = strategicMerge(out[k], v, builtIn);
     }
     return out;

@@ -1,12 +1,23 @@
 /**
- * Internal gRPC over mutual TLS (docs/adr/0028), with real grpc-js servers and clients of libs/runtime
- * and certificates made by deploy/tls/generate-certs.mjs: the caller's certificate decides which
+ * Internal gRPC over mutual TLS (docs/adr/0028), with a real server (the Nest microservice every
+ * service serves its API with, docs/adr/0036) and clients of libs/runtime and certificates made
+ * by deploy/tls/generate-certs.mjs: the caller's certificate decides which
  * methods it may call, a caller without one (or with one of another CA) never gets through the
  * handshake, and a client talks only to the service it meant to call.
  */
 import { credentials, makeGenericClientConstructor, Metadata, status, type ServiceDefinition, type ServiceError as GrpcServiceError } from '@grpc/grpc-js';
 import { IntakeService, toGrpcServiceDefinition } from '@pengaduan/contracts';
-import { ConfigError, createLogger, GrpcServiceHost, loadGrpcTls, ServiceError, UpstreamClient, type GrpcTls } from '@pengaduan/runtime';
+import {
+  ConfigError,
+  createLogger,
+  grpcServiceController,
+  loadGrpcTls,
+  ServiceError,
+  startGrpcMicroservice,
+  UpstreamClient,
+  type GrpcMicroservice,
+  type GrpcTls,
+} from '@pengaduan/runtime';
 import { writeFileSync } from 'node:fs';
 import { TestCertificates } from './tls-certificates';
 
@@ -15,7 +26,7 @@ const SERVICES = ['intake', 'gateway', 'notification', 'disposition'];
 
 let certs: TestCertificates;
 let otherCa: TestCertificates;
-let host: GrpcServiceHost;
+let server: GrpcMicroservice;
 let address: string;
 const calledBy: string[] = [];
 const clients: { close(): void }[] = [];
@@ -44,26 +55,29 @@ function rawVerifyReporter(creds: ReturnType<typeof credentials.createInsecure>)
 beforeAll(async () => {
   certs = TestCertificates.generate(SERVICES);
   otherCa = TestCertificates.generate(['gateway']);
-  host = new GrpcServiceHost('127.0.0.1:0', logger, { tls: tlsOf('intake') }).addService(IntakeService, {
-    verifyReporter: async () => {
-      calledBy.push('verifyReporter');
-      return { matched: false };
-    },
-    resolveReporterAddress: async () => {
-      calledBy.push('resolveReporterAddress');
-      return { found: false };
-    },
-    screenOfficerText: async () => {
-      calledBy.push('screenOfficerText');
-      return {};
-    },
-  } as never);
-  address = `127.0.0.1:${await host.start()}`;
+  const intake = grpcServiceController(IntakeService, {
+    useFactory: () => ({
+      verifyReporter: async () => {
+        calledBy.push('verifyReporter');
+        return { matched: false };
+      },
+      resolveReporterAddress: async () => {
+        calledBy.push('resolveReporterAddress');
+        return { found: false };
+      },
+      screenOfficerText: async () => {
+        calledBy.push('screenOfficerText');
+        return {};
+      },
+    }),
+  });
+  server = await startGrpcMicroservice({ address: '127.0.0.1:0', services: [IntakeService], tls: tlsOf('intake') }, logger, [intake]);
+  address = server.address;
 });
 
 afterAll(async () => {
   for (const c of clients) c.close();
-  await host?.stop();
+  await server?.close();
   certs?.remove();
   otherCa?.remove();
 });
@@ -120,6 +134,16 @@ describe('GRPC_TLS_* configuration', () => {
     }
     return [];
   };
+  /** The problems a server refuses to start with (none: it started, and is stopped again). */
+  const serverProblems = async (tls?: GrpcTls): Promise<string[]> => {
+    try {
+      await (await startGrpcMicroservice({ address: '127.0.0.1:0', services: [IntakeService], tls }, logger, [])).close();
+    } catch (err) {
+      if (err instanceof ConfigError) return err.problems;
+      throw err;
+    }
+    return [];
+  };
 
   it('is all or nothing, and checks what the files hold', () => {
     expect(loadGrpcTls('intake', {})).toBeUndefined();
@@ -137,13 +161,13 @@ describe('GRPC_TLS_* configuration', () => {
     ]);
   });
 
-  it('is required in production: neither a server nor a client is made without it', () => {
+  it('is required in production: neither a server nor a client is made without it', async () => {
     const before = process.env['NODE_ENV'];
     process.env['NODE_ENV'] = 'production';
     try {
-      expect(problems(() => new GrpcServiceHost('127.0.0.1:0', logger))).toEqual(expect.arrayContaining([expect.stringContaining('GRPC_TLS_CA is required in production')]));
+      expect(await serverProblems()).toEqual(expect.arrayContaining([expect.stringContaining('GRPC_TLS_CA is required in production')]));
       expect(problems(() => new UpstreamClient('intake', IntakeService, '127.0.0.1:1', logger))).toHaveLength(3);
-      expect(problems(() => new GrpcServiceHost('127.0.0.1:0', logger, { tls: tlsOf('intake') }))).toEqual([]);
+      expect(await serverProblems(tlsOf('intake'))).toEqual([]);
     } finally {
       if (before === undefined) delete process.env['NODE_ENV'];
       else process.env['NODE_ENV'] = before;

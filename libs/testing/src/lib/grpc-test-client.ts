@@ -1,8 +1,8 @@
 import type { DescMessage, Message, MessageInitShape, MessageShape } from '@bufbuild/protobuf';
 import type { GenService, GenServiceMethods } from '@bufbuild/protobuf/codegenv2';
 import { toGrpcServiceDefinition } from '@pengaduan/contracts';
-import { CORRELATION_ID_METADATA_KEY, fromGrpcError, type FieldViolation } from '@pengaduan/runtime';
-import { credentials, makeGenericClientConstructor, Metadata, status, type Client, type MethodDefinition, type ServiceDefinition, type ServiceError } from '@grpc/grpc-js';
+import { CORRELATION_ID_METADATA_KEY, fromGrpcError, ServiceError } from '@pengaduan/runtime';
+import { credentials, makeGenericClientConstructor, Metadata, status, type Client, type MethodDefinition, type ServiceDefinition, type ServiceError as GrpcError } from '@grpc/grpc-js';
 import { randomUUID } from 'node:crypto';
 
 /** The methods of a generated service, for typing a client of it. */
@@ -11,15 +11,18 @@ export type MethodsOf<S> = S extends GenService<infer M> ? M : never;
 /** The plain-object init of a message (not the message itself), so tests can spread and override it. */
 export type Init<S extends DescMessage> = Exclude<MessageInitShape<S>, Message>;
 
-/** A refused call as the gateway would see it: the gRPC status and the service's error code and details. */
-export class GrpcRefusal extends Error {
+/**
+ * A refused call as the gateway would see it: the service's ServiceError (its kind, code and
+ * details, as `fromGrpcError` reads them), plus the gRPC status it travelled as.
+ */
+export class GrpcRefusal extends ServiceError {
   constructor(
     readonly grpcStatus: status,
     readonly statusName: string,
-    readonly code: string,
-    readonly details: { fieldViolations?: FieldViolation[]; state?: string; availableActions?: string[]; [key: string]: unknown },
+    answer: ServiceError,
   ) {
-    super(`${statusName} ${code}: ${details ? JSON.stringify(details) : ''}`);
+    super(answer.kind, answer.code, answer.message, answer.details);
+    this.name = 'GrpcRefusal';
   }
 }
 
@@ -52,11 +55,10 @@ export class GrpcTestClient<M extends GenServiceMethods> {
   }
 }
 
-function toRefusal(err: ServiceError): Error {
-  const statusName = status[err.code] ?? String(err.code);
+/** The refusal of a failed call; a failure that carries no service error (no code) as grpc-js gave it. */
+function toRefusal(err: GrpcError): Error {
   try {
-    const mapped = fromGrpcError(err);
-    return new GrpcRefusal(err.code, statusName, mapped.code, mapped.details);
+    return new GrpcRefusal(err.code, status[err.code] ?? String(err.code), fromGrpcError(err));
   } catch {
     return err;
   }

@@ -57,7 +57,7 @@ export async function provideTestInfrastructure(log: (msg: string) => void): Pro
     infra.kafkaBrokers = envBrokers.split(',').map((b) => b.trim());
   } else if (docker) {
     const { KafkaContainer } = await import('@testcontainers/kafka');
-    // Pinned to the same Kafka as deploy/local/kafka/pom.xml (docs/adr/0003-kafka.md).
+    // Pinned to the same Kafka as deploy/local/kafka/pom.xml (docs/adr/0003-kafka-4-from-maven-central.md).
     const kafka = await new KafkaContainer('apache/kafka:4.1.1').withKraft().start();
     infra.kafkaBrokers = [`${kafka.getHost()}:${kafka.getMappedPort(9093)}`];
     infra.origin.kafka = 'testcontainers';

@@ -1,5 +1,5 @@
 import { IntakeService, type ScreenOfficerTextRequest } from '@pengaduan/contracts';
-import { createLogger, GrpcServiceHost, ServiceError } from '@pengaduan/runtime';
+import { createLogger, grpcServiceController, ServiceError, startGrpcMicroservice, type GrpcMicroservice } from '@pengaduan/runtime';
 
 /**
  * How an officer's text may give away the reporter the {@link IntakeScreenStandIn} screens for
@@ -21,13 +21,14 @@ export const REPORTER_GIVEAWAYS = {
  */
 export class IntakeScreenStandIn {
   readonly requests: ScreenOfficerTextRequest[] = [];
-  private readonly host = new GrpcServiceHost('127.0.0.1:0', createLogger('intake-stand-in', 'silent'));
+  private server?: GrpcMicroservice;
   address = '';
 
   async start(): Promise<this> {
-    // Only the method under test: any other answers UNIMPLEMENTED.
-    this.host.addService(IntakeService, { screenOfficerText: async (request: ScreenOfficerTextRequest) => this.screen(request) } as never);
-    this.address = `127.0.0.1:${await this.host.start()}`;
+    // Only the method under test: any other is refused as unavailable.
+    const controller = grpcServiceController(IntakeService, { useFactory: () => ({ screenOfficerText: (request: ScreenOfficerTextRequest) => this.screen(request) }) });
+    this.server = await startGrpcMicroservice({ address: '127.0.0.1:0', services: [IntakeService] }, createLogger('intake-stand-in', 'silent'), [controller]);
+    this.address = this.server.address;
     return this;
   }
 
@@ -36,8 +37,8 @@ export class IntakeScreenStandIn {
     return this.requests.filter((r) => r.complaintId === complaintId).map((r) => Object.fromEntries(r.texts.map((t) => [t.field, t.text])));
   }
 
-  stop(): Promise<void> {
-    return this.host.stop();
+  async stop(): Promise<void> {
+    await this.server?.close();
   }
 
   private screen(request: ScreenOfficerTextRequest): object {

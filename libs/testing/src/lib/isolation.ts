@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { testInfrastructure } from './infrastructure';
@@ -6,6 +6,14 @@ import { testInfrastructure } from './infrastructure';
 /** A short unique suffix, so suites running in parallel never share a schema, topic or group. */
 export function uniqueSuffix(): string {
   return `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+}
+
+/**
+ * A random office code (six capital letters, the longest an office code may be), so suites and
+ * runs never share an office, its complaints, tracking numbers or document numbers.
+ */
+export function randomOfficeCode(): string {
+  return Array.from({ length: 6 }, () => String.fromCharCode(65 + randomInt(26))).join('');
 }
 
 /** `prefix_<unique>` as a lowercase SQL identifier. */

@@ -42,11 +42,6 @@ const COMMAND_SERVICES = [
   { name: 'notification', prefix: 'NOTIFICATION' },
 ] as const;
 
-/** A random office code of five capital letters, so runs never share tracking numbers. */
-export function randomOfficeCode(): string {
-  return Array.from(randomBytes(5), (b) => String.fromCharCode(65 + (b % 26))).join('');
-}
-
 /**
  * Starts intake, disposition, analysis, team-decree, notification, sla-monitor and the gateway (from
  * their sources, or compiled) against the run's real Kafka and Postgres, and waits until every one is ready.

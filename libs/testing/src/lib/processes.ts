@@ -22,17 +22,19 @@ const handedOut = new Set<number>();
 export async function freePort(): Promise<number> {
   for (;;) {
     const port = SERVICE_PORTS.from + Math.floor(Math.random() * (SERVICE_PORTS.to - SERVICE_PORTS.from));
-    if (handedOut.has(port)) continue;
-    const server = createServer();
-    const bound = await new Promise<boolean>((resolve) => {
-      server.once('error', () => resolve(false));
-      server.listen(port, '127.0.0.1', () => resolve(true));
-    });
-    if (!bound) continue;
-    await new Promise((resolve) => server.close(resolve));
+    if (handedOut.has(port) || !(await portIsFree(port))) continue;
     handedOut.add(port);
     return port;
   }
+}
+
+/** Whether nothing listens on `port` of 127.0.0.1 right now. */
+export function portIsFree(port: number): Promise<boolean> {
+  const server = createServer();
+  return new Promise((resolve) => {
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
 }
 
 /**
@@ -162,13 +164,21 @@ export class ServiceProcess {
 
   /** SIGTERM, then waits for a graceful exit (SIGKILL after `graceMs`). Resolves with the exit code. */
   async stop(graceMs = 15_000): Promise<number | null> {
-    if (!this.child || this.child.exitCode !== null) return this.child?.exitCode ?? null;
-    this.child.kill('SIGTERM');
-    const timer = setTimeout(() => this.child?.kill('SIGKILL'), graceMs);
-    const code = await this.exited;
-    clearTimeout(timer);
-    return code ?? null;
+    return terminate(this.child, this.exited, graceMs);
   }
+}
+
+/**
+ * SIGTERM to a child process, then its exit code once `exited` settles; SIGKILL after `graceMs`.
+ * A child that has already exited answers its code at once.
+ */
+export async function terminate(child: ChildProcess | undefined, exited: Promise<number | null> | undefined, graceMs: number): Promise<number | null> {
+  if (!child || child.exitCode !== null) return child?.exitCode ?? null;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  const code = await exited;
+  clearTimeout(timer);
+  return code ?? null;
 }
 
 /**

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { REPO_ROOT } from './infrastructure';
+import { portIsFree } from './processes';
 import { TestCertificates } from './tls-certificates';
 
 const run = promisify(execFile);
@@ -15,14 +16,6 @@ export function javaAvailable(): boolean {
   return spawnSync('java', ['-version'], { stdio: 'ignore' }).status === 0;
 }
 
-async function portFree(port: number): Promise<boolean> {
-  const server = createServer();
-  return new Promise((resolve) => {
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-}
-
 /** Three consecutive free ports: plaintext, controller (deploy/local/kafka.sh takes the next one), SASL_SSL. */
 async function threeFreePorts(): Promise<number> {
   for (let attempt = 0; attempt < 20; attempt++) {
@@ -30,7 +23,7 @@ async function threeFreePorts(): Promise<number> {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     await new Promise((resolve) => server.close(resolve));
-    if (port < 65_000 && (await portFree(port)) && (await portFree(port + 1)) && (await portFree(port + 2))) return port;
+    if (port < 65_000 && (await portIsFree(port)) && (await portIsFree(port + 1)) && (await portIsFree(port + 2))) return port;
   }
   throw new Error('no three consecutive free ports');
 }

@@ -1,14 +1,14 @@
 import { Severity, Substantiation, type AnalyzeComplaintRequestSchema } from '@pengaduan/contracts';
 import { randomUUID } from 'node:crypto';
 import { startAnalysis, type TestAnalysis } from '../__fixtures__/analysis-app';
+import { SettableClock } from '@pengaduan/runtime';
 import { actors, type ComplaintHistory, historyUntil, storedDocument } from '@pengaduan/testing';
-import { FixedClock } from '../__fixtures__/fixed-clock';
-import { GrpcRefusal, type Init } from '@pengaduan/testing';
+import { GrpcRefusal, refusal, type Init } from '@pengaduan/testing';
 
 type Request = Init<typeof AnalyzeComplaintRequestSchema>;
 type Officer = { userId: string; role: string; sectionCode?: string };
 
-const clock = new FixedClock(new Date('2026-03-02T09:00:00Z'));
+const clock = new SettableClock(new Date('2026-03-02T09:00:00Z'));
 let analysis: TestAnalysis;
 
 beforeAll(async () => {
@@ -35,15 +35,6 @@ async function seeded(status: Parameters<typeof historyUntil>[0]): Promise<Compl
   const history = historyUntil(status);
   await analysis.seed(history);
   return history;
-}
-
-async function refusal(call: Promise<unknown>): Promise<GrpcRefusal> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof GrpcRefusal)) throw new Error(`expected a refusal, got ${String(error)}`);
-  return error;
 }
 
 async function analysisRecords(complaintId: string): Promise<Record<string, unknown>[]> {
@@ -121,7 +112,7 @@ describe('admin tikkim analyses a complaint the sections have processed (SOP ste
     const req = request(history);
     await analysis.client.call('analyzeComplaint', req);
 
-    const error = await refusal(analysis.client.call('analyzeComplaint', { ...req, findings: 'Temuan lain' }));
+    const error = await refusal(analysis.client.call('analyzeComplaint', { ...req, findings: 'Temuan lain' }), GrpcRefusal);
     expect(error).toMatchObject({ statusName: 'ALREADY_EXISTS', code: 'IDEMPOTENCY.KEY_REUSED' });
   });
 });
@@ -130,7 +121,7 @@ describe('what admin tikkim may not do', () => {
   it('lets nobody but admin tikkim analyse (PERMISSION_DENIED), and records nothing', async () => {
     const history = await seeded('SECTION_PROCESSED');
 
-    const error = await refusal(analysis.client.call('analyzeComplaint', request(history, {}, actors.kepalaKantor)));
+    const error = await refusal(analysis.client.call('analyzeComplaint', request(history, {}, actors.kepalaKantor)), GrpcRefusal);
 
     expect(error).toMatchObject({ statusName: 'PERMISSION_DENIED', code: 'COMPLAINT.FORBIDDEN_ROLE', details: { state: 'SECTION_PROCESSED' } });
     expect(await analysis.outbox(history.complaintId)).toEqual([]);
@@ -141,7 +132,7 @@ describe('what admin tikkim may not do', () => {
   it('refuses to analyse a complaint a section has not answered yet (FAILED_PRECONDITION), naming its state and what admin tikkim may do', async () => {
     const history = await seeded('DISPOSED');
 
-    const error = await refusal(analysis.client.call('analyzeComplaint', request(history)));
+    const error = await refusal(analysis.client.call('analyzeComplaint', request(history)), GrpcRefusal);
 
     expect(error).toMatchObject({
       statusName: 'FAILED_PRECONDITION',
@@ -157,7 +148,7 @@ describe('what admin tikkim may not do', () => {
     const first = request(history);
     await analysis.client.call('analyzeComplaint', first);
 
-    const error = await refusal(analysis.client.call('analyzeComplaint', request(history, { findings: 'Analisis kedua' })));
+    const error = await refusal(analysis.client.call('analyzeComplaint', request(history, { findings: 'Analisis kedua' })), GrpcRefusal);
 
     expect(error).toMatchObject({ statusName: 'FAILED_PRECONDITION', details: { state: 'ANALYZED', availableActions: ['appendMessage'] } });
     expect(await analysisRecords(history.complaintId)).toEqual([expect.objectContaining({ findings: first.findings })]);
@@ -174,7 +165,7 @@ describe('what admin tikkim may not do', () => {
       recommendation: '',
     });
 
-    const error = await refusal(analysis.client.call('analyzeComplaint', bad));
+    const error = await refusal(analysis.client.call('analyzeComplaint', bad), GrpcRefusal);
 
     expect(error.statusName).toBe('INVALID_ARGUMENT');
     expect(error.details.fieldViolations?.map((v) => v.field).sort()).toEqual(['classificationCode', 'findings', 'recommendation', 'severity', 'substantiated']);
@@ -187,7 +178,7 @@ describe('what admin tikkim may not do', () => {
   it('does not show an officer of another office the complaint (NOT_FOUND)', async () => {
     const history = await seeded('SECTION_PROCESSED');
 
-    const error = await refusal(analysis.client.call('analyzeComplaint', request(history, {}, actors.adminTikkim, 'ZOTHER')));
+    const error = await refusal(analysis.client.call('analyzeComplaint', request(history, {}, actors.adminTikkim, 'ZOTHER')), GrpcRefusal);
 
     expect(error).toMatchObject({ statusName: 'NOT_FOUND', code: 'COMPLAINT.NOT_FOUND' });
     expect(await analysis.status(history.complaintId)).toBe('SECTION_PROCESSED');
@@ -196,7 +187,7 @@ describe('what admin tikkim may not do', () => {
   it('asks who is acting (UNAUTHENTICATED) when the request names no officer', async () => {
     const history = await seeded('SECTION_PROCESSED');
 
-    const error = await refusal(analysis.client.call('analyzeComplaint', { ...request(history), context: { requestId: randomUUID(), complaintId: history.complaintId } }));
+    const error = await refusal(analysis.client.call('analyzeComplaint', { ...request(history), context: { requestId: randomUUID(), complaintId: history.complaintId } }), GrpcRefusal);
 
     expect(error).toMatchObject({ statusName: 'UNAUTHENTICATED', code: 'AUTH.NO_ACTOR' });
   });

@@ -2,14 +2,14 @@ import { FollowUpDecision, type DecideFollowUpRequestSchema } from '@pengaduan/c
 import { eventually, storedDocument } from '@pengaduan/testing';
 import { randomUUID } from 'node:crypto';
 import { startAnalysis, type TestAnalysis } from '../__fixtures__/analysis-app';
+import { SettableClock } from '@pengaduan/runtime';
 import { actors, historyUntil, type ComplaintHistory } from '@pengaduan/testing';
-import { FixedClock } from '../__fixtures__/fixed-clock';
-import { GrpcRefusal, type Init } from '@pengaduan/testing';
+import { GrpcRefusal, refusal, type Init } from '@pengaduan/testing';
 
 type Request = Init<typeof DecideFollowUpRequestSchema>;
 type Officer = { userId: string; role: string };
 
-const clock = new FixedClock(new Date('2026-03-02T10:00:00Z'));
+const clock = new SettableClock(new Date('2026-03-02T10:00:00Z'));
 let analysis: TestAnalysis;
 
 beforeAll(async () => {
@@ -33,15 +33,6 @@ async function seeded(status: Parameters<typeof historyUntil>[0]): Promise<Compl
   const history = historyUntil(status);
   await analysis.seed(history);
   return history;
-}
-
-async function refusal(call: Promise<unknown>): Promise<GrpcRefusal> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof GrpcRefusal)) throw new Error(`expected a refusal, got ${String(error)}`);
-  return error;
 }
 
 async function analysisRecord(complaintId: string): Promise<Record<string, unknown> | undefined> {
@@ -88,7 +79,7 @@ describe('kepala seksi TI decides the follow-up of an analysed complaint (SOP st
     await analysis.client.call('decideFollowUp', req);
 
     expect(await analysisRecord(history.complaintId)).toMatchObject({
-      findings: 'Petugas loket 3 meminta biaya di luar PNBP',
+      findings: 'Petugas mengakui meminta biaya tambahan',
       substantiated: 'YES',
       decision: 'NO_FOLLOW_UP',
       decision_reason: req.reason,
@@ -114,7 +105,7 @@ describe('what may not be decided', () => {
   it('lets nobody but kepala seksi TI decide (PERMISSION_DENIED), and records nothing', async () => {
     const history = await seeded('ANALYZED');
 
-    const error = await refusal(analysis.client.call('decideFollowUp', request(history, {}, actors.adminTikkim)));
+    const error = await refusal(analysis.client.call('decideFollowUp', request(history, {}, actors.adminTikkim)), GrpcRefusal);
 
     expect(error).toMatchObject({ statusName: 'PERMISSION_DENIED', code: 'COMPLAINT.FORBIDDEN_ROLE', details: { state: 'ANALYZED' } });
     expect(await analysis.outbox(history.complaintId)).toEqual([]);
@@ -124,7 +115,7 @@ describe('what may not be decided', () => {
   it('refuses to decide before the analysis (FAILED_PRECONDITION), naming the state and what kepala seksi TI may do', async () => {
     const history = await seeded('SECTION_PROCESSED');
 
-    const error = await refusal(analysis.client.call('decideFollowUp', request(history)));
+    const error = await refusal(analysis.client.call('decideFollowUp', request(history)), GrpcRefusal);
 
     expect(error).toMatchObject({ statusName: 'FAILED_PRECONDITION', code: 'COMPLAINT.ILLEGAL_TRANSITION', details: { state: 'SECTION_PROCESSED', availableActions: [] } });
     expect(await analysis.outbox(history.complaintId)).toEqual([]);
@@ -134,7 +125,7 @@ describe('what may not be decided', () => {
     const history = await seeded('ANALYZED');
     await analysis.client.call('decideFollowUp', request(history, { decision: FollowUpDecision.NO_FOLLOW_UP }));
 
-    const error = await refusal(analysis.client.call('decideFollowUp', request(history)));
+    const error = await refusal(analysis.client.call('decideFollowUp', request(history)), GrpcRefusal);
 
     expect(error).toMatchObject({ statusName: 'FAILED_PRECONDITION', details: { state: 'NO_FOLLOW_UP_DECIDED' } });
     expect(await analysisRecord(history.complaintId)).toMatchObject({ decision: 'NO_FOLLOW_UP' });
@@ -143,7 +134,7 @@ describe('what may not be decided', () => {
   it('rejects an UNSPECIFIED decision and a missing reason, naming both (INVALID_ARGUMENT)', async () => {
     const history = await seeded('ANALYZED');
 
-    const error = await refusal(analysis.client.call('decideFollowUp', request(history, { decision: FollowUpDecision.UNSPECIFIED, reason: ' ' })));
+    const error = await refusal(analysis.client.call('decideFollowUp', request(history, { decision: FollowUpDecision.UNSPECIFIED, reason: ' ' })), GrpcRefusal);
 
     expect(error.statusName).toBe('INVALID_ARGUMENT');
     expect(error.details.fieldViolations?.map((v) => v.field).sort()).toEqual(['decision', 'reason']);
@@ -153,7 +144,7 @@ describe('what may not be decided', () => {
   it('does not show an officer of another office the complaint (NOT_FOUND)', async () => {
     const history = await seeded('ANALYZED');
 
-    const error = await refusal(analysis.client.call('decideFollowUp', request(history, {}, actors.kepalaSeksiTi, 'ZOTHER')));
+    const error = await refusal(analysis.client.call('decideFollowUp', request(history, {}, actors.kepalaSeksiTi, 'ZOTHER')), GrpcRefusal);
 
     expect(error).toMatchObject({ statusName: 'NOT_FOUND', code: 'COMPLAINT.NOT_FOUND' });
     expect(await analysis.status(history.complaintId)).toBe('ANALYZED');
@@ -166,7 +157,7 @@ describe('a complaint whose history reaches analysis over the complaint stream',
 
     await analysis.publish(history.envelopes);
     await eventually(async () => ((await analysis.status(history.complaintId)) === 'ANALYZED' ? true : undefined), 60_000, 'the consumer to apply the history');
-    expect(await analysisRecord(history.complaintId)).toMatchObject({ office_code: history.officeCode, substantiated: 'YES', severity: 'HIGH', analyzed_by: 'ADMIN_TIKKIM:u-admin-tikkim' });
+    expect(await analysisRecord(history.complaintId)).toMatchObject({ office_code: history.officeCode, substantiated: 'YES', severity: 'HIGH', analyzed_by: `ADMIN_TIKKIM:${history.officers.admin.userId}` });
 
     const response = await analysis.client.call('decideFollowUp', request(history));
 

@@ -1,4 +1,4 @@
-import { generateEventSigningKey, parseEventSigningKey, signEnvelope, sopEventToEnvelope, type EventEnvelope, type EventSigningKey } from '@pengaduan/contracts';
+import { generateEventSigningKey, parseEventSigningKey, signEnvelope, type EventEnvelope, type EventSigningKey } from '@pengaduan/contracts';
 import { parseSlaPolicy, type SopEvent } from '@pengaduan/sop';
 import { historyUntil, type ComplaintHistory } from '@pengaduan/testing';
 import { anotherConfirmation, asRecords, forgerKey, signed, testKeys } from '../__fixtures__/signed-histories';
@@ -12,8 +12,7 @@ const signedHistory = (h: ComplaintHistory) => h.envelopes.map((e) => signed(e, 
 
 /** A libs/sop event of another complaint, put on `h`'s complaint with `source` (signed properly: only the SOP is wrong). */
 function eventFor(h: ComplaintHistory, event: SopEvent, source: string): EventEnvelope {
-  const extras = event.type === 'complaint.team-formed' ? { decreeDate: '2026-03-02', mandate: 'm', periodStartDate: '2026-03-02', periodEndDate: '2026-03-31' } : {};
-  return signed(sopEventToEnvelope(event, { source, subject: h.complaintId, office: h.officeCode, correlationId: h.complaintId }, extras as never), keys);
+  return signed(h.envelopeOf(event, source), keys);
 }
 
 describe('auditEvents', () => {

@@ -1,4 +1,4 @@
-import { sopEventToEnvelope, type EventEnvelope } from '@pengaduan/contracts';
+import type { EventEnvelope } from '@pengaduan/contracts';
 import { historyUntil } from '@pengaduan/testing';
 import { createHash } from 'node:crypto';
 import { asRecords, signed, testKeys } from '../__fixtures__/signed-histories';
@@ -10,18 +10,8 @@ const sha = createHash('sha256').update(copy).digest('hex');
 
 /** A closed history whose complaint.disposed carries `documentSha256`. */
 function historyRecordingDocument(documentSha256: string, sign = true): EventEnvelope[] {
-  const h = historyUntil('CLOSED', { officeCode: 'JKT1' });
-  return h.events.map((event, i) => {
-    const original = h.envelopes[i];
-    if (event.type !== 'complaint.disposed') return sign ? signed(original, keys) : original;
-    const data = original.data as { dispositionSheetNumber: string };
-    const withHash = sopEventToEnvelope(
-      event,
-      { source: original.source, subject: h.complaintId, office: h.officeCode, correlationId: h.complaintId, id: original.id },
-      { dispositionSheetNumber: data.dispositionSheetNumber, documentSha256 } as never,
-    );
-    return sign ? signed(withHash, keys) : withHash;
-  });
+  const h = historyUntil('CLOSED', { officeCode: 'JKT1', documentHashes: { 'complaint.disposed': documentSha256 } });
+  return sign ? h.envelopes.map((e) => signed(e, keys)) : h.envelopes;
 }
 
 function check(envelopes: readonly (EventEnvelope | string)[], bytes = copy, keyRing = keys.keyRing): DocumentCheck {

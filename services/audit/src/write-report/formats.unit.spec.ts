@@ -10,7 +10,7 @@ import { escapeHtml, refusedCsvChunks, toCsv, toHtml, toJson, toTerminal } from 
 import { refusedCsvPath, SpoolSink, writeReports } from './spool';
 
 const keys = testKeys();
-const h = historyUntil('CLOSED', { officeCode: 'JKT1' });
+const h = historyUntil('CLOSED', { officeCode: 'JKT1', trackingNumber: 'JKT1-2026-000001' });
 const bad = historyUntil('RECEIVED', { officeCode: 'JKT1' });
 const envelopes = h.envelopes.map((e) => signed(e, keys));
 const confirmation = envelopes[1];

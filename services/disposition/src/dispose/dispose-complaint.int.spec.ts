@@ -1,16 +1,10 @@
 import { COMPLAINT_EVENTS_TOPIC, parseEnvelope, serializeEnvelope } from '@pengaduan/contracts';
 import { createIdempotentProducer } from '@pengaduan/messaging';
-import { ServiceError } from '@pengaduan/runtime';
-import { eventually, storedDocument } from '@pengaduan/testing';
+import { eventually, historyUntil, randomOfficeCode, refusal, storedDocument } from '@pengaduan/testing';
 import { randomUUID } from 'node:crypto';
-import { v7 as uuidv7 } from 'uuid';
 import {
   adminTikkim,
-  confirmedHistory,
-  envelopeOf,
   kepalaKantor,
-  randomOffice,
-  receivedHistory,
   seedComplaint,
   startDispositionTestKit,
   type DispositionTestKit,
@@ -35,7 +29,7 @@ const twoSections: DispositionLineInput[] = [
 
 function command(complaintId: string, officeCode: string, overrides: Partial<DisposeComplaintCommand> = {}): DisposeComplaintCommand {
   return {
-    context: { requestId: randomUUID(), complaintId, actor: kepalaKantor, actorOffice: officeCode },
+    requestId: randomUUID(), complaintId, actor: kepalaKantor, actorOffice: officeCode,
     lines: twoSections,
     note: 'Segera, laporkan dalam 12 jam',
     correlationId: randomUUID(),
@@ -56,15 +50,6 @@ async function sheetsOf(complaintId: string) {
     string,
     unknown
   >[];
-}
-
-async function refusal(promise: Promise<unknown>): Promise<ServiceError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof ServiceError)) throw new Error(`expected a ServiceError, got ${String(error)}`);
-  return error;
 }
 
 describe('the head of office dispositions a complaint (SOP step 3)', () => {
@@ -103,7 +88,7 @@ describe('the head of office dispositions a complaint (SOP step 3)', () => {
           { sectionCode: 'LANTASKIM', instructions: ['TINDAK_LANJUTI'] },
         ],
         note: 'Segera, laporkan dalam 12 jam',
-        disposed_by: 'u-kakan-1',
+        disposed_by: 'KEPALA_KANTOR:u-kakan-1',
       },
     ]);
     // The relay publishes it and keeps the row as the journal.
@@ -124,20 +109,21 @@ describe('the head of office dispositions a complaint (SOP step 3)', () => {
     const office = await kit.newOffice();
     const [late, early] = [await kit.confirmedComplaint(office), await kit.confirmedComplaint(office)];
     try {
-      kit.clock.at = new Date('2026-12-31T16:30:00Z'); // 23:30 WIB, still 2026
+      kit.clock.set(new Date('2026-12-31T16:30:00Z')); // 23:30 WIB, still 2026
       const a = await kit.dispose.execute(command(late, office));
-      kit.clock.at = new Date('2026-12-31T18:00:00Z'); // 01:00 WIB on 1 January 2027
+      kit.clock.set(new Date('2026-12-31T18:00:00Z')); // 01:00 WIB on 1 January 2027
       const b = await kit.dispose.execute(command(early, office));
       expect([a.sheetNumber, b.sheetNumber]).toEqual([`LD/${office}/2026/000001`, `LD/${office}/2027/000001`]);
     } finally {
-      kit.clock.at = new Date('2026-11-27T02:00:00Z');
+      kit.clock.set(new Date('2026-11-27T02:00:00Z'));
     }
   });
 
   it('refuses to disposition a complaint not yet confirmed (RECEIVED): 409 with the state and the actions left, and issues no number', async () => {
     const office = await kit.newOffice();
-    const received = uuidv7();
-    await seedComplaint(kit.runtime, receivedHistory(received, office), received, office);
+    const history = historyUntil('RECEIVED', { officeCode: office });
+    await seedComplaint(kit.runtime, history);
+    const received = history.complaintId;
 
     const error = await refusal(kit.dispose.execute(command(received, office)));
     const withUnknownSection = await refusal(kit.dispose.execute(command(received, office, { lines: [{ sectionCode: 'KEUANGAN', instructions: ['TINDAK_LANJUTI'] }] })));
@@ -156,9 +142,9 @@ describe('the head of office dispositions a complaint (SOP step 3)', () => {
     const complaintId = await kit.confirmedComplaint(office);
     const asAdmin = { requestId: randomUUID(), complaintId, actor: adminTikkim, actorOffice: office };
 
-    const error = await refusal(kit.dispose.execute(command(complaintId, office, { context: asAdmin })));
+    const error = await refusal(kit.dispose.execute(command(complaintId, office, asAdmin)));
     const withUnknownSection = await refusal(
-      kit.dispose.execute(command(complaintId, office, { context: { ...asAdmin, requestId: randomUUID() }, lines: [{ sectionCode: 'KEUANGAN', instructions: ['TINDAK_LANJUTI'] }] })),
+      kit.dispose.execute(command(complaintId, office, { ...asAdmin, requestId: randomUUID(), lines: [{ sectionCode: 'KEUANGAN', instructions: ['TINDAK_LANJUTI'] }] })),
     );
 
     expect(error).toMatchObject({ kind: 'forbidden', code: 'COMPLAINT.FORBIDDEN_ROLE', details: { state: 'CONFIRMED' } });
@@ -196,7 +182,7 @@ describe('the head of office dispositions a complaint (SOP step 3)', () => {
     const office = await kit.newOffice();
     const complaintId = await kit.confirmedComplaint(office);
 
-    const error = await refusal(kit.dispose.execute(command(complaintId, office, { context: { requestId: randomUUID(), complaintId, actor: kepalaKantor, actorOffice: randomOffice() } })));
+    const error = await refusal(kit.dispose.execute(command(complaintId, office, { requestId: randomUUID(), complaintId, actor: kepalaKantor, actorOffice: randomOfficeCode() })));
 
     expect(error).toMatchObject({ kind: 'not-found', code: 'COMPLAINT.NOT_FOUND' });
     expect(await kit.status(complaintId)).toBe('CONFIRMED');
@@ -240,16 +226,17 @@ describe('the head of office dispositions a complaint (SOP step 3)', () => {
 
   it('accepts the disposition of a complaint whose received and confirmed events came over the complaint topic', async () => {
     // A fresh office and complaint: the service knows them only from the topic.
-    const office = randomOffice();
+    const office = randomOfficeCode();
     await addSection(kit.runtime.dataSource.manager, { officeCode: office, code: 'INTELDAKIM', name: 'Seksi Inteldakim' });
-    const complaintId = uuidv7();
+    const history = historyUntil('CONFIRMED', { officeCode: office });
+    const complaintId = history.complaintId;
     const producer = createIdempotentProducer(kit.runtime.kafka);
     await producer.connect();
     try {
       await producer.send({
         topic: COMPLAINT_EVENTS_TOPIC,
         acks: -1,
-        messages: confirmedHistory(complaintId, office).map((e) => ({ key: complaintId, value: serializeEnvelope(envelopeOf(e, complaintId, office)) })),
+        messages: history.envelopes.map((e) => ({ key: complaintId, value: serializeEnvelope(e) })),
       });
     } finally {
       await producer.disconnect();

@@ -1,5 +1,5 @@
 import { parseEnvelope } from '@pengaduan/contracts';
-import { ServiceError } from '@pengaduan/runtime';
+import { refusal } from '@pengaduan/testing';
 import { randomUUID } from 'node:crypto';
 import { kepalaKantor, sectionOfficer, startDispositionTestKit, type DispositionTestKit } from '../__fixtures__/disposition-test-kit';
 import type { RespondAsSectionCommand } from './respond-as-section.command';
@@ -19,7 +19,7 @@ async function disposedComplaint(): Promise<{ complaintId: string; office: strin
   const office = await kit.newOffice();
   const complaintId = await kit.confirmedComplaint(office);
   await kit.dispose.execute({
-    context: { requestId: randomUUID(), complaintId, actor: kepalaKantor, actorOffice: office },
+    requestId: randomUUID(), complaintId, actor: kepalaKantor, actorOffice: office,
     lines: [
       { sectionCode: 'INTELDAKIM', instructions: ['PELAJARI_DAN_LAPORKAN'] },
       { sectionCode: 'LANTASKIM', instructions: ['TINDAK_LANJUTI'] },
@@ -31,7 +31,7 @@ async function disposedComplaint(): Promise<{ complaintId: string; office: strin
 
 function response(complaintId: string, office: string, sectionCode: string, overrides: Partial<RespondAsSectionCommand> = {}): RespondAsSectionCommand {
   return {
-    context: { requestId: randomUUID(), complaintId, actor: sectionOfficer(sectionCode), actorOffice: office },
+    requestId: randomUUID(), complaintId, actor: sectionOfficer(sectionCode), actorOffice: office,
     sectionCode,
     response: `Seksi ${sectionCode} telah memeriksa loket dan menegur petugas yang bersangkutan.`,
     correlationId: randomUUID(),
@@ -46,15 +46,6 @@ async function eventsOf(complaintId: string) {
     if (!parsed.ok) throw new Error(`invalid event in the outbox: ${parsed.reason}`);
     return parsed;
   });
-}
-
-async function refusal(promise: Promise<unknown>): Promise<ServiceError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof ServiceError)) throw new Error(`expected a ServiceError, got ${String(error)}`);
-  return error;
 }
 
 describe('the dispositioned sections respond (SOP step 3)', () => {
@@ -85,7 +76,7 @@ describe('the dispositioned sections respond (SOP step 3)', () => {
     const { complaintId, office } = await disposedComplaint();
 
     const error = await refusal(
-      kit.respond.execute(response(complaintId, office, 'LANTASKIM', { context: { requestId: randomUUID(), complaintId, actor: sectionOfficer('INTELDAKIM'), actorOffice: office } })),
+      kit.respond.execute(response(complaintId, office, 'LANTASKIM', { requestId: randomUUID(), complaintId, actor: sectionOfficer('INTELDAKIM'), actorOffice: office })),
     );
 
     expect(error).toMatchObject({ kind: 'forbidden', code: 'COMPLAINT.FORBIDDEN_ROLE' });

@@ -19,7 +19,7 @@ const GIVEAWAYS = Object.entries(REPORTER_GIVEAWAYS);
 
 function disposition(complaintId: string, office: string, texts: Partial<Record<'note' | 'lines[0].note' | 'lines[1].note', string>> = {}): DisposeComplaintCommand {
   return {
-    context: { requestId: randomUUID(), complaintId, actor: kepalaKantor, actorOffice: office },
+    requestId: randomUUID(), complaintId, actor: kepalaKantor, actorOffice: office,
     lines: [
       { sectionCode: 'INTELDAKIM', instructions: ['PELAJARI_DAN_LAPORKAN'], note: texts['lines[0].note'] ?? 'Periksa rekaman CCTV loket' },
       { sectionCode: 'LANTASKIM', instructions: ['TINDAK_LANJUTI'], ...(texts['lines[1].note'] ? { note: texts['lines[1].note'] } : {}) },
@@ -74,7 +74,7 @@ describe('a section’s response gives nothing of the reporter away', () => {
   }
 
   const answer = (complaintId: string, office: string, text: string) => ({
-    context: { requestId: randomUUID(), complaintId, actor: sectionOfficer('LANTASKIM'), actorOffice: office },
+    requestId: randomUUID(), complaintId, actor: sectionOfficer('LANTASKIM'), actorOffice: office,
     sectionCode: 'LANTASKIM',
     response: text,
     correlationId: randomUUID(),

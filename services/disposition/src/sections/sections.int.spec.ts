@@ -1,5 +1,6 @@
 import { ServiceError } from '@pengaduan/runtime';
-import { randomOffice, startDispositionTestKit, type DispositionTestKit } from '../__fixtures__/disposition-test-kit';
+import { randomOfficeCode } from '@pengaduan/testing';
+import { startDispositionTestKit, type DispositionTestKit } from '../__fixtures__/disposition-test-kit';
 import { addSection } from './section-list';
 
 let kit: DispositionTestKit;
@@ -24,7 +25,7 @@ describe('the sections of an office, to disposition to', () => {
   });
 
   it('gives another office no sections until they are added', async () => {
-    const office = randomOffice();
+    const office = randomOfficeCode();
     expect(await kit.listSections.execute(office)).toEqual([]);
 
     const db = kit.runtime.dataSource.manager;
@@ -37,7 +38,7 @@ describe('the sections of an office, to disposition to', () => {
   });
 
   it('leaves out a section no longer in use, and renames one added again', async () => {
-    const office = randomOffice();
+    const office = randomOfficeCode();
     const db = kit.runtime.dataSource.manager;
     await addSection(db, { officeCode: office, code: 'INTELDAKIM', name: 'Seksi Intelijen' });
     await addSection(db, { officeCode: office, code: 'LANTASKIM', name: 'Seksi Lalu Lintas Keimigrasian' });

@@ -1,12 +1,11 @@
 import type { EventEnvelope } from '@pengaduan/contracts';
 import { complaintStateConsumer, MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@pengaduan/messaging';
 import { createServiceDataSource, initializeServiceDataSource } from '@pengaduan/persistence';
-import { dropSchema, testInfrastructure, uniqueSchemaName } from '@pengaduan/testing';
+import { asConsumed, dropSchema, testInfrastructure, uniqueSchemaName } from '@pengaduan/testing';
 import type { DataSource } from 'typeorm';
 import { GATEWAY_ENTITIES } from '../persistence/entities';
 import { GATEWAY_MIGRATIONS } from '../persistence/migrations';
 import { projectReadModel } from '../projection/read-model.projection';
-import { asConsumed } from './complaint-history';
 
 /**
  * The gateway's read model on a schema of its own in the real Postgres, fed event by event as

@@ -1,6 +1,7 @@
 import { SignJWT, UnsecuredJWT } from 'jose';
-import { SettableClock } from '../__fixtures__/settable-clock';
-import { AccessTokens, TOKEN_ISSUER } from './access-tokens';
+import { SettableClock } from '@pengaduan/runtime';
+import { refusal } from '@pengaduan/testing';
+import { AccessTokens, InvalidTokenError, TOKEN_ISSUER } from './access-tokens';
 
 const SECRET = 'a-test-secret-of-more-than-thirty-two-bytes';
 
@@ -8,13 +9,6 @@ const claims = { sub: '0199a1c2-7b3e-7c4d-9e5f-0a1b2c3d4e5f', role: 'KEPALA_KANT
 
 function tokens(clock = new SettableClock(new Date('2026-03-14T01:00:00Z')), ttl = 28_800) {
   return { clock, tokens: new AccessTokens(SECRET, ttl, clock) };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  return promise.then(
-    () => 'accepted',
-    (err: { code?: string }) => err.code ?? 'no code',
-  );
 }
 
 describe("officers' access tokens", () => {
@@ -46,7 +40,7 @@ describe("officers' access tokens", () => {
       .setIssuedAt(1773450000)
       .setExpirationTime(1773450000 + 600)
       .sign(new TextEncoder().encode(SECRET));
-    expect(await refusal(tokens().tokens.verify(noId))).toBe('AUTH.INVALID_TOKEN');
+    expect((await refusal(tokens().tokens.verify(noId), InvalidTokenError)).code).toBe('AUTH.INVALID_TOKEN');
   });
 
   it('refuses a token once its lifetime has passed, and accepts it until then', async () => {
@@ -55,25 +49,25 @@ describe("officers' access tokens", () => {
     clock.advance(59 * 60_000);
     await expect(t.verify(token)).resolves.toMatchObject({ sub: claims.sub });
     clock.advance(61_000);
-    expect(await refusal(t.verify(token))).toBe('AUTH.TOKEN_EXPIRED');
+    expect((await refusal(t.verify(token), InvalidTokenError)).code).toBe('AUTH.TOKEN_EXPIRED');
   });
 
   it('refuses a token signed with another secret', async () => {
     const forged = await new AccessTokens('another-secret-of-more-than-thirty-two-bytes', 3_600, tokens().clock).issue({ ...claims, role: 'ADMIN_TIKKIM' });
-    expect(await refusal(tokens().tokens.verify(forged))).toBe('AUTH.INVALID_TOKEN');
+    expect((await refusal(tokens().tokens.verify(forged), InvalidTokenError)).code).toBe('AUTH.INVALID_TOKEN');
   });
 
   it('refuses a token whose payload was altered after signing', async () => {
     const { tokens: t } = tokens();
     const [header, , signature] = (await t.issue(claims)).split('.');
     const altered = Buffer.from(JSON.stringify({ ...claims, role: 'ADMIN_TIKKIM', iss: TOKEN_ISSUER, exp: 9_999_999_999 })).toString('base64url');
-    expect(await refusal(t.verify(`${header}.${altered}.${signature}`))).toBe('AUTH.INVALID_TOKEN');
+    expect((await refusal(t.verify(`${header}.${altered}.${signature}`), InvalidTokenError)).code).toBe('AUTH.INVALID_TOKEN');
   });
 
   it("refuses an unsigned token (alg none) and another issuer's token", async () => {
     const { tokens: t } = tokens();
     const unsigned = new UnsecuredJWT({ ...claims }).setIssuer(TOKEN_ISSUER).setSubject(claims.sub).setIssuedAt().setExpirationTime('1h').encode();
-    expect(await refusal(t.verify(unsigned))).toBe('AUTH.INVALID_TOKEN');
+    expect((await refusal(t.verify(unsigned), InvalidTokenError)).code).toBe('AUTH.INVALID_TOKEN');
     const foreign = await new SignJWT({ role: claims.role, office: claims.office })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(claims.sub)
@@ -81,11 +75,11 @@ describe("officers' access tokens", () => {
       .setIssuedAt(1773450000)
       .setExpirationTime(1773450000 + 600)
       .sign(new TextEncoder().encode(SECRET));
-    expect(await refusal(t.verify(foreign))).toBe('AUTH.INVALID_TOKEN');
+    expect((await refusal(t.verify(foreign), InvalidTokenError)).code).toBe('AUTH.INVALID_TOKEN');
   });
 
   it('refuses what is not a token at all', async () => {
-    expect(await refusal(tokens().tokens.verify('not.a.token'))).toBe('AUTH.INVALID_TOKEN');
-    expect(await refusal(tokens().tokens.verify(''))).toBe('AUTH.INVALID_TOKEN');
+    expect((await refusal(tokens().tokens.verify('not.a.token'), InvalidTokenError)).code).toBe('AUTH.INVALID_TOKEN');
+    expect((await refusal(tokens().tokens.verify(''), InvalidTokenError)).code).toBe('AUTH.INVALID_TOKEN');
   });
 });

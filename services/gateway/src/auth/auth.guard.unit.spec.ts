@@ -1,15 +1,9 @@
-import { ServiceError, Clock } from '@pengaduan/runtime';
+import { ServiceError, SettableClock } from '@pengaduan/runtime';
 import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AccessTokens } from './access-tokens';
 import { AccountDirectory, AuthGuard, bearerToken, BeforeSecondFactor, Public, type ActiveAccount, type TokenHolderQuery } from './auth.guard';
 import type { AuthenticatedUser } from './authenticated-user';
-
-class FixedClock extends Clock {
-  now(): Date {
-    return new Date('2026-03-14T01:00:00Z');
-  }
-}
 
 const officer: AuthenticatedUser = { id: '0199a1c2-7b3e-7c4d-9e5f-0a1b2c3d4e5f', username: 'kepala.kantor', displayName: 'Kepala', role: 'KEPALA_KANTOR', officeCode: 'BLP' };
 
@@ -42,7 +36,7 @@ class Routes {
   }
 }
 
-const tokens = new AccessTokens('a-test-secret-of-more-than-thirty-two-bytes', 3_600, new FixedClock());
+const tokens = new AccessTokens('a-test-secret-of-more-than-thirty-two-bytes', 3_600, new SettableClock(new Date('2026-03-14T01:00:00Z')));
 
 function contextOf(path: string, authorization: string | undefined, handler: keyof Routes = 'complaints') {
   const locals: Record<string, unknown> = {};
@@ -71,26 +65,26 @@ describe('the API guard', () => {
 
   it("lets a request with an active officer's token through and tells the route who it is", async () => {
     const token = await tokens.issue({ sub: officer.id, role: officer.role, office: officer.officeCode });
-    expect(await outcome(guard, '/api/v1/inbox', `Bearer ${token}`)).toEqual({ allowed: true, user: officer });
+    expect(await outcome(guard, '/api/v1/worklist', `Bearer ${token}`)).toEqual({ allowed: true, user: officer });
   });
 
   it('answers 401 to a request without a token, or with another kind of credentials', async () => {
-    expect(await outcome(guard, '/api/v1/inbox')).toEqual({ status: 'unauthenticated', code: 'AUTH.NO_TOKEN' });
-    expect(await outcome(guard, '/api/v1/inbox', 'Basic a2VwYWxhOnNlY3JldA==')).toEqual({ status: 'unauthenticated', code: 'AUTH.NO_TOKEN' });
+    expect(await outcome(guard, '/api/v1/worklist')).toEqual({ status: 'unauthenticated', code: 'AUTH.MISSING_TOKEN' });
+    expect(await outcome(guard, '/api/v1/worklist', 'Basic a2VwYWxhOnNlY3JldA==')).toEqual({ status: 'unauthenticated', code: 'AUTH.MISSING_TOKEN' });
   });
 
   it('answers 401 to a forged token and to the token of an account that is no longer active', async () => {
-    expect(await outcome(guard, '/api/v1/inbox', 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJl')).toEqual({ status: 'unauthenticated', code: 'AUTH.INVALID_TOKEN' });
+    expect(await outcome(guard, '/api/v1/worklist', 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJl')).toEqual({ status: 'unauthenticated', code: 'AUTH.INVALID_TOKEN' });
     const deactivated = await tokens.issue({ sub: '0199a1c2-0000-7c4d-9e5f-0a1b2c3d4e5f', role: 'AUDITOR', office: 'BLP' });
-    expect(await outcome(guard, '/api/v1/inbox', `Bearer ${deactivated}`)).toEqual({ status: 'unauthenticated', code: 'AUTH.INVALID_TOKEN' });
+    expect(await outcome(guard, '/api/v1/worklist', `Bearer ${deactivated}`)).toEqual({ status: 'unauthenticated', code: 'AUTH.INVALID_TOKEN' });
   });
 
   it('answers 401 AUTH.TOKEN_REVOKED to a revoked token of an active officer, and hands the route the token it let through', async () => {
     const token = await tokens.issue({ sub: officer.id, role: officer.role, office: officer.officeCode });
     const { jti } = await tokens.verify(token);
     const revoking = new AuthGuard(new Reflector(), tokens, new Accounts([officer], new Set([jti])));
-    expect(await outcome(revoking, '/api/v1/inbox', `Bearer ${token}`)).toEqual({ status: 'unauthenticated', code: 'AUTH.TOKEN_REVOKED' });
-    const { context, locals } = contextOf('/api/v1/inbox', `Bearer ${token}`);
+    expect(await outcome(revoking, '/api/v1/worklist', `Bearer ${token}`)).toEqual({ status: 'unauthenticated', code: 'AUTH.TOKEN_REVOKED' });
+    const { context, locals } = contextOf('/api/v1/worklist', `Bearer ${token}`);
     await guard.canActivate(context);
     expect(locals['token']).toMatchObject({ jti, sub: officer.id, issuedAt: new Date('2026-03-14T01:00:00Z') });
   });
@@ -98,7 +92,7 @@ describe('the API guard', () => {
   it('opens the login route and the health probes to anyone', async () => {
     expect(await outcome(guard, '/api/v1/auth/login', undefined, 'login')).toEqual({ allowed: true, user: undefined });
     expect(await outcome(guard, '/health/ready')).toEqual({ allowed: true, user: undefined });
-    expect(await outcome(guard, '/healthz')).toEqual({ status: 'unauthenticated', code: 'AUTH.NO_TOKEN' });
+    expect(await outcome(guard, '/healthz')).toEqual({ status: 'unauthenticated', code: 'AUTH.MISSING_TOKEN' });
   });
 });
 
@@ -109,7 +103,7 @@ describe('the API guard under an office policy requiring a second factor of KEPA
   it('lets an officer of that role without one only enrol, whatever the token says', async () => {
     const guard = new AuthGuard(new Reflector(), tokens, new Accounts([{ ...officer, secondFactor: false }]), policy);
     const token = await tokens.issue({ sub: officer.id, role: officer.role, office: officer.officeCode });
-    expect(await outcome(guard, '/api/v1/inbox', `Bearer ${token}`)).toEqual(forbidden);
+    expect(await outcome(guard, '/api/v1/worklist', `Bearer ${token}`)).toEqual(forbidden);
     expect(await outcome(guard, '/api/v1/auth/totp/enrolment', `Bearer ${token}`, 'enrolment')).toEqual({ allowed: true, user: officer });
   });
 
@@ -117,8 +111,8 @@ describe('the API guard under an office policy requiring a second factor of KEPA
     const guard = new AuthGuard(new Reflector(), tokens, new Accounts([{ ...officer, secondFactor: true }]), policy);
     const full = await tokens.issue({ sub: officer.id, role: officer.role, office: officer.officeCode });
     const scoped = await tokens.issue({ sub: officer.id, role: officer.role, office: officer.officeCode, scope: 'totp-enrolment' });
-    expect(await outcome(guard, '/api/v1/inbox', `Bearer ${full}`)).toEqual({ allowed: true, user: officer });
-    expect(await outcome(guard, '/api/v1/inbox', `Bearer ${scoped}`)).toEqual(forbidden);
+    expect(await outcome(guard, '/api/v1/worklist', `Bearer ${full}`)).toEqual({ allowed: true, user: officer });
+    expect(await outcome(guard, '/api/v1/worklist', `Bearer ${scoped}`)).toEqual(forbidden);
     expect(await outcome(guard, '/api/v1/auth/totp/enrolment', `Bearer ${scoped}`, 'enrolment')).toEqual({ allowed: true, user: officer });
   });
 });

@@ -24,11 +24,11 @@ describe('an officer changes their password', () => {
     expect(JSON.stringify(body)).not.toContain(newPassword);
 
     for (const old of [officer.token, otherSession]) {
-      const refused = await api(gateway, old).get('/inbox');
+      const refused = await api(gateway, old).get('/worklist');
       expect(refused.status).toBe(401);
       expect(await refused.json()).toMatchObject({ code: 'AUTH.TOKEN_REVOKED' });
     }
-    expect((await api(gateway, body.accessToken).get('/inbox')).status).toBe(200);
+    expect((await api(gateway, body.accessToken).get('/worklist')).status).toBe(200);
     expect((await api(gateway, undefined).post('/auth/login', { username: officer.username, password: officer.password })).status).toBe(401);
     const relogin = await gateway.login({ username: officer.username, password: newPassword });
     const log = (await (await api(gateway, relogin).get('/auth/security-log')).json()) as { items: { kind: string }[] };
@@ -41,7 +41,7 @@ describe('an officer changes their password', () => {
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(await res.json()).toMatchObject({ code: 'AUTH.WRONG_PASSWORD', errors: [{ field: 'currentPassword' }] });
-    expect((await api(gateway, officer.token).get('/inbox')).status).toBe(200);
+    expect((await api(gateway, officer.token).get('/worklist')).status).toBe(200);
   });
 
   it.each([

@@ -16,7 +16,7 @@ import {
 } from '@pengaduan/contracts';
 import { ServiceError } from '@pengaduan/runtime';
 import { v7 as uuidv7 } from 'uuid';
-import { ComplaintHistory } from '../__fixtures__/complaint-history';
+import { ComplaintHistory } from '@pengaduan/testing';
 import { api, isolate, removeIsolation, StandIn, startGateway, type GatewayIsolation, type TestGateway } from '../__fixtures__/gateway-app';
 import { requestIdOf } from './request-id';
 
@@ -50,9 +50,9 @@ let gateway: TestGateway;
 const officers = {} as Record<'admin' | 'kepala' | 'inteldakim' | 'kasiTi' | 'otherOffice', { id: string; token: string }>;
 
 /** Complaints of office BLP in the state each command starts from, in the gateway's view. */
-const received = new ComplaintHistory();
-const confirmed = new ComplaintHistory();
-const disposed = new ComplaintHistory();
+const received = new ComplaintHistory({ officeCode: 'BLP' });
+const confirmed = new ComplaintHistory({ officeCode: 'BLP' });
+const disposed = new ComplaintHistory({ officeCode: 'BLP' });
 const otherOffice = new ComplaintHistory({ officeCode: 'TPI' });
 
 beforeAll(async () => {
@@ -282,7 +282,7 @@ describe("the services' refusals", () => {
     const own = await isolate();
     const offline = await startGateway({}, own);
     try {
-      await offline.seed(...new ComplaintHistory({ complaintId: received.complaintId, trackingNumber: received.trackingNumber }).received());
+      await offline.seed(...new ComplaintHistory({ complaintId: received.complaintId, officeCode: 'BLP', trackingNumber: received.trackingNumber }).received());
       const token = (await offline.officer({ role: 'ADMIN_TIKKIM', officeCode: 'BLP' })).token;
       const res = await api(offline, token).post(`/complaints/${received.complaintId}/confirm`, { classificationCode: '03', summary: 'x', anonymous: false, confidential: false }, { 'Idempotency-Key': 'k' });
       expect(res.status).toBe(503);

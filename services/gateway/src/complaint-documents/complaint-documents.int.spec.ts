@@ -2,7 +2,7 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { Channel, ComplaintDocumentsService, IntakeService } from '@pengaduan/contracts';
 import { ServiceError, type MethodsOf } from '@pengaduan/runtime';
 import { createHash } from 'node:crypto';
-import { ComplaintHistory } from '../__fixtures__/complaint-history';
+import { ComplaintHistory } from '@pengaduan/testing';
 import { api, isolate, removeIsolation, StandIn, startGateway, type GatewayIsolation, type TestGateway } from '../__fixtures__/gateway-app';
 
 // The gateway's side of the documents, messages and dashboard: documents listed from the read
@@ -110,7 +110,7 @@ describe("a complaint's documents", () => {
   it('answers 400 for an unknown kind and 404 for another office', async () => {
     const bad = await api(gateway, kakan).get(`/complaints/${history.complaintId}/documents/SURAT_CINTA`);
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toMatchObject({ code: 'DOCUMENT.INVALID_KIND', errors: [expect.objectContaining({ field: 'kind' })] });
+    expect(await bad.json()).toMatchObject({ code: 'REQUEST.INVALID', errors: [expect.objectContaining({ field: 'kind' })] });
     expect((await api(gateway, otherOffice).get(`/complaints/${history.complaintId}/documents`)).status).toBe(404);
     expect((await api(gateway, otherOffice).get(`/complaints/${history.complaintId}/documents/LEMBAR_DISPOSISI`)).status).toBe(404);
     expect(producer.calls).toHaveLength(0);

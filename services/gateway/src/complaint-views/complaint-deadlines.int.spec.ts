@@ -1,6 +1,6 @@
-import { ComplaintHistory, randomOfficeCode, type SlaDeadline } from '../__fixtures__/complaint-history';
+import { ComplaintHistory, randomOfficeCode, type SlaDeadline } from '@pengaduan/testing';
 import { api, isolate, removeIsolation, startGateway, type GatewayIsolation, type TestGateway } from '../__fixtures__/gateway-app';
-import { SettableClock } from '../__fixtures__/settable-clock';
+import { SettableClock } from '@pengaduan/runtime';
 
 interface Deadline {
   deadlineId: string;
@@ -41,15 +41,11 @@ afterAll(async () => {
   await removeIsolation(isolation);
 });
 
-async function get<T>(token: string, path: string): Promise<T> {
-  const res = await api(gateway, token).get(path);
-  if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}: ${await res.text()}`);
-  return (await res.json()) as T;
-}
+const get = <T>(token: string, path: string): Promise<T> => api(gateway, token).json<T>(path);
 
 const detail = (token: string, history: ComplaintHistory) => get<View>(token, `/complaints/${history.complaintId}`);
 const listed = async (token: string, history: ComplaintHistory) => (await get<{ items: View[] }>(token, `/complaints?trackingNumber=${history.trackingNumber}`)).items[0];
-const inbox = async (token: string) => (await get<{ items: View[] }>(token, '/inbox')).items;
+const worklist = async (token: string) => (await get<{ items: View[] }>(token, '/worklist')).items;
 
 /** A confirmed complaint of the office, received at `start` (confirmed an hour later). */
 async function confirmedComplaint(start: string): Promise<ComplaintHistory> {
@@ -59,7 +55,7 @@ async function confirmedComplaint(start: string): Promise<ComplaintHistory> {
 }
 
 describe("the SLA monitor's deadlines in the officers' views", () => {
-  it("shows the disposition's deadline with the due time the SLA monitor computed and the time left, in the complaint, the list and the inbox", async () => {
+  it("shows the disposition's deadline with the due time the SLA monitor computed and the time left, in the complaint, the list and the worklist", async () => {
     clock.set(new Date('2026-03-14T03:00:00Z'));
     const history = await confirmedComplaint('2026-03-14T01:00:00Z');
     expect((await detail(tokens.kepala, history)).currentStep?.dueAt).toBe('2026-03-14T14:00:00.000Z');
@@ -86,7 +82,7 @@ describe("the SLA monitor's deadlines in the officers' views", () => {
     expect(shown.deadlines).toEqual([expected]);
     expect(shown.currentStep).toEqual({ stepId: 'DISPOSE_AND_PROCESS', startedAt: '2026-03-14T02:00:00.000Z', dueAt: '2026-03-16T05:00:00.000Z' });
     expect(await listed(tokens.kepala, history)).toMatchObject({ currentStep: { dueAt: '2026-03-16T05:00:00.000Z' }, deadlines: [expected] });
-    expect((await inbox(tokens.kepala)).find((i) => i.id === history.complaintId)).toMatchObject({ currentStep: { dueAt: '2026-03-16T05:00:00.000Z' }, deadlines: [expected] });
+    expect((await worklist(tokens.kepala)).find((i) => i.id === history.complaintId)).toMatchObject({ currentStep: { dueAt: '2026-03-16T05:00:00.000Z' }, deadlines: [expected] });
   });
 
   it('shows the deadline as overdue, with negative time left, once the clock passes its due time', async () => {
@@ -121,11 +117,11 @@ describe("the SLA monitor's deadlines in the officers' views", () => {
     expect((await listed(tokens.kepala, history)).deadlines).toEqual([]);
   });
 
-  it("orders the kepala kantor's inbox by the SLA monitor's due time once known, the estimate before", async () => {
+  it("orders the kepala kantor's worklist by the SLA monitor's due time once known, the estimate before", async () => {
     clock.set(new Date('2026-03-20T03:00:00Z'));
     const confirmedFirst = await confirmedComplaint('2026-03-20T01:00:00Z');
     const confirmedLater = await confirmedComplaint('2026-03-20T02:00:00Z');
-    const order = async () => (await inbox(tokens.kepala)).map((i) => i.id).filter((id) => [confirmedFirst.complaintId, confirmedLater.complaintId].includes(id));
+    const order = async () => (await worklist(tokens.kepala)).map((i) => i.id).filter((id) => [confirmedFirst.complaintId, confirmedLater.complaintId].includes(id));
     expect(await order()).toEqual([confirmedFirst.complaintId, confirmedLater.complaintId]);
 
     // A holiday counted out of the first one's working hours puts it due after the later one.
@@ -145,7 +141,7 @@ describe("the SLA monitor's deadlines in the officers' views", () => {
     await gateway.seed(inteldakim.started, lantaskim.started);
 
     const deadlinesOf = (view: View | undefined) => view?.deadlines.map((d) => [d.stepId, d.sectionCode ?? null]);
-    const itemOf = async (token: string) => (await inbox(token)).find((i) => i.id === history.complaintId);
+    const itemOf = async (token: string) => (await worklist(token)).find((i) => i.id === history.complaintId);
     const inteldakimItem = await itemOf(tokens.inteldakim);
     expect(deadlinesOf(inteldakimItem)).toEqual([
       ['SECTION_RESPONSE', 'INTELDAKIM'],

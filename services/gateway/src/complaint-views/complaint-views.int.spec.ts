@@ -1,6 +1,5 @@
-import { eventually } from '@pengaduan/testing';
+import { ComplaintHistory, eventually } from '@pengaduan/testing';
 import { v7 as uuidv7 } from 'uuid';
-import { ComplaintHistory } from '../__fixtures__/complaint-history';
 import { api, isolate, removeIsolation, startGateway, type GatewayIsolation, type TestGateway } from '../__fixtures__/gateway-app';
 
 interface View {
@@ -34,11 +33,7 @@ afterAll(async () => {
   await removeIsolation(isolation);
 });
 
-async function get<T>(token: string, path: string): Promise<T> {
-  const res = await api(gateway, token).get(path);
-  if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}: ${await res.text()}`);
-  return (await res.json()) as T;
-}
+const get = <T>(token: string, path: string): Promise<T> => api(gateway, token).json<T>(path);
 
 async function list(token: string, query: string): Promise<string[]> {
   return (await get<{ items: View[] }>(token, `/complaints${query}`)).items.map((v) => v.id);
@@ -139,7 +134,7 @@ describe('officers read a complaint from the read model', () => {
   });
 
   it('offers each officer only what the SOP lets them do now, and the auditor nothing', async () => {
-    const history = new ComplaintHistory();
+    const history = new ComplaintHistory({ officeCode: 'BLP' });
     await gateway.seed(...history.received(), ...history.confirmed(), ...history.disposedTo(['INTELDAKIM', 'LANTASKIM']));
     const actionsOf = async (token: string) => (await get<View>(token, `/complaints/${history.complaintId}`)).availableActions;
     expect(await actionsOf(officers.inteldakim)).toEqual(['respondAsSection']);

@@ -13,7 +13,7 @@ describe('the head of office deactivates an account', () => {
     const res = await api(s.gateway, s.head.token).post(`/users/${officer.username}/deactivate`, undefined);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ username: officer.username, active: false });
-    expect((await api(s.gateway, officer.token).get('/inbox')).status).toBe(401);
+    expect((await api(s.gateway, officer.token).get('/worklist')).status).toBe(401);
     expect((await login(officer.username, officer.password)).status).toBe(401);
     expect((await api(s.gateway, s.head.token).post(`/users/${officer.username}/deactivate`, undefined)).status).toBe(200);
     const log = (await (await api(s.gateway, s.head.token).get(`/auth/security-log?username=${officer.username}`)).json()) as { items: { kind: string; actorUsername?: string }[] };
@@ -23,11 +23,11 @@ describe('the head of office deactivates an account', () => {
   it('but not their own, nor one of another office, and no other role may', async () => {
     const self = await api(s.gateway, s.head.token).post(`/users/${s.head.username}/deactivate`, undefined);
     expect(self.status).toBe(409);
-    expect(await self.json()).toMatchObject({ code: 'USERS.CANNOT_DEACTIVATE_SELF' });
+    expect(await self.json()).toMatchObject({ code: 'ACCOUNT.CANNOT_DEACTIVATE_SELF' });
     expect((await api(s.gateway, s.otherHead.token).post(`/users/${s.head.username}/deactivate`, undefined)).status).toBe(404);
     const auditor = await s.gateway.officer({ role: 'AUDITOR', officeCode: 'BLP' });
     expect((await api(s.gateway, auditor.token).post(`/users/${s.head.username}/deactivate`, undefined)).status).toBe(403);
-    expect((await api(s.gateway, s.head.token).get('/inbox')).status).toBe(200);
+    expect((await api(s.gateway, s.head.token).get('/worklist')).status).toBe(200);
   });
 });
 

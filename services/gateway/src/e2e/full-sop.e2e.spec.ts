@@ -169,10 +169,10 @@ describe('the SOP end to end, each step by the officer it names', () => {
       return JSON.stringify(r.body['pendingSections']) === JSON.stringify(['LANTASKIM']) ? true : undefined;
     }, 30_000, 'the view to show that only LANTASKIM is still awaited');
 
-    const inboxOfLantaskim = await call('GET', '/inbox', 'lantaskim');
-    expect((inboxOfLantaskim.body['items'] as { id: string }[]).map((c) => c.id)).toContain(id);
-    const inboxOfInteldakim = await call('GET', '/inbox', 'inteldakim');
-    expect((inboxOfInteldakim.body['items'] as { id: string }[]).map((c) => c.id)).not.toContain(id);
+    const worklistOfLantaskim = await call('GET', '/worklist', 'lantaskim');
+    expect((worklistOfLantaskim.body['items'] as { id: string }[]).map((c) => c.id)).toContain(id);
+    const worklistOfInteldakim = await call('GET', '/worklist', 'inteldakim');
+    expect((worklistOfInteldakim.body['items'] as { id: string }[]).map((c) => c.id)).not.toContain(id);
 
     await act('lantaskim', id, 'section-responses', { response: 'Ditangani Lantaskim.' }, 'SECTION_PROCESSED');
   });
@@ -300,7 +300,7 @@ describe('registering and reading complaints over REST', () => {
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining([
         '/api/v1/auth/login',
-        '/api/v1/inbox',
+        '/api/v1/worklist',
         '/api/v1/complaints',
         '/api/v1/complaints/{id}',
         '/api/v1/complaints/{id}/timeline',

@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import { SettableClock } from '../__fixtures__/settable-clock';
+import { SettableClock } from '@pengaduan/runtime';
 import { api, isolate, removeIsolation, startGateway, type GatewayIsolation, type TestGateway, type TestOfficer } from '../__fixtures__/gateway-app';
 import { TOKEN_ISSUER } from '../auth/access-tokens';
 
@@ -35,7 +35,7 @@ describe('an officer logs in', () => {
       user: { id: expect.any(String), username: 'seksi.inteldakim', displayName: 'Test SEKSI_TERKAIT', role: 'SEKSI_TERKAIT', officeCode: 'BLP', sectionCode: 'INTELDAKIM' },
     });
     expect(JSON.stringify(body)).not.toContain(sectionOfficer.password);
-    expect((await api(gateway, body.accessToken).get('/inbox')).status).toBe(200);
+    expect((await api(gateway, body.accessToken).get('/worklist')).status).toBe(200);
   });
 
   it('is logged in with the username in any case and spaces around it', async () => {
@@ -56,7 +56,7 @@ describe('an officer logs in', () => {
     const officer = await gateway.officer({ role: 'AUDITOR', officeCode: 'BLP' });
     await gateway.runtime.dataSource.query('UPDATE user_account SET active = false WHERE username = $1', [officer.username]);
     expect((await login({ username: officer.username, password: officer.password })).status).toBe(401);
-    const res = await api(gateway, officer.token).get('/inbox');
+    const res = await api(gateway, officer.token).get('/worklist');
     expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({ code: 'AUTH.INVALID_TOKEN' });
   });
@@ -69,11 +69,11 @@ describe('an officer logs in', () => {
 });
 
 describe('the API without a valid token', () => {
-  it.each(['/inbox', '/complaints', '/complaints/0199a1c2-7b3e-7c4d-9e5f-0a1b2c3d4e5f', '/sections'])('answers GET %s with a 401 problem naming the bearer scheme', async (path) => {
+  it.each(['/worklist', '/complaints', '/complaints/0199a1c2-7b3e-7c4d-9e5f-0a1b2c3d4e5f', '/sections'])('answers GET %s with a 401 problem naming the bearer scheme', async (path) => {
     const res = await api(gateway, undefined).get(path);
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toBe('Bearer realm="pengaduan"');
-    expect(await res.json()).toMatchObject({ status: 401, code: 'AUTH.NO_TOKEN' });
+    expect(await res.json()).toMatchObject({ status: 401, code: 'AUTH.MISSING_TOKEN' });
   });
 
   it('answers a command without a token with 401 before anything else', async () => {
@@ -83,10 +83,10 @@ describe('the API without a valid token', () => {
 
   it('refuses a token once it has expired', async () => {
     const token = await gateway.login(sectionOfficer);
-    expect((await api(gateway, token).get('/inbox')).status).toBe(200);
+    expect((await api(gateway, token).get('/worklist')).status).toBe(200);
     clock.advance(3_601_000);
     try {
-      const res = await api(gateway, token).get('/inbox');
+      const res = await api(gateway, token).get('/worklist');
       expect(res.status).toBe(401);
       expect(await res.json()).toMatchObject({ code: 'AUTH.TOKEN_EXPIRED' });
     } finally {
@@ -103,7 +103,7 @@ describe('the API without a valid token', () => {
       .setIssuedAt()
       .setExpirationTime('1h')
       .sign(new TextEncoder().encode('x'.repeat(48)));
-    const res = await api(gateway, forged).get('/inbox');
+    const res = await api(gateway, forged).get('/worklist');
     expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({ code: 'AUTH.INVALID_TOKEN' });
   });

@@ -11,16 +11,16 @@ describe('an officer logs out', () => {
   it('and the same token gets 401 AUTH.TOKEN_REVOKED afterwards, while their other sessions go on', async () => {
     const officer = await gateway.officer({ role: 'ADMIN_TIKKIM', officeCode: 'BLP' });
     const otherSession = await gateway.login(officer);
-    expect((await api(gateway, officer.token).get('/inbox')).status).toBe(200);
+    expect((await api(gateway, officer.token).get('/worklist')).status).toBe(200);
 
     const res = await api(gateway, officer.token).post('/auth/logout', undefined);
     expect(res.status).toBe(204);
 
-    const after = await api(gateway, officer.token).get('/inbox');
+    const after = await api(gateway, officer.token).get('/worklist');
     expect(after.status).toBe(401);
     expect(await after.json()).toMatchObject({ code: 'AUTH.TOKEN_REVOKED' });
     expect((await api(gateway, officer.token).post('/auth/logout', undefined)).status).toBe(401);
-    expect((await api(gateway, otherSession).get('/inbox')).status).toBe(200);
+    expect((await api(gateway, otherSession).get('/worklist')).status).toBe(200);
 
     const rows = (await gateway.runtime.dataSource.query('SELECT expires_at FROM revoked_token')) as { expires_at: Date }[];
     expect(rows.length).toBeGreaterThan(0);
@@ -31,8 +31,8 @@ describe('an officer logs out', () => {
     const officer = await gateway.officer({ role: 'AUDITOR', officeCode: 'BLP' });
     const otherSession = await gateway.login(officer);
     expect((await api(gateway, officer.token).post('/auth/logout', { everywhere: true })).status).toBe(204);
-    expect((await api(gateway, officer.token).get('/inbox')).status).toBe(401);
-    expect((await api(gateway, otherSession).get('/inbox')).status).toBe(401);
+    expect((await api(gateway, officer.token).get('/worklist')).status).toBe(401);
+    expect((await api(gateway, otherSession).get('/worklist')).status).toBe(401);
 
     const fresh = await gateway.login(officer);
     expect((await api(gateway, fresh).post('/auth/logout', {})).status).toBe(204);
@@ -54,6 +54,6 @@ describe('an officer logs out', () => {
     const res = await api(gateway, officer.token).post('/auth/logout', { everywhere: 'yes' });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ errors: [{ field: 'everywhere' }] });
-    expect((await api(gateway, officer.token).get('/inbox')).status).toBe(200);
+    expect((await api(gateway, officer.token).get('/worklist')).status).toBe(200);
   });
 });

@@ -3,9 +3,8 @@
 // the gateway in-process on the run's Postgres and Kafka; every request goes over HTTP to the
 // gateway and over gRPC to intake. Nothing is stood in.
 import { Channel, COMPLAINT_EVENTS_TOPIC, generateEventSigningKey, IntakeService } from '@pengaduan/contracts';
-import { dropSchema, freePort, GrpcTestClient, randomOfficeCode, type MethodsOf, ServiceProcess, startGroupAtEnd, testInfrastructure, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
+import { ComplaintHistory, dropSchema, freePort, GrpcTestClient, randomOfficeCode, type MethodsOf, ServiceProcess, startGroupAtEnd, testInfrastructure, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { ComplaintHistory } from '../__fixtures__/complaint-history';
 import { api, isolate, removeIsolation, startGateway, type GatewayIsolation, type TestGateway } from '../__fixtures__/gateway-app';
 import type { OfficerRole } from '../auth/authenticated-user';
 

@@ -1,10 +1,9 @@
 import { dlqTopicFor, serializeEnvelope, type EventEnvelope } from '@pengaduan/contracts';
 import { complaintStateConsumer, createIdempotentProducer, createKafka, EventConsumer } from '@pengaduan/messaging';
 import { createLogger } from '@pengaduan/runtime';
-import { createTestTopic, deleteTopics, eventually, testInfrastructure, testKafka, TopicReader, uniqueSuffix } from '@pengaduan/testing';
+import { ComplaintHistory, createTestTopic, deleteTopics, eventually, randomOfficeCode, testInfrastructure, testKafka, TopicReader, uniqueSuffix } from '@pengaduan/testing';
 import type { DataSource } from 'typeorm';
 import { ProjectionHarness } from '../__fixtures__/projection-harness';
-import { ComplaintHistory, randomOfficeCode } from '../__fixtures__/complaint-history';
 import { projectReadModel } from './read-model.projection';
 
 const infra = testInfrastructure();

@@ -1,7 +1,7 @@
 import type { EventEnvelope } from '@pengaduan/contracts';
 import { PermanentError } from '@pengaduan/messaging';
 import type { DataSource } from 'typeorm';
-import { ComplaintHistory } from '../__fixtures__/complaint-history';
+import { ComplaintHistory } from '@pengaduan/testing';
 import { ProjectionHarness } from '../__fixtures__/projection-harness';
 
 const harness = new ProjectionHarness('gateway-sla-projection');

@@ -133,19 +133,19 @@ describe('an officer registers a complaint over REST', () => {
 
   it("passes intake's field errors on as a 400 naming intake's fields", async () => {
     intake.answers.registerComplaint = () => {
-      throw new ServiceError('invalid', 'COMPLAINT.INVALID_REQUEST', 'the complaint cannot be registered as sent', {
+      throw new ServiceError('invalid', 'REQUEST.INVALID', 'the complaint cannot be registered as sent', {
         fieldViolations: [{ field: 'text', description: 'required' }],
       });
     };
     const res = await post({ ...complaint, text: '   ' });
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({
-      type: 'urn:pengaduan:problem:COMPLAINT.INVALID_REQUEST',
+      type: 'urn:pengaduan:problem:REQUEST.INVALID',
       title: 'Bad Request',
       status: 400,
       detail: 'the complaint cannot be registered as sent',
       instance: '/api/v1/complaints',
-      code: 'COMPLAINT.INVALID_REQUEST',
+      code: 'REQUEST.INVALID',
       errors: [{ field: 'text', message: 'required' }],
     });
   });
@@ -227,7 +227,7 @@ describe('an officer registers a complaint over REST', () => {
         '/api/v1/complaints/{id}/documents',
         '/api/v1/complaints/{id}/documents/{kind}',
         '/api/v1/dashboard',
-        '/api/v1/inbox',
+        '/api/v1/worklist',
         '/api/v1/public/offices',
         '/api/v1/processing-record',
         '/api/v1/public/tracking',
@@ -252,7 +252,7 @@ describe('an officer registers a complaint over REST', () => {
     expect(doc.paths['/api/v1/public/tracking']['post'].security).toBeUndefined();
     expect(Object.keys(doc.paths['/api/v1/public/tracking']['post'].responses).sort()).toEqual(['200', '400', '404', '429', '503']);
     expect(doc.paths['/api/v1/public/offices']['get'].security).toBeUndefined();
-    expect(doc.paths['/api/v1/inbox']['get'].security).toEqual([{ 'access-token': [] }]);
+    expect(doc.paths['/api/v1/worklist']['get'].security).toEqual([{ 'access-token': [] }]);
     for (const path of ['/api/v1/complaints/{id}/messages', '/api/v1/complaints/{id}/documents', '/api/v1/complaints/{id}/documents/{kind}', '/api/v1/dashboard', '/api/v1/processing-record']) {
       expect(doc.paths[path]['get'].security).toEqual([{ 'access-token': [] }]);
     }

@@ -22,12 +22,12 @@ describe("the head of office resets an officer's password", () => {
     const body = (await res.json()) as { username: string; oneTimePassword: string; tokensRevokedAt: string };
     expect(body).toEqual({ username: officer.username, oneTimePassword: expect.stringMatching(/^[A-Za-z0-9_-]{24}$/), tokensRevokedAt: expect.any(String) });
 
-    const old = await api(gateway, officer.token).get('/inbox');
+    const old = await api(gateway, officer.token).get('/worklist');
     expect(old.status).toBe(401);
     expect(await old.json()).toMatchObject({ code: 'AUTH.TOKEN_REVOKED' });
     expect((await login(officer.username, officer.password)).status).toBe(401);
     const token = await gateway.login({ username: officer.username, password: body.oneTimePassword });
-    expect((await api(gateway, token).get('/inbox')).status).toBe(200);
+    expect((await api(gateway, token).get('/worklist')).status).toBe(200);
 
     const log = (await (await api(gateway, head.token).get(`/auth/security-log?username=${officer.username}`)).json()) as { items: { kind: string; actorUsername?: string }[] };
     expect(log.items).toEqual([expect.objectContaining({ kind: 'LOGIN_FAILED' }), expect.objectContaining({ kind: 'PASSWORD_RESET', actorUsername: head.username })]);
@@ -67,16 +67,16 @@ describe("the head of office resets an officer's password", () => {
     const officer = await gateway.officer({ role: 'ADMIN_TIKKIM', officeCode: 'BLP' });
     const fromOtherOffice = await api(gateway, otherHead.token).post(`/users/${officer.username}/password-reset`, undefined);
     expect(fromOtherOffice.status).toBe(404);
-    expect(await fromOtherOffice.json()).toMatchObject({ code: 'USERS.NOT_FOUND' });
+    expect(await fromOtherOffice.json()).toMatchObject({ code: 'ACCOUNT.NOT_FOUND' });
     expect((await api(gateway, head.token).post('/users/no.such.officer/password-reset', undefined)).status).toBe(404);
 
     const section = await gateway.officer({ role: 'SEKSI_TERKAIT', officeCode: 'BLP', sectionCode: 'LANTASKIM' });
     const bySection = await api(gateway, section.token).post(`/users/${officer.username}/password-reset`, undefined);
     expect(bySection.status).toBe(403);
-    expect(await bySection.json()).toMatchObject({ code: 'USERS.FORBIDDEN' });
+    expect(await bySection.json()).toMatchObject({ code: 'ACCOUNT.FORBIDDEN_ROLE' });
 
     // Nothing changed: the officer's token and password still work.
-    expect((await api(gateway, officer.token).get('/inbox')).status).toBe(200);
+    expect((await api(gateway, officer.token).get('/worklist')).status).toBe(200);
     expect((await login(officer.username, officer.password)).status).toBe(200);
   });
 });

@@ -1,6 +1,6 @@
-import { ComplaintHistory, type SlaDeadline } from '../__fixtures__/complaint-history';
+import { ComplaintHistory, type SlaDeadline } from '@pengaduan/testing';
 import { api, isolate, removeIsolation, startGateway, type GatewayIsolation, type TestGateway } from '../__fixtures__/gateway-app';
-import { SettableClock } from '../__fixtures__/settable-clock';
+import { SettableClock } from '@pengaduan/runtime';
 
 interface Escalation {
   deadlineId: string;

@@ -1,6 +1,6 @@
-import { ComplaintHistory } from '../__fixtures__/complaint-history';
+import { ComplaintHistory } from '@pengaduan/testing';
 import { api, isolate, removeIsolation, startGateway, type GatewayIsolation, type TestGateway } from '../__fixtures__/gateway-app';
-import { SettableClock } from '../__fixtures__/settable-clock';
+import { SettableClock } from '@pengaduan/runtime';
 
 interface StepSummary {
   stepId: string;
@@ -163,7 +163,7 @@ describe("the office's SLA summary", () => {
       'breached',
       'escalatedToRole',
     ]);
-    for (const view of ['ComplaintViewDto', 'ComplaintDetailDto', 'InboxItemDto']) {
+    for (const view of ['ComplaintViewDto', 'ComplaintDetailDto', 'WorklistItemDto']) {
       expect(schemas[view].properties['deadlines']).toEqual(expect.objectContaining({ type: 'array', items: { $ref: '#/components/schemas/DeadlineDto' } }));
     }
     expect(Object.keys(schemas['EscalationDto'].properties)).toEqual(expect.arrayContaining(['deadlineId', 'complaintId', 'trackingNumber', 'escalatedAt', 'latenessSeconds', 'resolved', 'stoppedAt']));

@@ -1,6 +1,6 @@
 import { TOTP, URI } from 'otpauth';
 import { api, type TestGateway, type TestOfficer } from '../__fixtures__/gateway-app';
-import { SettableClock } from '../__fixtures__/settable-clock';
+import { SettableClock } from '@pengaduan/runtime';
 import { accountsSuite, loginAs } from '../users/__fixtures__/accounts-suite';
 
 // The officers' optional second factor (ADR 0027) over real sockets, on the real Postgres:
@@ -84,7 +84,7 @@ describe('enrolling a second factor', () => {
     expect(recoveryCodes).toHaveLength(10);
     expect(new Set(recoveryCodes).size).toBe(10);
     expect(recoveryCodes.every((c) => /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/.test(c))).toBe(true);
-    for (const old of [officer.token, otherSession]) expect((await api(gateway, old).get('/inbox')).status).toBe(401);
+    for (const old of [officer.token, otherSession]) expect((await api(gateway, old).get('/worklist')).status).toBe(401);
     expect(await (await api(gateway, token).get('/auth/totp')).json()).toEqual({ enabled: true, pending: false, requiredByPolicy: false, recoveryCodesLeft: 10 });
     // Neither the secret nor the recovery codes are kept in clear.
     const [stored] = (await gateway.runtime.dataSource.query('SELECT sealed_secret FROM totp_credential c JOIN user_account a ON a.id = c.account_id WHERE a.username = $1', [officer.username])) as {
@@ -123,7 +123,7 @@ describe('logging in with a second factor', () => {
       const res = await secondStep({ challenge: await challengeOf(officer, from), code: codeOf(app, steps) }, from);
       expect(res.status).toBe(200);
       const body = (await res.json()) as { accessToken: string };
-      expect((await api(gateway, body.accessToken).get('/inbox')).status).toBe(200);
+      expect((await api(gateway, body.accessToken).get('/worklist')).status).toBe(200);
       clock.advance(3 * STEP_MS);
     }
     const tooLate = await secondStep({ challenge: await challengeOf(officer, from), code: codeOf(app, -2) }, from);

@@ -1,9 +1,7 @@
 import { IntakeService, type VerifyReporterRequest } from '@pengaduan/contracts';
-import type { MethodsOf } from '@pengaduan/runtime';
-import { eventually } from '@pengaduan/testing';
-import { ComplaintHistory, randomOfficeCode } from '../__fixtures__/complaint-history';
+import { SettableClock, type MethodsOf } from '@pengaduan/runtime';
+import { ComplaintHistory, eventually, randomOfficeCode } from '@pengaduan/testing';
 import { isolate, removeIsolation, StandIn, startGateway, type GatewayIsolation, type TestGateway } from '../__fixtures__/gateway-app';
-import { SettableClock } from '../__fixtures__/settable-clock';
 
 // The gateway's public tracking, on the real Postgres (read model, rate limits) and Kafka (the
 // complaint stream feeding the read model); intake's VerifyReporter is a stand-in over real gRPC

@@ -1,6 +1,6 @@
 import { rawRequest, RecordingServer } from '@pengaduan/testing';
 import { isolate, removeIsolation, startGateway, type GatewayIsolation, type TestGateway } from '../__fixtures__/gateway-app';
-import { SettableClock } from '../__fixtures__/settable-clock';
+import { SettableClock } from '@pengaduan/runtime';
 
 // The gateway's public edge over real sockets: intake's webhooks are a real listener that records
 // what arrives, and another real listener stands in for an internal host (or a cloud metadata
@@ -175,7 +175,7 @@ describe('the public edge, attacked', () => {
 
   it('puts the security headers on every answer: the API, a refusal, a forwarded webhook, a probe', async () => {
     const answers = [
-      await rawRequest(gateway.baseUrl, 'GET /api/v1/inbox HTTP/1.1'),
+      await rawRequest(gateway.baseUrl, 'GET /api/v1/worklist HTTP/1.1'),
       await rawRequest(gateway.baseUrl, 'GET /webhooks/../x HTTP/1.1'),
       await rawRequest(gateway.baseUrl, 'GET /webhooks/web-form/0199a1c2-7b3e-7c4d-9e5f-0a1b2c3d4e5f HTTP/1.1'),
       await rawRequest(gateway.baseUrl, 'GET /health/live HTTP/1.1'),

@@ -1,11 +1,11 @@
 import { OfficeDirectory } from '@pengaduan/documents';
 // Test support: intake's runtime on the run's real Postgres (a schema of its own) and Kafka,
 // its handlers wired as the module wires them, and ways to put a complaint into any state.
-import { COMPLAINT_EVENTS_TOPIC, parseEnvelope, serializeEnvelope, sopEventToEnvelope, type EventEnvelope, type SopEventExtras } from '@pengaduan/contracts';
+import type { EventEnvelope } from '@pengaduan/contracts';
 import { applyComplaintEvent, ServiceRuntime } from '@pengaduan/messaging';
-import { createLogger, ServiceError, Clock } from '@pengaduan/runtime';
-import { decide, evolve, type Actor, type ComplaintState, type SopCommand, type SopEvent } from '@pengaduan/sop';
-import { dropSchema, testInfrastructure, testKafka, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
+import { createLogger, SettableClock } from '@pengaduan/runtime';
+import type { Actor, ComplaintState, SopCommand } from '@pengaduan/sop';
+import { asConsumed, ComplaintHistory, dropSchema, randomOfficeCode, testInfrastructure, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AppendMessageHandler } from '../append-message/append-message.handler';
 import { StateConsumerGroup } from '../complaint-state/own-events';
@@ -19,15 +19,6 @@ import { RegisterComplaintHandler } from '../register-complaint/register-complai
 import type { ContactCipher } from '../reporter-contact/contact-cipher';
 import { intakeKeys } from '../reporter-contact/intake-keys';
 
-export class FixedClock extends Clock {
-  constructor(public at: Date) {
-    super();
-  }
-  now(): Date {
-    return this.at;
-  }
-}
-
 export const actors = {
   admin: { kind: 'user', userId: 'u-admin-1', role: 'ADMIN_TIKKIM' },
   kepalaKantor: { kind: 'user', userId: 'u-kakan-1', role: 'KEPALA_KANTOR' },
@@ -37,11 +28,6 @@ export const actors = {
 
 export const contact = { name: 'Siti Rahayu', phone: '+6281234567890', email: 'siti.rahayu@example.id' };
 export const reportText = 'Petugas loket meminta uang tambahan untuk paspor saya, nomor saya 081234567890.';
-
-/** A random office code of five capital letters, so runs never share tracking numbers. */
-export function randomOffice(): string {
-  return Array.from(randomBytes(5), (b) => String.fromCharCode(65 + (b % 26))).join('');
-}
 
 /** An intake config for the run's infrastructure; `grpcAddress` on a free port of the OS's choosing. */
 export function testConfig(schema: string): IntakeServiceConfig {
@@ -71,7 +57,7 @@ export interface IntakeKit {
   schema: string;
   group: StateConsumerGroup;
   cipher: ContactCipher;
-  clock: FixedClock;
+  clock: SettableClock;
   /** This suite's office: no other suite registers complaints in it. */
   office: string;
   register: RegisterComplaintHandler;
@@ -95,7 +81,7 @@ export async function startIntakeKit(): Promise<IntakeKit> {
   const runtime = new ServiceRuntime({ ...base, consumers: [] });
   await runtime.ready();
   const { cipher } = intakeKeys(config);
-  const clock = new FixedClock(new Date('2026-11-27T02:00:00Z'));
+  const clock = new SettableClock(new Date('2026-11-27T02:00:00Z'));
   const executor = intakeCommandExecutor(runtime, clock, group);
   return {
     runtime,
@@ -103,8 +89,8 @@ export async function startIntakeKit(): Promise<IntakeKit> {
     group,
     cipher,
     clock,
-    office: randomOffice(),
-    register: new RegisterComplaintHandler(runtime, cipher, clock, group, OfficeDirectory.load()),
+    office: randomOfficeCode(),
+    register: new RegisterComplaintHandler(executor, cipher, OfficeDirectory.load()),
     confirm: new ConfirmComplaintHandler(executor, cipher, OfficeDirectory.load()),
     dismiss: new DismissComplaintHandler(executor, cipher),
     append: new AppendMessageHandler(executor),
@@ -147,46 +133,22 @@ export async function stateOf(kit: Pick<IntakeKit, 'runtime'>, complaintId: stri
   return rows[0];
 }
 
-/** What another service would add to the wire for the events the tests have it record. */
-function testExtras(event: SopEvent): Record<string, unknown> {
-  const extras: Partial<{ [T in keyof SopEventExtras]: SopEventExtras[T] }> = {
-    'complaint.disposed': { dispositionSheetNumber: `DS-${uniqueSuffix()}` },
-    'complaint.reporter-informed': { channel: 'PHONE' },
-  };
-  return extras[event.type] ?? {};
-}
-
 /**
- * What the other services record next on a complaint: libs/sop decides each command against
- * the state intake holds (folded forward as it goes), and the events come back as the
- * envelopes those services would publish.
+ * What the other services record next on a complaint: given the state intake holds, each
+ * command is decided when the kit's clock says, and comes back as the envelopes those services
+ * would publish.
  */
-export async function eventsOfOtherServices(kit: Pick<IntakeKit, 'runtime' | 'office' | 'clock'>, complaintId: string, commands: SopCommand[]): Promise<EventEnvelope[]> {
+export async function eventsOfOtherServices(kit: Pick<IntakeKit, 'runtime' | 'clock'>, complaintId: string, commands: SopCommand[]): Promise<EventEnvelope[]> {
   const row = await stateOf(kit, complaintId);
   if (!row) throw new Error(`intake holds no state for ${complaintId}`);
-  let state = row.state;
-  const envelopes: EventEnvelope[] = [];
-  for (const command of commands) {
-    const decision = decide(command, state, kit.clock.now());
-    if (!decision.ok) throw new ServiceError('conflict', decision.error.code, `test history: ${decision.error.message}`);
-    for (const event of decision.events) {
-      state = evolve(state, event);
-      envelopes.push(
-        sopEventToEnvelope(event, { source: 'pengaduan/test', subject: complaintId, office: kit.office, correlationId: randomUUID() }, testExtras(event) as never),
-      );
-    }
-  }
-  return envelopes;
+  const history = new ComplaintHistory({ from: row.state, start: kit.clock.now(), stepMs: 0 });
+  return commands.flatMap((command) => history.when(command));
 }
 
 /** Folds events into intake's complaint_state as its consumer would, without Kafka. */
 export async function applyToIntake(kit: IntakeKit, envelopes: EventEnvelope[]): Promise<void> {
   await kit.runtime.dataSource.transaction(async (tx) => {
-    for (const [i, envelope] of envelopes.entries()) {
-      const parsed = parseEnvelope(serializeEnvelope(envelope));
-      if (!parsed.ok) throw new Error(`invalid test event ${envelope.type}: ${parsed.reason}`);
-      await applyComplaintEvent({ ...parsed, topic: COMPLAINT_EVENTS_TOPIC, partition: 0, offset: String(i) }, tx);
-    }
+    for (const [i, envelope] of envelopes.entries()) await applyComplaintEvent(asConsumed(envelope, i), tx);
   });
 }
 
@@ -196,33 +158,6 @@ export function informAndDeliver(at: Date): SopCommand[] {
     { type: 'informReporter', actor: actors.admin, informationRef: `info-${uniqueSuffix()}` },
     { type: 'recordDelivery', actor: actors.notification, channel: 'PHONE', method: 'PHONE_CALL', deliveredAt: at.toISOString() },
   ];
-}
-
-/**
- * Commits the group's offsets at the topic's current end, so a test's brand-new group does
- * not read the shared topic's history: other suites publish partial histories on purpose
- * (events of complaints whose earlier events they seeded without Kafka), which a state
- * consumer rightly retries and dead-letters, one by one.
- */
-export async function startGroupAtTopicEnd(groupId: string): Promise<void> {
-  const admin = testKafka('intake-test-admin').admin();
-  await admin.connect();
-  try {
-    const offsets = await admin.fetchTopicOffsets(COMPLAINT_EVENTS_TOPIC);
-    await admin.setOffsets({ groupId, topic: COMPLAINT_EVENTS_TOPIC, partitions: offsets.map((o) => ({ partition: o.partition, offset: o.high })) });
-  } finally {
-    await admin.disconnect();
-  }
-}
-
-/** The ServiceError a handler threw. */
-export async function refusal(work: Promise<unknown>): Promise<ServiceError> {
-  const error = await work.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof ServiceError)) throw new Error(`expected a ServiceError, got ${String(error)}`);
-  return error;
 }
 
 /** How many events with this type the outbox holds for the complaint. */

@@ -2,20 +2,20 @@
 // on a schema of its own against the run's Postgres and Kafka, with a fake WhatsApp and a fake
 // Twilio posting signed webhooks and serving media. Outcomes are read from intake's tables.
 import type { InboundProvider } from '@pengaduan/channels';
-import { dlqTopicFor, parseEnvelope, type EventEnvelope } from '@pengaduan/contracts';
+import { COMPLAINT_EVENTS_TOPIC, dlqTopicFor, parseEnvelope, type EventEnvelope } from '@pengaduan/contracts';
 import { ServiceRuntime } from '@pengaduan/messaging';
-import { createLogger } from '@pengaduan/runtime';
-import { deleteTopics, dropSchema, eventually, FakeTwilio, FakeWhatsApp, freePort, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
+import { createLogger, SettableClock } from '@pengaduan/runtime';
+import { deleteTopics, dropSchema, eventually, FakeTwilio, FakeWhatsApp, freePort, randomOfficeCode, startGroupAtEnd, startTestService, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
 import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { request } from 'node:http';
-import { FixedClock, randomOffice, startGroupAtTopicEnd, testConfig } from '../__fixtures__/intake-test-kit';
+import { testConfig } from '../__fixtures__/intake-test-kit';
 import { StateConsumerGroup } from '../complaint-state/own-events';
 import type { IntakeServiceConfig } from '../config';
 import { GetComplaintHandler } from '../get-complaint/get-complaint.handler';
 import { InboundProcessor } from '../inbound-messages/inbound-processor';
 import { IntakeModule } from '../intake.module';
+import { intakeService } from '../service-entry';
 import { ContactCipher } from '../reporter-contact/contact-cipher';
 import { SenderDigest } from '../inbound-messages/sender-digest';
 import { prepareWebhook } from './inbound-store';
@@ -30,8 +30,8 @@ const schema = uniqueSchemaName('intake_webhooks');
 // Other suites publish partial histories to the shared topic on purpose; this group starts at
 // the topic's end and gives up on a foreign event at once rather than retrying it for seconds.
 const group = new StateConsumerGroup(`intake-webhooks-test-${uniqueSuffix()}`, { maxAttempts: 1, backoff: { initialMs: 10, maxMs: 50 } });
-const office = randomOffice();
-const clock = new FixedClock(new Date('2026-11-27T02:00:00Z'));
+const office = randomOfficeCode();
+const clock = new SettableClock(new Date('2026-11-27T02:00:00Z'));
 const appSecret = randomBytes(16).toString('hex');
 const accessToken = `EAAG${randomBytes(16).toString('hex')}`;
 const accountSid = `AC${randomBytes(16).toString('hex')}`;
@@ -50,6 +50,7 @@ beforeAll(async () => {
   twilio.webhookUrl = `${baseUrl}/webhooks/twilio`;
   const config: IntakeServiceConfig = {
     ...testConfig(schema),
+    httpPort: Number(new URL(baseUrl).port),
     webhookMaxBodyBytes: LIMIT,
     inboundPollMs: 100,
     channels: {
@@ -73,9 +74,8 @@ beforeAll(async () => {
     },
   };
   const logger = createLogger('intake-webhooks-test', process.env['TEST_LOG_LEVEL'] ?? 'silent');
-  await startGroupAtTopicEnd(group.groupId);
-  app = await NestFactory.create(IntakeModule.forRoot(config, logger, { clock, stateConsumerGroup: group }), { bodyParser: false, logger: false });
-  await app.listen(Number(new URL(baseUrl).port), '127.0.0.1');
+  await startGroupAtEnd(group.groupId, COMPLAINT_EVENTS_TOPIC);
+  app = (await startTestService(intakeService, config, IntakeModule.forRoot(config, logger, { clock, stateConsumerGroup: group }), logger)).app;
   runtime = app.get(ServiceRuntime);
   await runtime.ready();
 });
@@ -271,7 +271,7 @@ describe('intake’s channel webhooks', () => {
     // The event carries who and what by reference only.
     for (const personal of [from, name, text, 'Petugas imigrasi']) expect(received.body).not.toContain(personal);
 
-    clock.at = new Date(clock.at.getTime() + 60_000);
+    clock.advance(60_000);
     const second = await wa.sendText(from, 'Kejadiannya hari Senin di loket 3.', { name });
     expect(second.answer.status).toBe(200);
     const joined = await complaintOf('whatsapp', second.messageId);

@@ -1,3 +1,4 @@
+import { refusal } from '@pengaduan/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { UserActor } from '@pengaduan/sop';
 import { ResolveReporterAddressHandler } from '../resolve-reporter-address/resolve-reporter-address.handler';
@@ -9,7 +10,6 @@ import {
   by,
   contact,
   eventsOfOtherServices,
-  refusal,
   registerComplaint,
   reportText,
   startIntakeKit,

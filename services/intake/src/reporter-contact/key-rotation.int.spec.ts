@@ -12,6 +12,7 @@ import { storeWebhook } from '../channel-webhooks/inbound-store';
 import { runIntakeCli } from '../cli';
 import { loadIntakeConfig } from '../config';
 import { InboundProcessor } from '../inbound-messages/inbound-processor';
+import { intakeCommandExecutor } from '../intake.module';
 import type { SenderDigest } from '../inbound-messages/sender-digest';
 import { RegisterComplaintHandler } from '../register-complaint/register-complaint.handler';
 import type { ContactCipher, ReporterContact } from './contact-cipher';
@@ -50,7 +51,7 @@ function start(name: string, env: Record<string, string>): Generation {
     name,
     env,
     keys,
-    register: new RegisterComplaintHandler(kit.runtime, keys.cipher, kit.clock, kit.group, OfficeDirectory.load()),
+    register: new RegisterComplaintHandler(intakeCommandExecutor(kit.runtime, kit.clock, kit.group), keys.cipher, OfficeDirectory.load()),
     processor: new InboundProcessor(kit.runtime, keys, kit.group, kit.clock, logger),
   };
 }

@@ -1,5 +1,5 @@
-import { IntakeService, type ScreenOfficerTextRequest } from '@pengaduan/contracts';
-import { createLogger, GrpcServiceHost, UpstreamClient, type MethodsOf } from '@pengaduan/runtime';
+import { IntakeService } from '@pengaduan/contracts';
+import { createLogger, startGrpcMicroservice, UpstreamClient, type GrpcMicroservice, type MethodsOf } from '@pengaduan/runtime';
 import { randomUUID } from 'node:crypto';
 import { actors, by, registerComplaint, startIntakeKit, stateOf, type IntakeKit } from '../__fixtures__/intake-test-kit';
 import { ScreenOfficerTextGrpcController } from './screen-officer-text.grpc.controller';
@@ -10,22 +10,24 @@ import { ScreenOfficerTextHandler } from './screen-officer-text.handler';
 const logger = createLogger('intake-screen-test', 'silent');
 const reporter = { name: 'Siti Rahayu', phone: '+6281234567890', email: 'siti.rahayu@example.id', handle: '@siti_rahayu' };
 let kit: IntakeKit;
-let host: GrpcServiceHost;
+let server: GrpcMicroservice;
 let intake: UpstreamClient<MethodsOf<typeof IntakeService>>;
 let complaintId: string;
 
 beforeAll(async () => {
   kit = await startIntakeKit();
-  const controller = new ScreenOfficerTextGrpcController(new ScreenOfficerTextHandler(kit.runtime, kit.cipher));
-  host = new GrpcServiceHost('127.0.0.1:0', logger).addService(IntakeService, { screenOfficerText: (r: ScreenOfficerTextRequest, id: string) => controller.screenOfficerText(r, id) } as never);
+  // intake's controller of the method, over real gRPC as intake serves it, on the kit's handler.
+  server = await startGrpcMicroservice({ address: '127.0.0.1:0', services: [IntakeService] }, logger, [ScreenOfficerTextGrpcController], [
+    { provide: ScreenOfficerTextHandler, useValue: new ScreenOfficerTextHandler(kit.runtime, kit.cipher) },
+  ]);
   // The client every command service uses.
-  intake = new UpstreamClient('intake', IntakeService, `127.0.0.1:${await host.start()}`, logger);
+  intake = new UpstreamClient('intake', IntakeService, server.address, logger);
   complaintId = await registerComplaint(kit, { contact: reporter });
 });
 
 afterAll(async () => {
   intake?.close();
-  await host?.stop();
+  await server?.close();
   await kit?.stop();
 });
 

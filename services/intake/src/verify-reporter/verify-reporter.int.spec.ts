@@ -1,31 +1,31 @@
-import { Channel, dlqTopicFor, IntakeService } from '@pengaduan/contracts';
-import { createLogger, GrpcServiceHost } from '@pengaduan/runtime';
-import { deleteTopics, dropSchema, GrpcTestClient, uniqueSchemaName, uniqueSuffix, type MethodsOf } from '@pengaduan/testing';
+import { Channel, COMPLAINT_EVENTS_TOPIC, dlqTopicFor, IntakeService } from '@pengaduan/contracts';
+import { createLogger, SettableClock } from '@pengaduan/runtime';
+import { deleteTopics, dropSchema, GrpcTestClient, randomOfficeCode, startGroupAtEnd, startTestService, uniqueSchemaName, uniqueSuffix, type MethodsOf } from '@pengaduan/testing';
 import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { ServiceRuntime } from '@pengaduan/messaging';
-import { FixedClock, randomOffice, startGroupAtTopicEnd, testConfig } from '../__fixtures__/intake-test-kit';
+import { testConfig } from '../__fixtures__/intake-test-kit';
 import { StateConsumerGroup } from '../complaint-state/own-events';
 import { IntakeModule } from '../intake.module';
+import { intakeService } from '../service-entry';
 
 // intake as main.ts runs it (its own schema on the run's Postgres), asked over real gRPC as the gateway asks it.
 const schema = uniqueSchemaName('intake_verify');
 const group = new StateConsumerGroup(`intake-verify-test-${uniqueSuffix()}`, { maxAttempts: 1, backoff: { initialMs: 10, maxMs: 50 } });
-const office = randomOffice();
+const office = randomOfficeCode();
 const admin = { userId: 'u-admin-1', role: 'ADMIN_TIKKIM', officeCode: office };
 let app: INestApplication;
 let client: GrpcTestClient<MethodsOf<typeof IntakeService>>;
 
 beforeAll(async () => {
-  await startGroupAtTopicEnd(group.groupId);
+  await startGroupAtEnd(group.groupId, COMPLAINT_EVENTS_TOPIC);
   const logger = createLogger('intake-verify-test', process.env['TEST_LOG_LEVEL'] ?? 'silent');
-  app = await NestFactory.create(IntakeModule.forRoot(testConfig(schema), logger, { clock: new FixedClock(new Date('2026-11-27T02:00:00Z')), stateConsumerGroup: group }), {
-    logger: false,
-  });
-  await app.init();
+  const config = testConfig(schema);
+  const clock = new SettableClock(new Date('2026-11-27T02:00:00Z'));
+  const service = await startTestService(intakeService, config, IntakeModule.forRoot(config, logger, { clock, stateConsumerGroup: group }), logger);
+  app = service.app;
   await app.get(ServiceRuntime).ready();
-  client = new GrpcTestClient(IntakeService, `127.0.0.1:${app.get(GrpcServiceHost).port}`);
+  client = new GrpcTestClient(IntakeService, service.grpcAddress);
 });
 
 afterAll(async () => {

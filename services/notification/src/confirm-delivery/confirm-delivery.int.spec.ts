@@ -1,12 +1,13 @@
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { Channel, DeliveryMethod } from '@pengaduan/contracts';
+import { SettableClock } from '@pengaduan/runtime';
+import { actors, ComplaintHistory, randomOfficeCode } from '@pengaduan/testing';
 import { randomUUID } from 'node:crypto';
-import { admin, kasiTi, newComplaint, randomOffice } from '../__fixtures__/complaint-history';
-import { FixedClock, NotificationApp } from '../__fixtures__/notification-app';
+import { NotificationApp } from '../__fixtures__/notification-app';
 
-const office = randomOffice();
-const officer = { ...admin, officeCode: office };
-const app = new NotificationApp(new FixedClock(new Date('2026-11-27T05:00:00Z')));
+const office = randomOfficeCode();
+const officer = { ...actors.adminTikkim, officeCode: office };
+const app = new NotificationApp(new SettableClock(new Date('2026-11-27T05:00:00Z')));
 const minutesAgo = (m: number) => new Date(app.clock.now().getTime() - m * 60_000);
 
 beforeAll(() => app.start());
@@ -14,7 +15,7 @@ afterAll(() => app.stop());
 
 /** A phone complaint whose reporter was informed and is now to be told. */
 async function informedComplaint() {
-  const c = newComplaint(office);
+  const c = new ComplaintHistory({ officeCode: office, channel: 'PHONE' });
   await app.seed(c, 'TEAM_FORMED');
   await app.writeFollowUpInformation(officer, c.complaintId, 'Pengaduan Anda telah ditindaklanjuti oleh tim.');
   return c;
@@ -106,13 +107,13 @@ describe('admin tikkim confirms that the reporter was told (SOP step 8)', () => 
   it('refuses the head of IT (403)', async () => {
     const c = await informedComplaint();
     await expect(
-      app.confirmDelivery({ ...kasiTi, officeCode: office }, c.complaintId, { method: DeliveryMethod.PHONE_CALL, deliveredAt: minutesAgo(1) }),
+      app.confirmDelivery({ ...actors.kepalaSeksiTi, officeCode: office }, c.complaintId, { method: DeliveryMethod.PHONE_CALL, deliveredAt: minutesAgo(1) }),
     ).rejects.toMatchObject({ kind: 'forbidden', code: 'COMPLAINT.FORBIDDEN_ROLE' });
     expect(await app.statusOf(c.complaintId)).toBe('REPORTER_INFORMED');
   });
 
   it('refuses a delivery before the reporter was informed (409, with the state and what admin tikkim may do instead)', async () => {
-    const c = newComplaint(office);
+    const c = new ComplaintHistory({ officeCode: office, channel: 'PHONE' });
     await app.seed(c, 'TEAM_FORMED');
     await expect(app.confirmDelivery(officer, c.complaintId, { method: DeliveryMethod.PHONE_CALL, deliveredAt: minutesAgo(1) })).rejects.toMatchObject({
       kind: 'conflict',
@@ -133,7 +134,7 @@ describe('admin tikkim confirms that the reporter was told (SOP step 8)', () => 
   it('does not find a complaint of another office', async () => {
     const c = await informedComplaint();
     await expect(
-      app.confirmDelivery({ ...admin, officeCode: randomOffice() }, c.complaintId, { method: DeliveryMethod.PHONE_CALL, deliveredAt: minutesAgo(1) }),
+      app.confirmDelivery({ ...actors.adminTikkim, officeCode: randomOfficeCode() }, c.complaintId, { method: DeliveryMethod.PHONE_CALL, deliveredAt: minutesAgo(1) }),
     ).rejects.toMatchObject({ kind: 'not-found', code: 'COMPLAINT.NOT_FOUND' });
   });
 });

@@ -1,14 +1,14 @@
 import { DeliveryMethod } from '@pengaduan/contracts';
-import { REPORTER_GIVEAWAYS } from '@pengaduan/testing';
-import { admin, newComplaint, randomOffice } from '../__fixtures__/complaint-history';
-import { FixedClock, NotificationApp } from '../__fixtures__/notification-app';
+import { SettableClock } from '@pengaduan/runtime';
+import { actors, ComplaintHistory, randomOfficeCode, REPORTER_GIVEAWAYS } from '@pengaduan/testing';
+import { NotificationApp } from '../__fixtures__/notification-app';
 
 // docs/adr/0023: notification asks intake to screen the follow-up information (printed in the
 // Informasi Tindak Lanjut) and the delivery note (in complaint.information-delivered) before it
 // decides.
-const office = randomOffice();
-const officer = { ...admin, officeCode: office };
-const app = new NotificationApp(new FixedClock(new Date('2026-11-27T05:00:00Z')));
+const office = randomOfficeCode();
+const officer = { ...actors.adminTikkim, officeCode: office };
+const app = new NotificationApp(new SettableClock(new Date('2026-11-27T05:00:00Z')));
 const GIVEAWAYS = Object.entries(REPORTER_GIVEAWAYS);
 const INFORMATION = 'Yth. Pelapor, pengaduan Anda telah ditindaklanjuti oleh tim.';
 
@@ -29,7 +29,7 @@ const personalData = (field: string, part: string) => ({
 
 describe('the follow-up information (step 7) gives nothing of the reporter away', () => {
   it.each(GIVEAWAYS)('with the reporter’s %s in it is refused naming `text`: no event, no document, nothing queued', async (part, giveaway) => {
-    const c = newComplaint(office);
+    const c = new ComplaintHistory({ officeCode: office, channel: 'PHONE' });
     await app.seed(c, 'TEAM_FORMED');
 
     await expect(app.writeFollowUpInformation(officer, c.complaintId, `Yth. ${giveaway}, pengaduan Anda telah ditindaklanjuti.`)).rejects.toMatchObject(
@@ -40,7 +40,7 @@ describe('the follow-up information (step 7) gives nothing of the reporter away'
   });
 
   it('is accepted when clean, having been screened as `text`', async () => {
-    const c = newComplaint(office);
+    const c = new ComplaintHistory({ officeCode: office, channel: 'PHONE' });
     await app.seed(c, 'TEAM_FORMED');
 
     await expect(app.writeFollowUpInformation(officer, c.complaintId, INFORMATION)).resolves.toMatchObject({ status: 'REPORTER_INFORMED' });
@@ -50,7 +50,7 @@ describe('the follow-up information (step 7) gives nothing of the reporter away'
 
 describe('the delivery confirmation (step 8) gives nothing of the reporter away', () => {
   async function informed() {
-    const c = newComplaint(office);
+    const c = new ComplaintHistory({ officeCode: office, channel: 'PHONE' });
     await app.seed(c, 'TEAM_FORMED');
     await app.writeFollowUpInformation(officer, c.complaintId, INFORMATION);
     return c;

@@ -1,18 +1,19 @@
 import { ComplaintOutcome } from '@pengaduan/contracts';
-import { ServiceError } from '@pengaduan/runtime';
+import { ServiceError, SettableClock } from '@pengaduan/runtime';
+import type { ComplaintStatus } from '@pengaduan/sop';
+import { actors, ComplaintHistory, randomOfficeCode } from '@pengaduan/testing';
 import { createHash, randomUUID } from 'node:crypto';
-import { admin, kakan, newComplaint, randomOffice, type HistoryEnd } from '../__fixtures__/complaint-history';
-import { FixedClock, NotificationApp } from '../__fixtures__/notification-app';
+import { NotificationApp } from '../__fixtures__/notification-app';
 
-const office = randomOffice();
-const officer = { ...admin, officeCode: office };
-const app = new NotificationApp(new FixedClock(new Date('2026-11-27T03:00:00Z')));
+const office = randomOfficeCode();
+const officer = { ...actors.adminTikkim, officeCode: office };
+const app = new NotificationApp(new SettableClock(new Date('2026-11-27T03:00:00Z')));
 
 beforeAll(() => app.start());
 afterAll(() => app.stop());
 
-async function complaintIn(end: HistoryEnd) {
-  const c = newComplaint(office);
+async function complaintIn(end: ComplaintStatus) {
+  const c = new ComplaintHistory({ officeCode: office, channel: 'PHONE' });
   await app.seed(c, end);
   return c;
 }
@@ -25,7 +26,7 @@ async function followUpRows(complaintId: string) {
 }
 
 describe('admin tikkim writes the follow-up information (SOP step 7)', () => {
-  const cases: [HistoryEnd, string, ComplaintOutcome][] = [
+  const cases: [ComplaintStatus, string, ComplaintOutcome][] = [
     ['TEAM_FORMED', 'after the team decree', ComplaintOutcome.FOLLOWED_UP],
     ['NO_FOLLOW_UP_DECIDED', 'after a decision not to follow up', ComplaintOutcome.NO_FOLLOW_UP],
     ['DISMISSED', 'after a dismissal', ComplaintOutcome.DISMISSED],
@@ -40,7 +41,7 @@ describe('admin tikkim writes the follow-up information (SOP step 7)', () => {
     expect(result).toMatchObject({ complaintId: c.complaintId, status: 'REPORTER_INFORMED' });
     expect(result.eventIds).toHaveLength(1);
     const [row] = await followUpRows(c.complaintId);
-    expect(row).toMatchObject({ text, written_by: officer.userId, channel: 'PHONE', provider_message_id: null });
+    expect(row).toMatchObject({ text, written_by: `${officer.role}:${officer.userId}`, channel: 'PHONE', provider_message_id: null });
     expect(row.written_at.toISOString()).toBe(app.clock.now().toISOString());
 
     const events = await app.eventsOf(c.complaintId);
@@ -95,7 +96,7 @@ describe('admin tikkim writes the follow-up information (SOP step 7)', () => {
 
   it('refuses the head of office (403), and stores nothing', async () => {
     const c = await complaintIn('TEAM_FORMED');
-    await expect(app.writeFollowUpInformation({ ...kakan, officeCode: office }, c.complaintId, 'Pengaduan Anda telah ditindaklanjuti.')).rejects.toMatchObject({
+    await expect(app.writeFollowUpInformation({ ...actors.kepalaKantor, officeCode: office }, c.complaintId, 'Pengaduan Anda telah ditindaklanjuti.')).rejects.toMatchObject({
       kind: 'forbidden',
       code: 'COMPLAINT.FORBIDDEN_ROLE',
     });
@@ -125,7 +126,7 @@ describe('admin tikkim writes the follow-up information (SOP step 7)', () => {
 
   it('does not find a complaint of another office', async () => {
     const c = await complaintIn('TEAM_FORMED');
-    await expect(app.writeFollowUpInformation({ ...admin, officeCode: randomOffice() }, c.complaintId, 'Bukan kantor Anda.')).rejects.toMatchObject({
+    await expect(app.writeFollowUpInformation({ ...actors.adminTikkim, officeCode: randomOfficeCode() }, c.complaintId, 'Bukan kantor Anda.')).rejects.toMatchObject({
       kind: 'not-found',
       code: 'COMPLAINT.NOT_FOUND',
     });

@@ -1,4 +1,4 @@
-import { freePort, REPO_ROOT } from '@pengaduan/testing';
+import { freePort, REPO_ROOT, terminate } from '@pengaduan/testing';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -99,11 +99,6 @@ export class PlatformProcess {
 
   /** SIGTERM, then the exit code (SIGKILL after `graceMs`). */
   async stop(graceMs = 60_000): Promise<number | null> {
-    if (!this.child || this.child.exitCode !== null) return this.child?.exitCode ?? null;
-    this.child.kill('SIGTERM');
-    const timer = setTimeout(() => this.child?.kill('SIGKILL'), graceMs);
-    const code = await this.exited;
-    clearTimeout(timer);
-    return code ?? null;
+    return terminate(this.child, this.exited, graceMs);
   }
 }

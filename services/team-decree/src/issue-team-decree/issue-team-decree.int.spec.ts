@@ -2,8 +2,8 @@ import { TeamRole, type IssueTeamDecreeRequestSchema, type TeamMemberSchema } fr
 import { eventually, storedDocument } from '@pengaduan/testing';
 import { randomUUID } from 'node:crypto';
 import { actors, historyUntil, randomOfficeCode, type ComplaintHistory } from '@pengaduan/testing';
-import { FixedClock } from '../__fixtures__/fixed-clock';
-import { GrpcRefusal, type Init } from '@pengaduan/testing';
+import { SettableClock } from '@pengaduan/runtime';
+import { GrpcRefusal, refusal, type Init } from '@pengaduan/testing';
 import { startTeamDecree, type TestTeamDecree } from '../__fixtures__/team-decree-app';
 
 type Request = Init<typeof IssueTeamDecreeRequestSchema>;
@@ -15,7 +15,7 @@ const sekretaris: Member = { name: 'Siti Aminah', nip: '198502022010012002', pos
 const anggota: Member = { name: 'Andi Wijaya', nip: '199003032015031003', position: 'Pemeriksa Keimigrasian', teamRole: TeamRole.ANGGOTA };
 
 const NOON_WIB = new Date('2026-03-02T05:00:00Z');
-const clock = new FixedClock(NOON_WIB);
+const clock = new SettableClock(NOON_WIB);
 let teamDecree: TestTeamDecree;
 
 beforeAll(async () => {
@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 afterEach(() => {
-  clock.at = NOON_WIB;
+  clock.set(NOON_WIB);
 });
 
 function request(history: ComplaintHistory, overrides: Partial<Request> = {}, officer: Officer = actors.kepalaKantor, officeCode = history.officeCode): Request {
@@ -46,15 +46,6 @@ async function seeded(status: Parameters<typeof historyUntil>[0], officeCode?: s
   const history = historyUntil(status, { officeCode });
   await teamDecree.seed(history);
   return history;
-}
-
-async function refusal(call: Promise<unknown>): Promise<GrpcRefusal> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof GrpcRefusal)) throw new Error(`expected a refusal, got ${String(error)}`);
-  return error;
 }
 
 async function decrees(complaintId: string): Promise<Record<string, unknown>[]> {
@@ -171,9 +162,9 @@ describe('kepala kantor issues the SK Tim Penanganan Aduan of a complaint to be 
     const late2026 = await seeded('FOLLOW_UP_DECIDED', officeCode);
     const early2027 = await seeded('FOLLOW_UP_DECIDED', officeCode);
 
-    clock.at = new Date('2026-12-31T16:30:00Z'); // 23:30 WIB
+    clock.set(new Date('2026-12-31T16:30:00Z')); // 23:30 WIB
     const a = await teamDecree.client.call('issueTeamDecree', request(late2026, { decreeDate: '2026-12-31' }));
-    clock.at = new Date('2026-12-31T17:30:00Z'); // 00:30 WIB, 1 January 2027
+    clock.set(new Date('2026-12-31T17:30:00Z')); // 00:30 WIB, 1 January 2027
     const b = await teamDecree.client.call('issueTeamDecree', request(early2027, { decreeDate: '2027-01-01', periodStartDate: '2027-01-01', periodEndDate: '2027-01-31' }));
 
     expect([a.decreeNumber, b.decreeNumber]).toEqual([`SK/${officeCode}/2026/000001`, `SK/${officeCode}/2027/000001`]);
@@ -184,7 +175,7 @@ describe('what the head of office may not decree', () => {
   it('lets nobody but kepala kantor issue the decree (PERMISSION_DENIED), and uses no number', async () => {
     const history = await seeded('FOLLOW_UP_DECIDED');
 
-    const error = await refusal(teamDecree.client.call('issueTeamDecree', request(history, {}, actors.adminTikkim)));
+    const error = await refusal(teamDecree.client.call('issueTeamDecree', request(history, {}, actors.adminTikkim)), GrpcRefusal);
 
     expect(error).toMatchObject({ statusName: 'PERMISSION_DENIED', code: 'COMPLAINT.FORBIDDEN_ROLE', details: { state: 'FOLLOW_UP_DECIDED' } });
     expect(await teamDecree.outbox(history.complaintId)).toEqual([]);
@@ -197,7 +188,7 @@ describe('what the head of office may not decree', () => {
     const history = historyUntil('NO_FOLLOW_UP_DECIDED', { decision: 'NO_FOLLOW_UP' });
     await teamDecree.seed(history);
 
-    const error = await refusal(teamDecree.client.call('issueTeamDecree', request(history)));
+    const error = await refusal(teamDecree.client.call('issueTeamDecree', request(history)), GrpcRefusal);
 
     expect(error).toMatchObject({
       statusName: 'FAILED_PRECONDITION',
@@ -212,7 +203,7 @@ describe('what the head of office may not decree', () => {
     const history = await seeded('FOLLOW_UP_DECIDED');
     await teamDecree.client.call('issueTeamDecree', request(history));
 
-    const error = await refusal(teamDecree.client.call('issueTeamDecree', request(history)));
+    const error = await refusal(teamDecree.client.call('issueTeamDecree', request(history)), GrpcRefusal);
 
     expect(error).toMatchObject({ statusName: 'FAILED_PRECONDITION', details: { state: 'TEAM_FORMED' } });
     expect(await decrees(history.complaintId)).toHaveLength(1);
@@ -228,7 +219,7 @@ describe('what the head of office may not decree', () => {
       periodEndDate: '2026-03-02',
     });
 
-    const error = await refusal(teamDecree.client.call('issueTeamDecree', bad));
+    const error = await refusal(teamDecree.client.call('issueTeamDecree', bad), GrpcRefusal);
 
     expect(error.statusName).toBe('INVALID_ARGUMENT');
     expect(error.details.fieldViolations?.map((v) => v.field).sort()).toEqual(['decreeDate', 'mandate', 'members[1].nip', 'members[2].teamRole', 'periodEndDate']);
@@ -238,7 +229,7 @@ describe('what the head of office may not decree', () => {
   it('rejects a team with two KETUA (libs/sop), and gives the number back', async () => {
     const history = await seeded('FOLLOW_UP_DECIDED');
 
-    const error = await refusal(teamDecree.client.call('issueTeamDecree', request(history, { members: [ketua, { ...anggota, teamRole: TeamRole.KETUA }] })));
+    const error = await refusal(teamDecree.client.call('issueTeamDecree', request(history, { members: [ketua, { ...anggota, teamRole: TeamRole.KETUA }] })), GrpcRefusal);
 
     expect(error).toMatchObject({ statusName: 'INVALID_ARGUMENT', code: 'COMPLAINT.INVALID_COMMAND' });
     expect(error.details.fieldViolations).toEqual([{ field: 'members', description: expect.stringContaining('exactly one KETUA') }]);
@@ -249,7 +240,7 @@ describe('what the head of office may not decree', () => {
   it('rejects a team naming the same officer (NIP) twice', async () => {
     const history = await seeded('FOLLOW_UP_DECIDED');
 
-    const error = await refusal(teamDecree.client.call('issueTeamDecree', request(history, { members: [ketua, { ...anggota, nip: ketua.nip }] })));
+    const error = await refusal(teamDecree.client.call('issueTeamDecree', request(history, { members: [ketua, { ...anggota, nip: ketua.nip }] })), GrpcRefusal);
 
     expect(error).toMatchObject({ statusName: 'INVALID_ARGUMENT', details: { fieldViolations: [{ field: 'members', description: expect.stringContaining(ketua.nip ?? '') }] } });
     expect(await teamDecree.status(history.complaintId)).toBe('FOLLOW_UP_DECIDED');
@@ -258,7 +249,7 @@ describe('what the head of office may not decree', () => {
   it('does not show an officer of another office the complaint (NOT_FOUND)', async () => {
     const history = await seeded('FOLLOW_UP_DECIDED');
 
-    const error = await refusal(teamDecree.client.call('issueTeamDecree', request(history, {}, actors.kepalaKantor, 'ZOTHER')));
+    const error = await refusal(teamDecree.client.call('issueTeamDecree', request(history, {}, actors.kepalaKantor, 'ZOTHER')), GrpcRefusal);
 
     expect(error).toMatchObject({ statusName: 'NOT_FOUND', code: 'COMPLAINT.NOT_FOUND' });
     expect(await teamDecree.status(history.complaintId)).toBe('FOLLOW_UP_DECIDED');

@@ -1,7 +1,7 @@
 import { TeamRole } from '@pengaduan/contracts';
 import { actors, historyUntil, REPORTER_GIVEAWAYS, type ComplaintHistory } from '@pengaduan/testing';
 import { randomUUID } from 'node:crypto';
-import { FixedClock } from '../__fixtures__/fixed-clock';
+import { SettableClock } from '@pengaduan/runtime';
 import { startTeamDecree, type TestTeamDecree } from '../__fixtures__/team-decree-app';
 
 // docs/adr/0023: team-decree asks intake to screen the decree's free texts (the mandate, the
@@ -9,7 +9,7 @@ import { startTeamDecree, type TestTeamDecree } from '../__fixtures__/team-decre
 let teamDecree: TestTeamDecree;
 
 beforeAll(async () => {
-  teamDecree = await startTeamDecree({ clock: new FixedClock(new Date('2026-03-02T05:00:00Z')) });
+  teamDecree = await startTeamDecree({ clock: new SettableClock(new Date('2026-03-02T05:00:00Z')) });
 });
 
 afterAll(async () => {

@@ -4,6 +4,7 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { createServer, type ClientRequest, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { isIP, type AddressInfo, type Socket } from 'node:net';
+import { refusal } from '@pengaduan/testing';
 import { MediaFetchError } from '../provider';
 import { guardedGet, MAX_REDIRECTS, type FetchLimits, type HostLookup, type OutboundPolicy } from './guarded-fetch';
 
@@ -60,15 +61,6 @@ const noLookup: HostLookup = async (host) => {
 const policy = (configuredOrigins: string[], allowedHosts: string[] = ['*.fbcdn.net']): OutboundPolicy => ({ provider: 'messenger', configuredOrigins, allowedHosts });
 const limits = (over: Partial<FetchLimits> = {}): FetchLimits => ({ maxBytes: 1024 * 1024, timeoutMs: 5_000, lookup: noLookup, ...over });
 
-async function refusal(promise: Promise<unknown>): Promise<MediaFetchError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(MediaFetchError);
-  return err as MediaFetchError;
-}
-
 describe('guardedGet: where it may go', () => {
   it('fetches from a configured origin, even on a loopback address', async () => {
     const origin = await listen((_req, res) => res.writeHead(200, { 'content-type': 'image/png' }).end('png-bytes'));
@@ -80,7 +72,7 @@ describe('guardedGet: where it may go', () => {
 
   it('refuses a loopback listener that is not a configured origin: it receives nothing', async () => {
     const target = await listen();
-    const err = await refusal(guardedGet(`${target.url}/internal?token=secret`, policy(['https://graph.facebook.com']), limits(), { step: 'attachment download' }));
+    const err = await refusal(guardedGet(`${target.url}/internal?token=secret`, policy(['https://graph.facebook.com']), limits(), { step: 'attachment download' }), MediaFetchError);
     expect(err).toMatchObject({ provider: 'messenger', retryable: false, status: undefined });
     expect(err.message).toBe('messenger attachment download: host not allowed: 127.0.0.1');
     expect(err.message).not.toContain('secret');
@@ -89,9 +81,9 @@ describe('guardedGet: where it may go', () => {
 
   it('refuses other schemes and URLs with credentials', async () => {
     const target = await listen();
-    expect((await refusal(guardedGet('file:///etc/passwd', policy([]), limits(), { step: 's' }))).message).toContain('scheme not allowed: file');
-    expect((await refusal(guardedGet('ftp://media.fbcdn.net/x', policy([]), limits(), { step: 's' }))).message).toContain('scheme not allowed: ftp');
-    expect((await refusal(guardedGet(`http://u:p@127.0.0.1:${target.port}/`, policy([target.url]), limits(), { step: 's' }))).message).toContain('credentials in the URL');
+    expect((await refusal(guardedGet('file:///etc/passwd', policy([]), limits(), { step: 's' }), MediaFetchError)).message).toContain('scheme not allowed: file');
+    expect((await refusal(guardedGet('ftp://media.fbcdn.net/x', policy([]), limits(), { step: 's' }), MediaFetchError)).message).toContain('scheme not allowed: ftp');
+    expect((await refusal(guardedGet(`http://u:p@127.0.0.1:${target.port}/`, policy([target.url]), limits(), { step: 's' }), MediaFetchError)).message).toContain('credentials in the URL');
     expect(target.hits).toHaveLength(0);
   });
 
@@ -100,7 +92,7 @@ describe('guardedGet: where it may go', () => {
     async (address) => {
       const target = await listen();
       const lookup = lookupTo(address);
-      const err = await refusal(guardedGet(`http://scontent.xx.fbcdn.net:${target.port}/v/photo.jpg`, policy([]), limits({ lookup }), { step: 'attachment download' }));
+      const err = await refusal(guardedGet(`http://scontent.xx.fbcdn.net:${target.port}/v/photo.jpg`, policy([]), limits({ lookup }), { step: 'attachment download' }), MediaFetchError);
       expect(err.retryable).toBe(false);
       expect(err.message).toContain(`address not allowed for scontent.xx.fbcdn.net: ${address}`);
       expect(lookup).toHaveBeenCalledWith('scontent.xx.fbcdn.net');
@@ -110,16 +102,16 @@ describe('guardedGet: where it may go', () => {
 
   it('refuses a host when any one of its addresses is private', async () => {
     const target = await listen();
-    const err = await refusal(guardedGet(`http://cdn.fbcdn.net:${target.port}/x`, policy([]), limits({ lookup: lookupTo('157.240.1.35', '127.0.0.1') }), { step: 's' }));
+    const err = await refusal(guardedGet(`http://cdn.fbcdn.net:${target.port}/x`, policy([]), limits({ lookup: lookupTo('157.240.1.35', '127.0.0.1') }), { step: 's' }), MediaFetchError);
     expect(err.message).toContain('127.0.0.1 (loopback)');
     expect(target.hits).toHaveLength(0);
   });
 
   it('checks a literal IP like a resolved one, even when the allow-list names it', async () => {
     const target = await listen();
-    const err = await refusal(guardedGet(`${target.url}/x`, policy([], ['127.0.0.1']), limits(), { step: 's' }));
+    const err = await refusal(guardedGet(`${target.url}/x`, policy([], ['127.0.0.1']), limits(), { step: 's' }), MediaFetchError);
     expect(err.message).toContain('address not allowed for 127.0.0.1: 127.0.0.1 (loopback)');
-    const v6 = await refusal(guardedGet(`http://[::1]:${target.port}/x`, policy([], ['::1']), limits(), { step: 's' }));
+    const v6 = await refusal(guardedGet(`http://[::1]:${target.port}/x`, policy([], ['::1']), limits(), { step: 's' }), MediaFetchError);
     expect(v6.retryable).toBe(false);
     expect(target.hits).toHaveLength(0);
   });
@@ -139,7 +131,7 @@ describe('guardedGet: where it may go', () => {
     };
     subscribe('net.client.socket', onSocket);
     try {
-      const err = await refusal(guardedGet(`http://media.fbcdn.net:${target.port}/x`, policy([]), limits({ lookup, timeoutMs: 1_000 }), { step: 's' }));
+      const err = await refusal(guardedGet(`http://media.fbcdn.net:${target.port}/x`, policy([]), limits({ lookup, timeoutMs: 1_000 }), { step: 's' }), MediaFetchError);
       expect(err).toMatchObject({ retryable: true, message: 'messenger s: network error' });
     } finally {
       unsubscribe('net.client.socket', onSocket);
@@ -154,7 +146,7 @@ describe('guardedGet: redirects', () => {
   it("refuses a configured origin's redirect to a listener that is not allowed: that listener receives nothing", async () => {
     const inside = await listen();
     const origin = await listen((_req, res) => res.writeHead(302, { location: `${inside.url}/admin` }).end());
-    const err = await refusal(guardedGet(`${origin.url}/cdn/1`, policy([origin.url]), limits(), { step: 'attachment download' }));
+    const err = await refusal(guardedGet(`${origin.url}/cdn/1`, policy([origin.url]), limits(), { step: 'attachment download' }), MediaFetchError);
     expect(err.message).toBe('messenger attachment download: host not allowed: 127.0.0.1');
     expect(origin.hits).toHaveLength(1);
     expect(inside.hits).toHaveLength(0);
@@ -163,7 +155,7 @@ describe('guardedGet: redirects', () => {
   it('refuses a redirect to an allowed name that resolves to a private address', async () => {
     const inside = await listen();
     const origin = await listen((_req, res) => res.writeHead(307, { location: `http://scontent.fbcdn.net:${inside.port}/x` }).end());
-    const err = await refusal(guardedGet(`${origin.url}/cdn/1`, policy([origin.url]), limits({ lookup: lookupTo('169.254.169.254') }), { step: 's' }));
+    const err = await refusal(guardedGet(`${origin.url}/cdn/1`, policy([origin.url]), limits({ lookup: lookupTo('169.254.169.254') }), { step: 's' }), MediaFetchError);
     expect(err.message).toContain('169.254.169.254 (link-local)');
     expect(inside.hits).toHaveLength(0);
   });
@@ -186,7 +178,7 @@ describe('guardedGet: redirects', () => {
 
   it(`follows at most ${MAX_REDIRECTS} redirects`, async () => {
     const origin = await listen((req, res) => res.writeHead(302, { location: `/hop${req.url}` }).end());
-    const err = await refusal(guardedGet(`${origin.url}/x`, policy([origin.url]), limits(), { step: 's' }));
+    const err = await refusal(guardedGet(`${origin.url}/x`, policy([origin.url]), limits(), { step: 's' }), MediaFetchError);
     expect(err).toMatchObject({ retryable: false, status: 302 });
     expect(err.message).toContain(`more than ${MAX_REDIRECTS} redirects`);
     expect(origin.hits).toHaveLength(MAX_REDIRECTS + 1);
@@ -194,7 +186,7 @@ describe('guardedGet: redirects', () => {
 
   it('never sends a credential to a host that is not a configured origin, even when asked to use it on allowed hosts', async () => {
     const target = await listen();
-    await refusal(guardedGet(`${target.url}/x`, policy(['https://graph.facebook.com']), limits(), { step: 's', credentials: { authorization: 'Bearer t' }, credentialsTo: 'allowed-hosts' }));
+    await refusal(guardedGet(`${target.url}/x`, policy(['https://graph.facebook.com']), limits(), { step: 's', credentials: { authorization: 'Bearer t' }, credentialsTo: 'allowed-hosts' }), MediaFetchError);
     expect(target.hits).toHaveLength(0);
   });
 });
@@ -228,7 +220,7 @@ describe('guardedGet: size and time', () => {
     const closed = endless.connectionClosed();
     const started = Date.now();
     try {
-      const err = await refusal(guardedGet(`${endless.url}/video`, policy([endless.url]), limits({ maxBytes: CAP }), { step: 'media download' }));
+      const err = await refusal(guardedGet(`${endless.url}/video`, policy([endless.url]), limits({ maxBytes: CAP }), { step: 'media download' }), MediaFetchError);
       expect(err).toMatchObject({ retryable: false, status: undefined });
       expect(err.message).toBe(`messenger media download: larger than ${CAP} bytes`);
     } finally {
@@ -255,7 +247,7 @@ describe('guardedGet: size and time', () => {
     const watch = watchRequests();
     const started = Date.now();
     try {
-      const err = await refusal(guardedGet(`${big.url}/video`, policy([big.url]), limits({ maxBytes: CAP, timeoutMs: 3_000 }), { step: 'media download' }));
+      const err = await refusal(guardedGet(`${big.url}/video`, policy([big.url]), limits({ maxBytes: CAP, timeoutMs: 3_000 }), { step: 'media download' }), MediaFetchError);
       expect(err.retryable).toBe(false);
       expect(err.message).toContain(`larger than ${CAP} bytes (Content-Length ${CAP * 10})`);
     } finally {
@@ -274,7 +266,7 @@ describe('guardedGet: size and time', () => {
   it('times out a listener that never answers, as a retryable failure', async () => {
     const silent = await listen(() => undefined);
     const started = Date.now();
-    const err = await refusal(guardedGet(`${silent.url}/x`, policy([silent.url]), limits({ timeoutMs: 300 }), { step: 'media download' }));
+    const err = await refusal(guardedGet(`${silent.url}/x`, policy([silent.url]), limits({ timeoutMs: 300 }), { step: 'media download' }), MediaFetchError);
     expect(err).toMatchObject({ retryable: true });
     expect(err.message).toBe('messenger media download: timed out');
     expect(Date.now() - started).toBeLessThan(1_500);
@@ -286,7 +278,7 @@ describe('guardedGet: size and time', () => {
       const timer = setInterval(() => (res.destroyed ? clearInterval(timer) : res.write('x')), 50);
     });
     const started = Date.now();
-    const err = await refusal(guardedGet(`${trickle.url}/x`, policy([trickle.url]), limits({ timeoutMs: 400 }), { step: 's' }));
+    const err = await refusal(guardedGet(`${trickle.url}/x`, policy([trickle.url]), limits({ timeoutMs: 400 }), { step: 's' }), MediaFetchError);
     expect(err).toMatchObject({ retryable: true, status: 200 });
     expect(err.message).toContain('timed out');
     expect(Date.now() - started).toBeLessThan(1_500);

@@ -1,7 +1,6 @@
 import { FakeMetaMessaging } from '@pengaduan/testing';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { MediaFetchError, type InboundProvider, type ParsedWebhook, type ProviderSendRequest } from '../provider';
+import { webhookEndpoint, type WebhookEndpoint } from '../__fixtures__/webhook-endpoint';
+import { MediaFetchError, type ProviderSendRequest } from '../provider';
 import type { MetaMessagingSettings } from '../settings';
 import { MetaMessagingInbound } from './meta-messaging.inbound';
 import { MetaMessagingMediaFetcher } from './meta-messaging.media';
@@ -16,27 +15,6 @@ const PAGE_TOKEN = 'EAAB-page-token';
 const PAGE_ID = '682498302938465';
 const IG_ID = '17841405822304914';
 const PSID = '1254459154682919';
-
-async function receiver(inbound: InboundProvider): Promise<{ url: string; parsed: ParsedWebhook[]; stop: () => Promise<void> }> {
-  const parsed: ParsedWebhook[] = [];
-  const server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const headers: Record<string, string | undefined> = {};
-    for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
-    const request = { method: 'POST' as const, publicUrl: 'http://receiver/', subpath: '', headers, query: {}, rawBody: Buffer.concat(chunks) };
-    const verdict = inbound.verify(request);
-    if (!verdict.ok) {
-      res.writeHead(verdict.status).end(verdict.reason);
-      return;
-    }
-    parsed.push(inbound.parse(request, new Date()));
-    res.writeHead(200, { 'content-type': inbound.ack.contentType }).end(inbound.ack.body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/webhooks/meta`, parsed, stop: () => new Promise((resolve) => server.close(() => resolve())) };
-}
 
 async function until(check: () => boolean, ms = 2000): Promise<void> {
   const deadline = Date.now() + ms;
@@ -54,19 +32,19 @@ for (const provider of ['messenger', 'instagram'] as const) {
 
   describe(`MetaMessagingOutbound (${provider})`, () => {
     let fake: FakeMetaMessaging;
-    let rx: Awaited<ReturnType<typeof receiver>>;
+    let rx: WebhookEndpoint;
     let settings: MetaMessagingSettings;
 
     beforeEach(async () => {
       fake = await new FakeMetaMessaging({ provider, appSecret: APP_SECRET, accountId, accessToken: PAGE_TOKEN }).start();
       settings = { accounts: new Map([[accountId, { office: 'BLP', accessToken: PAGE_TOKEN }]]), appSecret: APP_SECRET, verifyToken: 'verify', graphUrl: fake.url, graphVersion: 'v23.0' };
-      rx = await receiver(new MetaMessagingInbound(provider, settings));
-      fake.webhookUrl = rx.url;
+      rx = await webhookEndpoint(new MetaMessagingInbound(provider, settings), '/webhooks/meta');
+      fake.webhookUrl = rx.webhookUrl;
     });
 
     afterEach(async () => {
       await fake.stop();
-      await rx.stop();
+      await rx.close();
     });
 
     const text = (over: Partial<ProviderSendRequest> = {}): ProviderSendRequest => ({ recipient: PSID, text: 'Pengaduan Anda telah kami terima.', idempotencyKey: 'k-1', ...over });

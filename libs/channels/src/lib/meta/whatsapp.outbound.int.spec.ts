@@ -1,8 +1,7 @@
 import { FakeWhatsApp } from '@pengaduan/testing';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { sha256Hex } from '../crypto';
-import { MediaFetchError, type InboundProvider, type ParsedWebhook, type ProviderSendRequest } from '../provider';
+import { webhookEndpoint, type WebhookEndpoint } from '../__fixtures__/webhook-endpoint';
+import { MediaFetchError, type ProviderSendRequest } from '../provider';
 import type { WhatsAppSettings } from '../settings';
 import { WhatsAppInbound } from './whatsapp.inbound';
 import { WhatsAppMediaFetcher } from './whatsapp.media';
@@ -18,30 +17,8 @@ const TOKEN = 'EAAG-system-user-token';
 const NUMBER = '6281234567890';
 const HOUR = 60 * 60 * 1000;
 
-/** An HTTP endpoint that answers webhooks as intake would: verify, parse, 200. */
-async function receiver(inbound: InboundProvider): Promise<{ url: string; parsed: ParsedWebhook[]; stop: () => Promise<void> }> {
-  const parsed: ParsedWebhook[] = [];
-  const server: Server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const headers: Record<string, string | undefined> = {};
-    for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
-    const request = { method: 'POST' as const, publicUrl: 'http://receiver/', subpath: '', headers, query: {}, rawBody: Buffer.concat(chunks) };
-    const verdict = inbound.verify(request);
-    if (!verdict.ok) {
-      res.writeHead(verdict.status).end(verdict.reason);
-      return;
-    }
-    parsed.push(inbound.parse(request, new Date()));
-    res.writeHead(200, { 'content-type': inbound.ack.contentType }).end(inbound.ack.body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/webhooks/whatsapp`, parsed, stop: () => new Promise((resolve) => server.close(() => resolve())) };
-}
-
 let fake: FakeWhatsApp;
-let rx: Awaited<ReturnType<typeof receiver>>;
+let rx: WebhookEndpoint;
 let settings: WhatsAppSettings;
 
 beforeEach(async () => {
@@ -54,13 +31,13 @@ beforeEach(async () => {
     graphUrl: fake.url,
     graphVersion: 'v23.0',
   };
-  rx = await receiver(new WhatsAppInbound(settings));
-  fake.webhookUrl = rx.url;
+  rx = await webhookEndpoint(new WhatsAppInbound(settings), '/webhooks/whatsapp');
+  fake.webhookUrl = rx.webhookUrl;
 });
 
 afterEach(async () => {
   await fake.stop();
-  await rx.stop();
+  await rx.close();
 });
 
 const text = (over: Partial<ProviderSendRequest> = {}): ProviderSendRequest => ({ recipient: `+${NUMBER}`, text: 'Pengaduan Anda telah kami terima.', idempotencyKey: 'k-1', ...over });

@@ -1,8 +1,7 @@
-import { create } from '@bufbuild/protobuf';
-import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { Channel, ComplaintReceivedSchema, createEnvelope, type EventEnvelope } from '@pengaduan/contracts';
+import type { EventEnvelope } from '@pengaduan/contracts';
 import { createServiceDataSource, initializeServiceDataSource } from '@pengaduan/persistence';
 import { createLogger } from '@pengaduan/runtime';
+import { actors, ComplaintHistory, createTestTopic, deleteTopics, dropSchema, testInfrastructure, uniqueSchemaName } from '@pengaduan/testing';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { MESSAGING_ENTITIES } from '../entities';
@@ -37,26 +36,40 @@ export async function serviceDataSource(url: string, schema: string): Promise<Da
   return ds;
 }
 
-/** A valid `complaint.received` envelope for a complaint. */
-export function receivedEvent(complaintId: string = randomUUID(), trackingNumber = 'BLP-2026-000001'): EventEnvelope {
-  return createEnvelope({
-    type: 'complaint.received',
-    source: 'pengaduan/intake',
-    subject: complaintId,
-    office: 'BLP',
-    actor: 'system:intake',
-    correlationId: randomUUID(),
-    time: new Date('2026-11-27T03:00:00Z'),
-    data: create(ComplaintReceivedSchema, {
-      complaintId,
-      officeCode: 'BLP',
-      trackingNumber,
-      channel: Channel.PHONE,
-      receivedAt: timestampFromDate(new Date('2026-11-27T03:00:00Z')),
-      reporterRef: `rep_${complaintId.slice(0, 8)}`,
-      anonymous: false,
-      confidential: false,
-      messageCount: 1,
-    }),
+/** What each test of a messaging suite gets afresh: a migrated schema and a three-partition topic. */
+export interface TestWorkspace {
+  schema: string;
+  topic: string;
+  ds: DataSource;
+}
+
+/**
+ * Gives each test of the suite its own workspace (passed to `use` before the test) and removes it
+ * after the test, once the things the test started have been stopped: the returned list, to
+ * which a test adds each stop function, last stopped first.
+ */
+export function workspacePerTest(prefix: string, use: (workspace: TestWorkspace) => void): (() => Promise<void>)[] {
+  const stoppers: (() => Promise<void>)[] = [];
+  let current: TestWorkspace | undefined;
+  beforeEach(async () => {
+    const schema = uniqueSchemaName(prefix);
+    const topic = await createTestTopic(prefix, 3);
+    current = { schema, topic, ds: await serviceDataSource(testInfrastructure().databaseUrl, schema) };
+    use(current);
   });
+  afterEach(async () => {
+    for (const stop of stoppers.splice(0).reverse()) await stop().catch(() => undefined);
+    if (!current) return;
+    await current.ds.destroy();
+    await dropSchema(current.schema);
+    await deleteTopics([current.topic]);
+  });
+  return stoppers;
+}
+
+/** A valid `complaint.received` envelope for a complaint (a new envelope each call, even of one complaint). */
+export function receivedEvent(complaintId: string = randomUUID(), trackingNumber = 'BLP-2026-000001'): EventEnvelope {
+  const history = new ComplaintHistory({ complaintId, officeCode: 'BLP', trackingNumber, channel: 'PHONE', start: new Date('2026-11-27T03:00:00Z') });
+  const [received] = history.received(actors.intake);
+  return received;
 }

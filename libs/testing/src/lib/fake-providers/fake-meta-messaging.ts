@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { FakeProviderServer, jsonResponse, type FakeResponse, type RecordedRequest, type WebhookAnswer } from './fake-server';
+import { FakeProviderServer, graphError, jsonResponse, type FakeResponse, type RecordedRequest, type WebhookAnswer } from './fake-server';
 
 /*
  * A fake of the Messenger Platform (a Facebook page) or Instagram messaging, written from Meta's
@@ -24,11 +24,6 @@ export interface FakeMetaMessagingSent {
   at: Date;
 }
 
-const fbtrace = () => randomBytes(8).toString('base64url');
-
-function graphError(status: number, code: number, message: string, extra: Record<string, unknown> = {}): FakeResponse {
-  return jsonResponse(status, { error: { message, type: 'OAuthException', code, ...extra, fbtrace_id: fbtrace() } });
-}
 
 /**
  * Plays Messenger or Instagram for the platform: posts signed `entry[].messaging[]` webhooks

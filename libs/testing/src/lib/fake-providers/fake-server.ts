@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -126,20 +127,7 @@ export function jsonResponse(status: number, body: unknown, headers: Record<stri
   return { status, body, headers };
 }
 
-/**
- * Items in a shuffled order with some repeated, as providers deliver receipts: out of order and
- * at least once. Deterministic for a seed, so a failing test can be replayed.
- */
-export function outOfOrderWithDuplicates<T>(items: readonly T[], seed = 1): T[] {
-  let state = seed >>> 0 || 1;
-  const random = () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-  const out = [...items, ...items.filter(() => random() < 0.5)];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
+/** A Graph API error as Meta answers it (WhatsApp, Messenger and Instagram share the Graph API). */
+export function graphError(status: number, code: number, message: string, extra: Record<string, unknown> = {}): FakeResponse {
+  return jsonResponse(status, { error: { message, type: 'OAuthException', code, ...extra, fbtrace_id: randomBytes(8).toString('base64url') } });
 }

@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes, randomInt } from 'node:crypto';
-import { FakeProviderServer, jsonResponse, type FakeResponse, type RecordedRequest, type WebhookAnswer } from './fake-server';
+import { FakeProviderServer, graphError, jsonResponse, type FakeResponse, type RecordedRequest, type WebhookAnswer } from './fake-server';
 
 /*
  * A fake of the WhatsApp Business Cloud API, written from Meta's documentation and independent
@@ -33,12 +33,6 @@ type Status = 'sent' | 'delivered' | 'read' | 'failed';
 
 const WINDOW_MS = 24 * 60 * 60 * 1000;
 const digits = (n: number) => Array.from({ length: n }, () => randomInt(10)).join('');
-const fbtrace = () => randomBytes(8).toString('base64url');
-
-/** A Graph API error as Meta answers it. */
-function graphError(status: number, code: number, message: string, extra: Record<string, unknown> = {}): FakeResponse {
-  return jsonResponse(status, { error: { message, type: 'OAuthException', code, ...extra, fbtrace_id: fbtrace() } });
-}
 
 /**
  * Plays WhatsApp for the platform: posts signed `messages` webhooks as a complainant's phone
