@@ -49,7 +49,7 @@ export interface WebhookRoute {
 export interface WebhookRouteRefusal {
   ok: false;
   status: 400 | 404 | 405;
-  code: 'WEBHOOK.NOT_ORIGIN_FORM' | 'WEBHOOK.PATH_NOT_CANONICAL' | 'WEBHOOK.UNKNOWN_ROUTE' | 'WEBHOOK.METHOD_NOT_ALLOWED';
+  code: 'HTTP.NOT_ORIGIN_FORM' | 'WEBHOOK.PATH_NOT_CANONICAL' | 'WEBHOOK.UNKNOWN_ROUTE' | 'WEBHOOK.METHOD_NOT_ALLOWED';
   detail: string;
   /** For a 405: the methods the path takes. */
   allow?: string[];
@@ -71,7 +71,7 @@ const SEGMENT = /^[A-Za-z0-9_-]{1,128}$/;
  */
 export function webhookRouteOf(method: string, target: string): WebhookRoute | WebhookRouteRefusal {
   if (!target.startsWith('/') || target.startsWith('//')) {
-    return refusal(400, 'WEBHOOK.NOT_ORIGIN_FORM', 'the request target must be a path (origin form)');
+    return refusal(400, 'HTTP.NOT_ORIGIN_FORM', 'the request target must be a path (origin form)');
   }
   const q = target.indexOf('?');
   const path = q < 0 ? target : target.slice(0, q);

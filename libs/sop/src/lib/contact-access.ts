@@ -1,4 +1,5 @@
 import type { CommandType } from './commands';
+import { FIELD_RULES } from './field-rules';
 import type { NotificationPurpose } from './reference-data';
 import type { Role } from './roles';
 
@@ -21,9 +22,9 @@ export const CONTACT_READ_PURPOSES_BY_ROLE: Readonly<Partial<Record<Role, readon
   KEPALA_KANTOR: ['BREAK_GLASS'],
 };
 
-/** The shortest reason a break-glass read must state, and the longest kept. */
-export const BREAK_GLASS_REASON_MIN = 20;
-export const BREAK_GLASS_REASON_MAX = 500;
+/** The shortest reason a break-glass read must state, and the longest kept (FIELD_RULES.breakGlassReason). */
+export const BREAK_GLASS_REASON_MIN: number = FIELD_RULES.breakGlassReason.minLength;
+export const BREAK_GLASS_REASON_MAX: number = FIELD_RULES.breakGlassReason.maxLength;
 
 /** The purposes notification states when it resolves the reporter's address to send a message. */
 export const SYSTEM_CONTACT_PURPOSES: Readonly<Record<NotificationPurpose, string>> = {

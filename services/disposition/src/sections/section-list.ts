@@ -1,4 +1,5 @@
 import { ServiceError, type FieldViolation } from '@pengaduan/runtime';
+import { FIELD_RULES } from '@pengaduan/sop';
 import type { EntityManager } from 'typeorm';
 import { SectionRecord } from '../persistence/entities';
 
@@ -21,12 +22,9 @@ export interface NewSection {
   active?: boolean;
 }
 
-const OFFICE_CODE = /^[A-Z]{2,6}$/;
-const SECTION_CODE = /^[A-Z][A-Z0-9_]{1,39}$/;
-
 /** Whether `value` is an office code (2-6 capital letters, e.g. `BLP`). */
 export function isOfficeCode(value: string): boolean {
-  return OFFICE_CODE.test(value);
+  return FIELD_RULES.officeCode.pattern.test(value);
 }
 
 /** The active sections of an office, in display order; none for an office that has no sections yet. */
@@ -42,11 +40,11 @@ export async function activeSections(db: EntityManager, officeCode: string): Pro
  */
 export async function addSection(db: EntityManager, section: NewSection): Promise<void> {
   const v: FieldViolation[] = [];
-  if (!isOfficeCode(section.officeCode)) v.push({ field: 'officeCode', description: 'must be an office code of 2-6 capital letters' });
-  if (!SECTION_CODE.test(section.code)) v.push({ field: 'code', description: 'must be UPPER_SNAKE, 2-40 characters, e.g. INTELDAKIM' });
-  if (section.name.trim() === '' || section.name.length > 200) v.push({ field: 'name', description: 'required, at most 200 characters' });
+  if (!isOfficeCode(section.officeCode)) v.push({ field: 'officeCode', description: `must be ${FIELD_RULES.officeCode.description}` });
+  if (!FIELD_RULES.sectionCode.pattern.test(section.code)) v.push({ field: 'code', description: `must be ${FIELD_RULES.sectionCode.description}, e.g. ${FIELD_RULES.sectionCode.example}` });
+  if (section.name.trim() === '' || section.name.length > FIELD_RULES.sectionName.maxLength) v.push({ field: 'name', description: `required, at most ${FIELD_RULES.sectionName.maxLength} characters` });
   if (section.sortOrder !== undefined && !Number.isInteger(section.sortOrder)) v.push({ field: 'sortOrder', description: 'must be an integer' });
-  if (v.length > 0) throw new ServiceError('invalid', 'SECTION.INVALID', 'the section cannot be added as sent', { fieldViolations: v });
+  if (v.length > 0) throw new ServiceError('invalid', 'REQUEST.INVALID', 'the section cannot be added as sent', { fieldViolations: v });
   await db.query(
     `INSERT INTO section (office_code, code, name, sort_order, active)
      VALUES ($1, $2, $3, COALESCE($4, (SELECT COALESCE(max(sort_order), 0) + 10 FROM section WHERE office_code = $1)), $5)

@@ -53,12 +53,12 @@ export type AccountSecurityLogScope = { accountId: string } | { officeCode: stri
 
 /**
  * Whose entries an officer reads: the office's account administrator every account of the
- * office (or the one named), anyone else their own (403 `USERS.FORBIDDEN` for another's).
+ * office (or the one named), anyone else their own (403 `ACCOUNT.FORBIDDEN_ROLE` for another's).
  */
 export function securityLogScopeOf(user: AuthenticatedUser, username: string | undefined): AccountSecurityLogScope {
   if (administersAccounts(user)) return { officeCode: user.officeCode, ...(username ? { username } : {}) };
   if (username === undefined || username === user.username) return { accountId: user.id };
-  throw new ServiceError('forbidden', 'USERS.FORBIDDEN', "only the head of office reads another account's security log");
+  throw new ServiceError('forbidden', 'ACCOUNT.FORBIDDEN_ROLE', "only the head of office reads another account's security log");
 }
 
 /** The bucket of the HMAC a username without an account is kept under. */

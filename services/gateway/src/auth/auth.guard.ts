@@ -1,4 +1,4 @@
-import { ServiceError } from '@pengaduan/runtime';
+import { ServiceError, type ServiceErrorCode } from '@pengaduan/runtime';
 import { Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
@@ -49,7 +49,7 @@ export function bearerToken(header: string | undefined): string | undefined {
 }
 
 /** A 401 problem; the filter adds `WWW-Authenticate: Bearer`. */
-export function unauthenticated(code: string, message: string): ServiceError {
+export function unauthenticated(code: ServiceErrorCode, message: string): ServiceError {
   return new ServiceError('unauthenticated', code, message);
 }
 
@@ -79,7 +79,7 @@ export class AuthGuard implements CanActivate {
       return true;
     }
     const token = bearerToken(request.header('authorization'));
-    if (!token) throw unauthenticated('AUTH.NO_TOKEN', 'this API needs an access token: log in at POST /api/v1/auth/login and send it as Authorization: Bearer <token>');
+    if (!token) throw unauthenticated('AUTH.MISSING_TOKEN', 'this API needs an access token: log in at POST /api/v1/auth/login and send it as Authorization: Bearer <token>');
     let verified: VerifiedAccessToken;
     try {
       verified = await this.tokens.verify(token);

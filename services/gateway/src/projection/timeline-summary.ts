@@ -7,7 +7,7 @@ import {
   Substantiation as SubstantiationPb,
   type ParsedEvent,
 } from '@pengaduan/contracts';
-import { COMPLAINT_CLASSIFICATIONS } from '@pengaduan/sop';
+import { COMPLAINT_CLASSIFICATIONS, FIELD_RULES } from '@pengaduan/sop';
 
 // The timeline's one line per event, in Bahasa Indonesia (officers read it in the web app).
 // Built from codes and the officers' own records only: never the reporter's data nor free text.
@@ -18,7 +18,7 @@ const DISMISSAL_REASON: Record<string, string> = {
   NOT_A_COMPLAINT: 'bukan aduan',
   NOT_OUR_AUTHORITY: 'bukan kewenangan kantor',
 };
-const OFFICE_CODE = /^[A-Z]{2,6}$/;
+const OFFICE_CODE = FIELD_RULES.officeCode.pattern;
 const SUBSTANTIATION: Record<string, string> = { YES: 'terbukti', PARTLY: 'terbukti sebagian', NO: 'tidak terbukti' };
 const SEVERITY: Record<string, string> = { LOW: 'rendah', MEDIUM: 'sedang', HIGH: 'tinggi' };
 const DELIVERY_METHOD: Record<string, string> = {
@@ -41,75 +41,67 @@ function classificationName(code: string): string {
 
 /** The line the timeline shows for an event. */
 export function timelineSummary(event: ParsedEvent): string {
-  switch (event.type) {
-    case 'complaint.received': {
-      const p = event.payload;
-      const from = p.transferredFromComplaintId
-        ? `, dialihkan dari kantor ${p.forwardedByOfficeCode ?? '?'} (aduan ${p.transferredFromComplaintId})`
-        : p.forwardedByOfficeCode
-          ? `, diteruskan oleh kantor ${p.forwardedByOfficeCode}`
-          : '';
-      return `Aduan diterima melalui ${nameOf(ChannelPb, p.channel)}, nomor ${p.trackingNumber}${from}`;
-    }
-    case 'complaint.message-appended':
-      return `Pesan ke-${event.payload.sequence} dari pelapor ditambahkan`;
-    case 'complaint.acknowledged':
-      return `Nomor pelacakan dikirim ke pelapor melalui ${nameOf(ChannelPb, event.payload.channel)}`;
-    case 'complaint.confirmed':
-      return `Aduan dikonfirmasi (Laporan Terusan Aduan), klasifikasi ${classificationName(event.payload.classificationCode)}`;
-    case 'complaint.dismissed': {
-      const reason = nameOf(DismissalReasonPb, event.payload.reason);
-      // An office code (a transfer names one) is a code, not free text: the timeline may show it.
-      const belongsTo = event.payload.belongsTo;
-      const office = reason === 'NOT_OUR_AUTHORITY' && belongsTo && OFFICE_CODE.test(belongsTo) ? `, kewenangan kantor ${belongsTo}` : '';
-      return `Aduan tidak diproses: ${DISMISSAL_REASON[reason] ?? reason}${office}`;
-    }
-    case 'complaint.disposed': {
-      const p = event.payload;
-      return `Didisposisikan ke ${p.sections.map((s) => s.sectionCode).join(', ')} (Lembar Disposisi ${p.dispositionSheetNumber})`;
-    }
-    case 'complaint.section-responded':
-      return `Seksi ${event.payload.sectionCode} menanggapi disposisi`;
-    case 'complaint.disposition-completed':
-      return 'Semua seksi telah menanggapi; aduan kembali ke Admin Tikkim';
-    case 'complaint.analyzed': {
-      const p = event.payload;
-      const substantiated = nameOf(SubstantiationPb, p.substantiated);
-      const severity = nameOf(SeverityPb, p.severity);
-      return `Analisis Aduan: ${SUBSTANTIATION[substantiated] ?? substantiated}, tingkat ${SEVERITY[severity] ?? severity}`;
-    }
-    case 'complaint.follow-up-decided':
-      return event.payload.decision === FollowUpDecisionPb.FOLLOW_UP ? 'Diputuskan untuk ditindaklanjuti' : 'Diputuskan tidak ditindaklanjuti';
-    case 'complaint.team-formed':
-      return `SK Tim Penanganan Aduan ${event.payload.decreeNumber} diterbitkan`;
-    case 'complaint.reporter-informed':
-      return `Informasi tindak lanjut dikirim ke pelapor melalui ${nameOf(ChannelPb, event.payload.channel)}`;
-    case 'complaint.information-delivered': {
-      const method = nameOf(DeliveryMethodPb, event.payload.method);
-      return `Informasi tindak lanjut sampai ke pelapor (${DELIVERY_METHOD[method] ?? method})`;
-    }
-    case 'complaint.notification-failed':
-      return `Pengiriman ke pelapor melalui ${nameOf(ChannelPb, event.payload.channel)} gagal (${event.payload.errorCode})`;
-    case 'complaint.closed':
-      return 'Aduan selesai';
-    case 'sla.deadline-started':
-      return `Tenggat langkah ${stepLabel(event.payload.stepId, event.payload.sectionCode)} dimulai`;
-    case 'sla.deadline-warning':
-      return `Peringatan: tenggat langkah ${stepLabel(event.payload.stepId, event.payload.sectionCode)} segera berakhir`;
-    case 'sla.deadline-breached':
-      return `Tenggat langkah ${stepLabel(event.payload.stepId, event.payload.sectionCode)} terlampaui`;
-    case 'sla.escalated':
-      return event.payload.escalatedToRole === 'OFFICE_REPORT'
-        ? `Keterlambatan langkah ${stepLabel(event.payload.stepId, event.payload.sectionCode)} dicatat untuk laporan kantor`
-        : `Langkah ${stepLabel(event.payload.stepId, event.payload.sectionCode)} dieskalasi ke ${event.payload.escalatedToRole} (tingkat ${event.payload.level})`;
-    case 'sla.deadline-stopped': {
-      const late = durationMs(event.payload.lateness);
-      const label = stepLabel(event.payload.stepId, event.payload.sectionCode);
-      return late > 0 ? `Langkah ${label} selesai, terlambat ${formatDuration(late)}` : `Langkah ${label} selesai tepat waktu`;
-    }
-    default:
-      return assertNever(event);
-  }
+  // An own property only: an event type named like one of Object's (`constructor`) has no line.
+  if (!Object.hasOwn(SUMMARIES, event.type)) return unknownType(event);
+  return (SUMMARIES[event.type] as (event: ParsedEvent) => string)(event);
+}
+
+type EventOf<T extends ParsedEvent['type']> = Extract<ParsedEvent, { type: T }>;
+
+/** One line per event type; the mapped type makes a new event type a compile error here until it has its line. */
+const SUMMARIES: { [T in ParsedEvent['type']]: (event: EventOf<T>) => string } = {
+  'complaint.received': receivedSummary,
+  'complaint.message-appended': (event) => `Pesan ke-${event.payload.sequence} dari pelapor ditambahkan`,
+  'complaint.acknowledged': (event) => `Nomor pelacakan dikirim ke pelapor melalui ${nameOf(ChannelPb, event.payload.channel)}`,
+  'complaint.confirmed': (event) => `Aduan dikonfirmasi (Laporan Terusan Aduan), klasifikasi ${classificationName(event.payload.classificationCode)}`,
+  'complaint.dismissed': dismissedSummary,
+  'complaint.disposed': ({ payload: p }) => `Didisposisikan ke ${p.sections.map((s) => s.sectionCode).join(', ')} (Lembar Disposisi ${p.dispositionSheetNumber})`,
+  'complaint.section-responded': (event) => `Seksi ${event.payload.sectionCode} menanggapi disposisi`,
+  'complaint.disposition-completed': () => 'Semua seksi telah menanggapi; aduan kembali ke Admin Tikkim',
+  'complaint.analyzed': ({ payload: p }) => {
+    const substantiated = nameOf(SubstantiationPb, p.substantiated);
+    const severity = nameOf(SeverityPb, p.severity);
+    return `Analisis Aduan: ${SUBSTANTIATION[substantiated] ?? substantiated}, tingkat ${SEVERITY[severity] ?? severity}`;
+  },
+  'complaint.follow-up-decided': (event) =>
+    event.payload.decision === FollowUpDecisionPb.FOLLOW_UP ? 'Diputuskan untuk ditindaklanjuti' : 'Diputuskan tidak ditindaklanjuti',
+  'complaint.team-formed': (event) => `SK Tim Penanganan Aduan ${event.payload.decreeNumber} diterbitkan`,
+  'complaint.reporter-informed': (event) => `Informasi tindak lanjut dikirim ke pelapor melalui ${nameOf(ChannelPb, event.payload.channel)}`,
+  'complaint.information-delivered': (event) => {
+    const method = nameOf(DeliveryMethodPb, event.payload.method);
+    return `Informasi tindak lanjut sampai ke pelapor (${DELIVERY_METHOD[method] ?? method})`;
+  },
+  'complaint.notification-failed': (event) => `Pengiriman ke pelapor melalui ${nameOf(ChannelPb, event.payload.channel)} gagal (${event.payload.errorCode})`,
+  'complaint.closed': () => 'Aduan selesai',
+  'sla.deadline-started': (event) => `Tenggat langkah ${stepLabel(event.payload.stepId, event.payload.sectionCode)} dimulai`,
+  'sla.deadline-warning': (event) => `Peringatan: tenggat langkah ${stepLabel(event.payload.stepId, event.payload.sectionCode)} segera berakhir`,
+  'sla.deadline-breached': (event) => `Tenggat langkah ${stepLabel(event.payload.stepId, event.payload.sectionCode)} terlampaui`,
+  'sla.escalated': (event) =>
+    event.payload.escalatedToRole === 'OFFICE_REPORT'
+      ? `Keterlambatan langkah ${stepLabel(event.payload.stepId, event.payload.sectionCode)} dicatat untuk laporan kantor`
+      : `Langkah ${stepLabel(event.payload.stepId, event.payload.sectionCode)} dieskalasi ke ${event.payload.escalatedToRole} (tingkat ${event.payload.level})`,
+  'sla.deadline-stopped': (event) => {
+    const late = durationMs(event.payload.lateness);
+    const label = stepLabel(event.payload.stepId, event.payload.sectionCode);
+    return late > 0 ? `Langkah ${label} selesai, terlambat ${formatDuration(late)}` : `Langkah ${label} selesai tepat waktu`;
+  },
+};
+
+function receivedSummary({ payload: p }: EventOf<'complaint.received'>): string {
+  const from = p.transferredFromComplaintId
+    ? `, dialihkan dari kantor ${p.forwardedByOfficeCode ?? '?'} (aduan ${p.transferredFromComplaintId})`
+    : p.forwardedByOfficeCode
+      ? `, diteruskan oleh kantor ${p.forwardedByOfficeCode}`
+      : '';
+  return `Aduan diterima melalui ${nameOf(ChannelPb, p.channel)}, nomor ${p.trackingNumber}${from}`;
+}
+
+function dismissedSummary(event: EventOf<'complaint.dismissed'>): string {
+  const reason = nameOf(DismissalReasonPb, event.payload.reason);
+  // An office code (a transfer names one) is a code, not free text: the timeline may show it.
+  const belongsTo = event.payload.belongsTo;
+  const office = reason === 'NOT_OUR_AUTHORITY' && belongsTo && OFFICE_CODE.test(belongsTo) ? `, kewenangan kantor ${belongsTo}` : '';
+  return `Aduan tidak diproses: ${DISMISSAL_REASON[reason] ?? reason}${office}`;
 }
 
 function stepLabel(stepId: string, sectionCode: string | undefined): string {
@@ -128,6 +120,6 @@ function formatDuration(ms: number): string {
   return parts.length > 0 ? parts.join(' ') : `${Math.max(1, Math.round(ms / 1000))} detik`;
 }
 
-function assertNever(value: never): never {
-  throw new Error(`no timeline summary for ${JSON.stringify((value as { type?: unknown }).type)}`);
+function unknownType(event: ParsedEvent): never {
+  throw new Error(`no timeline summary for ${JSON.stringify((event as { type?: unknown }).type)}`);
 }

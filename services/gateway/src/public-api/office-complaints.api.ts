@@ -2,7 +2,7 @@ import type { MessageInitShape } from '@bufbuild/protobuf';
 import { timestampDate, timestampFromDate, type Timestamp } from '@bufbuild/protobuf/wkt';
 import { Channel, channelMapping, dismissalReasonMapping, publicApi } from '@pengaduan/contracts';
 import { ServiceError, type FieldViolation } from '@pengaduan/runtime';
-import { COMPLAINT_STATUSES } from '@pengaduan/sop';
+import { COMPLAINT_STATUSES, FIELD_RULES } from '@pengaduan/sop';
 import { createHash } from 'node:crypto';
 import { validate as isUuid } from 'uuid';
 import { requestIdOf } from '../complaint-commands/request-id';
@@ -16,10 +16,9 @@ type ComplaintInit = MessageInitShape<typeof publicApi.ComplaintSchema>;
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
-const MAX_TEXT = 20_000;
-const MAX_REQUEST_ID = 200;
-/** The transfer's own words go in front of the caller's note (intake allows 2000 in all). */
-const MAX_TRANSFER_NOTE = 1_900;
+const MAX_TEXT = FIELD_RULES.reporterText.maxLength;
+const MAX_REQUEST_ID = FIELD_RULES.requestId.maxLength;
+const MAX_TRANSFER_NOTE = FIELD_RULES.transferNote.maxLength;
 /** A timestamptz as Postgres prints it (DateStyle ISO): the page cursor, exact to the microsecond. */
 const PG_TIMESTAMPTZ = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/;
 
@@ -56,7 +55,7 @@ export class OfficeComplaintsApi {
 
   async submitComplaint(caller: OfficeClient, r: publicApi.SubmitComplaintRequest, correlationId: string): Promise<MessageInitShape<typeof publicApi.SubmitComplaintResponseSchema>> {
     const v = requestIdViolations(r.requestId);
-    if (!OFFICE_CODE.test(r.officeCode)) v.push({ field: 'office_code', description: 'required: an office code of 2-6 capital letters, e.g. BLP' });
+    if (!OFFICE_CODE.test(r.officeCode)) v.push({ field: 'office_code', description: `required: ${FIELD_RULES.officeCode.description}, e.g. ${FIELD_RULES.officeCode.example}` });
     if (r.channel !== Channel.UNSPECIFIED && r.channel !== Channel.REGIONAL_OFFICE) v.push({ field: 'channel', description: 'must be CHANNEL_REGIONAL_OFFICE (or left unset)' });
     if (r.text.trim().length === 0) v.push({ field: 'text', description: 'required' });
     else if (r.text.length > MAX_TEXT) v.push({ field: 'text', description: `at most ${MAX_TEXT} characters` });
@@ -127,7 +126,7 @@ export class OfficeComplaintsApi {
   async transferComplaint(caller: OfficeClient, r: publicApi.TransferComplaintRequest, correlationId: string): Promise<MessageInitShape<typeof publicApi.TransferComplaintResponseSchema>> {
     const v = requestIdViolations(r.requestId);
     if (!isUuid(r.complaintId)) v.push({ field: 'complaint_id', description: 'must be a complaint id (UUID)' });
-    if (!OFFICE_CODE.test(r.targetOfficeCode)) v.push({ field: 'target_office_code', description: 'required: an office code of 2-6 capital letters' });
+    if (!OFFICE_CODE.test(r.targetOfficeCode)) v.push({ field: 'target_office_code', description: `required: ${FIELD_RULES.officeCode.description}` });
     else if (r.targetOfficeCode === caller.officeCode) v.push({ field: 'target_office_code', description: "must be another office than the complaint's own" });
     if (r.note !== undefined && r.note.length > MAX_TRANSFER_NOTE) v.push({ field: 'note', description: `at most ${MAX_TRANSFER_NOTE} characters` });
     if (v.length > 0) invalid(v, 'the complaint cannot be transferred as sent');

@@ -1,25 +1,13 @@
 import { create, toBinary } from '@bufbuild/protobuf';
 import { anyPack, type Any } from '@bufbuild/protobuf/wkt';
-import { googleRpc } from '@pengaduan/contracts';
-import { ERROR_CODE_KEY, ServiceError, type ErrorKind, type FieldViolation, type Logger } from '@pengaduan/runtime';
+import { googleRpc, GRPC_STATUS_OF_KIND } from '@pengaduan/contracts';
+import { ERROR_CODE_KEY, ServiceError, type FieldViolation, type Logger } from '@pengaduan/runtime';
 import { Metadata, status, type ServiceError as GrpcServiceError } from '@grpc/grpc-js';
 
 /** The trailer the standard rich error model travels in (a serialized `google.rpc.Status`). */
 export const STATUS_DETAILS_KEY = 'grpc-status-details-bin';
 /** `google.rpc.ErrorInfo.domain` of every error of the public API. */
 export const ERROR_DOMAIN = 'pengaduan.gateway';
-
-const STATUS_OF: Record<ErrorKind, status> = {
-  invalid: status.INVALID_ARGUMENT,
-  unauthenticated: status.UNAUTHENTICATED,
-  forbidden: status.PERMISSION_DENIED,
-  'not-found': status.NOT_FOUND,
-  conflict: status.FAILED_PRECONDITION,
-  'precondition-failed': status.ABORTED,
-  'idempotency-mismatch': status.ALREADY_EXISTS,
-  'rate-limited': status.RESOURCE_EXHAUSTED,
-  unavailable: status.UNAVAILABLE,
-};
 
 /** A request's field as the proto names it: `receivedAt` → `received_at`, `contact.phone` stays. */
 export function protoFieldName(field: string): string {
@@ -58,7 +46,7 @@ export function toPublicGrpcError(err: unknown, logger: Logger): Partial<GrpcSer
       anyPack(googleRpc.ErrorInfoSchema, create(googleRpc.ErrorInfoSchema, { reason: 'INTERNAL', domain: ERROR_DOMAIN })),
     ]);
   }
-  const code = STATUS_OF[err.kind];
+  const code = status[GRPC_STATUS_OF_KIND[err.kind]];
   const details = [anyPack(googleRpc.ErrorInfoSchema, create(googleRpc.ErrorInfoSchema, { reason: errorReason(err.code), domain: ERROR_DOMAIN, metadata: metadataOf(err) }))];
   const violations: FieldViolation[] = err.details.fieldViolations ?? [];
   if (code === status.INVALID_ARGUMENT && violations.length > 0) {

@@ -189,7 +189,7 @@ export class PublicGrpcServer implements OnApplicationBootstrap, BeforeApplicati
           rows = await this.queries.eventsAfter(officeCode, position, batch);
         } catch (err) {
           this.logger.warn({ err: { message: (err as Error).message } }, 'a subscription cannot read the timeline');
-          throw new ServiceError('unavailable', 'READ_MODEL.UNAVAILABLE', 'the events cannot be read right now; subscribe again from the last position received');
+          throw new ServiceError('unavailable', 'SERVICE.UNAVAILABLE', 'the events cannot be read right now; subscribe again from the last position received');
         }
         for (const row of rows) {
           if (over()) break;

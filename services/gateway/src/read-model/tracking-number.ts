@@ -1,2 +1,4 @@
+import { FIELD_RULES } from '@pengaduan/sop';
+
 /** A tracking number as intake issues it: office, year, a number of at least six digits (`BLP-2026-000123`). */
-export const TRACKING_NUMBER = /^[A-Z]{2,6}-\d{4}-\d{6,}$/;
+export const TRACKING_NUMBER: RegExp = FIELD_RULES.trackingNumber.pattern;

@@ -15,19 +15,19 @@ export function administersAccounts(user: AuthenticatedUser): boolean {
   return user.role === ACCOUNT_ADMINISTRATOR_ROLE;
 }
 
-/** A 403 `USERS.FORBIDDEN` unless the officer administers their office's accounts. */
+/** A 403 `ACCOUNT.FORBIDDEN_ROLE` unless the officer administers their office's accounts. */
 export function assertAccountAdministrator(user: AuthenticatedUser): void {
-  if (!administersAccounts(user)) throw new ServiceError('forbidden', 'USERS.FORBIDDEN', `only the ${ACCOUNT_ADMINISTRATOR_ROLE} of an office administers its accounts`);
+  if (!administersAccounts(user)) throw new ServiceError('forbidden', 'ACCOUNT.FORBIDDEN_ROLE', `only the ${ACCOUNT_ADMINISTRATOR_ROLE} of an office administers its accounts`);
 }
 
 /**
  * The account `username` of the administrator's own office: 403 for an officer who is no
- * administrator, 404 `USERS.NOT_FOUND` for a username of another office or none at all (the
+ * administrator, 404 `ACCOUNT.NOT_FOUND` for a username of another office or none at all (the
  * same answer, so no other office's usernames are told).
  */
 export async function administeredAccount(accounts: UserAccounts, admin: AuthenticatedUser, username: string): Promise<UserAccountRecord> {
   assertAccountAdministrator(admin);
   const account = await accounts.byUsername(username.trim().toLowerCase());
-  if (!account || account.officeCode !== admin.officeCode) throw new ServiceError('not-found', 'USERS.NOT_FOUND', `no account ${username} in office ${admin.officeCode}`);
+  if (!account || account.officeCode !== admin.officeCode) throw new ServiceError('not-found', 'ACCOUNT.NOT_FOUND', `no account ${username} in office ${admin.officeCode}`);
   return account;
 }

@@ -1,3 +1,4 @@
+import { FIELD_RULES } from '@pengaduan/sop';
 import type { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { AccountDirectory, type ActiveAccount, type TokenHolderQuery } from '../auth/auth.guard';
@@ -7,9 +8,9 @@ import { passwordPolicyProblem } from '../auth/password-policy';
 import { UserAccountRecord } from '../persistence/entities';
 
 export const USERNAME = /^[a-z0-9][a-z0-9._-]{1,62}[a-z0-9]$/;
-export const OFFICE_CODE = /^[A-Z]{2,6}$/;
-export const SECTION_CODE = /^[A-Z][A-Z0-9_]{1,31}$/;
-export const NIP = /^[0-9]{18}$/;
+export const OFFICE_CODE: RegExp = FIELD_RULES.officeCode.pattern;
+const SECTION_CODE: RegExp = FIELD_RULES.sectionCode.pattern;
+const NIP: RegExp = FIELD_RULES.nip.pattern;
 
 /** An account to create: the password in clear, hashed before it is stored. */
 export interface NewAccount {
@@ -26,7 +27,7 @@ export interface NewAccount {
 /** Why an account cannot be created, naming the field. */
 export class AccountError extends Error {
   constructor(
-    readonly code: 'ACCOUNT.INVALID' | 'ACCOUNT.USERNAME_TAKEN',
+    readonly code: 'REQUEST.INVALID' | 'ACCOUNT.USERNAME_TAKEN',
     readonly field: string,
     message: string,
   ) {
@@ -42,7 +43,7 @@ export class AccountError extends Error {
  */
 export function checkNewAccount(account: NewAccount): asserts account is NewAccount & { role: OfficerRole } {
   const fail = (field: string, message: string): never => {
-    throw new AccountError('ACCOUNT.INVALID', field, message);
+    throw new AccountError('REQUEST.INVALID', field, message);
   };
   if (!USERNAME.test(account.username)) fail('username', 'must be 3-64 lowercase letters, digits, dots, dashes or underscores, starting and ending with a letter or digit');
   if (!(OFFICER_ROLES as readonly string[]).includes(account.role)) fail('role', `must be one of ${OFFICER_ROLES.join(', ')}`);
@@ -55,7 +56,8 @@ export function checkNewAccount(account: NewAccount): asserts account is NewAcco
   }
   if (account.nip !== undefined && !NIP.test(account.nip)) fail('nip', 'must be the 18 digits of a civil-servant number (NIP)');
   const displayName = account.displayName.trim();
-  if (displayName.length < 1 || displayName.length > 200) fail('display-name', 'must be 1-200 characters');
+  const { minLength, maxLength } = FIELD_RULES.officerName;
+  if (displayName.length < minLength || displayName.length > maxLength) fail('display-name', `must be ${minLength}-${maxLength} characters`);
   const passwordProblem = passwordPolicyProblem(account.password, { username: account.username });
   if (passwordProblem) fail('password', passwordProblem);
 }

@@ -49,7 +49,7 @@ export function publicWebhooks(options: PublicWebhooksOptions) {
       },
       (err: unknown) => {
         options.logger.warn({ err: { message: (err as Error).message } }, 'could not count a web form submission');
-        refuseError(res, route, new ServiceError('unavailable', 'WEB_FORM.UNAVAILABLE', 'the submission cannot be taken right now; try again shortly'));
+        refuseError(res, route, new ServiceError('unavailable', 'SERVICE.UNAVAILABLE', 'the submission cannot be taken right now; try again shortly'));
       },
     );
   };

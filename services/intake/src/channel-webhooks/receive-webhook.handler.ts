@@ -1,5 +1,6 @@
 import { isProviderId, UnknownAccountError, WebhookPayloadError, type InboundProvider, type ProviderId, type WebhookRequest } from '@pengaduan/channels';
 import type { ServiceRuntime } from '@pengaduan/messaging';
+import type { ErrorCode } from '@pengaduan/contracts';
 import type { Clock, Logger } from '@pengaduan/runtime';
 import type { SenderDigest } from '../inbound-messages/sender-digest';
 import type { ContactCipher } from '../reporter-contact/contact-cipher';
@@ -14,7 +15,7 @@ export interface WebhookReply {
 }
 
 /** RFC 9457 problem details, with the platform's stable code. */
-export function problem(status: number, code: string, title: string, extra: Record<string, unknown> = {}): WebhookReply {
+export function problem(status: number, code: ErrorCode, title: string, extra: Record<string, unknown> = {}): WebhookReply {
   return { status, contentType: 'application/problem+json', body: JSON.stringify({ type: 'about:blank', title, status, code, ...extra }) };
 }
 

@@ -1,7 +1,8 @@
 import { WebhookPayloadError, UnknownAccountError, type InboundMessage, type InboundProvider, type ParsedWebhook, type VerifyOutcome, type WebFormSettings, type WebhookRequest } from '@pengaduan/channels';
+import { FIELD_RULES } from '@pengaduan/sop';
 import type { WebFormSubmission } from '../inbound-messages/inbound-message';
 
-const MAX_TEXT = 20_000;
+const MAX_TEXT = FIELD_RULES.reporterText.maxLength;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A web form message: besides the text, the contact the complainant typed and their choices. */
@@ -48,9 +49,9 @@ export class WebFormInbound implements InboundProvider {
     if (!text) throw new WebhookPayloadError('text is required');
     if (text.length > MAX_TEXT) throw new WebhookPayloadError(`text is longer than ${MAX_TEXT} characters`);
     const phone = field('phone');
-    if (phone !== undefined && !/^\+?[0-9 ()-]{6,20}$/.test(phone)) throw new WebhookPayloadError('phone is not a phone number');
+    if (phone !== undefined && !FIELD_RULES.reporterPhone.pattern.test(phone)) throw new WebhookPayloadError('phone is not a phone number');
     const email = field('email');
-    if (email !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new WebhookPayloadError('email is not an e-mail address');
+    if (email !== undefined && !FIELD_RULES.reporterEmail.pattern.test(email)) throw new WebhookPayloadError('email is not an e-mail address');
     const name = field('name');
     const flag = (n: string) => ['true', 'on', '1', 'yes'].includes((field(n) ?? '').toLowerCase());
     const message: WebFormMessage = {

@@ -29,19 +29,9 @@ export class GetComplaintHandler {
   ) {}
 
   async execute(q: GetComplaintQuery): Promise<ComplaintDetailsView> {
-    if (!isUuid(q.complaintId)) {
-      throw new ServiceError('invalid', 'COMPLAINT.INVALID_REQUEST', 'the complaint id is invalid', {
-        fieldViolations: [{ field: 'complaintId', description: 'must be a UUID' }],
-      });
-    }
-    if (!READERS.includes(q.actor.role)) {
-      throw new ServiceError('forbidden', 'COMPLAINT.FORBIDDEN_ROLE', `${q.actor.role} may not read complaints`);
-    }
+    assertReadable(q);
     const manager = this.runtime.dataSource.manager;
-    const complaint = await manager.findOneBy(ComplaintRecord, { id: q.complaintId });
-    if (!complaint || (q.actorOffice && complaint.officeCode !== q.actorOffice)) {
-      throw new ServiceError('not-found', 'COMPLAINT.NOT_FOUND', `complaint ${q.complaintId} not found`);
-    }
+    const complaint = await findComplaint(manager, q);
     const messages = await manager.find(ComplaintMessageRecord, { where: { complaintId: complaint.id }, order: { sequence: 'ASC' } });
     const kept = (await manager.query(
       `SELECT m.complaint_message_id AS id, count(*)::int AS n FROM inbound_message m JOIN inbound_media a ON a.inbound_message_id = m.id
@@ -60,7 +50,7 @@ export class GetComplaintHandler {
       await recordContactRead(manager, { ...this.who(q, complaint), purpose, ...(reason ? { reason } : {}), fields: disclosedFields(contact), outcome: 'READ' });
     }
     const redacted = stored !== undefined && contact === undefined;
-    const classification = state && 'classification' in state && state.classification ? state.classification : complaint.classificationCode;
+    const classification = classificationOf(state, complaint);
 
     return {
       complaintId: complaint.id,
@@ -87,12 +77,12 @@ export class GetComplaintHandler {
     if (q.contactPurpose === undefined || q.contactPurpose === '') return undefined;
     const purpose = q.contactPurpose;
     if (!isContactReadPurpose(purpose)) {
-      throw new ServiceError('invalid', 'COMPLAINT.INVALID_REQUEST', 'the contact purpose is not one the platform knows', {
+      throw new ServiceError('invalid', 'REQUEST.INVALID', 'the contact purpose is not one the platform knows', {
         fieldViolations: [{ field: 'contactPurpose', description: `one of ${CONTACT_READ_PURPOSES.join(', ')}` }],
       });
     }
     if ((q.contactReason ?? '').length > BREAK_GLASS_REASON_MAX) {
-      throw new ServiceError('invalid', 'COMPLAINT.INVALID_REQUEST', 'the reason is too long', {
+      throw new ServiceError('invalid', 'REQUEST.INVALID', 'the reason is too long', {
         fieldViolations: [{ field: 'contactReason', description: `at most ${BREAK_GLASS_REASON_MAX} characters` }],
       });
     }
@@ -112,6 +102,31 @@ export class GetComplaintHandler {
   private who(q: GetComplaintQuery, complaint: ComplaintRecord) {
     return { complaintId: complaint.id, officeCode: complaint.officeCode, actor: q.actor, ...(q.actorOffice ? { actorOffice: q.actorOffice } : {}) };
   }
+}
+
+function assertReadable(q: GetComplaintQuery): void {
+  if (!isUuid(q.complaintId)) {
+    throw new ServiceError('invalid', 'REQUEST.INVALID', 'the complaint id is invalid', {
+      fieldViolations: [{ field: 'complaintId', description: 'must be a UUID' }],
+    });
+  }
+  if (!READERS.includes(q.actor.role)) {
+    throw new ServiceError('forbidden', 'COMPLAINT.FORBIDDEN_ROLE', `${q.actor.role} may not read complaints`);
+  }
+}
+
+/** The complaint, if it is of the officer's office; one of another office is as not found. */
+async function findComplaint(manager: EntityManager, q: GetComplaintQuery): Promise<ComplaintRecord> {
+  const complaint = await manager.findOneBy(ComplaintRecord, { id: q.complaintId });
+  if (!complaint || (q.actorOffice && complaint.officeCode !== q.actorOffice)) {
+    throw new ServiceError('not-found', 'COMPLAINT.NOT_FOUND', `complaint ${q.complaintId} not found`);
+  }
+  return complaint;
+}
+
+/** The classification the complaint's state holds once confirmed, else the one the row was written with. */
+function classificationOf(state: ComplaintState | undefined, complaint: ComplaintRecord): string | null {
+  return state && 'classification' in state && state.classification ? state.classification : complaint.classificationCode;
 }
 
 function nonEmpty(contact: ReporterContact): ReporterContact | undefined {

@@ -67,7 +67,7 @@ function decodeToken(token: string): { at: Date; id: string } {
   const [at, id] = Buffer.from(token, 'base64url').toString('utf8').split('|');
   const date = new Date(at ?? '');
   if (!id || !isUuid(id) || Number.isNaN(date.getTime())) {
-    throw new ServiceError('invalid', 'COMPLAINT.INVALID_REQUEST', 'the page token is not one this service gave', {
+    throw new ServiceError('invalid', 'REQUEST.INVALID', 'the page token is not one this service gave', {
       fieldViolations: [{ field: 'pageToken', description: 'the nextPageToken of the previous page' }],
     });
   }
@@ -88,10 +88,10 @@ export class ListContactReadsHandler {
       throw new ServiceError('forbidden', 'COMPLAINT.FORBIDDEN_ROLE', `${q.role} may not read the processing record`);
     }
     if (q.complaintId !== undefined && !isUuid(q.complaintId)) {
-      throw new ServiceError('invalid', 'COMPLAINT.INVALID_REQUEST', 'the complaint id is invalid', { fieldViolations: [{ field: 'complaintId', description: 'must be a UUID' }] });
+      throw new ServiceError('invalid', 'REQUEST.INVALID', 'the complaint id is invalid', { fieldViolations: [{ field: 'complaintId', description: 'must be a UUID' }] });
     }
     if (q.from && q.to && q.from >= q.to) {
-      throw new ServiceError('invalid', 'COMPLAINT.INVALID_REQUEST', 'the period ends before it starts', { fieldViolations: [{ field: 'to', description: 'after from' }] });
+      throw new ServiceError('invalid', 'REQUEST.INVALID', 'the period ends before it starts', { fieldViolations: [{ field: 'to', description: 'after from' }] });
     }
     const size = q.pageSize > 0 ? Math.min(q.pageSize, MAX_PAGE) : DEFAULT_PAGE;
     const after = q.pageToken ? decodeToken(q.pageToken) : undefined;

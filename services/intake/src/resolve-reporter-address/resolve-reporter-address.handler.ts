@@ -38,11 +38,7 @@ export class ResolveReporterAddressHandler {
   ) {}
 
   async execute(complaintId: string, reporterRef: string, channel: OutboundChannel, purpose: string = UNSTATED_PURPOSE): Promise<ReporterAddress | undefined> {
-    if (purpose !== UNSTATED_PURPOSE && !(Object.values(SYSTEM_CONTACT_PURPOSES) as string[]).includes(purpose)) {
-      throw new ServiceError('invalid', 'COMPLAINT.INVALID_REQUEST', 'the purpose is not one notification sends for', {
-        fieldViolations: [{ field: 'purpose', description: `one of ${Object.values(SYSTEM_CONTACT_PURPOSES).join(', ')}` }],
-      });
-    }
+    assertKnownPurpose(purpose);
     const manager = this.runtime.dataSource.manager;
     const [complaint] = (await manager.query('SELECT channel, reporter_ref, office_code FROM complaint WHERE id = $1', [complaintId])) as {
       channel: string;
@@ -53,8 +49,7 @@ export class ResolveReporterAddressHandler {
       throw new ServiceError('not-found', 'COMPLAINT.NOT_FOUND', `complaint ${complaintId} with that reporter not found`);
     }
     const contact = await readReporterContact(manager, this.cipher, reporterRef);
-    const field: ContactField | undefined =
-      channel === 'WHATSAPP' || channel === 'SMS' ? 'phone' : channel === 'EMAIL' ? 'email' : BY_HANDLE.includes(channel) && complaint.channel === channel ? 'handle' : undefined;
+    const field = contactFieldFor(channel, complaint.channel);
     const recipient = field ? contact[field] : undefined;
     if (!field || !recipient) return undefined;
     await recordContactRead(manager, { complaintId, officeCode: complaint.office_code, actor: CALLER, purpose, fields: [field], outcome: 'READ', channel });
@@ -69,4 +64,19 @@ export class ResolveReporterAddressHandler {
     ])) as { at: Date | null }[];
     return { recipient, ...(wroteTo ? { accountId: wroteTo.account_id } : {}), ...(last?.at ? { lastInboundAt: last.at } : {}) };
   }
+}
+
+function assertKnownPurpose(purpose: string): void {
+  if (purpose !== UNSTATED_PURPOSE && !(Object.values(SYSTEM_CONTACT_PURPOSES) as string[]).includes(purpose)) {
+    throw new ServiceError('invalid', 'REQUEST.INVALID', 'the purpose is not one notification sends for', {
+      fieldViolations: [{ field: 'purpose', description: `one of ${Object.values(SYSTEM_CONTACT_PURPOSES).join(', ')}` }],
+    });
+  }
+}
+
+/** The contact field that reaches the reporter on `channel`; a handle only on the channel the complaint came over. */
+function contactFieldFor(channel: OutboundChannel, complaintChannel: string): ContactField | undefined {
+  if (channel === 'WHATSAPP' || channel === 'SMS') return 'phone';
+  if (channel === 'EMAIL') return 'email';
+  return BY_HANDLE.includes(channel) && complaintChannel === channel ? 'handle' : undefined;
 }

@@ -18,6 +18,16 @@ export function formatDecreeNumber(officeCode: string, year: number, value: numb
 }
 
 /**
+ * The number the office's next decree of the year (WIB) at `at` is expected to be issued: the
+ * counter's committed value plus one. Takes no lock; `nextDecreeNumber` issues the number for sure.
+ */
+export async function expectedDecreeNumber(tx: EntityManager, officeCode: string, at: Date): Promise<string> {
+  const year = officeYear(at);
+  const [row] = (await tx.query('SELECT last_value FROM decree_number_counter WHERE office_code = $1 AND year = $2', [officeCode, year])) as { last_value: number }[];
+  return formatDecreeNumber(officeCode, year, (row?.last_value ?? 0) + 1);
+}
+
+/**
  * Issues the next decree number of an office for the year (WIB) it is at `at`, inside the
  * caller's transaction. Gap-free under concurrency: the counter row is locked by the upsert
  * until the transaction ends, and a rolled-back transaction gives its number back.

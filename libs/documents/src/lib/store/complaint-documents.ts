@@ -116,7 +116,7 @@ export function complaintDocumentsGrpcService(dataSource: () => DataSource, kind
       const violations = [];
       if (!isUuid(request.complaintId)) violations.push({ field: 'complaint_id', description: 'must be a UUID' });
       if (!isDocumentKind(request.kind)) violations.push({ field: 'kind', description: 'must be a document kind, e.g. LEMBAR_DISPOSISI' });
-      if (violations.length > 0) throw new ServiceError('invalid', 'DOCUMENT.INVALID_REQUEST', 'the document request is invalid', { fieldViolations: violations });
+      if (violations.length > 0) throw new ServiceError('invalid', 'REQUEST.INVALID', 'the document request is invalid', { fieldViolations: violations });
       if (!request.actor?.userId) throw new ServiceError('unauthenticated', 'AUTH.NO_ACTOR', 'the request names no officer');
       const kind = request.kind as DocumentKind;
       const doc = kinds.includes(kind) ? await findDocument(dataSource(), request.complaintId, kind, request.actor.officeCode) : undefined;
