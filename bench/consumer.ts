@@ -12,12 +12,11 @@
 // bench/results/consumer-<when>.json. Not part of the tests. Under `node --cpu-prof`, the results
 // carry the consumption window on the profile's clock (`profileWindowUs`), so a profile can be
 // read for that phase alone.
-import { durationFromMs, timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { createEnvelope, EVENT_CATALOGUE, generateEventSigningKey, parseEventKeyRing, parseEventSigningKey, serializeEnvelope, signEnvelope, TOPIC_DEFINITIONS, COMPLAINT_EVENTS_TOPIC, type EventEnvelope, type EventSigningKey } from '@pengaduan/contracts';
+import { EVENT_CATALOGUE, type EventKeyRing, generateEventSigningKey, parseEventKeyRing, parseEventSigningKey, serializeEnvelope, signEnvelope, TOPIC_DEFINITIONS, COMPLAINT_EVENTS_TOPIC, type EventEnvelope, type EventSigningKey } from '@pengaduan/contracts';
 import { COMPLAINT_STATE_MIGRATIONS, complaintStateConsumer, createKafka, EventConsumer, MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@pengaduan/messaging';
 import { createServiceDataSource, initializeServiceDataSource } from '@pengaduan/persistence';
 import { createLogger } from '@pengaduan/runtime';
-import { dropSchema, historyUntil, provideTestInfrastructure, releaseTestInfrastructure, testKafka, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
+import { deadlineWarning, dropSchema, historyUntil, provideTestInfrastructure, releaseTestInfrastructure, testKafka, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -30,27 +29,6 @@ const APPLICATION = 'bench-consumer';
 const CLOCK_TICKS_PER_SECOND = 100;
 /** `--label text`: what is measured (a version of the consumer), kept in the results. */
 const LABEL = process.argv.includes('--label') ? process.argv[process.argv.indexOf('--label') + 1] ?? '' : '';
-
-/** One SLA warning for a complaint: a type complaintStateConsumer does not act on. */
-function slaWarning(complaintId: string, office: string, at: Date): EventEnvelope {
-  return createEnvelope({
-    type: 'sla.deadline-warning',
-    source: 'pengaduan/sla-monitor',
-    subject: complaintId,
-    office,
-    actor: 'system:sla-monitor',
-    correlationId: complaintId,
-    time: at,
-    data: {
-      deadlineId: complaintId,
-      stepId: 'CONFIRM',
-      startedAt: timestampFromDate(at),
-      dueAt: timestampFromDate(new Date(at.getTime() + 12 * 3_600_000)),
-      remaining: durationFromMs(3 * 3_600_000),
-      responsibleRole: 'ADMIN_TIKKIM',
-    },
-  });
-}
 
 /** CPU ticks (user + system) of each Postgres backend serving this bench, by pid; undefined where /proc cannot be read. */
 async function backendTicks(ds: DataSource): Promise<Map<number, number> | undefined> {
@@ -74,6 +52,67 @@ function ticksSpent(before: Map<number, number> | undefined, after: Map<number, 
   let sum = 0;
   for (const [pid, t] of after) sum += t - (before.get(pid) ?? 0);
   return sum;
+}
+
+/** One key per producing service, as in production; the consumer verifies with all of them. */
+function eventSigning(): { keyRing: EventKeyRing; sign: (e: EventEnvelope) => Buffer } {
+  const signing = new Map<string, EventSigningKey>();
+  const published: string[] = [];
+  for (const producer of new Set([...Object.values(EVENT_CATALOGUE).map((e) => e.producer)])) {
+    const pair = generateEventSigningKey(`${producer}-bench`, `pengaduan/${producer}`);
+    signing.set(`pengaduan/${producer}`, parseEventSigningKey(pair.privateKey));
+    published.push(pair.publicEntry);
+  }
+  return { keyRing: parseEventKeyRing(published.join(',')), sign: (e) => serializeEnvelope(signEnvelope(e, signing.get(e.source) as EventSigningKey)) };
+}
+
+/** What `produceComplaints` put on the topic: every event, the complaint events among them (the rest are SLA warnings), the complaints. */
+interface Produced {
+  produced: number;
+  applicable: number;
+  complaints: number;
+  setupSeconds: number;
+}
+
+/** Complaints `window` at a time, their events interleaved step by step, each complaint's in order (one key), until at least `events` are on `topic`. */
+async function produceComplaints(topic: string, events: number, window: number, sign: (e: EventEnvelope) => Buffer): Promise<Produced> {
+  const g0 = performance.now();
+  const producer = testKafka('bench-consumer-producer').producer({ allowAutoTopicCreation: false });
+  await producer.connect();
+  let produced = 0;
+  let applicable = 0;
+  let complaints = 0;
+  const start = Date.parse('2026-01-05T01:00:00Z');
+  while (produced < events) {
+    const histories = Array.from({ length: window }, () => {
+      const office = `BR${String(complaints % 8).padStart(2, '0')}`;
+      const at = new Date(start + complaints * 60_000);
+      const h = historyUntil('CLOSED', { officeCode: office, trackingNumber: `${office}-2026-${String(complaints + 1).padStart(7, '0')}`, start: at, decision: complaints++ % 3 === 0 ? 'NO_FOLLOW_UP' : 'FOLLOW_UP' });
+      applicable += h.envelopes.length;
+      const [received, ...rest] = h.envelopes;
+      return { key: h.complaintId, envelopes: [received, deadlineWarning(h.complaintId, { office, at, deadlineId: h.complaintId }), ...rest] };
+    });
+    const messages: { key: string; value: Buffer }[] = [];
+    for (let step = 0; histories.some((h) => step < h.envelopes.length); step++) {
+      for (const h of histories) if (step < h.envelopes.length) messages.push({ key: h.key, value: sign(h.envelopes[step]) });
+    }
+    await producer.send({ topic, acks: -1, messages });
+    produced += messages.length;
+  }
+  await producer.disconnect();
+  return { produced, applicable, complaints, setupSeconds: (performance.now() - g0) / 1000 };
+}
+
+/** Waits until the group's inbox holds all `applicable` events as processed; answers that moment (performance.now()). */
+async function allProcessedAt(ds: DataSource, groupId: string, applicable: number, handled: () => number): Promise<number> {
+  for (;;) {
+    // Cheap while the handler has not seen them all; then the inbox, which is the fact.
+    if (handled() >= applicable) {
+      const [{ n }] = (await ds.query('SELECT count(*)::int AS n FROM inbox WHERE consumer_group = $1 AND processed_at IS NOT NULL', [groupId])) as { n: number }[];
+      if (n >= applicable) return performance.now();
+    }
+    await new Promise((r) => setTimeout(r, handled() >= applicable ? 20 : 200));
+  }
 }
 
 async function main(): Promise<void> {
@@ -102,44 +141,9 @@ async function main(): Promise<void> {
     await admin.createTopics({ topics: [{ topic, numPartitions: PARTITIONS, replicationFactor: 1 }], waitForLeaders: true });
     await initializeServiceDataSource(ds);
 
-    // One key per producing service, as in production; the consumer verifies with all of them.
-    const signing = new Map<string, EventSigningKey>();
-    const published: string[] = [];
-    for (const producer of new Set([...Object.values(EVENT_CATALOGUE).map((e) => e.producer)])) {
-      const pair = generateEventSigningKey(`${producer}-bench`, `pengaduan/${producer}`);
-      signing.set(`pengaduan/${producer}`, parseEventSigningKey(pair.privateKey));
-      published.push(pair.publicEntry);
-    }
-    const keyRing = parseEventKeyRing(published.join(','));
-    const sign = (e: EventEnvelope) => serializeEnvelope(signEnvelope(e, signing.get(e.source) as EventSigningKey));
-
-    // Complaints `WINDOW` at a time, their events interleaved step by step, each complaint's in order (one key).
+    const { keyRing, sign } = eventSigning();
     log(`generating, signing and producing about ${EVENTS} events to ${topic} (${PARTITIONS} partitions)`);
-    const g0 = performance.now();
-    const producer = testKafka('bench-consumer-producer').producer({ allowAutoTopicCreation: false });
-    await producer.connect();
-    let produced = 0;
-    let applicable = 0;
-    let complaints = 0;
-    const start = Date.parse('2026-01-05T01:00:00Z');
-    while (produced < EVENTS) {
-      const histories = Array.from({ length: WINDOW }, () => {
-        const office = `BR${String(complaints % 8).padStart(2, '0')}`;
-        const at = new Date(start + complaints * 60_000);
-        const h = historyUntil('CLOSED', { officeCode: office, trackingNumber: `${office}-2026-${String(complaints + 1).padStart(7, '0')}`, start: at, decision: complaints++ % 3 === 0 ? 'NO_FOLLOW_UP' : 'FOLLOW_UP' });
-        applicable += h.envelopes.length;
-        const [received, ...rest] = h.envelopes;
-        return { key: h.complaintId, envelopes: [received, slaWarning(h.complaintId, office, at), ...rest] };
-      });
-      const messages: { key: string; value: Buffer }[] = [];
-      for (let step = 0; histories.some((h) => step < h.envelopes.length); step++) {
-        for (const h of histories) if (step < h.envelopes.length) messages.push({ key: h.key, value: sign(h.envelopes[step]) });
-      }
-      await producer.send({ topic, acks: -1, messages });
-      produced += messages.length;
-    }
-    await producer.disconnect();
-    const setupSeconds = (performance.now() - g0) / 1000;
+    const { produced, applicable, complaints, setupSeconds } = await produceComplaints(topic, EVENTS, WINDOW, sign);
     log(`${produced} events (${complaints} complaints, ${applicable} complaint events, ${produced - applicable} SLA warnings) in ${setupSeconds.toFixed(1)} s`);
 
     // The group reads the topic from the beginning; done when every complaint event is processed in its inbox.
@@ -167,18 +171,7 @@ async function main(): Promise<void> {
     const profile0 = process.hrtime.bigint() / 1000n;
     const t0 = performance.now();
     await consumer.start();
-    let lastAt = 0;
-    for (;;) {
-      // Cheap while the handler has not seen them all; then the inbox, which is the fact.
-      if (handled >= applicable) {
-        const [{ n }] = (await ds.query('SELECT count(*)::int AS n FROM inbox WHERE consumer_group = $1 AND processed_at IS NOT NULL', [groupId])) as { n: number }[];
-        if (n >= applicable) {
-          lastAt = performance.now();
-          break;
-        }
-      }
-      await new Promise((r) => setTimeout(r, handled >= applicable ? 20 : 200));
-    }
+    const lastAt = await allProcessedAt(ds, groupId, applicable, () => handled);
     const cpu = process.cpuUsage(cpu0);
     const profile1 = process.hrtime.bigint() / 1000n;
     const pgTicks = ticksSpent(pgBefore, await backendTicks(ds));

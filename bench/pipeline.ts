@@ -79,15 +79,7 @@ async function main(): Promise<void> {
     load = l;
     // A few complaints first, not measured: consumers have joined their groups, code paths are warm.
     for (let i = 0; i < 3; i++) await l.walkOnce();
-    let idlePerSecond: Record<string, number> = {};
-    if (IDLE > 0) {
-      await l.drain(30_000);
-      log(`idle for ${IDLE} s: what the processes burn with no load`);
-      const before = await m.mark();
-      await new Promise((r) => setTimeout(r, IDLE * 1000));
-      idlePerSecond = perUnit(m.cpuBetween(before, await m.mark()), IDLE, 1, 4);
-      log(`idle CPU s per s: ${keyValues(idlePerSecond)}`);
-    }
+    const idlePerSecond = await idleCpuPerSecond(l, m);
 
     let p99Bound = P99_BOUND || P99_FLOOR_MS;
     const measure = async (rate: number, seconds: number, label: string): Promise<Measured> => {
@@ -121,20 +113,9 @@ async function main(): Promise<void> {
     const stages: Measured[] = [];
     let rate: number | undefined = RATE;
     if (FIND_MAX) {
-      rate = undefined;
-      for (const r of RATES) {
-        const stage = await measure(r, STAGE, `ramp ${r}/s`);
-        stages.push(stage);
-        // "p99 stays bounded": against light load on this machine (shared, loaded), not an absolute figure.
-        if (stages.length === 1 && !P99_BOUND) {
-          p99Bound = Math.max(P99_FLOOR_MS, 3 * stage.allStepsMs.p99);
-          const verdict = judge(stage, p99Bound);
-          Object.assign(stage, verdict);
-          log(`p99 bound for the ramp: ${p99Bound} ms (3× the first stage's); first stage ${verdict.sustained ? 'sustained' : `NOT sustained (${verdict.reasons.join('; ')})`}`);
-        }
-        if (!stage.sustained) break;
-        rate = r;
-      }
+      rate = await highestSustainedRate(measure, stages, (ms) => {
+        p99Bound = ms;
+      });
       log(`highest rate sustained: ${rate ?? 'none'}; draining ${l.walking} walks in flight`);
       await l.drain(DRAIN_MS);
     }
@@ -173,17 +154,58 @@ async function main(): Promise<void> {
       viewAnomalies: l.viewAnomalies.slice(0, 100),
     };
     print(result.floor, stages, final, m);
-    if (refusals.length > 0) {
-      process.stdout.write(`\n${refusals.length} refusals: ${keyValues(result.refusalsByKind)}\nfirst ones:\n${refusals.slice(0, 10).map((r) => JSON.stringify(r)).join('\n')}\n`);
-    }
-    if (l.viewAnomalies.length > 0) {
-      process.stdout.write(`\n${l.viewAnomalies.length} views answered ?minVersion= with the version but an older state (first ones):\n${l.viewAnomalies.slice(0, 5).map((r) => JSON.stringify(r)).join('\n')}\n`);
-    }
+    printRefusals(refusals, l.viewAnomalies);
     process.stdout.write(`\nload average at start ${keyValues(atStart.loadAverage)}, at end ${keyValues(atEnd.loadAverage)}\nwritten to ${writeResult('pipeline', result)}\n`);
   } finally {
     load?.stop();
     meter?.stop();
     await target.stop();
+  }
+}
+
+/** `--idle` seconds with no load (after the warm-up walks drained): the CPU seconds per second each process burns by itself (none with `--idle 0`). */
+async function idleCpuPerSecond(l: OpenLoad, m: ProcessMeter): Promise<Record<string, number>> {
+  if (IDLE <= 0) return {};
+  await l.drain(30_000);
+  log(`idle for ${IDLE} s: what the processes burn with no load`);
+  const before = await m.mark();
+  await new Promise((r) => setTimeout(r, IDLE * 1000));
+  const idlePerSecond = perUnit(m.cpuBetween(before, await m.mark()), IDLE, 1, 4);
+  log(`idle CPU s per s: ${keyValues(idlePerSecond)}`);
+  return idlePerSecond;
+}
+
+/**
+ * `--find-max`: each of `--rates` for `--stage` seconds, each stage pushed to `stages`, until a rate is
+ * not sustained; answers the highest rate sustained (undefined: none). Unless `--p99-bound` is given,
+ * the first stage sets the ramp's p99 bound (through `setP99Bound`) and is judged again by it.
+ */
+async function highestSustainedRate(measure: (rate: number, seconds: number, label: string) => Promise<Measured>, stages: Measured[], setP99Bound: (ms: number) => void): Promise<number | undefined> {
+  let rate: number | undefined;
+  for (const r of RATES) {
+    const stage = await measure(r, STAGE, `ramp ${r}/s`);
+    stages.push(stage);
+    // "p99 stays bounded": against light load on this machine (shared, loaded), not an absolute figure.
+    if (stages.length === 1 && !P99_BOUND) {
+      const p99Bound = Math.max(P99_FLOOR_MS, 3 * stage.allStepsMs.p99);
+      setP99Bound(p99Bound);
+      const verdict = judge(stage, p99Bound);
+      Object.assign(stage, verdict);
+      log(`p99 bound for the ramp: ${p99Bound} ms (3× the first stage's); first stage ${verdict.sustained ? 'sustained' : `NOT sustained (${verdict.reasons.join('; ')})`}`);
+    }
+    if (!stage.sustained) break;
+    rate = r;
+  }
+  return rate;
+}
+
+/** The refusals (by kind, then the first ones) and the views that showed an older state, when there were any. */
+function printRefusals(refusals: readonly Refusal[], viewAnomalies: readonly Refusal[]): void {
+  if (refusals.length > 0) {
+    process.stdout.write(`\n${refusals.length} refusals: ${keyValues(byKind(refusals))}\nfirst ones:\n${refusals.slice(0, 10).map((r) => JSON.stringify(r)).join('\n')}\n`);
+  }
+  if (viewAnomalies.length > 0) {
+    process.stdout.write(`\n${viewAnomalies.length} views answered ?minVersion= with the version but an older state (first ones):\n${viewAnomalies.slice(0, 5).map((r) => JSON.stringify(r)).join('\n')}\n`);
   }
 }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The one test command (npm test): lint, circular imports, stale generated code, typecheck
+# The one test command (npm test): lint, circular imports, copy-paste, dead code, stale generated code, typecheck
 # once, then unit tests, the web app's build (the browser tests drive it), and integration and
 # end-to-end tests. Integration and end-to-end tests need a real Kafka and Postgres:
 # KAFKA_BROKERS / DATABASE_URL when set, else (through libs/testing) Testcontainers when a
@@ -19,9 +19,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-step "lint (Nx, cached per project) and circular imports"
+step "lint (Nx, cached per project), circular imports, copy-paste and dead code"
 npx nx run-many -t lint --outputStyle=static
 npm run --silent lint:cycles
+npm run --silent lint:dup
+npm run --silent lint:dead
 
 step "generated contracts are up to date"
 npm run --silent generate:check

@@ -99,9 +99,6 @@ export const EVENT_CATALOGUE: Readonly<Catalogue> = Object.freeze(catalogue);
 /** The payload schema producers write now for event type `T`. */
 export type EventSchema<T extends EventType> = Catalogue[T]['dataVersions'][Catalogue[T]['currentDataVersion']];
 
-/** The generated payload message producers write now for event type `T`, e.g. `ComplaintDisposed`. */
-export type EventPayload<T extends EventType> = MessageShape<EventSchema<T>>;
-
 /** Any payload message a consumer may receive for event type `T` (one per supported `dataversion`). */
 export type SupportedEventPayload<T extends EventType> = {
   [V in keyof Catalogue[T]['dataVersions']]: Catalogue[T]['dataVersions'][V] extends DescMessage ? MessageShape<Catalogue[T]['dataVersions'][V]> : never;

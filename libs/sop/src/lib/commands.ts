@@ -164,9 +164,6 @@ export type SopCommand =
   | RecordNotificationFailureCommand
   | RecordDeliveryCommand;
 
-/** The command of a given type. */
-export type CommandOf<T extends CommandType> = Extract<SopCommand, { type: T }>;
-
 /** Whether `value` is one of the {@link COMMAND_TYPES}. */
 export function isCommandType(value: unknown): value is CommandType {
   return typeof value === 'string' && (COMMAND_TYPES as readonly string[]).includes(value);

@@ -1,117 +1,11 @@
 import type { CommandType } from './commands';
-import type { ComplaintEventType, SopEvent, SopEventOf } from './events';
+import { APPLY } from './apply-event';
+import type { ComplaintEventType, SopEvent } from './events';
 import { isComplaintEventType } from './events';
-import type { ComplaintOutcome } from './reference-data';
 import { describeActor } from './roles';
 import { isLegalIn, mayFire } from './rules';
-import type { ComplaintFacts, ComplaintState, ComplaintStatus, StateOf } from './state';
-import { initialState, isOpen, pendingSections } from './state';
-
-/** How each event type changes a complaint's state; a type missing here is a compile error. */
-const APPLY: { readonly [T in ComplaintEventType]: (state: ComplaintState, event: SopEventOf<T>) => ComplaintState } = {
-  'complaint.received': (state, event) => {
-    expect(state, event, 'NEW');
-    const d = event.data;
-    return {
-      status: 'RECEIVED',
-      complaintId: d.complaintId,
-      officeCode: d.officeCode,
-      trackingNumber: d.trackingNumber,
-      channel: d.channel,
-      anonymous: d.anonymous,
-      confidential: d.confidential,
-      receivedAt: event.at,
-      since: event.at,
-    };
-  },
-  'complaint.message-appended': expectOpen,
-  'complaint.acknowledged': expectOpen,
-  'complaint.confirmed': (state, event) => {
-    const s = expect(state, event, 'RECEIVED');
-    return {
-      ...facts(s, event.at),
-      status: 'CONFIRMED',
-      anonymous: event.data.anonymous,
-      confidential: event.data.confidential,
-      confirmedAt: event.at,
-      classification: event.data.classification,
-    };
-  },
-  'complaint.dismissed': (state, event) => {
-    const s = expect(state, event, 'RECEIVED');
-    return { ...facts(s, event.at), status: 'DISMISSED', dismissal: event.data.dismissal };
-  },
-  'complaint.disposed': (state, event) => {
-    const s = expect(state, event, 'CONFIRMED');
-    const sections = event.data.sheet.entries.map((e) => e.sectionCode);
-    if (sections.length === 0) throw cannotApply(state, event, 'the disposition sheet names no section');
-    return { ...confirmedFacts(s, event.at), status: 'DISPOSED', sections, respondedSections: [] };
-  },
-  'complaint.section-responded': (state, event) => {
-    const s = expect(state, event, 'DISPOSED');
-    if (!pendingSections(s).includes(event.data.sectionCode)) {
-      throw cannotApply(state, event, `section ${event.data.sectionCode} is not awaiting a response`);
-    }
-    return { ...s, respondedSections: [...s.respondedSections, event.data.sectionCode] };
-  },
-  'complaint.disposition-completed': (state, event) => {
-    const s = expect(state, event, 'DISPOSED');
-    const pending = pendingSections(s);
-    if (pending.length > 0) throw cannotApply(state, event, `sections ${pending.join(', ')} have not responded`);
-    return { ...confirmedFacts(s, event.at), status: 'SECTION_PROCESSED' };
-  },
-  'complaint.analyzed': (state, event) => {
-    const s = expect(state, event, 'SECTION_PROCESSED');
-    return { ...confirmedFacts(s, event.at), status: 'ANALYZED', classification: event.data.classification };
-  },
-  'complaint.follow-up-decided': (state, event) => {
-    const s = expect(state, event, 'ANALYZED');
-    const status = event.data.decision === 'FOLLOW_UP' ? 'FOLLOW_UP_DECIDED' : 'NO_FOLLOW_UP_DECIDED';
-    return { ...confirmedFacts(s, event.at), status };
-  },
-  'complaint.team-formed': (state, event) => {
-    const s = expect(state, event, 'FOLLOW_UP_DECIDED');
-    return { ...confirmedFacts(s, event.at), status: 'TEAM_FORMED', decreeNumber: event.data.decreeNumber };
-  },
-  'complaint.reporter-informed': (state, event) => {
-    const s = expect(state, event, 'TEAM_FORMED', 'NO_FOLLOW_UP_DECIDED', 'DISMISSED');
-    const outcome: ComplaintOutcome =
-      s.status === 'TEAM_FORMED' ? 'FOLLOWED_UP' : s.status === 'NO_FOLLOW_UP_DECIDED' ? 'NO_FOLLOW_UP' : 'DISMISSED';
-    if (event.data.outcome !== outcome) {
-      throw cannotApply(state, event, `it reports outcome ${event.data.outcome}, but the complaint's is ${outcome}`);
-    }
-    return {
-      ...facts(s, event.at),
-      status: 'REPORTER_INFORMED',
-      outcome,
-      outcomeAt: s.since,
-      confirmedAt: s.status === 'DISMISSED' ? null : s.confirmedAt,
-      classification: s.status === 'DISMISSED' ? null : s.classification,
-      deliveredAt: null,
-    };
-  },
-  // A failed acknowledgement may come at any time of an open complaint; a failed step-8 notice only before delivery.
-  'complaint.notification-failed': (state, event) =>
-    event.data.purpose === 'ACKNOWLEDGEMENT' ? expectOpen(state, event) : expectUndelivered(state, event),
-  'complaint.information-delivered': (state, event) => ({
-    ...expectUndelivered(state, event),
-    deliveredAt: event.data.deliveredAt,
-  }),
-  'complaint.closed': (state, event) => {
-    const s = expect(state, event, 'REPORTER_INFORMED');
-    if (s.deliveredAt === null) throw cannotApply(state, event, 'the information has not been delivered');
-    if (event.data.outcome !== s.outcome) {
-      throw cannotApply(state, event, `it reports outcome ${event.data.outcome}, but the complaint's is ${s.outcome}`);
-    }
-    return {
-      ...facts(s, event.at),
-      status: 'CLOSED',
-      outcome: s.outcome,
-      confirmedAt: s.confirmedAt,
-      classification: s.classification,
-    };
-  },
-};
+import type { ComplaintState } from './state';
+import { initialState, pendingSections } from './state';
 
 /**
  * Applies one event to a complaint's state and returns the new state (the input is never
@@ -269,47 +163,6 @@ function missingFollowerViolation(event: SopEvent, after: ComplaintState, next: 
     return 'complaint.information-delivered is not followed by complaint.closed';
   }
   return null;
-}
-
-function expect<S extends ComplaintStatus>(state: ComplaintState, event: SopEvent, ...statuses: S[]): StateOf<S> {
-  if ((statuses as readonly ComplaintStatus[]).includes(state.status)) return state as StateOf<S>;
-  throw cannotApply(state, event, `it applies only in status ${statuses.join(' or ')}`);
-}
-
-/** For events that leave an open complaint as it is. */
-function expectOpen(state: ComplaintState, event: SopEvent): ComplaintState {
-  if (!isOpen(state)) throw cannotApply(state, event, 'the complaint is not open');
-  return state;
-}
-
-/** A reporter-informed complaint whose information has not been delivered yet. */
-function expectUndelivered(state: ComplaintState, event: SopEvent): StateOf<'REPORTER_INFORMED'> {
-  const s = expect(state, event, 'REPORTER_INFORMED');
-  if (s.deliveredAt !== null) throw cannotApply(state, event, 'the information was already delivered');
-  return s;
-}
-
-/** The facts every received complaint carries, with `since` moved to `at`. */
-function facts(s: ComplaintFacts, at: string): ComplaintFacts {
-  return {
-    complaintId: s.complaintId,
-    officeCode: s.officeCode,
-    trackingNumber: s.trackingNumber,
-    channel: s.channel,
-    anonymous: s.anonymous,
-    confidential: s.confidential,
-    receivedAt: s.receivedAt,
-    since: at,
-  };
-}
-
-function confirmedFacts(s: StateOf<'CONFIRMED' | 'DISPOSED' | 'SECTION_PROCESSED' | 'ANALYZED' | 'FOLLOW_UP_DECIDED'>, at: string) {
-  return { ...facts(s, at), confirmedAt: s.confirmedAt, classification: s.classification };
-}
-
-function cannotApply(state: ComplaintState, event: SopEvent, why: string): Error {
-  const id = 'complaintId' in state ? ` ${state.complaintId}` : '';
-  return new Error(`Cannot apply ${event.type} to complaint${id} in status ${state.status}: ${why}`);
 }
 
 function assertNever(value: never): never {

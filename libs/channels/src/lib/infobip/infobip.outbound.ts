@@ -1,7 +1,8 @@
 import { sha256Hex } from '../crypto';
 import { callProvider, httpFailure, jsonOf, retryAfterMs, type ProviderResponse } from '../http';
 import type { OutboundProvider, ProviderSendOutcome, ProviderSendRequest } from '../provider';
-import { firstAccountOf, type InfobipSettings } from '../settings';
+import { SmsOutbound } from '../sms-outbound';
+import type { InfobipSettings } from '../settings';
 import { infobipAddress } from './infobip.inbound';
 
 /** Infobip's answer to a send. */
@@ -32,27 +33,18 @@ export function infobipMessageId(idempotencyKey: string): string {
  * deprecated; v2 is still served, and its `notifyUrl`/report shapes are the ones the inbound
  * side reads. Moving to v3 changes the body (`sender`, `content.text`, `webhooks.delivery.url`).
  */
-export class InfobipOutbound implements OutboundProvider {
+export class InfobipOutbound extends SmsOutbound<InfobipSettings> implements OutboundProvider {
   readonly id = 'infobip' as const;
-  readonly channel = 'SMS' as const;
-  readonly supportsTemplates = false;
-
-  constructor(private readonly settings: InfobipSettings) {}
-
-  /** The first of our numbers or sender ids that belongs to the office. */
-  accountFor(officeCode: string): string | undefined {
-    return firstAccountOf(this.settings.numbers, officeCode);
-  }
 
   async send(request: ProviderSendRequest): Promise<ProviderSendOutcome> {
-    if (request.text === undefined || request.template) return { kind: 'failed', errorCode: 'SMS.TEMPLATE_UNSUPPORTED', retryable: false };
-    const from = request.accountId ?? this.settings.numbers.keys().next().value;
-    if (!from || !this.settings.numbers.has(from)) return { kind: 'failed', errorCode: 'SMS.UNKNOWN_ACCOUNT', retryable: false };
+    const sms = this.smsToSend(request);
+    if ('kind' in sms) return sms;
+    const { from, text } = sms;
     const messageId = infobipMessageId(request.idempotencyKey);
     const message: Record<string, unknown> = {
       destinations: [{ to: infobipAddress(request.recipient), messageId }],
       from: infobipAddress(from),
-      text: request.text,
+      text,
     };
     if (request.statusCallbackUrl) Object.assign(message, { notifyUrl: request.statusCallbackUrl, notifyContentType: 'application/json' });
     const res = await callProvider(`${this.settings.baseUrl}/sms/2/text/advanced`, {

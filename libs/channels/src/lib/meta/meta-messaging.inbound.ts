@@ -4,19 +4,15 @@ import {
   UnknownAccountError,
   WebhookPayloadError,
   type DeliveryReceipt,
-  type HandshakeAnswer,
   type InboundMedia,
   type InboundMessage,
   type InboundProvider,
   type ParsedWebhook,
-  type VerifyOutcome,
-  type WebhookAck,
   type WebhookRequest,
 } from '../provider';
 import type { MetaMessagingSettings } from '../settings';
 import { isJson, list, str, type Json } from './meta-json';
-import { metaHandshake, verifyMetaSignature } from './meta-signature';
-import { webhookJson } from './whatsapp.inbound';
+import { MetaWebhookInbound } from './meta-webhook';
 
 /** Milliseconds since the epoch, as Messenger and Instagram send `timestamp`. */
 const epochMs = (v: unknown): Date | undefined => instantOf(typeof v === 'number' ? v : undefined);
@@ -47,14 +43,14 @@ function readAttachment(a: unknown, parsed: InboundMessage): void {
  * The inbound side of Messenger (a Facebook page, `object: "page"`) and Instagram messaging
  * (`object: "instagram"`): the same handshake, signature and `entry[].messaging[]` events.
  */
-export class MetaMessagingInbound implements InboundProvider {
-  readonly ack: WebhookAck = { contentType: 'text/plain', body: 'EVENT_RECEIVED' };
+export class MetaMessagingInbound extends MetaWebhookInbound implements InboundProvider {
   private readonly object: 'page' | 'instagram';
 
   constructor(
     readonly id: 'messenger' | 'instagram',
     private readonly settings: MetaMessagingSettings,
   ) {
+    super(settings);
     this.object = id === 'messenger' ? 'page' : 'instagram';
   }
 
@@ -62,20 +58,10 @@ export class MetaMessagingInbound implements InboundProvider {
     return this.settings.accounts.get(accountId)?.office;
   }
 
-  handshake(request: WebhookRequest): HandshakeAnswer {
-    return metaHandshake(this.settings.verifyToken, request);
-  }
-
-  verify(request: WebhookRequest): VerifyOutcome {
-    return verifyMetaSignature(this.settings.appSecret, request);
-  }
-
   parse(request: WebhookRequest, receivedAt: Date): ParsedWebhook {
-    const body = webhookJson(request.rawBody);
-    if (body['object'] !== this.object) throw new WebhookPayloadError(`object is not ${this.object}`);
-    if (!Array.isArray(body['entry'])) throw new WebhookPayloadError('entry is not an array');
+    const entries = this.entriesOf(request, this.object);
     const out: ParsedWebhook = { messages: [], receipts: [], ignored: 0 };
-    for (const entry of body['entry']) {
+    for (const entry of entries) {
       if (!isJson(entry)) throw new WebhookPayloadError('entry is not an object');
       const entryId = str(entry['id']);
       if (entryId && !this.officeOf(entryId)) throw new UnknownAccountError(this.id);

@@ -4,18 +4,15 @@ import {
   UnknownAccountError,
   WebhookPayloadError,
   type DeliveryReceipt,
-  type HandshakeAnswer,
   type InboundMedia,
   type InboundMessage,
   type InboundProvider,
   type ParsedWebhook,
-  type VerifyOutcome,
-  type WebhookAck,
   type WebhookRequest,
 } from '../provider';
 import type { WhatsAppSettings } from '../settings';
 import { isJson, list, str, type Json } from './meta-json';
-import { metaHandshake, verifyMetaSignature } from './meta-signature';
+import { MetaWebhookInbound } from './meta-webhook';
 
 
 const MEDIA_KINDS = ['image', 'audio', 'video', 'document', 'sticker'] as const;
@@ -42,48 +39,26 @@ function unixSeconds(v: unknown): Date | undefined {
   return instantOf(n === undefined ? undefined : n * 1000);
 }
 
-/** Parses a webhook body, or says it is not JSON. */
-export function webhookJson(rawBody: Buffer): Json {
-  let body: unknown;
-  try {
-    body = JSON.parse(rawBody.toString('utf8'));
-  } catch {
-    throw new WebhookPayloadError('body is not JSON');
-  }
-  if (!isJson(body)) throw new WebhookPayloadError('body is not a JSON object');
-  return body;
-}
-
 /**
  * The inbound side of the WhatsApp Business Cloud API: the `hub.challenge` handshake, the
  * `X-Hub-Signature-256` of the app secret, and the `messages` webhook field (messages of
  * complainants and the statuses of what we sent).
  */
-export class WhatsAppInbound implements InboundProvider {
+export class WhatsAppInbound extends MetaWebhookInbound implements InboundProvider {
   readonly id = 'whatsapp' as const;
-  /** Meta wants any 2xx, quickly; the body is not read. */
-  readonly ack: WebhookAck = { contentType: 'text/plain', body: 'EVENT_RECEIVED' };
 
-  constructor(private readonly settings: WhatsAppSettings) {}
+  constructor(private readonly settings: WhatsAppSettings) {
+    super(settings);
+  }
 
   officeOf(phoneNumberId: string): string | undefined {
     return this.settings.phoneNumbers.get(phoneNumberId);
   }
 
-  handshake(request: WebhookRequest): HandshakeAnswer {
-    return metaHandshake(this.settings.verifyToken, request);
-  }
-
-  verify(request: WebhookRequest): VerifyOutcome {
-    return verifyMetaSignature(this.settings.appSecret, request);
-  }
-
   parse(request: WebhookRequest, receivedAt: Date): ParsedWebhook {
-    const body = webhookJson(request.rawBody);
-    if (body['object'] !== 'whatsapp_business_account') throw new WebhookPayloadError('object is not whatsapp_business_account');
-    if (!Array.isArray(body['entry'])) throw new WebhookPayloadError('entry is not an array');
+    const entries = this.entriesOf(request, 'whatsapp_business_account');
     const out: ParsedWebhook = { messages: [], receipts: [], ignored: 0 };
-    for (const entry of body['entry']) {
+    for (const entry of entries) {
       if (!isJson(entry)) throw new WebhookPayloadError('entry is not an object');
       for (const change of list(entry['changes'], 'entry.changes')) {
         if (!isJson(change) || !isJson(change['value'])) throw new WebhookPayloadError('change without value');

@@ -1,6 +1,7 @@
 import { callProvider, httpFailure, jsonOf, retryAfterMs } from '../http';
 import type { OutboundProvider, ProviderSendOutcome, ProviderSendRequest } from '../provider';
-import { firstAccountOf, type TwilioSettings } from '../settings';
+import { SmsOutbound } from '../sms-outbound';
+import type { TwilioSettings } from '../settings';
 
 /** Twilio's error body: `{code, message, more_info, status}`. */
 interface TwilioError {
@@ -22,23 +23,14 @@ export function twilioBasicAuth(settings: Pick<TwilioSettings, 'accountSid' | 'a
  * Sends SMS with Twilio's Message resource (`POST /2010-04-01/Accounts/{sid}/Messages.json`).
  * Twilio has no idempotency key: the caller sends each message at most once itself.
  */
-export class TwilioOutbound implements OutboundProvider {
+export class TwilioOutbound extends SmsOutbound<TwilioSettings> implements OutboundProvider {
   readonly id = 'twilio' as const;
-  readonly channel = 'SMS' as const;
-  readonly supportsTemplates = false;
-
-  constructor(private readonly settings: TwilioSettings) {}
-
-  /** The first of our numbers that belongs to the office. */
-  accountFor(officeCode: string): string | undefined {
-    return firstAccountOf(this.settings.numbers, officeCode);
-  }
 
   async send(request: ProviderSendRequest): Promise<ProviderSendOutcome> {
-    if (request.text === undefined || request.template) return { kind: 'failed', errorCode: 'SMS.TEMPLATE_UNSUPPORTED', retryable: false };
-    const from = request.accountId ?? this.settings.numbers.keys().next().value;
-    if (!from || !this.settings.numbers.has(from)) return { kind: 'failed', errorCode: 'SMS.UNKNOWN_ACCOUNT', retryable: false };
-    const form = new URLSearchParams({ To: request.recipient, From: from, Body: request.text });
+    const sms = this.smsToSend(request);
+    if ('kind' in sms) return sms;
+    const { from, text } = sms;
+    const form = new URLSearchParams({ To: request.recipient, From: from, Body: text });
     if (request.statusCallbackUrl) form.set('StatusCallback', request.statusCallbackUrl);
     const url = `${this.settings.apiUrl}/2010-04-01/Accounts/${encodeURIComponent(this.settings.accountSid)}/Messages.json`;
     const res = await callProvider(url, {

@@ -21,6 +21,7 @@ import {
   TeamRole,
   TeamRoleSchema,
 } from '../../gen/pengaduan/events/v1/complaint_events_pb';
+import { ContractViolation } from '../contract-violation';
 import { violation } from './mapping-violation';
 
 /** A two-way mapping between a libs/sop string union and a proto enum. */
@@ -162,3 +163,17 @@ export const notificationPurposeMapping: EnumMapping<sop.NotificationPurpose, No
     DISMISSAL_NOTICE: NotificationPurpose.DISMISSAL_NOTICE,
   },
 );
+
+/**
+ * The libs/sop value of a request's proto enum (`Substantiation.YES` → `'YES'`) by its mapping,
+ * or `undefined` for `UNSPECIFIED` or a number the contract does not know, so that a handler
+ * refuses the field by name.
+ */
+export function sopValueOf<S extends string, P extends number>(mapping: EnumMapping<S, P>, value: P): S | undefined {
+  try {
+    return mapping.fromProto(value);
+  } catch (err) {
+    if (err instanceof ContractViolation) return undefined;
+    throw err;
+  }
+}

@@ -11,6 +11,7 @@ export {
   notificationPurposeMapping,
   outboundChannelMapping,
   severityMapping,
+  sopValueOf,
   substantiationMapping,
   teamMemberRoleMapping,
   type EnumMapping,
