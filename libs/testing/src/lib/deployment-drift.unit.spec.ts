@@ -89,7 +89,7 @@ const WILDCARD_HOSTS = ['0.0.0.0', '::', '[::]'];
  */
 const LIGHT_MODULES: Record<string, string[]> = {
   '@pengaduan/runtime': ['libs/runtime/src/lib/config.ts', 'libs/runtime/src/lib/errors.ts', 'libs/runtime/src/lib/clock.ts', 'libs/runtime/src/lib/polling-loop.ts', 'libs/runtime/src/lib/retry.ts'],
-  '@pengaduan/contracts': ['libs/contracts/src/lib/contract-violation.ts', 'libs/contracts/src/lib/topics.ts', 'libs/contracts/src/lib/event-signature.ts'],
+  '@pengaduan/contracts': ['libs/contracts/src/lib/contract-violation.ts', 'libs/contracts/src/lib/error-catalogue.ts', 'libs/contracts/src/lib/topics.ts', 'libs/contracts/src/lib/event-signature.ts'],
   '@pengaduan/messaging': ['libs/messaging/src/lib/event-signing.ts', 'libs/messaging/src/lib/kafka-security.ts', 'libs/messaging/src/lib/transport-security.ts'],
   '@pengaduan/documents': ['libs/documents/src/lib/store/service-documents.ts'],
 };
