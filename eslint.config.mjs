@@ -4,7 +4,8 @@
 //   type:contracts  on domain only
 //   type:infra      on domain, contracts and other infra
 //   type:service    on anything but testing and other services
-//   type:app        on domain only (the web app, in the browser)
+//   type:app        on domain only (the web app, in the browser), and the error catalogue of
+//                   contracts alone (it imports nothing; see its block below)
 //   type:testing    on anything but services
 //   type:launcher   on services and the libs they use, not testing (services/platform: every
 //                   service in one process, docs/adr/0020)
@@ -20,6 +21,9 @@ const DEP_CONSTRAINTS = [
   // The web app (services/admin-web) runs in the browser: only the pure SOP lib.
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain'] },
 ];
+
+/** What the web app takes from contracts: the error catalogue alone, for each code's message in both languages. */
+const WEB_APP_IMPORTS = ['^@pengaduan/contracts/error-catalogue$'];
 
 /** What the launcher imports that the rule would refuse (see its block below). */
 const LAUNCHER_IMPORTS = ['^@pengaduan/(intake|disposition|analysis|team-decree|notification|sla-monitor|gateway)$', '^(\\.\\./)+scripts/(dev-secrets|service-env)\\.cjs$'];
@@ -51,8 +55,8 @@ export default [
   },
   {
     // Tests and fixtures (libs/testing is the fixtures' library) are read case by case, and the
-    // web app's message table is data.
-    files: ['**/*.spec.ts', '**/__fixtures__/**/*.ts', 'libs/testing/src/**/*.ts', 'services/admin-web/src/i18n/messages.ts'],
+    // web app's message table and the error catalogue are data.
+    files: ['**/*.spec.ts', '**/__fixtures__/**/*.ts', 'libs/testing/src/**/*.ts', 'services/admin-web/src/i18n/messages.ts', 'libs/contracts/src/lib/error-catalogue.ts'],
     rules: { 'max-lines': 'off', complexity: 'off' },
   },
   {
@@ -86,6 +90,15 @@ export default [
         'error',
         { enforceBuildableLibDependency: false, allow: [...LAUNCHER_IMPORTS, '^\\.\\./\\.\\./gateway/src/__fixtures__/sop-over-rest$'], depConstraints: [{ sourceTag: '*', onlyDependOnLibsWithTags: ['*'] }] },
       ],
+    },
+  },
+  {
+    // The web app (type:app) runs in the browser: of @pengaduan/contracts only the error catalogue,
+    // a module with no imports (the rest of the lib is Node's: gRPC, protobuf, crypto).
+    files: ['services/admin-web/src/**/*.ts', 'services/admin-web/src/**/*.tsx'],
+    ignores: ['**/*.spec.ts', '**/__fixtures__/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: WEB_APP_IMPORTS, depConstraints: DEP_CONSTRAINTS }],
     },
   },
 ];

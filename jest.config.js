@@ -14,7 +14,11 @@ const base = {
   roots: ['<rootDir>/libs', '<rootDir>/services'],
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)s$': ['@swc/jest', { ...swcrc, swcrc: false }] },
-  moduleNameMapper: { '^@pengaduan/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts' },
+  moduleNameMapper: {
+    '^@pengaduan/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
+    // The catalogue alone, as the web app imports it (tsconfig.base.json paths).
+    '^@pengaduan/contracts/error-catalogue$': '<rootDir>/libs/contracts/src/lib/error-catalogue.ts',
+  },
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.*/dist/'],
   clearMocks: true,
 };

@@ -31,6 +31,10 @@ function render() {
     '(`reason` is the code in UPPER_SNAKE_CASE, `metadata.code` the code itself). A client matches on the',
     'code, never on the message. See docs/adr/0038-one-vocabulary.md.',
     '',
+    'The two messages are what an officer or a reporter reads: the web app shows the one in its current',
+    'language (Bahasa Indonesia by default) for an answer with the code, unless it has a more precise one',
+    '(e.g. how many minutes to wait).',
+    '',
     '## Kinds',
     '',
     'A service error has a kind; the kind fixes the HTTP and gRPC status.',
@@ -43,11 +47,11 @@ function render() {
     '',
     'Kind "—": answered only by the HTTP edge (the HTTP layer, the public webhooks), never a service error.',
     '',
-    '| code | kind | HTTP | gRPC | meaning | pesan (Bahasa Indonesia) |',
-    '| --- | --- | --- | --- | --- | --- |',
+    '| code | kind | HTTP | gRPC | meaning | pesan (Bahasa Indonesia) | message (English) |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
     ...ERROR_CODES.map((code) => {
       const e = ERROR_CATALOGUE[code];
-      return `| \`${code}\` | ${e.kind ?? '—'} | ${e.httpStatus} | ${e.grpcStatus ?? '—'} | ${cell(e.meaning)} | ${cell(e.messageId)} |`;
+      return `| \`${code}\` | ${e.kind ?? '—'} | ${e.httpStatus} | ${e.grpcStatus ?? '—'} | ${cell(e.meaning)} | ${cell(e.messageId)} | ${cell(e.messageEn)} |`;
     }),
     '',
   ];

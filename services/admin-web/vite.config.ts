@@ -13,7 +13,11 @@ export default defineConfig({
   base: '/',
   plugins: [react()],
   resolve: {
-    alias: { '@pengaduan/sop': here('../../libs/sop/src/index.ts') },
+    alias: {
+      '@pengaduan/sop': here('../../libs/sop/src/index.ts'),
+      // The error catalogue alone: the rest of @pengaduan/contracts is Node's (gRPC, protobuf, crypto).
+      '@pengaduan/contracts/error-catalogue': here('../../libs/contracts/src/lib/error-catalogue.ts'),
+    },
   },
   build: {
     outDir: here('dist'),

@@ -1,7 +1,8 @@
 // The one list of the error codes the platform answers with (REST problem `code`, gRPC
 // `x-error-code` and the public API's ErrorInfo). docs/errors.md is generated from it
 // (`npm run generate`); a unit test fails on a code thrown anywhere that is not here.
-// Self-contained (no imports): scripts/generate-error-docs.mjs loads it on its own.
+// Self-contained (no imports): scripts/generate-error-docs.mjs loads it on its own, and the web
+// app bundles it alone (`@pengaduan/contracts/error-catalogue`) to show each code's message.
 
 /**
  * What went wrong, in terms every adapter can map: REST turns it into an HTTP status and an
@@ -75,18 +76,20 @@ export interface ErrorCatalogueEntry {
   readonly grpcStatus: GrpcStatusName | null;
   /** What it means, in English, for developers and the API's clients. */
   readonly meaning: string;
-  /** What an officer or a reporter reads, in Bahasa Indonesia. */
+  /** What an officer or a reporter reads, in Bahasa Indonesia (the web app shows it for the code). */
   readonly messageId: string;
+  /** The same for a reader of the web app in English: what went wrong and what to do, not how. */
+  readonly messageEn: string;
 }
 
 /** A code a `ServiceError` carries: HTTP and gRPC status follow from the kind. */
-function service<K extends ErrorKind>(kind: K, meaning: string, messageId: string): ErrorCatalogueEntry & { readonly kind: K } {
-  return { kind, httpStatus: HTTP_STATUS_OF_KIND[kind], grpcStatus: GRPC_STATUS_OF_KIND[kind], meaning, messageId };
+function service<K extends ErrorKind>(kind: K, meaning: string, messageId: string, messageEn: string): ErrorCatalogueEntry & { readonly kind: K } {
+  return { kind, httpStatus: HTTP_STATUS_OF_KIND[kind], grpcStatus: GRPC_STATUS_OF_KIND[kind], meaning, messageId, messageEn };
 }
 
 /** A code only the HTTP edge answers (the HTTP layer, the public webhooks). */
-function http(httpStatus: number, meaning: string, messageId: string): ErrorCatalogueEntry & { readonly kind: null } {
-  return { kind: null, httpStatus, grpcStatus: null, meaning, messageId };
+function http(httpStatus: number, meaning: string, messageId: string, messageEn: string): ErrorCatalogueEntry & { readonly kind: null } {
+  return { kind: null, httpStatus, grpcStatus: null, meaning, messageId, messageEn };
 }
 
 /**
@@ -100,101 +103,163 @@ export const ERROR_CATALOGUE = {
     'invalid',
     "The request's fields break their rules (libs/sop FIELD_RULES and each command's own checks); `errors` (REST) or `BadRequest` (gRPC) names each field.",
     'Permintaan tidak dapat diproses; periksa isian yang ditandai.',
+    'The request cannot be processed; check the marked fields.',
   ),
-  'REQUEST.UNDECODABLE': service('invalid', 'The bytes sent are not a valid protobuf message of the method (public gRPC API).', 'Isi permintaan tidak dapat dibaca.'),
+  'REQUEST.UNDECODABLE': service('invalid', 'The bytes sent are not a valid protobuf message of the method (public gRPC API).', 'Isi permintaan tidak dapat dibaca.', 'The content of the request cannot be read.'),
   'IDEMPOTENCY.KEY_REUSED': service(
     'idempotency-mismatch',
     'The Idempotency-Key (request id) was already used for a different request.',
     'Kunci idempotensi ini sudah dipakai untuk permintaan lain; kirim dengan kunci baru.',
+    'This request clashes with an earlier one; send it again.',
   ),
 
   // The complaint and the SOP (libs/sop)
-  'COMPLAINT.NOT_FOUND': service('not-found', 'There is no such complaint in the caller’s office (another office’s complaint is not revealed to exist).', 'Aduan tidak ditemukan di kantor Anda.'),
+  'COMPLAINT.NOT_FOUND': service('not-found', 'There is no such complaint in the caller’s office (another office’s complaint is not revealed to exist).', 'Aduan tidak ditemukan di kantor Anda.', 'The complaint was not found in your office.'),
   'COMPLAINT.ILLEGAL_TRANSITION': service(
     'conflict',
     'The SOP does not allow this step in the complaint’s current status; `state` and `availableActions` say where it stands.',
     'Langkah ini tidak dapat dilakukan pada tahap aduan saat ini.',
+    "This step cannot be taken at the complaint's current stage.",
   ),
-  'COMPLAINT.FORBIDDEN_ROLE': service('forbidden', 'The SOP never lets this role take this step.', 'Peran Anda tidak berwenang melakukan langkah ini.'),
+  'COMPLAINT.FORBIDDEN_ROLE': service('forbidden', 'The SOP never lets this role take this step.', 'Peran Anda tidak berwenang melakukan langkah ini.', 'Your role is not allowed to take this step.'),
   'COMPLAINT.INVALID_COMMAND': service(
     'invalid',
     'The command is well-formed but its data breaks a rule of the SOP (libs/sop `decide`), e.g. a section that is not on the disposition sheet or a team without one chair.',
     'Isian tidak sesuai dengan ketentuan SOP.',
+    "What you entered does not follow the SOP's rules.",
   ),
   'COMPLAINT.NOT_CAUGHT_UP': service(
     'conflict',
     'The service has not yet applied the version of the complaint the client saw; retry with the same Idempotency-Key (docs/adr/0033).',
     'Data aduan sedang diperbarui; coba lagi sebentar lagi.',
+    'The complaint is being updated; try again in a moment.',
   ),
   'COMPLAINT.VERSION_CONFLICT': service(
     'precondition-failed',
     'The complaint moved past the version named in If-Match; `version` is the current one.',
     'Aduan sudah diubah oleh orang lain; muat ulang halaman lalu coba lagi.',
+    'Someone else has changed the complaint; reload the page and try again.',
   ),
   'COMPLAINT.PERSONAL_DATA': service(
     'invalid',
     "An officer's text gives away the reporter (name, phone, handle or e-mail); the fields are named.",
     'Teks memuat data pribadi pelapor; hapus data tersebut.',
+    "The text contains the reporter's personal data; remove it.",
   ),
-  'COMPLAINT.UNKNOWN_ORIGINAL': service('invalid', 'The complaint a duplicate is said to repeat is not one of the office.', 'Aduan asal yang disebut tidak ditemukan di kantor ini.'),
-  'DISPOSITION.UNKNOWN_SECTION': service('invalid', "A section of the disposition is not on the office's list of active sections.", 'Seksi yang dipilih tidak terdaftar di kantor ini.'),
-  'DOCUMENT.NOT_FOUND': service('not-found', 'The complaint has no document of that kind (yet).', 'Dokumen belum tersedia untuk aduan ini.'),
+  'COMPLAINT.UNKNOWN_ORIGINAL': service('invalid', 'The complaint a duplicate is said to repeat is not one of the office.', 'Aduan asal yang disebut tidak ditemukan di kantor ini.', 'The original complaint you named was not found in this office.'),
+  'DISPOSITION.UNKNOWN_SECTION': service('invalid', "A section of the disposition is not on the office's list of active sections.", 'Seksi yang dipilih tidak terdaftar di kantor ini.', 'The section you chose is not registered at this office.'),
+  'DOCUMENT.NOT_FOUND': service('not-found', 'The complaint has no document of that kind (yet).', 'Dokumen belum tersedia untuk aduan ini.', 'This document is not available for the complaint yet.'),
 
   // The complainant's contact (libs/sop contact-access)
-  'CONTACT.PURPOSE_NOT_ALLOWED': service('forbidden', "This role may not read the complainant's contact for that purpose.", 'Peran Anda tidak berwenang membuka kontak pelapor untuk keperluan ini.'),
-  'CONTACT.ANONYMOUS': service('forbidden', 'The complainant asked to stay anonymous: only Admin Tikkim reads the contact.', 'Pelapor meminta identitasnya dirahasiakan; hanya Admin Tikkim yang dapat membuka kontaknya.'),
-  'CONTACT.REASON_REQUIRED': service('invalid', 'A break-glass read of the contact states its reason.', 'Tuliskan alasan membuka kontak pelapor.'),
+  'CONTACT.PURPOSE_NOT_ALLOWED': service(
+    'forbidden',
+    "This role may not read the complainant's contact for that purpose.",
+    'Peran Anda tidak berwenang membuka kontak pelapor untuk keperluan ini.',
+    "Your role is not allowed to open the reporter's contact for this purpose.",
+  ),
+  'CONTACT.ANONYMOUS': service(
+    'forbidden',
+    'The complainant asked to stay anonymous: only Admin Tikkim reads the contact.',
+    'Pelapor meminta identitasnya dirahasiakan; hanya Admin Tikkim yang dapat membuka kontaknya.',
+    'The reporter asked to stay anonymous; only Admin Tikkim can open their contact.',
+  ),
+  'CONTACT.REASON_REQUIRED': service('invalid', 'A break-glass read of the contact states its reason.', 'Tuliskan alasan membuka kontak pelapor.', "Write down why you are opening the reporter's contact."),
 
   // Officers' logins and sessions
-  'AUTH.MISSING_TOKEN': service('unauthenticated', 'The request carries no access token (REST `Authorization: Bearer`, gRPC `authorization` metadata).', 'Silakan masuk terlebih dahulu.'),
-  'AUTH.INVALID_TOKEN': service('unauthenticated', 'The access token is not valid (or its account is no longer active).', 'Sesi Anda tidak sah; silakan masuk kembali.'),
-  'AUTH.TOKEN_EXPIRED': service('unauthenticated', 'The access token has expired.', 'Sesi Anda sudah berakhir; silakan masuk kembali.'),
-  'AUTH.TOKEN_REVOKED': service('unauthenticated', 'The access token was revoked (logout, password change or reset).', 'Sesi Anda sudah diakhiri; silakan masuk kembali.'),
-  'AUTH.INVALID_CREDENTIALS': service('unauthenticated', 'The username or the password is wrong.', 'Nama pengguna atau kata sandi salah.'),
-  'AUTH.CHALLENGE_INVALID': service('unauthenticated', 'The login challenge of the second step is not valid or has expired.', 'Waktu memasukkan kode sudah habis; silakan masuk kembali dengan kata sandi.'),
-  'AUTH.INVALID_SECOND_FACTOR': service('unauthenticated', 'The second-factor code of a login is wrong, expired or already used.', 'Kode salah, kedaluwarsa, atau sudah dipakai.'),
-  'AUTH.NO_ACTOR': service('unauthenticated', 'An internal call names no valid acting officer.', 'Permintaan tidak menyebut petugas yang bertindak.'),
-  'AUTH.OUT_OF_OFFICE_SCOPE': service('forbidden', "The caller acts for one office and the request is for another office's complaints.", 'Anda hanya dapat menangani aduan kantor Anda sendiri.'),
-  'AUTH.RATE_LIMITED': service('rate-limited', 'Too many failed logins; `retryAfterSeconds` says when to try again.', 'Terlalu banyak percobaan masuk; coba lagi nanti.'),
-  'AUTH.PASSWORD_POLICY': service('invalid', 'The new password does not meet the password policy.', 'Kata sandi baru tidak memenuhi ketentuan.'),
-  'AUTH.WRONG_PASSWORD': service('invalid', 'The current password given to confirm a change is wrong.', 'Kata sandi saat ini salah.'),
-  'AUTH.WRONG_CODE': service('invalid', 'The second-factor code given to confirm a change (enrol, turn off) is wrong, expired or already used.', 'Kode salah, kedaluwarsa, atau sudah dipakai.'),
-  'AUTH.NO_PENDING_ENROLMENT': service('conflict', 'A second-factor enrolment is confirmed that was never started.', 'Belum ada pendaftaran verifikasi dua langkah yang dimulai.'),
-  'AUTH.SECOND_FACTOR_ALREADY_ENABLED': service('conflict', 'A second factor is already active.', 'Verifikasi dua langkah sudah aktif.'),
-  'AUTH.SECOND_FACTOR_NOT_ENABLED': service('conflict', 'No second factor is active to turn off.', 'Verifikasi dua langkah belum aktif.'),
-  'AUTH.SECOND_FACTOR_UNREADABLE': service('conflict', 'The stored second factor cannot be read (its key is gone); use a recovery code.', 'Verifikasi dua langkah tidak dapat dibaca; gunakan kode pemulihan.'),
-  'AUTH.SECOND_FACTOR_ENROLMENT_REQUIRED': service('forbidden', "The office's policy requires a second factor for the role: enrol one first.", 'Kebijakan kantor mewajibkan verifikasi dua langkah; aktifkan terlebih dahulu.'),
-  'AUTH.SECOND_FACTOR_REQUIRED_BY_POLICY': service('forbidden', "The office's policy requires a second factor for the role: it cannot be turned off.", 'Kebijakan kantor mewajibkan verifikasi dua langkah; tidak dapat dimatikan.'),
+  'AUTH.MISSING_TOKEN': service('unauthenticated', 'The request carries no access token (REST `Authorization: Bearer`, gRPC `authorization` metadata).', 'Silakan masuk terlebih dahulu.', 'Please log in first.'),
+  'AUTH.INVALID_TOKEN': service('unauthenticated', 'The access token is not valid (or its account is no longer active).', 'Sesi Anda tidak sah; silakan masuk kembali.', 'Your session is not valid; please log in again.'),
+  'AUTH.TOKEN_EXPIRED': service('unauthenticated', 'The access token has expired.', 'Sesi Anda sudah berakhir; silakan masuk kembali.', 'Your session has expired; please log in again.'),
+  'AUTH.TOKEN_REVOKED': service('unauthenticated', 'The access token was revoked (logout, password change or reset).', 'Sesi Anda sudah diakhiri; silakan masuk kembali.', 'Your session was ended; please log in again.'),
+  'AUTH.INVALID_CREDENTIALS': service('unauthenticated', 'The username or the password is wrong.', 'Nama pengguna atau kata sandi salah.', 'The username or password is wrong.'),
+  'AUTH.CHALLENGE_INVALID': service(
+    'unauthenticated',
+    'The login challenge of the second step is not valid or has expired.',
+    'Waktu memasukkan kode sudah habis; silakan masuk kembali dengan kata sandi.',
+    'The time to enter the code has run out; log in again with your password.',
+  ),
+  'AUTH.INVALID_SECOND_FACTOR': service('unauthenticated', 'The second-factor code of a login is wrong, expired or already used.', 'Kode salah, kedaluwarsa, atau sudah dipakai.', 'The code is wrong, expired or already used.'),
+  'AUTH.NO_ACTOR': service('unauthenticated', 'An internal call names no valid acting officer.', 'Permintaan tidak menyebut petugas yang bertindak.', 'The request does not name the acting officer.'),
+  'AUTH.OUT_OF_OFFICE_SCOPE': service('forbidden', "The caller acts for one office and the request is for another office's complaints.", 'Anda hanya dapat menangani aduan kantor Anda sendiri.', "You can only handle your own office's complaints."),
+  'AUTH.RATE_LIMITED': service('rate-limited', 'Too many failed logins; `retryAfterSeconds` says when to try again.', 'Terlalu banyak percobaan masuk; coba lagi nanti.', 'Too many login attempts; try again later.'),
+  'AUTH.PASSWORD_POLICY': service('invalid', 'The new password does not meet the password policy.', 'Kata sandi baru tidak memenuhi ketentuan.', 'The new password does not meet the requirements.'),
+  'AUTH.WRONG_PASSWORD': service('invalid', 'The current password given to confirm a change is wrong.', 'Kata sandi saat ini salah.', 'The current password is wrong.'),
+  'AUTH.WRONG_CODE': service('invalid', 'The second-factor code given to confirm a change (enrol, turn off) is wrong, expired or already used.', 'Kode salah, kedaluwarsa, atau sudah dipakai.', 'The code is wrong, expired or already used.'),
+  'AUTH.NO_PENDING_ENROLMENT': service('conflict', 'A second-factor enrolment is confirmed that was never started.', 'Belum ada pendaftaran verifikasi dua langkah yang dimulai.', 'No two-step verification setup has been started.'),
+  'AUTH.SECOND_FACTOR_ALREADY_ENABLED': service('conflict', 'A second factor is already active.', 'Verifikasi dua langkah sudah aktif.', 'Two-step verification is already on.'),
+  'AUTH.SECOND_FACTOR_NOT_ENABLED': service('conflict', 'No second factor is active to turn off.', 'Verifikasi dua langkah belum aktif.', 'Two-step verification is not on.'),
+  'AUTH.SECOND_FACTOR_UNREADABLE': service(
+    'conflict',
+    'The stored second factor cannot be read (its key is gone); use a recovery code.',
+    'Verifikasi dua langkah tidak dapat dibaca; gunakan kode pemulihan.',
+    'Your two-step verification cannot be read; use a recovery code.',
+  ),
+  'AUTH.SECOND_FACTOR_ENROLMENT_REQUIRED': service(
+    'forbidden',
+    "The office's policy requires a second factor for the role: enrol one first.",
+    'Kebijakan kantor mewajibkan verifikasi dua langkah; aktifkan terlebih dahulu.',
+    "Your office's policy requires two-step verification; turn it on first.",
+  ),
+  'AUTH.SECOND_FACTOR_REQUIRED_BY_POLICY': service(
+    'forbidden',
+    "The office's policy requires a second factor for the role: it cannot be turned off.",
+    'Kebijakan kantor mewajibkan verifikasi dua langkah; tidak dapat dimatikan.',
+    "Your office's policy requires two-step verification; it cannot be turned off.",
+  ),
 
   // Officers' accounts and the processing record
-  'ACCOUNT.FORBIDDEN_ROLE': service('forbidden', "Only the office's account administrator (or, for security logs, the head of office) may do this.", 'Peran Anda tidak berwenang mengelola akun ini.'),
-  'ACCOUNT.NOT_FOUND': service('not-found', 'There is no such account in the office.', 'Akun tidak ditemukan di kantor Anda.'),
-  'ACCOUNT.USERNAME_TAKEN': service('conflict', 'The username is taken (the gateway CLI that creates accounts).', 'Nama pengguna sudah dipakai.'),
-  'ACCOUNT.CANNOT_DEACTIVATE_SELF': service('conflict', 'An administrator cannot deactivate their own account.', 'Anda tidak dapat menonaktifkan akun Anda sendiri.'),
-  'PROCESSING_RECORD.FORBIDDEN_ROLE': service('forbidden', 'Only the head of office and the auditor read the processing record.', 'Hanya kepala kantor dan auditor yang dapat membaca catatan pemrosesan.'),
+  'ACCOUNT.FORBIDDEN_ROLE': service('forbidden', "Only the office's account administrator (or, for security logs, the head of office) may do this.", 'Peran Anda tidak berwenang mengelola akun ini.', 'Your role is not allowed to manage this account.'),
+  'ACCOUNT.NOT_FOUND': service('not-found', 'There is no such account in the office.', 'Akun tidak ditemukan di kantor Anda.', 'The account was not found in your office.'),
+  'ACCOUNT.USERNAME_TAKEN': service('conflict', 'The username is taken (the gateway CLI that creates accounts).', 'Nama pengguna sudah dipakai.', 'This username is already taken.'),
+  'ACCOUNT.CANNOT_DEACTIVATE_SELF': service('conflict', 'An administrator cannot deactivate their own account.', 'Anda tidak dapat menonaktifkan akun Anda sendiri.', 'You cannot deactivate your own account.'),
+  'PROCESSING_RECORD.FORBIDDEN_ROLE': service(
+    'forbidden',
+    'Only the head of office and the auditor read the processing record.',
+    'Hanya kepala kantor dan auditor yang dapat membaca catatan pemrosesan.',
+    'Only the head of office and the auditor can read the processing record.',
+  ),
+  'OFFICE_OFFICERS.FORBIDDEN_ROLE': service(
+    'forbidden',
+    "Only the head of office, who issues the team decree (SOP step 6), lists the office's officers to name in it.",
+    'Hanya Kepala Kantor yang dapat melihat daftar petugas kantor untuk SK Tim.',
+    "Only the head of office can see the list of the office's officers for the team decree.",
+  ),
+  'CALL_TASK.FORBIDDEN_ROLE': service(
+    'forbidden',
+    'Only Admin Tikkim works the call tasks (answers no channel could deliver).',
+    'Hanya Admin Tikkim yang menangani daftar panggilan.',
+    'Only Admin Tikkim works the list of calls.',
+  ),
 
   // The public pages
-  'TRACKING.NOT_FOUND': service('not-found', 'No complaint matches this tracking number and verifier.', 'Aduan dengan nomor dan data pelapor tersebut tidak ditemukan.'),
-  'TRACKING.RATE_LIMITED': service('rate-limited', 'Too many tracking attempts; `retryAfterSeconds` says when to try again.', 'Terlalu banyak percobaan; coba lagi nanti.'),
-  'WEB_FORM.RATE_LIMITED': service('rate-limited', 'Too many web-form submissions from this address; `retryAfterSeconds` says when to try again.', 'Terlalu banyak aduan terkirim dari alamat ini; coba lagi nanti.'),
-  'WEB_FORM.NOT_FOUND': http(404, 'There is no such web-form submission.', 'Kiriman formulir tidak ditemukan.'),
+  'TRACKING.NOT_FOUND': service('not-found', 'No complaint matches this tracking number and verifier.', 'Aduan dengan nomor dan data pelapor tersebut tidak ditemukan.', "No complaint matches that number and the reporter's details."),
+  'TRACKING.RATE_LIMITED': service('rate-limited', 'Too many tracking attempts; `retryAfterSeconds` says when to try again.', 'Terlalu banyak percobaan; coba lagi nanti.', 'Too many attempts; try again later.'),
+  'WEB_FORM.RATE_LIMITED': service(
+    'rate-limited',
+    'Too many web-form submissions from this address; `retryAfterSeconds` says when to try again.',
+    'Terlalu banyak aduan terkirim dari alamat ini; coba lagi nanti.',
+    'Too many complaints have been sent from this address; try again later.',
+  ),
+  'WEB_FORM.NOT_FOUND': http(404, 'There is no such web-form submission.', 'Kiriman formulir tidak ditemukan.', 'The form submission was not found.'),
 
   // Between services
-  'GRPC.CALLER_NOT_ALLOWED': service('forbidden', 'The calling service may not call this method (mutual TLS identity, docs/adr/0028).', 'Layanan pemanggil tidak berwenang.'),
+  'GRPC.CALLER_NOT_ALLOWED': service('forbidden', 'The calling service may not call this method (mutual TLS identity, docs/adr/0028).', 'Layanan pemanggil tidak berwenang.', 'The calling service is not allowed.'),
   'SERVICE.UNAVAILABLE': service(
     'unavailable',
     'The service cannot reach its database right now; try again shortly with the same Idempotency-Key.',
     'Layanan sedang tidak tersedia; coba lagi beberapa saat lagi.',
+    'The service is unavailable right now; try again in a moment.',
   ),
   'SERVICE.NOT_READY': service(
     'unavailable',
     'The service is starting: its database is not reachable or migrated yet; try again shortly.',
     'Layanan sedang dimulai; coba lagi beberapa saat lagi.',
+    'The service is starting; try again in a moment.',
   ),
   'UPSTREAM.UNAVAILABLE': service(
     'unavailable',
     'A service this one needs is not reachable right now; try again shortly with the same Idempotency-Key.',
     'Layanan sedang tidak tersedia; coba lagi beberapa saat lagi.',
+    'The service is unavailable right now; try again in a moment.',
   ),
   INTERNAL: {
     kind: null as null,
@@ -202,30 +267,31 @@ export const ERROR_CATALOGUE = {
     grpcStatus: 'INTERNAL' as GrpcStatusName,
     meaning: 'An unexpected error; quote the X-Correlation-Id of the answer when reporting it.',
     messageId: 'Terjadi kesalahan yang tidak terduga; coba lagi atau hubungi admin.',
+    messageEn: 'Something unexpected went wrong; try again or contact the administrator.',
   },
 
   // The HTTP layer (errors that have only a status)
-  'HTTP.BAD_REQUEST': http(400, 'The body cannot be read (e.g. malformed JSON).', 'Permintaan tidak dapat dibaca.'),
-  'HTTP.NOT_FOUND': http(404, 'No such route.', 'Alamat tidak ditemukan.'),
-  'HTTP.PAYLOAD_TOO_LARGE': http(413, 'The body is larger than the API takes.', 'Isi permintaan terlalu besar.'),
-  'HTTP.UNSUPPORTED_MEDIA_TYPE': http(415, 'The body is in a type, charset or encoding the API does not take.', 'Jenis isi permintaan tidak didukung.'),
-  'HTTP.CLIENT_ERROR': http(400, 'Any other refusal that has only an HTTP status (the status says which).', 'Permintaan ditolak.'),
-  'HTTP.NOT_ORIGIN_FORM': http(400, 'The request target is not a path (absolute or authority form).', 'Alamat permintaan tidak valid.'),
+  'HTTP.BAD_REQUEST': http(400, 'The body cannot be read (e.g. malformed JSON).', 'Permintaan tidak dapat dibaca.', 'The request cannot be read.'),
+  'HTTP.NOT_FOUND': http(404, 'No such route.', 'Alamat tidak ditemukan.', 'The address was not found.'),
+  'HTTP.PAYLOAD_TOO_LARGE': http(413, 'The body is larger than the API takes.', 'Isi permintaan terlalu besar.', 'The content of the request is too large.'),
+  'HTTP.UNSUPPORTED_MEDIA_TYPE': http(415, 'The body is in a type, charset or encoding the API does not take.', 'Jenis isi permintaan tidak didukung.', 'This type of content is not supported.'),
+  'HTTP.CLIENT_ERROR': http(400, 'Any other refusal that has only an HTTP status (the status says which).', 'Permintaan ditolak.', 'The request was refused.'),
+  'HTTP.NOT_ORIGIN_FORM': http(400, 'The request target is not a path (absolute or authority form).', 'Alamat permintaan tidak valid.', 'The request address is not valid.'),
 
   // The public webhooks (providers' callbacks, forwarded to intake)
-  'WEBHOOK.PATH_NOT_CANONICAL': http(400, 'Not a webhook path: /webhooks/<provider>[/<subpath>], in lower case, with nothing encoded.', 'Alamat webhook tidak valid.'),
-  'WEBHOOK.UNKNOWN_ROUTE': http(404, 'No such webhook.', 'Webhook tidak ditemukan.'),
-  'WEBHOOK.UNKNOWN_PROVIDER': http(404, 'No such channel provider.', 'Penyedia kanal tidak dikenal.'),
-  'WEBHOOK.PROVIDER_OFF': http(404, 'The channel is not configured on this platform.', 'Kanal ini tidak diaktifkan.'),
-  'WEBHOOK.METHOD_NOT_ALLOWED': http(405, 'The webhook does not take this method; `Allow` lists those it takes.', 'Metode permintaan tidak diterima.'),
-  'WEBHOOK.MISSING_SIGNATURE': http(401, "The request carries no provider's signature.", 'Permintaan tidak bertanda tangan.'),
-  'WEBHOOK.BAD_SIGNATURE': http(403, "The provider's signature does not match.", 'Tanda tangan permintaan tidak cocok.'),
-  'WEBHOOK.MISSING_CREDENTIALS': http(401, "The request carries no provider's credentials.", 'Permintaan tidak menyertakan kredensial.'),
-  'WEBHOOK.BAD_CREDENTIALS': http(403, "The provider's credentials do not match.", 'Kredensial permintaan tidak cocok.'),
-  'WEBHOOK.UNKNOWN_ACCOUNT': http(403, 'The webhook names an account no office is configured with.', 'Akun kanal ini tidak terdaftar.'),
-  'WEBHOOK.MALFORMED': http(400, 'The webhook cannot be read; it is quarantined for inspection.', 'Isi webhook tidak dapat dibaca.'),
-  'WEBHOOK.TOO_LARGE': http(413, 'The request is larger than this webhook takes.', 'Isi webhook terlalu besar.'),
-  'WEBHOOK.UPSTREAM_UNAVAILABLE': http(502, 'The gateway could not hand the webhook on to intake; the provider retries.', 'Webhook belum dapat diteruskan; akan dicoba lagi.'),
+  'WEBHOOK.PATH_NOT_CANONICAL': http(400, 'Not a webhook path: /webhooks/<provider>[/<subpath>], in lower case, with nothing encoded.', 'Alamat webhook tidak valid.', 'The webhook address is not valid.'),
+  'WEBHOOK.UNKNOWN_ROUTE': http(404, 'No such webhook.', 'Webhook tidak ditemukan.', 'The webhook was not found.'),
+  'WEBHOOK.UNKNOWN_PROVIDER': http(404, 'No such channel provider.', 'Penyedia kanal tidak dikenal.', 'The channel provider is not known.'),
+  'WEBHOOK.PROVIDER_OFF': http(404, 'The channel is not configured on this platform.', 'Kanal ini tidak diaktifkan.', 'This channel is not turned on.'),
+  'WEBHOOK.METHOD_NOT_ALLOWED': http(405, 'The webhook does not take this method; `Allow` lists those it takes.', 'Metode permintaan tidak diterima.', 'The request method is not accepted.'),
+  'WEBHOOK.MISSING_SIGNATURE': http(401, "The request carries no provider's signature.", 'Permintaan tidak bertanda tangan.', 'The request is not signed.'),
+  'WEBHOOK.BAD_SIGNATURE': http(403, "The provider's signature does not match.", 'Tanda tangan permintaan tidak cocok.', "The request's signature does not match."),
+  'WEBHOOK.MISSING_CREDENTIALS': http(401, "The request carries no provider's credentials.", 'Permintaan tidak menyertakan kredensial.', 'The request carries no credentials.'),
+  'WEBHOOK.BAD_CREDENTIALS': http(403, "The provider's credentials do not match.", 'Kredensial permintaan tidak cocok.', "The request's credentials do not match."),
+  'WEBHOOK.UNKNOWN_ACCOUNT': http(403, 'The webhook names an account no office is configured with.', 'Akun kanal ini tidak terdaftar.', 'This channel account is not registered.'),
+  'WEBHOOK.MALFORMED': http(400, 'The webhook cannot be read; it is quarantined for inspection.', 'Isi webhook tidak dapat dibaca.', 'The webhook content cannot be read.'),
+  'WEBHOOK.TOO_LARGE': http(413, 'The request is larger than this webhook takes.', 'Isi webhook terlalu besar.', 'The webhook content is too large.'),
+  'WEBHOOK.UPSTREAM_UNAVAILABLE': http(502, 'The gateway could not hand the webhook on to intake; the provider retries.', 'Webhook belum dapat diteruskan; akan dicoba lagi.', 'The webhook could not be passed on yet; it will be tried again.'),
 } as const satisfies Record<string, ErrorCatalogueEntry>;
 
 /** A code of {@link ERROR_CATALOGUE}: what `ServiceError` and every answer carry. */

@@ -3,11 +3,12 @@
 // the gateway records it once; every answer turned into what the form shows.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
-import { assignFieldErrors, minutesToWait, PROBLEM_CODES } from '../api/problem';
+import { PROBLEM_CODES } from '../api/problem';
 import { useAuth } from '../app/auth';
-import type { Msg } from '../i18n/translate';
+import type { ErrorMsg, Msg } from '../i18n/translate';
 import { newUuid } from '../lib/uuid';
-import { serverFieldErrors, type FieldErrors } from '../lib/validation';
+import type { FieldErrors } from '../lib/validation';
+import { failureOf } from './command-failure';
 
 /** How often a command is sent again after COMPLAINT.NOT_CAUGHT_UP before the officer is told. */
 const MAX_CATCH_UP_RETRIES = 5;
@@ -27,7 +28,7 @@ export interface CommandOptions {
 export interface Command<T> {
   readonly sending: boolean;
   readonly errors: FieldErrors;
-  readonly problem: Msg | null;
+  readonly problem: Msg | ErrorMsg | null;
   /** Seconds until a command the service had not caught up on is sent again; null when not waiting. */
   readonly retryingIn: number | null;
   /** Changes whenever new errors are shown, so the form moves the focus to the first. */
@@ -46,7 +47,7 @@ export function useCommand<T>(url: string, options: CommandOptions): Command<T> 
   optionsRef.current = options;
   const [sending, setSending] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [problem, setProblem] = useState<Msg | null>(null);
+  const [problem, setProblem] = useState<Msg | ErrorMsg | null>(null);
   const [retryingIn, setRetryingIn] = useState<number | null>(null);
   const [errorsVersion, setErrorsVersion] = useState(0);
 
@@ -119,36 +120,4 @@ async function countDown(seconds: number, show: (s: number | null) => void, moun
     await new Promise((resolve) => window.setTimeout(resolve, 1_000));
   }
   if (mounted.current) show(null);
-}
-
-interface Failure {
-  readonly problem: Msg | null;
-  readonly fieldErrors?: FieldErrors;
-  readonly keepKey: boolean;
-}
-
-function failureOf(err: ApiError, options: CommandOptions): Failure {
-  const { status, problem } = err;
-  if (status === 0) return { problem: { key: 'command.network' }, keepKey: true };
-  if (status === 400) {
-    const { byField, unassigned } = assignFieldErrors(problem.errors, options.knownFields, options.renameField);
-    const rest = unassigned.map((u) => `${u.field}: ${u.message}`).join('; ');
-    return {
-      fieldErrors: serverFieldErrors(byField),
-      problem: rest ? { key: 'command.invalidOther', params: { details: rest } } : Object.keys(byField).length > 0 ? null : { key: 'command.invalid', params: { detail: problem.detail ?? '' } },
-      keepKey: false,
-    };
-  }
-  if (status === 401) return { problem: { key: 'error.sessionEnded' }, keepKey: false };
-  if (status === 403) return { problem: { key: 'command.forbidden' }, keepKey: false };
-  if (status === 404) return { problem: { key: 'command.notFound' }, keepKey: false };
-  if (status === 409) {
-    if (problem.code === PROBLEM_CODES.notCaughtUp) return { problem: { key: 'command.notCaughtUp' }, keepKey: true };
-    return { problem: { key: 'command.conflict' }, keepKey: false };
-  }
-  if (status === 412) return { problem: { key: 'command.conflict' }, keepKey: false };
-  if (status === 422) return { problem: { key: 'command.keyReused' }, keepKey: false };
-  if (status === 429) return { problem: { key: 'error.rateLimited', params: { minutes: minutesToWait(problem.retryAfterSeconds ?? 60) } }, keepKey: true };
-  if (status >= 500) return { problem: { key: 'command.unavailable' }, keepKey: true };
-  return { problem: { key: 'error.unexpectedStatus', params: { status } }, keepKey: false };
 }

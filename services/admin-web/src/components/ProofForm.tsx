@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n/i18n';
-import type { Msg } from '../i18n/translate';
+import type { ErrorMsg, Msg } from '../i18n/translate';
 import { focusFirstInvalid } from '../lib/focus';
 import { proofBody, proofProblem, type ProofKind } from '../lib/second-factor';
 import { ErrorMessage } from './Alerts';
 import { ErrorSummary, TextField } from './fields';
 
-/** What a refusal means to the form: an error at one of its fields, or a problem above it. */
-export type ProofRefusal = { readonly field: 'password' | 'proof'; readonly message: Msg } | { readonly problem: Msg };
+/** What a refusal means to the form: an error at one of its fields, or a problem above it (the app's words or the error catalogue's). */
+export type ProofRefusal = { readonly field: 'password' | 'proof'; readonly message: Msg } | { readonly problem: Msg | ErrorMsg };
 
 export interface ProofFormProps {
   readonly id: string;
@@ -31,7 +31,7 @@ export function ProofForm({ id, kinds, withPassword = false, submitLabel, send, 
   const [value, setValue] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<{ password?: Msg; proof?: Msg }>({});
-  const [problem, setProblem] = useState<Msg | null>(null);
+  const [problem, setProblem] = useState<Msg | ErrorMsg | null>(null);
   const [sending, setSending] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const problemRef = useRef<HTMLDivElement>(null);

@@ -2,7 +2,7 @@ import type { Label } from '@pengaduan/sop';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { DEFAULT_LANG, isLang, LANG_STORAGE_KEY, type Lang } from '../lib/lang';
 import type { MessageKey } from './messages';
-import { translate, translateMsg, type MessageParams, type Msg } from './translate';
+import { translate, translateMsg, type ErrorMsg, type MessageParams, type Msg } from './translate';
 
 export interface I18n {
   readonly lang: Lang;
@@ -10,7 +10,8 @@ export interface I18n {
   t(key: MessageKey, params?: MessageParams): string;
   /** A libs/sop label in the current language. */
   label(label: Label | undefined, fallback?: string): string;
-  msg(msg: Msg): string;
+  /** The app's message, or the error catalogue's for a code the server answered with. */
+  msg(msg: Msg | ErrorMsg): string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
