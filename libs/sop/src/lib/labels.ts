@@ -1,5 +1,6 @@
 import type { ComplaintOutcome, DeliveryMethod, DismissalReason, DispositionInstruction, FollowUpDecision, OutboundChannel, Severity, Substantiation, TeamMemberRole } from './reference-data';
 import type { Role } from './roles';
+import type { ClockId } from './sla/sla-clocks';
 import type { ComplaintStatus } from './state';
 
 /** A word of the SOP's vocabulary as officers and complainants read it: Bahasa Indonesia, and English. */
@@ -32,6 +33,25 @@ export const STATUS_LABELS: Readonly<Record<ComplaintStatus, Label>> = {
   TEAM_FORMED: { id: 'Tim penanganan dibentuk', en: 'Handling team formed' },
   REPORTER_INFORMED: { id: 'Informasi tindak lanjut dikirim', en: 'Follow-up information sent' },
   CLOSED: { id: 'Selesai', en: 'Closed' },
+};
+
+/**
+ * A short name of each step, of the sections' response (step 3) and of the two targets: what a
+ * deadline is about, where a line names it (`Tenggat langkah Konfirmasi aduan dimulai`). The
+ * SOP's own, long names are `nameId`/`nameEn` of `SOP_STEPS`.
+ */
+export const CLOCK_LABELS: Readonly<Record<ClockId, Label>> = {
+  REPORT: { id: 'Laporan masuk', en: 'Report received' },
+  CONFIRM: { id: 'Konfirmasi aduan', en: 'Confirmation' },
+  DISPOSE_AND_PROCESS: { id: 'Disposisi', en: 'Disposition' },
+  SECTION_RESPONSE: { id: 'Tanggapan seksi', en: 'Section response' },
+  ANALYZE: { id: 'Analisis aduan', en: 'Complaint analysis' },
+  DECIDE_FOLLOW_UP: { id: 'Keputusan tindak lanjut', en: 'Follow-up decision' },
+  FORM_TEAM: { id: 'SK tim penanganan', en: 'Team decree' },
+  INFORM_REPORTER: { id: 'Informasi ke pelapor', en: 'Informing the complainant' },
+  DELIVER_INFORMATION: { id: 'Penyampaian informasi', en: 'Delivery of the information' },
+  SOP_TARGET: { id: 'Target SOP 72 jam', en: 'SOP target 72 h' },
+  STATUTORY_SETTLEMENT: { id: 'Batas 60 hari (Perpres 76/2013)', en: '60-day limit (Perpres 76/2013)' },
 };
 
 export const CHANNEL_LABELS: Readonly<Record<OutboundChannel, Label>> = {

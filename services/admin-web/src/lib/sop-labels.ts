@@ -2,8 +2,10 @@
 // the web app does not know yet (a newer gateway may send one).
 import {
   CHANNEL_LABELS,
+  CLOCK_LABELS,
   COMPLAINT_CLASSIFICATIONS,
   getStep,
+  isClockId,
   ROLE_LABELS,
   SOP_STEP_IDS,
   SECTION_RESPONSE_STEP,
@@ -11,7 +13,6 @@ import {
   type Label,
   type StepId,
 } from '@pengaduan/sop';
-import type { MessageKey } from '../i18n/messages';
 import { translate } from '../i18n/translate';
 import type { Lang } from './lang';
 
@@ -33,7 +34,6 @@ export function classificationLabel(code: string | null | undefined, lang: Lang)
 }
 
 const STEP_IDS: readonly string[] = [...SOP_STEP_IDS, SECTION_RESPONSE_STEP.id];
-const TARGET_IDS = ['SOP_TARGET', 'STATUTORY_SETTLEMENT'];
 
 /** The step's number in the SOP, or null for a target (72 h, 60 days) and unknown ids. */
 export function stepNumber(stepId: string): number | null {
@@ -51,8 +51,8 @@ export function stepFullName(stepId: string, lang: Lang): string {
 
 /** A short name for tables and charts: `Langkah 3 · Disposisi`, `Target SOP 72 jam`. */
 export function stepShortName(stepId: string, lang: Lang): string {
-  if (STEP_IDS.includes(stepId) || TARGET_IDS.includes(stepId)) {
-    const name = translate(lang, `stepShort.${stepId}` as MessageKey);
+  if (isClockId(stepId)) {
+    const name = CLOCK_LABELS[stepId][lang];
     const n = stepNumber(stepId);
     return n === null ? name : translate(lang, 'step.numbered', { n, name });
   }

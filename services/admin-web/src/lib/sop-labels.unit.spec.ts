@@ -23,6 +23,7 @@ describe('the SOP’s words in the web app', () => {
     expect(stepShortName('DISPOSE_AND_PROCESS', 'id')).toBe('Langkah 3 · Disposisi');
     expect(stepShortName('SECTION_RESPONSE', 'en')).toBe('Step 3 · Section response');
     expect(stepShortName('SOP_TARGET', 'id')).toBe('Target SOP 72 jam');
+    expect(stepShortName('CONFIRM', 'id')).toBe('Langkah 2 · Konfirmasi aduan');
     expect(stepNumber('SOP_TARGET')).toBeNull();
     expect(stepFullName('ANALYZE', 'id')).toBe('Melakukan analisis aduan');
     expect(stepShortName('NEW_CLOCK', 'id')).toBe('NEW_CLOCK');

@@ -1,4 +1,4 @@
-import { CHANNELS, COMMAND_TYPES, COMPLAINT_STATUSES, SOP_STEP_IDS, SECTION_RESPONSE_STEP, type CommandType } from '@pengaduan/sop';
+import { CHANNELS, CLOCK_IDS, COMMAND_TYPES, COMPLAINT_STATUSES, SOP_STEP_IDS, SECTION_RESPONSE_STEP, type CommandType } from '@pengaduan/sop';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
@@ -154,6 +154,13 @@ export class TimelineEntryDto {
 
   @ApiProperty({ enum: COMPLAINT_STATUSES, description: 'The status after the event' })
   status!: string;
+
+  @ApiPropertyOptional({
+    enum: CLOCK_IDS,
+    example: 'CONFIRM',
+    description: 'For an sla.* event: the step or target its deadline is about (libs/sop CLOCK_IDS). Absent on other events, and on SLA events recorded before it was kept',
+  })
+  stepId?: string;
 }
 
 export class TimelineDto {
@@ -279,5 +286,6 @@ export function toTimelineEntry(record: ComplaintTimelineRecord): TimelineEntryD
     ...(record.actorKind === 'system' && record.actorService ? { actorService: record.actorService } : {}),
     summary: record.summary,
     status: record.statusAfter,
+    ...(record.stepId ? { stepId: record.stepId } : {}),
   };
 }

@@ -223,6 +223,10 @@ export class ComplaintTimelineRecord {
   /** The complaint's libs/sop status once the event was applied. */
   @Column({ type: 'text' })
   statusAfter!: string;
+
+  /** For an `sla.*` event: the step or target it is about (libs/sop `ClockId`); null otherwise and on rows recorded before the column. */
+  @Column({ type: 'text', nullable: true })
+  stepId!: string | null;
 }
 
 /** The SOP outputs of a complaint so far, from the events' payloads. */

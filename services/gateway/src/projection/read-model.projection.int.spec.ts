@@ -147,20 +147,29 @@ describe('the current step of a complaint as it moves', () => {
     expect((await outputs(history.complaintId))?.['dismissal']).toMatchObject({ reason: 'SPAM', note: 'Promosi judi daring' });
   });
 
-  it('puts a deadline warning on the timeline without changing the state', async () => {
+  it('puts a deadline warning on the timeline, naming its step in words and keeping its id, without changing the state', async () => {
     const history = new ComplaintHistory();
     await apply(...history.received(), ...history.confirmed());
     const deadline = history.deadlineStarted();
     const warning = deadline.warning();
     await apply(deadline.started, warning);
     expect(await view(history.complaintId)).toMatchObject({ status: 'CONFIRMED', current_step_id: 'DISPOSE_AND_PROCESS', last_event_type: 'sla.deadline-warning', event_count: 4 });
-    expect((await timeline(history.complaintId)).at(-1)).toMatchObject({
+    const entries = await timeline(history.complaintId);
+    expect(entries.at(-1)).toMatchObject({
       type: 'sla.deadline-warning',
       actor_kind: 'system',
       actor_service: 'sla-monitor',
       status_after: 'CONFIRMED',
-      summary: 'Peringatan: tenggat langkah DISPOSE_AND_PROCESS segera berakhir',
+      summary: 'Peringatan: tenggat langkah Disposisi segera berakhir',
+      step_id: 'DISPOSE_AND_PROCESS',
     });
+    // The SOP's own events are about no single deadline.
+    expect(entries.map((e) => [e['type'], e['step_id']])).toEqual([
+      ['complaint.received', null],
+      ['complaint.confirmed', null],
+      ['sla.deadline-started', 'DISPOSE_AND_PROCESS'],
+      ['sla.deadline-warning', 'DISPOSE_AND_PROCESS'],
+    ]);
   });
 });
 

@@ -22,7 +22,8 @@ export { ProjectionError };
  * - keeps `complaint_view` in step with the state: status, current step and due time, flags,
  *   classification, sections;
  * - appends the event to `complaint_timeline` at the complaint's next position (events of one
- *   complaint share a key, hence a partition, so positions follow the topic's order);
+ *   complaint share a key, hence a partition, so positions follow the topic's order), with the
+ *   step an `sla.*` event is about;
  * - records the SOP output the event carries in `complaint_output`;
  * - keeps the SLA monitor's deadlines in `sla_deadline` (`sla.*` events), before the view, so
  *   that the current step's due time is the monitor's once its deadline started.
@@ -159,8 +160,8 @@ async function appendToTimeline(event: ParsedEvent, state: ComplaintState, posit
   // that saw position n never sees a smaller one appear later.
   await tx.query(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.complaint_timeline.stream_position'))`);
   await tx.query(
-    `INSERT INTO complaint_timeline (event_id, complaint_id, position, type, occurred_at, actor_kind, actor_role, actor_user_id, actor_service, summary, status_after)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    `INSERT INTO complaint_timeline (event_id, complaint_id, position, type, occurred_at, actor_kind, actor_role, actor_user_id, actor_service, summary, status_after, step_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
     [
       envelope.id,
       envelope.subject,
@@ -173,6 +174,8 @@ async function appendToTimeline(event: ParsedEvent, state: ComplaintState, posit
       actor?.kind === 'system' ? actor.service : null,
       timelineSummary(event),
       state.status,
+      // The step (or target) an SLA line is about, so the web app folds it under that step.
+      isSlaEvent(event) ? event.payload.stepId : null,
     ],
   );
 }

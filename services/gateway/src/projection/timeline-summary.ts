@@ -7,7 +7,7 @@ import {
   Substantiation as SubstantiationPb,
   type ParsedEvent,
 } from '@pengaduan/contracts';
-import { COMPLAINT_CLASSIFICATIONS, FIELD_RULES } from '@pengaduan/sop';
+import { CLOCK_LABELS, COMPLAINT_CLASSIFICATIONS, FIELD_RULES, OFFICE_REPORT, ROLE_LABELS, SLA_TARGET_IDS, type Label } from '@pengaduan/sop';
 
 // The timeline's one line per event, in Bahasa Indonesia (officers read it in the web app).
 // Built from codes and the officers' own records only: never the reporter's data nor free text.
@@ -73,17 +73,17 @@ const SUMMARIES: { [T in ParsedEvent['type']]: (event: EventOf<T>) => string } =
   },
   'complaint.notification-failed': (event) => `Pengiriman ke pelapor melalui ${nameOf(ChannelPb, event.payload.channel)} gagal (${event.payload.errorCode})`,
   'complaint.closed': () => 'Aduan selesai',
-  'sla.deadline-started': (event) => `Tenggat langkah ${stepLabel(event.payload.stepId, event.payload.sectionCode)} dimulai`,
-  'sla.deadline-warning': (event) => `Peringatan: tenggat langkah ${stepLabel(event.payload.stepId, event.payload.sectionCode)} segera berakhir`,
-  'sla.deadline-breached': (event) => `Tenggat langkah ${stepLabel(event.payload.stepId, event.payload.sectionCode)} terlampaui`,
-  'sla.escalated': (event) =>
-    event.payload.escalatedToRole === 'OFFICE_REPORT'
-      ? `Keterlambatan langkah ${stepLabel(event.payload.stepId, event.payload.sectionCode)} dicatat untuk laporan kantor`
-      : `Langkah ${stepLabel(event.payload.stepId, event.payload.sectionCode)} dieskalasi ke ${event.payload.escalatedToRole} (tingkat ${event.payload.level})`,
-  'sla.deadline-stopped': (event) => {
-    const late = durationMs(event.payload.lateness);
-    const label = stepLabel(event.payload.stepId, event.payload.sectionCode);
-    return late > 0 ? `Langkah ${label} selesai, terlambat ${formatDuration(late)}` : `Langkah ${label} selesai tepat waktu`;
+  'sla.deadline-started': (event) => `Tenggat ${clockName(event.payload)} dimulai`,
+  'sla.deadline-warning': (event) => `Peringatan: tenggat ${clockName(event.payload)} segera berakhir`,
+  'sla.deadline-breached': (event) => `Tenggat ${clockName(event.payload)} terlampaui`,
+  'sla.escalated': ({ payload: p }) =>
+    p.escalatedToRole === OFFICE_REPORT
+      ? `Keterlambatan ${clockName(p)} dicatat untuk laporan kantor`
+      : `${capitalized(clockName(p))} dieskalasi ke ${labelOf(ROLE_LABELS, p.escalatedToRole)} (tingkat ${p.level})`,
+  'sla.deadline-stopped': ({ payload: p }) => {
+    const late = durationMs(p.lateness);
+    const name = capitalized(clockName(p));
+    return late > 0 ? `${name} selesai, terlambat ${formatDuration(late)}` : `${name} selesai tepat waktu`;
   },
 };
 
@@ -104,9 +104,22 @@ function dismissedSummary(event: EventOf<'complaint.dismissed'>): string {
   return `Aduan tidak diproses: ${DISMISSAL_REASON[reason] ?? reason}${office}`;
 }
 
-function stepLabel(stepId: string, sectionCode: string | undefined): string {
-  return sectionCode ? `${stepId} (${sectionCode})` : stepId;
+/**
+ * What a deadline is about, in words: `langkah Konfirmasi aduan`, `langkah Tanggapan seksi
+ * (INTELDAKIM)`, or a target by its name (`Target SOP 72 jam`); an id libs/sop does not know
+ * (a newer SLA monitor) as it came.
+ */
+function clockName({ stepId, sectionCode }: { stepId: string; sectionCode?: string }): string {
+  const name = labelOf(CLOCK_LABELS, stepId);
+  const clock = (SLA_TARGET_IDS as readonly string[]).includes(stepId) ? name : `langkah ${name}`;
+  return sectionCode ? `${clock} (${sectionCode})` : clock;
 }
+
+function labelOf(labels: Readonly<Record<string, Label>>, code: string): string {
+  return Object.hasOwn(labels, code) ? (labels[code] as Label).id : code;
+}
+
+const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 function durationMs(d: { seconds: bigint; nanos: number } | undefined): number {
   return d ? Number(d.seconds) * 1000 + Math.floor(d.nanos / 1e6) : 0;

@@ -11,6 +11,8 @@ export interface TimelineEntry {
   readonly actorService?: string;
   readonly summary: string;
   readonly status: string;
+  /** For an `sla.*` line: the step or target its deadline is about (libs/sop `ClockId`); absent on lines recorded before the gateway kept it. */
+  readonly stepId?: string;
 }
 
 export interface Timeline {

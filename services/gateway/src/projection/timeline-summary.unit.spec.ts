@@ -1,0 +1,80 @@
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import type { EventEnvelope } from '@pengaduan/contracts';
+import { asConsumed, ComplaintHistory } from '@pengaduan/testing';
+import { timelineSummary } from './timeline-summary';
+
+const summaryOf = (envelope: EventEnvelope) => timelineSummary(asConsumed(envelope));
+const hours = (n: number) => n * 3_600_000;
+
+describe('the timeline line of a deadline names its step in words', () => {
+  it('Admin Tikkim’s confirmation: started, warned, breached, escalated to the head of the IT section, stopped late', () => {
+    const history = new ComplaintHistory({ officeCode: 'BLP', start: new Date('2026-03-14T01:00:00Z') });
+    history.received();
+    const deadline = history.deadlineStarted();
+    expect(deadline.facts.stepId).toBe('CONFIRM');
+    expect(summaryOf(deadline.started)).toBe('Tenggat langkah Konfirmasi aduan dimulai');
+    expect(summaryOf(deadline.warning())).toBe('Peringatan: tenggat langkah Konfirmasi aduan segera berakhir');
+    expect(summaryOf(deadline.breached())).toBe('Tenggat langkah Konfirmasi aduan terlampaui');
+    expect(summaryOf(deadline.escalated())).toBe('Langkah Konfirmasi aduan dieskalasi ke Kepala Seksi Teknologi dan Informasi (tingkat 1)');
+    const late = new Date(deadline.facts.dueAt.getTime() + hours(2) + 5 * 60_000);
+    expect(summaryOf(deadline.stopped({ at: late, byEventType: 'complaint.confirmed' }))).toBe('Langkah Konfirmasi aduan selesai, terlambat 2 jam 5 menit');
+  });
+
+  it('the disposition done in time, and its miss recorded for the office report (no one is above the head of office)', () => {
+    const history = new ComplaintHistory();
+    history.received();
+    history.confirmed();
+    const deadline = history.deadlineStarted({ clock: 'DISPOSE_AND_PROCESS' });
+    expect(summaryOf(deadline.escalated({ toRole: 'OFFICE_REPORT' }))).toBe('Keterlambatan langkah Disposisi dicatat untuk laporan kantor');
+    expect(summaryOf(deadline.stopped({ at: deadline.facts.startedAt }))).toBe('Langkah Disposisi selesai tepat waktu');
+  });
+
+  it('one section’s response, with the section it awaits', () => {
+    const history = new ComplaintHistory();
+    history.received();
+    history.confirmed();
+    history.disposedTo(['INTELDAKIM', 'LANTASKIM']);
+    const deadline = history.deadlineStarted({ clock: 'SECTION_RESPONSE:LANTASKIM' });
+    expect(summaryOf(deadline.started)).toBe('Tenggat langkah Tanggapan seksi (LANTASKIM) dimulai');
+    expect(summaryOf(deadline.breached())).toBe('Tenggat langkah Tanggapan seksi (LANTASKIM) terlampaui');
+  });
+
+  it('the 72 h target and the statutory 60 days by their names, not as steps', () => {
+    const history = new ComplaintHistory();
+    history.received();
+    history.confirmed();
+    const target = history.deadlineStarted({ clock: 'SOP_TARGET' });
+    expect(summaryOf(target.started)).toBe('Tenggat Target SOP 72 jam dimulai');
+    expect(summaryOf(target.stopped({ at: target.facts.startedAt }))).toBe('Target SOP 72 jam selesai tepat waktu');
+    expect(summaryOf(history.deadlineStarted({ clock: 'STATUTORY_SETTLEMENT' }).warning())).toBe('Peringatan: tenggat Batas 60 hari (Perpres 76/2013) segera berakhir');
+  });
+
+  it('a step a newer SLA monitor knows and libs/sop does not yet, by its id', () => {
+    const history = new ComplaintHistory();
+    history.received();
+    const at = new Date('2026-03-14T01:00:00Z');
+    const started = history.slaEvent('sla.deadline-started', at, {
+      deadlineId: '0f8fad5b-d9cb-469f-a165-70867728950e',
+      stepId: 'NEW_CLOCK',
+      startedAt: timestampFromDate(at),
+      dueAt: timestampFromDate(new Date(at.getTime() + hours(12))),
+      warnAt: timestampFromDate(new Date(at.getTime() + hours(9))),
+      deadlineHours: 12,
+      calendar: 'WALL_CLOCK',
+      responsibleRole: 'ADMIN_TIKKIM',
+      escalatesTo: 'KEPALA_SEKSI_TI',
+      openedByEventId: history.envelopes[0]?.id ?? '',
+    });
+    expect(summaryOf(started)).toBe('Tenggat langkah NEW_CLOCK dimulai');
+  });
+});
+
+describe('the timeline line of an SOP step', () => {
+  it('names the sections of a disposition and its sheet', () => {
+    const history = new ComplaintHistory({ officeCode: 'BLP' });
+    history.received();
+    history.confirmed();
+    const [disposed] = history.disposedTo(['INTELDAKIM', 'LANTASKIM']);
+    expect(summaryOf(disposed as EventEnvelope)).toBe('Didisposisikan ke INTELDAKIM, LANTASKIM (Lembar Disposisi LD/BLP/2026/000001)');
+  });
+});
