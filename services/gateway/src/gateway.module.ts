@@ -37,6 +37,8 @@ import { RegisterComplaintHttpController } from './register-complaint/register-c
 import { RespondAsSectionForwarder } from './respond-as-section/respond-as-section.forwarder';
 import { RespondAsSectionHttpController } from './respond-as-section/respond-as-section.http.controller';
 import { SectionsHttpController, SectionsQuery } from './sections/sections.http.controller';
+import { CallTasksHttpController } from './call-tasks/call-tasks.http.controller';
+import { CallTasksQuery } from './call-tasks/call-tasks.query';
 import { SlaEscalationsHttpController } from './sla-escalations/sla-escalations.http.controller';
 import { SlaEscalationsQuery } from './sla-escalations/sla-escalations.query';
 import { SlaSummaryHttpController } from './sla-summary/sla-summary.http.controller';
@@ -172,6 +174,7 @@ export class GatewayModule {
         SectionsHttpController,
         SlaSummaryHttpController,
         SlaEscalationsHttpController,
+        CallTasksHttpController,
         TrackComplaintHttpController,
         PublicOfficesHttpController,
         ComplaintDocumentsHttpController,
@@ -222,6 +225,7 @@ export class GatewayModule {
         SectionsQuery,
         SlaSummaryQuery,
         SlaEscalationsQuery,
+        CallTasksQuery,
         // The complainants' public endpoints (no login): tracking, the web form's offices, their rate limits.
         { provide: OfficeNames, useValue: new OfficeNames((code) => config.officeProfiles.profileOf(code).name) },
         { provide: WebFormOffices, useValue: new WebFormOffices(config.webFormOffices) },

@@ -11,6 +11,8 @@ import { WorklistPage } from '../pages/WorklistPage';
 import { LoginPage } from '../pages/LoginPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { ProcessingRecordPage } from '../pages/ProcessingRecordPage';
+import { CallTasksPage } from '../pages/queues/CallTasksPage';
+import { EscalationsPage } from '../pages/queues/EscalationsPage';
 import { ReportPage } from '../pages/ReportPage';
 import { SecondFactorPage } from '../pages/SecondFactorPage';
 import { TrackPage } from '../pages/TrackPage';
@@ -70,6 +72,10 @@ function CurrentPage() {
       return <SecondFactorPage />;
     case 'processingRecord':
       return <ProcessingRecordPage />;
+    case 'callTasks':
+      return <CallTasksPage />;
+    case 'escalations':
+      return <EscalationsPage />;
     case 'notFound':
       return <NotFoundPage />;
   }

@@ -4,6 +4,8 @@ import { LANGS } from '../lib/lang';
 import { roleLabel } from '../lib/sop-labels';
 import { PROCESSING_RECORD_ROLES } from '../pages/ProcessingRecordPage';
 import { administersAccounts } from '../lib/accounts';
+import { queuesOf } from '../lib/work-queues';
+import { useQueueCounts } from './use-queue-counts';
 import { useAuth } from './auth';
 import { matchRoute, ROUTES, type RouteName } from './routes';
 import { Link, useRouter } from './router';
@@ -16,13 +18,15 @@ export function Layout({ children }: { children: ReactNode }) {
   const { location, navigate } = useRouter();
   const [menuOpen, setMenuOpen] = useState(false);
   const current = matchRoute(location.pathname).name;
+  const counts = useQueueCounts(location.pathname);
 
   // A phone's menu closes once the officer went somewhere.
   useEffect(() => setMenuOpen(false), [location.pathname]);
 
-  const links: { route: RouteName; label: string; to: string }[] = session
+  const links: { route: RouteName; label: string; to: string; count?: number }[] = session
     ? [
         { route: 'worklist', label: t('nav.worklist'), to: ROUTES.worklist },
+        ...queuesOf(session.user.role).map((q) => ({ route: q, label: t(`nav.${q}`), to: ROUTES[q], count: counts[q] })),
         { route: 'complaints', label: t('nav.complaints'), to: ROUTES.complaints },
         { route: 'dashboard', label: t('nav.dashboard'), to: ROUTES.dashboard },
         ...(administersAccounts(session.user) ? [{ route: 'accounts' as const, label: t('nav.accounts'), to: ROUTES.accounts }] : []),
@@ -80,6 +84,11 @@ export function Layout({ children }: { children: ReactNode }) {
                   <li key={l.route}>
                     <Link to={l.to} className="site-nav__link" aria-current={isCurrent(l.route) ? 'page' : undefined}>
                       {l.label}
+                      {l.count ? (
+                        <span className="nav-count" title={t('nav.queueCount', { n: l.count })}>
+                          {l.count}
+                        </span>
+                      ) : null}
                     </Link>
                   </li>
                 ))}

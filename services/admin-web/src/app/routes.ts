@@ -15,12 +15,14 @@ export const ROUTES = {
   accounts: '/akun',
   secondFactor: '/dua-langkah',
   processingRecord: '/catatan-pemrosesan',
+  callTasks: '/panggilan',
+  escalations: '/eskalasi',
 } as const;
 
 export type RouteName = keyof typeof ROUTES;
 
 /** The routes only a logged-in officer sees; anyone else is sent to the login first. */
-export const OFFICER_ROUTES: readonly RouteName[] = ['worklist', 'complaints', 'complaint', 'dashboard', 'changePassword', 'accounts', 'secondFactor', 'processingRecord'];
+export const OFFICER_ROUTES: readonly RouteName[] = ['worklist', 'complaints', 'complaint', 'dashboard', 'changePassword', 'accounts', 'secondFactor', 'processingRecord', 'callTasks', 'escalations'];
 
 /** The query parameters the routes read. */
 export const QUERY_PARAMS = {

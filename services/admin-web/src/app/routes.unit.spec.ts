@@ -15,6 +15,8 @@ describe('routes', () => {
       accounts: '/akun',
       secondFactor: '/dua-langkah',
       processingRecord: '/catatan-pemrosesan',
+      callTasks: '/panggilan',
+      escalations: '/eskalasi',
     });
   });
 
@@ -35,6 +37,8 @@ describe('routes', () => {
     expect(isOfficerRoute(matchRoute('/akun'))).toBe(true);
     expect(isOfficerRoute(matchRoute('/dua-langkah'))).toBe(true);
     expect(isOfficerRoute(matchRoute('/catatan-pemrosesan'))).toBe(true);
+    expect(isOfficerRoute(matchRoute('/panggilan'))).toBe(true);
+    expect(isOfficerRoute(matchRoute('/eskalasi/'))).toBe(true);
     expect(isOfficerRoute(matchRoute('/lacak'))).toBe(false);
     expect(isOfficerRoute(matchRoute('/nowhere'))).toBe(false);
   });

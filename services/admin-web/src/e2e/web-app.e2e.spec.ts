@@ -3,6 +3,7 @@ import {
   CHANNEL_LABELS,
   DISPOSITION_INSTRUCTION_LABELS,
   FOLLOW_UP_DECISION_LABELS,
+  ROLE_LABELS,
   SEVERITY_LABELS,
   SOP_STEPS,
   STATUS_LABELS,
@@ -11,7 +12,8 @@ import {
   type ComplaintStatus,
 } from '@pengaduan/sop';
 import { eventually, randomOfficeCode, REPO_ROOT, startPlatformStack, type PlatformStack } from '@pengaduan/testing';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { offeredActions, UI_ACTIONS, type UiAction } from '../api/commands';
@@ -20,7 +22,7 @@ import { ACTION_LABELS, MESSAGES, type MessageKey } from '../i18n/messages';
 import { translate, type MessageParams } from '../i18n/translate';
 import { formatNumber, formatWib, wibDateKey } from '../lib/format';
 import { periodRange } from '../lib/periods';
-import { classificationLabel } from '../lib/sop-labels';
+import { classificationLabel, stepShortName } from '../lib/sop-labels';
 import { launchBrowser, newTestPage, shot, type TestPage } from './__fixtures__/browser';
 import { Office, OFFICER_NAMES, OFFICERS, SECTIONS, type Officer } from './__fixtures__/office';
 
@@ -32,6 +34,8 @@ import { Office, OFFICER_NAMES, OFFICERS, SECTIONS, type Officer } from './__fix
 
 const DIST_INDEX = join(REPO_ROOT, 'services', 'admin-web', 'dist', 'index.html');
 const office = randomOfficeCode();
+/** A second office whose policy gives Admin Tikkim seconds to confirm: its complaints are escalated at once. */
+const hastyOffice = randomOfficeCode();
 let stack: PlatformStack;
 let gatewayUrl: string;
 let sop: Office;
@@ -93,10 +97,10 @@ async function publicPage(options?: Parameters<typeof newTestPage>[2]): Promise<
 }
 
 /** Logs `who` in on /masuk and waits for the worklist, which names them in the header. */
-async function logIn(page: Page, who: Officer): Promise<void> {
+async function logIn(page: Page, who: Officer, of: Office = sop): Promise<void> {
   await page.goto(loginPath());
-  await page.getByLabel(required(t('login.username')), { exact: true }).fill(sop.username(who));
-  await page.getByLabel(required(t('login.password')), { exact: true }).fill(sop.passwordOf(who));
+  await page.getByLabel(required(t('login.username')), { exact: true }).fill(of.username(who));
+  await page.getByLabel(required(t('login.password')), { exact: true }).fill(of.passwordOf(who));
   await page.getByRole('button', { name: t('login.submit'), exact: true }).click();
   await page.getByRole('heading', { level: 1, name: t('worklist.title'), exact: true }).waitFor();
   // On a phone the officer's name is behind the menu button.
@@ -158,6 +162,20 @@ async function buttonsShown(page: Page): Promise<string[]> {
   return (await actionsRegion(page).getByRole('button').allInnerTexts()).map((s) => s.trim()).sort();
 }
 
+/** The navigation's link to a work queue, whose name carries the queue's count when something waits. */
+const queueLink = (page: Page, key: MessageKey) => page.getByRole('navigation', { name: t('nav.label'), exact: true }).getByRole('link', { name: new RegExp(`^${escape(t(key))}`) });
+
+/**
+ * Opens a work queue's page and waits until it has read the queue; resolves with the item of
+ * `trackingNumber`, if the queue holds it. Each call reads the queue afresh.
+ */
+async function queueItem(page: Page, route: string, listKey: MessageKey, trackingNumber: string): Promise<Locator | undefined> {
+  await page.goto(route);
+  await page.locator('.empty-state, .item-list').first().waitFor();
+  const item = page.getByRole('list', { name: t(listKey), exact: true }).getByRole('listitem').filter({ has: page.getByRole('heading', { name: trackingNumber, exact: true }) });
+  return (await item.count()) > 0 ? item : undefined;
+}
+
 async function noHorizontalScroll(page: Page): Promise<{ scrollWidth: number; innerWidth: number }> {
   return page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
 }
@@ -176,7 +194,9 @@ beforeAll(async () => {
     throw new Error(`the built web app is missing (${DIST_INDEX}): run \`npm run build:web\` first (npm test builds it before the end-to-end tests)`);
   }
   browser = await launchBrowser();
-  stack = await startPlatformStack({ extraEnv: { WEB_FORM_OFFICES: office } });
+  const policies = join(mkdtempSync(join(tmpdir(), 'sla-policies-')), 'policies.json');
+  writeFileSync(policies, JSON.stringify({ [hastyOffice]: { deadlineHours: { CONFIRM: 0.001 } } }));
+  stack = await startPlatformStack({ extraEnv: { WEB_FORM_OFFICES: office, SLA_OFFICE_POLICIES_FILE: policies } });
   gatewayUrl = stack.gatewayUrl;
   sop = await new Office(stack, office).setUp();
 }, 240_000);
@@ -315,12 +335,24 @@ describe('the web app in a browser, on the whole platform', () => {
     await form.getByLabel(required(t('field.followUpText')), { exact: true }).fill(followUpText);
     await submit(admin, form, 'informReporter', 'REPORTER_INFORMED');
 
+    // No channel can deliver it (the office has no SMS provider): it waits among Admin Tikkim's
+    // calls, with why each channel failed; the navigation counts it.
+    const task = await eventually(() => queueItem(admin, ROUTES.callTasks, 'callTasks.listLabel', trackingNumber), 30_000, 'the call task');
+    await task.getByText(t('callTasks.allFailed'), { exact: true }).waitFor();
+    await task.getByText(`${CHANNEL_LABELS.SMS.id}: ${t('callTasks.reason.NO_ADAPTER')} (SMS.NO_ADAPTER) (`, { exact: false }).waitFor();
+    await queueLink(admin, 'nav.callTasks').filter({ hasText: /\d+$/ }).waitFor();
+    await shot(admin, '09-panggilan');
+    await task.getByRole('link', { name: t('callTasks.open', { number: trackingNumber }), exact: true }).click();
+    await statusShown(admin, 'REPORTER_INFORMED');
+
     // … and records that it reached the complainant by phone: the complaint is closed.
     form = await openForm(admin, 'recordDelivery');
     await form.getByLabel(required(t('field.deliveryMethod')), { exact: true }).selectOption('PHONE_CALL');
     await form.getByLabel(optional(t('field.note')), { exact: true }).fill('Pelapor dihubungi melalui telepon dan menerima penjelasan.');
     await submit(admin, form, 'recordDelivery', 'CLOSED');
     expect(STATUS_LABELS.CLOSED.id).toBe('Selesai');
+    // The call task ended with it.
+    await eventually(async () => ((await queueItem(admin, ROUTES.callTasks, 'callTasks.listLabel', trackingNumber)) ? undefined : true), 30_000, 'the call task to end');
 
     // Every step's document, once its owner has rendered it; then the page shows them all.
     const titles = DOCUMENT_KINDS.map((k) => DOCUMENT_TITLES[k].id);
@@ -531,6 +563,33 @@ describe('the web app in a browser, on the whole platform', () => {
     expect(statusRows).toContainEqual([STATUS_LABELS.CLOSED.id, formatNumber(closed, 'id')]);
     await shot(kakan, '07-dasbor');
   });
+
+  it('shows Kepala Seksi TI the missed confirmation escalated to them, and takes it off once Admin Tikkim confirms', async () => {
+    // An office that gives Admin Tikkim seconds to confirm: a phone complaint is late at once.
+    const hasty = await new Office(stack, hastyOffice).setUp();
+    const registered = await hasty.call('POST', '/complaints', 'admin', { officeCode: hastyOffice, channel: 'PHONE', text: 'Antrean paspor tidak bergerak selama tiga jam tanpa penjelasan.' });
+    expect(registered.status).toBe(201);
+    const id = registered.body['id'] as string;
+    const trackingNumber = registered.body['trackingNumber'] as string;
+
+    const { page } = await publicPage();
+    await logIn(page, 'kasiTi', hasty);
+    const item = await eventually(() => queueItem(page, ROUTES.escalations, 'escalations.listLabel', trackingNumber), 60_000, 'the escalation');
+    await item.getByText(stepShortName('CONFIRM', 'id'), { exact: true }).waitFor();
+    await item.getByText(pattern('countdown.overdue')).waitFor();
+    await item.getByText(ROLE_LABELS.KEPALA_SEKSI_TI.id, { exact: true }).waitFor();
+    await queueLink(page, 'nav.escalations').filter({ hasText: /\d+$/ }).waitFor();
+    await shot(page, '10-eskalasi');
+
+    // The link leads to the complaint, where Kepala Seksi TI sees who is to act.
+    await item.getByRole('link', { name: t('escalations.open', { number: trackingNumber }), exact: true }).click();
+    await statusShown(page, 'RECEIVED');
+
+    // Admin Tikkim confirms it, late: the step is done, and the escalation leaves the queue.
+    await hasty.act('admin', id, 'confirm', { classificationCode: '02', summary: 'Antrean paspor macet tiga jam.', anonymous: false, confidential: false }, 'CONFIRMED');
+    await eventually(async () => ((await queueItem(page, ROUTES.escalations, 'escalations.listLabel', trackingNumber)) ? undefined : true), 30_000, 'the escalation to be resolved');
+    await page.getByText(t('escalations.emptyTitle'), { exact: true }).waitFor();
+  }, 180_000);
 
   it('fits a phone screen: the worklist and the complaint page never scroll sideways', async () => {
     const { id } = requireReported();

@@ -205,6 +205,12 @@ const POLICY: Record<string, RoutePolicy> = {
   'GET /api/v1/sections': officeView("the sections of the officer's office, from disposition"),
   'GET /api/v1/sla/summary': officeView("the officer's office's deadlines"),
   'GET /api/v1/sla/escalations': officeView("escalations to the officer's role in their office"),
+  'GET /api/v1/call-tasks': {
+    access: { kind: 'roles', roles: ['ADMIN_TIKKIM'] },
+    otherOffice: 'own-office',
+    probe: () => ({}),
+    why: "CallTasksHttpController: 403 CALL_TASK.FORBIDDEN_ROLE for other roles; the caller's own office's call tasks only",
+  },
   'GET /api/v1/dashboard': officeView("the officer's office's figures"),
   'POST /api/v1/public/tracking': {
     access: { kind: 'public' },

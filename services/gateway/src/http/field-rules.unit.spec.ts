@@ -49,6 +49,8 @@ const GATEWAY_ONLY = new Set([
   'ListComplaintsQuery.offset',
   'ListEscalationsQuery.limit',
   'ListEscalationsQuery.offset',
+  'ListCallTasksQuery.limit',
+  'ListCallTasksQuery.offset',
   'ProcessingRecordQueryDto.limit',
   'ProcessingRecordQueryDto.pageToken',
   'SecurityLogQuery.username',

@@ -11,6 +11,7 @@ import { applySlaEvent, isSlaEvent } from './sla-deadlines.projection';
 import { OUTPUT_COLUMN, outputChangeOf } from './sop-outputs';
 import { timelineSummary } from './timeline-summary';
 import { documentRefOf } from './document-refs';
+import { recordDeliveryFailure } from './delivery-failures.projection';
 
 export { ProjectionError };
 
@@ -25,6 +26,7 @@ export { ProjectionError };
  *   complaint share a key, hence a partition, so positions follow the topic's order), with the
  *   step an `sla.*` event is about;
  * - records the SOP output the event carries in `complaint_output`;
+ * - records a failed attempt to reach the reporter in `delivery_failure` (the call tasks);
  * - keeps the SLA monitor's deadlines in `sla_deadline` (`sla.*` events), before the view, so
  *   that the current step's due time is the monitor's once its deadline started.
  */
@@ -39,6 +41,7 @@ export const projectReadModel: EventHandler = async (event, tx) => {
   }
   if (event.type === 'complaint.received') await addReceivedComplaint(event, tx);
   if (isSlaEvent(event)) await applySlaEvent(event, tx);
+  if (event.type === 'complaint.notification-failed') await recordDeliveryFailure(event, tx);
   const position = await updateView(event, state, tx);
   await appendToTimeline(event, state, position, tx);
   await recordOutput(event, tx);

@@ -204,8 +204,10 @@ export class DeliveryDispatcher extends PollingWorker {
     }
 
     if (result.kind === 'not-available') {
+      // Recorded like any failure (never retried): the log then says why no channel reached the
+      // reporter, and the gateway's call-task queue shows it beside the providers' failures.
       await insertAttempt('NOT_AVAILABLE', { errorCode: `${channel}.${result.reason}` });
-      await this.nextChannel(tx, n, now, `${channel}.${result.reason}`);
+      await this.nextChannel(tx, n, now, `${channel}.${result.reason}`, { channel, attemptNo, attemptId });
       return;
     }
 

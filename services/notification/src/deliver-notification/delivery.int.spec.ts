@@ -160,5 +160,12 @@ describe('notification delivers the follow-up information (SOP step 8)', () => {
     const [task] = (await app.runtime.dataSource.query('SELECT purpose, reason FROM call_task WHERE complaint_id = $1', [c.complaintId])) as { purpose: string; reason: string }[];
     expect(task).toEqual({ purpose: 'FOLLOW_UP_INFORMATION', reason: 'SMS.NO_ADDRESS' });
     expect(await app.statusOf(c.complaintId)).toBe('REPORTER_INFORMED');
+    // The log says why each channel failed, the one that could not even be tried included,
+    // and that nothing is tried after it but the phone.
+    const failed = (await app.eventsOf(c.complaintId)).flatMap((e) => (e.type === 'complaint.notification-failed' ? [e.payload] : []));
+    expect(failed.map((p) => [p.channel, p.errorCode, p.willRetry, p.fallbackChannel])).toEqual([
+      [Channel.WHATSAPP, 'WHATSAPP.131026', false, Channel.SMS],
+      [Channel.SMS, 'SMS.NO_ADDRESS', false, Channel.PHONE],
+    ]);
   });
 });

@@ -81,3 +81,28 @@ export interface ComplaintRegistered {
   readonly trackingNumber: string;
   readonly status: string;
 }
+
+/** `GET /api/v1/call-tasks`: an answer no channel could deliver (services/gateway/src/call-tasks). */
+export interface CallTask {
+  readonly complaintId: string;
+  readonly trackingNumber: string;
+  readonly purpose: string;
+  readonly openedAt: string;
+  readonly failures: readonly { readonly channel: string; readonly errorCode: string; readonly attempt: number; readonly failedAt: string }[];
+}
+
+/** `GET /api/v1/sla/escalations`: a missed deadline escalated to the officer (services/gateway/src/sla-escalations). */
+export interface Escalation {
+  readonly deadlineId: string;
+  readonly complaintId: string;
+  readonly trackingNumber: string;
+  readonly stepId: string;
+  readonly sectionCode: string | null;
+  readonly dueAt: string;
+  readonly escalatedAt: string;
+  readonly escalatedToRole: string;
+  readonly level: number;
+  readonly latenessSeconds: number;
+  readonly resolved: boolean;
+  readonly stoppedAt: string | null;
+}

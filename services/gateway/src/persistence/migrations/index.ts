@@ -8,9 +8,12 @@ import { GatewayPublicRateLimit1795800000950 } from './1795800000950-gateway-pub
 import { GatewayAccountSecurity1795800001000 } from './1795800001000-gateway-account-security';
 import { GatewaySecondFactor1795800001100 } from './1795800001100-gateway-second-factor';
 import { GatewayAnsweredVersions1795801000330 } from './1795801000330-gateway-answered-versions';
+import { GatewayDeliveryFailures1795801000500 } from './1795801000500-gateway-delivery-failures';
+import { GatewayTimelineStep1795801000600 } from './1795801000600-gateway-timeline-step';
+import { GatewayOfficerPosition1795801000700 } from './1795801000700-gateway-officer-position';
 
 /** The gateway's own migrations, in order. */
-export const GATEWAY_OWN_MIGRATIONS = [GatewayComplaintView1795800000200, GatewayUsersAndSopReadModel1795800000300, GatewaySla1795800000400, GatewayPublicApi1795800000700, GatewayDocumentsAndSignatories1795800000850, GatewayPublicRateLimit1795800000950, GatewayAccountSecurity1795800001000, GatewaySecondFactor1795800001100, GatewayAnsweredVersions1795801000330];
+export const GATEWAY_OWN_MIGRATIONS = [GatewayComplaintView1795800000200, GatewayUsersAndSopReadModel1795800000300, GatewaySla1795800000400, GatewayPublicApi1795800000700, GatewayDocumentsAndSignatories1795800000850, GatewayPublicRateLimit1795800000950, GatewayAccountSecurity1795800001000, GatewaySecondFactor1795800001100, GatewayAnsweredVersions1795801000330, GatewayDeliveryFailures1795801000500, GatewayTimelineStep1795801000600, GatewayOfficerPosition1795801000700];
 
 /**
  * Every migration of the gateway's schema after the outbox/inbox ones (which ServiceRuntime

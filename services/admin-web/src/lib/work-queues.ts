@@ -1,0 +1,24 @@
+// The work queues of the web app: what waits on an officer outside the SOP's worklist, which
+// roles work each, and where its count comes from. One table, read by the navigation (the counts)
+// and by the pages.
+import { SOP_STEPS, type Role } from '@pengaduan/sop';
+
+export type QueueName = 'callTasks' | 'escalations';
+
+/**
+ * Who is escalated to: every role a step's missed deadline escalates to (libs/sop), and the head
+ * of office, who receives the misses recorded for the office report.
+ */
+const ESCALATED_ROLES: readonly Role[] = [...new Set<Role>([...SOP_STEPS.flatMap((s) => (s.escalatesTo ? [s.escalatesTo] : [])), 'KEPALA_KANTOR'])];
+
+export const WORK_QUEUES: Readonly<Record<QueueName, { readonly roles: readonly string[]; readonly api: string }>> = {
+  /** Answers no channel could deliver: Admin Tikkim phones the reporter (SOP step 8). */
+  callTasks: { roles: ['ADMIN_TIKKIM'], api: '/api/v1/call-tasks' },
+  /** Missed deadlines escalated to the officer (the SLA monitor). */
+  escalations: { roles: ESCALATED_ROLES, api: '/api/v1/sla/escalations' },
+};
+
+/** The queues an officer of `role` works, in the navigation's order. */
+export function queuesOf(role: string): QueueName[] {
+  return (Object.keys(WORK_QUEUES) as QueueName[]).filter((q) => WORK_QUEUES[q].roles.includes(role));
+}

@@ -1,0 +1,19 @@
+import { queuesOf, WORK_QUEUES } from './work-queues';
+
+describe('the work queues', () => {
+  it('give Admin Tikkim the call tasks and no escalation queue (no step escalates to them)', () => {
+    expect(queuesOf('ADMIN_TIKKIM')).toEqual(['callTasks']);
+  });
+
+  it('give the escalation queue to every role a missed step escalates to, and to the head of office for the office report', () => {
+    expect(queuesOf('KEPALA_SEKSI_TI')).toEqual(['escalations']);
+    expect(queuesOf('KEPALA_KANTOR')).toEqual(['escalations']);
+    expect(queuesOf('SEKSI_TERKAIT')).toEqual([]);
+    expect(queuesOf('AUDITOR')).toEqual([]);
+  });
+
+  it("read each queue from the gateway's API", () => {
+    expect(WORK_QUEUES.callTasks.api).toBe('/api/v1/call-tasks');
+    expect(WORK_QUEUES.escalations.api).toBe('/api/v1/sla/escalations');
+  });
+});

@@ -1,0 +1,91 @@
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { ApiError } from '../../api/client';
+import { useAuth } from '../../app/auth';
+import { ErrorMessage, StatusMessage } from '../../components/Alerts';
+import { PageHeading } from '../../components/PageHeading';
+import { useI18n } from '../../i18n/i18n';
+import { LOADING, type Loadable } from '../../lib/loadable';
+import { WORK_QUEUES, type QueueName } from '../../lib/work-queues';
+
+/** A queue is read again this often while open. */
+const REFRESH_EVERY_MS = 60_000;
+
+interface QueuePageProps<T> {
+  readonly queue: QueueName;
+  readonly title: string;
+  readonly lead: string;
+  readonly emptyTitle: string;
+  readonly emptyText: string;
+  readonly listLabel: string;
+  readonly renderItem: (item: T) => ReactNode;
+  readonly itemKey: (item: T) => string;
+}
+
+/** One work queue's page: what waits, oldest first, with loading, error and empty states. */
+export function QueuePage<T>({ queue, title, lead, emptyTitle, emptyText, listLabel, renderItem, itemKey }: QueuePageProps<T>) {
+  const { t } = useI18n();
+  const { api, session } = useAuth();
+  const [list, setList] = useState<Loadable<{ items: T[]; total: number }>>(LOADING);
+  const allowed = session ? WORK_QUEUES[queue].roles.includes(session.user.role) : false;
+
+  const load = useCallback(async () => {
+    try {
+      setList({ state: 'ok', value: await api.get<{ items: T[]; total: number }>(WORK_QUEUES[queue].api) });
+    } catch (err) {
+      setList((current) => (current.state === 'ok' ? current : { state: 'error', status: err instanceof ApiError ? err.status : 0 }));
+    }
+  }, [api, queue]);
+
+  useEffect(() => {
+    if (!allowed) return undefined;
+    void load();
+    const timer = window.setInterval(() => void load(), REFRESH_EVERY_MS);
+    return () => window.clearInterval(timer);
+  }, [load, allowed]);
+
+  return (
+    <div className="page">
+      <PageHeading title={title}>{title}</PageHeading>
+      <p className="lead">{lead}</p>
+      {!allowed ? (
+        <ErrorMessage>
+          <p>{t('queue.notYours')}</p>
+        </ErrorMessage>
+      ) : (
+        <>
+          <div className="toolbar">
+            <button type="button" className="button button--secondary" onClick={() => void load()}>
+              {t('common.refresh')}
+            </button>
+          </div>
+          {list.state === 'loading' ? <StatusMessage>{t('common.loading')}</StatusMessage> : null}
+          {list.state === 'error' ? (
+            <ErrorMessage>
+              <p>{list.status === 0 ? t('error.network') : t('error.unavailable')}</p>
+            </ErrorMessage>
+          ) : null}
+          {list.state === 'ok' && list.value.items.length === 0 ? (
+            <div className="empty-state">
+              <p className="empty-state__title">{emptyTitle}</p>
+              <p>{emptyText}</p>
+            </div>
+          ) : null}
+          {list.state === 'ok' && list.value.items.length > 0 ? (
+            <>
+              <p className="muted" aria-live="polite">
+                {t('queue.count', { n: list.value.total })}
+              </p>
+              <ul className="item-list" aria-label={listLabel}>
+                {list.value.items.map((item) => (
+                  <li key={itemKey(item)} className="item">
+                    {renderItem(item)}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}

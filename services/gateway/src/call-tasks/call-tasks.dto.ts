@@ -1,0 +1,76 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { OUTBOUND_CHANNELS } from '@pengaduan/sop';
+
+/** Longest page of call tasks, and its length when the caller does not say. */
+export const MAX_CALL_TASKS_LIMIT = 100;
+
+/** `GET /call-tasks`. */
+export class ListCallTasksQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_CALL_TASKS_LIMIT, default: MAX_CALL_TASKS_LIMIT })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_CALL_TASKS_LIMIT)
+  limit?: number;
+
+  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  offset?: number;
+}
+
+/** One failed attempt to reach the reporter: codes only, never a provider's text nor the address. */
+export class DeliveryFailureDto {
+  @ApiProperty({ enum: OUTBOUND_CHANNELS, example: 'WHATSAPP' })
+  channel!: string;
+
+  @ApiProperty({ example: 'WHATSAPP.131047', description: "Stable error code (the provider's or the platform's)" })
+  errorCode!: string;
+
+  @ApiProperty({ example: 1, description: 'The attempt on that channel, from 1' })
+  attempt!: number;
+
+  @ApiProperty({ format: 'date-time' })
+  failedAt!: string;
+}
+
+/**
+ * A complaint whose follow-up information no channel could deliver: Admin Tikkim phones or meets
+ * the reporter and records the delivery (SOP step 8), which closes it.
+ */
+export class CallTaskDto {
+  @ApiProperty({ format: 'uuid' })
+  complaintId!: string;
+
+  @ApiProperty({ example: 'BLP-2026-000123' })
+  trackingNumber!: string;
+
+  @ApiProperty({ example: 'FOLLOW_UP_INFORMATION', description: 'What the message was for' })
+  purpose!: string;
+
+  @ApiProperty({ format: 'date-time', description: 'When the last channel gave up and the task was handed to Admin Tikkim' })
+  openedAt!: string;
+
+  @ApiProperty({ type: [DeliveryFailureDto], description: 'Every failed attempt, oldest first' })
+  failures!: DeliveryFailureDto[];
+}
+
+export class CallTaskListDto {
+  @ApiProperty({ type: [CallTaskDto], description: 'Oldest first' })
+  items!: CallTaskDto[];
+
+  @ApiProperty({ description: 'How many call tasks are open in all' })
+  total!: number;
+
+  @ApiProperty()
+  limit!: number;
+
+  @ApiProperty()
+  offset!: number;
+}

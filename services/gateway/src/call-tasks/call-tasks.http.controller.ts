@@ -1,0 +1,32 @@
+import { ServiceError } from '@pengaduan/runtime';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthenticatedUser, OfficerRole } from '../auth/authenticated-user';
+import { CurrentUser } from '../auth/current-user';
+import { API_PREFIX, BEARER_AUTH } from '../http/configure-http';
+import { ApiProblemResponses } from '../http/problem.dto';
+import { CallTaskListDto, ListCallTasksQuery, MAX_CALL_TASKS_LIMIT } from './call-tasks.dto';
+import { CallTasksQuery } from './call-tasks.query';
+
+/** Who works the call tasks: Admin Tikkim, who phones the reporter (SOP step 8). */
+export const CALL_TASK_ROLES: readonly OfficerRole[] = ['ADMIN_TIKKIM'];
+
+/** `GET /api/v1/call-tasks`: the answers no channel could deliver, for Admin Tikkim to phone. */
+@ApiTags('call-tasks')
+@ApiBearerAuth(BEARER_AUTH)
+@Controller(`${API_PREFIX}/call-tasks`)
+export class CallTasksHttpController {
+  constructor(private readonly query: CallTasksQuery) {}
+
+  @Get()
+  @ApiOperation({ summary: "The office's complaints whose follow-up information no channel could deliver, with each channel's failure, oldest first. ADMIN_TIKKIM" })
+  @ApiOkResponse({ type: CallTaskListDto })
+  @ApiProblemResponses([400, 'A query parameter is not valid'], [401, 'No valid access token'], [403, 'Only Admin Tikkim works the call tasks (CALL_TASK.FORBIDDEN_ROLE)'], [503, 'The read model is not reachable'])
+  async list(@Query() query: ListCallTasksQuery, @CurrentUser() user: AuthenticatedUser): Promise<CallTaskListDto> {
+    if (!CALL_TASK_ROLES.includes(user.role)) throw new ServiceError('forbidden', 'CALL_TASK.FORBIDDEN_ROLE', 'only admin tikkim works the call tasks');
+    const limit = query.limit ?? MAX_CALL_TASKS_LIMIT;
+    const offset = query.offset ?? 0;
+    const { items, total } = await this.query.of(user.officeCode, { limit, offset });
+    return { items, total, limit, offset };
+  }
+}

@@ -1,0 +1,30 @@
+import { notificationPurposeMapping, outboundChannelMapping, type ParsedEvent } from '@pengaduan/contracts';
+import type { EntityManager } from 'typeorm';
+
+type NotificationFailed = Extract<ParsedEvent, { type: 'complaint.notification-failed' }>;
+
+/**
+ * Records a failed attempt to reach the reporter in `delivery_failure`, in the consumer's
+ * transaction: the call-task queue reads why each channel failed from it. Codes only (the
+ * channel, the stable error code), never a provider's text nor the reporter's address. An event
+ * applied twice changes nothing (its id is the key).
+ */
+export async function recordDeliveryFailure(event: NotificationFailed, tx: EntityManager): Promise<void> {
+  const { envelope, payload: p } = event;
+  await tx.query(
+    `INSERT INTO delivery_failure (event_id, complaint_id, purpose, channel, error_code, attempt, will_retry, fallback_channel, failed_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+     ON CONFLICT (event_id) DO NOTHING`,
+    [
+      envelope.id,
+      envelope.subject,
+      notificationPurposeMapping.fromProto(p.purpose, 'data.purpose'),
+      outboundChannelMapping.fromProto(p.channel, 'data.channel'),
+      p.errorCode,
+      p.attempt,
+      p.willRetry,
+      p.fallbackChannel === undefined ? null : outboundChannelMapping.fromProto(p.fallbackChannel, 'data.fallbackChannel'),
+      new Date(envelope.time),
+    ],
+  );
+}
