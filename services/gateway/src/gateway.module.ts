@@ -11,6 +11,8 @@ import { ComplaintCommandRunner } from './complaint-commands/complaint-command.r
 import { ComplaintViewsHttpController } from './complaint-views/complaint-views.http.controller';
 import { ComplaintViewQueries } from './complaint-views/complaint-views.queries';
 import type { GatewayConfig } from './config';
+import { AppendMessageForwarder } from './append-message/append-message.forwarder';
+import { AppendMessageHttpController } from './append-message/append-message.http.controller';
 import { ConfirmComplaintForwarder } from './confirm-complaint/confirm-complaint.forwarder';
 import { ConfirmComplaintHttpController } from './confirm-complaint/confirm-complaint.http.controller';
 import { ConfirmDeliveryForwarder } from './confirm-delivery/confirm-delivery.forwarder';
@@ -133,6 +135,7 @@ export interface GatewayModuleOptions {
 const COMMAND_USE_CASES = [
   [ConfirmComplaintHttpController, ConfirmComplaintForwarder],
   [DismissComplaintHttpController, DismissComplaintForwarder],
+  [AppendMessageHttpController, AppendMessageForwarder],
   [DisposeComplaintHttpController, DisposeComplaintForwarder],
   [RespondAsSectionHttpController, RespondAsSectionForwarder],
   [AnalyzeComplaintHttpController, AnalyzeComplaintForwarder],

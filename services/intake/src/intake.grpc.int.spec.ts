@@ -121,6 +121,7 @@ describe("intake's gRPC API for SOP step 2", () => {
     await client.call('dismissComplaint', { context: context(complaintId), reason: DismissalReason.NOT_A_COMPLAINT });
     const appended = await client.call('appendMessage', { context: context(complaintId), text: 'Terima kasih atas informasinya' });
     expect(appended.outcome?.status).toBe('DISMISSED');
+    expect(appended.sequence).toBe(2);
 
     // notification tells the reporter and records the delivery: it publishes, intake's consumer folds.
     const envelopes = await eventsOfOtherServices({ runtime, clock }, complaintId, informAndDeliver(clock.now()));

@@ -36,7 +36,7 @@ export function isUiAction(value: string): value is UiAction {
 
 /**
  * The actions to offer as buttons: exactly those of the gateway's list that the web app has a
- * form for, in the gateway's order (bookkeeping commands such as `appendMessage` have none).
+ * form for, in the gateway's order (bookkeeping commands such as `appendMessage` have no button: see appendMessageUrl).
  */
 export function offeredActions(availableActions: readonly string[]): UiAction[] {
   return availableActions.filter(isUiAction);
@@ -44,4 +44,12 @@ export function offeredActions(availableActions: readonly string[]): UiAction[] 
 
 export function commandUrl(complaintId: string, action: UiAction): string {
   return `/api/v1/complaints/${encodeURIComponent(complaintId)}/${ACTION_PATHS[action]}`;
+}
+
+/**
+ * `POST …/messages`: Admin Tikkim adds a later message of the reporter (libs/sop `appendMessage`).
+ * Not a step of the SOP, so no button among the actions: its form is beside the messages.
+ */
+export function appendMessageUrl(complaintId: string): string {
+  return `/api/v1/complaints/${encodeURIComponent(complaintId)}/messages`;
 }

@@ -648,4 +648,48 @@ describe('the web app in a browser, on the whole platform', () => {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: MESSAGES.en['worklist.title'], exact: true }).waitFor();
   });
+  it('lets Admin Tikkim add what a phone complainant said on a later call, as the complaint’s next message', async () => {
+    const id = await registerPhoneComplaint('Loket pengambilan paspor tutup sebelum jam layanan berakhir, pemohon disuruh kembali besok.');
+    const followUp = 'Pelapor menelepon lagi: kejadian yang sama terulang hari ini pukul 14.30 di loket 4.';
+    const page = await officer('admin');
+    await openComplaint(page, id, 'RECEIVED');
+    const messages = region(page, 'complaint.messages');
+    await messages.getByRole('button', { name: t('messages.followUp.title'), exact: true }).click();
+    const form = messages.getByRole('region', { name: t('messages.followUp.title'), exact: true });
+    await form.getByText(t('messages.followUp.hint', { channel: CHANNEL_LABELS.PHONE.id }), { exact: true }).waitFor();
+    const save = form.getByRole('button', { name: t('messages.followUp.submit'), exact: true });
+
+    // An empty message is refused in the page: nothing is sent.
+    await save.click();
+    await form.getByRole('alert').filter({ hasText: t('messages.followUp.text') }).waitFor();
+    await form.getByText(t('validation.required')).first().waitFor();
+
+    await form.getByLabel(required(t('messages.followUp.text')), { exact: true }).fill(followUp);
+    await save.click();
+    await messages.getByRole('status').filter({ hasText: t('messages.followUp.saved', { n: 2 }) }).waitFor();
+    await messages.getByRole('heading', { name: t('messages.all', { n: 2 }), exact: true }).waitFor();
+    const shown = messages.getByRole('listitem').filter({ hasText: followUp });
+    await shown.waitFor();
+    expect(await shown.innerText()).toContain(CHANNEL_LABELS.PHONE.id);
+    await shot(page, '08-follow-up-message');
+
+    // Over REST, on the real intake: stored once as message 2, in the complaint's channel …
+    const read = async () => ((await sop.call('GET', `/complaints/${id}/messages`, 'admin')).body['messages'] as { text: string; channel: string }[]).map((m) => [m.text, m.channel]);
+    expect((await read()).slice(1)).toEqual([[followUp, 'PHONE']]);
+    // … a retry with the same Idempotency-Key stores no other …
+    const again = () =>
+      fetch(`${stack.api}/complaints/${id}/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${sop.tokenOf('admin')}`, 'idempotency-key': `visit-${id}` },
+        body: JSON.stringify({ text: 'Pelapor datang ke kantor membawa bukti antrean.' }),
+      }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, unknown> }));
+    const [first, retry] = [await again(), await again()];
+    expect(first).toMatchObject({ status: 200, body: { status: 'RECEIVED', sequence: 3 } });
+    expect(retry).toEqual(first);
+    expect(await read()).toHaveLength(3);
+    // … and no other role adds one (libs/sop, decided by intake).
+    const byHead = await sop.call('POST', `/complaints/${id}/messages`, 'kakan', { text: followUp });
+    expect(byHead).toMatchObject({ status: 403, body: { code: 'COMPLAINT.FORBIDDEN_ROLE' } });
+    expect(await read()).toHaveLength(3);
+  });
 });

@@ -497,6 +497,11 @@ const id = {
   'messages.text': 'Isi aduan',
   'messages.all': 'Semua pesan ({n})',
   'messages.attachments': '{n} lampiran',
+  'messages.followUp.title': 'Tambah pesan pelapor',
+  'messages.followUp.hint': 'Untuk telepon atau kunjungan pelapor berikutnya: tulis apa yang disampaikan pelapor. Pesan disimpan sebagai pesan berikutnya dari aduan ini (saluran: {channel}).',
+  'messages.followUp.text': 'Isi pesan',
+  'messages.followUp.submit': 'Simpan pesan',
+  'messages.followUp.saved': 'Pesan tersimpan sebagai pesan ke-{n}.',
 
   'outputs.none': 'Belum ada hasil langkah.',
   'outputs.recordedAt': 'Dicatat {time}',
@@ -1062,6 +1067,11 @@ const en: Record<MessageKey, string> = {
   'messages.text': 'Complaint',
   'messages.all': 'All messages ({n})',
   'messages.attachments': '{n} attachments',
+  'messages.followUp.title': 'Add a message from the complainant',
+  'messages.followUp.hint': 'For a later call or visit from the complainant: write what they said. It is kept as this complaint’s next message (channel: {channel}).',
+  'messages.followUp.text': 'Message',
+  'messages.followUp.submit': 'Save the message',
+  'messages.followUp.saved': 'Saved as message {n}.',
 
   'outputs.none': 'No step outputs yet.',
   'outputs.recordedAt': 'Recorded {time}',

@@ -118,7 +118,7 @@ export class ComplaintDetailDto extends ComplaintViewDto {
     enum: COMMAND_TYPES,
     isArray: true,
     example: ['dispose'],
-    description: 'What this officer may do now (libs/sop availableActions): confirm, dismiss → /confirm, /dismiss; dispose → /disposition; respondAsSection → /section-responses; analyze → /analysis; decideFollowUp → /decision; formTeam → /team-decree; informReporter → /follow-up-information; recordDelivery → /delivery-confirmation',
+    description: 'What this officer may do now (libs/sop availableActions): confirm, dismiss → /confirm, /dismiss; dispose → /disposition; respondAsSection → /section-responses; analyze → /analysis; decideFollowUp → /decision; formTeam → /team-decree; informReporter → /follow-up-information; recordDelivery → /delivery-confirmation; appendMessage (a later message of the reporter, no SOP step) → POST /messages',
   })
   availableActions!: CommandType[];
 

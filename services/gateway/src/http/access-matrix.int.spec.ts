@@ -221,6 +221,7 @@ const POLICY: Record<string, RoutePolicy> = {
   'GET /api/v1/public/offices': { access: { kind: 'public' }, otherOffice: 'own-office', probe: () => ({}), why: '@Public(): the web form’s offices' },
   'POST /api/v1/complaints/{id}/confirm': command('confirm', confirmBody, 'intake'),
   'POST /api/v1/complaints/{id}/dismiss': command('dismiss', { reason: 'SPAM', note: 'Promosi judi daring' }, 'intake'),
+  'POST /api/v1/complaints/{id}/messages': command('appendMessage', { text: 'Pelapor menelepon lagi: kejadiannya di loket 3.' }, 'intake'),
   'POST /api/v1/complaints/{id}/disposition': command('dispose', dispositionBody('INTELDAKIM'), 'disposition'),
   'POST /api/v1/complaints/{id}/section-responses': command('respondAsSection', { response: 'Petugas loket telah diperiksa.' }, "disposition, for the officer's own section"),
   'POST /api/v1/complaints/{id}/analysis': command('analyze', analysisBody, 'analysis'),

@@ -14,6 +14,8 @@ const GATEWAY = join(ROOT, 'services/gateway/src');
 const GOVERNED: Readonly<Record<string, FieldRuleName>> = {
   'RegisterComplaintBody.officeCode': 'officeCode',
   'RegisterComplaintBody.text': 'reporterText',
+  // A later message of the reporter: the rule of the report's own text (intake's MAX_MESSAGE_TEXT).
+  'AppendMessageBody.text': 'reporterText',
   'ReporterContactDto.name': 'reporterName',
   'ReporterContactDto.phone': 'reporterPhone',
   'ReporterContactDto.email': 'reporterEmail',

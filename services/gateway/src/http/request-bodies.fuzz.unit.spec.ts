@@ -78,6 +78,7 @@ const DTOS = [...new Set(ROUTES.values())].sort((a, b) => a.name.localeCompare(b
 const member = { name: 'Budi Santoso', nip: '198503122010121002', position: 'Kepala Seksi Inteldakim', teamRole: 'KETUA', userId: '0199a1c2-7b3e-7c4d-9e5f-0a1b2c3d4e5f' };
 const VALID: Record<string, Record<string, unknown>> = {
   AnalyzeComplaintBody: { findings: 'Terbukti', substantiated: 'PARTLY', classificationCode: '01', severity: 'HIGH', recommendation: 'Bentuk tim' },
+  AppendMessageBody: { text: 'Pelapor menelepon lagi: kejadiannya di loket 3.' },
   ChangePasswordBody: { currentPassword: 'old-secret', newPassword: 'a-new-longer-secret' },
   ContactReadBody: { purpose: 'BREAK_GLASS', reason: 'Pemeriksaan internal atas dugaan pungutan liar.' },
   ConfirmComplaintBody: { classificationCode: '03', summary: 'Pungutan di loket', anonymous: false, confidential: true },

@@ -14,6 +14,6 @@ export class AppendMessageGrpcController {
   @GrpcMethod('IntakeService', 'AppendMessage')
   async appendMessage(@Payload() request: AppendMessageRequest, @CorrelationId() correlationId: string): Promise<MessageInitShape<typeof AppendMessageResponseSchema>> {
     const outcome = await this.handler.execute({ ...checkCommandContext(request.context, correlationId), correlationId, text: request.text });
-    return { outcome: outcomeMessage(outcome), messageId: outcome.result.messageId };
+    return { outcome: outcomeMessage(outcome), messageId: outcome.result.messageId, sequence: outcome.result.sequence };
   }
 }

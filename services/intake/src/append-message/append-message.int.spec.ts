@@ -1,4 +1,5 @@
 import { Channel, parseEnvelope } from '@pengaduan/contracts';
+import { FIELD_RULES } from '@pengaduan/sop';
 import { refusal } from '@pengaduan/testing';
 import { randomUUID } from 'node:crypto';
 import {
@@ -92,14 +93,17 @@ describe('the reporter sends another message about an open complaint', () => {
     expect(results.map((r) => r.result.sequence).sort((x, y) => x - y)).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
   });
 
-  it('refuses a message typed in by the kepala kantor (403), an empty one (400), one for another office (404)', async () => {
+  it('refuses a message typed in by the kepala kantor (403), an empty one or one longer than a registration’s text (400), one for another office (404)', async () => {
     const complaintId = await registerComplaint(kit);
     const forbidden = await refusal(kit.append.execute({ ...by(kit, actors.kepalaKantor, complaintId), text: followUp }));
     const empty = await refusal(kit.append.execute({ ...by(kit, actors.admin, complaintId), text: '  ' }));
+    // The same rule as the report's own text (RegisterComplaint): FIELD_RULES.reporterText.
+    const tooLong = await refusal(kit.append.execute({ ...by(kit, actors.admin, complaintId), text: 'x'.repeat(FIELD_RULES.reporterText.maxLength + 1) }));
     const elsewhere = await refusal(kit.append.execute({ ...by(kit, actors.admin, complaintId), actorOffice: 'ZZZZZ', text: followUp }));
 
     expect(forbidden).toMatchObject({ kind: 'forbidden', code: 'COMPLAINT.FORBIDDEN_ROLE' });
     expect(empty).toMatchObject({ kind: 'invalid', details: { fieldViolations: [{ field: 'text' }] } });
+    expect(tooLong).toMatchObject({ kind: 'invalid', details: { fieldViolations: [{ field: 'text', description: `at most ${FIELD_RULES.reporterText.maxLength} characters` }] } });
     expect(elsewhere).toMatchObject({ kind: 'not-found' });
     expect(await messagesOf(complaintId)).toHaveLength(1);
   });

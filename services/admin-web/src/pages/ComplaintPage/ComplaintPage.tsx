@@ -6,6 +6,7 @@ import { Link } from '../../app/router';
 import { ErrorMessage, StatusMessage } from '../../components/Alerts';
 import { PageHeading } from '../../components/PageHeading';
 import { Documents } from '../../complaint/Documents';
+import { FollowUpMessage } from '../../complaint/forms/AppendMessageForm';
 import { Messages } from '../../complaint/Messages';
 import { Outputs } from '../../complaint/Outputs';
 import { Timeline } from '../../complaint/Timeline';
@@ -126,6 +127,8 @@ export function ComplaintPage({ id }: { id: string }) {
           <section className="section" aria-labelledby="complaint-messages">
             <h2 id="complaint-messages">{t('complaint.messages')}</h2>
             {messages.state === 'ok' ? <Messages data={messages.value} onBreakGlass={breakGlass} /> : <Pending state={messages} what={t('complaint.messages')} />}
+            {/* A later call or visit of the reporter: Admin Tikkim, while the complaint is open (libs/sop). */}
+            {current.availableActions.includes('appendMessage') ? <FollowUpMessage detail={current} onSaved={loadRest} onConflict={onConflict} /> : null}
           </section>
 
           <section className="section" aria-labelledby="complaint-outputs">

@@ -14,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pengaduan/intake/v1/confirmation.proto.
  */
 export const file_pengaduan_intake_v1_confirmation: GenFile = /*@__PURE__*/
-  fileDesc("CiZwZW5nYWR1YW4vaW50YWtlL3YxL2NvbmZpcm1hdGlvbi5wcm90bxITcGVuZ2FkdWFuLmludGFrZS52MSKmAQoXQ29uZmlybUNvbXBsYWludFJlcXVlc3QSNAoHY29udGV4dBgBIAEoCzIjLnBlbmdhZHVhbi5jb21tb24udjEuQ29tbWFuZENvbnRleHQSGwoTY2xhc3NpZmljYXRpb25fY29kZRgCIAEoCRIPCgdzdW1tYXJ5GAMgASgJEhEKCWFub255bW91cxgEIAEoCBIUCgxjb25maWRlbnRpYWwYBSABKAgiUAoYQ29uZmlybUNvbXBsYWludFJlc3BvbnNlEjQKB291dGNvbWUYASABKAsyIy5wZW5nYWR1YW4uY29tbW9uLnYxLkNvbW1hbmRPdXRjb21lIvUBChdEaXNtaXNzQ29tcGxhaW50UmVxdWVzdBI0Cgdjb250ZXh0GAEgASgLMiMucGVuZ2FkdWFuLmNvbW1vbi52MS5Db21tYW5kQ29udGV4dBI0CgZyZWFzb24YAiABKA4yJC5wZW5nYWR1YW4uZXZlbnRzLnYxLkRpc21pc3NhbFJlYXNvbhIZCgxkdXBsaWNhdGVfb2YYAyABKAlIAIgBARIXCgpiZWxvbmdzX3RvGAQgASgJSAGIAQESEQoEbm90ZRgFIAEoCUgCiAEBQg8KDV9kdXBsaWNhdGVfb2ZCDQoLX2JlbG9uZ3NfdG9CBwoFX25vdGUiUAoYRGlzbWlzc0NvbXBsYWludFJlc3BvbnNlEjQKB291dGNvbWUYASABKAsyIy5wZW5nYWR1YW4uY29tbW9uLnYxLkNvbW1hbmRPdXRjb21lIloKFEFwcGVuZE1lc3NhZ2VSZXF1ZXN0EjQKB2NvbnRleHQYASABKAsyIy5wZW5nYWR1YW4uY29tbW9uLnYxLkNvbW1hbmRDb250ZXh0EgwKBHRleHQYAiABKAkiYQoVQXBwZW5kTWVzc2FnZVJlc3BvbnNlEjQKB291dGNvbWUYASABKAsyIy5wZW5nYWR1YW4uY29tbW9uLnYxLkNvbW1hbmRPdXRjb21lEhIKCm1lc3NhZ2VfaWQYAiABKAliBnByb3RvMw", [file_pengaduan_common_v1_actor, file_pengaduan_events_v1_complaint_events]);
+  fileDesc("CiZwZW5nYWR1YW4vaW50YWtlL3YxL2NvbmZpcm1hdGlvbi5wcm90bxITcGVuZ2FkdWFuLmludGFrZS52MSKmAQoXQ29uZmlybUNvbXBsYWludFJlcXVlc3QSNAoHY29udGV4dBgBIAEoCzIjLnBlbmdhZHVhbi5jb21tb24udjEuQ29tbWFuZENvbnRleHQSGwoTY2xhc3NpZmljYXRpb25fY29kZRgCIAEoCRIPCgdzdW1tYXJ5GAMgASgJEhEKCWFub255bW91cxgEIAEoCBIUCgxjb25maWRlbnRpYWwYBSABKAgiUAoYQ29uZmlybUNvbXBsYWludFJlc3BvbnNlEjQKB291dGNvbWUYASABKAsyIy5wZW5nYWR1YW4uY29tbW9uLnYxLkNvbW1hbmRPdXRjb21lIvUBChdEaXNtaXNzQ29tcGxhaW50UmVxdWVzdBI0Cgdjb250ZXh0GAEgASgLMiMucGVuZ2FkdWFuLmNvbW1vbi52MS5Db21tYW5kQ29udGV4dBI0CgZyZWFzb24YAiABKA4yJC5wZW5nYWR1YW4uZXZlbnRzLnYxLkRpc21pc3NhbFJlYXNvbhIZCgxkdXBsaWNhdGVfb2YYAyABKAlIAIgBARIXCgpiZWxvbmdzX3RvGAQgASgJSAGIAQESEQoEbm90ZRgFIAEoCUgCiAEBQg8KDV9kdXBsaWNhdGVfb2ZCDQoLX2JlbG9uZ3NfdG9CBwoFX25vdGUiUAoYRGlzbWlzc0NvbXBsYWludFJlc3BvbnNlEjQKB291dGNvbWUYASABKAsyIy5wZW5nYWR1YW4uY29tbW9uLnYxLkNvbW1hbmRPdXRjb21lIloKFEFwcGVuZE1lc3NhZ2VSZXF1ZXN0EjQKB2NvbnRleHQYASABKAsyIy5wZW5nYWR1YW4uY29tbW9uLnYxLkNvbW1hbmRDb250ZXh0EgwKBHRleHQYAiABKAkicwoVQXBwZW5kTWVzc2FnZVJlc3BvbnNlEjQKB291dGNvbWUYASABKAsyIy5wZW5nYWR1YW4uY29tbW9uLnYxLkNvbW1hbmRPdXRjb21lEhIKCm1lc3NhZ2VfaWQYAiABKAkSEAoIc2VxdWVuY2UYAyABKA1iBnByb3RvMw", [file_pengaduan_common_v1_actor, file_pengaduan_events_v1_complaint_events]);
 
 /**
  * SOP step 2: Admin Tikkim confirms the complaint (Laporan Terusan Aduan).
@@ -336,6 +336,13 @@ export type AppendMessageResponse = Message<"pengaduan.intake.v1.AppendMessageRe
    * @generated from field: string message_id = 2;
    */
   messageId: string;
+
+  /**
+   * The message's position in the complaint: 1 is the report itself (the same on a retry).
+   *
+   * @generated from field: uint32 sequence = 3;
+   */
+  sequence: number;
 };
 
 /**
@@ -357,6 +364,13 @@ export type AppendMessageResponseJson = {
    * @generated from field: string message_id = 2;
    */
   messageId?: string;
+
+  /**
+   * The message's position in the complaint: 1 is the report itself (the same on a retry).
+   *
+   * @generated from field: uint32 sequence = 3;
+   */
+  sequence?: number;
 };
 
 /**
