@@ -18,7 +18,7 @@ import { OfficeClientError, OfficeClients, type OfficeClientSummary } from './pu
 export const NEW_USER_PASSWORD_ENV = 'GATEWAY_NEW_USER_PASSWORD';
 
 const USAGE = `usage:
-  main.js user add --username <name> --role <ROLE> --office <CODE> [--section <CODE>] [--display-name <text>] [--nip <18 digits>]
+  main.js user add --username <name> --role <ROLE> --office <CODE> [--section <CODE>] [--display-name <text>] [--nip <18 digits>] [--position <text>]
       password from ${NEW_USER_PASSWORD_ENV}, or generated and printed once
       roles: ${OFFICER_ROLES.join(', ')} (SEKSI_TERKAIT needs --section)
   main.js user list [--office <CODE>]
@@ -112,7 +112,7 @@ function embeddedPlatformDatabase(io: CliIo): string {
 }
 
 type Command =
-  | { name: 'user add'; options: { username?: string; role?: string; office?: string; section?: string; 'display-name'?: string; nip?: string } }
+  | { name: 'user add'; options: { username?: string; role?: string; office?: string; section?: string; 'display-name'?: string; nip?: string; position?: string } }
   | { name: 'user list'; options: { office?: string } }
   | { name: 'user reset-password'; options: { username?: string } }
   | { name: 'seed-demo'; options: Record<string, never> }
@@ -124,7 +124,7 @@ function commandOf(args: string[]): Command {
   const [first, second, ...rest] = args;
   try {
     if (first === 'user' && second === 'add') {
-      return { name: 'user add', options: optionsOf(rest, ['username', 'role', 'office', 'section', 'display-name', 'nip'], ['username', 'role', 'office']) };
+      return { name: 'user add', options: optionsOf(rest, ['username', 'role', 'office', 'section', 'display-name', 'nip', 'position'], ['username', 'role', 'office']) };
     }
     if (first === 'user' && second === 'list') return { name: 'user list', options: optionsOf(rest, ['office']) };
     if (first === 'user' && second === 'reset-password') return { name: 'user reset-password', options: optionsOf(rest, ['username'], ['username']) };
@@ -189,6 +189,7 @@ async function addUser(accounts: UserAccounts, options: Extract<Command, { name:
     officeCode: options.office ?? '',
     ...(options.section ? { sectionCode: options.section } : {}),
     ...(options.nip ? { nip: options.nip } : {}),
+    ...(options.position ? { position: options.position } : {}),
   });
   io.out(`created ${describe(account)}${given ? ` (password from ${NEW_USER_PASSWORD_ENV})` : ` password: ${password}`}`);
   if (!given) io.out('the password is shown only this once: hand it to the officer now');

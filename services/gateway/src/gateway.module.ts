@@ -73,6 +73,7 @@ import { LoginAttempts, LoginLimits, loginLimitsOf } from './login/login-attempt
 import { LogoutHandler } from './logout/logout.handler';
 import { LogoutHttpController } from './logout/logout.http.controller';
 import { OfficeAccountsHttpController } from './office-accounts/office-accounts.http.controller';
+import { OfficeOfficersHttpController } from './office-officers/office-officers.http.controller';
 import { ResetPasswordHandler } from './reset-password/reset-password.handler';
 import { ResetPasswordHttpController } from './reset-password/reset-password.http.controller';
 import { LoginChallenges } from './login/login-challenges';
@@ -167,6 +168,7 @@ export class GatewayModule {
         ChangePasswordHttpController,
         AccountSecurityLogHttpController,
         OfficeAccountsHttpController,
+        OfficeOfficersHttpController,
         ResetPasswordHttpController,
         DeactivateAccountHttpController,
         // The officers' second factor (ADR 0027).

@@ -50,8 +50,9 @@ const confidential = {
   summary: 'Dugaan pungutan liar di loket paspor nomor 2.',
   sectionResponse: 'Petugas loket 2 telah diperiksa; uang dikembalikan kepada pemohon.',
   findings: 'Terdapat pungutan di luar PNBP yang dilakukan oleh petugas loket.',
+  // The chair is one of the office's officers (picked in the team form), the member someone from outside it (typed in).
   members: [
-    { name: 'Bambang Sutrisno', nip: '198001012005011001', position: 'Kepala Subseksi Inteldakim', teamRole: 'KETUA' },
+    { name: OFFICERS.inteldakim.displayName, nip: OFFICERS.inteldakim.nip, position: OFFICERS.inteldakim.position, teamRole: 'KETUA' },
     { name: 'Maria Ulfa', nip: '198502022010012002', position: 'Analis Keimigrasian', teamRole: 'ANGGOTA' },
   ],
 };
@@ -306,15 +307,26 @@ describe('the web app in a browser, on the whole platform', () => {
     await form.getByLabel(required(t('field.decisionReason')), { exact: true }).fill('Pungutan terbukti; perlu tim penanganan.');
     await submit(kasiTi, form, 'decideFollowUp', 'FOLLOW_UP_DECIDED');
 
-    // Kepala Kantor issues the team decree: two members, one of them the chair.
+    // Kepala Kantor issues the team decree: two members, one of them the chair. The chair is
+    // picked from the office's officers ("Nama — NIP"), which fills in their name, NIP and
+    // position; the other is someone from outside the office, typed in.
     await openComplaint(kakan, id, 'FOLLOW_UP_DECIDED');
     form = await openForm(kakan, 'formTeam');
     await form.getByRole('button', { name: t('form.team.addMember'), exact: true }).click();
     for (const [i, m] of confidential.members.entries()) {
       const row = form.getByRole('group', { name: t('form.team.member', { n: i + 1 }), exact: true });
-      await row.getByLabel(required(t('field.memberName')), { exact: true }).fill(m.name);
-      await row.getByLabel(required(t('field.nip')), { exact: true }).fill(m.nip);
-      await row.getByLabel(required(t('field.position')), { exact: true }).fill(m.position);
+      const [name, nip, position] = (['field.memberName', 'field.nip', 'field.position'] as const).map((k) => row.getByLabel(required(t(k)), { exact: true }));
+      const picker = row.getByLabel(optional(t('form.team.officer')), { exact: true });
+      if (i === 0) {
+        await picker.selectOption({ label: `${m.name} — ${m.nip}` });
+        expect([await name.inputValue(), await nip.inputValue(), await position.inputValue()]).toEqual([m.name, m.nip, m.position]);
+        expect(await nip.isEditable()).toBe(false);
+      } else {
+        await picker.selectOption({ label: t('form.team.officerOutside') });
+        await name.fill(m.name);
+        await nip.fill(m.nip);
+        await position.fill(m.position);
+      }
       await row.getByLabel(required(t('field.teamRole')), { exact: true }).selectOption(m.teamRole);
     }
     const roles = form.getByLabel(required(t('field.teamRole')), { exact: true });

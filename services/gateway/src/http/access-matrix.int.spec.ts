@@ -24,6 +24,7 @@ import { isolate, removeIsolation, startGateway, type GatewayIsolation, type Tes
 import { analysisBody, confirmBody, decreeBody, deliveryBody, dispositionBody } from '../__fixtures__/sop-over-rest';
 import { TOKEN_ISSUER } from '../auth/access-tokens';
 import { OFFICER_ROLES, type OfficerRole } from '../auth/authenticated-user';
+import { OFFICE_OFFICER_READERS } from '../office-officers/office-officers.http.controller';
 import { OfficeClients } from '../public-api/office-clients';
 import { PublicGrpcServer } from '../public-api/public-grpc-server';
 
@@ -167,6 +168,12 @@ const POLICY: Record<string, RoutePolicy> = {
     otherOffice: 'own-office',
     probe: () => ({}),
     why: 'assertAccountAdministrator (403 ACCOUNT.FORBIDDEN_ROLE); lists the administrator’s own office',
+  },
+  'GET /api/v1/office/officers': {
+    access: { kind: 'roles', roles: OFFICE_OFFICER_READERS },
+    otherOffice: 'own-office',
+    probe: () => ({}),
+    why: "OfficeOfficersHttpController: who issues the team decree (libs/sop formTeam), else 403 OFFICE_OFFICERS.FORBIDDEN_ROLE; the caller's own office's active officers only",
   },
   'POST /api/v1/users/{username}/password-reset': {
     access: { kind: 'roles', roles: ACCOUNT_ADMINISTRATOR },

@@ -126,6 +126,10 @@ export class UserAccountRecord {
   @Column({ type: 'text', nullable: true })
   nip!: string | null;
 
+  /** The officer's position (jabatan), as a team decree names it; null when none was given. */
+  @Column({ type: 'text', nullable: true })
+  position!: string | null;
+
   @Column({ type: 'boolean' })
   active!: boolean;
 

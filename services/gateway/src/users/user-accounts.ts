@@ -22,6 +22,8 @@ export interface NewAccount {
   sectionCode?: string;
   /** The officer's NIP (18 digits), for signature blocks. */
   nip?: string;
+  /** The officer's position (jabatan), as a team decree names its members. */
+  position?: string;
 }
 
 /** Why an account cannot be created, naming the field. */
@@ -58,8 +60,23 @@ export function checkNewAccount(account: NewAccount): asserts account is NewAcco
   const displayName = account.displayName.trim();
   const { minLength, maxLength } = FIELD_RULES.officerName;
   if (displayName.length < minLength || displayName.length > maxLength) fail('display-name', `must be ${minLength}-${maxLength} characters`);
+  if (account.position !== undefined) {
+    const position = account.position.trim();
+    const rule = FIELD_RULES.officerPosition;
+    if (position.length < rule.minLength || position.length > rule.maxLength) fail('position', `must be ${rule.minLength}-${rule.maxLength} characters`);
+  }
   const passwordProblem = passwordPolicyProblem(account.password, { username: account.username });
   if (passwordProblem) fail('password', passwordProblem);
+}
+
+/** An active officer of an office, as a team decree may name them (`GET /api/v1/office/officers`). */
+export interface OfficeOfficer {
+  id: string;
+  displayName: string;
+  role: OfficerRole;
+  sectionCode?: string;
+  nip?: string;
+  position?: string;
 }
 
 /** An account as listed: never its hash. */
@@ -91,14 +108,15 @@ export class UserAccounts extends AccountDirectory {
       officeCode: account.officeCode,
       sectionCode: account.sectionCode ?? null,
       nip: account.nip ?? null,
+      position: account.position?.trim() ?? null,
       active: true,
       createdAt: new Date(),
       tokensValidAfter: null,
     };
     const inserted = (await this.dataSource().query(
-      `INSERT INTO user_account (id, username, password_hash, display_name, role, office_code, section_code, nip, active, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (username) DO NOTHING RETURNING id`,
-      [record.id, record.username, record.passwordHash, record.displayName, record.role, record.officeCode, record.sectionCode, record.nip, record.active, record.createdAt],
+      `INSERT INTO user_account (id, username, password_hash, display_name, role, office_code, section_code, nip, position, active, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (username) DO NOTHING RETURNING id`,
+      [record.id, record.username, record.passwordHash, record.displayName, record.role, record.officeCode, record.sectionCode, record.nip, record.position, record.active, record.createdAt],
     )) as unknown[];
     if (inserted.length === 0) throw new AccountError('ACCOUNT.USERNAME_TAKEN', 'username', `the username ${account.username} is taken`);
     return summaryOf(record);
@@ -174,6 +192,19 @@ export class UserAccounts extends AccountDirectory {
   async list(officeCode?: string): Promise<AccountSummary[]> {
     const records = await this.records.find({ where: officeCode ? { officeCode } : {}, order: { officeCode: 'ASC', username: 'ASC' } });
     return records.map(summaryOf);
+  }
+
+  /** The active officers of one office, by name: who a team decree may name (a deactivated account never). */
+  async activeOfficers(officeCode: string): Promise<OfficeOfficer[]> {
+    const records = await this.records.find({ where: { officeCode, active: true }, order: { displayName: 'ASC', id: 'ASC' } });
+    return records.map((r) => ({
+      id: r.id,
+      displayName: r.displayName,
+      role: r.role as OfficerRole,
+      ...(r.sectionCode ? { sectionCode: r.sectionCode } : {}),
+      ...(r.nip ? { nip: r.nip } : {}),
+      ...(r.position ? { position: r.position } : {}),
+    }));
   }
 }
 

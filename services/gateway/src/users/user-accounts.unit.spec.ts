@@ -1,3 +1,4 @@
+import { FIELD_RULES } from '@pengaduan/sop';
 import { AccountError, checkNewAccount, type NewAccount } from './user-accounts';
 
 const valid: NewAccount = { username: 'admin.tikkim', password: 'a-long-enough-password', displayName: 'Rina', role: 'ADMIN_TIKKIM', officeCode: 'BLP' };
@@ -17,6 +18,7 @@ describe("an officer's new account", () => {
     expect(refusal(valid)).toBeUndefined();
     expect(refusal({ ...valid, role: 'SEKSI_TERKAIT', sectionCode: 'INTELDAKIM', username: 'seksi.inteldakim' })).toBeUndefined();
     expect(refusal({ ...valid, role: 'AUDITOR', username: 'auditor' })).toBeUndefined();
+    expect(refusal({ ...valid, nip: '199001152015032001', position: 'Pengelola Teknologi Informasi Keimigrasian' })).toBeUndefined();
   });
 
   it('names a section for a section officer, and only for one', () => {
@@ -33,6 +35,8 @@ describe("an officer's new account", () => {
     ['an office code in lower case', { officeCode: 'blp' }, 'office'],
     ['a password shorter than 12 characters', { password: 'short' }, 'password'],
     ['an empty display name', { displayName: '   ' }, 'display-name'],
+    ['an empty position', { position: '  ' }, 'position'],
+    ['a position longer than a team decree prints', { position: 'x'.repeat(FIELD_RULES.officerPosition.maxLength + 1) }, 'position'],
   ])('refuses %s', (_, change, field) => {
     expect(refusal({ ...valid, ...change })).toBe(field);
   });

@@ -6,16 +6,22 @@ import { FieldError, SelectField, TextArea, TextField } from '../../components/f
 import { useI18n } from '../../i18n/i18n';
 import { ACTION_LABELS } from '../../i18n/messages';
 import { wibDateKey } from '../../lib/format';
+import { memberFieldsOf, officerOptionLabel, OUTSIDE_OFFICE } from '../../lib/office-officers';
 import { validateTeamDecree, type TeamMemberInput } from '../../lib/validation';
 import { CommandForm, fieldId } from '../CommandForm';
 import { useCommand } from '../use-command';
 import type { CommandFormProps } from './form-props';
+import { useOfficeOfficers } from './use-office-officers';
 
 const FORM = 'team';
 
 interface MemberRow extends TeamMemberInput {
   readonly rowId: number;
+  /** The office officer picked for the row (their account's id), or OUTSIDE_OFFICE: typed in. */
+  officer: string;
 }
+
+const emptyMember = { name: '', nip: '', position: '' };
 
 /** SOP step 6: the head of office issues the team decree (SK Tim Penanganan Aduan). */
 export function TeamForm({ detail, onAccepted, onCancel, onConflict }: CommandFormProps) {
@@ -23,12 +29,15 @@ export function TeamForm({ detail, onAccepted, onCancel, onConflict }: CommandFo
   const today = wibDateKey(Date.now());
   const nextRow = useRef(2);
   const [decreeDate, setDecreeDate] = useState(today);
-  const [members, setMembers] = useState<MemberRow[]>([{ rowId: 1, name: '', nip: '', position: '', teamRole: 'KETUA' }]);
+  const [members, setMembers] = useState<MemberRow[]>([{ rowId: 1, officer: OUTSIDE_OFFICE, ...emptyMember, teamRole: 'KETUA' }]);
   const [mandate, setMandate] = useState('');
   const [periodStartDate, setPeriodStartDate] = useState(today);
   const [periodEndDate, setPeriodEndDate] = useState('');
   const [focusRow, setFocusRow] = useState<number | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
+  const loaded = useOfficeOfficers();
+  const officers = loaded.state === 'ok' ? loaded.value : [];
+  const officerOptions = [...officers.map((o) => ({ value: o.id, label: officerOptionLabel(o) })), { value: OUTSIDE_OFFICE, label: t('form.team.officerOutside') }];
 
   const labels: Record<string, string> = { decreeDate: t('field.decreeDate'), members: t('form.team.members') };
   members.forEach((_, i) => {
@@ -45,14 +54,22 @@ export function TeamForm({ detail, onAccepted, onCancel, onConflict }: CommandFo
 
   useEffect(() => {
     if (focusRow === null) return;
-    document.getElementById(fieldId(FORM, `members.${focusRow}.name`))?.focus();
+    document.getElementById(fieldId(FORM, `members.${focusRow}.officer`))?.focus();
     setFocusRow(null);
   }, [focusRow]);
 
-  const update = (rowId: number, change: Partial<TeamMemberInput>) => setMembers((all) => all.map((m) => (m.rowId === rowId ? { ...m, ...change } : m)));
+  const update = (rowId: number, change: Partial<Omit<MemberRow, 'rowId'>>) => setMembers((all) => all.map((m) => (m.rowId === rowId ? { ...m, ...change } : m)));
+  // An officer fills the row from their account; going back to outside the office empties what they filled.
+  const pick = (row: MemberRow, value: string) => {
+    const officer = officers.find((o) => o.id === value);
+    if (officer) update(row.rowId, { officer: officer.id, ...memberFieldsOf(officer) });
+    else if (row.officer !== OUTSIDE_OFFICE) update(row.rowId, { officer: OUTSIDE_OFFICE, ...emptyMember });
+  };
+  /** Whether the row's NIP is its picked officer's, from their account: not typed over (another NIP is another person). */
+  const nipFromAccount = (row: MemberRow) => officers.some((o) => o.id === row.officer && o.nip !== undefined);
   const add = () => {
     const rowId = nextRow.current++;
-    setMembers((all) => [...all, { rowId, name: '', nip: '', position: '', teamRole: 'ANGGOTA' }]);
+    setMembers((all) => [...all, { rowId, officer: OUTSIDE_OFFICE, ...emptyMember, teamRole: 'ANGGOTA' }]);
     setFocusRow(members.length);
     command.check({});
   };
@@ -82,12 +99,21 @@ export function TeamForm({ detail, onAccepted, onCancel, onConflict }: CommandFo
       <fieldset className={`field fieldset${membersError ? ' field--invalid' : ''}`} id={fieldId(FORM, 'members')} aria-describedby={membersError ? `${fieldId(FORM, 'members')}-error` : undefined}>
         <legend className="field__label">{labels['members']}</legend>
         <p className="field__hint">{t('form.team.membersHint')}</p>
+        {loaded.state === 'error' ? <p className="field__hint">{t('form.team.officersUnavailable')}</p> : null}
         <FieldError id={fieldId(FORM, 'members')} error={membersError} />
         <ol className="member-rows">
           {members.map((m, i) => (
             <li key={m.rowId} className="member-row">
               <fieldset className="fieldset member-row__fields">
                 <legend className="fieldset__legend">{t('form.team.member', { n: i + 1 })}</legend>
+                <SelectField
+                  id={fieldId(FORM, `members.${i}.officer`)}
+                  label={t('form.team.officer')}
+                  hint={t('form.team.officerHint')}
+                  value={m.officer}
+                  onValue={(v) => pick(m, v)}
+                  options={officerOptions}
+                />
                 <TextField
                   id={fieldId(FORM, `members.${i}.name`)}
                   label={t('field.memberName')}
@@ -100,8 +126,9 @@ export function TeamForm({ detail, onAccepted, onCancel, onConflict }: CommandFo
                 <TextField
                   id={fieldId(FORM, `members.${i}.nip`)}
                   label={t('field.nip')}
-                  hint={t('form.team.nipHint')}
+                  hint={nipFromAccount(m) ? t('form.team.nipFromAccount') : t('form.team.nipHint')}
                   required
+                  readOnly={nipFromAccount(m)}
                   inputMode="numeric"
                   autoComplete="off"
                   value={m.nip}

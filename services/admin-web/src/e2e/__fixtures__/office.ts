@@ -1,5 +1,5 @@
 // One office of a platform stack for the browser tests: its sections, one officer per role
-// (created with the gateway's own `user add`, with a display name and a NIP, as an operator
+// (created with the gateway's own `user add`, with a display name, a NIP and a position, as an operator
 // would), and the REST calls a test makes beside the browser (the same API the app calls).
 import { addSections, eventually, untilApplied, type PlatformStack } from '@pengaduan/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -17,15 +17,17 @@ export interface OfficerSpec {
   /** The name the app shows in its header (and that must never reach the public pages). */
   readonly displayName: string;
   readonly nip: string;
+  /** The position (jabatan) a team decree names them with. */
+  readonly position: string;
 }
 
 export const OFFICERS: Readonly<Record<Officer, OfficerSpec>> = {
-  admin: { role: 'ADMIN_TIKKIM', displayName: 'Dewi Anggraini', nip: '198803152012122001' },
-  kakan: { role: 'KEPALA_KANTOR', displayName: 'Hendra Gunawan', nip: '197505052000031001' },
-  inteldakim: { role: 'SEKSI_TERKAIT', section: 'INTELDAKIM', displayName: 'Yusuf Maulana', nip: '198901012014021003' },
-  lantaskim: { role: 'SEKSI_TERKAIT', section: 'LANTASKIM', displayName: 'Ratna Kusumawati', nip: '199104042015032002' },
-  kasiTi: { role: 'KEPALA_SEKSI_TI', displayName: 'Agus Priyanto', nip: '198207072006041004' },
-  auditor: { role: 'AUDITOR', displayName: 'Lina Marlina', nip: '199305052018012005' },
+  admin: { role: 'ADMIN_TIKKIM', displayName: 'Dewi Anggraini', nip: '198803152012122001', position: 'Pengelola Teknologi Informasi Keimigrasian' },
+  kakan: { role: 'KEPALA_KANTOR', displayName: 'Hendra Gunawan', nip: '197505052000031001', position: 'Kepala Kantor Imigrasi' },
+  inteldakim: { role: 'SEKSI_TERKAIT', section: 'INTELDAKIM', displayName: 'Yusuf Maulana', nip: '198901012014021003', position: 'Kepala Subseksi Inteldakim' },
+  lantaskim: { role: 'SEKSI_TERKAIT', section: 'LANTASKIM', displayName: 'Ratna Kusumawati', nip: '199104042015032002', position: 'Kepala Subseksi Lalu Lintas Keimigrasian' },
+  kasiTi: { role: 'KEPALA_SEKSI_TI', displayName: 'Agus Priyanto', nip: '198207072006041004', position: 'Kepala Seksi Teknologi Informasi dan Komunikasi' },
+  auditor: { role: 'AUDITOR', displayName: 'Lina Marlina', nip: '199305052018012005', position: 'Auditor Pertama' },
 };
 
 export const OFFICER_NAMES = Object.keys(OFFICERS) as Officer[];
@@ -65,6 +67,8 @@ export class Office {
           o.displayName,
           '--nip',
           o.nip,
+          '--position',
+          o.position,
         ],
         { GATEWAY_NEW_USER_PASSWORD: password },
       );
