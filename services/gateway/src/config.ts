@@ -35,8 +35,14 @@ export interface GatewayConfig {
   trustProxy: TrustProxy;
   /** Public tracking attempts one client address may make per {@link TRACKING_ADDRESS_WINDOW_SECONDS}. */
   trackingMaxPerAddress: number;
-  /** Failed public tracking attempts on one tracking number per {@link TRACKING_NUMBER_WINDOW_SECONDS}. */
-  trackingMaxFailuresPerNumber: number;
+  /** Wrong verifiers one client address may give for one tracking number per {@link TRACKING_NUMBER_WINDOW_SECONDS} (ADR 0041). */
+  trackingMaxFailuresPerAddressAndNumber: number;
+  /**
+   * Wrong verifiers on one tracking number, from every address together, per
+   * {@link TRACKING_NUMBER_WINDOW_SECONDS} after which the number is guarded: each address gets
+   * a single wrong verifier on it for the rest of the window. A slow-down, never a lock (ADR 0041).
+   */
+  trackingGuardAfterFailuresPerNumber: number;
   /** Public web form submissions one client address may make per {@link WEB_FORM_WINDOW_SECONDS}. */
   webFormMaxPerAddress: number;
   /**
@@ -82,7 +88,7 @@ export const MAX_JWT_TTL_SECONDS = 86_400;
 
 /** The window of {@link GatewayConfig.trackingMaxPerAddress}: 15 minutes. */
 export const TRACKING_ADDRESS_WINDOW_SECONDS = 15 * 60;
-/** The window of {@link GatewayConfig.trackingMaxFailuresPerNumber}: one hour. */
+/** The window of {@link GatewayConfig.trackingMaxFailuresPerAddressAndNumber} and {@link GatewayConfig.trackingGuardAfterFailuresPerNumber}: one hour. */
 export const TRACKING_NUMBER_WINDOW_SECONDS = 60 * 60;
 /** The window of {@link GatewayConfig.webFormMaxPerAddress}: 10 minutes. */
 export const WEB_FORM_WINDOW_SECONDS = 10 * 60;
@@ -235,11 +241,17 @@ export const GATEWAY_CONFIG: ConfigSpec<GatewayConfig> = {
     parse: attemptsLimit,
     description: `public tracking attempts one client address may make in ${TRACKING_ADDRESS_WINDOW_SECONDS / 60} minutes`,
   },
-  trackingMaxFailuresPerNumber: {
-    env: 'PUBLIC_TRACKING_MAX_FAILURES_PER_NUMBER',
+  trackingMaxFailuresPerAddressAndNumber: {
+    env: 'PUBLIC_TRACKING_MAX_FAILURES_PER_ADDRESS_AND_NUMBER',
     default: '5',
     parse: attemptsLimit,
-    description: `wrong verifiers one tracking number takes in ${TRACKING_NUMBER_WINDOW_SECONDS / 60} minutes before it is locked for the rest of the hour`,
+    description: `wrong verifiers one client address may give for one tracking number in ${TRACKING_NUMBER_WINDOW_SECONDS / 60} minutes; then that address waits for the rest of them (others do not)`,
+  },
+  trackingGuardAfterFailuresPerNumber: {
+    env: 'PUBLIC_TRACKING_GUARD_AFTER_FAILURES_PER_NUMBER',
+    default: '20',
+    parse: attemptsLimit,
+    description: `wrong verifiers on one tracking number from all addresses together in ${TRACKING_NUMBER_WINDOW_SECONDS / 60} minutes after which each address gets one wrong verifier on it for the rest of them (a slow-down for spread-out guessing; nobody is locked out)`,
   },
   webFormMaxPerAddress: {
     env: 'PUBLIC_WEB_FORM_MAX_PER_ADDRESS',
@@ -289,10 +301,17 @@ export const GATEWAY_CONFIG: ConfigSpec<GatewayConfig> = {
   },
 };
 
+/** Variables the gateway no longer reads, with what replaced them: set, they would be ignored without a word. */
+const RETIRED_VARIABLES: Record<string, string> = {
+  PUBLIC_TRACKING_MAX_FAILURES_PER_NUMBER:
+    'no longer read: a tracking number is no longer locked for everyone; set PUBLIC_TRACKING_MAX_FAILURES_PER_ADDRESS_AND_NUMBER and PUBLIC_TRACKING_GUARD_AFTER_FAILURES_PER_NUMBER instead (ADR 0041)',
+};
+
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   return loadConfigParts(
     () => loadConfig(GATEWAY_CONFIG, env),
     () => loadConfigParts(() => ({ eventSigning: loadEventSigning(env) }), () => loadTransportSecurity('gateway', env)),
+    () => Object.entries(RETIRED_VARIABLES).flatMap(([name, why]) => (env[name] ? [`${name}: ${why}`] : [])),
   );
 }
 

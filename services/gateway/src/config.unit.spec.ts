@@ -38,7 +38,8 @@ describe('gateway configuration', () => {
       jwtTtlSeconds: 28_800,
       trustProxy: false,
       trackingMaxPerAddress: 10,
-      trackingMaxFailuresPerNumber: 5,
+      trackingMaxFailuresPerAddressAndNumber: 5,
+      trackingGuardAfterFailuresPerNumber: 20,
       webFormMaxPerAddress: 5,
       loginMaxFailuresPerAddress: 20,
       loginMaxFailuresPerUsername: 5,
@@ -163,12 +164,13 @@ describe('gateway configuration', () => {
       loadGatewayConfig({
         ...required,
         PUBLIC_TRACKING_MAX_PER_ADDRESS: '20',
-        PUBLIC_TRACKING_MAX_FAILURES_PER_NUMBER: '3',
+        PUBLIC_TRACKING_MAX_FAILURES_PER_ADDRESS_AND_NUMBER: '3',
+        PUBLIC_TRACKING_GUARD_AFTER_FAILURES_PER_NUMBER: '50',
         PUBLIC_WEB_FORM_MAX_PER_ADDRESS: '2',
         WEB_FORM_OFFICES: 'BLP, TPI,BLP',
         ADMIN_WEB_DIST: '/srv/pengaduan/web',
       }),
-    ).toMatchObject({ trackingMaxPerAddress: 20, trackingMaxFailuresPerNumber: 3, webFormMaxPerAddress: 2, webFormOffices: ['BLP', 'TPI'], adminWebDist: '/srv/pengaduan/web' });
+    ).toMatchObject({ trackingMaxPerAddress: 20, trackingMaxFailuresPerAddressAndNumber: 3, trackingGuardAfterFailuresPerNumber: 50, webFormMaxPerAddress: 2, webFormOffices: ['BLP', 'TPI'], adminWebDist: '/srv/pengaduan/web' });
     expect(loadGatewayConfig({ ...required, ADMIN_WEB_DIST: 'web/dist' }).adminWebDist).toBe(resolve('web/dist'));
   });
 
@@ -189,8 +191,14 @@ describe('gateway configuration', () => {
   });
 
   it('refuses malformed limits and office codes, naming each', () => {
-    const problems = problemsOf({ ...required, PUBLIC_TRACKING_MAX_PER_ADDRESS: '0', PUBLIC_TRACKING_MAX_FAILURES_PER_NUMBER: 'many', PUBLIC_WEB_FORM_MAX_PER_ADDRESS: '-1', WEB_FORM_OFFICES: 'BLP,blp' });
-    expect(problems.map((p) => p.split(':')[0])).toEqual(['PUBLIC_TRACKING_MAX_PER_ADDRESS', 'PUBLIC_TRACKING_MAX_FAILURES_PER_NUMBER', 'PUBLIC_WEB_FORM_MAX_PER_ADDRESS', 'WEB_FORM_OFFICES']);
+    const problems = problemsOf({ ...required, PUBLIC_TRACKING_MAX_PER_ADDRESS: '0', PUBLIC_TRACKING_MAX_FAILURES_PER_ADDRESS_AND_NUMBER: 'many', PUBLIC_WEB_FORM_MAX_PER_ADDRESS: '-1', WEB_FORM_OFFICES: 'BLP,blp' });
+    expect(problems.map((p) => p.split(':')[0])).toEqual(['PUBLIC_TRACKING_MAX_PER_ADDRESS', 'PUBLIC_TRACKING_MAX_FAILURES_PER_ADDRESS_AND_NUMBER', 'PUBLIC_WEB_FORM_MAX_PER_ADDRESS', 'WEB_FORM_OFFICES']);
+  });
+
+  it('refuses the retired per-number lock rather than ignore it, naming what replaced it', () => {
+    expect(problemsOf({ ...required, PUBLIC_TRACKING_MAX_FAILURES_PER_NUMBER: '5' })).toEqual([
+      expect.stringMatching(/^PUBLIC_TRACKING_MAX_FAILURES_PER_NUMBER: no longer read.+PUBLIC_TRACKING_MAX_FAILURES_PER_ADDRESS_AND_NUMBER/),
+    ]);
   });
 
   it('documents every variable in .env.example', () => {

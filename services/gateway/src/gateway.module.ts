@@ -52,11 +52,12 @@ import { WriteFollowUpInformationHttpController } from './write-follow-up-inform
 import { publicApiProviders } from './public-api/public-api.providers';
 import { OfficeNames } from './public-offices/office-names';
 import { PublicOfficesHttpController, WebFormOffices } from './public-offices/public-offices.http.controller';
-import { publicLimitsOf } from './public-rate-limits/public-limits';
+import { trackingLimitsOf } from './public-rate-limits/public-limits';
 import { PublicRateLimits } from './public-rate-limits/public-rate-limits';
 import { RateLimitKeys } from './public-rate-limits/rate-limit-keys';
-import { PublicTrackingLimits, TrackComplaintHandler } from './track-complaint/track-complaint.handler';
+import { TrackComplaintHandler } from './track-complaint/track-complaint.handler';
 import { TrackComplaintHttpController } from './track-complaint/track-complaint.http.controller';
+import { PublicTrackingLimits, TrackingAttempts } from './track-complaint/tracking-attempts';
 import { TrackingQueries } from './track-complaint/tracking.queries';
 import { ComplaintDocumentsClients } from './complaint-documents/complaint-documents.clients';
 import { ComplaintDocumentRefs, ComplaintDocumentsHttpController } from './complaint-documents/complaint-documents.http.controller';
@@ -239,7 +240,8 @@ export class GatewayModule {
           inject: [ServiceRuntime, Clock],
           useFactory: (rt: ServiceRuntime, c: Clock) => new PublicRateLimits(rt, new RateLimitKeys(config.jwtSecret), c, logger),
         },
-        { provide: PublicTrackingLimits, useFactory: () => new PublicTrackingLimits(publicLimitsOf(config).trackingByAddress, publicLimitsOf(config).trackingFailuresByNumber) },
+        { provide: PublicTrackingLimits, useValue: new PublicTrackingLimits(trackingLimitsOf(config)) },
+        TrackingAttempts,
         TrackingQueries,
         TrackComplaintHandler,
         { provide: ComplaintDocumentsClients, useValue: documents },

@@ -154,7 +154,8 @@ export async function startGateway(upstreams: Upstreams, isolation: GatewayIsola
     jwtTtlSeconds: options.jwtTtlSeconds ?? 28_800,
     trustProxy: false,
     trackingMaxPerAddress: 10,
-    trackingMaxFailuresPerNumber: 5,
+    trackingMaxFailuresPerAddressAndNumber: 5,
+    trackingGuardAfterFailuresPerNumber: 20,
     webFormMaxPerAddress: 5,
     webFormOffices: [],
     // No web app unless a suite builds one.

@@ -381,7 +381,7 @@ const history = new ComplaintHistory({
 beforeAll(async () => {
   isolation = await isolate();
   // No upstream service: what passes the gateway's checks and needs one is answered 503.
-  gateway = await startGateway({}, isolation, { config: { trackingMaxPerAddress: 10_000, trackingMaxFailuresPerNumber: 10_000 } });
+  gateway = await startGateway({}, isolation, { config: { trackingMaxPerAddress: 10_000, trackingMaxFailuresPerAddressAndNumber: 10_000 } });
   summary = `Aduan matriks akses ${uniqueSuffix()}`;
   await gateway.seed(...history.received(), ...history.confirmed('03', summary));
 

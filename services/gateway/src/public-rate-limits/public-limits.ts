@@ -1,15 +1,27 @@
 import { TRACKING_ADDRESS_WINDOW_SECONDS, TRACKING_NUMBER_WINDOW_SECONDS, WEB_FORM_WINDOW_SECONDS, type GatewayConfig } from '../config';
 import type { RateLimit } from './public-rate-limits';
 
-/** The public endpoints' limits, as configured (the windows are fixed; see config.ts). */
-export function publicLimitsOf(config: Pick<GatewayConfig, 'trackingMaxPerAddress' | 'trackingMaxFailuresPerNumber' | 'webFormMaxPerAddress'>): {
-  trackingByAddress: RateLimit;
-  trackingFailuresByNumber: RateLimit;
-  webFormByAddress: RateLimit;
-} {
+/** The public tracking's limits, as configured (the windows are fixed; see config.ts and ADR 0041). */
+export interface TrackingLimits {
+  /** Every attempt, by client address: against flooding and against trying many tracking numbers. */
+  byAddress: RateLimit;
+  /** Wrong verifiers, by client address and tracking number together. */
+  failuresByAddressAndNumber: RateLimit;
+  /** Wrong verifiers on a tracking number from every address; over `max`, the number is guarded (one wrong verifier per address). */
+  guardByNumber: RateLimit;
+}
+
+export function trackingLimitsOf(
+  config: Pick<GatewayConfig, 'trackingMaxPerAddress' | 'trackingMaxFailuresPerAddressAndNumber' | 'trackingGuardAfterFailuresPerNumber'>,
+): TrackingLimits {
   return {
-    trackingByAddress: { bucket: 'tracking:address', max: config.trackingMaxPerAddress, windowSeconds: TRACKING_ADDRESS_WINDOW_SECONDS },
-    trackingFailuresByNumber: { bucket: 'tracking:number', max: config.trackingMaxFailuresPerNumber, windowSeconds: TRACKING_NUMBER_WINDOW_SECONDS },
-    webFormByAddress: { bucket: 'web-form:address', max: config.webFormMaxPerAddress, windowSeconds: WEB_FORM_WINDOW_SECONDS },
+    byAddress: { bucket: 'tracking:address', max: config.trackingMaxPerAddress, windowSeconds: TRACKING_ADDRESS_WINDOW_SECONDS },
+    failuresByAddressAndNumber: { bucket: 'tracking:address-number', max: config.trackingMaxFailuresPerAddressAndNumber, windowSeconds: TRACKING_NUMBER_WINDOW_SECONDS },
+    guardByNumber: { bucket: 'tracking:number', max: config.trackingGuardAfterFailuresPerNumber, windowSeconds: TRACKING_NUMBER_WINDOW_SECONDS },
   };
+}
+
+/** The web form's limit, as configured. */
+export function webFormLimitOf(config: Pick<GatewayConfig, 'webFormMaxPerAddress'>): RateLimit {
+  return { bucket: 'web-form:address', max: config.webFormMaxPerAddress, windowSeconds: WEB_FORM_WINDOW_SECONDS };
 }

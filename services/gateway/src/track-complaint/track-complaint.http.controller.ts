@@ -22,15 +22,18 @@ export class TrackComplaintHttpController {
   @ApiOperation({
     summary: 'A reporter follows their complaint by its tracking number (no login)',
     description:
-      'The verifier proves the complaint is yours: the last four digits of the phone number or the e-mail address you gave with it. ' +
+      'The verifier proves the complaint is yours: the last four digits of the phone number or the e-mail address you gave with it, ' +
+      'or the tracking PIN the acknowledgement told a reporter who gave neither. ' +
       'The answer shows the SOP step the complaint is in and when each step was done, never its content. Limited per client address ' +
-      '(10 attempts per 15 minutes by default) and per tracking number (5 wrong verifiers per hour).',
+      '(10 attempts per 15 minutes by default, whichever numbers) and per client address and tracking number (5 wrong verifiers per hour); ' +
+      'a number that took many wrong verifiers from everywhere (20 per hour) allows each address one wrong verifier for the rest of the hour. ' +
+      'Guesses from other addresses never lock the reporter out.',
   })
   @ApiOkResponse({ type: TrackedComplaintDto })
   @ApiProblemResponses(
     [400, 'trackingNumber or verifier missing or malformed (each bad field named in errors)'],
     [404, 'No complaint matches the tracking number and verifier (the same answer for an unknown number and a wrong verifier)'],
-    [429, 'Too many attempts from this address or on this tracking number; Retry-After says when to try again'],
+    [429, 'Too many attempts from this address, or too many wrong verifiers from it on this tracking number; Retry-After says when to try again'],
     [503, 'intake or the database is not reachable'],
   )
   track(@Body() body: TrackComplaintBody, @Req() req: Request, @CorrelationId() correlationId: string): Promise<TrackedComplaintDto> {

@@ -17,11 +17,14 @@ const verifyReporter = (request: VerifyReporterRequest) => {
 let intake: StandIn<MethodsOf<typeof IntakeService>>;
 let isolation: GatewayIsolation;
 let gateway: TestGateway;
-// 03:05 UTC: the 15-minute window of an address ends at 03:15, the hour of a tracking number at 04:00.
+// 03:05 UTC: the 15-minute window of an address ends at 03:15, the hour of wrong verifiers at 04:00.
 const clock = new SettableClock(new Date('2026-03-20T03:05:00.000Z'));
 const office = randomOfficeCode();
 let followUp: ComplaintHistory;
 let dismissed: ComplaintHistory;
+/** Complaints someone guesses the verifier of: one guesser, and many addresses together. */
+let guessedAt: ComplaintHistory;
+let guessedFromEverywhere: ComplaintHistory;
 
 /** Every test its own client address (the gateway trusts the loopback proxy's X-Forwarded-For). */
 let addressCounter = 0;
@@ -61,17 +64,25 @@ beforeAll(async () => {
   dismissed.dismissed();
   dismissed.reporterInformed();
   dismissed.delivered();
+  guessedAt = new ComplaintHistory({ officeCode: office, trackingNumber: `${office}-2026-000003`, channel: 'TELEGRAM', start: new Date('2026-03-16T01:00:00Z') });
+  guessedAt.received();
+  guessedAt.confirmed();
+  guessedFromEverywhere = new ComplaintHistory({ officeCode: office, trackingNumber: `${office}-2026-000004`, channel: 'SMS', start: new Date('2026-03-17T01:00:00Z') });
+  guessedFromEverywhere.received();
   reporters.set(followUp.trackingNumber, { verifier: '7890', complaintId: followUp.complaintId });
   reporters.set(dismissed.trackingNumber, { verifier: 'siti@example.id', complaintId: dismissed.complaintId });
+  reporters.set(guessedAt.trackingNumber, { verifier: '1357', complaintId: guessedAt.complaintId });
+  reporters.set(guessedFromEverywhere.trackingNumber, { verifier: '8642', complaintId: guessedFromEverywhere.complaintId });
 
-  await gateway.publish(...followUp.envelopes, ...dismissed.envelopes);
+  const all = [followUp, dismissed, guessedAt, guessedFromEverywhere];
+  await gateway.publish(...all.flatMap((h) => h.envelopes));
   await eventually(
     async () => {
-      const rows = (await gateway.runtime.dataSource.query('SELECT status FROM complaint_view WHERE id = ANY($1)', [[followUp.complaintId, dismissed.complaintId]])) as { status: string }[];
-      return rows.map((r) => r.status).sort().join() === 'CLOSED,TEAM_FORMED' ? true : undefined;
+      const rows = (await gateway.runtime.dataSource.query('SELECT status FROM complaint_view WHERE id = ANY($1)', [all.map((h) => h.complaintId)])) as { status: string }[];
+      return rows.map((r) => r.status).sort().join() === 'CLOSED,CONFIRMED,RECEIVED,TEAM_FORMED' ? true : undefined;
     },
     30_000,
-    'both complaints in the read model',
+    'the four complaints in the read model',
   );
 });
 
@@ -162,26 +173,67 @@ describe('a reporter follows their complaint on the public page', () => {
     expect((await track({ trackingNumber: followUp.trackingNumber, verifier: 'x'.repeat(255) }, address())).status).toBe(400);
   });
 
-  it('locks a tracking number for the hour after five wrong verifiers (a right one does not count), while another number still answers', async () => {
-    const target = knownToIntakeOnly('2468');
-    // The read model does not know `target`: a right verifier answers 404 too, but is no failure.
+  it('stops a guesser after five wrong verifiers on a number from their address (a right one does not count) without asking intake, while the reporter still gets in from theirs', async () => {
+    const number = guessedAt.trackingNumber;
+    const guesser = address();
     const statuses: number[] = [];
-    for (const verifier of ['0001', '0002', '0003', '0004', '2468', '0005']) statuses.push((await track({ trackingNumber: target, verifier }, address())).status);
-    expect(statuses).toEqual([404, 404, 404, 404, 404, 404]);
+    for (const verifier of ['0001', '0002', '1357', '0003', '0004', '0005']) statuses.push((await track({ trackingNumber: number, verifier }, guesser)).status);
+    expect(statuses).toEqual([404, 404, 200, 404, 404, 404]);
 
-    const locked = await track({ trackingNumber: target, verifier: '2468' }, address());
-    expect(locked.status).toBe(429);
-    expect(locked.headers.get('retry-after')).toBe(String(55 * 60));
-    expect(await locked.json()).toMatchObject({ status: 429, code: 'TRACKING.RATE_LIMITED' });
-    // Asking intake stops: the lock holds before the guess is checked.
-    const asked = intake.requests('verifyReporter').filter((r) => r.trackingNumber === target).length;
-    await track({ trackingNumber: target, verifier: '0006' }, address());
-    expect(intake.requests('verifyReporter').filter((r) => r.trackingNumber === target)).toHaveLength(asked);
+    // The guesser's right verifier now is refused like a wrong one: the refusal tells them nothing.
+    const refused = await track({ trackingNumber: number, verifier: '1357' }, guesser);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe(String(55 * 60));
+    expect(await refused.json()).toMatchObject({ status: 429, code: 'TRACKING.RATE_LIMITED' });
+    const asked = intake.requests('verifyReporter').filter((r) => r.trackingNumber === number).length;
+    expect((await track({ trackingNumber: number, verifier: '0006' }, guesser)).status).toBe(429);
+    expect(intake.requests('verifyReporter').filter((r) => r.trackingNumber === number)).toHaveLength(asked);
 
-    expect((await track({ trackingNumber: followUp.trackingNumber, verifier: '7890' }, address())).status).toBe(200);
+    expect((await track({ trackingNumber: number, verifier: '1357' }, address())).status).toBe(200);
+    expect((await track({ trackingNumber: number, verifier: '0007' }, address())).status).toBe(404);
+    // The guesser is stopped on this number only.
+    expect((await track({ trackingNumber: followUp.trackingNumber, verifier: '7890' }, guesser)).status).toBe(200);
+
+    // Once the hour is over, the guesser may try that number again.
+    clock.advance(55 * 60_000);
+    try {
+      expect((await track({ trackingNumber: number, verifier: '1357' }, guesser)).status).toBe(200);
+    } finally {
+      clock.advance(-55 * 60_000);
+    }
   });
 
-  it('limits one client address to ten attempts in fifteen minutes, whatever it asks, until the window ends', async () => {
+  it('guards a number guessed at from many addresses: after twenty wrong verifiers each address gets one, and the reporter from an address of their own still gets in', async () => {
+    const number = guessedFromEverywhere.trackingNumber;
+    let guess = 0;
+    const wrong = () => String(++guess).padStart(4, '0');
+    // Four addresses guess five times each: twenty wrong verifiers, each address at its own limit.
+    for (let a = 0; a < 4; a++) {
+      const from = address();
+      for (let i = 0; i < 5; i++) expect((await track({ trackingNumber: number, verifier: wrong() }, from)).status).toBe(404);
+    }
+
+    // Guarded: a fresh address has one wrong verifier, then waits for the rest of the hour.
+    const late = address();
+    expect((await track({ trackingNumber: number, verifier: wrong() }, late)).status).toBe(404);
+    const refused = await track({ trackingNumber: number, verifier: wrong() }, late);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe(String(55 * 60));
+    expect(await refused.json()).toMatchObject({ code: 'TRACKING.RATE_LIMITED' });
+
+    // The reporter, from an address that did not guess, is not locked out.
+    expect((await track({ trackingNumber: number, verifier: '8642' }, address())).status).toBe(200);
+
+    // The next hour the number is no longer guarded: `late` has its five wrong verifiers again.
+    clock.advance(55 * 60_000);
+    try {
+      for (let i = 0; i < 2; i++) expect((await track({ trackingNumber: number, verifier: wrong() }, late)).status).toBe(404);
+    } finally {
+      clock.advance(-55 * 60_000);
+    }
+  });
+
+  it('limits one client address to ten attempts in fifteen minutes across tracking numbers, whatever it asks, until the window ends', async () => {
     const from = address();
     const statuses: number[] = [];
     for (let i = 0; i < 10; i++) {
@@ -191,10 +243,13 @@ describe('a reporter follows their complaint on the public page', () => {
     }
     expect(statuses).toEqual([200, 404, 200, 404, 200, 404, 200, 404, 200, 404]);
 
+    const asked = intake.requests('verifyReporter').length;
     const refused = await track({ trackingNumber: dismissed.trackingNumber, verifier: 'siti@example.id' }, from);
     expect(refused.status).toBe(429);
     expect(refused.headers.get('retry-after')).toBe(String(10 * 60));
     expect(await refused.json()).toMatchObject({ code: 'TRACKING.RATE_LIMITED' });
+    expect((await track({ trackingNumber: `${office}-2026-900011`, verifier: '1234' }, from)).status).toBe(429);
+    expect(intake.requests('verifyReporter')).toHaveLength(asked);
     expect((await track({ trackingNumber: dismissed.trackingNumber, verifier: 'siti@example.id' }, address())).status).toBe(200);
 
     clock.advance(10 * 60_000);
@@ -218,7 +273,7 @@ describe('a reporter follows their complaint on the public page', () => {
     const rows = (await gateway.runtime.dataSource.query('SELECT bucket, key, window_start, count FROM public_rate_limit')) as { bucket: string; key: string }[];
     expect(rows.length).toBeGreaterThan(5);
     expect(rows.some((r) => r.key === 'old')).toBe(false);
-    expect(new Set(rows.map((r) => r.bucket))).toEqual(new Set(['tracking:address', 'tracking:number']));
+    expect(new Set(rows.map((r) => r.bucket))).toEqual(new Set(['tracking:address', 'tracking:address-number', 'tracking:number']));
     const stored = JSON.stringify(rows);
     for (const clear of [followUp.trackingNumber, dismissed.trackingNumber, office, '203.0.113.', '198.51.100.7', '127.0.0.1']) expect(stored).not.toContain(clear);
     expect(rows.every((r) => /^[A-Za-z0-9_-]{43}$/.test(r.key))).toBe(true);
