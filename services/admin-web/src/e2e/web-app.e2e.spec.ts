@@ -660,6 +660,7 @@ describe('the web app in a browser, on the whole platform', () => {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: MESSAGES.en['worklist.title'], exact: true }).waitFor();
   });
+
   it('lets Admin Tikkim add what a phone complainant said on a later call, as the complaint’s next message', async () => {
     const id = await registerPhoneComplaint('Loket pengambilan paspor tutup sebelum jam layanan berakhir, pemohon disuruh kembali besok.');
     const followUp = 'Pelapor menelepon lagi: kejadian yang sama terulang hari ini pukul 14.30 di loket 4.';
@@ -703,5 +704,41 @@ describe('the web app in a browser, on the whole platform', () => {
     const byHead = await sop.call('POST', `/complaints/${id}/messages`, 'kakan', { text: followUp });
     expect(byHead).toMatchObject({ status: 403, body: { code: 'COMPLAINT.FORBIDDEN_ROLE' } });
     expect(await read()).toHaveLength(3);
+  });
+
+  it('keeps a report on /lapor across a reload, before and after its tracking number is shown, and registers it once', async () => {
+    const { page } = await publicPage();
+    const text = `Petugas loket meminta uang tambahan untuk mempercepat paspor (${Date.now()}).`;
+    const phone = `0813${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+    const since = new Date(Date.now() - 1_000).toISOString();
+    // The answer is held back (the status says PENDING) until the page has been reloaded.
+    const status = '**/webhooks/web-form/*';
+    await page.route(status, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ status: 'PENDING' }) }));
+    await page.goto(ROUTES.report);
+    await page.getByLabel(required(t('report.office')), { exact: true }).selectOption(office);
+    await page.getByLabel(required(t('report.text')), { exact: true }).fill(text);
+    await page.getByLabel(optional(t('report.phone')), { exact: true }).fill(phone);
+    await page.getByRole('button', { name: t('report.submit'), exact: true }).click();
+    await page.getByText(t('report.waiting'), { exact: true }).waitFor();
+
+    await page.reload();
+    await page.getByText(t('report.waiting'), { exact: true }).waitFor();
+    const kept = await page.evaluate(() => JSON.stringify(window.sessionStorage));
+    for (const personal of [text, phone, phone.slice(-4)]) expect(kept).not.toContain(personal);
+    await page.unroute(status);
+    await page.getByRole('heading', { level: 2, name: t('report.registeredTitle'), exact: true }).waitFor();
+    const trackingNumber = (await page.locator('#tracking-number').innerText()).trim();
+    expect(trackingNumber).toMatch(new RegExp(`^${office}-\\d{4}-\\d{6}$`));
+    await page.getByText(t('report.keepNumber'), { exact: true }).waitFor();
+
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: t('report.registeredTitle'), exact: true }).waitFor();
+    expect((await page.locator('#tracking-number').innerText()).trim()).toBe(trackingNumber);
+    await page.getByText(t('report.keepNumber'), { exact: true }).waitFor();
+
+    // One complaint: the only web-form complaint received since the form was sent.
+    const id = await sop.idOf(trackingNumber);
+    const received = await sop.call('GET', `/complaints?channel=WEB&from=${encodeURIComponent(since)}`, 'admin');
+    expect((received.body['items'] as { id: string }[]).map((c) => c.id)).toEqual([id]);
   });
 });

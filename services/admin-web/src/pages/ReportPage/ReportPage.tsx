@@ -1,5 +1,6 @@
 import { FIELD_RULES } from '@pengaduan/sop';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { ApiError } from '../../api/client';
 import type { PublicOffices } from '../../api/types';
 import { useAuth } from '../../app/auth';
 import { ErrorMessage, StatusMessage } from '../../components/Alerts';
@@ -10,6 +11,7 @@ import type { Msg } from '../../i18n/translate';
 import { focusFirstInvalid } from '../../lib/focus';
 import { newUuid } from '../../lib/uuid';
 import { validateWebForm, type FieldErrors } from '../../lib/validation';
+import { forgetPendingSubmission, keepPendingSubmission, readPendingSubmission, tabStorage } from './pending-submission';
 import { reportProblem } from './report-problem';
 import { ReportNotRegistered, ReportRegistered } from './ReportOutcome';
 import { useSubmissionStatus, type Phase } from './use-submission-status';
@@ -34,12 +36,15 @@ export function ReportPage() {
   const [offices, setOffices] = useState<PublicOffices['offices'] | null>(null);
   const [officesFailed, setOfficesFailed] = useState(false);
   const [form, setForm] = useState<ReportForm>(EMPTY);
-  // One id per form, kept on a retry: intake stores one complaint however often it arrives.
-  const [submissionId, setSubmissionId] = useState(() => newUuid());
+  // A submission sent (or being sent) before a reload: the page picks it up again by its id.
+  const [kept] = useState(() => readPendingSubmission(tabStorage()));
+  // One id per form, kept on a retry and across a reload: intake stores one complaint however often it arrives.
+  const [submissionId, setSubmissionId] = useState(() => kept?.submissionId ?? newUuid());
+  const [canTrack, setCanTrack] = useState(kept?.canTrack ?? false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [problem, setProblem] = useState<Msg | null>(null);
   const [sending, setSending] = useState(false);
-  const [phase, setPhase] = useState<Phase>({ kind: 'form' });
+  const [phase, setPhase] = useState<Phase>(() => (kept ? { kind: 'waiting', resumed: true } : { kind: 'form' }));
   const formRef = useRef<HTMLFormElement>(null);
   const resultRef = useRef<HTMLHeadingElement>(null);
   const problemRef = useRef<HTMLDivElement>(null);
@@ -65,7 +70,7 @@ export function ReportPage() {
     if (problem) problemRef.current?.focus();
   }, [problem]);
 
-  useSubmissionStatus(phase.kind, publicApi, submissionId, setPhase);
+  useSubmissionStatus(phase, publicApi, submissionId, setPhase);
 
   const set = <K extends keyof ReportForm>(key: K, value: ReportForm[K]) => setForm((f) => ({ ...f, [key]: value }));
 
@@ -89,11 +94,17 @@ export function ReportPage() {
       anonymous: form.anonymous,
       confidential: form.confidential,
     };
+    const contactGiven = body.phone !== undefined || body.email !== undefined;
+    setCanTrack(contactGiven);
+    // Kept before sending: a reload while the request is under way still finds the submission.
+    keepPendingSubmission(tabStorage(), { submissionId, canTrack: contactGiven });
     setSending(true);
     try {
       await publicApi.post<unknown>('/webhooks/web-form', body);
       setPhase({ kind: 'waiting' });
     } catch (err) {
+      // Refused (4xx): nothing was stored under this id, so there is nothing for a reload to pick up.
+      if (err instanceof ApiError && err.status >= 400 && err.status < 500) forgetPendingSubmission(tabStorage());
       setProblem(reportProblem(err));
     } finally {
       setSending(false);
@@ -101,6 +112,7 @@ export function ReportPage() {
   };
 
   const startOver = () => {
+    forgetPendingSubmission(tabStorage());
     setForm(EMPTY);
     setErrors({});
     setProblem(null);
@@ -110,6 +122,7 @@ export function ReportPage() {
 
   const sendAgain = () => {
     // The failed submission is final under its id: the same text goes again under a new one.
+    forgetPendingSubmission(tabStorage());
     setSubmissionId(newUuid());
     setPhase({ kind: 'form' });
   };
@@ -124,7 +137,6 @@ export function ReportPage() {
     email: t('report.email'),
   };
   const summary = FIELD_ORDER.flatMap((f) => (errors[f] ? [{ id: `report-${f}`, label: labels[f], message: msg(errors[f]) }] : []));
-  const canTrack = form.phone.trim() !== '' || form.email.trim() !== '';
 
   if (phase.kind === 'registered') {
     return <ReportRegistered trackingNumber={phase.trackingNumber} canTrack={canTrack} headingRef={resultRef} onAnother={startOver} />;
@@ -145,6 +157,11 @@ export function ReportPage() {
       ) : (
         <form ref={formRef} className="form" noValidate onSubmit={(e) => void submit(e)} aria-describedby="report-privacy">
           <ErrorSummary errors={summary} />
+          {phase.kind === 'form' && phase.notReceived ? (
+            <ErrorMessage>
+              <p>{t('report.notReceived')}</p>
+            </ErrorMessage>
+          ) : null}
           {problem ? <ErrorMessage ref={problemRef}>{msg(problem)}</ErrorMessage> : null}
           {officesFailed ? (
             <ErrorMessage>
