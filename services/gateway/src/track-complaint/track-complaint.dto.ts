@@ -5,7 +5,7 @@ import { IsString, Length, Matches } from 'class-validator';
 import { TRACKING_NUMBER } from '../read-model/tracking-number';
 import { STEP_STATES, type StepState } from './tracking-steps';
 
-/** The shortest and longest verifier: four digits; the longest e-mail address (RFC 5321 path). */
+/** The shortest and longest verifier: four digits; the longest e-mail address (RFC 5321 path). A tracking PIN (8 digits) lies between. */
 export const MIN_VERIFIER = 4;
 export const MAX_VERIFIER = 254;
 
@@ -22,7 +22,9 @@ export class TrackComplaintBody {
     minLength: MIN_VERIFIER,
     maxLength: MAX_VERIFIER,
     format: 'password',
-    description: 'Proof that the complaint is yours: the last four digits of the phone number you gave with it, or the e-mail address you gave',
+    description:
+      'Proof that the complaint is yours: the last four digits of the phone number you gave with it, the e-mail address you gave, ' +
+      'or the tracking PIN your acknowledgement told you when you gave neither (8 digits)',
   })
   @IsString()
   @Length(MIN_VERIFIER, MAX_VERIFIER)

@@ -20,6 +20,7 @@ export class ResolveReporterAddressGrpcController {
       recipient: address.recipient,
       ...(address.accountId ? { accountId: address.accountId } : {}),
       ...(address.lastInboundAt ? { lastInboundAt: timestampFromDate(address.lastInboundAt) } : {}),
+      ...(address.trackingPin ? { trackingPin: address.trackingPin } : {}),
     };
   }
 }

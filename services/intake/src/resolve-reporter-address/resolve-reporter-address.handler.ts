@@ -3,7 +3,8 @@ import { ServiceError } from '@pengaduan/runtime';
 import { SYSTEM_CONTACT_PURPOSES, type OutboundChannel } from '@pengaduan/sop';
 import type { SenderDigest } from '../inbound-messages/sender-digest';
 import type { ContactCipher } from '../reporter-contact/contact-cipher';
-import { readReporterContact } from '../reporter-contact/reporter-contacts';
+import { issueTrackingPin, readReporterContact } from '../reporter-contact/reporter-contacts';
+import { needsTrackingPin } from '../reporter-contact/tracking-pin';
 import { recordContactRead, type ContactField } from '../processing-record/contact-processing-record';
 
 /** Where to reach a reporter on one channel. Personal data. */
@@ -11,6 +12,8 @@ export interface ReporterAddress {
   recipient: string;
   accountId?: string;
   lastInboundAt?: Date;
+  /** A tracking PIN just issued, for the acknowledgement of a reporter with neither phone nor e-mail (ADR 0041). */
+  trackingPin?: string;
 }
 
 /** The purpose recorded for a caller that states none (a notification of an older release). */
@@ -28,7 +31,8 @@ const BY_HANDLE: readonly OutboundChannel[] = ['FACEBOOK', 'INSTAGRAM', 'TELEGRA
  * Messenger, Instagram and Telegram (only on the channel the complaint came over). With the
  * account they wrote to and when they last wrote there, for WhatsApp's 24-hour window. Every
  * answer that discloses an address goes into the processing record first, with the purpose the
- * caller stated (docs/adr/0029).
+ * caller stated (docs/adr/0029). The acknowledgement to a reporter who gave neither a phone
+ * number nor an e-mail address carries a tracking PIN issued for it (ADR 0041).
  */
 export class ResolveReporterAddressHandler {
   constructor(
@@ -53,7 +57,8 @@ export class ResolveReporterAddressHandler {
     const recipient = field ? contact[field] : undefined;
     if (!field || !recipient) return undefined;
     await recordContactRead(manager, { complaintId, officeCode: complaint.office_code, actor: CALLER, purpose, fields: [field], outcome: 'READ', channel });
-    if (channel === 'EMAIL' || channel === 'PHONE' || channel === 'WALK_IN' || channel === 'WEB' || channel === 'REGIONAL_OFFICE') return { recipient };
+    const pin = purpose === SYSTEM_CONTACT_PURPOSES.ACKNOWLEDGEMENT && needsTrackingPin(contact) ? { trackingPin: await issueTrackingPin(manager, this.cipher, reporterRef) } : {};
+    if (channel === 'EMAIL' || channel === 'PHONE' || channel === 'WALK_IN' || channel === 'WEB' || channel === 'REGIONAL_OFFICE') return { recipient, ...pin };
 
     const [wroteTo] = (await manager.query(
       `SELECT account_id FROM inbound_message WHERE complaint_id = $1 AND channel = $2 ORDER BY sent_at LIMIT 1`,
@@ -62,7 +67,7 @@ export class ResolveReporterAddressHandler {
     const [last] = (await manager.query(`SELECT max(sent_at) AS at FROM inbound_message WHERE sender_digest = ANY($1) AND status <> 'FAILED'`, [
       this.digest.all(channel, recipient),
     ])) as { at: Date | null }[];
-    return { recipient, ...(wroteTo ? { accountId: wroteTo.account_id } : {}), ...(last?.at ? { lastInboundAt: last.at } : {}) };
+    return { recipient, ...(wroteTo ? { accountId: wroteTo.account_id } : {}), ...(last?.at ? { lastInboundAt: last.at } : {}), ...pin };
   }
 }
 

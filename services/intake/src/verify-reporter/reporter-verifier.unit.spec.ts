@@ -1,3 +1,4 @@
+import { trackingPinHash } from '../reporter-contact/tracking-pin';
 import { verifierMatches } from './reporter-verifier';
 
 describe('the verifier of a reporter', () => {
@@ -17,5 +18,12 @@ describe('the verifier of a reporter', () => {
     expect(verifierMatches({ name: 'Siti', handle: '@siti' }, 'Siti')).toBe(false);
     expect(verifierMatches({ phone: '123' }, '123')).toBe(false);
     expect(verifierMatches({ email: '  ' }, '')).toBe(false);
+  });
+
+  it('is a tracking PIN issued to a reporter who gave only a handle, any of the newest kept', () => {
+    const reporter = { name: 'Siti', handle: '558812', trackingPinHashes: [trackingPinHash('04715932'), trackingPinHash('99120034')] };
+    expect(verifierMatches(reporter, '04715932')).toBe(true);
+    expect(verifierMatches(reporter, ' 99120034 ')).toBe(true);
+    for (const wrong of ['04715933', '4715932', '0471593', '558812', 'Siti', '']) expect(verifierMatches(reporter, wrong)).toBe(false);
   });
 });

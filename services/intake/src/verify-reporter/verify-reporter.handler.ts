@@ -1,7 +1,8 @@
 import { ServiceRuntime } from '@pengaduan/messaging';
 import { Injectable } from '@nestjs/common';
-import { ContactCipher, type ReporterContact } from '../reporter-contact/contact-cipher';
-import { openContact } from '../reporter-contact/reporter-contacts';
+import { ContactCipher } from '../reporter-contact/contact-cipher';
+import { openSealedReporter } from '../reporter-contact/reporter-contacts';
+import type { SealedReporter } from '../reporter-contact/tracking-pin';
 import { verifierMatches } from './reporter-verifier';
 
 /** The gateway's question for the public tracking page. The verifier is personal data. */
@@ -17,8 +18,9 @@ export type VerifyReporterResult = { matched: true; complaintId: string } | { ma
  * Is the person tracking `trackingNumber` its reporter? One query finds the complaint with its
  * sealed contact, for a known and an unknown tracking number alike; the contact is opened and
  * compared by {@link verifierMatches}. An unknown tracking number, a complaint whose reporter
- * gave no phone or e-mail and a wrong verifier all answer `{ matched: false }`, which is no
- * error: the gateway answers them the same. Neither the verifier nor the contact is logged.
+ * gave no phone or e-mail and was issued no tracking PIN, and a wrong verifier all answer
+ * `{ matched: false }`, which is no error: the gateway answers them the same. Neither the
+ * verifier nor the contact is logged.
  */
 @Injectable()
 export class VerifyReporterHandler {
@@ -36,8 +38,8 @@ export class VerifyReporterHandler {
     return matched && row ? { matched: true, complaintId: row.id } : { matched: false };
   }
 
-  private contactOf(row: { id: string; key_id: string | null; sealed: Buffer | null } | undefined): ReporterContact {
+  private contactOf(row: { id: string; key_id: string | null; sealed: Buffer | null } | undefined): SealedReporter {
     if (!row?.sealed) return {};
-    return openContact(this.cipher, row.sealed, row.key_id ?? '', `the contact of complaint ${row.id}`);
+    return openSealedReporter(this.cipher, row.sealed, row.key_id ?? '', `the contact of complaint ${row.id}`);
   }
 }

@@ -1,6 +1,18 @@
 import { Channel, COMPLAINT_EVENTS_TOPIC, dlqTopicFor, IntakeService } from '@pengaduan/contracts';
 import { createLogger, SettableClock } from '@pengaduan/runtime';
-import { deleteTopics, dropSchema, GrpcTestClient, randomOfficeCode, startGroupAtEnd, startTestService, uniqueSchemaName, uniqueSuffix, type MethodsOf } from '@pengaduan/testing';
+import {
+  deleteTopics,
+  dropSchema,
+  eventually,
+  FakeTelegram,
+  GrpcTestClient,
+  randomOfficeCode,
+  startGroupAtEnd,
+  startTestService,
+  uniqueSchemaName,
+  uniqueSuffix,
+  type MethodsOf,
+} from '@pengaduan/testing';
 import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { ServiceRuntime } from '@pengaduan/messaging';
@@ -16,14 +28,22 @@ const office = randomOfficeCode();
 const admin = { userId: 'u-admin-1', role: 'ADMIN_TIKKIM', officeCode: office };
 let app: INestApplication;
 let client: GrpcTestClient<MethodsOf<typeof IntakeService>>;
+// Reporters who write over Telegram leave only their chat id: the complaints that get a tracking PIN.
+const bot = { botToken: `7000000001:${uniqueSuffix()}`, webhookSecret: `secret-${uniqueSuffix()}` };
+const telegram = new FakeTelegram({ botToken: bot.botToken, secretToken: bot.webhookSecret });
 
 beforeAll(async () => {
   await startGroupAtEnd(group.groupId, COMPLAINT_EVENTS_TOPIC);
+  await telegram.start();
   const logger = createLogger('intake-verify-test', process.env['TEST_LOG_LEVEL'] ?? 'silent');
-  const config = testConfig(schema);
+  const config = {
+    ...testConfig(schema),
+    channels: { telegram: { ...bot, office, apiUrl: telegram.url }, off: [] },
+  };
   const clock = new SettableClock(new Date('2026-11-27T02:00:00Z'));
   const service = await startTestService(intakeService, config, IntakeModule.forRoot(config, logger, { clock, stateConsumerGroup: group }), logger);
   app = service.app;
+  telegram.webhookUrl = `${service.baseUrl}/webhooks/telegram`;
   await app.get(ServiceRuntime).ready();
   client = new GrpcTestClient(IntakeService, service.grpcAddress);
 });
@@ -31,6 +51,7 @@ beforeAll(async () => {
 afterAll(async () => {
   client?.close();
   await app?.close();
+  await telegram.stop();
   await dropSchema(schema);
   await deleteTopics([dlqTopicFor(group.groupId)]);
 });
@@ -96,5 +117,70 @@ describe('a reporter proves a complaint is theirs to follow it on the public pag
     const other = await registered({ phone: '+6285711112222' });
     expect((await verify(other.trackingNumber, '7890')).matched).toBe(false);
     expect(await verify(other.trackingNumber, '2222')).toMatchObject({ matched: true, complaintId: other.complaintId });
+  });
+});
+
+describe('a reporter who gave neither phone nor e-mail follows the complaint with the tracking PIN of their acknowledgement', () => {
+  const db = () => app.get(ServiceRuntime).dataSource;
+  const chatId = 880_000_000 + Math.floor(Math.random() * 1e6);
+  let complaint: { complaintId: string; trackingNumber: string; reporterRef: string };
+  const acknowledge = (purpose = 'ACKNOWLEDGE') =>
+    client.call('resolveReporterAddress', { complaintId: complaint.complaintId, reporterRef: complaint.reporterRef, channel: Channel.TELEGRAM, purpose });
+
+  beforeAll(async () => {
+    await telegram.sendText(chatId, 'Petugas meminta uang tambahan saat saya memperpanjang paspor.', { firstName: 'Rudi' });
+    complaint = await eventually(
+      async () => {
+        const [row] = (await db().query(`SELECT id, tracking_number, reporter_ref FROM complaint WHERE channel = 'TELEGRAM' AND office_code = $1`, [office])) as {
+          id: string;
+          tracking_number: string;
+          reporter_ref: string;
+        }[];
+        return row ? { complaintId: row.id, trackingNumber: row.tracking_number, reporterRef: row.reporter_ref } : undefined;
+      },
+      30_000,
+      'the Telegram message registered as a complaint',
+    );
+  });
+
+  it('gets a PIN with the address its acknowledgement goes to, and the PIN proves the complaint is theirs', async () => {
+    const answer = await acknowledge();
+    expect(answer).toMatchObject({ found: true, recipient: String(chatId), trackingPin: expect.stringMatching(/^\d{8}$/) });
+    const pin = answer.trackingPin ?? '';
+    expect(await verify(complaint.trackingNumber, pin)).toMatchObject({ matched: true, complaintId: complaint.complaintId });
+    expect(await verify(complaint.trackingNumber, ` ${pin} `)).toMatchObject({ matched: true });
+    for (const wrong of [String((Number(pin) + 1) % 1e8).padStart(8, '0'), pin.slice(1), String(chatId), 'Rudi']) {
+      expect((await verify(complaint.trackingNumber, wrong)).matched).toBe(false);
+    }
+  });
+
+  it('keeps the PIN of an acknowledgement sent again valid beside the new one, and gives none with other messages', async () => {
+    const first = (await acknowledge()).trackingPin ?? '';
+    const again = (await acknowledge()).trackingPin ?? '';
+    expect(again).not.toBe(first);
+    for (const pin of [first, again]) expect((await verify(complaint.trackingNumber, pin)).matched).toBe(true);
+    expect((await acknowledge('SEND_FOLLOW_UP')).trackingPin).toBeUndefined();
+    // The PIN proves this complaint only.
+    const other = await registered({ phone: '+6285700001111' });
+    expect((await verify(other.trackingNumber, first)).matched).toBe(false);
+  });
+
+  it('keeps the PIN nowhere in clear, never in an event, and never shows an officer its hash', async () => {
+    const pin = (await acknowledge()).trackingPin ?? '';
+    const stored = JSON.stringify(await db().query('SELECT * FROM reporter_contact WHERE reporter_ref = $1', [complaint.reporterRef]));
+    const events = JSON.stringify(await db().query('SELECT * FROM outbox'));
+    for (const text of [stored, events]) expect(text).not.toContain(pin);
+    expect(events).not.toMatch(/trackingPin|tracking_pin/i);
+    const read = await client.call('getComplaint', { complaintId: complaint.complaintId, actor: admin, contactPurpose: 'CONFIRM' });
+    expect(read.complaint?.contact).toMatchObject({ handle: String(chatId) });
+    expect(JSON.stringify(read.complaint?.contact)).not.toMatch(/trackingPin|Hash/i);
+  });
+
+  it('gives no PIN to a reporter who can prove the complaint with their phone number', async () => {
+    const withPhone = await registered({ phone: '+6281399998888' });
+    const [{ reporter_ref: reporterRef }] = (await db().query('SELECT reporter_ref FROM complaint WHERE id = $1', [withPhone.complaintId])) as { reporter_ref: string }[];
+    const answer = await client.call('resolveReporterAddress', { complaintId: withPhone.complaintId, reporterRef, channel: Channel.SMS, purpose: 'ACKNOWLEDGE' });
+    expect(answer).toMatchObject({ found: true, recipient: '+6281399998888' });
+    expect(answer.trackingPin).toBeUndefined();
   });
 });

@@ -41,6 +41,12 @@ export interface OutboundMessage {
    * answer comes up to 72 h later). The adapter chooses between `text` and `template`.
    */
   template: MessageTemplate;
+  /**
+   * The acknowledgement again with a tracking PIN in it, for when intake issues one with the
+   * address (a reporter with neither phone nor e-mail, ADR 0041). The PIN is personal data:
+   * used for this one send, never stored or logged.
+   */
+  withTrackingPin?: (trackingPin: string) => { text: string; template: MessageTemplate };
   /** Same key, same message: the adapter sends it at most once. */
   idempotencyKey: string;
 }
@@ -123,4 +129,6 @@ export interface ReporterAddress {
   accountId?: string;
   /** When the reporter last wrote over this channel: WhatsApp allows free-form text for 24 h after it. */
   lastInboundAt?: Date;
+  /** A tracking PIN intake issued for this acknowledgement (ADR 0041): the message must tell it. */
+  trackingPin?: string;
 }

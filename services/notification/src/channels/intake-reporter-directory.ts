@@ -27,6 +27,7 @@ export class IntakeReporterDirectory implements ReporterDirectory {
       recipient: answer.recipient,
       ...(answer.accountId ? { accountId: answer.accountId } : {}),
       ...(answer.lastInboundAt ? { lastInboundAt: timestampDate(answer.lastInboundAt) } : {}),
+      ...(answer.trackingPin ? { trackingPin: answer.trackingPin } : {}),
     };
   }
 }

@@ -6,13 +6,22 @@ import type { MessageTemplate } from './channel.port';
  * parameters below, in order.
  */
 
-/** The acknowledgement of receipt: the tracking number the reporter follows the complaint by. */
-export function acknowledgementMessage(trackingNumber: string): { text: string; template: MessageTemplate } {
+/**
+ * The acknowledgement of receipt: the tracking number the reporter follows the complaint by, and
+ * for a reporter who gave neither phone nor e-mail, the tracking PIN that proves it is theirs on
+ * the public tracking page (ADR 0041).
+ */
+export function acknowledgementMessage(trackingNumber: string, trackingPin?: string): { text: string; template: MessageTemplate } {
+  const received = `Terima kasih, pengaduan Anda telah kami terima dengan nomor ${trackingNumber}. Simpan nomor ini untuk menanyakan perkembangan pengaduan Anda.`;
+  const followUp = 'Kami akan menyampaikan tindak lanjutnya melalui saluran ini.';
+  if (trackingPin === undefined) {
+    return { text: `${received} ${followUp}`, template: { id: 'pengaduan_diterima', language: 'id', parameters: [trackingNumber] } };
+  }
   return {
     text:
-      `Terima kasih, pengaduan Anda telah kami terima dengan nomor ${trackingNumber}. ` +
-      'Simpan nomor ini untuk menanyakan perkembangan pengaduan Anda. Kami akan menyampaikan tindak lanjutnya melalui saluran ini.',
-    template: { id: 'pengaduan_diterima', language: 'id', parameters: [trackingNumber] },
+      `${received} PIN pelacakan Anda: ${trackingPin}. Lacak pengaduan Anda di halaman Lacak Aduan dengan nomor dan PIN ini; ` +
+      `jangan berikan PIN ini kepada siapa pun. ${followUp}`,
+    template: { id: 'pengaduan_diterima_pin', language: 'id', parameters: [trackingNumber, trackingPin] },
   };
 }
 

@@ -26,9 +26,11 @@ export class ProviderChannelAdapter implements ChannelAdapter {
     this.channels = [provider.channel];
   }
 
-  async send(message: OutboundMessage): Promise<SendResult> {
-    const address = await this.directory.resolve(message.complaintId, message.reporterRef, message.channel, message.purpose);
+  async send(outbound: OutboundMessage): Promise<SendResult> {
+    const address = await this.directory.resolve(outbound.complaintId, outbound.reporterRef, outbound.channel, outbound.purpose);
     if (!address) return { kind: 'not-available', reason: 'NO_ADDRESS' };
+    // The PIN intake issued with the address goes into this message and nowhere else.
+    const message = address.trackingPin && outbound.withTrackingPin ? { ...outbound, ...outbound.withTrackingPin(address.trackingPin) } : outbound;
     const accountId = address.accountId ?? this.provider.accountFor(message.officeCode);
     const base: Omit<ProviderSendRequest, 'text' | 'template'> = {
       recipient: address.recipient,

@@ -115,6 +115,7 @@ export class DeliveryDispatcher extends PollingWorker {
       reporterRef: reporter.reporterRef,
       purpose: n.purpose,
       ...message,
+      ...(n.purpose === 'ACKNOWLEDGEMENT' ? { withTrackingPin: (pin: string) => acknowledgementMessage(reporter.trackingNumber, pin) } : {}),
       idempotencyKey: `${n.idempotency_key}:${channel}`,
     });
     await this.runtime.dataSource.transaction(async (tx) => {

@@ -14,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pengaduan/intake/v1/reporter_address.proto.
  */
 export const file_pengaduan_intake_v1_reporter_address: GenFile = /*@__PURE__*/
-  fileDesc("CipwZW5nYWR1YW4vaW50YWtlL3YxL3JlcG9ydGVyX2FkZHJlc3MucHJvdG8SE3BlbmdhZHVhbi5pbnRha2UudjEinAEKHVJlc29sdmVSZXBvcnRlckFkZHJlc3NSZXF1ZXN0EhQKDGNvbXBsYWludF9pZBgBIAEoCRIUCgxyZXBvcnRlcl9yZWYYAiABKAkSLQoHY2hhbm5lbBgDIAEoDjIcLnBlbmdhZHVhbi5jb21tb24udjEuQ2hhbm5lbBIUCgdwdXJwb3NlGAQgASgJSACIAQFCCgoIX3B1cnBvc2UiuAEKHlJlc29sdmVSZXBvcnRlckFkZHJlc3NSZXNwb25zZRINCgVmb3VuZBgBIAEoCBIRCglyZWNpcGllbnQYAiABKAkSFwoKYWNjb3VudF9pZBgDIAEoCUgAiAEBEjgKD2xhc3RfaW5ib3VuZF9hdBgEIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBIAYgBAUINCgtfYWNjb3VudF9pZEISChBfbGFzdF9pbmJvdW5kX2F0YgZwcm90bzM", [file_google_protobuf_timestamp, file_pengaduan_common_v1_channel]);
+  fileDesc("CipwZW5nYWR1YW4vaW50YWtlL3YxL3JlcG9ydGVyX2FkZHJlc3MucHJvdG8SE3BlbmdhZHVhbi5pbnRha2UudjEinAEKHVJlc29sdmVSZXBvcnRlckFkZHJlc3NSZXF1ZXN0EhQKDGNvbXBsYWludF9pZBgBIAEoCRIUCgxyZXBvcnRlcl9yZWYYAiABKAkSLQoHY2hhbm5lbBgDIAEoDjIcLnBlbmdhZHVhbi5jb21tb24udjEuQ2hhbm5lbBIUCgdwdXJwb3NlGAQgASgJSACIAQFCCgoIX3B1cnBvc2Ui5AEKHlJlc29sdmVSZXBvcnRlckFkZHJlc3NSZXNwb25zZRINCgVmb3VuZBgBIAEoCBIRCglyZWNpcGllbnQYAiABKAkSFwoKYWNjb3VudF9pZBgDIAEoCUgAiAEBEjgKD2xhc3RfaW5ib3VuZF9hdBgEIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBIAYgBARIZCgx0cmFja2luZ19waW4YBSABKAlIAogBAUINCgtfYWNjb3VudF9pZEISChBfbGFzdF9pbmJvdW5kX2F0Qg8KDV90cmFja2luZ19waW5iBnByb3RvMw", [file_google_protobuf_timestamp, file_pengaduan_common_v1_channel]);
 
 /**
  * notification asks where to send a message to the reporter behind a `reporter_ref`. The answer
@@ -131,6 +131,16 @@ export type ResolveReporterAddressResponse = Message<"pengaduan.intake.v1.Resolv
    * @generated from field: optional google.protobuf.Timestamp last_inbound_at = 4;
    */
   lastInboundAt?: Timestamp | undefined;
+
+  /**
+   * For the acknowledgement (purpose `ACKNOWLEDGE`) of a reporter who gave neither a phone number
+   * nor an e-mail address: a tracking PIN intake has just issued, which the acknowledgement tells
+   * the reporter and the public tracking page accepts as the verifier (docs/adr/0041). Intake keeps
+   * only its hash; notification puts it in that one message and never stores or logs it.
+   *
+   * @generated from field: optional string tracking_pin = 5;
+   */
+  trackingPin?: string | undefined;
 };
 
 /**
@@ -167,6 +177,16 @@ export type ResolveReporterAddressResponseJson = {
    * @generated from field: optional google.protobuf.Timestamp last_inbound_at = 4;
    */
   lastInboundAt?: TimestampJson;
+
+  /**
+   * For the acknowledgement (purpose `ACKNOWLEDGE`) of a reporter who gave neither a phone number
+   * nor an e-mail address: a tracking PIN intake has just issued, which the acknowledgement tells
+   * the reporter and the public tracking page accepts as the verifier (docs/adr/0041). Intake keeps
+   * only its hash; notification puts it in that one message and never stores or logs it.
+   *
+   * @generated from field: optional string tracking_pin = 5;
+   */
+  trackingPin?: string;
 };
 
 /**

@@ -27,8 +27,9 @@ export type VerifyReporterRequest = Message<"pengaduan.intake.v1.VerifyReporterR
   trackingNumber: string;
 
   /**
-   * What only the reporter knows: the last four digits of the phone number they gave, or the
-   * e-mail address they gave (compared without case and surrounding spaces).
+   * What only the reporter knows: the last four digits of the phone number they gave, the
+   * e-mail address they gave (compared without case and surrounding spaces), or the tracking PIN
+   * their acknowledgement told them when they gave neither.
    *
    * @generated from field: string verifier = 2;
    */
@@ -50,8 +51,9 @@ export type VerifyReporterRequestJson = {
   trackingNumber?: string;
 
   /**
-   * What only the reporter knows: the last four digits of the phone number they gave, or the
-   * e-mail address they gave (compared without case and surrounding spaces).
+   * What only the reporter knows: the last four digits of the phone number they gave, the
+   * e-mail address they gave (compared without case and surrounding spaces), or the tracking PIN
+   * their acknowledgement told them when they gave neither.
    *
    * @generated from field: string verifier = 2;
    */
