@@ -2,7 +2,8 @@ import { ERROR_CATALOGUE } from '@pengaduan/contracts/error-catalogue';
 import type { Msg } from '../i18n/translate';
 import { translateMsg } from '../i18n/translate';
 import { networkProblem, parseProblem } from './problem';
-import { problemMsg } from './problem-message';
+import { ApiError } from './client';
+import { pageProblem, problemMsg } from './problem-message';
 
 const fallback: Msg = { key: 'error.unexpectedStatus', params: { status: 502 } };
 
@@ -28,5 +29,26 @@ describe('the message of an error answer', () => {
     expect(translateMsg('id', problemMsg(proxy, fallback))).toBe('Server menjawab dengan kode 502. Coba lagi, atau hubungi admin bila berulang.');
     expect(translateMsg('en', problemMsg(proxy, fallback))).toBe('The server answered with code 502. Try again, or contact the administrator if it happens again.');
     expect(problemMsg(networkProblem(), { key: 'error.network' })).toEqual({ key: 'error.network' });
+  });
+});
+
+describe("what a page says about a failed request (pageProblem)", () => {
+  const refused = (status: number, code: string) => new ApiError(parseProblem(status, JSON.stringify({ status, code, title: 'English title', detail: 'English detail', errors: [] })));
+
+  it("is the page's own words first, for what the page handles itself", () => {
+    expect(pageProblem(refused(401, 'AUTH.INVALID_CREDENTIALS'), (e) => (e.status === 401 ? { key: 'login.wrong' } : undefined))).toEqual({ key: 'login.wrong' });
+  });
+
+  it("is else the catalogue's message for the code, in either language, never the server's English", () => {
+    const shown = pageProblem(refused(403, 'ACCOUNT.FORBIDDEN_ROLE'), () => undefined);
+    expect(translateMsg('id', shown)).toBe(ERROR_CATALOGUE['ACCOUNT.FORBIDDEN_ROLE'].messageId);
+    expect(translateMsg('en', shown)).toBe(ERROR_CATALOGUE['ACCOUNT.FORBIDDEN_ROLE'].messageEn);
+  });
+
+  it('is the network, a service down or the status for no answer, a 5xx and a code the catalogue does not list', () => {
+    expect(pageProblem(new ApiError(networkProblem()))).toEqual({ key: 'error.network' });
+    expect(pageProblem(new ApiError(parseProblem(502, '<html>Bad Gateway</html>')))).toEqual({ key: 'error.unavailable' });
+    expect(pageProblem(new ApiError(parseProblem(418, '{"code":"TEAPOT"}')))).toEqual({ key: 'error.unexpectedStatus', params: { status: 418 } });
+    expect(pageProblem(new TypeError('boom'))).toEqual({ key: 'error.unexpected' });
   });
 });

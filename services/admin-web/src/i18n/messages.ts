@@ -167,7 +167,7 @@ const id = {
   'report.errorNetwork': 'Aduan belum terkirim karena koneksi terputus. Isian Anda masih ada; kirim lagi, aduan tidak akan tercatat dua kali.',
   'report.errorOffice': 'Kantor ini belum menerima aduan melalui formulir web. Pilih kantor lain atau hubungi kantor langsung.',
   'report.errorTooLarge': 'Aduan terlalu panjang untuk dikirim. Persingkat isinya.',
-  'report.errorInvalid': 'Aduan tidak dapat dibaca oleh server ({detail}). Periksa isian Anda, lalu kirim lagi.',
+  'report.errorInvalid': 'Aduan tidak dapat dibaca oleh server. Periksa isian Anda, lalu kirim lagi.',
   'report.notReceived': 'Aduan Anda belum sampai kepada kami ketika halaman dimuat ulang. Mohon isi dan kirim lagi; aduan tidak akan tercatat dua kali.',
 
   'track.title': 'Lacak aduan',
@@ -743,7 +743,7 @@ const en: Record<MessageKey, string> = {
   'report.errorNetwork': 'The complaint was not sent because the connection dropped. What you wrote is still here; send it again, it will not be recorded twice.',
   'report.errorOffice': 'This office does not take complaints by web form yet. Choose another office or contact the office directly.',
   'report.errorTooLarge': 'The complaint is too long to send. Please shorten it.',
-  'report.errorInvalid': 'The server could not read the complaint ({detail}). Check what you wrote and send it again.',
+  'report.errorInvalid': 'The server could not read the complaint. Check what you wrote and send it again.',
   'report.notReceived': 'Your complaint had not reached us when the page was reloaded. Please fill it in and send it again; it will not be recorded twice.',
 
   'track.title': 'Track a complaint',

@@ -1,17 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
+import { pageProblem } from '../api/problem-message';
 import { useAuth, useSession } from '../app/auth';
 import { ErrorMessage, StatusMessage } from '../components/Alerts';
 import { CopyButton } from '../components/CopyButton';
 import { PageHeading } from '../components/PageHeading';
 import { useI18n } from '../i18n/i18n';
-import type { Msg } from '../i18n/translate';
+import type { ErrorMsg, Msg } from '../i18n/translate';
 import { accountActionPath, type OfficeAccount, type PasswordResetResult } from '../lib/accounts';
 import { LOADING, type Loadable } from '../lib/loadable';
 import { roleLabel } from '../lib/sop-labels';
 
 /** What the last action left to say: a one-time password to hand over, a deactivation, or a refusal. */
-type Outcome = { kind: 'reset'; username: string; password: string } | { kind: 'deactivated'; username: string } | { kind: 'error'; message: Msg };
+type Outcome = { kind: 'reset'; username: string; password: string } | { kind: 'deactivated'; username: string } | { kind: 'error'; message: Msg | ErrorMsg };
 
 /**
  * `/akun`: the head of office (KEPALA_KANTOR) lists the office's accounts (`GET /api/v1/users`),
@@ -159,11 +160,9 @@ export function AccountsPage() {
   );
 }
 
-function actionProblem(err: unknown): Msg {
-  if (!(err instanceof ApiError)) return { key: 'error.unexpected' };
-  if (err.status === 0) return { key: 'error.network' };
-  if (err.status === 403) return { key: 'accounts.forbidden' };
-  if (err.code === 'ACCOUNT.CANNOT_DEACTIVATE_SELF') return { key: 'accounts.self' };
-  if (err.status >= 500) return { key: 'error.unavailable' };
-  return { key: 'error.unexpectedStatus', params: { status: err.status } };
+function actionProblem(err: unknown): Msg | ErrorMsg {
+  return pageProblem(err, ({ status, code }): Msg | undefined => {
+    if (status === 403) return { key: 'accounts.forbidden' };
+    return code === 'ACCOUNT.CANNOT_DEACTIVATE_SELF' ? { key: 'accounts.self' } : undefined;
+  });
 }

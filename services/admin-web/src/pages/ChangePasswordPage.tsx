@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
+import { pageProblem } from '../api/problem-message';
 import { assignFieldErrors, minutesToWait } from '../api/problem';
 import { useAuth, useSession } from '../app/auth';
 import { sessionFromLogin } from '../app/session';
@@ -7,7 +8,7 @@ import { ErrorMessage, StatusMessage } from '../components/Alerts';
 import { ErrorSummary, TextField } from '../components/fields';
 import { PageHeading } from '../components/PageHeading';
 import { useI18n } from '../i18n/i18n';
-import type { Msg } from '../i18n/translate';
+import type { ErrorMsg, Msg } from '../i18n/translate';
 import { focusFirstInvalid } from '../lib/focus';
 import { MIN_PASSWORD_LENGTH, passwordChangeFieldErrors, validatePasswordChange, type PasswordChangeInput } from '../lib/password';
 import { serverFieldErrors, type FieldErrors } from '../lib/validation';
@@ -25,7 +26,7 @@ export function ChangePasswordPage() {
   const session = useSession();
   const [input, setInput] = useState<PasswordChangeInput>(EMPTY);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [problem, setProblem] = useState<Msg | null>(null);
+  const [problem, setProblem] = useState<Msg | ErrorMsg | null>(null);
   const [done, setDone] = useState(false);
   const [sending, setSending] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
@@ -116,10 +117,6 @@ export function ChangePasswordPage() {
   );
 }
 
-function changeProblem(err: unknown): Msg {
-  if (!(err instanceof ApiError)) return { key: 'error.unexpected' };
-  if (err.status === 0) return { key: 'error.network' };
-  if (err.status === 429) return { key: 'error.rateLimited', params: { minutes: minutesToWait(err.problem.retryAfterSeconds ?? 60) } };
-  if (err.status >= 500) return { key: 'error.unavailable' };
-  return { key: 'error.unexpectedStatus', params: { status: err.status } };
+function changeProblem(err: unknown): Msg | ErrorMsg {
+  return pageProblem(err, ({ status, problem }) => (status === 429 ? { key: 'error.rateLimited', params: { minutes: minutesToWait(problem.retryAfterSeconds ?? 60) } } : undefined));
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
+import { pageProblem } from '../api/problem-message';
 import { assignFieldErrors, minutesToWait } from '../api/problem';
 import { useAuth } from '../app/auth';
 import { QUERY_PARAMS, ROUTES, safeNext } from '../app/routes';
@@ -10,7 +11,7 @@ import { ErrorSummary, TextField } from '../components/fields';
 import { PageHeading } from '../components/PageHeading';
 import { ProofForm, type ProofRefusal } from '../components/ProofForm';
 import { useI18n } from '../i18n/i18n';
-import type { Msg } from '../i18n/translate';
+import type { ErrorMsg, Msg } from '../i18n/translate';
 import { focusFirstInvalid } from '../lib/focus';
 import { formatWib } from '../lib/format';
 import type { Lang } from '../lib/lang';
@@ -33,7 +34,7 @@ export function LoginPage() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [problem, setProblem] = useState<Msg | null>(null);
+  const [problem, setProblem] = useState<Msg | ErrorMsg | null>(null);
   const [sending, setSending] = useState(false);
   const [challenge, setChallenge] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -77,7 +78,7 @@ export function LoginPage() {
     signIn(s);
     navigate(enrolmentRequired ? ROUTES.secondFactor : (next ?? ROUTES.worklist), { replace: true });
   };
-  const restart = (why: Msg) => {
+  const restart = (why: Msg | ErrorMsg) => {
     setChallenge(null);
     setProblem(why);
   };
@@ -128,20 +129,17 @@ export function LoginPage() {
 }
 
 /** What to tell the officer when the login failed; a lockout (429) with when to try again. */
-function loginProblem(err: unknown, lang: Lang): Msg {
-  if (!(err instanceof ApiError)) return { key: 'error.unexpected' };
-  if (err.status === 0) return { key: 'error.network' };
-  if (err.status === 401) return { key: 'login.wrong' };
-  if (err.status === 429) {
-    const seconds = err.problem.retryAfterSeconds ?? 60;
+function loginProblem(err: unknown, lang: Lang): Msg | ErrorMsg {
+  return pageProblem(err, ({ status, problem }) => {
+    if (status === 401) return { key: 'login.wrong' };
+    if (status !== 429) return undefined;
+    const seconds = problem.retryAfterSeconds ?? 60;
     return { key: 'login.locked', params: { minutes: minutesToWait(seconds), time: formatWib(new Date(Date.now() + seconds * 1000), lang) } };
-  }
-  if (err.status >= 500) return { key: 'error.unavailable' };
-  return { key: 'error.unexpectedStatus', params: { status: err.status } };
+  });
 }
 
 /** The login's second step: the challenge of the password step and a code of the app, or a recovery code. */
-function SecondFactorStep({ challenge, onSession, onRestart }: { challenge: string; onSession: (s: Session) => void; onRestart: (why: Msg) => void }) {
+function SecondFactorStep({ challenge, onSession, onRestart }: { challenge: string; onSession: (s: Session) => void; onRestart: (why: Msg | ErrorMsg) => void }) {
   const { t, lang } = useI18n();
   const { publicApi } = useAuth();
   const send = async (proof: { code: string } | { recoveryCode: string }) => {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
+import { pageProblem } from '../api/problem-message';
 import { minutesToWait } from '../api/problem';
 import { useAuth } from '../app/auth';
 import { ErrorMessage, StatusMessage } from '../components/Alerts';
@@ -7,7 +8,7 @@ import { CopyButton } from '../components/CopyButton';
 import { PageHeading } from '../components/PageHeading';
 import { ProofForm, type ProofRefusal } from '../components/ProofForm';
 import { useI18n } from '../i18n/i18n';
-import type { Msg } from '../i18n/translate';
+import type { ErrorMsg, Msg } from '../i18n/translate';
 import { LOADING, type Loadable } from '../lib/loadable';
 import { groupedSecret, loginAnswerOf, type SecondFactorEnrolment, type SecondFactorStatus } from '../lib/second-factor';
 
@@ -26,7 +27,7 @@ export function SecondFactorPage() {
   const [enrolment, setEnrolment] = useState<SecondFactorEnrolment | null>(null);
   const [recoveryCodes, setRecoveryCodes] = useState<readonly string[] | null>(null);
   const [disabled, setDisabled] = useState(false);
-  const [problem, setProblem] = useState<Msg | null>(null);
+  const [problem, setProblem] = useState<Msg | ErrorMsg | null>(null);
   const [busy, setBusy] = useState(false);
   const problemRef = useRef<HTMLDivElement>(null);
   const newsRef = useRef<HTMLDivElement>(null);
@@ -183,12 +184,10 @@ function refusalOf(err: unknown): ProofRefusal {
   return { problem: problemOf(err) };
 }
 
-function problemOf(err: unknown): Msg {
-  if (!(err instanceof ApiError)) return { key: 'error.unexpected' };
-  if (err.status === 0) return { key: 'error.network' };
-  if (err.status === 429) return { key: 'error.rateLimited', params: { minutes: minutesToWait(err.problem.retryAfterSeconds ?? 60) } };
-  if (err.code === 'AUTH.SECOND_FACTOR_REQUIRED_BY_POLICY') return { key: 'secondFactor.cannotDisable' };
-  if (err.status === 409) return { key: 'secondFactor.conflict' };
-  if (err.status >= 500) return { key: 'error.unavailable' };
-  return { key: 'error.unexpectedStatus', params: { status: err.status } };
+function problemOf(err: unknown): Msg | ErrorMsg {
+  return pageProblem(err, ({ status, code, problem }): Msg | undefined => {
+    if (status === 429) return { key: 'error.rateLimited', params: { minutes: minutesToWait(problem.retryAfterSeconds ?? 60) } };
+    if (code === 'AUTH.SECOND_FACTOR_REQUIRED_BY_POLICY') return { key: 'secondFactor.cannotDisable' };
+    return status === 409 ? { key: 'secondFactor.conflict' } : undefined;
+  });
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
+import { pageProblem } from '../api/problem-message';
 import { assignFieldErrors, minutesToWait, PROBLEM_CODES } from '../api/problem';
 import type { Tracking } from '../api/types';
 import { useAuth } from '../app/auth';
@@ -10,7 +11,7 @@ import { ErrorSummary, TextField } from '../components/fields';
 import { PageHeading } from '../components/PageHeading';
 import { Stepper } from '../components/Stepper';
 import { useI18n } from '../i18n/i18n';
-import type { Msg } from '../i18n/translate';
+import type { ErrorMsg, Msg } from '../i18n/translate';
 import { focusFirstInvalid } from '../lib/focus';
 import { formatWib } from '../lib/format';
 import { channelLabel, statusLabel } from '../lib/sop-labels';
@@ -26,7 +27,7 @@ export function TrackPage() {
   const [trackingNumber, setTrackingNumber] = useState(() => query.get(QUERY_PARAMS.trackingNumber) ?? '');
   const [verifier, setVerifier] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [problem, setProblem] = useState<Msg | null>(null);
+  const [problem, setProblem] = useState<Msg | ErrorMsg | null>(null);
   const [sending, setSending] = useState(false);
   const [result, setResult] = useState<Tracking | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -142,11 +143,10 @@ export function TrackPage() {
   );
 }
 
-function trackingProblem(err: unknown): Msg {
-  if (!(err instanceof ApiError)) return { key: 'error.unexpected' };
-  if (err.status === 0) return { key: 'error.network' };
-  if (err.status === 404 || err.code === PROBLEM_CODES.trackingNotFound) return { key: 'track.notFound' };
-  if (err.status === 429 || err.code === PROBLEM_CODES.trackingRateLimited) return { key: 'error.rateLimited', params: { minutes: minutesToWait(err.problem.retryAfterSeconds ?? 60) } };
-  if (err.status >= 500) return { key: 'error.unavailable' };
-  return { key: 'error.unexpectedStatus', params: { status: err.status } };
+function trackingProblem(err: unknown): Msg | ErrorMsg {
+  return pageProblem(err, ({ status, code, problem }): Msg | undefined => {
+    if (status === 404 || code === PROBLEM_CODES.trackingNotFound) return { key: 'track.notFound' };
+    if (status === 429 || code === PROBLEM_CODES.trackingRateLimited) return { key: 'error.rateLimited', params: { minutes: minutesToWait(problem.retryAfterSeconds ?? 60) } };
+    return undefined;
+  });
 }

@@ -7,7 +7,7 @@ import { ErrorMessage, StatusMessage } from '../../components/Alerts';
 import { CheckboxField, ErrorSummary, SelectField, TextArea, TextField } from '../../components/fields';
 import { PageHeading } from '../../components/PageHeading';
 import { useI18n } from '../../i18n/i18n';
-import type { Msg } from '../../i18n/translate';
+import type { ErrorMsg, Msg } from '../../i18n/translate';
 import { focusFirstInvalid } from '../../lib/focus';
 import { newUuid } from '../../lib/uuid';
 import { validateWebForm, type FieldErrors } from '../../lib/validation';
@@ -42,7 +42,7 @@ export function ReportPage() {
   const [submissionId, setSubmissionId] = useState(() => kept?.submissionId ?? newUuid());
   const [canTrack, setCanTrack] = useState(kept?.canTrack ?? false);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [problem, setProblem] = useState<Msg | null>(null);
+  const [problem, setProblem] = useState<Msg | ErrorMsg | null>(null);
   const [sending, setSending] = useState(false);
   const [phase, setPhase] = useState<Phase>(() => (kept ? { kind: 'waiting', resumed: true } : { kind: 'form' }));
   const formRef = useRef<HTMLFormElement>(null);
