@@ -205,7 +205,7 @@ describe('an officer registers a complaint over REST', () => {
     expect(res.status).toBe(200);
     type Operation = { security?: unknown[]; requestBody?: unknown; responses: Record<string, unknown>; parameters?: { name: string; required?: boolean }[] };
     const doc = (await res.json()) as { paths: Record<string, Record<string, Operation>> };
-    const commands = ['confirm', 'dismiss', 'disposition', 'section-responses', 'analysis', 'decision', 'team-decree', 'follow-up-information', 'delivery-confirmation'];
+    const commands = ['confirm', 'dismiss', 'messages', 'disposition', 'section-responses', 'analysis', 'decision', 'team-decree', 'follow-up-information', 'delivery-confirmation'];
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
         '/api/v1/auth/login',
@@ -222,7 +222,6 @@ describe('an officer registers a complaint over REST', () => {
         '/api/v1/complaints',
         '/api/v1/complaints/{id}',
         '/api/v1/complaints/{id}/timeline',
-        '/api/v1/complaints/{id}/messages',
         '/api/v1/complaints/{id}/messages/contact-reads',
         '/api/v1/complaints/{id}/documents',
         '/api/v1/complaints/{id}/documents/{kind}',
@@ -234,6 +233,8 @@ describe('an officer registers a complaint over REST', () => {
         '/api/v1/sections',
         '/api/v1/sla/escalations',
         '/api/v1/sla/summary',
+        '/api/v1/call-tasks',
+        '/api/v1/office/officers',
         ...commands.map((c) => `/api/v1/complaints/{id}/${c}`),
         '/health/live',
         '/health/ready',
@@ -260,6 +261,11 @@ describe('an officer registers a complaint over REST', () => {
       expect(doc.paths[path]['get'].security).toEqual([{ 'access-token': [] }]);
       expect(Object.keys(doc.paths[path]['get'].responses).sort()).toEqual(['200', '400', '401', '503']);
     }
+    // The work queues and the decree's officers: for some roles only (403).
+    expect(doc.paths['/api/v1/call-tasks']['get'].security).toEqual([{ 'access-token': [] }]);
+    expect(Object.keys(doc.paths['/api/v1/call-tasks']['get'].responses).sort()).toEqual(['200', '400', '401', '403', '503']);
+    expect(doc.paths['/api/v1/office/officers']['get'].security).toEqual([{ 'access-token': [] }]);
+    expect(Object.keys(doc.paths['/api/v1/office/officers']['get'].responses)).toEqual(expect.arrayContaining(['200', '401', '403']));
     expect((await fetch(`${gateway.baseUrl}/api/docs`)).status).toBe(200);
   });
 });
