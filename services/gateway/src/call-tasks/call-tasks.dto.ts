@@ -1,29 +1,12 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { PageQuery } from '../http/page-query';
 import { OUTBOUND_CHANNELS } from '@pengaduan/sop';
 
 /** Longest page of call tasks, and its length when the caller does not say. */
 export const MAX_CALL_TASKS_LIMIT = 100;
 
 /** `GET /call-tasks`. */
-export class ListCallTasksQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_CALL_TASKS_LIMIT, default: MAX_CALL_TASKS_LIMIT })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_CALL_TASKS_LIMIT)
-  limit?: number;
-
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000)
-  offset?: number;
-}
+export class ListCallTasksQuery extends PageQuery(MAX_CALL_TASKS_LIMIT) {}
 
 /** One failed attempt to reach the reporter: codes only, never a provider's text nor the address. */
 export class DeliveryFailureDto {

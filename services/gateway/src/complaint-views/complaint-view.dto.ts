@@ -1,7 +1,7 @@
 import { CHANNELS, CLOCK_IDS, COMMAND_TYPES, COMPLAINT_STATUSES, SOP_STEP_IDS, SECTION_RESPONSE_STEP, type CommandType } from '@pengaduan/sop';
+import { PageQuery } from '../http/page-query';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { CLASSIFICATION_CODES } from '../confirm-complaint/confirm-complaint.dto';
 import { IsDateTime } from '../http/is-date-time';
 import { TRACKING_NUMBER } from '../read-model/tracking-number';
@@ -169,7 +169,7 @@ export class TimelineDto {
 }
 
 /** `GET /complaints`: the office's complaints, newest received first, filtered. */
-export class ListComplaintsQuery {
+export class ListComplaintsQuery extends PageQuery(MAX_LIST_LIMIT, DEFAULT_LIST_LIMIT) {
   @ApiPropertyOptional({ enum: COMPLAINT_STATUSES })
   @IsOptional()
   @IsIn(COMPLAINT_STATUSES)
@@ -206,22 +206,6 @@ export class ListComplaintsQuery {
   @IsString()
   @Length(1, 200)
   q?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_LIST_LIMIT, default: DEFAULT_LIST_LIMIT })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_LIST_LIMIT)
-  limit?: number;
-
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000)
-  offset?: number;
 }
 
 /**

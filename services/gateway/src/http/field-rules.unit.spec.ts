@@ -47,12 +47,8 @@ const GOVERNED: Readonly<Record<string, FieldRuleName>> = {
 const GATEWAY_ONLY = new Set([
   'DispositionLineDto.instructions', // at most one of each instruction: the SOP's list sets the size
   'ListComplaintsQuery.q',
-  'ListComplaintsQuery.limit',
-  'ListComplaintsQuery.offset',
-  'ListEscalationsQuery.limit',
-  'ListEscalationsQuery.offset',
-  'ListCallTasksQuery.limit',
-  'ListCallTasksQuery.offset',
+  'Page.limit', // every list's PageQuery (http/page-query.ts)
+  'Page.offset',
   'ProcessingRecordQueryDto.limit',
   'ProcessingRecordQueryDto.pageToken',
   'SecurityLogQuery.username',

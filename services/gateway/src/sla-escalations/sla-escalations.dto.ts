@@ -1,36 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional } from 'class-validator';
 import { CLOCK_IDS } from '@pengaduan/sop';
 import { ESCALATION_TARGETS } from '../complaint-views/deadline.dto';
+import { PageQuery } from '../http/page-query';
 
 /** Longest page of escalations, and its length when the caller does not say. */
 export const MAX_ESCALATIONS_LIMIT = 200;
 
 /** `GET /sla/escalations`. */
-export class ListEscalationsQuery {
+export class ListEscalationsQuery extends PageQuery(MAX_ESCALATIONS_LIMIT) {
   @ApiPropertyOptional({ type: Boolean, default: false, description: 'Also the escalations whose deadline has stopped since (the step was done, late)' })
   @IsOptional()
   // A query string is text: only `true` and `false` mean anything (a bare Boolean() would read `false` as true).
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   includeResolved?: boolean;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_ESCALATIONS_LIMIT, default: MAX_ESCALATIONS_LIMIT })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_ESCALATIONS_LIMIT)
-  limit?: number;
-
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000)
-  offset?: number;
 }
 
 /** A missed deadline escalated to the officer's role (for the kepala kantor, also those recorded for the office report). */

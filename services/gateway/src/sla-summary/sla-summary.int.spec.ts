@@ -145,7 +145,7 @@ describe("the office's SLA summary", () => {
       components: { schemas: Record<string, { properties: Record<string, unknown>; required?: string[] }> };
     };
     expect(doc.paths['/api/v1/sla/summary']?.get?.parameters?.map((p) => p.name)).toEqual(['from', 'to']);
-    expect(doc.paths['/api/v1/sla/escalations']?.get?.parameters?.map((p) => p.name)).toEqual(['includeResolved', 'limit', 'offset']);
+    expect(doc.paths['/api/v1/sla/escalations']?.get?.parameters?.map((p) => p.name)).toEqual(['limit', 'offset', 'includeResolved']);
     const { schemas } = doc.components;
     expect(Object.keys(schemas['SlaStepSummaryDto'].properties)).toEqual(['stepId', 'onTime', 'late', 'open', 'openOverdue', 'medianHours', 'p90Hours', 'lateMedianHours']);
     expect(Object.keys(schemas['DeadlineDto'].properties)).toEqual([
