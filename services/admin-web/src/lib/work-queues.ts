@@ -1,7 +1,7 @@
 // The work queues of the web app: what waits on an officer outside the SOP's worklist, which
 // roles work each, and where its count comes from. One table, read by the navigation (the counts)
 // and by the pages.
-import { SOP_STEPS, type Role } from '@pengaduan/sop';
+import { COMMAND_RULES, SOP_STEPS, type Role } from '@pengaduan/sop';
 
 export type QueueName = 'callTasks' | 'escalations';
 
@@ -13,7 +13,7 @@ const ESCALATED_ROLES: readonly Role[] = [...new Set<Role>([...SOP_STEPS.flatMap
 
 export const WORK_QUEUES: Readonly<Record<QueueName, { readonly roles: readonly string[]; readonly api: string }>> = {
   /** Answers no channel could deliver: Admin Tikkim phones the reporter (SOP step 8). */
-  callTasks: { roles: ['ADMIN_TIKKIM'], api: '/api/v1/call-tasks' },
+  callTasks: { roles: COMMAND_RULES.recordDelivery.roles, api: '/api/v1/call-tasks' },
   /** Missed deadlines escalated to the officer (the SLA monitor). */
   escalations: { roles: ESCALATED_ROLES, api: '/api/v1/sla/escalations' },
 };

@@ -1,15 +1,16 @@
 import { ServiceError } from '@pengaduan/runtime';
+import { COMMAND_RULES } from '@pengaduan/sop';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AuthenticatedUser, OfficerRole } from '../auth/authenticated-user';
+import { OFFICER_ROLES, type AuthenticatedUser, type OfficerRole } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user';
 import { API_PREFIX, BEARER_AUTH } from '../http/configure-http';
 import { ApiProblemResponses } from '../http/problem.dto';
 import { CallTaskListDto, ListCallTasksQuery, MAX_CALL_TASKS_LIMIT } from './call-tasks.dto';
 import { CallTasksQuery } from './call-tasks.query';
 
-/** Who works the call tasks: Admin Tikkim, who phones the reporter (SOP step 8). */
-export const CALL_TASK_ROLES: readonly OfficerRole[] = ['ADMIN_TIKKIM'];
+/** Who works the call tasks: whom libs/sop lets record the delivery (SOP step 8), Admin Tikkim. */
+export const CALL_TASK_ROLES: readonly OfficerRole[] = OFFICER_ROLES.filter((role) => COMMAND_RULES.recordDelivery.roles.includes(role));
 
 /** `GET /api/v1/call-tasks`: the answers no channel could deliver, for Admin Tikkim to phone. */
 @ApiTags('call-tasks')
