@@ -99,6 +99,7 @@ if (topicsMode === 'create') {
   const wanted = new Map([
     ...definition.topics.map((t) => [t.name, t.partitions]),
     ...(definition.dlq.groups ?? []).map((group) => [`${definition.dlq.namePrefix}${group}`, definition.dlq.partitions]),
+    ...(definition.dlq.groups ?? []).map((group) => [`${definition.redrive.namePrefix}${group}`, definition.redrive.partitions]),
   ]);
   const kafka = new kafkajs.Kafka({ clientId: 'pengaduan-init', brokers, logLevel: kafkajs.logLevel.NOTHING, retry: { retries: 5 }, ...kafkaClientSecurity() });
   const kafkaAdmin = kafka.admin();

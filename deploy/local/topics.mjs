@@ -41,7 +41,13 @@ const dlqTopics = (definition.dlq.groups ?? []).map((group) => ({
   partitions: definition.dlq.partitions,
   config: definition.dlq.config,
 }));
-const all = [...definition.topics, ...dlqTopics];
+// One re-drive topic per group, beside its DLQ (docs/adr/0043).
+const redriveTopics = (definition.dlq.groups ?? []).map((group) => ({
+  name: `${definition.redrive.namePrefix}${group}`,
+  partitions: definition.redrive.partitions,
+  config: definition.redrive.config,
+}));
+const all = [...definition.topics, ...dlqTopics, ...redriveTopics];
 const existing = new Set(await admin.listTopics());
 const wanted = all.filter((t) => !existing.has(t.name));
 if (wanted.length > 0) {

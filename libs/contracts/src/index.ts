@@ -2,7 +2,18 @@
 // validators, the gRPC adapter, and the code generated from proto/ (never edit src/gen/;
 // run `npm run generate`).
 export { ContractViolation } from './lib/contract-violation';
-export { COMPLAINT_EVENTS_TOPIC, DLQ_TOPIC_PREFIX, PLATFORM_CONSUMER_GROUPS, TOPIC_DEFINITIONS, dlqTopicDefinition, dlqTopicFor, type TopicDefinition } from './lib/topics';
+export {
+  COMPLAINT_EVENTS_TOPIC,
+  DLQ_TOPIC_PREFIX,
+  PLATFORM_CONSUMER_GROUPS,
+  PLATFORM_GROUP_TOPICS,
+  TOPIC_DEFINITIONS,
+  dlqTopicDefinition,
+  dlqTopicFor,
+  redriveTopicDefinition,
+  redriveTopicFor,
+  type TopicDefinition,
+} from './lib/topics';
 export { formatActor, parseActor, type EventActor } from './lib/actor';
 export {
   ERROR_CATALOGUE,

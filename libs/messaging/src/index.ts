@@ -16,4 +16,5 @@ export * from './lib/outbox';
 export * from './lib/relay';
 export * from './lib/service-lifecycle';
 export * from './lib/service-runtime';
+export type { FollowedMessage, TopicFollowerOptions } from './lib/topic-follower';
 export * from './lib/embedded-bus';

@@ -34,6 +34,17 @@ function freezeTopic(topic: TopicDefinition): TopicDefinition {
  */
 export const TOPIC_DEFINITIONS: readonly TopicDefinition[] = Object.freeze(topicsFile.topics.map(freezeTopic));
 
+/** `<prefix><group>`, checked to be a legal Kafka topic name. */
+function groupTopic(prefix: string, kind: string, consumerGroup: string): string {
+  const name = `${prefix}${consumerGroup}`;
+  if (typeof consumerGroup !== 'string' || consumerGroup.length === 0 || !TOPIC_NAME.test(consumerGroup) || name.length > TOPIC_NAME_MAX_LENGTH) {
+    throw new ContractViolation(`invalid consumer group for a ${kind} topic`, [
+      `consumerGroup: must be 1+ characters of [a-zA-Z0-9._-] and give a topic name of at most ${TOPIC_NAME_MAX_LENGTH} characters, got ${JSON.stringify(consumerGroup)}`,
+    ]);
+  }
+  return name;
+}
+
 /**
  * Name of the dead-letter topic of a consumer group.
  *
@@ -42,13 +53,7 @@ export const TOPIC_DEFINITIONS: readonly TopicDefinition[] = Object.freeze(topic
  * @throws {@link ContractViolation} when the result would not be a legal Kafka topic name
  */
 export function dlqTopicFor(consumerGroup: string): string {
-  const name = `${DLQ_TOPIC_PREFIX}${consumerGroup}`;
-  if (typeof consumerGroup !== 'string' || consumerGroup.length === 0 || !TOPIC_NAME.test(consumerGroup) || name.length > TOPIC_NAME_MAX_LENGTH) {
-    throw new ContractViolation('invalid consumer group for a DLQ topic', [
-      `consumerGroup: must be 1+ characters of [a-zA-Z0-9._-] and give a topic name of at most ${TOPIC_NAME_MAX_LENGTH} characters, got ${JSON.stringify(consumerGroup)}`,
-    ]);
-  }
-  return name;
+  return groupTopic(DLQ_TOPIC_PREFIX, 'DLQ', consumerGroup);
 }
 
 /**
@@ -61,8 +66,32 @@ export function dlqTopicDefinition(consumerGroup: string): TopicDefinition {
   return freezeTopic({ name: dlqTopicFor(consumerGroup), partitions: topicsFile.dlq.partitions, config: topicsFile.dlq.config });
 }
 
+/** Prefix of the re-drive topics, one per consumer group: `<prefix><group>` (docs/adr/0043). */
+const REDRIVE_TOPIC_PREFIX = topicsFile.redrive.namePrefix;
+
+/**
+ * Name of the re-drive topic of a consumer group: where an operator puts back a dead-lettered
+ * event for that group only (docs/adr/0043); the group's consumer reads it beside the stream.
+ *
+ * @returns `pengaduan.complaint-events.v1.redrive.<consumerGroup>`
+ * @throws {@link ContractViolation} as {@link dlqTopicFor}
+ */
+export function redriveTopicFor(consumerGroup: string): string {
+  return groupTopic(REDRIVE_TOPIC_PREFIX, 're-drive', consumerGroup);
+}
+
+/** Definition of the re-drive topic of a consumer group (from `topic-definitions.json`). */
+export function redriveTopicDefinition(consumerGroup: string): TopicDefinition {
+  return freezeTopic({ name: redriveTopicFor(consumerGroup), partitions: topicsFile.redrive.partitions, config: topicsFile.redrive.config });
+}
+
 /**
  * The consumer groups of the platform's own services (`topic-definitions.json`), whose DLQ topics
  * are created together with the topics, before anything can fail.
  */
 export const PLATFORM_CONSUMER_GROUPS: readonly string[] = Object.freeze([...topicsFile.dlq.groups]);
+
+/** Each platform group's DLQ and re-drive topics, created with the topics (deploy/local/topics.mjs, the embedded bus). */
+export const PLATFORM_GROUP_TOPICS: readonly TopicDefinition[] = Object.freeze(
+  PLATFORM_CONSUMER_GROUPS.flatMap((group) => [dlqTopicDefinition(group), redriveTopicDefinition(group)]),
+);

@@ -1,6 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COMPLAINT_EVENTS_TOPIC, ContractViolation, DLQ_TOPIC_PREFIX, TOPIC_DEFINITIONS, dlqTopicDefinition, dlqTopicFor } from '../index';
+import {
+  COMPLAINT_EVENTS_TOPIC,
+  ContractViolation,
+  DLQ_TOPIC_PREFIX,
+  PLATFORM_CONSUMER_GROUPS,
+  PLATFORM_GROUP_TOPICS,
+  TOPIC_DEFINITIONS,
+  dlqTopicDefinition,
+  dlqTopicFor,
+  redriveTopicDefinition,
+  redriveTopicFor,
+} from '../index';
 
 // Read as plain data, the way deploy/local/topics.mjs reads it.
 const file = JSON.parse(readFileSync(join(__dirname, 'topic-definitions.json'), 'utf8')) as {
@@ -30,8 +41,15 @@ describe('topics', () => {
     expect(dlqTopicDefinition('gateway.projection')).toMatchObject({ name: 'pengaduan.complaint-events.v1.dlq.gateway.projection', partitions: 1, config: { 'retention.ms': '-1' } });
   });
 
+  it('a consumer group’s re-drive topic is pengaduan.complaint-events.v1.redrive.<group>, made for every platform group with its DLQ (docs/adr/0043)', () => {
+    expect(redriveTopicFor('notification')).toBe('pengaduan.complaint-events.v1.redrive.notification');
+    expect(redriveTopicDefinition('intake')).toMatchObject({ name: 'pengaduan.complaint-events.v1.redrive.intake', partitions: 1, config: { 'retention.ms': '-1' } });
+    expect(PLATFORM_GROUP_TOPICS.map((t) => t.name)).toEqual(PLATFORM_CONSUMER_GROUPS.flatMap((g) => [dlqTopicFor(g), redriveTopicFor(g)]));
+  });
+
   it.each(['', 'has space', 'slash/group', 'ü', 'x'.repeat(220)])('refuses a consumer group that makes no legal topic name: %j', (group) => {
     expect(() => dlqTopicFor(group)).toThrow(ContractViolation);
+    expect(() => redriveTopicFor(group)).toThrow(ContractViolation);
   });
 
   it('cannot be changed at run time', () => {

@@ -10,6 +10,7 @@ import { createIdempotentProducer, createKafka, isEmbeddedBrokers } from './kafk
 import { describeKafkaSecurity, type KafkaSecurity } from './kafka-security';
 import { MESSAGING_MIGRATIONS } from './migrations';
 import { OutboxRelay } from './relay';
+import { TopicFollower, type TopicFollowerOptions } from './topic-follower';
 
 export interface ServiceRuntimeOptions {
   /** Service name: Kafka client id, application name in Postgres. */
@@ -19,6 +20,8 @@ export interface ServiceRuntimeOptions {
   kafkaBrokers: string[];
   /** Consumers the service runs (none for a service that only emits). */
   consumers?: Pick<EventConsumerOptions, 'groupId' | 'topics' | 'handler' | 'maxAttempts' | 'backoff' | 'accepts' | 'partitionsConcurrently'>[];
+  /** Topics the service reads besides the stream, without an inbox (the gateway's dead letters, docs/adr/0043). */
+  followers?: TopicFollowerOptions[];
   /** Whether this service publishes its outbox (default true). */
   relay?: boolean;
   /**
@@ -48,6 +51,7 @@ export class ServiceRuntime {
   private readonly ds: DataSource;
   private relayInstance?: OutboxRelay;
   private readonly consumers: EventConsumer[] = [];
+  private readonly followers: TopicFollower[] = [];
   private admin?: Admin;
   private readonly abort = new AbortController();
   private startup?: Promise<void>;
@@ -159,6 +163,12 @@ export class ServiceRuntime {
       await retryUntilSuccess(`starting consumer ${spec.groupId}`, () => consumer.start(), logger, { signal, maxMs: 5_000 });
       this.consumers.push(consumer);
     }
+    for (const spec of this.options.followers ?? []) {
+      const follower = new TopicFollower(this.kafka, this.ds, spec, prefix, logger.child({ component: 'follower', group: spec.groupId }));
+      this.health.register(`follower:${spec.groupId}`, () => follower.check());
+      await retryUntilSuccess(`starting follower ${spec.groupId}`, () => follower.start(), logger, { signal, maxMs: 5_000 });
+      this.followers.push(follower);
+    }
     logger.info('kafka ready');
   }
 
@@ -173,6 +183,7 @@ export class ServiceRuntime {
     this.abort.abort(new Error('shutting down'));
     await this.startup;
     for (const c of this.consumers) await c.stop().catch(() => undefined);
+    for (const f of this.followers) await f.stop().catch(() => undefined);
     if (this.relayInstance) {
       await this.relayInstance.flush().catch(() => undefined);
       await this.relayInstance.stop().catch(() => undefined);

@@ -18,6 +18,7 @@ export const ROLE_LABELS: Readonly<Record<Role, Label>> = {
   KEPALA_SEKSI_TI: { id: 'Kepala Seksi Teknologi dan Informasi', en: 'Head of the IT section' },
   TIM_PENANGANAN: { id: 'Tim Penanganan Aduan', en: 'Complaint handling team' },
   AUDITOR: { id: 'Auditor', en: 'Auditor' },
+  OPERATOR: { id: 'Operator Platform', en: 'Platform operator' },
 };
 
 export const STATUS_LABELS: Readonly<Record<ComplaintStatus, Label>> = {

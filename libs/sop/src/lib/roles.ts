@@ -1,6 +1,7 @@
 /**
- * The SOP's swimlanes, plus `AUDITOR` (added: reads and replays the record, changes nothing).
- * Order follows SOP.md.
+ * The SOP's swimlanes, plus `AUDITOR` (added: reads and replays the record, changes nothing) and
+ * `OPERATOR` (added: runs the platform, re-drives dead-lettered events; sees no complaint, no
+ * contact data, and appears in no rule: docs/adr/0043). Order follows SOP.md.
  */
 export const ROLES = [
   'PELAPOR',
@@ -10,6 +11,7 @@ export const ROLES = [
   'KEPALA_SEKSI_TI',
   'TIM_PENANGANAN',
   'AUDITOR',
+  'OPERATOR',
 ] as const;
 
 /** A swimlane of the SOP (see {@link ROLES}). */

@@ -186,11 +186,13 @@ function loadPlatform(): Platform {
   const definition = JSON.parse(readRepo('libs/contracts/src/lib/topic-definitions.json')) as {
     topics: { name: string; partitions: number; config?: Record<string, unknown> }[];
     dlq: { namePrefix: string; partitions: number; config?: Record<string, unknown>; groups?: string[] };
+    redrive: { namePrefix: string; partitions: number; config?: Record<string, unknown> };
   };
   const asStrings = (c: Record<string, unknown> = {}) => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, String(v)]));
   const topics = [
     ...definition.topics.map((t) => ({ name: t.name, partitions: t.partitions, config: asStrings(t.config) })),
     ...(definition.dlq.groups ?? []).map((g) => ({ name: `${definition.dlq.namePrefix}${g}`, partitions: definition.dlq.partitions, config: asStrings(definition.dlq.config) })),
+    ...(definition.dlq.groups ?? []).map((g) => ({ name: `${definition.redrive.namePrefix}${g}`, partitions: definition.redrive.partitions, config: asStrings(definition.redrive.config) })),
   ];
   const kafkaVersion = /<kafka\.version>([^<]+)<\/kafka\.version>/.exec(readRepo('deploy/local/kafka/pom.xml'))?.[1];
   if (!kafkaVersion) throw new Error('deploy/local/kafka/pom.xml: no <kafka.version>');

@@ -46,6 +46,22 @@ export function testKafka(clientId = 'test'): Kafka {
   return new Kafka({ clientId, brokers: testInfrastructure().kafkaBrokers, logLevel: logLevel.ERROR });
 }
 
+/** Creates the topics of `definitions` that the test broker does not have yet. */
+export async function createTopicsIfMissing(definitions: readonly { name: string; partitions: number }[]): Promise<void> {
+  const admin = testKafka('test-admin').admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const wanted = definitions.filter((d) => !existing.has(d.name));
+    if (wanted.length === 0) return;
+    await admin.createTopics({ waitForLeaders: true, topics: wanted.map((d) => ({ topic: d.name, numPartitions: d.partitions })) }).catch((err: Error) => {
+      if (!/already exists/i.test(err.message)) throw err;
+    });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 /**
  * Commits a new consumer group's offsets at the current end of `topic`, so a service under test
  * reads only what is published from now on, not the whole (unlimited-retention) history.

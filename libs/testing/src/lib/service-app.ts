@@ -1,5 +1,5 @@
 import type { GenService, GenServiceMethods } from '@bufbuild/protobuf/codegenv2';
-import { COMPLAINT_EVENTS_TOPIC, dlqTopicFor, parseEnvelope, serializeEnvelope, type EventEnvelope, type ParsedEvent } from '@pengaduan/contracts';
+import { COMPLAINT_EVENTS_TOPIC, dlqTopicFor, parseEnvelope, redriveTopicFor, serializeEnvelope, type EventEnvelope, type ParsedEvent } from '@pengaduan/contracts';
 import { startServiceApp, type Logger, type ServiceEntry } from '@pengaduan/runtime';
 import type { DynamicModule, INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -145,7 +145,7 @@ export async function startStepService<C, M extends GenServiceMethods, R extends
       await app.close();
       await intake.stop();
       await dropSchema(schema);
-      await deleteTopics([dlqTopicFor(consumer.groupId)]);
+      await deleteTopics([dlqTopicFor(consumer.groupId), redriveTopicFor(consumer.groupId)]);
     },
   };
 }

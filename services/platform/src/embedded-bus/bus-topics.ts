@@ -1,4 +1,4 @@
-import { dlqTopicDefinition, PLATFORM_CONSUMER_GROUPS, TOPIC_DEFINITIONS } from '@pengaduan/contracts';
+import { PLATFORM_GROUP_TOPICS, TOPIC_DEFINITIONS } from '@pengaduan/contracts';
 import type { Kafka } from 'kafkajs';
 
 /**
@@ -8,7 +8,7 @@ import type { Kafka } from 'kafkajs';
  * Answers the names it created.
  */
 export async function createBusTopics(kafka: Kafka): Promise<string[]> {
-  const all = [...TOPIC_DEFINITIONS, ...PLATFORM_CONSUMER_GROUPS.map((group) => dlqTopicDefinition(group))];
+  const all = [...TOPIC_DEFINITIONS, ...PLATFORM_GROUP_TOPICS];
   const admin = kafka.admin();
   await admin.connect();
   try {

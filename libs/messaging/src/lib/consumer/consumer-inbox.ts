@@ -143,6 +143,34 @@ export class ConsumerInbox {
     return row?.last_error;
   }
 
+  /** The events of `ids` this group has on record and has not processed (dead-lettered, or being tried). */
+  async unprocessed(ids: string[]): Promise<Set<string>> {
+    const rows = (await this.dataSource.query('SELECT event_id FROM inbox WHERE consumer_group = $1 AND event_id = ANY($2::uuid[]) AND processed_at IS NULL', [this.groupId, ids])) as {
+      event_id: string;
+    }[];
+    return new Set(rows.map((r) => idKey(r.event_id)));
+  }
+
+  /**
+   * Opens again the events of `ids` this group dead-lettered, their attempts counted afresh (an
+   * operator re-drove them, docs/adr/0043), and answers those now open: the reopened ones, and
+   * any reopened before whose attempt has not finished (a re-drive redelivered after a crash).
+   * A processed event or one this group never saw is not among them.
+   */
+  async reopenDeadLettered(ids: string[]): Promise<Set<string>> {
+    const rows = (await this.dataSource.query(
+      `WITH reopened AS (
+         UPDATE inbox SET dead_lettered_at = NULL, started_attempts = 0, last_error = NULL
+         WHERE consumer_group = $1 AND event_id = ANY($2::uuid[]) AND dead_lettered_at IS NOT NULL AND processed_at IS NULL
+         RETURNING event_id
+       )
+       SELECT event_id FROM reopened
+       UNION SELECT event_id FROM inbox WHERE consumer_group = $1 AND event_id = ANY($2::uuid[]) AND processed_at IS NULL AND dead_lettered_at IS NULL`,
+      [this.groupId, ids],
+    )) as { event_id: string }[];
+    return new Set(rows.map((r) => idKey(r.event_id)));
+  }
+
   async markDeadLettered(eventId: string): Promise<void> {
     await this.dataSource.query(
       'UPDATE inbox SET dead_lettered_at = now() WHERE consumer_group = $1 AND event_id = $2',

@@ -1,3 +1,4 @@
+import { parseEnvelope, redriveTopicFor } from '@pengaduan/contracts';
 import { backoffDelay, isTransient, sleep, withLogContext } from '@pengaduan/runtime';
 import type { KafkaMessage, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
@@ -24,6 +25,7 @@ interface FailedInBatch {
 export class EventApplier {
   private readonly inbox: ConsumerInbox;
   private readonly maxAttempts: number;
+  private readonly redriveTopic: string;
 
   constructor(
     private readonly options: EventConsumerOptions,
@@ -32,6 +34,7 @@ export class EventApplier {
     private readonly isRunning: () => boolean,
   ) {
     this.inbox = new ConsumerInbox(options.dataSource, options.groupId);
+    this.redriveTopic = redriveTopicFor(options.groupId);
     this.maxAttempts = options.maxAttempts ?? 5;
   }
 
@@ -40,8 +43,9 @@ export class EventApplier {
    * effect is committed: stretches of claimed events in one transaction each, an event that must
    * go alone (an attempt on record, or a failure in the batch) through `applyAlone`.
    */
-  async applyRun(items: Sorted[], ctx: BatchContext): Promise<void> {
-    if (items.length === 0) return;
+  async applyRun(run: Sorted[], ctx: BatchContext): Promise<void> {
+    if (run.length === 0) return;
+    const items = ctx.topic === this.redriveTopic ? await this.reopenRedriven(run, ctx) : run;
     const events = items.filter(isApplicable);
     if (events.length === 0) {
       ctx.resolveOffset(items[items.length - 1].message.offset);
@@ -135,11 +139,50 @@ export class EventApplier {
     return failed;
   }
 
+  /**
+   * The messages of a re-drive topic's chunk that name an event this group has not processed but
+   * has on record (dead-lettered, or reopened by a re-drive whose attempt has not finished), before
+   * any signature is checked: every other one is passed over, so a re-drive meant for another
+   * deployment on a shared broker (signed with keys this one does not publish) or a stale one is
+   * not dead-lettered here (docs/adr/0043).
+   */
+  async awaitingRedrive(messages: KafkaMessage[], ctx: BatchContext): Promise<Set<KafkaMessage>> {
+    const ids = new Map<KafkaMessage, string>();
+    for (const message of messages) {
+      const parsed = parseEnvelope(message.value ?? Buffer.alloc(0));
+      if (parsed.ok) ids.set(message, idKey(parsed.envelope.id));
+    }
+    if (ids.size === 0) return new Set();
+    const open = await this.withInbox(ctx, () => this.inbox.unprocessed([...new Set(ids.values())]));
+    return new Set([...ids].filter(([, id]) => open.has(id)).map(([message]) => message));
+  }
+
+  /**
+   * Events an operator re-drove (docs/adr/0043): the ones this group dead-lettered are opened
+   * again (counted afresh) and applied as any event; every other one (processed, never seen by
+   * this group) is passed over, so a re-drive can neither apply an event twice nor bring in one.
+   */
+  private async reopenRedriven(items: Sorted[], ctx: BatchContext): Promise<Sorted[]> {
+    const ids = items.filter(isApplicable).map((i) => i.event.envelope.id);
+    if (ids.length === 0) return items;
+    const open = await this.withInbox(ctx, () => this.inbox.reopenDeadLettered(ids));
+    return items.map((item): Sorted => {
+      if (!isApplicable(item) || open.has(idKey(item.event.envelope.id))) return item;
+      this.options.logger.info({ topic: ctx.topic, offset: item.message.offset, eventId: item.event.envelope.id }, 're-driven event this group has not dead-lettered; passed over');
+      return { kind: 'pass', message: item.message };
+    });
+  }
+
   /** The batch claim (see ConsumerInbox.claimBatch), retried while the inbox cannot be reached. */
-  private async claimAll(events: Applicable[], ctx: BatchContext): Promise<Map<string, ClaimOutcome>> {
+  private claimAll(events: Applicable[], ctx: BatchContext): Promise<Map<string, ClaimOutcome>> {
+    return this.withInbox(ctx, () => this.inbox.claimBatch(events, ctx));
+  }
+
+  /** A statement on the inbox outside any effect transaction, retried while the inbox cannot be reached. */
+  private async withInbox<T>(ctx: BatchContext, statement: () => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.inbox.claimBatch(events, ctx);
+        return await statement();
       } catch (err) {
         if (!isTransient(err) || !this.isRunning()) throw err;
         this.options.logger.warn({ topic: ctx.topic, partition: ctx.partition, err: { message: (err as Error).message } }, 'inbox not reachable; retrying');
@@ -205,7 +248,7 @@ export class EventApplier {
   private async giveUp(event: ConsumedEvent, message: KafkaMessage, reason: string, log: Logger, code = 'EVENT.HANDLER_FAILED'): Promise<Outcome> {
     const lastError = await this.inbox.lastError(event.envelope.id);
     const full = lastError ? `${reason}; last error: ${lastError}` : reason;
-    await deadLetter(this.dlqProducer, this.options.groupId, message, { topic: event.topic, partition: event.partition, reason: full, code, attempts: this.maxAttempts });
+    await deadLetter(this.dlqProducer, this.options, message, { topic: event.topic, partition: event.partition, reason: full, code, attempts: this.maxAttempts });
     await this.inbox.markDeadLettered(event.envelope.id);
     log.error({ reason: full }, 'event sent to the DLQ');
     return 'dead-lettered';

@@ -1,9 +1,9 @@
-import { dlqTopicFor } from '@pengaduan/contracts';
+import { dlqTopicFor, redriveTopicFor } from '@pengaduan/contracts';
 import { backoffDelay, sleep } from '@pengaduan/runtime';
 import type { Consumer, EachBatchPayload, KafkaMessage, Producer } from 'kafkajs';
 import { createIdempotentProducer } from '../kafka';
 import type { EventConsumerOptions } from './consumer-options';
-import { deadLetter, ensureDlqTopic } from './dead-letter';
+import { deadLetter, ensureGroupTopics } from './dead-letter';
 import { EventApplier } from './event-applier';
 import { sortMessage, type BatchContext, type Sorted } from './sorted-message';
 
@@ -13,7 +13,8 @@ import { sortMessage, type BatchContext, type Sorted } from './sorted-message';
  * group does not act on, dead-letters an event whose signature does not verify when the consumer
  * has the published keys, skips one its group already handled (inbox), retries a failing handler
  * with backoff a bounded number of times and then sends the event to `<topic>.dlq.<group>` so the
- * partition moves on. Nothing is dropped silently: every skipped or dead-lettered message is
+ * partition moves on. An event an operator re-drives (the group's re-drive topic, docs/adr/0043)
+ * is applied again if this group dead-lettered it, and passed over otherwise. Nothing is dropped silently: every skipped or dead-lettered message is
  * logged with its reason. Events of a partition are applied in batches (docs/adr/0031): one claim
  * statement and one transaction for up to `maxBatchEvents`, a savepoint per event; an event that
  * fails there is taken out and handled alone, in order, as every event was before.
@@ -49,16 +50,19 @@ export class EventConsumer {
     });
   }
 
+  /** The group's own topics: its DLQ first, then its re-drive topic (docs/adr/0043). */
   get dlqTopics(): string[] {
-    return [dlqTopicFor(this.options.groupId)];
+    return [dlqTopicFor(this.options.groupId), redriveTopicFor(this.options.groupId)];
   }
 
   async start(): Promise<void> {
     this.running = true;
-    await ensureDlqTopic(this.options.kafka, this.options.groupId);
+    await ensureGroupTopics(this.options.kafka, this.options.groupId);
     await this.dlqProducer.connect();
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics: this.options.topics, fromBeginning: this.options.fromBeginning ?? true });
+    // The re-drive topic beside the stream: what an operator puts back for this group only (docs/adr/0043).
+    const topics = [...this.options.topics, redriveTopicFor(this.options.groupId)];
+    await this.consumer.subscribe({ topics, fromBeginning: this.options.fromBeginning ?? true });
     await this.consumer.run({
       autoCommit: true,
       // Offsets are resolved one by one as effects commit: a batch left on shutdown keeps the rest unresolved.
@@ -111,9 +115,13 @@ export class EventConsumer {
    */
   private async onChunk(messages: KafkaMessage[], ctx: BatchContext): Promise<void> {
     let run: Sorted[] = [];
+    // A re-drive topic's messages for events this group has not on record are passed over first (ADR 0043).
+    const redriven = ctx.topic === redriveTopicFor(this.options.groupId) ? await this.applier.awaitingRedrive(messages, ctx) : undefined;
     for (const message of messages) {
-      const item = sortMessage(message, ctx, this.options);
-      if (item.kind === 'pass') this.passedOver++;
+      const stray = redriven !== undefined && !redriven.has(message);
+      if (stray) this.options.logger.info({ topic: ctx.topic, partition: ctx.partition, offset: message.offset }, 're-driven message for no event this group dead-lettered; passed over');
+      const item: Sorted = stray ? { kind: 'pass', message } : sortMessage(message, ctx, this.options);
+      if (item.kind === 'pass' && !stray) this.passedOver++;
       if (item.kind !== 'refuse') {
         run.push(item);
         continue;
@@ -122,7 +130,7 @@ export class EventConsumer {
       run = [];
       if (item.signature) this.refusedSignatures++;
       this.options.logger.warn(item.fields, item.signature ? 'event whose signature does not verify sent to the DLQ' : 'malformed event sent to the DLQ');
-      await deadLetter(this.dlqProducer, this.options.groupId, message, { topic: ctx.topic, partition: ctx.partition, reason: item.reason, code: item.code, attempts: 0 });
+      await deadLetter(this.dlqProducer, this.options, message, { topic: ctx.topic, partition: ctx.partition, reason: item.reason, code: item.code, attempts: 0 });
       ctx.resolveOffset(message.offset);
     }
     await this.applier.applyRun(run, ctx);
