@@ -96,7 +96,7 @@ export type {
 
 export { FIELD_RULES } from './lib/field-rules';
 export type { FieldRuleName } from './lib/field-rules';
-export { COMMAND_TYPES, isCommandType } from './lib/commands';
+export { COMMAND_TYPES, isCommandType, CALL_ATTEMPT_OUTCOMES, CALL_RETRY_HORIZON_DAYS } from './lib/commands';
 export {
   CONTACT_READ_PURPOSES,
   CONTACT_READ_PURPOSES_BY_ROLE,
@@ -124,6 +124,8 @@ export type {
   InformReporterCommand,
   RecordNotificationFailureCommand,
   RecordDeliveryCommand,
+  RecordCallAttemptCommand,
+  CallAttemptOutcome,
 } from './lib/commands';
 
 export { COMPLAINT_EVENT_TYPES, SLA_EVENT_TYPES, VERSION_NEUTRAL_EVENT_TYPES, changesVersion, isComplaintEventType, versionAfter } from './lib/events';
@@ -147,6 +149,8 @@ export type {
   ReporterInformed,
   InformationDelivered,
   NotificationFailed,
+  CallAttempted,
+  DeliveryAbandoned,
   ComplaintClosed,
 } from './lib/events';
 

@@ -8,6 +8,8 @@ import { ChannelRegistry } from './channels/channel-registry';
 import type { NotificationServiceConfig } from './config';
 import { ConfirmDeliveryGrpcController } from './confirm-delivery/confirm-delivery.grpc.controller';
 import { ConfirmDeliveryHandler } from './confirm-delivery/confirm-delivery.handler';
+import { RecordCallAttemptGrpcController } from './record-call-attempt/record-call-attempt.grpc.controller';
+import { RecordCallAttemptHandler } from './record-call-attempt/record-call-attempt.handler';
 import { ComplaintEventsConsumer, NOTIFICATION_SOURCE, type ConsumerRetry } from './consumers/complaint-events.consumer';
 import { describeChannelSettings, outboundProviders, type OutboundProvider } from '@pengaduan/channels';
 import { IntakeDirectoryClient, IntakeReporterDirectory } from './channels/intake-reporter-directory';
@@ -82,6 +84,7 @@ export class NotificationModule {
         HealthController,
         WriteFollowUpInformationGrpcController,
         ConfirmDeliveryGrpcController,
+        RecordCallAttemptGrpcController,
         RecordDeliveryReceiptsGrpcController,
         grpcServiceController(ComplaintDocumentsService, {
           inject: [ServiceRuntime],
@@ -141,6 +144,7 @@ export class NotificationModule {
             new WriteFollowUpInformationHandler(executor, policy, dispatcher, config.officeProfiles, intake),
         },
         ConfirmDeliveryHandler,
+        RecordCallAttemptHandler,
         {
           provide: CommandServiceLifecycle,
           inject: [ServiceRuntime, DeliveryDispatcher],

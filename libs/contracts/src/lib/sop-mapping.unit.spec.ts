@@ -76,6 +76,8 @@ const EXTRAS: { readonly [T in ComplaintEventType]: SopEventExtras[T] } = {
   'complaint.reporter-informed': { channel: 'WHATSAPP', templateId: 'follow_up_v1' },
   'complaint.information-delivered': { providerMessageId: 'wamid.B' },
   'complaint.notification-failed': { attempt: 1, willRetry: false, fallbackChannel: 'EMAIL' },
+  'complaint.call-attempted': {},
+  'complaint.delivery-abandoned': {},
   'complaint.closed': {},
 };
 
@@ -193,6 +195,13 @@ const PATHS: Record<string, SopEvent[]> = {
       errorCode: 'WHATSAPP.131047',
     },
     { type: 'recordDelivery', actor: actors.notification, channel: 'EMAIL', method: 'REPORTER_REPLY', deliveredAt: hour(3.5).toISOString() },
+  ]),
+  'dismissal, given up after a call (docs/adr/0044)': decideAll([
+    receive,
+    { type: 'dismiss', actor: actors.admin, reason: 'SPAM' },
+    { type: 'informReporter', actor: actors.admin, informationRef: 'info-10' },
+    { type: 'recordCallAttempt', actor: actors.admin, outcome: 'NOT_REACHABLE', retryAt: hour(10).toISOString() },
+    { type: 'recordCallAttempt', actor: actors.admin, outcome: 'GIVE_UP', reason: 'Nomor tidak aktif.' },
   ]),
 };
 

@@ -96,9 +96,14 @@ export const APPLY: { readonly [T in ComplaintEventType]: (state: ComplaintState
     ...expectUndelivered(state, event),
     deliveredAt: event.data.deliveredAt,
   }),
+  // A call that did not reach the reporter sets when to call again (docs/adr/0044).
+  'complaint.call-attempted': (state, event) => ({ ...expectUndelivered(state, event), callRetryAt: event.data.retryAt }),
+  'complaint.delivery-abandoned': (state, event) => ({ ...expectUndelivered(state, event), abandonedAt: event.at }),
   'complaint.closed': (state, event) => {
     const s = expect(state, event, 'REPORTER_INFORMED');
-    if (s.deliveredAt === null) throw cannotApply(state, event, 'the information has not been delivered');
+    if (s.deliveredAt === null && s.abandonedAt === undefined) {
+      throw cannotApply(state, event, 'the information has been neither delivered nor abandoned');
+    }
     if (event.data.outcome !== s.outcome) {
       throw cannotApply(state, event, `it reports outcome ${event.data.outcome}, but the complaint's is ${s.outcome}`);
     }
@@ -123,10 +128,11 @@ function expectOpen(state: ComplaintState, event: SopEvent): ComplaintState {
   return state;
 }
 
-/** A reporter-informed complaint whose information has not been delivered yet. */
+/** A reporter-informed complaint whose information has been neither delivered nor abandoned yet. */
 function expectUndelivered(state: ComplaintState, event: SopEvent): StateOf<'REPORTER_INFORMED'> {
   const s = expect(state, event, 'REPORTER_INFORMED');
   if (s.deliveredAt !== null) throw cannotApply(state, event, 'the information was already delivered');
+  if (s.abandonedAt !== undefined) throw cannotApply(state, event, 'the delivery was abandoned');
   return s;
 }
 

@@ -59,7 +59,7 @@ const EXPECTED: { readonly [S in ComplaintStatus]: Expected } = {
     notification: ['appendMessage', 'acknowledge'],
   },
   REPORTER_INFORMED: {
-    admin: ['appendMessage', 'recordNotificationFailure', 'recordDelivery'],
+    admin: ['appendMessage', 'recordNotificationFailure', 'recordDelivery', 'recordCallAttempt'],
     intake: ['appendMessage', 'acknowledge', 'recordNotificationFailure', 'recordDelivery'],
     notification: ['appendMessage', 'acknowledge', 'recordNotificationFailure', 'recordDelivery'],
   },

@@ -31,6 +31,7 @@ export const COMMAND_TYPES = [
   'informReporter',
   'recordNotificationFailure',
   'recordDelivery',
+  'recordCallAttempt',
 ] as const;
 
 /** A command's `type` (see {@link COMMAND_TYPES}). */
@@ -148,6 +149,29 @@ export interface RecordDeliveryCommand extends CommandBase<'recordDelivery'> {
   readonly note?: string;
 }
 
+/** What came of a call to a reporter no channel could reach (docs/adr/0044). */
+export const CALL_ATTEMPT_OUTCOMES = ['NOT_REACHABLE', 'GIVE_UP'] as const;
+
+/** A {@link RecordCallAttemptCommand}'s `outcome` (see {@link CALL_ATTEMPT_OUTCOMES}). */
+export type CallAttemptOutcome = (typeof CALL_ATTEMPT_OUTCOMES)[number];
+
+/**
+ * Step 8, a call that did not reach the reporter (Admin Tikkim): `NOT_REACHABLE` to try again
+ * at `retryAt` (the complaint stays informed), or `GIVE_UP` with a `reason`, which ends the SOP
+ * for the complaint: it closes without a delivery (docs/adr/0044). A delivery by phone
+ * stays possible until then.
+ */
+export interface RecordCallAttemptCommand extends CommandBase<'recordCallAttempt'> {
+  readonly outcome: CallAttemptOutcome;
+  /** `NOT_REACHABLE` only: ISO-8601 time to call again; after now, at most {@link CALL_RETRY_HORIZON_DAYS} days ahead. */
+  readonly retryAt?: string;
+  /** `GIVE_UP` only: why no further attempt is made; an officer's text free of the reporter's contact. */
+  readonly reason?: string;
+}
+
+/** How far ahead a retry of a call may be set. */
+export const CALL_RETRY_HORIZON_DAYS = 30;
+
 /** A command to the SOP state machine: a discriminated union on `type`. */
 export type SopCommand =
   | ReceiveCommand
@@ -162,7 +186,8 @@ export type SopCommand =
   | FormTeamCommand
   | InformReporterCommand
   | RecordNotificationFailureCommand
-  | RecordDeliveryCommand;
+  | RecordDeliveryCommand
+  | RecordCallAttemptCommand;
 
 /** Whether `value` is one of the {@link COMMAND_TYPES}. */
 export function isCommandType(value: unknown): value is CommandType {

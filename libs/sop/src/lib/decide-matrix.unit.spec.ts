@@ -43,6 +43,7 @@ const SOP_TABLE: { readonly [T in CommandType]: { by: readonly ActorName[]; from
   informReporter: { by: ['admin'], from: ['TEAM_FORMED', 'NO_FOLLOW_UP_DECIDED', 'DISMISSED'] },
   recordNotificationFailure: { by: ['admin', 'intake'], from: ['REPORTER_INFORMED'] },
   recordDelivery: { by: ['admin', 'intake'], from: ['REPORTER_INFORMED'] },
+  recordCallAttempt: { by: ['admin'], from: ['REPORTER_INFORMED'] },
 };
 
 const at = NOW.toISOString();
@@ -169,6 +170,8 @@ function expectedEvents(type: CommandType, status: ComplaintStatus, actor: Actor
         { type: 'complaint.information-delivered', at, actor, data: { channel: 'SMS', method: 'PROVIDER_RECEIPT', deliveredAt: hour(19) } },
         { type: 'complaint.closed', at, actor, data: { outcome: 'FOLLOWED_UP' } },
       ];
+    case 'recordCallAttempt':
+      return [{ type: 'complaint.call-attempted', at, actor, data: { retryAt: hour(22) } }];
   }
 }
 
@@ -180,7 +183,7 @@ const legalCases = COMMAND_TYPES.flatMap((type) =>
 
 describe('every state × every command, by an actor the SOP allows', () => {
   it('covers every command type and every status', () => {
-    expect(new Set(legalCases.map((c) => c.type)).size).toBe(13);
+    expect(new Set(legalCases.map((c) => c.type)).size).toBe(14);
     expect(new Set(legalCases.map((c) => c.status)).size).toBe(12);
   });
 

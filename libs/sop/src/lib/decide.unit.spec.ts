@@ -1,7 +1,9 @@
 import {
   actors,
   deepFreeze,
+  callAttempted,
   delivered,
+  deliveryAbandoned,
   DISMISSAL_PATH,
   dispositionCompleted,
   given,
@@ -332,6 +334,53 @@ describe('step 7-8: informing the reporter and delivery', () => {
       method: 'PROVIDER_RECEIPT',
       deliveredAt: '2025-03-03T10:00:00.000Z',
     });
+  });
+});
+
+describe('a call that did not reach the reporter (docs/adr/0044)', () => {
+  const notReachable = (retryAt: string): SopCommand => ({ type: 'recordCallAttempt', actor: actors.admin, outcome: 'NOT_REACHABLE', retryAt });
+  const giveUp = (reason: unknown): SopCommand => ({ type: 'recordCallAttempt', actor: actors.admin, outcome: 'GIVE_UP', reason } as SopCommand);
+
+  it('not reachable: records the attempt with the retry time in UTC, and the complaint stays informed', () => {
+    given(HISTORY.REPORTER_INFORMED)
+      .when(notReachable('2025-03-04T09:00:00+07:00'), new Date('2025-03-03T00:00:00Z'))
+      .then([{ type: 'complaint.call-attempted', at: '2025-03-03T00:00:00.000Z', actor: actors.admin, data: { retryAt: '2025-03-04T02:00:00.000Z' } }]);
+  });
+
+  it('giving up: records the reason, trimmed, and closes the complaint in the same decision', () => {
+    given(HISTORY.REPORTER_INFORMED)
+      .when(giveUp('  Nomor tidak aktif  '))
+      .then([
+        { type: 'complaint.delivery-abandoned', at: NOW.toISOString(), actor: actors.admin, data: { reason: 'Nomor tidak aktif' } },
+        { type: 'complaint.closed', at: NOW.toISOString(), actor: actors.admin, data: { outcome: 'FOLLOWED_UP' } },
+      ]);
+  });
+
+  it('a delivery by phone is still possible after a call that did not reach the reporter', () => {
+    const decision = given(HISTORY.REPORTER_INFORMED, callAttempted()).when(validCommand('recordDelivery')).decision;
+    expect(decision.ok).toBe(true);
+  });
+
+  it('is refused once the delivery was given up or made, and for the system', () => {
+    given(HISTORY.CLOSED).when(notReachable(hour(22))).thenRefused('COMPLAINT.ILLEGAL_TRANSITION');
+    given(HISTORY.REPORTER_INFORMED, deliveryAbandoned())
+      .when(validCommand('recordDelivery'))
+      .thenRefused('COMPLAINT.ILLEGAL_TRANSITION', { message: expect.stringContaining('already delivered or abandoned') });
+    given(HISTORY.REPORTER_INFORMED).when({ ...notReachable(hour(22)), actor: actors.notification }).thenRefused('COMPLAINT.FORBIDDEN_ROLE');
+  });
+
+  it.each([
+    { name: 'no outcome', command: { type: 'recordCallAttempt', actor: actors.admin, outcome: 'MAYBE' }, field: 'outcome' },
+    { name: 'a retry without a time', command: { type: 'recordCallAttempt', actor: actors.admin, outcome: 'NOT_REACHABLE' }, field: 'retryAt' },
+    { name: 'a retry now', command: { type: 'recordCallAttempt', actor: actors.admin, outcome: 'NOT_REACHABLE', retryAt: NOW.toISOString() }, field: 'retryAt' },
+    { name: 'a retry in the past', command: { type: 'recordCallAttempt', actor: actors.admin, outcome: 'NOT_REACHABLE', retryAt: hour(19) }, field: 'retryAt' },
+    { name: 'a retry more than 30 days ahead', command: { type: 'recordCallAttempt', actor: actors.admin, outcome: 'NOT_REACHABLE', retryAt: hour(20 + 31 * 24) }, field: 'retryAt' },
+    { name: 'giving up without a reason', command: { type: 'recordCallAttempt', actor: actors.admin, outcome: 'GIVE_UP', reason: '  ' }, field: 'reason' },
+    { name: 'giving up with a reason too long', command: { type: 'recordCallAttempt', actor: actors.admin, outcome: 'GIVE_UP', reason: 'x'.repeat(2_001) }, field: 'reason' },
+  ])('refuses $name, naming the field', ({ command, field }) => {
+    given(HISTORY.REPORTER_INFORMED)
+      .when(command as SopCommand)
+      .thenRefused('COMPLAINT.INVALID_COMMAND', { field, message: expect.stringContaining(field) });
   });
 });
 

@@ -30,6 +30,8 @@ export const COMPLAINT_EVENT_TYPES = [
   'complaint.reporter-informed',
   'complaint.information-delivered',
   'complaint.notification-failed',
+  'complaint.call-attempted',
+  'complaint.delivery-abandoned',
   'complaint.closed',
 ] as const;
 
@@ -181,7 +183,35 @@ export type NotificationFailed = SopEventBase<
   }
 >;
 
-/** SELESAI. Always follows `complaint.information-delivered` in the same decision. */
+/**
+ * Step 8: Admin Tikkim phoned a reporter no channel could reach and did not reach them; the
+ * call is to be tried again at `retryAt`, which the complaint's state keeps (`callRetryAt`); a
+ * decision of Admin Tikkim in step 8, so it moves the complaint's version (docs/adr/0044).
+ */
+export type CallAttempted = SopEventBase<
+  'complaint.call-attempted',
+  {
+    /** ISO-8601 UTC time to call again; the call task waits until then. */
+    readonly retryAt: string;
+  }
+>;
+
+/**
+ * Step 8 given up: Admin Tikkim stops trying to reach the reporter, for `reason`; always
+ * followed by `complaint.closed` in the same decision, delivery not confirmed (docs/adr/0044).
+ */
+export type DeliveryAbandoned = SopEventBase<
+  'complaint.delivery-abandoned',
+  {
+    /** Why no further attempt is made: an officer's text, screened for the reporter's contact. */
+    readonly reason: string;
+  }
+>;
+
+/**
+ * SELESAI. Always follows `complaint.information-delivered` or `complaint.delivery-abandoned`
+ * in the same decision.
+ */
 export type ComplaintClosed = SopEventBase<'complaint.closed', { readonly outcome: ComplaintOutcome }>;
 
 /** A complaint event: a discriminated union on `type`. */
@@ -200,6 +230,8 @@ export type SopEvent =
   | ReporterInformed
   | InformationDelivered
   | NotificationFailed
+  | CallAttempted
+  | DeliveryAbandoned
   | ComplaintClosed;
 
 /** The event of a given type. */

@@ -44,6 +44,8 @@ export const EVENT_PRODUCED_BY: { readonly [T in ComplaintEventType]: CommandTyp
   'complaint.reporter-informed': 'informReporter',
   'complaint.information-delivered': 'recordDelivery',
   'complaint.notification-failed': 'recordNotificationFailure',
+  'complaint.call-attempted': 'recordCallAttempt',
+  'complaint.delivery-abandoned': 'recordCallAttempt',
   'complaint.closed': 'recordDelivery',
 };
 
@@ -65,7 +67,7 @@ export type HistoryVerdict =
  * does not allow (a section officer only for their own section), an event that cannot
  * follow the state, time running backwards, or an event that must share its decision with
  * a follower (`disposition-completed` after the last section's response, `closed` after
- * `information-delivered`) without it.
+ * `information-delivered` or `delivery-abandoned`) without it.
  */
 export function verifyHistory(events: readonly SopEvent[]): HistoryVerdict {
   let state: ComplaintState = initialState();
@@ -138,9 +140,9 @@ function placeViolation(
   previous: SopEvent | undefined,
 ): string | null {
   if (event.type === 'complaint.closed') {
-    return previous?.type === 'complaint.information-delivered'
+    return previous?.type === 'complaint.information-delivered' || previous?.type === 'complaint.delivery-abandoned'
       ? null
-      : 'complaint.closed does not follow complaint.information-delivered';
+      : 'complaint.closed does not follow complaint.information-delivered or complaint.delivery-abandoned';
   }
   if (event.type === 'complaint.disposition-completed') {
     return previous?.type === 'complaint.section-responded'
@@ -161,6 +163,9 @@ function missingFollowerViolation(event: SopEvent, after: ComplaintState, next: 
   }
   if (event.type === 'complaint.information-delivered' && next?.type !== 'complaint.closed') {
     return 'complaint.information-delivered is not followed by complaint.closed';
+  }
+  if (event.type === 'complaint.delivery-abandoned' && next?.type !== 'complaint.closed') {
+    return 'complaint.delivery-abandoned is not followed by complaint.closed';
   }
   return null;
 }

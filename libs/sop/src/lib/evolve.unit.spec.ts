@@ -1,9 +1,12 @@
 import {
+  ABANDONED_PATH,
   actors,
   analyzed,
+  callAttempted,
   closed,
   confirmed,
   delivered,
+  deliveryAbandoned,
   DISMISSAL_PATH,
   dispositionCompleted,
   disposedToTwoSections,
@@ -221,6 +224,8 @@ describe('verifyHistory: was every transition legal?', () => {
     ['the happy path', HISTORY.CLOSED],
     ['the no-follow-up path', NO_FOLLOW_UP_PATH],
     ['the dismissal path', DISMISSAL_PATH],
+    ['a call that did not reach the reporter, then giving up', ABANDONED_PATH],
+    ['a call that did not reach the reporter, then a delivery', [...HISTORY.REPORTER_INFORMED, callAttempted(), delivered(hour(10)), closed('FOLLOWED_UP', hour(10))]],
   ])('accepts %s', (_name, events) => {
     expect(verifyHistory(events)).toStrictEqual({ ok: true, state: replay(events) });
   });
@@ -248,13 +253,31 @@ describe('verifyHistory: was every transition legal?', () => {
       name: 'a closing without delivery',
       events: [...HISTORY.REPORTER_INFORMED, closed('FOLLOWED_UP')],
       index: 10,
-      reason: /does not follow complaint\.information-delivered/,
+      reason: /does not follow complaint\.information-delivered or complaint\.delivery-abandoned/,
     },
     {
       name: 'a delivery that does not close the complaint',
       events: [...HISTORY.REPORTER_INFORMED, delivered()],
       index: 10,
       reason: /not followed by complaint\.closed/,
+    },
+    {
+      name: 'a delivery given up without closing the complaint',
+      events: [...HISTORY.REPORTER_INFORMED, deliveryAbandoned()],
+      index: 10,
+      reason: /delivery-abandoned is not followed by complaint\.closed/,
+    },
+    {
+      name: 'a call attempted after the delivery was given up',
+      events: [...ABANDONED_PATH, callAttempted(hour(11))],
+      index: ABANDONED_PATH.length,
+      reason: /complaint\.call-attempted cannot follow status CLOSED/,
+    },
+    {
+      name: 'giving up recorded by a system actor',
+      events: [...HISTORY.REPORTER_INFORMED, { ...deliveryAbandoned(), actor: actors.notification }],
+      index: 10,
+      reason: /system:notification may not recordCallAttempt/,
     },
     {
       name: 'an analysis straight after confirmation',
@@ -280,5 +303,15 @@ describe('verifyHistory: was every transition legal?', () => {
     const verdict = verifyHistory(events);
     expect(verdict).toMatchObject({ ok: false, index, reason: expect.stringMatching(reason) });
     expect(verdict.ok === false && verdict.state).toStrictEqual(replay(events.slice(0, index)));
+  });
+});
+
+describe('a call that did not reach the reporter (docs/adr/0044)', () => {
+  it('keeps when to call again; giving up closes the complaint without a delivery', () => {
+    const informed = replay(HISTORY.REPORTER_INFORMED);
+    expect(evolve(informed, callAttempted())).toStrictEqual({ ...informed, callRetryAt: hour(11) });
+    const abandoned = evolve(informed, deliveryAbandoned());
+    expect(abandoned).toMatchObject({ status: 'REPORTER_INFORMED', deliveredAt: null, abandonedAt: hour(10) });
+    expect(replay(ABANDONED_PATH)).toMatchObject({ status: 'CLOSED', outcome: 'FOLLOWED_UP', since: hour(10) });
   });
 });

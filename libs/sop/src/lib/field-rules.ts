@@ -75,6 +75,8 @@ export const FIELD_RULES = {
   mandate: { minLength: 1, maxLength: 10_000, description: 'mandate of the team' },
   /** Step 7. 4,000, notification's: it is sent as one WhatsApp text (4,096 at most) with its heading. */
   followUpInformation: { minLength: 1, maxLength: 4_000, description: 'follow-up information' },
+  /** Step 8: why Admin Tikkim gives up reaching a reporter no channel could reach (docs/adr/0044). */
+  callGiveUpReason: { minLength: 1, maxLength: NOTE_MAX, description: 'reason to stop trying to reach the reporter' },
   /** The reason the head of office states to read a complainant's contact in an exception (docs/adr/0029). */
   breakGlassReason: { minLength: 20, maxLength: 500, description: 'break-glass reason' },
   sectionName: { minLength: 1, maxLength: 200, description: 'section name' },

@@ -18,7 +18,8 @@ export interface OpenStep {
  * The timed steps whose clocks run in this state, for the SLA monitor: none (NEW, CLOSED),
  * one, or in DISPOSED one `SECTION_RESPONSE` per section yet to respond. Consistent with
  * each step's `opensOn`/`closesOn` in {@link SOP_STEPS}. Step 8 (`DELIVER_INFORMATION`) runs
- * from the outcome the reporter is told about until delivery, across step 7.
+ * from the outcome the reporter is told about until delivery (or until Admin Tikkim gives
+ * up, docs/adr/0044), across step 7.
  */
 export function openStep(state: ComplaintState): readonly OpenStep[] {
   switch (state.status) {
@@ -42,7 +43,7 @@ export function openStep(state: ComplaintState): readonly OpenStep[] {
     case 'DISMISSED':
       return [clock('DELIVER_INFORMATION', state.since)];
     case 'REPORTER_INFORMED':
-      return state.deliveredAt === null ? [clock('DELIVER_INFORMATION', state.outcomeAt)] : [];
+      return state.deliveredAt === null && state.abandonedAt === undefined ? [clock('DELIVER_INFORMATION', state.outcomeAt)] : [];
     default:
       return assertNever(state);
   }

@@ -46,6 +46,7 @@ export const COMMAND_RULES: { readonly [T in CommandType]: CommandRule } = {
     step: 'DELIVER_INFORMATION',
   },
   recordDelivery: { roles: ['ADMIN_TIKKIM'], system: true, from: ['REPORTER_INFORMED'], step: 'DELIVER_INFORMATION' },
+  recordCallAttempt: { roles: ['ADMIN_TIKKIM'], system: false, from: ['REPORTER_INFORMED'], step: 'DELIVER_INFORMATION' },
 };
 
 /**
@@ -60,14 +61,18 @@ export function mayFire(actor: Actor, commandType: CommandType): boolean {
   return true;
 }
 
+/** The commands that try to reach the reporter in step 8: none once delivered or abandoned. */
+const STEP_8_ATTEMPTS: readonly CommandType[] = ['recordDelivery', 'recordNotificationFailure', 'recordCallAttempt'];
+
 /**
  * Whether the command type is legal in this state: its status is in the rule's `from`, and
- * (within the decision that closes a complaint) the information has not been delivered yet.
+ * (within the decision that closes a complaint) the information has not been delivered or
+ * abandoned yet.
  */
 export function isLegalIn(commandType: CommandType, state: ComplaintState): boolean {
   if (!COMMAND_RULES[commandType].from.includes(state.status)) return false;
-  if (state.status === 'REPORTER_INFORMED' && state.deliveredAt !== null) {
-    return commandType !== 'recordDelivery' && commandType !== 'recordNotificationFailure';
+  if (state.status === 'REPORTER_INFORMED' && (state.deliveredAt !== null || state.abandonedAt !== undefined)) {
+    return !STEP_8_ATTEMPTS.includes(commandType);
   }
   return true;
 }

@@ -198,7 +198,7 @@ export const SOP_STEPS: readonly SopStep[] = [
     outputEn: 'Follow-up information',
     deadlineHours: STEP_DEADLINE_HOURS,
     opensOn: outcomeReady,
-    closesOn: [{ event: 'complaint.information-delivered' }],
+    closesOn: [{ event: 'complaint.information-delivered' }, { event: 'complaint.delivery-abandoned' }],
     escalatesTo: 'KEPALA_SEKSI_TI',
   },
 ];

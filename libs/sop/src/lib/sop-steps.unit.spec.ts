@@ -1,5 +1,6 @@
 import {
   delivered,
+  ABANDONED_PATH,
   DISMISSAL_PATH,
   HISTORY,
   hour,
@@ -80,8 +81,8 @@ describe('the SOP as data', () => {
   it('lists the dismissal reasons, channels and event types', () => {
     expect(DISMISSAL_REASONS).toStrictEqual(['SPAM', 'DUPLICATE', 'NOT_A_COMPLAINT', 'NOT_OUR_AUTHORITY']);
     expect(CHANNELS).toHaveLength(9);
-    expect(COMPLAINT_EVENT_TYPES).toHaveLength(15);
-    expect(new Set(COMPLAINT_EVENT_TYPES).size).toBe(15);
+    expect(COMPLAINT_EVENT_TYPES).toHaveLength(17);
+    expect(new Set(COMPLAINT_EVENT_TYPES).size).toBe(17);
     expect(SLA_EVENT_TYPES).toStrictEqual(['sla.deadline-started', 'sla.deadline-warning', 'sla.deadline-breached', 'sla.escalated', 'sla.deadline-stopped']);
   });
 });
@@ -136,6 +137,7 @@ describe('which step’s clock runs (openStep, for the SLA monitor)', () => {
     ['the happy path', HISTORY.CLOSED],
     ['the no-follow-up path', NO_FOLLOW_UP_PATH],
     ['the dismissal path', DISMISSAL_PATH],
+    ['the path given up after a call (docs/adr/0044)', ABANDONED_PATH],
   ])('on %s, clocks open and stop exactly on the events the SOP data names', (_name, events) => {
     let state: ComplaintState = initialState();
     for (const event of events) {

@@ -125,9 +125,23 @@ export interface ReporterInformedState extends ComplaintFacts {
    * `complaint.closed` of the same decision, so a fold event by event sees step 8 stop on delivery.
    */
   readonly deliveredAt: string | null;
+  /**
+   * Absent until `complaint.delivery-abandoned` (Admin Tikkim gave up reaching the reporter,
+   * docs/adr/0044); set only between it and the `complaint.closed` of the same decision. Optional,
+   * so a state stored before it existed reads the same.
+   */
+  readonly abandonedAt?: string;
+  /**
+   * When Admin Tikkim is to call the reporter again after the last call that did not reach them
+   * (`complaint.call-attempted`, docs/adr/0044); absent before any such call.
+   */
+  readonly callRetryAt?: string;
 }
 
-/** SELESAI: the follow-up information reached the reporter. */
+/**
+ * SELESAI: the follow-up information reached the reporter, or Admin Tikkim gave up reaching
+ * them with a reason the log keeps (`complaint.delivery-abandoned`, docs/adr/0044).
+ */
 export interface ClosedState extends ComplaintFacts {
   readonly status: 'CLOSED';
   readonly outcome: ComplaintOutcome;

@@ -231,6 +231,21 @@ export class ComplaintHistory implements SlaEventLog {
     return this.when({ type: 'recordDelivery', actor: this.officers.admin, channel: 'PHONE', method: 'PHONE_CALL', deliveredAt: this.clock.toISOString(), note: 'Pelapor dihubungi' });
   }
 
+  /**
+   * The officer phoned and did not reach the reporter, one step after the last event; to try
+   * again at `retryAt` (by default an hour after the call) (docs/adr/0044).
+   */
+  callAttempted(retryAt?: Date): EventEnvelope[] {
+    const at = new Date(this.clock.getTime() + this.stepMs);
+    const retry = retryAt ?? new Date(at.getTime() + 3_600_000);
+    return this.when({ type: 'recordCallAttempt', actor: this.officers.admin, outcome: 'NOT_REACHABLE', retryAt: retry.toISOString() }, at);
+  }
+
+  /** The officer gives up reaching the reporter: the complaint closes without a delivery (docs/adr/0044). */
+  deliveryAbandoned(reason = 'Nomor tidak aktif setelah tiga kali dihubungi'): EventEnvelope[] {
+    return this.when({ type: 'recordCallAttempt', actor: this.officers.admin, outcome: 'GIVE_UP', reason });
+  }
+
   /** Every step from reception to closing, the follow-up branch, dispositioned to two sections. */
   closedAfterFollowUp(): EventEnvelope[] {
     return [

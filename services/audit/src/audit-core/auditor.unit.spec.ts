@@ -256,6 +256,18 @@ describe('auditEvents', () => {
     expect(report.complaints[0].status).toBe('CLOSED');
   });
 
+  it('accepts a complaint closed after a call that did not reach the reporter and giving up, and assumes a closing left out (docs/adr/0044)', () => {
+    const h = historyUntil('REPORTER_INFORMED', { officeCode: 'JKT1' });
+    h.callAttempted();
+    h.deliveryAbandoned();
+    const clean = auditEvents(asRecords(signedHistory(h)), options());
+    expect(clean.violations).toEqual([]);
+    expect(clean.complaints[0]).toMatchObject({ status: 'CLOSED', violations: 0 });
+    const withoutClosing = auditEvents(asRecords(signedHistory(h).filter((e) => e.type !== 'complaint.closed')), options());
+    expect(withoutClosing.violations).toEqual([expect.objectContaining({ kind: 'MISSING_STEP', eventType: 'complaint.delivery-abandoned', reason: expect.stringMatching(/closed is not in the log/) })]);
+    expect(withoutClosing.complaints[0].status).toBe('CLOSED');
+  });
+
   it('flags an unparseable record with its offset, and an event for another office than the complaint', () => {
     const envelopes = signedHistory(closed);
     const moved = signed({ ...envelopes[1], office: 'XXX9' }, keys);

@@ -98,6 +98,7 @@ export function checkHistory(events: readonly LoggedEvent[]): CheckedHistory {
 const FOLLOWER_MISSING = new Set([
   'the last section responded but complaint.disposition-completed does not follow',
   'complaint.information-delivered is not followed by complaint.closed',
+  'complaint.delivery-abandoned is not followed by complaint.closed',
 ]);
 
 /** The follower libs/sop requires right after `event` in the same decision, when `next` is not it. */
@@ -110,7 +111,8 @@ function missingFollower(event: LoggedEvent, before: ComplaintState, next: Logge
       return { type: 'complaint.disposition-completed', at: e.at, actor: e.actor, data: { sectionCodes: before.sections } };
     }
   }
-  if (e.type === 'complaint.information-delivered' && next?.sop.type !== 'complaint.closed' && before.status === 'REPORTER_INFORMED' && before.deliveredAt === null) {
+  const closes = e.type === 'complaint.information-delivered' || e.type === 'complaint.delivery-abandoned';
+  if (closes && next?.sop.type !== 'complaint.closed' && before.status === 'REPORTER_INFORMED' && before.deliveredAt === null && before.abandonedAt === undefined) {
     return { type: 'complaint.closed', at: e.at, actor: e.actor, data: { outcome: before.outcome } };
   }
   return null;
@@ -129,7 +131,7 @@ function classify(event: SopEvent, state: ComplaintState, reason: string): Pick<
   const missing = openStep(state).map((o) => (o.sectionCode ? `${o.stepId} (${o.sectionCode})` : o.stepId));
   const ahead = from.length > 0 && Math.min(...from) > STATUS_RANK[state.status];
   const sectionsMissing = event.type === 'complaint.disposition-completed' && state.status === 'DISPOSED' && pendingSections(state).length > 0;
-  const deliveryMissing = event.type === 'complaint.closed' && state.status === 'REPORTER_INFORMED' && state.deliveredAt === null;
+  const deliveryMissing = event.type === 'complaint.closed' && state.status === 'REPORTER_INFORMED' && state.deliveredAt === null && state.abandonedAt === undefined;
   if (ahead || sectionsMissing || deliveryMissing) {
     const step = missing.length > 0 ? `step ${missing.join(', ')} is not completed in the log` : 'an earlier step is not in the log';
     return { kind: 'MISSING_STEP', reason: `${reason} (missing step: ${step})` };

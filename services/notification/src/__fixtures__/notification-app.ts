@@ -9,6 +9,7 @@ import {
   NotificationService,
   type CommandOutcome,
   type ConfirmDeliveryRequestSchema,
+  type CallAttemptOutcome,
   type ParsedEvent,
   type WriteFollowUpInformationRequestSchema,
 } from '@pengaduan/contracts';
@@ -28,7 +29,7 @@ import {
   testInfrastructure,
   uniqueSchemaName,
   uniqueSuffix,
-  type ComplaintHistory,
+  ComplaintHistory,
   type MethodsOf,
 } from '@pengaduan/testing';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -148,6 +149,14 @@ export class NotificationApp {
     }
   }
 
+  /** A phone complaint in `officer`'s office whose reporter was informed (SOP step 7) and is now to be told (step 8). */
+  async informedPhoneComplaint(officer: UserActor & { officeCode: string }): Promise<ComplaintHistory> {
+    const c = new ComplaintHistory({ officeCode: officer.officeCode, channel: 'PHONE' });
+    await this.seed(c, 'TEAM_FORMED');
+    await this.writeFollowUpInformation(officer, c.complaintId, 'Pengaduan Anda telah ditindaklanjuti oleh tim.');
+    return c;
+  }
+
   writeFollowUpInformation(
     actor: UserActor & { officeCode?: string },
     complaintId: string,
@@ -174,6 +183,19 @@ export class NotificationApp {
       ...(deliveredAt ? { deliveredAt: timestampFromDate(deliveredAt) } : {}),
     };
     return this.client.call('confirmDelivery', request).then((r) => outcomeOf(r.outcome));
+  }
+
+  /** `RecordCallAttempt` over gRPC: a call that did not reach the reporter (docs/adr/0044). */
+  recordCallAttempt(
+    actor: UserActor & { officeCode?: string },
+    complaintId: string,
+    attempt: { outcome?: CallAttemptOutcome; retryAt?: Date; reason?: string },
+    requestId: string = randomUUID(),
+  ): Promise<CommandOutcome> {
+    const { retryAt, ...rest } = attempt;
+    return this.client
+      .call('recordCallAttempt', { context: { requestId, complaintId, actor: grpcActor(actor) }, ...rest, ...(retryAt ? { retryAt: timestampFromDate(retryAt) } : {}) })
+      .then((r) => outcomeOf(r.outcome));
   }
 
   /** The events notification committed for a complaint (its outbox, in order). */

@@ -13,21 +13,13 @@ const minutesAgo = (m: number) => new Date(app.clock.now().getTime() - m * 60_00
 beforeAll(() => app.start());
 afterAll(() => app.stop());
 
-/** A phone complaint whose reporter was informed and is now to be told. */
-async function informedComplaint() {
-  const c = new ComplaintHistory({ officeCode: office, channel: 'PHONE' });
-  await app.seed(c, 'TEAM_FORMED');
-  await app.writeFollowUpInformation(officer, c.complaintId, 'Pengaduan Anda telah ditindaklanjuti oleh tim.');
-  return c;
-}
-
 async function closingEvents(complaintId: string) {
   return (await app.eventsOf(complaintId)).filter((e) => e.type !== 'complaint.reporter-informed');
 }
 
 describe('admin tikkim confirms that the reporter was told (SOP step 8)', () => {
   it('records a phone call: information-delivered and closed, and the complaint is CLOSED', async () => {
-    const c = await informedComplaint();
+    const c = await app.informedPhoneComplaint(officer);
     const deliveredAt = minutesAgo(30);
 
     const result = await app.confirmDelivery(officer, c.complaintId, {
@@ -50,14 +42,14 @@ describe('admin tikkim confirms that the reporter was told (SOP step 8)', () => 
   });
 
   it('records telling the reporter in person as over the walk-in channel', async () => {
-    const c = await informedComplaint();
+    const c = await app.informedPhoneComplaint(officer);
     await app.confirmDelivery(officer, c.complaintId, { method: DeliveryMethod.IN_PERSON, deliveredAt: minutesAgo(5) });
     const [delivered] = await closingEvents(c.complaintId);
     expect(delivered.type === 'complaint.information-delivered' && delivered.payload.channel).toBe(Channel.WALK_IN);
   });
 
   it('needs the channel of a letter (400 naming it), and takes it when given', async () => {
-    const c = await informedComplaint();
+    const c = await app.informedPhoneComplaint(officer);
     await expect(app.confirmDelivery(officer, c.complaintId, { method: DeliveryMethod.LETTER, deliveredAt: minutesAgo(5) })).rejects.toMatchObject({
       kind: 'invalid',
       details: { fieldViolations: [{ field: 'channel', description: expect.any(String) }] },
@@ -67,7 +59,7 @@ describe('admin tikkim confirms that the reporter was told (SOP step 8)', () => 
   });
 
   it('refuses a delivery time in the future (400 naming deliveredAt), and the complaint stays informed', async () => {
-    const c = await informedComplaint();
+    const c = await app.informedPhoneComplaint(officer);
     const inAnHour = new Date(app.clock.now().getTime() + 60 * 60_000);
     await expect(app.confirmDelivery(officer, c.complaintId, { method: DeliveryMethod.PHONE_CALL, deliveredAt: inAnHour })).rejects.toMatchObject({
       kind: 'invalid',
@@ -78,7 +70,7 @@ describe('admin tikkim confirms that the reporter was told (SOP step 8)', () => 
   });
 
   it('takes a delivery time a minute ahead of the service’s clock (clocks differ a little)', async () => {
-    const c = await informedComplaint();
+    const c = await app.informedPhoneComplaint(officer);
     const result = await app.confirmDelivery(officer, c.complaintId, {
       method: DeliveryMethod.PHONE_CALL,
       deliveredAt: new Date(app.clock.now().getTime() + 60_000),
@@ -87,14 +79,14 @@ describe('admin tikkim confirms that the reporter was told (SOP step 8)', () => 
   });
 
   it('refuses a confirmation without method or time (400 naming both)', async () => {
-    const c = await informedComplaint();
+    const c = await app.informedPhoneComplaint(officer);
     const error = await app.confirmDelivery(officer, c.complaintId, {}).catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'invalid' });
     expect((error as { details: { fieldViolations: { field: string }[] } }).details.fieldViolations.map((v) => v.field).sort()).toEqual(['deliveredAt', 'method']);
   });
 
   it('answers a retried request with the first outcome and records the closing once', async () => {
-    const c = await informedComplaint();
+    const c = await app.informedPhoneComplaint(officer);
     const requestId = randomUUID();
     const delivery = { method: DeliveryMethod.PHONE_CALL, deliveredAt: minutesAgo(10) };
     const first = await app.confirmDelivery(officer, c.complaintId, delivery, requestId);
@@ -105,7 +97,7 @@ describe('admin tikkim confirms that the reporter was told (SOP step 8)', () => 
   });
 
   it('refuses the head of IT (403)', async () => {
-    const c = await informedComplaint();
+    const c = await app.informedPhoneComplaint(officer);
     await expect(
       app.confirmDelivery({ ...actors.kepalaSeksiTi, officeCode: office }, c.complaintId, { method: DeliveryMethod.PHONE_CALL, deliveredAt: minutesAgo(1) }),
     ).rejects.toMatchObject({ kind: 'forbidden', code: 'COMPLAINT.FORBIDDEN_ROLE' });
@@ -123,7 +115,7 @@ describe('admin tikkim confirms that the reporter was told (SOP step 8)', () => 
   });
 
   it('refuses a second confirmation of a closed complaint (409 CLOSED)', async () => {
-    const c = await informedComplaint();
+    const c = await app.informedPhoneComplaint(officer);
     await app.confirmDelivery(officer, c.complaintId, { method: DeliveryMethod.PHONE_CALL, deliveredAt: minutesAgo(3) });
     await expect(app.confirmDelivery(officer, c.complaintId, { method: DeliveryMethod.PHONE_CALL, deliveredAt: minutesAgo(2) })).rejects.toMatchObject({
       kind: 'conflict',
@@ -132,7 +124,7 @@ describe('admin tikkim confirms that the reporter was told (SOP step 8)', () => 
   });
 
   it('does not find a complaint of another office', async () => {
-    const c = await informedComplaint();
+    const c = await app.informedPhoneComplaint(officer);
     await expect(
       app.confirmDelivery({ ...actors.adminTikkim, officeCode: randomOfficeCode() }, c.complaintId, { method: DeliveryMethod.PHONE_CALL, deliveredAt: minutesAgo(1) }),
     ).rejects.toMatchObject({ kind: 'not-found', code: 'COMPLAINT.NOT_FOUND' });

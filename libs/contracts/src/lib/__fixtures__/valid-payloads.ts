@@ -74,6 +74,8 @@ export const VALID_PAYLOADS: { [T in EventType]: MessageInitShape<EventSchema<T>
     willRetry: false,
     fallbackChannel: Channel.SMS,
   },
+  'complaint.call-attempted': { retryAt: at('2026-03-18T02:00:00.000Z') },
+  'complaint.delivery-abandoned': { reason: 'Nomor tidak aktif setelah tiga kali dihubungi; tidak ada saluran lain.' },
   'complaint.closed': { closedAt: at('2026-03-17T02:05:00.000Z'), outcome: ComplaintOutcome.FOLLOWED_UP },
   'sla.deadline-started': {
     deadlineId: 'dl-1',

@@ -70,6 +70,8 @@ export interface SopEventExtras {
     /** The channel tried next instead, if any. */
     readonly fallbackChannel?: sop.OutboundChannel;
   };
+  'complaint.call-attempted': NoExtras;
+  'complaint.delivery-abandoned': NoExtras;
   /** `closedAt` is the event's `at`. */
   'complaint.closed': NoExtras;
 }

@@ -90,6 +90,8 @@ const FROM_WIRE: FromWire = {
     channel: outboundChannelMapping.fromProto(p.channel, 'data.channel'),
     errorCode: p.errorCode,
   }),
+  'complaint.call-attempted': (p) => ({ retryAt: isoTime(p.retryAt, 'data.retryAt') }),
+  'complaint.delivery-abandoned': (p) => ({ reason: p.reason }),
   'complaint.closed': (p) => ({ outcome: complaintOutcomeMapping.fromProto(p.outcome, 'data.outcome') }),
 };
 

@@ -196,6 +196,24 @@ export const HISTORY: { readonly [S in ComplaintStatus]: readonly SopEvent[] } =
   CLOSED: [...toTeamFormed, reporterInformed('FOLLOWED_UP'), delivered(), closed('FOLLOWED_UP')],
 };
 
+/** A call that did not reach the reporter, to try again two hours later (docs/adr/0044). */
+export function callAttempted(at = hour(9)): SopEvent {
+  return { type: 'complaint.call-attempted', at, actor: actors.admin, data: { retryAt: new Date(Date.parse(at) + 2 * 3_600_000).toISOString() } };
+}
+
+/** Admin Tikkim gives up reaching the reporter (docs/adr/0044); `closed` follows in the same decision. */
+export function deliveryAbandoned(at = hour(10)): SopEvent {
+  return { type: 'complaint.delivery-abandoned', at, actor: actors.admin, data: { reason: 'Nomor tidak aktif setelah tiga kali dihubungi' } };
+}
+
+/** The follow-up path that ends with Admin Tikkim giving up after a call that did not reach the reporter. */
+export const ABANDONED_PATH: readonly SopEvent[] = [
+  ...HISTORY.REPORTER_INFORMED,
+  callAttempted(),
+  deliveryAbandoned(),
+  { type: 'complaint.closed', at: hour(10), actor: actors.admin, data: { outcome: 'FOLLOWED_UP' } },
+];
+
 /** The full no-follow-up path, to CLOSED. */
 export const NO_FOLLOW_UP_PATH: readonly SopEvent[] = [
   ...HISTORY.NO_FOLLOW_UP_DECIDED,
@@ -291,6 +309,8 @@ export function validCommand(type: CommandType, actor?: Actor): SopCommand {
       };
     case 'recordDelivery':
       return { type, actor: actor ?? actors.notification, channel: 'SMS', method: 'PROVIDER_RECEIPT', deliveredAt: hour(19) };
+    case 'recordCallAttempt':
+      return { type, actor: actor ?? actors.admin, outcome: 'NOT_REACHABLE', retryAt: hour(22) };
   }
 }
 

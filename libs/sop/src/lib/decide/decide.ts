@@ -9,7 +9,7 @@ import { isOpen } from '../state';
 import { dispose, respondAsSection } from './disposition-steps';
 import { analyze, decideFollowUp, formTeam } from './follow-up-steps';
 import { acknowledge, appendMessage, confirm, dismiss, receive } from './intake-steps';
-import { informReporter, recordDelivery, recordNotificationFailure } from './notification-steps';
+import { informReporter, recordCallAttempt, recordDelivery, recordNotificationFailure } from './notification-steps';
 import type { OpenStatus, Outcome } from './step-outcome';
 
 /**
@@ -52,7 +52,7 @@ export function decide(command: SopCommand, state: ComplaintState, now: Date): D
 
   const allowedFrom = COMMAND_RULES[ruleType].from;
   if (!isLegalIn(ruleType, state)) {
-    const why = allowedFrom.includes(state.status) ? 'the information was already delivered' : `allowed in ${allowedFrom.join(', ')}`;
+    const why = allowedFrom.includes(state.status) ? 'the information was already delivered or abandoned' : `allowed in ${allowedFrom.join(', ')}`;
     return refuse(
       state,
       type,
@@ -109,6 +109,8 @@ function decideLegal(command: SopCommand, state: ComplaintState, at: string, now
       return recordNotificationFailure(command, at);
     case 'recordDelivery':
       return recordDelivery(command, expectStatus(state, 'REPORTER_INFORMED'), at, now);
+    case 'recordCallAttempt':
+      return recordCallAttempt(command, expectStatus(state, 'REPORTER_INFORMED'), at, now);
     default:
       return assertNever(command);
   }

@@ -1,11 +1,15 @@
-import type { InformReporterCommand, RecordDeliveryCommand, RecordNotificationFailureCommand } from '../commands';
+import type { InformReporterCommand, RecordCallAttemptCommand, RecordDeliveryCommand, RecordNotificationFailureCommand } from '../commands';
+import { CALL_ATTEMPT_OUTCOMES, CALL_RETRY_HORIZON_DAYS } from '../commands';
+import { FIELD_RULES } from '../field-rules';
 import type { ComplaintOutcome } from '../reference-data';
 import { DELIVERY_METHODS, NOTIFICATION_PURPOSES, OUTBOUND_CHANNELS } from '../reference-data';
 import type { StateOf } from '../state';
+import type { FieldProblem } from '../validation';
 import { firstProblem, optionalText, requireOneOf, requireText, requireTimestamp } from '../validation';
 import type { Outcome } from './step-outcome';
 
-// SOP steps 7-8: the reporter informed, a notification that failed, the delivery that closes the complaint.
+// SOP steps 7-8: the reporter informed, a notification that failed, a call that did not reach the
+// reporter, the delivery (or the abandoned delivery) that closes the complaint.
 
 /** How far a reported delivery time may lie after `now` (a provider's clock may run ahead of ours). */
 const DELIVERY_CLOCK_SKEW_MS = 5 * 60 * 1000;
@@ -79,4 +83,45 @@ export function recordDelivery(c: RecordDeliveryCommand, state: StateOf<'REPORTE
       { type: 'complaint.closed', at, actor: c.actor, data: { outcome: state.outcome } },
     ],
   };
+}
+
+/**
+ * Step 8, a call that did not reach the reporter: try again at `retryAt` (after now, within
+ * {@link CALL_RETRY_HORIZON_DAYS} days), or give up for a `reason`, which closes the complaint
+ * without a delivery (docs/adr/0044).
+ */
+export function recordCallAttempt(c: RecordCallAttemptCommand, state: StateOf<'REPORTER_INFORMED'>, at: string, now: Date): Outcome {
+  const problem = firstProblem(
+    () => requireOneOf(c.outcome, CALL_ATTEMPT_OUTCOMES, 'outcome'),
+    () => (c.outcome === 'NOT_REACHABLE' ? retryProblem(c.retryAt, now) : reasonProblem(c.reason)),
+  );
+  if (problem) return { problem };
+  if (c.outcome === 'NOT_REACHABLE') {
+    const retryAt = new Date(c.retryAt as string).toISOString();
+    return { events: [{ type: 'complaint.call-attempted', at, actor: c.actor, data: { retryAt } }] };
+  }
+  return {
+    events: [
+      { type: 'complaint.delivery-abandoned', at, actor: c.actor, data: { reason: (c.reason as string).trim() } },
+      { type: 'complaint.closed', at, actor: c.actor, data: { outcome: state.outcome } },
+    ],
+  };
+}
+
+function retryProblem(retryAt: unknown, now: Date): FieldProblem | null {
+  const invalid = requireTimestamp(retryAt, 'retryAt');
+  if (invalid) return invalid;
+  const time = Date.parse(retryAt as string);
+  if (time <= now.getTime()) return { field: 'retryAt', message: `retryAt ${String(retryAt)} is not in the future` };
+  if (time > now.getTime() + CALL_RETRY_HORIZON_DAYS * 24 * 60 * 60 * 1000) {
+    return { field: 'retryAt', message: `retryAt ${String(retryAt)} lies more than ${CALL_RETRY_HORIZON_DAYS} days ahead` };
+  }
+  return null;
+}
+
+function reasonProblem(reason: unknown): FieldProblem | null {
+  const blank = requireText(reason, 'reason');
+  if (blank) return blank;
+  const { maxLength } = FIELD_RULES.callGiveUpReason;
+  return (reason as string).trim().length > maxLength ? { field: 'reason', message: `reason must be at most ${maxLength} characters` } : null;
 }

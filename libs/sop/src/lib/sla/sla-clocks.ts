@@ -93,7 +93,7 @@ export function runningClocks(state: ComplaintState): readonly RunningClock[] {
   ];
 }
 
-/** The confirmation time of a confirmed complaint whose answer has not reached the reporter; else null. */
+/** The confirmation time of a confirmed complaint whose answer has not reached the reporter (nor was given up, docs/adr/0044); else null. */
 function awaitingAnswerSince(state: ComplaintState): string | null {
   switch (state.status) {
     case 'NEW':
@@ -102,7 +102,7 @@ function awaitingAnswerSince(state: ComplaintState): string | null {
     case 'CLOSED':
       return null;
     case 'REPORTER_INFORMED':
-      return state.deliveredAt === null ? state.confirmedAt : null;
+      return state.deliveredAt === null && state.abandonedAt === undefined ? state.confirmedAt : null;
     default:
       return state.confirmedAt;
   }

@@ -1,4 +1,5 @@
-import { evolve } from '../evolve';
+import { callAttempted, deliveryAbandoned, HISTORY } from '../__fixtures__/complaints';
+import { evolve, replay } from '../evolve';
 import type { SopEvent } from '../events';
 import { initialState, type ComplaintState } from '../state';
 import { HOLIDAY_CALENDARS } from './holiday-calendars';
@@ -45,6 +46,13 @@ describe('the clocks of a complaint (runningClocks)', () => {
     expect(keys(disposed)).toEqual(['SECTION_RESPONSE:INTELDAKIM', 'SECTION_RESPONSE:LANTASKIM', 'SOP_TARGET', 'STATUTORY_SETTLEMENT']);
     expect(disposed[0]).toMatchObject({ clockId: 'SECTION_RESPONSE', sectionCode: 'INTELDAKIM', responsibleRole: 'SEKSI_TERKAIT', escalatesTo: 'KEPALA_KANTOR' });
     expect(keys(runningClocks(stateAfter(4)))).toEqual(['SECTION_RESPONSE:LANTASKIM', 'SOP_TARGET', 'STATUTORY_SETTLEMENT']);
+  });
+
+  it('stops every clock when Admin Tikkim gives up reaching the reporter, before the closing of the same decision (docs/adr/0044)', () => {
+    const informed = replay(HISTORY.REPORTER_INFORMED);
+    expect(keys(runningClocks(informed))).toEqual(['DELIVER_INFORMATION', 'SOP_TARGET', 'STATUTORY_SETTLEMENT']);
+    expect(keys(runningClocks(evolve(informed, callAttempted())))).toEqual(['DELIVER_INFORMATION', 'SOP_TARGET', 'STATUTORY_SETTLEMENT']);
+    expect(runningClocks(evolve(informed, deliveryAbandoned()))).toEqual([]);
   });
 
   it('runs no clock before anything happened', () => {

@@ -2,8 +2,8 @@
 // @generated from file pengaduan/notification/v1/messages.proto (package pengaduan.notification.v1, syntax proto3)
 /* eslint-disable */
 
-import type { GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
-import { fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
+import type { GenEnum, GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
+import { enumDesc, fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
 import type { Timestamp, TimestampJson } from "@bufbuild/protobuf/wkt";
 import { file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
 import type { CommandContext, CommandContextJson, CommandOutcome, CommandOutcomeJson } from "../../common/v1/actor_pb";
@@ -18,7 +18,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pengaduan/notification/v1/messages.proto.
  */
 export const file_pengaduan_notification_v1_messages: GenFile = /*@__PURE__*/
-  fileDesc("CihwZW5nYWR1YW4vbm90aWZpY2F0aW9uL3YxL21lc3NhZ2VzLnByb3RvEhlwZW5nYWR1YW4ubm90aWZpY2F0aW9uLnYxImUKH1dyaXRlRm9sbG93VXBJbmZvcm1hdGlvblJlcXVlc3QSNAoHY29udGV4dBgBIAEoCzIjLnBlbmdhZHVhbi5jb21tb24udjEuQ29tbWFuZENvbnRleHQSDAoEdGV4dBgCIAEoCSJYCiBXcml0ZUZvbGxvd1VwSW5mb3JtYXRpb25SZXNwb25zZRI0CgdvdXRjb21lGAEgASgLMiMucGVuZ2FkdWFuLmNvbW1vbi52MS5Db21tYW5kT3V0Y29tZSKRAgoWQ29uZmlybURlbGl2ZXJ5UmVxdWVzdBI0Cgdjb250ZXh0GAEgASgLMiMucGVuZ2FkdWFuLmNvbW1vbi52MS5Db21tYW5kQ29udGV4dBIzCgZtZXRob2QYAiABKA4yIy5wZW5nYWR1YW4uZXZlbnRzLnYxLkRlbGl2ZXJ5TWV0aG9kEjAKDGRlbGl2ZXJlZF9hdBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEQoEbm90ZRgEIAEoCUgAiAEBEjIKB2NoYW5uZWwYBSABKA4yHC5wZW5nYWR1YW4uY29tbW9uLnYxLkNoYW5uZWxIAYgBAUIHCgVfbm90ZUIKCghfY2hhbm5lbCJPChdDb25maXJtRGVsaXZlcnlSZXNwb25zZRI0CgdvdXRjb21lGAEgASgLMiMucGVuZ2FkdWFuLmNvbW1vbi52MS5Db21tYW5kT3V0Y29tZWIGcHJvdG8z", [file_google_protobuf_timestamp, file_pengaduan_common_v1_actor, file_pengaduan_common_v1_channel, file_pengaduan_events_v1_complaint_events]);
+  fileDesc("CihwZW5nYWR1YW4vbm90aWZpY2F0aW9uL3YxL21lc3NhZ2VzLnByb3RvEhlwZW5nYWR1YW4ubm90aWZpY2F0aW9uLnYxImUKH1dyaXRlRm9sbG93VXBJbmZvcm1hdGlvblJlcXVlc3QSNAoHY29udGV4dBgBIAEoCzIjLnBlbmdhZHVhbi5jb21tb24udjEuQ29tbWFuZENvbnRleHQSDAoEdGV4dBgCIAEoCSJYCiBXcml0ZUZvbGxvd1VwSW5mb3JtYXRpb25SZXNwb25zZRI0CgdvdXRjb21lGAEgASgLMiMucGVuZ2FkdWFuLmNvbW1vbi52MS5Db21tYW5kT3V0Y29tZSKRAgoWQ29uZmlybURlbGl2ZXJ5UmVxdWVzdBI0Cgdjb250ZXh0GAEgASgLMiMucGVuZ2FkdWFuLmNvbW1vbi52MS5Db21tYW5kQ29udGV4dBIzCgZtZXRob2QYAiABKA4yIy5wZW5nYWR1YW4uZXZlbnRzLnYxLkRlbGl2ZXJ5TWV0aG9kEjAKDGRlbGl2ZXJlZF9hdBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEQoEbm90ZRgEIAEoCUgAiAEBEjIKB2NoYW5uZWwYBSABKA4yHC5wZW5nYWR1YW4uY29tbW9uLnYxLkNoYW5uZWxIAYgBAUIHCgVfbm90ZUIKCghfY2hhbm5lbCJPChdDb25maXJtRGVsaXZlcnlSZXNwb25zZRI0CgdvdXRjb21lGAEgASgLMiMucGVuZ2FkdWFuLmNvbW1vbi52MS5Db21tYW5kT3V0Y29tZSLwAQoYUmVjb3JkQ2FsbEF0dGVtcHRSZXF1ZXN0EjQKB2NvbnRleHQYASABKAsyIy5wZW5nYWR1YW4uY29tbW9uLnYxLkNvbW1hbmRDb250ZXh0Ej4KB291dGNvbWUYAiABKA4yLS5wZW5nYWR1YW4ubm90aWZpY2F0aW9uLnYxLkNhbGxBdHRlbXB0T3V0Y29tZRIxCghyZXRyeV9hdBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBIAIgBARITCgZyZWFzb24YBCABKAlIAYgBAUILCglfcmV0cnlfYXRCCQoHX3JlYXNvbiJRChlSZWNvcmRDYWxsQXR0ZW1wdFJlc3BvbnNlEjQKB291dGNvbWUYASABKAsyIy5wZW5nYWR1YW4uY29tbW9uLnYxLkNvbW1hbmRPdXRjb21lKoQBChJDYWxsQXR0ZW1wdE91dGNvbWUSJAogQ0FMTF9BVFRFTVBUX09VVENPTUVfVU5TUEVDSUZJRUQQABImCiJDQUxMX0FUVEVNUFRfT1VUQ09NRV9OT1RfUkVBQ0hBQkxFEAESIAocQ0FMTF9BVFRFTVBUX09VVENPTUVfR0lWRV9VUBACYgZwcm90bzM", [file_google_protobuf_timestamp, file_pengaduan_common_v1_actor, file_pengaduan_common_v1_channel, file_pengaduan_events_v1_complaint_events]);
 
 /**
  * SOP step 7: Admin Tikkim writes the follow-up information (Informasi Tindak Lanjut) and sends it.
@@ -233,4 +233,157 @@ export type ConfirmDeliveryResponseJson = {
  */
 export const ConfirmDeliveryResponseSchema: GenMessage<ConfirmDeliveryResponse, {jsonType: ConfirmDeliveryResponseJson}> = /*@__PURE__*/
   messageDesc(file_pengaduan_notification_v1_messages, 3);
+
+/**
+ * SOP step 8: Admin Tikkim phoned the reporter and did not reach them.
+ *
+ * @generated from message pengaduan.notification.v1.RecordCallAttemptRequest
+ */
+export type RecordCallAttemptRequest = Message<"pengaduan.notification.v1.RecordCallAttemptRequest"> & {
+  /**
+   * Who, which complaint, idempotency key.
+   *
+   * @generated from field: pengaduan.common.v1.CommandContext context = 1;
+   */
+  context?: CommandContext | undefined;
+
+  /**
+   * Try again later, or give up.
+   *
+   * @generated from field: pengaduan.notification.v1.CallAttemptOutcome outcome = 2;
+   */
+  outcome: CallAttemptOutcome;
+
+  /**
+   * `NOT_REACHABLE`: when to call again.
+   *
+   * @generated from field: optional google.protobuf.Timestamp retry_at = 3;
+   */
+  retryAt?: Timestamp | undefined;
+
+  /**
+   * `GIVE_UP`: why no further attempt is made.
+   *
+   * @generated from field: optional string reason = 4;
+   */
+  reason?: string | undefined;
+};
+
+/**
+ * SOP step 8: Admin Tikkim phoned the reporter and did not reach them.
+ *
+ * @generated from message pengaduan.notification.v1.RecordCallAttemptRequest
+ */
+export type RecordCallAttemptRequestJson = {
+  /**
+   * Who, which complaint, idempotency key.
+   *
+   * @generated from field: pengaduan.common.v1.CommandContext context = 1;
+   */
+  context?: CommandContextJson;
+
+  /**
+   * Try again later, or give up.
+   *
+   * @generated from field: pengaduan.notification.v1.CallAttemptOutcome outcome = 2;
+   */
+  outcome?: CallAttemptOutcomeJson;
+
+  /**
+   * `NOT_REACHABLE`: when to call again.
+   *
+   * @generated from field: optional google.protobuf.Timestamp retry_at = 3;
+   */
+  retryAt?: TimestampJson;
+
+  /**
+   * `GIVE_UP`: why no further attempt is made.
+   *
+   * @generated from field: optional string reason = 4;
+   */
+  reason?: string;
+};
+
+/**
+ * Describes the message pengaduan.notification.v1.RecordCallAttemptRequest.
+ * Use `create(RecordCallAttemptRequestSchema)` to create a new message.
+ */
+export const RecordCallAttemptRequestSchema: GenMessage<RecordCallAttemptRequest, {jsonType: RecordCallAttemptRequestJson}> = /*@__PURE__*/
+  messageDesc(file_pengaduan_notification_v1_messages, 4);
+
+/**
+ * The outcome of RecordCallAttempt.
+ *
+ * @generated from message pengaduan.notification.v1.RecordCallAttemptResponse
+ */
+export type RecordCallAttemptResponse = Message<"pengaduan.notification.v1.RecordCallAttemptResponse"> & {
+  /**
+   * What the command did (status `REPORTER_INFORMED`, or `CLOSED` when given up).
+   *
+   * @generated from field: pengaduan.common.v1.CommandOutcome outcome = 1;
+   */
+  outcome?: CommandOutcome | undefined;
+};
+
+/**
+ * The outcome of RecordCallAttempt.
+ *
+ * @generated from message pengaduan.notification.v1.RecordCallAttemptResponse
+ */
+export type RecordCallAttemptResponseJson = {
+  /**
+   * What the command did (status `REPORTER_INFORMED`, or `CLOSED` when given up).
+   *
+   * @generated from field: pengaduan.common.v1.CommandOutcome outcome = 1;
+   */
+  outcome?: CommandOutcomeJson;
+};
+
+/**
+ * Describes the message pengaduan.notification.v1.RecordCallAttemptResponse.
+ * Use `create(RecordCallAttemptResponseSchema)` to create a new message.
+ */
+export const RecordCallAttemptResponseSchema: GenMessage<RecordCallAttemptResponse, {jsonType: RecordCallAttemptResponseJson}> = /*@__PURE__*/
+  messageDesc(file_pengaduan_notification_v1_messages, 5);
+
+/**
+ * What came of a call that did not reach the reporter (docs/adr/0044).
+ *
+ * @generated from enum pengaduan.notification.v1.CallAttemptOutcome
+ */
+export enum CallAttemptOutcome {
+  /**
+   * Not set; rejected by validation.
+   *
+   * @generated from enum value: CALL_ATTEMPT_OUTCOME_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * The reporter could not be reached; try again at `retry_at`.
+   *
+   * @generated from enum value: CALL_ATTEMPT_OUTCOME_NOT_REACHABLE = 1;
+   */
+  NOT_REACHABLE = 1,
+
+  /**
+   * Stop trying, for `reason`: the complaint closes without a delivery.
+   *
+   * @generated from enum value: CALL_ATTEMPT_OUTCOME_GIVE_UP = 2;
+   */
+  GIVE_UP = 2,
+}
+
+/**
+ * What came of a call that did not reach the reporter (docs/adr/0044).
+ *
+ * @generated from enum pengaduan.notification.v1.CallAttemptOutcome
+ */
+export type CallAttemptOutcomeJson = "CALL_ATTEMPT_OUTCOME_UNSPECIFIED" | "CALL_ATTEMPT_OUTCOME_NOT_REACHABLE" | "CALL_ATTEMPT_OUTCOME_GIVE_UP";
+
+/**
+ * Describes the enum pengaduan.notification.v1.CallAttemptOutcome.
+ */
+export const CallAttemptOutcomeSchema: GenEnum<CallAttemptOutcome, CallAttemptOutcomeJson> = /*@__PURE__*/
+  enumDesc(file_pengaduan_notification_v1_messages, 0);
 

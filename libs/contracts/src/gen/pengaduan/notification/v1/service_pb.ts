@@ -4,7 +4,7 @@
 
 import type { GenFile, GenService } from "@bufbuild/protobuf/codegenv2";
 import { fileDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
-import type { ConfirmDeliveryRequestSchema, ConfirmDeliveryResponseSchema, WriteFollowUpInformationRequestSchema, WriteFollowUpInformationResponseSchema } from "./messages_pb";
+import type { ConfirmDeliveryRequestSchema, ConfirmDeliveryResponseSchema, RecordCallAttemptRequestSchema, RecordCallAttemptResponseSchema, WriteFollowUpInformationRequestSchema, WriteFollowUpInformationResponseSchema } from "./messages_pb";
 import { file_pengaduan_notification_v1_messages } from "./messages_pb";
 import type { RecordDeliveryReceiptsRequestSchema, RecordDeliveryReceiptsResponseSchema } from "./receipts_pb";
 import { file_pengaduan_notification_v1_receipts } from "./receipts_pb";
@@ -13,7 +13,7 @@ import { file_pengaduan_notification_v1_receipts } from "./receipts_pb";
  * Describes the file pengaduan/notification/v1/service.proto.
  */
 export const file_pengaduan_notification_v1_service: GenFile = /*@__PURE__*/
-  fileDesc("CidwZW5nYWR1YW4vbm90aWZpY2F0aW9uL3YxL3NlcnZpY2UucHJvdG8SGXBlbmdhZHVhbi5ub3RpZmljYXRpb24udjEytQMKE05vdGlmaWNhdGlvblNlcnZpY2USkwEKGFdyaXRlRm9sbG93VXBJbmZvcm1hdGlvbhI6LnBlbmdhZHVhbi5ub3RpZmljYXRpb24udjEuV3JpdGVGb2xsb3dVcEluZm9ybWF0aW9uUmVxdWVzdBo7LnBlbmdhZHVhbi5ub3RpZmljYXRpb24udjEuV3JpdGVGb2xsb3dVcEluZm9ybWF0aW9uUmVzcG9uc2USeAoPQ29uZmlybURlbGl2ZXJ5EjEucGVuZ2FkdWFuLm5vdGlmaWNhdGlvbi52MS5Db25maXJtRGVsaXZlcnlSZXF1ZXN0GjIucGVuZ2FkdWFuLm5vdGlmaWNhdGlvbi52MS5Db25maXJtRGVsaXZlcnlSZXNwb25zZRKNAQoWUmVjb3JkRGVsaXZlcnlSZWNlaXB0cxI4LnBlbmdhZHVhbi5ub3RpZmljYXRpb24udjEuUmVjb3JkRGVsaXZlcnlSZWNlaXB0c1JlcXVlc3QaOS5wZW5nYWR1YW4ubm90aWZpY2F0aW9uLnYxLlJlY29yZERlbGl2ZXJ5UmVjZWlwdHNSZXNwb25zZWIGcHJvdG8z", [file_pengaduan_notification_v1_messages, file_pengaduan_notification_v1_receipts]);
+  fileDesc("CidwZW5nYWR1YW4vbm90aWZpY2F0aW9uL3YxL3NlcnZpY2UucHJvdG8SGXBlbmdhZHVhbi5ub3RpZmljYXRpb24udjEytQQKE05vdGlmaWNhdGlvblNlcnZpY2USkwEKGFdyaXRlRm9sbG93VXBJbmZvcm1hdGlvbhI6LnBlbmdhZHVhbi5ub3RpZmljYXRpb24udjEuV3JpdGVGb2xsb3dVcEluZm9ybWF0aW9uUmVxdWVzdBo7LnBlbmdhZHVhbi5ub3RpZmljYXRpb24udjEuV3JpdGVGb2xsb3dVcEluZm9ybWF0aW9uUmVzcG9uc2USeAoPQ29uZmlybURlbGl2ZXJ5EjEucGVuZ2FkdWFuLm5vdGlmaWNhdGlvbi52MS5Db25maXJtRGVsaXZlcnlSZXF1ZXN0GjIucGVuZ2FkdWFuLm5vdGlmaWNhdGlvbi52MS5Db25maXJtRGVsaXZlcnlSZXNwb25zZRJ+ChFSZWNvcmRDYWxsQXR0ZW1wdBIzLnBlbmdhZHVhbi5ub3RpZmljYXRpb24udjEuUmVjb3JkQ2FsbEF0dGVtcHRSZXF1ZXN0GjQucGVuZ2FkdWFuLm5vdGlmaWNhdGlvbi52MS5SZWNvcmRDYWxsQXR0ZW1wdFJlc3BvbnNlEo0BChZSZWNvcmREZWxpdmVyeVJlY2VpcHRzEjgucGVuZ2FkdWFuLm5vdGlmaWNhdGlvbi52MS5SZWNvcmREZWxpdmVyeVJlY2VpcHRzUmVxdWVzdBo5LnBlbmdhZHVhbi5ub3RpZmljYXRpb24udjEuUmVjb3JkRGVsaXZlcnlSZWNlaXB0c1Jlc3BvbnNlYgZwcm90bzM", [file_pengaduan_notification_v1_messages, file_pengaduan_notification_v1_receipts]);
 
 /**
  * The notification service's internal API, called by the gateway (SOP steps 7-8).
@@ -40,6 +40,17 @@ export const NotificationService: GenService<{
     methodKind: "unary";
     input: typeof ConfirmDeliveryRequestSchema;
     output: typeof ConfirmDeliveryResponseSchema;
+  },
+  /**
+   * Record a call that did not reach the reporter: try again later, or give up with a reason
+   * (docs/adr/0044). Idempotent by request id.
+   *
+   * @generated from rpc pengaduan.notification.v1.NotificationService.RecordCallAttempt
+   */
+  recordCallAttempt: {
+    methodKind: "unary";
+    input: typeof RecordCallAttemptRequestSchema;
+    output: typeof RecordCallAttemptResponseSchema;
   },
   /**
    * Apply providers' delivery receipts that intake's webhooks stored (called by intake).
