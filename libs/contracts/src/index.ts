@@ -122,6 +122,8 @@ export * from './gen/pengaduan/intake/v1/transfer_pb';
 export * from './gen/pengaduan/intake/v1/tracking_pb';
 export * from './gen/pengaduan/intake/v1/screening_pb';
 export * from './gen/pengaduan/intake/v1/processing_record_pb';
+export * from './gen/pengaduan/intake/v1/problem_messages_pb';
+export * from './gen/pengaduan/intake/v1/search_pb';
 export * from './gen/pengaduan/documents/v1/documents_pb';
 /** The public gRPC API (`pengaduan.v1`, served by the gateway): `publicApi.OfficeComplaintsService` … */
 export * as publicApi from './lib/public-api';

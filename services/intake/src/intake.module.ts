@@ -33,6 +33,12 @@ import { GetComplaintGrpcController } from './get-complaint/get-complaint.grpc.c
 import { GetComplaintHandler } from './get-complaint/get-complaint.handler';
 import { ListContactReadsGrpcController } from './processing-record/list-contact-reads.grpc.controller';
 import { ListContactReadsHandler } from './processing-record/list-contact-reads.handler';
+import { ListProblemMessagesHandler } from './problem-messages/list-problem-messages.handler';
+import { ProblemMessageActionsHandler } from './problem-messages/problem-message-actions.handler';
+import { ProblemMessageOffices } from './problem-messages/problem-message-offices';
+import { ProblemMessagesGrpcController } from './problem-messages/problem-messages.grpc.controller';
+import { SearchComplaintTextsGrpcController } from './search-complaint-texts/search-complaint-texts.grpc.controller';
+import { SearchComplaintTextsHandler } from './search-complaint-texts/search-complaint-texts.handler';
 import { INTAKE_ENTITIES } from './persistence/entities';
 import { INTAKE_MIGRATIONS } from './persistence/migrations';
 import { RegisterComplaintGrpcController } from './register-complaint/register-complaint.grpc.controller';
@@ -112,6 +118,8 @@ export class IntakeModule implements NestModule {
         VerifyReporterGrpcController,
         ScreenOfficerTextGrpcController,
         ListContactReadsGrpcController,
+        ProblemMessagesGrpcController,
+        SearchComplaintTextsGrpcController,
         grpcServiceController(ComplaintDocumentsService, {
           inject: [ServiceRuntime],
           useFactory: (rt: ServiceRuntime) => complaintDocumentsGrpcService(() => rt.dataSource, documentKindsProducedBy('intake')),
@@ -149,6 +157,14 @@ export class IntakeModule implements NestModule {
               receipts.wake();
             }),
         },
+        { provide: ProblemMessageOffices, useValue: ProblemMessageOffices.of(config.channels) },
+        ListProblemMessagesHandler,
+        {
+          provide: ProblemMessageActionsHandler,
+          inject: [ServiceRuntime, ContactCipher, SenderDigest, ProblemMessageOffices, Clock, InboundProcessor],
+          useFactory: (runtime: ServiceRuntime, cipher: ContactCipher, digest: SenderDigest, offices: ProblemMessageOffices, clock: Clock, processor: InboundProcessor) =>
+            new ProblemMessageActionsHandler(runtime, { cipher, digest }, inbound, offices, clock, logger, () => processor.wake()),
+        },
         { provide: WebFormStatusQuery, inject: [ServiceRuntime], useFactory: (runtime: ServiceRuntime) => new WebFormStatusQuery(runtime) },
         {
           provide: ResolveReporterAddressHandler,
@@ -175,6 +191,7 @@ export class IntakeModule implements NestModule {
         VerifyReporterHandler,
         ScreenOfficerTextHandler,
         ListContactReadsHandler,
+        SearchComplaintTextsHandler,
         {
           provide: CommandServiceLifecycle,
           inject: [ServiceRuntime, InboundProcessor, MediaFetchWorker, ReceiptForwarder],

@@ -45,6 +45,8 @@ export const FIELD_RULES = {
   reporterEmail: { pattern: /^[^@\s]+@[^@\s]+\.[^@\s]+$/, description: 'an e-mail address', example: 'siti@example.id' },
   /** A command's request id (REST: the Idempotency-Key, hashed with the officer's id). */
   requestId: { minLength: 1, maxLength: 200, description: 'request id' },
+  /** An officer's words to search the office's complaints by (docs/adr/0045): the gateway's `q` and intake's text search. */
+  searchWords: { minLength: 1, maxLength: 200, description: 'search words' },
 
   // What the reporter wrote
   /** A complaint's text and each later message of the reporter. */
@@ -79,6 +81,8 @@ export const FIELD_RULES = {
   callGiveUpReason: { minLength: 1, maxLength: NOTE_MAX, description: 'reason to stop trying to reach the reporter' },
   /** The reason the head of office states to read a complainant's contact in an exception (docs/adr/0029). */
   breakGlassReason: { minLength: 20, maxLength: 500, description: 'break-glass reason' },
+  /** Why Admin Tikkim discards a problem message (a quarantined webhook or a failed channel message, docs/adr/0047). */
+  problemMessageDiscardReason: { minLength: 1, maxLength: 500, description: 'reason to discard the message' },
   sectionName: { minLength: 1, maxLength: 200, description: 'section name' },
 } as const satisfies Record<string, TextRule | PatternRule | ListRule>;
 

@@ -11,7 +11,7 @@ import { disclosedFields, recordContactRead } from '../processing-record/contact
 import type { ComplaintDetailsView, GetComplaintQuery } from './get-complaint.query';
 
 /** Officers who read complaints. The reporter follows theirs by tracking number elsewhere, never here. */
-const READERS: readonly Role[] = ['ADMIN_TIKKIM', 'KEPALA_KANTOR', 'SEKSI_TERKAIT', 'KEPALA_SEKSI_TI', 'TIM_PENANGANAN', 'AUDITOR'];
+export const COMPLAINT_READERS: readonly Role[] = ['ADMIN_TIKKIM', 'KEPALA_KANTOR', 'SEKSI_TERKAIT', 'KEPALA_SEKSI_TI', 'TIM_PENANGANAN', 'AUDITOR'];
 
 /**
  * A complaint with its messages, for an officer of its office. The reporter's contact only for a
@@ -110,7 +110,7 @@ function assertReadable(q: GetComplaintQuery): void {
       fieldViolations: [{ field: 'complaintId', description: 'must be a UUID' }],
     });
   }
-  if (!READERS.includes(q.actor.role)) {
+  if (!COMPLAINT_READERS.includes(q.actor.role)) {
     throw new ServiceError('forbidden', 'COMPLAINT.FORBIDDEN_ROLE', `${q.actor.role} may not read complaints`);
   }
 }

@@ -8,12 +8,16 @@ import type { AppendMessageRequestSchema, AppendMessageResponseSchema, ConfirmCo
 import { file_pengaduan_intake_v1_confirmation } from "./confirmation_pb";
 import type { GetComplaintRequestSchema, GetComplaintResponseSchema, RegisterComplaintRequestSchema, RegisterComplaintResponseSchema } from "./messages_pb";
 import { file_pengaduan_intake_v1_messages } from "./messages_pb";
+import type { DiscardProblemMessageRequestSchema, DiscardProblemMessageResponseSchema, ListProblemMessagesRequestSchema, ListProblemMessagesResponseSchema, ReprocessProblemMessageRequestSchema, ReprocessProblemMessageResponseSchema } from "./problem_messages_pb";
+import { file_pengaduan_intake_v1_problem_messages } from "./problem_messages_pb";
 import type { ListContactReadsRequestSchema, ListContactReadsResponseSchema } from "./processing_record_pb";
 import { file_pengaduan_intake_v1_processing_record } from "./processing_record_pb";
 import type { ResolveReporterAddressRequestSchema, ResolveReporterAddressResponseSchema } from "./reporter_address_pb";
 import { file_pengaduan_intake_v1_reporter_address } from "./reporter_address_pb";
 import type { ScreenOfficerTextRequestSchema, ScreenOfficerTextResponseSchema } from "./screening_pb";
 import { file_pengaduan_intake_v1_screening } from "./screening_pb";
+import type { SearchComplaintTextsRequestSchema, SearchComplaintTextsResponseSchema } from "./search_pb";
+import { file_pengaduan_intake_v1_search } from "./search_pb";
 import type { VerifyReporterRequestSchema, VerifyReporterResponseSchema } from "./tracking_pb";
 import { file_pengaduan_intake_v1_tracking } from "./tracking_pb";
 import type { TransferComplaintRequestSchema, TransferComplaintResponseSchema } from "./transfer_pb";
@@ -23,7 +27,7 @@ import { file_pengaduan_intake_v1_transfer } from "./transfer_pb";
  * Describes the file pengaduan/intake/v1/service.proto.
  */
 export const file_pengaduan_intake_v1_service: GenFile = /*@__PURE__*/
-  fileDesc("CiFwZW5nYWR1YW4vaW50YWtlL3YxL3NlcnZpY2UucHJvdG8SE3BlbmdhZHVhbi5pbnRha2UudjEy+ggKDUludGFrZVNlcnZpY2UScgoRUmVnaXN0ZXJDb21wbGFpbnQSLS5wZW5nYWR1YW4uaW50YWtlLnYxLlJlZ2lzdGVyQ29tcGxhaW50UmVxdWVzdBouLnBlbmdhZHVhbi5pbnRha2UudjEuUmVnaXN0ZXJDb21wbGFpbnRSZXNwb25zZRJjCgxHZXRDb21wbGFpbnQSKC5wZW5nYWR1YW4uaW50YWtlLnYxLkdldENvbXBsYWludFJlcXVlc3QaKS5wZW5nYWR1YW4uaW50YWtlLnYxLkdldENvbXBsYWludFJlc3BvbnNlEm8KEENvbmZpcm1Db21wbGFpbnQSLC5wZW5nYWR1YW4uaW50YWtlLnYxLkNvbmZpcm1Db21wbGFpbnRSZXF1ZXN0Gi0ucGVuZ2FkdWFuLmludGFrZS52MS5Db25maXJtQ29tcGxhaW50UmVzcG9uc2USbwoQRGlzbWlzc0NvbXBsYWludBIsLnBlbmdhZHVhbi5pbnRha2UudjEuRGlzbWlzc0NvbXBsYWludFJlcXVlc3QaLS5wZW5nYWR1YW4uaW50YWtlLnYxLkRpc21pc3NDb21wbGFpbnRSZXNwb25zZRJmCg1BcHBlbmRNZXNzYWdlEikucGVuZ2FkdWFuLmludGFrZS52MS5BcHBlbmRNZXNzYWdlUmVxdWVzdBoqLnBlbmdhZHVhbi5pbnRha2UudjEuQXBwZW5kTWVzc2FnZVJlc3BvbnNlEoEBChZSZXNvbHZlUmVwb3J0ZXJBZGRyZXNzEjIucGVuZ2FkdWFuLmludGFrZS52MS5SZXNvbHZlUmVwb3J0ZXJBZGRyZXNzUmVxdWVzdBozLnBlbmdhZHVhbi5pbnRha2UudjEuUmVzb2x2ZVJlcG9ydGVyQWRkcmVzc1Jlc3BvbnNlEnIKEVRyYW5zZmVyQ29tcGxhaW50Ei0ucGVuZ2FkdWFuLmludGFrZS52MS5UcmFuc2ZlckNvbXBsYWludFJlcXVlc3QaLi5wZW5nYWR1YW4uaW50YWtlLnYxLlRyYW5zZmVyQ29tcGxhaW50UmVzcG9uc2USaQoOVmVyaWZ5UmVwb3J0ZXISKi5wZW5nYWR1YW4uaW50YWtlLnYxLlZlcmlmeVJlcG9ydGVyUmVxdWVzdBorLnBlbmdhZHVhbi5pbnRha2UudjEuVmVyaWZ5UmVwb3J0ZXJSZXNwb25zZRJyChFTY3JlZW5PZmZpY2VyVGV4dBItLnBlbmdhZHVhbi5pbnRha2UudjEuU2NyZWVuT2ZmaWNlclRleHRSZXF1ZXN0Gi4ucGVuZ2FkdWFuLmludGFrZS52MS5TY3JlZW5PZmZpY2VyVGV4dFJlc3BvbnNlEm8KEExpc3RDb250YWN0UmVhZHMSLC5wZW5nYWR1YW4uaW50YWtlLnYxLkxpc3RDb250YWN0UmVhZHNSZXF1ZXN0Gi0ucGVuZ2FkdWFuLmludGFrZS52MS5MaXN0Q29udGFjdFJlYWRzUmVzcG9uc2ViBnByb3RvMw", [file_pengaduan_intake_v1_confirmation, file_pengaduan_intake_v1_messages, file_pengaduan_intake_v1_processing_record, file_pengaduan_intake_v1_reporter_address, file_pengaduan_intake_v1_screening, file_pengaduan_intake_v1_tracking, file_pengaduan_intake_v1_transfer]);
+  fileDesc("CiFwZW5nYWR1YW4vaW50YWtlL3YxL3NlcnZpY2UucHJvdG8SE3BlbmdhZHVhbi5pbnRha2UudjEy+AwKDUludGFrZVNlcnZpY2UScgoRUmVnaXN0ZXJDb21wbGFpbnQSLS5wZW5nYWR1YW4uaW50YWtlLnYxLlJlZ2lzdGVyQ29tcGxhaW50UmVxdWVzdBouLnBlbmdhZHVhbi5pbnRha2UudjEuUmVnaXN0ZXJDb21wbGFpbnRSZXNwb25zZRJjCgxHZXRDb21wbGFpbnQSKC5wZW5nYWR1YW4uaW50YWtlLnYxLkdldENvbXBsYWludFJlcXVlc3QaKS5wZW5nYWR1YW4uaW50YWtlLnYxLkdldENvbXBsYWludFJlc3BvbnNlEm8KEENvbmZpcm1Db21wbGFpbnQSLC5wZW5nYWR1YW4uaW50YWtlLnYxLkNvbmZpcm1Db21wbGFpbnRSZXF1ZXN0Gi0ucGVuZ2FkdWFuLmludGFrZS52MS5Db25maXJtQ29tcGxhaW50UmVzcG9uc2USbwoQRGlzbWlzc0NvbXBsYWludBIsLnBlbmdhZHVhbi5pbnRha2UudjEuRGlzbWlzc0NvbXBsYWludFJlcXVlc3QaLS5wZW5nYWR1YW4uaW50YWtlLnYxLkRpc21pc3NDb21wbGFpbnRSZXNwb25zZRJmCg1BcHBlbmRNZXNzYWdlEikucGVuZ2FkdWFuLmludGFrZS52MS5BcHBlbmRNZXNzYWdlUmVxdWVzdBoqLnBlbmdhZHVhbi5pbnRha2UudjEuQXBwZW5kTWVzc2FnZVJlc3BvbnNlEoEBChZSZXNvbHZlUmVwb3J0ZXJBZGRyZXNzEjIucGVuZ2FkdWFuLmludGFrZS52MS5SZXNvbHZlUmVwb3J0ZXJBZGRyZXNzUmVxdWVzdBozLnBlbmdhZHVhbi5pbnRha2UudjEuUmVzb2x2ZVJlcG9ydGVyQWRkcmVzc1Jlc3BvbnNlEnIKEVRyYW5zZmVyQ29tcGxhaW50Ei0ucGVuZ2FkdWFuLmludGFrZS52MS5UcmFuc2ZlckNvbXBsYWludFJlcXVlc3QaLi5wZW5nYWR1YW4uaW50YWtlLnYxLlRyYW5zZmVyQ29tcGxhaW50UmVzcG9uc2USaQoOVmVyaWZ5UmVwb3J0ZXISKi5wZW5nYWR1YW4uaW50YWtlLnYxLlZlcmlmeVJlcG9ydGVyUmVxdWVzdBorLnBlbmdhZHVhbi5pbnRha2UudjEuVmVyaWZ5UmVwb3J0ZXJSZXNwb25zZRJyChFTY3JlZW5PZmZpY2VyVGV4dBItLnBlbmdhZHVhbi5pbnRha2UudjEuU2NyZWVuT2ZmaWNlclRleHRSZXF1ZXN0Gi4ucGVuZ2FkdWFuLmludGFrZS52MS5TY3JlZW5PZmZpY2VyVGV4dFJlc3BvbnNlEm8KEExpc3RDb250YWN0UmVhZHMSLC5wZW5nYWR1YW4uaW50YWtlLnYxLkxpc3RDb250YWN0UmVhZHNSZXF1ZXN0Gi0ucGVuZ2FkdWFuLmludGFrZS52MS5MaXN0Q29udGFjdFJlYWRzUmVzcG9uc2USeAoTTGlzdFByb2JsZW1NZXNzYWdlcxIvLnBlbmdhZHVhbi5pbnRha2UudjEuTGlzdFByb2JsZW1NZXNzYWdlc1JlcXVlc3QaMC5wZW5nYWR1YW4uaW50YWtlLnYxLkxpc3RQcm9ibGVtTWVzc2FnZXNSZXNwb25zZRKEAQoXUmVwcm9jZXNzUHJvYmxlbU1lc3NhZ2USMy5wZW5nYWR1YW4uaW50YWtlLnYxLlJlcHJvY2Vzc1Byb2JsZW1NZXNzYWdlUmVxdWVzdBo0LnBlbmdhZHVhbi5pbnRha2UudjEuUmVwcm9jZXNzUHJvYmxlbU1lc3NhZ2VSZXNwb25zZRJ+ChVEaXNjYXJkUHJvYmxlbU1lc3NhZ2USMS5wZW5nYWR1YW4uaW50YWtlLnYxLkRpc2NhcmRQcm9ibGVtTWVzc2FnZVJlcXVlc3QaMi5wZW5nYWR1YW4uaW50YWtlLnYxLkRpc2NhcmRQcm9ibGVtTWVzc2FnZVJlc3BvbnNlEnsKFFNlYXJjaENvbXBsYWludFRleHRzEjAucGVuZ2FkdWFuLmludGFrZS52MS5TZWFyY2hDb21wbGFpbnRUZXh0c1JlcXVlc3QaMS5wZW5nYWR1YW4uaW50YWtlLnYxLlNlYXJjaENvbXBsYWludFRleHRzUmVzcG9uc2ViBnByb3RvMw", [file_pengaduan_intake_v1_confirmation, file_pengaduan_intake_v1_messages, file_pengaduan_intake_v1_problem_messages, file_pengaduan_intake_v1_processing_record, file_pengaduan_intake_v1_reporter_address, file_pengaduan_intake_v1_screening, file_pengaduan_intake_v1_search, file_pengaduan_intake_v1_tracking, file_pengaduan_intake_v1_transfer]);
 
 /**
  * Intake's internal API, called by the gateway (SOP steps 1-2) and by the command services.
@@ -143,6 +147,52 @@ export const IntakeService: GenService<{
     methodKind: "unary";
     input: typeof ListContactReadsRequestSchema;
     output: typeof ListContactReadsResponseSchema;
+  },
+  /**
+   * The office's problem messages: quarantined webhooks and FAILED channel messages, oldest
+   * first, never their content (docs/adr/0047). For ADMIN_TIKKIM and KEPALA_KANTOR.
+   * Errors: PERMISSION_DENIED `PROBLEM_MESSAGE.FORBIDDEN_ROLE`.
+   *
+   * @generated from rpc pengaduan.intake.v1.IntakeService.ListProblemMessages
+   */
+  listProblemMessages: {
+    methodKind: "unary";
+    input: typeof ListProblemMessagesRequestSchema;
+    output: typeof ListProblemMessagesResponseSchema;
+  },
+  /**
+   * Re-process one: a quarantined request is parsed again, a FAILED message goes back to
+   * PENDING. Idempotent by request id; recorded. For ADMIN_TIKKIM. Errors: PERMISSION_DENIED,
+   * NOT_FOUND (not the office's), FAILED_PRECONDITION `PROBLEM_MESSAGE.SETTLED`.
+   *
+   * @generated from rpc pengaduan.intake.v1.IntakeService.ReprocessProblemMessage
+   */
+  reprocessProblemMessage: {
+    methodKind: "unary";
+    input: typeof ReprocessProblemMessageRequestSchema;
+    output: typeof ReprocessProblemMessageResponseSchema;
+  },
+  /**
+   * Discard one with a reason: kept, marked DISCARDED. Errors as ReprocessProblemMessage.
+   *
+   * @generated from rpc pengaduan.intake.v1.IntakeService.DiscardProblemMessage
+   */
+  discardProblemMessage: {
+    methodKind: "unary";
+    input: typeof DiscardProblemMessageRequestSchema;
+    output: typeof DiscardProblemMessageResponseSchema;
+  },
+  /**
+   * The ids of the actor's office's complaints whose messages match an officer's words, for the
+   * gateway's complaint search (docs/adr/0045); the query is never logged. For the roles that
+   * read complaints' messages. Errors: PERMISSION_DENIED (role), INVALID_ARGUMENT (query, limit).
+   *
+   * @generated from rpc pengaduan.intake.v1.IntakeService.SearchComplaintTexts
+   */
+  searchComplaintTexts: {
+    methodKind: "unary";
+    input: typeof SearchComplaintTextsRequestSchema;
+    output: typeof SearchComplaintTextsResponseSchema;
   },
 }> = /*@__PURE__*/
   serviceDesc(file_pengaduan_intake_v1_service, 0);
