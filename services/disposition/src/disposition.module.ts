@@ -12,6 +12,8 @@ import { RespondAsSectionGrpcController } from './respond/respond-as-section.grp
 import { RespondAsSectionHandler } from './respond/respond-as-section.handler';
 import { ListSectionsGrpcController } from './sections/list-sections.grpc.controller';
 import { ListSectionsHandler } from './sections/list-sections.handler';
+import { AdministerSectionsGrpcController } from './sections/administer-sections.grpc.controller';
+import { AdministerSectionsHandler } from './sections/administer-sections.handler';
 import { IntakeClient } from './screen-officer-text/intake.client';
 
 /** The consumer group that keeps disposition's view of every complaint's state. */
@@ -60,6 +62,7 @@ export class DispositionModule {
         DisposeComplaintGrpcController,
         RespondAsSectionGrpcController,
         ListSectionsGrpcController,
+        AdministerSectionsGrpcController,
         grpcServiceController(ComplaintDocumentsService, {
           inject: [ServiceRuntime],
           useFactory: (rt: ServiceRuntime) => complaintDocumentsGrpcService(() => rt.dataSource, documentKindsProducedBy('disposition')),
@@ -79,6 +82,7 @@ export class DispositionModule {
         DisposeComplaintHandler,
         RespondAsSectionHandler,
         ListSectionsHandler,
+        AdministerSectionsHandler,
         { provide: CommandServiceLifecycle, inject: [ServiceRuntime], useFactory: (rt: ServiceRuntime) => new CommandServiceLifecycle(rt) },
       ],
       exports: [ServiceRuntime, DisposeComplaintHandler, RespondAsSectionHandler, ListSectionsHandler],

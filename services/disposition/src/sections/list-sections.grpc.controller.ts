@@ -11,6 +11,6 @@ export class ListSectionsGrpcController {
 
   @GrpcMethod('DispositionService', 'ListSections')
   async listSections(@Payload() request: ListSectionsRequest): Promise<MessageInitShape<typeof ListSectionsResponseSchema>> {
-    return { sections: await this.handler.execute(request.officeCode) };
+    return { sections: await this.handler.execute(request.officeCode, request.includeRetired) };
   }
 }

@@ -33,10 +33,16 @@ export async function activeSections(db: EntityManager, officeCode: string): Pro
   return rows.map((r) => ({ code: r.code, name: r.name }));
 }
 
+/** Every section of an office, the retired ones too (for the head of office's administration), in display order. */
+export async function allSections(db: EntityManager, officeCode: string): Promise<(Section & { retired: boolean })[]> {
+  const rows = await db.find(SectionRecord, { where: { officeCode }, order: { sortOrder: 'ASC', code: 'ASC' } });
+  return rows.map((r) => ({ code: r.code, name: r.name, retired: !r.active }));
+}
+
 /**
  * Adds a section to an office's list, or updates it (name, order, whether active) when the
- * office already has a section with that code. Until an admin command exists, migrations
- * (the `BLP` seed) and tests use this.
+ * office already has a section with that code: the migrations (the `BLP` seed), tests and
+ * AdministerSectionsHandler's add use it.
  */
 export async function addSection(db: EntityManager, section: NewSection): Promise<void> {
   const v: FieldViolation[] = [];

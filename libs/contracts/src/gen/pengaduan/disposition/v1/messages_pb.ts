@@ -14,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pengaduan/disposition/v1/messages.proto.
  */
 export const file_pengaduan_disposition_v1_messages: GenFile = /*@__PURE__*/
-  fileDesc("CidwZW5nYWR1YW4vZGlzcG9zaXRpb24vdjEvbWVzc2FnZXMucHJvdG8SGHBlbmdhZHVhbi5kaXNwb3NpdGlvbi52MSKGAQoPRGlzcG9zaXRpb25MaW5lEhQKDHNlY3Rpb25fY29kZRgBIAEoCRJBCgxpbnN0cnVjdGlvbnMYAiADKA4yKy5wZW5nYWR1YW4uZXZlbnRzLnYxLkRpc3Bvc2l0aW9uSW5zdHJ1Y3Rpb24SEQoEbm90ZRgDIAEoCUgAiAEBQgcKBV9ub3RlIqUBChdEaXNwb3NlQ29tcGxhaW50UmVxdWVzdBI0Cgdjb250ZXh0GAEgASgLMiMucGVuZ2FkdWFuLmNvbW1vbi52MS5Db21tYW5kQ29udGV4dBI4CgVsaW5lcxgCIAMoCzIpLnBlbmdhZHVhbi5kaXNwb3NpdGlvbi52MS5EaXNwb3NpdGlvbkxpbmUSEQoEbm90ZRgDIAEoCUgAiAEBQgcKBV9ub3RlImYKGERpc3Bvc2VDb21wbGFpbnRSZXNwb25zZRI0CgdvdXRjb21lGAEgASgLMiMucGVuZ2FkdWFuLmNvbW1vbi52MS5Db21tYW5kT3V0Y29tZRIUCgxzaGVldF9udW1iZXIYAiABKAkidwoXUmVzcG9uZEFzU2VjdGlvblJlcXVlc3QSNAoHY29udGV4dBgBIAEoCzIjLnBlbmdhZHVhbi5jb21tb24udjEuQ29tbWFuZENvbnRleHQSFAoMc2VjdGlvbl9jb2RlGAIgASgJEhAKCHJlc3BvbnNlGAMgASgJIlAKGFJlc3BvbmRBc1NlY3Rpb25SZXNwb25zZRI0CgdvdXRjb21lGAEgASgLMiMucGVuZ2FkdWFuLmNvbW1vbi52MS5Db21tYW5kT3V0Y29tZSIqChNMaXN0U2VjdGlvbnNSZXF1ZXN0EhMKC29mZmljZV9jb2RlGAEgASgJIiUKB1NlY3Rpb24SDAoEY29kZRgBIAEoCRIMCgRuYW1lGAIgASgJIksKFExpc3RTZWN0aW9uc1Jlc3BvbnNlEjMKCHNlY3Rpb25zGAEgAygLMiEucGVuZ2FkdWFuLmRpc3Bvc2l0aW9uLnYxLlNlY3Rpb25iBnByb3RvMw", [file_pengaduan_common_v1_actor, file_pengaduan_events_v1_complaint_events]);
+  fileDesc("CidwZW5nYWR1YW4vZGlzcG9zaXRpb24vdjEvbWVzc2FnZXMucHJvdG8SGHBlbmdhZHVhbi5kaXNwb3NpdGlvbi52MSKGAQoPRGlzcG9zaXRpb25MaW5lEhQKDHNlY3Rpb25fY29kZRgBIAEoCRJBCgxpbnN0cnVjdGlvbnMYAiADKA4yKy5wZW5nYWR1YW4uZXZlbnRzLnYxLkRpc3Bvc2l0aW9uSW5zdHJ1Y3Rpb24SEQoEbm90ZRgDIAEoCUgAiAEBQgcKBV9ub3RlIqUBChdEaXNwb3NlQ29tcGxhaW50UmVxdWVzdBI0Cgdjb250ZXh0GAEgASgLMiMucGVuZ2FkdWFuLmNvbW1vbi52MS5Db21tYW5kQ29udGV4dBI4CgVsaW5lcxgCIAMoCzIpLnBlbmdhZHVhbi5kaXNwb3NpdGlvbi52MS5EaXNwb3NpdGlvbkxpbmUSEQoEbm90ZRgDIAEoCUgAiAEBQgcKBV9ub3RlImYKGERpc3Bvc2VDb21wbGFpbnRSZXNwb25zZRI0CgdvdXRjb21lGAEgASgLMiMucGVuZ2FkdWFuLmNvbW1vbi52MS5Db21tYW5kT3V0Y29tZRIUCgxzaGVldF9udW1iZXIYAiABKAkidwoXUmVzcG9uZEFzU2VjdGlvblJlcXVlc3QSNAoHY29udGV4dBgBIAEoCzIjLnBlbmdhZHVhbi5jb21tb24udjEuQ29tbWFuZENvbnRleHQSFAoMc2VjdGlvbl9jb2RlGAIgASgJEhAKCHJlc3BvbnNlGAMgASgJIlAKGFJlc3BvbmRBc1NlY3Rpb25SZXNwb25zZRI0CgdvdXRjb21lGAEgASgLMiMucGVuZ2FkdWFuLmNvbW1vbi52MS5Db21tYW5kT3V0Y29tZSJDChNMaXN0U2VjdGlvbnNSZXF1ZXN0EhMKC29mZmljZV9jb2RlGAEgASgJEhcKD2luY2x1ZGVfcmV0aXJlZBgCIAEoCCI2CgdTZWN0aW9uEgwKBGNvZGUYASABKAkSDAoEbmFtZRgCIAEoCRIPCgdyZXRpcmVkGAMgASgIIkQKEUFkZFNlY3Rpb25SZXF1ZXN0EhMKC29mZmljZV9jb2RlGAEgASgJEgwKBGNvZGUYAiABKAkSDAoEbmFtZRgDIAEoCSJHChRSZW5hbWVTZWN0aW9uUmVxdWVzdBITCgtvZmZpY2VfY29kZRgBIAEoCRIMCgRjb2RlGAIgASgJEgwKBG5hbWUYAyABKAkiOQoUUmV0aXJlU2VjdGlvblJlcXVlc3QSEwoLb2ZmaWNlX2NvZGUYASABKAkSDAoEY29kZRgCIAEoCSJZChJBZGRTZWN0aW9uUmVzcG9uc2USMgoHc2VjdGlvbhgBIAEoCzIhLnBlbmdhZHVhbi5kaXNwb3NpdGlvbi52MS5TZWN0aW9uEg8KB2NoYW5nZWQYAiABKAgicwoVUmVuYW1lU2VjdGlvblJlc3BvbnNlEjIKB3NlY3Rpb24YASABKAsyIS5wZW5nYWR1YW4uZGlzcG9zaXRpb24udjEuU2VjdGlvbhIPCgdjaGFuZ2VkGAIgASgIEhUKDXByZXZpb3VzX25hbWUYAyABKAkiXAoVUmV0aXJlU2VjdGlvblJlc3BvbnNlEjIKB3NlY3Rpb24YASABKAsyIS5wZW5nYWR1YW4uZGlzcG9zaXRpb24udjEuU2VjdGlvbhIPCgdjaGFuZ2VkGAIgASgIIksKFExpc3RTZWN0aW9uc1Jlc3BvbnNlEjMKCHNlY3Rpb25zGAEgAygLMiEucGVuZ2FkdWFuLmRpc3Bvc2l0aW9uLnYxLlNlY3Rpb25iBnByb3RvMw", [file_pengaduan_common_v1_actor, file_pengaduan_events_v1_complaint_events]);
 
 /**
  * One line of the disposition sheet: a section and what it is to do.
@@ -301,6 +301,13 @@ export type ListSectionsRequest = Message<"pengaduan.disposition.v1.ListSections
    * @generated from field: string office_code = 1;
    */
   officeCode: string;
+
+  /**
+   * Also the retired sections (for the head of office's administration); without it only the active ones.
+   *
+   * @generated from field: bool include_retired = 2;
+   */
+  includeRetired: boolean;
 };
 
 /**
@@ -315,6 +322,13 @@ export type ListSectionsRequestJson = {
    * @generated from field: string office_code = 1;
    */
   officeCode?: string;
+
+  /**
+   * Also the retired sections (for the head of office's administration); without it only the active ones.
+   *
+   * @generated from field: bool include_retired = 2;
+   */
+  includeRetired?: boolean;
 };
 
 /**
@@ -343,6 +357,13 @@ export type Section = Message<"pengaduan.disposition.v1.Section"> & {
    * @generated from field: string name = 2;
    */
   name: string;
+
+  /**
+   * Retired: no longer offered for new dispositions (listed only with include_retired).
+   *
+   * @generated from field: bool retired = 3;
+   */
+  retired: boolean;
 };
 
 /**
@@ -364,6 +385,13 @@ export type SectionJson = {
    * @generated from field: string name = 2;
    */
   name?: string;
+
+  /**
+   * Retired: no longer offered for new dispositions (listed only with include_retired).
+   *
+   * @generated from field: bool retired = 3;
+   */
+  retired?: boolean;
 };
 
 /**
@@ -372,6 +400,342 @@ export type SectionJson = {
  */
 export const SectionSchema: GenMessage<Section, {jsonType: SectionJson}> = /*@__PURE__*/
   messageDesc(file_pengaduan_disposition_v1_messages, 6);
+
+/**
+ * The head of office adds a section (ADR 0042).
+ *
+ * @generated from message pengaduan.disposition.v1.AddSectionRequest
+ */
+export type AddSectionRequest = Message<"pengaduan.disposition.v1.AddSectionRequest"> & {
+  /**
+   * The office.
+   *
+   * @generated from field: string office_code = 1;
+   */
+  officeCode: string;
+
+  /**
+   * UPPER_SNAKE, unique in the office, e.g. `INTELDAKIM`.
+   *
+   * @generated from field: string code = 2;
+   */
+  code: string;
+
+  /**
+   * Name in Bahasa Indonesia.
+   *
+   * @generated from field: string name = 3;
+   */
+  name: string;
+};
+
+/**
+ * The head of office adds a section (ADR 0042).
+ *
+ * @generated from message pengaduan.disposition.v1.AddSectionRequest
+ */
+export type AddSectionRequestJson = {
+  /**
+   * The office.
+   *
+   * @generated from field: string office_code = 1;
+   */
+  officeCode?: string;
+
+  /**
+   * UPPER_SNAKE, unique in the office, e.g. `INTELDAKIM`.
+   *
+   * @generated from field: string code = 2;
+   */
+  code?: string;
+
+  /**
+   * Name in Bahasa Indonesia.
+   *
+   * @generated from field: string name = 3;
+   */
+  name?: string;
+};
+
+/**
+ * Describes the message pengaduan.disposition.v1.AddSectionRequest.
+ * Use `create(AddSectionRequestSchema)` to create a new message.
+ */
+export const AddSectionRequestSchema: GenMessage<AddSectionRequest, {jsonType: AddSectionRequestJson}> = /*@__PURE__*/
+  messageDesc(file_pengaduan_disposition_v1_messages, 7);
+
+/**
+ * The head of office renames a section (ADR 0042).
+ *
+ * @generated from message pengaduan.disposition.v1.RenameSectionRequest
+ */
+export type RenameSectionRequest = Message<"pengaduan.disposition.v1.RenameSectionRequest"> & {
+  /**
+   * The office.
+   *
+   * @generated from field: string office_code = 1;
+   */
+  officeCode: string;
+
+  /**
+   * The section.
+   *
+   * @generated from field: string code = 2;
+   */
+  code: string;
+
+  /**
+   * The new name in Bahasa Indonesia.
+   *
+   * @generated from field: string name = 3;
+   */
+  name: string;
+};
+
+/**
+ * The head of office renames a section (ADR 0042).
+ *
+ * @generated from message pengaduan.disposition.v1.RenameSectionRequest
+ */
+export type RenameSectionRequestJson = {
+  /**
+   * The office.
+   *
+   * @generated from field: string office_code = 1;
+   */
+  officeCode?: string;
+
+  /**
+   * The section.
+   *
+   * @generated from field: string code = 2;
+   */
+  code?: string;
+
+  /**
+   * The new name in Bahasa Indonesia.
+   *
+   * @generated from field: string name = 3;
+   */
+  name?: string;
+};
+
+/**
+ * Describes the message pengaduan.disposition.v1.RenameSectionRequest.
+ * Use `create(RenameSectionRequestSchema)` to create a new message.
+ */
+export const RenameSectionRequestSchema: GenMessage<RenameSectionRequest, {jsonType: RenameSectionRequestJson}> = /*@__PURE__*/
+  messageDesc(file_pengaduan_disposition_v1_messages, 8);
+
+/**
+ * The head of office retires a section (ADR 0042).
+ *
+ * @generated from message pengaduan.disposition.v1.RetireSectionRequest
+ */
+export type RetireSectionRequest = Message<"pengaduan.disposition.v1.RetireSectionRequest"> & {
+  /**
+   * The office.
+   *
+   * @generated from field: string office_code = 1;
+   */
+  officeCode: string;
+
+  /**
+   * The section.
+   *
+   * @generated from field: string code = 2;
+   */
+  code: string;
+};
+
+/**
+ * The head of office retires a section (ADR 0042).
+ *
+ * @generated from message pengaduan.disposition.v1.RetireSectionRequest
+ */
+export type RetireSectionRequestJson = {
+  /**
+   * The office.
+   *
+   * @generated from field: string office_code = 1;
+   */
+  officeCode?: string;
+
+  /**
+   * The section.
+   *
+   * @generated from field: string code = 2;
+   */
+  code?: string;
+};
+
+/**
+ * Describes the message pengaduan.disposition.v1.RetireSectionRequest.
+ * Use `create(RetireSectionRequestSchema)` to create a new message.
+ */
+export const RetireSectionRequestSchema: GenMessage<RetireSectionRequest, {jsonType: RetireSectionRequestJson}> = /*@__PURE__*/
+  messageDesc(file_pengaduan_disposition_v1_messages, 9);
+
+/**
+ * The outcome of AddSection.
+ *
+ * @generated from message pengaduan.disposition.v1.AddSectionResponse
+ */
+export type AddSectionResponse = Message<"pengaduan.disposition.v1.AddSectionResponse"> & {
+  /**
+   * The section as it is now.
+   *
+   * @generated from field: pengaduan.disposition.v1.Section section = 1;
+   */
+  section?: Section | undefined;
+
+  /**
+   * False when the section was already there as asked (the same command again).
+   *
+   * @generated from field: bool changed = 2;
+   */
+  changed: boolean;
+};
+
+/**
+ * The outcome of AddSection.
+ *
+ * @generated from message pengaduan.disposition.v1.AddSectionResponse
+ */
+export type AddSectionResponseJson = {
+  /**
+   * The section as it is now.
+   *
+   * @generated from field: pengaduan.disposition.v1.Section section = 1;
+   */
+  section?: SectionJson;
+
+  /**
+   * False when the section was already there as asked (the same command again).
+   *
+   * @generated from field: bool changed = 2;
+   */
+  changed?: boolean;
+};
+
+/**
+ * Describes the message pengaduan.disposition.v1.AddSectionResponse.
+ * Use `create(AddSectionResponseSchema)` to create a new message.
+ */
+export const AddSectionResponseSchema: GenMessage<AddSectionResponse, {jsonType: AddSectionResponseJson}> = /*@__PURE__*/
+  messageDesc(file_pengaduan_disposition_v1_messages, 10);
+
+/**
+ * The outcome of RenameSection.
+ *
+ * @generated from message pengaduan.disposition.v1.RenameSectionResponse
+ */
+export type RenameSectionResponse = Message<"pengaduan.disposition.v1.RenameSectionResponse"> & {
+  /**
+   * The section as it is now.
+   *
+   * @generated from field: pengaduan.disposition.v1.Section section = 1;
+   */
+  section?: Section | undefined;
+
+  /**
+   * False when it already had the name.
+   *
+   * @generated from field: bool changed = 2;
+   */
+  changed: boolean;
+
+  /**
+   * The name before.
+   *
+   * @generated from field: string previous_name = 3;
+   */
+  previousName: string;
+};
+
+/**
+ * The outcome of RenameSection.
+ *
+ * @generated from message pengaduan.disposition.v1.RenameSectionResponse
+ */
+export type RenameSectionResponseJson = {
+  /**
+   * The section as it is now.
+   *
+   * @generated from field: pengaduan.disposition.v1.Section section = 1;
+   */
+  section?: SectionJson;
+
+  /**
+   * False when it already had the name.
+   *
+   * @generated from field: bool changed = 2;
+   */
+  changed?: boolean;
+
+  /**
+   * The name before.
+   *
+   * @generated from field: string previous_name = 3;
+   */
+  previousName?: string;
+};
+
+/**
+ * Describes the message pengaduan.disposition.v1.RenameSectionResponse.
+ * Use `create(RenameSectionResponseSchema)` to create a new message.
+ */
+export const RenameSectionResponseSchema: GenMessage<RenameSectionResponse, {jsonType: RenameSectionResponseJson}> = /*@__PURE__*/
+  messageDesc(file_pengaduan_disposition_v1_messages, 11);
+
+/**
+ * The outcome of RetireSection.
+ *
+ * @generated from message pengaduan.disposition.v1.RetireSectionResponse
+ */
+export type RetireSectionResponse = Message<"pengaduan.disposition.v1.RetireSectionResponse"> & {
+  /**
+   * The section as it is now.
+   *
+   * @generated from field: pengaduan.disposition.v1.Section section = 1;
+   */
+  section?: Section | undefined;
+
+  /**
+   * False when it was already retired.
+   *
+   * @generated from field: bool changed = 2;
+   */
+  changed: boolean;
+};
+
+/**
+ * The outcome of RetireSection.
+ *
+ * @generated from message pengaduan.disposition.v1.RetireSectionResponse
+ */
+export type RetireSectionResponseJson = {
+  /**
+   * The section as it is now.
+   *
+   * @generated from field: pengaduan.disposition.v1.Section section = 1;
+   */
+  section?: SectionJson;
+
+  /**
+   * False when it was already retired.
+   *
+   * @generated from field: bool changed = 2;
+   */
+  changed?: boolean;
+};
+
+/**
+ * Describes the message pengaduan.disposition.v1.RetireSectionResponse.
+ * Use `create(RetireSectionResponseSchema)` to create a new message.
+ */
+export const RetireSectionResponseSchema: GenMessage<RetireSectionResponse, {jsonType: RetireSectionResponseJson}> = /*@__PURE__*/
+  messageDesc(file_pengaduan_disposition_v1_messages, 12);
 
 /**
  * The sections of an office.
@@ -406,5 +770,5 @@ export type ListSectionsResponseJson = {
  * Use `create(ListSectionsResponseSchema)` to create a new message.
  */
 export const ListSectionsResponseSchema: GenMessage<ListSectionsResponse, {jsonType: ListSectionsResponseJson}> = /*@__PURE__*/
-  messageDesc(file_pengaduan_disposition_v1_messages, 7);
+  messageDesc(file_pengaduan_disposition_v1_messages, 13);
 

@@ -4,14 +4,14 @@
 
 import type { GenFile, GenService } from "@bufbuild/protobuf/codegenv2";
 import { fileDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
-import type { DisposeComplaintRequestSchema, DisposeComplaintResponseSchema, ListSectionsRequestSchema, ListSectionsResponseSchema, RespondAsSectionRequestSchema, RespondAsSectionResponseSchema } from "./messages_pb";
+import type { AddSectionRequestSchema, AddSectionResponseSchema, DisposeComplaintRequestSchema, DisposeComplaintResponseSchema, ListSectionsRequestSchema, ListSectionsResponseSchema, RenameSectionRequestSchema, RenameSectionResponseSchema, RespondAsSectionRequestSchema, RespondAsSectionResponseSchema, RetireSectionRequestSchema, RetireSectionResponseSchema } from "./messages_pb";
 import { file_pengaduan_disposition_v1_messages } from "./messages_pb";
 
 /**
  * Describes the file pengaduan/disposition/v1/service.proto.
  */
 export const file_pengaduan_disposition_v1_service: GenFile = /*@__PURE__*/
-  fileDesc("CiZwZW5nYWR1YW4vZGlzcG9zaXRpb24vdjEvc2VydmljZS5wcm90bxIYcGVuZ2FkdWFuLmRpc3Bvc2l0aW9uLnYxMvkCChJEaXNwb3NpdGlvblNlcnZpY2USeQoQRGlzcG9zZUNvbXBsYWludBIxLnBlbmdhZHVhbi5kaXNwb3NpdGlvbi52MS5EaXNwb3NlQ29tcGxhaW50UmVxdWVzdBoyLnBlbmdhZHVhbi5kaXNwb3NpdGlvbi52MS5EaXNwb3NlQ29tcGxhaW50UmVzcG9uc2USeQoQUmVzcG9uZEFzU2VjdGlvbhIxLnBlbmdhZHVhbi5kaXNwb3NpdGlvbi52MS5SZXNwb25kQXNTZWN0aW9uUmVxdWVzdBoyLnBlbmdhZHVhbi5kaXNwb3NpdGlvbi52MS5SZXNwb25kQXNTZWN0aW9uUmVzcG9uc2USbQoMTGlzdFNlY3Rpb25zEi0ucGVuZ2FkdWFuLmRpc3Bvc2l0aW9uLnYxLkxpc3RTZWN0aW9uc1JlcXVlc3QaLi5wZW5nYWR1YW4uZGlzcG9zaXRpb24udjEuTGlzdFNlY3Rpb25zUmVzcG9uc2ViBnByb3RvMw", [file_pengaduan_disposition_v1_messages]);
+  fileDesc("CiZwZW5nYWR1YW4vZGlzcG9zaXRpb24vdjEvc2VydmljZS5wcm90bxIYcGVuZ2FkdWFuLmRpc3Bvc2l0aW9uLnYxMsYFChJEaXNwb3NpdGlvblNlcnZpY2USeQoQRGlzcG9zZUNvbXBsYWludBIxLnBlbmdhZHVhbi5kaXNwb3NpdGlvbi52MS5EaXNwb3NlQ29tcGxhaW50UmVxdWVzdBoyLnBlbmdhZHVhbi5kaXNwb3NpdGlvbi52MS5EaXNwb3NlQ29tcGxhaW50UmVzcG9uc2USeQoQUmVzcG9uZEFzU2VjdGlvbhIxLnBlbmdhZHVhbi5kaXNwb3NpdGlvbi52MS5SZXNwb25kQXNTZWN0aW9uUmVxdWVzdBoyLnBlbmdhZHVhbi5kaXNwb3NpdGlvbi52MS5SZXNwb25kQXNTZWN0aW9uUmVzcG9uc2USbQoMTGlzdFNlY3Rpb25zEi0ucGVuZ2FkdWFuLmRpc3Bvc2l0aW9uLnYxLkxpc3RTZWN0aW9uc1JlcXVlc3QaLi5wZW5nYWR1YW4uZGlzcG9zaXRpb24udjEuTGlzdFNlY3Rpb25zUmVzcG9uc2USZwoKQWRkU2VjdGlvbhIrLnBlbmdhZHVhbi5kaXNwb3NpdGlvbi52MS5BZGRTZWN0aW9uUmVxdWVzdBosLnBlbmdhZHVhbi5kaXNwb3NpdGlvbi52MS5BZGRTZWN0aW9uUmVzcG9uc2UScAoNUmVuYW1lU2VjdGlvbhIuLnBlbmdhZHVhbi5kaXNwb3NpdGlvbi52MS5SZW5hbWVTZWN0aW9uUmVxdWVzdBovLnBlbmdhZHVhbi5kaXNwb3NpdGlvbi52MS5SZW5hbWVTZWN0aW9uUmVzcG9uc2UScAoNUmV0aXJlU2VjdGlvbhIuLnBlbmdhZHVhbi5kaXNwb3NpdGlvbi52MS5SZXRpcmVTZWN0aW9uUmVxdWVzdBovLnBlbmdhZHVhbi5kaXNwb3NpdGlvbi52MS5SZXRpcmVTZWN0aW9uUmVzcG9uc2ViBnByb3RvMw", [file_pengaduan_disposition_v1_messages]);
 
 /**
  * The disposition service's internal API, called by the gateway (SOP step 3).
@@ -48,6 +48,36 @@ export const DispositionService: GenService<{
     methodKind: "unary";
     input: typeof ListSectionsRequestSchema;
     output: typeof ListSectionsResponseSchema;
+  },
+  /**
+   * The head of office adds a section to the office's list (ADR 0042). The same section again changes nothing.
+   *
+   * @generated from rpc pengaduan.disposition.v1.DispositionService.AddSection
+   */
+  addSection: {
+    methodKind: "unary";
+    input: typeof AddSectionRequestSchema;
+    output: typeof AddSectionResponseSchema;
+  },
+  /**
+   * The head of office renames a section; sheets already made keep the name they were made with.
+   *
+   * @generated from rpc pengaduan.disposition.v1.DispositionService.RenameSection
+   */
+  renameSection: {
+    methodKind: "unary";
+    input: typeof RenameSectionRequestSchema;
+    output: typeof RenameSectionResponseSchema;
+  },
+  /**
+   * The head of office retires a section: no longer offered for new dispositions, still named on old sheets.
+   *
+   * @generated from rpc pengaduan.disposition.v1.DispositionService.RetireSection
+   */
+  retireSection: {
+    methodKind: "unary";
+    input: typeof RetireSectionRequestSchema;
+    output: typeof RetireSectionResponseSchema;
   },
 }> = /*@__PURE__*/
   serviceDesc(file_pengaduan_disposition_v1_service, 0);
