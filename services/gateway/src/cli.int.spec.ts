@@ -64,6 +64,7 @@ describe('the account commands', () => {
       ['seksi.lantaskim', 'SEKSI_TERKAIT', 'LANTASKIM'],
       ['kepala.seksi.ti', 'KEPALA_SEKSI_TI', undefined],
       ['auditor', 'AUDITOR', undefined],
+      ['operator', 'OPERATOR', undefined],
     ].filter(([name]) => name !== 'kepala.kantor'));
     expect(first.out).toMatch(/^exists {2}kepala\.kantor: left as it is/m);
     for (const m of created) await expect(verifyPassword(await hashOf(m[1]), m[4])).resolves.toBe(true);
@@ -71,7 +72,7 @@ describe('the account commands', () => {
     const second = await run(['seed-demo']);
     expect(second.code).toBe(0);
     expect(second.out).not.toMatch(/password: /);
-    expect(second.out.match(/^exists /gm)).toHaveLength(6);
+    expect(second.out.match(/^exists /gm)).toHaveLength(7);
   });
 
   it('lists the accounts of an office without their hashes', async () => {
@@ -79,7 +80,7 @@ describe('the account commands', () => {
     expect(r.code).toBe(0);
     const lines = r.out.split('\n');
     expect(lines[0]).toMatch(/^USERNAME\s+ROLE\s+OFFICE\s+SECTION\s+ACTIVE/);
-    expect(lines.slice(1).map((l) => l.split(/\s+/)[0])).toEqual(['admin.tikkim', 'auditor', 'kepala.kantor', 'kepala.seksi.ti', 'seksi.inteldakim', 'seksi.lantaskim', 'seksi.tu']);
+    expect(lines.slice(1).map((l) => l.split(/\s+/)[0])).toEqual(['admin.tikkim', 'auditor', 'kepala.kantor', 'kepala.seksi.ti', 'operator', 'seksi.inteldakim', 'seksi.lantaskim', 'seksi.tu']);
     expect(r.out).not.toContain('$argon2id$');
   });
 

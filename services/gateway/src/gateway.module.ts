@@ -10,6 +10,8 @@ import { PasswordVerifier } from './auth/password-hasher';
 import { ComplaintCommandRunner } from './complaint-commands/complaint-command.runner';
 import { ComplaintViewsHttpController } from './complaint-views/complaint-views.http.controller';
 import { ComplaintViewQueries } from './complaint-views/complaint-views.queries';
+import { ComplaintSearch } from './complaint-views/complaint-search';
+import { ComplaintExportHttpController } from './complaint-export/complaint-export.http.controller';
 import type { GatewayConfig } from './config';
 import { AppendMessageForwarder } from './append-message/append-message.forwarder';
 import { AppendMessageHttpController } from './append-message/append-message.http.controller';
@@ -17,6 +19,8 @@ import { ConfirmComplaintForwarder } from './confirm-complaint/confirm-complaint
 import { ConfirmComplaintHttpController } from './confirm-complaint/confirm-complaint.http.controller';
 import { ConfirmDeliveryForwarder } from './confirm-delivery/confirm-delivery.forwarder';
 import { ConfirmDeliveryHttpController } from './confirm-delivery/confirm-delivery.http.controller';
+import { RecordCallAttemptForwarder } from './record-call-attempt/record-call-attempt.forwarder';
+import { RecordCallAttemptHttpController } from './record-call-attempt/record-call-attempt.http.controller';
 import { DecideFollowUpForwarder } from './decide-follow-up/decide-follow-up.forwarder';
 import { DecideFollowUpHttpController } from './decide-follow-up/decide-follow-up.http.controller';
 import { DismissComplaintForwarder } from './dismiss-complaint/dismiss-complaint.forwarder';
@@ -27,6 +31,11 @@ import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { createValidationPipe } from './http/validation';
 import { WorklistHttpController } from './worklist/worklist.http.controller';
 import { WorklistQuery } from './worklist/worklist.query';
+import { AssignmentJournal } from './complaint-assignment/assignment-journal';
+import { AssignmentHttpController } from './complaint-assignment/assignment.http.controller';
+import { ComplaintAssignments } from './complaint-assignment/complaint-assignments';
+import { ComplaintNotes } from './complaint-notes/complaint-notes';
+import { NotesHttpController } from './complaint-notes/notes.http.controller';
 import { IssueTeamDecreeForwarder } from './issue-team-decree/issue-team-decree.forwarder';
 import { IssueTeamDecreeHttpController } from './issue-team-decree/issue-team-decree.http.controller';
 import { LoginHandler } from './login/login.handler';
@@ -34,6 +43,9 @@ import { LoginHttpController } from './login/login.http.controller';
 import { GATEWAY_ENTITIES } from './persistence/entities';
 import { GATEWAY_MIGRATIONS } from './persistence/migrations';
 import { projectReadModel } from './projection/read-model.projection';
+import { deadLetterFollower, deadLetterGroups } from './dead-letters/dead-letter-record';
+import { DeadLetters } from './dead-letters/dead-letters';
+import { DeadLettersHttpController } from './dead-letters/dead-letters.http.controller';
 import { RegisterComplaintForwarder } from './register-complaint/register-complaint.forwarder';
 import { RegisterComplaintHttpController } from './register-complaint/register-complaint.http.controller';
 import { RespondAsSectionForwarder } from './respond-as-section/respond-as-section.forwarder';
@@ -63,27 +75,15 @@ import { ComplaintDocumentsClients } from './complaint-documents/complaint-docum
 import { ComplaintDocumentRefs, ComplaintDocumentsHttpController } from './complaint-documents/complaint-documents.http.controller';
 import { ComplaintMessagesHttpController } from './complaint-messages/complaint-messages.http.controller';
 import { ProcessingRecordHttpController } from './processing-record/processing-record.http.controller';
+import { ProblemMessagesHttpController } from './problem-messages/problem-messages.http.controller';
 import { DashboardHttpController, DashboardQueries } from './dashboard/dashboard.http.controller';
 import { AccountSecurityLog } from './account-security-log/account-security-log';
-import { AccountSecurityLogHttpController } from './account-security-log/account-security-log.http.controller';
-import { ChangePasswordHandler } from './change-password/change-password.handler';
-import { ChangePasswordHttpController } from './change-password/change-password.http.controller';
-import { DeactivateAccountHandler } from './deactivate-account/deactivate-account.handler';
-import { DeactivateAccountHttpController } from './deactivate-account/deactivate-account.http.controller';
+import { OFFICE_ADMINISTRATION } from './administer-officers/office-administration.parts';
+import { ACCOUNT_SECURITY } from './users/account-security.parts';
 import { LoginAttempts, LoginLimits, loginLimitsOf } from './login/login-attempts';
-import { LogoutHandler } from './logout/logout.handler';
-import { LogoutHttpController } from './logout/logout.http.controller';
-import { OfficeAccountsHttpController } from './office-accounts/office-accounts.http.controller';
-import { OfficeOfficersHttpController } from './office-officers/office-officers.http.controller';
-import { ResetPasswordHandler } from './reset-password/reset-password.handler';
-import { ResetPasswordHttpController } from './reset-password/reset-password.http.controller';
 import { LoginChallenges } from './login/login-challenges';
-import { LoginSecondFactorHandler } from './login/login-second-factor.handler';
 import { SecondFactorPolicy } from './totp/second-factor-policy';
-import { SecondFactors } from './totp/second-factors';
 import { TotpCredentials } from './totp/totp-credentials';
-import { TotpEnrolmentHandler } from './totp/totp-enrolment.handler';
-import { TotpHttpController } from './totp/totp.http.controller';
 import { TotpSecretBox } from './totp/totp-secret-box';
 
 /** Starts the runtime (in the background); on shutdown closes the gRPC clients and stops the runtime. */
@@ -122,6 +122,8 @@ export function gatewayRuntimeOptions(config: GatewayConfig, logger: Logger, com
     // The gateway emits no events (commands go to the owning services), so there is no outbox to relay.
     relay: false,
     consumers: [{ ...readModel, partitionsConcurrently: config.projectionConcurrency, ...(complaintTopic ? { topics: [complaintTopic] } : {}) }],
+    // Every group's dead letters, for the platform operators (docs/adr/0043).
+    followers: [deadLetterFollower(config.projectionGroup, deadLetterGroups(config.projectionGroup, complaintTopic !== undefined))],
     // It signs nothing (no outbox); the read model verifies every event with the published keys.
     signing: config.eventSigning,
     kafkaSecurity: config.kafkaSecurity,
@@ -145,6 +147,7 @@ const COMMAND_USE_CASES = [
   [IssueTeamDecreeHttpController, IssueTeamDecreeForwarder],
   [WriteFollowUpInformationHttpController, WriteFollowUpInformationForwarder],
   [ConfirmDeliveryHttpController, ConfirmDeliveryForwarder],
+  [RecordCallAttemptHttpController, RecordCallAttemptForwarder],
 ] as const;
 
 @Module({})
@@ -164,28 +167,30 @@ export class GatewayModule {
       controllers: [
         HealthController,
         LoginHttpController,
-        // Officer account security (ADR 0022).
-        LogoutHttpController,
-        ChangePasswordHttpController,
-        AccountSecurityLogHttpController,
-        OfficeAccountsHttpController,
-        OfficeOfficersHttpController,
-        ResetPasswordHttpController,
-        DeactivateAccountHttpController,
-        // The officers' second factor (ADR 0027).
-        TotpHttpController,
+        // Officer account security (ADR 0022) and the second factor (ADR 0027).
+        ...ACCOUNT_SECURITY.controllers,
         RegisterComplaintHttpController,
+        // Before the views: their /complaints/{id} would take "export" for an id.
+        ComplaintExportHttpController,
         ComplaintViewsHttpController,
         WorklistHttpController,
+        // Who is on a complaint, and the office's internal notes (ADR 0046).
+        AssignmentHttpController,
+        NotesHttpController,
         SectionsHttpController,
+        // The office's administration: officers, sections, its log (ADR 0042).
+        ...OFFICE_ADMINISTRATION.controllers,
         SlaSummaryHttpController,
         SlaEscalationsHttpController,
         CallTasksHttpController,
+        // The consumer groups' dead letters, for the platform operators (docs/adr/0043).
+        DeadLettersHttpController,
         TrackComplaintHttpController,
         PublicOfficesHttpController,
         ComplaintDocumentsHttpController,
         ComplaintMessagesHttpController,
         ProcessingRecordHttpController,
+        ProblemMessagesHttpController,
         DashboardHttpController,
         ...COMMAND_USE_CASES.map(([controller]) => controller),
       ],
@@ -193,6 +198,7 @@ export class GatewayModule {
         { provide: Clock, useValue: clock },
         { provide: ServiceRuntime, useFactory: () => new ServiceRuntime(gatewayRuntimeOptions(config, logger, options.complaintTopic)) },
         { provide: HealthRegistry, inject: [ServiceRuntime], useFactory: (rt: ServiceRuntime) => rt.health },
+        { provide: DeadLetters, inject: [ServiceRuntime, Clock], useFactory: (rt: ServiceRuntime, c: Clock) => new DeadLetters(rt, c, deadLetterGroups(config.projectionGroup, options.complaintTopic !== undefined)) },
         { provide: IntakeClient, useValue: upstreams.intake },
         { provide: DispositionClient, useValue: upstreams.disposition },
         { provide: AnalysisClient, useValue: upstreams.analysis },
@@ -209,10 +215,8 @@ export class GatewayModule {
         },
         { provide: LoginLimits, useValue: loginLimitsOf(config) },
         LoginAttempts,
-        LogoutHandler,
-        ChangePasswordHandler,
-        ResetPasswordHandler,
-        DeactivateAccountHandler,
+        ...ACCOUNT_SECURITY.providers,
+        ...OFFICE_ADMINISTRATION.providers,
         { provide: SecondFactorPolicy, useValue: new SecondFactorPolicy(config.totpRequiredRoles) },
         {
           provide: TotpCredentials,
@@ -220,14 +224,15 @@ export class GatewayModule {
           useFactory: (rt: ServiceRuntime) => new TotpCredentials(() => rt.dataSource, new TotpSecretBox(config.jwtSecret)),
         },
         { provide: LoginChallenges, useValue: new LoginChallenges(config.jwtSecret, clock) },
-        SecondFactors,
-        LoginSecondFactorHandler,
-        TotpEnrolmentHandler,
         LoginHandler,
         RegisterComplaintForwarder,
         ComplaintViewQueries,
+        ComplaintSearch,
         ComplaintCommandRunner,
         WorklistQuery,
+        AssignmentJournal,
+        ComplaintAssignments,
+        ComplaintNotes,
         SectionsQuery,
         SlaSummaryQuery,
         SlaEscalationsQuery,

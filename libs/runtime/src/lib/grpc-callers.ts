@@ -22,16 +22,24 @@ export const INTERNAL_GRPC_CALLERS: GrpcCallerPolicy = {
     VerifyReporter: GATEWAY,
     // The reporter's contact, sealed in intake, goes to notification alone (it sends the answers).
     ResolveReporterAddress: ['notification'],
-    ScreenOfficerText: SCREENING,
+    // And the gateway, before it records an internal note of the office's officers (docs/adr/0046).
+    ScreenOfficerText: [...SCREENING, 'gateway'],
     // The processing record of the complainants' contacts, for the officers who may see it.
     ListContactReads: GATEWAY,
+    // The problem messages (docs/adr/0047): the officers work them through the gateway.
+    ListProblemMessages: GATEWAY,
+    ReprocessProblemMessage: GATEWAY,
+    DiscardProblemMessage: GATEWAY,
+    // The complaint search's full-text part (docs/adr/0045).
+    SearchComplaintTexts: GATEWAY,
   },
-  'pengaduan.disposition.v1.DispositionService': { DisposeComplaint: GATEWAY, RespondAsSection: GATEWAY, ListSections: GATEWAY },
+  'pengaduan.disposition.v1.DispositionService': { DisposeComplaint: GATEWAY, RespondAsSection: GATEWAY, ListSections: GATEWAY, AddSection: GATEWAY, RenameSection: GATEWAY, RetireSection: GATEWAY },
   'pengaduan.analysis.v1.AnalysisService': { AnalyzeComplaint: GATEWAY, DecideFollowUp: GATEWAY },
   'pengaduan.teamdecree.v1.TeamDecreeService': { IssueTeamDecree: GATEWAY },
   'pengaduan.notification.v1.NotificationService': {
     WriteFollowUpInformation: GATEWAY,
     ConfirmDelivery: GATEWAY,
+    RecordCallAttempt: GATEWAY,
     // The providers' delivery receipts arrive at intake's webhooks, which hands them over.
     RecordDeliveryReceipts: ['intake'],
   },

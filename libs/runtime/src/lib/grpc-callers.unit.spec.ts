@@ -18,7 +18,7 @@ describe('who may call which internal gRPC method (INTERNAL_GRPC_CALLERS)', () =
   it('keeps the contact with intake: only notification resolves an address, only the gateway verifies a reporter', () => {
     expect(allowedCallers(INTERNAL_GRPC_CALLERS, IntakeService.typeName, 'ResolveReporterAddress')).toEqual(['notification']);
     expect(allowedCallers(INTERNAL_GRPC_CALLERS, IntakeService.typeName, 'VerifyReporter')).toEqual(['gateway']);
-    expect([...allowedCallers(INTERNAL_GRPC_CALLERS, IntakeService.typeName, 'ScreenOfficerText')].sort()).toEqual(['analysis', 'disposition', 'notification', 'team-decree']);
+    expect([...allowedCallers(INTERNAL_GRPC_CALLERS, IntakeService.typeName, 'ScreenOfficerText')].sort()).toEqual(['analysis', 'disposition', 'gateway', 'notification', 'team-decree']);
     expect(allowedCallers(INTERNAL_GRPC_CALLERS, IntakeService.typeName, 'NoSuchMethod')).toEqual([]);
     expect(allowedCallers(INTERNAL_GRPC_CALLERS, 'pengaduan.v1.PublicService', 'GetComplaint')).toEqual([]);
   });

@@ -62,6 +62,8 @@ export const FIELD_RULES = {
   note: { minLength: 1, maxLength: NOTE_MAX, description: 'note' },
   /** A transfer's note: intake adds the transfer's own words (at most 100 characters) to make the dismissal's note. */
   transferNote: { minLength: 1, maxLength: NOTE_MAX - 100, description: 'transfer note' },
+  /** An internal note of the office's officers on a complaint (the gateway's, never the complainant's: docs/adr/0046). */
+  internalNote: { minLength: 1, maxLength: 4_000, description: 'internal note' },
   dispositionLines: { minItems: 1, maxItems: 30, description: 'sections on the disposition sheet' },
   /** Step 3. 10,000, the gateway's: the longer 20,000 disposition took was never reachable over REST. */
   sectionResponse: { minLength: 1, maxLength: 10_000, description: 'section response' },

@@ -1,6 +1,6 @@
 import type { MessageInitShape, MessageShape } from '@bufbuild/protobuf';
 import type { GenService, GenServiceMethods } from '@bufbuild/protobuf/codegenv2';
-import { dlqTopicFor, serializeEnvelope, type EventEnvelope } from '@pengaduan/contracts';
+import { dlqTopicFor, redriveTopicFor, serializeEnvelope, type EventEnvelope } from '@pengaduan/contracts';
 import { OfficeDirectory } from '@pengaduan/documents';
 import { complaintStateConsumer, createIdempotentProducer, createKafka, ServiceRuntime } from '@pengaduan/messaging';
 import { createLogger, grpcServiceController, ServiceError, startGrpcMicroservice, type Clock, type GrpcMicroservice } from '@pengaduan/runtime';
@@ -232,7 +232,7 @@ export async function isolate(): Promise<GatewayIsolation> {
 export async function removeIsolation(isolation: GatewayIsolation | undefined): Promise<void> {
   if (!isolation) return;
   await dropSchema(isolation.schema);
-  await deleteTopics([isolation.topic, dlqTopicFor(isolation.projectionGroup)]);
+  await deleteTopics([isolation.topic, dlqTopicFor(isolation.projectionGroup), redriveTopicFor(isolation.projectionGroup)]);
 }
 
 /** fetch with an officer's token (and JSON). */

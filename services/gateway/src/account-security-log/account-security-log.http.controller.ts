@@ -6,10 +6,12 @@ import { API_PREFIX, BEARER_AUTH } from '../http/configure-http';
 import { ApiProblemResponses } from '../http/problem.dto';
 import { AccountSecurityLog, securityLogScopeOf } from './account-security-log';
 import { SecurityLogDto, SecurityLogQuery } from './account-security-log.dto';
+import { ForOperators } from '../auth/auth.guard';
 
 /** `GET /api/v1/auth/security-log`. */
 @ApiTags('auth')
 @ApiBearerAuth(BEARER_AUTH)
+@ForOperators()
 @Controller(`${API_PREFIX}/auth`)
 export class AccountSecurityLogHttpController {
   constructor(private readonly log: AccountSecurityLog) {}

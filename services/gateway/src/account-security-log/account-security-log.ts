@@ -21,12 +21,21 @@ export const ACCOUNT_SECURITY_EVENT_KINDS = [
   'SECOND_FACTOR_DISABLED',
   'SECOND_FACTOR_FAILED',
   'RECOVERY_CODE_USED',
+  // The office's administration (ADR 0042).
+  'ACCOUNT_CREATED',
+  'ACCOUNT_CHANGED',
+  'SECTION_ADDED',
+  'SECTION_RENAMED',
+  'SECTION_RETIRED',
 ] as const;
 
 export type AccountSecurityEventKind = (typeof ACCOUNT_SECURITY_EVENT_KINDS)[number];
 
-/** Whom an entry is about: an account, or a username that has none (kept as an HMAC only). */
-export type AccountSecuritySubject = { accountId: string } | { unknownUsername: string };
+/**
+ * Whom an entry is about: an account, a username that has none (kept as an HMAC only), or, for
+ * an administration entry about no account, what it is about (e.g. `section:INTELDAKIM`).
+ */
+export type AccountSecuritySubject = { accountId: string } | { unknownUsername: string } | { target: string };
 
 export interface AccountSecurityEntry {
   kind: AccountSecurityEventKind;
@@ -36,6 +45,12 @@ export interface AccountSecurityEntry {
   clientAddress?: string;
   /** The account that did it when it is not the subject (an administrator). */
   actorAccountId?: string;
+  /** An administration entry's office (ADR 0042). */
+  officeCode?: string;
+  /** The fields changed, before and after; never a secret (no password, no hash). */
+  change?: Record<string, { before?: unknown; after?: unknown }>;
+  /** The administrator's Idempotency-Key (unique per administrator). */
+  requestKey?: string;
 }
 
 /** One entry as listed: the usernames resolved, nothing else of the accounts. */
@@ -80,10 +95,32 @@ export class AccountSecurityLog {
     const accountId = 'accountId' in entry.subject ? entry.subject.accountId : null;
     const usernameKey = 'unknownUsername' in entry.subject ? this.keys.of(UNKNOWN_USERNAME_BUCKET, entry.subject.unknownUsername) : null;
     await (manager ?? this.dataSource().manager).query(
-      `INSERT INTO account_security_event (id, account_id, username_key, kind, at, client_address, actor_account_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [uuidv7(), accountId, usernameKey, entry.kind, entry.at, entry.clientAddress ?? null, entry.actorAccountId ?? null],
+      `INSERT INTO account_security_event (id, account_id, username_key, kind, at, client_address, actor_account_id, office_code, target, change, request_key)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [
+        uuidv7(),
+        accountId,
+        usernameKey,
+        entry.kind,
+        entry.at,
+        entry.clientAddress ?? null,
+        entry.actorAccountId ?? null,
+        entry.officeCode ?? null,
+        'target' in entry.subject ? entry.subject.target : null,
+        entry.change ? JSON.stringify(entry.change) : null,
+        entry.requestKey ?? null,
+      ],
     );
+  }
+
+  /** The entry an administrator's command with this Idempotency-Key made, if any. */
+  async byRequest(actorAccountId: string, requestKey: string): Promise<{ kind: AccountSecurityEventKind; accountId: string | null; target: string | null } | undefined> {
+    const [row] = (await this.dataSource().query('SELECT kind, account_id, target FROM account_security_event WHERE actor_account_id = $1 AND request_key = $2', [actorAccountId, requestKey])) as {
+      kind: AccountSecurityEventKind;
+      account_id: string | null;
+      target: string | null;
+    }[];
+    return row ? { kind: row.kind, accountId: row.account_id, target: row.target } : undefined;
   }
 
   /** The newest `limit` entries of the scope, newest first. */

@@ -19,12 +19,21 @@ const BEFORE_SECOND_FACTOR = 'pengaduan:before-second-factor';
  */
 export const BeforeSecondFactor = () => SetMetadata(BEFORE_SECOND_FACTOR, true);
 
+const FOR_OPERATORS = 'pengaduan:for-operators';
+
+/**
+ * Marks a route (or a controller) a platform operator (`OPERATOR`, docs/adr/0043) may use: the
+ * dead-lettered events and the operator's own account. Every other route answers an operator
+ * 403 `AUTH.NOT_FOR_OPERATORS`: an operator sees no complaint and no contact data.
+ */
+export const ForOperators = () => SetMetadata(FOR_OPERATORS, true);
+
 /** The active account a token names, and whether it has an active second factor (absent: none). */
 export type ActiveAccount = AuthenticatedUser & { secondFactor?: boolean };
 
 /** Which officers the office policy requires a second factor of (ADR 0027). */
 export interface SecondFactorRequirement {
-  requires(officer: Pick<AuthenticatedUser, 'role' | 'officeCode'>): boolean;
+  requires(officer: Pick<AuthenticatedUser, 'role' | 'officeCode' | 'secondFactorRequired'>): boolean;
 }
 
 /** What the guard needs of a verified token to find its officer (ADR 0022). */
@@ -61,7 +70,8 @@ export function unauthenticated(code: ServiceErrorCode, message: string): Servic
  * at once; the token only says who the officer is. In the same query the token is checked
  * not to be revoked: not logged out, and issued after the account's `tokens_valid_after`.
  * A token that only enrols a second factor (its scope, or an officer whom the office policy
- * requires one of and who has none) passes only to routes marked {@link BeforeSecondFactor}.
+ * requires one of and who has none) passes only to routes marked {@link BeforeSecondFactor}; a
+ * platform operator's only to routes marked {@link ForOperators}.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -94,6 +104,9 @@ export class AuthGuard implements CanActivate {
     const enrolmentOnly = verified.scope === ENROLMENT_SCOPE || (secondFactor !== true && this.secondFactorPolicy?.requires(user) === true);
     if (enrolmentOnly && !this.reflector.getAllAndOverride<boolean>(BEFORE_SECOND_FACTOR, [context.getHandler(), context.getClass()])) {
       throw new ServiceError('forbidden', 'AUTH.SECOND_FACTOR_ENROLMENT_REQUIRED', 'the office policy requires a second factor for your role: enrol one at POST /api/v1/auth/totp/enrolment first');
+    }
+    if (user.role === 'OPERATOR' && !this.reflector.getAllAndOverride<boolean>(FOR_OPERATORS, [context.getHandler(), context.getClass()])) {
+      throw new ServiceError('forbidden', 'AUTH.NOT_FOR_OPERATORS', "a platform operator's account reaches only the dead-lettered events and its own account");
     }
     const locals = context.switchToHttp().getResponse<Response>().locals;
     locals['user'] = user;

@@ -5,6 +5,11 @@ import { ROLES, type Role, type UserActor } from '@pengaduan/sop';
 /** The roles an officer's account may hold: every libs/sop role but the complainant's. */
 export const OFFICER_ROLES = ROLES.filter((r): r is Exclude<Role, 'PELAPOR'> => r !== 'PELAPOR');
 export type OfficerRole = (typeof OFFICER_ROLES)[number];
+/**
+ * The roles of an office's officers: every officer role but the platform operator's, who runs the
+ * platform, sees no complaint and is made with `user add --role OPERATOR` only (docs/adr/0043).
+ */
+export const OFFICE_ROLES = OFFICER_ROLES.filter((r) => r !== 'OPERATOR');
 
 /** The officer a request is made by, as the auth guard established it from the token and the account. */
 export interface AuthenticatedUser {
@@ -18,6 +23,8 @@ export interface AuthenticatedUser {
   sectionCode?: string;
   /** The officer's NIP, for the signature blocks of documents; absent for an account without one. */
   nip?: string;
+  /** The head of office requires a second factor of this officer, whatever the office policy (ADR 0042); set by the guard. */
+  secondFactorRequired?: boolean;
 }
 
 /** The officer as libs/sop names an actor (for `availableActions`). */

@@ -23,9 +23,22 @@ export class DeliveryFailureDto {
   failedAt!: string;
 }
 
+/** The last call that did not reach the reporter (docs/adr/0044). */
+export class CallAttemptDto {
+  @ApiProperty({ format: 'date-time', description: 'When it was recorded' })
+  attemptedAt!: string;
+
+  @ApiProperty({ format: 'date-time', description: 'When the reporter was to be called again (the task was hidden until then)' })
+  retryAt!: string;
+
+  @ApiProperty({ example: 1, description: 'How many calls did not reach the reporter so far' })
+  attempts!: number;
+}
+
 /**
  * A complaint whose follow-up information no channel could deliver: Admin Tikkim phones or meets
- * the reporter and records the delivery (SOP step 8), which closes it.
+ * the reporter and records the delivery (SOP step 8), which closes it, or records a call that did
+ * not reach them: to try again later, or given up with a reason (docs/adr/0044).
  */
 export class CallTaskDto {
   @ApiProperty({ format: 'uuid' })
@@ -42,6 +55,9 @@ export class CallTaskDto {
 
   @ApiProperty({ type: [DeliveryFailureDto], description: 'Every failed attempt, oldest first' })
   failures!: DeliveryFailureDto[];
+
+  @ApiProperty({ type: CallAttemptDto, nullable: true, description: 'The last call that did not reach the reporter, if any' })
+  lastCallAttempt!: CallAttemptDto | null;
 }
 
 export class CallTaskListDto {

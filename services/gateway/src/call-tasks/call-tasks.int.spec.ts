@@ -9,6 +9,7 @@ interface CallTask {
   purpose: string;
   openedAt: string;
   failures: { channel: string; errorCode: string; attempt: number; failedAt: string }[];
+  lastCallAttempt: { attemptedAt: string; retryAt: string; attempts: number } | null;
 }
 
 let isolation: GatewayIsolation;
@@ -31,17 +32,26 @@ const complaints = {
   deliveredByPhone: new ComplaintHistory({ officeCode: 'BLP', start: day(9, 1) }),
   stillTrying: new ComplaintHistory({ officeCode: 'BLP', start: day(11, 1) }),
   otherOffice: new ComplaintHistory({ officeCode: 'TPI', start: day(10, 1) }),
+  // docs/adr/0044: called without reaching the reporter, to try again later; one given up.
+  retryDue: new ComplaintHistory({ officeCode: 'BLP', start: day(13, 1) }),
+  retryLater: new ComplaintHistory({ officeCode: 'BLP', start: day(14, 1) }),
+  givenUp: new ComplaintHistory({ officeCode: 'BLP', start: day(8, 1) }),
 };
+const clock = new SettableClock(day(20));
 
 beforeAll(async () => {
   isolation = await isolate();
-  gateway = await startGateway({}, isolation, { clock: new SettableClock(day(20)) });
+  gateway = await startGateway({}, isolation, { clock });
   const c = complaints;
   for (const h of Object.values(c)) await gateway.seed(...h.until('REPORTER_INFORMED').envelopes);
   await gateway.seed(...c.older.when(failure('WHATSAPP', 'WHATSAPP.131047')), ...c.older.when(failure('SMS', 'SMS.UNDELIVERABLE')));
   await gateway.seed(...c.newer.when(failure('SMS', 'SMS.UNDELIVERABLE')));
   await gateway.seed(...c.deliveredByPhone.when(failure('WHATSAPP', 'WHATSAPP.131026')), ...c.deliveredByPhone.delivered());
   await gateway.seed(...c.otherOffice.when(failure('WHATSAPP', 'WHATSAPP.131047')));
+  for (const h of [c.retryDue, c.retryLater, c.givenUp]) await gateway.seed(...h.when(failure('SMS', 'SMS.UNDELIVERABLE')));
+  await gateway.seed(...c.retryDue.callAttempted(), ...c.retryDue.callAttempted(day(19)));
+  await gateway.seed(...c.retryLater.callAttempted(new Date(day(20).getTime() + 60_000)));
+  await gateway.seed(...c.givenUp.callAttempted(), ...c.givenUp.deliveryAbandoned());
   for (const [name, officer] of Object.entries({
     admin: { role: 'ADMIN_TIKKIM', officeCode: 'BLP' },
     kepala: { role: 'KEPALA_KANTOR', officeCode: 'BLP' },
@@ -65,8 +75,9 @@ async function callTasks(officer: string, query = ''): Promise<{ items: CallTask
 describe('the call tasks of an office', () => {
   it("hold for Admin Tikkim the answers no channel delivered, oldest first, with every channel's failure, and nothing of another office", async () => {
     const { items, total } = await callTasks('admin');
-    expect(total).toBe(2);
-    expect(items.map((i) => i.complaintId)).toEqual([complaints.older.complaintId, complaints.newer.complaintId]);
+    expect(total).toBe(3);
+    expect(items.map((i) => i.complaintId)).toEqual([complaints.older.complaintId, complaints.newer.complaintId, complaints.retryDue.complaintId]);
+    expect(items[0].lastCallAttempt).toBeNull();
     expect(items[0]).toMatchObject({ trackingNumber: complaints.older.trackingNumber, purpose: 'FOLLOW_UP_INFORMATION' });
     expect(items[0].failures.map((f) => [f.channel, f.errorCode, f.attempt])).toEqual([
       ['WHATSAPP', 'WHATSAPP.131047', 1],
@@ -85,8 +96,43 @@ describe('the call tasks of an office', () => {
   it('page, and count the total past the last page', async () => {
     const first = await callTasks('admin', '?limit=1');
     expect(first.items.map((i) => i.complaintId)).toEqual([complaints.older.complaintId]);
-    expect(first.total).toBe(2);
-    expect(await callTasks('admin', '?limit=1&offset=5')).toMatchObject({ items: [], total: 2 });
+    expect(first.total).toBe(3);
+    expect(await callTasks('admin', '?limit=1&offset=5')).toMatchObject({ items: [], total: 3 });
+  });
+
+  describe('after a call that did not reach the reporter (docs/adr/0044)', () => {
+    it('show the last call once its retry time has come, with how many calls went unanswered', async () => {
+      const task = (await callTasks('admin')).items.find((i) => i.complaintId === complaints.retryDue.complaintId);
+      const last = complaints.retryDue.events.filter((e) => e.type === 'complaint.call-attempted').at(-1);
+      expect(task?.lastCallAttempt).toEqual({ attemptedAt: last?.at, retryAt: day(19).toISOString(), attempts: 2 });
+    });
+
+    it('hide a task until its retry time, then show it again', async () => {
+      expect((await callTasks('admin')).items.map((i) => i.complaintId)).not.toContain(complaints.retryLater.complaintId);
+      // A minute and a second later (within the officer's token's life).
+      clock.set(new Date(day(20).getTime() + 61_000));
+      try {
+        const { items, total } = await callTasks('admin');
+        expect(items.map((i) => i.complaintId)).toContain(complaints.retryLater.complaintId);
+        expect(total).toBe(4);
+      } finally {
+        clock.set(day(20));
+      }
+    });
+
+    it('end when Admin Tikkim gives up: the complaint closes without a delivery, its reason shown as step 8’s output', async () => {
+      expect((await callTasks('admin')).items.map((i) => i.complaintId)).not.toContain(complaints.givenUp.complaintId);
+      const view = (await (await api(gateway, tokens['admin']).get(`/complaints/${complaints.givenUp.complaintId}`)).json()) as {
+        status: string;
+        outputs: { delivery: unknown; deliveryAbandoned: { reason: string; at: string } | null };
+      };
+      const abandoned = complaints.givenUp.events.find((e) => e.type === 'complaint.delivery-abandoned');
+      expect(view).toMatchObject({ status: 'CLOSED', outputs: { delivery: null, deliveryAbandoned: { reason: 'Nomor tidak aktif setelah tiga kali dihubungi', at: abandoned?.at } } });
+      const timeline = (await (await api(gateway, tokens['admin']).get(`/complaints/${complaints.givenUp.complaintId}/timeline`)).json()) as { events: { summary: string }[] };
+      expect(timeline.events.map((e) => e.summary)).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^Pelapor tidak dapat dihubungi melalui telepon; dicoba lagi /), expect.stringMatching(/^Penyampaian informasi tindak lanjut dihentikan/)]),
+      );
+    });
   });
 
   it('are refused to any other role, and a bad page is a problem naming the field', async () => {

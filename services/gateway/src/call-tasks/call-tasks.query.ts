@@ -1,4 +1,5 @@
 import { ServiceRuntime } from '@pengaduan/messaging';
+import { Clock } from '@pengaduan/runtime';
 import { Injectable } from '@nestjs/common';
 import type { CallTaskDto, DeliveryFailureDto } from './call-tasks.dto';
 
@@ -8,6 +9,9 @@ interface CallTaskRow {
   purpose: string;
   opened_at: Date;
   failures: { channel: string; errorCode: string; attempt: number; failedAt: string }[];
+  attempted_at: Date | null;
+  retry_at: Date | null;
+  attempts: string;
   total: string;
 }
 
@@ -18,41 +22,57 @@ interface CallTaskRow {
 const HANDED_OVER = `NOT f.will_retry AND (f.fallback_channel IS NULL OR f.fallback_channel = 'PHONE')`;
 
 /**
+ * The office's call tasks due now ($1 the office, $2 now): complaints in REPORTER_INFORMED whose
+ * follow-up information every channel failed to deliver, and whose last call that did not
+ * reach the reporter (if any) set a retry time that has come (docs/adr/0044).
+ */
+const DUE_TASKS = `
+  WITH task AS (
+    SELECT v.id AS complaint_id, v.tracking_number, f.purpose,
+           min(f.failed_at) FILTER (WHERE ${HANDED_OVER}) AS opened_at,
+           json_agg(json_build_object('channel', f.channel, 'errorCode', f.error_code, 'attempt', f.attempt, 'failedAt', f.failed_at)
+                    ORDER BY f.failed_at, f.event_id) AS failures
+      FROM complaint_view v JOIN delivery_failure f ON f.complaint_id = v.id
+     WHERE v.office_code = $1 AND v.status = 'REPORTER_INFORMED' AND f.purpose = 'FOLLOW_UP_INFORMATION'
+     GROUP BY v.id, v.tracking_number, f.purpose
+    HAVING bool_or(${HANDED_OVER})
+  )
+  SELECT t.*, a.attempted_at, a.retry_at, coalesce(a.attempts, 0) AS attempts
+    FROM task t
+    LEFT JOIN LATERAL (
+      SELECT c.attempted_at, c.retry_at, count(*) OVER () AS attempts
+        FROM call_attempt c WHERE c.complaint_id = t.complaint_id
+       ORDER BY c.attempted_at DESC, c.event_id DESC LIMIT 1
+    ) a ON true
+   WHERE a.retry_at IS NULL OR a.retry_at <= $2`;
+
+/**
  * The office's open call tasks: complaints whose follow-up information (SOP step 7) was sent,
  * every channel failed, and whose delivery (step 8) is not recorded yet. Read from the log's
- * projection (`delivery_failure`, `complaint_view`), oldest hand-over first. A task ends when
- * the complaint leaves REPORTER_INFORMED (the delivery is recorded and it closes).
+ * projection (`delivery_failure`, `call_attempt`, `complaint_view`), oldest hand-over first. A
+ * task waits, hidden, until the retry time of a call that did not reach the reporter, and ends
+ * when the complaint leaves REPORTER_INFORMED (the delivery is recorded, or given up, and it
+ * closes; docs/adr/0044).
  */
 @Injectable()
 export class CallTasksQuery {
-  constructor(private readonly runtime: ServiceRuntime) {}
+  constructor(
+    private readonly runtime: ServiceRuntime,
+    private readonly clock: Clock,
+  ) {}
 
   async of(officeCode: string, page: { limit: number; offset: number }): Promise<{ items: CallTaskDto[]; total: number }> {
+    const now = this.clock.now();
     const rows = (await this.runtime.dataSource.query(
-      `SELECT v.id AS complaint_id, v.tracking_number, f.purpose,
-              min(f.failed_at) FILTER (WHERE ${HANDED_OVER}) AS opened_at,
-              json_agg(json_build_object('channel', f.channel, 'errorCode', f.error_code, 'attempt', f.attempt, 'failedAt', f.failed_at)
-                       ORDER BY f.failed_at, f.event_id) AS failures,
-              count(*) OVER () AS total
-         FROM complaint_view v JOIN delivery_failure f ON f.complaint_id = v.id
-        WHERE v.office_code = $1 AND v.status = 'REPORTER_INFORMED' AND f.purpose = 'FOLLOW_UP_INFORMATION'
-        GROUP BY v.id, v.tracking_number, f.purpose
-       HAVING bool_or(${HANDED_OVER})
-        ORDER BY opened_at ASC, v.id ASC
-        LIMIT $2 OFFSET $3`,
-      [officeCode, page.limit, page.offset],
+      `SELECT d.*, count(*) OVER () AS total FROM (${DUE_TASKS}) d ORDER BY d.opened_at ASC, d.complaint_id ASC LIMIT $3 OFFSET $4`,
+      [officeCode, now, page.limit, page.offset],
     )) as CallTaskRow[];
-    return { items: rows.map(toCallTask), total: rows.length > 0 ? Number(rows[0].total) : page.offset === 0 ? 0 : await this.count(officeCode) };
+    return { items: rows.map(toCallTask), total: rows.length > 0 ? Number(rows[0].total) : page.offset === 0 ? 0 : await this.count(officeCode, now) };
   }
 
   /** The total when the page is past the end (the window count came with no row). */
-  private async count(officeCode: string): Promise<number> {
-    const [row] = (await this.runtime.dataSource.query(
-      `SELECT count(DISTINCT v.id) AS total
-         FROM complaint_view v JOIN delivery_failure f ON f.complaint_id = v.id
-        WHERE v.office_code = $1 AND v.status = 'REPORTER_INFORMED' AND f.purpose = 'FOLLOW_UP_INFORMATION' AND ${HANDED_OVER}`,
-      [officeCode],
-    )) as { total: string }[];
+  private async count(officeCode: string, now: Date): Promise<number> {
+    const [row] = (await this.runtime.dataSource.query(`SELECT count(*) AS total FROM (${DUE_TASKS}) d`, [officeCode, now])) as { total: string }[];
     return Number(row?.total ?? 0);
   }
 }
@@ -64,5 +84,9 @@ function toCallTask(row: CallTaskRow): CallTaskDto {
     purpose: row.purpose,
     openedAt: row.opened_at.toISOString(),
     failures: row.failures.map((f): DeliveryFailureDto => ({ channel: f.channel, errorCode: f.errorCode, attempt: f.attempt, failedAt: new Date(f.failedAt).toISOString() })),
+    lastCallAttempt:
+      row.attempted_at && row.retry_at
+        ? { attemptedAt: row.attempted_at.toISOString(), retryAt: row.retry_at.toISOString(), attempts: Number(row.attempts) }
+        : null,
   };
 }

@@ -10,10 +10,12 @@ import { LoginResultDto } from '../login/login.dto';
 import { clientAddressOf } from '../public-rate-limits/client-address';
 import { ChangePasswordBody } from './change-password.dto';
 import { ChangePasswordHandler } from './change-password.handler';
+import { ForOperators } from '../auth/auth.guard';
 
 /** `POST /api/v1/auth/password`. */
 @ApiTags('auth')
 @ApiBearerAuth(BEARER_AUTH)
+@ForOperators()
 @Controller(`${API_PREFIX}/auth`)
 export class ChangePasswordHttpController {
   constructor(private readonly handler: ChangePasswordHandler) {}

@@ -96,6 +96,11 @@ export class DeliveryOutputDto {
   @ApiProperty({ format: 'date-time' }) at!: string;
 }
 
+export class DeliveryAbandonedOutputDto {
+  @ApiProperty({ description: "Why Admin Tikkim stopped trying to reach the reporter (an officer's text, no contact data)" }) reason!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
 /** The outputs of the SOP's steps so far; a step not reached is null. */
 export class ComplaintOutputsDto implements ComplaintOutputs {
   @ApiProperty({ type: ConfirmationOutputDto, nullable: true, description: 'Step 2: Laporan Terusan Aduan' }) confirmation!: ConfirmationOutputDto | null;
@@ -107,4 +112,5 @@ export class ComplaintOutputsDto implements ComplaintOutputs {
   @ApiProperty({ type: TeamDecreeOutputDto, nullable: true, description: 'Step 6: SK Tim Penanganan Aduan' }) teamDecree!: TeamDecreeOutputDto | null;
   @ApiProperty({ type: FollowUpInformationOutputDto, nullable: true, description: 'Step 7: the follow-up information sent' }) followUpInformation!: FollowUpInformationOutputDto | null;
   @ApiProperty({ type: DeliveryOutputDto, nullable: true, description: 'Step 8: it reached the reporter' }) delivery!: DeliveryOutputDto | null;
+  @ApiProperty({ type: DeliveryAbandonedOutputDto, nullable: true, description: 'Step 8 given up: the complaint closed without a delivery (docs/adr/0044)' }) deliveryAbandoned!: DeliveryAbandonedOutputDto | null;
 }

@@ -1,12 +1,9 @@
 import { CHANNELS, CLOCK_IDS, COMMAND_TYPES, COMPLAINT_STATUSES, SOP_STEP_IDS, SECTION_RESPONSE_STEP, type CommandType } from '@pengaduan/sop';
 import { PageQuery } from '../http/page-query';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { CLASSIFICATION_CODES } from '../confirm-complaint/confirm-complaint.dto';
-import { IsDateTime } from '../http/is-date-time';
-import { TRACKING_NUMBER } from '../read-model/tracking-number';
 import type { ComplaintOutputRecord, ComplaintTimelineRecord, ComplaintViewRecord, SlaDeadlineRecord } from '../persistence/entities';
 import type { CurrentStep } from '../read-model/current-step';
+import { ComplaintFilters } from './complaint-filters.dto';
 import { ComplaintOutputsDto } from './complaint-outputs.dto';
 import { DeadlineDto, toDeadline } from './deadline.dto';
 
@@ -168,45 +165,8 @@ export class TimelineDto {
   events!: TimelineEntryDto[];
 }
 
-/** `GET /complaints`: the office's complaints, newest received first, filtered. */
-export class ListComplaintsQuery extends PageQuery(MAX_LIST_LIMIT, DEFAULT_LIST_LIMIT) {
-  @ApiPropertyOptional({ enum: COMPLAINT_STATUSES })
-  @IsOptional()
-  @IsIn(COMPLAINT_STATUSES)
-  status?: string;
-
-  @ApiPropertyOptional({ enum: CHANNELS })
-  @IsOptional()
-  @IsIn(CHANNELS)
-  channel?: string;
-
-  @ApiPropertyOptional({ enum: CLASSIFICATION_CODES })
-  @IsOptional()
-  @IsIn(CLASSIFICATION_CODES)
-  classificationCode?: string;
-
-  @ApiPropertyOptional({ example: 'BLP-2026-000123', description: 'The complaint with this tracking number (0 or 1 item)' })
-  @IsOptional()
-  @IsString()
-  @Matches(TRACKING_NUMBER, { message: 'trackingNumber must look like BLP-2026-000123' })
-  trackingNumber?: string;
-
-  @ApiPropertyOptional({ format: 'date-time', example: '2026-03-01T00:00:00+07:00', description: 'Received at or after' })
-  @IsOptional()
-  @IsDateTime()
-  from?: string;
-
-  @ApiPropertyOptional({ format: 'date-time', example: '2026-04-01T00:00:00+07:00', description: 'Received before' })
-  @IsOptional()
-  @IsDateTime()
-  to?: string;
-
-  @ApiPropertyOptional({ maxLength: 200, description: 'Text in the tracking number or the confirmed summary (never the reporter\'s data, which the gateway does not hold)' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
-  q?: string;
-}
+/** `GET /complaints`: the office's complaints, newest received first, filtered (docs/adr/0045). */
+export class ListComplaintsQuery extends ComplaintFilters(PageQuery(MAX_LIST_LIMIT, DEFAULT_LIST_LIMIT)) {}
 
 /**
  * The view of a read-model row with its open deadlines as of `now`: the fields are picked one
@@ -246,18 +206,34 @@ export function toComplaintView(record: ComplaintViewRecord, deadlines: readonly
 }
 
 export function toOutputs(record: ComplaintOutputRecord | null): ComplaintOutputsDto {
+  if (!record) return { ...NO_OUTPUTS, sectionResponses: [] };
   return {
-    confirmation: record?.confirmation ?? null,
-    dismissal: record?.dismissal ?? null,
-    disposition: record?.disposition ?? null,
-    sectionResponses: record?.sectionResponses ?? [],
-    analysis: record?.analysis ?? null,
-    followUpDecision: record?.followUpDecision ?? null,
-    teamDecree: record?.teamDecree ?? null,
-    followUpInformation: record?.followUpInformation ?? null,
-    delivery: record?.delivery ?? null,
+    confirmation: record.confirmation ?? null,
+    dismissal: record.dismissal ?? null,
+    disposition: record.disposition ?? null,
+    sectionResponses: record.sectionResponses ?? [],
+    analysis: record.analysis ?? null,
+    followUpDecision: record.followUpDecision ?? null,
+    teamDecree: record.teamDecree ?? null,
+    followUpInformation: record.followUpInformation ?? null,
+    delivery: record.delivery ?? null,
+    deliveryAbandoned: record.deliveryAbandoned ?? null,
   };
 }
+
+/** The outputs of a complaint no step has recorded one of yet. */
+const NO_OUTPUTS: ComplaintOutputsDto = {
+  confirmation: null,
+  dismissal: null,
+  disposition: null,
+  sectionResponses: [],
+  analysis: null,
+  followUpDecision: null,
+  teamDecree: null,
+  followUpInformation: null,
+  delivery: null,
+  deliveryAbandoned: null,
+};
 
 export function toTimelineEntry(record: ComplaintTimelineRecord): TimelineEntryDto {
   return {

@@ -9,6 +9,7 @@ import { CurrentUser } from '../auth/current-user';
 import { ComplaintIdPipe } from '../complaint-commands/complaint-command';
 import { complaintNotFound } from '../complaint-commands/complaint-command.runner';
 import { API_PREFIX, BEARER_AUTH } from '../http/configure-http';
+import { CorrelationId } from '../http/correlation-id';
 import { ApiProblemResponses } from '../http/problem.dto';
 import { currentStepOf, withMonitoredDue } from '../read-model/current-step';
 import {
@@ -21,6 +22,7 @@ import {
   toOutputs,
   toTimelineEntry,
 } from './complaint-view.dto';
+import { ComplaintSearch } from './complaint-search';
 import { ComplaintViewQueries } from './complaint-views.queries';
 
 /**
@@ -33,6 +35,7 @@ import { ComplaintViewQueries } from './complaint-views.queries';
 export class ComplaintViewsHttpController {
   constructor(
     private readonly queries: ComplaintViewQueries,
+    private readonly search: ComplaintSearch,
     private readonly clock: Clock,
   ) {}
 
@@ -92,23 +95,18 @@ export class ComplaintViewsHttpController {
   }
 
   @Get()
-  @ApiOperation({ summary: "The office's complaints, newest received first, filtered" })
+  @ApiOperation({ summary: "The office's complaints, newest received first, filtered and searched (docs/adr/0045)" })
   @ApiOkResponse({ type: ComplaintListDto })
-  @ApiProblemResponses([400, 'A query parameter is not valid'], [401, 'No valid access token'], [503, 'The read model is not reachable'])
-  async list(@Query() query: ListComplaintsQuery, @CurrentUser() user: AuthenticatedUser): Promise<ComplaintListDto> {
+  @ApiProblemResponses(
+    [400, 'A query parameter is not valid (REQUEST.INVALID naming it), or to is not later than from'],
+    [401, 'No valid access token'],
+    [503, 'The read model is not reachable, or intake (for q) is not'],
+  )
+  async list(@Query() query: ListComplaintsQuery, @CurrentUser() user: AuthenticatedUser, @CorrelationId() correlationId: string): Promise<ComplaintListDto> {
     const limit = query.limit ?? DEFAULT_LIST_LIMIT;
     const offset = query.offset ?? 0;
-    const { items, total, versions } = await this.queries.list(user.officeCode, {
-      status: query.status,
-      channel: query.channel,
-      classificationCode: query.classificationCode,
-      trackingNumber: query.trackingNumber,
-      from: query.from ? new Date(query.from) : undefined,
-      to: query.to ? new Date(query.to) : undefined,
-      q: query.q,
-      limit,
-      offset,
-    });
+    const criteria = await this.search.criteriaOf(query, user, correlationId);
+    const { items, total, versions } = await this.queries.list(user.officeCode, criteria, { limit, offset });
     const deadlines = await this.queries.openDeadlinesOf(items.map((v) => v.id));
     const now = this.clock.now();
     return { items: items.map((v) => toComplaintView(v, deadlines, now, versions.get(v.id) ?? null)), total, limit, offset };

@@ -2,24 +2,9 @@ import { ServiceRuntime } from '@pengaduan/messaging';
 import { ServiceError } from '@pengaduan/runtime';
 import type { ComplaintState } from '@pengaduan/sop';
 import { Injectable } from '@nestjs/common';
-import { Brackets, In, IsNull, type EntityManager } from 'typeorm';
+import { In, IsNull, type EntityManager } from 'typeorm';
 import { ComplaintOutputRecord, ComplaintTimelineRecord, ComplaintViewRecord, SlaDeadlineRecord } from '../persistence/entities';
-
-/** Filters of the complaint list; every one optional. */
-export interface ComplaintFilters {
-  status?: string;
-  channel?: string;
-  classificationCode?: string;
-  trackingNumber?: string;
-  /** Received at or after. */
-  from?: Date;
-  /** Received before. */
-  to?: Date;
-  /** Text in the tracking number or the confirmed summary. */
-  q?: string;
-  limit: number;
-  offset: number;
-}
+import { whereCriteria, type ComplaintSearchCriteria } from './complaint-search';
 
 /** A complaint of the read model with its libs/sop state and its SOP outputs. */
 export interface ComplaintWithState {
@@ -131,24 +116,24 @@ export class ComplaintViewQueries {
     return this.ds.getRepository(ComplaintTimelineRecord).find({ where: { complaintId: id }, order: { position: 'ASC' } });
   }
 
-  /** The office's complaints matching the filters, newest received first, and how many match in all. */
-  async list(officeCode: string, filters: ComplaintFilters): Promise<{ items: ComplaintViewRecord[]; total: number; versions: Map<string, number> }> {
+  /** The office's complaints meeting the criteria, newest received first, and how many meet them in all. */
+  async list(officeCode: string, criteria: ComplaintSearchCriteria, page: { limit: number; offset: number }): Promise<{ items: ComplaintViewRecord[]; total: number; versions: Map<string, number> }> {
     // One snapshot for the page and its versions (see withState).
     return this.ds.transaction('REPEATABLE READ', async (m) => {
-      const query = m.getRepository(ComplaintViewRecord).createQueryBuilder('v').where('v.office_code = :officeCode', { officeCode });
-      if (filters.status) query.andWhere('v.status = :status', { status: filters.status });
-      if (filters.channel) query.andWhere('v.channel = :channel', { channel: filters.channel });
-      if (filters.classificationCode) query.andWhere('v.classification_code = :classificationCode', { classificationCode: filters.classificationCode });
-      if (filters.trackingNumber) query.andWhere('v.tracking_number = :trackingNumber', { trackingNumber: filters.trackingNumber });
-      if (filters.from) query.andWhere('v.received_at >= :from', { from: filters.from });
-      if (filters.to) query.andWhere('v.received_at < :to', { to: filters.to });
-      if (filters.q) {
-        const pattern = `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-        query.andWhere(new Brackets((b) => b.where('v.tracking_number ILIKE :pattern', { pattern }).orWhere('v.summary ILIKE :pattern', { pattern })));
-      }
-      const [items, total] = await query.orderBy('v.received_at', 'DESC').addOrderBy('v.id', 'DESC').skip(filters.offset).take(filters.limit).getManyAndCount();
+      const query = whereCriteria(m.getRepository(ComplaintViewRecord).createQueryBuilder('v'), officeCode, criteria);
+      const [items, total] = await query.orderBy('v.received_at', 'DESC').addOrderBy('v.id', 'DESC').skip(page.offset).take(page.limit).getManyAndCount();
       return { items, total, versions: await versionsOf(m, items.map((v) => v.id)) };
     });
+  }
+
+  /**
+   * The office's complaints meeting the criteria, newest received first, for an export: at most
+   * `maxRows`, and how many meet them in all (docs/adr/0045).
+   */
+  async forExport(officeCode: string, criteria: ComplaintSearchCriteria, maxRows: number): Promise<{ items: ComplaintViewRecord[]; total: number }> {
+    const query = whereCriteria(this.ds.getRepository(ComplaintViewRecord).createQueryBuilder('v'), officeCode, criteria);
+    const [items, total] = await query.orderBy('v.received_at', 'DESC').addOrderBy('v.id', 'DESC').take(maxRows).getManyAndCount();
+    return { items, total };
   }
 
   /**

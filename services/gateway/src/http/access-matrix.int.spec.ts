@@ -23,8 +23,12 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { isolate, removeIsolation, startGateway, type GatewayIsolation, type TestGateway, type TestOfficer } from '../__fixtures__/gateway-app';
 import { analysisBody, confirmBody, decreeBody, deliveryBody, dispositionBody } from '../__fixtures__/sop-over-rest';
 import { TOKEN_ISSUER } from '../auth/access-tokens';
-import { OFFICER_ROLES, type OfficerRole } from '../auth/authenticated-user';
+import { OFFICE_ROLES, OFFICER_ROLES, type OfficerRole } from '../auth/authenticated-user';
+import { DEAD_LETTER_ROLES } from '../dead-letters/dead-letters.http.controller';
 import { OFFICE_OFFICER_READERS } from '../office-officers/office-officers.http.controller';
+import { ASSIGNERS } from '../complaint-assignment/complaint-assignments';
+import { NOTE_READ_ONLY } from '../complaint-notes/complaint-notes';
+import { PROBLEM_MESSAGE_READERS, PROBLEM_MESSAGE_WORKERS } from '../problem-messages/problem-messages.http.controller';
 import { OfficeClients } from '../public-api/office-clients';
 import { PublicGrpcServer } from '../public-api/public-grpc-server';
 
@@ -55,8 +59,8 @@ interface Probe {
 type Access =
   /** No token needed. */
   | { kind: 'public' }
-  /** Every officer of the office (every role). */
-  | { kind: 'officer' }
+  /** Every officer of the office (every role but the platform operator, unless `operators`: the operator's own account, docs/adr/0043). */
+  | { kind: 'officer'; operators?: true }
   /** Only these roles; the gateway answers 403 to any other. */
   | { kind: 'roles'; roles: readonly OfficerRole[] }
   /** An SOP command: the roles libs/sop's COMMAND_RULES lets fire it (`mayFire`), decided by the owning service (ADR 0011). */
@@ -116,14 +120,14 @@ const POLICY: Record<string, RoutePolicy> = {
     why: '@Public()',
   },
   'POST /api/v1/auth/logout': {
-    access: { kind: 'officer' },
+    access: { kind: 'officer', operators: true },
     otherOffice: 'own-office',
     // `everywhere` not a boolean: 400 after the guard, and the token stays valid.
     probe: () => ({ body: { everywhere: 'yes' } }),
     why: "any officer, their own token only",
   },
   'POST /api/v1/auth/password': {
-    access: { kind: 'officer' },
+    access: { kind: 'officer', operators: true },
     otherOffice: 'own-office',
     // Fields missing: 400 after the guard, no wrong password counted.
     probe: () => ({ body: {} }),
@@ -136,22 +140,22 @@ const POLICY: Record<string, RoutePolicy> = {
     probe: () => ({ body: {} }),
     why: '@Public(): the second step of a login, with the challenge the first answered',
   },
-  'GET /api/v1/auth/totp': { access: { kind: 'officer' }, otherOffice: 'own-office', probe: () => ({}), why: "any officer, their own second factor's state" },
+  'GET /api/v1/auth/totp': { access: { kind: 'officer', operators: true }, otherOffice: 'own-office', probe: () => ({}), why: "any officer, their own second factor's state" },
   'POST /api/v1/auth/totp/enrolment': {
-    access: { kind: 'officer' },
+    access: { kind: 'officer', operators: true },
     otherOffice: 'own-office',
     // Starts (or replaces) a pending enrolment of the caller's own account; nothing is enabled.
     probe: () => ({ body: {} }),
     why: 'any officer, their own account only',
   },
   'POST /api/v1/auth/totp/enrolment/confirm': {
-    access: { kind: 'officer' },
+    access: { kind: 'officer', operators: true },
     otherOffice: 'own-office',
     probe: () => ({ body: {} }),
     why: 'any officer, their own pending enrolment; no code: 400',
   },
   'DELETE /api/v1/auth/totp': {
-    access: { kind: 'officer' },
+    access: { kind: 'officer', operators: true },
     otherOffice: 'own-office',
     probe: () => ({ body: {} }),
     why: 'any officer, their own second factor, with password and code; none given: 400',
@@ -187,6 +191,44 @@ const POLICY: Record<string, RoutePolicy> = {
     probe: (f) => ({ params: { username: f.targets.deactivate } }),
     why: 'administeredAccount, as for the password reset',
   },
+  // The office's administration (docs/adr/0042).
+  'POST /api/v1/users': {
+    access: { kind: 'roles', roles: ACCOUNT_ADMINISTRATOR },
+    // B's head of office adds an officer to B.
+    otherOffice: 'own-office',
+    probe: () => ({ body: { username: `matriks.${uniqueSuffix()}`, displayName: 'Petugas Matriks', role: 'AUDITOR' } }),
+    why: "assertAccountAdministrator (403 ACCOUNT.FORBIDDEN_ROLE); the officer joins the administrator's own office",
+  },
+  'PATCH /api/v1/users/{username}': {
+    access: { kind: 'roles', roles: ACCOUNT_ADMINISTRATOR },
+    otherOffice: 'not-found-if-allowed',
+    probe: (f) => ({ params: { username: f.targets.securityLog }, body: { position: 'Analis Keimigrasian' } }),
+    why: 'administeredAccount, as for the password reset',
+  },
+  'GET /api/v1/admin-log': {
+    access: { kind: 'roles', roles: ACCOUNT_ADMINISTRATOR },
+    otherOffice: 'own-office',
+    probe: () => ({}),
+    why: "AdminLogHttpController: assertAccountAdministrator; the administrator's own office's entries only",
+  },
+  'POST /api/v1/sections': {
+    access: { kind: 'roles', roles: ACCOUNT_ADMINISTRATOR },
+    otherOffice: 'own-office',
+    probe: () => ({ body: { code: 'MATRIKS', name: 'Seksi Matriks' } }),
+    why: "AdministerSectionsHandler: assertAccountAdministrator, then disposition on the administrator's own office",
+  },
+  'PATCH /api/v1/sections/{code}': {
+    access: { kind: 'roles', roles: ACCOUNT_ADMINISTRATOR },
+    otherOffice: 'own-office',
+    probe: () => ({ params: { code: 'INTELDAKIM' }, body: { name: 'Seksi Inteldakim' } }),
+    why: "as adding a section: the code is looked up in the administrator's own office only",
+  },
+  'POST /api/v1/sections/{code}/retire': {
+    access: { kind: 'roles', roles: ACCOUNT_ADMINISTRATOR },
+    otherOffice: 'own-office',
+    probe: () => ({ params: { code: 'INTELDAKIM' } }),
+    why: "as adding a section: the code is looked up in the administrator's own office only",
+  },
   'POST /api/v1/complaints': {
     access: { kind: 'sop', command: 'receive' },
     otherOffice: 'forbidden',
@@ -194,6 +236,7 @@ const POLICY: Record<string, RoutePolicy> = {
     why: 'RegisterComplaintForwarder: 403 AUTH.OUT_OF_OFFICE_SCOPE for another office in the body; intake decides the role by libs/sop',
   },
   'GET /api/v1/complaints': officeView("the officer's office's list (ComplaintViewQueries.list by user.officeCode)", (f) => ({ query: { trackingNumber: f.trackingNumber } })),
+  'GET /api/v1/complaints/export': officeView("the same list as a file (ComplaintViewQueries.forExport by user.officeCode; docs/adr/0045)", (f) => ({ query: { format: 'csv', trackingNumber: f.trackingNumber } })),
   'GET /api/v1/complaints/{id}': complaintView('withState(id, officeCode)'),
   'GET /api/v1/complaints/{id}/timeline': complaintView('timeline'),
   'GET /api/v1/complaints/{id}/documents': complaintView('documents list'),
@@ -209,14 +252,73 @@ const POLICY: Record<string, RoutePolicy> = {
     why: 'ProcessingRecordHttpController: 403 PROCESSING_RECORD.FORBIDDEN_ROLE for other roles, then inOffice → 404 for a complaint of another office; intake lists the officer’s office only (docs/adr/0029)',
   },
   'GET /api/v1/worklist': officeView("what waits for the officer in their office (libs/sop availableActions)"),
+  // Who is on a complaint and the office's internal notes (docs/adr/0046): the gateway's own, scoped like a view.
+  'GET /api/v1/complaints/{id}/assignment': complaintView('ComplaintAssignments.current: withState in the office'),
+  'POST /api/v1/complaints/{id}/claim': complaintView('ComplaintAssignments.claim: then 409 ASSIGNMENT.NOT_WAITING_ON_YOU / TAKEN by the complaint’s step, never by a 403'),
+  'POST /api/v1/complaints/{id}/release': complaintView('ComplaintAssignments.release: then 409 ASSIGNMENT.NOT_YOURS when a colleague is on it'),
+  'POST /api/v1/complaints/{id}/assignment': {
+    access: { kind: 'roles', roles: ASSIGNERS },
+    otherOffice: 'not-found-if-allowed',
+    // Nobody with this id: 400 ASSIGNMENT.OFFICER_NOT_ELIGIBLE for the head of office, after the role and the office.
+    probe: () => ({ body: { userId: '00000000-0000-4000-8000-000000000000' } }),
+    why: 'ComplaintAssignments.assign: 403 ASSIGNMENT.FORBIDDEN_ROLE for other roles, then withState in the office → 404',
+  },
+  'GET /api/v1/complaints/{id}/notes': complaintView('ComplaintNotes.list'),
+  'POST /api/v1/complaints/{id}/notes': {
+    access: { kind: 'roles', roles: OFFICE_ROLES.filter((role) => !NOTE_READ_ONLY.includes(role)) },
+    otherOffice: 'not-found-if-allowed',
+    // A clean note: intake (not running here) would screen it, so 503 once authorised.
+    probe: () => ({ body: { text: 'Rekaman CCTV loket 3 sudah diminta.' } }),
+    why: 'ComplaintNotes.add: 403 NOTE.FORBIDDEN_ROLE for the read-only auditor, then inOffice → 404, then intake screens it',
+  },
   'GET /api/v1/sections': officeView("the sections of the officer's office, from disposition"),
   'GET /api/v1/sla/summary': officeView("the officer's office's deadlines"),
   'GET /api/v1/sla/escalations': officeView("escalations to the officer's role in their office"),
+  // The consumer groups' dead letters (docs/adr/0043): platform-wide, for the platform operators only.
+  'GET /api/v1/dead-letters': {
+    access: { kind: 'roles', roles: DEAD_LETTER_ROLES },
+    otherOffice: 'own-office',
+    probe: () => ({ query: { group: 'notification' } }),
+    why: 'DeadLettersHttpController: 403 DEAD_LETTER.FORBIDDEN_ROLE for every officer; no office holds them, and no complaint content is in them',
+  },
+  'POST /api/v1/dead-letters/redrive': {
+    access: { kind: 'roles', roles: DEAD_LETTER_ROLES },
+    otherOffice: 'own-office',
+    // A group name no topic can have: 400 after the role check, nothing re-driven.
+    probe: () => ({ body: { group: 'no such group' } }),
+    why: 'DeadLettersHttpController: 403 DEAD_LETTER.FORBIDDEN_ROLE for every officer',
+  },
+  'POST /api/v1/dead-letters/{id}/redrive': {
+    access: { kind: 'roles', roles: DEAD_LETTER_ROLES },
+    otherOffice: 'own-office',
+    // No such dead letter: 404 DEAD_LETTER.NOT_FOUND to the operator would read as refused, so a malformed id (400).
+    probe: () => ({ params: { id: 'not-a-uuid' } }),
+    why: 'DeadLettersHttpController: 403 DEAD_LETTER.FORBIDDEN_ROLE for every officer',
+  },
   'GET /api/v1/call-tasks': {
     access: { kind: 'roles', roles: ['ADMIN_TIKKIM'] },
     otherOffice: 'own-office',
     probe: () => ({}),
     why: "CallTasksHttpController: 403 CALL_TASK.FORBIDDEN_ROLE for other roles; the caller's own office's call tasks only",
+  },
+  // The problem messages (docs/adr/0047): intake keeps and scopes them (404 for another office's id, tested in intake).
+  'GET /api/v1/problem-messages': {
+    access: { kind: 'roles', roles: PROBLEM_MESSAGE_READERS },
+    otherOffice: 'own-office',
+    probe: () => ({}),
+    why: "ProblemMessagesHttpController: 403 PROBLEM_MESSAGE.FORBIDDEN_ROLE for other roles; intake lists the caller's own office's only",
+  },
+  'POST /api/v1/problem-messages/{id}/reprocess': {
+    access: { kind: 'roles', roles: PROBLEM_MESSAGE_WORKERS },
+    otherOffice: 'own-office',
+    probe: () => ({ params: { id: randomUUID() } }),
+    why: "ProblemMessagesHttpController: 403 PROBLEM_MESSAGE.FORBIDDEN_ROLE for other roles; intake acts on the caller's office's only (404 PROBLEM_MESSAGE.NOT_FOUND)",
+  },
+  'POST /api/v1/problem-messages/{id}/discard': {
+    access: { kind: 'roles', roles: PROBLEM_MESSAGE_WORKERS },
+    otherOffice: 'own-office',
+    probe: () => ({ params: { id: randomUUID() }, body: { reason: 'Pesan uji dari penyedia' } }),
+    why: 'as the re-processing; the reason is checked against FIELD_RULES.problemMessageDiscardReason',
   },
   'GET /api/v1/dashboard': officeView("the officer's office's figures"),
   'POST /api/v1/public/tracking': {
@@ -236,6 +338,7 @@ const POLICY: Record<string, RoutePolicy> = {
   'POST /api/v1/complaints/{id}/team-decree': command('formTeam', decreeBody, 'team-decree'),
   'POST /api/v1/complaints/{id}/follow-up-information': command('informReporter', { text: 'Aduan Anda telah ditindaklanjuti.' }, 'notification'),
   'POST /api/v1/complaints/{id}/delivery-confirmation': command('recordDelivery', deliveryBody(), 'notification'),
+  'POST /api/v1/complaints/{id}/call-attempts': command('recordCallAttempt', { outcome: 'NOT_REACHABLE', retryAt: new Date(Date.now() + 3_600_000).toISOString() }, 'notification (docs/adr/0044)'),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -307,8 +410,10 @@ function actorOf(role: OfficerRole): UserActor {
 function allows(access: Access, role: OfficerRole): boolean {
   switch (access.kind) {
     case 'public':
-    case 'officer':
       return true;
+    case 'officer':
+      // AuthGuard: a platform operator reaches only the routes marked @ForOperators() (docs/adr/0043).
+      return role !== 'OPERATOR' || access.operators === true;
     case 'roles':
       return access.roles.includes(role);
     case 'sop':
@@ -327,7 +432,8 @@ function expectedInOwnOffice(access: Access, role: OfficerRole): Expected {
 function expectedFromOtherOffice(policy: RoutePolicy, role: OfficerRole): Expected {
   switch (policy.otherOffice) {
     case 'not-found':
-      return { status: 404 };
+      // AuthGuard refuses a platform operator before any scope is looked at (docs/adr/0043).
+      return role === 'OPERATOR' && !allows(policy.access, role) ? { status: 403 } : { status: 404 };
     case 'forbidden':
       return { status: 403 };
     case 'not-found-if-allowed':
@@ -448,11 +554,12 @@ async function send(route: string, target: string, probe: Probe, authorization: 
   const method = route.slice(0, route.indexOf(' '));
   const headers: Record<string, string> = {};
   if (authorization) headers['Authorization'] = authorization;
-  if (method === 'POST') {
+  const withBody = method === 'POST' || method === 'PATCH';
+  if (withBody) {
     headers['Idempotency-Key'] = randomUUID();
     headers['Content-Type'] = 'application/json';
   }
-  const res = await fetch(`${gateway.baseUrl}${target}`, { method, headers, body: method === 'POST' ? JSON.stringify(probe.body ?? {}) : undefined });
+  const res = await fetch(`${gateway.baseUrl}${target}`, { method, headers, body: withBody ? JSON.stringify(probe.body ?? {}) : undefined });
   requestsSent += 1;
   const text = await res.text();
   let code: string | undefined;

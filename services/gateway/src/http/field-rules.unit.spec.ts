@@ -38,15 +38,29 @@ const GOVERNED: Readonly<Record<string, FieldRuleName>> = {
   'TeamMemberDto.position': 'officerPosition',
   'WriteFollowUpInformationBody.text': 'followUpInformation',
   'ConfirmDeliveryBody.note': 'note',
+  'AddNoteBody.text': 'internalNote',
+  'RecordCallAttemptBody.reason': 'callGiveUpReason',
   'ContactReadBody.reason': 'breakGlassReason',
-  'ListComplaintsQuery.trackingNumber': 'trackingNumber',
+  'DiscardProblemMessageBody.reason': 'problemMessageDiscardReason',
+  'ComplaintFilters.trackingNumber': 'trackingNumber',
+  'ComplaintFilters.section': 'sectionCode',
+  'ComplaintFilters.q': 'searchWords',
   'TrackComplaintBody.trackingNumber': 'trackingNumber',
+  // The office's administration (docs/adr/0042): an officer as the team form names one, a section as dispositions do.
+  'AddOfficerBody.displayName': 'officerName',
+  'AddOfficerBody.nip': 'nip',
+  'AddOfficerBody.position': 'officerPosition',
+  'AddOfficerBody.sectionCode': 'sectionCode',
+  'ChangeOfficerBody.position': 'officerPosition',
+  'ChangeOfficerBody.sectionCode': 'sectionCode',
+  'AddSectionBody.code': 'sectionCode',
+  'AddSectionBody.name': 'sectionName',
+  'RenameSectionBody.name': 'sectionName',
 };
 
 /** Constrained REST fields that no service, no gRPC handler and not libs/sop checks: the gateway's alone. */
 const GATEWAY_ONLY = new Set([
   'DispositionLineDto.instructions', // at most one of each instruction: the SOP's list sets the size
-  'ListComplaintsQuery.q',
   'Page.limit', // every list's PageQuery (http/page-query.ts)
   'Page.offset',
   'ProcessingRecordQueryDto.limit',
@@ -66,6 +80,10 @@ const GATEWAY_ONLY = new Set([
   'DisableTotpBody.password',
   'DisableTotpBody.code',
   'DisableTotpBody.recoveryCode',
+  'AddOfficerBody.username', // the accounts' own rule (users/user-accounts.ts USERNAME), as the CLI's
+  'AddOfficerBody.password',
+  'ListDeadLettersQuery.group', // a consumer group's name (docs/adr/0043)
+  'RedriveGroupBody.group',
 ]);
 
 /** Every DTO of the REST API: the `*.dto.ts` files, and the bodies declared beside their controller. */

@@ -77,7 +77,12 @@ const DTOS = [...new Set(ROUTES.values())].sort((a, b) => a.name.localeCompare(b
  */
 const member = { name: 'Budi Santoso', nip: '198503122010121002', position: 'Kepala Seksi Inteldakim', teamRole: 'KETUA', userId: '0199a1c2-7b3e-7c4d-9e5f-0a1b2c3d4e5f' };
 const VALID: Record<string, Record<string, unknown>> = {
+  AddNoteBody: { text: 'Rekaman CCTV loket 3 sudah diminta.' },
+  AddOfficerBody: { username: 'rina.kartika', displayName: 'Rina Kartika', nip: '198001012005012001', position: 'Analis', role: 'SEKSI_TERKAIT', sectionCode: 'INTELDAKIM', password: 'a-new-longer-secret', secondFactorRequired: true },
+  AddSectionBody: { code: 'TIKKIM', name: 'Seksi Tikkim' },
+  ChangeOfficerBody: { role: 'SEKSI_TERKAIT', sectionCode: 'INTELDAKIM', position: 'Analis', secondFactorRequired: false },
   AnalyzeComplaintBody: { findings: 'Terbukti', substantiated: 'PARTLY', classificationCode: '01', severity: 'HIGH', recommendation: 'Bentuk tim' },
+  AssignComplaintBody: { userId: '0190f5d2-7c1e-7a8b-9c3d-4e5f60718293' },
   AppendMessageBody: { text: 'Pelapor menelepon lagi: kejadiannya di loket 3.' },
   ChangePasswordBody: { currentPassword: 'old-secret', newPassword: 'a-new-longer-secret' },
   ContactReadBody: { purpose: 'BREAK_GLASS', reason: 'Pemeriksaan internal atas dugaan pungutan liar.' },
@@ -86,6 +91,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   ConfirmDeliveryBody: { method: 'PHONE_CALL', deliveredAt: '2026-03-17T10:15:00+07:00', note: 'ditelepon' },
   DecideFollowUpBody: { decision: 'NO_FOLLOW_UP', reason: 'Tidak terbukti' },
   DisableTotpBody: { password: 'secret', code: '123456' },
+  DiscardProblemMessageBody: { reason: 'Permintaan uji dari penyedia' },
   DismissComplaintBody: { reason: 'DUPLICATE', duplicateOf: '0199a1c2-7b3e-7c4d-9e5f-0a1b2c3d4e5f', belongsTo: 'Kantor Imigrasi Batam', note: 'sama' },
   DisposeComplaintBody: {
     lines: [
@@ -98,6 +104,8 @@ const VALID: Record<string, Record<string, unknown>> = {
   LoginBody: { username: 'admin.tikkim', password: 'secret' },
   LoginSecondFactorBody: { challenge: 'eyJhbGciOiJIUzI1NiJ9.e30.x', code: '123456' },
   LogoutBody: { everywhere: true },
+  RedriveGroupBody: { group: 'notification' },
+  RenameSectionBody: { name: 'Seksi Teknologi Informasi' },
   RegisterComplaintBody: {
     officeCode: 'BLP',
     channel: 'PHONE',
@@ -108,6 +116,7 @@ const VALID: Record<string, Record<string, unknown>> = {
     receivedAt: '2026-03-14T09:05:00+07:00',
   },
   ResetPasswordBody: { password: 'a-new-longer-secret' },
+  RecordCallAttemptBody: { outcome: 'NOT_REACHABLE', retryAt: '2026-03-18T09:00:00+07:00' },
   RespondAsSectionBody: { response: 'Sudah diperiksa' },
   TrackComplaintBody: { trackingNumber: 'BLP-2026-000123', verifier: '7890' },
   WriteFollowUpInformationBody: { text: 'Aduan Anda telah ditindaklanjuti.' },

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, HttpStatus, Post, Req } from '@nestjs/commo
 import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { VerifiedAccessToken } from '../auth/access-tokens';
-import { BeforeSecondFactor } from '../auth/auth.guard';
+import { BeforeSecondFactor, ForOperators } from '../auth/auth.guard';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentToken, CurrentUser } from '../auth/current-user';
 import { API_PREFIX, BEARER_AUTH } from '../http/configure-http';
@@ -14,6 +14,7 @@ import { LogoutHandler } from './logout.handler';
 /** `POST /api/v1/auth/logout`. */
 @ApiTags('auth')
 @ApiBearerAuth(BEARER_AUTH)
+@ForOperators()
 @Controller(`${API_PREFIX}/auth`)
 export class LogoutHttpController {
   constructor(private readonly handler: LogoutHandler) {}

@@ -16,8 +16,17 @@ export class OfficeAccountDto {
   @ApiPropertyOptional({ example: 'INTELDAKIM' })
   sectionCode?: string;
 
+  @ApiPropertyOptional({ example: '198001012005011001', description: 'NIP, when the account has one' })
+  nip?: string;
+
+  @ApiPropertyOptional({ example: 'Kepala Seksi Inteldakim', description: 'Position (jabatan), when the account has one' })
+  position?: string;
+
   @ApiProperty({ description: 'A deactivated account cannot log in' })
   active!: boolean;
+
+  @ApiProperty({ description: 'The head of office requires a second factor of this officer (ADR 0042)' })
+  secondFactorRequired!: boolean;
 }
 
 export class OfficeAccountsDto {
@@ -32,6 +41,9 @@ export function officeAccountDtoOf(account: AccountSummary): OfficeAccountDto {
     displayName: account.displayName,
     role: account.role,
     ...(account.sectionCode ? { sectionCode: account.sectionCode } : {}),
+    ...(account.nip ? { nip: account.nip } : {}),
+    ...(account.position ? { position: account.position } : {}),
     active: account.active,
+    secondFactorRequired: account.secondFactorRequired,
   };
 }

@@ -2,6 +2,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type {
   AnalysisOutput,
   ConfirmationOutput,
+  DeliveryAbandonedOutput,
   DeliveryOutput,
   DismissalOutput,
   DispositionOutput,
@@ -142,6 +143,10 @@ export class UserAccountRecord {
    */
   @Column({ type: 'timestamptz', nullable: true })
   tokensValidAfter!: Date | null;
+
+  /** The head of office requires a second factor of this officer, whatever the office policy (ADR 0042). */
+  @Column({ type: 'boolean', default: false })
+  secondFactorRequired!: boolean;
 }
 
 /** An access token logged out before it expires; deleted once it would have expired anyway. */
@@ -187,6 +192,22 @@ export class AccountSecurityEventRecord {
   /** Who did it when not the account itself (an administrator's reset or deactivation). */
   @Column({ type: 'uuid', nullable: true })
   actorAccountId!: string | null;
+
+  /** The office, for an administration entry (ADR 0042); null for the older entries, whose account tells it. */
+  @Column({ type: 'text', nullable: true })
+  officeCode!: string | null;
+
+  /** What an administration entry is about when it is no account, e.g. `section:INTELDAKIM`. */
+  @Column({ type: 'text', nullable: true })
+  target!: string | null;
+
+  /** The fields an administration entry changed, `{ field: { before, after } }`; never a secret. */
+  @Column({ type: 'jsonb', nullable: true })
+  change!: Record<string, { before?: unknown; after?: unknown }> | null;
+
+  /** The administrator's Idempotency-Key of the command, unique per administrator. */
+  @Column({ type: 'text', nullable: true })
+  requestKey!: string | null;
 }
 
 /** One event of a complaint's record, once, in the order of the complaint's stream. */
@@ -265,6 +286,9 @@ export class ComplaintOutputRecord {
 
   @Column({ type: 'jsonb', nullable: true })
   delivery!: DeliveryOutput | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  deliveryAbandoned!: DeliveryAbandonedOutput | null;
 
   @Column({ type: 'timestamptz' })
   updatedAt!: Date;

@@ -1,7 +1,10 @@
+import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { notificationPurposeMapping, outboundChannelMapping, type ParsedEvent } from '@pengaduan/contracts';
 import type { EntityManager } from 'typeorm';
+import { ProjectionError } from './projection-error';
 
 type NotificationFailed = Extract<ParsedEvent, { type: 'complaint.notification-failed' }>;
+type CallAttempted = Extract<ParsedEvent, { type: 'complaint.call-attempted' }>;
 
 /**
  * Records a failed attempt to reach the reporter in `delivery_failure`, in the consumer's
@@ -26,5 +29,19 @@ export async function recordDeliveryFailure(event: NotificationFailed, tx: Entit
       p.fallbackChannel === undefined ? null : outboundChannelMapping.fromProto(p.fallbackChannel, 'data.fallbackChannel'),
       new Date(envelope.time),
     ],
+  );
+}
+
+/**
+ * Records a call that did not reach the reporter in `call_attempt`, in the consumer's
+ * transaction: the call task waits until `retry_at` (docs/adr/0044). An event applied twice
+ * changes nothing.
+ */
+export async function recordCallAttempt(event: CallAttempted, tx: EntityManager): Promise<void> {
+  const { envelope, payload: p } = event;
+  if (!p.retryAt) throw new ProjectionError('PROJECTION.UNSUPPORTED_PAYLOAD', `complaint.call-attempted ${envelope.id} has no retryAt`);
+  await tx.query(
+    `INSERT INTO call_attempt (event_id, complaint_id, attempted_at, retry_at) VALUES ($1, $2, $3, $4) ON CONFLICT (event_id) DO NOTHING`,
+    [envelope.id, envelope.subject, new Date(envelope.time), timestampDate(p.retryAt)],
   );
 }

@@ -11,7 +11,7 @@ import { applySlaEvent, isSlaEvent } from './sla-deadlines.projection';
 import { OUTPUT_COLUMN, outputChangeOf } from './sop-outputs';
 import { timelineSummary } from './timeline-summary';
 import { documentRefOf } from './document-refs';
-import { recordDeliveryFailure } from './delivery-failures.projection';
+import { recordCallAttempt, recordDeliveryFailure } from './delivery-failures.projection';
 
 export { ProjectionError };
 
@@ -42,6 +42,7 @@ export const projectReadModel: EventHandler = async (event, tx) => {
   if (event.type === 'complaint.received') await addReceivedComplaint(event, tx);
   if (isSlaEvent(event)) await applySlaEvent(event, tx);
   if (event.type === 'complaint.notification-failed') await recordDeliveryFailure(event, tx);
+  if (event.type === 'complaint.call-attempted') await recordCallAttempt(event, tx);
   const position = await updateView(event, state, tx);
   await appendToTimeline(event, state, position, tx);
   await recordOutput(event, tx);

@@ -30,6 +30,7 @@ export const OUTPUT_COLUMN: Record<SingleOutput, string> = {
   teamDecree: 'team_decree',
   followUpInformation: 'follow_up_information',
   delivery: 'delivery',
+  deliveryAbandoned: 'delivery_abandoned',
 };
 
 /** Leaves out the optional fields an event does not have, so the stored JSON has no `undefined`. */
@@ -132,6 +133,8 @@ export function outputChangeOf(event: ParsedEvent): OutputChange | undefined {
         }),
       };
     }
+    case 'complaint.delivery-abandoned':
+      return { kind: 'set', output: 'deliveryAbandoned', value: { reason: event.payload.reason, at } };
     default:
       return undefined;
   }

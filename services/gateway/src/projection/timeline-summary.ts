@@ -1,3 +1,4 @@
+import { timestampDate } from '@bufbuild/protobuf/wkt';
 import {
   Channel as ChannelPb,
   DeliveryMethod as DeliveryMethodPb,
@@ -72,6 +73,10 @@ const SUMMARIES: { [T in ParsedEvent['type']]: (event: EventOf<T>) => string } =
     return `Informasi tindak lanjut sampai ke pelapor (${DELIVERY_METHOD[method] ?? method})`;
   },
   'complaint.notification-failed': (event) => `Pengiriman ke pelapor melalui ${nameOf(ChannelPb, event.payload.channel)} gagal (${event.payload.errorCode})`,
+  'complaint.call-attempted': ({ payload: p }) =>
+    `Pelapor tidak dapat dihubungi melalui telepon; dicoba lagi ${p.retryAt ? `${timestampDate(p.retryAt).toISOString().slice(0, 16).replace('T', ' ')} UTC` : 'nanti'}`,
+  // The reason is the officer's text: the complaint's outputs show it, the timeline names the fact.
+  'complaint.delivery-abandoned': () => 'Penyampaian informasi tindak lanjut dihentikan: pelapor tidak dapat dihubungi (alasan dicatat)',
   'complaint.closed': () => 'Aduan selesai',
   'sla.deadline-started': (event) => `Tenggat ${clockName(event.payload)} dimulai`,
   'sla.deadline-warning': (event) => `Peringatan: tenggat ${clockName(event.payload)} segera berakhir`,

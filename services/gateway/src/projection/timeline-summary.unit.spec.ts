@@ -78,3 +78,17 @@ describe('the timeline line of an SOP step', () => {
     expect(summaryOf(disposed as EventEnvelope)).toBe('Didisposisikan ke INTELDAKIM, LANTASKIM (Lembar Disposisi LD/BLP/2026/000001)');
   });
 });
+
+describe('the timeline line of a call that did not reach the reporter (docs/adr/0044)', () => {
+  it('names the retry time, and the giving up without the officer’s text', () => {
+    const history = new ComplaintHistory({ officeCode: 'BLP', start: new Date('2026-03-14T01:00:00Z') });
+    history.until('REPORTER_INFORMED');
+    const retryAt = new Date(history.now.getTime() + hours(30));
+    const [attempted] = history.callAttempted(retryAt);
+    expect(summaryOf(attempted)).toBe(`Pelapor tidak dapat dihubungi melalui telepon; dicoba lagi ${retryAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+    const [abandoned, closed] = history.deliveryAbandoned('Nomor tidak aktif');
+    expect(summaryOf(abandoned)).toBe('Penyampaian informasi tindak lanjut dihentikan: pelapor tidak dapat dihubungi (alasan dicatat)');
+    expect(summaryOf(abandoned)).not.toContain('Nomor tidak aktif');
+    expect(summaryOf(closed)).toBe('Aduan selesai');
+  });
+});

@@ -81,6 +81,12 @@ export interface DeliveryOutput {
   at: string;
 }
 
+/** Step 8 given up: Admin Tikkim stopped trying to reach the reporter, for this reason (docs/adr/0044). */
+export interface DeliveryAbandonedOutput {
+  reason: string;
+  at: string;
+}
+
 /** Every output of a complaint so far; a step not reached yet is null. */
 export interface ComplaintOutputs {
   confirmation: ConfirmationOutput | null;
@@ -92,4 +98,5 @@ export interface ComplaintOutputs {
   teamDecree: TeamDecreeOutput | null;
   followUpInformation: FollowUpInformationOutput | null;
   delivery: DeliveryOutput | null;
+  deliveryAbandoned: DeliveryAbandonedOutput | null;
 }

@@ -205,7 +205,7 @@ describe('an officer registers a complaint over REST', () => {
     expect(res.status).toBe(200);
     type Operation = { security?: unknown[]; requestBody?: unknown; responses: Record<string, unknown>; parameters?: { name: string; required?: boolean }[] };
     const doc = (await res.json()) as { paths: Record<string, Record<string, Operation>> };
-    const commands = ['confirm', 'dismiss', 'messages', 'disposition', 'section-responses', 'analysis', 'decision', 'team-decree', 'follow-up-information', 'delivery-confirmation'];
+    const commands = ['confirm', 'dismiss', 'messages', 'disposition', 'section-responses', 'analysis', 'decision', 'team-decree', 'follow-up-information', 'delivery-confirmation', 'call-attempts'];
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
         '/api/v1/auth/login',
@@ -217,8 +217,10 @@ describe('an officer registers a complaint over REST', () => {
         '/api/v1/auth/totp/enrolment',
         '/api/v1/auth/totp/enrolment/confirm',
         '/api/v1/users',
+        '/api/v1/users/{username}',
         '/api/v1/users/{username}/deactivate',
         '/api/v1/users/{username}/password-reset',
+        '/api/v1/admin-log',
         '/api/v1/complaints',
         '/api/v1/complaints/{id}',
         '/api/v1/complaints/{id}/timeline',
@@ -231,10 +233,23 @@ describe('an officer registers a complaint over REST', () => {
         '/api/v1/processing-record',
         '/api/v1/public/tracking',
         '/api/v1/sections',
+        '/api/v1/sections/{code}',
+        '/api/v1/sections/{code}/retire',
         '/api/v1/sla/escalations',
         '/api/v1/sla/summary',
         '/api/v1/call-tasks',
+        '/api/v1/problem-messages',
+        '/api/v1/problem-messages/{id}/reprocess',
+        '/api/v1/problem-messages/{id}/discard',
         '/api/v1/office/officers',
+        '/api/v1/complaints/export',
+        '/api/v1/complaints/{id}/assignment',
+        '/api/v1/complaints/{id}/claim',
+        '/api/v1/complaints/{id}/notes',
+        '/api/v1/complaints/{id}/release',
+        '/api/v1/dead-letters',
+        '/api/v1/dead-letters/redrive',
+        '/api/v1/dead-letters/{id}/redrive',
         ...commands.map((c) => `/api/v1/complaints/{id}/${c}`),
         '/health/live',
         '/health/ready',
@@ -264,6 +279,14 @@ describe('an officer registers a complaint over REST', () => {
     // The work queues and the decree's officers: for some roles only (403).
     expect(doc.paths['/api/v1/call-tasks']['get'].security).toEqual([{ 'access-token': [] }]);
     expect(Object.keys(doc.paths['/api/v1/call-tasks']['get'].responses).sort()).toEqual(['200', '400', '401', '403', '503']);
+    expect(Object.keys(doc.paths['/api/v1/problem-messages']['get'].responses).sort()).toEqual(['200', '400', '401', '403', '503']);
+    for (const action of ['reprocess', 'discard']) {
+      const operation = doc.paths[`/api/v1/problem-messages/{id}/${action}`]['post'];
+      expect(operation.security).toEqual([{ 'access-token': [] }]);
+      expect(Object.keys(operation.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '422', '503']);
+      expect(operation.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', required: true })]));
+    }
+    expect(doc.paths['/api/v1/problem-messages/{id}/discard']['post'].requestBody).toBeDefined();
     expect(doc.paths['/api/v1/office/officers']['get'].security).toEqual([{ 'access-token': [] }]);
     expect(Object.keys(doc.paths['/api/v1/office/officers']['get'].responses)).toEqual(expect.arrayContaining(['200', '401', '403']));
     expect((await fetch(`${gateway.baseUrl}/api/docs`)).status).toBe(200);

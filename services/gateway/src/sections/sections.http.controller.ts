@@ -1,5 +1,7 @@
-import { Controller, Get, Injectable } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Injectable, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional } from 'class-validator';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user';
 import { API_PREFIX, BEARER_AUTH } from '../http/configure-http';
@@ -13,6 +15,18 @@ export class SectionDto {
 
   @ApiProperty({ example: 'Seksi Intelijen dan Penindakan Keimigrasian' })
   name!: string;
+
+  @ApiPropertyOptional({ description: 'Present (true) for a retired section, listed only with includeRetired: named on old sheets, offered for no new disposition' })
+  retired?: true;
+}
+
+/** `GET /sections?includeRetired=`. */
+export class ListSectionsQuery {
+  @ApiPropertyOptional({ default: false, description: "Also the retired sections, marked (to name them on old complaints' sheets, and for the head of office's administration)" })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  includeRetired?: boolean;
 }
 
 export class SectionListDto {
@@ -25,9 +39,9 @@ export class SectionListDto {
 export class SectionsQuery {
   constructor(private readonly disposition: DispositionClient) {}
 
-  async ofOffice(officeCode: string, correlationId: string): Promise<SectionListDto> {
-    const { sections } = await this.disposition.call('listSections', { officeCode }, correlationId);
-    return { items: sections.map((s) => ({ code: s.code, name: s.name })) };
+  async ofOffice(officeCode: string, correlationId: string, includeRetired = false): Promise<SectionListDto> {
+    const { sections } = await this.disposition.call('listSections', { officeCode, includeRetired }, correlationId);
+    return { items: sections.map((s) => ({ code: s.code, name: s.name, ...(s.retired ? { retired: true as const } : {}) })) };
   }
 }
 
@@ -40,8 +54,8 @@ export class SectionsHttpController {
   @Get()
   @ApiOperation({ summary: "The sections of the officer's office, to disposition a complaint to" })
   @ApiOkResponse({ type: SectionListDto })
-  @ApiProblemResponses([401, 'No valid access token'], [503, 'disposition is not reachable'])
-  list(@CurrentUser() user: AuthenticatedUser, @CorrelationId() correlationId: string): Promise<SectionListDto> {
-    return this.query.ofOffice(user.officeCode, correlationId);
+  @ApiProblemResponses([400, 'includeRetired is not true or false'], [401, 'No valid access token'], [503, 'disposition is not reachable'])
+  list(@Query() query: ListSectionsQuery, @CurrentUser() user: AuthenticatedUser, @CorrelationId() correlationId: string): Promise<SectionListDto> {
+    return this.query.ofOffice(user.officeCode, correlationId, query.includeRetired === true);
   }
 }

@@ -24,11 +24,15 @@ export function parseSecondFactorRules(raw: string): SecondFactorRules {
   return rules;
 }
 
-/** Which officers must log in with a second factor (ADR 0027): the roles the office policy names. */
+/**
+ * Which officers must log in with a second factor: the roles the office policy names (ADR 0027),
+ * and any officer the head of office requires one of (ADR 0042).
+ */
 export class SecondFactorPolicy {
   constructor(private readonly rules: SecondFactorRules = {}) {}
 
-  requires(officer: { role: string; officeCode: string }): boolean {
+  requires(officer: { role: string; officeCode: string; secondFactorRequired?: boolean }): boolean {
+    if (officer.secondFactorRequired === true) return true;
     return [this.rules[officer.officeCode], this.rules['*']].some((roles) => roles?.includes(officer.role as OfficerRole) === true);
   }
 }

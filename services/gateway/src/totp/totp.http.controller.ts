@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, Header, HttpCode, HttpStatus, Post, Req 
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { VerifiedAccessToken } from '../auth/access-tokens';
-import { BeforeSecondFactor } from '../auth/auth.guard';
+import { BeforeSecondFactor, ForOperators } from '../auth/auth.guard';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentToken, CurrentUser } from '../auth/current-user';
 import { API_PREFIX, BEARER_AUTH } from '../http/configure-http';
@@ -14,6 +14,7 @@ import { TotpEnrolmentHandler } from './totp-enrolment.handler';
 /** `/api/v1/auth/totp…`: the officer's own second factor (ADR 0027). */
 @ApiTags('auth')
 @ApiBearerAuth(BEARER_AUTH)
+@ForOperators()
 @Controller(`${API_PREFIX}/auth/totp`)
 export class TotpHttpController {
   constructor(private readonly handler: TotpEnrolmentHandler) {}

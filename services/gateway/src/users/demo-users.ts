@@ -12,4 +12,6 @@ export const DEMO_USERS: readonly Omit<NewAccount, 'password'>[] = [
   { username: 'seksi.lantaskim', displayName: 'Dewi Lestari (demo)', nip: '198511252009122003', position: 'Kepala Seksi Lalu Lintas Keimigrasian', role: 'SEKSI_TERKAIT', officeCode: DEMO_OFFICE, sectionCode: 'LANTASKIM' },
   { username: 'kepala.seksi.ti', displayName: 'Budi Prasetyo (demo)', nip: '198007142003121004', position: 'Kepala Seksi Teknologi Informasi dan Komunikasi Keimigrasian', role: 'KEPALA_SEKSI_TI', officeCode: DEMO_OFFICE },
   { username: 'auditor', displayName: 'Sri Wahyuni (demo)', nip: '198809302012122005', position: 'Auditor Inspektorat', role: 'AUDITOR', officeCode: DEMO_OFFICE },
+  // The platform operator (docs/adr/0043): the dead letters, no complaint.
+  { username: 'operator', displayName: 'Operator Platform (demo)', position: 'Operator Platform', role: 'OPERATOR', officeCode: DEMO_OFFICE },
 ];

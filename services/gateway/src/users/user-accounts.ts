@@ -24,6 +24,8 @@ export interface NewAccount {
   nip?: string;
   /** The officer's position (jabatan), as a team decree names its members. */
   position?: string;
+  /** The head of office requires a second factor of the officer (ADR 0042). */
+  secondFactorRequired?: boolean;
 }
 
 /** Why an account cannot be created, naming the field. */
@@ -69,6 +71,14 @@ export function checkNewAccount(account: NewAccount): asserts account is NewAcco
   if (passwordProblem) fail('password', passwordProblem);
 }
 
+/** What the head of office may change of an officer (ADR 0042), as stored. */
+export interface OfficerChange {
+  role: OfficerRole;
+  sectionCode: string | null;
+  position: string | null;
+  secondFactorRequired: boolean;
+}
+
 /** An active officer of an office, as a team decree may name them (`GET /api/v1/office/officers`). */
 export interface OfficeOfficer {
   id: string;
@@ -83,6 +93,8 @@ export interface OfficeOfficer {
 export interface AccountSummary extends AuthenticatedUser {
   active: boolean;
   createdAt: Date;
+  position?: string;
+  secondFactorRequired: boolean;
 }
 
 /** The officers' accounts in the gateway's schema. */
@@ -96,8 +108,8 @@ export class UserAccounts extends AccountDirectory {
     return this.dataSource().getRepository(UserAccountRecord);
   }
 
-  /** Creates an account; a username already taken is refused. */
-  async add(account: NewAccount): Promise<AccountSummary> {
+  /** Creates an account, in `manager`'s transaction when given; a username already taken is refused. */
+  async add(account: NewAccount, manager?: EntityManager): Promise<AccountSummary> {
     checkNewAccount(account);
     const record: UserAccountRecord = {
       id: uuidv7(),
@@ -112,11 +124,12 @@ export class UserAccounts extends AccountDirectory {
       active: true,
       createdAt: new Date(),
       tokensValidAfter: null,
+      secondFactorRequired: account.secondFactorRequired ?? false,
     };
-    const inserted = (await this.dataSource().query(
-      `INSERT INTO user_account (id, username, password_hash, display_name, role, office_code, section_code, nip, position, active, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (username) DO NOTHING RETURNING id`,
-      [record.id, record.username, record.passwordHash, record.displayName, record.role, record.officeCode, record.sectionCode, record.nip, record.position, record.active, record.createdAt],
+    const inserted = (await (manager ?? this.dataSource().manager).query(
+      `INSERT INTO user_account (id, username, password_hash, display_name, role, office_code, section_code, nip, position, active, created_at, second_factor_required)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (username) DO NOTHING RETURNING id`,
+      [record.id, record.username, record.passwordHash, record.displayName, record.role, record.officeCode, record.sectionCode, record.nip, record.position, record.active, record.createdAt, record.secondFactorRequired],
     )) as unknown[];
     if (inserted.length === 0) throw new AccountError('ACCOUNT.USERNAME_TAKEN', 'username', `the username ${account.username} is taken`);
     return summaryOf(record);
@@ -144,14 +157,14 @@ export class UserAccounts extends AccountDirectory {
   async findActive(token: TokenHolderQuery): Promise<ActiveAccount | 'revoked' | undefined> {
     if (!/^[0-9a-f-]{36}$/i.test(token.sub)) return undefined;
     const [row] = (await this.dataSource().query(
-      `SELECT a.id, a.username, a.display_name, a.role, a.office_code, a.section_code, a.nip,
+      `SELECT a.id, a.username, a.display_name, a.role, a.office_code, a.section_code, a.nip, a.second_factor_required,
               (a.tokens_valid_after IS NOT NULL AND a.tokens_valid_after > $3)
                 OR EXISTS (SELECT 1 FROM revoked_token r WHERE r.jti = $2) AS revoked,
               EXISTS (SELECT 1 FROM totp_credential t WHERE t.account_id = a.id AND t.confirmed_at IS NOT NULL) AS second_factor
          FROM user_account a
         WHERE a.id = $1 AND a.active`,
       [token.sub, token.jti, token.issuedAt],
-    )) as (AccountRow & { revoked: boolean; second_factor: boolean })[];
+    )) as (AccountRow & { revoked: boolean; second_factor: boolean; second_factor_required: boolean })[];
     if (!row) return undefined;
     if (row.revoked) return 'revoked';
     const user = authenticatedUserOf({
@@ -163,7 +176,7 @@ export class UserAccounts extends AccountDirectory {
       sectionCode: row.section_code,
       nip: row.nip,
     });
-    return { ...user, secondFactor: row.second_factor };
+    return { ...user, ...(row.second_factor_required ? { secondFactorRequired: true } : {}), secondFactor: row.second_factor };
   }
 
   /**
@@ -182,6 +195,20 @@ export class UserAccounts extends AccountDirectory {
   /** Deactivates an account (it can no longer log in) and revokes its tokens, in the caller's transaction. */
   async deactivate(manager: EntityManager, accountId: string, at: Date): Promise<void> {
     await manager.query('UPDATE user_account SET active = false, tokens_valid_after = $2 WHERE id = $1', [accountId, at]);
+  }
+
+  /** Changes an officer's role, section, position or second-factor requirement, in the caller's transaction. */
+  async change(manager: EntityManager, accountId: string, fields: OfficerChange): Promise<void> {
+    await manager.query(
+      `UPDATE user_account SET role = $2, section_code = $3, position = $4, second_factor_required = $5 WHERE id = $1`,
+      [accountId, fields.role, fields.sectionCode, fields.position, fields.secondFactorRequired],
+    );
+  }
+
+  /** The active heads of office of an office, locked until the caller's transaction ends (so two cannot demote each other at once). */
+  async lockActiveHeads(manager: EntityManager, officeCode: string): Promise<string[]> {
+    const rows = (await manager.query(`SELECT id FROM user_account WHERE office_code = $1 AND role = 'KEPALA_KANTOR' AND active ORDER BY id FOR UPDATE`, [officeCode])) as { id: string }[];
+    return rows.map((r) => r.id);
   }
 
   /** Runs `work` in one transaction of the gateway's database. */
@@ -233,5 +260,11 @@ export function authenticatedUserOf(record: Pick<UserAccountRecord, 'id' | 'user
 
 /** The account as listed: who the officer is and whether the account is active, never its hash. */
 export function summaryOf(record: UserAccountRecord): AccountSummary {
-  return { ...authenticatedUserOf(record), active: record.active, createdAt: record.createdAt };
+  return {
+    ...authenticatedUserOf(record),
+    ...(record.position ? { position: record.position } : {}),
+    active: record.active,
+    createdAt: record.createdAt,
+    secondFactorRequired: record.secondFactorRequired,
+  };
 }

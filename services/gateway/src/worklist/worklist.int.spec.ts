@@ -102,7 +102,7 @@ describe("an officer's worklist", () => {
       ['sectionProcessed', ['analyze']],
       ['noFollowUpDecided', ['informReporter']],
       ['teamFormed', ['informReporter']],
-      ['reporterInformed', ['recordNotificationFailure', 'recordDelivery']],
+      ['reporterInformed', ['recordNotificationFailure', 'recordDelivery', 'recordCallAttempt']],
     ]);
   });
 

@@ -6,9 +6,15 @@ import { toComplaintView, type ComplaintViewDto } from '../complaint-views/compl
 import { ComplaintViewQueries } from '../complaint-views/complaint-views.queries';
 import { deadlinesSeenBy } from '../complaint-views/deadline.dto';
 import { currentStepOf, withMonitoredDue } from '../read-model/current-step';
+import { AssignmentJournal, type NamedOfficer } from '../complaint-assignment/assignment-journal';
+import { stillHolds } from '../complaint-assignment/assignment-rules';
 
-/** A complaint waiting for this officer. */
-export type WorklistItem = ComplaintViewDto & { actions: CommandType[] };
+/** A complaint waiting for this officer, and who of the office is on it (docs/adr/0046). */
+export type WorklistItem = ComplaintViewDto & { actions: CommandType[]; assignee?: NamedOfficer };
+
+/** `?assigned=`: the complaints this officer is on, no one is on, or a colleague is on. */
+export const ASSIGNED_FILTERS = ['me', 'unassigned', 'others'] as const;
+export type AssignedFilter = (typeof ASSIGNED_FILTERS)[number];
 
 /**
  * The officer's worklist: the office's complaints on which the SOP expects something of this
@@ -24,9 +30,10 @@ export class WorklistQuery {
   constructor(
     private readonly queries: ComplaintViewQueries,
     private readonly clock: Clock,
+    private readonly assignments: AssignmentJournal,
   ) {}
 
-  async of(user: AuthenticatedUser): Promise<WorklistItem[]> {
+  async of(user: AuthenticatedUser, assigned?: AssignedFilter): Promise<WorklistItem[]> {
     const actor = sopActorOf(user);
     const stepCommands = COMMAND_TYPES.filter((type) => COMMAND_RULES[type].step !== null && mayFire(actor, type));
     const statuses = new Set<ComplaintStatus>(stepCommands.flatMap((type) => COMMAND_RULES[type].from));
@@ -37,15 +44,35 @@ export class WorklistQuery {
     });
     const deadlines = deadlinesSeenBy(await this.queries.openDeadlinesOf(waiting.map(({ view }) => view.id)), user.sectionCode);
     const now = this.clock.now();
-    const items = waiting.map(({ view, state, version, actions }) => ({
-      ...toComplaintView(view, deadlines, now, version),
-      currentStep: withMonitoredDue(currentStepOf(state, user.sectionCode), deadlines.filter((d) => d.complaintId === view.id)),
-      actions: [...actions],
-    }));
+    const latest = await this.assignments.latestOf(waiting.map(({ view }) => view.id), user.officeCode);
+    const items = waiting.flatMap(({ view, state, version, actions }) => {
+      const entry = latest.get(view.id);
+      const assignee = entry && stillHolds(entry, state) ? entry.assignee ?? undefined : undefined;
+      if (!matches(assigned, assignee, user)) return [];
+      return [{
+        ...toComplaintView(view, deadlines, now, version),
+        currentStep: withMonitoredDue(currentStepOf(state, user.sectionCode), deadlines.filter((d) => d.complaintId === view.id)),
+        actions: [...actions],
+        ...(assignee ? { assignee } : {}),
+      }];
+    });
     return items.sort((a, b) => dueOf(a) - dueOf(b) || a.receivedAt.localeCompare(b.receivedAt) || a.id.localeCompare(b.id));
   }
 }
 
 function dueOf(item: WorklistItem): number {
   return item.currentStep ? Date.parse(item.currentStep.dueAt) : Number.POSITIVE_INFINITY;
+}
+
+function matches(filter: AssignedFilter | undefined, assignee: NamedOfficer | undefined, user: AuthenticatedUser): boolean {
+  switch (filter) {
+    case undefined:
+      return true;
+    case 'me':
+      return assignee?.id === user.id;
+    case 'unassigned':
+      return assignee === undefined;
+    case 'others':
+      return assignee !== undefined && assignee.id !== user.id;
+  }
 }
