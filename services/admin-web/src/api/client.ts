@@ -28,6 +28,8 @@ export interface RequestOptions {
 export interface ApiClient {
   get<T>(path: string, options?: RequestOptions): Promise<T>;
   post<T>(path: string, body: unknown, options?: RequestOptions): Promise<T>;
+  /** PATCH: the fields to change (an officer, a section). */
+  patch<T>(path: string, body: unknown, options?: RequestOptions): Promise<T>;
   /** DELETE, with a JSON body when given (turning the second factor off takes the password and a code). */
   delete<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T>;
   /** A file (a document's PDF), fetched with the token. */
@@ -93,6 +95,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   return {
     get: async <T>(path: string, request?: RequestOptions) => json<T>(await send('GET', path, undefined, request)),
     post: async <T>(path: string, body: unknown, request?: RequestOptions) => json<T>(await send('POST', path, body, request)),
+    patch: async <T>(path: string, body: unknown, request?: RequestOptions) => json<T>(await send('PATCH', path, body, request)),
     delete: async <T>(path: string, body?: unknown, request?: RequestOptions) => json<T>(await send('DELETE', path, body, request)),
     blob: async (path: string, request?: RequestOptions) => (await send('GET', path, undefined, request)).blob(),
   };

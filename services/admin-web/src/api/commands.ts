@@ -13,6 +13,7 @@ export const UI_ACTIONS = [
   'formTeam',
   'informReporter',
   'recordDelivery',
+  'recordCallAttempt',
 ] as const satisfies readonly CommandType[];
 
 export type UiAction = (typeof UI_ACTIONS)[number];
@@ -28,6 +29,7 @@ export const ACTION_PATHS: Readonly<Record<UiAction, string>> = {
   formTeam: 'team-decree',
   informReporter: 'follow-up-information',
   recordDelivery: 'delivery-confirmation',
+  recordCallAttempt: 'call-attempts',
 };
 
 export function isUiAction(value: string): value is UiAction {

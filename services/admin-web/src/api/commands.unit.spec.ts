@@ -21,6 +21,7 @@ describe('the commands the web app offers', () => {
       formTeam: 'team-decree',
       informReporter: 'follow-up-information',
       recordDelivery: 'delivery-confirmation',
+      recordCallAttempt: 'call-attempts',
     });
   });
 });

@@ -1,7 +1,9 @@
 import { isRole, mayFire } from '@pengaduan/sop';
-import { useMemo } from 'react';
+import { useMemo, type ReactElement } from 'react';
 import { I18nProvider } from '../i18n/i18n';
 import { AccountsPage } from '../pages/AccountsPage';
+import { AdminLogPage } from '../pages/admin/AdminLogPage';
+import { SectionsPage } from '../pages/admin/SectionsPage';
 import { ChangePasswordPage } from '../pages/ChangePasswordPage';
 import { ComplaintListPage } from '../pages/ComplaintListPage';
 import { ComplaintPage } from '../pages/ComplaintPage';
@@ -12,6 +14,8 @@ import { LoginPage } from '../pages/LoginPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { ProcessingRecordPage } from '../pages/ProcessingRecordPage';
 import { CallTasksPage } from '../pages/queues/CallTasksPage';
+import { ProblemMessagesPage } from '../pages/queues/ProblemMessagesPage';
+import { DeadLettersPage } from '../pages/queues/DeadLettersPage';
 import { EscalationsPage } from '../pages/queues/EscalationsPage';
 import { ReportPage } from '../pages/ReportPage';
 import { SecondFactorPage } from '../pages/SecondFactorPage';
@@ -41,12 +45,25 @@ function mayRegister(user: { id: string; role: string } | undefined): boolean {
   return mayFire({ kind: 'user', userId: user.id, role: user.role }, 'receive');
 }
 
+/** The work queues' pages (`lib/work-queues.ts`). */
+const QUEUE_PAGES: Readonly<Partial<Record<string, () => ReactElement>>> = {
+  callTasks: CallTasksPage,
+  escalations: EscalationsPage,
+  problemMessages: ProblemMessagesPage,
+  deadLetters: DeadLettersPage,
+};
+
+/** The office administration's pages (docs/adr/0042): its officers (`accounts`), sections and log. */
+const ADMIN_PAGES: Readonly<Partial<Record<string, () => ReactElement>>> = { accounts: AccountsPage, adminSections: SectionsPage, adminLog: AdminLogPage };
+
 function CurrentPage() {
   const { location } = useRouter();
   const { session } = useAuth();
   const match = useMemo(() => matchRoute(location.pathname), [location.pathname]);
 
   if (isOfficerRoute(match) && !session) return <Redirect to={loginPath(location.pathname + location.search)} />;
+  const TablePage = ADMIN_PAGES[match.name] ?? QUEUE_PAGES[match.name];
+  if (TablePage) return <TablePage />;
   switch (match.name) {
     case 'home':
       return session ? <Redirect to={ROUTES.worklist} /> : <HomePage />;
@@ -66,16 +83,10 @@ function CurrentPage() {
       return <DashboardPage />;
     case 'changePassword':
       return <ChangePasswordPage />;
-    case 'accounts':
-      return <AccountsPage />;
     case 'secondFactor':
       return <SecondFactorPage />;
     case 'processingRecord':
       return <ProcessingRecordPage />;
-    case 'callTasks':
-      return <CallTasksPage />;
-    case 'escalations':
-      return <EscalationsPage />;
     case 'notFound':
       return <NotFoundPage />;
   }

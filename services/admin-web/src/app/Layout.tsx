@@ -7,7 +7,7 @@ import { administersAccounts } from '../lib/accounts';
 import { queuesOf } from '../lib/work-queues';
 import { useQueueCounts } from './use-queue-counts';
 import { useAuth } from './auth';
-import { matchRoute, ROUTES, type RouteName } from './routes';
+import { homeOf, matchRoute, ROUTES, type RouteName } from './routes';
 import { Link, useRouter } from './router';
 
 /** The page frame: skip link, header with the menu, the language switch and the officer, the main region, footer. */
@@ -23,22 +23,27 @@ export function Layout({ children }: { children: ReactNode }) {
   // A phone's menu closes once the officer went somewhere.
   useEffect(() => setMenuOpen(false), [location.pathname]);
 
+  const queueLinks = session ? queuesOf(session.user.role).map((q) => ({ route: q, label: t(`nav.${q}`), to: ROUTES[q], count: counts[q] })) : [];
   const links: { route: RouteName; label: string; to: string; count?: number }[] = session
-    ? [
-        { route: 'worklist', label: t('nav.worklist'), to: ROUTES.worklist },
-        ...queuesOf(session.user.role).map((q) => ({ route: q, label: t(`nav.${q}`), to: ROUTES[q], count: counts[q] })),
-        { route: 'complaints', label: t('nav.complaints'), to: ROUTES.complaints },
-        { route: 'dashboard', label: t('nav.dashboard'), to: ROUTES.dashboard },
-        ...(administersAccounts(session.user) ? [{ route: 'accounts' as const, label: t('nav.accounts'), to: ROUTES.accounts }] : []),
-        ...(PROCESSING_RECORD_ROLES.includes(session.user.role) ? [{ route: 'processingRecord' as const, label: t('nav.processingRecord'), to: ROUTES.processingRecord }] : []),
-      ]
+    ? // A platform operator sees no complaint: their queue only (docs/adr/0043).
+      session.user.role === 'OPERATOR'
+      ? queueLinks
+      : [
+          { route: 'worklist', label: t('nav.worklist'), to: ROUTES.worklist },
+          ...queueLinks,
+          { route: 'complaints', label: t('nav.complaints'), to: ROUTES.complaints },
+          { route: 'dashboard', label: t('nav.dashboard'), to: ROUTES.dashboard },
+          ...(administersAccounts(session.user) ? [{ route: 'accounts' as const, label: t('nav.accounts'), to: ROUTES.accounts }] : []),
+          ...(PROCESSING_RECORD_ROLES.includes(session.user.role) ? [{ route: 'processingRecord' as const, label: t('nav.processingRecord'), to: ROUTES.processingRecord }] : []),
+        ]
     : [
         { route: 'home', label: t('nav.home'), to: ROUTES.home },
         { route: 'report', label: t('nav.report'), to: ROUTES.report },
         { route: 'track', label: t('nav.track'), to: ROUTES.track },
         { route: 'login', label: t('nav.login'), to: ROUTES.login },
       ];
-  const isCurrent = (route: RouteName) => current === route || (route === 'complaints' && current === 'complaint');
+  const isCurrent = (route: RouteName) =>
+    current === route || (route === 'complaints' && current === 'complaint') || (route === 'accounts' && (current === 'adminSections' || current === 'adminLog'));
 
   const logout = async () => {
     setLoggingOut(true);
@@ -64,7 +69,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </a>
       <header className="site-header">
         <div className="site-header__inner">
-          <Link to={session ? ROUTES.worklist : ROUTES.home} className="brand">
+          <Link to={session ? homeOf(session.user.role) : ROUTES.home} className="brand">
             <span className="brand__mark" aria-hidden="true">
               ⚖
             </span>

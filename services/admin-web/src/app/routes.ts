@@ -17,12 +17,25 @@ export const ROUTES = {
   processingRecord: '/catatan-pemrosesan',
   callTasks: '/panggilan',
   escalations: '/eskalasi',
+  problemMessages: '/pesan-bermasalah',
+  deadLetters: '/peristiwa-gagal',
+  // The office's administration (docs/adr/0042): its officers are `accounts`.
+  adminSections: '/administrasi/seksi',
+  adminLog: '/administrasi/log',
 } as const;
 
 export type RouteName = keyof typeof ROUTES;
 
 /** The routes only a logged-in officer sees; anyone else is sent to the login first. */
-export const OFFICER_ROUTES: readonly RouteName[] = ['worklist', 'complaints', 'complaint', 'dashboard', 'changePassword', 'accounts', 'secondFactor', 'processingRecord', 'callTasks', 'escalations'];
+export const OFFICER_ROUTES: readonly RouteName[] = ['worklist', 'complaints', 'complaint', 'dashboard', 'changePassword', 'accounts', 'secondFactor', 'processingRecord', 'callTasks', 'escalations', 'problemMessages', 'deadLetters', 'adminSections', 'adminLog'];
+
+/**
+ * Where an officer starts (after logging in, the brand link): the worklist; a platform operator,
+ * who sees no complaint, the dead letters (docs/adr/0043).
+ */
+export function homeOf(role: string): string {
+  return role === 'OPERATOR' ? ROUTES.deadLetters : ROUTES.worklist;
+}
 
 /** The query parameters the routes read. */
 export const QUERY_PARAMS = {

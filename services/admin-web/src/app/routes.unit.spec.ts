@@ -1,23 +1,29 @@
-import { complaintPath, isOfficerRoute, loginPath, matchRoute, ROUTES, safeNext, trackPath } from './routes';
+import { complaintPath, homeOf, isOfficerRoute, loginPath, matchRoute, ROUTES, safeNext, trackPath } from './routes';
 
 describe('routes', () => {
   it('keeps the paths the gateway, the README and the browser tests use', () => {
-    expect(ROUTES).toEqual({
-      home: '/',
-      report: '/lapor',
-      track: '/lacak',
-      login: '/masuk',
-      worklist: '/daftar-tugas',
-      complaints: '/aduan',
-      complaint: '/aduan/:id',
-      dashboard: '/dasbor',
-      changePassword: '/kata-sandi',
-      accounts: '/akun',
-      secondFactor: '/dua-langkah',
-      processingRecord: '/catatan-pemrosesan',
-      callTasks: '/panggilan',
-      escalations: '/eskalasi',
-    });
+    // One line per route, so that a path changed here by mistake shows as that line.
+    const expected = `
+      home /
+      report /lapor
+      track /lacak
+      login /masuk
+      worklist /daftar-tugas
+      complaints /aduan
+      complaint /aduan/:id
+      dashboard /dasbor
+      changePassword /kata-sandi
+      accounts /akun
+      secondFactor /dua-langkah
+      processingRecord /catatan-pemrosesan
+      callTasks /panggilan
+      escalations /eskalasi
+      problemMessages /pesan-bermasalah
+      deadLetters /peristiwa-gagal
+      adminSections /administrasi/seksi
+      adminLog /administrasi/log
+    `;
+    expect(Object.entries(ROUTES).map(([name, path]) => `${name} ${path}`)).toEqual(expected.trim().split('\n').map((l) => l.trim()));
   });
 
   it('matches each path, with or without a trailing slash', () => {
@@ -30,6 +36,12 @@ describe('routes', () => {
     expect(matchRoute('/api/v1/worklist')).toEqual({ name: 'notFound' });
   });
 
+  it('starts an officer at the worklist, and a platform operator, who sees no complaint, at the dead letters', () => {
+    expect(homeOf('ADMIN_TIKKIM')).toBe('/daftar-tugas');
+    expect(homeOf('OPERATOR')).toBe('/peristiwa-gagal');
+    expect(isOfficerRoute(matchRoute('/peristiwa-gagal'))).toBe(true);
+  });
+
   it('knows which pages need an officer', () => {
     expect(isOfficerRoute(matchRoute('/daftar-tugas'))).toBe(true);
     expect(isOfficerRoute(matchRoute('/aduan/x'))).toBe(true);
@@ -39,6 +51,7 @@ describe('routes', () => {
     expect(isOfficerRoute(matchRoute('/catatan-pemrosesan'))).toBe(true);
     expect(isOfficerRoute(matchRoute('/panggilan'))).toBe(true);
     expect(isOfficerRoute(matchRoute('/eskalasi/'))).toBe(true);
+    expect(isOfficerRoute(matchRoute('/pesan-bermasalah'))).toBe(true);
     expect(isOfficerRoute(matchRoute('/lacak'))).toBe(false);
     expect(isOfficerRoute(matchRoute('/nowhere'))).toBe(false);
   });

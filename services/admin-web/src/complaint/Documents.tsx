@@ -5,6 +5,7 @@ import { useAuth } from '../app/auth';
 import { ErrorMessage } from '../components/Alerts';
 import { useI18n } from '../i18n/i18n';
 import { formatWib, groupedHash, shortHash } from '../lib/format';
+import { saveFile } from '../lib/save-file';
 
 /** The PDFs of the outputs (disposition sheet, team decree …), each with its SHA-256 to compare with a printed copy. */
 export function Documents({ documents }: { documents: readonly ComplaintDocument[] }) {
@@ -19,15 +20,7 @@ export function Documents({ documents }: { documents: readonly ComplaintDocument
     try {
       if (!isSameOrigin(doc.url, window.location.origin)) throw new Error('a document of another origin');
       const blob = await api.blob(doc.url);
-      const url = URL.createObjectURL(blob.type === 'application/pdf' ? blob : new Blob([blob], { type: 'application/pdf' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `${(doc.number || doc.kind).replace(/[^\w.-]+/g, '_')}.pdf`;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      // Long enough for the browser to take the file.
-      window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      saveFile(blob.type === 'application/pdf' ? blob : new Blob([blob], { type: 'application/pdf' }), `${(doc.number || doc.kind).replace(/[^\w.-]+/g, '_')}.pdf`);
     } catch {
       setFailed(doc.title);
     } finally {

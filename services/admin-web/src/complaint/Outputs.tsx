@@ -34,7 +34,7 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
 }
 
 function hasNoOutputs(o: ComplaintOutputs): boolean {
-  return !o.confirmation && !o.dismissal && !o.disposition && o.sectionResponses.length === 0 && !o.analysis && !o.followUpDecision && !o.teamDecree && !o.followUpInformation && !o.delivery;
+  return !o.confirmation && !o.dismissal && !o.disposition && o.sectionResponses.length === 0 && !o.analysis && !o.followUpDecision && !o.teamDecree && !o.followUpInformation && !o.delivery && !o.deliveryAbandoned;
 }
 
 function DismissalOutput({ dismissal }: { dismissal: NonNullable<ComplaintOutputs['dismissal']> }) {
@@ -120,7 +120,7 @@ function DeliveryOutput({ delivery }: { delivery: NonNullable<ComplaintOutputs['
 export function Outputs({ outputs, sections }: { outputs: ComplaintOutputs; sections: readonly Section[] | null }) {
   const { t, lang } = useI18n();
   const sectionName = (code: string) => sections?.find((s) => s.code === code)?.name ?? code;
-  const { confirmation, dismissal, disposition, sectionResponses, analysis, followUpDecision, teamDecree, followUpInformation, delivery } = outputs;
+  const { confirmation, dismissal, disposition, sectionResponses, analysis, followUpDecision, teamDecree, followUpInformation, delivery, deliveryAbandoned } = outputs;
   if (hasNoOutputs(outputs)) return <p className="muted">{t('outputs.none')}</p>;
   return (
     <div className="outputs">
@@ -174,6 +174,13 @@ export function Outputs({ outputs, sections }: { outputs: ComplaintOutputs; sect
         </Output>
       ) : null}
       {delivery ? <DeliveryOutput delivery={delivery} /> : null}
+      {deliveryAbandoned ? (
+        <Output title={t('outputs.deliveryAbandoned')} at={deliveryAbandoned.at}>
+          <Fact term={t('form.callAttempt.reason')}>
+            <span className="preserve-lines">{deliveryAbandoned.reason}</span>
+          </Fact>
+        </Output>
+      ) : null}
     </div>
   );
 }

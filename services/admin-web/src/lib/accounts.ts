@@ -15,7 +15,25 @@ export interface OfficeAccount {
   readonly displayName: string;
   readonly role: string;
   readonly sectionCode?: string;
+  readonly nip?: string;
+  readonly position?: string;
   readonly active: boolean;
+  readonly secondFactorRequired?: boolean;
+}
+
+/** `POST /api/v1/users`: the officer added, with the one-time password when none was given. */
+export interface AddedOfficer extends OfficeAccount {
+  readonly oneTimePassword?: string;
+}
+
+/** One entry of `GET /api/v1/admin-log`. */
+export interface AdminLogEntry {
+  readonly at: string;
+  readonly kind: string;
+  readonly actorUsername: string;
+  readonly username?: string;
+  readonly target?: string;
+  readonly change?: Readonly<Record<string, { readonly before?: unknown; readonly after?: unknown }>>;
 }
 
 /** `POST /api/v1/users/{username}/password-reset`. */

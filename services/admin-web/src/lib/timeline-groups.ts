@@ -47,12 +47,13 @@ export const isLateLine = (line: TimelineLine): boolean => LATE_TYPES.has(line.t
  * `closesOn`: `CONFIRM` → `complaint.confirmed` or `complaint.dismissed`). Exceptions: the
  * sections' responses fold under "all sections responded", the end of step 3 (a line does not
  * say which section responded, so a section's deadline never sits under another section's
- * response); the 72 h target and the 60 days run until the information reached the reporter.
+ * response); the 72 h target and the 60 days run until the information reached the reporter
+ * (or Admin Tikkim gave up reaching them, docs/adr/0044).
  * None for an id libs/sop does not know.
  */
 export function completingEventTypes(stepId: string): readonly string[] {
   if (stepId === SECTION_RESPONSE_STEP.id) return ['complaint.disposition-completed'];
-  if (TARGET_IDS.includes(stepId)) return ['complaint.information-delivered'];
+  if (TARGET_IDS.includes(stepId)) return ['complaint.information-delivered', 'complaint.delivery-abandoned'];
   if (STEP_IDS.includes(stepId)) return getStep(stepId as SopStepId).closesOn.map((trigger) => trigger.event);
   return [];
 }

@@ -31,13 +31,13 @@ describe('the step whose line a deadline folds under', () => {
     expect(completingEventTypes('CONFIRM')).toEqual(['complaint.confirmed', 'complaint.dismissed']);
     expect(completingEventTypes('DISPOSE_AND_PROCESS')).toEqual(['complaint.disposed']);
     expect(completingEventTypes('FORM_TEAM')).toEqual(['complaint.team-formed']);
-    expect(completingEventTypes('DELIVER_INFORMATION')).toEqual(['complaint.information-delivered']);
+    expect(completingEventTypes('DELIVER_INFORMATION')).toEqual(['complaint.information-delivered', 'complaint.delivery-abandoned']);
   });
 
   it('is "all sections responded" for a section’s response, and the delivery of the information for the 72 h and 60-day targets', () => {
     expect(completingEventTypes('SECTION_RESPONSE')).toEqual(['complaint.disposition-completed']);
-    expect(completingEventTypes('SOP_TARGET')).toEqual(['complaint.information-delivered']);
-    expect(completingEventTypes('STATUTORY_SETTLEMENT')).toEqual(['complaint.information-delivered']);
+    expect(completingEventTypes('SOP_TARGET')).toEqual(['complaint.information-delivered', 'complaint.delivery-abandoned']);
+    expect(completingEventTypes('STATUTORY_SETTLEMENT')).toEqual(['complaint.information-delivered', 'complaint.delivery-abandoned']);
   });
 
   it('is none for a step libs/sop does not know', () => {

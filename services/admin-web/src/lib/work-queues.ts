@@ -3,7 +3,7 @@
 // and by the pages.
 import { COMMAND_RULES, SOP_STEPS, type Role } from '@pengaduan/sop';
 
-export type QueueName = 'callTasks' | 'escalations';
+export type QueueName = 'callTasks' | 'escalations' | 'problemMessages' | 'deadLetters';
 
 /**
  * Who is escalated to: every role a step's missed deadline escalates to (libs/sop), and the head
@@ -16,6 +16,13 @@ export const WORK_QUEUES: Readonly<Record<QueueName, { readonly roles: readonly 
   callTasks: { roles: COMMAND_RULES.recordDelivery.roles, api: '/api/v1/call-tasks' },
   /** Missed deadlines escalated to the officer (the SLA monitor). */
   escalations: { roles: ESCALATED_ROLES, api: '/api/v1/sla/escalations' },
+  /**
+   * Channel messages that did not become a complaint (docs/adr/0047): Admin Tikkim re-processes
+   * or discards them; the head of office reads them.
+   */
+  problemMessages: { roles: ['ADMIN_TIKKIM', 'KEPALA_KANTOR'], api: '/api/v1/problem-messages' },
+  /** Events a consumer group gave up on (docs/adr/0043): the platform operator re-drives them after a fix. */
+  deadLetters: { roles: ['OPERATOR'], api: '/api/v1/dead-letters' },
 };
 
 /** The queues an officer of `role` works, in the navigation's order. */

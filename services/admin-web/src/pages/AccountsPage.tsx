@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError } from '../api/client';
 import { pageProblem } from '../api/problem-message';
 import { useAuth, useSession } from '../app/auth';
 import { ErrorMessage, StatusMessage } from '../components/Alerts';
@@ -7,39 +6,51 @@ import { CopyButton } from '../components/CopyButton';
 import { PageHeading } from '../components/PageHeading';
 import { useI18n } from '../i18n/i18n';
 import type { ErrorMsg, Msg } from '../i18n/translate';
-import { accountActionPath, type OfficeAccount, type PasswordResetResult } from '../lib/accounts';
-import { LOADING, type Loadable } from '../lib/loadable';
+import type { Section, SectionList } from '../api/types/office-reports';
+import { accountActionPath, type AddedOfficer, type OfficeAccount, type PasswordResetResult } from '../lib/accounts';
+import { useLoadable } from '../api/use-loadable';
 import { roleLabel } from '../lib/sop-labels';
+import { AdminTabs } from './admin/AdminTabs';
+import { OfficerEditor, type Editing } from './admin/OfficerForm';
 
-/** What the last action left to say: a one-time password to hand over, a deactivation, or a refusal. */
-type Outcome = { kind: 'reset'; username: string; password: string } | { kind: 'deactivated'; username: string } | { kind: 'error'; message: Msg | ErrorMsg };
+/** What the last action left to say: a one-time password to hand over, a deactivation, a change, or a refusal. */
+type Outcome =
+  | { kind: 'reset'; username: string; password: string }
+  | { kind: 'deactivated' | 'saved'; username: string }
+  | { kind: 'error'; message: Msg | ErrorMsg };
+
 
 /**
  * `/akun`: the head of office (KEPALA_KANTOR) lists the office's accounts (`GET /api/v1/users`),
- * resets an officer's password (the one-time password is shown once, to hand over) and
- * deactivates an account. Any other officer is told the page is not theirs (the gateway
+ * adds and changes officers (docs/adr/0042), resets an officer's password (the one-time password
+ * is shown once, to hand over) and deactivates an account. Any other officer is told the page is not theirs (the gateway
  * answers 403 anyway).
  */
 export function AccountsPage() {
   const { t, msg, lang } = useI18n();
   const { api } = useAuth();
   const session = useSession();
-  const [accounts, setAccounts] = useState<Loadable<readonly OfficeAccount[]>>(LOADING);
+  const readAccounts = useCallback(async () => (await api.get<{ items: OfficeAccount[] }>('/api/v1/users')).items as readonly OfficeAccount[], [api]);
+  const [accounts, load] = useLoadable(readAccounts);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const outcomeRef = useRef<HTMLDivElement>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setAccounts({ state: 'ok', value: (await api.get<{ items: OfficeAccount[] }>('/api/v1/users')).items });
-    } catch (err) {
-      setAccounts({ state: 'error', status: err instanceof ApiError ? err.status : 0 });
-    }
-  }, [api]);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [sections, setSections] = useState<readonly Section[]>([]);
 
   useEffect(() => {
-    void load();
-  }, [load]);
+    api.get<SectionList>('/api/v1/sections').then(
+      (list) => setSections(list.items),
+      () => setSections([]),
+    );
+  }, [api]);
+
+  const saved = async (officer: AddedOfficer) => {
+    setEditing(null);
+    setOutcome(officer.oneTimePassword ? { kind: 'reset', username: officer.username, password: officer.oneTimePassword } : { kind: 'saved', username: officer.username });
+    await load();
+  };
+
   useEffect(() => {
     if (outcome) outcomeRef.current?.focus();
   }, [outcome]);
@@ -72,7 +83,9 @@ export function AccountsPage() {
   return (
     <div className="page">
       <PageHeading title={t('accounts.title')}>{t('accounts.title')}</PageHeading>
+      <AdminTabs current="accounts" />
       <p className="lead">{t('accounts.lead', { office: session.user.officeCode })}</p>
+      <OfficerEditor editing={editing} sections={sections} onEdit={setEditing} onDone={(officer) => void saved(officer)} />
       {outcome?.kind === 'reset' ? (
         <StatusMessage ref={outcomeRef} tone="success">
           <p>{t('accounts.oneTimePassword', { username: outcome.username })}</p>
@@ -81,9 +94,9 @@ export function AccountsPage() {
           </p>
         </StatusMessage>
       ) : null}
-      {outcome?.kind === 'deactivated' ? (
+      {outcome?.kind === 'deactivated' || outcome?.kind === 'saved' ? (
         <StatusMessage ref={outcomeRef} tone="success">
-          {t('accounts.deactivated', { username: outcome.username })}
+          {t(outcome.kind === 'saved' ? 'admin.officerSaved' : 'accounts.deactivated', { username: outcome.username })}
         </StatusMessage>
       ) : null}
       {outcome?.kind === 'error' ? <ErrorMessage ref={outcomeRef}>{msg(outcome.message)}</ErrorMessage> : null}
@@ -115,10 +128,22 @@ export function AccountsPage() {
                   <td data-label={t('accounts.role')}>
                     {roleLabel(a.role, lang)}
                     {a.sectionCode ? ` · ${a.sectionCode}` : ''}
+                    {a.secondFactorRequired ? ` · ${t('admin.secondFactorRequiredShort')}` : ''}
                   </td>
                   <td data-label={t('accounts.status')}>{a.active ? t('accounts.active') : t('accounts.inactive')}</td>
                   <td data-label={t('accounts.actions')}>
                     <div className="toolbar">
+                      {a.active ? (
+                        <button
+                          type="button"
+                          className="button button--secondary"
+                          aria-label={t('admin.editOfficerFor', { username: a.username })}
+                          disabled={busy !== null}
+                          onClick={() => setEditing({ kind: 'edit', account: a })}
+                        >
+                          {t('admin.editOfficer')}
+                        </button>
+                      ) : null}
                       <button
                         type="button"
                         className="button button--secondary"

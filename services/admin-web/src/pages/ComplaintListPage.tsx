@@ -1,9 +1,10 @@
 import { CHANNELS, COMPLAINT_CLASSIFICATIONS, COMPLAINT_STATUSES } from '@pengaduan/sop';
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, queryString } from '../api/client';
-import type { ComplaintList } from '../api/types';
+import type { ComplaintList, SectionList } from '../api/types';
 import { useAuth } from '../app/auth';
 import { complaintPath, ROUTES } from '../app/routes';
+import { ListDownloads } from '../complaint/ListDownloads';
 import { Link, useQuery, useRouter } from '../app/router';
 import { ErrorMessage, StatusMessage } from '../components/Alerts';
 import { Countdown } from '../components/Countdown';
@@ -19,12 +20,19 @@ import { useNow } from '../lib/use-now';
 /** Complaints per page. */
 export const LIST_PAGE_SIZE = 25;
 
-const FILTERS = ['status', 'channel', 'classificationCode', 'q', 'from', 'to'] as const;
+const FILTERS = ['status', 'channel', 'classificationCode', 'section', 'q', 'from', 'to'] as const;
 type Filter = (typeof FILTERS)[number];
 type Filters = Record<Filter, string>;
 
 function filtersOf(query: URLSearchParams): Filters {
   return Object.fromEntries(FILTERS.map((f) => [f, query.get(f) ?? ''])) as Filters;
+}
+
+/** The filters as the list and its export take them (docs/adr/0045): the days of the form as WIB times. */
+function apiFiltersOf(f: Filters): Record<string, string | undefined> {
+  const from = isCalendarDate(f.from) ? wibDayStart(f.from)?.toISOString() : undefined;
+  const to = isCalendarDate(f.to) ? wibDayEnd(f.to)?.toISOString() : undefined;
+  return { status: f.status, channel: f.channel, classificationCode: f.classificationCode, section: f.section, q: f.q.trim(), from, to };
 }
 
 /** `/aduan`: the office's complaints, filtered; the filters live in the address so it can be shared and reloaded. */
@@ -38,20 +46,29 @@ export function ComplaintListPage() {
   const offset = Math.max(0, Number.parseInt(query.get('offset') ?? '0', 10) || 0);
   const [draft, setDraft] = useState<Filters>(applied);
   const [list, setList] = useState<Loadable<ComplaintList>>(LOADING);
+  const [sections, setSections] = useState<SectionList['items']>([]);
   const search = query.toString();
 
   useEffect(() => setDraft(filtersOf(new URLSearchParams(search))), [search]);
 
   useEffect(() => {
+    let cancelled = false;
+    // Without the office's sections the filter offers "all" alone.
+    api
+      .get<SectionList>('/api/v1/sections')
+      .then((value) => !cancelled && setSections(value.items))
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [api]);
+
+  useEffect(() => {
     const f = filtersOf(new URLSearchParams(search));
-    const from = isCalendarDate(f.from) ? wibDayStart(f.from)?.toISOString() : undefined;
-    const to = isCalendarDate(f.to) ? wibDayEnd(f.to)?.toISOString() : undefined;
     let cancelled = false;
     setList(LOADING);
     api
-      .get<ComplaintList>(
-        `/api/v1/complaints${queryString({ status: f.status, channel: f.channel, classificationCode: f.classificationCode, q: f.q.trim(), from, to, limit: LIST_PAGE_SIZE, offset })}`,
-      )
+      .get<ComplaintList>(`/api/v1/complaints${queryString({ ...apiFiltersOf(f), limit: LIST_PAGE_SIZE, offset })}`)
       .then((value) => !cancelled && setList({ state: 'ok', value }))
       .catch((err: unknown) => !cancelled && setList({ state: 'error', status: err instanceof ApiError ? err.status : 0 }));
     return () => {
@@ -96,17 +113,19 @@ export function ComplaintListPage() {
           placeholder={t('list.all')}
           options={COMPLAINT_CLASSIFICATIONS.map((c) => ({ value: c.code, label: classificationLabel(c.code, lang) }))}
         />
+        <SelectField id="filter-section" label={t('list.section')} value={draft.section} onValue={set('section')} placeholder={t('list.all')} options={sections.map((x) => ({ value: x.code, label: x.name }))} />
         <TextField id="filter-from" label={t('list.from')} type="date" value={draft.from} onValue={set('from')} />
         <TextField id="filter-to" label={t('list.to')} type="date" value={draft.to} onValue={set('to')} />
         <div className="filters__actions">
           <button type="submit" className="button">
             {t('list.apply')}
           </button>
-          <button type="button" className="button button--ghost" onClick={() => go({ status: '', channel: '', classificationCode: '', q: '', from: '', to: '' }, 0)}>
+          <button type="button" className="button button--ghost" onClick={() => go({ status: '', channel: '', classificationCode: '', section: '', q: '', from: '', to: '' }, 0)}>
             {t('list.reset')}
           </button>
         </div>
       </form>
+      <ListDownloads filters={queryString(apiFiltersOf(applied)).slice(1)} />
       {list.state === 'loading' ? <StatusMessage>{t('common.loading')}</StatusMessage> : null}
       {list.state === 'error' ? <ErrorMessage>{list.status === 400 ? t('list.badFilter') : list.status === 0 ? t('error.network') : t('error.unavailable')}</ErrorMessage> : null}
       {value ? (

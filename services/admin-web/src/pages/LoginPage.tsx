@@ -3,7 +3,7 @@ import { ApiError } from '../api/client';
 import { pageProblem } from '../api/problem-message';
 import { assignFieldErrors, minutesToWait } from '../api/problem';
 import { useAuth } from '../app/auth';
-import { QUERY_PARAMS, ROUTES, safeNext } from '../app/routes';
+import { homeOf, QUERY_PARAMS, ROUTES, safeNext } from '../app/routes';
 import { useQuery, useRouter } from '../app/router';
 import type { Session } from '../app/session';
 import { ErrorMessage, StatusMessage } from '../components/Alerts';
@@ -76,7 +76,7 @@ export function LoginPage() {
 
   const enter = (s: Session, enrolmentRequired: boolean) => {
     signIn(s);
-    navigate(enrolmentRequired ? ROUTES.secondFactor : (next ?? ROUTES.worklist), { replace: true });
+    navigate(enrolmentRequired ? ROUTES.secondFactor : (next ?? homeOf(s.user.role)), { replace: true });
   };
   const restart = (why: Msg | ErrorMsg) => {
     setChallenge(null);

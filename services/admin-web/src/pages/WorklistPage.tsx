@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError } from '../api/client';
+import { ApiError, queryString } from '../api/client';
 import { offeredActions } from '../api/commands';
 import type { ComplaintRegistered, Worklist } from '../api/types';
 import { useAuth } from '../app/auth';
@@ -21,6 +21,10 @@ import { useNow } from '../lib/use-now';
 /** The worklist is read again this often while open (the countdowns tick on their own). */
 const REFRESH_EVERY_MS = 120_000;
 
+/** The views of the worklist by who is on a complaint (`?assigned=`, docs/adr/0046); `all` sends none. */
+const FILTERS = ['all', 'me', 'unassigned', 'others'] as const;
+type Filter = (typeof FILTERS)[number];
+
 /** `/daftar-tugas`: what waits for this officer, most urgent first. */
 export function WorklistPage({ canRegister }: { canRegister: boolean }) {
   const { t, lang } = useI18n();
@@ -28,20 +32,21 @@ export function WorklistPage({ canRegister }: { canRegister: boolean }) {
   const now = useNow();
   const [worklist, setWorklist] = useState<Loadable<Worklist>>(LOADING);
   const [registering, setRegistering] = useState(false);
+  const [filter, setFilter] = useState<Filter>('all');
   const [registered, setRegistered] = useState<ComplaintRegistered | null>(null);
   const registerButton = useRef<HTMLButtonElement>(null);
   const registeredRef = useRef<HTMLDivElement>(null);
 
   const load = useCallback(async (): Promise<Worklist | null> => {
     try {
-      const value = await api.get<Worklist>('/api/v1/worklist');
+      const value = await api.get<Worklist>(`/api/v1/worklist${queryString({ assigned: filter === 'all' ? undefined : filter })}`);
       setWorklist({ state: 'ok', value });
       return value;
     } catch (err) {
       setWorklist((current) => (current.state === 'ok' ? current : { state: 'error', status: err instanceof ApiError ? err.status : 0 }));
       return null;
     }
-  }, [api]);
+  }, [api, filter]);
 
   useEffect(() => {
     void load();
@@ -96,6 +101,17 @@ export function WorklistPage({ canRegister }: { canRegister: boolean }) {
           }}
         />
       ) : null}
+      <div className="toolbar" role="group" aria-label={t('worklist.filterLabel')}>
+        {FILTERS.map((f) => (
+          <button key={f} type="button" className={`button ${filter === f ? '' : 'button--ghost'}`} aria-pressed={filter === f} onClick={() => {
+              // The list of the other view is not shown under this one while it loads.
+              if (f !== filter) setWorklist(LOADING);
+              setFilter(f);
+            }}>
+            {t(`worklist.filter.${f}`)}
+          </button>
+        ))}
+      </div>
       {worklist.state === 'loading' ? <StatusMessage>{t('common.loading')}</StatusMessage> : null}
       {worklist.state === 'error' ? (
         <ErrorMessage>
@@ -104,8 +120,8 @@ export function WorklistPage({ canRegister }: { canRegister: boolean }) {
       ) : null}
       {worklist.state === 'ok' && items.length === 0 ? (
         <div className="empty-state">
-          <p className="empty-state__title">{t('worklist.emptyTitle')}</p>
-          <p>{t('worklist.emptyText')}</p>
+          <p className="empty-state__title">{filter === 'all' ? t('worklist.emptyTitle') : t('worklist.emptyFiltered')}</p>
+          {filter === 'all' ? <p>{t('worklist.emptyText')}</p> : null}
         </div>
       ) : null}
       {items.length > 0 ? (
@@ -143,6 +159,12 @@ export function WorklistPage({ canRegister }: { canRegister: boolean }) {
                           {stepShortName(clock.stepId, lang)}
                           {clock.sectionCode ? ` · ${clock.sectionCode}` : ''}
                         </dd>
+                      </div>
+                    ) : null}
+                    {item.assignee ? (
+                      <div>
+                        <dt>{t('worklist.assignee')}</dt>
+                        <dd>{item.assignee.displayName}</dd>
                       </div>
                     ) : null}
                     {actions.length > 0 ? (

@@ -82,6 +82,12 @@ export interface DeliveryOutput {
   readonly at: string;
 }
 
+/** Step 8 given up: the complainant could not be reached (docs/adr/0044). */
+export interface DeliveryAbandonedOutput {
+  readonly reason: string;
+  readonly at: string;
+}
+
 export interface ComplaintOutputs {
   readonly confirmation: ConfirmationOutput | null;
   readonly dismissal: DismissalOutput | null;
@@ -92,4 +98,6 @@ export interface ComplaintOutputs {
   readonly teamDecree: TeamDecreeOutput | null;
   readonly followUpInformation: FollowUpInformationOutput | null;
   readonly delivery: DeliveryOutput | null;
+  /** Absent from a gateway older than docs/adr/0044. */
+  readonly deliveryAbandoned?: DeliveryAbandonedOutput | null;
 }

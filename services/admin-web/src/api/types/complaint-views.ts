@@ -1,3 +1,4 @@
+import type { AssignedOfficer } from './assignment';
 import type { ComplaintOutputs } from './complaint-outputs';
 
 // A complaint as lists, worklists and its page show it, and what a command answers.
@@ -53,6 +54,8 @@ export interface ComplaintList {
 
 export interface WorklistItem extends ComplaintView {
   readonly actions: readonly string[];
+  /** The officer of the office on it at its current step (docs/adr/0046); absent when no one is. */
+  readonly assignee?: AssignedOfficer;
 }
 
 export interface Worklist {
@@ -89,6 +92,8 @@ export interface CallTask {
   readonly purpose: string;
   readonly openedAt: string;
   readonly failures: readonly { readonly channel: string; readonly errorCode: string; readonly attempt: number; readonly failedAt: string }[];
+  /** The last call that did not reach the complainant (docs/adr/0044); absent from an older gateway. */
+  readonly lastCallAttempt?: { readonly attemptedAt: string; readonly retryAt: string; readonly attempts: number } | null;
 }
 
 /** `GET /api/v1/sla/escalations`: a missed deadline escalated to the officer (services/gateway/src/sla-escalations). */

@@ -3,6 +3,8 @@
 export interface Section {
   readonly code: string;
   readonly name: string;
+  /** Retired (listed only with `?includeRetired=true`): named on old sheets, offered for no new disposition (docs/adr/0042). */
+  readonly retired?: boolean;
 }
 
 export interface SectionList {

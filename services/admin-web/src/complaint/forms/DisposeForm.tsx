@@ -18,7 +18,8 @@ export function DisposeForm({ detail, sections, onAccepted, onCancel, onConflict
   const { t, lang, msg } = useI18n();
   const [lines, setLines] = useState<Record<string, DispositionSectionInput>>({});
   const [note, setNote] = useState('');
-  const list = useMemo(() => sections ?? [], [sections]);
+  // A retired section is named on old sheets but offered for no new disposition (docs/adr/0042).
+  const list = useMemo(() => (sections ?? []).filter((s) => !s.retired), [sections]);
   const inputs = list.map((s) => lines[s.code] ?? { sectionCode: s.code, chosen: false, instructions: [], note: '' });
   const chosen = inputs.filter((l) => l.chosen);
 

@@ -2,6 +2,7 @@ import type { ComponentType, MutableRefObject } from 'react';
 import type { UiAction } from '../../api/commands';
 import type { CommandResult, ComplaintDetail, ComplaintMessages, Section } from '../../api/types';
 import { AnalyzeForm } from '../../complaint/forms/AnalyzeForm';
+import { CallAttemptForm } from '../../complaint/forms/CallAttemptForm';
 import { ConfirmForm } from '../../complaint/forms/ConfirmForm';
 import { DecideForm } from '../../complaint/forms/DecideForm';
 import { DeliveryForm } from '../../complaint/forms/DeliveryForm';
@@ -24,6 +25,7 @@ const FORMS: Record<UiAction, ComponentType<CommandFormProps>> = {
   formTeam: TeamForm,
   informReporter: InformForm,
   recordDelivery: DeliveryForm,
+  recordCallAttempt: CallAttemptForm,
 };
 
 export interface ComplaintActionsProps {

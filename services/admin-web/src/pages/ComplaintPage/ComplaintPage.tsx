@@ -5,8 +5,10 @@ import { ROUTES } from '../../app/routes';
 import { Link } from '../../app/router';
 import { ErrorMessage, StatusMessage } from '../../components/Alerts';
 import { PageHeading } from '../../components/PageHeading';
+import { AssignmentPanel } from '../../complaint/AssignmentPanel';
 import { Documents } from '../../complaint/Documents';
 import { FollowUpMessage } from '../../complaint/forms/AppendMessageForm';
+import { InternalNotesPanel } from '../../complaint/InternalNotes';
 import { Messages } from '../../complaint/Messages';
 import { Outputs } from '../../complaint/Outputs';
 import { Timeline } from '../../complaint/Timeline';
@@ -105,6 +107,8 @@ export function ComplaintPage({ id }: { id: string }) {
         <>
           <ComplaintSummary complaint={current} now={now} />
 
+          <AssignmentPanel key={`${current.status}-${current.version ?? ''}`} complaintId={current.id} waitsOnMe={offeredActions(current.availableActions).length > 0} />
+
           <ComplaintActions
             actions={offeredActions(current.availableActions)}
             openAction={openAction}
@@ -130,6 +134,8 @@ export function ComplaintPage({ id }: { id: string }) {
             {/* A later call or visit of the reporter: Admin Tikkim, while the complaint is open (libs/sop). */}
             {current.availableActions.includes('appendMessage') ? <FollowUpMessage detail={current} onSaved={loadRest} onConflict={onConflict} /> : null}
           </section>
+
+          <InternalNotesPanel complaintId={current.id} />
 
           <section className="section" aria-labelledby="complaint-outputs">
             <h2 id="complaint-outputs">{t('complaint.outputs')}</h2>

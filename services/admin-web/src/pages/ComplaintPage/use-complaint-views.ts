@@ -87,7 +87,8 @@ export function useComplaintViews(id: string) {
       }
     })();
     loadRest();
-    void read<SectionList>('/api/v1/sections', setSections);
+    // The retired sections too: an old sheet still names them (docs/adr/0042); the disposition form leaves them out.
+    void read<SectionList>('/api/v1/sections?includeRetired=true', setSections);
     return () => {
       cancelled = true;
     };

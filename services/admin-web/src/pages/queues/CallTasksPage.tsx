@@ -22,7 +22,9 @@ function reasonKey(errorCode: string): MessageKey | undefined {
 /**
  * `/panggilan`: the answers no channel could deliver, oldest first, with why each channel failed.
  * Admin Tikkim opens the complaint, reads the reporter's number there (the read is recorded),
- * phones, and records the delivery (SOP step 8), which closes the complaint and the task.
+ * phones, and records the delivery (SOP step 8), which closes the complaint and the task; or a
+ * call that did not reach them: to try again later (the task waits, then shows its last call) or
+ * given up with a reason, which closes the complaint (docs/adr/0044).
  */
 export function CallTasksPage() {
   const { t, lang } = useI18n();
@@ -62,6 +64,15 @@ export function CallTasksPage() {
               </li>
             ))}
           </ul>
+          {task.lastCallAttempt ? (
+            <p className="item__summary">
+              {t('callTasks.lastAttempt', {
+                time: formatWib(task.lastCallAttempt.attemptedAt, lang),
+                count: task.lastCallAttempt.attempts,
+                retryAt: formatWib(task.lastCallAttempt.retryAt, lang),
+              })}
+            </p>
+          ) : null}
           <p>
             <Link to={complaintPath(task.complaintId)}>{t('callTasks.open', { number: task.trackingNumber })}</Link>
           </p>

@@ -17,12 +17,17 @@ interface QueuePageProps<T> {
   readonly emptyTitle: string;
   readonly emptyText: string;
   readonly listLabel: string;
-  readonly renderItem: (item: T) => ReactNode;
+  /** One item; `reload` reads the queue again (after an action on the item). */
+  readonly renderItem: (item: T, reload: () => Promise<void>) => ReactNode;
   readonly itemKey: (item: T) => string;
+  /** What the last action on an item did, shown above the list. */
+  readonly notice?: ReactNode;
+  /** Actions on many items at once, beside the refresh button (e.g. re-drive a group's dead letters). */
+  readonly actions?: (items: readonly T[], reload: () => Promise<void>) => ReactNode;
 }
 
 /** One work queue's page: what waits, oldest first, with loading, error and empty states. */
-export function QueuePage<T>({ queue, title, lead, emptyTitle, emptyText, listLabel, renderItem, itemKey }: QueuePageProps<T>) {
+export function QueuePage<T>({ queue, title, lead, emptyTitle, emptyText, listLabel, renderItem, itemKey, notice, actions }: QueuePageProps<T>) {
   const { t } = useI18n();
   const { api, session } = useAuth();
   const [list, setList] = useState<Loadable<{ items: T[]; total: number }>>(LOADING);
@@ -57,7 +62,9 @@ export function QueuePage<T>({ queue, title, lead, emptyTitle, emptyText, listLa
             <button type="button" className="button button--secondary" onClick={() => void load()}>
               {t('common.refresh')}
             </button>
+            {list.state === 'ok' ? actions?.(list.value.items, load) : null}
           </div>
+          {notice}
           {list.state === 'loading' ? <StatusMessage>{t('common.loading')}</StatusMessage> : null}
           {list.state === 'error' ? (
             <ErrorMessage>
@@ -78,7 +85,7 @@ export function QueuePage<T>({ queue, title, lead, emptyTitle, emptyText, listLa
               <ul className="item-list" aria-label={listLabel}>
                 {list.value.items.map((item) => (
                   <li key={itemKey(item)} className="item">
-                    {renderItem(item)}
+                    {renderItem(item, load)}
                   </li>
                 ))}
               </ul>
