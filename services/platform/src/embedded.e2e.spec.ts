@@ -191,7 +191,7 @@ describe('the embedded default: every service in one process, on PGlite and the 
   it('starts on an empty data directory, prints the demo passwords once, and carries a complaint through the SOP to CLOSED', async () => {
     const platform = await start('first start');
     const created = platform.lines.map((l) => /created (\S+) \((.*)\) password: (\S+)$/.exec(l)).filter((m): m is RegExpExecArray => m !== null);
-    expect(created.map((m) => m[1]).sort()).toEqual(['admin.tikkim', 'auditor', 'kepala.kantor', 'kepala.seksi.ti', 'seksi.inteldakim', 'seksi.lantaskim']);
+    expect(created.map((m) => m[1]).sort()).toEqual(['admin.tikkim', 'auditor', 'kepala.kantor', 'kepala.seksi.ti', 'operator', 'seksi.inteldakim', 'seksi.lantaskim']);
     for (const m of created) passwords[m[1]] = m[3];
     expect(platform.lines.some((l) => l.includes(`Log in at ${webApp}masuk`))).toBe(true);
     const page = await fetch(webApp);

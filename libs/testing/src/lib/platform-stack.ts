@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { freePort, ServiceProcess } from './processes';
 import {
   COMPLAINT_EVENTS_TOPIC,
+  PLATFORM_CONSUMER_GROUPS,
+  PLATFORM_GROUP_TOPICS,
+  dlqTopicFor,
   generateEventSigningKey,
   parseEventKeyRing,
   parseEventSigningKey,
@@ -9,7 +12,7 @@ import {
   type EventEnvelope,
   type EventKeyRing,
 } from '@pengaduan/contracts';
-import { dropSchema, sql, startGroupAtEnd, uniqueSchemaName, uniqueSuffix } from './isolation';
+import { createTopicsIfMissing, dropSchema, sql, startGroupAtEnd, uniqueSchemaName, uniqueSuffix } from './isolation';
 import { testInfrastructure } from './infrastructure';
 
 /** The services of the platform, as separate processes, each with its own schema and ports. */
@@ -21,6 +24,8 @@ export interface PlatformStack {
   gatewayGrpc: string;
   processes: Record<string, ServiceProcess>;
   schemas: Record<string, string>;
+  /** The key intake seals reporters' contacts and kept requests with (REPORTER_CONTACT_KEY), for a test that seeds what intake keeps. */
+  contactKey: string;
   /** The event keys the stack publishes (EVENT_PUBLIC_KEYS): one per service, `<name>-test` for `pengaduan/<name>`. */
   keyRing: EventKeyRing;
   /**
@@ -86,6 +91,13 @@ export async function startPlatformStack(
   for (const group of [...COMMAND_SERVICES.map((s) => s.name), 'sla-monitor', projectionGroup]) {
     await startGroupAtEnd(`${common.KAFKA_GROUP_PREFIX}${group}`, COMPLAINT_EVENTS_TOPIC);
   }
+  // The gateway's follower of the platform groups' DLQs (docs/adr/0043) likewise: the operators of
+  // this stack see what fails in it, not every dead letter of the broker's history.
+  await createTopicsIfMissing(PLATFORM_GROUP_TOPICS);
+  for (const group of PLATFORM_CONSUMER_GROUPS) {
+    await startGroupAtEnd(`${common.KAFKA_GROUP_PREFIX}${projectionGroup}.dead-letters`, dlqTopicFor(group));
+  }
+  const contactKey = randomBytes(32).toString('base64');
   const processes: Record<string, ServiceProcess> = {};
   const schemas: Record<string, string> = {};
   const grpc: Record<string, string> = {};
@@ -106,7 +118,7 @@ export async function startPlatformStack(
         // intake hands receipts to notification; notification asks intake for addresses; every
         // other command service asks intake to screen its officers' texts (docs/adr/0023).
         ...(svc.name === 'intake'
-          ? { REPORTER_CONTACT_KEY: randomBytes(32).toString('base64'), NOTIFICATION_GRPC_URL: grpc['notification'], ...fastPoll({ INTAKE_INBOUND_POLL_MS: '200' }) }
+          ? { REPORTER_CONTACT_KEY: contactKey, NOTIFICATION_GRPC_URL: grpc['notification'], ...fastPoll({ INTAKE_INBOUND_POLL_MS: '200' }) }
           : { INTAKE_GRPC_URL: grpc['intake'] }),
         ...(svc.name === 'notification' ? fastPoll({ NOTIFICATION_POLL_MS: '200', NOTIFICATION_RETRY_BASE_MS: '500' }) : {}),
       },
@@ -153,6 +165,7 @@ export async function startPlatformStack(
     gatewayGrpc,
     processes,
     schemas,
+    contactKey,
     keyRing: parseEventKeyRing(publishedKeys),
     signer(source: string) {
       const entry = Object.values(eventKeys).find((k) => k.publicEntry.split('=')[1] === source);

@@ -11,20 +11,23 @@ import {
   TEAM_MEMBER_ROLE_LABELS,
   type ComplaintStatus,
 } from '@pengaduan/sop';
-import { eventually, randomOfficeCode, REPO_ROOT, startPlatformStack, type PlatformStack } from '@pengaduan/testing';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { eventually, randomOfficeCode, startPlatformStack, type PlatformStack } from '@pengaduan/testing';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { offeredActions, UI_ACTIONS, type UiAction } from '../api/commands';
-import { complaintPath, loginPath, ROUTES, trackPath } from '../app/routes';
+import { complaintPath, ROUTES, trackPath } from '../app/routes';
 import { ACTION_LABELS, MESSAGES, type MessageKey } from '../i18n/messages';
 import { translate, type MessageParams } from '../i18n/translate';
 import { formatNumber, formatWib, wibDateKey } from '../lib/format';
 import { periodRange } from '../lib/periods';
 import { classificationLabel, stepShortName } from '../lib/sop-labels';
-import { launchBrowser, newTestPage, shot, type TestPage } from './__fixtures__/browser';
+import { assertWebAppBuilt, closeBrowserStack, expectNoPageProblems, launchBrowser, newTestPage, shot, type TestPage } from './__fixtures__/browser';
+import { logIn } from './__fixtures__/login';
 import { Office, OFFICER_NAMES, OFFICERS, SECTIONS, type Officer } from './__fixtures__/office';
+import { registerPhoneComplaint } from './__fixtures__/phone-complaint';
+import { queueItem } from './__fixtures__/work-queues';
 
 // The built web app as the gateway serves it, in Debian's Chromium (playwright-core), against
 // every service running as its own process on the real broker and Postgres: a complainant
@@ -32,7 +35,6 @@ import { Office, OFFICER_NAMES, OFFICERS, SECTIONS, type Officer } from './__fix
 // context, carry the complaint through the SOP in the UI. The page is found by what a user
 // (and a screen reader) finds it by: roles, accessible names and labels, in Bahasa Indonesia.
 
-const DIST_INDEX = join(REPO_ROOT, 'services', 'admin-web', 'dist', 'index.html');
 const office = randomOfficeCode();
 /** A second office whose policy gives Admin Tikkim seconds to confirm: its complaints are escalated at once. */
 const hastyOffice = randomOfficeCode();
@@ -84,6 +86,7 @@ const FORM_TITLES: Record<UiAction, MessageKey> = {
   formTeam: 'form.team.title',
   informReporter: 'form.inform.title',
   recordDelivery: 'form.delivery.title',
+  recordCallAttempt: 'form.callAttempt.title',
 };
 
 function requireReported(): { trackingNumber: string; id: string } {
@@ -97,28 +100,13 @@ async function publicPage(options?: Parameters<typeof newTestPage>[2]): Promise<
   return p;
 }
 
-/** Logs `who` in on /masuk and waits for the worklist, which names them in the header. */
-async function logIn(page: Page, who: Officer, of: Office = sop): Promise<void> {
-  await page.goto(loginPath());
-  await page.getByLabel(required(t('login.username')), { exact: true }).fill(of.username(who));
-  await page.getByLabel(required(t('login.password')), { exact: true }).fill(of.passwordOf(who));
-  await page.getByRole('button', { name: t('login.submit'), exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: t('worklist.title'), exact: true }).waitFor();
-  // On a phone the officer's name is behind the menu button.
-  const menu = page.getByRole('button', { name: t('nav.menu'), exact: true });
-  const folded = await menu.isVisible();
-  if (folded) await menu.click();
-  await page.getByRole('banner').getByText(OFFICERS[who].displayName).waitFor();
-  if (folded) await menu.click();
-}
-
 /** The officer's own browser context and page, logged in on first use. */
 async function officer(who: Officer): Promise<Page> {
   let p = pages.get(who);
   if (!p) {
     p = await newTestPage(browser, gatewayUrl);
     pages.set(who, p);
-    await logIn(p.page, who);
+    await logIn(p.page, who, sop);
   }
   return p.page;
 }
@@ -166,34 +154,12 @@ async function buttonsShown(page: Page): Promise<string[]> {
 /** The navigation's link to a work queue, whose name carries the queue's count when something waits. */
 const queueLink = (page: Page, key: MessageKey) => page.getByRole('navigation', { name: t('nav.label'), exact: true }).getByRole('link', { name: new RegExp(`^${escape(t(key))}`) });
 
-/**
- * Opens a work queue's page and waits until it has read the queue; resolves with the item of
- * `trackingNumber`, if the queue holds it. Each call reads the queue afresh.
- */
-async function queueItem(page: Page, route: string, listKey: MessageKey, trackingNumber: string): Promise<Locator | undefined> {
-  await page.goto(route);
-  await page.locator('.empty-state, .item-list').first().waitFor();
-  const item = page.getByRole('list', { name: t(listKey), exact: true }).getByRole('listitem').filter({ has: page.getByRole('heading', { name: trackingNumber, exact: true }) });
-  return (await item.count()) > 0 ? item : undefined;
-}
-
 async function noHorizontalScroll(page: Page): Promise<{ scrollWidth: number; innerWidth: number }> {
   return page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
 }
 
-/** A complaint Admin Tikkim records from a phone call, over REST. */
-async function registerPhoneComplaint(text: string): Promise<string> {
-  const r = await sop.call('POST', '/complaints', 'admin', { officeCode: office, channel: 'PHONE', text, contact: { name: 'Rudi Hartono', phone: '+6281355566677' } });
-  if (r.status !== 201) throw new Error(`registering a phone complaint: ${r.status} ${JSON.stringify(r.body)}`);
-  const id = r.body['id'] as string;
-  await sop.expectStatus(id, 'RECEIVED');
-  return id;
-}
-
 beforeAll(async () => {
-  if (!existsSync(DIST_INDEX)) {
-    throw new Error(`the built web app is missing (${DIST_INDEX}): run \`npm run build:web\` first (npm test builds it before the end-to-end tests)`);
-  }
+  assertWebAppBuilt();
   browser = await launchBrowser();
   const policies = join(mkdtempSync(join(tmpdir(), 'sla-policies-')), 'policies.json');
   writeFileSync(policies, JSON.stringify({ [hastyOffice]: { deadlineHours: { CONFIRM: 0.001 } } }));
@@ -202,19 +168,9 @@ beforeAll(async () => {
   sop = await new Office(stack, office).setUp();
 }, 240_000);
 
-afterEach(() => {
-  // Nothing thrown in the page, nothing the Content-Security-Policy refused.
-  const problems = [...pages.values(), ...others].flatMap((p) => p.problems.splice(0));
-  expect(problems).toEqual([]);
-});
+afterEach(() => expectNoPageProblems([...pages.values(), ...others]));
 
-afterAll(async () => {
-  await browser?.close();
-  if (!stack) return;
-  const codes = await stack.stop();
-  await stack.dispose();
-  expect(Object.entries(codes).filter(([, code]) => code !== 0)).toEqual([]);
-}, 60_000);
+afterAll(() => closeBrowserStack(browser, stack), 60_000);
 
 describe('the web app in a browser, on the whole platform', () => {
   it('lets a complainant report on /lapor and shows the tracking number', async () => {
@@ -392,7 +348,7 @@ describe('the web app in a browser, on the whole platform', () => {
   }, 240_000);
 
   it('never shows an officer a button for an action they may not take', async () => {
-    const id = await registerPhoneComplaint('Petugas informasi tidak ada di tempat selama jam pelayanan, antrean menumpuk.');
+    const id = (await registerPhoneComplaint(sop, 'Petugas informasi tidak ada di tempat selama jam pelayanan, antrean menumpuk.')).id;
     // The officer whose step it is, and the command that must be among their buttons, so the
     // comparison cannot pass with nothing on either side.
     const steps: { status: ComplaintStatus; by: Officer | null; expects: UiAction | null; next?: [Officer, string, unknown | (() => unknown)] }[] = [
@@ -518,7 +474,7 @@ describe('the web app in a browser, on the whole platform', () => {
   it('shows Kepala Kantor the dashboard: charts with captions, and their numbers as tables', async () => {
     requireReported();
     // One complaint not confirmed yet: counted, but under no classification.
-    waiting = await registerPhoneComplaint('Pemohon lansia harus mengantre berdiri lebih dari dua jam tanpa kursi di ruang tunggu lantai satu.');
+    waiting = (await registerPhoneComplaint(sop, 'Pemohon lansia harus mengantre berdiri lebih dari dua jam tanpa kursi di ruang tunggu lantai satu.')).id;
     const kakan = await officer('kakan');
     const range = periodRange(30, Date.now());
     const answer = kakan.waitForResponse((r) => r.url().includes('/api/v1/dashboard?') && r.status() === 200);
@@ -606,13 +562,13 @@ describe('the web app in a browser, on the whole platform', () => {
   it('fits a phone screen: the worklist and the complaint page never scroll sideways', async () => {
     const { id } = requireReported();
     // Something in the worklist to draw.
-    waiting ??= await registerPhoneComplaint('Pemohon lansia harus mengantre berdiri lebih dari dua jam tanpa kursi di ruang tunggu lantai satu.');
+    waiting ??= (await registerPhoneComplaint(sop, 'Pemohon lansia harus mengantre berdiri lebih dari dua jam tanpa kursi di ruang tunggu lantai satu.')).id;
     await eventually(async () => {
       const worklist = await sop.call('GET', '/worklist', 'admin');
       return (worklist.body['items'] as { id: string }[]).some((i) => i.id === waiting) ? true : undefined;
     }, 30_000, "the phone complaint in Admin Tikkim's worklist");
     const { page } = await publicPage({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
-    await logIn(page, 'admin');
+    await logIn(page, 'admin', sop);
     await page.getByRole('list', { name: t('worklist.listLabel'), exact: true }).getByRole('listitem').first().waitFor();
     const worklist = await noHorizontalScroll(page);
     expect(worklist.innerWidth).toBe(375);
@@ -662,7 +618,7 @@ describe('the web app in a browser, on the whole platform', () => {
   });
 
   it('lets Admin Tikkim add what a phone complainant said on a later call, as the complaint’s next message', async () => {
-    const id = await registerPhoneComplaint('Loket pengambilan paspor tutup sebelum jam layanan berakhir, pemohon disuruh kembali besok.');
+    const id = (await registerPhoneComplaint(sop, 'Loket pengambilan paspor tutup sebelum jam layanan berakhir, pemohon disuruh kembali besok.')).id;
     const followUp = 'Pelapor menelepon lagi: kejadian yang sama terulang hari ini pukul 14.30 di loket 4.';
     const page = await officer('admin');
     await openComplaint(page, id, 'RECEIVED');

@@ -1,13 +1,14 @@
 // The browser of the web app's end-to-end tests: Debian's Chromium driven by playwright-core
 // (no browser download), one per test file, a fresh context (own cookies and storage) per
 // officer, and full-page screenshots under .local/artifacts/screenshots/.
-import { REPO_ROOT } from '@pengaduan/testing';
-import { mkdirSync } from 'node:fs';
+import { REPO_ROOT, type PlatformStack } from '@pengaduan/testing';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = join(REPO_ROOT, '.local', 'artifacts', 'screenshots');
+const DIST_INDEX = join(REPO_ROOT, 'services', 'admin-web', 'dist', 'index.html');
 
 /** How long one UI step may take to show (a command's answer, then the view catching up). */
 export const UI_TIMEOUT_MS = 30_000;
@@ -50,4 +51,25 @@ export async function shot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/** Throws unless the built web app, which the gateway serves, is there. */
+export function assertWebAppBuilt(): void {
+  if (!existsSync(DIST_INDEX)) {
+    throw new Error(`the built web app is missing (${DIST_INDEX}): run \`npm run build:web\` first (npm test builds it before the end-to-end tests)`);
+  }
+}
+
+/** After each test: nothing thrown in these pages, nothing the Content-Security-Policy refused (and forgets what was seen). */
+export function expectNoPageProblems(pages: Iterable<TestPage | undefined>): void {
+  expect([...pages].flatMap((p) => p?.problems.splice(0) ?? [])).toEqual([]);
+}
+
+/** After all tests: closes the browser and stops the platform, every service of which must have exited cleanly. */
+export async function closeBrowserStack(browser: Browser | undefined, stack: PlatformStack | undefined): Promise<void> {
+  await browser?.close();
+  if (!stack) return;
+  const codes = await stack.stop();
+  await stack.dispose();
+  expect(Object.entries(codes).filter(([, code]) => code !== 0)).toEqual([]);
 }
