@@ -1,7 +1,7 @@
 import { uniqueSuffix } from '@pengaduan/testing';
 import { randomUUID } from 'node:crypto';
 import { api, isolate, removeIsolation, startGateway, type GatewayIsolation, type TestGateway } from '../__fixtures__/gateway-app';
-import { OFFICER_ROLES } from '../auth/authenticated-user';
+import { OFFICE_ROLES } from '../auth/authenticated-user';
 import { UserAccounts, type NewAccount } from '../users/user-accounts';
 import { OFFICE_OFFICER_READERS } from './office-officers.http.controller';
 
@@ -40,7 +40,7 @@ beforeAll(async () => {
   for (const [name, officer] of Object.entries({
     kepala: { role: 'KEPALA_KANTOR', officeCode: 'BLP' },
     otherOfficeKepala: { role: 'KEPALA_KANTOR', officeCode: 'TPI' },
-    ...Object.fromEntries(OFFICER_ROLES.filter((r) => r !== 'KEPALA_KANTOR').map((role) => [role, { role, officeCode: 'BLP', ...(role === 'SEKSI_TERKAIT' ? { sectionCode: 'LANTASKIM' } : {}) }])),
+    ...Object.fromEntries(OFFICE_ROLES.filter((r) => r !== 'KEPALA_KANTOR').map((role) => [role, { role, officeCode: 'BLP', ...(role === 'SEKSI_TERKAIT' ? { sectionCode: 'LANTASKIM' } : {}) }])),
   } as Record<string, Parameters<TestGateway['officer']>[0]>)) {
     const logged = await gateway.officer(officer);
     tokens[name] = logged.token;
@@ -89,7 +89,7 @@ describe("the office's officers a team decree may name", () => {
 
   it('are refused (403 OFFICE_OFFICERS.FORBIDDEN_ROLE) to every role that does not issue the team decree', async () => {
     expect(OFFICE_OFFICER_READERS).toEqual(['KEPALA_KANTOR']);
-    for (const role of OFFICER_ROLES.filter((r) => r !== 'KEPALA_KANTOR')) {
+    for (const role of OFFICE_ROLES.filter((r) => r !== 'KEPALA_KANTOR')) {
       const res = await api(gateway, tokens[role]).get('/office/officers');
       expect([role, res.status]).toEqual([role, 403]);
       expect(await res.json()).toMatchObject({ status: 403, code: 'OFFICE_OFFICERS.FORBIDDEN_ROLE' });
