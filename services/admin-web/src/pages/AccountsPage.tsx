@@ -4,6 +4,7 @@ import { useAuth, useSession } from '../app/auth';
 import { ErrorMessage, StatusMessage } from '../components/Alerts';
 import { CopyButton } from '../components/CopyButton';
 import { PageHeading } from '../components/PageHeading';
+import { StackedTable } from '../components/StackedTable';
 import { useI18n } from '../i18n/i18n';
 import type { ErrorMsg, Msg } from '../i18n/translate';
 import type { Section, SectionList } from '../api/types/office-reports';
@@ -106,80 +107,49 @@ export function AccountsPage() {
       ) : null}
       {accounts.state === 'ok' && items.length === 0 ? <p>{t('accounts.empty')}</p> : null}
       {items.length > 0 ? (
-        <div className="table-scroll">
-          <table className="table table--stack">
-            <caption className="sr-only">{t('accounts.listLabel')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('accounts.username')}</th>
-                <th scope="col">{t('accounts.name')}</th>
-                <th scope="col">{t('accounts.role')}</th>
-                <th scope="col">{t('accounts.status')}</th>
-                <th scope="col">{t('accounts.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((a) => (
-                <tr key={a.username}>
-                  <th scope="row" data-label={t('accounts.username')}>
-                    {a.username}
-                  </th>
-                  <td data-label={t('accounts.name')}>{a.displayName}</td>
-                  <td data-label={t('accounts.role')}>
-                    {roleLabel(a.role, lang)}
-                    {a.sectionCode ? ` · ${a.sectionCode}` : ''}
-                    {a.secondFactorRequired ? ` · ${t('admin.secondFactorRequiredShort')}` : ''}
-                  </td>
-                  <td data-label={t('accounts.status')}>{a.active ? t('accounts.active') : t('accounts.inactive')}</td>
-                  <td data-label={t('accounts.actions')}>
-                    <div className="toolbar">
-                      {a.active ? (
-                        <button
-                          type="button"
-                          className="button button--secondary"
-                          aria-label={t('admin.editOfficerFor', { username: a.username })}
-                          disabled={busy !== null}
-                          onClick={() => setEditing({ kind: 'edit', account: a })}
-                        >
-                          {t('admin.editOfficer')}
-                        </button>
-                      ) : null}
-                      <button
-                        type="button"
-                        className="button button--secondary"
-                        aria-label={t('accounts.resetFor', { username: a.username })}
-                        disabled={busy !== null}
-                        onClick={() => void act(a, 'password-reset')}
-                      >
-                        {t('accounts.reset')}
-                      </button>
-                      <button
-                        type="button"
-                        className="button button--ghost"
-                        aria-label={t('accounts.resetSecondFactorFor', { username: a.username })}
-                        disabled={busy !== null}
-                        onClick={() => void act(a, 'password-reset', true)}
-                      >
-                        {t('accounts.resetSecondFactor')}
-                      </button>
-                      {a.active && a.username !== session.user.username ? (
-                        <button
-                          type="button"
-                          className="button button--ghost"
-                          aria-label={t('accounts.deactivateFor', { username: a.username })}
-                          disabled={busy !== null}
-                          onClick={() => void act(a, 'deactivate')}
-                        >
-                          {t('accounts.deactivate')}
-                        </button>
-                      ) : null}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StackedTable
+          caption={t('accounts.listLabel')}
+          rows={items}
+          rowKey={(a) => a.username}
+          columns={[
+            { label: t('accounts.username'), rowHeader: true, cell: (a) => a.username },
+            { label: t('accounts.name'), cell: (a) => a.displayName },
+            {
+              label: t('accounts.role'),
+              cell: (a) => (
+                <>
+                  {roleLabel(a.role, lang)}
+                  {a.sectionCode ? ` · ${a.sectionCode}` : ''}
+                  {a.secondFactorRequired ? ` · ${t('admin.secondFactorRequiredShort')}` : ''}
+                </>
+              ),
+            },
+            { label: t('accounts.status'), cell: (a) => (a.active ? t('accounts.active') : t('accounts.inactive')) },
+            {
+              label: t('accounts.actions'),
+              cell: (a) => (
+                <div className="toolbar">
+                  {a.active ? (
+                    <button type="button" className="button button--secondary" aria-label={t('admin.editOfficerFor', { username: a.username })} disabled={busy !== null} onClick={() => setEditing({ kind: 'edit', account: a })}>
+                      {t('admin.editOfficer')}
+                    </button>
+                  ) : null}
+                  <button type="button" className="button button--secondary" aria-label={t('accounts.resetFor', { username: a.username })} disabled={busy !== null} onClick={() => void act(a, 'password-reset')}>
+                    {t('accounts.reset')}
+                  </button>
+                  <button type="button" className="button button--ghost" aria-label={t('accounts.resetSecondFactorFor', { username: a.username })} disabled={busy !== null} onClick={() => void act(a, 'password-reset', true)}>
+                    {t('accounts.resetSecondFactor')}
+                  </button>
+                  {a.active && a.username !== session.user.username ? (
+                    <button type="button" className="button button--ghost" aria-label={t('accounts.deactivateFor', { username: a.username })} disabled={busy !== null} onClick={() => void act(a, 'deactivate')}>
+                      {t('accounts.deactivate')}
+                    </button>
+                  ) : null}
+                </div>
+              ),
+            },
+          ]}
+        />
       ) : null}
     </div>
   );

@@ -10,6 +10,7 @@ import { ErrorMessage, StatusMessage } from '../components/Alerts';
 import { Countdown } from '../components/Countdown';
 import { SelectField, TextField } from '../components/fields';
 import { PageHeading } from '../components/PageHeading';
+import { StackedTable } from '../components/StackedTable';
 import { useI18n } from '../i18n/i18n';
 import { mostUrgentClock } from '../lib/countdown';
 import { formatNumber, formatWib, isCalendarDate, wibDayEnd, wibDayStart } from '../lib/format';
@@ -136,39 +137,34 @@ export function ComplaintListPage() {
               : t('list.showing', { from: formatNumber(value.offset + 1, lang), to: formatNumber(value.offset + value.items.length, lang), total: formatNumber(value.total, lang) })}
           </p>
           {value.items.length > 0 ? (
-            <div className="table-scroll">
-              <table className="table table--stack">
-                <caption className="sr-only">{t('list.title')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('complaint.trackingNumber')}</th>
-                    <th scope="col">{t('complaint.status')}</th>
-                    <th scope="col">{t('complaint.channel')}</th>
-                    <th scope="col">{t('field.classification')}</th>
-                    <th scope="col">{t('complaint.receivedAt')}</th>
-                    <th scope="col">{t('list.deadline')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {value.items.map((c) => {
+            <StackedTable
+              caption={t('list.title')}
+              rows={value.items}
+              rowKey={(c) => c.id}
+              columns={[
+                {
+                  label: t('complaint.trackingNumber'),
+                  rowHeader: true,
+                  cell: (c) => (
+                    <>
+                      <Link to={complaintPath(c.id)}>{c.trackingNumber}</Link>
+                      {c.summary ? <span className="table__sub">{c.summary}</span> : null}
+                    </>
+                  ),
+                },
+                { label: t('complaint.status'), cell: (c) => statusLabel(c.status, lang) },
+                { label: t('complaint.channel'), cell: (c) => channelLabel(c.channel, lang) },
+                { label: t('field.classification'), cell: (c) => classificationLabel(c.classificationCode, lang) },
+                { label: t('complaint.receivedAt'), cell: (c) => formatWib(c.receivedAt, lang) },
+                {
+                  label: t('list.deadline'),
+                  cell: (c) => {
                     const clock = mostUrgentClock(c);
-                    return (
-                      <tr key={c.id}>
-                        <th scope="row" data-label={t('complaint.trackingNumber')}>
-                          <Link to={complaintPath(c.id)}>{c.trackingNumber}</Link>
-                          {c.summary ? <span className="table__sub">{c.summary}</span> : null}
-                        </th>
-                        <td data-label={t('complaint.status')}>{statusLabel(c.status, lang)}</td>
-                        <td data-label={t('complaint.channel')}>{channelLabel(c.channel, lang)}</td>
-                        <td data-label={t('field.classification')}>{classificationLabel(c.classificationCode, lang)}</td>
-                        <td data-label={t('complaint.receivedAt')}>{formatWib(c.receivedAt, lang)}</td>
-                        <td data-label={t('list.deadline')}>{clock ? <Countdown clock={clock} now={now} /> : '—'}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+                    return clock ? <Countdown clock={clock} now={now} /> : '—';
+                  },
+                },
+              ]}
+            />
           ) : null}
           {value.total > LIST_PAGE_SIZE ? (
             <nav className="pager" aria-label={t('list.pages')}>

@@ -6,6 +6,7 @@ import { complaintPath } from '../app/routes';
 import { Link } from '../app/router';
 import { ErrorMessage } from '../components/Alerts';
 import { PageHeading } from '../components/PageHeading';
+import { StackedTable } from '../components/StackedTable';
 import { PeriodPicker } from '../components/PeriodPicker';
 import { useI18n } from '../i18n/i18n';
 import { contactFieldsLabel, contactPurposeLabel } from '../lib/contact-purposes';
@@ -69,43 +70,35 @@ export function ProcessingRecordPage() {
       {error !== null ? <ErrorMessage>{t('processingRecord.failed', { status: String(error) })}</ErrorMessage> : null}
       {!loading && error === null && items.length === 0 ? <p className="muted">{t('processingRecord.none')}</p> : null}
       {items.length > 0 ? (
-        <div className="table-scroll">
-          <table className="table table--stack">
-            <caption className="sr-only">{t('processingRecord.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('processingRecord.at')}</th>
-                <th scope="col">{t('processingRecord.who')}</th>
-                <th scope="col">{t('processingRecord.complaint')}</th>
-                <th scope="col">{t('processingRecord.purpose')}</th>
-                <th scope="col">{t('processingRecord.fields')}</th>
-                <th scope="col">{t('processingRecord.outcome')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row" data-label={t('processingRecord.at')}>
-                    {formatWib(r.at, lang)}
-                  </th>
-                  <td data-label={t('processingRecord.who')}>
-                    {r.actor.kind === 'system' ? t('processingRecord.system', { service: r.actor.service ?? '—' }) : (r.actor.displayName ?? r.actor.username ?? r.actor.userId ?? '—')}
-                    {r.actor.kind === 'user' ? <span className="table__sub">{roleLabel(r.actor.role ?? null, lang)}</span> : null}
-                  </td>
-                  <td data-label={t('processingRecord.complaint')}>
-                    <Link to={complaintPath(r.complaintId)}>{r.complaintId.slice(0, 8)}</Link>
-                  </td>
-                  <td data-label={t('processingRecord.purpose')}>
-                    {contactPurposeLabel(r.purpose, lang)}
-                    {r.reason ? <span className="table__sub">{r.reason}</span> : null}
-                  </td>
-                  <td data-label={t('processingRecord.fields')}>{contactFieldsLabel(r.fields, lang)}</td>
-                  <td data-label={t('processingRecord.outcome')}>{r.outcome === 'READ' ? t('processingRecord.read') : t('processingRecord.refused', { code: r.refusalCode ?? '—' })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StackedTable
+          caption={t('processingRecord.title')}
+          rows={items}
+          rowKey={(r) => r.id}
+          columns={[
+            { label: t('processingRecord.at'), rowHeader: true, cell: (r) => formatWib(r.at, lang) },
+            {
+              label: t('processingRecord.who'),
+              cell: (r) => (
+                <>
+                  {r.actor.kind === 'system' ? t('processingRecord.system', { service: r.actor.service ?? '—' }) : (r.actor.displayName ?? r.actor.username ?? r.actor.userId ?? '—')}
+                  {r.actor.kind === 'user' ? <span className="table__sub">{roleLabel(r.actor.role ?? null, lang)}</span> : null}
+                </>
+              ),
+            },
+            { label: t('processingRecord.complaint'), cell: (r) => <Link to={complaintPath(r.complaintId)}>{r.complaintId.slice(0, 8)}</Link> },
+            {
+              label: t('processingRecord.purpose'),
+              cell: (r) => (
+                <>
+                  {contactPurposeLabel(r.purpose, lang)}
+                  {r.reason ? <span className="table__sub">{r.reason}</span> : null}
+                </>
+              ),
+            },
+            { label: t('processingRecord.fields'), cell: (r) => contactFieldsLabel(r.fields, lang) },
+            { label: t('processingRecord.outcome'), cell: (r) => (r.outcome === 'READ' ? t('processingRecord.read') : t('processingRecord.refused', { code: r.refusalCode ?? '—' })) },
+          ]}
+        />
       ) : null}
       {next ? (
         <p>

@@ -7,6 +7,7 @@ import { useAuth } from '../../app/auth';
 import { ErrorMessage, StatusMessage } from '../../components/Alerts';
 import { TextField } from '../../components/fields';
 import { PageHeading } from '../../components/PageHeading';
+import { StackedTable } from '../../components/StackedTable';
 import { useI18n } from '../../i18n/i18n';
 import type { ErrorMsg, Msg } from '../../i18n/translate';
 import { useLoadable } from '../../api/use-loadable';
@@ -96,56 +97,46 @@ export function SectionsPage() {
       {sections.state === 'loading' ? <StatusMessage>{t('common.loading')}</StatusMessage> : null}
       {sections.state === 'error' ? <ErrorMessage>{sections.status === 0 ? t('error.network') : t('error.unavailable')}</ErrorMessage> : null}
       {items.length > 0 ? (
-        <div className="table-scroll">
-          <table className="table table--stack">
-            <caption className="sr-only">{t('admin.sectionsTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.sectionCode')}</th>
-                <th scope="col">{t('admin.sectionName')}</th>
-                <th scope="col">{t('accounts.status')}</th>
-                <th scope="col">{t('accounts.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((s) => (
-                <tr key={s.code}>
-                  <th scope="row" data-label={t('admin.sectionCode')}>
-                    {s.code}
-                  </th>
-                  <td data-label={t('admin.sectionName')}>
-                    {renaming?.code === s.code ? (
-                      <form className="toolbar" noValidate onSubmit={rename}>
-                        <TextField id="section-rename" label={t('admin.newName', { code: s.code })} required value={renaming.name} onValue={(name) => setRenaming({ code: s.code, name })} error={errors['name'] ? msg(errors['name']) : undefined} />
-                        <button type="submit" className="button" disabled={busy}>
-                          {t('admin.saveName')}
-                        </button>
-                        <button type="button" className="button button--ghost" onClick={() => setRenaming(null)}>
-                          {t('admin.cancel')}
-                        </button>
-                      </form>
-                    ) : (
-                      s.name
-                    )}
-                  </td>
-                  <td data-label={t('accounts.status')}>{s.retired ? t('admin.retired') : t('accounts.active')}</td>
-                  <td data-label={t('accounts.actions')}>
-                    {s.retired ? null : (
-                      <div className="toolbar">
-                        <button type="button" className="button button--secondary" aria-label={t('admin.renameFor', { name: s.name })} disabled={busy} onClick={() => setRenaming({ code: s.code, name: s.name })}>
-                          {t('admin.rename')}
-                        </button>
-                        <button type="button" className="button button--ghost" aria-label={t('admin.retireFor', { name: s.name })} disabled={busy} onClick={() => retire(s)}>
-                          {t('admin.retire')}
-                        </button>
-                      </div>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StackedTable
+          caption={t('admin.sectionsTitle')}
+          rows={items}
+          rowKey={(s) => s.code}
+          columns={[
+            { label: t('admin.sectionCode'), rowHeader: true, cell: (s) => s.code },
+            {
+              label: t('admin.sectionName'),
+              cell: (s) =>
+                renaming?.code === s.code ? (
+                  <form className="toolbar" noValidate onSubmit={rename}>
+                    <TextField id="section-rename" label={t('admin.newName', { code: s.code })} required value={renaming.name} onValue={(name) => setRenaming({ code: s.code, name })} error={errors['name'] ? msg(errors['name']) : undefined} />
+                    <button type="submit" className="button" disabled={busy}>
+                      {t('admin.saveName')}
+                    </button>
+                    <button type="button" className="button button--ghost" onClick={() => setRenaming(null)}>
+                      {t('admin.cancel')}
+                    </button>
+                  </form>
+                ) : (
+                  s.name
+                ),
+            },
+            { label: t('accounts.status'), cell: (s) => (s.retired ? t('admin.retired') : t('accounts.active')) },
+            {
+              label: t('accounts.actions'),
+              cell: (s) =>
+                s.retired ? null : (
+                  <div className="toolbar">
+                    <button type="button" className="button button--secondary" aria-label={t('admin.renameFor', { name: s.name })} disabled={busy} onClick={() => setRenaming({ code: s.code, name: s.name })}>
+                      {t('admin.rename')}
+                    </button>
+                    <button type="button" className="button button--ghost" aria-label={t('admin.retireFor', { name: s.name })} disabled={busy} onClick={() => retire(s)}>
+                      {t('admin.retire')}
+                    </button>
+                  </div>
+                ),
+            },
+          ]}
+        />
       ) : null}
       <form className="form form--compact section" noValidate onSubmit={add} aria-labelledby="section-add-title">
         <h2 id="section-add-title">{t('admin.addSectionTitle')}</h2>
