@@ -8,6 +8,7 @@
 export { DOCUMENT_KINDS, DOCUMENT_TITLES, isDocumentKind } from './lib/document-types';
 export type { DocumentKind, DocumentCommon, DocumentInput, RenderedDocument, Signatory, OfficeProfile } from './lib/document-types';
 export { OfficeDirectory } from './lib/offices/office-directory';
+export { OfficeProfileClient, officeProfileFromWire, officeProfileToWire } from './lib/offices/office-profile-wire';
 export { renderDocument } from './lib/render/render-document';
 export { derivedDocumentNumber } from './lib/document-number';
 export { formatIndonesianDate, formatIndonesianDateOnly } from './lib/indonesian-date';
@@ -21,4 +22,3 @@ export { COMPLAINT_DOCUMENT_MIGRATIONS, ComplaintDocumentMigration1795801000000,
 export type { StoredDocument } from './lib/store/complaint-documents';
 export { DOCUMENT_RECORDED_BY, DOCUMENT_PRODUCER, documentKindRecordedBy, documentKindsProducedBy } from './lib/store/document-events';
 export { signatoryFor, OFFICE_PROFILES_SETTING } from './lib/store/service-documents';
-export type { OfficeProfiles } from './lib/store/service-documents';

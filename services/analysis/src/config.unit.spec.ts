@@ -1,4 +1,3 @@
-import { OfficeDirectory } from '@pengaduan/documents';
 import { ConfigError } from '@pengaduan/runtime';
 import { loadAnalysisConfig } from './config';
 
@@ -6,7 +5,6 @@ describe('analysis configuration', () => {
   it('reads a complete environment, with defaults for what may be left out', () => {
     const config = loadAnalysisConfig({ DATABASE_URL: 'postgres://u@db:5432/p', KAFKA_BROKERS: 'k1:9092, k2:9092' });
     expect(config).toEqual({
-      officeProfiles: expect.any(OfficeDirectory),
       databaseUrl: 'postgres://u@db:5432/p',
       databaseSchema: 'analysis',
       kafkaBrokers: ['k1:9092', 'k2:9092'],

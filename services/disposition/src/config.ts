@@ -1,17 +1,14 @@
-import { OFFICE_PROFILES_SETTING, type OfficeDirectory } from '@pengaduan/documents';
 import { loadEventSigning, loadTransportSecurity, type EventSigning, type KafkaSecurity } from '@pengaduan/messaging';
 import { loadConfig, loadConfigParts, parse, planned, SERVICE_PORTS, type ConfigSpec, type GrpcTls } from '@pengaduan/runtime';
 
 export interface DispositionConfig {
-  /** The offices' letterheads for the SOP documents (OFFICE_PROFILES_FILE). */
-  officeProfiles: OfficeDirectory;
   databaseUrl: string;
   databaseSchema: string;
   kafkaBrokers: string[];
   httpHost: string;
   httpPort: number;
   grpcAddress: string;
-  /** Where intake's gRPC API is (it screens officers' texts for the reporter's contact). */
+  /** Where intake's gRPC API is (it screens officers' texts for the reporter's contact, and owns the offices' profiles: the letterhead). */
   intakeGrpcUrl: string;
   /** Signed events (EVENT_SIGNING_KEY, EVENT_PUBLIC_KEYS): read by loadEventSigning, not by this spec. */
   eventSigning?: EventSigning;
@@ -34,8 +31,7 @@ export const DISPOSITION_CONFIG: ConfigSpec<DispositionConfig> = {
     parse: parse.string,
     description: 'host:port the internal gRPC API (DispositionService) binds',
   },
-  intakeGrpcUrl: { env: 'INTAKE_GRPC_URL', ...planned.address(SERVICE_PORTS.intake.grpc), parse: parse.string, description: "host:port of intake's internal gRPC API (screens officers' texts)" },
-  officeProfiles: OFFICE_PROFILES_SETTING,
+  intakeGrpcUrl: { env: 'INTAKE_GRPC_URL', ...planned.address(SERVICE_PORTS.intake.grpc), parse: parse.string, description: "host:port of intake's internal gRPC API (screens officers' texts; the offices' profiles)" },
 };
 
 export function loadDispositionConfig(env: NodeJS.ProcessEnv = process.env): DispositionConfig {

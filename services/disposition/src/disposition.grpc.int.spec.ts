@@ -1,4 +1,3 @@
-import { OfficeDirectory } from '@pengaduan/documents';
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import {
   COMPLAINT_EVENTS_TOPIC,
@@ -47,7 +46,7 @@ beforeAll(async () => {
   await startGroupAtEnd(groupId, COMPLAINT_EVENTS_TOPIC);
   intake = await new IntakeScreenStandIn().start();
   const infraConfig = { databaseUrl: infra.databaseUrl, databaseSchema: schema, kafkaBrokers: infra.kafkaBrokers };
-  const config = { officeProfiles: OfficeDirectory.load(), ...infraConfig, httpHost: '127.0.0.1', httpPort: 0, grpcAddress: '127.0.0.1:0', intakeGrpcUrl: intake.address };
+  const config = { ...infraConfig, httpHost: '127.0.0.1', httpPort: 0, grpcAddress: '127.0.0.1:0', intakeGrpcUrl: intake.address };
   const logger = createLogger('disposition-grpc-test', 'silent');
   const service = await startTestService(
     dispositionService,

@@ -1,5 +1,5 @@
 import { ComplaintDocumentsService, IntakeService } from '@pengaduan/contracts';
-import { complaintDocumentsGrpcService, documentKindsProducedBy, OfficeDirectory } from '@pengaduan/documents';
+import { complaintDocumentsGrpcService, documentKindsProducedBy, OfficeProfileClient } from '@pengaduan/documents';
 import { CommandServiceLifecycle, ComplaintCommandExecutor, complaintStateConsumer, ServiceRuntime, type ServiceRuntimeOptions } from '@pengaduan/messaging';
 import { grpcServiceController, HealthController, HealthRegistry, type Logger, Clock, SystemClock } from '@pengaduan/runtime';
 import { Module, type DynamicModule } from '@nestjs/common';
@@ -77,8 +77,8 @@ export class DispositionModule {
           inject: [ServiceRuntime, Clock],
           useFactory: (rt: ServiceRuntime, clock: Clock) => dispositionCommandExecutor(rt, clock, groupId),
         },
-        { provide: OfficeDirectory, useValue: config.officeProfiles },
         { provide: IntakeClient, useFactory: () => new IntakeClient('intake', IntakeService, config.intakeGrpcUrl, logger, config.grpcTls) },
+        { provide: OfficeProfileClient, inject: [IntakeClient], useFactory: (intake: IntakeClient) => new OfficeProfileClient(intake) },
         DisposeComplaintHandler,
         RespondAsSectionHandler,
         ListSectionsHandler,

@@ -1,36 +1,16 @@
-import { Channel, COMPLAINT_EVENTS_TOPIC, dlqTopicFor, IntakeService, serializeEnvelope, DismissalReason } from '@pengaduan/contracts';
-import { createLogger, SettableClock } from '@pengaduan/runtime';
-import {
-  deleteTopics,
-  dropSchema,
-  eventually,
-  GrpcTestClient,
-  randomOfficeCode,
-  refusal,
-  startGroupAtEnd,
-  startTestService,
-  testKafka,
-  uniqueSchemaName,
-  uniqueSuffix,
-  type MethodsOf,
-} from '@pengaduan/testing';
-import type { INestApplication } from '@nestjs/common';
+import { Channel, COMPLAINT_EVENTS_TOPIC, IntakeService, serializeEnvelope, DismissalReason } from '@pengaduan/contracts';
+import { SettableClock } from '@pengaduan/runtime';
+import { eventually, randomOfficeCode, refusal, testKafka, type GrpcTestClient, type MethodsOf } from '@pengaduan/testing';
 import { randomUUID } from 'node:crypto';
-import { ServiceRuntime } from '@pengaduan/messaging';
-import { contact, eventsOfOtherServices, informAndDeliver, testConfig } from './__fixtures__/intake-test-kit';
-import { StateConsumerGroup } from './complaint-state/own-events';
-import { IntakeModule } from './intake.module';
-import { intakeService } from './service-entry';
+import type { ServiceRuntime } from '@pengaduan/messaging';
+import { startIntakeOverGrpc, type IntakeOverGrpc } from './__fixtures__/intake-over-grpc';
+import { contact, eventsOfOtherServices, informAndDeliver } from './__fixtures__/intake-test-kit';
 
-const schema = uniqueSchemaName('intake_grpc');
-// Other suites publish partial histories to the shared topic on purpose (events of complaints
-// they seeded without Kafka); this group must not spend seconds on each before reaching ours.
-const group = new StateConsumerGroup(`intake-grpc-test-${uniqueSuffix()}`, { maxAttempts: 1, backoff: { initialMs: 10, maxMs: 50 } });
 const office = randomOfficeCode();
 const clock = new SettableClock(new Date('2026-11-27T02:00:00Z'));
 const admin = { userId: 'u-admin-1', role: 'ADMIN_TIKKIM', officeCode: office };
 const kepalaKantor = { userId: 'u-kakan-1', role: 'KEPALA_KANTOR', officeCode: office };
-let app: INestApplication;
+let intake: IntakeOverGrpc;
 let client: GrpcTestClient<MethodsOf<typeof IntakeService>>;
 let runtime: ServiceRuntime;
 
@@ -50,22 +30,11 @@ async function register(anonymous = false): Promise<string> {
 const context = (complaintId: string, actor: typeof admin = admin) => ({ requestId: randomUUID(), complaintId, actor });
 
 beforeAll(async () => {
-  const logger = createLogger('intake-grpc-test', process.env['TEST_LOG_LEVEL'] ?? 'silent');
-  await startGroupAtEnd(group.groupId, COMPLAINT_EVENTS_TOPIC);
-  const config = testConfig(schema);
-  const service = await startTestService(intakeService, config, IntakeModule.forRoot(config, logger, { clock, stateConsumerGroup: group }), logger);
-  app = service.app;
-  runtime = app.get(ServiceRuntime);
-  await runtime.ready();
-  client = new GrpcTestClient(IntakeService, service.grpcAddress);
+  intake = await startIntakeOverGrpc('intake_grpc', clock);
+  ({ client, runtime } = intake);
 });
 
-afterAll(async () => {
-  client?.close();
-  await app?.close();
-  await dropSchema(schema);
-  await deleteTopics([dlqTopicFor(group.groupId)]);
-});
+afterAll(() => intake?.stop());
 
 describe("intake's gRPC API for SOP step 2", () => {
   it('admin tikkim registers and confirms a complaint; the kepala kantor reads it without the contact, admin tikkim with it for a purpose', async () => {
@@ -139,7 +108,7 @@ describe("intake's gRPC API for SOP step 2", () => {
     expect(state.version).toBe(5);
     const ownEvents = (await runtime.dataSource.query(
       'SELECT processed_at, dead_lettered_at FROM inbox WHERE consumer_group = $1 AND subject = $2',
-      [group.groupId, complaintId],
+      [intake.groupId, complaintId],
     )) as { processed_at: Date | null; dead_lettered_at: Date | null }[];
     expect(ownEvents).toHaveLength(6);
     expect(ownEvents.every((r) => r.processed_at !== null && r.dead_lettered_at === null)).toBe(true);

@@ -1,19 +1,16 @@
-import { OFFICE_PROFILES_SETTING, type OfficeDirectory } from '@pengaduan/documents';
 import { channelSettingsFromEnv, type ChannelSettings } from '@pengaduan/channels';
 import { loadEventSigning, loadTransportSecurity, type EventSigning, type KafkaSecurity } from '@pengaduan/messaging';
 import { loadConfig, loadConfigParts, parse, planned, SERVICE_PORTS, type ConfigSpec, type GrpcTls } from '@pengaduan/runtime';
 import { OUTBOUND_CHANNELS, type OutboundChannel } from '@pengaduan/sop';
 
 export interface NotificationConfig {
-  /** The offices' letterheads for the SOP documents (OFFICE_PROFILES_FILE). */
-  officeProfiles: OfficeDirectory;
   databaseUrl: string;
   databaseSchema: string;
   kafkaBrokers: string[];
   httpHost: string;
   httpPort: number;
   grpcAddress: string;
-  /** Where intake's gRPC API is (reporters' addresses). */
+  /** Where intake's gRPC API is (reporters' addresses; the offices' profiles, the letterhead). */
   intakeGrpcUrl: string;
   /** Channels tried after the complaint's own, in order; then a call task for Admin Tikkim. */
   fallbackChannels: OutboundChannel[];
@@ -58,8 +55,7 @@ export const NOTIFICATION_CONFIG: ConfigSpec<NotificationConfig> = {
     parse: parse.string,
     description: 'host:port the internal gRPC API binds (the gateway and intake call it)',
   },
-  officeProfiles: OFFICE_PROFILES_SETTING,
-  intakeGrpcUrl: { env: 'INTAKE_GRPC_URL', ...planned.address(SERVICE_PORTS.intake.grpc), parse: parse.string, description: "host:port of intake's internal gRPC API (reporters' addresses, screening officers' texts)" },
+  intakeGrpcUrl: { env: 'INTAKE_GRPC_URL', ...planned.address(SERVICE_PORTS.intake.grpc), parse: parse.string, description: "host:port of intake's internal gRPC API (reporters' addresses, screening officers' texts, the offices' profiles)" },
   fallbackChannels: {
     env: 'NOTIFICATION_FALLBACK_CHANNELS',
     default: 'SMS',

@@ -1,4 +1,3 @@
-import { OfficeDirectory } from '@pengaduan/documents';
 import { ConfigError } from '@pengaduan/runtime';
 import { REPO_ROOT } from '@pengaduan/testing';
 import { readFileSync } from 'node:fs';
@@ -9,7 +8,6 @@ describe('notification configuration', () => {
   it('reads a complete environment, with defaults for what may be left out', () => {
     const config = loadNotificationConfig({ DATABASE_URL: 'postgres://u@db:5432/p', KAFKA_BROKERS: 'k1:9092, k2:9092' });
     expect(config).toEqual({
-      officeProfiles: expect.any(OfficeDirectory),
       databaseUrl: 'postgres://u@db:5432/p',
       databaseSchema: 'notification',
       kafkaBrokers: ['k1:9092', 'k2:9092'],

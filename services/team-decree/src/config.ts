@@ -1,10 +1,7 @@
-import { OFFICE_PROFILES_SETTING, type OfficeDirectory } from '@pengaduan/documents';
 import { loadEventSigning, loadTransportSecurity, type EventSigning, type KafkaSecurity } from '@pengaduan/messaging';
 import { loadConfig, loadConfigParts, parse, planned, SERVICE_PORTS, type ConfigSpec, type GrpcTls } from '@pengaduan/runtime';
 
 export interface TeamDecreeConfig {
-  /** The offices' letterheads for the SOP documents (OFFICE_PROFILES_FILE). */
-  officeProfiles: OfficeDirectory;
   databaseUrl: string;
   databaseSchema: string;
   kafkaBrokers: string[];
@@ -29,8 +26,7 @@ export const TEAM_DECREE_CONFIG: ConfigSpec<TeamDecreeConfig> = {
   httpHost: { env: 'TEAM_DECREE_HTTP_HOST', default: '127.0.0.1', parse: parse.string, description: 'address of the health endpoints' },
   httpPort: { env: 'TEAM_DECREE_HTTP_PORT', ...planned.port(SERVICE_PORTS['team-decree'].http), parse: parse.port, description: 'port of the health endpoints' },
   grpcAddress: { env: 'TEAM_DECREE_GRPC_ADDRESS', ...planned.address(SERVICE_PORTS['team-decree'].grpc), parse: parse.string, description: 'host:port the internal gRPC API binds' },
-  intakeGrpcUrl: { env: 'INTAKE_GRPC_URL', ...planned.address(SERVICE_PORTS.intake.grpc), parse: parse.string, description: "host:port of intake's internal gRPC API (screens officers' texts)" },
-  officeProfiles: OFFICE_PROFILES_SETTING,
+  intakeGrpcUrl: { env: 'INTAKE_GRPC_URL', ...planned.address(SERVICE_PORTS.intake.grpc), parse: parse.string, description: "host:port of intake's internal gRPC API (screens officers' texts; the offices' profiles)" },
 };
 
 export function loadTeamDecreeConfig(env: NodeJS.ProcessEnv = process.env): TeamDecreeConfig {

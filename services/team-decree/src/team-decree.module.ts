@@ -1,5 +1,5 @@
 import { ComplaintDocumentsService, IntakeService } from '@pengaduan/contracts';
-import { complaintDocumentsGrpcService, documentKindsProducedBy, OfficeDirectory } from '@pengaduan/documents';
+import { complaintDocumentsGrpcService, documentKindsProducedBy, OfficeProfileClient } from '@pengaduan/documents';
 import { CommandServiceLifecycle, ComplaintCommandExecutor, COMPLAINT_STATE_MIGRATIONS, complaintStateConsumer, ServiceRuntime, type ServiceRuntimeOptions } from '@pengaduan/messaging';
 import { grpcServiceController, HealthController, HealthRegistry, type Logger, Clock, SystemClock } from '@pengaduan/runtime';
 import { Module, type DynamicModule } from '@nestjs/common';
@@ -74,8 +74,8 @@ export class TeamDecreeModule {
           useFactory: (runtime: ServiceRuntime, clock: Clock) =>
             new ComplaintCommandExecutor({ runtime, source: 'pengaduan/team-decree', stateConsumerGroup: consumerGroup, now: () => clock.now() }),
         },
-        { provide: OfficeDirectory, useValue: config.officeProfiles },
         { provide: IntakeClient, useFactory: () => new IntakeClient('intake', IntakeService, config.intakeGrpcUrl, logger, config.grpcTls) },
+        { provide: OfficeProfileClient, inject: [IntakeClient], useFactory: (intake: IntakeClient) => new OfficeProfileClient(intake) },
         IssueTeamDecreeHandler,
         { provide: CommandServiceLifecycle, inject: [ServiceRuntime], useFactory: (rt: ServiceRuntime) => new CommandServiceLifecycle(rt) },
       ],

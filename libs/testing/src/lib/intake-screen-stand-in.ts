@@ -1,4 +1,5 @@
-import { IntakeService, type ScreenOfficerTextRequest } from '@pengaduan/contracts';
+import type { MessageInitShape } from '@bufbuild/protobuf';
+import { IntakeService, type GetOfficeProfileRequest, type OfficeProfileSchema, type ScreenOfficerTextRequest } from '@pengaduan/contracts';
 import { createLogger, grpcServiceController, ServiceError, startGrpcMicroservice, type GrpcMicroservice } from '@pengaduan/runtime';
 
 /**
@@ -13,20 +14,52 @@ export const REPORTER_GIVEAWAYS = {
   handle: '@budisantoso',
 } as const;
 
+/** An office's profile on the wire (`pengaduan.intake.v1.OfficeProfile`). */
+export type WireOfficeProfile = MessageInitShape<typeof OfficeProfileSchema>;
+
+/** What the stand-in answers for an office no test set a profile of: the shape intake answers from its file's template. */
+export function standInOfficeProfile(code: string): WireOfficeProfile {
+  return {
+    code,
+    name: `Kantor Imigrasi ${code}`,
+    ministry: 'Kementerian Imigrasi dan Pemasyarakatan Republik Indonesia',
+    parentUnits: ['Direktorat Jenderal Imigrasi'],
+    address: '',
+    city: '',
+    legalBasis: ['Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik'],
+  };
+}
+
 /**
- * intake's `ScreenOfficerText` for the tests of the services that call it before they decide
- * a command (disposition, analysis, team-decree, notification; docs/adr/0023): a real gRPC
- * server that records every request and refuses, as intake does, with `COMPLAINT.PERSONAL_DATA`
- * naming every field whose text contains one of {@link REPORTER_GIVEAWAYS}.
+ * intake's API as the services that render documents and screen officers' texts call it
+ * (disposition, analysis, team-decree, notification), for their tests: a real gRPC server.
+ * `ScreenOfficerText` (docs/adr/0023) records every request and refuses, as intake does, with
+ * `COMPLAINT.PERSONAL_DATA` naming every field whose text contains one of
+ * {@link REPORTER_GIVEAWAYS}. `GetOfficeProfile` (docs/adr/0048) answers the profile a test set
+ * with {@link IntakeScreenStandIn.setOfficeProfile}, else {@link standInOfficeProfile}, and
+ * records which offices were asked.
  */
 export class IntakeScreenStandIn {
   readonly requests: ScreenOfficerTextRequest[] = [];
+  /** The offices whose profile was asked, in order. */
+  readonly profilesAsked: string[] = [];
+  private readonly profiles = new Map<string, { profile: WireOfficeProfile; version: number }>();
   private server?: GrpcMicroservice;
   address = '';
 
+  /** From now on, the office's profile in force is `profile` (a new version of it), as after its head of office changed it. */
+  setOfficeProfile(profile: WireOfficeProfile & { code: string }): void {
+    this.profiles.set(profile.code, { profile, version: (this.profiles.get(profile.code)?.version ?? 0) + 1 });
+  }
+
   async start(): Promise<this> {
-    // Only the method under test: any other is refused as unavailable.
-    const controller = grpcServiceController(IntakeService, { useFactory: () => ({ screenOfficerText: (request: ScreenOfficerTextRequest) => this.screen(request) }) });
+    // Only the methods of the callers' tests: any other is refused as unavailable.
+    const controller = grpcServiceController(IntakeService, {
+      useFactory: () => ({
+        screenOfficerText: (request: ScreenOfficerTextRequest) => this.screen(request),
+        getOfficeProfile: (request: GetOfficeProfileRequest) => this.officeProfile(request),
+      }),
+    });
     this.server = await startGrpcMicroservice({ address: '127.0.0.1:0', services: [IntakeService] }, createLogger('intake-stand-in', 'silent'), [controller]);
     this.address = this.server.address;
     return this;
@@ -39,6 +72,12 @@ export class IntakeScreenStandIn {
 
   async stop(): Promise<void> {
     await this.server?.close();
+  }
+
+  private officeProfile(request: GetOfficeProfileRequest): object {
+    this.profilesAsked.push(request.officeCode);
+    const set = this.profiles.get(request.officeCode);
+    return set ? { profile: set.profile, version: set.version, source: 'office' } : { profile: standInOfficeProfile(request.officeCode), version: 0, source: 'file' };
   }
 
   private screen(request: ScreenOfficerTextRequest): object {

@@ -1,4 +1,3 @@
-import { OfficeDirectory } from '@pengaduan/documents';
 import { AnalysisService } from '@pengaduan/contracts';
 import { ServiceRuntime } from '@pengaduan/messaging';
 import { createLogger, type Clock } from '@pengaduan/runtime';
@@ -16,7 +15,7 @@ export function startAnalysis(options: { clock?: Clock } = {}): Promise<TestAnal
     entry: analysisService,
     service: AnalysisService,
     logger,
-    config: (base) => ({ ...base, officeProfiles: OfficeDirectory.load() }),
+    config: (base) => base,
     module: (config, consumer) => AnalysisModule.forRoot(config, logger, { clock: options.clock, consumer }),
     runtime: (app) => app.get(ServiceRuntime),
     folder: (runtime, group) => {

@@ -11,7 +11,7 @@ import {
   type Severity,
   type Substantiation,
 } from '@pengaduan/sop';
-import { derivedDocumentNumber, OfficeDirectory, renderAndStoreDocument, signatoryFor } from '@pengaduan/documents';
+import { derivedDocumentNumber, OfficeProfileClient, renderAndStoreDocument, signatoryFor } from '@pengaduan/documents';
 import { Injectable } from '@nestjs/common';
 import { saveAnalysis } from '../persistence/analysis-records';
 import { IntakeClient } from '../screen-officer-text/intake.client';
@@ -40,7 +40,7 @@ interface Analysis {
 export class AnalyzeComplaintHandler {
   constructor(
     private readonly executor: ComplaintCommandExecutor,
-    private readonly offices: OfficeDirectory,
+    private readonly offices: OfficeProfileClient,
     private readonly intake: IntakeClient,
   ) {}
 
@@ -50,6 +50,8 @@ export class AnalyzeComplaintHandler {
     // Both texts go into complaint.analyzed and the Analisis Aduan: intake refuses any that gives the reporter away.
     const texts = [{ field: 'findings', text: analysis.findings }, { field: 'recommendation', text: analysis.recommendation }];
     await this.intake.call('screenOfficerText', { complaintId, officeCode: actorOffice, texts }, correlationId);
+    // The office's profile in force, asked of intake before the transaction (docs/adr/0048).
+    const letterheadOf = await this.offices.forCommand(command);
     return this.executor.execute({
       operation: OPERATION,
       context: command,
@@ -69,7 +71,7 @@ export class AnalyzeComplaintHandler {
         // The Analisis Aduan, stored with the analysis; its hash goes on complaint.analyzed.
         const doc = await renderAndStoreDocument(tx, complaintId, state.officeCode, {
           kind: 'ANALISIS_ADUAN',
-          office: this.offices.profileOf(state.officeCode),
+          office: letterheadOf(state.officeCode),
           number: derivedDocumentNumber('ANALISIS_ADUAN', state.trackingNumber),
           trackingNumber: state.trackingNumber,
           issuedAt: now,

@@ -2,7 +2,7 @@ import { actorLabel } from '@pengaduan/contracts';
 import { ComplaintCommandExecutor, receivedState, type CommandOutcome } from '@pengaduan/messaging';
 import { ServiceError, type FieldViolation } from '@pengaduan/runtime';
 import { FIELD_RULES, FOLLOW_UP_DECISIONS, type DecideFollowUpCommand as SopDecideFollowUp, type FollowUpDecision } from '@pengaduan/sop';
-import { derivedDocumentNumber, OfficeDirectory, renderAndStoreDocument, signatoryFor } from '@pengaduan/documents';
+import { derivedDocumentNumber, OfficeProfileClient, renderAndStoreDocument, signatoryFor } from '@pengaduan/documents';
 import { Injectable } from '@nestjs/common';
 import { saveFollowUpDecision } from '../persistence/analysis-records';
 import { IntakeClient } from '../screen-officer-text/intake.client';
@@ -22,7 +22,7 @@ export const MAX_REASON = FIELD_RULES.followUpReason.maxLength;
 export class DecideFollowUpHandler {
   constructor(
     private readonly executor: ComplaintCommandExecutor,
-    private readonly offices: OfficeDirectory,
+    private readonly offices: OfficeProfileClient,
     private readonly intake: IntakeClient,
   ) {}
 
@@ -31,6 +31,8 @@ export class DecideFollowUpHandler {
     const { requestId, complaintId, actor, actorOffice, correlationId } = command;
     // The reason goes into complaint.follow-up-decided and the Keputusan Tindak Lanjut: intake screens it.
     await this.intake.call('screenOfficerText', { complaintId, officeCode: actorOffice, texts: [{ field: 'reason', text: reason }] }, correlationId);
+    // The office's profile in force, asked of intake before the transaction (docs/adr/0048).
+    const letterheadOf = await this.offices.forCommand(command);
     return this.executor.execute({
       operation: OPERATION,
       context: command,
@@ -42,7 +44,7 @@ export class DecideFollowUpHandler {
         // The Keputusan Tindak Lanjut; its hash goes on complaint.follow-up-decided.
         const doc = await renderAndStoreDocument(tx, complaintId, state.officeCode, {
           kind: 'KEPUTUSAN_TINDAK_LANJUT',
-          office: this.offices.profileOf(state.officeCode),
+          office: letterheadOf(state.officeCode),
           number: derivedDocumentNumber('KEPUTUSAN_TINDAK_LANJUT', state.trackingNumber),
           trackingNumber: state.trackingNumber,
           issuedAt: now,

@@ -1,4 +1,4 @@
-import { OfficeDirectory } from '@pengaduan/documents';
+import { OfficeProfileClient } from '@pengaduan/documents';
 import { COMPLAINT_EVENTS_TOPIC, dlqTopicFor, IntakeService } from '@pengaduan/contracts';
 import { applyComplaintEvent, ServiceRuntime } from '@pengaduan/messaging';
 import { createLogger, SettableClock } from '@pengaduan/runtime';
@@ -87,7 +87,6 @@ export async function startDispositionTestKit(options: { consume?: boolean } = {
   const clock = new SettableClock(new Date('2026-11-27T02:00:00Z'));
   const intake = await new IntakeScreenStandIn().start();
   const config: DispositionConfig = {
-    officeProfiles: OfficeDirectory.load(),
     databaseUrl: infra.databaseUrl,
     databaseSchema: schema,
     kafkaBrokers: infra.kafkaBrokers,
@@ -109,7 +108,7 @@ export async function startDispositionTestKit(options: { consume?: boolean } = {
     clock,
     groupId,
     intake,
-    dispose: new DisposeComplaintHandler(executor, config.officeProfiles, intakeClient),
+    dispose: new DisposeComplaintHandler(executor, new OfficeProfileClient(intakeClient), intakeClient),
     respond: new RespondAsSectionHandler(executor, intakeClient),
     listSections: new ListSectionsHandler(runtime),
     async newOffice() {

@@ -2,7 +2,7 @@ import { actorLabel } from '@pengaduan/contracts';
 import { ComplaintCommandExecutor, outcomeMessage, receivedState } from '@pengaduan/messaging';
 import { ServiceError, type FieldViolation } from '@pengaduan/runtime';
 import { FIELD_RULES, type DisposeCommand, type DispositionInstruction, type SopEvent } from '@pengaduan/sop';
-import { OfficeDirectory, renderAndStoreDocument, signatoryFor } from '@pengaduan/documents';
+import { OfficeProfileClient, renderAndStoreDocument, signatoryFor } from '@pengaduan/documents';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { nextSheetNumber } from '../disposition-sheet/sheet-number';
@@ -25,7 +25,7 @@ const MAX_NOTE = FIELD_RULES.note.maxLength;
 export class DisposeComplaintHandler {
   constructor(
     private readonly executor: ComplaintCommandExecutor,
-    private readonly offices: OfficeDirectory,
+    private readonly offices: OfficeProfileClient,
     private readonly intake: IntakeClient,
   ) {}
 
@@ -33,6 +33,8 @@ export class DisposeComplaintHandler {
     // The notes go into complaint.disposed and the Lembar Disposisi: intake refuses any that gives the reporter away.
     const texts = [{ field: 'note', text: cmd.note }, ...cmd.lines.map((l, i) => ({ field: `lines[${i}].note`, text: l.note }))];
     await this.intake.call('screenOfficerText', { complaintId: cmd.complaintId, officeCode: cmd.actorOffice, texts }, cmd.correlationId);
+    // The office's profile in force, asked of intake before the transaction (docs/adr/0048).
+    const letterheadOf = await this.offices.forCommand(cmd);
     const command: DisposeCommand = {
       type: 'dispose',
       actor: cmd.actor,
@@ -70,7 +72,7 @@ export class DisposeComplaintHandler {
           // The Lembar Disposisi under the number just issued; its hash goes on complaint.disposed.
           const sheet = await renderAndStoreDocument(tx, cmd.complaintId, state.officeCode, {
             kind: 'LEMBAR_DISPOSISI',
-            office: this.offices.profileOf(state.officeCode),
+            office: letterheadOf(state.officeCode),
             number,
             trackingNumber: state.trackingNumber,
             issuedAt: now,

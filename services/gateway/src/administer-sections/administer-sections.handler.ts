@@ -79,10 +79,6 @@ export class AdministerSectionsHandler {
   /** 403 for another role; 422 when the Idempotency-Key already stands for another command. */
   private async refuseKeyOfAnotherCommand(context: SectionCommandContext, kind: AccountSecurityEventKind, code: string): Promise<void> {
     assertAccountAdministrator(context.admin);
-    if (!context.requestKey) return;
-    const earlier = await this.log.byRequest(context.admin.id, context.requestKey);
-    if (earlier && (earlier.kind !== kind || earlier.target !== `section:${code}`)) {
-      throw new ServiceError('idempotency-mismatch', 'IDEMPOTENCY.KEY_REUSED', 'this Idempotency-Key was used for another command');
-    }
+    if (context.requestKey) await this.log.recordedAs(context.admin.id, context.requestKey, kind, `section:${code}`);
   }
 }

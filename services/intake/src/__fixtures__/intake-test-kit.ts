@@ -14,6 +14,7 @@ import { ConfirmComplaintHandler } from '../confirm-complaint/confirm-complaint.
 import { DismissComplaintHandler } from '../dismiss-complaint/dismiss-complaint.handler';
 import { GetComplaintHandler } from '../get-complaint/get-complaint.handler';
 import { intakeCommandExecutor, intakeRuntimeOptions } from '../intake.module';
+import { OfficeProfileVersions } from '../office-profile/office-profile-versions';
 import type { RegisterComplaintCommand } from '../register-complaint/register-complaint.command';
 import { RegisterComplaintHandler } from '../register-complaint/register-complaint.handler';
 import type { ContactCipher } from '../reporter-contact/contact-cipher';
@@ -90,8 +91,8 @@ export async function startIntakeKit(): Promise<IntakeKit> {
     cipher,
     clock,
     office: randomOfficeCode(),
-    register: new RegisterComplaintHandler(executor, cipher, OfficeDirectory.load()),
-    confirm: new ConfirmComplaintHandler(executor, cipher, OfficeDirectory.load()),
+    register: new RegisterComplaintHandler(executor, cipher, new OfficeProfileVersions(config.officeProfiles)),
+    confirm: new ConfirmComplaintHandler(executor, cipher, new OfficeProfileVersions(config.officeProfiles)),
     dismiss: new DismissComplaintHandler(executor, cipher),
     append: new AppendMessageHandler(executor),
     get: new GetComplaintHandler(runtime, cipher),

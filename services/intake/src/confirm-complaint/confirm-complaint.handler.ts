@@ -1,9 +1,10 @@
 import { ComplaintCommandExecutor, requestOf, type CommandOutcome } from '@pengaduan/messaging';
 import { type FieldViolation } from '@pengaduan/runtime';
 import { isClassificationCode, type ClassificationCode, type ConfirmCommand } from '@pengaduan/sop';
-import { derivedDocumentNumber, OfficeDirectory, renderAndStoreDocument, signatoryFor } from '@pengaduan/documents';
+import { derivedDocumentNumber, renderAndStoreDocument, signatoryFor } from '@pengaduan/documents';
 import { Injectable } from '@nestjs/common';
 import { lockComplaint, throwInvalid } from '../complaint-state/command-support';
+import { OfficeProfileVersions } from '../office-profile/office-profile-versions';
 import { ComplaintRecord } from '../persistence/entities';
 import { ContactCipher } from '../reporter-contact/contact-cipher';
 import { readReporterContact } from '../reporter-contact/reporter-contacts';
@@ -21,7 +22,7 @@ export class ConfirmComplaintHandler {
   constructor(
     private readonly executor: ComplaintCommandExecutor,
     private readonly cipher: ContactCipher,
-    private readonly offices: OfficeDirectory,
+    private readonly offices: OfficeProfileVersions,
   ) {}
 
   async execute(c: ConfirmComplaintCommand): Promise<CommandOutcome> {
@@ -53,7 +54,8 @@ export class ConfirmComplaintHandler {
         // Step 2's output, the Laporan Terusan Aduan; its hash goes on complaint.confirmed.
         const report = await renderAndStoreDocument(tx, c.complaintId, complaint.officeCode, {
           kind: 'LAPORAN_TERUSAN_ADUAN',
-          office: this.offices.profileOf(complaint.officeCode),
+          // The office's profile in force now (docs/adr/0048), read in this transaction.
+          office: await this.offices.profileOf(tx, complaint.officeCode),
           number: derivedDocumentNumber('LAPORAN_TERUSAN_ADUAN', complaint.trackingNumber),
           trackingNumber: complaint.trackingNumber,
           issuedAt: now,

@@ -1,4 +1,4 @@
-import { OfficeDirectory, type OfficeProfiles } from '@pengaduan/documents';
+import { OfficeDirectory } from '@pengaduan/documents';
 import { ComplaintCommandExecutor, lockComplaintState, type CommandContext, type ServiceRuntime } from '@pengaduan/messaging';
 import { PollingWorker, type Clock, type Logger } from '@pengaduan/runtime';
 import { isOpen, OPEN_STATUSES, type Channel, type SystemActor } from '@pengaduan/sop';
@@ -7,7 +7,8 @@ import { v7 as uuidv7 } from 'uuid';
 import type { WebFormMessage } from '../channel-webhooks/web-form.inbound';
 import { INTAKE_EVENT_SOURCE, type StateConsumerGroup } from '../complaint-state/own-events';
 import { storeMessage } from '../append-message/append-message.handler';
-import { ComplaintRegistration } from '../register-complaint/complaint-registration';
+import { OfficeProfileVersions } from '../office-profile/office-profile-versions';
+import { ComplaintRegistration, type Letterheads } from '../register-complaint/complaint-registration';
 import type { ContactCipher, ReporterContact } from '../reporter-contact/contact-cipher';
 import type { SealedInboundMessage } from './inbound-message';
 import type { SenderDigest } from './sender-digest';
@@ -17,15 +18,15 @@ type InboundMessage = SealedInboundMessage & { submission?: WebFormMessage['subm
 /** intake acting on a channel message, as recorded on the events it emits without an officer. */
 export const INTAKE_ACTOR: SystemActor = { kind: 'system', service: 'intake' };
 
-const DEFAULT_LETTERHEADS = OfficeDirectory.load();
+const DEFAULT_LETTERHEADS = new OfficeProfileVersions(OfficeDirectory.load());
 
 export interface InboundProcessorOptions {
   /** How often to look for stored messages when nothing woke it (default 500 ms). */
   pollMs?: number;
   /** Attempts before a message is set aside as FAILED for an officer to look at (default 8). */
   maxAttempts?: number;
-  /** The offices' letterheads for the Laporan Aduan (default: the built-in ones). */
-  letterheads?: OfficeProfiles;
+  /** The offices' profiles in force for the Laporan Aduan (default: over the built-in file's). */
+  letterheads?: Letterheads;
 }
 
 interface InboundRow {

@@ -1,6 +1,6 @@
 import type { CommandContext, CommandOutputs, ComplaintCommand, Executed } from '@pengaduan/messaging';
 import type { Channel, ComplaintStatus, ReceiveCommand } from '@pengaduan/sop';
-import { derivedDocumentNumber, renderDocument, signatoryFor, storeDocument, type OfficeProfiles, type RenderedDocument } from '@pengaduan/documents';
+import { derivedDocumentNumber, renderDocument, signatoryFor, storeDocument, type OfficeProfile, type RenderedDocument } from '@pengaduan/documents';
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
@@ -28,8 +28,13 @@ export interface NewComplaint {
   transferredFromComplaintId?: string;
   /** Messages after the first (a transferred complaint's), in order: sequence 2, 3, … */
   laterMessages?: readonly { text: string; receivedAt: Date }[];
-  /** The offices' letterheads, for the Laporan Aduan. */
-  letterheads: OfficeProfiles;
+  /** The offices' profiles in force, for the Laporan Aduan. */
+  letterheads: Letterheads;
+}
+
+/** Where a registration reads the office's profile in force (intake's OfficeProfileVersions). */
+export interface Letterheads {
+  profileOf(tx: EntityManager, officeCode: string): Promise<OfficeProfile>;
 }
 
 /** The complaint as registered. */
@@ -102,7 +107,7 @@ export class ComplaintRegistration {
     const trackingNumber = this.guessed().trackingNumber;
     const reporterRef = `rep_${randomBytes(12).toString('hex')}`;
     await tx.insert(ReporterContactRecord, { reporterRef, keyId: this.cipher.keyId, sealed: this.cipher.seal(this.complaint.contact) });
-    return { reporterRef, trackingNumber, report: await this.render(trackingNumber, now) };
+    return { reporterRef, trackingNumber, report: await this.render(tx, trackingNumber, now) };
   }
 
   /**
@@ -116,7 +121,7 @@ export class ComplaintRegistration {
     const receivedAt = this.receivedAt(now);
     const trackingNumber = await issueTrackingNumber(tx, this.guessed());
     const guessedRight = trackingNumber === draft.trackingNumber;
-    const report = guessedRight ? draft.report : await this.render(trackingNumber, now);
+    const report = guessedRight ? draft.report : await this.render(tx, trackingNumber, now);
     const laterMessages = c.laterMessages ?? [];
 
     await tx.insert(ComplaintRecord, {
@@ -167,12 +172,13 @@ export class ComplaintRegistration {
   }
 
   /** Step 1's output, the Laporan Aduan (the messages as they came, never the contact), for a tracking number. */
-  private render(trackingNumber: string, now: Date): Promise<RenderedDocument> {
+  private async render(tx: EntityManager, trackingNumber: string, now: Date): Promise<RenderedDocument> {
     const c = this.complaint;
     const receivedAt = this.receivedAt(now);
     return renderDocument({
       kind: 'LAPORAN_ADUAN',
-      office: c.letterheads.profileOf(c.officeCode),
+      // The office's profile in force now (docs/adr/0048), read in this transaction.
+      office: await c.letterheads.profileOf(tx, c.officeCode),
       number: derivedDocumentNumber('LAPORAN_ADUAN', trackingNumber),
       trackingNumber,
       issuedAt: now,

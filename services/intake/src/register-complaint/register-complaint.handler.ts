@@ -1,8 +1,8 @@
-import { OfficeDirectory } from '@pengaduan/documents';
 import { ComplaintCommandExecutor, requestOf } from '@pengaduan/messaging';
 import { ServiceError, type FieldViolation } from '@pengaduan/runtime';
 import { FIELD_RULES } from '@pengaduan/sop';
 import { Injectable } from '@nestjs/common';
+import { OfficeProfileVersions } from '../office-profile/office-profile-versions';
 import { ContactCipher } from '../reporter-contact/contact-cipher';
 import { ComplaintRegistration } from './complaint-registration';
 import { OFFICER_ENTRY_CHANNELS, type RegisterComplaintCommand, type RegisterComplaintResult } from './register-complaint.command';
@@ -23,7 +23,7 @@ export class RegisterComplaintHandler {
   constructor(
     private readonly executor: ComplaintCommandExecutor,
     private readonly cipher: ContactCipher,
-    private readonly offices: OfficeDirectory,
+    private readonly offices: OfficeProfileVersions,
   ) {}
 
   async execute(command: RegisterComplaintCommand): Promise<RegisterComplaintResult> {

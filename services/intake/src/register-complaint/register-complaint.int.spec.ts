@@ -6,6 +6,7 @@ import { dropSchema, eventually, storedDocument, testInfrastructure, TopicReader
 import { randomBytes, randomUUID } from 'node:crypto';
 import { StateConsumerGroup } from '../complaint-state/own-events';
 import { intakeCommandExecutor } from '../intake.module';
+import { OfficeProfileVersions } from '../office-profile/office-profile-versions';
 import { INTAKE_ENTITIES } from '../persistence/entities';
 import { INTAKE_MIGRATIONS } from '../persistence/migrations';
 import { ContactCipher } from '../reporter-contact/contact-cipher';
@@ -57,7 +58,7 @@ beforeAll(async () => {
   });
   await runtime.ready();
   executor = intakeCommandExecutor(runtime, clock, stateGroup);
-  handler = new RegisterComplaintHandler(executor, cipher, OfficeDirectory.load());
+  handler = new RegisterComplaintHandler(executor, cipher, new OfficeProfileVersions(OfficeDirectory.load()));
 });
 
 afterAll(async () => {
@@ -190,7 +191,7 @@ describe('two registrations in one office at once (ADR 0035)', () => {
     new ComplaintRegistration(
       cipher,
       { requestId: randomUUID(), actor: officer, correlationId: randomUUID() },
-      { officeCode, channel: 'PHONE', text, contact, anonymous: false, confidential: false, letterheads: OfficeDirectory.load() },
+      { officeCode, channel: 'PHONE', text, contact, anonymous: false, confidential: false, letterheads: new OfficeProfileVersions(OfficeDirectory.load()) },
     );
 
   it('do not wait on each other while one is still sealing and rendering: the number is taken last', async () => {

@@ -13,6 +13,7 @@ import { runIntakeCli } from '../cli';
 import { loadIntakeConfig } from '../config';
 import { InboundProcessor } from '../inbound-messages/inbound-processor';
 import { intakeCommandExecutor } from '../intake.module';
+import { OfficeProfileVersions } from '../office-profile/office-profile-versions';
 import type { SenderDigest } from '../inbound-messages/sender-digest';
 import { RegisterComplaintHandler } from '../register-complaint/register-complaint.handler';
 import type { ContactCipher, ReporterContact } from './contact-cipher';
@@ -51,7 +52,7 @@ function start(name: string, env: Record<string, string>): Generation {
     name,
     env,
     keys,
-    register: new RegisterComplaintHandler(intakeCommandExecutor(kit.runtime, kit.clock, kit.group), keys.cipher, OfficeDirectory.load()),
+    register: new RegisterComplaintHandler(intakeCommandExecutor(kit.runtime, kit.clock, kit.group), keys.cipher, new OfficeProfileVersions(OfficeDirectory.load())),
     processor: new InboundProcessor(kit.runtime, keys, kit.group, kit.clock, logger),
   };
 }

@@ -1,9 +1,9 @@
-import { OfficeDirectory } from '@pengaduan/documents';
 import { ComplaintCommandExecutor, requestOf } from '@pengaduan/messaging';
 import { type FieldViolation } from '@pengaduan/runtime';
 import { FIELD_RULES, type DismissCommand } from '@pengaduan/sop';
 import { Injectable } from '@nestjs/common';
 import { lockComplaint, throwInvalid, withRequestFieldNames } from '../complaint-state/command-support';
+import { OfficeProfileVersions } from '../office-profile/office-profile-versions';
 import { ComplaintMessageRecord, ComplaintRecord } from '../persistence/entities';
 import { ComplaintRegistration } from '../register-complaint/complaint-registration';
 import { ContactCipher } from '../reporter-contact/contact-cipher';
@@ -31,7 +31,7 @@ export class TransferComplaintHandler {
   constructor(
     private readonly executor: ComplaintCommandExecutor,
     private readonly cipher: ContactCipher,
-    private readonly offices: OfficeDirectory,
+    private readonly offices: OfficeProfileVersions,
   ) {}
 
   async execute(c: TransferComplaintCommand): Promise<TransferComplaintResult> {

@@ -2,7 +2,7 @@ import { actorLabel } from '@pengaduan/contracts';
 import { ComplaintCommandExecutor, receivedState, type CommandOutcome } from '@pengaduan/messaging';
 import { ServiceError } from '@pengaduan/runtime';
 import type { ComplaintOutcome, ComplaintState, NotificationPurpose } from '@pengaduan/sop';
-import { derivedDocumentNumber, OfficeDirectory, renderAndStoreDocument, signatoryFor } from '@pengaduan/documents';
+import { derivedDocumentNumber, OfficeProfileClient, renderAndStoreDocument, signatoryFor } from '@pengaduan/documents';
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { FollowUpInformationRecord } from '../persistence/entities';
@@ -35,7 +35,7 @@ export class WriteFollowUpInformationHandler {
     private readonly executor: ComplaintCommandExecutor,
     private readonly policy: FallbackPolicy,
     private readonly dispatcher: DeliveryDispatcher,
-    private readonly offices: OfficeDirectory,
+    private readonly offices: OfficeProfileClient,
     private readonly intake: IntakeDirectoryClient,
   ) {}
 
@@ -44,6 +44,8 @@ export class WriteFollowUpInformationHandler {
     // The text is printed in the Informasi Tindak Lanjut, which the office keeps and every officer reads: intake screens it.
     const texts = [{ field: 'text', text }];
     await this.intake.call('screenOfficerText', { complaintId: command.complaintId, officeCode: command.actorOffice, texts }, command.correlationId);
+    // The office's profile in force, asked of intake before the transaction (docs/adr/0048).
+    const letterheadOf = await this.offices.forCommand(command);
     const informationId = uuidv7();
     const { result, ...outcome } = await this.executor.execute<Written>({
       operation: OPERATION,
@@ -63,6 +65,8 @@ export class WriteFollowUpInformationHandler {
           writtenAt: now,
           channel,
           providerMessageId: null,
+          // The dismissal notice's text may name why (`{alasan}`, docs/adr/0050).
+          dismissalReason: state.status === 'DISMISSED' ? state.dismissal.reason : null,
         });
         const purpose: NotificationPurpose = state.status === 'DISMISSED' ? 'DISMISSAL_NOTICE' : 'FOLLOW_UP_INFORMATION';
         await enqueueNotification(
@@ -80,7 +84,7 @@ export class WriteFollowUpInformationHandler {
         );
         const doc = await renderAndStoreDocument(tx, command.complaintId, state.officeCode, {
           kind: 'INFORMASI_TINDAK_LANJUT',
-          office: this.offices.profileOf(state.officeCode),
+          office: letterheadOf(state.officeCode),
           number: derivedDocumentNumber('INFORMASI_TINDAK_LANJUT', state.trackingNumber),
           trackingNumber: state.trackingNumber,
           issuedAt: now,

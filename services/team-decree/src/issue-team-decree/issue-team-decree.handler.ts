@@ -2,7 +2,7 @@ import { actorLabel } from '@pengaduan/contracts';
 import { ComplaintCommandExecutor, receivedState, type CommandOutcome } from '@pengaduan/messaging';
 import { ServiceError, type FieldViolation, Clock } from '@pengaduan/runtime';
 import { FIELD_RULES, TEAM_MEMBER_ROLES, type FormTeamCommand, type TeamMember } from '@pengaduan/sop';
-import { OfficeDirectory, renderAndStoreDocument, signatoryFor } from '@pengaduan/documents';
+import { OfficeProfileClient, renderAndStoreDocument, signatoryFor } from '@pengaduan/documents';
 import { Injectable } from '@nestjs/common';
 import { expectedDecreeNumber, nextDecreeNumber, officeDate } from '../decree-number/decree-number';
 import { saveTeamDecree } from '../persistence/team-decrees';
@@ -37,7 +37,7 @@ export class IssueTeamDecreeHandler {
   constructor(
     private readonly executor: ComplaintCommandExecutor,
     private readonly clock: Clock,
-    private readonly offices: OfficeDirectory,
+    private readonly offices: OfficeProfileClient,
     private readonly intake: IntakeClient,
   ) {}
 
@@ -48,6 +48,8 @@ export class IssueTeamDecreeHandler {
     // names and NIPs are officers', public in the decree by design (docs/adr/0023).
     const texts = [{ field: 'mandate', text: decree.mandate }, ...decree.members.map((m, i) => ({ field: `members[${i}].position`, text: m.position }))];
     await this.intake.call('screenOfficerText', { complaintId, officeCode: actorOffice, texts }, correlationId);
+    // The office's profile in force, asked of intake before the transaction (docs/adr/0048).
+    const letterheadOf = await this.offices.forCommand(command);
     const formTeam = (decreeNumber: string): FormTeamCommand => ({ type: 'formTeam', actor, decreeNumber, members: decree.members });
     let expected = '';
     const { result, ...outcome } = await this.executor.execute<IssueTeamDecreeResult>({
@@ -66,7 +68,7 @@ export class IssueTeamDecreeHandler {
         // The SK Tim Penanganan Aduan under the number just issued; its hash goes on complaint.team-formed.
         const doc = await renderAndStoreDocument(tx, complaintId, state.officeCode, {
           kind: 'SK_TIM_PENANGANAN_ADUAN',
-          office: this.offices.profileOf(state.officeCode),
+          office: letterheadOf(state.officeCode),
           number: decreeNumber,
           trackingNumber: state.trackingNumber,
           issuedAt: now,

@@ -174,12 +174,11 @@ export class PdfWriter {
     if (options.gapAfter) this.space(options.gapAfter);
   }
 
-  /** The letterhead (kop surat): ministry, parent units and office in capitals, the contact line, a double rule. */
+  /** The letterhead (kop surat): ministry, parent units and office (in capitals already, libs/sop `letterheadLines`), the contact line, a double rule. */
   letterhead(lines: { ministry: string; parentUnits: readonly string[]; office: string; contact: string }): void {
-    const caps = (s: string) => s.toLocaleUpperCase('id-ID');
-    this.text(caps(lines.ministry), { font: 'serif-bold', size: 12, align: 'center' });
-    for (const unit of lines.parentUnits) this.text(caps(unit), { font: 'serif-bold', size: 10.5, align: 'center' });
-    this.text(caps(lines.office), { font: 'serif-bold', size: 13.5, align: 'center' });
+    this.text(lines.ministry, { font: 'serif-bold', size: 12, align: 'center' });
+    for (const unit of lines.parentUnits) this.text(unit, { font: 'serif-bold', size: 10.5, align: 'center' });
+    this.text(lines.office, { font: 'serif-bold', size: 13.5, align: 'center' });
     if (lines.contact) this.text(lines.contact, { size: 8, align: 'center' });
     const y = this.doc.y + 4;
     const right = this.left + this.width;

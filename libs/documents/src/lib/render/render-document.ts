@@ -1,3 +1,4 @@
+import { letterheadLines } from '@pengaduan/sop';
 import { createHash } from 'node:crypto';
 import { DEFAULT_SIGNATORY_POSITIONS } from '../kind-defaults';
 import { DOCUMENT_TITLES, isDocumentKind, type DocumentInput, type OfficeProfile, type RenderedDocument, type Signatory } from '../document-types';
@@ -32,11 +33,6 @@ function checkSignatory(s: unknown): Signatory | undefined {
   if (typeof p !== 'object' || p === null) throw new DocumentError('DOCUMENT.INVALID_INPUT', 'signatory must be an object', 'signatory');
   const nip = isAbsent(p.nip) || (typeof p.nip === 'string' && p.nip.trim() === '') ? undefined : requiredText(p.nip, 'signatory.nip');
   return { name: requiredText(p.name, 'signatory.name'), position: requiredText(p.position, 'signatory.position'), ...(nip ? { nip } : {}) };
-}
-
-/** The office's contact line under its name: address, phone, e-mail, website. */
-function contactLine(o: OfficeProfile): string {
-  return [o.address.trim(), o.phone && `Telepon ${o.phone}`, o.email && `Pos-el ${o.email}`, o.website && `Laman ${o.website}`].filter(Boolean).join('; ');
 }
 
 /**
@@ -78,7 +74,8 @@ export async function renderDocument(input: DocumentInput): Promise<RenderedDocu
     },
   };
 
-  w.letterhead({ ministry: office.ministry, parentUnits: office.parentUnits, office: office.name, contact: contactLine(office) });
+  // The lines the web app's preview shows too (libs/sop letterheadLines, docs/adr/0048).
+  w.letterhead(letterheadLines({ ...office, parentUnits: [...office.parentUnits] }));
   if (kind !== 'SK_TIM_PENANGANAN_ADUAN') {
     // The decree has its own heading (KEPUTUSAN KEPALA … NOMOR …).
     w.text(title.toLocaleUpperCase('id-ID'), { font: 'sans-bold', size: 12, align: 'center', underline: true });

@@ -1,6 +1,6 @@
+import { readPdf } from '@pengaduan/testing';
 import { createHash } from 'node:crypto';
 import { INPUTS, KEPALA, TRACKING } from '../__fixtures__/inputs';
-import { readPdf } from '../__fixtures__/pdf-text';
 import { DOCUMENT_KINDS, DOCUMENT_TITLES, isDocumentKind, type DocumentInput, type DocumentKind } from '../document-types';
 import { OfficeDirectory } from '../offices/office-directory';
 import { renderDocument } from './render-document';

@@ -1,5 +1,5 @@
 import { ROLE_LABELS, type Actor } from '@pengaduan/sop';
-import type { OfficeProfile, Signatory } from '../document-types';
+import type { Signatory } from '../document-types';
 import { OfficeDirectory } from '../offices/office-directory';
 
 /** The officer who signs a document, as the gateway named them, with the position of their SOP role. */
@@ -8,13 +8,15 @@ export function signatoryFor(officer: { name: string; nip?: string } | undefined
   return { name: officer.name, ...(officer.nip ? { nip: officer.nip } : {}), position: ROLE_LABELS[actor.role].id };
 }
 
-/** `OFFICE_PROFILES_FILE`: the letterheads of the offices, for every service that renders documents. */
+/**
+ * `OFFICE_PROFILES_FILE`: the offices' default letterheads, read by intake, which owns the office
+ * profile (the head of office's changes over the file's, docs/adr/0048), and by the gateway (the
+ * offices' names on the public pages).
+ */
 export const OFFICE_PROFILES_SETTING = {
   env: 'OFFICE_PROFILES_FILE',
   default: '',
   parse: (path: string): OfficeDirectory => OfficeDirectory.load(path === '' ? undefined : path),
-  description: 'JSON file of office code → letterhead (name, ministry, parent units, address, city, legal basis) for the SOP documents; built-in BLP and a template for any other office',
+  description:
+    "JSON file of office code → letterhead (name, ministry, parent units, address, city, legal basis) for the SOP documents; built-in BLP and a template for any other office; the head of office's changes in the web app take precedence (docs/adr/0048)",
 };
-
-/** The letterhead of an office, for a service's document. */
-export type OfficeProfiles = { profileOf(code: string): OfficeProfile };

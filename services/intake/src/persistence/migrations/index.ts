@@ -8,9 +8,10 @@ import { IntakeDigestVersions1795800001400 } from './1795800001400-intake-digest
 import { IntakeRegistrationIdempotency1795800001500 } from './1795800001500-intake-registration-idempotency';
 import { IntakeProblemMessages1795801000800 } from './1795801000800-intake-problem-messages';
 import { IntakeMessageSearch1795801001110 } from './1795801001110-intake-message-search';
+import { IntakeOfficeProfile1795801001400 } from './1795801001400-intake-office-profile';
 
 /** Intake's own migrations, in order. */
-export const INTAKE_OWN_MIGRATIONS = [IntakeInitial1795800000100, IntakeConfirmation1795800000200, IntakeChannels1795800000800, IntakeContactProcessingRecord1795800001300, IntakeDigestVersions1795800001400, IntakeRegistrationIdempotency1795800001500, IntakeProblemMessages1795801000800, IntakeMessageSearch1795801001110];
+export const INTAKE_OWN_MIGRATIONS = [IntakeInitial1795800000100, IntakeConfirmation1795800000200, IntakeChannels1795800000800, IntakeContactProcessingRecord1795800001300, IntakeDigestVersions1795800001400, IntakeRegistrationIdempotency1795800001500, IntakeProblemMessages1795801000800, IntakeMessageSearch1795801001110, IntakeOfficeProfile1795801001400];
 
 /**
  * Everything intake's data source migrates after the outbox/inbox (which ServiceRuntime
