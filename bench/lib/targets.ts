@@ -91,7 +91,7 @@ async function startEmbedded(log: (m: string) => void): Promise<Target> {
   const dir = mkdtempSync(join(tmpdir(), 'pengaduan-bench-'));
   const env: Record<string, string> = { EMBEDDED_DATA_DIR: join(dir, 'data'), DEV_SECRETS_FILE: join(dir, 'dev-secrets.env'), LOG_LEVEL: 'warn' };
   for (const name of ['GATEWAY', 'INTAKE', 'DISPOSITION', 'ANALYSIS', 'TEAM_DECREE', 'NOTIFICATION', 'SLA_MONITOR']) env[`${name}_HTTP_PORT`] = String(await freePort());
-  for (const name of ['GATEWAY', 'INTAKE', 'DISPOSITION', 'ANALYSIS', 'TEAM_DECREE', 'NOTIFICATION']) env[`${name}_GRPC_ADDRESS`] = `127.0.0.1:${await freePort()}`;
+  for (const name of ['GATEWAY', 'INTAKE', 'DISPOSITION', 'ANALYSIS', 'TEAM_DECREE', 'NOTIFICATION', 'SLA_MONITOR']) env[`${name}_GRPC_ADDRESS`] = `127.0.0.1:${await freePort()}`;
   env['EMBEDDED_DB_PORT'] = String(await freePort());
   env['EMBEDDED_BUS_PORT'] = String(await freePort());
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !NOT_PASSED_ON.test(k))) as Record<string, string>;

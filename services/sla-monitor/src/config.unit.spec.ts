@@ -31,6 +31,7 @@ describe('sla-monitor configuration', () => {
       kafkaBrokers: ['k1:9092'],
       httpHost: '127.0.0.1',
       httpPort: 3106,
+      grpcAddress: '127.0.0.1:50056',
       warningShare: 0.75,
       pollMs: 1000,
       batchSize: 200,

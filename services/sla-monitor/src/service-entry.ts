@@ -1,3 +1,4 @@
+import { SlaMonitorService } from '@pengaduan/contracts';
 import { ServiceRuntime } from '@pengaduan/messaging';
 import type { ServiceEntry } from '@pengaduan/runtime';
 import { loadSlaMonitorConfig, type SlaMonitorConfig } from './config';
@@ -9,5 +10,6 @@ export const slaMonitorService: ServiceEntry<SlaMonitorConfig> = {
   loadConfig: (env) => loadSlaMonitorConfig(env),
   module: (config, logger) => SlaMonitorModule.forRoot(config, logger),
   http: (config) => ({ host: config.httpHost, port: config.httpPort }),
+  grpc: (config) => ({ address: config.grpcAddress, tls: config.grpcTls, services: [SlaMonitorService] }),
   migrate: (config, logger) => new ServiceRuntime(slaMonitorRuntimeOptions(config, logger)).migrate(),
 };

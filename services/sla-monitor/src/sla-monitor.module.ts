@@ -6,6 +6,8 @@ import { isComplaintEventType } from '@pengaduan/sop';
 import type { SlaMonitorConfig } from './config';
 import { DeadlineScheduler } from './fire-deadlines/deadline-scheduler';
 import { OfficePolicies } from './office-policy/office-policies';
+import { OfficeSlaPolicyGrpcController } from './office-policy/office-sla-policy.grpc.controller';
+import { OfficeSlaPolicyHandler } from './office-policy/office-sla-policy.handler';
 import { SLA_MONITOR_MIGRATIONS } from './persistence/migrations';
 import { DeadlineTracker, SLA_MONITOR_CONSUMER_GROUP } from './track-deadlines/deadline-tracker';
 
@@ -56,7 +58,8 @@ export interface SlaMonitorModuleOptions {
  * The lifecycle: the runtime connects in the background (health answers at once) and the scheduler
  * starts at once, firing as soon as the database is ready (not once the consumer has joined its
  * group: see DeadlineScheduler.run); once the runtime is ready the office policies of the
- * configuration are stored. On shutdown the scheduler finishes its look, then consumers drain and
+ * configuration are stored, for the offices whose head of office has not set one (docs/adr/0049).
+ * On shutdown the scheduler finishes its look, then consumers drain and
  * the outbox is flushed.
  */
 export class SlaMonitorLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -69,6 +72,7 @@ export class SlaMonitorLifecycle implements OnApplicationBootstrap, OnApplicatio
     private readonly config: SlaMonitorConfig,
     private readonly logger: Logger,
     private readonly autoFire: boolean,
+    private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -86,13 +90,15 @@ export class SlaMonitorLifecycle implements OnApplicationBootstrap, OnApplicatio
     await this.runtime.stop();
   }
 
+  /** The file's policy of each office, as a new version when it differs, unless the head of office has set the office's own. */
   private async applyConfiguredPolicies(): Promise<void> {
     const offices = Object.entries(this.config.officePolicies);
     if (offices.length === 0) return;
+    const outcome: Record<string, string[]> = { applied: [], unchanged: [], keptHeadOfOffice: [] };
     await this.runtime.dataSource.transaction(async (tx) => {
-      for (const [office, policy] of offices) await this.policies.set(tx, office, policy, 'SLA_OFFICE_POLICIES_FILE');
+      for (const [office, policy] of offices) outcome[await this.policies.applyFromFile(tx, office, policy, this.clock.now())].push(office);
     });
-    this.logger.info({ offices: offices.map(([o, p]) => `${o}:${p.calendar}`) }, 'office SLA policies applied');
+    this.logger.info(outcome, 'office SLA policies of SLA_OFFICE_POLICIES_FILE: applied, unchanged, or kept as the head of office set them');
   }
 }
 
@@ -101,7 +107,7 @@ export class SlaMonitorModule {
   static forRoot(config: SlaMonitorConfig, logger: Logger, options: SlaMonitorModuleOptions = {}): DynamicModule {
     return {
       module: SlaMonitorModule,
-      controllers: [HealthController],
+      controllers: [HealthController, OfficeSlaPolicyGrpcController],
       providers: [
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         { provide: OfficePolicies, useValue: new OfficePolicies(config.warningShare) },
@@ -128,11 +134,12 @@ export class SlaMonitorModule {
             return scheduler;
           },
         },
+        OfficeSlaPolicyHandler,
         {
           provide: SlaMonitorLifecycle,
-          inject: [ServiceRuntime, DeadlineScheduler, OfficePolicies],
-          useFactory: (runtime: ServiceRuntime, scheduler: DeadlineScheduler, policies: OfficePolicies) =>
-            new SlaMonitorLifecycle(runtime, scheduler, policies, config, logger, options.autoFire !== false),
+          inject: [ServiceRuntime, DeadlineScheduler, OfficePolicies, Clock],
+          useFactory: (runtime: ServiceRuntime, scheduler: DeadlineScheduler, policies: OfficePolicies, clock: Clock) =>
+            new SlaMonitorLifecycle(runtime, scheduler, policies, config, logger, options.autoFire !== false, clock),
         },
       ],
       exports: [ServiceRuntime, DeadlineScheduler, DeadlineTracker, OfficePolicies],

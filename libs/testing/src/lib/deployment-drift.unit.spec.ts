@@ -1120,6 +1120,22 @@ describe('deployment drift, on broken copies (the checks can fail)', () => {
     expect(composeProblems(g)).toEqual(expect.arrayContaining([expect.stringContaining('publishes container port 3001'), expect.stringContaining('does not publish its port 50050')]));
   });
 
+  it("sla-monitor's gRPC API (docs/adr/0049) as the others': the gateway's address of it, its port, its own certificate", () => {
+    const c = compose();
+    env(c, 'gateway')['SLA_MONITOR_GRPC_URL'] = 'sla-monitor:50055';
+    delete env(c, 'sla-monitor')['GRPC_TLS_KEY'];
+    expect(composeProblems(c).sort()).toEqual([
+      expect.stringContaining('gateway: SLA_MONITOR_GRPC_URL=sla-monitor:50055 reaches port 50055 of sla-monitor, whose grpc port is 50056'),
+      expect.stringContaining('services.sla-monitor: sla-monitor needs GRPC_TLS_KEY'),
+    ]);
+    const build = kustomize('deploy/k8s/overlays/staging', readIfExists);
+    const gateway = build.resources.find((r) => r.kind === 'Deployment' && r.name === 'gateway') as Resource;
+    const envOf = arr((podContainers(gateway)[0] as Obj)['env']).map(obj);
+    envOf.splice(envOf.findIndex((e) => e['name'] === 'SLA_MONITOR_GRPC_URL'), 1);
+    obj(podContainers(gateway)[0])['env'] = envOf;
+    expect(checkKubernetes(build, platform)).toEqual([expect.stringContaining('Deployment/gateway: gateway needs SLA_MONITOR_GRPC_URL (its default 127.0.0.1:50056 is this container itself, not sla-monitor)')]);
+  });
+
   it('an address of a service that does not exist, and a bind address nothing can reach', () => {
     const c = compose();
     env(c, 'gateway')['ANALYSIS_GRPC_URL'] = 'analysis-svc:50053';

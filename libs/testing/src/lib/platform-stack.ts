@@ -126,12 +126,21 @@ export async function startPlatformStack(
       { compiled: options.compiled },
     );
   }
-  // sla-monitor has no API: it follows the stream and publishes the SLA events the gateway projects.
+  // sla-monitor follows the stream and publishes the SLA events the gateway projects; its gRPC API
+  // keeps the offices' SLA policies (docs/adr/0049).
   const slaPort = await freePort();
+  grpc['sla-monitor'] = `127.0.0.1:${await freePort()}`;
   schemas['sla-monitor'] = uniqueSchemaName('e2e_sla_monitor');
   processes['sla-monitor'] = new ServiceProcess(
     'sla-monitor',
-    { ...fastPoll({ SLA_MONITOR_POLL_MS: '200' }), ...common, ...signingEnv('sla-monitor'), SLA_MONITOR_DB_SCHEMA: schemas['sla-monitor'], SLA_MONITOR_HTTP_PORT: String(slaPort) },
+    {
+      ...fastPoll({ SLA_MONITOR_POLL_MS: '200' }),
+      ...common,
+      ...signingEnv('sla-monitor'),
+      SLA_MONITOR_DB_SCHEMA: schemas['sla-monitor'],
+      SLA_MONITOR_HTTP_PORT: String(slaPort),
+      SLA_MONITOR_GRPC_ADDRESS: grpc['sla-monitor'],
+    },
     `http://127.0.0.1:${slaPort}`,
     { compiled: options.compiled },
   );
@@ -151,6 +160,7 @@ export async function startPlatformStack(
       ANALYSIS_GRPC_URL: grpc['analysis'],
       TEAM_DECREE_GRPC_URL: grpc['team-decree'],
       NOTIFICATION_GRPC_URL: grpc['notification'],
+      SLA_MONITOR_GRPC_URL: grpc['sla-monitor'],
       INTAKE_WEBHOOKS_URL: `http://127.0.0.1:${http['intake']}`,
     },
     gatewayUrl,

@@ -69,6 +69,7 @@ const CLIENT_VARIABLES: Record<string, { grpc?: string; http?: string }> = {
   analysis: { grpc: 'ANALYSIS_GRPC_URL' },
   'team-decree': { grpc: 'TEAM_DECREE_GRPC_URL' },
   notification: { grpc: 'NOTIFICATION_GRPC_URL' },
+  'sla-monitor': { grpc: 'SLA_MONITOR_GRPC_URL' },
 };
 
 export interface PlatformEnvironment {

@@ -1,8 +1,22 @@
-import { COMPLAINT_EVENTS_TOPIC, dlqTopicFor, serializeEnvelope, type EventEnvelope, type ParsedEvent } from '@pengaduan/contracts';
+import { COMPLAINT_EVENTS_TOPIC, dlqTopicFor, serializeEnvelope, SlaMonitorService, type EventEnvelope, type ParsedEvent } from '@pengaduan/contracts';
 import { ServiceRuntime } from '@pengaduan/messaging';
 import { createLogger, SettableClock, type Logger } from '@pengaduan/runtime';
 import type { SlaPolicy } from '@pengaduan/sop';
-import { asConsumed, deleteTopics, dropSchema, outboxEvents, testInfrastructure, testKafka, startGroupAtEnd, startTestService, uniqueSchemaName, uniqueSuffix, type ComplaintHistory } from '@pengaduan/testing';
+import {
+  asConsumed,
+  deleteTopics,
+  dropSchema,
+  GrpcTestClient,
+  outboxEvents,
+  testInfrastructure,
+  testKafka,
+  startGroupAtEnd,
+  startTestService,
+  uniqueSchemaName,
+  uniqueSuffix,
+  type ComplaintHistory,
+  type MethodsOf,
+} from '@pengaduan/testing';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { SlaMonitorConfig } from '../config';
 import { DeadlineScheduler, type TickResult } from '../fire-deadlines/deadline-scheduler';
@@ -29,6 +43,8 @@ export class SlaMonitorApp {
   runtime!: ServiceRuntime;
   tracker!: DeadlineTracker;
   scheduler!: DeadlineScheduler;
+  /** A client of its internal gRPC API (SlaMonitorService), as the gateway calls it. */
+  client!: GrpcTestClient<MethodsOf<typeof SlaMonitorService>>;
 
   private batchSize = 200;
 
@@ -43,6 +59,7 @@ export class SlaMonitorApp {
       kafkaBrokers: infra.kafkaBrokers,
       httpHost: '127.0.0.1',
       httpPort: 0,
+      grpcAddress: '127.0.0.1:0',
       warningShare: 0.75,
       pollMs: 1000,
       batchSize: 200,
@@ -60,11 +77,13 @@ export class SlaMonitorApp {
     this.runtime = this.app.get(ServiceRuntime);
     this.tracker = this.app.get(DeadlineTracker);
     this.scheduler = this.app.get(DeadlineScheduler);
+    this.client = new GrpcTestClient(SlaMonitorService, service.grpcAddress);
     await this.runtime.ready();
     return this;
   }
 
   async stop(): Promise<void> {
+    this.client?.close();
     await this.app?.close();
     await dropSchema(this.schema);
     await deleteTopics([dlqTopicFor(this.group)]);
@@ -103,8 +122,13 @@ export class SlaMonitorApp {
     }
   }
 
+  /** The offices' policies as the running service keeps them. */
+  get policies(): OfficePolicies {
+    return this.app.get(OfficePolicies);
+  }
+
   async setPolicy(officeCode: string, policy: SlaPolicy): Promise<void> {
-    await this.runtime.dataSource.transaction((tx) => this.app.get(OfficePolicies).set(tx, officeCode, policy, 'test'));
+    await this.runtime.dataSource.transaction((tx) => this.policies.record(tx, officeCode, policy, { changedBy: 'test', source: 'test', at: this.clock.now() }));
   }
 
   /** The complaint's deadlines, by clock key. */

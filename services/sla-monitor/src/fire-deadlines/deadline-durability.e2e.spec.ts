@@ -22,6 +22,8 @@ async function monitor(schema: string, groupPrefix: string): Promise<Monitor> {
       KAFKA_GROUP_PREFIX: groupPrefix,
       SLA_MONITOR_DB_SCHEMA: schema,
       SLA_MONITOR_HTTP_PORT: String(port),
+      // Replicas side by side: each its own gRPC port too.
+      SLA_MONITOR_GRPC_ADDRESS: `127.0.0.1:${await freePort()}`,
       // Small batches and a short poll, so firing spreads over many transactions and replicas interleave.
       SLA_MONITOR_BATCH_SIZE: '2',
       SLA_MONITOR_POLL_MS: '100',
@@ -49,7 +51,7 @@ function complaintsDueSoon(count: number, firstDueInMs: number, spacingMs: numbe
  * once, not after its group has settled (which, on a loaded machine, could take longer than the
  * few seconds before they fall due).
  */
-async function untilFollowing(schema: string): Promise<void> {
+async function untilFollowing(schema: string): Promise<string> {
   const probe = historyUntil('RECEIVED', { officeCode: randomOfficeCode(), start: new Date() });
   await new SlaMonitorApp().publish(probe.envelopes);
   await eventually(
@@ -57,6 +59,7 @@ async function untilFollowing(schema: string): Promise<void> {
     60_000,
     'the monitor to track a probe deadline',
   );
+  return probe.complaintId;
 }
 
 /** Resolves once the wall clock is past `at` (a deadline's due time: a wait for the clock, not for an event). */
@@ -64,8 +67,13 @@ async function clockPast(at: number): Promise<void> {
   while (Date.now() <= at) await new Promise((r) => setTimeout(r, Math.min(250, at - Date.now() + 1)));
 }
 
-async function firedInOutbox(schema: string, type: string): Promise<number> {
-  const [row] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "${schema}".outbox WHERE event_type = $1`, [type]);
+/**
+ * The events of `type` in the monitor's outbox for these complaints only: the topic is shared with
+ * the suites running beside this one, and a complaint one of them publishes with an old start is
+ * tracked, and breached, by this monitor too.
+ */
+async function firedInOutbox(schema: string, type: string, complaintIds: ReadonlySet<string>): Promise<number> {
+  const [row] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "${schema}".outbox WHERE event_type = $1 AND message_key = ANY($2)`, [type, [...complaintIds]]);
   return row.n;
 }
 
@@ -111,9 +119,9 @@ describe('deadlines survive the monitor’s crash and are shared by its replicas
     await new SlaMonitorApp().publish(envelopes);
 
     // Kill it once it has fired some of them and not all: mid-way through the due deadlines.
-    await eventually(async () => ((await firedInOutbox(schema, 'sla.deadline-breached')) >= 5 ? true : undefined), 60_000, 'the first breaches');
+    await eventually(async () => ((await firedInOutbox(schema, 'sla.deadline-breached', ids)) >= 5 ? true : undefined), 60_000, 'the first breaches');
     await first.process.kill();
-    const firedBeforeKill = await firedInOutbox(schema, 'sla.deadline-breached');
+    const firedBeforeKill = await firedInOutbox(schema, 'sla.deadline-breached', ids);
     expect(firedBeforeKill).toBeLessThan(30);
 
     // Down until every remaining deadline is overdue (the clock past the last one's due time), then back.
@@ -122,8 +130,8 @@ describe('deadlines survive the monitor’s crash and are shared by its replicas
     const second = await monitor(schema, prefix);
     const readyAt = Date.now();
     try {
-      await eventually(async () => ((await firedInOutbox(schema, 'sla.deadline-breached')) >= 30 ? true : undefined), 60_000, 'every breach after the restart');
-      const firedLate = await sql<{ due_at: Date; breached_at: Date }>(`SELECT due_at, breached_at FROM "${schema}".deadline WHERE breached_at >= $1`, [new Date(restartedAt)]);
+      await eventually(async () => ((await firedInOutbox(schema, 'sla.deadline-breached', ids)) >= 30 ? true : undefined), 60_000, 'every breach after the restart');
+      const firedLate = await sql<{ due_at: Date; breached_at: Date }>(`SELECT due_at, breached_at FROM "${schema}".deadline WHERE breached_at >= $1 AND complaint_id = ANY($2)`, [new Date(restartedAt), [...ids]]);
       expect(firedLate.length).toBe(30 - firedBeforeKill);
       // "At once": within seconds of the restarted monitor being ready, not at some later sweep
       // (measured from readiness: how long a start-up takes on a loaded machine is not the point).
@@ -135,8 +143,8 @@ describe('deadlines survive the monitor’s crash and are shared by its replicas
         expect(perDeadline.size).toBe(30);
         expect([...perDeadline.values()].every((eventIds) => eventIds.size === 1)).toBe(true);
       }
-      expect(await firedInOutbox(schema, 'sla.deadline-breached')).toBe(30);
-      expect(await firedInOutbox(schema, 'sla.escalated')).toBe(30);
+      expect(await firedInOutbox(schema, 'sla.deadline-breached', ids)).toBe(30);
+      expect(await firedInOutbox(schema, 'sla.escalated', ids)).toBe(30);
     } finally {
       await second.process.stop();
       await dropSchema(schema);
@@ -153,11 +161,11 @@ describe('deadlines survive the monitor’s crash and are shared by its replicas
     await admin.connect();
     let second: Monitor | undefined;
     try {
-      await untilFollowing(schema);
+      const probe = new Set([await untilFollowing(schema)]);
       const [killed] = (await admin.describeGroups([group])).groups[0].members.map((m) => m.memberId);
       await first.process.kill();
       // The deadline fell due while the monitor was down: its due time moved into the past (time skipped, not waited for).
-      await sql(`UPDATE "${schema}".deadline SET warn_at = now() - interval '2 hours', due_at = now() - interval '1 hour', next_fire_at = now() - interval '2 hours'`);
+      await sql(`UPDATE "${schema}".deadline SET warn_at = now() - interval '2 hours', due_at = now() - interval '1 hour', next_fire_at = now() - interval '2 hours' WHERE complaint_id = ANY($1)`, [[...probe]]);
 
       second = await monitor(schema, prefix);
       // Ready while the broker still counts the killed process in the group (its session, ~30 s, has
@@ -165,11 +173,11 @@ describe('deadlines survive the monitor’s crash and are shared by its replicas
       const members = (await admin.describeGroups([group])).groups[0].members.map((m) => m.memberId);
       expect(members).toContain(killed);
       expect(second.process.logs()).not.toContain('"msg":"kafka ready"');
-      await eventually(async () => ((await firedInOutbox(schema, 'sla.deadline-breached')) >= 1 ? true : undefined), 60_000, 'the overdue deadline to fire');
+      await eventually(async () => ((await firedInOutbox(schema, 'sla.deadline-breached', probe)) >= 1 ? true : undefined), 60_000, 'the overdue deadline to fire');
       expect(second.process.logs()).not.toContain('"msg":"kafka ready"');
       // Then the consumer joins (once the killed member's session expired) and the breach is published, once.
       await eventually(async () => (second?.process.logs().includes('"msg":"kafka ready"') ? true : undefined), 90_000, 'the consumer to join its group');
-      expect(await firedInOutbox(schema, 'sla.deadline-breached')).toBe(1);
+      expect(await firedInOutbox(schema, 'sla.deadline-breached', probe)).toBe(1);
     } finally {
       await admin.disconnect();
       await second?.process.stop();
@@ -188,19 +196,24 @@ describe('deadlines survive the monitor’s crash and are shared by its replicas
       const ids = new Set(envelopes.map((e) => e.subject));
       await new SlaMonitorApp().publish(envelopes);
 
-      await eventually(async () => ((await firedInOutbox(schema, 'sla.deadline-breached')) >= 40 ? true : undefined), 90_000, 'every breach');
+      await eventually(async () => ((await firedInOutbox(schema, 'sla.deadline-breached', ids)) >= 40 ? true : undefined), 90_000, 'every breach');
       await eventually(async () => (eventIdsOnTopic(reader, ids, 'sla.escalated').size >= 40 ? true : undefined), 60_000, 'all escalations on the topic');
       // Both replicas stopped (each finishes the look in hand, then exits): no firing can still be
       // on its way, so a double one would be in the outbox now — rather than "within 1.5 s".
       expect(await Promise.all([a.process.stop(), b.process.stop()])).toEqual([0, 0]);
-      expect(await firedInOutbox(schema, 'sla.deadline-breached')).toBe(40);
-      expect(await firedInOutbox(schema, 'sla.escalated')).toBe(40);
+      expect(await firedInOutbox(schema, 'sla.deadline-breached', ids)).toBe(40);
+      expect(await firedInOutbox(schema, 'sla.escalated', ids)).toBe(40);
+      // The logs count every breach the replicas fired, a neighbouring suite's complaint's too:
+      // together they log each breached deadline of the table once, and publish it once.
+      const [{ n: breached }] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "${schema}".deadline WHERE breached_at IS NOT NULL`);
+      const [{ n: published }] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "${schema}".outbox WHERE event_type = 'sla.deadline-breached'`);
+      expect(published).toBe(breached);
       // The exited processes' last log lines may still be on their way to the files.
       const logged = await eventually(async () => {
         const n = breachesLogged(a.process) + breachesLogged(b.process);
-        return n >= 40 ? n : undefined;
+        return n >= breached ? n : undefined;
       }, 10_000, 'both replicas\' "deadlines fired" lines');
-      expect(logged).toBe(40);
+      expect(logged).toBe(breached);
       const perDeadline = eventIdsOnTopic(reader, ids, 'sla.deadline-breached');
       expect(perDeadline.size).toBe(40);
       expect([...perDeadline.values()].every((eventIds) => eventIds.size === 1)).toBe(true);

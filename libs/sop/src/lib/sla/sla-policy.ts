@@ -1,3 +1,4 @@
+import { FIELD_RULES } from '../field-rules';
 import { CLOCK_IDS, isClockId, type ClockId, type RunningClock } from './sla-clocks';
 import { HOLIDAY_CALENDARS, type HolidayCalendarYear } from './holiday-calendars';
 
@@ -7,7 +8,14 @@ export type OfficeTimeZone = keyof typeof OFFICE_TIME_ZONES;
 
 /** ISO weekdays, Monday = 1 … Sunday = 7. */
 export type IsoWeekday = '1' | '2' | '3' | '4' | '5' | '6' | '7';
-const WEEKDAYS: readonly IsoWeekday[] = ['1', '2', '3', '4', '5', '6', '7'];
+export const ISO_WEEKDAYS: readonly IsoWeekday[] = ['1', '2', '3', '4', '5', '6', '7'];
+
+/** One of the office's own days off: a date (`YYYY-MM-DD`, in the office's time zone) and its name. */
+export interface OfficeDayOff {
+  readonly date: string;
+  /** E.g. `Hari jadi Kota Batam`; empty for a day a file gave as a bare date. */
+  readonly name: string;
+}
 
 /** How an office counts its SLA hours, per office, as data. */
 export interface SlaPolicy {
@@ -20,8 +28,8 @@ export interface SlaPolicy {
   readonly holidayCalendar: string | null;
   /** Whether the SKB's cuti bersama are days off for the office (`NON_WORKING`) or served (`WORKING`). */
   readonly cutiBersama: 'NON_WORKING' | 'WORKING';
-  /** The office's own days off (`YYYY-MM-DD`), e.g. a regional holiday. */
-  readonly extraNonWorkingDays: readonly string[];
+  /** The office's own days off (a regional holiday, a day the office is closed), named; a file may give a bare `YYYY-MM-DD`. */
+  readonly extraNonWorkingDays: readonly OfficeDayOff[];
   /** Deadline hours per clock, where the office's differ from libs/sop's (12 h per step, 72 h in all). */
   readonly deadlineHours: Readonly<Partial<Record<ClockId, number>>>;
   /** Share of a deadline's time after which the warning is raised (0 < share < 1). */
@@ -44,80 +52,123 @@ export const DEFAULT_SLA_POLICY: SlaPolicy = {
   warningShare: 0.75,
 };
 
-const POLICY_KEYS = Object.keys(DEFAULT_SLA_POLICY);
+/** The fields of a policy, in the order they are shown and stored. */
+export const SLA_POLICY_FIELDS = Object.keys(DEFAULT_SLA_POLICY) as (keyof SlaPolicy)[];
+
+/** A field of a policy that breaks its rules: the field (nested with dots, `deadlineHours.CONFIRM`) and why. */
+export interface PolicyViolation {
+  readonly field: string;
+  readonly description: string;
+}
 
 /** An office's policy (JSON, e.g. from a file or a table) checked and merged over the default. */
 export type PolicyParseResult = { ok: true; policy: SlaPolicy } | { ok: false; problems: string[] };
 
 /** Checks an office policy given as JSON; every field is optional and defaults to {@link DEFAULT_SLA_POLICY}. */
 export function parseSlaPolicy(input: unknown): PolicyParseResult {
-  const problems: string[] = [];
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: false, problems: ['policy: must be a JSON object'] };
-  const raw = input as Record<string, unknown>;
-  for (const key of Object.keys(raw)) if (!POLICY_KEYS.includes(key)) problems.push(`${key}: unknown field (known: ${POLICY_KEYS.join(', ')})`);
-  const policy = { ...DEFAULT_SLA_POLICY, ...raw } as SlaPolicy;
-
-  if (policy.calendar !== 'WALL_CLOCK' && policy.calendar !== 'WORKING_CALENDAR') problems.push('calendar: must be WALL_CLOCK or WORKING_CALENDAR');
-  if (!Object.prototype.hasOwnProperty.call(OFFICE_TIME_ZONES, policy.timeZone)) problems.push(`timeZone: must be one of ${Object.keys(OFFICE_TIME_ZONES).join(', ')}`);
-  if (policy.cutiBersama !== 'NON_WORKING' && policy.cutiBersama !== 'WORKING') problems.push('cutiBersama: must be NON_WORKING or WORKING');
-  if (policy.holidayCalendar !== null && !(typeof policy.holidayCalendar === 'string' && policy.holidayCalendar in HOLIDAY_CALENDARS)) {
-    problems.push(`holidayCalendar: must be null or one of ${Object.keys(HOLIDAY_CALENDARS).join(', ')}`);
-  }
-  if (typeof policy.warningShare !== 'number' || !(policy.warningShare > 0 && policy.warningShare < 1)) problems.push('warningShare: must be a number between 0 and 1 (exclusive)');
-  if (!Array.isArray(policy.extraNonWorkingDays) || !policy.extraNonWorkingDays.every(isIsoDate)) problems.push('extraNonWorkingDays: must be a list of dates YYYY-MM-DD');
-  checkDeadlineHours(policy.deadlineHours, problems);
-  checkWorkingHours(policy, problems);
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, policy };
+  const { policy, violations } = readSlaPolicy(input);
+  return violations.length > 0 ? { ok: false, problems: violations.map((v) => `${v.field}: ${v.description}`) } : { ok: true, policy };
 }
 
-function checkDeadlineHours(hours: unknown, problems: string[]): void {
+/**
+ * The structural check of {@link parseSlaPolicy}, each problem with its field: the policy merged
+ * over the default (the office's days off as named entries) and what is wrong with it. The
+ * policy is usable only when there is no violation.
+ */
+export function readSlaPolicy(input: unknown): { policy: SlaPolicy; violations: PolicyViolation[] } {
+  const violations: PolicyViolation[] = [];
+  const problem = (field: string, description: string) => violations.push({ field, description });
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return { policy: DEFAULT_SLA_POLICY, violations: [{ field: 'policy', description: 'must be a JSON object' }] };
+  const raw = input as Record<string, unknown>;
+  for (const key of Object.keys(raw)) if (!(SLA_POLICY_FIELDS as string[]).includes(key)) problem(key, `unknown field (known: ${SLA_POLICY_FIELDS.join(', ')})`);
+  const merged = { ...DEFAULT_SLA_POLICY, ...raw } as SlaPolicy;
+
+  if (merged.calendar !== 'WALL_CLOCK' && merged.calendar !== 'WORKING_CALENDAR') problem('calendar', 'must be WALL_CLOCK or WORKING_CALENDAR');
+  if (!Object.prototype.hasOwnProperty.call(OFFICE_TIME_ZONES, merged.timeZone)) problem('timeZone', `must be one of ${Object.keys(OFFICE_TIME_ZONES).join(', ')}`);
+  if (merged.cutiBersama !== 'NON_WORKING' && merged.cutiBersama !== 'WORKING') problem('cutiBersama', 'must be NON_WORKING or WORKING');
+  if (merged.holidayCalendar !== null && !(typeof merged.holidayCalendar === 'string' && Object.prototype.hasOwnProperty.call(HOLIDAY_CALENDARS, merged.holidayCalendar))) {
+    problem('holidayCalendar', `must be null or one of ${Object.keys(HOLIDAY_CALENDARS).join(', ')}`);
+  }
+  if (typeof merged.warningShare !== 'number' || !(merged.warningShare > 0 && merged.warningShare < 1)) problem('warningShare', 'must be a number between 0 and 1 (exclusive)');
+  const daysOff = readDaysOff(merged.extraNonWorkingDays as unknown, violations);
+  checkDeadlineHours(merged.deadlineHours, violations);
+  checkWorkingHours(merged, violations);
+  return { policy: { ...merged, extraNonWorkingDays: daysOff ?? [] }, violations };
+}
+
+/** The office's days off as named entries (a bare date gets an empty name); each malformed one named. */
+function readDaysOff(value: unknown, violations: PolicyViolation[]): OfficeDayOff[] | undefined {
+  if (!Array.isArray(value)) {
+    violations.push({ field: 'extraNonWorkingDays', description: 'must be a list of dates YYYY-MM-DD or of { date, name }' });
+    return undefined;
+  }
+  const days: OfficeDayOff[] = [];
+  (value as unknown[]).forEach((entry, i) => {
+    const field = `extraNonWorkingDays.${i}`;
+    if (isIsoDate(entry)) days.push({ date: entry as string, name: '' });
+    else if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) violations.push({ field, description: 'must be a date YYYY-MM-DD or { date, name }' });
+    else {
+      const { date, name, ...rest } = entry as Record<string, unknown>;
+      if (!isIsoDate(date)) violations.push({ field: `${field}.date`, description: 'must be a real date YYYY-MM-DD' });
+      if (name !== undefined && typeof name !== 'string') violations.push({ field: `${field}.name`, description: 'must be a text' });
+      for (const key of Object.keys(rest)) violations.push({ field: `${field}.${key}`, description: 'unknown field (known: date, name)' });
+      if (isIsoDate(date) && (name === undefined || typeof name === 'string')) days.push({ date: date as string, name: (name as string | undefined) ?? '' });
+    }
+  });
+  return days;
+}
+
+function checkDeadlineHours(hours: unknown, violations: PolicyViolation[]): void {
   if (typeof hours !== 'object' || hours === null || Array.isArray(hours)) {
-    problems.push('deadlineHours: must be an object of clock id → hours');
+    violations.push({ field: 'deadlineHours', description: 'must be an object of clock id → hours' });
     return;
   }
   for (const [id, value] of Object.entries(hours)) {
-    if (!isClockId(id)) problems.push(`deadlineHours.${id}: unknown clock (known: ${CLOCK_IDS.join(', ')})`);
-    if (typeof value !== 'number' || !(value > 0) || value > 24 * 366) problems.push(`deadlineHours.${id}: must be a positive number of hours`);
+    if (!isClockId(id)) violations.push({ field: `deadlineHours.${id}`, description: `unknown clock (known: ${CLOCK_IDS.join(', ')})` });
+    if (typeof value !== 'number' || !(value > 0) || value > 24 * 366) violations.push({ field: `deadlineHours.${id}`, description: 'must be a positive number of hours' });
   }
 }
 
-function checkWorkingHours(policy: SlaPolicy, problems: string[]): void {
+function checkWorkingHours(policy: SlaPolicy, violations: PolicyViolation[]): void {
   const hours = policy.workingHours as unknown;
   if (typeof hours !== 'object' || hours === null || Array.isArray(hours)) {
-    problems.push('workingHours: must be an object of ISO weekday (1-7) → ["HH:MM-HH:MM", …]');
+    violations.push({ field: 'workingHours', description: 'must be an object of ISO weekday (1-7) → ["HH:MM-HH:MM", …]' });
     return;
   }
   let weekly = 0;
   for (const [day, periods] of Object.entries(hours)) {
-    if (!WEEKDAYS.includes(day as IsoWeekday)) problems.push(`workingHours.${day}: not an ISO weekday 1 (Monday) … 7 (Sunday)`);
+    const field = `workingHours.${day}`;
+    if (!ISO_WEEKDAYS.includes(day as IsoWeekday)) violations.push({ field, description: 'not an ISO weekday 1 (Monday) … 7 (Sunday)' });
     if (!Array.isArray(periods)) {
-      problems.push(`workingHours.${day}: must be a list of "HH:MM-HH:MM"`);
+      violations.push({ field, description: 'must be a list of "HH:MM-HH:MM"' });
       continue;
     }
     let lastEnd = -1;
     for (const period of periods) {
       const parsed = typeof period === 'string' ? parsePeriod(period) : undefined;
       if (!parsed) {
-        problems.push(`workingHours.${day}: ${JSON.stringify(period)} is not "HH:MM-HH:MM" with the start before the end`);
+        violations.push({ field, description: `${JSON.stringify(period)} is not "HH:MM-HH:MM" with the start before the end` });
         continue;
       }
-      if (parsed[0] < lastEnd) problems.push(`workingHours.${day}: periods must be in order and must not overlap`);
+      if (parsed[0] < lastEnd) violations.push({ field, description: 'periods must be in order and must not overlap' });
       lastEnd = parsed[1];
       weekly += parsed[1] - parsed[0];
     }
   }
-  if (policy.calendar === 'WORKING_CALENDAR' && weekly === 0) problems.push('workingHours: a working calendar needs at least one working period in the week');
+  if (policy.calendar === 'WORKING_CALENDAR' && weekly === 0) violations.push({ field: 'workingHours', description: 'a working calendar needs at least one working period in the week' });
 }
+
 
 /** `07:30-16:00` → [450, 960] minutes after local midnight; undefined when malformed. */
 function parsePeriod(period: string): readonly [number, number] | undefined {
-  const m = /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$/.exec(period);
+  const m = FIELD_RULES.workingPeriods.pattern.exec(period);
   if (!m) return undefined;
   const start = Number(m[1]) * 60 + Number(m[2]);
   const end = Number(m[3]) * 60 + Number(m[4]);
   return end > start && end <= 24 * 60 ? [start, end] : undefined;
 }
 
+/** Whether `value` is a real calendar date written `YYYY-MM-DD`. */
 function isIsoDate(value: unknown): boolean {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const d = new Date(`${value}T00:00:00Z`);
@@ -195,7 +246,7 @@ export class WorkingCalendar {
   ) {
     this.offsetMs = OFFICE_TIME_ZONES[policy.timeZone] * 60_000;
     const periods = new Map<number, readonly (readonly [number, number])[]>();
-    for (const day of WEEKDAYS) {
+    for (const day of ISO_WEEKDAYS) {
       const parsed = (policy.workingHours[day] ?? []).flatMap((p) => {
         const period = parsePeriod(p);
         return period ? [period] : [];
@@ -210,7 +261,7 @@ export class WorkingCalendar {
         if (day.kind === 'HOLIDAY' || policy.cutiBersama === 'NON_WORKING') this.daysOff.add(day.date);
       }
     }
-    for (const date of policy.extraNonWorkingDays) this.daysOff.add(date);
+    for (const day of policy.extraNonWorkingDays) this.daysOff.add(day.date);
   }
 
   /** `start` (epoch ms) plus `ms` of working time, as epoch ms; time before the first working period does not count. */

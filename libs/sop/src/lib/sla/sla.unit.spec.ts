@@ -108,7 +108,7 @@ describe('deadlines under an office policy (computeDeadline)', () => {
   });
 
   it('applies an office’s own hours per clock, its own days off and its time zone (WITA)', () => {
-    const policy: SlaPolicy = { ...workingPolicy, timeZone: 'Asia/Makassar', deadlineHours: { CONFIRM: 4 }, extraNonWorkingDays: ['2026-07-06'] };
+    const policy: SlaPolicy = { ...workingPolicy, timeZone: 'Asia/Makassar', deadlineHours: { CONFIRM: 4 }, extraNonWorkingDays: [{ date: '2026-07-06', name: 'Libur kantor' }] };
     const d = computeDeadline(clock(new Date('2026-07-03T15:00:00+08:00').toISOString()), policy);
     // Friday 1.5 h, Monday 6 July is the office's own day off, Tuesday 07:30 + 2.5 h.
     expect(d.dueAt).toBe(new Date('2026-07-07T10:00:00+08:00').toISOString());
@@ -159,12 +159,29 @@ describe('an office’s SLA policy as data (parseSlaPolicy)', () => {
       'calendar: must be WALL_CLOCK or WORKING_CALENDAR',
       'holidayCalendar: must be null or one of ID',
       'warningShare: must be a number between 0 and 1 (exclusive)',
-      'extraNonWorkingDays: must be a list of dates YYYY-MM-DD',
+      'extraNonWorkingDays.0: must be a date YYYY-MM-DD or { date, name }',
       'deadlineHours.CONFIRM: must be a positive number of hours',
       'deadlineHours.LUNCH: unknown clock (known: REPORT, CONFIRM, DISPOSE_AND_PROCESS, SECTION_RESPONSE, ANALYZE, DECIDE_FOLLOW_UP, FORM_TEAM, INFORM_REPORTER, DELIVER_INFORMATION, SOP_TARGET, STATUTORY_SETTLEMENT)',
       'workingHours.1: "16:00-07:30" is not "HH:MM-HH:MM" with the start before the end',
       'workingHours.8: not an ISO weekday 1 (Monday) … 7 (Sunday)',
     ]);
+  });
+
+  it('takes an office’s days off as bare dates (a file’s) or named, and gives them named', () => {
+    const parsed = parseSlaPolicy({ extraNonWorkingDays: ['2026-07-06', { date: '2026-08-18', name: 'Hari jadi kota' }] });
+    expect(parsed.ok && parsed.policy.extraNonWorkingDays).toEqual([
+      { date: '2026-07-06', name: '' },
+      { date: '2026-08-18', name: 'Hari jadi kota' },
+    ]);
+    for (const [bad, problem] of [
+      [[{ date: '2026-13-01', name: 'x' }], 'extraNonWorkingDays.0.date: must be a real date YYYY-MM-DD'],
+      [['2026-07-06', { date: '2026-07-06', name: 7 }], 'extraNonWorkingDays.1.name: must be a text'],
+      [[{ date: '2026-07-06', colour: 'red' }], 'extraNonWorkingDays.0.colour: unknown field (known: date, name)'],
+      [[7], 'extraNonWorkingDays.0: must be a date YYYY-MM-DD or { date, name }'],
+      ['semua', 'extraNonWorkingDays: must be a list of dates YYYY-MM-DD or of { date, name }'],
+    ] as const) {
+      expect(parseSlaPolicy({ extraNonWorkingDays: bad })).toEqual({ ok: false, problems: [problem] });
+    }
   });
 
   it('refuses a working calendar without a working hour in the week', () => {
