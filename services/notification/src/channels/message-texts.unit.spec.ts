@@ -1,6 +1,7 @@
 import type { OutboundProvider, ProviderSendRequest } from '@pengaduan/channels';
+import { checkMessageTemplate, MESSAGE_CHANNELS, MESSAGE_TEMPLATE_KINDS } from '@pengaduan/sop';
 import type { OutboundMessage, ReporterAddress, ReporterDirectory } from './channel.port';
-import { acknowledgementMessage } from './message-texts';
+import { acknowledgementMessage, builtInBody, composeMessage, dismissalReasonText } from './message-texts';
 import { ProviderChannelAdapter } from './provider-channel.adapter';
 
 const NUMBER = 'BLP-2026-000123';
@@ -22,6 +23,31 @@ describe('the acknowledgement the reporter reads', () => {
     expect(text).toContain('halaman Lacak Aduan');
     expect(text).toContain('jangan berikan PIN ini kepada siapa pun');
     expect(template).toEqual({ id: 'pengaduan_diterima_pin', language: 'id', parameters: [NUMBER, '04715932'] });
+  });
+});
+
+describe('the built-in texts and an office’s own (docs/adr/0050)', () => {
+  it('are placeholder texts that pass the check an office’s text must pass, on every channel', () => {
+    for (const kind of MESSAGE_TEMPLATE_KINDS) {
+      for (const channel of MESSAGE_CHANNELS) expect({ kind, channel, issues: checkMessageTemplate(kind, channel, builtInBody(kind)) }).toEqual({ kind, channel, issues: [] });
+    }
+  });
+
+  it('renders the office’s text instead, and keeps the approved WhatsApp template and its parameters', () => {
+    const office = 'Aduan Anda tercatat dengan nomor {nomor}. Terima kasih.';
+    expect(acknowledgementMessage(NUMBER, undefined, office)).toEqual({
+      text: 'Aduan Anda tercatat dengan nomor BLP-2026-000123. Terima kasih.',
+      template: { id: 'pengaduan_diterima', language: 'id', parameters: [NUMBER] },
+    });
+    const followUp = composeMessage({ purpose: 'DISMISSAL_NOTICE', variant: 'STANDARD' }, { nomor: NUMBER, informasi: 'Pesan Anda bukan aduan.', alasan: dismissalReasonText('NOT_A_COMPLAINT') }, '{nomor} ({alasan}): {informasi}');
+    expect(followUp).toEqual({
+      text: 'BLP-2026-000123 (Bukan aduan): Pesan Anda bukan aduan.',
+      template: { id: 'pengaduan_tindak_lanjut', language: 'id', parameters: [NUMBER, 'Pesan Anda bukan aduan.'] },
+    });
+  });
+
+  it('has no text for a variant the purpose does not have', () => {
+    expect(() => builtInBody({ purpose: 'FOLLOW_UP_INFORMATION', variant: 'TRACKING_PIN' })).toThrow('no message FOLLOW_UP_INFORMATION in variant TRACKING_PIN');
   });
 });
 
@@ -58,6 +84,13 @@ describe('an acknowledgement sent over a provider', () => {
     const provider = telegram();
     await new ProviderChannelAdapter(provider, directory({ recipient: '77', trackingPin: '04715932' }), now).send(acknowledgement);
     expect(provider.sent).toEqual([expect.objectContaining({ recipient: '77', text: acknowledgementMessage(NUMBER, '04715932').text })]);
+  });
+
+  it('carries the PIN in the office’s own text of the PIN variant', async () => {
+    const provider = telegram();
+    const own = { ...acknowledgement, withTrackingPin: (pin: string) => acknowledgementMessage(NUMBER, pin, 'Nomor {nomor}, PIN {pin}.') };
+    await new ProviderChannelAdapter(provider, directory({ recipient: '77', trackingPin: '04715932' }), now).send(own);
+    expect(provider.sent).toEqual([expect.objectContaining({ text: 'Nomor BLP-2026-000123, PIN 04715932.' })]);
   });
 
   it('is sent as it is when intake issued no PIN', async () => {

@@ -6,7 +6,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { NOTIFICATION_ACTOR } from '../acknowledge/acknowledge-reporter';
 import type { SendResult } from '../channels/channel.port';
 import type { ChannelRegistry } from '../channels/channel-registry';
-import { acknowledgementMessage, followUpInformationMessage } from '../channels/message-texts';
+import { composeToSend } from '../message-templates/message-templates';
 import { findReporter } from '../persistence/complaint-reporter';
 import { applyReceiptStatus, type AttemptForReceipt, type ProgressDeps } from './delivery-progress';
 import { recordSystemDecision, systemCommandExecutor } from './record-system-decision';
@@ -103,10 +103,8 @@ export class DeliveryDispatcher extends PollingWorker {
       return;
     }
     const channel = n.channels[n.channel_index];
-    const message =
-      n.purpose === 'ACKNOWLEDGEMENT'
-        ? acknowledgementMessage(reporter.trackingNumber)
-        : followUpInformationMessage(reporter.trackingNumber, await this.informationText(n.information_id));
+    // In the office's texts as they are now (docs/adr/0050).
+    const message = await composeToSend(manager, { officeCode: n.office_code, purpose: n.purpose, informationId: n.information_id, channel, trackingNumber: reporter.trackingNumber });
     const result = await this.channels.send({
       complaintId: n.complaint_id,
       officeCode: n.office_code,
@@ -115,7 +113,6 @@ export class DeliveryDispatcher extends PollingWorker {
       reporterRef: reporter.reporterRef,
       purpose: n.purpose,
       ...message,
-      ...(n.purpose === 'ACKNOWLEDGEMENT' ? { withTrackingPin: (pin: string) => acknowledgementMessage(reporter.trackingNumber, pin) } : {}),
       idempotencyKey: `${n.idempotency_key}:${channel}`,
     });
     await this.runtime.dataSource.transaction(async (tx) => {
@@ -132,12 +129,6 @@ export class DeliveryDispatcher extends PollingWorker {
       await this.record(tx, n, channel, result);
     });
     this.logger.info({ ...log, channel, outcome: result.kind, ...(result.kind === 'failed' ? { errorCode: result.errorCode } : {}) }, 'message to the reporter attempted');
-  }
-
-  private async informationText(informationId: string | null): Promise<string> {
-    const [row] = (await this.runtime.dataSource.query('SELECT text FROM follow_up_information WHERE id = $1', [informationId])) as { text: string }[];
-    if (!row) throw new Error(`follow-up information ${informationId} not found`);
-    return row.text;
   }
 
   private async record(tx: EntityManager, n: NotificationRow, channel: OutboundChannel, result: SendResult): Promise<void> {

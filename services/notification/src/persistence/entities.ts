@@ -1,3 +1,4 @@
+import type { DismissalReason } from '@pengaduan/sop';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
@@ -34,6 +35,10 @@ export class FollowUpInformationRecord {
   /** The provider's id of the sent message, when an adapter sent it (to match delivery receipts). */
   @Column({ type: 'text', nullable: true })
   providerMessageId!: string | null;
+
+  /** For the information about a dismissed message: why it was dismissed (libs/sop DISMISSAL_REASONS), which the text may name as `{alasan}`. */
+  @Column({ type: 'text', nullable: true })
+  dismissalReason!: DismissalReason | null;
 }
 
 /**
