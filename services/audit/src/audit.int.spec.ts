@@ -213,6 +213,35 @@ describe('npm run audit (against Kafka)', () => {
     expect(unsigned.stdout).toMatch(/Signatures: NOT CHECKED/);
   });
 
+  it('replays the calls about a notice no channel delivered (docs/adr/0051): the acknowledgement told or given up moves no step; a closing after it is flagged', async () => {
+    const topic = await createTestTopic('audit-notices', 1);
+    topics.push(topic);
+    const office = `AN${uniqueSuffix().slice(-4).toUpperCase()}`;
+    const told = historyUntil('RECEIVED', { officeCode: office, trackingNumber: `${office}-2026-000001` });
+    told.acknowledgementFailed();
+    told.callAttempted(undefined, 'ACKNOWLEDGEMENT');
+    told.acknowledgedByPhone();
+    told.until('CLOSED');
+    const givenUp = historyUntil('DISMISSED', { officeCode: office, trackingNumber: `${office}-2026-000002` });
+    givenUp.acknowledgementFailed();
+    givenUp.deliveryAbandoned('Nomor tidak aktif', 'ACKNOWLEDGEMENT');
+    givenUp.reporterInformed();
+    givenUp.callAttempted(undefined, 'DISMISSAL_NOTICE');
+    const closing: SopEvent = { type: 'complaint.closed', at: givenUp.now.toISOString(), actor: givenUp.officers.admin, data: { outcome: 'DISMISSED' } };
+    await produce(topic, [...told.envelopes.map((e) => signed(e, keys)), ...givenUp.envelopes.map((e) => signed(e, keys)), eventFor(givenUp, closing, 'pengaduan/notification')]);
+    const json = join(dir, 'notices.json');
+    const run = await runCli(['--topic', topic, '--keys', keysFile, '--json', json]);
+    const report = JSON.parse(readFileSync(json, 'utf8')) as AuditReport;
+    expect(report.complaints.map((c) => [c.complaintId, c.status])).toEqual([
+      [told.complaintId, 'CLOSED'],
+      [givenUp.complaintId, 'REPORTER_INFORMED'],
+    ]);
+    expect(report.violations).toEqual([
+      expect.objectContaining({ complaintId: givenUp.complaintId, eventType: 'complaint.closed', reason: expect.stringMatching(/does not follow complaint.information-delivered or complaint.delivery-abandoned/) }),
+    ]);
+    expect(run.stdout).toMatch(/1 violation\(s\)/);
+  });
+
   it('judges a hash-chained log (ADR 0034): a forged event linked into a chain is refused, a removed one named by its successor', async () => {
     const topic = await createTestTopic('audit-chained', 1);
     topics.push(topic);

@@ -119,7 +119,7 @@ const receive: SopCommand = {
 const toSectionProcessed: SopCommand[] = [
   receive,
   { type: 'appendMessage', actor: actors.intake, messageId: 'msg-2' },
-  { type: 'acknowledge', actor: actors.notification },
+  // A retryable failure first, then the acknowledgement on the next try (nothing of it after it was given).
   {
     type: 'recordNotificationFailure',
     actor: actors.notification,
@@ -127,6 +127,7 @@ const toSectionProcessed: SopCommand[] = [
     channel: 'WHATSAPP',
     errorCode: 'WHATSAPP.131026',
   },
+  { type: 'acknowledge', actor: actors.notification },
   { type: 'confirm', actor: actors.admin, classification: '02', summary: 'Antrean paspor melebihi jam layanan.', anonymous: true, confidential: true },
   {
     type: 'dispose',
@@ -202,6 +203,24 @@ const PATHS: Record<string, SopEvent[]> = {
     { type: 'informReporter', actor: actors.admin, informationRef: 'info-10' },
     { type: 'recordCallAttempt', actor: actors.admin, outcome: 'NOT_REACHABLE', retryAt: hour(10).toISOString() },
     { type: 'recordCallAttempt', actor: actors.admin, outcome: 'GIVE_UP', reason: 'Nomor tidak aktif.' },
+  ]),
+  'acknowledgement and dismissal notice called about (docs/adr/0051)': decideAll([
+    receive,
+    { type: 'recordNotificationFailure', actor: actors.notification, purpose: 'ACKNOWLEDGEMENT', channel: 'WHATSAPP', errorCode: 'WHATSAPP.NO_ADAPTER' },
+    { type: 'recordCallAttempt', actor: actors.admin, purpose: 'ACKNOWLEDGEMENT', outcome: 'NOT_REACHABLE', retryAt: hour(10).toISOString() },
+    { type: 'acknowledge', actor: actors.admin },
+    { type: 'dismiss', actor: actors.admin, reason: 'NOT_A_COMPLAINT' },
+    { type: 'informReporter', actor: actors.admin, informationRef: 'info-11' },
+    { type: 'recordCallAttempt', actor: actors.admin, purpose: 'DISMISSAL_NOTICE', outcome: 'NOT_REACHABLE', retryAt: hour(10).toISOString() },
+    { type: 'recordDelivery', actor: actors.admin, channel: 'PHONE', method: 'PHONE_CALL', deliveredAt: hour(6).toISOString() },
+  ]),
+  'acknowledgement given up, the complaint goes on (docs/adr/0051)': decideAll([
+    receive,
+    { type: 'recordNotificationFailure', actor: actors.notification, purpose: 'ACKNOWLEDGEMENT', channel: 'WHATSAPP', errorCode: 'WHATSAPP.NO_ADAPTER' },
+    { type: 'recordCallAttempt', actor: actors.admin, purpose: 'ACKNOWLEDGEMENT', outcome: 'GIVE_UP', reason: 'Nomor tidak aktif.' },
+    { type: 'dismiss', actor: actors.admin, reason: 'SPAM' },
+    { type: 'informReporter', actor: actors.admin, informationRef: 'info-12' },
+    { type: 'recordDelivery', actor: actors.admin, channel: 'PHONE', method: 'PHONE_CALL', deliveredAt: hour(4.5).toISOString() },
   ]),
 };
 

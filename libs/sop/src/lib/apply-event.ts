@@ -1,6 +1,7 @@
 import type { ComplaintEventType, SopEvent, SopEventOf } from './events';
-import type { ComplaintOutcome } from './reference-data';
-import type { ComplaintFacts, ComplaintState, ComplaintStatus, StateOf } from './state';
+import type { ComplaintOutcome, NotificationPurpose } from './reference-data';
+import { informationPurposeOf } from './rules';
+import type { AcknowledgementProgress, ClosedState, ComplaintFacts, ComplaintState, ComplaintStatus, NewState, StateOf } from './state';
 import { isOpen, pendingSections } from './state';
 
 /**
@@ -24,7 +25,7 @@ export const APPLY: { readonly [T in ComplaintEventType]: (state: ComplaintState
     };
   },
   'complaint.message-appended': expectOpen,
-  'complaint.acknowledged': expectOpen,
+  'complaint.acknowledged': (state, event) => withAcknowledgement(state, event, 'ACKNOWLEDGED'),
   'complaint.confirmed': (state, event) => {
     const s = expect(state, event, 'RECEIVED');
     return {
@@ -91,14 +92,21 @@ export const APPLY: { readonly [T in ComplaintEventType]: (state: ComplaintState
   },
   // A failed acknowledgement may come at any time of an open complaint; a failed step-8 notice only before delivery.
   'complaint.notification-failed': (state, event) =>
-    event.data.purpose === 'ACKNOWLEDGEMENT' ? expectOpen(state, event) : expectUndelivered(state, event),
+    event.data.purpose === 'ACKNOWLEDGEMENT' ? withAcknowledgement(state, event, 'FAILED') : expectUndelivered(state, event),
   'complaint.information-delivered': (state, event) => ({
     ...expectUndelivered(state, event),
     deliveredAt: event.data.deliveredAt,
   }),
-  // A call that did not reach the reporter sets when to call again (docs/adr/0044).
-  'complaint.call-attempted': (state, event) => ({ ...expectUndelivered(state, event), callRetryAt: event.data.retryAt }),
-  'complaint.delivery-abandoned': (state, event) => ({ ...expectUndelivered(state, event), abandonedAt: event.at }),
+  // A call that did not reach the reporter: about step 8's information it sets when to call again
+  // (docs/adr/0044); about the acknowledgement it changes nothing (docs/adr/0051).
+  'complaint.call-attempted': (state, event) =>
+    event.data.purpose === 'ACKNOWLEDGEMENT'
+      ? withAcknowledgement(state, event, 'FAILED')
+      : { ...expectInformation(state, event, event.data.purpose), callRetryAt: event.data.retryAt },
+  'complaint.delivery-abandoned': (state, event) =>
+    event.data.purpose === 'ACKNOWLEDGEMENT'
+      ? withAcknowledgement(state, event, 'ABANDONED')
+      : { ...expectInformation(state, event, event.data.purpose), abandonedAt: event.at },
   'complaint.closed': (state, event) => {
     const s = expect(state, event, 'REPORTER_INFORMED');
     if (s.deliveredAt === null && s.abandonedAt === undefined) {
@@ -123,7 +131,7 @@ function expect<S extends ComplaintStatus>(state: ComplaintState, event: SopEven
 }
 
 /** For events that leave an open complaint as it is. */
-function expectOpen(state: ComplaintState, event: SopEvent): ComplaintState {
+function expectOpen(state: ComplaintState, event: SopEvent): Exclude<ComplaintState, NewState | ClosedState> {
   if (!isOpen(state)) throw cannotApply(state, event, 'the complaint is not open');
   return state;
 }
@@ -134,6 +142,27 @@ function expectUndelivered(state: ComplaintState, event: SopEvent): StateOf<'REP
   if (s.deliveredAt !== null) throw cannotApply(state, event, 'the information was already delivered');
   if (s.abandonedAt !== undefined) throw cannotApply(state, event, 'the delivery was abandoned');
   return s;
+}
+
+/** Step 8's information, not yet delivered nor abandoned, and the notice a call names (if it names one) is it. */
+function expectInformation(state: ComplaintState, event: SopEvent, purpose: NotificationPurpose | undefined): StateOf<'REPORTER_INFORMED'> {
+  const s = expectUndelivered(state, event);
+  const information = informationPurposeOf(s.outcome);
+  if (purpose !== undefined && purpose !== information) {
+    throw cannotApply(state, event, `it is about ${purpose}, but step 8 delivers the ${information} of outcome ${s.outcome}`);
+  }
+  return s;
+}
+
+/**
+ * An open complaint whose acknowledgement was neither given nor given up, with the
+ * acknowledgement now at `progress` (the same state when it already was): docs/adr/0051.
+ */
+function withAcknowledgement(state: ComplaintState, event: SopEvent, progress: AcknowledgementProgress): ComplaintState {
+  const s = expectOpen(state, event);
+  if (s.acknowledgement === 'ACKNOWLEDGED') throw cannotApply(state, event, 'the acknowledgement was already given');
+  if (s.acknowledgement === 'ABANDONED') throw cannotApply(state, event, 'the acknowledgement was given up');
+  return s.acknowledgement === progress ? s : { ...s, acknowledgement: progress };
 }
 
 /** The facts every received complaint carries, with `since` moved to `at`. */
@@ -147,6 +176,7 @@ function facts(s: ComplaintFacts, at: string): ComplaintFacts {
     confidential: s.confidential,
     receivedAt: s.receivedAt,
     since: at,
+    ...(s.acknowledgement === undefined ? {} : { acknowledgement: s.acknowledgement }),
   };
 }
 

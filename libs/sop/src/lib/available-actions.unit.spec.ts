@@ -1,7 +1,7 @@
 import type { ActorName } from './__fixtures__/complaints';
-import { actors, HISTORY, lantaskimResponded, NOW, validCommand } from './__fixtures__/complaints';
+import { acknowledgedByPhone, acknowledgementFailed, actors, HISTORY, hour, lantaskimResponded, NOW, validCommand } from './__fixtures__/complaints';
 import type { Actor, CommandType, ComplaintStatus } from '../index';
-import { availableActions, COMMAND_TYPES, COMPLAINT_STATUSES, decide, replay } from '../index';
+import { availableActions, callPurposes, COMMAND_TYPES, COMPLAINT_STATUSES, decide, replay } from '../index';
 
 type Expected = Partial<Record<ActorName, readonly CommandType[]>>;
 
@@ -82,6 +82,15 @@ describe('which actions each actor may take now, along the SOP', () => {
     const state = replay([...HISTORY.DISPOSED, lantaskimResponded]);
     expect(availableActions(state, actors.lantaskim)).toStrictEqual([]);
     expect(availableActions(state, actors.inteldakim)).toStrictEqual(['respondAsSection']);
+  });
+
+  it('a call about a failed acknowledgement is no SOP action: it is offered as a call purpose, not among the actions (docs/adr/0051)', () => {
+    const state = replay([...HISTORY.CONFIRMED, acknowledgementFailed(hour(2))]);
+    expect(availableActions(state, actors.admin)).toStrictEqual(['appendMessage']);
+    expect(callPurposes(state)).toStrictEqual(['ACKNOWLEDGEMENT']);
+    expect(availableActions(state, actors.notification)).toStrictEqual(['appendMessage', 'acknowledge']);
+    const given = replay([...HISTORY.CONFIRMED, acknowledgementFailed(hour(2)), acknowledgedByPhone(hour(3))]);
+    expect(availableActions(given, actors.notification)).toStrictEqual(['appendMessage']);
   });
 
   it('the reporter, the auditor and the handling team never get an action', () => {

@@ -58,7 +58,10 @@ export interface AppendMessageCommand extends CommandBase<'appendMessage'> {
   readonly messageId: string;
 }
 
-/** The tracking number was sent to the reporter. By system only. */
+/**
+ * The tracking number reached the reporter: sent by notification (system), or told on the phone
+ * by Admin Tikkim after no channel could give it, which ends the call about it (docs/adr/0051).
+ */
 export type AcknowledgeCommand = CommandBase<'acknowledge'>;
 
 /** Step 2: Admin Tikkim confirms the message is a complaint (Laporan Terusan Aduan). */
@@ -140,6 +143,12 @@ export interface RecordNotificationFailureCommand extends CommandBase<'recordNot
  * officer who told the reporter by phone or in person (Admin Tikkim). Closes the complaint.
  */
 export interface RecordDeliveryCommand extends CommandBase<'recordDelivery'> {
+  /**
+   * The notice delivered, when the officer names it: step 8's information of the complaint (the
+   * follow-up information, or a dismissed message's dismissal notice); another is refused
+   * (docs/adr/0051). The acknowledgement told by phone is {@link AcknowledgeCommand}.
+   */
+  readonly purpose?: NotificationPurpose;
   /** The channel it reached the reporter over. */
   readonly channel: OutboundChannel;
   /** How the delivery is known. */
@@ -156,12 +165,16 @@ export const CALL_ATTEMPT_OUTCOMES = ['NOT_REACHABLE', 'GIVE_UP'] as const;
 export type CallAttemptOutcome = (typeof CALL_ATTEMPT_OUTCOMES)[number];
 
 /**
- * Step 8, a call that did not reach the reporter (Admin Tikkim): `NOT_REACHABLE` to try again
- * at `retryAt` (the complaint stays informed), or `GIVE_UP` with a `reason`, which ends the SOP
- * for the complaint: it closes without a delivery (docs/adr/0044). A delivery by phone
- * stays possible until then.
+ * A call of Admin Tikkim that did not reach the reporter, about a notice no channel delivered:
+ * `NOT_REACHABLE` to try again at `retryAt`, or `GIVE_UP` with a `reason`. About step 8's
+ * information (the follow-up information, or the dismissal notice of a dismissed message), giving
+ * up ends the SOP for the complaint: it closes without a delivery (docs/adr/0044); a delivery by
+ * phone stays possible until then. About the acknowledgement, giving up ends that notice only
+ * (docs/adr/0051).
  */
 export interface RecordCallAttemptCommand extends CommandBase<'recordCallAttempt'> {
+  /** The notice the call was about (see `callPurposes`); absent: step 8's information. */
+  readonly purpose?: NotificationPurpose;
   readonly outcome: CallAttemptOutcome;
   /** `NOT_REACHABLE` only: ISO-8601 time to call again; after now, at most {@link CALL_RETRY_HORIZON_DAYS} days ahead. */
   readonly retryAt?: string;

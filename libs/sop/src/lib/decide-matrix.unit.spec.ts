@@ -171,7 +171,7 @@ function expectedEvents(type: CommandType, status: ComplaintStatus, actor: Actor
         { type: 'complaint.closed', at, actor, data: { outcome: 'FOLLOWED_UP' } },
       ];
     case 'recordCallAttempt':
-      return [{ type: 'complaint.call-attempted', at, actor, data: { retryAt: hour(22) } }];
+      return [{ type: 'complaint.call-attempted', at, actor, data: { retryAt: hour(22), purpose: 'FOLLOW_UP_INFORMATION' } }];
   }
 }
 
@@ -204,8 +204,41 @@ describe('every state × every command, by an actor the SOP allows', () => {
   );
 });
 
+/**
+ * Admin Tikkim's call about an acknowledgement no channel could give (docs/adr/0051): the number
+ * told by phone is `acknowledge` by Admin Tikkim, in any open status, once the acknowledgement
+ * failed and until it was given or given up; before, it is not refused for the role but for the
+ * state.
+ */
+const ACKNOWLEDGEMENT_CALL: { by: readonly ActorName[]; from: readonly ComplaintStatus[] } = { by: ['admin'], from: OPEN };
+const ackFailed: SopEvent = {
+  type: 'complaint.notification-failed',
+  at: hour(19),
+  actor: actors.notification,
+  data: { purpose: 'ACKNOWLEDGEMENT', channel: 'WHATSAPP', errorCode: 'WHATSAPP.131026' },
+};
+
+describe('the acknowledgement told by phone, in every state (docs/adr/0051)', () => {
+  const cases = COMPLAINT_STATUSES.flatMap((status) => ACKNOWLEDGEMENT_CALL.by.map((actorName) => ({ status, actorName })));
+
+  it.each(cases.filter((c) => ACKNOWLEDGEMENT_CALL.from.includes(c.status)))('$actorName tells it in status $status once it failed, and not before', ({ status, actorName }) => {
+    const actor = actors[actorName];
+    given(HISTORY[status], ackFailed)
+      .when(validCommand('acknowledge', actor))
+      .then([{ type: 'complaint.acknowledged', at, actor, data: { trackingNumber: TRACKING_NUMBER } }]);
+    given(HISTORY[status]).when(validCommand('acknowledge', actor)).thenRefused('COMPLAINT.ILLEGAL_TRANSITION', { status });
+  });
+
+  it.each(cases.filter((c) => !ACKNOWLEDGEMENT_CALL.from.includes(c.status)))('$actorName may not tell it in status $status', ({ status, actorName }) => {
+    given(HISTORY[status]).when(validCommand('acknowledge', actors[actorName])).thenRefused('COMPLAINT.ILLEGAL_TRANSITION', { status });
+  });
+});
+
 const forbiddenCases = COMMAND_TYPES.flatMap((type) =>
-  ONE_ACTOR_PER_ROLE.filter((name) => !SOP_TABLE[type].by.includes(name)).map((actorName) => ({ type, actorName })),
+  ONE_ACTOR_PER_ROLE.filter((name) => !SOP_TABLE[type].by.includes(name) && !(type === 'acknowledge' && ACKNOWLEDGEMENT_CALL.by.includes(name))).map((actorName) => ({
+    type,
+    actorName,
+  })),
 );
 
 describe('every command × every role the SOP does not allow', () => {

@@ -1,4 +1,8 @@
 import {
+  acknowledgedByPhone,
+  acknowledgementAbandoned,
+  acknowledgementCallAttempted,
+  acknowledgementFailed,
   actors,
   deepFreeze,
   callAttempted,
@@ -14,10 +18,11 @@ import {
   NOW,
   validCommand,
 } from './__fixtures__/complaints';
-import type { SopCommand, SopEvent } from '../index';
-import { COMMAND_TYPES, COMPLAINT_STATUSES, decide, replay, verifyHistory } from '../index';
+import type { Actor, SopCommand, SopEvent } from '../index';
+import { callPurposes, COMMAND_TYPES, COMPLAINT_STATUSES, decide, replay, verifyHistory } from '../index';
 
 const at = NOW.toISOString();
+const reporterInformedDismissed: SopEvent = { type: 'complaint.reporter-informed', at: hour(2), actor: actors.admin, data: { outcome: 'DISMISSED', informationRef: 'INFO-1' } };
 const KETUA = { nip: '198001012005011001', name: 'Budi Santoso', position: 'Kepala Seksi Lantaskim', role: 'KETUA' } as const;
 
 describe('step 1-2: receiving, confirming and dismissing', () => {
@@ -304,7 +309,8 @@ describe('step 7-8: informing the reporter and delivery', () => {
     const decision = given(HISTORY.RECEIVED).when(failure).decision;
     expect(decision.ok).toBe(true);
     if (decision.ok) {
-      expect(replay([...HISTORY.RECEIVED, ...decision.events])).toEqual(replay(HISTORY.RECEIVED));
+      // It moves no step: it notes only how far the acknowledgement got (docs/adr/0051).
+      expect(replay([...HISTORY.RECEIVED, ...decision.events])).toEqual({ ...replay(HISTORY.RECEIVED), acknowledgement: 'FAILED' });
       expect(verifyHistory([...HISTORY.RECEIVED, ...decision.events]).ok).toBe(true);
     }
     given(HISTORY.RECEIVED).when({ ...failure, actor: actors.admin }).thenRefused('COMPLAINT.FORBIDDEN_ROLE');
@@ -344,14 +350,16 @@ describe('a call that did not reach the reporter (docs/adr/0044)', () => {
   it('not reachable: records the attempt with the retry time in UTC, and the complaint stays informed', () => {
     given(HISTORY.REPORTER_INFORMED)
       .when(notReachable('2025-03-04T09:00:00+07:00'), new Date('2025-03-03T00:00:00Z'))
-      .then([{ type: 'complaint.call-attempted', at: '2025-03-03T00:00:00.000Z', actor: actors.admin, data: { retryAt: '2025-03-04T02:00:00.000Z' } }]);
+      .then([
+        { type: 'complaint.call-attempted', at: '2025-03-03T00:00:00.000Z', actor: actors.admin, data: { retryAt: '2025-03-04T02:00:00.000Z', purpose: 'FOLLOW_UP_INFORMATION' } },
+      ]);
   });
 
   it('giving up: records the reason, trimmed, and closes the complaint in the same decision', () => {
     given(HISTORY.REPORTER_INFORMED)
       .when(giveUp('  Nomor tidak aktif  '))
       .then([
-        { type: 'complaint.delivery-abandoned', at: NOW.toISOString(), actor: actors.admin, data: { reason: 'Nomor tidak aktif' } },
+        { type: 'complaint.delivery-abandoned', at: NOW.toISOString(), actor: actors.admin, data: { reason: 'Nomor tidak aktif', purpose: 'FOLLOW_UP_INFORMATION' } },
         { type: 'complaint.closed', at: NOW.toISOString(), actor: actors.admin, data: { outcome: 'FOLLOWED_UP' } },
       ]);
   });
@@ -381,6 +389,126 @@ describe('a call that did not reach the reporter (docs/adr/0044)', () => {
     given(HISTORY.REPORTER_INFORMED)
       .when(command as SopCommand)
       .thenRefused('COMPLAINT.INVALID_COMMAND', { field, message: expect.stringContaining(field) });
+  });
+});
+
+describe('a call about a notice no channel delivered (docs/adr/0051)', () => {
+  const call = (purpose: unknown, outcome: 'NOT_REACHABLE' | 'GIVE_UP' = 'NOT_REACHABLE', actor: Actor = actors.admin): SopCommand =>
+    ({ type: 'recordCallAttempt', actor, purpose, outcome, ...(outcome === 'NOT_REACHABLE' ? { retryAt: hour(22) } : { reason: '  Nomor tidak aktif  ' }) }) as SopCommand;
+  const tellAcknowledgement = (actor: Actor = actors.admin): SopCommand => ({ type: 'acknowledge', actor });
+  const ackFailedIn = (status: keyof typeof HISTORY) => [...HISTORY[status], acknowledgementFailed(hour(19))];
+
+  describe('the acknowledgement', () => {
+    it('awaits a call in every open status once its channel failed, and not before', () => {
+      expect(callPurposes(replay(HISTORY.RECEIVED))).toEqual([]);
+      expect(callPurposes(replay([...HISTORY.RECEIVED, acknowledgementFailed()]))).toEqual(['ACKNOWLEDGEMENT']);
+      expect(callPurposes(replay(ackFailedIn('REPORTER_INFORMED')))).toEqual(['ACKNOWLEDGEMENT', 'FOLLOW_UP_INFORMATION']);
+      expect(callPurposes(replay([...HISTORY.DISMISSED, reporterInformedDismissed, acknowledgementFailed(hour(3))]))).toEqual(['ACKNOWLEDGEMENT', 'DISMISSAL_NOTICE']);
+    });
+
+    it('told by phone: Admin Tikkim records complaint.acknowledged, which moves no step and ends the call', () => {
+      for (const status of ['RECEIVED', 'CONFIRMED', 'DISPOSED', 'REPORTER_INFORMED'] as const) {
+        given(ackFailedIn(status)).when(tellAcknowledgement()).then([{ type: 'complaint.acknowledged', at, actor: actors.admin, data: { trackingNumber: 'ADU-BLP-0001' } }]);
+      }
+      const after = replay([...ackFailedIn('RECEIVED'), acknowledgedByPhone(hour(20))]);
+      expect(after).toEqual({ ...replay(HISTORY.RECEIVED), acknowledgement: 'ACKNOWLEDGED' });
+      expect(callPurposes(after)).toEqual([]);
+      // Confirmation is never held up by the acknowledgement, before or after.
+      given(ackFailedIn('RECEIVED')).when(validCommand('confirm')).then([expect.objectContaining({ type: 'complaint.confirmed' }) as SopEvent]);
+    });
+
+    it('not reachable: complaint.call-attempted about the acknowledgement; the task waits, the complaint is as it was', () => {
+      given(ackFailedIn('CONFIRMED'))
+        .when(call('ACKNOWLEDGEMENT'))
+        .then([{ type: 'complaint.call-attempted', at, actor: actors.admin, data: { retryAt: hour(22), purpose: 'ACKNOWLEDGEMENT' } }]);
+      const state = replay(ackFailedIn('CONFIRMED'));
+      expect(replay([...ackFailedIn('CONFIRMED'), acknowledgementCallAttempted(hour(20))])).toEqual(state);
+    });
+
+    it('given up: complaint.delivery-abandoned of the acknowledgement alone, never complaint.closed; the SOP goes on', () => {
+      given(ackFailedIn('RECEIVED'))
+        .when(call('ACKNOWLEDGEMENT', 'GIVE_UP'))
+        .then([{ type: 'complaint.delivery-abandoned', at, actor: actors.admin, data: { reason: 'Nomor tidak aktif', purpose: 'ACKNOWLEDGEMENT' } }]);
+      given(ackFailedIn('REPORTER_INFORMED'))
+        .when(call('ACKNOWLEDGEMENT', 'GIVE_UP'))
+        .then([{ type: 'complaint.delivery-abandoned', at, actor: actors.admin, data: { reason: 'Nomor tidak aktif', purpose: 'ACKNOWLEDGEMENT' } }]);
+      const state = replay([...ackFailedIn('REPORTER_INFORMED'), acknowledgementAbandoned(hour(20))]);
+      expect(state).toMatchObject({ status: 'REPORTER_INFORMED', deliveredAt: null, acknowledgement: 'ABANDONED' });
+      expect(state).not.toHaveProperty('abandonedAt');
+      expect(callPurposes(state)).toEqual(['FOLLOW_UP_INFORMATION']);
+      expect(decide(validCommand('recordDelivery'), state, NOW).ok).toBe(true);
+    });
+
+    it('is refused once the acknowledgement was given, by its channel or by phone, or given up', () => {
+      for (const end of [{ ...acknowledgedByPhone(hour(19)), actor: actors.notification }, acknowledgedByPhone(hour(19)), acknowledgementAbandoned(hour(19))]) {
+        const history = [...HISTORY.RECEIVED, acknowledgementFailed(), end];
+        const refused = { status: 'RECEIVED' as const, message: expect.stringContaining('no call about ACKNOWLEDGEMENT is awaited') as string };
+        given(history).when(tellAcknowledgement()).thenRefused('COMPLAINT.ILLEGAL_TRANSITION', refused);
+        given(history).when(call('ACKNOWLEDGEMENT')).thenRefused('COMPLAINT.ILLEGAL_TRANSITION', refused);
+        given(history).when(call('ACKNOWLEDGEMENT', 'GIVE_UP')).thenRefused('COMPLAINT.ILLEGAL_TRANSITION', refused);
+        // The channel itself records nothing more of it either.
+        given(history).when(validCommand('acknowledge')).thenRefused('COMPLAINT.ILLEGAL_TRANSITION', { message: expect.stringContaining('already given or given up') });
+      }
+    });
+
+    it('is refused while the acknowledgement has not failed (still on its way, or never sent), and once the complaint is closed', () => {
+      given(HISTORY.RECEIVED).when(tellAcknowledgement()).thenRefused('COMPLAINT.ILLEGAL_TRANSITION', { message: expect.stringContaining('awaited: none') });
+      given(HISTORY.REPORTER_INFORMED)
+        .when(call('ACKNOWLEDGEMENT'))
+        .thenRefused('COMPLAINT.ILLEGAL_TRANSITION', { message: expect.stringContaining('awaited: FOLLOW_UP_INFORMATION') });
+      given(HISTORY.CLOSED).when(call('ACKNOWLEDGEMENT')).thenRefused('COMPLAINT.ILLEGAL_TRANSITION');
+      given(HISTORY.CLOSED).when(tellAcknowledgement()).thenRefused('COMPLAINT.ILLEGAL_TRANSITION');
+    });
+
+    it('is Admin Tikkim’s alone: another role, and the system, may not call about it', () => {
+      for (const actor of [actors.kepalaKantor, actors.kepalaSeksiTi, actors.lantaskim, actors.auditor, actors.pelapor]) {
+        given(ackFailedIn('RECEIVED')).when(tellAcknowledgement(actor)).thenRefused('COMPLAINT.FORBIDDEN_ROLE');
+        given(ackFailedIn('RECEIVED')).when(call('ACKNOWLEDGEMENT', 'NOT_REACHABLE', actor)).thenRefused('COMPLAINT.FORBIDDEN_ROLE');
+      }
+      given(ackFailedIn('RECEIVED')).when(call('ACKNOWLEDGEMENT', 'NOT_REACHABLE', actors.notification)).thenRefused('COMPLAINT.FORBIDDEN_ROLE');
+    });
+  });
+
+  describe('the dismissal notice, step 8 of a dismissed message', () => {
+    const informedDismissal = [...HISTORY.DISMISSED, reporterInformedDismissed];
+
+    it('not reachable and given up name it; giving up closes the dismissed complaint, as a delivery does', () => {
+      given(informedDismissal)
+        .when(call('DISMISSAL_NOTICE'))
+        .then([{ type: 'complaint.call-attempted', at, actor: actors.admin, data: { retryAt: hour(22), purpose: 'DISMISSAL_NOTICE' } }]);
+      given(informedDismissal)
+        .when(call(undefined, 'GIVE_UP'))
+        .then([
+          { type: 'complaint.delivery-abandoned', at, actor: actors.admin, data: { reason: 'Nomor tidak aktif', purpose: 'DISMISSAL_NOTICE' } },
+          { type: 'complaint.closed', at, actor: actors.admin, data: { outcome: 'DISMISSED' } },
+        ]);
+    });
+
+    it('told by phone is the delivery step 8 records for it today (information-delivered, then closed)', () => {
+      const byPhone = { ...validCommand('recordDelivery', actors.admin), method: 'PHONE_CALL', channel: 'PHONE' } as SopCommand;
+      for (const command of [byPhone, { ...byPhone, purpose: 'DISMISSAL_NOTICE' } as SopCommand]) {
+        const decision = given(informedDismissal).when(command).decision;
+        expect(decision.ok && decision.events.map((e) => e.type)).toEqual(['complaint.information-delivered', 'complaint.closed']);
+      }
+      // The delivery of the wrong notice is refused; the acknowledgement is not step 8's to deliver.
+      given(informedDismissal)
+        .when({ ...byPhone, purpose: 'FOLLOW_UP_INFORMATION' } as SopCommand)
+        .thenRefused('COMPLAINT.ILLEGAL_TRANSITION', { message: expect.stringContaining('awaited: DISMISSAL_NOTICE') });
+      given(informedDismissal, acknowledgementFailed(hour(3))).when({ ...byPhone, purpose: 'ACKNOWLEDGEMENT' } as SopCommand).thenRefused('COMPLAINT.INVALID_COMMAND', { field: 'purpose' });
+    });
+
+    it('refuses a call about the wrong notice for the complaint, and one about a notice that was delivered', () => {
+      given(informedDismissal)
+        .when(call('FOLLOW_UP_INFORMATION'))
+        .thenRefused('COMPLAINT.ILLEGAL_TRANSITION', { message: expect.stringContaining('no call about FOLLOW_UP_INFORMATION is awaited (awaited: DISMISSAL_NOTICE)') });
+      given(HISTORY.REPORTER_INFORMED).when(call('DISMISSAL_NOTICE')).thenRefused('COMPLAINT.ILLEGAL_TRANSITION');
+      given(HISTORY.DISMISSED).when(call('DISMISSAL_NOTICE')).thenRefused('COMPLAINT.ILLEGAL_TRANSITION', { allowedFrom: ['REPORTER_INFORMED'] });
+      given(informedDismissal, delivered(hour(3))).when(call('DISMISSAL_NOTICE')).thenRefused('COMPLAINT.ILLEGAL_TRANSITION');
+    });
+  });
+
+  it('refuses a purpose that is no notice, naming the field', () => {
+    given(HISTORY.REPORTER_INFORMED).when(call('FAX')).thenRefused('COMPLAINT.INVALID_COMMAND', { field: 'purpose' });
   });
 });
 

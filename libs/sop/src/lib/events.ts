@@ -184,27 +184,34 @@ export type NotificationFailed = SopEventBase<
 >;
 
 /**
- * Step 8: Admin Tikkim phoned a reporter no channel could reach and did not reach them; the
- * call is to be tried again at `retryAt`, which the complaint's state keeps (`callRetryAt`); a
- * decision of Admin Tikkim in step 8, so it moves the complaint's version (docs/adr/0044).
+ * Admin Tikkim phoned a reporter no channel could reach and did not reach them; the call is to
+ * be tried again at `retryAt`. About step 8's information (docs/adr/0044): the complaint's state
+ * keeps `callRetryAt`, and as a decision of Admin Tikkim in step 8 it moves the complaint's
+ * version. About the acknowledgement (docs/adr/0051): no step, no state, no version.
  */
 export type CallAttempted = SopEventBase<
   'complaint.call-attempted',
   {
     /** ISO-8601 UTC time to call again; the call task waits until then. */
     readonly retryAt: string;
+    /** The notice the call was about; absent (recorded before docs/adr/0051): step 8's information. */
+    readonly purpose?: NotificationPurpose;
   }
 >;
 
 /**
- * Step 8 given up: Admin Tikkim stops trying to reach the reporter, for `reason`; always
- * followed by `complaint.closed` in the same decision, delivery not confirmed (docs/adr/0044).
+ * Admin Tikkim stops trying to reach the reporter, for `reason`. About step 8's information:
+ * always followed by `complaint.closed` in the same decision, delivery not confirmed
+ * (docs/adr/0044). About the acknowledgement: the acknowledgement alone is given up, the
+ * complaint goes on (docs/adr/0051).
  */
 export type DeliveryAbandoned = SopEventBase<
   'complaint.delivery-abandoned',
   {
     /** Why no further attempt is made: an officer's text, screened for the reporter's contact. */
     readonly reason: string;
+    /** The notice given up; absent (recorded before docs/adr/0051): step 8's information. */
+    readonly purpose?: NotificationPurpose;
   }
 >;
 
@@ -238,9 +245,11 @@ export type SopEvent =
 export type SopEventOf<T extends ComplaintEventType> = Extract<SopEvent, { type: T }>;
 
 /**
- * The complaint events that leave its SOP state as it was ({@link evolve} returns the same
- * state): they can be recorded at any time of an open complaint, by another service than the
- * one that owns its step, so they do not count in its version (docs/adr/0033).
+ * The complaint events that leave its SOP steps as they were ({@link evolve} changes at most how
+ * far the acknowledgement got, which no step waits on): they can be recorded at any time of an
+ * open complaint, by another service than the one that owns its step, so they do not count in
+ * its version (docs/adr/0033). A call about the acknowledgement is neutral too (docs/adr/0051):
+ * see {@link isAcknowledgementCall}.
  */
 export const VERSION_NEUTRAL_EVENT_TYPES: readonly ComplaintEventType[] = [
   'complaint.message-appended',
@@ -249,19 +258,31 @@ export const VERSION_NEUTRAL_EVENT_TYPES: readonly ComplaintEventType[] = [
 ];
 
 /**
- * Whether an event of this type moves a complaint to its next version: every complaint event
- * that changes its SOP state. SLA events and unknown types never do.
+ * Whether an event is Admin Tikkim's call about the acknowledgement (`complaint.call-attempted`
+ * or `complaint.delivery-abandoned` with purpose `ACKNOWLEDGEMENT`, docs/adr/0051): notification
+ * records it at any time of an open complaint, beside the step's owner, so it moves no version.
  */
-export function changesVersion(type: string): boolean {
-  return isComplaintEventType(type) && !VERSION_NEUTRAL_EVENT_TYPES.includes(type);
+export function isAcknowledgementCall(event: { readonly type: string; readonly data?: unknown }): boolean {
+  return (
+    (event.type === 'complaint.call-attempted' || event.type === 'complaint.delivery-abandoned') &&
+    (event.data as { readonly purpose?: unknown } | undefined)?.purpose === 'ACKNOWLEDGEMENT'
+  );
+}
+
+/**
+ * Whether an event of this type (and, for a call, this data) moves a complaint to its next
+ * version: every complaint event that changes its SOP steps. SLA events and unknown types never do.
+ */
+export function changesVersion(type: string, data?: unknown): boolean {
+  return isComplaintEventType(type) && !VERSION_NEUTRAL_EVENT_TYPES.includes(type) && !isAcknowledgementCall({ type, data });
 }
 
 /**
  * A complaint's version after these events, from `version` before them (0 before
- * `complaint.received`): the number of its events that changed its state (docs/adr/0033).
+ * `complaint.received`): the number of its events that changed its steps (docs/adr/0033).
  */
-export function versionAfter(version: number, events: readonly { readonly type: string }[]): number {
-  return events.reduce((v, e) => (changesVersion(e.type) ? v + 1 : v), version);
+export function versionAfter(version: number, events: readonly { readonly type: string; readonly data?: unknown }[]): number {
+  return events.reduce((v, e) => (changesVersion(e.type, e.data) ? v + 1 : v), version);
 }
 
 /** Whether `value` is one of the {@link COMPLAINT_EVENT_TYPES}. */

@@ -1,9 +1,10 @@
 import type { CommandType } from './commands';
 import { APPLY } from './apply-event';
 import type { ComplaintEventType, SopEvent } from './events';
-import { isComplaintEventType } from './events';
+import { isAcknowledgementCall, isComplaintEventType } from './events';
 import { describeActor } from './roles';
-import { isLegalIn, mayFire } from './rules';
+import type { RuleKey } from './rules';
+import { mayFire, notLegalNow, ruleOf } from './rules';
 import type { ComplaintState } from './state';
 import { initialState, pendingSections } from './state';
 
@@ -67,7 +68,8 @@ export type HistoryVerdict =
  * does not allow (a section officer only for their own section), an event that cannot
  * follow the state, time running backwards, or an event that must share its decision with
  * a follower (`disposition-completed` after the last section's response, `closed` after
- * `information-delivered` or `delivery-abandoned`) without it.
+ * `information-delivered` or step 8's `delivery-abandoned`) without it. A call about a notice
+ * that awaits none (docs/adr/0051) is an illegal event.
  */
 export function verifyHistory(events: readonly SopEvent[]): HistoryVerdict {
   let state: ComplaintState = initialState();
@@ -86,9 +88,8 @@ function violation(
   next: SopEvent | undefined,
 ): string | null {
   if (!isComplaintEventType(event.type)) return `unknown event type ${JSON.stringify(event.type)}`;
-  const command = ruleCommandOf(event);
-  const before =
-    actorViolation(event, command) ?? timeViolation(event, previous) ?? placeViolation(state, event, command, previous);
+  const key = ruleKeyOf(event);
+  const before = actorViolation(event, key) ?? timeViolation(event, previous) ?? placeViolation(state, event, key, previous);
   if (before !== null) return before;
   let after: ComplaintState;
   try {
@@ -99,16 +100,20 @@ function violation(
   return missingFollowerViolation(event, after, next);
 }
 
-/** The command whose rule an event follows: a failed acknowledgement is bookkeeping of `acknowledge` (as in decide). */
-function ruleCommandOf(event: SopEvent): CommandType {
-  return event.type === 'complaint.notification-failed' && event.data.purpose === 'ACKNOWLEDGEMENT'
-    ? 'acknowledge'
-    : EVENT_PRODUCED_BY[event.type];
+/**
+ * What picks the rule an event follows (libs/sop `ruleOf`, as in decide): the command that made
+ * it, by its actor, with the notice it is about (a failed acknowledgement follows `acknowledge`'s
+ * rule, a call about the acknowledgement and an officer's acknowledgement the acknowledgement
+ * call's, docs/adr/0051).
+ */
+export function ruleKeyOf(event: SopEvent): RuleKey {
+  const purpose = 'purpose' in event.data ? event.data.purpose : undefined;
+  return { type: EVENT_PRODUCED_BY[event.type], actor: event.actor, ...(purpose === undefined ? {} : { purpose }) };
 }
 
 /** The actor's role may fire the command, and a section officer responds only for their own section. */
-function actorViolation(event: SopEvent, command: CommandType): string | null {
-  if (!mayFire(event.actor, command)) return `${describeActor(event.actor)} may not ${command} (${event.type})`;
+function actorViolation(event: SopEvent, key: RuleKey): string | null {
+  if (!mayFire(event.actor, key.type, ruleOf(key))) return `${describeActor(event.actor)} may not ${commandNameOf(key)} (${event.type})`;
   if (
     event.type === 'complaint.section-responded' &&
     event.actor.kind === 'user' &&
@@ -128,19 +133,20 @@ function timeViolation(event: SopEvent, previous: SopEvent | undefined): string 
   return null;
 }
 
+/** The command an event's rule is named by in a reason: a failed acknowledgement is `acknowledge`'s (as the audit says it). */
+function commandNameOf(key: RuleKey): CommandType {
+  return key.type === 'recordNotificationFailure' && key.purpose === 'ACKNOWLEDGEMENT' ? 'acknowledge' : key.type;
+}
+
 /**
  * The event may come here: disposition-completed and closed belong to the decision of the
- * event before them, so they must follow it (whose status check covers them); any other
- * event's command must be legal in the current status.
+ * event before them, so they must follow it (whose status check covers them; an acknowledgement
+ * given up closes nothing); any other event's command must be legal now (`notLegalNow`, as decide
+ * asks: a call about a notice that awaits none is not).
  */
-function placeViolation(
-  state: ComplaintState,
-  event: SopEvent,
-  command: CommandType,
-  previous: SopEvent | undefined,
-): string | null {
+function placeViolation(state: ComplaintState, event: SopEvent, key: RuleKey, previous: SopEvent | undefined): string | null {
   if (event.type === 'complaint.closed') {
-    return previous?.type === 'complaint.information-delivered' || previous?.type === 'complaint.delivery-abandoned'
+    return previous?.type === 'complaint.information-delivered' || (previous?.type === 'complaint.delivery-abandoned' && !isAcknowledgementCall(previous))
       ? null
       : 'complaint.closed does not follow complaint.information-delivered or complaint.delivery-abandoned';
   }
@@ -149,7 +155,8 @@ function placeViolation(
       ? null
       : 'complaint.disposition-completed does not follow the last complaint.section-responded';
   }
-  return isLegalIn(command, state) ? null : `${event.type} cannot follow status ${state.status}`;
+  const why = notLegalNow(key, state);
+  return why === null ? null : `${event.type} cannot follow status ${state.status} (${why})`;
 }
 
 /** An event whose decision also records a follower (the last section's response, a delivery) is followed by it. */
@@ -164,7 +171,7 @@ function missingFollowerViolation(event: SopEvent, after: ComplaintState, next: 
   if (event.type === 'complaint.information-delivered' && next?.type !== 'complaint.closed') {
     return 'complaint.information-delivered is not followed by complaint.closed';
   }
-  if (event.type === 'complaint.delivery-abandoned' && next?.type !== 'complaint.closed') {
+  if (event.type === 'complaint.delivery-abandoned' && !isAcknowledgementCall(event) && next?.type !== 'complaint.closed') {
     return 'complaint.delivery-abandoned is not followed by complaint.closed';
   }
   return null;

@@ -1,5 +1,9 @@
 import {
   ABANDONED_PATH,
+  acknowledgedByPhone,
+  acknowledgementAbandoned,
+  acknowledgementCallAttempted,
+  acknowledgementFailed,
   actors,
   analyzed,
   callAttempted,
@@ -122,11 +126,12 @@ describe('replaying a complaint’s record', () => {
     expect(replay([...HISTORY.SECTION_PROCESSED, reclassified])).toMatchObject({ status: 'ANALYZED', classification: '03' });
   });
 
-  it('messages and acknowledgements change nothing', () => {
+  it('messages change nothing; an acknowledgement notes only that it was given (docs/adr/0051)', () => {
     const state = replay(HISTORY.ANALYZED);
     const message: SopEvent = { type: 'complaint.message-appended', at: hour(6), actor: actors.intake, data: { messageId: 'M' } };
     const ack: SopEvent = { type: 'complaint.acknowledged', at: hour(6), actor: actors.notification, data: { trackingNumber: 'x' } };
-    expect(evolve(evolve(state, message), ack)).toBe(state);
+    expect(evolve(state, message)).toBe(state);
+    expect(evolve(evolve(state, message), ack)).toStrictEqual({ ...state, acknowledgement: 'ACKNOWLEDGED' });
   });
 
   it('a failed acknowledgement changes nothing while open; a failed follow-up only after the reporter was informed', () => {
@@ -137,7 +142,9 @@ describe('replaying a complaint’s record', () => {
       data: { purpose: 'ACKNOWLEDGEMENT', channel: 'WHATSAPP', errorCode: 'WHATSAPP.131026' },
     };
     const state = replay(HISTORY.ANALYZED);
-    expect(evolve(state, ackFailed)).toBe(state);
+    const failed = evolve(state, ackFailed);
+    expect(failed).toStrictEqual({ ...state, acknowledgement: 'FAILED' });
+    expect(evolve(failed, ackFailed)).toBe(failed);
     expect(() => evolve(replay(HISTORY.CLOSED), ackFailed)).toThrow(/not open/);
     const followUpFailed: SopEvent = { ...ackFailed, data: { ...ackFailed.data, purpose: 'FOLLOW_UP_INFORMATION' } } as SopEvent;
     expect(() => evolve(state, followUpFailed)).toThrow(/REPORTER_INFORMED/);
@@ -313,5 +320,77 @@ describe('a call that did not reach the reporter (docs/adr/0044)', () => {
     const abandoned = evolve(informed, deliveryAbandoned());
     expect(abandoned).toMatchObject({ status: 'REPORTER_INFORMED', deliveredAt: null, abandonedAt: hour(10) });
     expect(replay(ABANDONED_PATH)).toMatchObject({ status: 'CLOSED', outcome: 'FOLLOWED_UP', since: hour(10) });
+  });
+});
+
+describe('a call about a notice no channel delivered (docs/adr/0051)', () => {
+  const ackFailed = [...HISTORY.RECEIVED, acknowledgementFailed()];
+  const dismissalInformed: SopEvent[] = [...HISTORY.DISMISSED, reporterInformed('DISMISSED', hour(2))];
+
+  it('keeps how far the acknowledgement got through every later step, and never moves a step for it', () => {
+    const record = [...ackFailed, acknowledgementCallAttempted(hour(1)), confirmed, acknowledgedByPhone(hour(2))];
+    expect(verifyHistory(record)).toMatchObject({ ok: true, state: { status: 'CONFIRMED', acknowledgement: 'ACKNOWLEDGED' } });
+    const closedAfter = [...HISTORY.CLOSED.slice(0, 1), acknowledgementFailed(), acknowledgementAbandoned(hour(0)), ...HISTORY.CLOSED.slice(1)];
+    expect(verifyHistory(closedAfter)).toMatchObject({ ok: true, state: { status: 'CLOSED', acknowledgement: 'ABANDONED' } });
+  });
+
+  it('accepts a dismissal notice given up after a call, closing the dismissed complaint', () => {
+    const record: SopEvent[] = [
+      ...dismissalInformed,
+      { type: 'complaint.call-attempted', at: hour(3), actor: actors.admin, data: { retryAt: hour(5), purpose: 'DISMISSAL_NOTICE' } },
+      { type: 'complaint.delivery-abandoned', at: hour(6), actor: actors.admin, data: { reason: 'Nomor tidak aktif', purpose: 'DISMISSAL_NOTICE' } },
+      { type: 'complaint.closed', at: hour(6), actor: actors.admin, data: { outcome: 'DISMISSED' } },
+    ];
+    expect(verifyHistory(record)).toMatchObject({ ok: true, state: { status: 'CLOSED', outcome: 'DISMISSED' } });
+  });
+
+  const violations: readonly { name: string; events: readonly SopEvent[]; index: number; reason: RegExp }[] = [
+    {
+      name: 'the tracking number told by phone before its channel failed',
+      events: [...HISTORY.RECEIVED, acknowledgedByPhone()],
+      index: 1,
+      reason: /complaint\.acknowledged cannot follow status RECEIVED \(no call about ACKNOWLEDGEMENT is awaited/,
+    },
+    {
+      name: 'the tracking number told by phone after its channel gave it',
+      events: [...ackFailed, { ...acknowledgedByPhone(hour(0)), actor: actors.notification }, acknowledgedByPhone()],
+      index: 3,
+      reason: /no call about ACKNOWLEDGEMENT is awaited/,
+    },
+    {
+      name: 'a call about the acknowledgement after it was given up',
+      events: [...ackFailed, acknowledgementAbandoned(), acknowledgementCallAttempted(hour(2))],
+      index: 3,
+      reason: /no call about ACKNOWLEDGEMENT is awaited/,
+    },
+    {
+      name: 'the acknowledgement told by a section officer',
+      events: [...ackFailed, { ...acknowledgedByPhone(), actor: actors.lantaskim }],
+      index: 2,
+      reason: /SEKSI_TERKAIT.* may not acknowledge/,
+    },
+    {
+      name: 'a call about the acknowledgement by the system',
+      events: [...ackFailed, { ...acknowledgementCallAttempted(), actor: actors.notification }],
+      index: 2,
+      reason: /system:notification may not recordCallAttempt/,
+    },
+    {
+      name: 'the acknowledgement given up, then the complaint closed with it',
+      events: [...HISTORY.REPORTER_INFORMED, acknowledgementFailed(hour(9)), acknowledgementAbandoned(hour(10)), closed('FOLLOWED_UP', hour(10))],
+      index: 12,
+      reason: /does not follow complaint\.information-delivered or complaint\.delivery-abandoned/,
+    },
+    {
+      name: 'a call about the follow-up information of a dismissed message',
+      events: [...dismissalInformed, { type: 'complaint.call-attempted', at: hour(3), actor: actors.admin, data: { retryAt: hour(5), purpose: 'FOLLOW_UP_INFORMATION' } }],
+      index: 3,
+      reason: /no call about FOLLOW_UP_INFORMATION is awaited \(awaited: DISMISSAL_NOTICE\)/,
+    },
+  ];
+
+  it.each(violations)('flags $name at the offending event', ({ events, index, reason }) => {
+    const verdict = verifyHistory(events);
+    expect(verdict).toMatchObject({ ok: false, index, reason: expect.stringMatching(reason) });
   });
 });

@@ -1,4 +1,4 @@
-import type { ComplaintOutcome, DeliveryMethod, DismissalReason, DispositionInstruction, FollowUpDecision, OutboundChannel, Severity, Substantiation, TeamMemberRole } from './reference-data';
+import type { ComplaintOutcome, DeliveryMethod, DismissalReason, DispositionInstruction, FollowUpDecision, NotificationPurpose, OutboundChannel, Severity, Substantiation, TeamMemberRole } from './reference-data';
 import type { Role } from './roles';
 import type { ClockId } from './sla/sla-clocks';
 import type { ComplaintStatus } from './state';
@@ -117,6 +117,13 @@ export const COMPLAINT_OUTCOME_LABELS: Readonly<Record<ComplaintOutcome, Label>>
   DISMISSED: { id: 'Tidak diproses sebagai aduan', en: 'Not taken up as a complaint' },
   NO_FOLLOW_UP: { id: 'Tidak ditindaklanjuti', en: 'No follow-up' },
   FOLLOWED_UP: { id: 'Ditindaklanjuti oleh tim penanganan', en: 'Followed up by a handling team' },
+};
+
+/** What a message to the complainant was for: what a call task is about (docs/adr/0051). */
+export const NOTIFICATION_PURPOSE_LABELS: Readonly<Record<NotificationPurpose, Label>> = {
+  ACKNOWLEDGEMENT: { id: 'Tanda terima', en: 'Acknowledgement' },
+  FOLLOW_UP_INFORMATION: { id: 'Informasi tindak lanjut', en: 'Follow-up information' },
+  DISMISSAL_NOTICE: { id: 'Pemberitahuan penolakan', en: 'Dismissal notice' },
 };
 
 /** Why a complainant's contact was read (docs/adr/0029): officers' purposes, the system's, and none stated. */

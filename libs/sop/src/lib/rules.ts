@@ -1,9 +1,11 @@
 import type { CommandType } from './commands';
+import type { ComplaintOutcome, NotificationPurpose } from './reference-data';
+import { NOTIFICATION_PURPOSES } from './reference-data';
 import type { Actor, Role } from './roles';
 import { isRole } from './roles';
 import type { StepId } from './sop-steps';
 import type { ComplaintState, ComplaintStatus } from './state';
-import { OPEN_STATUSES } from './state';
+import { isOpen, OPEN_STATUSES } from './state';
 
 /** Who may fire a command, from which statuses, and which SOP step it performs. */
 export interface CommandRule {
@@ -50,11 +52,39 @@ export const COMMAND_RULES: { readonly [T in CommandType]: CommandRule } = {
 };
 
 /**
- * Whether this actor may ever fire this command type, whatever the state. A `SEKSI_TERKAIT`
- * officer without a `sectionCode` may not respond for any section.
+ * The rule of Admin Tikkim's call about an acknowledgement no channel could give
+ * (docs/adr/0051): the tracking number told on the phone (`acknowledge` by an officer), or a call
+ * that did not reach the reporter (`recordCallAttempt` about `ACKNOWLEDGEMENT`). No step of the
+ * SOP: it may come in any open status while the acknowledgement awaits a call (see
+ * {@link callPurposes}), and moves no step.
  */
-export function mayFire(actor: Actor, commandType: CommandType): boolean {
-  const rule = COMMAND_RULES[commandType];
+export const ACKNOWLEDGEMENT_CALL_RULE: CommandRule = { roles: ['ADMIN_TIKKIM'], system: false, from: OPEN_STATUSES, step: null };
+
+/** What picks the rule a command follows: its type, its actor and, for a notice, its purpose. */
+export interface RuleKey {
+  readonly type: CommandType;
+  readonly actor: Actor;
+  readonly purpose?: unknown;
+}
+
+/**
+ * The rule a command follows: its type's own (`COMMAND_RULES`), but a failed acknowledgement is
+ * bookkeeping of `acknowledge` and follows its rule, and an officer's acknowledgement or a call
+ * about the acknowledgement follows {@link ACKNOWLEDGEMENT_CALL_RULE}.
+ */
+export function ruleOf(key: RuleKey): CommandRule {
+  if (key.type === 'recordNotificationFailure' && key.purpose === 'ACKNOWLEDGEMENT') return COMMAND_RULES.acknowledge;
+  if (key.type === 'recordCallAttempt' && key.purpose === 'ACKNOWLEDGEMENT') return ACKNOWLEDGEMENT_CALL_RULE;
+  if (key.type === 'acknowledge' && key.actor.kind === 'user') return ACKNOWLEDGEMENT_CALL_RULE;
+  return COMMAND_RULES[key.type];
+}
+
+/**
+ * Whether this actor may ever fire this command type, whatever the state (by the type's own rule,
+ * or the one {@link ruleOf} picked). A `SEKSI_TERKAIT` officer without a `sectionCode` may not
+ * respond for any section.
+ */
+export function mayFire(actor: Actor, commandType: CommandType, rule: CommandRule = COMMAND_RULES[commandType]): boolean {
   if (actor.kind === 'system') return rule.system;
   if (actor.kind !== 'user' || !isRole(actor.role) || !rule.roles.includes(actor.role)) return false;
   if (commandType === 'respondAsSection') return typeof actor.sectionCode === 'string' && actor.sectionCode !== '';
@@ -71,8 +101,75 @@ const STEP_8_ATTEMPTS: readonly CommandType[] = ['recordDelivery', 'recordNotifi
  */
 export function isLegalIn(commandType: CommandType, state: ComplaintState): boolean {
   if (!COMMAND_RULES[commandType].from.includes(state.status)) return false;
+  if (commandType === 'acknowledge') return !acknowledgementEnded(state);
   if (state.status === 'REPORTER_INFORMED' && (state.deliveredAt !== null || state.abandonedAt !== undefined)) {
     return !STEP_8_ATTEMPTS.includes(commandType);
   }
   return true;
+}
+
+/** The acknowledgement was given, or given up: nothing more of it may be recorded (docs/adr/0051). */
+function acknowledgementEnded(state: ComplaintState): boolean {
+  return 'acknowledgement' in state && (state.acknowledgement === 'ACKNOWLEDGED' || state.acknowledgement === 'ABANDONED');
+}
+
+/** The notices step 8 delivers, one per outcome (see {@link informationPurposeOf}). */
+export const INFORMATION_PURPOSES: readonly NotificationPurpose[] = ['FOLLOW_UP_INFORMATION', 'DISMISSAL_NOTICE'];
+
+/**
+ * The notice step 8 delivers for a complaint with this outcome: the dismissal notice for a
+ * dismissed message, the follow-up information otherwise (docs/adr/0051).
+ */
+export function informationPurposeOf(outcome: ComplaintOutcome): NotificationPurpose {
+  return outcome === 'DISMISSED' ? 'DISMISSAL_NOTICE' : 'FOLLOW_UP_INFORMATION';
+}
+
+/**
+ * The notices a call of Admin Tikkim may be about now, in the order they were sent
+ * (docs/adr/0051): the acknowledgement, while the complaint is open and its acknowledgement
+ * failed and was neither given nor given up since; step 8's information (see
+ * {@link informationPurposeOf}) while the complaint is informed and it was neither delivered nor
+ * given up (a phone complaint's step 8 is a call whether or not a channel failed).
+ */
+export function callPurposes(state: ComplaintState): readonly NotificationPurpose[] {
+  const purposes: NotificationPurpose[] = [];
+  if (isOpen(state) && state.acknowledgement === 'FAILED') purposes.push('ACKNOWLEDGEMENT');
+  if (state.status === 'REPORTER_INFORMED' && state.deliveredAt === null && state.abandonedAt === undefined) {
+    purposes.push(informationPurposeOf(state.outcome));
+  }
+  return purposes;
+}
+
+/**
+ * The notice a call command is about: the acknowledgement for an officer's `acknowledge`, the
+ * command's purpose (a delivery's, when it names step 8's), else step 8's information for a
+ * call; `undefined` for another command, for a purpose that is no notification purpose (refused
+ * as data by decide), and for a call with no purpose outside step 8.
+ */
+export function callPurposeOf(key: RuleKey, state: ComplaintState): NotificationPurpose | undefined {
+  if (key.type === 'acknowledge') return key.actor.kind === 'user' ? 'ACKNOWLEDGEMENT' : undefined;
+  // A delivery that names its notice names step 8's (the acknowledgement is refused as data).
+  if (key.type === 'recordDelivery') return INFORMATION_PURPOSES.find((p) => p === key.purpose);
+  if (key.type !== 'recordCallAttempt') return undefined;
+  if (key.purpose !== undefined) return NOTIFICATION_PURPOSES.find((p) => p === key.purpose);
+  return state.status === 'REPORTER_INFORMED' ? informationPurposeOf(state.outcome) : undefined;
+}
+
+/**
+ * Why a command that its rule's statuses admit cannot come in this state, or null when it may:
+ * a call (or an officer's acknowledgement) about a notice that awaits no call
+ * ({@link callPurposes}), or what {@link isLegalIn} refuses. A call whose purpose is unknown is
+ * judged by its type's rule: its data check refuses the purpose.
+ */
+export function notLegalNow(key: RuleKey, state: ComplaintState): string | null {
+  const rule = ruleOf(key);
+  if (!rule.from.includes(state.status)) return `allowed in ${rule.from.join(', ')}`;
+  const about = callPurposeOf(key, state);
+  if (about !== undefined) {
+    const awaited = callPurposes(state);
+    return awaited.includes(about) ? null : `no call about ${about} is awaited (awaited: ${awaited.join(', ') || 'none'})`;
+  }
+  const command = rule === COMMAND_RULES.acknowledge ? 'acknowledge' : key.type;
+  if (isLegalIn(command, state)) return null;
+  return command === 'acknowledge' ? 'the acknowledgement was already given or given up' : 'the information was already delivered or abandoned';
 }

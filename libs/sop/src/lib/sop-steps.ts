@@ -21,11 +21,24 @@ export type StepId = SopStepId | 'SECTION_RESPONSE';
 
 /**
  * An event that opens or stops a step's clock. `where` narrows it to events whose `data` has
- * these field values (e.g. only the `NO_FOLLOW_UP` branch of `complaint.follow-up-decided`).
+ * these field values (e.g. only the `NO_FOLLOW_UP` branch of `complaint.follow-up-decided`);
+ * `unless` leaves out events whose `data` has one of these (the acknowledgement given up is not
+ * step 8's information given up, docs/adr/0051).
  */
 export interface ClockTrigger {
   readonly event: ComplaintEventType;
   readonly where?: { readonly [field: string]: string };
+  readonly unless?: { readonly [field: string]: string };
+}
+
+/** Whether an event (its type, and its `data` as far as known) is one the trigger names. */
+export function triggeredBy(trigger: ClockTrigger, event: { readonly type: string; readonly data?: unknown }): boolean {
+  const data = (event.data ?? {}) as Readonly<Record<string, unknown>>;
+  return (
+    trigger.event === event.type &&
+    Object.entries(trigger.where ?? {}).every(([field, value]) => data[field] === value) &&
+    !Object.entries(trigger.unless ?? {}).some(([field, value]) => data[field] === value)
+  );
 }
 
 /** One step (or sub-step) of the SOP as data. */
@@ -198,7 +211,7 @@ export const SOP_STEPS: readonly SopStep[] = [
     outputEn: 'Follow-up information',
     deadlineHours: STEP_DEADLINE_HOURS,
     opensOn: outcomeReady,
-    closesOn: [{ event: 'complaint.information-delivered' }, { event: 'complaint.delivery-abandoned' }],
+    closesOn: [{ event: 'complaint.information-delivered' }, { event: 'complaint.delivery-abandoned', unless: { purpose: 'ACKNOWLEDGEMENT' } }],
     escalatesTo: 'KEPALA_SEKSI_TI',
   },
 ];

@@ -1,4 +1,6 @@
 import {
+  acknowledgementAbandoned,
+  acknowledgementFailed,
   delivered,
   ABANDONED_PATH,
   DISMISSAL_PATH,
@@ -18,6 +20,7 @@ import {
   initialState,
   openStep,
   replay,
+  triggeredBy,
   SECTION_RESPONSE_STEP,
   SLA_EVENT_TYPES,
   SOP_STEPS,
@@ -124,12 +127,7 @@ describe('which step’s clock runs (openStep, for the SLA monitor)', () => {
   });
 
   // The step data's opensOn/closesOn and openStep must tell the same story, event by event.
-  const matches = (triggers: readonly ClockTrigger[], event: SopEvent) =>
-    triggers.some(
-      (t) =>
-        t.event === event.type &&
-        Object.entries(t.where ?? {}).every(([k, v]) => (event.data as Record<string, unknown>)[k] === v),
-    );
+  const matches = (triggers: readonly ClockTrigger[], event: SopEvent) => triggers.some((t) => triggeredBy(t, event));
   const key = (c: OpenStep) => `${c.stepId}/${c.sectionCode ?? ''}`;
   const timedSteps = [...SOP_STEPS, SECTION_RESPONSE_STEP].filter((s) => s.deadlineHours !== null);
 
@@ -138,6 +136,10 @@ describe('which step’s clock runs (openStep, for the SLA monitor)', () => {
     ['the no-follow-up path', NO_FOLLOW_UP_PATH],
     ['the dismissal path', DISMISSAL_PATH],
     ['the path given up after a call (docs/adr/0044)', ABANDONED_PATH],
+    [
+      'a path whose acknowledgement was given up while step 8 ran (docs/adr/0051)',
+      [...HISTORY.REPORTER_INFORMED, acknowledgementFailed(hour(8)), acknowledgementAbandoned(hour(8)), ...HISTORY.CLOSED.slice(HISTORY.REPORTER_INFORMED.length)],
+    ],
   ])('on %s, clocks open and stop exactly on the events the SOP data names', (_name, events) => {
     let state: ComplaintState = initialState();
     for (const event of events) {

@@ -27,6 +27,17 @@ export const OPEN_STATUSES: readonly ComplaintStatus[] = COMPLAINT_STATUSES.filt
   (s) => s !== 'NEW' && s !== 'CLOSED',
 );
 
+/**
+ * How far the acknowledgement (the tracking number sent to the reporter) got, as notification
+ * and Admin Tikkim recorded it (docs/adr/0051): `FAILED` once a channel could not give it (Admin
+ * Tikkim's call task once no channel is left), `ACKNOWLEDGED` once given (by its channel, or by
+ * Admin Tikkim on the phone), `ABANDONED` once Admin Tikkim gave up reaching the reporter for it.
+ */
+export const ACKNOWLEDGEMENT_PROGRESS = ['FAILED', 'ACKNOWLEDGED', 'ABANDONED'] as const;
+
+/** See {@link ACKNOWLEDGEMENT_PROGRESS}. */
+export type AcknowledgementProgress = (typeof ACKNOWLEDGEMENT_PROGRESS)[number];
+
 /** What is known of every complaint from the moment it is received. */
 export interface ComplaintFacts {
   readonly complaintId: string;
@@ -44,6 +55,12 @@ export interface ComplaintFacts {
   readonly receivedAt: string;
   /** ISO-8601 UTC time the complaint entered its current status. */
   readonly since: string;
+  /**
+   * How far the acknowledgement got (docs/adr/0051); absent before anything of it is recorded,
+   * and in a state stored before it existed. No step waits on it: the events that set it are
+   * notification's, beside the step's owner, and move no version (docs/adr/0033).
+   */
+  readonly acknowledgement?: AcknowledgementProgress;
 }
 
 /** What is known once Admin Tikkim has confirmed the complaint (step 2). */

@@ -30,6 +30,7 @@ import {
   type ComplaintStatus,
   type DispositionInstruction,
   type FollowUpDecision,
+  type NotificationPurpose,
   type SlaEventType,
   type SopCommand,
   type SopEvent,
@@ -112,7 +113,8 @@ const WIRE_EXTRAS: WireExtras = {
     sequence: 1 + h.events.filter((e) => e.type === 'complaint.message-appended').length,
     attachmentCount: 0,
   }),
-  'complaint.acknowledged': () => ({ channel: 'WHATSAPP' }),
+  // Admin Tikkim tells the tracking number on the phone (docs/adr/0051).
+  'complaint.acknowledged': (event) => ({ channel: event.actor.kind === 'user' ? 'PHONE' : 'WHATSAPP' }),
   'complaint.disposed': (_event, h) => ({ dispositionSheetNumber: h.nextSheetNumber(), note: 'Segera' }),
   'complaint.team-formed': () => ({ decreeDate: '2026-03-16', mandate: 'Memeriksa petugas loket paspor', periodStartDate: '2026-03-16', periodEndDate: '2026-04-15' }),
   'complaint.reporter-informed': () => ({ channel: 'WHATSAPP' }),
@@ -235,15 +237,29 @@ export class ComplaintHistory implements SlaEventLog {
    * The officer phoned and did not reach the reporter, one step after the last event; to try
    * again at `retryAt` (by default an hour after the call) (docs/adr/0044).
    */
-  callAttempted(retryAt?: Date): EventEnvelope[] {
+  callAttempted(retryAt?: Date, purpose?: NotificationPurpose): EventEnvelope[] {
     const at = new Date(this.clock.getTime() + this.stepMs);
     const retry = retryAt ?? new Date(at.getTime() + 3_600_000);
-    return this.when({ type: 'recordCallAttempt', actor: this.officers.admin, outcome: 'NOT_REACHABLE', retryAt: retry.toISOString() }, at);
+    return this.when({ type: 'recordCallAttempt', actor: this.officers.admin, outcome: 'NOT_REACHABLE', retryAt: retry.toISOString(), ...(purpose ? { purpose } : {}) }, at);
   }
 
-  /** The officer gives up reaching the reporter: the complaint closes without a delivery (docs/adr/0044). */
-  deliveryAbandoned(reason = 'Nomor tidak aktif setelah tiga kali dihubungi'): EventEnvelope[] {
-    return this.when({ type: 'recordCallAttempt', actor: this.officers.admin, outcome: 'GIVE_UP', reason });
+  /**
+   * The officer gives up reaching the reporter: about step 8's information (by default) the
+   * complaint closes without a delivery (docs/adr/0044); about the acknowledgement, that notice
+   * alone ends (docs/adr/0051).
+   */
+  deliveryAbandoned(reason = 'Nomor tidak aktif setelah tiga kali dihubungi', purpose?: NotificationPurpose): EventEnvelope[] {
+    return this.when({ type: 'recordCallAttempt', actor: this.officers.admin, outcome: 'GIVE_UP', reason, ...(purpose ? { purpose } : {}) });
+  }
+
+  /** The acknowledgement fails on its own channel, with no channel left: a call task (docs/adr/0051). */
+  acknowledgementFailed(errorCode = 'WHATSAPP.NO_ADAPTER'): EventEnvelope[] {
+    return this.when({ type: 'recordNotificationFailure', actor: { kind: 'system', service: 'notification' }, purpose: 'ACKNOWLEDGEMENT', channel: 'WHATSAPP', errorCode });
+  }
+
+  /** Admin Tikkim tells the reporter the tracking number on the phone (docs/adr/0051). */
+  acknowledgedByPhone(): EventEnvelope[] {
+    return this.when({ type: 'acknowledge', actor: this.officers.admin });
   }
 
   /** Every step from reception to closing, the follow-up branch, dispositioned to two sections. */

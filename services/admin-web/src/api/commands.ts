@@ -38,10 +38,12 @@ export function isUiAction(value: string): value is UiAction {
 
 /**
  * The actions to offer as buttons: exactly those of the gateway's list that the web app has a
- * form for, in the gateway's order (bookkeeping commands such as `appendMessage` have no button: see appendMessageUrl).
+ * form for, in the gateway's order (bookkeeping commands such as `appendMessage` have no button: see appendMessageUrl),
+ * and the call form when a notice awaits a call that is no SOP step (the acknowledgement, docs/adr/0051).
  */
-export function offeredActions(availableActions: readonly string[]): UiAction[] {
-  return availableActions.filter(isUiAction);
+export function offeredActions(availableActions: readonly string[], callPurposes: readonly string[] = []): UiAction[] {
+  const offered = availableActions.filter(isUiAction);
+  return callPurposes.length > 0 && !offered.includes('recordCallAttempt') ? [...offered, 'recordCallAttempt'] : offered;
 }
 
 export function commandUrl(complaintId: string, action: UiAction): string {

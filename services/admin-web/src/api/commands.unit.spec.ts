@@ -8,6 +8,12 @@ describe('the commands the web app offers', () => {
     expect(offeredActions([])).toEqual([]);
   });
 
+  it('offers the call form for a notice that awaits a call outside the SOP’s steps, once (docs/adr/0051)', () => {
+    expect(offeredActions(['appendMessage', 'confirm', 'dismiss'], ['ACKNOWLEDGEMENT'])).toEqual(['confirm', 'dismiss', 'recordCallAttempt']);
+    expect(offeredActions(['recordDelivery', 'recordCallAttempt'], ['ACKNOWLEDGEMENT', 'FOLLOW_UP_INFORMATION'])).toEqual(['recordDelivery', 'recordCallAttempt']);
+    expect(offeredActions(['confirm'], [])).toEqual(['confirm']);
+  });
+
   it('are all libs/sop command types, each with its route', () => {
     for (const a of UI_ACTIONS) expect(COMMAND_TYPES).toContain(a);
     expect(commandUrl('0199a1c2-7b3e-7c4d-9e5f-0a1b2c3d4e5f', 'dispose')).toBe('/api/v1/complaints/0199a1c2-7b3e-7c4d-9e5f-0a1b2c3d4e5f/disposition');

@@ -1,5 +1,5 @@
-import { STATUS_LABELS, type ComplaintStatus } from '@pengaduan/sop';
-import { eventually, randomOfficeCode, startPlatformStack, type PlatformStack } from '@pengaduan/testing';
+import { NOTIFICATION_PURPOSE_LABELS, STATUS_LABELS, type ComplaintStatus } from '@pengaduan/sop';
+import { eventually, graphError, type PlatformStack } from '@pengaduan/testing';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { UiAction } from '../api/commands';
 import { complaintPath, ROUTES } from '../app/routes';
@@ -9,6 +9,7 @@ import { assertWebAppBuilt, closeBrowserStack, expectNoPageProblems, launchBrows
 import { logIn } from './__fixtures__/login';
 import { Office } from './__fixtures__/office';
 import { PHONE_REPORTER } from './__fixtures__/phone-complaint';
+import { WhatsAppOffice } from './__fixtures__/whatsapp-office';
 import { queueItem } from './__fixtures__/work-queues';
 
 // A complainant no channel can reach (docs/adr/0044) in Debian's Chromium on the whole platform:
@@ -16,7 +17,9 @@ import { queueItem } from './__fixtures__/work-queues';
 // back is an SMS to the number left) becomes a call task on /panggilan. Admin Tikkim records a call that did not reach the complainant (the task leaves the
 // queue until the retry time, the timeline says so), then gives up with a reason (the complaint
 // closes, the reason shown as step 8's output). A second complaint's task comes back once its
-// retry time has passed, showing the last call, and ends in a delivery by phone.
+// retry time has passed, showing the last call, and ends in a delivery by phone. A WhatsApp
+// complaint whose acknowledgement the provider cannot deliver is listed as "Tanda terima" and
+// ends when Admin Tikkim tells the tracking number by phone (docs/adr/0051).
 
 const t = (key: MessageKey, params?: MessageParams) => translate('id', key, params);
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -26,6 +29,12 @@ const optional = (text: string) => `${text} (${t('form.optional')})`;
 const pattern = (key: MessageKey) => new RegExp(`^${escape(t(key)).replace(/\\\{\w+\\\}/g, '.+')}$`);
 /** How far ahead the second complaint's retry lies: long enough to see its task hidden first. */
 const RETRY_AFTER_MS = 20_000;
+
+// The acknowledgement (docs/adr/0051): the office also takes WhatsApp, whose provider (a fake
+// Cloud API) cannot deliver the tracking number to one complainant; the acknowledgement goes over
+// the complaint's own channel only, so it becomes a call task "Tanda terima".
+const wa = new WhatsAppOffice();
+const whatsapp = wa.whatsapp;
 
 let stack: PlatformStack;
 let office: Office;
@@ -84,8 +93,8 @@ async function submit(page: Page, form: Locator, action: UiAction, status: Compl
 beforeAll(async () => {
   assertWebAppBuilt();
   browser = await launchBrowser();
-  stack = await startPlatformStack();
-  office = await new Office(stack, randomOfficeCode()).setUp();
+  stack = await wa.startStack();
+  office = await new Office(stack, wa.code).setUp();
   Object.assign(givenUp, await informed('Nomor antrean paspor dibagikan sebelum loket buka sehingga antrean tidak tertib.'));
   Object.assign(retried, await informed('Petugas loket informasi tidak ada di tempat pada jam pelayanan.'));
   admin = await newTestPage(browser, stack.gatewayUrl);
@@ -94,7 +103,10 @@ beforeAll(async () => {
 
 afterEach(() => expectNoPageProblems([admin]));
 
-afterAll(() => closeBrowserStack(browser, stack), 60_000);
+afterAll(async () => {
+  await closeBrowserStack(browser, stack);
+  await whatsapp.stop();
+}, 60_000);
 
 describe('a complainant no one can reach, on /panggilan', () => {
   it('records a call that did not reach them (the task waits), then gives up with a reason: the complaint closes without a delivery', async () => {
@@ -156,5 +168,50 @@ describe('a complainant no one can reach, on /panggilan', () => {
     await form.getByLabel(optional(t('field.note')), { exact: true }).fill('Pelapor menelepon balik dan menerima penjelasan.');
     await submit(page, form, 'recordDelivery', 'CLOSED');
     expect(await callTask(page, retried.trackingNumber)).toBeUndefined();
+  }, 180_000);
+});
+
+describe('an acknowledgement no channel delivered, on /panggilan (docs/adr/0051)', () => {
+  it('lists it as "Tanda terima"; Admin Tikkim tells the number by phone: the task leaves, the complaint stays at its step, the timeline says so', async () => {
+    const page = admin.page;
+    const reporter = `628${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`;
+    // The provider refuses the one message that goes out for this complainant: the acknowledgement.
+    whatsapp.failNext(1, graphError(400, 131026, 'Message undeliverable', { error_data: { details: 'Receiver is incapable of receiving this message' } }), (r) => r.method === 'POST');
+    const sent = await whatsapp.sendText(reporter, 'Petugas loket paspor meminta biaya tambahan di luar tarif resmi.');
+    expect(sent.answer.status).toBe(200);
+    const { complaintId, trackingNumber } = await eventually(
+      async () => {
+        const r = await office.call('GET', '/call-tasks', 'admin');
+        return (r.body['items'] as { complaintId: string; trackingNumber: string; purpose: string }[] | undefined)?.find((i) => i.purpose === 'ACKNOWLEDGEMENT');
+      },
+      60_000,
+      'the call task of the acknowledgement',
+    );
+
+    const task = await eventually(() => callTask(page, trackingNumber), 30_000, 'the call task on /panggilan');
+    await task.getByText(NOTIFICATION_PURPOSE_LABELS.ACKNOWLEDGEMENT.id, { exact: true }).waitFor();
+    await task.getByText('WhatsApp: WHATSAPP.131026', { exact: false }).waitFor();
+    await shot(page, 'panggilan-tanda-terima');
+
+    await task.getByRole('link', { name: t('callTasks.open', { number: trackingNumber }), exact: true }).click();
+    await statusShown(page, 'RECEIVED');
+    const form = await openForm(page, 'recordCallAttempt', 'form.callAttempt.title');
+    const purpose = form.getByRole('group', { name: required(t('form.callAttempt.purpose')), exact: true });
+    expect(await purpose.getByLabel(NOTIFICATION_PURPOSE_LABELS.ACKNOWLEDGEMENT.id, { exact: true }).isChecked()).toBe(true);
+    const outcome = form.getByRole('group', { name: required(t('form.callAttempt.outcome')), exact: true });
+    await outcome.getByLabel(t('form.callAttempt.TOLD'), { exact: true }).check();
+    // The acknowledgement told moves no step: the complaint is still to be confirmed.
+    await submit(page, form, 'recordCallAttempt', 'RECEIVED');
+    await region(page, 'complaint.timeline').getByText('Tanda terima disampaikan petugas: nomor pelacakan diberitahukan kepada pelapor melalui telepon', { exact: true }).waitFor();
+    await actionsRegion(page).getByRole('button', { name: ACTION_LABELS.confirm.id, exact: true }).waitFor();
+    expect(await actionsRegion(page).getByRole('button', { name: ACTION_LABELS.recordCallAttempt.id, exact: true }).count()).toBe(0);
+    expect((await office.view(complaintId, 'admin'))['callPurposes']).toEqual([]);
+
+    // The task has left the queue, and the navigation's count follows it.
+    expect(await callTask(page, trackingNumber)).toBeUndefined();
+    const total = (await office.call('GET', '/call-tasks', 'admin')).body['total'] as number;
+    const count = page.locator(`nav a[href="${ROUTES.callTasks}"] .nav-count`);
+    if (total === 0) await count.waitFor({ state: 'detached' });
+    else await count.filter({ hasText: new RegExp(`^${total}$`) }).waitFor();
   }, 180_000);
 });

@@ -1,5 +1,5 @@
-import { eventually, FakeWhatsApp, randomOfficeCode, sql, startPlatformStack, type PlatformStack } from '@pengaduan/testing';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { eventually, sql, type PlatformStack } from '@pengaduan/testing';
+import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { keepQuarantinedIn } from '../../../intake/src/__fixtures__/quarantined-request';
 import { ROUTES } from '../app/routes';
@@ -10,6 +10,7 @@ import { channelLabel } from '../lib/sop-labels';
 import { assertWebAppBuilt, closeBrowserStack, expectNoPageProblems, launchBrowser, newTestPage, shot, type TestPage } from './__fixtures__/browser';
 import { logIn } from './__fixtures__/login';
 import { Office } from './__fixtures__/office';
+import { WhatsAppOffice } from './__fixtures__/whatsapp-office';
 
 // The problem messages (docs/adr/0047) in Debian's Chromium against the whole platform: a fake
 // WhatsApp posts webhooks signed as Meta signs them, whose messages intake's parser cannot read
@@ -22,9 +23,8 @@ import { Office } from './__fixtures__/office';
 const t = (key: MessageKey, params?: MessageParams) => translate('id', key, params);
 const required = (text: string) => `${text} (${t('form.required')})`;
 
-const code = randomOfficeCode();
-const secrets = { appSecret: randomBytes(16).toString('hex'), accessToken: `EAAG${randomBytes(12).toString('hex')}` };
-const whatsapp = new FakeWhatsApp({ appSecret: secrets.appSecret, accessToken: secrets.accessToken });
+const wa = new WhatsAppOffice();
+const whatsapp = wa.whatsapp;
 let stack: PlatformStack;
 let office: Office;
 let browser: Browser;
@@ -69,19 +69,9 @@ async function itemOf(page: Page, id: string) {
 
 beforeAll(async () => {
   assertWebAppBuilt();
-  await whatsapp.start();
   browser = await launchBrowser();
-  stack = await startPlatformStack({
-    extraEnv: {
-      META_GRAPH_URL: whatsapp.url,
-      WHATSAPP_PHONE_NUMBERS: `${whatsapp.phoneNumberId}=${code}`,
-      WHATSAPP_ACCESS_TOKEN: secrets.accessToken,
-      WHATSAPP_APP_SECRET: secrets.appSecret,
-      WHATSAPP_VERIFY_TOKEN: randomBytes(8).toString('hex'),
-    },
-  });
-  whatsapp.webhookUrl = `${stack.gatewayUrl}/webhooks/whatsapp`;
-  office = await new Office(stack, code).setUp();
+  stack = await wa.startStack();
+  office = await new Office(stack, wa.code).setUp();
   admin = await newTestPage(browser, stack.gatewayUrl);
   await logIn(admin.page, 'admin', office);
 }, 240_000);

@@ -6,6 +6,7 @@ import {
   COMPLAINT_CLASSIFICATIONS,
   getStep,
   isClockId,
+  NOTIFICATION_PURPOSE_LABELS,
   ROLE_LABELS,
   SOP_STEP_IDS,
   SECTION_RESPONSE_STEP,
@@ -25,6 +26,8 @@ export function labelOf(labels: Readonly<Record<string, Label>>, code: string | 
 export const statusLabel = (status: string, lang: Lang): string => labelOf(STATUS_LABELS, status, lang);
 export const channelLabel = (channel: string, lang: Lang): string => labelOf(CHANNEL_LABELS, channel, lang);
 export const roleLabel = (role: string | null, lang: Lang): string => labelOf(ROLE_LABELS, role, lang);
+/** What a message to the complainant was for: `Tanda terima`, `Pemberitahuan penolakan`, `Informasi tindak lanjut` (docs/adr/0051). */
+export const purposeLabel = (purpose: string, lang: Lang): string => labelOf(NOTIFICATION_PURPOSE_LABELS, purpose, lang);
 
 /** `03 · Korupsi/pungli` (the Permen PAN 5/2009 code and name). */
 export function classificationLabel(code: string | null | undefined, lang: Lang): string {

@@ -1,6 +1,6 @@
 // The complaint's timeline as an officer reads it: the SOP's steps in order, each with the SLA
 // lines of its deadline folded under it, and the deadlines of steps not done yet at the end.
-import { getStep, SECTION_RESPONSE_STEP, SLA_TARGET_IDS, SOP_STEP_IDS, type SopStepId } from '@pengaduan/sop';
+import { getStep, isAcknowledgementCall, SECTION_RESPONSE_STEP, SLA_TARGET_IDS, SOP_STEP_IDS, type SopStepId } from '@pengaduan/sop';
 
 /** What the grouping reads of a timeline line (the API's `TimelineEntry`). */
 export interface TimelineLine {
@@ -8,6 +8,8 @@ export interface TimelineLine {
   readonly type: string;
   /** For an `sla.*` line: the step or target its deadline is about; absent on lines recorded before the gateway kept it. */
   readonly stepId?: string;
+  /** For a line about a message to the complainant: the notice it is about (docs/adr/0051). */
+  readonly purpose?: string;
 }
 
 /** A set of SLA lines, and whether one of them says the deadline was missed. */
@@ -84,7 +86,8 @@ function stepOf<T extends TimelineLine>(line: T, ordered: readonly T[], index: n
   const completing = line.stepId === undefined ? [] : completingEventTypes(line.stepId);
   const before = ordered.slice(0, index).reverse();
   if (completing.length === 0) return before.find((e) => !isSlaLine(e));
-  const ends = (e: T) => completing.includes(e.type);
+  // A call about the acknowledgement ends no step, though its type may end step 8 (docs/adr/0051).
+  const ends = (e: T) => completing.includes(e.type) && !isAcknowledgementCall({ type: e.type, data: { purpose: e.purpose } });
   return ordered.slice(index + 1).find(ends) ?? before.find(ends);
 }
 

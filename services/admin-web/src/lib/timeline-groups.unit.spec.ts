@@ -4,6 +4,7 @@ interface Line {
   readonly position: number;
   readonly type: string;
   readonly stepId?: string;
+  readonly purpose?: string;
   /** What the test prints: `started CONFIRM`, `complaint.confirmed`. */
   readonly name: string;
 }
@@ -91,6 +92,22 @@ describe('the timeline grouped by step', () => {
         ['complaint.confirmed', ['started CONFIRM', 'stopped CONFIRM'], false],
       ],
       running: [['started DISPOSE_AND_PROCESS', 'warning DISPOSE_AND_PROCESS'], false],
+    });
+  });
+
+  it('does not fold step 8’s deadline under the acknowledgement given up, which ends no step (docs/adr/0051)', () => {
+    const lines: Line[] = [
+      ...record('complaint.dismissed', 'started DELIVER_INFORMATION', 'complaint.reporter-informed'),
+      { position: 4, type: 'complaint.delivery-abandoned', purpose: 'ACKNOWLEDGEMENT', name: 'acknowledgement given up' } as Line,
+      { position: 5, type: 'sla.deadline-warning', stepId: 'DELIVER_INFORMATION', name: 'warning DELIVER_INFORMATION' },
+    ];
+    expect(shape(groupTimeline(lines))).toEqual({
+      steps: [
+        ['complaint.dismissed', [], false],
+        ['complaint.reporter-informed', [], false],
+        ['acknowledgement given up', [], false],
+      ],
+      running: [['started DELIVER_INFORMATION', 'warning DELIVER_INFORMATION'], false],
     });
   });
 

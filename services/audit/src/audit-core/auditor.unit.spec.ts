@@ -268,6 +268,61 @@ describe('auditEvents', () => {
     expect(withoutClosing.complaints[0].status).toBe('CLOSED');
   });
 
+  describe('calls about a notice no channel delivered (docs/adr/0051)', () => {
+    /** A complaint whose acknowledgement failed, was called about and then `end`ed, then went its SOP way to `status`. */
+    function withAcknowledgementCall(end: 'told' | 'given up', status: 'CONFIRMED' | 'CLOSED' = 'CLOSED'): ComplaintHistory {
+      const h = historyUntil('RECEIVED', { officeCode: 'JKT1' });
+      h.acknowledgementFailed();
+      h.callAttempted(undefined, 'ACKNOWLEDGEMENT');
+      if (end === 'told') h.acknowledgedByPhone();
+      else h.deliveryAbandoned('Nomor tidak aktif', 'ACKNOWLEDGEMENT');
+      return h.until(status);
+    }
+
+    it('accepts the acknowledgement told by phone or given up, which move no step: every clock as without them', () => {
+      for (const end of ['told', 'given up'] as const) {
+        const report = auditEvents(asRecords(signedHistory(withAcknowledgementCall(end))), options());
+        expect(report.violations).toEqual([]);
+        expect(report.complaints[0]).toMatchObject({ status: 'CLOSED', violations: 0 });
+        expect(report.complaints[0].clocks.map((c) => c.key)).toEqual(['CONFIRM', 'DISPOSE_AND_PROCESS', 'SECTION_RESPONSE:INTELDAKIM', 'ANALYZE', 'DECIDE_FOLLOW_UP', 'FORM_TEAM', 'DELIVER_INFORMATION', 'SOP_TARGET', 'STATUTORY_SETTLEMENT']);
+      }
+    });
+
+    it('accepts a dismissal notice called about and given up: the dismissed complaint closes', () => {
+      const h = historyUntil('DISMISSED', { officeCode: 'JKT1' });
+      h.reporterInformed();
+      h.callAttempted();
+      h.deliveryAbandoned();
+      const report = auditEvents(asRecords(signedHistory(h)), options());
+      expect(report.violations).toEqual([]);
+      expect(report.complaints[0]).toMatchObject({ status: 'CLOSED' });
+    });
+
+    it('flags the tracking number told by phone though no channel failed it, by a role that may not, or twice', () => {
+      const h = historyUntil('CONFIRMED', { officeCode: 'JKT1' });
+      const told: SopEvent = { type: 'complaint.acknowledged', at: h.now.toISOString(), actor: h.officers.admin, data: { trackingNumber: h.trackingNumber } };
+      const unasked = auditEvents(asRecords([...signedHistory(h), eventFor(h, told, 'pengaduan/notification')]), options());
+      expect(unasked.violations).toEqual([expect.objectContaining({ kind: 'ILLEGAL_TRANSITION', eventType: 'complaint.acknowledged', reason: expect.stringMatching(/no call about ACKNOWLEDGEMENT is awaited/) })]);
+
+      const failed = withAcknowledgementCall('told', 'CONFIRMED');
+      const byHead: SopEvent = { ...told, actor: failed.officers.kepalaKantor } as SopEvent;
+      const wrongRole = auditEvents(asRecords([...signedHistory(failed), eventFor(failed, byHead, 'pengaduan/notification')]), options());
+      expect(wrongRole.violations).toEqual([expect.objectContaining({ kind: 'WRONG_ROLE', eventType: 'complaint.acknowledged' })]);
+      const twice = auditEvents(asRecords([...signedHistory(failed), eventFor(failed, { ...told, at: failed.now.toISOString() } as SopEvent, 'pengaduan/notification')]), options());
+      expect(twice.violations).toEqual([expect.objectContaining({ kind: 'ILLEGAL_TRANSITION', eventType: 'complaint.acknowledged' })]);
+    });
+
+    it('flags a closing after the acknowledgement given up: giving it up closes nothing', () => {
+      const h = historyUntil('REPORTER_INFORMED', { officeCode: 'JKT1' });
+      h.acknowledgementFailed();
+      h.deliveryAbandoned('Nomor tidak aktif', 'ACKNOWLEDGEMENT');
+      const closing: SopEvent = { type: 'complaint.closed', at: h.now.toISOString(), actor: h.officers.admin, data: { outcome: 'FOLLOWED_UP' } };
+      const report = auditEvents(asRecords([...signedHistory(h), eventFor(h, closing, 'pengaduan/notification')]), options());
+      expect(report.violations).toEqual([expect.objectContaining({ eventType: 'complaint.closed', reason: expect.stringMatching(/does not follow complaint.information-delivered or complaint.delivery-abandoned/) })]);
+      expect(report.complaints[0].status).toBe('REPORTER_INFORMED');
+    });
+  });
+
   it('flags an unparseable record with its offset, and an event for another office than the complaint', () => {
     const envelopes = signedHistory(closed);
     const moved = signed({ ...envelopes[1], office: 'XXX9' }, keys);

@@ -1,10 +1,11 @@
 import {
-  COMMAND_RULES,
-  EVENT_PRODUCED_BY,
   describeActor,
+  isAcknowledgementCall,
   mayFire,
   openStep,
   pendingSections,
+  ruleKeyOf,
+  ruleOf,
   verifyHistory,
   type CommandType,
   type ComplaintState,
@@ -57,9 +58,14 @@ const STATUS_RANK: { readonly [S in ComplaintStatus]: number } = {
   CLOSED: 8,
 };
 
-/** The command whose rule governs an event (a failed acknowledgement follows `acknowledge`'s, as in libs/sop). */
+/**
+ * The command whose rule governs an event, by its name (a failed acknowledgement follows
+ * `acknowledge`'s, as in libs/sop); libs/sop `ruleOf(ruleKeyOf(event))` is the rule itself (a call
+ * about the acknowledgement follows the acknowledgement call's, docs/adr/0051).
+ */
 export function commandOf(event: SopEvent): CommandType {
-  return event.type === 'complaint.notification-failed' && event.data.purpose === 'ACKNOWLEDGEMENT' ? 'acknowledge' : EVENT_PRODUCED_BY[event.type];
+  const key = ruleKeyOf(event);
+  return key.type === 'recordNotificationFailure' && key.purpose === 'ACKNOWLEDGEMENT' ? 'acknowledge' : key.type;
 }
 
 /**
@@ -111,7 +117,8 @@ function missingFollower(event: LoggedEvent, before: ComplaintState, next: Logge
       return { type: 'complaint.disposition-completed', at: e.at, actor: e.actor, data: { sectionCodes: before.sections } };
     }
   }
-  const closes = e.type === 'complaint.information-delivered' || e.type === 'complaint.delivery-abandoned';
+  // Giving up the acknowledgement closes nothing (docs/adr/0051).
+  const closes = e.type === 'complaint.information-delivered' || (e.type === 'complaint.delivery-abandoned' && !isAcknowledgementCall(e));
   if (closes && next?.sop.type !== 'complaint.closed' && before.status === 'REPORTER_INFORMED' && before.deliveredAt === null && before.abandonedAt === undefined) {
     return { type: 'complaint.closed', at: e.at, actor: e.actor, data: { outcome: before.outcome } };
   }
@@ -120,9 +127,9 @@ function missingFollower(event: LoggedEvent, before: ComplaintState, next: Logge
 
 function classify(event: SopEvent, state: ComplaintState, reason: string): Pick<HistoryFinding, 'kind' | 'reason'> {
   const command = commandOf(event);
-  const rule = COMMAND_RULES[command];
+  const rule = ruleOf(ruleKeyOf(event));
   const wrongSection = event.type === 'complaint.section-responded' && event.actor.kind === 'user' && event.actor.sectionCode !== event.data.sectionCode;
-  if (!mayFire(event.actor, command) || wrongSection) {
+  if (!mayFire(event.actor, command, rule) || wrongSection) {
     const allowed = [...rule.roles, ...(rule.system ? ['a system actor'] : [])].join(', ') || 'nobody';
     return { kind: 'WRONG_ROLE', reason: `${reason}; the SOP lets only ${allowed} ${command} (recorded by ${describeActor(event.actor)})` };
   }

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageQuery } from '../http/page-query';
-import { OUTBOUND_CHANNELS } from '@pengaduan/sop';
+import { NOTIFICATION_PURPOSES, OUTBOUND_CHANNELS } from '@pengaduan/sop';
 
 /** Longest page of call tasks, and its length when the caller does not say. */
 export const MAX_CALL_TASKS_LIMIT = 100;
@@ -36,9 +36,11 @@ export class CallAttemptDto {
 }
 
 /**
- * A complaint whose follow-up information no channel could deliver: Admin Tikkim phones or meets
- * the reporter and records the delivery (SOP step 8), which closes it, or records a call that did
- * not reach them: to try again later, or given up with a reason (docs/adr/0044).
+ * A notice no channel could deliver (docs/adr/0051): Admin Tikkim phones or meets the reporter and
+ * records it told (`POST …/delivery-confirmation` with its purpose: step 8's information closes the
+ * complaint, the acknowledgement is recorded as given), or records a call that did not reach them
+ * (`POST …/call-attempts` with its purpose): to try again later, or given up with a reason
+ * (docs/adr/0044).
  */
 export class CallTaskDto {
   @ApiProperty({ format: 'uuid' })
@@ -47,7 +49,11 @@ export class CallTaskDto {
   @ApiProperty({ example: 'BLP-2026-000123' })
   trackingNumber!: string;
 
-  @ApiProperty({ example: 'FOLLOW_UP_INFORMATION', description: 'What the message was for' })
+  @ApiProperty({
+    enum: NOTIFICATION_PURPOSES,
+    example: 'FOLLOW_UP_INFORMATION',
+    description: 'The notice no channel delivered: ACKNOWLEDGEMENT (the tracking number), FOLLOW_UP_INFORMATION or DISMISSAL_NOTICE (step 8)',
+  })
   purpose!: string;
 
   @ApiProperty({ format: 'date-time', description: 'When the last channel gave up and the task was handed to Admin Tikkim' })
@@ -61,7 +67,7 @@ export class CallTaskDto {
 }
 
 export class CallTaskListDto {
-  @ApiProperty({ type: [CallTaskDto], description: 'Oldest first' })
+  @ApiProperty({ type: [CallTaskDto], description: 'Oldest first; a complaint may have a task for its acknowledgement beside one for step 8' })
   items!: CallTaskDto[];
 
   @ApiProperty({ description: 'How many call tasks are open in all' })

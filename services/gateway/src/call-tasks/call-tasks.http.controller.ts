@@ -12,7 +12,7 @@ import { CallTasksQuery } from './call-tasks.query';
 /** Who works the call tasks: whom libs/sop lets record the delivery (SOP step 8), Admin Tikkim. */
 export const CALL_TASK_ROLES: readonly OfficerRole[] = OFFICER_ROLES.filter((role) => COMMAND_RULES.recordDelivery.roles.includes(role));
 
-/** `GET /api/v1/call-tasks`: the answers no channel could deliver, for Admin Tikkim to phone. */
+/** `GET /api/v1/call-tasks`: the notices no channel could deliver, for Admin Tikkim to phone (docs/adr/0040, 0051). */
 @ApiTags('call-tasks')
 @ApiBearerAuth(BEARER_AUTH)
 @Controller(`${API_PREFIX}/call-tasks`)
@@ -20,7 +20,7 @@ export class CallTasksHttpController {
   constructor(private readonly query: CallTasksQuery) {}
 
   @Get()
-  @ApiOperation({ summary: "The office's complaints whose follow-up information no channel could deliver, with each channel's failure, oldest first. ADMIN_TIKKIM" })
+  @ApiOperation({ summary: "The office's notices no channel could deliver (acknowledgement, follow-up information, dismissal notice), with each channel's failure, oldest first. ADMIN_TIKKIM" })
   @ApiOkResponse({ type: CallTaskListDto })
   @ApiProblemResponses([400, 'A query parameter is not valid'], [401, 'No valid access token'], [403, 'Only Admin Tikkim works the call tasks (CALL_TASK.FORBIDDEN_ROLE)'], [503, 'The read model is not reachable'])
   async list(@Query() query: ListCallTasksQuery, @CurrentUser() user: AuthenticatedUser): Promise<CallTaskListDto> {

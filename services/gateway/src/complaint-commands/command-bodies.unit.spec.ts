@@ -3,6 +3,7 @@ import { AnalyzeComplaintBody } from '../analyze-complaint/analyze-complaint.dto
 import { ListComplaintsQuery } from '../complaint-views/complaint-view.dto';
 import { ConfirmComplaintBody } from '../confirm-complaint/confirm-complaint.dto';
 import { ConfirmDeliveryBody } from '../confirm-delivery/confirm-delivery.dto';
+import { RecordCallAttemptBody } from '../record-call-attempt/record-call-attempt.dto';
 import { DecideFollowUpBody } from '../decide-follow-up/decide-follow-up.dto';
 import { DismissComplaintBody } from '../dismiss-complaint/dismiss-complaint.dto';
 import { DisposeComplaintBody, DispositionLineDto } from '../dispose-complaint/dispose-complaint.dto';
@@ -38,6 +39,9 @@ describe('the bodies of the SOP commands', () => {
     ['a team decree', IssueTeamDecreeBody, { decreeDate: '2026-03-16', members: [member], mandate: 'Periksa', periodStartDate: '2026-03-16', periodEndDate: '2026-04-15' }],
     ['the follow-up information', WriteFollowUpInformationBody, { text: 'Aduan Anda telah ditindaklanjuti.' }],
     ['a delivery by phone', ConfirmDeliveryBody, { method: 'PHONE_CALL', deliveredAt: '2026-03-17T10:15:00+07:00' }],
+    ['the tracking number told by phone (docs/adr/0051)', ConfirmDeliveryBody, { purpose: 'ACKNOWLEDGEMENT', method: 'PHONE_CALL', deliveredAt: '2026-03-17T10:15:00+07:00' }],
+    ['a call about the dismissal notice that did not reach the reporter', RecordCallAttemptBody, { purpose: 'DISMISSAL_NOTICE', outcome: 'NOT_REACHABLE', retryAt: '2026-03-18T09:00:00+07:00' }],
+    ['a call about the acknowledgement given up', RecordCallAttemptBody, { purpose: 'ACKNOWLEDGEMENT', outcome: 'GIVE_UP', reason: 'Nomor tidak aktif' }],
     ['a login', LoginBody, { username: 'admin.tikkim', password: 'secret' }],
   ])('accepts %s', async (_, dto, body) => {
     expect(await badFields(dto, body)).toEqual([]);
@@ -73,6 +77,11 @@ describe('the bodies of the SOP commands', () => {
 
   it('refuses a delivery time without an offset and a method the SOP does not know', async () => {
     expect(await badFields(ConfirmDeliveryBody, { method: 'CARRIER_PIGEON', deliveredAt: '2026-03-17 10:15' })).toEqual(['deliveredAt', 'method']);
+  });
+
+  it('refuses a notice the platform does not send (docs/adr/0051)', async () => {
+    expect(await badFields(ConfirmDeliveryBody, { purpose: 'RECEIPT', method: 'PHONE_CALL', deliveredAt: '2026-03-17T10:15:00+07:00' })).toEqual(['purpose']);
+    expect(await badFields(RecordCallAttemptBody, { purpose: 'ACK', outcome: 'NOT_REACHABLE', retryAt: '2026-03-18T09:00:00+07:00' })).toEqual(['purpose']);
   });
 
   it('refuses a section field in a section response: the section is the officer’s own', async () => {

@@ -30,7 +30,8 @@ export interface ComplaintCommandCall<R extends object> {
  *    the larger of the gateway's last answer on the complaint and its view of it (docs/adr/0033):
  *    the service waits until it has applied that much, so a client acting on an answer or on a
  *    view is never refused for being early; the SOP's rules are the service's, by libs/sop;
- * 3. the answer's version is remembered for the next command on the complaint.
+ * 3. the answer's version is remembered for the next command on the complaint; an answer whose
+ *    events moved no version waits, bounded, until the read model has applied them.
  */
 @Injectable()
 export class ComplaintCommandRunner {
@@ -57,6 +58,9 @@ export class ComplaintCommandRunner {
     const { outcome, extra } = answer;
     if (!outcome) throw new Error('the service answered a command without its outcome');
     if (outcome.version !== undefined) await this.views.rememberAnswered(complaintId, user.officeCode, outcome.version);
+    // Events that moved no version (a call about the acknowledgement, docs/adr/0051) have no
+    // version for the client to wait on: the answer waits, bounded, until the read model has them.
+    if (outcome.eventIds.length > 0 && outcome.version !== undefined && outcome.version <= atLeast) await this.views.applied(complaintId, outcome.eventIds);
     return {
       id: outcome.complaintId,
       status: outcome.status,

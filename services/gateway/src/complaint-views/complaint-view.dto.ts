@@ -1,4 +1,4 @@
-import { CHANNELS, CLOCK_IDS, COMMAND_TYPES, COMPLAINT_STATUSES, SOP_STEP_IDS, SECTION_RESPONSE_STEP, type CommandType } from '@pengaduan/sop';
+import { CHANNELS, CLOCK_IDS, COMMAND_TYPES, COMPLAINT_STATUSES, NOTIFICATION_PURPOSES, SOP_STEP_IDS, SECTION_RESPONSE_STEP, type CommandType, type NotificationPurpose } from '@pengaduan/sop';
 import { PageQuery } from '../http/page-query';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ComplaintOutputRecord, ComplaintTimelineRecord, ComplaintViewRecord, SlaDeadlineRecord } from '../persistence/entities';
@@ -119,6 +119,15 @@ export class ComplaintDetailDto extends ComplaintViewDto {
   })
   availableActions!: CommandType[];
 
+  @ApiProperty({
+    enum: NOTIFICATION_PURPOSES,
+    isArray: true,
+    example: ['ACKNOWLEDGEMENT'],
+    description:
+      "The notices this officer may call the reporter about now (libs/sop callPurposes; Admin Tikkim only, docs/adr/0051): told by phone → POST /delivery-confirmation, not reachable or given up → POST /call-attempts, each with the purpose. The acknowledgement's call is no SOP step, so it is not among availableActions",
+  })
+  callPurposes!: NotificationPurpose[];
+
   @ApiProperty({ type: ComplaintOutputsDto })
   outputs!: ComplaintOutputsDto;
 }
@@ -158,6 +167,13 @@ export class TimelineEntryDto {
     description: 'For an sla.* event: the step or target its deadline is about (libs/sop CLOCK_IDS). Absent on other events, and on SLA events recorded before it was kept',
   })
   stepId?: string;
+
+  @ApiPropertyOptional({
+    enum: NOTIFICATION_PURPOSES,
+    example: 'ACKNOWLEDGEMENT',
+    description: 'For a line about a message to the reporter (failed, acknowledged, a call, given up): the notice it is about (docs/adr/0051). Absent on other lines, on calls recorded before purposes (step 8), and on lines recorded before it was kept',
+  })
+  purpose?: string;
 }
 
 export class TimelineDto {
@@ -247,5 +263,6 @@ export function toTimelineEntry(record: ComplaintTimelineRecord): TimelineEntryD
     summary: record.summary,
     status: record.statusAfter,
     ...(record.stepId ? { stepId: record.stepId } : {}),
+    ...(record.purpose ? { purpose: record.purpose } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import { Clock } from '@pengaduan/runtime';
-import { availableActions } from '@pengaduan/sop';
+import { availableActions, callPurposes, mayFire } from '@pengaduan/sop';
 import { Controller, Get, Headers, HttpStatus, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -72,6 +72,8 @@ export class ComplaintViewsHttpController {
       ...toComplaintView(found.view, deadlines, this.clock.now(), found.version),
       currentStep: withMonitoredDue(currentStepOf(found.state, user.sectionCode), deadlines),
       availableActions: [...availableActions(found.state, sopActorOf(user))],
+      // The notices a call may be about now, for whom libs/sop lets record a call (docs/adr/0051).
+      callPurposes: mayFire(sopActorOf(user), 'recordCallAttempt') ? [...callPurposes(found.state)] : [],
       outputs: toOutputs(outputs),
     };
     if (found.version === null) return view;

@@ -71,6 +71,8 @@ describe('officers read a complaint from the read model', () => {
       pendingSections: [],
       deadlines: [],
       availableActions: ['dispose'],
+      // Only Admin Tikkim calls the complainant (docs/adr/0051).
+      callPurposes: [],
       outputs: {
         confirmation: { classificationCode: '02', summary: 'Antrean paspor melebihi jam layanan', anonymous: false, confidential: false, at: '2026-03-14T02:00:00.000Z' },
         dismissal: null,

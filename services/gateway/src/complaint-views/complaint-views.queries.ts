@@ -86,6 +86,23 @@ export class ComplaintViewQueries {
     return row ? { viewVersion: row.view_version, answeredVersion: row.answered_version } : null;
   }
 
+  /**
+   * Waits, polling quickly at first, up to `withinMs`, until the read model has applied these
+   * events of a complaint (its timeline has them); answers whether it has. For a command whose
+   * events move no version (docs/adr/0033: a call about the acknowledgement, docs/adr/0051), so
+   * that the officer's next read (the view, the call tasks) shows them as a version would.
+   */
+  async applied(complaintId: string, eventIds: readonly string[], withinMs = 3_000): Promise<boolean> {
+    const ids = eventIds.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+    const giveUpAt = Date.now() + withinMs;
+    for (let delay = 2; ; delay = Math.min(delay * 2, 50)) {
+      const [row] = (await this.ds.query('SELECT count(*)::int AS n FROM complaint_timeline WHERE complaint_id = $1 AND event_id = ANY($2::uuid[])', [complaintId, ids])) as { n: number }[];
+      if ((row?.n ?? 0) >= ids.length) return true;
+      if (Date.now() > giveUpAt) return false;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+
   /** Remembers the version of a command answer on the complaint (it only grows). */
   async rememberAnswered(id: string, officeCode: string, version: number): Promise<void> {
     await this.ds.query(

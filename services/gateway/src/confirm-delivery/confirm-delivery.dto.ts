@@ -1,10 +1,20 @@
-import { DELIVERY_METHODS, FIELD_RULES, type DeliveryMethod } from '@pengaduan/sop';
+import { DELIVERY_METHODS, FIELD_RULES, NOTIFICATION_PURPOSES, type DeliveryMethod, type NotificationPurpose } from '@pengaduan/sop';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { IsDateTime } from '../http/is-date-time';
 
-/** SOP step 8: the officer records that the follow-up information reached the reporter. */
+/** The officer records that a notice reached the reporter: step 8's information, or the acknowledgement (docs/adr/0051). */
 export class ConfirmDeliveryBody {
+  @ApiPropertyOptional({
+    enum: NOTIFICATION_PURPOSES,
+    example: 'ACKNOWLEDGEMENT',
+    description:
+      "The notice told (a call task's purpose). Absent: step 8's information, which closes the complaint. ACKNOWLEDGEMENT: the tracking number told after no channel could give it (complaint.acknowledged; no note kept, the complaint goes on)",
+  })
+  @IsOptional()
+  @IsIn(NOTIFICATION_PURPOSES)
+  purpose?: NotificationPurpose;
+
   @ApiProperty({ enum: DELIVERY_METHODS, example: 'PHONE_CALL', description: 'How it is known the reporter got it' })
   @IsIn(DELIVERY_METHODS)
   method!: DeliveryMethod;

@@ -1,5 +1,5 @@
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { deliveryMethodMapping } from '@pengaduan/contracts';
+import { deliveryMethodMapping, notificationPurposeMapping } from '@pengaduan/contracts';
 import { Injectable } from '@nestjs/common';
 import type { CommandResultDto } from '../complaint-commands/command-result.dto';
 import type { ComplaintCommandInput } from '../complaint-commands/complaint-command';
@@ -7,7 +7,7 @@ import { ComplaintCommandRunner } from '../complaint-commands/complaint-command.
 import { NotificationClient } from '../upstream/clients';
 import type { ConfirmDeliveryBody } from './confirm-delivery.dto';
 
-/** SOP step 8, by notification: the delivery is recorded and the complaint closed (SELESAI). */
+/** By notification: step 8's delivery is recorded and the complaint closed (SELESAI), or the acknowledgement told (docs/adr/0051). */
 @Injectable()
 export class ConfirmDeliveryForwarder {
   constructor(
@@ -23,7 +23,13 @@ export class ConfirmDeliveryForwarder {
         outcome: (
           await this.notification.call(
             'confirmDelivery',
-            { context, method: deliveryMethodMapping.toProto(body.method, 'method'), deliveredAt: timestampFromDate(new Date(body.deliveredAt)), note: body.note },
+            {
+              context,
+              method: deliveryMethodMapping.toProto(body.method, 'method'),
+              deliveredAt: timestampFromDate(new Date(body.deliveredAt)),
+              note: body.note,
+              ...(body.purpose === undefined ? {} : { purpose: notificationPurposeMapping.toProto(body.purpose, 'purpose') }),
+            },
             input.correlationId,
           )
         ).outcome,

@@ -18,8 +18,8 @@ export class ConfirmDeliveryHttpController {
 
   @Post(':id/delivery-confirmation')
   @ApiComplaintCommand(
-    'Record that the follow-up information reached the reporter (SOP step 8; Admin Tikkim)',
-    'For a delivery an officer knows of (phone call, in person, letter …). REPORTER_INFORMED → CLOSED (SELESAI).',
+    'Record that a notice reached the reporter (SOP step 8, or the acknowledgement; Admin Tikkim)',
+    "For a delivery an officer knows of (phone call, in person, letter …). Step 8's information (no purpose, FOLLOW_UP_INFORMATION or DISMISSAL_NOTICE): REPORTER_INFORMED → CLOSED (SELESAI). ACKNOWLEDGEMENT: the tracking number told after no channel could give it, in any open status; nothing moves (docs/adr/0051).",
   )
   @ApiOkResponse({ type: CommandResultDto })
   confirm(

@@ -252,6 +252,14 @@ export class ComplaintTimelineRecord {
   /** For an `sla.*` event: the step or target it is about (libs/sop `ClockId`); null otherwise and on rows recorded before the column. */
   @Column({ type: 'text', nullable: true })
   stepId!: string | null;
+
+  /**
+   * For a line about a message to the reporter (failed, acknowledged, a call, given up): the
+   * notice it is about (libs/sop `NotificationPurpose`, docs/adr/0051); null otherwise, on a call
+   * recorded before purposes (step 8's information) and on rows recorded before the column.
+   */
+  @Column({ type: 'text', nullable: true })
+  purpose!: string | null;
 }
 
 /** The SOP outputs of a complaint so far, from the events' payloads. */

@@ -1,5 +1,6 @@
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { notificationPurposeMapping, outboundChannelMapping, type ParsedEvent } from '@pengaduan/contracts';
+import type { NotificationPurpose } from '@pengaduan/sop';
 import type { EntityManager } from 'typeorm';
 import { ProjectionError } from './projection-error';
 
@@ -33,15 +34,35 @@ export async function recordDeliveryFailure(event: NotificationFailed, tx: Entit
 }
 
 /**
- * Records a call that did not reach the reporter in `call_attempt`, in the consumer's
- * transaction: the call task waits until `retry_at` (docs/adr/0044). An event applied twice
- * changes nothing.
+ * Records a call that did not reach the reporter in `call_attempt`, with the notice it was about
+ * (NULL for a call recorded before purposes: step 8's information), in the consumer's
+ * transaction: the call task of that notice waits until `retry_at` (docs/adr/0044, 0051). An
+ * event applied twice changes nothing.
  */
 export async function recordCallAttempt(event: CallAttempted, tx: EntityManager): Promise<void> {
   const { envelope, payload: p } = event;
   if (!p.retryAt) throw new ProjectionError('PROJECTION.UNSUPPORTED_PAYLOAD', `complaint.call-attempted ${envelope.id} has no retryAt`);
   await tx.query(
-    `INSERT INTO call_attempt (event_id, complaint_id, attempted_at, retry_at) VALUES ($1, $2, $3, $4) ON CONFLICT (event_id) DO NOTHING`,
-    [envelope.id, envelope.subject, new Date(envelope.time), timestampDate(p.retryAt)],
+    `INSERT INTO call_attempt (event_id, complaint_id, attempted_at, retry_at, purpose) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (event_id) DO NOTHING`,
+    [envelope.id, envelope.subject, new Date(envelope.time), timestampDate(p.retryAt), noticePurposeOf(event) ?? null],
   );
+}
+
+/**
+ * The notice an event about a message to the reporter names (docs/adr/0051): a failure's purpose,
+ * a call's or a notice given up's when it has one, the acknowledgement for `complaint.acknowledged`;
+ * undefined for any other event and for a call recorded before purposes.
+ */
+export function noticePurposeOf(event: ParsedEvent): NotificationPurpose | undefined {
+  switch (event.type) {
+    case 'complaint.acknowledged':
+      return 'ACKNOWLEDGEMENT';
+    case 'complaint.notification-failed':
+      return notificationPurposeMapping.fromProto(event.payload.purpose, 'data.purpose');
+    case 'complaint.call-attempted':
+    case 'complaint.delivery-abandoned':
+      return event.payload.purpose === undefined ? undefined : notificationPurposeMapping.fromProto(event.payload.purpose, 'data.purpose');
+    default:
+      return undefined;
+  }
 }

@@ -11,7 +11,7 @@ import { applySlaEvent, isSlaEvent } from './sla-deadlines.projection';
 import { OUTPUT_COLUMN, outputChangeOf } from './sop-outputs';
 import { timelineSummary } from './timeline-summary';
 import { documentRefOf } from './document-refs';
-import { recordCallAttempt, recordDeliveryFailure } from './delivery-failures.projection';
+import { noticePurposeOf, recordCallAttempt, recordDeliveryFailure } from './delivery-failures.projection';
 
 export { ProjectionError };
 
@@ -164,8 +164,8 @@ async function appendToTimeline(event: ParsedEvent, state: ComplaintState, posit
   // that saw position n never sees a smaller one appear later.
   await tx.query(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.complaint_timeline.stream_position'))`);
   await tx.query(
-    `INSERT INTO complaint_timeline (event_id, complaint_id, position, type, occurred_at, actor_kind, actor_role, actor_user_id, actor_service, summary, status_after, step_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+    `INSERT INTO complaint_timeline (event_id, complaint_id, position, type, occurred_at, actor_kind, actor_role, actor_user_id, actor_service, summary, status_after, step_id, purpose)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
     [
       envelope.id,
       envelope.subject,
@@ -180,6 +180,8 @@ async function appendToTimeline(event: ParsedEvent, state: ComplaintState, posit
       state.status,
       // The step (or target) an SLA line is about, so the web app folds it under that step.
       isSlaEvent(event) ? event.payload.stepId : null,
+      // The notice a line about a message to the reporter names (docs/adr/0051).
+      noticePurposeOf(event) ?? null,
     ],
   );
 }

@@ -4,6 +4,7 @@ import {
   dismissalReasonMapping,
   dispositionInstructionMapping,
   followUpDecisionMapping,
+  NotificationPurpose,
   outboundChannelMapping,
   severityMapping,
   substantiationMapping,
@@ -134,7 +135,8 @@ export function outputChangeOf(event: ParsedEvent): OutputChange | undefined {
       };
     }
     case 'complaint.delivery-abandoned':
-      return { kind: 'set', output: 'deliveryAbandoned', value: { reason: event.payload.reason, at } };
+      // Step 8's output only: the acknowledgement given up is no output of a step (docs/adr/0051).
+      return event.payload.purpose === NotificationPurpose.ACKNOWLEDGEMENT ? undefined : { kind: 'set', output: 'deliveryAbandoned', value: { reason: event.payload.reason, at } };
     default:
       return undefined;
   }

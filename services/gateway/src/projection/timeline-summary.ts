@@ -4,11 +4,13 @@ import {
   DeliveryMethod as DeliveryMethodPb,
   DismissalReason as DismissalReasonPb,
   FollowUpDecision as FollowUpDecisionPb,
+  parseActor,
   Severity as SeverityPb,
   Substantiation as SubstantiationPb,
   type ParsedEvent,
 } from '@pengaduan/contracts';
-import { CLOCK_LABELS, COMPLAINT_CLASSIFICATIONS, FIELD_RULES, OFFICE_REPORT, ROLE_LABELS, SLA_TARGET_IDS, type Label } from '@pengaduan/sop';
+import { CLOCK_LABELS, COMPLAINT_CLASSIFICATIONS, FIELD_RULES, NOTIFICATION_PURPOSE_LABELS, OFFICE_REPORT, ROLE_LABELS, SLA_TARGET_IDS, type Label } from '@pengaduan/sop';
+import { noticePurposeOf } from './delivery-failures.projection';
 
 // The timeline's one line per event, in Bahasa Indonesia (officers read it in the web app).
 // Built from codes and the officers' own records only: never the reporter's data nor free text.
@@ -53,7 +55,7 @@ type EventOf<T extends ParsedEvent['type']> = Extract<ParsedEvent, { type: T }>;
 const SUMMARIES: { [T in ParsedEvent['type']]: (event: EventOf<T>) => string } = {
   'complaint.received': receivedSummary,
   'complaint.message-appended': (event) => `Pesan ke-${event.payload.sequence} dari pelapor ditambahkan`,
-  'complaint.acknowledged': (event) => `Nomor pelacakan dikirim ke pelapor melalui ${nameOf(ChannelPb, event.payload.channel)}`,
+  'complaint.acknowledged': acknowledgedSummary,
   'complaint.confirmed': (event) => `Aduan dikonfirmasi (Laporan Terusan Aduan), klasifikasi ${classificationName(event.payload.classificationCode)}`,
   'complaint.dismissed': dismissedSummary,
   'complaint.disposed': ({ payload: p }) => `Didisposisikan ke ${p.sections.map((s) => s.sectionCode).join(', ')} (Lembar Disposisi ${p.dispositionSheetNumber})`,
@@ -73,10 +75,11 @@ const SUMMARIES: { [T in ParsedEvent['type']]: (event: EventOf<T>) => string } =
     return `Informasi tindak lanjut sampai ke pelapor (${DELIVERY_METHOD[method] ?? method})`;
   },
   'complaint.notification-failed': (event) => `Pengiriman ke pelapor melalui ${nameOf(ChannelPb, event.payload.channel)} gagal (${event.payload.errorCode})`,
-  'complaint.call-attempted': ({ payload: p }) =>
-    `Pelapor tidak dapat dihubungi melalui telepon; dicoba lagi ${p.retryAt ? `${timestampDate(p.retryAt).toISOString().slice(0, 16).replace('T', ' ')} UTC` : 'nanti'}`,
+  'complaint.call-attempted': (event) =>
+    `Pelapor tidak dapat dihubungi melalui telepon${aboutNotice(event)}; dicoba lagi ${event.payload.retryAt ? `${timestampDate(event.payload.retryAt).toISOString().slice(0, 16).replace('T', ' ')} UTC` : 'nanti'}`,
   // The reason is the officer's text: the complaint's outputs show it, the timeline names the fact.
-  'complaint.delivery-abandoned': () => 'Penyampaian informasi tindak lanjut dihentikan: pelapor tidak dapat dihubungi (alasan dicatat)',
+  'complaint.delivery-abandoned': (event) =>
+    `Penyampaian ${(NOTIFICATION_PURPOSE_LABELS[noticePurposeOf(event) ?? 'FOLLOW_UP_INFORMATION']).id.toLowerCase()} dihentikan: pelapor tidak dapat dihubungi (alasan dicatat)`,
   'complaint.closed': () => 'Aduan selesai',
   'sla.deadline-started': (event) => `Tenggat ${clockName(event.payload)} dimulai`,
   'sla.deadline-warning': (event) => `Peringatan: tenggat ${clockName(event.payload)} segera berakhir`,
@@ -91,6 +94,25 @@ const SUMMARIES: { [T in ParsedEvent['type']]: (event: EventOf<T>) => string } =
     return late > 0 ? `${name} selesai, terlambat ${formatDuration(late)}` : `${name} selesai tepat waktu`;
   },
 };
+
+/** How an officer told the tracking number, by the channel they recorded (docs/adr/0051). */
+const TOLD_OVER: Readonly<Record<string, string>> = { PHONE: 'telepon', WALK_IN: 'tatap muka' };
+
+/** The acknowledgement sent over its channel, or told by Admin Tikkim after no channel could give it (docs/adr/0051). */
+function acknowledgedSummary(event: EventOf<'complaint.acknowledged'>): string {
+  const channel = nameOf(ChannelPb, event.payload.channel);
+  if (parseActor(event.envelope.actor)?.kind !== 'user') return `Nomor pelacakan dikirim ke pelapor melalui ${channel}`;
+  return `Tanda terima disampaikan petugas: nomor pelacakan diberitahukan kepada pelapor melalui ${TOLD_OVER[channel] ?? channel}`;
+}
+
+/**
+ * A call's notice where it is not step 8's follow-up information, whose line stays as it was
+ * (docs/adr/0044): ` (tanda terima)`, ` (pemberitahuan penolakan)`.
+ */
+function aboutNotice(event: ParsedEvent): string {
+  const purpose = noticePurposeOf(event);
+  return purpose === undefined || purpose === 'FOLLOW_UP_INFORMATION' ? '' : ` (${NOTIFICATION_PURPOSE_LABELS[purpose].id.toLowerCase()})`;
+}
 
 function receivedSummary({ payload: p }: EventOf<'complaint.received'>): string {
   const from = p.transferredFromComplaintId

@@ -92,3 +92,36 @@ describe('the timeline line of a call that did not reach the reporter (docs/adr/
     expect(summaryOf(closed)).toBe('Aduan selesai');
   });
 });
+
+describe('the timeline lines of a call about a notice no channel delivered (docs/adr/0051)', () => {
+  const retryAt = new Date('2026-03-15T02:00:00Z');
+
+  it('the acknowledgement: not reachable, given up, or told by Admin Tikkim on the phone', () => {
+    const history = new ComplaintHistory({ officeCode: 'BLP', start: new Date('2026-03-14T01:00:00Z') });
+    history.received();
+    history.acknowledgementFailed();
+    const [attempted] = history.callAttempted(retryAt, 'ACKNOWLEDGEMENT');
+    expect(summaryOf(attempted)).toBe('Pelapor tidak dapat dihubungi melalui telepon (tanda terima); dicoba lagi 2026-03-15 02:00 UTC');
+    const [abandoned] = history.deliveryAbandoned('Nomor tidak aktif', 'ACKNOWLEDGEMENT');
+    expect(summaryOf(abandoned)).toBe('Penyampaian tanda terima dihentikan: pelapor tidak dapat dihubungi (alasan dicatat)');
+
+    const told = new ComplaintHistory({ officeCode: 'BLP' });
+    told.received();
+    told.acknowledgementFailed();
+    const [acknowledged] = told.acknowledgedByPhone();
+    expect(summaryOf(acknowledged)).toBe('Tanda terima disampaikan petugas: nomor pelacakan diberitahukan kepada pelapor melalui telepon');
+  });
+
+  it('the dismissal notice names itself; the follow-up information keeps its line (docs/adr/0044)', () => {
+    const dismissed = new ComplaintHistory({ officeCode: 'BLP', start: new Date('2026-03-14T01:00:00Z') }).until('DISMISSED');
+    dismissed.reporterInformed();
+    const [attempted] = dismissed.callAttempted(retryAt);
+    expect(summaryOf(attempted)).toBe('Pelapor tidak dapat dihubungi melalui telepon (pemberitahuan penolakan); dicoba lagi 2026-03-15 02:00 UTC');
+    const [abandoned] = dismissed.deliveryAbandoned();
+    expect(summaryOf(abandoned)).toBe('Penyampaian pemberitahuan penolakan dihentikan: pelapor tidak dapat dihubungi (alasan dicatat)');
+
+    const informed = new ComplaintHistory({ officeCode: 'BLP', start: new Date('2026-03-14T01:00:00Z') }).until('REPORTER_INFORMED');
+    expect(summaryOf(informed.callAttempted(retryAt)[0])).toBe('Pelapor tidak dapat dihubungi melalui telepon; dicoba lagi 2026-03-15 02:00 UTC');
+    expect(summaryOf(informed.deliveryAbandoned()[0])).toBe('Penyampaian informasi tindak lanjut dihentikan: pelapor tidak dapat dihubungi (alasan dicatat)');
+  });
+});

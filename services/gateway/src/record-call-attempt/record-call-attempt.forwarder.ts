@@ -1,5 +1,5 @@
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { CallAttemptOutcome } from '@pengaduan/contracts';
+import { CallAttemptOutcome, notificationPurposeMapping } from '@pengaduan/contracts';
 import { Injectable } from '@nestjs/common';
 import type { CommandResultDto } from '../complaint-commands/command-result.dto';
 import type { ComplaintCommandInput } from '../complaint-commands/complaint-command';
@@ -7,7 +7,7 @@ import { ComplaintCommandRunner } from '../complaint-commands/complaint-command.
 import { NotificationClient } from '../upstream/clients';
 import type { RecordCallAttemptBody } from './record-call-attempt.dto';
 
-/** SOP step 8, by notification: a call that did not reach the reporter, to retry or given up (docs/adr/0044). */
+/** By notification: a call that did not reach the reporter about a notice, to retry or given up (docs/adr/0044, 0051). */
 @Injectable()
 export class RecordCallAttemptForwarder {
   constructor(
@@ -18,6 +18,7 @@ export class RecordCallAttemptForwarder {
   execute(input: ComplaintCommandInput<RecordCallAttemptBody>): Promise<CommandResultDto> {
     const { body } = input;
     const request = {
+      ...(body.purpose === undefined ? {} : { purpose: notificationPurposeMapping.toProto(body.purpose, 'purpose') }),
       outcome: CallAttemptOutcome[body.outcome],
       ...(body.outcome === 'NOT_REACHABLE' && body.retryAt ? { retryAt: timestampFromDate(new Date(body.retryAt)) } : {}),
       ...(body.outcome === 'GIVE_UP' ? { reason: body.reason } : {}),

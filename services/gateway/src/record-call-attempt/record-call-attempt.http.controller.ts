@@ -18,8 +18,8 @@ export class RecordCallAttemptHttpController {
 
   @Post(':id/call-attempts')
   @ApiComplaintCommand(
-    'Record a call that did not reach the reporter (SOP step 8; Admin Tikkim)',
-    'NOT_REACHABLE: the complaint stays REPORTER_INFORMED and its call task waits until retryAt. GIVE_UP: REPORTER_INFORMED → CLOSED without a delivery, the reason kept (docs/adr/0044).',
+    'Record a call that did not reach the reporter about a notice no channel delivered (Admin Tikkim)',
+    "purpose: the call task's notice (absent: step 8's information). NOT_REACHABLE: nothing moves, the call task waits until retryAt. GIVE_UP: step 8's information: REPORTER_INFORMED → CLOSED without a delivery, the reason kept (docs/adr/0044); the acknowledgement: that notice alone ends, in any open status (docs/adr/0051).",
   )
   @ApiOkResponse({ type: CommandResultDto })
   record(

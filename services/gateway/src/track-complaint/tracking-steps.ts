@@ -1,4 +1,4 @@
-import { SECTION_RESPONSE_STEP, SOP_STEPS, type ClockTrigger, type SopStep, type SopStepId } from '@pengaduan/sop';
+import { SECTION_RESPONSE_STEP, SOP_STEPS, triggeredBy, type ClockTrigger, type SopStep, type SopStepId } from '@pengaduan/sop';
 
 /** Where a step of the SOP stands for the reporter. */
 export const STEP_STATES = ['DONE', 'CURRENT', 'PENDING', 'SKIPPED'] as const;
@@ -9,7 +9,7 @@ export interface RecordedEvent {
   /** CloudEvents type, e.g. `complaint.confirmed`. */
   type: string;
   at: Date;
-  /** The payload fields a trigger's `where` names (e.g. `decision` of `complaint.follow-up-decided`). */
+  /** The payload fields a trigger's `where` or `unless` names (`decision` of `complaint.follow-up-decided`, a notice's `purpose`). */
   data?: Readonly<Record<string, string>>;
 }
 
@@ -26,12 +26,8 @@ export interface TrackedStep {
   completedAt?: string;
 }
 
-function matches(trigger: ClockTrigger, event: RecordedEvent): boolean {
-  return trigger.event === event.type && Object.entries(trigger.where ?? {}).every(([field, value]) => event.data?.[field] === value);
-}
-
 function firstMatch(triggers: readonly ClockTrigger[], events: readonly RecordedEvent[]): Date | undefined {
-  return events.find((event) => triggers.some((trigger) => matches(trigger, event)))?.at;
+  return events.find((event) => triggers.some((trigger) => triggeredBy(trigger, event)))?.at;
 }
 
 /**

@@ -110,6 +110,20 @@ describe("a complaint's eight SOP steps, for the reporter", () => {
     });
   });
 
+  it('does not take the acknowledgement given up for step 8 given up (docs/adr/0051)', () => {
+    const ackGivenUp = events(
+      'complaint.received',
+      ['complaint.notification-failed', { purpose: 'ACKNOWLEDGEMENT' }],
+      ['complaint.delivery-abandoned', { purpose: 'ACKNOWLEDGEMENT' }],
+      'complaint.dismissed',
+      'complaint.reporter-informed',
+    );
+    const steps = trackingSteps(ackGivenUp, false);
+    expect(states(steps)).toMatchObject({ INFORM_REPORTER: 'DONE', DELIVER_INFORMATION: 'CURRENT' });
+    const givenUp = trackingSteps([...ackGivenUp, { type: 'complaint.delivery-abandoned', at: hour(6) }, { type: 'complaint.closed', at: hour(6) }], true);
+    expect(givenUp.find((s) => s.stepId === 'DELIVER_INFORMATION')).toMatchObject({ state: 'DONE', completedAt: iso(6) });
+  });
+
   it('names no step current once the complaint is closed', () => {
     expect(trackingSteps(events(...followUpPath), true).some((s) => s.state === 'CURRENT')).toBe(false);
   });

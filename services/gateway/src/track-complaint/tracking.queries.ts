@@ -12,7 +12,7 @@ export interface TrackedComplaintFacts {
 /**
  * Reads the gateway's read model for the public tracking page: the complaint's view and the
  * types and times of its timeline's events (never their summaries or actors), with the
- * follow-up decision the steps' triggers look at.
+ * follow-up decision and the notices the steps' triggers look at.
  */
 @Injectable()
 export class TrackingQueries {
@@ -26,9 +26,10 @@ export class TrackingQueries {
       where: { id: complaintId, trackingNumber },
     });
     if (!view) return null;
-    const rows = (await ds.query('SELECT type, occurred_at FROM complaint_timeline WHERE complaint_id = $1 ORDER BY position', [complaintId])) as {
+    const rows = (await ds.query('SELECT type, occurred_at, purpose FROM complaint_timeline WHERE complaint_id = $1 ORDER BY position', [complaintId])) as {
       type: string;
       occurred_at: Date;
+      purpose: string | null;
     }[];
     const [output] = (await ds.query(`SELECT follow_up_decision ->> 'decision' AS decision FROM complaint_output WHERE complaint_id = $1`, [complaintId])) as {
       decision: string | null;
@@ -39,6 +40,8 @@ export class TrackingQueries {
         type: r.type,
         at: r.occurred_at,
         ...(r.type === 'complaint.follow-up-decided' && decision ? { data: { decision } } : {}),
+        // The acknowledgement given up does not end step 8 (docs/adr/0051).
+        ...(r.purpose ? { data: { purpose: r.purpose } } : {}),
       }),
     );
     return { view, events };

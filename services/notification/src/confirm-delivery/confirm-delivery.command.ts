@@ -1,8 +1,13 @@
 import type { CommandContext } from '@pengaduan/messaging';
 import { FIELD_RULES } from '@pengaduan/sop';
 
-/** SOP step 8: Admin Tikkim records that the reporter was told the follow-up information. */
+/**
+ * Admin Tikkim records that the reporter was told a notice: step 8's information (SOP step 8), or
+ * the tracking number after no channel could give it (docs/adr/0051).
+ */
 export interface ConfirmDeliveryCommand extends CommandContext {
+  /** The notice told, a libs/sop `NotificationPurpose` (checked by the handler); absent: step 8's information. */
+  purpose?: string;
   /** How the reporter was told: a libs/sop `DeliveryMethod` (checked by the handler). */
   method: string;
   /** When. */

@@ -1,6 +1,6 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import { timestampDate } from '@bufbuild/protobuf/wkt';
-import { Channel, DeliveryMethod, type ConfirmDeliveryRequest, type ConfirmDeliveryResponseSchema } from '@pengaduan/contracts';
+import { Channel, DeliveryMethod, NotificationPurpose, type ConfirmDeliveryRequest, type ConfirmDeliveryResponseSchema } from '@pengaduan/contracts';
 import { checkCommandContext } from '@pengaduan/messaging';
 import { CorrelationId } from '@pengaduan/runtime';
 import { Controller } from '@nestjs/common';
@@ -22,6 +22,7 @@ export class ConfirmDeliveryGrpcController {
       deliveredAt: request.deliveredAt ? timestampDate(request.deliveredAt) : undefined,
       note: request.note,
       channel: request.channel === undefined ? undefined : (Channel[request.channel] ?? String(request.channel)),
+      ...(request.purpose === undefined ? {} : { purpose: NotificationPurpose[request.purpose] ?? String(request.purpose) }),
       correlationId,
     });
     return { outcome };

@@ -1,6 +1,6 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import { timestampDate } from '@bufbuild/protobuf/wkt';
-import { CallAttemptOutcome, type RecordCallAttemptRequest, type RecordCallAttemptResponseSchema } from '@pengaduan/contracts';
+import { CallAttemptOutcome, NotificationPurpose, type RecordCallAttemptRequest, type RecordCallAttemptResponseSchema } from '@pengaduan/contracts';
 import { checkCommandContext } from '@pengaduan/messaging';
 import { CorrelationId } from '@pengaduan/runtime';
 import { Controller } from '@nestjs/common';
@@ -19,6 +19,7 @@ export class RecordCallAttemptGrpcController {
       ...ctx,
       // Enum names without their prefix are libs/sop's names; the handler checks them.
       outcome: CallAttemptOutcome[request.outcome] ?? String(request.outcome),
+      ...(request.purpose === undefined ? {} : { purpose: NotificationPurpose[request.purpose] ?? String(request.purpose) }),
       retryAt: request.retryAt ? timestampDate(request.retryAt) : undefined,
       reason: request.reason,
       correlationId,

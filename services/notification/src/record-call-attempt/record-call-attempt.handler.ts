@@ -1,6 +1,6 @@
 import { ComplaintCommandExecutor, type CommandOutcome } from '@pengaduan/messaging';
 import { ServiceError, type FieldViolation } from '@pengaduan/runtime';
-import { CALL_ATTEMPT_OUTCOMES, FIELD_RULES, type CallAttemptOutcome } from '@pengaduan/sop';
+import { CALL_ATTEMPT_OUTCOMES, FIELD_RULES, NOTIFICATION_PURPOSES, type CallAttemptOutcome, type NotificationPurpose } from '@pengaduan/sop';
 import { Injectable } from '@nestjs/common';
 import { IntakeDirectoryClient } from '../channels/intake-reporter-directory';
 import type { RecordCallAttemptCommand } from './record-call-attempt.command';
@@ -8,11 +8,13 @@ import type { RecordCallAttemptCommand } from './record-call-attempt.command';
 const OPERATION = 'RecordCallAttempt';
 
 /**
- * SOP step 8, a call that did not reach the reporter (docs/adr/0044): records
- * `complaint.call-attempted` (try again at `retryAt`), or `complaint.delivery-abandoned` and
- * `complaint.closed` (give up for `reason`), by libs/sop `recordCallAttempt`, which also refuses
- * a retry time that is not ahead. Before giving up, intake screens the reason for the reporter's
- * contact (docs/adr/0023). Idempotent by request id.
+ * A call that did not reach the reporter, about the notice the request names (step 8's
+ * information when it names none): records `complaint.call-attempted` (try again at `retryAt`),
+ * or `complaint.delivery-abandoned` (give up for `reason`), with `complaint.closed` when step 8's
+ * information is given up (docs/adr/0044) and alone when the acknowledgement is (docs/adr/0051),
+ * by libs/sop `recordCallAttempt`, which also refuses a retry time that is not ahead and a notice
+ * that awaits no call. Before giving up, intake screens the reason for the reporter's contact
+ * (docs/adr/0023). Idempotent by request id.
  */
 @Injectable()
 export class RecordCallAttemptHandler {
@@ -22,7 +24,7 @@ export class RecordCallAttemptHandler {
   ) {}
 
   async execute(command: RecordCallAttemptCommand): Promise<CommandOutcome> {
-    const { outcome, retryAt, reason } = validate(command);
+    const { purpose, outcome, retryAt, reason } = validate(command);
     if (reason !== undefined) {
       // The reason travels in complaint.delivery-abandoned: intake refuses it if it gives the reporter away.
       const texts = [{ field: 'reason', text: reason }];
@@ -31,10 +33,11 @@ export class RecordCallAttemptHandler {
     const { result: _none, ...done } = await this.executor.execute({
       operation: OPERATION,
       context: command,
-      request: { complaintId: command.complaintId, actor: command.actor, outcome, retryAt, reason },
+      request: { complaintId: command.complaintId, actor: command.actor, purpose, outcome, retryAt, reason },
       command: () => ({
         type: 'recordCallAttempt',
         actor: command.actor,
+        ...(purpose === undefined ? {} : { purpose }),
         outcome,
         ...(retryAt === undefined ? {} : { retryAt }),
         ...(reason === undefined ? {} : { reason }),
@@ -44,9 +47,11 @@ export class RecordCallAttemptHandler {
   }
 }
 
-/** The request's data, checked: the outcome, and the retry time or the reason it needs. */
-function validate(c: RecordCallAttemptCommand): { outcome: CallAttemptOutcome; retryAt?: string; reason?: string } {
+/** The request's data, checked: the notice (if named), the outcome, and the retry time or the reason it needs. */
+function validate(c: RecordCallAttemptCommand): { purpose?: NotificationPurpose; outcome: CallAttemptOutcome; retryAt?: string; reason?: string } {
   const v: FieldViolation[] = [];
+  const purpose = c.purpose === undefined ? undefined : NOTIFICATION_PURPOSES.find((p) => p === c.purpose);
+  if (c.purpose !== undefined && !purpose) v.push({ field: 'purpose', description: `must be one of ${NOTIFICATION_PURPOSES.join(', ')}` });
   const outcome = CALL_ATTEMPT_OUTCOMES.find((o) => o === c.outcome);
   if (!outcome) v.push({ field: 'outcome', description: `must be one of ${CALL_ATTEMPT_OUTCOMES.join(', ')}` });
   const retryAt = c.retryAt && !Number.isNaN(c.retryAt.getTime()) ? c.retryAt.toISOString() : undefined;
@@ -58,5 +63,6 @@ function validate(c: RecordCallAttemptCommand): { outcome: CallAttemptOutcome; r
   if (v.length > 0 || !outcome) {
     throw new ServiceError('invalid', 'REQUEST.INVALID', 'the call attempt cannot be recorded', { fieldViolations: v });
   }
-  return outcome === 'NOT_REACHABLE' ? { outcome, retryAt } : { outcome, reason };
+  const about = purpose === undefined ? {} : { purpose };
+  return outcome === 'NOT_REACHABLE' ? { ...about, outcome, retryAt } : { ...about, outcome, reason };
 }

@@ -90,8 +90,15 @@ const FROM_WIRE: FromWire = {
     channel: outboundChannelMapping.fromProto(p.channel, 'data.channel'),
     errorCode: p.errorCode,
   }),
-  'complaint.call-attempted': (p) => ({ retryAt: isoTime(p.retryAt, 'data.retryAt') }),
-  'complaint.delivery-abandoned': (p) => ({ reason: p.reason }),
+  // `purpose` unset: recorded before docs/adr/0051, about step 8's information.
+  'complaint.call-attempted': (p) => ({
+    retryAt: isoTime(p.retryAt, 'data.retryAt'),
+    ...(p.purpose === undefined ? {} : { purpose: notificationPurposeMapping.fromProto(p.purpose, 'data.purpose') }),
+  }),
+  'complaint.delivery-abandoned': (p) => ({
+    reason: p.reason,
+    ...(p.purpose === undefined ? {} : { purpose: notificationPurposeMapping.fromProto(p.purpose, 'data.purpose') }),
+  }),
   'complaint.closed': (p) => ({ outcome: complaintOutcomeMapping.fromProto(p.outcome, 'data.outcome') }),
 };
 

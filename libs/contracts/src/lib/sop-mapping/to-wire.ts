@@ -131,8 +131,14 @@ const TO_WIRE: ToWire = {
     nextAttemptAt: x.nextAttemptAt === undefined ? undefined : timestamp(x.nextAttemptAt, 'nextAttemptAt'),
     fallbackChannel: x.fallbackChannel === undefined ? undefined : outboundChannelMapping.toProto(x.fallbackChannel, 'fallbackChannel'),
   }),
-  'complaint.call-attempted': ({ data: d }) => ({ retryAt: timestamp(new Date(d.retryAt), 'data.retryAt') }),
-  'complaint.delivery-abandoned': ({ data: d }) => ({ reason: d.reason }),
+  'complaint.call-attempted': ({ data: d }) => ({
+    retryAt: timestamp(new Date(d.retryAt), 'data.retryAt'),
+    purpose: d.purpose === undefined ? undefined : notificationPurposeMapping.toProto(d.purpose, 'data.purpose'),
+  }),
+  'complaint.delivery-abandoned': ({ data: d }) => ({
+    reason: d.reason,
+    purpose: d.purpose === undefined ? undefined : notificationPurposeMapping.toProto(d.purpose, 'data.purpose'),
+  }),
   'complaint.closed': (e) => ({
     closedAt: timestamp(new Date(e.at), 'at'),
     outcome: complaintOutcomeMapping.toProto(e.data.outcome, 'data.outcome'),

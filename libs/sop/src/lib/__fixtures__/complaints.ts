@@ -206,6 +206,36 @@ export function deliveryAbandoned(at = hour(10)): SopEvent {
   return { type: 'complaint.delivery-abandoned', at, actor: actors.admin, data: { reason: 'Nomor tidak aktif setelah tiga kali dihubungi' } };
 }
 
+/** No channel could give the acknowledgement (its own channel refused it); a call task for Admin Tikkim (docs/adr/0051). */
+export function acknowledgementFailed(at = hour(0)): SopEvent {
+  return {
+    type: 'complaint.notification-failed',
+    at,
+    actor: actors.notification,
+    data: { purpose: 'ACKNOWLEDGEMENT', channel: 'WHATSAPP', errorCode: 'WHATSAPP.131026' },
+  };
+}
+
+/** Admin Tikkim gave the tracking number on the phone after its channel failed (docs/adr/0051). */
+export function acknowledgedByPhone(at = hour(1)): SopEvent {
+  return { type: 'complaint.acknowledged', at, actor: actors.admin, data: { trackingNumber: TRACKING_NUMBER } };
+}
+
+/** A call about the acknowledgement that did not reach the reporter, to try again two hours later (docs/adr/0051). */
+export function acknowledgementCallAttempted(at = hour(1)): SopEvent {
+  return {
+    type: 'complaint.call-attempted',
+    at,
+    actor: actors.admin,
+    data: { retryAt: new Date(Date.parse(at) + 2 * 3_600_000).toISOString(), purpose: 'ACKNOWLEDGEMENT' },
+  };
+}
+
+/** Admin Tikkim gives up the acknowledgement alone (docs/adr/0051): nothing follows in the decision. */
+export function acknowledgementAbandoned(at = hour(1)): SopEvent {
+  return { type: 'complaint.delivery-abandoned', at, actor: actors.admin, data: { reason: 'Nomor tidak aktif', purpose: 'ACKNOWLEDGEMENT' } };
+}
+
 /** The follow-up path that ends with Admin Tikkim giving up after a call that did not reach the reporter. */
 export const ABANDONED_PATH: readonly SopEvent[] = [
   ...HISTORY.REPORTER_INFORMED,

@@ -1,9 +1,9 @@
-import type { CommandType, SopCommand } from '../commands';
+import type { SopCommand } from '../commands';
 import { isCommandType } from '../commands';
 import type { Decision, SopError } from '../errors';
 import type { Actor } from '../roles';
 import { describeActor } from '../roles';
-import { COMMAND_RULES, isLegalIn, mayFire } from '../rules';
+import { mayFire, notLegalNow, ruleOf } from '../rules';
 import type { ComplaintState, ComplaintStatus, StateOf } from '../state';
 import { isOpen } from '../state';
 import { dispose, respondAsSection } from './disposition-steps';
@@ -30,9 +30,9 @@ export function decide(command: SopCommand, state: ComplaintState, now: Date): D
     });
   }
 
-  const ruleType = ruleFor(command, type);
   const actor: unknown = (command as { readonly actor?: unknown }).actor;
-  if (!isActorShaped(actor) || !mayFire(actor, ruleType)) {
+  const key = isActorShaped(actor) ? { type, actor, purpose: (command as { readonly purpose?: unknown }).purpose } : undefined;
+  if (!key || !mayFire(key.actor, type, ruleOf(key))) {
     const who = isActorShaped(actor) ? describeActor(actor) : 'an unidentified actor';
     return refuse(state, type, 'COMPLAINT.FORBIDDEN_ROLE', `${who} may not ${type}`);
   }
@@ -50,16 +50,9 @@ export function decide(command: SopCommand, state: ComplaintState, now: Date): D
     );
   }
 
-  const allowedFrom = COMMAND_RULES[ruleType].from;
-  if (!isLegalIn(ruleType, state)) {
-    const why = allowedFrom.includes(state.status) ? 'the information was already delivered or abandoned' : `allowed in ${allowedFrom.join(', ')}`;
-    return refuse(
-      state,
-      type,
-      'COMPLAINT.ILLEGAL_TRANSITION',
-      `${type} is not allowed in status ${state.status} (${why})`,
-      { allowedFrom },
-    );
+  const why = notLegalNow(key, state);
+  if (why !== null) {
+    return refuse(state, type, 'COMPLAINT.ILLEGAL_TRANSITION', `${type} is not allowed in status ${state.status} (${why})`, { allowedFrom: ruleOf(key).from });
   }
 
   const at = now.toISOString();
@@ -68,17 +61,6 @@ export function decide(command: SopCommand, state: ComplaintState, now: Date): D
     return refuse(state, type, 'COMPLAINT.INVALID_COMMAND', outcome.problem.message, { field: outcome.problem.field });
   }
   return { ok: true, events: outcome.events };
-}
-
-/**
- * The command whose rule (who, from which statuses) applies: a failed acknowledgement is
- * bookkeeping of `acknowledge` and follows its rule, not step 8's.
- */
-function ruleFor(command: SopCommand, type: CommandType): CommandType {
-  return type === 'recordNotificationFailure' &&
-    (command as { readonly purpose?: unknown }).purpose === 'ACKNOWLEDGEMENT'
-    ? 'acknowledge'
-    : type;
 }
 
 function decideLegal(command: SopCommand, state: ComplaintState, at: string, now: Date): Outcome {
@@ -110,7 +92,7 @@ function decideLegal(command: SopCommand, state: ComplaintState, at: string, now
     case 'recordDelivery':
       return recordDelivery(command, expectStatus(state, 'REPORTER_INFORMED'), at, now);
     case 'recordCallAttempt':
-      return recordCallAttempt(command, expectStatus(state, 'REPORTER_INFORMED'), at, now);
+      return recordCallAttempt(command, expectOpen(state), at, now);
     default:
       return assertNever(command);
   }

@@ -3,7 +3,8 @@ import { CALL_ATTEMPT_OUTCOMES, CALL_RETRY_HORIZON_DAYS } from '../commands';
 import { FIELD_RULES } from '../field-rules';
 import type { ComplaintOutcome } from '../reference-data';
 import { DELIVERY_METHODS, NOTIFICATION_PURPOSES, OUTBOUND_CHANNELS } from '../reference-data';
-import type { StateOf } from '../state';
+import { callPurposeOf, INFORMATION_PURPOSES } from '../rules';
+import type { ComplaintState, StateOf } from '../state';
 import type { FieldProblem } from '../validation';
 import { firstProblem, optionalText, requireOneOf, requireText, requireTimestamp } from '../validation';
 import type { Outcome } from './step-outcome';
@@ -56,6 +57,7 @@ export function recordNotificationFailure(c: RecordNotificationFailureCommand, a
 
 export function recordDelivery(c: RecordDeliveryCommand, state: StateOf<'REPORTER_INFORMED'>, at: string, now: Date): Outcome {
   const problem = firstProblem(
+    () => (c.purpose === undefined ? null : requireOneOf(c.purpose, INFORMATION_PURPOSES, 'purpose')),
     () => requireOneOf(c.channel, OUTBOUND_CHANNELS, 'channel'),
     () => requireOneOf(c.method, DELIVERY_METHODS, 'method'),
     () => requireTimestamp(c.deliveredAt, 'deliveredAt'),
@@ -86,26 +88,29 @@ export function recordDelivery(c: RecordDeliveryCommand, state: StateOf<'REPORTE
 }
 
 /**
- * Step 8, a call that did not reach the reporter: try again at `retryAt` (after now, within
- * {@link CALL_RETRY_HORIZON_DAYS} days), or give up for a `reason`, which closes the complaint
- * without a delivery (docs/adr/0044).
+ * A call that did not reach the reporter, about the notice the command names (step 8's
+ * information when it names none): try again at `retryAt` (after now, within
+ * {@link CALL_RETRY_HORIZON_DAYS} days), or give up for a `reason`. Giving up step 8's information
+ * closes the complaint without a delivery (docs/adr/0044); giving up the acknowledgement ends that
+ * notice only (docs/adr/0051). The events name the notice.
  */
-export function recordCallAttempt(c: RecordCallAttemptCommand, state: StateOf<'REPORTER_INFORMED'>, at: string, now: Date): Outcome {
+export function recordCallAttempt(c: RecordCallAttemptCommand, state: ComplaintState, at: string, now: Date): Outcome {
   const problem = firstProblem(
+    () => (c.purpose === undefined ? null : requireOneOf(c.purpose, NOTIFICATION_PURPOSES, 'purpose')),
     () => requireOneOf(c.outcome, CALL_ATTEMPT_OUTCOMES, 'outcome'),
     () => (c.outcome === 'NOT_REACHABLE' ? retryProblem(c.retryAt, now) : reasonProblem(c.reason)),
   );
   if (problem) return { problem };
+  const purpose = callPurposeOf(c, state);
+  if (purpose === undefined) throw new Error(`libs/sop: a call about no notice was let through in status ${state.status}`);
   if (c.outcome === 'NOT_REACHABLE') {
     const retryAt = new Date(c.retryAt as string).toISOString();
-    return { events: [{ type: 'complaint.call-attempted', at, actor: c.actor, data: { retryAt } }] };
+    return { events: [{ type: 'complaint.call-attempted', at, actor: c.actor, data: { retryAt, purpose } }] };
   }
-  return {
-    events: [
-      { type: 'complaint.delivery-abandoned', at, actor: c.actor, data: { reason: (c.reason as string).trim() } },
-      { type: 'complaint.closed', at, actor: c.actor, data: { outcome: state.outcome } },
-    ],
-  };
+  const abandoned = { type: 'complaint.delivery-abandoned', at, actor: c.actor, data: { reason: (c.reason as string).trim(), purpose } } as const;
+  if (purpose === 'ACKNOWLEDGEMENT') return { events: [abandoned] };
+  if (state.status !== 'REPORTER_INFORMED') throw new Error(`libs/sop: step 8's information was given up in status ${state.status}`);
+  return { events: [abandoned, { type: 'complaint.closed', at, actor: c.actor, data: { outcome: state.outcome } }] };
 }
 
 function retryProblem(retryAt: unknown, now: Date): FieldProblem | null {

@@ -13,6 +13,8 @@ export interface TimelineEntry {
   readonly status: string;
   /** For an `sla.*` line: the step or target its deadline is about (libs/sop `ClockId`); absent on lines recorded before the gateway kept it. */
   readonly stepId?: string;
+  /** For a line about a message to the complainant: the notice it is about (docs/adr/0051); absent otherwise. */
+  readonly purpose?: string;
 }
 
 export interface Timeline {

@@ -64,6 +64,8 @@ export interface Worklist {
 
 export interface ComplaintDetail extends ComplaintView {
   readonly availableActions: readonly string[];
+  /** The notices the officer may call the complainant about now (docs/adr/0051); absent from an older gateway. */
+  readonly callPurposes?: readonly string[];
   readonly outputs: ComplaintOutputs;
   /** The complaint's version this view shows (docs/adr/0033); absent for one recorded before versions. */
   readonly version?: number;
@@ -85,10 +87,11 @@ export interface ComplaintRegistered {
   readonly status: string;
 }
 
-/** `GET /api/v1/call-tasks`: an answer no channel could deliver (services/gateway/src/call-tasks). */
+/** `GET /api/v1/call-tasks`: a notice no channel could deliver (services/gateway/src/call-tasks, docs/adr/0051). */
 export interface CallTask {
   readonly complaintId: string;
   readonly trackingNumber: string;
+  /** ACKNOWLEDGEMENT, FOLLOW_UP_INFORMATION or DISMISSAL_NOTICE: a complaint may have a task of each. */
   readonly purpose: string;
   readonly openedAt: string;
   readonly failures: readonly { readonly channel: string; readonly errorCode: string; readonly attempt: number; readonly failedAt: string }[];

@@ -110,7 +110,7 @@ export function ComplaintPage({ id }: { id: string }) {
           <AssignmentPanel key={`${current.status}-${current.version ?? ''}`} complaintId={current.id} waitsOnMe={offeredActions(current.availableActions).length > 0} />
 
           <ComplaintActions
-            actions={offeredActions(current.availableActions)}
+            actions={offeredActions(current.availableActions, current.callPurposes)}
             openAction={openAction}
             openers={openers}
             onOpen={(a) => {

@@ -4,7 +4,7 @@ import { Link } from '../../app/router';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
 import { formatWib } from '../../lib/format';
-import { channelLabel } from '../../lib/sop-labels';
+import { channelLabel, purposeLabel } from '../../lib/sop-labels';
 import { QueuePage } from './QueuePage';
 
 /** Why no message went out, in words, for the platform's own reasons; a provider's code as it is. */
@@ -20,11 +20,12 @@ function reasonKey(errorCode: string): MessageKey | undefined {
 }
 
 /**
- * `/panggilan`: the answers no channel could deliver, oldest first, with why each channel failed.
+ * `/panggilan`: the messages no channel could deliver — the acknowledgement, the follow-up
+ * information, the dismissal notice, each named — oldest first, with why each channel failed.
  * Admin Tikkim opens the complaint, reads the reporter's number there (the read is recorded),
- * phones, and records the delivery (SOP step 8), which closes the complaint and the task; or a
- * call that did not reach them: to try again later (the task waits, then shows its last call) or
- * given up with a reason, which closes the complaint (docs/adr/0044).
+ * phones, and records what came of it (docs/adr/0044, 0051): told (step 8's information: the
+ * delivery closes the complaint; the acknowledgement: recorded as given, the complaint goes on),
+ * not reachable (the task waits, then shows its last call), or given up with a reason.
  */
 export function CallTasksPage() {
   const { t, lang } = useI18n();
@@ -36,7 +37,7 @@ export function CallTasksPage() {
       emptyTitle={t('callTasks.emptyTitle')}
       emptyText={t('callTasks.emptyText')}
       listLabel={t('callTasks.listLabel')}
-      itemKey={(task) => task.complaintId}
+      itemKey={(task) => `${task.complaintId}:${task.purpose}`}
       renderItem={(task) => (
         <>
           <div className="item__head">
@@ -46,6 +47,10 @@ export function CallTasksPage() {
             <span className="badge badge--warning">{t('callTasks.allFailed')}</span>
           </div>
           <dl className="item__facts">
+            <div>
+              <dt>{t('callTasks.purpose')}</dt>
+              <dd>{purposeLabel(task.purpose, lang)}</dd>
+            </div>
             <div>
               <dt>{t('callTasks.openedAt')}</dt>
               <dd>{formatWib(task.openedAt, lang)}</dd>

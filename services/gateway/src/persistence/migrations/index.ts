@@ -15,9 +15,10 @@ import { GatewayDeadLetters1795801000900 } from './1795801000900-gateway-dead-le
 import { GatewayAssignmentsAndNotes1795801001200 } from './1795801001200-gateway-assignments-and-notes';
 import { GatewayCallAttempts1795801001010 } from './1795801001010-gateway-call-attempts';
 import { GatewayOfficeAdministration1795801001300 } from './1795801001300-gateway-office-administration';
+import { GatewayNoticeCalls1795801001800 } from './1795801001800-gateway-notice-calls';
 
 /** The gateway's own migrations, in order. */
-export const GATEWAY_OWN_MIGRATIONS = [GatewayComplaintView1795800000200, GatewayUsersAndSopReadModel1795800000300, GatewaySla1795800000400, GatewayPublicApi1795800000700, GatewayDocumentsAndSignatories1795800000850, GatewayPublicRateLimit1795800000950, GatewayAccountSecurity1795800001000, GatewaySecondFactor1795800001100, GatewayAnsweredVersions1795801000330, GatewayDeliveryFailures1795801000500, GatewayTimelineStep1795801000600, GatewayOfficerPosition1795801000700, GatewayDeadLetters1795801000900, GatewayCallAttempts1795801001010, GatewayAssignmentsAndNotes1795801001200, GatewayOfficeAdministration1795801001300];
+export const GATEWAY_OWN_MIGRATIONS = [GatewayComplaintView1795800000200, GatewayUsersAndSopReadModel1795800000300, GatewaySla1795800000400, GatewayPublicApi1795800000700, GatewayDocumentsAndSignatories1795800000850, GatewayPublicRateLimit1795800000950, GatewayAccountSecurity1795800001000, GatewaySecondFactor1795800001100, GatewayAnsweredVersions1795801000330, GatewayDeliveryFailures1795801000500, GatewayTimelineStep1795801000600, GatewayOfficerPosition1795801000700, GatewayDeadLetters1795801000900, GatewayCallAttempts1795801001010, GatewayAssignmentsAndNotes1795801001200, GatewayOfficeAdministration1795801001300, GatewayNoticeCalls1795801001800];
 
 /**
  * Every migration of the gateway's schema after the outbox/inbox ones (which ServiceRuntime

@@ -10,7 +10,7 @@ import type { CommandContext, CommandContextJson, CommandOutcome, CommandOutcome
 import { file_pengaduan_common_v1_actor } from "../../common/v1/actor_pb";
 import type { Channel, ChannelJson } from "../../common/v1/channel_pb";
 import { file_pengaduan_common_v1_channel } from "../../common/v1/channel_pb";
-import type { DeliveryMethod, DeliveryMethodJson } from "../../events/v1/complaint_events_pb";
+import type { DeliveryMethod, DeliveryMethodJson, NotificationPurpose, NotificationPurposeJson } from "../../events/v1/complaint_events_pb";
 import { file_pengaduan_events_v1_complaint_events } from "../../events/v1/complaint_events_pb";
 import type { Message } from "@bufbuild/protobuf";
 
@@ -18,7 +18,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pengaduan/notification/v1/messages.proto.
  */
 export const file_pengaduan_notification_v1_messages: GenFile = /*@__PURE__*/
-  fileDesc("CihwZW5nYWR1YW4vbm90aWZpY2F0aW9uL3YxL21lc3NhZ2VzLnByb3RvEhlwZW5nYWR1YW4ubm90aWZpY2F0aW9uLnYxImUKH1dyaXRlRm9sbG93VXBJbmZvcm1hdGlvblJlcXVlc3QSNAoHY29udGV4dBgBIAEoCzIjLnBlbmdhZHVhbi5jb21tb24udjEuQ29tbWFuZENvbnRleHQSDAoEdGV4dBgCIAEoCSJYCiBXcml0ZUZvbGxvd1VwSW5mb3JtYXRpb25SZXNwb25zZRI0CgdvdXRjb21lGAEgASgLMiMucGVuZ2FkdWFuLmNvbW1vbi52MS5Db21tYW5kT3V0Y29tZSKRAgoWQ29uZmlybURlbGl2ZXJ5UmVxdWVzdBI0Cgdjb250ZXh0GAEgASgLMiMucGVuZ2FkdWFuLmNvbW1vbi52MS5Db21tYW5kQ29udGV4dBIzCgZtZXRob2QYAiABKA4yIy5wZW5nYWR1YW4uZXZlbnRzLnYxLkRlbGl2ZXJ5TWV0aG9kEjAKDGRlbGl2ZXJlZF9hdBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEQoEbm90ZRgEIAEoCUgAiAEBEjIKB2NoYW5uZWwYBSABKA4yHC5wZW5nYWR1YW4uY29tbW9uLnYxLkNoYW5uZWxIAYgBAUIHCgVfbm90ZUIKCghfY2hhbm5lbCJPChdDb25maXJtRGVsaXZlcnlSZXNwb25zZRI0CgdvdXRjb21lGAEgASgLMiMucGVuZ2FkdWFuLmNvbW1vbi52MS5Db21tYW5kT3V0Y29tZSLwAQoYUmVjb3JkQ2FsbEF0dGVtcHRSZXF1ZXN0EjQKB2NvbnRleHQYASABKAsyIy5wZW5nYWR1YW4uY29tbW9uLnYxLkNvbW1hbmRDb250ZXh0Ej4KB291dGNvbWUYAiABKA4yLS5wZW5nYWR1YW4ubm90aWZpY2F0aW9uLnYxLkNhbGxBdHRlbXB0T3V0Y29tZRIxCghyZXRyeV9hdBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBIAIgBARITCgZyZWFzb24YBCABKAlIAYgBAUILCglfcmV0cnlfYXRCCQoHX3JlYXNvbiJRChlSZWNvcmRDYWxsQXR0ZW1wdFJlc3BvbnNlEjQKB291dGNvbWUYASABKAsyIy5wZW5nYWR1YW4uY29tbW9uLnYxLkNvbW1hbmRPdXRjb21lKoQBChJDYWxsQXR0ZW1wdE91dGNvbWUSJAogQ0FMTF9BVFRFTVBUX09VVENPTUVfVU5TUEVDSUZJRUQQABImCiJDQUxMX0FUVEVNUFRfT1VUQ09NRV9OT1RfUkVBQ0hBQkxFEAESIAocQ0FMTF9BVFRFTVBUX09VVENPTUVfR0lWRV9VUBACYgZwcm90bzM", [file_google_protobuf_timestamp, file_pengaduan_common_v1_actor, file_pengaduan_common_v1_channel, file_pengaduan_events_v1_complaint_events]);
+  fileDesc("CihwZW5nYWR1YW4vbm90aWZpY2F0aW9uL3YxL21lc3NhZ2VzLnByb3RvEhlwZW5nYWR1YW4ubm90aWZpY2F0aW9uLnYxImUKH1dyaXRlRm9sbG93VXBJbmZvcm1hdGlvblJlcXVlc3QSNAoHY29udGV4dBgBIAEoCzIjLnBlbmdhZHVhbi5jb21tb24udjEuQ29tbWFuZENvbnRleHQSDAoEdGV4dBgCIAEoCSJYCiBXcml0ZUZvbGxvd1VwSW5mb3JtYXRpb25SZXNwb25zZRI0CgdvdXRjb21lGAEgASgLMiMucGVuZ2FkdWFuLmNvbW1vbi52MS5Db21tYW5kT3V0Y29tZSLdAgoWQ29uZmlybURlbGl2ZXJ5UmVxdWVzdBI0Cgdjb250ZXh0GAEgASgLMiMucGVuZ2FkdWFuLmNvbW1vbi52MS5Db21tYW5kQ29udGV4dBIzCgZtZXRob2QYAiABKA4yIy5wZW5nYWR1YW4uZXZlbnRzLnYxLkRlbGl2ZXJ5TWV0aG9kEjAKDGRlbGl2ZXJlZF9hdBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEQoEbm90ZRgEIAEoCUgAiAEBEjIKB2NoYW5uZWwYBSABKA4yHC5wZW5nYWR1YW4uY29tbW9uLnYxLkNoYW5uZWxIAYgBARI+CgdwdXJwb3NlGAYgASgOMigucGVuZ2FkdWFuLmV2ZW50cy52MS5Ob3RpZmljYXRpb25QdXJwb3NlSAKIAQFCBwoFX25vdGVCCgoIX2NoYW5uZWxCCgoIX3B1cnBvc2UiTwoXQ29uZmlybURlbGl2ZXJ5UmVzcG9uc2USNAoHb3V0Y29tZRgBIAEoCzIjLnBlbmdhZHVhbi5jb21tb24udjEuQ29tbWFuZE91dGNvbWUivAIKGFJlY29yZENhbGxBdHRlbXB0UmVxdWVzdBI0Cgdjb250ZXh0GAEgASgLMiMucGVuZ2FkdWFuLmNvbW1vbi52MS5Db21tYW5kQ29udGV4dBI+CgdvdXRjb21lGAIgASgOMi0ucGVuZ2FkdWFuLm5vdGlmaWNhdGlvbi52MS5DYWxsQXR0ZW1wdE91dGNvbWUSMQoIcmV0cnlfYXQYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wSACIAQESEwoGcmVhc29uGAQgASgJSAGIAQESPgoHcHVycG9zZRgFIAEoDjIoLnBlbmdhZHVhbi5ldmVudHMudjEuTm90aWZpY2F0aW9uUHVycG9zZUgCiAEBQgsKCV9yZXRyeV9hdEIJCgdfcmVhc29uQgoKCF9wdXJwb3NlIlEKGVJlY29yZENhbGxBdHRlbXB0UmVzcG9uc2USNAoHb3V0Y29tZRgBIAEoCzIjLnBlbmdhZHVhbi5jb21tb24udjEuQ29tbWFuZE91dGNvbWUqhAEKEkNhbGxBdHRlbXB0T3V0Y29tZRIkCiBDQUxMX0FUVEVNUFRfT1VUQ09NRV9VTlNQRUNJRklFRBAAEiYKIkNBTExfQVRURU1QVF9PVVRDT01FX05PVF9SRUFDSEFCTEUQARIgChxDQUxMX0FUVEVNUFRfT1VUQ09NRV9HSVZFX1VQEAJiBnByb3RvMw", [file_google_protobuf_timestamp, file_pengaduan_common_v1_actor, file_pengaduan_common_v1_channel, file_pengaduan_events_v1_complaint_events]);
 
 /**
  * SOP step 7: Admin Tikkim writes the follow-up information (Informasi Tindak Lanjut) and sends it.
@@ -146,6 +146,16 @@ export type ConfirmDeliveryRequest = Message<"pengaduan.notification.v1.ConfirmD
    * @generated from field: optional pengaduan.common.v1.Channel channel = 5;
    */
   channel?: Channel | undefined;
+
+  /**
+   * The notice that reached the reporter (docs/adr/0051). Unset: step 8's information (the
+   * follow-up information, or a dismissed message's dismissal notice), which closes the
+   * complaint. `NOTIFICATION_PURPOSE_ACKNOWLEDGEMENT`: the tracking number told after no channel
+   * could give it (`complaint.acknowledged`; no note is kept, the complaint goes on).
+   *
+   * @generated from field: optional pengaduan.events.v1.NotificationPurpose purpose = 6;
+   */
+  purpose?: NotificationPurpose | undefined;
 };
 
 /**
@@ -190,6 +200,16 @@ export type ConfirmDeliveryRequestJson = {
    * @generated from field: optional pengaduan.common.v1.Channel channel = 5;
    */
   channel?: ChannelJson;
+
+  /**
+   * The notice that reached the reporter (docs/adr/0051). Unset: step 8's information (the
+   * follow-up information, or a dismissed message's dismissal notice), which closes the
+   * complaint. `NOTIFICATION_PURPOSE_ACKNOWLEDGEMENT`: the tracking number told after no channel
+   * could give it (`complaint.acknowledged`; no note is kept, the complaint goes on).
+   *
+   * @generated from field: optional pengaduan.events.v1.NotificationPurpose purpose = 6;
+   */
+  purpose?: NotificationPurposeJson;
 };
 
 /**
@@ -235,7 +255,8 @@ export const ConfirmDeliveryResponseSchema: GenMessage<ConfirmDeliveryResponse, 
   messageDesc(file_pengaduan_notification_v1_messages, 3);
 
 /**
- * SOP step 8: Admin Tikkim phoned the reporter and did not reach them.
+ * Admin Tikkim phoned the reporter about a notice no channel delivered and did not reach them
+ * (SOP step 8 for its information, docs/adr/0044; the acknowledgement, docs/adr/0051).
  *
  * @generated from message pengaduan.notification.v1.RecordCallAttemptRequest
  */
@@ -267,10 +288,19 @@ export type RecordCallAttemptRequest = Message<"pengaduan.notification.v1.Record
    * @generated from field: optional string reason = 4;
    */
   reason?: string | undefined;
+
+  /**
+   * The notice the call was about (docs/adr/0051). Unset: step 8's information. Giving up the
+   * `NOTIFICATION_PURPOSE_ACKNOWLEDGEMENT` ends that notice only.
+   *
+   * @generated from field: optional pengaduan.events.v1.NotificationPurpose purpose = 5;
+   */
+  purpose?: NotificationPurpose | undefined;
 };
 
 /**
- * SOP step 8: Admin Tikkim phoned the reporter and did not reach them.
+ * Admin Tikkim phoned the reporter about a notice no channel delivered and did not reach them
+ * (SOP step 8 for its information, docs/adr/0044; the acknowledgement, docs/adr/0051).
  *
  * @generated from message pengaduan.notification.v1.RecordCallAttemptRequest
  */
@@ -302,6 +332,14 @@ export type RecordCallAttemptRequestJson = {
    * @generated from field: optional string reason = 4;
    */
   reason?: string;
+
+  /**
+   * The notice the call was about (docs/adr/0051). Unset: step 8's information. Giving up the
+   * `NOTIFICATION_PURPOSE_ACKNOWLEDGEMENT` ends that notice only.
+   *
+   * @generated from field: optional pengaduan.events.v1.NotificationPurpose purpose = 5;
+   */
+  purpose?: NotificationPurposeJson;
 };
 
 /**
@@ -367,7 +405,8 @@ export enum CallAttemptOutcome {
   NOT_REACHABLE = 1,
 
   /**
-   * Stop trying, for `reason`: the complaint closes without a delivery.
+   * Stop trying, for `reason`: about step 8's information, the complaint closes without a
+   * delivery; about the acknowledgement, that notice alone is given up (docs/adr/0051).
    *
    * @generated from enum value: CALL_ATTEMPT_OUTCOME_GIVE_UP = 2;
    */
