@@ -697,4 +697,49 @@ describe('the web app in a browser, on the whole platform', () => {
     const received = await sop.call('GET', `/complaints?channel=WEB&from=${encodeURIComponent(since)}`, 'admin');
     expect((received.body['items'] as { id: string }[]).map((c) => c.id)).toEqual([id]);
   });
+
+  it('gives a complainant who leaves neither phone nor e-mail a tracking PIN on /lapor, kept nowhere, which tracks the complaint on /lacak', async () => {
+    const { page } = await publicPage();
+    await page.goto(ROUTES.report);
+    await page.getByLabel(required(t('report.office')), { exact: true }).selectOption(office);
+    await page.getByLabel(required(t('report.text')), { exact: true }).fill(`Petugas meminta imbalan agar antrean paspor saya didahulukan (${Date.now()}).`);
+    await page.getByRole('button', { name: t('report.submit'), exact: true }).click();
+
+    await page.getByRole('heading', { level: 2, name: t('report.registeredTitle'), exact: true }).waitFor();
+    const trackingNumber = (await page.locator('#tracking-number').innerText()).trim();
+    const pin = (await page.locator('#tracking-pin').innerText()).trim();
+    expect(trackingNumber).toMatch(new RegExp(`^${office}-\\d{4}-\\d{6}$`));
+    expect(pin).toMatch(/^\d{8}$/);
+    await page.getByText(t('report.yourPin'), { exact: true }).waitFor();
+    await page.getByText(t('report.keepPin'), { exact: true }).waitFor();
+    await page.getByRole('button', { name: t('report.copyPin'), exact: true }).waitFor();
+    await shot(page, 'lapor-pin');
+    // Shown, never kept: not in the tab's or the site's storage, nor in the address.
+    const kept = await page.evaluate(() => JSON.stringify({ session: { ...window.sessionStorage }, local: { ...window.localStorage }, url: window.location.href }));
+    expect(kept).not.toContain(pin);
+
+    await page.getByRole('link', { name: t('report.trackThis'), exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: t('track.title'), exact: true }).waitFor();
+    await page.getByText(t('track.pinNote'), { exact: true }).waitFor();
+    expect(await page.getByLabel(required(t('track.number')), { exact: true }).inputValue()).toBe(trackingNumber);
+    // The public tracking reads the gateway's view: wait until the complaint is in it.
+    await sop.idOf(trackingNumber);
+    const verifier = page.getByLabel(required(t('track.verifier')), { exact: true });
+    // A wrong PIN is refused like an unknown number.
+    await verifier.fill(String((Number(pin) + 1) % 1e8).padStart(8, '0'));
+    await page.getByRole('button', { name: t('track.submit'), exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: t('track.notFound') }).waitFor();
+
+    await verifier.fill(pin);
+    await page.getByRole('button', { name: t('track.submit'), exact: true }).click();
+    const result = page.getByRole('region', { name: t('track.resultTitle', { number: trackingNumber }), exact: true });
+    await result.waitFor();
+    // Its status, which the reporter followed with the PIN alone.
+    await result.getByRole('definition').filter({ hasText: exactly(STATUS_LABELS.RECEIVED.id) }).waitFor();
+    expect(await page.getByRole('alert').filter({ hasText: t('track.notFound') }).count()).toBe(0);
+    // No service wrote the PIN to its log.
+    const logs = Object.values(stack.processes).map((p) => p.logs()).join('\n');
+    expect(logs).toContain('"path":"/webhooks/web-form/:id"');
+    expect(logs).not.toContain(pin);
+  });
 });

@@ -77,6 +77,7 @@ export function TrackPage() {
     <div className="page page--narrow">
       <PageHeading title={t('track.title')}>{t('track.title')}</PageHeading>
       <p className="lead">{t('track.lead')}</p>
+      <p id="track-pin-note">{t('track.pinNote')}</p>
       <form ref={formRef} className="form" noValidate onSubmit={(e) => void submit(e)}>
         <ErrorSummary errors={summary} />
         {problem ? <ErrorMessage ref={problemRef}>{msg(problem)}</ErrorMessage> : null}

@@ -4,7 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import type { Server } from 'node:http';
 import type { GatewayConfig } from '../config';
-import { webFormLimitOf } from '../public-rate-limits/public-limits';
+import { webFormLimitOf, webFormStatusLimitOf } from '../public-rate-limits/public-limits';
 import { PublicRateLimits } from '../public-rate-limits/public-rate-limits';
 import { publicWebhooks } from '../webhooks/public-webhooks';
 import { webApp } from '../web-app/web-app';
@@ -23,7 +23,7 @@ export const BEARER_AUTH = 'access-token';
 /** What configureGatewayHttp reads of the configuration. */
 export type GatewayHttpConfig = Pick<
   GatewayConfig,
-  'intakeWebhooksUrl' | 'trustProxy' | 'webFormMaxPerAddress' | 'adminWebDist' | 'production' | 'apiDocs'
+  'intakeWebhooksUrl' | 'trustProxy' | 'webFormMaxPerAddress' | 'webFormStatusMaxPerAddress' | 'adminWebDist' | 'production' | 'apiDocs'
 >;
 
 /**
@@ -56,7 +56,13 @@ export function configureGatewayHttp(app: NestExpressApplication, logger: Logger
   // Before any body parser: providers sign the raw bytes, and intake checks them.
   if (config) {
     app.use(
-      publicWebhooks({ upstream: config.intakeWebhooksUrl, limits: app.get(PublicRateLimits), webFormLimit: webFormLimitOf(config), logger }),
+      publicWebhooks({
+        upstream: config.intakeWebhooksUrl,
+        limits: app.get(PublicRateLimits),
+        webFormLimit: webFormLimitOf(config),
+        webFormStatusLimit: webFormStatusLimitOf(config),
+        logger,
+      }),
     );
   }
   // 20 000 characters of text, JSON-escaped, fit with room to spare.

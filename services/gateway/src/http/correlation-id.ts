@@ -2,6 +2,7 @@ import { withLogContext, type Logger } from '@pengaduan/runtime';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
+import { loggablePath } from '../webhooks/loggable-path';
 
 /** The header a caller may send (and always gets back) to follow one request through the logs. */
 export const CORRELATION_ID_HEADER = 'X-Correlation-Id';
@@ -22,7 +23,7 @@ export function correlationIdMiddleware(logger: Logger) {
     res.setHeader(CORRELATION_ID_HEADER, correlationId);
     const started = process.hrtime.bigint();
     res.on('finish', () => {
-      const path = req.originalUrl.split('?')[0];
+      const path = loggablePath(req.originalUrl.split('?')[0]);
       const line = { method: req.method, path, status: res.statusCode, durationMs: Number(process.hrtime.bigint() - started) / 1e6 };
       withLogContext({ correlationId }, () => (path.startsWith('/health/') ? logger.debug(line, 'request') : logger.info(line, 'request')));
     });

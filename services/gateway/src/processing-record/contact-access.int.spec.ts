@@ -2,10 +2,11 @@
 // over real sockets: intake runs as its own process (its own schema, gRPC on a port of its own),
 // the gateway in-process on the run's Postgres and Kafka; every request goes over HTTP to the
 // gateway and over gRPC to intake. Nothing is stood in.
-import { Channel, COMPLAINT_EVENTS_TOPIC, generateEventSigningKey, IntakeService } from '@pengaduan/contracts';
-import { ComplaintHistory, dropSchema, freePort, GrpcTestClient, randomOfficeCode, type MethodsOf, ServiceProcess, startGroupAtEnd, testInfrastructure, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { Channel, IntakeService } from '@pengaduan/contracts';
+import { ComplaintHistory, GrpcTestClient, randomOfficeCode, type MethodsOf } from '@pengaduan/testing';
+import { randomUUID } from 'node:crypto';
 import { api, isolate, removeIsolation, startGateway, type GatewayIsolation, type TestGateway } from '../__fixtures__/gateway-app';
+import { startIntakeProcess, type IntakeProcess } from '../__fixtures__/intake-process';
 import type { OfficerRole } from '../auth/authenticated-user';
 
 const office = randomOfficeCode();
@@ -13,8 +14,7 @@ const otherOffice = randomOfficeCode();
 const contact = { name: 'Siti Rahayu', phone: '+6281234567890', email: 'siti.rahayu@example.id' };
 const REASON = 'Aduan ini mengenai Admin Tikkim sendiri; kepala kantor harus menelepon pelapor.';
 
-let intake: ServiceProcess;
-let intakeSchema: string;
+let intake: IntakeProcess;
 let grpc: GrpcTestClient<MethodsOf<typeof IntakeService>>;
 let isolation: GatewayIsolation;
 let gateway: TestGateway;
@@ -33,34 +33,11 @@ const ROLE_OF: Record<Who, [OfficerRole, string, string?]> = {
 };
 
 beforeAll(async () => {
-  const infra = testInfrastructure();
-  const [httpPort, grpcPort] = [await freePort(), await freePort()];
-  intakeSchema = uniqueSchemaName('intake_contact_access');
-  const prefix = `contact-access-${uniqueSuffix()}.`;
-  // intake's state consumer reads only what is published from now on.
-  await startGroupAtEnd(`${prefix}intake`, COMPLAINT_EVENTS_TOPIC);
-  const key = generateEventSigningKey('intake-test', 'pengaduan/intake');
-  intake = new ServiceProcess(
-    'intake',
-    {
-      DATABASE_URL: infra.databaseUrl,
-      KAFKA_BROKERS: infra.kafkaBrokers.join(','),
-      KAFKA_GROUP_PREFIX: prefix,
-      EVENT_SIGNING_KEY: key.privateKey,
-      EVENT_PUBLIC_KEYS: key.publicEntry,
-      INTAKE_DB_SCHEMA: intakeSchema,
-      INTAKE_HTTP_PORT: String(httpPort),
-      INTAKE_GRPC_ADDRESS: `127.0.0.1:${grpcPort}`,
-      REPORTER_CONTACT_KEY: randomBytes(32).toString('base64'),
-      NOTIFICATION_GRPC_URL: '127.0.0.1:9',
-    },
-    `http://127.0.0.1:${httpPort}`,
-  ).start();
-  await intake.waitUntilReady(120_000);
-  grpc = new GrpcTestClient(IntakeService, `127.0.0.1:${grpcPort}`);
+  intake = await startIntakeProcess('contact_access');
+  grpc = new GrpcTestClient(IntakeService, intake.grpcAddress);
 
   isolation = await isolate();
-  gateway = await startGateway({ intake: `127.0.0.1:${grpcPort}` }, isolation);
+  gateway = await startGateway({ intake: intake.grpcAddress }, isolation);
   for (const [who, [role, officeCode, sectionCode]] of Object.entries(ROLE_OF) as [Who, [OfficerRole, string, string?]][]) {
     const o = await gateway.officer({ role, officeCode, ...(sectionCode ? { sectionCode } : {}) });
     const [row] = (await gateway.runtime.dataSource.query('SELECT id FROM user_account WHERE username = $1', [o.username])) as { id: string }[];
@@ -74,7 +51,6 @@ afterAll(async () => {
   await gateway?.stop();
   await removeIsolation(isolation);
   await intake?.stop();
-  if (intakeSchema) await dropSchema(intakeSchema);
 });
 
 /** A complaint Admin Tikkim registered in intake, with the gateway's read model knowing it (received, not yet confirmed). */

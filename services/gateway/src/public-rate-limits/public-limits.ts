@@ -1,4 +1,5 @@
-import { TRACKING_ADDRESS_WINDOW_SECONDS, TRACKING_NUMBER_WINDOW_SECONDS, WEB_FORM_WINDOW_SECONDS, type GatewayConfig } from '../config';
+import type { GatewayConfig } from '../config';
+import { DEFAULT_WEB_FORM_STATUS_MAX_PER_ADDRESS, TRACKING_ADDRESS_WINDOW_SECONDS, TRACKING_NUMBER_WINDOW_SECONDS, WEB_FORM_WINDOW_SECONDS } from './public-limit-settings';
 import type { RateLimit } from './public-rate-limits';
 
 /** The public tracking's limits, as configured (the windows are fixed; see config.ts and ADR 0041). */
@@ -24,4 +25,12 @@ export function trackingLimitsOf(
 /** The web form's limit, as configured. */
 export function webFormLimitOf(config: Pick<GatewayConfig, 'webFormMaxPerAddress'>): RateLimit {
   return { bucket: 'web-form:address', max: config.webFormMaxPerAddress, windowSeconds: WEB_FORM_WINDOW_SECONDS };
+}
+
+/**
+ * The limit on reading a web form submission's status: the page's polling fits, a script that
+ * polls one submission id (each answer may issue a tracking PIN, ADR 0052) does not go on for long.
+ */
+export function webFormStatusLimitOf(config: Pick<GatewayConfig, 'webFormStatusMaxPerAddress'>): RateLimit {
+  return { bucket: 'web-form-status:address', max: config.webFormStatusMaxPerAddress ?? DEFAULT_WEB_FORM_STATUS_MAX_PER_ADDRESS, windowSeconds: WEB_FORM_WINDOW_SECONDS };
 }

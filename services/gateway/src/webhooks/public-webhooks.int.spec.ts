@@ -17,12 +17,15 @@ let gateway: TestGateway;
 const clock = new SettableClock(new Date('2026-03-20T03:05:00.000Z'));
 let addressCounter = 0;
 const address = () => `192.0.2.${++addressCounter}`;
+/** Reads of a submission's status one address may make in ten minutes, here. */
+const STATUS_READS = 10;
+const SUBMISSION_ID = '0199a1c2-7b3e-7c4d-9e5f-0a1b2c3d4e5f';
 
 beforeAll(async () => {
   await intake.start();
   await internalHost.start();
   isolation = await isolate();
-  gateway = await startGateway({ intakeWebhooks: intake.url }, isolation, { clock, config: { trustProxy: ['loopback'] } });
+  gateway = await startGateway({ intakeWebhooks: intake.url }, isolation, { clock, config: { trustProxy: ['loopback'], webFormStatusMaxPerAddress: STATUS_READS } });
 });
 
 afterAll(async () => {
@@ -107,20 +110,37 @@ describe('the public web form, against floods', () => {
     expect(received).toHaveLength(5);
   });
 
-  it('does not limit the providers’ webhooks (they retry) nor the page asking for its tracking number', async () => {
+  it('does not limit the providers’ webhooks (they retry), and counts the page asking for its tracking number apart from submissions', async () => {
     const from = address();
     for (let n = 1; n <= 8; n++) expect((await post('/webhooks/whatsapp', from, n)).status).toBe(202);
     for (let n = 1; n <= 8; n++) {
-      const res = await fetch(`${gateway.baseUrl}/webhooks/web-form/0199a1c2-7b3e-7c4d-9e5f-0a1b2c3d4e5f`, { headers: { 'X-Forwarded-For': from } });
+      const res = await fetch(`${gateway.baseUrl}/webhooks/web-form/${SUBMISSION_ID}`, { headers: { 'X-Forwarded-For': from } });
       expect(res.status).toBe(202);
     }
-    expect(received).toHaveLength(16);
+    for (let n = 1; n <= 5; n++) expect((await post('/webhooks/web-form', from, n)).status).toBe(202);
+    expect(received).toHaveLength(21);
+  });
+
+  it('refuses a script that keeps reading a submission’s status (each answer may issue a tracking PIN) before intake sees it, and only at that address', async () => {
+    const from = address();
+    const read = (submissionId = SUBMISSION_ID, by = from) => fetch(`${gateway.baseUrl}/webhooks/web-form/${submissionId}`, { headers: { 'X-Forwarded-For': by } });
+    for (let n = 1; n <= STATUS_READS; n++) expect((await read()).status).toBe(202);
+    const refused = await read();
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe(String(5 * 60));
+    expect(await refused.json()).toMatchObject({ status: 429, code: 'WEB_FORM.RATE_LIMITED' });
+    // Another id from the same address is the same count; another address reads on.
+    expect((await read('0199a1c2-7b3e-7c4d-9e5f-0a1b2c3d4e60')).status).toBe(429);
+    expect(received).toHaveLength(STATUS_READS);
+    expect((await read(SUBMISSION_ID, address())).status).toBe(202);
+    // The report itself can still be sent from there: submissions are counted apart.
+    expect((await post('/webhooks/web-form', from)).status).toBe(202);
   });
 
   it('keeps no client address in clear', async () => {
     const rows = (await gateway.runtime.dataSource.query(`SELECT bucket, key FROM public_rate_limit`)) as { bucket: string; key: string }[];
     expect(rows.length).toBeGreaterThan(0);
-    expect(rows.every((r) => r.bucket === 'web-form:address')).toBe(true);
+    expect([...new Set(rows.map((r) => r.bucket))].sort()).toEqual(['web-form-status:address', 'web-form:address']);
     expect(JSON.stringify(rows)).not.toMatch(/192\.0\.2|127\.0\.0\.1/);
   });
 });

@@ -7,12 +7,14 @@ import type { PublicRateLimits, RateLimit } from '../public-rate-limits/public-r
 import { rateLimited } from '../public-rate-limits/rate-limited';
 import { webhooksProxy } from './webhooks-proxy';
 
-/** What the public edge needs: where intake is, and the web form's flood limit. */
+/** What the public edge needs: where intake is, and the web form's flood limits. */
 export interface PublicWebhooksOptions {
   /** intake's configured origin; the only place a webhook is ever forwarded to. */
   upstream: string;
   limits: PublicRateLimits;
   webFormLimit: RateLimit;
+  /** Reads of a submission's status, which may issue a tracking PIN (ADR 0052). */
+  webFormStatusLimit: RateLimit;
   logger: Logger;
 }
 
@@ -20,9 +22,10 @@ export interface PublicWebhooksOptions {
  * The platform's public `/webhooks/…`, mounted at the root before any body parser. A request
  * goes on to intake only when its target is exactly one of the provider routes
  * ({@link webhookRouteOf}, the same rule intake's router applies); anything else is answered
- * here (400, 404 or 405) and intake is never contacted. A submission to the web form is
- * counted against its client address first, under its one canonical route, so no way of
- * writing the path escapes the count. Refusals are problem+json; the body is left unread.
+ * here (400, 404 or 405) and intake is never contacted. A submission to the web form, and a
+ * read of a submission's status, is counted against its client address first, under its one
+ * canonical route, so no way of writing the path escapes the count. Refusals are
+ * problem+json; the body is left unread.
  */
 export function publicWebhooks(options: PublicWebhooksOptions) {
   const forward = webhooksProxy(options.upstream, options.logger);
@@ -38,18 +41,19 @@ export function publicWebhooks(options: PublicWebhooksOptions) {
       refuse(res, problemOf(route.status, route.code, route.detail, WEBHOOKS_PREFIX));
       return;
     }
-    if (!isWebFormSubmission(route)) {
+    const limited = limitOfWebFormRequest(route, options);
+    if (!limited) {
       forward(req, res, route);
       return;
     }
-    options.limits.hit(options.webFormLimit, clientAddressOf(req)).then(
+    options.limits.hit(limited.limit, clientAddressOf(req)).then(
       (hit) => {
         if (hit.allowed) forward(req, res, route);
-        else refuseError(res, route, rateLimited('WEB_FORM.RATE_LIMITED', 'too many submissions from this address; try again later', hit.retryAfterSeconds));
+        else refuseError(res, route, rateLimited('WEB_FORM.RATE_LIMITED', `too many ${limited.what} from this address; try again later`, hit.retryAfterSeconds));
       },
       (err: unknown) => {
-        options.logger.warn({ err: { message: (err as Error).message } }, 'could not count a web form submission');
-        refuseError(res, route, new ServiceError('unavailable', 'SERVICE.UNAVAILABLE', 'the submission cannot be taken right now; try again shortly'));
+        options.logger.warn({ err: { message: (err as Error).message }, limit: limited.limit.bucket }, 'could not count a request to the web form');
+        refuseError(res, route, new ServiceError('unavailable', 'SERVICE.UNAVAILABLE', 'the web form cannot answer right now; try again shortly'));
       },
     );
   };
@@ -64,9 +68,16 @@ function looksLikeWebhook(req: Request): boolean {
   return /^\/webhooks(?![A-Za-z0-9_-])/i.test(req.path);
 }
 
-/** A submission to the public web form, the one webhook limited per client address (providers retry; the page's reads are free). */
-function isWebFormSubmission(route: WebhookRoute): boolean {
-  return route.provider === 'web-form' && route.method === 'POST' && route.subpath === '';
+/**
+ * The limit of a request to the public web form, the one webhook limited per client address
+ * (providers retry): a submission, or a read of a submission's status, which may issue a
+ * tracking PIN (ADR 0052), so a script cannot ask without end. Nothing for any other webhook.
+ */
+function limitOfWebFormRequest(route: WebhookRoute, options: PublicWebhooksOptions): { limit: RateLimit; what: string } | undefined {
+  if (route.provider !== 'web-form') return undefined;
+  if (route.method === 'POST' && route.subpath === '') return { limit: options.webFormLimit, what: 'submissions' };
+  if (route.method === 'GET' && route.subpath !== '') return { limit: options.webFormStatusLimit, what: 'reads of a report’s status' };
+  return undefined;
 }
 
 function refuseError(res: Response, route: WebhookRoute, error: ServiceError): void {

@@ -3,6 +3,7 @@ import type { Logger } from '@pengaduan/runtime';
 import type { Request, Response } from 'express';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { loggablePath } from './loggable-path';
 
 /** How long intake may take to store a webhook before the provider is answered 502 (it will retry). */
 export const WEBHOOK_UPSTREAM_TIMEOUT_MS = 15_000;
@@ -43,7 +44,7 @@ export function webhooksProxy(upstream: string, logger: Logger) {
         res.destroy();
         return;
       }
-      logger.warn({ path: route.path, why }, 'intake did not answer a webhook');
+      logger.warn({ path: loggablePath(route.path), why }, 'intake did not answer a webhook');
       res
         .status(502)
         .type('application/problem+json')

@@ -55,5 +55,5 @@ export class ChannelWebhooksHttpController {
 }
 
 function send(res: Response, reply: WebhookReply): void {
-  res.status(reply.status).type(reply.contentType).send(reply.body);
+  res.status(reply.status).set(reply.headers ?? {}).type(reply.contentType).send(reply.body);
 }

@@ -12,6 +12,8 @@ export interface WebhookReply {
   status: number;
   contentType: string;
   body: string;
+  /** More response headers (the web form's status: `Cache-Control: no-store`). */
+  headers?: Record<string, string>;
 }
 
 /** RFC 9457 problem details, with the platform's stable code. */

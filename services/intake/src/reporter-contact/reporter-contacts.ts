@@ -24,13 +24,20 @@ export function openSealedReporter(cipher: ContactCipher, sealed: Buffer, keyId:
 /**
  * Issues a tracking PIN to the reporter behind `reporterRef` (ADR 0041): its hash joins their
  * sealed contact, sealed again under the newest key with the row locked, and the PIN itself is
- * answered once and kept nowhere.
+ * answered once and kept nowhere. With `issuable`, only when it holds for the reporter as read
+ * under that lock (the web form's page, ADR 0052); else nothing changes and nothing is answered.
  */
-export async function issueTrackingPin(manager: EntityManager, cipher: ContactCipher, reporterRef: string): Promise<string> {
+export async function issueTrackingPin(
+  manager: EntityManager,
+  cipher: ContactCipher,
+  reporterRef: string,
+  issuable: (reporter: SealedReporter) => boolean = () => true,
+): Promise<string | undefined> {
   return manager.transaction(async (tx) => {
     const record = await tx.findOne(ReporterContactRecord, { where: { reporterRef }, lock: { mode: 'pessimistic_write' } });
     if (!record) throw new Error(`the contact ${reporterRef} does not exist`);
     const reporter = openSealedReporter(cipher, record.sealed, record.keyId, `the contact ${reporterRef}`);
+    if (!issuable(reporter)) return undefined;
     const pin = newTrackingPin();
     await tx.update(ReporterContactRecord, { reporterRef }, { keyId: cipher.keyId, sealed: cipher.seal(withTrackingPin(reporter, trackingPinHash(pin))) });
     return pin;

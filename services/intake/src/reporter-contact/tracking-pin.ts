@@ -29,6 +29,16 @@ export function needsTrackingPin(contact: ReporterContact): boolean {
   return !contact.phone && !contact.email;
 }
 
+/**
+ * Whether the web form's status answer may show this reporter another PIN (ADR 0052): they gave
+ * neither phone nor e-mail, and fewer than {@link TRACKING_PINS_KEPT} PINs were issued to them.
+ * Nothing else issues PINs to such a reporter, so every PIN the page ever showed stays valid, and
+ * a script that polls the submission's status mints at most that many, ever.
+ */
+export function webFormPinDue(reporter: SealedReporter): boolean {
+  return needsTrackingPin(reporter) && (reporter.trackingPinHashes?.length ?? 0) < TRACKING_PINS_KEPT;
+}
+
 /** A new random PIN of {@link TRACKING_PIN_DIGITS} digits. */
 export function newTrackingPin(): string {
   return String(randomInt(0, 10 ** TRACKING_PIN_DIGITS)).padStart(TRACKING_PIN_DIGITS, '0');

@@ -57,7 +57,8 @@ export class ResolveReporterAddressHandler {
     const recipient = field ? contact[field] : undefined;
     if (!field || !recipient) return undefined;
     await recordContactRead(manager, { complaintId, officeCode: complaint.office_code, actor: CALLER, purpose, fields: [field], outcome: 'READ', channel });
-    const pin = purpose === SYSTEM_CONTACT_PURPOSES.ACKNOWLEDGEMENT && needsTrackingPin(contact) ? { trackingPin: await issueTrackingPin(manager, this.cipher, reporterRef) } : {};
+    const trackingPin = purpose === SYSTEM_CONTACT_PURPOSES.ACKNOWLEDGEMENT && needsTrackingPin(contact) ? await issueTrackingPin(manager, this.cipher, reporterRef) : undefined;
+    const pin = trackingPin ? { trackingPin } : {};
     if (channel === 'EMAIL' || channel === 'PHONE' || channel === 'WALK_IN' || channel === 'WEB' || channel === 'REGIONAL_OFFICE') return { recipient, ...pin };
 
     const [wroteTo] = (await manager.query(

@@ -17,6 +17,8 @@ import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { ServiceRuntime } from '@pengaduan/messaging';
 import { testConfig } from '../__fixtures__/intake-test-kit';
+import { ContactCipher } from '../reporter-contact/contact-cipher';
+import { TRACKING_PINS_KEPT, type SealedReporter } from '../reporter-contact/tracking-pin';
 import { StateConsumerGroup } from '../complaint-state/own-events';
 import { IntakeModule } from '../intake.module';
 import { intakeService } from '../service-entry';
@@ -28,6 +30,8 @@ const office = randomOfficeCode();
 const admin = { userId: 'u-admin-1', role: 'ADMIN_TIKKIM', officeCode: office };
 let app: INestApplication;
 let client: GrpcTestClient<MethodsOf<typeof IntakeService>>;
+/** intake's HTTP server: the web form and its status, as the gateway forwards them. */
+let baseUrl: string;
 // Reporters who write over Telegram leave only their chat id: the complaints that get a tracking PIN.
 const bot = { botToken: `7000000001:${uniqueSuffix()}`, webhookSecret: `secret-${uniqueSuffix()}` };
 const telegram = new FakeTelegram({ botToken: bot.botToken, secretToken: bot.webhookSecret });
@@ -38,12 +42,13 @@ beforeAll(async () => {
   const logger = createLogger('intake-verify-test', process.env['TEST_LOG_LEVEL'] ?? 'silent');
   const config = {
     ...testConfig(schema),
-    channels: { telegram: { ...bot, office, apiUrl: telegram.url }, off: [] },
+    channels: { telegram: { ...bot, office, apiUrl: telegram.url }, webForm: { offices: [office] }, off: [] },
   };
   const clock = new SettableClock(new Date('2026-11-27T02:00:00Z'));
   const service = await startTestService(intakeService, config, IntakeModule.forRoot(config, logger, { clock, stateConsumerGroup: group }), logger);
   app = service.app;
   telegram.webhookUrl = `${service.baseUrl}/webhooks/telegram`;
+  baseUrl = service.baseUrl;
   await app.get(ServiceRuntime).ready();
   client = new GrpcTestClient(IntakeService, service.grpcAddress);
 });
@@ -182,5 +187,125 @@ describe('a reporter who gave neither phone nor e-mail follows the complaint wit
     const answer = await client.call('resolveReporterAddress', { complaintId: withPhone.complaintId, reporterRef, channel: Channel.SMS, purpose: 'ACKNOWLEDGE' });
     expect(answer).toMatchObject({ found: true, recipient: '+6281399998888' });
     expect(answer.trackingPin).toBeUndefined();
+  });
+});
+
+describe('a web-form reporter who gave neither phone nor e-mail follows the complaint with the PIN the page shows (ADR 0052)', () => {
+  const db = () => app.get(ServiceRuntime).dataSource;
+  interface StatusAnswer {
+    status: number;
+    cacheControl: string | null;
+    body: { status?: string; trackingNumber?: string; trackingPin?: string; code?: string };
+  }
+  const submit = async (fields: Record<string, string> = {}): Promise<string> => {
+    const submissionId = randomUUID();
+    const res = await fetch(`${baseUrl}/webhooks/web-form`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ submissionId, office, text: 'Petugas loket meminta uang tambahan agar paspor saya cepat selesai.', ...fields }),
+    });
+    expect(res.status).toBe(200);
+    return submissionId;
+  };
+  const statusOf = async (submissionId: string): Promise<StatusAnswer> => {
+    const res = await fetch(`${baseUrl}/webhooks/web-form/${submissionId}`);
+    return { status: res.status, cacheControl: res.headers.get('cache-control'), body: (await res.json()) as StatusAnswer['body'] };
+  };
+  const registeredStatus = (submissionId: string) =>
+    eventually(
+      async () => {
+        const answer = await statusOf(submissionId);
+        return answer.body.status === 'REGISTERED' ? answer : undefined;
+      },
+      30_000,
+      'the web form submission registered',
+    );
+  /** What intake sealed for the reporter of `trackingNumber`, opened as only the verifier opens it. */
+  const sealedOf = async (trackingNumber: string): Promise<SealedReporter> => {
+    const [row] = (await db().query('SELECT r.sealed, r.key_id FROM complaint c JOIN reporter_contact r ON r.reporter_ref = c.reporter_ref WHERE c.tracking_number = $1', [
+      trackingNumber,
+    ])) as { sealed: Buffer; key_id: string }[];
+    return app.get(ContactCipher).open(row.sealed, row.key_id);
+  };
+  let submissionId: string;
+  let first: StatusAnswer;
+  const pins: string[] = [];
+
+  beforeAll(async () => {
+    submissionId = await submit({ name: 'Rudi' });
+    first = await registeredStatus(submissionId);
+    pins.push(first.body.trackingPin ?? '');
+  });
+
+  it('answers the tracking number with a PIN, never to be stored, and the PIN proves the complaint is theirs', async () => {
+    const trackingNumber = first.body.trackingNumber ?? '';
+    expect(first).toEqual({ status: 200, cacheControl: 'no-store', body: { status: 'REGISTERED', trackingNumber, trackingPin: expect.stringMatching(/^\d{8}$/) } });
+    const [{ id }] = (await db().query('SELECT id FROM complaint WHERE tracking_number = $1', [trackingNumber])) as { id: string }[];
+    expect(await verify(trackingNumber, pins[0])).toMatchObject({ matched: true, complaintId: id });
+    expect(await verify(trackingNumber, ` ${pins[0]} `)).toMatchObject({ matched: true });
+    for (const wrong of [String((Number(pins[0]) + 1) % 1e8).padStart(8, '0'), pins[0].slice(1), 'Rudi', submissionId, '']) {
+      expect((await verify(trackingNumber, wrong)).matched).toBe(false);
+    }
+  });
+
+  it(`shows another PIN after a reload, up to ${TRACKING_PINS_KEPT} in all, each of them still valid; later answers show the number alone`, async () => {
+    const trackingNumber = first.body.trackingNumber ?? '';
+    for (let n = 2; n <= TRACKING_PINS_KEPT; n++) {
+      const answer = await statusOf(submissionId);
+      expect(answer.body).toEqual({ status: 'REGISTERED', trackingNumber, trackingPin: expect.stringMatching(/^\d{8}$/) });
+      pins.push(answer.body.trackingPin ?? '');
+    }
+    expect(new Set(pins).size).toBe(TRACKING_PINS_KEPT);
+    for (let n = 0; n < 3; n++) expect(await statusOf(submissionId)).toEqual({ status: 200, cacheControl: 'no-store', body: { status: 'REGISTERED', trackingNumber } });
+    for (const pin of pins) expect((await verify(trackingNumber, pin)).matched).toBe(true);
+    expect((await sealedOf(trackingNumber)).trackingPinHashes).toHaveLength(TRACKING_PINS_KEPT);
+  });
+
+  it('keeps only salted hashes of the PINs, inside the sealed contact: no PIN in clear in any table of intake, nor in an event', async () => {
+    const trackingNumber = first.body.trackingNumber ?? '';
+    const sealed = await sealedOf(trackingNumber);
+    expect(sealed).toEqual({ name: 'Rudi', trackingPinHashes: expect.any(Array) });
+    for (const hash of sealed.trackingPinHashes ?? []) expect(hash).toMatch(/^[\w-]{22}\.[\w-]{43}$/);
+    const tables = (await db().query(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE'`, [schema])) as { table_name: string }[];
+    expect(tables.map((t) => t.table_name)).toEqual(expect.arrayContaining(['reporter_contact', 'outbox', 'inbound_message', 'complaint']));
+    for (const { table_name: table } of tables) {
+      const rows = (await db().query(`SELECT * FROM "${schema}"."${table}"`)) as Record<string, unknown>[];
+      const text = rows.map((r) => JSON.stringify(Object.values(r).map((v) => (Buffer.isBuffer(v) ? v.toString('latin1') : v)))).join('\n');
+      for (const pin of pins) expect({ table, clear: text.includes(pin) }).toEqual({ table, clear: false });
+    }
+    expect(JSON.stringify(await db().query('SELECT * FROM outbox'))).not.toMatch(/trackingPin|tracking_pin/i);
+    const [{ id }] = (await db().query('SELECT id FROM complaint WHERE tracking_number = $1', [trackingNumber])) as { id: string }[];
+    const read = await client.call('getComplaint', { complaintId: id, actor: admin, contactPurpose: 'CONFIRM' });
+    expect(JSON.stringify(read.complaint?.contact)).not.toMatch(/trackingPin|Hash/i);
+  });
+
+  it('gives no PIN to a web-form reporter who gave a phone number or an e-mail address: they prove the complaint with those', async () => {
+    const contacts: Record<string, string>[] = [{ phone: '+6281355554444' }, { email: 'dewi@example.id' }, { name: 'Dewi', phone: '+6281355553333', email: 'dewi@example.id' }];
+    for (const contact of contacts) {
+      const id = await submit(contact);
+      const answer = await registeredStatus(id);
+      expect(answer.body).toEqual({ status: 'REGISTERED', trackingNumber: expect.any(String) });
+      expect((await statusOf(id)).body).toEqual(answer.body);
+      expect((await sealedOf(answer.body.trackingNumber ?? '')).trackingPinHashes).toBeUndefined();
+    }
+  });
+
+  it('tells an unknown or forged submission id nothing, nor a message of another channel, and a PIN proves only its own complaint', async () => {
+    const forged = await statusOf(randomUUID());
+    expect(forged).toMatchObject({ status: 404, cacheControl: 'no-store', body: { code: 'WEB_FORM.NOT_FOUND' } });
+    expect(JSON.stringify(forged.body)).not.toMatch(/trackingPin|trackingNumber/);
+    // A Telegram message is stored before its webhook is answered; its id is no web form's submission (not even shaped like one).
+    const telegramMessage = await telegram.sendText(890_000_000 + Math.floor(Math.random() * 1e6), 'Antrean paspor tidak tertib dan ada calo.', { firstName: 'Ani' });
+    const byTelegramId = await statusOf(telegramMessage.providerMessageId);
+    expect(byTelegramId.status).toBeGreaterThanOrEqual(400);
+    expect(JSON.stringify(byTelegramId.body)).not.toMatch(/trackingPin|trackingNumber/);
+
+    const other = await registeredStatus(await submit());
+    const otherPin = other.body.trackingPin ?? '';
+    expect(otherPin).toMatch(/^\d{8}$/);
+    expect(other.body.trackingNumber).not.toBe(first.body.trackingNumber);
+    expect((await verify(first.body.trackingNumber ?? '', otherPin)).matched).toBe(false);
+    for (const pin of pins) expect((await verify(other.body.trackingNumber ?? '', pin)).matched).toBe(false);
+    expect((await verify(other.body.trackingNumber ?? '', otherPin)).matched).toBe(true);
   });
 });

@@ -9,7 +9,11 @@ export interface PublicOffices {
   readonly offices: readonly PublicOffice[];
 }
 
-export type WebFormStatus = { readonly status: 'PENDING' | 'FAILED' } | { readonly status: 'REGISTERED'; readonly trackingNumber: string };
+/**
+ * What became of a web-form report. `trackingPin`: for a reporter who gave neither phone nor
+ * e-mail, a tracking PIN issued for this answer (ADR 0052), to show and never to keep.
+ */
+export type WebFormStatus = { readonly status: 'PENDING' | 'FAILED' } | { readonly status: 'REGISTERED'; readonly trackingNumber: string; readonly trackingPin?: string };
 
 export type TrackingStepState = 'DONE' | 'CURRENT' | 'PENDING' | 'SKIPPED';
 

@@ -5,8 +5,23 @@ import { CopyButton } from '../../components/CopyButton';
 import { PageHeading } from '../../components/PageHeading';
 import { useI18n } from '../../i18n/i18n';
 
-/** The report became a complaint: its tracking number, to copy or follow. */
-export function ReportRegistered({ trackingNumber, canTrack, headingRef, onAnother }: { trackingNumber: string; canTrack: boolean; headingRef: Ref<HTMLHeadingElement>; onAnother: () => void }) {
+/**
+ * The report became a complaint: its tracking number, to copy or follow, and for a reporter who
+ * gave neither phone nor e-mail the tracking PIN of this answer (ADR 0052), shown and kept nowhere.
+ */
+export function ReportRegistered({
+  trackingNumber,
+  trackingPin,
+  canTrack,
+  headingRef,
+  onAnother,
+}: {
+  trackingNumber: string;
+  trackingPin?: string;
+  canTrack: boolean;
+  headingRef: Ref<HTMLHeadingElement>;
+  onAnother: () => void;
+}) {
   const { t } = useI18n();
   return (
     <div className="page page--narrow">
@@ -19,13 +34,22 @@ export function ReportRegistered({ trackingNumber, canTrack, headingRef, onAnoth
         <p className="tracking-number" id="tracking-number">
           {trackingNumber}
         </p>
+        {trackingPin ? (
+          <>
+            <p>{t('report.yourPin')}</p>
+            <p className="tracking-number" id="tracking-pin" translate="no">
+              {trackingPin}
+            </p>
+          </>
+        ) : null}
         <p className="button-row">
           <CopyButton text={trackingNumber} label={t('report.copyNumber')} />
+          {trackingPin ? <CopyButton text={trackingPin} label={t('report.copyPin')} /> : null}
           <Link className="button" to={trackPath(trackingNumber)}>
             {t('report.trackThis')}
           </Link>
         </p>
-        <p>{canTrack ? t('report.keepNumber') : t('report.keepNumberNoContact')}</p>
+        <p>{canTrack ? t('report.keepNumber') : trackingPin ? t('report.keepPin') : t('report.pinShownBefore')}</p>
         <p>
           <button type="button" className="button button--ghost" onClick={onAnother}>
             {t('report.another')}

@@ -139,7 +139,7 @@ export function ReportPage() {
   const summary = FIELD_ORDER.flatMap((f) => (errors[f] ? [{ id: `report-${f}`, label: labels[f], message: msg(errors[f]) }] : []));
 
   if (phase.kind === 'registered') {
-    return <ReportRegistered trackingNumber={phase.trackingNumber} canTrack={canTrack} headingRef={resultRef} onAnother={startOver} />;
+    return <ReportRegistered trackingNumber={phase.trackingNumber} trackingPin={phase.trackingPin} canTrack={canTrack} headingRef={resultRef} onAnother={startOver} />;
   }
 
   if (phase.kind === 'failed' || phase.kind === 'timeout') {

@@ -19,7 +19,7 @@ const NOT_RECEIVED_AFTER_MS = 5_000;
 export type Phase =
   | { kind: 'form'; notReceived?: boolean }
   | { kind: 'waiting'; resumed?: boolean }
-  | { kind: 'registered'; trackingNumber: string }
+  | { kind: 'registered'; trackingNumber: string; trackingPin?: string }
   | { kind: 'failed' }
   | { kind: 'timeout' };
 
@@ -36,7 +36,8 @@ export function useSubmissionStatus(phase: Phase, publicApi: ApiClient, submissi
       try {
         const s = await publicApi.get<WebFormStatus>(`/webhooks/web-form/${encodeURIComponent(submissionId)}`);
         if (stopped) return;
-        if (s.status === 'REGISTERED') return setPhase({ kind: 'registered', trackingNumber: s.trackingNumber });
+        // The PIN lives in this state only, never in storage: a reload asks again (ADR 0052).
+        if (s.status === 'REGISTERED') return setPhase({ kind: 'registered', trackingNumber: s.trackingNumber, ...(s.trackingPin ? { trackingPin: s.trackingPin } : {}) });
         if (s.status === 'FAILED') return setPhase({ kind: 'failed' });
       } catch (err) {
         // Not stored yet where the status is read, or a moment offline: ask again; but a
