@@ -94,6 +94,7 @@ export {
   complaintOutcomeMapping,
   deliveryMethodMapping,
   notificationPurposeMapping,
+  messageTemplateVariantMapping,
   sopValueOf,
   type EnumMapping,
   type SopEventExtras,
@@ -118,13 +119,18 @@ export * from './gen/pengaduan/teamdecree/v1/service_pb';
 export * from './gen/pengaduan/notification/v1/messages_pb';
 export * from './gen/pengaduan/notification/v1/service_pb';
 export * from './gen/pengaduan/notification/v1/receipts_pb';
+export * from './gen/pengaduan/notification/v1/message_templates_pb';
 export * from './gen/pengaduan/intake/v1/transfer_pb';
 export * from './gen/pengaduan/intake/v1/tracking_pb';
 export * from './gen/pengaduan/intake/v1/screening_pb';
 export * from './gen/pengaduan/intake/v1/processing_record_pb';
 export * from './gen/pengaduan/intake/v1/problem_messages_pb';
 export * from './gen/pengaduan/intake/v1/search_pb';
+export * from './gen/pengaduan/intake/v1/office_profile_pb';
 export * from './gen/pengaduan/documents/v1/documents_pb';
+export { slaPolicyToWire, slaPolicyFromWire } from './lib/sla-policy-wire';
+export * from './gen/pengaduan/slamonitor/v1/messages_pb';
+export * from './gen/pengaduan/slamonitor/v1/service_pb';
 /** The public gRPC API (`pengaduan.v1`, served by the gateway): `publicApi.OfficeComplaintsService` … */
 export * as publicApi from './lib/public-api';
 /** `google.rpc.Status`, `BadRequest`, `ErrorInfo` …: the public API's error details. */

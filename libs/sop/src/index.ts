@@ -10,6 +10,7 @@ export type { Role, Actor, UserActor, SystemActor } from './lib/roles';
 export {
   CHANNELS,
   OUTBOUND_CHANNELS,
+  MESSAGE_CHANNELS,
   REPLY_WINDOW_CHANNELS,
   REPLY_WINDOW_MS,
   DELIVERY_METHODS,
@@ -27,6 +28,7 @@ export {
 export type {
   Channel,
   OutboundChannel,
+  MessageChannel,
   DeliveryMethod,
   NotificationPurpose,
   ClassificationCode,
@@ -59,6 +61,7 @@ export {
   COMPLAINT_OUTCOME_LABELS,
   CONTACT_PURPOSE_LABELS,
   CONTACT_FIELD_LABELS,
+  NOTIFICATION_PURPOSE_LABELS,
 } from './lib/labels';
 export type { Label } from './lib/labels';
 
@@ -70,11 +73,13 @@ export {
   SOP_TARGET_HOURS,
   STATUTORY_SETTLEMENT_DAYS,
   getStep,
+  triggeredBy,
 } from './lib/sop-steps';
 export type { SopStepId, StepId, SopStep, ClockTrigger } from './lib/sop-steps';
 
-export { COMPLAINT_STATUSES, OPEN_STATUSES, initialState, isOpen, pendingSections } from './lib/state';
+export { COMPLAINT_STATUSES, OPEN_STATUSES, ACKNOWLEDGEMENT_PROGRESS, initialState, isOpen, pendingSections } from './lib/state';
 export type {
+  AcknowledgementProgress,
   ComplaintStatus,
   ComplaintState,
   StateOf,
@@ -95,7 +100,35 @@ export type {
 } from './lib/state';
 
 export { FIELD_RULES } from './lib/field-rules';
+export {
+  MESSAGE_TEMPLATE_VARIANTS,
+  MESSAGE_PLACEHOLDERS,
+  MESSAGE_TEMPLATE_KINDS,
+  MESSAGE_LIMITS,
+  LONGEST_MESSAGE_VALUES,
+  SAMPLE_MESSAGE_VALUES,
+  messageTemplateKind,
+  allowedPlaceholders,
+  renderMessageTemplate,
+  checkMessageTemplate,
+  checkMessageTemplateRequest,
+  describeMessageTemplateIssue,
+  messageLength,
+  smsLength,
+} from './lib/message-templates';
+export type { MessageTemplateVariant, MessagePlaceholder, MessageValues, MessageTemplateKind, MessageLimit, SmsLength, MessageTemplateIssue, MessageTemplateRequest, MessageTemplateViolation } from './lib/message-templates';
 export type { FieldRuleName } from './lib/field-rules';
+export {
+  OFFICE_PROFILE_FIELDS,
+  OPTIONAL_OFFICE_PROFILE_FIELDS,
+  OFFICE_PROFILE_RULES,
+  officeProfileViolations,
+  normaliseOfficeProfileFields,
+  changedOfficeProfileFields,
+  officeProfileFieldsOf,
+  letterheadLines,
+} from './lib/office-profile';
+export type { OfficeProfileFields, OfficeProfileField, OfficeProfileViolation, LetterheadLines } from './lib/office-profile';
 export { COMMAND_TYPES, isCommandType, CALL_ATTEMPT_OUTCOMES, CALL_RETRY_HORIZON_DAYS } from './lib/commands';
 export {
   CONTACT_READ_PURPOSES,
@@ -128,7 +161,7 @@ export type {
   CallAttemptOutcome,
 } from './lib/commands';
 
-export { COMPLAINT_EVENT_TYPES, SLA_EVENT_TYPES, VERSION_NEUTRAL_EVENT_TYPES, changesVersion, isComplaintEventType, versionAfter } from './lib/events';
+export { COMPLAINT_EVENT_TYPES, SLA_EVENT_TYPES, VERSION_NEUTRAL_EVENT_TYPES, changesVersion, isAcknowledgementCall, isComplaintEventType, versionAfter } from './lib/events';
 export type {
   ComplaintEventType,
   SlaEventType,
@@ -157,11 +190,11 @@ export type {
 export { SOP_ERROR_CODES } from './lib/errors';
 export type { SopError, SopErrorCode, Decision } from './lib/errors';
 
-export { COMMAND_RULES, mayFire, isLegalIn } from './lib/rules';
-export type { CommandRule } from './lib/rules';
+export { COMMAND_RULES, ACKNOWLEDGEMENT_CALL_RULE, mayFire, isLegalIn, ruleOf, notLegalNow, callPurposes, callPurposeOf, informationPurposeOf, INFORMATION_PURPOSES } from './lib/rules';
+export type { CommandRule, RuleKey } from './lib/rules';
 
 export { decide } from './lib/decide';
-export { evolve, replay, verifyHistory, EVENT_PRODUCED_BY } from './lib/evolve';
+export { evolve, replay, verifyHistory, EVENT_PRODUCED_BY, ruleKeyOf } from './lib/evolve';
 export type { HistoryVerdict } from './lib/evolve';
 export { availableActions } from './lib/available-actions';
 export { openStep } from './lib/open-step';
@@ -169,7 +202,9 @@ export type { OpenStep } from './lib/open-step';
 
 export { SLA_TARGET_IDS, CLOCK_IDS, isClockId, OFFICE_REPORT, runningClocks } from './lib/sla/sla-clocks';
 export type { SlaTargetId, ClockId, EscalationTarget, ClockCounting, RunningClock } from './lib/sla/sla-clocks';
-export { OFFICE_TIME_ZONES, DEFAULT_SLA_POLICY, parseSlaPolicy, computeDeadline, WorkingCalendar } from './lib/sla/sla-policy';
-export type { OfficeTimeZone, IsoWeekday, SlaPolicy, PolicyParseResult, ComputedDeadline } from './lib/sla/sla-policy';
+export { OFFICE_TIME_ZONES, ISO_WEEKDAYS, DEFAULT_SLA_POLICY, parseSlaPolicy, computeDeadline, WorkingCalendar } from './lib/sla/sla-policy';
+export type { OfficeTimeZone, IsoWeekday, OfficeDayOff, SlaPolicy, PolicyViolation, PolicyParseResult, ComputedDeadline } from './lib/sla/sla-policy';
+export { SOP_CLOCK_HOURS, OFFICE_SLA_LIMITS, checkOfficeSlaPolicy, officeToday, canonicalSlaPolicy, sameSlaPolicy, slaPolicyChange } from './lib/sla/office-sla-policy';
+export type { OfficeSlaPolicyRefusal, OfficeSlaPolicyCheck, PolicyFieldChange } from './lib/sla/office-sla-policy';
 export { HOLIDAY_CALENDARS } from './lib/sla/holiday-calendars';
 export type { HolidayCalendarDay, HolidayCalendarYear } from './lib/sla/holiday-calendars';

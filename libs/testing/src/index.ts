@@ -9,6 +9,7 @@ export * from './lib/processes';
 export * from './lib/topic-reader';
 export * from './lib/fake-providers';
 export * from './lib/stored-documents';
+export * from './lib/pdf-text';
 export * from './lib/raw-http';
 export * from './lib/intake-screen-stand-in';
 export * from './lib/service-app';

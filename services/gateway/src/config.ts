@@ -4,6 +4,7 @@ import { loadEventSigning, loadTransportSecurity, type EventSigning, type KafkaS
 import { loadConfig, loadConfigParts, parse, planned, SERVICE_PORTS, PRODUCTION_MODE, type ConfigSpec, type GrpcTls } from '@pengaduan/runtime';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { attemptsLimit, PUBLIC_LIMIT_SETTINGS } from './public-rate-limits/public-limit-settings';
 import { parseSecondFactorRules, type SecondFactorRules } from './totp/second-factor-policy';
 import { defaultAdminWebDist } from './web-app/web-app-dist';
 
@@ -20,6 +21,8 @@ export interface GatewayConfig {
   analysisGrpcUrl: string;
   teamDecreeGrpcUrl: string;
   notificationGrpcUrl: string;
+  /** sla-monitor's internal gRPC API: the offices' SLA policies (docs/adr/0049). */
+  slaMonitorGrpcUrl: string;
   /** intake's HTTP base URL: the public `/webhooks/…` are forwarded there unchanged. */
   intakeWebhooksUrl: string;
   projectionGroup: string;
@@ -45,6 +48,12 @@ export interface GatewayConfig {
   trackingGuardAfterFailuresPerNumber: number;
   /** Public web form submissions one client address may make per {@link WEB_FORM_WINDOW_SECONDS}. */
   webFormMaxPerAddress: number;
+  /**
+   * Reads of a web form submission's status (`GET /webhooks/web-form/<id>`, which may issue a
+   * tracking PIN, ADR 0052) one client address may make per {@link WEB_FORM_WINDOW_SECONDS}.
+   * Always set by loadGatewayConfig; a configuration built in code may leave it at {@link DEFAULT_WEB_FORM_STATUS_MAX_PER_ADDRESS}.
+   */
+  webFormStatusMaxPerAddress?: number;
   /**
    * Failed officer logins (and wrong current passwords) one client address may make per
    * {@link LOGIN_WINDOW_SECONDS} before its logins are refused (429) for the rest of it.
@@ -86,12 +95,6 @@ export const MIN_JWT_SECRET_BYTES = 32;
 /** The longest access-token lifetime accepted: one day (a shift is 8 h). */
 export const MAX_JWT_TTL_SECONDS = 86_400;
 
-/** The window of {@link GatewayConfig.trackingMaxPerAddress}: 15 minutes. */
-export const TRACKING_ADDRESS_WINDOW_SECONDS = 15 * 60;
-/** The window of {@link GatewayConfig.trackingMaxFailuresPerAddressAndNumber} and {@link GatewayConfig.trackingGuardAfterFailuresPerNumber}: one hour. */
-export const TRACKING_NUMBER_WINDOW_SECONDS = 60 * 60;
-/** The window of {@link GatewayConfig.webFormMaxPerAddress}: 10 minutes. */
-export const WEB_FORM_WINDOW_SECONDS = 10 * 60;
 /** The window of the officers' login limits ({@link GatewayConfig.loginMaxFailuresPerAddress} …): 15 minutes. */
 export const LOGIN_WINDOW_SECONDS = 15 * 60;
 export const DEFAULT_LOGIN_MAX_FAILURES_PER_ADDRESS = 20;
@@ -133,12 +136,6 @@ const trustProxy = (raw: string): TrustProxy => {
     }
   }
   return entries;
-};
-
-const attemptsLimit = (raw: string): number => {
-  const n = parse.positiveInt(raw);
-  if (n > 100_000) throw new Error(`"${raw}" is not between 1 and 100000`);
-  return n;
 };
 
 /** `<OFFICE>,…` as intake reads WEB_FORM_OFFICES (libs/channels); empty: the web form is closed. */
@@ -200,6 +197,12 @@ export const GATEWAY_CONFIG: ConfigSpec<GatewayConfig> = {
   analysisGrpcUrl: { env: 'ANALYSIS_GRPC_URL', ...planned.address(SERVICE_PORTS.analysis.grpc), parse: hostPort, description: "host:port of analysis's internal gRPC API" },
   teamDecreeGrpcUrl: { env: 'TEAM_DECREE_GRPC_URL', ...planned.address(SERVICE_PORTS['team-decree'].grpc), parse: hostPort, description: "host:port of team-decree's internal gRPC API" },
   notificationGrpcUrl: { env: 'NOTIFICATION_GRPC_URL', ...planned.address(SERVICE_PORTS.notification.grpc), parse: hostPort, description: "host:port of notification's internal gRPC API" },
+  slaMonitorGrpcUrl: {
+    env: 'SLA_MONITOR_GRPC_URL',
+    ...planned.address(SERVICE_PORTS['sla-monitor'].grpc),
+    parse: hostPort,
+    description: "host:port of sla-monitor's internal gRPC API (the offices' SLA policies)",
+  },
   intakeWebhooksUrl: {
     env: 'INTAKE_WEBHOOKS_URL',
     ...planned.httpUrl(SERVICE_PORTS.intake.http),
@@ -235,30 +238,7 @@ export const GATEWAY_CONFIG: ConfigSpec<GatewayConfig> = {
     parse: trustProxy,
     description: "Express trust proxy: off (the connection's address is the client's), the number of proxies in front (1), or their addresses/subnets (loopback,10.0.0.0/8)",
   },
-  trackingMaxPerAddress: {
-    env: 'PUBLIC_TRACKING_MAX_PER_ADDRESS',
-    default: '10',
-    parse: attemptsLimit,
-    description: `public tracking attempts one client address may make in ${TRACKING_ADDRESS_WINDOW_SECONDS / 60} minutes`,
-  },
-  trackingMaxFailuresPerAddressAndNumber: {
-    env: 'PUBLIC_TRACKING_MAX_FAILURES_PER_ADDRESS_AND_NUMBER',
-    default: '5',
-    parse: attemptsLimit,
-    description: `wrong verifiers one client address may give for one tracking number in ${TRACKING_NUMBER_WINDOW_SECONDS / 60} minutes; then that address waits for the rest of them (others do not)`,
-  },
-  trackingGuardAfterFailuresPerNumber: {
-    env: 'PUBLIC_TRACKING_GUARD_AFTER_FAILURES_PER_NUMBER',
-    default: '20',
-    parse: attemptsLimit,
-    description: `wrong verifiers on one tracking number from all addresses together in ${TRACKING_NUMBER_WINDOW_SECONDS / 60} minutes after which each address gets one wrong verifier on it for the rest of them (a slow-down for spread-out guessing; nobody is locked out)`,
-  },
-  webFormMaxPerAddress: {
-    env: 'PUBLIC_WEB_FORM_MAX_PER_ADDRESS',
-    default: '5',
-    parse: attemptsLimit,
-    description: `public web form submissions one client address may make in ${WEB_FORM_WINDOW_SECONDS / 60} minutes`,
-  },
+  ...PUBLIC_LIMIT_SETTINGS,
   loginMaxFailuresPerAddress: {
     env: 'GATEWAY_LOGIN_MAX_FAILURES_PER_ADDRESS',
     default: String(DEFAULT_LOGIN_MAX_FAILURES_PER_ADDRESS),

@@ -31,6 +31,7 @@ describe('gateway configuration', () => {
       analysisGrpcUrl: '127.0.0.1:50053',
       teamDecreeGrpcUrl: '127.0.0.1:50054',
       notificationGrpcUrl: '127.0.0.1:50055',
+      slaMonitorGrpcUrl: '127.0.0.1:50056',
       intakeWebhooksUrl: 'http://127.0.0.1:3101',
       projectionGroup: 'gateway-projection',
       projectionConcurrency: 3,
@@ -41,6 +42,7 @@ describe('gateway configuration', () => {
       trackingMaxFailuresPerAddressAndNumber: 5,
       trackingGuardAfterFailuresPerNumber: 20,
       webFormMaxPerAddress: 5,
+      webFormStatusMaxPerAddress: 120,
       loginMaxFailuresPerAddress: 20,
       loginMaxFailuresPerUsername: 5,
       totpRequiredRoles: {},
@@ -67,6 +69,7 @@ describe('gateway configuration', () => {
       ANALYSIS_GRPC_URL: 'analysis.pengaduan.svc:50051',
       TEAM_DECREE_GRPC_URL: 'team-decree.pengaduan.svc:50051',
       NOTIFICATION_GRPC_URL: 'notification.pengaduan.svc:50051',
+      SLA_MONITOR_GRPC_URL: 'sla-monitor.pengaduan.svc:50051',
       GATEWAY_PROJECTION_GROUP: 'gateway-projection.v2',
       GATEWAY_JWT_TTL_SECONDS: '3600',
     });
@@ -81,6 +84,7 @@ describe('gateway configuration', () => {
       analysisGrpcUrl: 'analysis.pengaduan.svc:50051',
       teamDecreeGrpcUrl: 'team-decree.pengaduan.svc:50051',
       notificationGrpcUrl: 'notification.pengaduan.svc:50051',
+      slaMonitorGrpcUrl: 'sla-monitor.pengaduan.svc:50051',
       projectionGroup: 'gateway-projection.v2',
       projectionConcurrency: 3,
       jwtTtlSeconds: 3600,
@@ -167,10 +171,11 @@ describe('gateway configuration', () => {
         PUBLIC_TRACKING_MAX_FAILURES_PER_ADDRESS_AND_NUMBER: '3',
         PUBLIC_TRACKING_GUARD_AFTER_FAILURES_PER_NUMBER: '50',
         PUBLIC_WEB_FORM_MAX_PER_ADDRESS: '2',
+        PUBLIC_WEB_FORM_STATUS_MAX_PER_ADDRESS: '30',
         WEB_FORM_OFFICES: 'BLP, TPI,BLP',
         ADMIN_WEB_DIST: '/srv/pengaduan/web',
       }),
-    ).toMatchObject({ trackingMaxPerAddress: 20, trackingMaxFailuresPerAddressAndNumber: 3, trackingGuardAfterFailuresPerNumber: 50, webFormMaxPerAddress: 2, webFormOffices: ['BLP', 'TPI'], adminWebDist: '/srv/pengaduan/web' });
+    ).toMatchObject({ trackingMaxPerAddress: 20, trackingMaxFailuresPerAddressAndNumber: 3, trackingGuardAfterFailuresPerNumber: 50, webFormMaxPerAddress: 2, webFormStatusMaxPerAddress: 30, webFormOffices: ['BLP', 'TPI'], adminWebDist: '/srv/pengaduan/web' });
     expect(loadGatewayConfig({ ...required, ADMIN_WEB_DIST: 'web/dist' }).adminWebDist).toBe(resolve('web/dist'));
   });
 
@@ -191,8 +196,21 @@ describe('gateway configuration', () => {
   });
 
   it('refuses malformed limits and office codes, naming each', () => {
-    const problems = problemsOf({ ...required, PUBLIC_TRACKING_MAX_PER_ADDRESS: '0', PUBLIC_TRACKING_MAX_FAILURES_PER_ADDRESS_AND_NUMBER: 'many', PUBLIC_WEB_FORM_MAX_PER_ADDRESS: '-1', WEB_FORM_OFFICES: 'BLP,blp' });
-    expect(problems.map((p) => p.split(':')[0])).toEqual(['PUBLIC_TRACKING_MAX_PER_ADDRESS', 'PUBLIC_TRACKING_MAX_FAILURES_PER_ADDRESS_AND_NUMBER', 'PUBLIC_WEB_FORM_MAX_PER_ADDRESS', 'WEB_FORM_OFFICES']);
+    const problems = problemsOf({
+      ...required,
+      PUBLIC_TRACKING_MAX_PER_ADDRESS: '0',
+      PUBLIC_TRACKING_MAX_FAILURES_PER_ADDRESS_AND_NUMBER: 'many',
+      PUBLIC_WEB_FORM_MAX_PER_ADDRESS: '-1',
+      PUBLIC_WEB_FORM_STATUS_MAX_PER_ADDRESS: '100001',
+      WEB_FORM_OFFICES: 'BLP,blp',
+    });
+    expect(problems.map((p) => p.split(':')[0])).toEqual([
+      'PUBLIC_TRACKING_MAX_PER_ADDRESS',
+      'PUBLIC_TRACKING_MAX_FAILURES_PER_ADDRESS_AND_NUMBER',
+      'PUBLIC_WEB_FORM_MAX_PER_ADDRESS',
+      'PUBLIC_WEB_FORM_STATUS_MAX_PER_ADDRESS',
+      'WEB_FORM_OFFICES',
+    ]);
   });
 
   it('refuses the retired per-number lock rather than ignore it, naming what replaced it', () => {

@@ -57,7 +57,7 @@ import { SlaEscalationsHttpController } from './sla-escalations/sla-escalations.
 import { SlaEscalationsQuery } from './sla-escalations/sla-escalations.query';
 import { SlaSummaryHttpController } from './sla-summary/sla-summary.http.controller';
 import { SlaSummaryQuery } from './sla-summary/sla-summary.query';
-import { AnalysisClient, DispositionClient, IntakeClient, NotificationClient, TeamDecreeClient } from './upstream/clients';
+import { upstreamClients, upstreamProviders } from './upstream/clients';
 import { UserAccounts } from './users/user-accounts';
 import { WriteFollowUpInformationForwarder } from './write-follow-up-information/write-follow-up-information.forwarder';
 import { WriteFollowUpInformationHttpController } from './write-follow-up-information/write-follow-up-information.http.controller';
@@ -79,6 +79,9 @@ import { ProblemMessagesHttpController } from './problem-messages/problem-messag
 import { DashboardHttpController, DashboardQueries } from './dashboard/dashboard.http.controller';
 import { AccountSecurityLog } from './account-security-log/account-security-log';
 import { OFFICE_ADMINISTRATION } from './administer-officers/office-administration.parts';
+import { SLA_POLICY } from './sla-policy/sla-policy.parts';
+import { MESSAGE_TEMPLATES } from './message-templates/message-templates.parts';
+import { OFFICE_PROFILE } from './office-profile/office-profile.parts';
 import { ACCOUNT_SECURITY } from './users/account-security.parts';
 import { LoginAttempts, LoginLimits, loginLimitsOf } from './login/login-attempts';
 import { LoginChallenges } from './login/login-challenges';
@@ -154,13 +157,7 @@ const COMMAND_USE_CASES = [
 export class GatewayModule {
   static forRoot(config: GatewayConfig, logger: Logger, options: GatewayModuleOptions = {}): DynamicModule {
     const clock = options.clock ?? new SystemClock();
-    const upstreams = {
-      intake: new IntakeClient(config.intakeGrpcUrl, logger, config.grpcTls),
-      disposition: new DispositionClient(config.dispositionGrpcUrl, logger, config.grpcTls),
-      analysis: new AnalysisClient(config.analysisGrpcUrl, logger, config.grpcTls),
-      teamDecree: new TeamDecreeClient(config.teamDecreeGrpcUrl, logger, config.grpcTls),
-      notification: new NotificationClient(config.notificationGrpcUrl, logger, config.grpcTls),
-    };
+    const upstreams = upstreamClients(config, logger);
     const documents = new ComplaintDocumentsClients(config, logger);
     return {
       module: GatewayModule,
@@ -180,6 +177,9 @@ export class GatewayModule {
         SectionsHttpController,
         // The office's administration: officers, sections, its log (ADR 0042).
         ...OFFICE_ADMINISTRATION.controllers,
+        ...SLA_POLICY.controllers,
+        ...MESSAGE_TEMPLATES.controllers,
+        ...OFFICE_PROFILE.controllers,
         SlaSummaryHttpController,
         SlaEscalationsHttpController,
         CallTasksHttpController,
@@ -199,11 +199,7 @@ export class GatewayModule {
         { provide: ServiceRuntime, useFactory: () => new ServiceRuntime(gatewayRuntimeOptions(config, logger, options.complaintTopic)) },
         { provide: HealthRegistry, inject: [ServiceRuntime], useFactory: (rt: ServiceRuntime) => rt.health },
         { provide: DeadLetters, inject: [ServiceRuntime, Clock], useFactory: (rt: ServiceRuntime, c: Clock) => new DeadLetters(rt, c, deadLetterGroups(config.projectionGroup, options.complaintTopic !== undefined)) },
-        { provide: IntakeClient, useValue: upstreams.intake },
-        { provide: DispositionClient, useValue: upstreams.disposition },
-        { provide: AnalysisClient, useValue: upstreams.analysis },
-        { provide: TeamDecreeClient, useValue: upstreams.teamDecree },
-        { provide: NotificationClient, useValue: upstreams.notification },
+        ...upstreamProviders(upstreams),
         { provide: AccessTokens, useValue: new AccessTokens(config.jwtSecret, config.jwtTtlSeconds, clock) },
         { provide: UserAccounts, inject: [ServiceRuntime], useFactory: (rt: ServiceRuntime) => new UserAccounts(() => rt.dataSource) },
         { provide: AccountDirectory, useExisting: UserAccounts },
@@ -217,6 +213,9 @@ export class GatewayModule {
         LoginAttempts,
         ...ACCOUNT_SECURITY.providers,
         ...OFFICE_ADMINISTRATION.providers,
+        ...SLA_POLICY.providers,
+        ...MESSAGE_TEMPLATES.providers,
+        ...OFFICE_PROFILE.providers,
         { provide: SecondFactorPolicy, useValue: new SecondFactorPolicy(config.totpRequiredRoles) },
         {
           provide: TotpCredentials,

@@ -6,7 +6,7 @@ import { DEFAULT_MEDIA_TYPES } from './inbound-media/media-fetch-worker';
 import { contactKeyRing, parseKeyRing, type RingKey } from './reporter-contact/key-ring';
 
 export interface IntakeConfig {
-  /** The offices' letterheads for the SOP documents (OFFICE_PROFILES_FILE). */
+  /** The offices' default letterheads (OFFICE_PROFILES_FILE): under what each head of office saves (docs/adr/0048). */
   officeProfiles: OfficeDirectory;
   databaseUrl: string;
   databaseSchema: string;

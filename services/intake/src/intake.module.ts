@@ -1,4 +1,4 @@
-import { complaintDocumentsGrpcService, documentKindsProducedBy, OfficeDirectory } from '@pengaduan/documents';
+import { complaintDocumentsGrpcService, documentKindsProducedBy } from '@pengaduan/documents';
 import { CommandServiceLifecycle, ComplaintCommandExecutor, complaintStateConsumer, ServiceRuntime, type ServiceRuntimeOptions } from '@pengaduan/messaging';
 import { grpcServiceController, HealthController, HealthRegistry, type Logger, Clock, SystemClock } from '@pengaduan/runtime';
 import { ComplaintDocumentsService } from '@pengaduan/contracts';
@@ -33,6 +33,9 @@ import { GetComplaintGrpcController } from './get-complaint/get-complaint.grpc.c
 import { GetComplaintHandler } from './get-complaint/get-complaint.handler';
 import { ListContactReadsGrpcController } from './processing-record/list-contact-reads.grpc.controller';
 import { ListContactReadsHandler } from './processing-record/list-contact-reads.handler';
+import { OfficeProfileGrpcController } from './office-profile/office-profile.grpc.controller';
+import { OfficeProfileVersions } from './office-profile/office-profile-versions';
+import { UpdateOfficeProfileHandler } from './office-profile/update-office-profile.handler';
 import { ListProblemMessagesHandler } from './problem-messages/list-problem-messages.handler';
 import { ProblemMessageActionsHandler } from './problem-messages/problem-message-actions.handler';
 import { ProblemMessageOffices } from './problem-messages/problem-message-offices';
@@ -120,6 +123,7 @@ export class IntakeModule implements NestModule {
         ListContactReadsGrpcController,
         ProblemMessagesGrpcController,
         SearchComplaintTextsGrpcController,
+        OfficeProfileGrpcController,
         grpcServiceController(ComplaintDocumentsService, {
           inject: [ServiceRuntime],
           useFactory: (rt: ServiceRuntime) => complaintDocumentsGrpcService(() => rt.dataSource, documentKindsProducedBy('intake')),
@@ -131,9 +135,9 @@ export class IntakeModule implements NestModule {
         { provide: SenderDigest, useValue: keys.digest },
         {
           provide: InboundProcessor,
-          inject: [ServiceRuntime, ContactCipher, SenderDigest, Clock],
-          useFactory: (runtime: ServiceRuntime, cipher: ContactCipher, digest: SenderDigest, clock: Clock) =>
-            new InboundProcessor(runtime, { cipher, digest }, group, clock, logger, { pollMs: config.inboundPollMs, letterheads: config.officeProfiles }),
+          inject: [ServiceRuntime, ContactCipher, SenderDigest, Clock, OfficeProfileVersions],
+          useFactory: (runtime: ServiceRuntime, cipher: ContactCipher, digest: SenderDigest, clock: Clock, letterheads: OfficeProfileVersions) =>
+            new InboundProcessor(runtime, { cipher, digest }, group, clock, logger, { pollMs: config.inboundPollMs, letterheads }),
         },
         {
           provide: MediaFetchWorker,
@@ -165,7 +169,11 @@ export class IntakeModule implements NestModule {
           useFactory: (runtime: ServiceRuntime, cipher: ContactCipher, digest: SenderDigest, offices: ProblemMessageOffices, clock: Clock, processor: InboundProcessor) =>
             new ProblemMessageActionsHandler(runtime, { cipher, digest }, inbound, offices, clock, logger, () => processor.wake()),
         },
-        { provide: WebFormStatusQuery, inject: [ServiceRuntime], useFactory: (runtime: ServiceRuntime) => new WebFormStatusQuery(runtime) },
+        {
+          provide: WebFormStatusQuery,
+          inject: [ServiceRuntime, ContactCipher],
+          useFactory: (runtime: ServiceRuntime, cipher: ContactCipher) => new WebFormStatusQuery(runtime, cipher),
+        },
         {
           provide: ResolveReporterAddressHandler,
           inject: [ServiceRuntime, ContactCipher, SenderDigest],
@@ -181,7 +189,13 @@ export class IntakeModule implements NestModule {
           inject: [ServiceRuntime, Clock],
           useFactory: (runtime: ServiceRuntime, clock: Clock) => intakeCommandExecutor(runtime, clock, group),
         },
-        { provide: OfficeDirectory, useValue: config.officeProfiles },
+        // The office's profile (docs/adr/0048): the head of office's versions over OFFICE_PROFILES_FILE.
+        { provide: OfficeProfileVersions, useValue: new OfficeProfileVersions(config.officeProfiles) },
+        {
+          provide: UpdateOfficeProfileHandler,
+          inject: [ServiceRuntime, OfficeProfileVersions, Clock],
+          useFactory: (runtime: ServiceRuntime, versions: OfficeProfileVersions, clock: Clock) => new UpdateOfficeProfileHandler(runtime, versions, clock, logger),
+        },
         RegisterComplaintHandler,
         GetComplaintHandler,
         ConfirmComplaintHandler,

@@ -1,4 +1,4 @@
-import { complaintDocumentsGrpcService, documentKindsProducedBy } from '@pengaduan/documents';
+import { complaintDocumentsGrpcService, documentKindsProducedBy, OfficeProfileClient } from '@pengaduan/documents';
 import { ComplaintDocumentsService } from '@pengaduan/contracts';
 import { CommandServiceLifecycle, ComplaintCommandExecutor, ServiceRuntime, type ServiceRuntimeOptions } from '@pengaduan/messaging';
 import { grpcServiceController, HealthController, HealthRegistry, type Logger, Clock, SystemClock } from '@pengaduan/runtime';
@@ -19,6 +19,8 @@ import { DeliveryDispatcher } from './deliver-notification/delivery-dispatcher';
 import { FallbackPolicy } from './deliver-notification/outbound-notifications';
 import { RecordDeliveryReceiptsGrpcController } from './record-receipts/record-delivery-receipts.grpc.controller';
 import { RecordDeliveryReceiptsHandler } from './record-receipts/record-delivery-receipts.handler';
+import { MessageTemplates } from './message-templates/message-templates';
+import { MessageTemplatesGrpcController } from './message-templates/message-templates.grpc.controller';
 import { NOTIFICATION_ENTITIES } from './persistence/entities';
 import { NOTIFICATION_MIGRATIONS } from './persistence/migrations';
 import { WriteFollowUpInformationGrpcController } from './write-follow-up-information/write-follow-up-information.grpc.controller';
@@ -86,6 +88,8 @@ export class NotificationModule {
         ConfirmDeliveryGrpcController,
         RecordCallAttemptGrpcController,
         RecordDeliveryReceiptsGrpcController,
+        // The offices' texts of the messages to reporters (docs/adr/0050).
+        MessageTemplatesGrpcController,
         grpcServiceController(ComplaintDocumentsService, {
           inject: [ServiceRuntime],
           useFactory: (rt: ServiceRuntime) => complaintDocumentsGrpcService(() => rt.dataSource, documentKindsProducedBy('notification')),
@@ -141,10 +145,11 @@ export class NotificationModule {
           provide: WriteFollowUpInformationHandler,
           inject: [ComplaintCommandExecutor, DeliveryDispatcher],
           useFactory: (executor: ComplaintCommandExecutor, dispatcher: DeliveryDispatcher) =>
-            new WriteFollowUpInformationHandler(executor, policy, dispatcher, config.officeProfiles, intake),
+            new WriteFollowUpInformationHandler(executor, policy, dispatcher, new OfficeProfileClient(intake), intake),
         },
         ConfirmDeliveryHandler,
         RecordCallAttemptHandler,
+        MessageTemplates,
         {
           provide: CommandServiceLifecycle,
           inject: [ServiceRuntime, DeliveryDispatcher],

@@ -236,6 +236,50 @@ export const ERROR_CATALOGUE = {
     'Seksi sudah tidak aktif dan tidak dapat diubah.',
     'The section is retired and cannot be changed.',
   ),
+  // The office's SLA policy and working calendar (docs/adr/0049).
+  'SLA_POLICY.FORBIDDEN_ROLE': service('forbidden', "Only the head of office sets the office's SLA policy and working calendar (docs/adr/0049).", 'Hanya Kepala Kantor yang mengubah kebijakan SLA dan kalender kerja kantor.', "Only the head of office changes the office's SLA policy and working calendar."),
+  'SLA_POLICY.VERSION_CONFLICT': service(
+    'conflict',
+    "The office's SLA policy was changed since the version named in If-Match; `version` is the current one (docs/adr/0049).",
+    'Kebijakan SLA sudah diubah orang lain sejak Anda membukanya; muat ulang halaman, periksa, lalu simpan lagi.',
+    'Someone else changed the SLA policy since you opened it; reload the page, check it and save again.',
+  ),
+  'SLA_POLICY.STEP_HOURS_OVER_SOP': service(
+    'invalid',
+    "A step's hours are longer than the SOP's (12 h per step, 72 h in all, 60 days): an office may shorten a step, never lengthen it; `errors` names each step (docs/adr/0049).",
+    'Waktu langkah melebihi standar SOP. Kantor boleh mempersingkat waktu langkah, tetapi tidak boleh memperpanjangnya.',
+    "A step's time is longer than the SOP allows. The office may shorten a step's time, never lengthen it.",
+  ),
+  'OFFICE_PROFILE.FORBIDDEN_ROLE': service(
+    'forbidden',
+    "Only the head of office changes the office's profile (its documents' letterhead and contact, docs/adr/0048); every officer of the office reads it.",
+    'Hanya Kepala Kantor yang dapat mengubah profil kantor.',
+    "Only the head of office can change the office's profile.",
+  ),
+  'OFFICE_PROFILE.VERSION_CONFLICT': service(
+    'conflict',
+    "The office's profile was changed since the version named in If-Match (docs/adr/0048); `version` in the details is the current one.",
+    'Profil kantor sudah diubah oleh orang lain; muat ulang halaman, periksa isinya, lalu simpan lagi.',
+    "Someone else has changed the office's profile; reload the page, check it, then save again.",
+  ),
+  'MESSAGE_TEMPLATE.TEXT_REFUSED': service(
+    'invalid',
+    "An office's text of a message to reporters is well-formed but breaks a rule of such texts (libs/sop `checkMessageTemplate`: a placeholder missing or unknown, too long for the channel, a control character, a phone number or e-mail address); `errors` names `body` with the rule (docs/adr/0050).",
+    'Teks pesan belum dapat dipakai; periksa keterangan pada teksnya.',
+    'The message text cannot be used yet; see the note on the text.',
+  ),
+  'MESSAGE_TEMPLATE.VERSION_CONFLICT': service(
+    'conflict',
+    'The text was changed since the version the request names (If-Match): read it again (docs/adr/0050).',
+    'Teks pesan ini baru saja diubah orang lain; muat ulang dan periksa sebelum menyimpan.',
+    'Someone else has just changed this message text; reload it and check before saving.',
+  ),
+  'MESSAGE_TEMPLATE.FORBIDDEN_ROLE': service(
+    'forbidden',
+    "Only the head of office words the office's messages to reporters; Admin Tikkim may read them (docs/adr/0050).",
+    'Hanya Kepala Kantor yang dapat mengubah teks pesan kantor.',
+    "Only the head of office can change the office's message texts.",
+  ),
   'PROCESSING_RECORD.FORBIDDEN_ROLE': service(
     'forbidden',
     'Only the head of office and the auditor read the processing record.',

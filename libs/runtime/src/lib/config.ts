@@ -35,7 +35,7 @@ export const SERVICE_PORTS = {
   analysis: { http: 3103, grpc: 50053 },
   'team-decree': { http: 3104, grpc: 50054 },
   notification: { http: 3105, grpc: 50055 },
-  'sla-monitor': { http: 3106 },
+  'sla-monitor': { http: 3106, grpc: 50056 },
 } as const;
 
 /** The default of a setting of the port plan: a port, `127.0.0.1:<port>` or `http://127.0.0.1:<port>`, moved by PORT_OFFSET. */
@@ -49,7 +49,7 @@ export const planned = {
  * Added to every default of the port plan (every service's HTTP and gRPC ports and the addresses
  * by which the services reach one another): with PORT_OFFSET=1000 the gateway is on 4000 and 51050,
  * intake on 4101 and 51051, and every service finds the others there. A variable that is set is
- * taken as it is. At most 15000, so that the highest planned port (50055) stays a port.
+ * taken as it is. At most 15000, so that the highest planned port (50056) stays a port.
  */
 export const PORT_OFFSET: ConfigField<number> = {
   env: 'PORT_OFFSET',

@@ -32,6 +32,10 @@ export const INTERNAL_GRPC_CALLERS: GrpcCallerPolicy = {
     DiscardProblemMessage: GATEWAY,
     // The complaint search's full-text part (docs/adr/0045).
     SearchComplaintTexts: GATEWAY,
+    // The office's profile (docs/adr/0048): read by every service that renders a document, when it
+    // renders one, and by the gateway; changed by the head of office through the gateway.
+    GetOfficeProfile: [...SCREENING, 'gateway'],
+    UpdateOfficeProfile: GATEWAY,
   },
   'pengaduan.disposition.v1.DispositionService': { DisposeComplaint: GATEWAY, RespondAsSection: GATEWAY, ListSections: GATEWAY, AddSection: GATEWAY, RenameSection: GATEWAY, RetireSection: GATEWAY },
   'pengaduan.analysis.v1.AnalysisService': { AnalyzeComplaint: GATEWAY, DecideFollowUp: GATEWAY },
@@ -42,7 +46,13 @@ export const INTERNAL_GRPC_CALLERS: GrpcCallerPolicy = {
     RecordCallAttempt: GATEWAY,
     // The providers' delivery receipts arrive at intake's webhooks, which hands them over.
     RecordDeliveryReceipts: ['intake'],
+    // The offices' texts of the messages to reporters (docs/adr/0050).
+    ListMessageTemplates: GATEWAY,
+    SetMessageTemplate: GATEWAY,
+    ResetMessageTemplate: GATEWAY,
   },
+  // Each office's SLA policy and working calendar, set by its head of office (docs/adr/0049).
+  'pengaduan.slamonitor.v1.SlaMonitorService': { GetOfficeSlaPolicy: GATEWAY, SetOfficeSlaPolicy: GATEWAY },
   // Served by every service that produces SOP documents; the gateway fetches them for officers.
   'pengaduan.documents.v1.ComplaintDocumentsService': { GetDocument: GATEWAY },
 };

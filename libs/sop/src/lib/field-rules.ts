@@ -32,6 +32,17 @@ export interface ListRule {
   readonly description: string;
 }
 
+/** One printed line (a letterhead's): a text of `minLength` to `maxLength` characters that matches `pattern` (no control characters, no line breaks). */
+export interface LineRule extends TextRule {
+  readonly pattern: RegExp;
+}
+
+/** A list of printed lines, each as a {@link LineRule}. */
+export interface LineListRule extends ListRule, LineRule {}
+
+/** A line with something in it and nothing that breaks it: no control character, no line or paragraph separator. */
+const PRINTED_LINE = /^(?=.*\S)[^\p{Cc}\u2028\u2029]*$/u;
+
 const NOTE_MAX = 2_000;
 
 export const FIELD_RULES = {
@@ -86,6 +97,33 @@ export const FIELD_RULES = {
   /** Why Admin Tikkim discards a problem message (a quarantined webhook or a failed channel message, docs/adr/0047). */
   problemMessageDiscardReason: { minLength: 1, maxLength: 500, description: 'reason to discard the message' },
   sectionName: { minLength: 1, maxLength: 200, description: 'section name' },
-} as const satisfies Record<string, TextRule | PatternRule | ListRule>;
+
+  // The office's profile: its documents' letterhead and contact, edited by the head of office (docs/adr/0048)
+  officeName: { minLength: 1, maxLength: 200, pattern: PRINTED_LINE, description: 'the office’s name, one line' },
+  officeMinistry: { minLength: 1, maxLength: 200, pattern: PRINTED_LINE, description: 'the ministry, one line' },
+  /** The units between ministry and office, top down; none is allowed (an office directly under its ministry). */
+  officeParentUnits: { minItems: 0, maxItems: 5, minLength: 1, maxLength: 200, pattern: PRINTED_LINE, description: 'the parent units, one line each' },
+  officeAddress: { minLength: 1, maxLength: 300, pattern: PRINTED_LINE, description: 'the office’s address, one line' },
+  /** The place of the documents' place-and-date line. */
+  officeCity: { minLength: 1, maxLength: 100, pattern: PRINTED_LINE, description: 'the city, one line' },
+  officePhone: {
+    pattern: /^(?=(?:\D*\d){6})[0-9 +()./,-]{6,40}$/,
+    description: 'a phone number (or two): digits, spaces and + ( ) . / , -, at least 6 digits, at most 40 characters',
+    example: '(0778) 311234',
+  },
+  officeEmail: { pattern: /^(?=.{6,254}$)[^@\s\p{Cc}]+@[^@\s\p{Cc}]+\.[^@\s\p{Cc}]+$/u, description: 'an e-mail address of at most 254 characters', example: 'kanim.belakangpadang@imigrasi.go.id' },
+  officeWebsite: {
+    pattern: /^(?=.{4,200}$)(?:https?:\/\/)?[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+(?::\d{1,5})?(?:\/[^\s\p{Cc}]*)?$/u,
+    description: 'a web address of at most 200 characters, with or without http(s)://',
+    example: 'belakangpadang.imigrasi.go.id',
+  },
+
+  // The office's SLA policy and working calendar, set by the head of office (docs/adr/0049)
+  /** A weekday's working periods, `HH:MM-HH:MM` in the office's time zone (libs/sop also wants each start before its end, in order). */
+  workingPeriods: { minItems: 0, maxItems: 4, pattern: /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$/, description: 'working periods HH:MM-HH:MM', example: '07:30-16:00' },
+  /** The office's own days off (a regional holiday, a day the office is closed). */
+  officeDaysOff: { minItems: 0, maxItems: 200, description: 'the office’s own days off' },
+  officeDayOffName: { minLength: 1, maxLength: 120, description: 'the name of a day off' },
+} as const satisfies Record<string, TextRule | PatternRule | ListRule | LineRule | LineListRule>;
 
 export type FieldRuleName = keyof typeof FIELD_RULES;

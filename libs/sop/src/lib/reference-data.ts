@@ -35,6 +35,17 @@ export const REPLY_WINDOW_MS = 24 * 60 * 60 * 1000;
 export type OutboundChannel = (typeof OUTBOUND_CHANNELS)[number];
 
 /**
+ * The channels a written message to the reporter goes out over: the providers' (WhatsApp, SMS,
+ * Telegram, Messenger, Instagram) and e-mail. The other outbound channels carry no text of ours:
+ * an officer answers `PHONE` and `WALK_IN`, and `WEB` and `REGIONAL_OFFICE` are answered over the
+ * fallbacks. An office words its messages per channel (docs/adr/0050).
+ */
+export const MESSAGE_CHANNELS = ['WHATSAPP', 'SMS', 'TELEGRAM', 'FACEBOOK', 'INSTAGRAM', 'EMAIL'] as const satisfies readonly OutboundChannel[];
+
+/** See {@link MESSAGE_CHANNELS}. */
+export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
+
+/**
  * How it is known that follow-up information reached the reporter (step 8); the channel it
  * went over is recorded beside it: a provider's delivery or read receipt, an officer who told
  * the reporter by phone call or in person, the reporter's reply, or a delivered letter.

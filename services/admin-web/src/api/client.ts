@@ -30,6 +30,8 @@ export interface ApiClient {
   post<T>(path: string, body: unknown, options?: RequestOptions): Promise<T>;
   /** PATCH: the fields to change (an officer, a section). */
   patch<T>(path: string, body: unknown, options?: RequestOptions): Promise<T>;
+  /** PUT: the whole of a thing (an office's message text, docs/adr/0050). */
+  put<T>(path: string, body: unknown, options?: RequestOptions): Promise<T>;
   /** DELETE, with a JSON body when given (turning the second factor off takes the password and a code). */
   delete<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T>;
   /** A file (a document's PDF), fetched with the token. */
@@ -96,6 +98,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     get: async <T>(path: string, request?: RequestOptions) => json<T>(await send('GET', path, undefined, request)),
     post: async <T>(path: string, body: unknown, request?: RequestOptions) => json<T>(await send('POST', path, body, request)),
     patch: async <T>(path: string, body: unknown, request?: RequestOptions) => json<T>(await send('PATCH', path, body, request)),
+    put: async <T>(path: string, body: unknown, request?: RequestOptions) => json<T>(await send('PUT', path, body, request)),
     delete: async <T>(path: string, body?: unknown, request?: RequestOptions) => json<T>(await send('DELETE', path, body, request)),
     blob: async (path: string, request?: RequestOptions) => (await send('GET', path, undefined, request)).blob(),
   };

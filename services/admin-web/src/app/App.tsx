@@ -3,7 +3,10 @@ import { useMemo, type ReactElement } from 'react';
 import { I18nProvider } from '../i18n/i18n';
 import { AccountsPage } from '../pages/AccountsPage';
 import { AdminLogPage } from '../pages/admin/AdminLogPage';
+import { MessageTemplatesPage } from '../pages/admin/MessageTemplatesPage';
+import { OfficeProfilePage } from '../pages/admin/OfficeProfilePage';
 import { SectionsPage } from '../pages/admin/SectionsPage';
+import { SlaPolicyPage } from '../pages/admin/SlaPolicyPage';
 import { ChangePasswordPage } from '../pages/ChangePasswordPage';
 import { ComplaintListPage } from '../pages/ComplaintListPage';
 import { ComplaintPage } from '../pages/ComplaintPage';
@@ -54,7 +57,7 @@ const QUEUE_PAGES: Readonly<Partial<Record<string, () => ReactElement>>> = {
 };
 
 /** The office administration's pages (docs/adr/0042): its officers (`accounts`), sections and log. */
-const ADMIN_PAGES: Readonly<Partial<Record<string, () => ReactElement>>> = { accounts: AccountsPage, adminSections: SectionsPage, adminLog: AdminLogPage };
+const ADMIN_PAGES: Readonly<Partial<Record<string, () => ReactElement>>> = { accounts: AccountsPage, adminSections: SectionsPage, adminLog: AdminLogPage, adminTemplates: MessageTemplatesPage, adminProfile: OfficeProfilePage, adminSla: SlaPolicyPage };
 
 function CurrentPage() {
   const { location } = useRouter();

@@ -43,7 +43,7 @@ export function Layout({ children }: { children: ReactNode }) {
         { route: 'login', label: t('nav.login'), to: ROUTES.login },
       ];
   const isCurrent = (route: RouteName) =>
-    current === route || (route === 'complaints' && current === 'complaint') || (route === 'accounts' && (current === 'adminSections' || current === 'adminLog'));
+    current === route || (route === 'complaints' && current === 'complaint') || (route === 'accounts' && (current === 'adminSections' || current === 'adminLog' || current === 'adminTemplates' || current === 'adminProfile' || current === 'adminSla'));
 
   const logout = async () => {
     setLoggingOut(true);

@@ -22,12 +22,18 @@ export const ROUTES = {
   // The office's administration (docs/adr/0042): its officers are `accounts`.
   adminSections: '/administrasi/seksi',
   adminLog: '/administrasi/log',
+  // The office's texts of the messages to reporters (docs/adr/0050).
+  adminTemplates: '/administrasi/templat',
+  // The office's profile: its documents' letterhead and contact (docs/adr/0048).
+  adminProfile: '/administrasi/profil',
+  // The office's SLA policy and working calendar (docs/adr/0049).
+  adminSla: '/administrasi/sla',
 } as const;
 
 export type RouteName = keyof typeof ROUTES;
 
 /** The routes only a logged-in officer sees; anyone else is sent to the login first. */
-export const OFFICER_ROUTES: readonly RouteName[] = ['worklist', 'complaints', 'complaint', 'dashboard', 'changePassword', 'accounts', 'secondFactor', 'processingRecord', 'callTasks', 'escalations', 'problemMessages', 'deadLetters', 'adminSections', 'adminLog'];
+export const OFFICER_ROUTES: readonly RouteName[] = ['worklist', 'complaints', 'complaint', 'dashboard', 'changePassword', 'accounts', 'secondFactor', 'processingRecord', 'callTasks', 'escalations', 'problemMessages', 'deadLetters', 'adminSections', 'adminLog', 'adminTemplates', 'adminProfile', 'adminSla'];
 
 /**
  * Where an officer starts (after logging in, the brand link): the worklist; a platform operator,

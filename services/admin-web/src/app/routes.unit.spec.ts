@@ -22,6 +22,9 @@ describe('routes', () => {
       deadLetters /peristiwa-gagal
       adminSections /administrasi/seksi
       adminLog /administrasi/log
+      adminTemplates /administrasi/templat
+      adminProfile /administrasi/profil
+      adminSla /administrasi/sla
     `;
     expect(Object.entries(ROUTES).map(([name, path]) => `${name} ${path}`)).toEqual(expected.trim().split('\n').map((l) => l.trim()));
   });

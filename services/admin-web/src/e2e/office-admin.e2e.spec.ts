@@ -1,11 +1,15 @@
-import { randomOfficeCode, startPlatformStack, type PlatformStack } from '@pengaduan/testing';
+import { eventually, randomOfficeCode, startPlatformStack, type PlatformStack } from '@pengaduan/testing';
 import type { Browser, Page } from 'playwright-core';
-import { loginPath, ROUTES } from '../app/routes';
+import { complaintPath, loginPath, ROUTES } from '../app/routes';
 import type { MessageKey } from '../i18n/messages';
 import { translate, type MessageParams } from '../i18n/translate';
 import { assertWebAppBuilt, closeBrowserStack, expectNoPageProblems, launchBrowser, newTestPage, shot, type TestPage } from './__fixtures__/browser';
 import { logIn } from './__fixtures__/login';
 import { Office } from './__fixtures__/office';
+import { registerPhoneComplaint } from './__fixtures__/phone-complaint';
+import { officeToday } from '@pengaduan/sop';
+import { formatWib } from '../lib/format';
+import { stepShortName } from '../lib/sop-labels';
 
 // The office's administration (docs/adr/0042) in Debian's Chromium against the whole platform:
 // the head of office adds an officer, who then logs in with the one-time password; renames a
@@ -112,5 +116,96 @@ describe('the head of office administers the office', () => {
     await table.getByRole('cell', { name: newcomer.username, exact: true }).waitFor();
     await table.getByText('name: Seksi Inteldakim → Seksi Intelijen dan Penindakan Keimigrasian').waitFor();
     await shot(page, 'admin-log');
+  });
+});
+
+describe('the office profile', () => {
+  const address = 'Jl. Hang Tuah No. 1, Belakang Padang, Kota Batam';
+  const phone = '(0778) 311234';
+
+  it('changes the address and phone with a preview of the letterhead, keeps them, and logs the change', async () => {
+    const page = kakan.page;
+    await page.getByRole('navigation', { name: t('admin.navLabel'), exact: true }).getByRole('link', { name: t('admin.tabProfile'), exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: t('profile.title'), exact: true }).waitFor();
+    expect(page.url()).toContain(ROUTES.adminProfile);
+    await page.getByText(t('profile.sourceFile'), { exact: true }).waitFor();
+
+    // The office has the file's template until now: no address or city of its own.
+    await page.getByLabel(required(t('profile.address')), { exact: true }).fill(address);
+    await page.getByLabel(required(t('profile.city')), { exact: true }).fill('Belakang Padang');
+    await page.getByLabel(optional(t('profile.phone')), { exact: true }).fill(phone);
+    const preview = page.getByRole('group', { name: t('profile.previewTitle'), exact: true });
+    await preview.getByText(`${address}; Telepon ${phone}`, { exact: true }).waitFor();
+    await preview.getByText(`KANTOR IMIGRASI ${office.code}`, { exact: true }).waitFor();
+
+    await page.getByRole('button', { name: t('profile.save'), exact: true }).click();
+    await status(page, t('profile.saved', { version: 1 })).waitFor();
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: t('profile.title'), exact: true }).waitFor();
+    await page.getByText(t('profile.sourceOffice', { version: 1 }), { exact: true }).waitFor();
+    expect(await page.getByLabel(required(t('profile.address')), { exact: true }).inputValue()).toBe(address);
+    expect(await page.getByLabel(optional(t('profile.phone')), { exact: true }).inputValue()).toBe(phone);
+    await preview.getByText(`${address}; Telepon ${phone}`, { exact: true }).waitFor();
+    await shot(page, 'admin-profil');
+
+    // The documents' services read it from intake: the gateway answers the profile in force.
+    expect((await office.call('GET', '/office-profile', 'auditor')).body).toMatchObject({ version: 1, address, phone, city: 'Belakang Padang' });
+
+    await page.getByRole('navigation', { name: t('admin.navLabel'), exact: true }).getByRole('link', { name: t('admin.tabLog'), exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: t('admin.logTitle'), exact: true }).waitFor();
+    const table = page.getByRole('table', { name: t('admin.logTitle'), exact: true });
+    const entry = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: t('admin.kind.OFFICE_PROFILE_CHANGED'), exact: true }) });
+    await entry.getByRole('cell', { name: t('admin.targetOfficeProfile'), exact: true }).waitFor();
+    await entry.getByText(`address: — → ${address}`).waitFor();
+    await entry.getByText(`phone: — → ${phone}`).waitFor();
+  });
+});
+
+describe('the SLA policy and the working calendar', () => {
+  const dayOff = 'Rapat kerja kantor';
+
+  it('counts working hours with today as a day off: a complaint registered now is due on a later day, and the change is in the log', async () => {
+    const page = kakan.page;
+    const today = officeToday({ timeZone: 'Asia/Jakarta' }, new Date());
+    await page.getByRole('navigation', { name: t('admin.navLabel'), exact: true }).getByRole('link', { name: t('admin.tabSla'), exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: t('sla.title'), exact: true }).waitFor();
+    expect(page.url()).toContain(ROUTES.adminSla);
+    await page.getByText(t('sla.appliesFromNow'), { exact: true }).waitFor();
+    await page.getByText(t('sla.stateDefault'), { exact: true }).waitFor();
+
+    await page.getByRole('radio', { name: t('sla.calendarWorking'), exact: true }).check();
+    await page.getByLabel(required(t('sla.dayOffDate')), { exact: true }).fill(today);
+    await page.getByLabel(required(t('sla.dayOffName')), { exact: true }).fill(dayOff);
+    await page.getByRole('button', { name: t('sla.addDayOff'), exact: true }).click();
+    const daysOff = page.getByRole('table', { name: t('sla.daysOffTitle'), exact: true });
+    await daysOff.getByRole('cell', { name: dayOff, exact: true }).waitFor();
+    await page.getByRole('button', { name: t('sla.save'), exact: true }).click();
+    await status(page, t('sla.saved', { version: 1 })).waitFor();
+    await shot(page, 'admin-sla');
+
+    // A deadline started now is counted in working hours, none of them today.
+    const { id } = await registerPhoneComplaint(office, 'Petugas loket paspor meminta uang tambahan di luar tarif resmi.');
+    const dueAt = await eventually(
+      async () => ((await office.view(id, 'kakan'))['deadlines'] as { stepId: string; dueAt: string; calendar: string }[]).find((d) => d.stepId === 'CONFIRM'),
+      30_000,
+      `the confirmation deadline of ${id}`,
+    ).then((d) => {
+      expect(d.calendar).toBe('WORKING_CALENDAR');
+      return d.dueAt;
+    });
+    expect(officeToday({ timeZone: 'Asia/Jakarta' }, new Date(dueAt)) > today).toBe(true);
+    await page.goto(complaintPath(id));
+    const deadlines = page.getByRole('table', { name: t('complaint.deadlines'), exact: true });
+    const confirm = deadlines.getByRole('row').filter({ hasText: stepShortName('CONFIRM', 'id') });
+    await confirm.getByRole('cell', { name: formatWib(dueAt, 'id'), exact: true }).waitFor();
+
+    await page.goto(ROUTES.adminLog);
+    await page.getByRole('heading', { level: 1, name: t('admin.logTitle'), exact: true }).waitFor();
+    const log = page.getByRole('table', { name: t('admin.logTitle'), exact: true });
+    const entry = log.getByRole('row').filter({ has: page.getByRole('rowheader', { name: t('admin.kind.SLA_POLICY_CHANGED'), exact: true }) });
+    await entry.getByRole('cell', { name: t('admin.targetSlaPolicy'), exact: true }).waitFor();
+    await entry.getByText('calendar: WALL_CLOCK → WORKING_CALENDAR').waitFor();
+    await entry.getByText(`extraNonWorkingDays.${today}: — → ${dayOff}`).waitFor();
   });
 });

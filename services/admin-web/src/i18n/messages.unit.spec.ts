@@ -31,7 +31,7 @@ describe('the dictionary', () => {
       formTeam: 'Terbitkan SK tim',
       informReporter: 'Kirim informasi tindak lanjut',
       recordDelivery: 'Catat penyampaian',
-      recordCallAttempt: 'Catat panggilan tak tersambung',
+      recordCallAttempt: 'Catat hasil panggilan',
     });
     expect(ACTION_LABELS.confirm.en).toBe('Confirm');
   });

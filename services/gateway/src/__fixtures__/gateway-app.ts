@@ -3,13 +3,15 @@ import type { GenService, GenServiceMethods } from '@bufbuild/protobuf/codegenv2
 import { dlqTopicFor, redriveTopicFor, serializeEnvelope, type EventEnvelope } from '@pengaduan/contracts';
 import { OfficeDirectory } from '@pengaduan/documents';
 import { complaintStateConsumer, createIdempotentProducer, createKafka, ServiceRuntime } from '@pengaduan/messaging';
-import { createLogger, grpcServiceController, ServiceError, startGrpcMicroservice, type Clock, type GrpcMicroservice } from '@pengaduan/runtime';
+import { createLogger, grpcServiceController, ServiceError, startGrpcMicroservice, type Clock, type GrpcMicroservice, type Logger } from '@pengaduan/runtime';
 import type { Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { asConsumed, createTestTopic, deleteTopics, dropSchema, startTestService, testInfrastructure, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SignJWT } from 'jose';
+import { TOKEN_ISSUER } from '../auth/access-tokens';
 import type { OfficerRole } from '../auth/authenticated-user';
 import type { GatewayConfig } from '../config';
 import { GatewayModule } from '../gateway.module';
@@ -92,7 +94,7 @@ export interface GatewayIsolation {
 }
 
 /** Where the gateway finds each service; a service not given is unreachable. */
-export type Upstreams = Partial<Record<'intake' | 'disposition' | 'analysis' | 'teamDecree' | 'notification' | 'intakeWebhooks', string>>;
+export type Upstreams = Partial<Record<'intake' | 'disposition' | 'analysis' | 'teamDecree' | 'notification' | 'slaMonitor' | 'intakeWebhooks', string>>;
 
 /** An address nothing listens on (the discard port). */
 const NOWHERE = '127.0.0.1:9';
@@ -130,6 +132,8 @@ export interface StartOptions {
   jwtTtlSeconds?: number;
   /** Anything else of the configuration (public limits, web app directory, trusted proxies …). */
   config?: Partial<GatewayConfig>;
+  /** Where the gateway logs (a suite that reads its log lines); else the suites' silent logger. */
+  logger?: Logger;
 }
 
 /** The gateway as main.ts builds it, on a free port, on the real Postgres and Kafka of the test run. */
@@ -147,6 +151,7 @@ export async function startGateway(upstreams: Upstreams, isolation: GatewayIsola
     analysisGrpcUrl: upstreams.analysis ?? NOWHERE,
     teamDecreeGrpcUrl: upstreams.teamDecree ?? NOWHERE,
     notificationGrpcUrl: upstreams.notification ?? NOWHERE,
+    slaMonitorGrpcUrl: upstreams.slaMonitor ?? NOWHERE,
     intakeWebhooksUrl: upstreams.intakeWebhooks ?? 'http://127.0.0.1:1',
     projectionGroup: isolation.projectionGroup,
     projectionConcurrency: 3,
@@ -166,7 +171,8 @@ export async function startGateway(upstreams: Upstreams, isolation: GatewayIsola
     grpcReflection: undefined,
     ...options.config,
   };
-  const { app, baseUrl } = await startTestService(gatewayService, config, GatewayModule.forRoot(config, logger, { complaintTopic: isolation.topic, clock: options.clock }), logger);
+  const log = options.logger ?? logger;
+  const { app, baseUrl } = await startTestService(gatewayService, config, GatewayModule.forRoot(config, log, { complaintTopic: isolation.topic, clock: options.clock }), log);
   const runtime = app.get(ServiceRuntime);
   if (options.waitUntilReady !== false) await runtime.ready();
   const kafka = createKafka({ brokers: isolation.kafkaBrokers, clientId: 'gateway-test-publisher', logger });
@@ -257,4 +263,13 @@ export function api(gateway: Pick<TestGateway, 'baseUrl'>, token: string | undef
       return (await res.json()) as T;
     },
   };
+}
+
+/**
+ * An access token as the gateway makes them, for `subject` with `claims`, but signed with a key
+ * that is not the gateway's: what a forger without the secret can make. Answered 401.
+ */
+export function forgedAccessToken(subject: string, claims: Record<string, string>): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setSubject(subject).setIssuer(TOKEN_ISSUER).setIssuedAt(now).setExpirationTime(now + 600).setJti(randomUUID()).sign(randomBytes(32));
 }

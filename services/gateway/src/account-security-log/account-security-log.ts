@@ -27,6 +27,12 @@ export const ACCOUNT_SECURITY_EVENT_KINDS = [
   'SECTION_ADDED',
   'SECTION_RENAMED',
   'SECTION_RETIRED',
+  // The office's SLA policy and working calendar (docs/adr/0049).
+  'SLA_POLICY_CHANGED',
+  // The office's texts of the messages to reporters (docs/adr/0050).
+  'MESSAGE_TEMPLATE_CHANGED',
+  // The office's profile: its documents' letterhead and contact (docs/adr/0048).
+  'OFFICE_PROFILE_CHANGED',
 ] as const;
 
 export type AccountSecurityEventKind = (typeof ACCOUNT_SECURITY_EVENT_KINDS)[number];
@@ -121,6 +127,18 @@ export class AccountSecurityLog {
       target: string | null;
     }[];
     return row ? { kind: row.kind, accountId: row.account_id, target: row.target } : undefined;
+  }
+
+  /**
+   * Whether the administrator's command with this Idempotency-Key was recorded already as `kind`
+   * on `target` (a retry); 422 `IDEMPOTENCY.KEY_REUSED` when the key stands for another command.
+   */
+  async recordedAs(actorAccountId: string, requestKey: string, kind: AccountSecurityEventKind, target: string): Promise<boolean> {
+    const earlier = await this.byRequest(actorAccountId, requestKey);
+    if (earlier && (earlier.kind !== kind || earlier.target !== target)) {
+      throw new ServiceError('idempotency-mismatch', 'IDEMPOTENCY.KEY_REUSED', 'this Idempotency-Key was used for another command');
+    }
+    return earlier !== undefined;
   }
 
   /** The newest `limit` entries of the scope, newest first. */

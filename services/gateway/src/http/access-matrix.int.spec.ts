@@ -15,7 +15,7 @@
 // to the owning service, which decides (503 UPSTREAM.UNAVAILABLE here); a role it names must pass.
 import { create, toJson, type DescMessage } from '@bufbuild/protobuf';
 import { publicApi, toGrpcServiceDefinition } from '@pengaduan/contracts';
-import { mayFire, type CommandType, type UserActor } from '@pengaduan/sop';
+import { DEFAULT_SLA_POLICY, mayFire, type CommandType, type UserActor } from '@pengaduan/sop';
 import { ComplaintHistory, uniqueSuffix } from '@pengaduan/testing';
 import { credentials, makeGenericClientConstructor, Metadata, status as GrpcStatus, type Client, type ServiceDefinition, type ServiceError as GrpcError } from '@grpc/grpc-js';
 import { SignJWT, UnsecuredJWT } from 'jose';
@@ -29,6 +29,7 @@ import { OFFICE_OFFICER_READERS } from '../office-officers/office-officers.http.
 import { ASSIGNERS } from '../complaint-assignment/complaint-assignments';
 import { NOTE_READ_ONLY } from '../complaint-notes/complaint-notes';
 import { PROBLEM_MESSAGE_READERS, PROBLEM_MESSAGE_WORKERS } from '../problem-messages/problem-messages.http.controller';
+import { MESSAGE_TEMPLATE_EDITORS, MESSAGE_TEMPLATE_READERS } from '../message-templates/message-templates.handler';
 import { OfficeClients } from '../public-api/office-clients';
 import { PublicGrpcServer } from '../public-api/public-grpc-server';
 
@@ -228,6 +229,42 @@ const POLICY: Record<string, RoutePolicy> = {
     otherOffice: 'own-office',
     probe: () => ({ params: { code: 'INTELDAKIM' } }),
     why: "as adding a section: the code is looked up in the administrator's own office only",
+  },
+  // The office's SLA policy and working calendar (docs/adr/0049): sla-monitor keeps them per office.
+  'GET /api/v1/sla-policy': officeView("SlaPolicyHandler.read: the officer's own office's policy, from sla-monitor"),
+  'PUT /api/v1/sla-policy': {
+    access: { kind: 'roles', roles: ACCOUNT_ADMINISTRATOR },
+    otherOffice: 'own-office',
+    probe: () => ({ body: { ...DEFAULT_SLA_POLICY, calendar: 'WORKING_CALENDAR' } }),
+    why: "SlaPolicyHandler.change: 403 SLA_POLICY.FORBIDDEN_ROLE for other roles; the policy of the head of office's own office",
+  },
+  // The office's texts of the messages to reporters (docs/adr/0050): notification keeps them per office.
+  'GET /api/v1/message-templates': {
+    access: { kind: 'roles', roles: MESSAGE_TEMPLATE_READERS },
+    otherOffice: 'own-office',
+    probe: () => ({}),
+    why: "MessageTemplatesHandler: 403 MESSAGE_TEMPLATE.FORBIDDEN_ROLE for other roles; notification lists the caller's own office's texts",
+  },
+  'PUT /api/v1/message-templates/{purpose}/{channel}': {
+    access: { kind: 'roles', roles: MESSAGE_TEMPLATE_EDITORS },
+    otherOffice: 'own-office',
+    probe: () => ({ params: { purpose: 'ACKNOWLEDGEMENT', channel: 'SMS' }, body: { body: 'Aduan Anda kami terima dengan nomor {nomor}.' } }),
+    why: "MessageTemplatesHandler: 403 MESSAGE_TEMPLATE.FORBIDDEN_ROLE for other roles; the text of the caller's own office",
+  },
+  'POST /api/v1/message-templates/{purpose}/{channel}/reset': {
+    access: { kind: 'roles', roles: MESSAGE_TEMPLATE_EDITORS },
+    otherOffice: 'own-office',
+    probe: () => ({ params: { purpose: 'ACKNOWLEDGEMENT', channel: 'SMS' }, body: {} }),
+    why: 'as wording a text',
+  },
+  // The office's profile, its documents' letterhead (docs/adr/0048): intake keeps it per office.
+  'GET /api/v1/office-profile': officeView("OfficeProfileHandler.read: the officer's own office's profile, from intake"),
+  'PUT /api/v1/office-profile': {
+    access: { kind: 'roles', roles: ACCOUNT_ADMINISTRATOR },
+    otherOffice: 'own-office',
+    // A valid body and no If-Match: 400 for the head of office after the role, 403 for any other role.
+    probe: () => ({ body: { ministry: 'Kementerian Imigrasi dan Pemasyarakatan Republik Indonesia', parentUnits: [], name: 'Kantor Imigrasi Matriks', address: 'Jl. Matriks 1', city: 'Batam' } }),
+    why: "OfficeProfileHandler.change: 403 OFFICE_PROFILE.FORBIDDEN_ROLE for other roles; intake changes the head of office's own office's profile",
   },
   'POST /api/v1/complaints': {
     access: { kind: 'sop', command: 'receive' },
@@ -554,7 +591,7 @@ async function send(route: string, target: string, probe: Probe, authorization: 
   const method = route.slice(0, route.indexOf(' '));
   const headers: Record<string, string> = {};
   if (authorization) headers['Authorization'] = authorization;
-  const withBody = method === 'POST' || method === 'PATCH';
+  const withBody = method === 'POST' || method === 'PATCH' || method === 'PUT';
   if (withBody) {
     headers['Idempotency-Key'] = randomUUID();
     headers['Content-Type'] = 'application/json';

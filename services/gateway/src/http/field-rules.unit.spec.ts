@@ -56,6 +56,19 @@ const GOVERNED: Readonly<Record<string, FieldRuleName>> = {
   'AddSectionBody.code': 'sectionCode',
   'AddSectionBody.name': 'sectionName',
   'RenameSectionBody.name': 'sectionName',
+  // The office's profile, its documents' letterhead (docs/adr/0048): intake checks it too.
+  'OfficeProfileBody.ministry': 'officeMinistry',
+  'OfficeProfileBody.parentUnits': 'officeParentUnits',
+  'OfficeProfileBody.name': 'officeName',
+  'OfficeProfileBody.address': 'officeAddress',
+  'OfficeProfileBody.city': 'officeCity',
+  'OfficeProfileBody.phone': 'officePhone',
+  'OfficeProfileBody.email': 'officeEmail',
+  'OfficeProfileBody.website': 'officeWebsite',
+  // The office's SLA policy and working calendar (docs/adr/0049): libs/sop's checkOfficeSlaPolicy checks them too.
+  ...Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((day) => [`WorkingHoursBody.${day}`, 'workingPeriods' as const])),
+  'SlaPolicyBody.extraNonWorkingDays': 'officeDaysOff',
+  'OfficeDayOffBody.name': 'officeDayOffName',
 };
 
 /** Constrained REST fields that no service, no gRPC handler and not libs/sop checks: the gateway's alone. */

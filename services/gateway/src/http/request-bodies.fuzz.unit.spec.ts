@@ -104,6 +104,16 @@ const VALID: Record<string, Record<string, unknown>> = {
   LoginBody: { username: 'admin.tikkim', password: 'secret' },
   LoginSecondFactorBody: { challenge: 'eyJhbGciOiJIUzI1NiJ9.e30.x', code: '123456' },
   LogoutBody: { everywhere: true },
+  OfficeProfileBody: {
+    ministry: 'Kementerian Imigrasi dan Pemasyarakatan Republik Indonesia',
+    parentUnits: ['Direktorat Jenderal Imigrasi'],
+    name: 'Kantor Imigrasi Kelas II TPI Belakang Padang',
+    address: 'Jl. Hang Tuah No. 1',
+    city: 'Belakang Padang',
+    phone: '(0778) 311234',
+    email: 'kanim@imigrasi.go.id',
+    website: 'belakangpadang.imigrasi.go.id',
+  },
   RedriveGroupBody: { group: 'notification' },
   RenameSectionBody: { name: 'Seksi Teknologi Informasi' },
   RegisterComplaintBody: {
@@ -116,8 +126,21 @@ const VALID: Record<string, Record<string, unknown>> = {
     receivedAt: '2026-03-14T09:05:00+07:00',
   },
   ResetPasswordBody: { password: 'a-new-longer-secret' },
+  // The office's message texts (docs/adr/0050).
+  ResetMessageTemplateBody: { variant: 'TRACKING_PIN' },
+  SetMessageTemplateBody: { variant: 'STANDARD', body: 'Aduan Anda kami terima dengan nomor {nomor}.' },
   RecordCallAttemptBody: { outcome: 'NOT_REACHABLE', retryAt: '2026-03-18T09:00:00+07:00' },
   RespondAsSectionBody: { response: 'Sudah diperiksa' },
+  SlaPolicyBody: {
+    calendar: 'WORKING_CALENDAR',
+    timeZone: 'Asia/Jakarta',
+    workingHours: { '1': ['07:30-16:00'], '5': ['07:30-11:30', '13:00-16:30'] },
+    holidayCalendar: 'ID',
+    cutiBersama: 'NON_WORKING',
+    extraNonWorkingDays: [{ date: '2026-12-18', name: 'Hari jadi Kota Batam' }],
+    deadlineHours: { CONFIRM: 8, SOP_TARGET: 48 },
+    warningShare: 0.75,
+  },
   TrackComplaintBody: { trackingNumber: 'BLP-2026-000123', verifier: '7890' },
   WriteFollowUpInformationBody: { text: 'Aduan Anda telah ditindaklanjuti.' },
 };

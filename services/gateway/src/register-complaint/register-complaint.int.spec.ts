@@ -221,6 +221,11 @@ describe('an officer registers a complaint over REST', () => {
         '/api/v1/users/{username}/deactivate',
         '/api/v1/users/{username}/password-reset',
         '/api/v1/admin-log',
+        '/api/v1/sla-policy',
+        '/api/v1/message-templates',
+        '/api/v1/message-templates/{purpose}/{channel}',
+        '/api/v1/message-templates/{purpose}/{channel}/reset',
+        '/api/v1/office-profile',
         '/api/v1/complaints',
         '/api/v1/complaints/{id}',
         '/api/v1/complaints/{id}/timeline',
@@ -289,6 +294,27 @@ describe('an officer registers a complaint over REST', () => {
     expect(doc.paths['/api/v1/problem-messages/{id}/discard']['post'].requestBody).toBeDefined();
     expect(doc.paths['/api/v1/office/officers']['get'].security).toEqual([{ 'access-token': [] }]);
     expect(Object.keys(doc.paths['/api/v1/office/officers']['get'].responses)).toEqual(expect.arrayContaining(['200', '401', '403']));
+    // The office's message texts (docs/adr/0050): a PUT and a reset with Idempotency-Key and If-Match.
+    for (const operation of [doc.paths['/api/v1/message-templates/{purpose}/{channel}']['put'], doc.paths['/api/v1/message-templates/{purpose}/{channel}/reset']['post']]) {
+      expect(operation.security).toEqual([{ 'access-token': [] }]);
+      expect(operation.requestBody).toBeDefined();
+      expect(Object.keys(operation.responses).sort()).toEqual(['200', '400', '401', '403', '409', '422', '503']);
+      expect(operation.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', required: true }), expect.objectContaining({ name: 'If-Match', required: false })]));
+    }
+    expect(Object.keys(doc.paths['/api/v1/message-templates']['get'].responses).sort()).toEqual(['200', '401', '403', '503']);
+    // The office's SLA policy (docs/adr/0049): read by every officer, set with Idempotency-Key and If-Match.
+    const slaPolicy = doc.paths['/api/v1/sla-policy'];
+    expect(slaPolicy['put'].parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', required: true }), expect.objectContaining({ name: 'If-Match', required: true })]));
+    expect(slaPolicy['put'].requestBody).toBeDefined();
+    expect(Object.keys(slaPolicy['put'].responses).sort()).toEqual(['200', '400', '401', '403', '409', '422', '503']);
+    expect(Object.keys(slaPolicy['get'].responses).sort()).toEqual(['200', '401', '503']);
+    // The office's profile (docs/adr/0048): read by every officer, changed by the head of office with Idempotency-Key and If-Match.
+    const officeProfile = doc.paths['/api/v1/office-profile'];
+    expect(officeProfile['put'].security).toEqual([{ 'access-token': [] }]);
+    expect(officeProfile['put'].requestBody).toBeDefined();
+    expect(officeProfile['put'].parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', required: true }), expect.objectContaining({ name: 'If-Match', required: true })]));
+    expect(Object.keys(officeProfile['put'].responses).sort()).toEqual(['200', '400', '401', '403', '409', '422', '503']);
+    expect(Object.keys(officeProfile['get'].responses).sort()).toEqual(['200', '401', '403', '503']);
     expect((await fetch(`${gateway.baseUrl}/api/docs`)).status).toBe(200);
   });
 });

@@ -1,4 +1,3 @@
-import { OfficeDirectory } from '@pengaduan/documents';
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import {
@@ -10,6 +9,7 @@ import {
   type CommandOutcome,
   type ConfirmDeliveryRequestSchema,
   type CallAttemptOutcome,
+  type NotificationPurpose,
   type ParsedEvent,
   type WriteFollowUpInformationRequestSchema,
 } from '@pengaduan/contracts';
@@ -98,7 +98,6 @@ export class NotificationApp {
     await startGroupAtEnd(this.group, COMPLAINT_EVENTS_TOPIC);
     await this.intake.start();
     const config = {
-      officeProfiles: OfficeDirectory.load(),
       databaseUrl: infra.databaseUrl,
       databaseSchema: this.schema,
       kafkaBrokers: infra.kafkaBrokers,
@@ -173,7 +172,7 @@ export class NotificationApp {
   confirmDelivery(
     actor: UserActor & { officeCode?: string },
     complaintId: string,
-    delivery: { method?: DeliveryMethod; deliveredAt?: Date; note?: string; channel?: Channel },
+    delivery: { method?: DeliveryMethod; deliveredAt?: Date; note?: string; channel?: Channel; purpose?: NotificationPurpose },
     requestId: string = randomUUID(),
   ): Promise<CommandOutcome> {
     const { deliveredAt, ...rest } = delivery;
@@ -185,11 +184,11 @@ export class NotificationApp {
     return this.client.call('confirmDelivery', request).then((r) => outcomeOf(r.outcome));
   }
 
-  /** `RecordCallAttempt` over gRPC: a call that did not reach the reporter (docs/adr/0044). */
+  /** `RecordCallAttempt` over gRPC: a call that did not reach the reporter (docs/adr/0044), about a notice (docs/adr/0051). */
   recordCallAttempt(
     actor: UserActor & { officeCode?: string },
     complaintId: string,
-    attempt: { outcome?: CallAttemptOutcome; retryAt?: Date; reason?: string },
+    attempt: { outcome?: CallAttemptOutcome; retryAt?: Date; reason?: string; purpose?: NotificationPurpose },
     requestId: string = randomUUID(),
   ): Promise<CommandOutcome> {
     const { retryAt, ...rest } = attempt;
@@ -205,6 +204,11 @@ export class NotificationApp {
 
   statusOf(complaintId: string): Promise<string | undefined> {
     return complaintStatus(this.schema, complaintId);
+  }
+
+  /** notification's gRPC API as the gateway calls it, for the methods with no helper here (the message templates, docs/adr/0050). */
+  get grpc(): GrpcTestClient<MethodsOf<typeof NotificationService>> {
+    return this.client;
   }
 
 }

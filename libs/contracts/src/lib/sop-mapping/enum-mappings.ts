@@ -21,6 +21,7 @@ import {
   TeamRole,
   TeamRoleSchema,
 } from '../../gen/pengaduan/events/v1/complaint_events_pb';
+import { MessageTemplateVariant, MessageTemplateVariantSchema } from '../../gen/pengaduan/notification/v1/message_templates_pb';
 import { ContractViolation } from '../contract-violation';
 import { violation } from './mapping-violation';
 
@@ -163,6 +164,12 @@ export const notificationPurposeMapping: EnumMapping<sop.NotificationPurpose, No
     DISMISSAL_NOTICE: NotificationPurpose.DISMISSAL_NOTICE,
   },
 );
+
+/** libs/sop `MessageTemplateVariant` ↔ proto `MessageTemplateVariant` (docs/adr/0050). */
+export const messageTemplateVariantMapping: EnumMapping<sop.MessageTemplateVariant, MessageTemplateVariant> = enumMapping(MessageTemplateVariantSchema, {
+  STANDARD: MessageTemplateVariant.STANDARD,
+  TRACKING_PIN: MessageTemplateVariant.TRACKING_PIN,
+});
 
 /**
  * The libs/sop value of a request's proto enum (`Substantiation.YES` → `'YES'`) by its mapping,

@@ -9,6 +9,7 @@ export {
   dispositionInstructionMapping,
   followUpDecisionMapping,
   notificationPurposeMapping,
+  messageTemplateVariantMapping,
   outboundChannelMapping,
   severityMapping,
   sopValueOf,

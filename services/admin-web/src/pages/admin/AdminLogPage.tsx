@@ -2,10 +2,14 @@ import { useCallback, useState } from 'react';
 import { useAuth } from '../../app/auth';
 import { ErrorMessage, StatusMessage } from '../../components/Alerts';
 import { PageHeading } from '../../components/PageHeading';
+import { StackedTable } from '../../components/StackedTable';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
 import type { AdminLogEntry } from '../../lib/accounts';
 import { useLoadable } from '../../api/use-loadable';
+import { templateKindKey } from '../../lib/message-templates';
+import type { Lang } from '../../lib/lang';
+import { channelLabel } from '../../lib/sop-labels';
 import { AdminTabs } from './AdminTabs';
 
 const PAGE = 50;
@@ -20,12 +24,29 @@ const KIND_KEYS: Readonly<Record<string, MessageKey>> = {
   SECTION_ADDED: 'admin.kind.SECTION_ADDED',
   SECTION_RENAMED: 'admin.kind.SECTION_RENAMED',
   SECTION_RETIRED: 'admin.kind.SECTION_RETIRED',
+  MESSAGE_TEMPLATE_CHANGED: 'admin.kind.MESSAGE_TEMPLATE_CHANGED',
+  OFFICE_PROFILE_CHANGED: 'admin.kind.OFFICE_PROFILE_CHANGED',
+  SLA_POLICY_CHANGED: 'admin.kind.SLA_POLICY_CHANGED',
 };
 type LogPage = { items: readonly AdminLogEntry[]; total: number };
 
+/** What an entry without an account is about: a section's code, a message text's message and channel (docs/adr/0050). */
+function targetText(target: string | null | undefined, t: (key: MessageKey) => string, lang: Lang): string {
+  if (!target) return '—';
+  if (target === 'office-profile') return t('admin.targetOfficeProfile');
+  if (target === 'sla-policy') return t('admin.targetSlaPolicy');
+  const template = /^template:([A-Z_]+):([A-Z_]+)(?::([A-Z_]+))?$/.exec(target);
+  if (template) {
+    const key = templateKindKey({ purpose: template[1] ?? '', variant: template[3] ?? 'STANDARD' });
+    return `${key ? t(key) : target} — ${channelLabel(template[2] ?? '', lang)}`;
+  }
+  return target.replace(/^section:/, '');
+}
+
 /** `before → after` of each field an entry changed. */
 function changeText(entry: AdminLogEntry): string {
-  const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : String(v));
+  // A list (an office's parent units) reads as its items, one after another.
+  const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : Array.isArray(v) ? v.join(' / ') : String(v));
   return Object.entries(entry.change ?? {})
     .map(([field, { before, after }]) => `${field}: ${before === undefined ? '' : `${show(before)} → `}${show(after)}`)
     .join('; ');
@@ -50,33 +71,18 @@ export function AdminLogPage() {
       {page.state === 'error' ? <ErrorMessage>{page.status === 403 ? t('accounts.forbidden') : page.status === 0 ? t('error.network') : t('error.unavailable')}</ErrorMessage> : null}
       {value && value.items.length === 0 ? <p>{t('admin.logEmpty')}</p> : null}
       {value && value.items.length > 0 ? (
-        <div className="table-scroll">
-          <table className="table table--stack">
-            <caption className="sr-only">{t('admin.logTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.logAt')}</th>
-                <th scope="col">{t('admin.logActor')}</th>
-                <th scope="col">{t('admin.logAction')}</th>
-                <th scope="col">{t('admin.logTarget')}</th>
-                <th scope="col">{t('admin.logChange')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {value.items.map((e, i) => (
-                <tr key={`${e.at}-${i}`}>
-                  <td data-label={t('admin.logAt')}>{when(e.at)}</td>
-                  <td data-label={t('admin.logActor')}>{e.actorUsername}</td>
-                  <th scope="row" data-label={t('admin.logAction')}>
-                    {KIND_KEYS[e.kind] ? t(KIND_KEYS[e.kind] as MessageKey) : e.kind}
-                  </th>
-                  <td data-label={t('admin.logTarget')}>{e.username ?? e.target?.replace(/^section:/, '') ?? '—'}</td>
-                  <td data-label={t('admin.logChange')}>{changeText(e)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StackedTable
+          caption={t('admin.logTitle')}
+          rows={value.items}
+          rowKey={(e, i) => `${e.at}-${i}`}
+          columns={[
+            { label: t('admin.logAt'), cell: (e) => when(e.at) },
+            { label: t('admin.logActor'), cell: (e) => e.actorUsername },
+            { label: t('admin.logAction'), rowHeader: true, cell: (e) => (KIND_KEYS[e.kind] ? t(KIND_KEYS[e.kind] as MessageKey) : e.kind) },
+            { label: t('admin.logTarget'), cell: (e) => e.username ?? targetText(e.target, t, lang) },
+            { label: t('admin.logChange'), cell: (e) => changeText(e) },
+          ]}
+        />
       ) : null}
       {value && value.total > PAGE ? (
         <nav className="toolbar" aria-label={t('admin.logPages')}>

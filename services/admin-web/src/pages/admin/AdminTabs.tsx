@@ -2,9 +2,12 @@ import { ROUTES, type RouteName } from '../../app/routes';
 import { Link } from '../../app/router';
 import { useI18n } from '../../i18n/i18n';
 
-const TABS: readonly { route: RouteName; key: 'admin.tabOfficers' | 'admin.tabSections' | 'admin.tabLog' }[] = [
+const TABS: readonly { route: RouteName; key: 'admin.tabOfficers' | 'admin.tabSections' | 'admin.tabLog' | 'admin.tabTemplates' | 'admin.tabProfile' | 'admin.tabSla' }[] = [
   { route: 'accounts', key: 'admin.tabOfficers' },
   { route: 'adminSections', key: 'admin.tabSections' },
+  { route: 'adminTemplates', key: 'admin.tabTemplates' },
+  { route: 'adminProfile', key: 'admin.tabProfile' },
+  { route: 'adminSla', key: 'admin.tabSla' },
   { route: 'adminLog', key: 'admin.tabLog' },
 ];
 

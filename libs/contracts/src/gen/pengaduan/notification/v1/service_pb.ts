@@ -4,6 +4,8 @@
 
 import type { GenFile, GenService } from "@bufbuild/protobuf/codegenv2";
 import { fileDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
+import type { ListMessageTemplatesRequestSchema, ListMessageTemplatesResponseSchema, ResetMessageTemplateRequestSchema, ResetMessageTemplateResponseSchema, SetMessageTemplateRequestSchema, SetMessageTemplateResponseSchema } from "./message_templates_pb";
+import { file_pengaduan_notification_v1_message_templates } from "./message_templates_pb";
 import type { ConfirmDeliveryRequestSchema, ConfirmDeliveryResponseSchema, RecordCallAttemptRequestSchema, RecordCallAttemptResponseSchema, WriteFollowUpInformationRequestSchema, WriteFollowUpInformationResponseSchema } from "./messages_pb";
 import { file_pengaduan_notification_v1_messages } from "./messages_pb";
 import type { RecordDeliveryReceiptsRequestSchema, RecordDeliveryReceiptsResponseSchema } from "./receipts_pb";
@@ -13,7 +15,7 @@ import { file_pengaduan_notification_v1_receipts } from "./receipts_pb";
  * Describes the file pengaduan/notification/v1/service.proto.
  */
 export const file_pengaduan_notification_v1_service: GenFile = /*@__PURE__*/
-  fileDesc("CidwZW5nYWR1YW4vbm90aWZpY2F0aW9uL3YxL3NlcnZpY2UucHJvdG8SGXBlbmdhZHVhbi5ub3RpZmljYXRpb24udjEytQQKE05vdGlmaWNhdGlvblNlcnZpY2USkwEKGFdyaXRlRm9sbG93VXBJbmZvcm1hdGlvbhI6LnBlbmdhZHVhbi5ub3RpZmljYXRpb24udjEuV3JpdGVGb2xsb3dVcEluZm9ybWF0aW9uUmVxdWVzdBo7LnBlbmdhZHVhbi5ub3RpZmljYXRpb24udjEuV3JpdGVGb2xsb3dVcEluZm9ybWF0aW9uUmVzcG9uc2USeAoPQ29uZmlybURlbGl2ZXJ5EjEucGVuZ2FkdWFuLm5vdGlmaWNhdGlvbi52MS5Db25maXJtRGVsaXZlcnlSZXF1ZXN0GjIucGVuZ2FkdWFuLm5vdGlmaWNhdGlvbi52MS5Db25maXJtRGVsaXZlcnlSZXNwb25zZRJ+ChFSZWNvcmRDYWxsQXR0ZW1wdBIzLnBlbmdhZHVhbi5ub3RpZmljYXRpb24udjEuUmVjb3JkQ2FsbEF0dGVtcHRSZXF1ZXN0GjQucGVuZ2FkdWFuLm5vdGlmaWNhdGlvbi52MS5SZWNvcmRDYWxsQXR0ZW1wdFJlc3BvbnNlEo0BChZSZWNvcmREZWxpdmVyeVJlY2VpcHRzEjgucGVuZ2FkdWFuLm5vdGlmaWNhdGlvbi52MS5SZWNvcmREZWxpdmVyeVJlY2VpcHRzUmVxdWVzdBo5LnBlbmdhZHVhbi5ub3RpZmljYXRpb24udjEuUmVjb3JkRGVsaXZlcnlSZWNlaXB0c1Jlc3BvbnNlYgZwcm90bzM", [file_pengaduan_notification_v1_messages, file_pengaduan_notification_v1_receipts]);
+  fileDesc("CidwZW5nYWR1YW4vbm90aWZpY2F0aW9uL3YxL3NlcnZpY2UucHJvdG8SGXBlbmdhZHVhbi5ub3RpZmljYXRpb24udjEyzQcKE05vdGlmaWNhdGlvblNlcnZpY2USkwEKGFdyaXRlRm9sbG93VXBJbmZvcm1hdGlvbhI6LnBlbmdhZHVhbi5ub3RpZmljYXRpb24udjEuV3JpdGVGb2xsb3dVcEluZm9ybWF0aW9uUmVxdWVzdBo7LnBlbmdhZHVhbi5ub3RpZmljYXRpb24udjEuV3JpdGVGb2xsb3dVcEluZm9ybWF0aW9uUmVzcG9uc2USeAoPQ29uZmlybURlbGl2ZXJ5EjEucGVuZ2FkdWFuLm5vdGlmaWNhdGlvbi52MS5Db25maXJtRGVsaXZlcnlSZXF1ZXN0GjIucGVuZ2FkdWFuLm5vdGlmaWNhdGlvbi52MS5Db25maXJtRGVsaXZlcnlSZXNwb25zZRJ+ChFSZWNvcmRDYWxsQXR0ZW1wdBIzLnBlbmdhZHVhbi5ub3RpZmljYXRpb24udjEuUmVjb3JkQ2FsbEF0dGVtcHRSZXF1ZXN0GjQucGVuZ2FkdWFuLm5vdGlmaWNhdGlvbi52MS5SZWNvcmRDYWxsQXR0ZW1wdFJlc3BvbnNlEo0BChZSZWNvcmREZWxpdmVyeVJlY2VpcHRzEjgucGVuZ2FkdWFuLm5vdGlmaWNhdGlvbi52MS5SZWNvcmREZWxpdmVyeVJlY2VpcHRzUmVxdWVzdBo5LnBlbmdhZHVhbi5ub3RpZmljYXRpb24udjEuUmVjb3JkRGVsaXZlcnlSZWNlaXB0c1Jlc3BvbnNlEocBChRMaXN0TWVzc2FnZVRlbXBsYXRlcxI2LnBlbmdhZHVhbi5ub3RpZmljYXRpb24udjEuTGlzdE1lc3NhZ2VUZW1wbGF0ZXNSZXF1ZXN0GjcucGVuZ2FkdWFuLm5vdGlmaWNhdGlvbi52MS5MaXN0TWVzc2FnZVRlbXBsYXRlc1Jlc3BvbnNlEoEBChJTZXRNZXNzYWdlVGVtcGxhdGUSNC5wZW5nYWR1YW4ubm90aWZpY2F0aW9uLnYxLlNldE1lc3NhZ2VUZW1wbGF0ZVJlcXVlc3QaNS5wZW5nYWR1YW4ubm90aWZpY2F0aW9uLnYxLlNldE1lc3NhZ2VUZW1wbGF0ZVJlc3BvbnNlEocBChRSZXNldE1lc3NhZ2VUZW1wbGF0ZRI2LnBlbmdhZHVhbi5ub3RpZmljYXRpb24udjEuUmVzZXRNZXNzYWdlVGVtcGxhdGVSZXF1ZXN0GjcucGVuZ2FkdWFuLm5vdGlmaWNhdGlvbi52MS5SZXNldE1lc3NhZ2VUZW1wbGF0ZVJlc3BvbnNlYgZwcm90bzM", [file_pengaduan_notification_v1_message_templates, file_pengaduan_notification_v1_messages, file_pengaduan_notification_v1_receipts]);
 
 /**
  * The notification service's internal API, called by the gateway (SOP steps 7-8).
@@ -62,6 +64,37 @@ export const NotificationService: GenService<{
     methodKind: "unary";
     input: typeof RecordDeliveryReceiptsRequestSchema;
     output: typeof RecordDeliveryReceiptsResponseSchema;
+  },
+  /**
+   * The office's texts of the messages to reporters, per purpose, variant and channel, as in
+   * force (docs/adr/0050).
+   *
+   * @generated from rpc pengaduan.notification.v1.NotificationService.ListMessageTemplates
+   */
+  listMessageTemplates: {
+    methodKind: "unary";
+    input: typeof ListMessageTemplatesRequestSchema;
+    output: typeof ListMessageTemplatesResponseSchema;
+  },
+  /**
+   * The head of office words one text. Idempotent by request key.
+   *
+   * @generated from rpc pengaduan.notification.v1.NotificationService.SetMessageTemplate
+   */
+  setMessageTemplate: {
+    methodKind: "unary";
+    input: typeof SetMessageTemplateRequestSchema;
+    output: typeof SetMessageTemplateResponseSchema;
+  },
+  /**
+   * The head of office goes back to the built-in text. Idempotent by request key.
+   *
+   * @generated from rpc pengaduan.notification.v1.NotificationService.ResetMessageTemplate
+   */
+  resetMessageTemplate: {
+    methodKind: "unary";
+    input: typeof ResetMessageTemplateRequestSchema;
+    output: typeof ResetMessageTemplateResponseSchema;
   },
 }> = /*@__PURE__*/
   serviceDesc(file_pengaduan_notification_v1_service, 0);
