@@ -6,6 +6,8 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { DispositionConfig } from './config';
 import { DisposeComplaintGrpcController } from './dispose/dispose-complaint.grpc.controller';
 import { DisposeComplaintHandler } from './dispose/dispose-complaint.handler';
+import { ReviewAppealGrpcController } from './review-appeal/review-appeal.grpc.controller';
+import { ReviewAppealHandler } from './review-appeal/review-appeal.handler';
 import { DISPOSITION_ENTITIES } from './persistence/entities';
 import { DISPOSITION_MIGRATIONS } from './persistence/migrations';
 import { RespondAsSectionGrpcController } from './respond/respond-as-section.grpc.controller';
@@ -60,6 +62,7 @@ export class DispositionModule {
       controllers: [
         HealthController,
         DisposeComplaintGrpcController,
+        ReviewAppealGrpcController,
         RespondAsSectionGrpcController,
         ListSectionsGrpcController,
         AdministerSectionsGrpcController,
@@ -80,12 +83,13 @@ export class DispositionModule {
         { provide: IntakeClient, useFactory: () => new IntakeClient('intake', IntakeService, config.intakeGrpcUrl, logger, config.grpcTls) },
         { provide: OfficeProfileClient, inject: [IntakeClient], useFactory: (intake: IntakeClient) => new OfficeProfileClient(intake) },
         DisposeComplaintHandler,
+        ReviewAppealHandler,
         RespondAsSectionHandler,
         ListSectionsHandler,
         AdministerSectionsHandler,
         { provide: CommandServiceLifecycle, inject: [ServiceRuntime], useFactory: (rt: ServiceRuntime) => new CommandServiceLifecycle(rt) },
       ],
-      exports: [ServiceRuntime, DisposeComplaintHandler, RespondAsSectionHandler, ListSectionsHandler],
+      exports: [ServiceRuntime, DisposeComplaintHandler, ReviewAppealHandler, RespondAsSectionHandler, ListSectionsHandler],
     };
   }
 }

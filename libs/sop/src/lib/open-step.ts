@@ -41,7 +41,10 @@ export function openStep(state: ComplaintState): readonly OpenStep[] {
     case 'NO_FOLLOW_UP_DECIDED':
     case 'TEAM_FORMED':
     case 'DISMISSED':
+    case 'APPEAL_UPHELD':
       return [clock('DELIVER_INFORMATION', state.since)];
+    case 'APPEALED':
+      return [clock('REVIEW_APPEAL', state.since)];
     case 'REPORTER_INFORMED':
       return state.deliveredAt === null && state.abandonedAt === undefined ? [clock('DELIVER_INFORMATION', state.outcomeAt)] : [];
     default:

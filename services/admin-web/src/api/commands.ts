@@ -14,6 +14,10 @@ export const UI_ACTIONS = [
   'informReporter',
   'recordDelivery',
   'recordCallAttempt',
+  // After closing (docs/adr/0053).
+  'rate',
+  'appeal',
+  'reviewAppeal',
 ] as const satisfies readonly CommandType[];
 
 export type UiAction = (typeof UI_ACTIONS)[number];
@@ -30,6 +34,9 @@ export const ACTION_PATHS: Readonly<Record<UiAction, string>> = {
   informReporter: 'follow-up-information',
   recordDelivery: 'delivery-confirmation',
   recordCallAttempt: 'call-attempts',
+  rate: 'rating',
+  appeal: 'appeal',
+  reviewAppeal: 'appeal-review',
 };
 
 export function isUiAction(value: string): value is UiAction {

@@ -28,6 +28,9 @@ describe('the commands the web app offers', () => {
       informReporter: 'follow-up-information',
       recordDelivery: 'delivery-confirmation',
       recordCallAttempt: 'call-attempts',
+      rate: 'rating',
+      appeal: 'appeal',
+      reviewAppeal: 'appeal-review',
     });
   });
 });

@@ -116,6 +116,32 @@ function DeliveryOutput({ delivery }: { delivery: NonNullable<ComplaintOutputs['
   );
 }
 
+/** After closing (docs/adr/0053): the complainant's last rating, the last appeal, the head's last review. */
+function AppealOutputs({ outputs }: { outputs: ComplaintOutputs }) {
+  const { t } = useI18n();
+  const { rating, appeal, appealReview } = outputs;
+  return (
+    <>
+      {rating ? (
+        <Output title={t('outputs.rating')} at={rating.at}>
+          <Fact term={t('form.rate.rating')}>{`${rating.rating} / 5${rating.withinAppealWindow ? '' : ` (${t('outputs.outsideAppealWindow')})`}`}</Fact>
+        </Output>
+      ) : null}
+      {appeal ? <Output title={t('outputs.appeal')} at={appeal.at}>{null}</Output> : null}
+      {appealReview ? (
+        <Output title={t('outputs.appealReview')} at={appealReview.at}>
+          <Fact term={t('form.reviewAppeal.decision')}>{t(`form.reviewAppeal.${appealReview.decision as 'REDISPOSE' | 'REANALYZE' | 'UPHOLD'}`)}</Fact>
+          {appealReview.reason ? (
+            <Fact term={t('form.reviewAppeal.reason')}>
+              <span className="preserve-lines">{appealReview.reason}</span>
+            </Fact>
+          ) : null}
+        </Output>
+      ) : null}
+    </>
+  );
+}
+
 /** The outputs of the SOP's steps so far, in the SOP's order; steps not reached are left out. */
 export function Outputs({ outputs, sections }: { outputs: ComplaintOutputs; sections: readonly Section[] | null }) {
   const { t, lang } = useI18n();
@@ -181,6 +207,7 @@ export function Outputs({ outputs, sections }: { outputs: ComplaintOutputs; sect
           </Fact>
         </Output>
       ) : null}
+      <AppealOutputs outputs={outputs} />
     </div>
   );
 }

@@ -1,7 +1,6 @@
-import { NOTIFICATION_PURPOSE_LABELS, STATUS_LABELS, type ComplaintStatus } from '@pengaduan/sop';
+import { NOTIFICATION_PURPOSE_LABELS } from '@pengaduan/sop';
 import { eventually, graphError, type PlatformStack } from '@pengaduan/testing';
-import type { Browser, Locator, Page } from 'playwright-core';
-import type { UiAction } from '../api/commands';
+import type { Browser, Page } from 'playwright-core';
 import { complaintPath, ROUTES } from '../app/routes';
 import { ACTION_LABELS, type MessageKey } from '../i18n/messages';
 import { translate, type MessageParams } from '../i18n/translate';
@@ -11,6 +10,7 @@ import { Office } from './__fixtures__/office';
 import { PHONE_REPORTER } from './__fixtures__/phone-complaint';
 import { WhatsAppOffice } from './__fixtures__/whatsapp-office';
 import { queueItem } from './__fixtures__/work-queues';
+import { actionsRegion, openForm, region, statusShown, submitForm } from './__fixtures__/complaint-page';
 
 // A complainant no channel can reach (docs/adr/0044) in Debian's Chromium on the whole platform:
 // the office has no SMS provider, so the answer to a complaint from the web form (whose only way
@@ -66,29 +66,9 @@ async function informed(text: string): Promise<{ id: string; trackingNumber: str
   return c;
 }
 
-const region = (page: Page, key: MessageKey) => page.getByRole('region', { name: t(key), exact: true });
-const actionsRegion = (page: Page) => region(page, 'complaint.actions');
-
 /** Opens /panggilan and waits until it has read the queue; resolves with the complaint's task, if listed. */
 const callTask = (page: Page, trackingNumber: string) => queueItem(page, ROUTES.callTasks, 'callTasks.listLabel', trackingNumber);
-
-async function statusShown(page: Page, status: ComplaintStatus): Promise<void> {
-  await region(page, 'complaint.summaryLabel').locator('.badge--status').filter({ hasText: new RegExp(`^${escape(STATUS_LABELS[status].id)}$`) }).waitFor();
-}
-
-async function openForm(page: Page, action: UiAction, title: MessageKey): Promise<Locator> {
-  await actionsRegion(page).getByRole('button', { name: ACTION_LABELS[action].id, exact: true }).click();
-  const form = actionsRegion(page).getByRole('region', { name: t(title), exact: true });
-  await form.waitFor();
-  return form;
-}
-
-/** Submits with the form's own button and waits for the "saved" notice naming the status after it. */
-async function submit(page: Page, form: Locator, action: UiAction, status: ComplaintStatus): Promise<void> {
-  await form.getByRole('button', { name: ACTION_LABELS[action].id, exact: true }).click();
-  await page.getByRole('status').filter({ hasText: t('complaint.saved', { action: ACTION_LABELS[action].id, status: STATUS_LABELS[status].id }) }).waitFor();
-  await statusShown(page, status);
-}
+const submit = submitForm;
 
 beforeAll(async () => {
   assertWebAppBuilt();
@@ -140,7 +120,8 @@ describe('a complainant no one can reach, on /panggilan', () => {
     await outputs.getByText(t('outputs.deliveryAbandoned'), { exact: true }).waitFor();
     await outputs.getByText(reason, { exact: true }).waitFor();
     await timeline.getByText(/Penyampaian informasi tindak lanjut dihentikan/).first().waitFor();
-    await actionsRegion(page).getByText(t('complaint.noActions'), { exact: true }).waitFor();
+    // Closed: what is left is the complainant's rating or appeal, if they call back (docs/adr/0053).
+    await actionsRegion(page).getByRole('button', { name: ACTION_LABELS.rate.id, exact: true }).waitFor();
     expect(await callTask(page, givenUp.trackingNumber)).toBeUndefined();
   }, 180_000);
 

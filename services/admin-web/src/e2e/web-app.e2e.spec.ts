@@ -87,6 +87,9 @@ const FORM_TITLES: Record<UiAction, MessageKey> = {
   informReporter: 'form.inform.title',
   recordDelivery: 'form.delivery.title',
   recordCallAttempt: 'form.callAttempt.title',
+  rate: 'form.rate.title',
+  appeal: 'form.appeal.title',
+  reviewAppeal: 'form.reviewAppeal.title',
 };
 
 function requireReported(): { trackingNumber: string; id: string } {
@@ -329,7 +332,8 @@ describe('the web app in a browser, on the whole platform', () => {
       return (docs.body['documents'] as unknown[] | undefined)?.length === titles.length ? true : undefined;
     }, 30_000, 'every document of the complaint');
     await openComplaint(admin, id, 'CLOSED');
-    await actionsRegion(admin).getByText(t('complaint.noActions'), { exact: true }).waitFor();
+    // Closed: Admin Tikkim may only record the complainant's rating or appeal (docs/adr/0053).
+    await actionsRegion(admin).getByRole('button', { name: ACTION_LABELS.rate.id, exact: true }).waitFor();
     const documents = region(admin, 'complaint.documents');
     await documents.getByRole('button', { name: t('documents.downloadNamed', { title: titles[0] ?? '' }), exact: true }).waitFor();
     const downloads = documents.getByRole('button', { name: new RegExp(`^${escape(t('documents.downloadNamed', { title: '' }))}`) });

@@ -16,6 +16,7 @@ import { focusFirstInvalid } from '../lib/focus';
 import { formatWib } from '../lib/format';
 import { channelLabel, statusLabel } from '../lib/sop-labels';
 import { serverFieldErrors, type FieldErrors } from '../lib/validation';
+import { TrackFeedback } from './TrackFeedback';
 
 const FIELDS = ['trackingNumber', 'verifier'] as const;
 
@@ -138,6 +139,7 @@ export function TrackPage() {
           </dl>
           <h3>{t('track.stepsTitle')}</h3>
           <Stepper steps={result.steps} />
+          {result.closed ? <TrackFeedback trackingNumber={result.trackingNumber} verifier={verifier.trim()} /> : null}
         </section>
       ) : null}
     </div>

@@ -164,7 +164,8 @@ describe('auditEvents', () => {
         notice: (n) => emitted.push(`notice ${n.kind} ${n.eventId}`),
         asOf: () => undefined,
       };
-      const auditor = new Auditor(options(), sink);
+      // Reported at its closing: no rating or appeal is awaited here (docs/adr/0053).
+      const auditor = new Auditor(options({ rateableWindow: 0 }), sink);
       const closedEnvelopes = signedHistory(closed);
       const halfwayEnvelopes = signedHistory(halfway);
       asRecords([halfwayEnvelopes[0], ...closedEnvelopes], 0).forEach((r) => auditor.add(r));
@@ -186,7 +187,7 @@ describe('auditEvents', () => {
     });
 
     it('forgets a closed complaint beyond the window: memory follows the open complaints, not the log', () => {
-      const auditor = new Auditor(options({ closedWindow: 1 }), { complaint: () => undefined, violation: () => undefined, refused: () => undefined, notice: () => undefined, asOf: () => undefined });
+      const auditor = new Auditor(options({ closedWindow: 1, rateableWindow: 0 }), { complaint: () => undefined, violation: () => undefined, refused: () => undefined, notice: () => undefined, asOf: () => undefined });
       const internals = auditor as unknown as { complaints: Map<string, unknown>; closed: Map<string, unknown>; seen: Map<string, unknown> };
       for (let i = 0; i < 5; i++) {
         const h = historyUntil('CLOSED', { officeCode: 'JKT1', trackingNumber: `JKT1-2026-10000${i}` });
@@ -197,6 +198,17 @@ describe('auditEvents', () => {
       expect(internals.seen.size).toBe(closed.envelopes.length);
       expect(auditor.finish().totals.complaints).toBe(5);
     });
+  });
+
+  it('accepts a complaint.personal-data-erased years after closing, also of a complaint forgotten or never read (docs/adr/0057)', () => {
+    const h = historyUntil('CLOSED', { officeCode: 'JKT1' });
+    const erased = eventFor(h, { type: 'complaint.personal-data-erased', at: '2028-03-03T00:00:00.000Z', actor: { kind: 'system', service: 'intake' }, data: { reason: 'RETENTION' } }, 'pengaduan/intake');
+    for (const rateableWindow of [0, undefined]) {
+      const report = auditEvents(asRecords([...signedHistory(h), erased]), options({ closedWindow: 1, rateableWindow }));
+      expect({ violations: report.violations, refused: report.refused, clean: report.clean }).toEqual({ violations: [], refused: [], clean: true });
+    }
+    const alone = auditEvents(asRecords([erased]), options());
+    expect({ violations: alone.violations, complaints: alone.complaints, clean: alone.clean }).toEqual({ violations: [], complaints: [], clean: true });
   });
 
   it('flags a skipped step as a missing step, naming the step', () => {
@@ -266,6 +278,41 @@ describe('auditEvents', () => {
     const withoutClosing = auditEvents(asRecords(signedHistory(h).filter((e) => e.type !== 'complaint.closed')), options());
     expect(withoutClosing.violations).toEqual([expect.objectContaining({ kind: 'MISSING_STEP', eventType: 'complaint.delivery-abandoned', reason: expect.stringMatching(/closed is not in the log/) })]);
     expect(withoutClosing.complaints[0].status).toBe('CLOSED');
+  });
+
+  describe('ratings and appeals after closing (docs/adr/0053)', () => {
+    /** Closed, rated poorly (the appeal opens), sent back to step 3, closed again; appealed, upheld, closed again. */
+    function appealedTwice(): ComplaintHistory {
+      const h = historyUntil('CLOSED', { officeCode: 'JKT1' });
+      h.when({ type: 'rate', actor: { kind: 'system', service: 'intake' }, rating: 1, hasComment: true, appealWindowDays: 14 });
+      h.when({ type: 'reviewAppeal', actor: h.officers.kepalaKantor, decision: 'REDISPOSE' });
+      h.until('CLOSED');
+      h.when({ type: 'appeal', actor: h.officers.admin, hasReason: false, appealWindowDays: 14 });
+      h.when({ type: 'reviewAppeal', actor: h.officers.kepalaKantor, decision: 'UPHOLD', reason: 'Jawaban sesuai ketentuan' });
+      return h.until('CLOSED');
+    }
+
+    it('replays both outcomes to CLOSED again with no violation, each round on clocks of its own, the review timed', () => {
+      const report = auditEvents(asRecords(signedHistory(appealedTwice())), options());
+      expect(report.violations).toEqual([]);
+      expect(report.complaints[0]).toMatchObject({ status: 'CLOSED', violations: 0 });
+      const keys = report.complaints[0].clocks.map((c) => c.key);
+      expect(keys).toEqual(expect.arrayContaining(['DISPOSE_AND_PROCESS', 'REVIEW_APPEAL@1', 'DISPOSE_AND_PROCESS@1', 'SECTION_RESPONSE:INTELDAKIM@1', 'DELIVER_INFORMATION@1', 'REVIEW_APPEAL@2', 'DELIVER_INFORMATION@2']));
+      expect(report.complaints[0].clocks.find((c) => c.key === 'REVIEW_APPEAL@1')).toMatchObject({ asRecorded: { outcome: 'on-time' } });
+    });
+
+    it('flags a review by another role than the head of office, and a poor rating within the window that opened no appeal', () => {
+      const h = historyUntil('CLOSED', { officeCode: 'JKT1' });
+      const rated: SopEvent = { type: 'complaint.rated', at: h.now.toISOString(), actor: h.officers.admin, data: { rating: 1, hasComment: false, withinAppealWindow: true } };
+      const lonely = auditEvents(asRecords([...signedHistory(h), eventFor(h, rated, 'pengaduan/intake')]), options());
+      expect(lonely.violations).toEqual([expect.objectContaining({ eventType: 'complaint.rated', reason: expect.stringMatching(/not followed by complaint.appealed/) })]);
+
+      const appealed = historyUntil('CLOSED', { officeCode: 'JKT1' });
+      appealed.when({ type: 'appeal', actor: appealed.officers.admin, hasReason: true, appealWindowDays: 14 });
+      const byAdmin: SopEvent = { type: 'complaint.appeal-reviewed', at: appealed.now.toISOString(), actor: appealed.officers.admin, data: { decision: 'REANALYZE' } };
+      const wrongRole = auditEvents(asRecords([...signedHistory(appealed), eventFor(appealed, byAdmin, 'pengaduan/disposition')]), options());
+      expect(wrongRole.violations).toEqual([expect.objectContaining({ kind: 'WRONG_ROLE', eventType: 'complaint.appeal-reviewed' })]);
+    });
   });
 
   describe('calls about a notice no channel delivered (docs/adr/0051)', () => {
@@ -368,7 +415,7 @@ describe('auditEvents', () => {
       { complaintId: halfway.complaintId, officeCode: 'SBY1', status: 'DISPOSED', since: '2026-03-02T03:00:00.000Z' },
     ]);
     expect(report.asOf?.byStatus).toEqual({ DISPOSED: 2 });
-    const atEnd = auditEvents(records, options({ asOf: '2026-03-05T12:00:00Z' }));
+    const atEnd = auditEvents(records, options({ asOf: '2026-03-05T12:00:00Z', rateableWindow: 0 }));
     // Emitted as they close, open ones at the end.
     expect(atEnd.asOf?.complaints.map((c) => [c.complaintId, c.status])).toEqual([
       [closed.complaintId, 'CLOSED'],

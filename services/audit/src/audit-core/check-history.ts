@@ -56,6 +56,9 @@ const STATUS_RANK: { readonly [S in ComplaintStatus]: number } = {
   TEAM_FORMED: 6,
   REPORTER_INFORMED: 7,
   CLOSED: 8,
+  // After closing (docs/adr/0053): an appeal, and its answer upheld (told again in steps 7-8).
+  APPEALED: 8.5,
+  APPEAL_UPHELD: 9,
 };
 
 /**

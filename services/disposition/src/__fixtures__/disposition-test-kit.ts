@@ -21,6 +21,7 @@ import type { DispositionConfig } from '../config';
 import { DisposeComplaintHandler } from '../dispose/dispose-complaint.handler';
 import { dispositionCommandExecutor, dispositionRuntimeOptions } from '../disposition.module';
 import { RespondAsSectionHandler } from '../respond/respond-as-section.handler';
+import { ReviewAppealHandler } from '../review-appeal/review-appeal.handler';
 import { IntakeClient } from '../screen-officer-text/intake.client';
 import { ListSectionsHandler } from '../sections/list-sections.handler';
 import { addSection } from '../sections/section-list';
@@ -50,6 +51,8 @@ export interface DispositionTestKit {
   /** intake's screening of the officers' texts, as a stand-in that records what it screened. */
   intake: IntakeScreenStandIn;
   dispose: DisposeComplaintHandler;
+  /** The head of office's review of an appeal (docs/adr/0053). */
+  reviewAppeal: ReviewAppealHandler;
   respond: RespondAsSectionHandler;
   listSections: ListSectionsHandler;
   /** A fresh office with {@link TEST_SECTIONS}. */
@@ -109,6 +112,7 @@ export async function startDispositionTestKit(options: { consume?: boolean } = {
     groupId,
     intake,
     dispose: new DisposeComplaintHandler(executor, new OfficeProfileClient(intakeClient), intakeClient),
+    reviewAppeal: new ReviewAppealHandler(executor, intakeClient),
     respond: new RespondAsSectionHandler(executor, intakeClient),
     listSections: new ListSectionsHandler(runtime),
     async newOffice() {

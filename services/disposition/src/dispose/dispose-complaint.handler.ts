@@ -59,6 +59,7 @@ export class DisposeComplaintHandler {
           checkNotes(cmd);
           const sections = await requireActiveSections(tx, state.officeCode, cmd.lines);
           const { number, year } = await nextSheetNumber(tx, state.officeCode, now);
+          await supersedeEarlierSheet(tx, cmd.complaintId, now);
           await tx.insert(DispositionSheetRecord, {
             complaintId: cmd.complaintId,
             number,
@@ -102,6 +103,15 @@ export class DisposeComplaintHandler {
     if (!done.result) throw new Error(`${OPERATION} ${cmd.requestId} recorded no sheet number`);
     return { outcome: outcomeMessage(done), sheetNumber: done.result.sheetNumber };
   }
+}
+
+/** A disposition after an appeal sent the complaint back to step 3 (docs/adr/0053): the earlier round's sheet is kept aside. */
+async function supersedeEarlierSheet(tx: EntityManager, complaintId: string, now: Date): Promise<void> {
+  await tx.query(
+    `WITH earlier AS (DELETE FROM disposition_sheet WHERE complaint_id = $1 RETURNING *)
+     INSERT INTO disposition_sheet_earlier_round SELECT *, $2::timestamptz FROM earlier`,
+    [complaintId, now],
+  );
 }
 
 function checkNotes(cmd: DisposeComplaintCommand): void {

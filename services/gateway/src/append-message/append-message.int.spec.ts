@@ -202,7 +202,8 @@ describe('the same screening as the first message', () => {
   it('passes on the refusal of a closed complaint: 409 COMPLAINT.ILLEGAL_TRANSITION with its state', async () => {
     const res = await append('admin', closed, { text: FOLLOW_UP });
     expect(res.status).toBe(409);
-    expect(await res.json()).toMatchObject({ code: 'COMPLAINT.ILLEGAL_TRANSITION', state: 'CLOSED', availableActions: [] });
+    // What Admin Tikkim may still do: record the complainant's rating or appeal (docs/adr/0053).
+    expect(await res.json()).toMatchObject({ code: 'COMPLAINT.ILLEGAL_TRANSITION', state: 'CLOSED', availableActions: ['rate', 'appeal'] });
     expect(await messagesOf(closed)).toHaveLength(1);
   });
 

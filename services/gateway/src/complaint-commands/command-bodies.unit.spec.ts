@@ -4,6 +4,7 @@ import { ListComplaintsQuery } from '../complaint-views/complaint-view.dto';
 import { ConfirmComplaintBody } from '../confirm-complaint/confirm-complaint.dto';
 import { ConfirmDeliveryBody } from '../confirm-delivery/confirm-delivery.dto';
 import { RecordCallAttemptBody } from '../record-call-attempt/record-call-attempt.dto';
+import { AppealComplaintBody, RateComplaintBody, ReviewAppealBody } from '../complaint-feedback/complaint-feedback.dto';
 import { DecideFollowUpBody } from '../decide-follow-up/decide-follow-up.dto';
 import { DismissComplaintBody } from '../dismiss-complaint/dismiss-complaint.dto';
 import { DisposeComplaintBody, DispositionLineDto } from '../dispose-complaint/dispose-complaint.dto';
@@ -42,6 +43,10 @@ describe('the bodies of the SOP commands', () => {
     ['the tracking number told by phone (docs/adr/0051)', ConfirmDeliveryBody, { purpose: 'ACKNOWLEDGEMENT', method: 'PHONE_CALL', deliveredAt: '2026-03-17T10:15:00+07:00' }],
     ['a call about the dismissal notice that did not reach the reporter', RecordCallAttemptBody, { purpose: 'DISMISSAL_NOTICE', outcome: 'NOT_REACHABLE', retryAt: '2026-03-18T09:00:00+07:00' }],
     ['a call about the acknowledgement given up', RecordCallAttemptBody, { purpose: 'ACKNOWLEDGEMENT', outcome: 'GIVE_UP', reason: 'Nomor tidak aktif' }],
+    ['a rating told by phone (docs/adr/0053)', RateComplaintBody, { rating: 1, comment: 'Tidak puas' }],
+    ['an appeal without a reason', AppealComplaintBody, {}],
+    ['a review that sends the complaint back to step 3', ReviewAppealBody, { decision: 'REDISPOSE' }],
+    ['a review that upholds the answer', ReviewAppealBody, { decision: 'UPHOLD', reason: 'Sesuai ketentuan' }],
     ['a login', LoginBody, { username: 'admin.tikkim', password: 'secret' }],
   ])('accepts %s', async (_, dto, body) => {
     expect(await badFields(dto, body)).toEqual([]);
@@ -82,6 +87,12 @@ describe('the bodies of the SOP commands', () => {
   it('refuses a notice the platform does not send (docs/adr/0051)', async () => {
     expect(await badFields(ConfirmDeliveryBody, { purpose: 'RECEIPT', method: 'PHONE_CALL', deliveredAt: '2026-03-17T10:15:00+07:00' })).toEqual(['purpose']);
     expect(await badFields(RecordCallAttemptBody, { purpose: 'ACK', outcome: 'NOT_REACHABLE', retryAt: '2026-03-18T09:00:00+07:00' })).toEqual(['purpose']);
+  });
+
+  it('refuses a rating outside 1-5 or not whole, and an upheld appeal without a reason (docs/adr/0053)', async () => {
+    for (const rating of [0, 6, 2.5, '5']) expect(await badFields(RateComplaintBody, { rating })).toEqual(['rating']);
+    expect(await badFields(ReviewAppealBody, { decision: 'UPHOLD' })).toEqual(['reason']);
+    expect(await badFields(ReviewAppealBody, { decision: 'RESTART' })).toEqual(['decision']);
   });
 
   it('refuses a section field in a section response: the section is the officer’s own', async () => {

@@ -101,6 +101,25 @@ export class DeliveryAbandonedOutputDto {
   @ApiProperty({ format: 'date-time' }) at!: string;
 }
 
+export class RatingOutputDto {
+  @ApiProperty({ minimum: 1, maximum: 5 }) rating!: number;
+  @ApiProperty({ description: 'Whether the reporter wrote a comment (the text stays in intake)' }) hasComment!: boolean;
+  @ApiProperty({ description: "Given within the office's appeal window after closing" }) withinAppealWindow!: boolean;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
+export class AppealOutputDto {
+  @ApiProperty({ enum: ['POOR_RATING', 'REQUEST'] }) trigger!: string;
+  @ApiProperty({ description: 'Whether the reporter gave a reason (the text stays in intake)' }) hasReason!: boolean;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
+export class AppealReviewOutputDto {
+  @ApiProperty({ enum: ['REDISPOSE', 'REANALYZE', 'UPHOLD'] }) decision!: string;
+  @ApiPropertyOptional({ description: "The head of office's reason (an officer's text, no contact data)" }) reason?: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
 /** The outputs of the SOP's steps so far; a step not reached is null. */
 export class ComplaintOutputsDto implements ComplaintOutputs {
   @ApiProperty({ type: ConfirmationOutputDto, nullable: true, description: 'Step 2: Laporan Terusan Aduan' }) confirmation!: ConfirmationOutputDto | null;
@@ -113,4 +132,7 @@ export class ComplaintOutputsDto implements ComplaintOutputs {
   @ApiProperty({ type: FollowUpInformationOutputDto, nullable: true, description: 'Step 7: the follow-up information sent' }) followUpInformation!: FollowUpInformationOutputDto | null;
   @ApiProperty({ type: DeliveryOutputDto, nullable: true, description: 'Step 8: it reached the reporter' }) delivery!: DeliveryOutputDto | null;
   @ApiProperty({ type: DeliveryAbandonedOutputDto, nullable: true, description: 'Step 8 given up: the complaint closed without a delivery (docs/adr/0044)' }) deliveryAbandoned!: DeliveryAbandonedOutputDto | null;
+  @ApiProperty({ type: RatingOutputDto, nullable: true, description: "After closing: the reporter's last rating (docs/adr/0053)" }) rating!: RatingOutputDto | null;
+  @ApiProperty({ type: AppealOutputDto, nullable: true, description: 'The last appeal opened (docs/adr/0053)' }) appeal!: AppealOutputDto | null;
+  @ApiProperty({ type: AppealReviewOutputDto, nullable: true, description: "The head of office's last review of an appeal (docs/adr/0053)" }) appealReview!: AppealReviewOutputDto | null;
 }

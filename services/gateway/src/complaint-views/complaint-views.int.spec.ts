@@ -84,6 +84,9 @@ describe('officers read a complaint from the read model', () => {
         followUpInformation: null,
         delivery: null,
         deliveryAbandoned: null,
+        rating: null,
+        appeal: null,
+        appealReview: null,
       },
       version: 2,
     });

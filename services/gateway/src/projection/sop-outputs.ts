@@ -1,5 +1,7 @@
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import {
+  appealDecisionMapping,
+  appealTriggerMapping,
   deliveryMethodMapping,
   dismissalReasonMapping,
   dispositionInstructionMapping,
@@ -32,6 +34,9 @@ export const OUTPUT_COLUMN: Record<SingleOutput, string> = {
   followUpInformation: 'follow_up_information',
   delivery: 'delivery',
   deliveryAbandoned: 'delivery_abandoned',
+  rating: 'rating',
+  appeal: 'appeal',
+  appealReview: 'appeal_review',
 };
 
 /** Leaves out the optional fields an event does not have, so the stored JSON has no `undefined`. */
@@ -137,6 +142,15 @@ export function outputChangeOf(event: ParsedEvent): OutputChange | undefined {
     case 'complaint.delivery-abandoned':
       // Step 8's output only: the acknowledgement given up is no output of a step (docs/adr/0051).
       return event.payload.purpose === NotificationPurpose.ACKNOWLEDGEMENT ? undefined : { kind: 'set', output: 'deliveryAbandoned', value: { reason: event.payload.reason, at } };
+    // docs/adr/0053: codes and the head's reason only; the reporter's texts stay in intake.
+    case 'complaint.rated': {
+      const p = event.payload;
+      return { kind: 'set', output: 'rating', value: { rating: p.rating, hasComment: p.hasComment, withinAppealWindow: p.withinAppealWindow, at } };
+    }
+    case 'complaint.appealed':
+      return { kind: 'set', output: 'appeal', value: { trigger: appealTriggerMapping.fromProto(event.payload.trigger, 'data.trigger'), hasReason: event.payload.hasReason, at } };
+    case 'complaint.appeal-reviewed':
+      return { kind: 'set', output: 'appealReview', value: defined({ decision: appealDecisionMapping.fromProto(event.payload.decision, 'data.decision'), reason: event.payload.reason, at }) };
     default:
       return undefined;
   }

@@ -87,6 +87,28 @@ export interface DeliveryAbandonedOutput {
   at: string;
 }
 
+/** After closing: the reporter's last rating (docs/adr/0053); the comment stays in intake. */
+export interface RatingOutput {
+  rating: number;
+  hasComment: boolean;
+  withinAppealWindow: boolean;
+  at: string;
+}
+
+/** The last appeal opened (docs/adr/0053); the reason stays in intake. */
+export interface AppealOutput {
+  trigger: string;
+  hasReason: boolean;
+  at: string;
+}
+
+/** The head of office's last review of an appeal (docs/adr/0053). */
+export interface AppealReviewOutput {
+  decision: string;
+  reason?: string;
+  at: string;
+}
+
 /** Every output of a complaint so far; a step not reached yet is null. */
 export interface ComplaintOutputs {
   confirmation: ConfirmationOutput | null;
@@ -99,4 +121,7 @@ export interface ComplaintOutputs {
   followUpInformation: FollowUpInformationOutput | null;
   delivery: DeliveryOutput | null;
   deliveryAbandoned: DeliveryAbandonedOutput | null;
+  rating: RatingOutput | null;
+  appeal: AppealOutput | null;
+  appealReview: AppealReviewOutput | null;
 }

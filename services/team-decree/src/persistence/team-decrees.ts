@@ -17,6 +17,12 @@ export interface TeamDecreeEntry {
 }
 
 export async function saveTeamDecree(tx: EntityManager, d: TeamDecreeEntry): Promise<void> {
+  // A decree after an appeal sent the complaint back (docs/adr/0053): the earlier round's decree is kept aside.
+  await tx.query(
+    `WITH earlier AS (DELETE FROM team_decree WHERE complaint_id = $1 RETURNING *)
+     INSERT INTO team_decree_earlier_round SELECT *, $2::timestamptz FROM earlier`,
+    [d.complaintId, d.issuedAt],
+  );
   await tx.query(
     `INSERT INTO team_decree (complaint_id, office_code, decree_number, decree_date, members, mandate, period_start_date, period_end_date,
                               issued_by, issued_at, request_id)

@@ -38,8 +38,30 @@ export class ComplaintDocumentMigration1795801000000 implements MigrationInterfa
   }
 }
 
+/**
+ * A step an appeal runs again (docs/adr/0053) issues its document again: the earlier round's
+ * document moves to `complaint_document_superseded`, bytes and hash unchanged, so the earlier
+ * event's hash still finds its document, and `complaint_document` keeps the one in force.
+ */
+export class ComplaintDocumentSuperseded1795801001910 implements MigrationInterface {
+  name = 'ComplaintDocumentSuperseded1795801001910';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE complaint_document_superseded (
+        LIKE complaint_document INCLUDING DEFAULTS INCLUDING CONSTRAINTS,
+        superseded_at timestamptz NOT NULL,
+        PRIMARY KEY (complaint_id, kind, issued_at)
+      )`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP TABLE complaint_document_superseded');
+  }
+}
+
 /** Migrations of the documents table; a producing service lists them with its own. */
-export const COMPLAINT_DOCUMENT_MIGRATIONS = [ComplaintDocumentMigration1795801000000];
+export const COMPLAINT_DOCUMENT_MIGRATIONS = [ComplaintDocumentMigration1795801000000, ComplaintDocumentSuperseded1795801001910];
 
 /** A document as stored, with the complaint it belongs to. */
 export interface StoredDocument extends RenderedDocument {
@@ -63,6 +85,12 @@ export async function renderAndStoreDocument(tx: EntityManager, complaintId: str
  * that renders before it takes a lock, and stores after (intake's registration, ADR 0035).
  */
 export async function storeDocument(tx: EntityManager, complaintId: string, officeCode: string, doc: RenderedDocument, issuedAt: Date): Promise<void> {
+  // A step run again after an appeal (docs/adr/0053): the earlier round's document is kept aside.
+  await tx.query(
+    `WITH earlier AS (DELETE FROM complaint_document WHERE complaint_id = $1 AND kind = $2 RETURNING *)
+     INSERT INTO complaint_document_superseded SELECT *, $3::timestamptz FROM earlier`,
+    [complaintId, doc.kind, issuedAt],
+  );
   await tx.query(
     `INSERT INTO complaint_document (complaint_id, kind, office_code, number, title, file_name, media_type, sha256, content, issued_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,

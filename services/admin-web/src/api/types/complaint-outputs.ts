@@ -88,6 +88,27 @@ export interface DeliveryAbandonedOutput {
   readonly at: string;
 }
 
+/** After closing: the complainant's last rating (docs/adr/0053); the comment stays in intake. */
+export interface RatingOutput {
+  readonly rating: number;
+  readonly hasComment: boolean;
+  readonly withinAppealWindow: boolean;
+  readonly at: string;
+}
+
+/** The last appeal and the head of office's last review of one (docs/adr/0053). */
+export interface AppealOutput {
+  readonly trigger: string;
+  readonly hasReason: boolean;
+  readonly at: string;
+}
+
+export interface AppealReviewOutput {
+  readonly decision: string;
+  readonly reason?: string;
+  readonly at: string;
+}
+
 export interface ComplaintOutputs {
   readonly confirmation: ConfirmationOutput | null;
   readonly dismissal: DismissalOutput | null;
@@ -100,4 +121,8 @@ export interface ComplaintOutputs {
   readonly delivery: DeliveryOutput | null;
   /** Absent from a gateway older than docs/adr/0044. */
   readonly deliveryAbandoned?: DeliveryAbandonedOutput | null;
+  /** Absent from a gateway older than docs/adr/0053. */
+  readonly rating?: RatingOutput | null;
+  readonly appeal?: AppealOutput | null;
+  readonly appealReview?: AppealReviewOutput | null;
 }

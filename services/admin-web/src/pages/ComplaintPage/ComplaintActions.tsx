@@ -10,6 +10,7 @@ import { DismissForm } from '../../complaint/forms/DismissForm';
 import { DisposeForm } from '../../complaint/forms/DisposeForm';
 import type { CommandFormProps } from '../../complaint/forms/form-props';
 import { InformForm } from '../../complaint/forms/InformForm';
+import { AppealForm, RatingForm, ReviewAppealForm } from '../../complaint/forms/RatingForms';
 import { RespondForm } from '../../complaint/forms/RespondForm';
 import { TeamForm } from '../../complaint/forms/TeamForm';
 import { useI18n } from '../../i18n/i18n';
@@ -26,6 +27,9 @@ const FORMS: Record<UiAction, ComponentType<CommandFormProps>> = {
   informReporter: InformForm,
   recordDelivery: DeliveryForm,
   recordCallAttempt: CallAttemptForm,
+  rate: RatingForm,
+  appeal: AppealForm,
+  reviewAppeal: ReviewAppealForm,
 };
 
 export interface ComplaintActionsProps {

@@ -21,4 +21,11 @@ export interface AuditOptions {
    * emitted, so that a redelivery or a late record of them is still recognised (default 10,000).
    */
   readonly closedWindow?: number;
+  /**
+   * How many closed complaints the reporter may still rate or appeal (docs/adr/0053) to keep open
+   * after their closing, so that a rating, an appeal and the rounds after it are judged with the
+   * history before them; beyond it the oldest is reported and forgotten like any closed complaint
+   * (default 10,000; 0 reports every complaint at its closing).
+   */
+  readonly rateableWindow?: number;
 }

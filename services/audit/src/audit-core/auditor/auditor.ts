@@ -5,8 +5,9 @@ import { auditClocks } from '../clocks';
 import type { AuditRecord, AuditSummary, ComplaintAudit, Notice, ReportSink, SignatureVerdict, Violation } from '../report';
 import type { AuditOptions } from './audit-options';
 import { checkComplaint, stateAsOf, type CheckedComplaint } from './check-complaint';
-import { contradicted, emptyLog, refOf, type ClosedComplaint, type ComplaintLog, type EventRef, type Refusal } from './complaint-log';
+import { contradicted, emptyLog, refOf, rememberClosed, type ClosedComplaint, type ComplaintLog, type EventRef, type Refusal } from './complaint-log';
 import { emptyTally, summarise, tally, type OfficeTally } from './office-tally';
+import { RateableClosings } from './rateable-closings';
 import { attribution, inPeriod, inScope } from './record-scope';
 
 const DEFAULT_CLOSED_WINDOW = 10_000;
@@ -25,7 +26,8 @@ interface RecordRef {
 /**
  * The auditors' replay, without I/O: feed it the topic's records in partition order
  * ({@link Auditor.add}); it emits each complaint's findings to the sink when the complaint closes
- * (libs/sop status CLOSED) and forgets it; {@link Auditor.finish} emits the complaints still open
+ * (libs/sop status CLOSED, and nothing more may follow: a closing the reporter may still rate or
+ * appeal stays open to the end, docs/adr/0053) and forgets it; {@link Auditor.finish} emits the complaints still open
  * and answers the summary. Memory depends on the open complaints (and a window of recently closed
  * ones), not on the length of the log.
  * Per record: parse, redelivery (same id, same bytes: a notice), signature (with keys: an event
@@ -36,6 +38,7 @@ interface RecordRef {
 export class Auditor {
   private readonly complaints = new Map<string, ComplaintLog>();
   private readonly closed = new Map<string, ClosedComplaint>();
+  private readonly rateable = new RateableClosings();
   /** Event ids of verified (or, without keys, all) events of the open and recently closed complaints. */
   private readonly seen = new Map<string, { digest: string; partition: number; offset: string; complaintId: string }>();
   private readonly counts = { read: 0, inScope: 0, complaintEvents: 0, slaEvents: 0, otherEvents: 0, unparseable: 0, redelivered: 0, refused: 0 };
@@ -79,7 +82,8 @@ export class Auditor {
     const envelope = parsed.envelope;
     this.counts.inScope++;
     const closed = this.closed.get(envelope.subject);
-    const log = closed ? undefined : this.logOf(envelope);
+    const standalone = envelope.type === 'complaint.personal-data-erased' && !this.complaints.has(envelope.subject); // years after closing (docs/adr/0057)
+    const log = closed || standalone ? undefined : this.logOf(envelope);
     const base: RecordRef = { complaintId: envelope.subject, officeCode: envelope.office, eventId: envelope.id, eventType: envelope.type, at: envelope.time, partition: record.partition, offset: record.offset };
 
     const digest = hash('sha1', record.value, 'base64');
@@ -103,7 +107,9 @@ export class Auditor {
     this.seen.set(envelope.id, { digest, partition: record.partition, offset: record.offset, complaintId: log ? log.complaintId : envelope.subject });
 
     if (!log) {
-      this.addAfterClose(closed as ClosedComplaint, parsed, base);
+      if (standalone) closed?.ids.push(envelope.id);
+      if (standalone) this.counts.complaintEvents++;
+      else this.addAfterClose(closed as ClosedComplaint, parsed, base);
       return;
     }
     log.ids.push(envelope.id);
@@ -160,7 +166,7 @@ export class Auditor {
       this.counts.refused++;
       const refusal: Refusal = { ...base, code: check.code, reason: check.reason };
       if (log) log.refused.push(refusal);
-      else this.refuse(refusal, (closed as ClosedComplaint).events);
+      else this.refuse(refusal, closed?.events ?? []);
       return false;
     }
     this.signatures.verified++;
@@ -212,19 +218,20 @@ export class Auditor {
     else this.counts.otherEvents++;
   }
 
-  /** At a complaint's `complaint.closed`: when its history leaves it CLOSED, emit its report and forget it. */
+  /**
+   * At a complaint's `complaint.closed`: when its history leaves it CLOSED, emit its report and
+   * forget it; a closing the reporter may still rate or appeal (docs/adr/0053) is kept open, the
+   * oldest such beyond the rateable window reported and forgotten.
+   */
   private closeIfClosed(log: ComplaintLog): void {
     const checked = checkComplaint(log);
     if (checked.state.status !== 'CLOSED') return;
-    this.emit(log, checked);
-    this.complaints.delete(log.complaintId);
-    const refs = log.events.filter((e) => !e.assumed).map(refOf);
-    this.closed.set(log.complaintId, { officeCode: checked.officeCode, events: refs, ids: log.ids });
-    if (this.closed.size > (this.options.closedWindow ?? DEFAULT_CLOSED_WINDOW)) {
-      const [oldestId, oldest] = this.closed.entries().next().value as [string, ClosedComplaint];
-      this.closed.delete(oldestId);
-      for (const id of oldest.ids) if (this.seen.get(id)?.complaintId === oldestId) this.seen.delete(id);
-    }
+    const due = this.complaints.get(this.rateable.dueAt(log.complaintId, checked.state, this.options.rateableWindow) ?? '');
+    if (!due) return;
+    const dueChecked = due === log ? checked : checkComplaint(due);
+    this.emit(due, dueChecked);
+    this.complaints.delete(due.complaintId);
+    rememberClosed(this.closed, this.seen, due.complaintId, { officeCode: dueChecked.officeCode, events: due.events.filter((e) => !e.assumed).map(refOf), ids: due.ids }, this.options.closedWindow ?? DEFAULT_CLOSED_WINDOW);
   }
 
   /** Emits a complaint's report: its violations, refused events, notices, the complaint and its state as of. */

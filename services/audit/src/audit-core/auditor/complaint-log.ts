@@ -43,3 +43,15 @@ export function contradicted(r: Refusal, genuine: readonly EventRef[]): RefusedE
   const match = sameId ?? sameType;
   return match ? { relation: sameId ? 'same-id' : 'same-type', ...match } : null;
 }
+
+/**
+ * Remembers a reported complaint (its ids, for a late or redelivered record) among the last
+ * `window` closed ones; the oldest beyond it is forgotten, its ids in `seen` too.
+ */
+export function rememberClosed(closed: Map<string, ClosedComplaint>, seen: Map<string, { readonly complaintId: string }>, complaintId: string, entry: ClosedComplaint, window: number): void {
+  closed.set(complaintId, entry);
+  if (closed.size <= window) return;
+  const [oldestId, oldest] = closed.entries().next().value as [string, ClosedComplaint];
+  closed.delete(oldestId);
+  for (const id of oldest.ids) if (seen.get(id)?.complaintId === oldestId) seen.delete(id);
+}
