@@ -21,6 +21,8 @@ import { RecordDeliveryReceiptsGrpcController } from './record-receipts/record-d
 import { RecordDeliveryReceiptsHandler } from './record-receipts/record-delivery-receipts.handler';
 import { MessageTemplates } from './message-templates/message-templates';
 import { MessageTemplatesGrpcController } from './message-templates/message-templates.grpc.controller';
+import { StatusMessages } from './status-messages/status-messages';
+import { StatusMessagesGrpcController } from './status-messages/status-messages.grpc.controller';
 import { NOTIFICATION_ENTITIES } from './persistence/entities';
 import { NOTIFICATION_MIGRATIONS } from './persistence/migrations';
 import { WriteFollowUpInformationGrpcController } from './write-follow-up-information/write-follow-up-information.grpc.controller';
@@ -90,6 +92,8 @@ export class NotificationModule {
         RecordDeliveryReceiptsGrpcController,
         // The offices' texts of the messages to reporters (docs/adr/0050).
         MessageTemplatesGrpcController,
+        // Which status messages the office sends (docs/adr/0054).
+        StatusMessagesGrpcController,
         grpcServiceController(ComplaintDocumentsService, {
           inject: [ServiceRuntime],
           useFactory: (rt: ServiceRuntime) => complaintDocumentsGrpcService(() => rt.dataSource, documentKindsProducedBy('notification')),
@@ -150,6 +154,7 @@ export class NotificationModule {
         ConfirmDeliveryHandler,
         RecordCallAttemptHandler,
         MessageTemplates,
+        StatusMessages,
         {
           provide: CommandServiceLifecycle,
           inject: [ServiceRuntime, DeliveryDispatcher],

@@ -47,6 +47,10 @@ export const MESSAGE_TEMPLATE_KINDS: readonly MessageTemplateKind[] = [
   { purpose: 'ACKNOWLEDGEMENT', variant: 'TRACKING_PIN', required: ['nomor', 'pin'], optional: [] },
   { purpose: 'FOLLOW_UP_INFORMATION', variant: 'STANDARD', required: ['nomor', 'informasi'], optional: [] },
   { purpose: 'DISMISSAL_NOTICE', variant: 'STANDARD', required: ['nomor', 'informasi'], optional: ['alasan'] },
+  // The status messages (docs/adr/0054): the tracking number only, nothing about the complaint's content.
+  { purpose: 'STATUS_CONFIRMED', variant: 'STANDARD', required: ['nomor'], optional: [] },
+  { purpose: 'STATUS_DISPOSED', variant: 'STANDARD', required: ['nomor'], optional: [] },
+  { purpose: 'STATUS_DECIDED', variant: 'STANDARD', required: ['nomor'], optional: [] },
 ];
 
 /** The kind of a purpose and variant, or undefined when the purpose has no such variant (or either is unknown). */

@@ -8,7 +8,7 @@ import {
   smsLength,
   type MessageTemplateKind,
 } from './message-templates';
-import { MESSAGE_CHANNELS } from './reference-data';
+import { isStatusMessagePurpose, MESSAGE_CHANNELS, STATUS_MESSAGE_PURPOSES } from './reference-data';
 
 const kind = (purpose: string, variant = 'STANDARD'): MessageTemplateKind => {
   const found = messageTemplateKind(purpose, variant);
@@ -41,9 +41,26 @@ describe('the kinds of message an office words', () => {
       'ACKNOWLEDGEMENT:TRACKING_PIN',
       'FOLLOW_UP_INFORMATION:STANDARD',
       'DISMISSAL_NOTICE:STANDARD',
+      'STATUS_CONFIRMED:STANDARD',
+      'STATUS_DISPOSED:STANDARD',
+      'STATUS_DECIDED:STANDARD',
     ]);
     expect(messageTemplateKind('FOLLOW_UP_INFORMATION', 'TRACKING_PIN')).toBeUndefined();
     expect(messageTemplateKind('GREETING', 'STANDARD')).toBeUndefined();
+  });
+});
+
+describe('the status messages (docs/adr/0054)', () => {
+  it('name the tracking number and nothing of the complaint', () => {
+    for (const purpose of STATUS_MESSAGE_PURPOSES) {
+      const kind = messageTemplateKind(purpose, 'STANDARD');
+      expect(kind).toMatchObject({ required: ['nomor'], optional: [] });
+      if (!kind) continue;
+      expect(checkMessageTemplate(kind, 'SMS', 'Pengaduan nomor {nomor} diproses.')).toEqual([]);
+      expect(checkMessageTemplate(kind, 'SMS', 'Pengaduan nomor {nomor}: {informasi}').map((i) => i.rule)).toContain('UNKNOWN_PLACEHOLDER');
+    }
+    expect(isStatusMessagePurpose('STATUS_DISPOSED')).toBe(true);
+    expect(isStatusMessagePurpose('ACKNOWLEDGEMENT')).toBe(false);
   });
 });
 

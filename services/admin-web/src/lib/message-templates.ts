@@ -39,6 +39,9 @@ const KIND_KEYS: readonly string[] = [
   'templates.kind.ACKNOWLEDGEMENT.TRACKING_PIN',
   'templates.kind.FOLLOW_UP_INFORMATION.STANDARD',
   'templates.kind.DISMISSAL_NOTICE.STANDARD',
+  'templates.kind.STATUS_CONFIRMED.STANDARD',
+  'templates.kind.STATUS_DISPOSED.STANDARD',
+  'templates.kind.STATUS_DECIDED.STANDARD',
 ] satisfies MessageKey[];
 
 function isMessageChannel(channel: string): channel is MessageChannel {

@@ -31,6 +31,8 @@ export const ACCOUNT_SECURITY_EVENT_KINDS = [
   'SLA_POLICY_CHANGED',
   // The office's texts of the messages to reporters (docs/adr/0050).
   'MESSAGE_TEMPLATE_CHANGED',
+  // Which status messages the office sends its reporters (docs/adr/0054).
+  'STATUS_MESSAGES_CHANGED',
   // The office's profile: its documents' letterhead and contact (docs/adr/0048).
   'OFFICE_PROFILE_CHANGED',
 ] as const;

@@ -3,8 +3,9 @@ import { Channel, MessageTemplateVariant, NotificationPurpose, NotificationServi
 import { ServiceError } from '@pengaduan/runtime';
 import { MESSAGE_CHANNELS, MESSAGE_TEMPLATE_KINDS } from '@pengaduan/sop';
 import { randomUUID } from 'node:crypto';
-import { forgedAccessToken, isolate, removeIsolation, StandIn, startGateway, type GatewayIsolation, type TestGateway } from '../__fixtures__/gateway-app';
-import { OFFICE_ROLES, type OfficerRole } from '../auth/authenticated-user';
+import { forgedAccessToken, StandIn } from '../__fixtures__/gateway-app';
+import { startOfficeAdminGateway, type OfficeAdminGateway, type OfficeRequestOptions } from '../__fixtures__/office-admin-gateway';
+import { OFFICE_ROLES } from '../auth/authenticated-user';
 import { requestIdOf } from '../complaint-commands/request-id';
 import { MESSAGE_TEMPLATE_EDITORS, MESSAGE_TEMPLATE_READERS } from './message-templates.handler';
 
@@ -61,37 +62,23 @@ function templatesStandIn() {
 }
 
 const notification = templatesStandIn();
-let isolation: GatewayIsolation | undefined;
-let gateway: TestGateway;
-const tokens = {} as Record<OfficerRole, string>;
-let headId = '';
+let app: OfficeAdminGateway;
 
 beforeAll(async () => {
   await notification.start();
-  isolation = await isolate();
-  gateway = await startGateway({ notification: notification.address }, isolation);
-  for (const role of OFFICE_ROLES) tokens[role] = (await gateway.officer({ role, officeCode: 'BLP', ...(role === 'SEKSI_TERKAIT' ? { sectionCode: 'INTELDAKIM' } : {}) })).token;
-  [{ id: headId }] = (await gateway.runtime.dataSource.query(`SELECT id FROM user_account WHERE office_code = 'BLP' AND role = 'KEPALA_KANTOR'`)) as { id: string }[];
+  app = await startOfficeAdminGateway(notification.address, '/api/v1/message-templates');
 });
 afterAll(async () => {
-  await gateway?.stop();
+  await app?.stop();
   await notification.stop();
-  await removeIsolation(isolation);
 });
 beforeEach(() => (notification.calls.length = 0));
 
-const send = (method: string, path: string, options: { token?: string | null; body?: unknown; raw?: string; key?: string | null; ifMatch?: string } = {}) => {
-  const token = options.token === undefined ? tokens.KEPALA_KANTOR : options.token;
-  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-  if (token) headers['Authorization'] = `Bearer ${token}`;
-  if (options.key !== null) headers['Idempotency-Key'] = options.key ?? randomUUID();
-  if (options.ifMatch) headers['If-Match'] = options.ifMatch;
-  return fetch(`${gateway.baseUrl}/api/v1/message-templates${path}`, { method, headers, body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)) });
-};
+const send = (method: string, path: string, options: OfficeRequestOptions = {}) => app.send(method, path, options);
 const put = (path: string, body: unknown, options: Parameters<typeof send>[2] = {}) => send('PUT', path, { ...options, body });
 const problem = async (res: Response) => ({ status: res.status, ...((await res.json()) as { code: string; errors?: { field: string }[] }) });
 type LogPage = { items: { kind: string; target: string; change: unknown }[] };
-const adminLog = async () => ((await (await fetch(`${gateway.baseUrl}/api/v1/admin-log`, { headers: { Authorization: `Bearer ${tokens.KEPALA_KANTOR}` } })).json()) as LogPage).items.filter((e) => e.kind === 'MESSAGE_TEMPLATE_CHANGED');
+const adminLog = async () => ((await (await fetch(`${app.gateway.baseUrl}/api/v1/admin-log`, { headers: { Authorization: `Bearer ${app.tokens.KEPALA_KANTOR}` } })).json()) as LogPage).items.filter((e) => e.kind === 'MESSAGE_TEMPLATE_CHANGED');
 
 describe('the head of office words the office’s messages to reporters', () => {
   it('sets a text with If-Match, which is then in force, and recorded in the admin log with before and after', async () => {
@@ -103,16 +90,16 @@ describe('the head of office words the office’s messages to reporters', () => 
     expect(await res.json()).toMatchObject({ purpose: 'ACKNOWLEDGEMENT', variant: 'STANDARD', channel: 'SMS', body: text, builtIn: false, version: 1 });
     // notification got the office, the officer and the key scoped to them (never the raw key).
     expect(notification.requests('setMessageTemplate')).toEqual([
-      expect.objectContaining({ officeCode: 'BLP', expectedVersion: 0, requestKey: requestIdOf({ id: headId }, key), actor: expect.objectContaining({ userId: headId, role: 'KEPALA_KANTOR', officeCode: 'BLP' }) }),
+      expect.objectContaining({ officeCode: 'BLP', expectedVersion: 0, requestKey: requestIdOf({ id: app.headId }, key), actor: expect.objectContaining({ userId: app.headId, role: 'KEPALA_KANTOR', officeCode: 'BLP' }) }),
     ]);
 
     // The same request again: the same answer, nothing recorded twice.
     const again = await put('/ACKNOWLEDGEMENT/SMS', { body: text }, { key, ifMatch: '"0"' });
     expect([again.status, ((await again.json()) as { body: string }).body]).toEqual([200, text]);
 
-    const list = await send('GET', '', { token: tokens.ADMIN_TIKKIM, key: null });
+    const list = await send('GET', '', { token: app.tokens.ADMIN_TIKKIM, key: null });
     const items = ((await list.json()) as { items: { purpose: string; channel: string; variant: string; body: string; builtIn: boolean }[] }).items;
-    expect(items).toHaveLength(24);
+    expect(items).toHaveLength(MESSAGE_TEMPLATE_KINDS.length * MESSAGE_CHANNELS.length);
     expect(items.find((t) => t.purpose === 'ACKNOWLEDGEMENT' && t.channel === 'SMS' && t.variant === 'STANDARD')).toMatchObject({ body: text, builtIn: false });
 
     expect(await adminLog()).toEqual([
@@ -180,17 +167,17 @@ describe('the head of office words the office’s messages to reporters', () => 
     for (const role of OFFICE_ROLES) {
       const reads = MESSAGE_TEMPLATE_READERS.includes(role);
       const writes = MESSAGE_TEMPLATE_EDITORS.includes(role);
-      const list = await send('GET', '', { token: tokens[role], key: null });
+      const list = await send('GET', '', { token: app.tokens[role], key: null });
       expect({ role, status: list.status }).toEqual({ role, status: reads ? 200 : 403 });
       if (!writes) {
-        expect({ role, ...(await problem(await put('/ACKNOWLEDGEMENT/SMS', { body: 'Nomor {nomor}.' }, { token: tokens[role] }))) }).toMatchObject({ role, status: 403, code: 'MESSAGE_TEMPLATE.FORBIDDEN_ROLE' });
-        expect({ role, ...(await problem(await send('POST', '/ACKNOWLEDGEMENT/SMS/reset', { token: tokens[role], body: {} }))) }).toMatchObject({ role, status: 403, code: 'MESSAGE_TEMPLATE.FORBIDDEN_ROLE' });
+        expect({ role, ...(await problem(await put('/ACKNOWLEDGEMENT/SMS', { body: 'Nomor {nomor}.' }, { token: app.tokens[role] }))) }).toMatchObject({ role, status: 403, code: 'MESSAGE_TEMPLATE.FORBIDDEN_ROLE' });
+        expect({ role, ...(await problem(await send('POST', '/ACKNOWLEDGEMENT/SMS/reset', { token: app.tokens[role], body: {} }))) }).toMatchObject({ role, status: 403, code: 'MESSAGE_TEMPLATE.FORBIDDEN_ROLE' });
       }
       if (!reads) expect(((await list.json()) as { code: string }).code).toBe('MESSAGE_TEMPLATE.FORBIDDEN_ROLE');
     }
     expect(notification.calls.filter((c) => c.method !== 'listMessageTemplates')).toEqual([]);
 
-    const forged = await forgedAccessToken(headId, { role: 'KEPALA_KANTOR', office: 'BLP' });
+    const forged = await forgedAccessToken(app.headId, { role: 'KEPALA_KANTOR', office: 'BLP' });
     for (const token of [forged, null]) {
       expect((await put('/ACKNOWLEDGEMENT/SMS', { body: 'Nomor {nomor}.' }, { token })).status).toBe(401);
       expect((await send('GET', '', { token, key: null })).status).toBe(401);

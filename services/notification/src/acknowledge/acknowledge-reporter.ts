@@ -1,4 +1,4 @@
-import type { Channel, SystemActor } from '@pengaduan/sop';
+import type { Channel, OutboundChannel, SystemActor } from '@pengaduan/sop';
 import type { FallbackPolicy, NewNotification } from '../deliver-notification/outbound-notifications';
 
 /** notification acting on its own, as recorded on the events it emits without an officer. */
@@ -21,6 +21,11 @@ export interface ReceivedComplaint {
   receivedAt: Date;
 }
 
+/** The complaint's own channel when a message of ours can go over it (the acknowledgement's rule, also the status messages', docs/adr/0054). */
+export function ownChannelOnly(policy: FallbackPolicy, channel: Channel): OutboundChannel[] {
+  return policy.channelsFor(channel).filter((c) => c === channel);
+}
+
 /**
  * The acknowledgement with the tracking number to queue for a received complaint, over the
  * channel it came in over only (a number is not worth an SMS fallback or a phone call: the
@@ -29,7 +34,7 @@ export interface ReceivedComplaint {
  */
 export function acknowledgementFor(received: ReceivedComplaint, now: Date, policy: FallbackPolicy, correlationId: string): NewNotification | undefined {
   if (now.getTime() - received.receivedAt.getTime() > ACKNOWLEDGEMENT_MAX_AGE_MS) return undefined;
-  const own = policy.channelsFor(received.channel).filter((c) => c === received.channel);
+  const own = ownChannelOnly(policy, received.channel);
   if (own.length === 0) return undefined;
   return {
     complaintId: received.complaintId,

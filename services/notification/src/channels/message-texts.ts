@@ -24,6 +24,10 @@ const BUILT_IN: Readonly<Partial<Record<`${NotificationPurpose}:${MessageTemplat
   'FOLLOW_UP_INFORMATION:STANDARD': INFORMATION,
   /** The notice that a message was dismissed: what the officer wrote about it. */
   'DISMISSAL_NOTICE:STANDARD': INFORMATION,
+  /** The status messages (docs/adr/0054): where the complaint is, by its number alone. */
+  'STATUS_CONFIRMED:STANDARD': 'Pengaduan Anda nomor {nomor} telah diverifikasi dan diteruskan untuk ditangani. Kami akan mengabarkan perkembangannya melalui saluran ini.',
+  'STATUS_DISPOSED:STANDARD': 'Pengaduan Anda nomor {nomor} telah didisposisikan oleh Kepala Kantor kepada seksi terkait dan sedang diproses.',
+  'STATUS_DECIDED:STANDARD': 'Tindak lanjut pengaduan Anda nomor {nomor} telah diputuskan. Informasi tindak lanjutnya akan kami sampaikan melalui saluran ini.',
 };
 
 /** The approved WhatsApp template of each purpose and variant, with the placeholders its parameters take, in order. */
@@ -32,6 +36,9 @@ const WHATSAPP_TEMPLATES: Readonly<Partial<Record<`${NotificationPurpose}:${Mess
   'ACKNOWLEDGEMENT:TRACKING_PIN': { id: 'pengaduan_diterima_pin', parameters: ['nomor', 'pin'] },
   'FOLLOW_UP_INFORMATION:STANDARD': { id: 'pengaduan_tindak_lanjut', parameters: ['nomor', 'informasi'] },
   'DISMISSAL_NOTICE:STANDARD': { id: 'pengaduan_tindak_lanjut', parameters: ['nomor', 'informasi'] },
+  'STATUS_CONFIRMED:STANDARD': { id: 'pengaduan_status_diverifikasi', parameters: ['nomor'] },
+  'STATUS_DISPOSED:STANDARD': { id: 'pengaduan_status_didisposisikan', parameters: ['nomor'] },
+  'STATUS_DECIDED:STANDARD': { id: 'pengaduan_status_diputuskan', parameters: ['nomor'] },
 };
 
 function known<T>(table: Readonly<Partial<Record<string, T>>>, kind: Pick<MessageTemplateKind, 'purpose' | 'variant'>): T {

@@ -4,7 +4,9 @@ import { Clock, type Logger } from '@pengaduan/runtime';
 import type { EntityManager } from 'typeorm';
 import { acknowledgementFor, type ReceivedComplaint } from '../acknowledge/acknowledge-reporter';
 import { enqueueNotification, type FallbackPolicy } from '../deliver-notification/outbound-notifications';
-import { rememberReporter } from '../persistence/complaint-reporter';
+import { findReporter, rememberReporter } from '../persistence/complaint-reporter';
+import { statusMessageFor, statusMessagePurposeOf } from '../status-messages/status-message';
+import { statusMessageEnabled } from '../status-messages/status-messages';
 
 /** notification's consumer group on the complaint stream. */
 export const NOTIFICATION_CONSUMER_GROUP = 'notification';
@@ -47,7 +49,7 @@ export class ComplaintEventsConsumer {
   }
 
   private async afterStateApplied(event: ConsumedEvent, tx: EntityManager): Promise<void> {
-    if (event.type !== 'complaint.received') return;
+    if (event.type !== 'complaint.received') return this.tellStatus(event, tx);
     const p = event.payload;
     const received: ReceivedComplaint = {
       complaintId: event.envelope.subject,
@@ -65,5 +67,37 @@ export class ComplaintEventsConsumer {
       return;
     }
     if (await enqueueNotification(tx, acknowledgement, now)) this.onQueued();
+  }
+
+  /**
+   * A step the reporter is told of (docs/adr/0054): queues the status message in the event's
+   * transaction, unless the office turned it off. A redelivered event queues nothing more (its
+   * inbox row, and the message's key: the event's id).
+   */
+  private async tellStatus(event: ConsumedEvent, tx: EntityManager): Promise<void> {
+    const now = this.clock.now();
+    const purpose = statusMessagePurposeOf({ eventType: event.type, at: new Date(event.envelope.time) }, now);
+    if (!purpose) return;
+    const complaintId = event.envelope.subject;
+    const reporter = await findReporter(tx, complaintId);
+    const log = { complaintId, purpose };
+    if (!reporter) {
+      this.logger.info(log, 'no status message: the complaint was received before notification kept its reporters');
+      return;
+    }
+    if (!(await statusMessageEnabled(tx, reporter.officeCode, purpose))) {
+      this.logger.info(log, 'no status message: the office turned it off');
+      return;
+    }
+    const message = statusMessageFor(
+      { eventId: event.envelope.id, eventType: event.type, complaintId, officeCode: reporter.officeCode, channel: reporter.channel, at: new Date(event.envelope.time), correlationId: event.envelope.correlationid },
+      purpose,
+      this.policy,
+    );
+    if (!message) {
+      this.logger.info({ ...log, channel: reporter.channel }, 'no status message: the complaint has no written channel of its own');
+      return;
+    }
+    if (await enqueueNotification(tx, message, now)) this.onQueued();
   }
 }

@@ -1,6 +1,6 @@
 import type { ComplaintCommandExecutor, ServiceRuntime } from '@pengaduan/messaging';
 import { PollingWorker, type Clock, type Logger } from '@pengaduan/runtime';
-import type { NotificationPurpose, OutboundChannel } from '@pengaduan/sop';
+import { isStatusMessagePurpose, type NotificationPurpose, type OutboundChannel } from '@pengaduan/sop';
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { NOTIFICATION_ACTOR } from '../acknowledge/acknowledge-reporter';
@@ -239,6 +239,12 @@ export class DeliveryDispatcher extends PollingWorker {
    */
   private async handOverToOfficer(tx: EntityManager, n: NotificationRow, reason: string): Promise<void> {
     const now = this.clock.now();
+    if (isStatusMessagePurpose(n.purpose)) {
+      // A status message is no SOP notice: no call task, it ends here (docs/adr/0054).
+      await tx.query(`UPDATE outbound_notification SET status = 'UNDELIVERED', updated_at = $2 WHERE id = $1`, [n.id, now]);
+      this.logger.info({ complaintId: n.complaint_id, notificationId: n.id, purpose: n.purpose, reason }, 'no channel can deliver the status message: it is not sent');
+      return;
+    }
     await tx.query(`UPDATE outbound_notification SET status = 'CALL_TASK', updated_at = $2 WHERE id = $1`, [n.id, now]);
     await tx.query(
       `INSERT INTO call_task (id, notification_id, complaint_id, office_code, purpose, reason, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -257,6 +263,8 @@ export class DeliveryDispatcher extends PollingWorker {
     next: { willRetry: boolean; nextAttemptAt?: Date; fallbackChannel?: OutboundChannel },
     attemptId: string,
   ): Promise<void> {
+    // A status message's failures stay in delivery_attempt: no SOP rule is about them (docs/adr/0054).
+    if (isStatusMessagePurpose(n.purpose)) return;
     await recordSystemDecision(tx, this.executor, {
       complaintId: n.complaint_id,
       command: { type: 'recordNotificationFailure', actor: NOTIFICATION_ACTOR, purpose: n.purpose, channel, errorCode },

@@ -1,6 +1,7 @@
 import { TwilioOutbound } from '@pengaduan/channels';
 import { Channel, MessageTemplateVariant, NotificationPurpose, type MessageTemplate } from '@pengaduan/contracts';
 import { SettableClock } from '@pengaduan/runtime';
+import { MESSAGE_TEMPLATE_KINDS } from '@pengaduan/sop';
 import { actors, ComplaintHistory, eventually, FakeTwilio, randomOfficeCode } from '@pengaduan/testing';
 import { randomUUID } from 'node:crypto';
 import { NotificationApp } from '../__fixtures__/notification-app';
@@ -48,8 +49,8 @@ const reset = async (t: Target, options: { expectedVersion?: number; requestKey?
 describe('an office’s texts of the messages to reporters', () => {
   it('lists every purpose, variant and channel, built-in until the office words one', async () => {
     const all = await list(randomOfficeCode());
-    // 4 texts (the acknowledgement twice: with and without the PIN) × 6 channels.
-    expect(all).toHaveLength(24);
+    // Every kind (the acknowledgement twice: with and without the PIN; the status messages, docs/adr/0054) × 6 channels.
+    expect(all).toHaveLength(MESSAGE_TEMPLATE_KINDS.length * 6);
     expect(all.every((t) => t.builtIn && t.version === 0 && t.body === t.builtInBody)).toBe(true);
     const pin = all.find((t) => t.variant === MessageTemplateVariant.TRACKING_PIN && t.channel === Channel.WHATSAPP);
     expect(pin).toMatchObject({ purpose: NotificationPurpose.ACKNOWLEDGEMENT, requiredPlaceholders: ['nomor', 'pin'], optionalPlaceholders: [] });

@@ -4,6 +4,7 @@ import { Clock, ServiceError, type FieldViolation } from '@pengaduan/runtime';
 import {
   checkMessageTemplateRequest,
   isRole,
+  isStatusMessagePurpose,
   MESSAGE_CHANNELS,
   MESSAGE_TEMPLATE_KINDS,
   type DismissalReason,
@@ -218,6 +219,8 @@ export async function composeToSend(manager: EntityManager, m: MessageToSend): P
   if (m.purpose === 'ACKNOWLEDGEMENT') {
     return { ...acknowledgementMessage(m.trackingNumber, undefined, bodies.STANDARD), withTrackingPin: (pin: string) => acknowledgementMessage(m.trackingNumber, pin, bodies.TRACKING_PIN) };
   }
+  // A status message names the tracking number only (docs/adr/0054).
+  if (isStatusMessagePurpose(m.purpose)) return composeMessage({ purpose: m.purpose, variant: 'STANDARD' }, { nomor: m.trackingNumber }, bodies.STANDARD);
   const [row] = (await manager.query('SELECT text, dismissal_reason FROM follow_up_information WHERE id = $1', [m.informationId])) as { text: string; dismissal_reason: DismissalReason | null }[];
   if (!row) throw new Error(`follow-up information ${m.informationId} not found`);
   const alasan = dismissalReasonText(row.dismissal_reason);

@@ -27,6 +27,7 @@ const KIND_KEYS: Readonly<Record<string, MessageKey>> = {
   MESSAGE_TEMPLATE_CHANGED: 'admin.kind.MESSAGE_TEMPLATE_CHANGED',
   OFFICE_PROFILE_CHANGED: 'admin.kind.OFFICE_PROFILE_CHANGED',
   SLA_POLICY_CHANGED: 'admin.kind.SLA_POLICY_CHANGED',
+  STATUS_MESSAGES_CHANGED: 'admin.kind.STATUS_MESSAGES_CHANGED',
 };
 type LogPage = { items: readonly AdminLogEntry[]; total: number };
 
@@ -35,6 +36,7 @@ function targetText(target: string | null | undefined, t: (key: MessageKey) => s
   if (!target) return '—';
   if (target === 'office-profile') return t('admin.targetOfficeProfile');
   if (target === 'sla-policy') return t('admin.targetSlaPolicy');
+  if (target === 'status-messages') return t('admin.targetStatusMessages');
   const template = /^template:([A-Z_]+):([A-Z_]+)(?::([A-Z_]+))?$/.exec(target);
   if (template) {
     const key = templateKindKey({ purpose: template[1] ?? '', variant: template[3] ?? 'STANDARD' });

@@ -15,6 +15,7 @@ import { draftIssues, messageTemplatePath, preview, templateKindKey, type Messag
 import { channelLabel } from '../../lib/sop-labels';
 import { newUuid } from '../../lib/uuid';
 import { AdminTabs } from './AdminTabs';
+import { StatusMessagesSection } from './StatusMessagesSection';
 
 type Outcome = { kind: 'saved' | 'reset'; message: string; channel: string } | { kind: 'error'; message: Msg | ErrorMsg };
 
@@ -109,6 +110,7 @@ export function MessageTemplatesPage() {
       {editor ? <AdminTabs current="adminTemplates" /> : null}
       <p className="lead">{t('templates.lead')}</p>
       {editor ? null : <p>{t('templates.readOnly')}</p>}
+      <StatusMessagesSection editor={editor} />
       {outcome?.kind === 'error' ? <ErrorMessage ref={outcomeRef}>{msg(outcome.message)}</ErrorMessage> : null}
       {outcome && outcome.kind !== 'error' ? (
         <StatusMessage ref={outcomeRef} tone="success">
