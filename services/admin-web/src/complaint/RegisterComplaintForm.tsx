@@ -9,8 +9,11 @@ import { CommandForm, fieldId } from './CommandForm';
 import { useCommand } from './use-command';
 
 const FORM = 'register';
-/** The channels an officer types a complaint in for (a phone call, a visit); the others arrive by their webhooks. */
-export const REGISTER_CHANNELS = ['PHONE', 'WALK_IN'] as const;
+/**
+ * The channels an officer types a complaint in for (a phone call, a visit, a report that came
+ * through SP4N-LAPOR!, docs/adr/0055); the others arrive by their webhooks.
+ */
+export const REGISTER_CHANNELS = ['PHONE', 'WALK_IN', 'LAPOR'] as const;
 
 /** SOP step 1 for a complaint by phone or in person: Admin Tikkim types it in (`POST /api/v1/complaints`). */
 export function RegisterComplaintForm({ onRegistered, onCancel }: { onRegistered: (r: ComplaintRegistered) => void; onCancel: () => void }) {
@@ -23,8 +26,11 @@ export function RegisterComplaintForm({ onRegistered, onCancel }: { onRegistered
   const [anonymous, setAnonymous] = useState(false);
   const [confidential, setConfidential] = useState(false);
   const [receivedAt, setReceivedAt] = useState('');
+  const [laporReportNumber, setLaporReportNumber] = useState('');
+  const lapor = channel === 'LAPOR';
   const labels = {
     channel: t('field.channel'),
+    laporReportNumber: t('field.laporReportNumber'),
     text: t('field.complaintText'),
     'contact.name': t('field.contactName'),
     'contact.phone': t('field.contactPhone'),
@@ -39,6 +45,8 @@ export function RegisterComplaintForm({ onRegistered, onCancel }: { onRegistered
   const submit = async () => {
     const found: FieldErrors = {};
     checkRequiredChoice(found, 'channel', channel);
+    if (lapor && !laporReportNumber.trim()) found['laporReportNumber'] = { key: 'validation.required' };
+    else if (lapor && !FIELD_RULES.laporReportNumber.pattern.test(laporReportNumber.trim())) found['laporReportNumber'] = { key: 'validation.laporReportNumber' };
     checkText(found, 'text', text, FIELD_RULES.reporterText.maxLength);
     checkText(found, 'contact.name', name, FIELD_RULES.reporterName.maxLength, false);
     checkPhone(found, 'contact.phone', phone);
@@ -54,6 +62,7 @@ export function RegisterComplaintForm({ onRegistered, onCancel }: { onRegistered
     };
     const result = await command.submit({
       channel,
+      ...(lapor ? { laporReportNumber: laporReportNumber.trim() } : {}),
       text: text.trim(),
       ...(Object.keys(contact).length > 0 ? { contact } : {}),
       anonymous,
@@ -74,6 +83,20 @@ export function RegisterComplaintForm({ onRegistered, onCancel }: { onRegistered
         options={REGISTER_CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c][lang] }))}
         error={err('channel')}
       />
+      {lapor ? (
+        <TextField
+          id={fieldId(FORM, 'laporReportNumber')}
+          label={labels.laporReportNumber}
+          hint={t('register.laporReportNumberHint')}
+          required
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={12}
+          value={laporReportNumber}
+          onValue={setLaporReportNumber}
+          error={err('laporReportNumber')}
+        />
+      ) : null}
       <TextArea id={fieldId(FORM, 'text')} label={labels.text} hint={t('register.textHint')} required rows={8} maxLength={FIELD_RULES.reporterText.maxLength} showCount value={text} onValue={setText} error={err('text')} />
       <fieldset className="fieldset">
         <legend className="fieldset__legend">{t('register.contactLegend')}</legend>

@@ -47,6 +47,9 @@ export class ComplaintViewDto {
   @ApiProperty({ enum: CHANNELS, example: 'PHONE' })
   channel!: string;
 
+  @ApiPropertyOptional({ example: '6123456', description: 'For channel LAPOR: the complaint’s report number on SP4N-LAPOR! (docs/adr/0055)' })
+  laporReportNumber?: string;
+
   @ApiProperty({ enum: COMPLAINT_STATUSES, example: 'RECEIVED', description: 'SOP status (libs/sop)' })
   status!: string;
 
@@ -195,6 +198,7 @@ export function toComplaintView(record: ComplaintViewRecord, deadlines: readonly
     officeCode: record.officeCode,
     trackingNumber: record.trackingNumber,
     channel: record.channel,
+    ...(record.laporReportNumber === null || record.laporReportNumber === undefined ? {} : { laporReportNumber: record.laporReportNumber }),
     status: record.status,
     anonymous: record.anonymous,
     confidential: record.confidential,
@@ -234,6 +238,9 @@ export function toOutputs(record: ComplaintOutputRecord | null): ComplaintOutput
     followUpInformation: record.followUpInformation ?? null,
     delivery: record.delivery ?? null,
     deliveryAbandoned: record.deliveryAbandoned ?? null,
+    rating: record.rating ?? null,
+    appeal: record.appeal ?? null,
+    appealReview: record.appealReview ?? null,
   };
 }
 
@@ -249,6 +256,9 @@ const NO_OUTPUTS: ComplaintOutputsDto = {
   followUpInformation: null,
   delivery: null,
   deliveryAbandoned: null,
+  rating: null,
+  appeal: null,
+  appealReview: null,
 };
 
 export function toTimelineEntry(record: ComplaintTimelineRecord): TimelineEntryDto {

@@ -14,7 +14,7 @@ import {
 import { IsDateTime } from '../http/is-date-time';
 
 /** Channels an officer types a complaint in for; the others arrive through their webhooks. */
-export const OFFICER_ENTRY_CHANNELS = ['PHONE', 'WEB', 'WALK_IN'] as const satisfies readonly Channel[];
+export const OFFICER_ENTRY_CHANNELS = ['PHONE', 'WEB', 'WALK_IN', 'LAPOR'] as const satisfies readonly Channel[];
 export type OfficerEntryChannel = (typeof OFFICER_ENTRY_CHANNELS)[number];
 
 /** How to reach the reporter: every part optional. Sent to intake, which keeps it encrypted. */
@@ -86,6 +86,17 @@ export class RegisterComplaintBody {
   @IsOptional()
   @IsDateTime()
   receivedAt?: string;
+
+  @ApiPropertyOptional({
+    example: FIELD_RULES.laporReportNumber.example,
+    pattern: FIELD_RULES.laporReportNumber.pattern.source,
+    description:
+      "The complaint's report number on SP4N-LAPOR! (docs/adr/0055): required with channel LAPOR, refused with any other (400 naming laporReportNumber). Unique per office: a number already registered answers 409 COMPLAINT.LAPOR_NUMBER_TAKEN",
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(FIELD_RULES.laporReportNumber.pattern, { message: `laporReportNumber must be ${FIELD_RULES.laporReportNumber.description}` })
+  laporReportNumber?: string;
 }
 
 /** The complaint registered (or, for a repeated Idempotency-Key, the one registered before). */

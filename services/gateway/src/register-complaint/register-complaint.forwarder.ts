@@ -42,6 +42,7 @@ export class RegisterComplaintForwarder {
         anonymous: body.anonymous ?? false,
         confidential: body.confidential ?? false,
         receivedAt: body.receivedAt ? timestampFromDate(new Date(body.receivedAt)) : undefined,
+        laporReportNumber: body.laporReportNumber,
         actor: grpcActorOf(user),
       },
       command.correlationId,

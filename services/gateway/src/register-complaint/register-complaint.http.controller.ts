@@ -21,7 +21,7 @@ export class RegisterComplaintHttpController {
   @Post()
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({
-    summary: 'Register a complaint received by phone, on paper (web) or in person (SOP step 1; Admin Tikkim)',
+    summary: 'Register a complaint received by phone, on paper (web), in person or through SP4N-LAPOR! (SOP step 1; Admin Tikkim)',
     description: "The complaint is registered for the officer's own office. Only ADMIN_TIKKIM may register (libs/sop, checked by intake).",
   })
   @ApiHeader({
@@ -37,6 +37,7 @@ export class RegisterComplaintHttpController {
     [400, 'A field, the Idempotency-Key or the JSON is not valid (each bad field named in errors)'],
     [401, 'No valid access token'],
     [403, "The officer's role may not register complaints (only ADMIN_TIKKIM), or officeCode is not the officer's office"],
+    [409, 'COMPLAINT.LAPOR_NUMBER_TAKEN: a complaint with this LAPOR! report number is already registered in the office'],
     [422, 'The Idempotency-Key was already used for a different request'],
     [503, 'intake is not reachable; retry with the same Idempotency-Key'],
   )

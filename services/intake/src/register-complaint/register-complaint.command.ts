@@ -21,6 +21,8 @@ export interface RegisterComplaintCommand {
    * forwarding office (channel `REGIONAL_OFFICE`, and only then); the actor is of that office.
    */
   forwardedByOfficeCode?: string;
+  /** For channel `LAPOR`, and only then: the SP4N-LAPOR! report number, unique per office (docs/adr/0055). */
+  laporReportNumber?: string;
   /** The officer entering it, as they sign the Laporan Aduan. */
   signatory?: OfficerSignatory;
 }
@@ -32,4 +34,4 @@ export interface RegisterComplaintResult {
 }
 
 /** Channels an officer may type a complaint in for; the others arrive through their webhooks. */
-export const OFFICER_ENTRY_CHANNELS: readonly Channel[] = ['PHONE', 'WEB', 'WALK_IN'];
+export const OFFICER_ENTRY_CHANNELS: readonly Channel[] = ['PHONE', 'WEB', 'WALK_IN', 'LAPOR'];

@@ -36,6 +36,7 @@ export class RegisterComplaintGrpcController {
       actor,
       correlationId,
       ...(request.forwardedByOfficeCode === undefined ? {} : { forwardedByOfficeCode: request.forwardedByOfficeCode }),
+      ...(request.laporReportNumber === undefined ? {} : { laporReportNumber: request.laporReportNumber }),
       signatory: signatoryOf(request.actor),
     });
     return { complaintId: result.complaintId, trackingNumber: result.trackingNumber, status: result.status };

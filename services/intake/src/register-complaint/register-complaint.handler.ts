@@ -40,6 +40,7 @@ export class RegisterComplaintHandler {
         confidential: command.confidential,
         receivedAt: command.receivedAt,
         forwardedByOfficeCode: command.forwardedByOfficeCode,
+        ...(command.laporReportNumber === undefined ? {} : { laporReportNumber: command.laporReportNumber }),
         letterheads: this.offices,
       },
     );
@@ -58,6 +59,8 @@ function validate(c: RegisterComplaintCommand): void {
   } else if (!OFFICER_ENTRY_CHANNELS.includes(c.channel)) {
     v.push({ field: 'channel', description: `an officer enters only ${OFFICER_ENTRY_CHANNELS.join(', ')} complaints` });
   }
+  const lapor = laporReportNumberViolation(c);
+  if (lapor) v.push(lapor);
   if (!c.text || c.text.trim().length === 0) v.push({ field: 'text', description: 'required' });
   else if (c.text.length > MAX_TEXT) v.push({ field: 'text', description: `at most ${MAX_TEXT} characters` });
   const contact = c.contact ?? {};
@@ -65,4 +68,12 @@ function validate(c: RegisterComplaintCommand): void {
   if (contact.email !== undefined && !FIELD_RULES.reporterEmail.pattern.test(contact.email)) v.push({ field: 'contact.email', description: 'not an e-mail address' });
   if (c.receivedAt && Number.isNaN(c.receivedAt.getTime())) v.push({ field: 'receivedAt', description: 'not a valid time' });
   if (v.length > 0) throw new ServiceError('invalid', 'REQUEST.INVALID', 'the complaint cannot be registered as sent', { fieldViolations: v });
+}
+
+/** The LAPOR! report number: required with channel LAPOR, refused with any other, digits as FIELD_RULES says (docs/adr/0055). */
+function laporReportNumberViolation(c: RegisterComplaintCommand): FieldViolation | null {
+  const field = 'laporReportNumber';
+  if (c.laporReportNumber === undefined) return c.channel === 'LAPOR' ? { field, description: 'required for a complaint that came through LAPOR!' } : null;
+  if (c.channel !== 'LAPOR') return { field, description: 'only for channel LAPOR' };
+  return FIELD_RULES.laporReportNumber.pattern.test(c.laporReportNumber) ? null : { field, description: `must be ${FIELD_RULES.laporReportNumber.description}` };
 }

@@ -25,7 +25,7 @@ describe('the channel registry', () => {
     for (const channel of OUTBOUND_CHANNELS) {
       expect(registry.adapterFor(channel)).toBeInstanceOf(ManualChannel);
       expect(registry.canSend(channel)).toBe(false);
-      const expected = channel === 'PHONE' || channel === 'WALK_IN' ? 'OFFICER_ONLY' : 'NO_ADAPTER';
+      const expected = channel === 'PHONE' || channel === 'WALK_IN' || channel === 'LAPOR' ? 'OFFICER_ONLY' : 'NO_ADAPTER';
       await expect(registry.send(message(channel))).resolves.toEqual({ kind: 'not-available', reason: expected });
     }
   });

@@ -11,7 +11,7 @@ const OPERATION = 'ConfirmDelivery';
 const OFFICER_DELIVERY_METHODS: readonly DeliveryMethod[] = DELIVERY_METHODS.filter((m) => m !== 'PROVIDER_RECEIPT');
 
 /** The channel a delivery went over when the officer does not say (the reporter's reply: the complaint's own channel). */
-const CHANNEL_OF_METHOD: Partial<Record<DeliveryMethod, OutboundChannel>> = { PHONE_CALL: 'PHONE', IN_PERSON: 'WALK_IN' };
+const CHANNEL_OF_METHOD: Partial<Record<DeliveryMethod, OutboundChannel>> = { PHONE_CALL: 'PHONE', IN_PERSON: 'WALK_IN', LAPOR_POSTED: 'LAPOR' };
 
 /**
  * A notice told by an officer. Step 8's information (SOP step 8): records

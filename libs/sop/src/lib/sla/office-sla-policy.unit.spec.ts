@@ -22,10 +22,12 @@ describe('the SOP’s hours are the most an office may give a clock', () => {
       DECIDE_FOLLOW_UP: 12,
       FORM_TEAM: 12,
       DELIVER_INFORMATION: 12,
+      REVIEW_APPEAL: 12,
       SOP_TARGET: 72,
       STATUTORY_SETTLEMENT: 1440,
     });
-    expect(CLOCK_IDS.filter((id) => SOP_CLOCK_HOURS[id] === undefined)).toEqual(['REPORT', 'INFORM_REPORTER']);
+    // The LAPOR! clocks count LAPOR!'s working days, which no office sets (docs/adr/0055).
+    expect(CLOCK_IDS.filter((id) => SOP_CLOCK_HOURS[id] === undefined)).toEqual(['REPORT', 'INFORM_REPORTER', 'LAPOR_VERIFICATION', 'LAPOR_FOLLOW_UP']);
   });
 
   it('lets an office shorten a step, down to an hour', () => {

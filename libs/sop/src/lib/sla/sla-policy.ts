@@ -1,6 +1,7 @@
 import { FIELD_RULES } from '../field-rules';
 import { CLOCK_IDS, isClockId, type ClockId, type RunningClock } from './sla-clocks';
 import { HOLIDAY_CALENDARS, type HolidayCalendarYear } from './holiday-calendars';
+import { workingDaysDeadline } from './working-days';
 
 /** Indonesia's time zones (none observes daylight saving): WIB, WITA, WIT. */
 export const OFFICE_TIME_ZONES = { 'Asia/Jakarta': 7 * 60, 'Asia/Makassar': 8 * 60, 'Asia/Jayapura': 9 * 60 } as const;
@@ -198,9 +199,10 @@ const HOUR_MS = 3_600_000;
  * periods, skipping weekends, holidays, cuti bersama (unless worked) and the office's own days off.
  */
 export function computeDeadline(clock: RunningClock, policy: SlaPolicy = DEFAULT_SLA_POLICY, calendars: Readonly<Record<string, readonly HolidayCalendarYear[]>> = HOLIDAY_CALENDARS): ComputedDeadline {
-  const hours = policy.deadlineHours[clock.clockId] ?? clock.deadlineHours;
   const start = Date.parse(clock.startedAt);
   if (Number.isNaN(start)) throw new Error(`libs/sop: clock ${clock.key} has no valid start time (${clock.startedAt})`);
+  if (clock.counting === 'WORKING_DAYS') return workingDaysDeadline(clock, start, policy.warningShare, new WorkingCalendar(policy, calendars));
+  const hours = policy.deadlineHours[clock.clockId] ?? clock.deadlineHours;
   if (policy.calendar === 'WALL_CLOCK' || clock.counting === 'WALL_CLOCK') {
     return {
       dueAt: new Date(start + hours * HOUR_MS).toISOString(),
@@ -279,6 +281,22 @@ export class WorkingCalendar {
       }
     }
     throw new Error(`libs/sop: no working time within ${MAX_DAYS_SCANNED} days; the office's working calendar has no working periods`);
+  }
+
+  /**
+   * The end (epoch ms) of the last working period of the `days`-th working day after the local day
+   * of `start`: a day counts when it has a working period and is no day off.
+   */
+  endOfWorkingDays(start: number, days: number): number {
+    let counted = 0;
+    let dayStart = this.localMidnight(start) + DAY_MS;
+    for (let scanned = 0; scanned < MAX_DAYS_SCANNED; scanned++, dayStart += DAY_MS) {
+      const periods = this.workingPeriods(dayStart);
+      if (periods.length === 0) continue;
+      counted += 1;
+      if (counted >= days) return dayStart + periods[periods.length - 1][1] * 60_000;
+    }
+    throw new Error(`libs/sop: no ${days} working days within ${MAX_DAYS_SCANNED} days; the office's working calendar has no working periods`);
   }
 
   /** Working time between two instants (epoch ms), for durations measured in the office's calendar. */

@@ -31,6 +31,8 @@ export interface ComplaintView {
   readonly officeCode: string;
   readonly trackingNumber: string;
   readonly channel: string;
+  /** For channel LAPOR: the SP4N-LAPOR! report number (docs/adr/0055). */
+  readonly laporReportNumber?: string;
   readonly status: string;
   readonly anonymous: boolean;
   readonly confidential: boolean;
@@ -97,6 +99,14 @@ export interface CallTask {
   readonly failures: readonly { readonly channel: string; readonly errorCode: string; readonly attempt: number; readonly failedAt: string }[];
   /** The last call that did not reach the complainant (docs/adr/0044); absent from an older gateway. */
   readonly lastCallAttempt?: { readonly attemptedAt: string; readonly retryAt: string; readonly attempts: number } | null;
+}
+
+/** `GET /api/v1/lapor-postings`: a LAPOR! complaint's answer to post on SP4N-LAPOR! (services/gateway/src/lapor-postings, docs/adr/0055). */
+export interface LaporPosting {
+  readonly complaintId: string;
+  readonly trackingNumber: string;
+  readonly laporReportNumber: string;
+  readonly openedAt: string;
 }
 
 /** `GET /api/v1/sla/escalations`: a missed deadline escalated to the officer (services/gateway/src/sla-escalations). */

@@ -16,7 +16,9 @@ const FORM = 'delivery';
 /** SOP step 8: the officer records that the follow-up information reached the complainant. */
 export function DeliveryForm({ detail, onAccepted, onCancel, onConflict }: CommandFormProps) {
   const { t, lang, msg } = useI18n();
-  const [method, setMethod] = useState('');
+  // A LAPOR! complaint is answered by posting on LAPOR! (docs/adr/0055): that is its only way, offered alone.
+  const lapor = detail.channel === 'LAPOR';
+  const [method, setMethod] = useState(lapor ? 'LAPOR_POSTED' : '');
   const [deliveredAt, setDeliveredAt] = useState(() => wibDateTimeInputValue(Date.now()));
   const [note, setNote] = useState('');
   const labels = { method: t('field.deliveryMethod'), deliveredAt: t('field.deliveredAt'), note: t('field.note') };
@@ -44,7 +46,7 @@ export function DeliveryForm({ detail, onAccepted, onCancel, onConflict }: Comma
         value={method}
         onValue={setMethod}
         placeholder={t('form.choose')}
-        options={DELIVERY_METHODS.map((m) => ({ value: m, label: DELIVERY_METHOD_LABELS[m][lang] }))}
+        options={DELIVERY_METHODS.filter((m) => (lapor ? m === 'LAPOR_POSTED' : m !== 'LAPOR_POSTED')).map((m) => ({ value: m, label: DELIVERY_METHOD_LABELS[m][lang] }))}
         error={err('method')}
       />
       <TextField

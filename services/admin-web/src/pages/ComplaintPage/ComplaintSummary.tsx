@@ -30,6 +30,12 @@ export function ComplaintSummary({ complaint: current, now }: { complaint: Compl
           <dt>{t('complaint.channel')}</dt>
           <dd>{channelLabel(current.channel, lang)}</dd>
         </div>
+        {current.laporReportNumber ? (
+          <div>
+            <dt>{t('field.laporReportNumber')}</dt>
+            <dd className="mono">{current.laporReportNumber}</dd>
+          </div>
+        ) : null}
         <div>
           <dt>{t('complaint.receivedAt')}</dt>
           <dd>{formatWib(current.receivedAt, lang)}</dd>
