@@ -100,6 +100,8 @@ export type Upstreams = Partial<Record<'intake' | 'disposition' | 'analysis' | '
 const NOWHERE = '127.0.0.1:9';
 
 export interface TestOfficer {
+  /** The account's id (the actor's user id in commands and events). */
+  id: string;
   username: string;
   password: string;
   role: OfficerRole;
@@ -117,11 +119,11 @@ export interface TestGateway {
   /** Applies events to the read model as its consumer does (state, view, timeline, outputs), without Kafka. */
   seed(...events: EventEnvelope[]): Promise<void>;
   /** Creates an officer's account; answers it with its password. */
-  addOfficer(officer: Omit<TestOfficer, 'password' | 'username'> & { username?: string }): Promise<TestOfficer>;
+  addOfficer(officer: Omit<TestOfficer, 'id' | 'password' | 'username'> & { username?: string }): Promise<TestOfficer>;
   /** Logs an officer in; answers the access token. */
   login(officer: Pick<TestOfficer, 'username' | 'password'>): Promise<string>;
   /** An officer logged in: their account and token. */
-  officer(officer: Omit<TestOfficer, 'password' | 'username'> & { username?: string }): Promise<TestOfficer & { token: string }>;
+  officer(officer: Omit<TestOfficer, 'id' | 'password' | 'username'> & { username?: string }): Promise<TestOfficer & { token: string }>;
   /** Shuts the gateway down as SIGTERM would. */
   stop(): Promise<void>;
 }
@@ -199,7 +201,7 @@ export async function startGateway(upstreams: Upstreams, isolation: GatewayIsola
     async addOfficer(officer) {
       const username = officer.username ?? `${officer.role.toLowerCase().replace(/_/g, '.')}.${uniqueSuffix()}`;
       const password = `pw-${randomUUID()}`;
-      await new UserAccounts(() => runtime.dataSource).add({
+      const { id } = await new UserAccounts(() => runtime.dataSource).add({
         username,
         password,
         displayName: `Test ${officer.role}`,
@@ -207,7 +209,7 @@ export async function startGateway(upstreams: Upstreams, isolation: GatewayIsola
         officeCode: officer.officeCode,
         ...(officer.sectionCode ? { sectionCode: officer.sectionCode } : {}),
       });
-      return { ...officer, username, password };
+      return { ...officer, id, username, password };
     },
     async login({ username, password }) {
       const res = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) });

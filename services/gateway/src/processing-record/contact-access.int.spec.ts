@@ -40,9 +40,7 @@ beforeAll(async () => {
   gateway = await startGateway({ intake: intake.grpcAddress }, isolation);
   for (const [who, [role, officeCode, sectionCode]] of Object.entries(ROLE_OF) as [Who, [OfficerRole, string, string?]][]) {
     const o = await gateway.officer({ role, officeCode, ...(sectionCode ? { sectionCode } : {}) });
-    const [row] = (await gateway.runtime.dataSource.query('SELECT id FROM user_account WHERE username = $1', [o.username])) as { id: string }[];
-    if (!row) throw new Error(`no account ${o.username}`);
-    officers[who] = { token: o.token, id: row.id };
+    officers[who] = { token: o.token, id: o.id };
   }
 }, 180_000);
 

@@ -6,6 +6,7 @@ import type { ContactCipher } from '../reporter-contact/contact-cipher';
 import { issueTrackingPin, readReporterContact } from '../reporter-contact/reporter-contacts';
 import { needsTrackingPin } from '../reporter-contact/tracking-pin';
 import { recordContactRead, type ContactField } from '../processing-record/contact-processing-record';
+import { contactRestricted } from '../data-subject-rights/contact-restriction';
 
 /** Where to reach a reporter on one channel. Personal data. */
 export interface ReporterAddress {
@@ -51,6 +52,11 @@ export class ResolveReporterAddressHandler {
     }[];
     if (!complaint || complaint.reporter_ref !== reporterRef) {
       throw new ServiceError('not-found', 'COMPLAINT.NOT_FOUND', `complaint ${complaintId} with that reporter not found`);
+    }
+    if (await contactRestricted(manager, reporterRef)) {
+      // UU 27/2022 restriction (docs/adr/0056): no address leaves intake; the record shows the refusal.
+      await recordContactRead(manager, { complaintId, officeCode: complaint.office_code, actor: CALLER, purpose, fields: [], outcome: 'REFUSED', refusalCode: 'CONTACT.RESTRICTED', channel });
+      return undefined;
     }
     const contact = await readReporterContact(manager, this.cipher, reporterRef);
     const field = contactFieldFor(channel, complaint.channel);
