@@ -3,20 +3,24 @@ import { createServiceDataSource, initializeServiceDataSource } from '@pengaduan
 import { ConfigError, loadConfig, type ConfigSpec } from '@pengaduan/runtime';
 import { parseArgs } from 'node:util';
 import type { DataSource } from 'typeorm';
-import { contactKeyProblems, INTAKE_CONFIG, type IntakeConfig } from './config';
+import { contactKeyProblems, INTAKE_CONFIG, loadIntakeConfig, type IntakeConfig, type IntakeServiceConfig } from './config';
 import { INTAKE_ENTITIES } from './persistence/entities';
 import { INTAKE_MIGRATIONS } from './persistence/migrations';
 import { intakeKeys } from './reporter-contact/intake-keys';
+import { runRetentionNow } from './personal-data/retention-cli';
 import { resealContacts } from './reporter-contact/reseal-contacts';
 
 /** intake's operator commands: `main.js <command>`; anything else is runService's. */
-export const INTAKE_COMMANDS = ['reseal-contacts'];
+export const INTAKE_COMMANDS = ['reseal-contacts', 'apply-retention'];
 
 const USAGE = `usage:
   main.js reseal-contacts [--batch <rows, default 500>]
       re-seals every contact (and channel message, quarantined request) not under the newest key of
       REPORTER_CONTACT_KEYS and re-digests every sender not under the newest digest version, in
-      batches, while intake serves; run it again after an interruption (docs/adr/0026)`;
+      batches, while intake serves; run it again after an interruption (docs/adr/0026)
+  main.js apply-retention
+      erases now the personal data of every closed complaint past PERSONAL_DATA_RETENTION_DAYS and
+      writes the destruction records (berita acara pemusnahan), as the daily job does (docs/adr/0057)`;
 
 export interface CliIo {
   env: NodeJS.ProcessEnv;
@@ -44,6 +48,7 @@ const EXIT_CONFIG = 78;
  * exit code.
  */
 export async function runIntakeCli(args: string[], io: CliIo = processIo()): Promise<number> {
+  if (args[0] === 'apply-retention') return applyRetentionCommand(args.slice(1), io);
   let batch: number;
   try {
     if (args[0] !== 'reseal-contacts') throw new Error(`unknown command ${args[0] ?? '(none)'}`);
@@ -83,6 +88,29 @@ export async function runIntakeCli(args: string[], io: CliIo = processIo()): Pro
     return 1;
   } finally {
     if (ds?.isInitialized) await ds.destroy();
+  }
+}
+
+/** `apply-retention`: intake's whole configuration (it records events), then one run of the retention job. */
+async function applyRetentionCommand(rest: string[], io: CliIo): Promise<number> {
+  if (rest.length > 0) {
+    io.err(`apply-retention takes no arguments\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  let config: IntakeServiceConfig;
+  try {
+    config = loadIntakeConfig(io.env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    io.err(err.message);
+    return EXIT_CONFIG;
+  }
+  try {
+    await runRetentionNow(config, io.out);
+    return 0;
+  } catch (err) {
+    io.err(`failed: ${(err as Error).message}`);
+    return 1;
   }
 }
 

@@ -30,6 +30,8 @@ export interface IntakeConfig {
   notificationGrpcUrl: string;
   /** How often the inbound processor, media fetcher and receipt forwarder look for work when nothing woke them. */
   inboundPollMs: number;
+  /** Days after closing that a complainant's personal data is kept before the retention job erases it (docs/adr/0057). */
+  personalDataRetentionDays: number;
   /** Signed events (EVENT_SIGNING_KEY, EVENT_PUBLIC_KEYS): read by loadEventSigning, not by this spec. */
   eventSigning?: EventSigning;
   /** Kafka's TLS and SASL (KAFKA_SSL_*, KAFKA_SASL_*): read by loadTransportSecurity, not by this spec. */
@@ -51,6 +53,9 @@ const optional =
   <V>(parser: (raw: string) => V) =>
   (raw: string): V | undefined =>
     raw === '' ? undefined : parser(raw);
+
+/** Days after closing a complainant's personal data is kept, unless PERSONAL_DATA_RETENTION_DAYS says otherwise (docs/adr/0057). */
+export const DEFAULT_RETENTION_DAYS = 730;
 
 /** Every variable intake reads (also documented in .env.example). */
 export const INTAKE_CONFIG: ConfigSpec<IntakeConfig> = {
@@ -104,6 +109,12 @@ export const INTAKE_CONFIG: ConfigSpec<IntakeConfig> = {
     default: '500',
     parse: parse.positiveInt,
     description: 'how often stored channel messages, attachments and receipts are looked for when nothing woke the workers (ms)',
+  },
+  personalDataRetentionDays: {
+    env: 'PERSONAL_DATA_RETENTION_DAYS',
+    default: String(DEFAULT_RETENTION_DAYS),
+    parse: parse.positiveInt,
+    description: "days after a complaint closed that its complainant's contact, messages and attachments are kept; then the daily retention job erases them (docs/adr/0057)",
   },
 };
 

@@ -25,6 +25,7 @@ describe('intake configuration', () => {
       mediaAllowedTypes: expect.arrayContaining(['image/jpeg', 'audio/ogg', 'application/pdf']),
       notificationGrpcUrl: '127.0.0.1:50055',
       inboundPollMs: 500,
+      personalDataRetentionDays: 730,
       eventSigning: {},
       channels: expect.objectContaining({ off: expect.arrayContaining([{ provider: 'whatsapp', reason: expect.stringContaining('WHATSAPP_ACCESS_TOKEN') }]) }),
     });

@@ -8,6 +8,7 @@ import { ErrorMessage } from '../components/Alerts';
 import { PageHeading } from '../components/PageHeading';
 import { StackedTable } from '../components/StackedTable';
 import { PeriodPicker } from '../components/PeriodPicker';
+import { DestructionRecords } from './DestructionRecords';
 import { useI18n } from '../i18n/i18n';
 import { contactFieldsLabel, contactPurposeLabel } from '../lib/contact-purposes';
 import { formatWib } from '../lib/format';
@@ -107,6 +108,8 @@ export function ProcessingRecordPage() {
           </button>
         </p>
       ) : null}
+      {/* The record of the processing ends with the destructions (docs/adr/0057). */}
+      <DestructionRecords />
     </div>
   );
 }

@@ -17,6 +17,7 @@ import { InboundProcessor } from '../inbound-messages/inbound-processor';
 import { IntakeModule } from '../intake.module';
 import { intakeService } from '../service-entry';
 import { ContactCipher } from '../reporter-contact/contact-cipher';
+import { readReporterContact } from '../reporter-contact/reporter-contacts';
 import { SenderDigest } from '../inbound-messages/sender-digest';
 import { prepareWebhook } from './inbound-store';
 import { WebhookGroupCommit } from './webhook-group-commit';
@@ -53,6 +54,7 @@ beforeAll(async () => {
     httpPort: Number(new URL(baseUrl).port),
     webhookMaxBodyBytes: LIMIT,
     inboundPollMs: 100,
+    personalDataRetentionDays: 730,
     channels: {
       publicBaseUrl: baseUrl,
       whatsapp: {
@@ -602,7 +604,8 @@ describe('intake’s channel webhooks', () => {
         expect(contact.sealed.includes(clear)).toBe(false);
         expect(received.body).not.toContain(clear);
       }
-      expect(app.get(ContactCipher).open(contact.sealed, app.get(ContactCipher).keyId)).toEqual({ name: form.name, phone: form.phone, email: form.email });
+      // Sealed under the reporter's own data key (docs/adr/0057).
+      expect(await readReporterContact(app.get(ServiceRuntime).dataSource.manager, app.get(ContactCipher), opened.reporter_ref)).toEqual({ name: form.name, phone: form.phone, email: form.email });
 
       const complaintsBefore = await count('complaint');
       const twice = await post(form);

@@ -163,7 +163,7 @@ it('rotates the keys twice under traffic and loses nothing: every contact opens 
   await traffic;
 
   expect(first[0]).toMatch(/^reseal-contacts: sealing with contact key k1, digesting under version contact-key:k1, 4 rows a transaction$/);
-  expect(first).toEqual(expect.arrayContaining([expect.stringMatching(/^resealed \d+\/\d+ reporter contacts$/), expect.stringMatching(/^re-digested \d+\/\d+ channel complaints$/)]));
+  expect(first).toEqual(expect.arrayContaining([expect.stringMatching(/^re-wrapped \d+\/\d+ personal data keys$/), expect.stringMatching(/^re-digested \d+\/\d+ channel complaints$/)]));
   expect(first.at(-1)).toMatch(/^done: .*everything is under key k1 and digest version contact-key:k1$/);
   expect(second.at(-1)).toMatch(/^done: .*everything is under key k2 and digest version d1$/);
   for (const line of [...first, ...second]) for (const key of [legacy, k1, k2, d1]) expect(line).not.toContain(key);
@@ -171,7 +171,9 @@ it('rotates the keys twice under traffic and loses nothing: every contact opens 
 
   // Everything is under the newest key and digest version.
   const q = (sql: string) => kit.runtime.dataSource.query(sql) as Promise<{ k: string; n: number }[]>;
-  expect(await q('SELECT key_id AS k, count(*)::int AS n FROM reporter_contact GROUP BY key_id')).toEqual([{ k: 'k2', n: registered.length + senders.length }]);
+  // Contacts are sealed under each person's own data key, and those keys are wrapped by the newest (docs/adr/0057).
+  expect(await q('SELECT key_id AS k, count(*)::int AS n FROM reporter_contact GROUP BY key_id')).toEqual([{ k: 'person', n: registered.length + senders.length }]);
+  expect(await q('SELECT kek_id AS k, count(*)::int AS n FROM personal_data_key GROUP BY kek_id')).toEqual([{ k: 'k2', n: registered.length + senders.length }]);
   expect(await q(`SELECT key_id || '/' || sender_digest_version AS k, count(*)::int AS n FROM inbound_message GROUP BY 1`)).toEqual([{ k: 'k2/d1', n: senders.length + iterations }]);
   expect(await q('SELECT reporter_digest_version AS k, count(*)::int AS n FROM complaint WHERE reporter_digest IS NOT NULL GROUP BY 1')).toEqual([{ k: 'd1', n: senders.length }]);
 

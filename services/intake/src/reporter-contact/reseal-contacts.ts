@@ -2,7 +2,10 @@ import type { Channel } from '@pengaduan/sop';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { SealedInboundMessage } from '../inbound-messages/inbound-message';
 import type { SenderDigest } from '../inbound-messages/sender-digest';
+import { ERASED_KEY_ID, PERSON_KEY_ID } from '../personal-data/personal-data-keys';
 import type { ContactCipher } from './contact-cipher';
+import { sealReporterContact } from './reporter-contacts';
+import type { SealedReporter } from './tracking-pin';
 
 export interface ResealOptions {
   /** Rows per transaction (default 500). */
@@ -49,14 +52,7 @@ interface Pass {
 export async function resealContacts(ds: DataSource, keys: { cipher: ContactCipher; digest: SenderDigest }, options: ResealOptions): Promise<ResealCount[]> {
   const { cipher, digest } = keys;
   const batch = options.batch ?? 500;
-  // A value no key of the ring opens (or that does not open) stays as it is, counted as left.
-  const opened = (sealed: unknown, keyId: unknown): Buffer | undefined => {
-    try {
-      return cipher.openBytes(sealed as Buffer, keyId as string);
-    } catch {
-      return undefined;
-    }
-  };
+  const opened = openedWith(cipher);
   const senderOf = (plain: Buffer): string => (JSON.parse(plain.toString('utf8')) as SealedInboundMessage).sender;
   /** A pass over `table` that re-seals its `sealedColumn` under the newest key. */
   const reseal = (what: string, table: string, [pk, pkType]: [string, Pass['pkType']], sealedColumn: string): Pass => ({
@@ -76,7 +72,23 @@ export async function resealContacts(ds: DataSource, keys: { cipher: ContactCiph
     },
   });
   const passes: Pass[] = [
-    reseal('reporter contacts', 'reporter_contact', ['reporter_ref', 'text'], 'sealed'),
+    contactPass(cipher),
+    {
+      what: 'personal data keys',
+      verb: 're-wrapped',
+      table: 'personal_data_key',
+      pk: 'reporter_ref',
+      pkType: 'text',
+      columns: 'kek_id AS key_id, wrapped AS sealed',
+      stale: 'kek_id IS NOT NULL AND kek_id <> $1',
+      params: [cipher.keyId],
+      fix: async (tx, row) => {
+        const plain = opened(row['sealed'], row['key_id']);
+        if (!plain) return false;
+        await tx.query('UPDATE personal_data_key SET kek_id = $2, wrapped = $3 WHERE reporter_ref = $1 AND destroyed_at IS NULL', [row['pk'], cipher.keyId, cipher.sealBytes(plain)]);
+        return true;
+      },
+    },
     reseal('quarantined requests', 'webhook_quarantine', ['id', 'uuid'], 'sealed_request'),
     {
       what: 'channel messages',
@@ -85,7 +97,7 @@ export async function resealContacts(ds: DataSource, keys: { cipher: ContactCiph
       pk: 'id',
       pkType: 'uuid',
       columns: 'key_id, sealed, channel',
-      stale: '(key_id <> $1 OR sender_digest_version IS DISTINCT FROM $2)',
+      stale: `key_id <> '${ERASED_KEY_ID}' AND (key_id <> $1 OR sender_digest_version IS DISTINCT FROM $2)`,
       params: [cipher.keyId, digest.version],
       fix: async (tx, row) => {
         const plain = opened(row['sealed'], row['key_id']);
@@ -132,6 +144,47 @@ export async function resealContacts(ds: DataSource, keys: { cipher: ContactCiph
       (left === 0 ? `everything is under key ${cipher.keyId} and digest version ${digest.version}` : `${left} left (${counts.filter((c) => c.left > 0).map((c) => `${c.what} ${c.left}`).join(', ')}): run again`),
   );
   return counts;
+}
+
+/** Opens a value sealed under a key of the ring; undefined when none opens it (it stays as it is, counted as left). */
+function openedWith(cipher: ContactCipher): (sealed: unknown, keyId: unknown) => Buffer | undefined {
+  return (sealed, keyId) => {
+    try {
+      return cipher.openBytes(sealed as Buffer, keyId as string);
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+/** The pass that brings each contact still under a key of the ring under its person's own data key (docs/adr/0057). */
+function contactPass(cipher: ContactCipher): Pass {
+  const opened = openedWith(cipher);
+  return {
+    what: 'reporter contacts',
+    verb: 'resealed',
+    table: 'reporter_contact',
+    pk: 'reporter_ref',
+    pkType: 'text',
+    columns: 'key_id, sealed',
+    stale: 'key_id NOT IN ($1, $2)',
+    params: [PERSON_KEY_ID, ERASED_KEY_ID],
+    fix: async (tx, row) => {
+      const plain = opened(row['sealed'], row['key_id']);
+      if (!plain) return false;
+      await sealReporterContact(tx, cipher, String(row['pk']), JSON.parse(plain.toString('utf8')) as SealedReporter);
+      return true;
+    },
+  };
+}
+
+/**
+ * Brings every contact sealed before docs/adr/0057 under its person's own data key, in batches
+ * that skip rows intake holds: intake runs it at every start (a no-op once done), so the embedded
+ * platform and every deployment migrate without an operator; `reseal-contacts` runs it too.
+ */
+export function sealContactsUnderPersonKeys(ds: DataSource, cipher: ContactCipher, out: (line: string) => void, batch = 500): Promise<ResealCount> {
+  return runPass(ds, contactPass(cipher), batch, out);
 }
 
 async function runPass(ds: DataSource, pass: Pass, batch: number, out: (line: string) => void): Promise<ResealCount> {

@@ -1,7 +1,7 @@
 import { ServiceRuntime } from '@pengaduan/messaging';
 import { Injectable } from '@nestjs/common';
 import { ContactCipher } from '../reporter-contact/contact-cipher';
-import { openSealedReporter } from '../reporter-contact/reporter-contacts';
+import { openStoredReporter } from '../reporter-contact/reporter-contacts';
 import type { SealedReporter } from '../reporter-contact/tracking-pin';
 import { verifierMatches } from './reporter-verifier';
 
@@ -22,6 +22,13 @@ export type VerifyReporterResult = { matched: true; complaintId: string } | { ma
  * `{ matched: false }`, which is no error: the gateway answers them the same. Neither the
  * verifier nor the contact is logged.
  */
+interface StoredRow {
+  id: string;
+  reporter_ref: string;
+  key_id: string | null;
+  sealed: Buffer | null;
+}
+
 @Injectable()
 export class VerifyReporterHandler {
   constructor(
@@ -31,15 +38,16 @@ export class VerifyReporterHandler {
 
   async execute(q: VerifyReporterQuery): Promise<VerifyReporterResult> {
     const [row] = (await this.runtime.dataSource.query(
-      `SELECT c.id, r.key_id, r.sealed FROM complaint c LEFT JOIN reporter_contact r ON r.reporter_ref = c.reporter_ref WHERE c.tracking_number = $1`,
+      `SELECT c.id, c.reporter_ref, r.key_id, r.sealed FROM complaint c LEFT JOIN reporter_contact r ON r.reporter_ref = c.reporter_ref WHERE c.tracking_number = $1`,
       [q.trackingNumber.trim()],
-    )) as { id: string; key_id: string | null; sealed: Buffer | null }[];
-    const matched = verifierMatches(this.contactOf(row), q.verifier);
+    )) as StoredRow[];
+    const matched = verifierMatches(await this.contactOf(row), q.verifier);
     return matched && row ? { matched: true, complaintId: row.id } : { matched: false };
   }
 
-  private contactOf(row: { id: string; key_id: string | null; sealed: Buffer | null } | undefined): SealedReporter {
+  private async contactOf(row: StoredRow | undefined): Promise<SealedReporter> {
     if (!row?.sealed) return {};
-    return openSealedReporter(this.cipher, row.sealed, row.key_id ?? '', `the contact of complaint ${row.id}`);
+    // An erased reporter has nothing left to verify against: no verifier matches.
+    return (await openStoredReporter(this.runtime.dataSource.manager, this.cipher, row.reporter_ref, row.sealed, row.key_id ?? '', `the contact of complaint ${row.id}`)) ?? {};
   }
 }

@@ -18,6 +18,7 @@ import { randomUUID } from 'node:crypto';
 import { ServiceRuntime } from '@pengaduan/messaging';
 import { testConfig } from '../__fixtures__/intake-test-kit';
 import { ContactCipher } from '../reporter-contact/contact-cipher';
+import { openStoredReporter } from '../reporter-contact/reporter-contacts';
 import { TRACKING_PINS_KEPT, type SealedReporter } from '../reporter-contact/tracking-pin';
 import { StateConsumerGroup } from '../complaint-state/own-events';
 import { IntakeModule } from '../intake.module';
@@ -222,10 +223,11 @@ describe('a web-form reporter who gave neither phone nor e-mail follows the comp
     );
   /** What intake sealed for the reporter of `trackingNumber`, opened as only the verifier opens it. */
   const sealedOf = async (trackingNumber: string): Promise<SealedReporter> => {
-    const [row] = (await db().query('SELECT r.sealed, r.key_id FROM complaint c JOIN reporter_contact r ON r.reporter_ref = c.reporter_ref WHERE c.tracking_number = $1', [
+    const [row] = (await db().query('SELECT r.reporter_ref, r.sealed, r.key_id FROM complaint c JOIN reporter_contact r ON r.reporter_ref = c.reporter_ref WHERE c.tracking_number = $1', [
       trackingNumber,
-    ])) as { sealed: Buffer; key_id: string }[];
-    return app.get(ContactCipher).open(row.sealed, row.key_id);
+    ])) as { reporter_ref: string; sealed: Buffer; key_id: string }[];
+    // Under the reporter's own data key (docs/adr/0057).
+    return (await openStoredReporter(db().manager, app.get(ContactCipher), row.reporter_ref, row.sealed, row.key_id, trackingNumber)) ?? {};
   };
   let submissionId: string;
   let first: StatusAnswer;
