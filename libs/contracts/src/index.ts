@@ -90,11 +90,14 @@ export {
   substantiationMapping,
   severityMapping,
   followUpDecisionMapping,
+  appealDecisionMapping,
+  appealTriggerMapping,
   teamMemberRoleMapping,
   complaintOutcomeMapping,
   deliveryMethodMapping,
   notificationPurposeMapping,
   messageTemplateVariantMapping,
+  erasureReasonMapping,
   sopValueOf,
   type EnumMapping,
   type SopEventExtras,
@@ -120,13 +123,17 @@ export * from './gen/pengaduan/notification/v1/messages_pb';
 export * from './gen/pengaduan/notification/v1/service_pb';
 export * from './gen/pengaduan/notification/v1/receipts_pb';
 export * from './gen/pengaduan/notification/v1/message_templates_pb';
+export * from './gen/pengaduan/notification/v1/status_messages_pb';
 export * from './gen/pengaduan/intake/v1/transfer_pb';
 export * from './gen/pengaduan/intake/v1/tracking_pb';
 export * from './gen/pengaduan/intake/v1/screening_pb';
 export * from './gen/pengaduan/intake/v1/processing_record_pb';
 export * from './gen/pengaduan/intake/v1/problem_messages_pb';
+export * from './gen/pengaduan/intake/v1/data_subject_rights_pb';
+export * from './gen/pengaduan/intake/v1/erasure_pb';
 export * from './gen/pengaduan/intake/v1/search_pb';
 export * from './gen/pengaduan/intake/v1/office_profile_pb';
+export * from './gen/pengaduan/intake/v1/rating_pb';
 export * from './gen/pengaduan/documents/v1/documents_pb';
 export { slaPolicyToWire, slaPolicyFromWire } from './lib/sla-policy-wire';
 export * from './gen/pengaduan/slamonitor/v1/messages_pb';

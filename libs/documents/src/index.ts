@@ -11,7 +11,9 @@ export { OfficeDirectory } from './lib/offices/office-directory';
 export { OfficeProfileClient, officeProfileFromWire, officeProfileToWire } from './lib/offices/office-profile-wire';
 export { renderDocument } from './lib/render/render-document';
 export { derivedDocumentNumber } from './lib/document-number';
-export { formatIndonesianDate, formatIndonesianDateOnly } from './lib/indonesian-date';
+export { formatIndonesianDate, formatIndonesianDateOnly, formatIndonesianDateTime } from './lib/indonesian-date';
+export { PdfWriter } from './lib/pdf/pdf-writer';
+export type { Column as PdfColumn, LabelledLine as PdfLabelledLine } from './lib/pdf/pdf-writer';
 export { DocumentError } from './lib/errors';
 export type { DocumentErrorCode } from './lib/errors';
 

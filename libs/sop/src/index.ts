@@ -15,6 +15,8 @@ export {
   REPLY_WINDOW_MS,
   DELIVERY_METHODS,
   NOTIFICATION_PURPOSES,
+  STATUS_MESSAGE_PURPOSES,
+  isStatusMessagePurpose,
   COMPLAINT_CLASSIFICATIONS,
   isClassificationCode,
   DISMISSAL_REASONS,
@@ -24,6 +26,13 @@ export {
   FOLLOW_UP_DECISIONS,
   TEAM_MEMBER_ROLES,
   COMPLAINT_OUTCOMES,
+  RATING_MIN,
+  RATING_MAX,
+  POOR_RATING_MAX,
+  DEFAULT_APPEAL_WINDOW_DAYS,
+  APPEAL_TRIGGERS,
+  APPEAL_DECISIONS,
+  ERASURE_REASONS,
 } from './lib/reference-data';
 export type {
   Channel,
@@ -31,6 +40,7 @@ export type {
   MessageChannel,
   DeliveryMethod,
   NotificationPurpose,
+  StatusMessagePurpose,
   ClassificationCode,
   ComplaintClassification,
   DismissalReason,
@@ -44,6 +54,9 @@ export type {
   TeamMemberRole,
   TeamMember,
   ComplaintOutcome,
+  AppealTrigger,
+  AppealDecision,
+  ErasureReason,
 } from './lib/reference-data';
 
 export {
@@ -69,6 +82,7 @@ export {
   SOP_STEP_IDS,
   SOP_STEPS,
   SECTION_RESPONSE_STEP,
+  REVIEW_APPEAL_STEP,
   STEP_DEADLINE_HOURS,
   SOP_TARGET_HOURS,
   STATUTORY_SETTLEMENT_DAYS,
@@ -97,6 +111,8 @@ export type {
   TeamFormedState,
   ReporterInformedState,
   ClosedState,
+  AppealedState,
+  AppealUpheldState,
 } from './lib/state';
 
 export { FIELD_RULES } from './lib/field-rules';
@@ -158,6 +174,10 @@ export type {
   RecordNotificationFailureCommand,
   RecordDeliveryCommand,
   RecordCallAttemptCommand,
+  RateCommand,
+  AppealCommand,
+  ReviewAppealCommand,
+  ErasePersonalDataCommand,
   CallAttemptOutcome,
 } from './lib/commands';
 
@@ -185,6 +205,10 @@ export type {
   CallAttempted,
   DeliveryAbandoned,
   ComplaintClosed,
+  ComplaintRated,
+  ComplaintAppealed,
+  AppealReviewed,
+  PersonalDataErased,
 } from './lib/events';
 
 export { SOP_ERROR_CODES } from './lib/errors';
@@ -194,6 +218,8 @@ export { COMMAND_RULES, ACKNOWLEDGEMENT_CALL_RULE, mayFire, isLegalIn, ruleOf, n
 export type { CommandRule, RuleKey } from './lib/rules';
 
 export { decide } from './lib/decide';
+export { withinAppealWindow } from './lib/decide/appeal-steps';
+export { ratingRefusal } from './lib/rules';
 export { evolve, replay, verifyHistory, EVENT_PRODUCED_BY, ruleKeyOf } from './lib/evolve';
 export type { HistoryVerdict } from './lib/evolve';
 export { availableActions } from './lib/available-actions';
@@ -201,6 +227,8 @@ export { openStep } from './lib/open-step';
 export type { OpenStep } from './lib/open-step';
 
 export { SLA_TARGET_IDS, CLOCK_IDS, isClockId, OFFICE_REPORT, runningClocks } from './lib/sla/sla-clocks';
+export { LAPOR_CLOCK_IDS, LAPOR_CLOCK_WORKING_DAYS, isLaporClockId } from './lib/sla/sla-clocks';
+export type { LaporClockId } from './lib/sla/sla-clocks';
 export type { SlaTargetId, ClockId, EscalationTarget, ClockCounting, RunningClock } from './lib/sla/sla-clocks';
 export { OFFICE_TIME_ZONES, ISO_WEEKDAYS, DEFAULT_SLA_POLICY, parseSlaPolicy, computeDeadline, WorkingCalendar } from './lib/sla/sla-policy';
 export type { OfficeTimeZone, IsoWeekday, OfficeDayOff, SlaPolicy, PolicyViolation, PolicyParseResult, ComputedDeadline } from './lib/sla/sla-policy';

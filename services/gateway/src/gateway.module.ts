@@ -2,8 +2,6 @@ import { complaintStateConsumer, ServiceRuntime, type ServiceRuntimeOptions } fr
 import { HealthController, HealthRegistry, type Logger, Clock, SystemClock } from '@pengaduan/runtime';
 import { Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE, Reflector } from '@nestjs/core';
-import { AnalyzeComplaintForwarder } from './analyze-complaint/analyze-complaint.forwarder';
-import { AnalyzeComplaintHttpController } from './analyze-complaint/analyze-complaint.http.controller';
 import { AccessTokens } from './auth/access-tokens';
 import { AccountDirectory, AuthGuard } from './auth/auth.guard';
 import { PasswordVerifier } from './auth/password-hasher';
@@ -13,20 +11,8 @@ import { ComplaintViewQueries } from './complaint-views/complaint-views.queries'
 import { ComplaintSearch } from './complaint-views/complaint-search';
 import { ComplaintExportHttpController } from './complaint-export/complaint-export.http.controller';
 import type { GatewayConfig } from './config';
-import { AppendMessageForwarder } from './append-message/append-message.forwarder';
-import { AppendMessageHttpController } from './append-message/append-message.http.controller';
-import { ConfirmComplaintForwarder } from './confirm-complaint/confirm-complaint.forwarder';
-import { ConfirmComplaintHttpController } from './confirm-complaint/confirm-complaint.http.controller';
-import { ConfirmDeliveryForwarder } from './confirm-delivery/confirm-delivery.forwarder';
-import { ConfirmDeliveryHttpController } from './confirm-delivery/confirm-delivery.http.controller';
-import { RecordCallAttemptForwarder } from './record-call-attempt/record-call-attempt.forwarder';
-import { RecordCallAttemptHttpController } from './record-call-attempt/record-call-attempt.http.controller';
-import { DecideFollowUpForwarder } from './decide-follow-up/decide-follow-up.forwarder';
-import { DecideFollowUpHttpController } from './decide-follow-up/decide-follow-up.http.controller';
-import { DismissComplaintForwarder } from './dismiss-complaint/dismiss-complaint.forwarder';
-import { DismissComplaintHttpController } from './dismiss-complaint/dismiss-complaint.http.controller';
-import { DisposeComplaintForwarder } from './dispose-complaint/dispose-complaint.forwarder';
-import { DisposeComplaintHttpController } from './dispose-complaint/dispose-complaint.http.controller';
+import { RATING_AND_APPEAL } from './complaint-feedback/complaint-feedback.parts';
+import { PERSONAL_DATA_ERASURE } from './personal-data-erasure/personal-data-erasure.parts';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { createValidationPipe } from './http/validation';
 import { WorklistHttpController } from './worklist/worklist.http.controller';
@@ -36,8 +22,6 @@ import { AssignmentHttpController } from './complaint-assignment/assignment.http
 import { ComplaintAssignments } from './complaint-assignment/complaint-assignments';
 import { ComplaintNotes } from './complaint-notes/complaint-notes';
 import { NotesHttpController } from './complaint-notes/notes.http.controller';
-import { IssueTeamDecreeForwarder } from './issue-team-decree/issue-team-decree.forwarder';
-import { IssueTeamDecreeHttpController } from './issue-team-decree/issue-team-decree.http.controller';
 import { LoginHandler } from './login/login.handler';
 import { LoginHttpController } from './login/login.http.controller';
 import { GATEWAY_ENTITIES } from './persistence/entities';
@@ -48,19 +32,17 @@ import { DeadLetters } from './dead-letters/dead-letters';
 import { DeadLettersHttpController } from './dead-letters/dead-letters.http.controller';
 import { RegisterComplaintForwarder } from './register-complaint/register-complaint.forwarder';
 import { RegisterComplaintHttpController } from './register-complaint/register-complaint.http.controller';
-import { RespondAsSectionForwarder } from './respond-as-section/respond-as-section.forwarder';
-import { RespondAsSectionHttpController } from './respond-as-section/respond-as-section.http.controller';
 import { SectionsHttpController, SectionsQuery } from './sections/sections.http.controller';
 import { CallTasksHttpController } from './call-tasks/call-tasks.http.controller';
 import { CallTasksQuery } from './call-tasks/call-tasks.query';
+import { COMMAND_USE_CASES } from './complaint-commands/command-use-cases.parts';
+import { LAPOR_POSTINGS } from './lapor-postings/lapor-postings.parts';
 import { SlaEscalationsHttpController } from './sla-escalations/sla-escalations.http.controller';
 import { SlaEscalationsQuery } from './sla-escalations/sla-escalations.query';
 import { SlaSummaryHttpController } from './sla-summary/sla-summary.http.controller';
 import { SlaSummaryQuery } from './sla-summary/sla-summary.query';
 import { upstreamClients, upstreamProviders } from './upstream/clients';
 import { UserAccounts } from './users/user-accounts';
-import { WriteFollowUpInformationForwarder } from './write-follow-up-information/write-follow-up-information.forwarder';
-import { WriteFollowUpInformationHttpController } from './write-follow-up-information/write-follow-up-information.http.controller';
 import { publicApiProviders } from './public-api/public-api.providers';
 import { OfficeNames } from './public-offices/office-names';
 import { PublicOfficesHttpController, WebFormOffices } from './public-offices/public-offices.http.controller';
@@ -76,11 +58,13 @@ import { ComplaintDocumentRefs, ComplaintDocumentsHttpController } from './compl
 import { ComplaintMessagesHttpController } from './complaint-messages/complaint-messages.http.controller';
 import { ProcessingRecordHttpController } from './processing-record/processing-record.http.controller';
 import { ProblemMessagesHttpController } from './problem-messages/problem-messages.http.controller';
+import { DATA_SUBJECT_RIGHTS } from './data-subject-rights/data-subject-rights.parts';
 import { DashboardHttpController, DashboardQueries } from './dashboard/dashboard.http.controller';
 import { AccountSecurityLog } from './account-security-log/account-security-log';
 import { OFFICE_ADMINISTRATION } from './administer-officers/office-administration.parts';
 import { SLA_POLICY } from './sla-policy/sla-policy.parts';
 import { MESSAGE_TEMPLATES } from './message-templates/message-templates.parts';
+import { STATUS_MESSAGES } from './status-messages/status-messages.parts';
 import { OFFICE_PROFILE } from './office-profile/office-profile.parts';
 import { ACCOUNT_SECURITY } from './users/account-security.parts';
 import { LoginAttempts, LoginLimits, loginLimitsOf } from './login/login-attempts';
@@ -139,19 +123,6 @@ export interface GatewayModuleOptions {
   complaintTopic?: string;
 }
 
-const COMMAND_USE_CASES = [
-  [ConfirmComplaintHttpController, ConfirmComplaintForwarder],
-  [DismissComplaintHttpController, DismissComplaintForwarder],
-  [AppendMessageHttpController, AppendMessageForwarder],
-  [DisposeComplaintHttpController, DisposeComplaintForwarder],
-  [RespondAsSectionHttpController, RespondAsSectionForwarder],
-  [AnalyzeComplaintHttpController, AnalyzeComplaintForwarder],
-  [DecideFollowUpHttpController, DecideFollowUpForwarder],
-  [IssueTeamDecreeHttpController, IssueTeamDecreeForwarder],
-  [WriteFollowUpInformationHttpController, WriteFollowUpInformationForwarder],
-  [ConfirmDeliveryHttpController, ConfirmDeliveryForwarder],
-  [RecordCallAttemptHttpController, RecordCallAttemptForwarder],
-] as const;
 
 @Module({})
 export class GatewayModule {
@@ -179,18 +150,25 @@ export class GatewayModule {
         ...OFFICE_ADMINISTRATION.controllers,
         ...SLA_POLICY.controllers,
         ...MESSAGE_TEMPLATES.controllers,
+        ...STATUS_MESSAGES.controllers,
         ...OFFICE_PROFILE.controllers,
         SlaSummaryHttpController,
         SlaEscalationsHttpController,
         CallTasksHttpController,
+        ...LAPOR_POSTINGS.controllers,
         // The consumer groups' dead letters, for the platform operators (docs/adr/0043).
         DeadLettersHttpController,
         TrackComplaintHttpController,
+        ...RATING_AND_APPEAL.controllers,
         PublicOfficesHttpController,
         ComplaintDocumentsHttpController,
         ComplaintMessagesHttpController,
         ProcessingRecordHttpController,
         ProblemMessagesHttpController,
+        // Access, correction and restriction of a complainant's personal data (docs/adr/0056).
+        ...DATA_SUBJECT_RIGHTS.controllers,
+        // Erasure by key destruction and the berita acara pemusnahan (docs/adr/0057).
+        ...PERSONAL_DATA_ERASURE.controllers,
         DashboardHttpController,
         ...COMMAND_USE_CASES.map(([controller]) => controller),
       ],
@@ -215,6 +193,8 @@ export class GatewayModule {
         ...OFFICE_ADMINISTRATION.providers,
         ...SLA_POLICY.providers,
         ...MESSAGE_TEMPLATES.providers,
+        ...STATUS_MESSAGES.providers,
+        ...PERSONAL_DATA_ERASURE.providers,
         ...OFFICE_PROFILE.providers,
         { provide: SecondFactorPolicy, useValue: new SecondFactorPolicy(config.totpRequiredRoles) },
         {
@@ -236,6 +216,7 @@ export class GatewayModule {
         SlaSummaryQuery,
         SlaEscalationsQuery,
         CallTasksQuery,
+        ...LAPOR_POSTINGS.providers,
         // The complainants' public endpoints (no login): tracking, the web form's offices, their rate limits.
         { provide: OfficeNames, useValue: new OfficeNames((code) => config.officeProfiles.profileOf(code).name) },
         { provide: WebFormOffices, useValue: new WebFormOffices(config.webFormOffices) },
@@ -248,6 +229,7 @@ export class GatewayModule {
         TrackingAttempts,
         TrackingQueries,
         TrackComplaintHandler,
+        ...RATING_AND_APPEAL.providers,
         { provide: ComplaintDocumentsClients, useValue: documents },
         ComplaintDocumentRefs,
         DashboardQueries,

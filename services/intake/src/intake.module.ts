@@ -29,17 +29,28 @@ import { ConfirmComplaintGrpcController } from './confirm-complaint/confirm-comp
 import { ConfirmComplaintHandler } from './confirm-complaint/confirm-complaint.handler';
 import { DismissComplaintGrpcController } from './dismiss-complaint/dismiss-complaint.grpc.controller';
 import { DismissComplaintHandler } from './dismiss-complaint/dismiss-complaint.handler';
+import { ComplaintFeedbackGrpcController } from './rate-complaint/complaint-feedback.grpc.controller';
+import { ComplaintFeedbackHandler } from './rate-complaint/complaint-feedback.handler';
+import { ReporterFeedbackGrpcController } from './rate-complaint/reporter-feedback.grpc.controller';
 import { GetComplaintGrpcController } from './get-complaint/get-complaint.grpc.controller';
 import { GetComplaintHandler } from './get-complaint/get-complaint.handler';
 import { ListContactReadsGrpcController } from './processing-record/list-contact-reads.grpc.controller';
 import { ListContactReadsHandler } from './processing-record/list-contact-reads.handler';
 import { OfficeProfileGrpcController } from './office-profile/office-profile.grpc.controller';
 import { OfficeProfileVersions } from './office-profile/office-profile-versions';
+import { DestructionRecordsGrpcController } from './personal-data/destruction-records.grpc.controller';
+import { ErasePersonalDataGrpcController } from './personal-data/erase-personal-data.grpc.controller';
+import { ErasePersonalDataHandler } from './personal-data/erase-personal-data.handler';
+import { PersonalDataUpkeep } from './personal-data/personal-data-upkeep';
+import { RetentionWorker } from './personal-data/retention-worker';
 import { UpdateOfficeProfileHandler } from './office-profile/update-office-profile.handler';
 import { ListProblemMessagesHandler } from './problem-messages/list-problem-messages.handler';
 import { ProblemMessageActionsHandler } from './problem-messages/problem-message-actions.handler';
 import { ProblemMessageOffices } from './problem-messages/problem-message-offices';
 import { ProblemMessagesGrpcController } from './problem-messages/problem-messages.grpc.controller';
+import { AccessRequestsHandler } from './data-subject-rights/access-requests.handler';
+import { ContactRightsHandler } from './data-subject-rights/contact-rights.handler';
+import { DataSubjectRightsGrpcController } from './data-subject-rights/data-subject-rights.grpc.controller';
 import { SearchComplaintTextsGrpcController } from './search-complaint-texts/search-complaint-texts.grpc.controller';
 import { SearchComplaintTextsHandler } from './search-complaint-texts/search-complaint-texts.handler';
 import { INTAKE_ENTITIES } from './persistence/entities';
@@ -115,6 +126,10 @@ export class IntakeModule implements NestModule {
         GetComplaintGrpcController,
         ConfirmComplaintGrpcController,
         DismissComplaintGrpcController,
+        ComplaintFeedbackGrpcController,
+        ReporterFeedbackGrpcController,
+        ErasePersonalDataGrpcController,
+        DestructionRecordsGrpcController,
         AppendMessageGrpcController,
         ResolveReporterAddressGrpcController,
         TransferComplaintGrpcController,
@@ -122,6 +137,7 @@ export class IntakeModule implements NestModule {
         ScreenOfficerTextGrpcController,
         ListContactReadsGrpcController,
         ProblemMessagesGrpcController,
+        DataSubjectRightsGrpcController,
         SearchComplaintTextsGrpcController,
         OfficeProfileGrpcController,
         grpcServiceController(ComplaintDocumentsService, {
@@ -160,6 +176,17 @@ export class IntakeModule implements NestModule {
               media.wake();
               receipts.wake();
             }),
+        },
+        // The data subject's rights under UU 27/2022 (docs/adr/0056).
+        {
+          provide: AccessRequestsHandler,
+          inject: [ServiceRuntime, ContactCipher, Clock],
+          useFactory: (runtime: ServiceRuntime, cipher: ContactCipher, clock: Clock) => new AccessRequestsHandler(runtime, cipher, clock),
+        },
+        {
+          provide: ContactRightsHandler,
+          inject: [ServiceRuntime, ContactCipher, Clock],
+          useFactory: (runtime: ServiceRuntime, cipher: ContactCipher, clock: Clock) => new ContactRightsHandler(runtime, cipher, clock),
         },
         { provide: ProblemMessageOffices, useValue: ProblemMessageOffices.of(config.channels) },
         ListProblemMessagesHandler,
@@ -200,6 +227,8 @@ export class IntakeModule implements NestModule {
         GetComplaintHandler,
         ConfirmComplaintHandler,
         DismissComplaintHandler,
+        ComplaintFeedbackHandler,
+        ErasePersonalDataHandler,
         AppendMessageHandler,
         TransferComplaintHandler,
         VerifyReporterHandler,
@@ -208,9 +237,16 @@ export class IntakeModule implements NestModule {
         SearchComplaintTextsHandler,
         {
           provide: CommandServiceLifecycle,
-          inject: [ServiceRuntime, InboundProcessor, MediaFetchWorker, ReceiptForwarder],
-          useFactory: (rt: ServiceRuntime, processor: InboundProcessor, media: MediaFetchWorker, receipts: ReceiptForwarder) =>
-            new CommandServiceLifecycle(rt, [processor, media, receipts]),
+          inject: [ServiceRuntime, InboundProcessor, MediaFetchWorker, ReceiptForwarder, ContactCipher, Clock, ErasePersonalDataHandler],
+          useFactory: (rt: ServiceRuntime, processor: InboundProcessor, media: MediaFetchWorker, receipts: ReceiptForwarder, cipher: ContactCipher, clock: Clock, erasure: ErasePersonalDataHandler) =>
+            // The personal-data upkeep first: erasures re-applied after a restore; then the daily retention (docs/adr/0057).
+            new CommandServiceLifecycle(rt, [
+              new PersonalDataUpkeep(rt, cipher, clock, logger),
+              new RetentionWorker(() => rt.dataSource, (c) => erasure.execute(c), clock, config.personalDataRetentionDays, logger),
+              processor,
+              media,
+              receipts,
+            ]),
         },
       ],
       exports: [ServiceRuntime, RegisterComplaintHandler, ComplaintCommandExecutor, InboundProcessor, MediaFetchWorker, ReceiptForwarder, ReceiveWebhookHandler],

@@ -121,6 +121,12 @@ export const ERROR_CATALOGUE = {
     'Langkah ini tidak dapat dilakukan pada tahap aduan saat ini.',
     "This step cannot be taken at the complaint's current stage.",
   ),
+  'COMPLAINT.LAPOR_NUMBER_TAKEN': service(
+    'conflict',
+    'A complaint with this SP4N-LAPOR! report number is already registered in the office (docs/adr/0055); `trackingNumber` names it.',
+    'Nomor laporan LAPOR! ini sudah terdaftar di kantor Anda.',
+    'This LAPOR! report number is already registered in your office.',
+  ),
   'COMPLAINT.FORBIDDEN_ROLE': service('forbidden', 'The SOP never lets this role take this step.', 'Peran Anda tidak berwenang melakukan langkah ini.', 'Your role is not allowed to take this step.'),
   'COMPLAINT.INVALID_COMMAND': service(
     'invalid',
@@ -164,6 +170,31 @@ export const ERROR_CATALOGUE = {
     'The reporter asked to stay anonymous; only Admin Tikkim can open their contact.',
   ),
   'CONTACT.REASON_REQUIRED': service('invalid', 'A break-glass read of the contact states its reason.', 'Tuliskan alasan membuka kontak pelapor.', "Write down why you are opening the reporter's contact."),
+  'CONTACT.RESTRICTED': service(
+    'forbidden',
+    "The processing of the complainant's contact is restricted at their request (UU 27/2022): it is neither shown nor used.",
+    'Pemrosesan kontak pelapor dibatasi atas permintaannya; kontak tidak ditampilkan dan tidak digunakan.',
+    "The processing of the reporter's contact is restricted at their request; it is neither shown nor used.",
+  ),
+  'CONTACT.RESTRICTION_UNCHANGED': service('conflict', 'The contact is already restricted (or, for a lift, not restricted).', 'Status pembatasan kontak sudah seperti itu.', 'The contact restriction is already in that state.'),
+  'CONTACT.CORRECTION_UNCHANGED': service('conflict', 'The correction changes no field of the contact.', 'Pembetulan tidak mengubah data kontak apa pun.', 'The correction changes nothing in the contact.'),
+
+  // The data subject's requests (UU 27/2022, docs/adr/0056)
+  'PERSONAL_DATA.ERASED': service(
+    'conflict',
+    'The complainant’s personal data was erased by destroying their data key (docs/adr/0057): their contact, messages and attachments can no longer be read or written; the complaint itself and its record stay.',
+    'Data pribadi pelapor sudah dihapus dan tidak dapat dibaca lagi.',
+    "The complainant's personal data was erased and can no longer be read.",
+  ),
+  'DESTRUCTION_RECORD.NOT_FOUND': service('not-found', 'No destruction record of the officer’s office has that id (docs/adr/0057).', 'Berita acara pemusnahan tidak ditemukan.', 'The destruction record was not found.'),
+  'DATA_REQUEST.NOT_FOUND': service('not-found', 'No personal-data request of the office has that id.', 'Permintaan data pribadi tidak ditemukan.', 'The personal-data request was not found.'),
+  'DATA_REQUEST.NOT_VERIFIED': service(
+    'forbidden',
+    "What the person read back from their channel does not match the complaint's contact.",
+    'Verifikasi gagal: kode atau data yang disebutkan tidak cocok dengan kontak pada aduan.',
+    "Verification failed: what the person gave does not match the complaint's contact.",
+  ),
+  'DATA_REQUEST.ANSWERED': service('conflict', 'The export of this request was handed over already.', 'Hasil permintaan ini sudah diserahkan.', 'The export of this request was already handed over.'),
 
   // Officers' logins and sessions
   'AUTH.MISSING_TOKEN': service('unauthenticated', 'The request carries no access token (REST `Authorization: Bearer`, gRPC `authorization` metadata).', 'Silakan masuk terlebih dahulu.', 'Please log in first.'),
@@ -279,6 +310,18 @@ export const ERROR_CATALOGUE = {
     "Only the head of office words the office's messages to reporters; Admin Tikkim may read them (docs/adr/0050).",
     'Hanya Kepala Kantor yang dapat mengubah teks pesan kantor.',
     "Only the head of office can change the office's message texts.",
+  ),
+  'STATUS_MESSAGES.VERSION_CONFLICT': service(
+    'conflict',
+    "The office's status-message settings were changed since the version the request names (If-Match): read them again (docs/adr/0054).",
+    'Pengaturan pesan status baru saja diubah orang lain; muat ulang dan periksa sebelum menyimpan.',
+    'Someone else has just changed the status-message settings; reload them and check before saving.',
+  ),
+  'STATUS_MESSAGES.FORBIDDEN_ROLE': service(
+    'forbidden',
+    'Only the head of office turns status messages to reporters on or off; Admin Tikkim may read the settings (docs/adr/0054).',
+    'Hanya Kepala Kantor yang dapat mengubah pengaturan pesan status.',
+    'Only the head of office can change the status-message settings.',
   ),
   'PROCESSING_RECORD.FORBIDDEN_ROLE': service(
     'forbidden',

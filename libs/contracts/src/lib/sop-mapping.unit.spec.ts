@@ -79,6 +79,10 @@ const EXTRAS: { readonly [T in ComplaintEventType]: SopEventExtras[T] } = {
   'complaint.call-attempted': {},
   'complaint.delivery-abandoned': {},
   'complaint.closed': {},
+  'complaint.rated': {},
+  'complaint.appealed': {},
+  'complaint.appeal-reviewed': {},
+  'complaint.personal-data-erased': {},
 };
 
 /** Publishes a libs/sop event and consumes it again: envelope → bytes → parseEnvelope → toSopEvent. */
@@ -221,6 +225,29 @@ const PATHS: Record<string, SopEvent[]> = {
     { type: 'dismiss', actor: actors.admin, reason: 'SPAM' },
     { type: 'informReporter', actor: actors.admin, informationRef: 'info-12' },
     { type: 'recordDelivery', actor: actors.admin, channel: 'PHONE', method: 'PHONE_CALL', deliveredAt: hour(4.5).toISOString() },
+  ]),
+  'rated poorly, analysed again, appealed, upheld and closed again (docs/adr/0053)': decideAll([
+    ...toSectionProcessed,
+    { type: 'decideFollowUp', actor: actors.kepalaSeksiTi, decision: 'NO_FOLLOW_UP', reason: 'Sudah diselesaikan oleh seksi.' },
+    { type: 'informReporter', actor: actors.admin, informationRef: 'info-14' },
+    { type: 'recordDelivery', actor: actors.notification, channel: 'SMS', method: 'PROVIDER_RECEIPT', deliveredAt: hour(8).toISOString() },
+    { type: 'rate', actor: actors.intake, rating: 1, hasComment: true, appealWindowDays: 14 },
+    { type: 'reviewAppeal', actor: actors.kepalaKantor, decision: 'REANALYZE' },
+    { type: 'analyze', actor: actors.admin, findings: 'Biaya tambahan tidak dijelaskan', substantiated: 'YES', classification: '03', severity: 'MEDIUM', recommendation: 'Jelaskan tarif resmi' },
+    { type: 'decideFollowUp', actor: actors.kepalaSeksiTi, decision: 'NO_FOLLOW_UP', reason: 'Tarif resmi telah dijelaskan.' },
+    { type: 'informReporter', actor: actors.admin, informationRef: 'info-15' },
+    { type: 'recordDelivery', actor: actors.notification, channel: 'SMS', method: 'PROVIDER_RECEIPT', deliveredAt: hour(14).toISOString() },
+    { type: 'appeal', actor: actors.admin, hasReason: false, appealWindowDays: 14 },
+    { type: 'reviewAppeal', actor: actors.kepalaKantor, decision: 'UPHOLD', reason: 'Jawaban sesuai tarif resmi.' },
+    { type: 'informReporter', actor: actors.admin, informationRef: 'info-16' },
+    { type: 'recordDelivery', actor: actors.notification, channel: 'SMS', method: 'PROVIDER_RECEIPT', deliveredAt: hour(18).toISOString() },
+  ]),
+  'personal data erased after closing (docs/adr/0057)': decideAll([
+    receive,
+    { type: 'dismiss', actor: actors.admin, reason: 'SPAM' },
+    { type: 'informReporter', actor: actors.admin, informationRef: 'info-13' },
+    { type: 'recordDelivery', actor: actors.admin, channel: 'PHONE', method: 'PHONE_CALL', deliveredAt: hour(1.5).toISOString() },
+    { type: 'erasePersonalData', actor: actors.intake, reason: 'RETENTION' },
   ]),
 };
 

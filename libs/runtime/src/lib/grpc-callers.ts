@@ -17,6 +17,10 @@ export const INTERNAL_GRPC_CALLERS: GrpcCallerPolicy = {
     GetComplaint: GATEWAY,
     ConfirmComplaint: GATEWAY,
     DismissComplaint: GATEWAY,
+    // The reporter's rating and appeal after closing (docs/adr/0053): the officers' and the tracking page's, through the gateway.
+    RateComplaint: GATEWAY,
+    AppealComplaint: GATEWAY,
+    RecordReporterFeedback: GATEWAY,
     AppendMessage: GATEWAY,
     TransferComplaint: GATEWAY,
     VerifyReporter: GATEWAY,
@@ -36,8 +40,18 @@ export const INTERNAL_GRPC_CALLERS: GrpcCallerPolicy = {
     // renders one, and by the gateway; changed by the head of office through the gateway.
     GetOfficeProfile: [...SCREENING, 'gateway'],
     UpdateOfficeProfile: GATEWAY,
+    // The data subject's rights under UU 27/2022 (docs/adr/0056): Admin Tikkim serves them through the gateway.
+    RegisterDataRequest: GATEWAY,
+    ListDataRequests: GATEWAY,
+    ExportDataRequest: GATEWAY,
+    HandOverDataRequest: GATEWAY,
+    ChangeContact: GATEWAY,
+    // Erasure by key destruction (docs/adr/0057): Admin Tikkim through the gateway.
+    ErasePersonalData: GATEWAY,
+    ListDestructionRecords: GATEWAY,
+    GetDestructionRecord: GATEWAY,
   },
-  'pengaduan.disposition.v1.DispositionService': { DisposeComplaint: GATEWAY, RespondAsSection: GATEWAY, ListSections: GATEWAY, AddSection: GATEWAY, RenameSection: GATEWAY, RetireSection: GATEWAY },
+  'pengaduan.disposition.v1.DispositionService': { DisposeComplaint: GATEWAY, ReviewAppeal: GATEWAY, RespondAsSection: GATEWAY, ListSections: GATEWAY, AddSection: GATEWAY, RenameSection: GATEWAY, RetireSection: GATEWAY },
   'pengaduan.analysis.v1.AnalysisService': { AnalyzeComplaint: GATEWAY, DecideFollowUp: GATEWAY },
   'pengaduan.teamdecree.v1.TeamDecreeService': { IssueTeamDecree: GATEWAY },
   'pengaduan.notification.v1.NotificationService': {
@@ -50,6 +64,9 @@ export const INTERNAL_GRPC_CALLERS: GrpcCallerPolicy = {
     ListMessageTemplates: GATEWAY,
     SetMessageTemplate: GATEWAY,
     ResetMessageTemplate: GATEWAY,
+    // Which status messages the office sends (docs/adr/0054).
+    GetStatusMessages: GATEWAY,
+    SetStatusMessages: GATEWAY,
   },
   // Each office's SLA policy and working calendar, set by its head of office (docs/adr/0049).
   'pengaduan.slamonitor.v1.SlaMonitorService': { GetOfficeSlaPolicy: GATEWAY, SetOfficeSlaPolicy: GATEWAY },

@@ -74,9 +74,8 @@ export const APPLY: { readonly [T in ComplaintEventType]: (state: ComplaintState
     return { ...confirmedFacts(s, event.at), status: 'TEAM_FORMED', decreeNumber: event.data.decreeNumber };
   },
   'complaint.reporter-informed': (state, event) => {
-    const s = expect(state, event, 'TEAM_FORMED', 'NO_FOLLOW_UP_DECIDED', 'DISMISSED');
-    const outcome: ComplaintOutcome =
-      s.status === 'TEAM_FORMED' ? 'FOLLOWED_UP' : s.status === 'NO_FOLLOW_UP_DECIDED' ? 'NO_FOLLOW_UP' : 'DISMISSED';
+    const s = expect(state, event, 'TEAM_FORMED', 'NO_FOLLOW_UP_DECIDED', 'DISMISSED', 'APPEAL_UPHELD');
+    const outcome: ComplaintOutcome = outcomeToTell(s);
     if (event.data.outcome !== outcome) {
       throw cannotApply(state, event, `it reports outcome ${event.data.outcome}, but the complaint's is ${outcome}`);
     }
@@ -123,7 +122,62 @@ export const APPLY: { readonly [T in ComplaintEventType]: (state: ComplaintState
       classification: s.classification,
     };
   },
+  // docs/adr/0053: a rating of this closing, an appeal, the head's review of it.
+  'complaint.rated': (state, event) => {
+    const s = expectRateable(state, event);
+    if (s.rating !== undefined) throw cannotApply(state, event, 'this closing was already rated');
+    return { ...s, rating: event.data.rating };
+  },
+  'complaint.appealed': (state, event) => {
+    const s = expectRateable(state, event);
+    if (s.confirmedAt === null || s.classification === null || s.outcome === 'DISMISSED') throw cannotApply(state, event, 'a dismissed message has no answer to appeal');
+    return {
+      ...facts(s, event.at),
+      status: 'APPEALED',
+      appealRound: (s.appealRound ?? 0) + 1,
+      confirmedAt: s.confirmedAt,
+      classification: s.classification,
+      outcome: s.outcome,
+    };
+  },
+  'complaint.appeal-reviewed': (state, event) => {
+    const s = expect(state, event, 'APPEALED');
+    const base = { ...facts(s, event.at), confirmedAt: s.confirmedAt, classification: s.classification };
+    switch (event.data.decision) {
+      case 'REDISPOSE':
+        return { ...base, status: 'CONFIRMED' };
+      case 'REANALYZE':
+        return { ...base, status: 'SECTION_PROCESSED' };
+      case 'UPHOLD':
+        return { ...base, status: 'APPEAL_UPHELD', outcome: s.outcome };
+      default:
+        throw cannotApply(state, event, `unknown decision ${JSON.stringify(event.data.decision)}`);
+    }
+  },
+  // docs/adr/0057: the record of an erasure changes no step (nor the version).
+  'complaint.personal-data-erased': (state) => state,
 };
+
+/** The branch the reporter is told about in step 7 (an upheld appeal tells the answer it upheld). */
+function outcomeToTell(s: StateOf<'TEAM_FORMED' | 'NO_FOLLOW_UP_DECIDED' | 'DISMISSED' | 'APPEAL_UPHELD'>): ComplaintOutcome {
+  switch (s.status) {
+    case 'TEAM_FORMED':
+      return 'FOLLOWED_UP';
+    case 'NO_FOLLOW_UP_DECIDED':
+      return 'NO_FOLLOW_UP';
+    case 'DISMISSED':
+      return 'DISMISSED';
+    case 'APPEAL_UPHELD':
+      return s.outcome;
+  }
+}
+
+/** A closed complaint that was not a dismissed message: only such an answer is rated and appealed (docs/adr/0053). */
+function expectRateable(state: ComplaintState, event: SopEvent): StateOf<'CLOSED'> {
+  const s = expect(state, event, 'CLOSED');
+  if (s.outcome === 'DISMISSED') throw cannotApply(state, event, 'a dismissed message is not rated nor appealed');
+  return s;
+}
 
 function expect<S extends ComplaintStatus>(state: ComplaintState, event: SopEvent, ...statuses: S[]): StateOf<S> {
   if ((statuses as readonly ComplaintStatus[]).includes(state.status)) return state as StateOf<S>;
@@ -177,10 +231,11 @@ function facts(s: ComplaintFacts, at: string): ComplaintFacts {
     receivedAt: s.receivedAt,
     since: at,
     ...(s.acknowledgement === undefined ? {} : { acknowledgement: s.acknowledgement }),
+    ...(s.appealRound === undefined ? {} : { appealRound: s.appealRound }),
   };
 }
 
-function confirmedFacts(s: StateOf<'CONFIRMED' | 'DISPOSED' | 'SECTION_PROCESSED' | 'ANALYZED' | 'FOLLOW_UP_DECIDED'>, at: string) {
+function confirmedFacts(s: StateOf<'CONFIRMED' | 'DISPOSED' | 'SECTION_PROCESSED' | 'ANALYZED' | 'FOLLOW_UP_DECIDED' | 'APPEALED'>, at: string) {
   return { ...facts(s, at), confirmedAt: s.confirmedAt, classification: s.classification };
 }
 

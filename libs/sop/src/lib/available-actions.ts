@@ -9,11 +9,13 @@ import { pendingSections } from './state';
  * The command types this actor may fire now, in SOP order: what the gateway offers a user.
  * A section officer gets `respondAsSection` only while their own section is dispositioned
  * and has not responded. `PELAPOR`, `AUDITOR` and `TIM_PENANGANAN` always get none.
- * Data checks are not applied: {@link decide} may still refuse bad command data.
+ * `erasePersonalData` is never offered (docs/adr/0057). Data checks are not applied: {@link decide} may still refuse bad command data.
  */
 export function availableActions(state: ComplaintState, actor: Actor): readonly CommandType[] {
   return COMMAND_TYPES.filter((type) => {
     if (!mayFire(actor, type) || !isLegalIn(type, state)) return false;
+    // An erasure is no SOP work to offer: it is asked for on its own page (docs/adr/0057).
+    if (type === 'erasePersonalData') return false;
     if (type === 'respondAsSection') {
       return actor.kind === 'user' && actor.sectionCode !== undefined && pendingSections(state).includes(actor.sectionCode);
     }

@@ -63,7 +63,19 @@ const EXPECTED: { readonly [S in ComplaintStatus]: Expected } = {
     intake: ['appendMessage', 'acknowledge', 'recordNotificationFailure', 'recordDelivery'],
     notification: ['appendMessage', 'acknowledge', 'recordNotificationFailure', 'recordDelivery'],
   },
-  CLOSED: {},
+  // docs/adr/0053: the reporter (through intake) or Admin Tikkim may rate and appeal the closed complaint.
+  CLOSED: { admin: ['rate', 'appeal'], intake: ['rate', 'appeal'], notification: ['rate', 'appeal'] },
+  APPEALED: {
+    admin: ['appendMessage'],
+    kepalaKantor: ['reviewAppeal'],
+    intake: ['appendMessage', 'acknowledge'],
+    notification: ['appendMessage', 'acknowledge'],
+  },
+  APPEAL_UPHELD: {
+    admin: ['appendMessage', 'informReporter'],
+    intake: ['appendMessage', 'acknowledge'],
+    notification: ['appendMessage', 'acknowledge'],
+  },
 };
 
 const ALL_ACTORS = Object.keys(actors) as ActorName[];
@@ -107,7 +119,8 @@ describe('which actions each actor may take now, along the SOP', () => {
       for (const name of ALL_ACTORS) {
         const actor: Actor = actors[name];
         const offered = availableActions(state, actor);
-        for (const type of COMMAND_TYPES) {
+        // An erasure is legal but never offered as SOP work (docs/adr/0057).
+        for (const type of COMMAND_TYPES.filter((t) => t !== 'erasePersonalData')) {
           const command = validCommand(type, actor);
           // Section officers act on their own section in the valid command.
           const own = command.type === 'respondAsSection' && actor.kind === 'user' && actor.sectionCode

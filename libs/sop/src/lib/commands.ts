@@ -1,8 +1,10 @@
 import type {
+  AppealDecision,
   Channel,
   ClassificationCode,
   DeliveryMethod,
   DismissalReason,
+  ErasureReason,
   DispositionSheet,
   FollowUpDecision,
   NotificationPurpose,
@@ -32,6 +34,10 @@ export const COMMAND_TYPES = [
   'recordNotificationFailure',
   'recordDelivery',
   'recordCallAttempt',
+  'rate',
+  'appeal',
+  'reviewAppeal',
+  'erasePersonalData',
 ] as const;
 
 /** A command's `type` (see {@link COMMAND_TYPES}). */
@@ -185,6 +191,48 @@ export interface RecordCallAttemptCommand extends CommandBase<'recordCallAttempt
 /** How far ahead a retry of a call may be set. */
 export const CALL_RETRY_HORIZON_DAYS = 30;
 
+/**
+ * After closing, the reporter rates the handling (docs/adr/0053): through the tracking page or a
+ * reply on their channel (system), or told to Admin Tikkim by phone or in person. A rating of
+ * {@link POOR_RATING_MAX} or less within the office's appeal window also opens an appeal.
+ */
+export interface RateCommand extends CommandBase<'rate'> {
+  /** {@link RATING_MIN} to {@link RATING_MAX}. */
+  readonly rating: number;
+  /** Whether the reporter wrote a comment; the text stays in intake, never in an event. */
+  readonly hasComment: boolean;
+  /** The office's appeal window in days (its setting, else {@link DEFAULT_APPEAL_WINDOW_DAYS}), counted from closing. */
+  readonly appealWindowDays: number;
+}
+
+/** After closing and within the office's appeal window, the reporter appeals the answer (docs/adr/0053). */
+export interface AppealCommand extends CommandBase<'appeal'> {
+  /** Whether the reporter gave a reason; the text stays in intake, never in an event. */
+  readonly hasReason: boolean;
+  /** As for {@link RateCommand}. */
+  readonly appealWindowDays: number;
+}
+
+/**
+ * The head of office reviews an appeal (docs/adr/0053): `REDISPOSE` (step 3 again), `REANALYZE`
+ * (step 4 again) or `UPHOLD` the answer, which needs a `reason` (an officer's text, screened for
+ * the reporter's contact).
+ */
+export interface ReviewAppealCommand extends CommandBase<'reviewAppeal'> {
+  readonly decision: AppealDecision;
+  /** Required for `UPHOLD`; optional otherwise. */
+  readonly reason?: string;
+}
+
+/**
+ * Erase the complainant's personal data (docs/adr/0057): intake destroys their data key and
+ * records it on each of their complaints. Admin Tikkim on the person's valid request, or the
+ * system at the end of the retention period. No step of the SOP; any status after receipt.
+ */
+export interface ErasePersonalDataCommand extends CommandBase<'erasePersonalData'> {
+  readonly reason: ErasureReason;
+}
+
 /** A command to the SOP state machine: a discriminated union on `type`. */
 export type SopCommand =
   | ReceiveCommand
@@ -200,7 +248,11 @@ export type SopCommand =
   | InformReporterCommand
   | RecordNotificationFailureCommand
   | RecordDeliveryCommand
-  | RecordCallAttemptCommand;
+  | RecordCallAttemptCommand
+  | RateCommand
+  | AppealCommand
+  | ReviewAppealCommand
+  | ErasePersonalDataCommand;
 
 /** Whether `value` is one of the {@link COMMAND_TYPES}. */
 export function isCommandType(value: unknown): value is CommandType {

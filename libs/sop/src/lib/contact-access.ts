@@ -31,6 +31,9 @@ export const SYSTEM_CONTACT_PURPOSES: Readonly<Record<NotificationPurpose, strin
   ACKNOWLEDGEMENT: 'ACKNOWLEDGE',
   FOLLOW_UP_INFORMATION: 'SEND_FOLLOW_UP',
   DISMISSAL_NOTICE: 'SEND_DISMISSAL_NOTICE',
+  STATUS_CONFIRMED: 'SEND_STATUS_MESSAGE',
+  STATUS_DISPOSED: 'SEND_STATUS_MESSAGE',
+  STATUS_DECIDED: 'SEND_STATUS_MESSAGE',
 };
 
 export function isContactReadPurpose(value: unknown): value is ContactReadPurpose {

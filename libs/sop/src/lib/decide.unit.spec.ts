@@ -287,7 +287,7 @@ describe('step 5: the head of IT decides the follow-up', () => {
   it('a follow-up decision cannot skip the team decree to inform the reporter', () => {
     given(HISTORY.FOLLOW_UP_DECIDED)
       .when(validCommand('informReporter'))
-      .thenRefused('COMPLAINT.ILLEGAL_TRANSITION', { allowedFrom: ['TEAM_FORMED', 'NO_FOLLOW_UP_DECIDED', 'DISMISSED'] });
+      .thenRefused('COMPLAINT.ILLEGAL_TRANSITION', { allowedFrom: ['TEAM_FORMED', 'NO_FOLLOW_UP_DECIDED', 'DISMISSED', 'APPEAL_UPHELD'] });
   });
 });
 

@@ -1,10 +1,13 @@
 import type {
+  AppealDecision,
+  AppealTrigger,
   Channel,
   ClassificationCode,
   ComplaintOutcome,
   DeliveryMethod,
   Dismissal,
   DispositionSheet,
+  ErasureReason,
   FollowUpDecision,
   NotificationPurpose,
   OutboundChannel,
@@ -33,6 +36,10 @@ export const COMPLAINT_EVENT_TYPES = [
   'complaint.call-attempted',
   'complaint.delivery-abandoned',
   'complaint.closed',
+  'complaint.rated',
+  'complaint.appealed',
+  'complaint.appeal-reviewed',
+  'complaint.personal-data-erased',
 ] as const;
 
 /** A complaint event's `type` (see {@link COMPLAINT_EVENT_TYPES}). */
@@ -221,6 +228,48 @@ export type DeliveryAbandoned = SopEventBase<
  */
 export type ComplaintClosed = SopEventBase<'complaint.closed', { readonly outcome: ComplaintOutcome }>;
 
+/**
+ * The reporter rated the handling of the closed complaint (docs/adr/0053). The comment, if any,
+ * stays in intake: only whether there is one.
+ */
+export type ComplaintRated = SopEventBase<
+  'complaint.rated',
+  {
+    /** 1 to 5. */
+    readonly rating: number;
+    readonly hasComment: boolean;
+    /** Whether it was given within the office's appeal window; a poor rating within it is followed by `complaint.appealed`. */
+    readonly withinAppealWindow: boolean;
+  }
+>;
+
+/** An appeal was opened on the closed complaint: the head of office reviews it (docs/adr/0053). The reason stays in intake. */
+export type ComplaintAppealed = SopEventBase<
+  'complaint.appealed',
+  {
+    /** `POOR_RATING`: in the decision of the `complaint.rated` before it; `REQUEST`: the reporter's explicit appeal. */
+    readonly trigger: AppealTrigger;
+    readonly hasReason: boolean;
+  }
+>;
+
+/** The head of office reviewed the appeal (docs/adr/0053). */
+export type AppealReviewed = SopEventBase<
+  'complaint.appeal-reviewed',
+  {
+    readonly decision: AppealDecision;
+    /** The head's reason (required for `UPHOLD`): an officer's text, screened for the reporter's contact. */
+    readonly reason?: string;
+  }
+>;
+
+/**
+ * The complainant's personal data was erased by destroying their data key (docs/adr/0057): their
+ * contact, messages and attachments are unreadable from now on. Carries no personal data; moves
+ * no step and no version, and may come in any status after receipt, closed included.
+ */
+export type PersonalDataErased = SopEventBase<'complaint.personal-data-erased', { readonly reason: ErasureReason }>;
+
 /** A complaint event: a discriminated union on `type`. */
 export type SopEvent =
   | ComplaintReceived
@@ -239,7 +288,11 @@ export type SopEvent =
   | NotificationFailed
   | CallAttempted
   | DeliveryAbandoned
-  | ComplaintClosed;
+  | ComplaintClosed
+  | ComplaintRated
+  | ComplaintAppealed
+  | AppealReviewed
+  | PersonalDataErased;
 
 /** The event of a given type. */
 export type SopEventOf<T extends ComplaintEventType> = Extract<SopEvent, { type: T }>;
@@ -255,6 +308,7 @@ export const VERSION_NEUTRAL_EVENT_TYPES: readonly ComplaintEventType[] = [
   'complaint.message-appended',
   'complaint.acknowledged',
   'complaint.notification-failed',
+  'complaint.personal-data-erased',
 ];
 
 /**

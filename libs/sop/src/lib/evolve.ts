@@ -1,7 +1,9 @@
 import type { CommandType } from './commands';
 import { APPLY } from './apply-event';
+import { laporDeliveryProblem } from './decide/notification-steps';
 import type { ComplaintEventType, SopEvent } from './events';
 import { isAcknowledgementCall, isComplaintEventType } from './events';
+import { POOR_RATING_MAX } from './reference-data';
 import { describeActor } from './roles';
 import type { RuleKey } from './rules';
 import { mayFire, notLegalNow, ruleOf } from './rules';
@@ -48,6 +50,10 @@ export const EVENT_PRODUCED_BY: { readonly [T in ComplaintEventType]: CommandTyp
   'complaint.call-attempted': 'recordCallAttempt',
   'complaint.delivery-abandoned': 'recordCallAttempt',
   'complaint.closed': 'recordDelivery',
+  'complaint.rated': 'rate',
+  'complaint.appealed': 'appeal',
+  'complaint.appeal-reviewed': 'reviewAppeal',
+  'complaint.personal-data-erased': 'erasePersonalData',
 };
 
 /** The verdict of {@link verifyHistory}. */
@@ -89,7 +95,7 @@ function violation(
 ): string | null {
   if (!isComplaintEventType(event.type)) return `unknown event type ${JSON.stringify(event.type)}`;
   const key = ruleKeyOf(event);
-  const before = actorViolation(event, key) ?? timeViolation(event, previous) ?? placeViolation(state, event, key, previous);
+  const before = actorViolation(event, key) ?? timeViolation(event, previous) ?? placeViolation(state, event, key, previous) ?? laporDeliveryViolation(state, event);
   if (before !== null) return before;
   let after: ComplaintState;
   try {
@@ -150,6 +156,9 @@ function placeViolation(state: ComplaintState, event: SopEvent, key: RuleKey, pr
       ? null
       : 'complaint.closed does not follow complaint.information-delivered or complaint.delivery-abandoned';
   }
+  if (event.type === 'complaint.appealed' && event.data.trigger === 'POOR_RATING' && !isPoorRatingInWindow(previous)) {
+    return 'complaint.appealed for a poor rating does not follow a poor complaint.rated within the appeal window';
+  }
   if (event.type === 'complaint.disposition-completed') {
     return previous?.type === 'complaint.section-responded'
       ? null
@@ -174,9 +183,23 @@ function missingFollowerViolation(event: SopEvent, after: ComplaintState, next: 
   if (event.type === 'complaint.delivery-abandoned' && !isAcknowledgementCall(event) && next?.type !== 'complaint.closed') {
     return 'complaint.delivery-abandoned is not followed by complaint.closed';
   }
+  if (isPoorRatingInWindow(event) && !(next?.type === 'complaint.appealed' && next.data.trigger === 'POOR_RATING')) {
+    return 'a poor rating within the appeal window is not followed by complaint.appealed (docs/adr/0053)';
+  }
   return null;
+}
+
+/** A rating of {@link POOR_RATING_MAX} or less given within the appeal window: it opens an appeal in its decision. */
+function isPoorRatingInWindow(event: SopEvent | undefined): boolean {
+  return event?.type === 'complaint.rated' && event.data.withinAppealWindow && event.data.rating <= POOR_RATING_MAX;
 }
 
 function assertNever(value: never): never {
   throw new Error(`libs/sop: unhandled event ${JSON.stringify(value)}`);
+}
+
+/** A delivery against LAPOR!'s rule (docs/adr/0055): a posting by an officer, of a LAPOR! complaint, over LAPOR, and nothing else over LAPOR. */
+function laporDeliveryViolation(state: ComplaintState, event: SopEvent): string | null {
+  if (event.type !== 'complaint.information-delivered' || state.status === 'NEW') return null;
+  return laporDeliveryProblem({ actor: event.actor, channel: event.data.channel, method: event.data.method }, state.channel)?.message ?? null;
 }

@@ -51,6 +51,8 @@ export const FIELD_RULES = {
   /** 2-32 characters: the gateway's accounts store an officer's section with this pattern, so a longer code could never be responded for. */
   sectionCode: { pattern: /^[A-Z][A-Z0-9_]{1,31}$/, description: 'a section code of 2-32 capital letters, digits and _, starting with a letter', example: 'INTELDAKIM' },
   trackingNumber: { pattern: /^[A-Z]{2,6}-\d{4}-\d{6,}$/, description: 'a tracking number such as BLP-2026-000123', example: 'BLP-2026-000123' },
+  /** A complaint's report number on SP4N-LAPOR! (channel `LAPOR`, unique per office: docs/adr/0055). */
+  laporReportNumber: { pattern: /^\d{7,12}$/, description: 'a LAPOR! report number of 7-12 digits', example: '6123456' },
   nip: { pattern: /^\d{18}$/, description: 'the 18 digits of a NIP (civil-servant number)', example: '198503122010121002' },
   reporterPhone: { pattern: /^\+?[0-9 ()-]{6,20}$/, description: 'a phone number (digits, spaces, ()-, an optional leading +)', example: '+6281234567890' },
   reporterEmail: { pattern: /^[^@\s]+@[^@\s]+\.[^@\s]+$/, description: 'an e-mail address', example: 'siti@example.id' },
@@ -92,10 +94,19 @@ export const FIELD_RULES = {
   followUpInformation: { minLength: 1, maxLength: 4_000, description: 'follow-up information' },
   /** Step 8: why Admin Tikkim gives up reaching a reporter no channel could reach (docs/adr/0044). */
   callGiveUpReason: { minLength: 1, maxLength: NOTE_MAX, description: 'reason to stop trying to reach the reporter' },
+  /** The reporter's comment with a rating, and their reason for an appeal (docs/adr/0053): kept by intake, screened for contact data. */
+  ratingComment: { minLength: 1, maxLength: 2_000, description: 'comment with the rating' },
+  appealReason: { minLength: 1, maxLength: 2_000, description: 'reason of the appeal' },
+  /** The head of office's reason in the review of an appeal (docs/adr/0053); may be told to the reporter. */
+  appealReviewReason: { minLength: 1, maxLength: 5_000, description: 'reason of the appeal review' },
   /** The reason the head of office states to read a complainant's contact in an exception (docs/adr/0029). */
   breakGlassReason: { minLength: 20, maxLength: 500, description: 'break-glass reason' },
   /** Why Admin Tikkim discards a problem message (a quarantined webhook or a failed channel message, docs/adr/0047). */
   problemMessageDiscardReason: { minLength: 1, maxLength: 500, description: 'reason to discard the message' },
+  /** Why Admin Tikkim corrects or restricts a complainant's contact, or lifts the restriction (UU 27/2022, docs/adr/0056). */
+  contactRightsReason: { minLength: 10, maxLength: 500, description: 'reason to correct or restrict the contact' },
+  /** How the export of an access request reached the person (docs/adr/0056). */
+  dataRequestHandOver: { minLength: 1, maxLength: 200, description: 'how the export was handed over' },
   sectionName: { minLength: 1, maxLength: 200, description: 'section name' },
 
   // The office's profile: its documents' letterhead and contact, edited by the head of office (docs/adr/0048)

@@ -34,6 +34,8 @@ export const STATUS_LABELS: Readonly<Record<ComplaintStatus, Label>> = {
   TEAM_FORMED: { id: 'Tim penanganan dibentuk', en: 'Handling team formed' },
   REPORTER_INFORMED: { id: 'Informasi tindak lanjut dikirim', en: 'Follow-up information sent' },
   CLOSED: { id: 'Selesai', en: 'Closed' },
+  APPEALED: { id: 'Banding diajukan', en: 'Appealed' },
+  APPEAL_UPHELD: { id: 'Banding ditolak (jawaban dipertahankan)', en: 'Appeal reviewed: answer upheld' },
 };
 
 /**
@@ -51,8 +53,11 @@ export const CLOCK_LABELS: Readonly<Record<ClockId, Label>> = {
   FORM_TEAM: { id: 'SK tim penanganan', en: 'Team decree' },
   INFORM_REPORTER: { id: 'Informasi ke pelapor', en: 'Informing the complainant' },
   DELIVER_INFORMATION: { id: 'Penyampaian informasi', en: 'Delivery of the information' },
+  REVIEW_APPEAL: { id: 'Peninjauan banding', en: 'Appeal review' },
   SOP_TARGET: { id: 'Target SOP 72 jam', en: 'SOP target 72 h' },
   STATUTORY_SETTLEMENT: { id: 'Batas 60 hari (Perpres 76/2013)', en: '60-day limit (Perpres 76/2013)' },
+  LAPOR_VERIFICATION: { id: 'Verifikasi LAPOR! (3 hari kerja)', en: 'LAPOR! verification (3 working days)' },
+  LAPOR_FOLLOW_UP: { id: 'Tindak lanjut LAPOR! (5 hari kerja)', en: 'LAPOR! follow-up (5 working days)' },
 };
 
 export const CHANNEL_LABELS: Readonly<Record<OutboundChannel, Label>> = {
@@ -66,6 +71,7 @@ export const CHANNEL_LABELS: Readonly<Record<OutboundChannel, Label>> = {
   WALK_IN: { id: 'Datang langsung', en: 'In person' },
   REGIONAL_OFFICE: { id: 'Diteruskan kantor lain', en: 'Forwarded by another office' },
   EMAIL: { id: 'Surel', en: 'E-mail' },
+  LAPOR: { id: 'SP4N-LAPOR!', en: 'SP4N-LAPOR!' },
 };
 
 export const DISMISSAL_REASON_LABELS: Readonly<Record<DismissalReason, Label>> = {
@@ -111,6 +117,7 @@ export const DELIVERY_METHOD_LABELS: Readonly<Record<DeliveryMethod, Label>> = {
   IN_PERSON: { id: 'Disampaikan langsung', en: 'In person' },
   REPORTER_REPLY: { id: 'Balasan pelapor', en: 'Complainant’s reply' },
   LETTER: { id: 'Surat', en: 'Letter' },
+  LAPOR_POSTED: { id: 'Diposting di LAPOR!', en: 'Posted on LAPOR!' },
 };
 
 export const COMPLAINT_OUTCOME_LABELS: Readonly<Record<ComplaintOutcome, Label>> = {
@@ -124,6 +131,9 @@ export const NOTIFICATION_PURPOSE_LABELS: Readonly<Record<NotificationPurpose, L
   ACKNOWLEDGEMENT: { id: 'Tanda terima', en: 'Acknowledgement' },
   FOLLOW_UP_INFORMATION: { id: 'Informasi tindak lanjut', en: 'Follow-up information' },
   DISMISSAL_NOTICE: { id: 'Pemberitahuan penolakan', en: 'Dismissal notice' },
+  STATUS_CONFIRMED: { id: 'Pesan status: aduan dikonfirmasi', en: 'Status message: complaint confirmed' },
+  STATUS_DISPOSED: { id: 'Pesan status: aduan didisposisikan', en: 'Status message: complaint dispositioned' },
+  STATUS_DECIDED: { id: 'Pesan status: tindak lanjut diputuskan', en: 'Status message: follow-up decided' },
 };
 
 /** Why a complainant's contact was read (docs/adr/0029): officers' purposes, the system's, and none stated. */
@@ -135,6 +145,7 @@ export const CONTACT_PURPOSE_LABELS: Readonly<Record<string, Label>> = {
   ACKNOWLEDGE: { id: 'Tanda terima aduan (sistem)', en: 'Acknowledgement (system)' },
   SEND_FOLLOW_UP: { id: 'Pengiriman informasi tindak lanjut (sistem)', en: 'Sending the follow-up information (system)' },
   SEND_DISMISSAL_NOTICE: { id: 'Pemberitahuan penolakan (sistem)', en: 'Dismissal notice (system)' },
+  SEND_STATUS_MESSAGE: { id: 'Pesan status aduan (sistem)', en: 'Status message (system)' },
   UNSTATED: { id: 'Tidak disebutkan', en: 'Not stated' },
 };
 

@@ -9,6 +9,8 @@ export const CHANNELS = [
   'TELEGRAM',
   'WALK_IN',
   'REGIONAL_OFFICE',
+  /** SP4N-LAPOR! (no public API): Admin Tikkim enters it with its report number and posts the answer there (docs/adr/0055). */
+  'LAPOR',
 ] as const;
 
 /** A channel a complaint came in over (see {@link CHANNELS}). */
@@ -48,22 +50,41 @@ export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
 /**
  * How it is known that follow-up information reached the reporter (step 8); the channel it
  * went over is recorded beside it: a provider's delivery or read receipt, an officer who told
- * the reporter by phone call or in person, the reporter's reply, or a delivered letter.
+ * the reporter by phone call or in person, the reporter's reply, a delivered letter, or an
+ * officer who posted it on SP4N-LAPOR! (`LAPOR_POSTED`, channel `LAPOR` only: docs/adr/0055).
  */
-export const DELIVERY_METHODS = ['PROVIDER_RECEIPT', 'PHONE_CALL', 'IN_PERSON', 'REPORTER_REPLY', 'LETTER'] as const;
+export const DELIVERY_METHODS = ['PROVIDER_RECEIPT', 'PHONE_CALL', 'IN_PERSON', 'REPORTER_REPLY', 'LETTER', 'LAPOR_POSTED'] as const;
 
 /** How a delivery to the reporter is known (see {@link DELIVERY_METHODS}). */
 export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
+
+/**
+ * The status messages (docs/adr/0054): the complainant is told, on their own channel, that the
+ * complaint was confirmed (step 2), dispositioned (step 3) and its follow-up decided (step 5).
+ * Courtesy notices outside the SOP: no step waits on them, none becomes a call task.
+ */
+const STATUS_MESSAGE_PURPOSES_LIST = ['STATUS_CONFIRMED', 'STATUS_DISPOSED', 'STATUS_DECIDED'] as const;
 
 /**
  * What a message to the reporter was for: the acknowledgement with the tracking number (any
  * time the complaint is open), the follow-up information of steps 7-8, or the notice that a
  * message was dismissed (step 7 of a dismissal).
  */
-export const NOTIFICATION_PURPOSES = ['ACKNOWLEDGEMENT', 'FOLLOW_UP_INFORMATION', 'DISMISSAL_NOTICE'] as const;
+export const NOTIFICATION_PURPOSES = ['ACKNOWLEDGEMENT', 'FOLLOW_UP_INFORMATION', 'DISMISSAL_NOTICE', ...STATUS_MESSAGE_PURPOSES_LIST] as const;
 
 /** See {@link NOTIFICATION_PURPOSES}. */
 export type NotificationPurpose = (typeof NOTIFICATION_PURPOSES)[number];
+
+/** The status messages, each of which an office may turn off (docs/adr/0054). */
+export const STATUS_MESSAGE_PURPOSES: readonly StatusMessagePurpose[] = STATUS_MESSAGE_PURPOSES_LIST;
+
+/** See {@link STATUS_MESSAGE_PURPOSES}. */
+export type StatusMessagePurpose = (typeof STATUS_MESSAGE_PURPOSES_LIST)[number];
+
+/** Whether a message is a status message (docs/adr/0054). */
+export function isStatusMessagePurpose(purpose: string): purpose is StatusMessagePurpose {
+  return (STATUS_MESSAGE_PURPOSES_LIST as readonly string[]).includes(purpose);
+}
 
 /** A complaint classification of Permen PAN 5/2009 with its Indonesian and English label. */
 export interface ComplaintClassification {
@@ -186,3 +207,36 @@ export interface TeamMember {
 export const COMPLAINT_OUTCOMES = ['DISMISSED', 'NO_FOLLOW_UP', 'FOLLOWED_UP'] as const;
 /** See {@link COMPLAINT_OUTCOMES}. */
 export type ComplaintOutcome = (typeof COMPLAINT_OUTCOMES)[number];
+
+/** The lowest and highest rating a reporter may give the handling of a closed complaint (docs/adr/0053). */
+export const RATING_MIN = 1;
+/** See {@link RATING_MIN}. */
+export const RATING_MAX = 5;
+
+/** A rating at or below this opens an appeal when given within the office's appeal window (docs/adr/0053). */
+export const POOR_RATING_MAX = 2;
+
+/** How many days after closing a reporter may appeal, unless the office sets its own (docs/adr/0053). */
+export const DEFAULT_APPEAL_WINDOW_DAYS = 14;
+
+/**
+ * Why a complainant's personal data was erased (docs/adr/0057): their own request (UU 27/2022
+ * Art. 8), or the end of the office's retention period (Art. 43-44).
+ */
+export const ERASURE_REASONS = ['REQUEST', 'RETENTION'] as const;
+/** See {@link ERASURE_REASONS}. */
+export type ErasureReason = (typeof ERASURE_REASONS)[number];
+
+/** What opened an appeal: a poor rating within the window, or the reporter's explicit request. */
+export const APPEAL_TRIGGERS = ['POOR_RATING', 'REQUEST'] as const;
+/** See {@link APPEAL_TRIGGERS}. */
+export type AppealTrigger = (typeof APPEAL_TRIGGERS)[number];
+
+/**
+ * The head of office's review of an appeal (docs/adr/0053): a new disposition (step 3 again), a
+ * new analysis (step 4 again), or the answer upheld with a reason (the reporter is told again,
+ * steps 7-8).
+ */
+export const APPEAL_DECISIONS = ['REDISPOSE', 'REANALYZE', 'UPHOLD'] as const;
+/** See {@link APPEAL_DECISIONS}. */
+export type AppealDecision = (typeof APPEAL_DECISIONS)[number];

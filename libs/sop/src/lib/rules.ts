@@ -5,7 +5,7 @@ import type { Actor, Role } from './roles';
 import { isRole } from './roles';
 import type { StepId } from './sop-steps';
 import type { ComplaintState, ComplaintStatus } from './state';
-import { isOpen, OPEN_STATUSES } from './state';
+import { COMPLAINT_STATUSES, isOpen, OPEN_STATUSES } from './state';
 
 /** Who may fire a command, from which statuses, and which SOP step it performs. */
 export interface CommandRule {
@@ -38,7 +38,7 @@ export const COMMAND_RULES: { readonly [T in CommandType]: CommandRule } = {
   informReporter: {
     roles: ['ADMIN_TIKKIM'],
     system: false,
-    from: ['TEAM_FORMED', 'NO_FOLLOW_UP_DECIDED', 'DISMISSED'],
+    from: ['TEAM_FORMED', 'NO_FOLLOW_UP_DECIDED', 'DISMISSED', 'APPEAL_UPHELD'],
     step: 'INFORM_REPORTER',
   },
   recordNotificationFailure: {
@@ -49,7 +49,25 @@ export const COMMAND_RULES: { readonly [T in CommandType]: CommandRule } = {
   },
   recordDelivery: { roles: ['ADMIN_TIKKIM'], system: true, from: ['REPORTER_INFORMED'], step: 'DELIVER_INFORMATION' },
   recordCallAttempt: { roles: ['ADMIN_TIKKIM'], system: false, from: ['REPORTER_INFORMED'], step: 'DELIVER_INFORMATION' },
+  // docs/adr/0053: the reporter's (through intake: the tracking page, a reply) or told to Admin Tikkim.
+  rate: { roles: ['ADMIN_TIKKIM'], system: true, from: ['CLOSED'], step: null },
+  appeal: { roles: ['ADMIN_TIKKIM'], system: true, from: ['CLOSED'], step: null },
+  reviewAppeal: { roles: ['KEPALA_KANTOR'], system: false, from: ['APPEALED'], step: 'REVIEW_APPEAL' },
+  // docs/adr/0057: Admin Tikkim on the person's request (REQUEST), the retention job (RETENTION).
+  erasePersonalData: { roles: ['ADMIN_TIKKIM'], system: true, from: COMPLAINT_STATUSES.filter((s) => s !== 'NEW'), step: null },
 };
+
+/**
+ * Why a rating or an appeal cannot come on this closed complaint (docs/adr/0053), or null: a
+ * dismissed message is neither rated nor appealed, and a closing is rated once.
+ */
+export function ratingRefusal(commandType: CommandType, state: ComplaintState): string | null {
+  if (commandType !== 'rate' && commandType !== 'appeal') return null;
+  if (state.status !== 'CLOSED') return null;
+  if (state.outcome === 'DISMISSED') return 'a dismissed message is neither rated nor appealed';
+  if (commandType === 'rate' && state.rating !== undefined) return 'this closing was already rated';
+  return null;
+}
 
 /**
  * The rule of Admin Tikkim's call about an acknowledgement no channel could give
@@ -102,6 +120,7 @@ const STEP_8_ATTEMPTS: readonly CommandType[] = ['recordDelivery', 'recordNotifi
 export function isLegalIn(commandType: CommandType, state: ComplaintState): boolean {
   if (!COMMAND_RULES[commandType].from.includes(state.status)) return false;
   if (commandType === 'acknowledge') return !acknowledgementEnded(state);
+  if (ratingRefusal(commandType, state) !== null) return false;
   if (state.status === 'REPORTER_INFORMED' && (state.deliveredAt !== null || state.abandonedAt !== undefined)) {
     return !STEP_8_ATTEMPTS.includes(commandType);
   }
@@ -170,6 +189,8 @@ export function notLegalNow(key: RuleKey, state: ComplaintState): string | null 
     return awaited.includes(about) ? null : `no call about ${about} is awaited (awaited: ${awaited.join(', ') || 'none'})`;
   }
   const command = rule === COMMAND_RULES.acknowledge ? 'acknowledge' : key.type;
+  const rating = ratingRefusal(command, state);
+  if (rating !== null) return rating;
   if (isLegalIn(command, state)) return null;
   return command === 'acknowledge' ? 'the acknowledgement was already given or given up' : 'the information was already delivered or abandoned';
 }

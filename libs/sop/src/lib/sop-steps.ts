@@ -16,8 +16,11 @@ export const SOP_STEP_IDS = [
 /** A step of the SOP (see {@link SOP_STEP_IDS}). */
 export type SopStepId = (typeof SOP_STEP_IDS)[number];
 
-/** A step or the per-section sub-step of step 3; everything {@link openStep} can name. */
-export type StepId = SopStepId | 'SECTION_RESPONSE';
+/**
+ * A step, the per-section sub-step of step 3, or the head of office's review of an appeal
+ * (docs/adr/0053); everything {@link openStep} can name.
+ */
+export type StepId = SopStepId | 'SECTION_RESPONSE' | 'REVIEW_APPEAL';
 
 /**
  * An event that opens or stops a step's clock. `where` narrows it to events whose `data` has
@@ -80,6 +83,7 @@ const outcomeReady: readonly ClockTrigger[] = [
   { event: 'complaint.team-formed' },
   { event: 'complaint.follow-up-decided', where: { decision: 'NO_FOLLOW_UP' } },
   { event: 'complaint.dismissed' },
+  { event: 'complaint.appeal-reviewed', where: { decision: 'UPHOLD' } },
 ];
 
 /**
@@ -145,7 +149,7 @@ export const SOP_STEPS: readonly SopStep[] = [
     outputId: 'Lembar Disposisi',
     outputEn: 'Disposition sheet',
     deadlineHours: STEP_DEADLINE_HOURS,
-    opensOn: [{ event: 'complaint.confirmed' }],
+    opensOn: [{ event: 'complaint.confirmed' }, { event: 'complaint.appeal-reviewed', where: { decision: 'REDISPOSE' } }],
     closesOn: [{ event: 'complaint.disposed' }],
     escalatesTo: null,
   },
@@ -158,7 +162,7 @@ export const SOP_STEPS: readonly SopStep[] = [
     outputId: 'Analisis Aduan',
     outputEn: 'Complaint analysis',
     deadlineHours: STEP_DEADLINE_HOURS,
-    opensOn: [{ event: 'complaint.disposition-completed' }],
+    opensOn: [{ event: 'complaint.disposition-completed' }, { event: 'complaint.appeal-reviewed', where: { decision: 'REANALYZE' } }],
     closesOn: [{ event: 'complaint.analyzed' }],
     escalatesTo: 'KEPALA_SEKSI_TI',
   },
@@ -216,9 +220,29 @@ export const SOP_STEPS: readonly SopStep[] = [
   },
 ];
 
-/** The step (or the `SECTION_RESPONSE` sub-step) with this id. */
+/**
+ * Added to the SOP (docs/adr/0053): after closing, the reporter may appeal the answer; the head of
+ * office reviews the appeal within the SOP's 12 h and sends the complaint back to step 3 or 4, or
+ * upholds the answer (told to the reporter again in steps 7-8). Numbered after step 8.
+ */
+export const REVIEW_APPEAL_STEP: SopStep = {
+  number: 9,
+  id: 'REVIEW_APPEAL',
+  nameId: 'Banding pelapor ditinjau oleh Kepala Kantor',
+  nameEn: "The reporter's appeal is reviewed by the head of office",
+  roles: ['KEPALA_KANTOR'],
+  outputId: 'Keputusan Banding',
+  outputEn: 'Appeal decision',
+  deadlineHours: STEP_DEADLINE_HOURS,
+  opensOn: [{ event: 'complaint.appealed' }],
+  closesOn: [{ event: 'complaint.appeal-reviewed' }],
+  escalatesTo: null,
+};
+
+/** The step (or the `SECTION_RESPONSE` sub-step, or the appeal's review) with this id. */
 export function getStep(id: StepId): SopStep {
   if (id === 'SECTION_RESPONSE') return SECTION_RESPONSE_STEP;
+  if (id === 'REVIEW_APPEAL') return REVIEW_APPEAL_STEP;
   const step = SOP_STEPS.find((s) => s.id === id);
   if (!step) throw new Error(`Unknown SOP step id: ${String(id)}`);
   return step;

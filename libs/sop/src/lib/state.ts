@@ -14,6 +14,8 @@ export const COMPLAINT_STATUSES = [
   'TEAM_FORMED',
   'REPORTER_INFORMED',
   'CLOSED',
+  'APPEALED',
+  'APPEAL_UPHELD',
 ] as const;
 
 /** A complaint's status (see {@link COMPLAINT_STATUSES}). */
@@ -61,6 +63,11 @@ export interface ComplaintFacts {
    * notification's, beside the step's owner, and move no version (docs/adr/0033).
    */
   readonly acknowledgement?: AcknowledgementProgress;
+  /**
+   * How many appeals were opened on the complaint (docs/adr/0053); absent before the first. The
+   * steps a reviewed appeal runs again have clocks of their own round (`runningClocks`).
+   */
+  readonly appealRound?: number;
 }
 
 /** What is known once Admin Tikkim has confirmed the complaint (step 2). */
@@ -164,6 +171,24 @@ export interface ClosedState extends ComplaintFacts {
   readonly outcome: ComplaintOutcome;
   readonly confirmedAt: string | null;
   readonly classification: ClassificationCode | null;
+  /** The reporter's rating of this closing (`complaint.rated`, docs/adr/0053); absent until given. */
+  readonly rating?: number;
+}
+
+/**
+ * The reporter appealed the answer of a closed complaint (a poor rating within the office's
+ * appeal window, or an explicit appeal, docs/adr/0053); the head of office reviews it within 12 h.
+ */
+export interface AppealedState extends ConfirmedFacts {
+  readonly status: 'APPEALED';
+  /** The branch the reporter had been told about. */
+  readonly outcome: Exclude<ComplaintOutcome, 'DISMISSED'>;
+}
+
+/** The head of office upheld the answer with a reason; the reporter is to be told again (steps 7-8). */
+export interface AppealUpheldState extends ConfirmedFacts {
+  readonly status: 'APPEAL_UPHELD';
+  readonly outcome: Exclude<ComplaintOutcome, 'DISMISSED'>;
 }
 
 /** A complaint's state: a discriminated union on `status`. Immutable; {@link evolve} returns a new one. */
@@ -179,7 +204,9 @@ export type ComplaintState =
   | NoFollowUpDecidedState
   | TeamFormedState
   | ReporterInformedState
-  | ClosedState;
+  | ClosedState
+  | AppealedState
+  | AppealUpheldState;
 
 /** The state for a given status. */
 export type StateOf<S extends ComplaintStatus> = Extract<ComplaintState, { status: S }>;

@@ -105,7 +105,13 @@ type WireExtras = { readonly [T in keyof SopEventExtras]?: (event: SopEventOf<T>
 
 /** What the fixture's producers add to each libs/sop event; types without required wire-only fields add nothing. */
 const WIRE_EXTRAS: WireExtras = {
-  'complaint.received': (event, h) => ({ receivedAt: new Date(event.at), reporterRef: h.reporterRef, messageCount: 1 }),
+  'complaint.received': (event, h) => ({
+    receivedAt: new Date(event.at),
+    reporterRef: h.reporterRef,
+    messageCount: 1,
+    // A LAPOR! complaint's report number (docs/adr/0055): the tracking number's digits.
+    ...(h.channel === 'LAPOR' ? { laporReportNumber: h.trackingNumber.replace(/\D/g, '').slice(-12) } : {}),
+  }),
   'complaint.message-appended': (event, h) => ({
     channel: h.channel,
     receivedAt: new Date(event.at),
@@ -174,7 +180,7 @@ export class ComplaintHistory implements SlaEventLog {
 
   // --- given: the SOP's steps, each by the officer the SOP names ---------------------------
 
-  received(actor: Actor = this.channel === 'PHONE' || this.channel === 'WALK_IN' ? this.officers.admin : actors.intake): EventEnvelope[] {
+  received(actor: Actor = this.channel === 'PHONE' || this.channel === 'WALK_IN' || this.channel === 'LAPOR' ? this.officers.admin : actors.intake): EventEnvelope[] {
     const { complaintId, officeCode, trackingNumber, channel, anonymous, confidential } = this;
     return this.when({ type: 'receive', actor, complaintId, officeCode, trackingNumber, channel, anonymous, confidential });
   }
@@ -396,6 +402,7 @@ export class ComplaintHistory implements SlaEventLog {
       case 'TEAM_FORMED':
       case 'NO_FOLLOW_UP_DECIDED':
       case 'DISMISSED':
+      case 'APPEAL_UPHELD':
         this.reporterInformed();
         return;
       case 'REPORTER_INFORMED':
@@ -403,6 +410,9 @@ export class ComplaintHistory implements SlaEventLog {
         return;
       case 'CLOSED':
         throw new Error(`the history is CLOSED and never reaches ${target}`);
+      case 'APPEALED':
+        // The head of office's review decides where it goes (docs/adr/0053): the test says it with `when`.
+        throw new Error(`the history awaits the review of an appeal; say it with when({ type: 'reviewAppeal', … }) before it reaches ${target}`);
     }
   }
 

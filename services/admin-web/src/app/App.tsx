@@ -17,7 +17,9 @@ import { LoginPage } from '../pages/LoginPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { ProcessingRecordPage } from '../pages/ProcessingRecordPage';
 import { CallTasksPage } from '../pages/queues/CallTasksPage';
+import { LaporPostingsPage } from '../pages/queues/LaporPostingsPage';
 import { ProblemMessagesPage } from '../pages/queues/ProblemMessagesPage';
+import { DataRequestsPage } from '../pages/queues/DataRequestsPage';
 import { DeadLettersPage } from '../pages/queues/DeadLettersPage';
 import { EscalationsPage } from '../pages/queues/EscalationsPage';
 import { ReportPage } from '../pages/ReportPage';
@@ -51,8 +53,10 @@ function mayRegister(user: { id: string; role: string } | undefined): boolean {
 /** The work queues' pages (`lib/work-queues.ts`). */
 const QUEUE_PAGES: Readonly<Partial<Record<string, () => ReactElement>>> = {
   callTasks: CallTasksPage,
+  laporPostings: LaporPostingsPage,
   escalations: EscalationsPage,
   problemMessages: ProblemMessagesPage,
+  dataRequests: DataRequestsPage,
   deadLetters: DeadLettersPage,
 };
 

@@ -16,8 +16,12 @@ export const ROUTES = {
   secondFactor: '/dua-langkah',
   processingRecord: '/catatan-pemrosesan',
   callTasks: '/panggilan',
+  // The answers to post on SP4N-LAPOR! (docs/adr/0055).
+  laporPostings: '/posting-lapor',
   escalations: '/eskalasi',
   problemMessages: '/pesan-bermasalah',
+  // The complainants' requests for their personal data (docs/adr/0056).
+  dataRequests: '/hak-subjek-data',
   deadLetters: '/peristiwa-gagal',
   // The office's administration (docs/adr/0042): its officers are `accounts`.
   adminSections: '/administrasi/seksi',
@@ -33,7 +37,7 @@ export const ROUTES = {
 export type RouteName = keyof typeof ROUTES;
 
 /** The routes only a logged-in officer sees; anyone else is sent to the login first. */
-export const OFFICER_ROUTES: readonly RouteName[] = ['worklist', 'complaints', 'complaint', 'dashboard', 'changePassword', 'accounts', 'secondFactor', 'processingRecord', 'callTasks', 'escalations', 'problemMessages', 'deadLetters', 'adminSections', 'adminLog', 'adminTemplates', 'adminProfile', 'adminSla'];
+export const OFFICER_ROUTES: readonly RouteName[] = ['worklist', 'complaints', 'complaint', 'dashboard', 'changePassword', 'accounts', 'secondFactor', 'processingRecord', 'callTasks', 'laporPostings', 'escalations', 'problemMessages', 'dataRequests', 'deadLetters', 'adminSections', 'adminLog', 'adminTemplates', 'adminProfile', 'adminSla'];
 
 /**
  * Where an officer starts (after logging in, the brand link): the worklist; a platform operator,

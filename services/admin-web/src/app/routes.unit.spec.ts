@@ -17,8 +17,10 @@ describe('routes', () => {
       secondFactor /dua-langkah
       processingRecord /catatan-pemrosesan
       callTasks /panggilan
+      laporPostings /posting-lapor
       escalations /eskalasi
       problemMessages /pesan-bermasalah
+      dataRequests /hak-subjek-data
       deadLetters /peristiwa-gagal
       adminSections /administrasi/seksi
       adminLog /administrasi/log

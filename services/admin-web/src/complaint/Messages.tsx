@@ -19,7 +19,17 @@ export function Messages({ data, onBreakGlass }: { data: ComplaintMessages; onBr
   return (
     <div className="messages">
       <h3>{t('messages.contact')}</h3>
-      {data.contactRedacted ? (
+      {data.personalDataErased ? (
+        <p className="badge badge--danger" role="status">
+          <Icon name="lock" />
+          {t('complaint.personalDataErased')}
+        </p>
+      ) : data.contactRestricted ? (
+        <p className="badge badge--danger" role="status">
+          <Icon name="lock" />
+          {t('complaint.contactRestricted')}
+        </p>
+      ) : data.contactRedacted ? (
         <p className="badge badge--private">
           <Icon name="lock" />
           {t('messages.redacted')}

@@ -32,6 +32,9 @@ describe('the dictionary', () => {
       informReporter: 'Kirim informasi tindak lanjut',
       recordDelivery: 'Catat penyampaian',
       recordCallAttempt: 'Catat hasil panggilan',
+      rate: 'Catat penilaian pelapor',
+      appeal: 'Catat banding pelapor',
+      reviewAppeal: 'Tinjau banding',
     });
     expect(ACTION_LABELS.confirm.en).toBe('Confirm');
   });

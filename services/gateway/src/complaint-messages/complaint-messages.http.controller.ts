@@ -60,6 +60,10 @@ export class ComplaintMessagesDto {
   contactPurpose!: string | null;
   @ApiProperty({ enum: CONTACT_READ_PURPOSES, isArray: true, description: 'The purposes this officer may state with `purpose` (the head of office: BREAK_GLASS with a reason)' })
   contactPurposes!: string[];
+  @ApiProperty({ description: "The processing of the contact is restricted at the complainant's request (UU 27/2022, docs/adr/0056): withheld from everyone, and no message goes out" })
+  contactRestricted!: boolean;
+  @ApiProperty({ description: "The complainant's personal data was erased (UU 27/2022, docs/adr/0057): no contact, empty message texts, no attachments, for good" })
+  personalDataErased!: boolean;
   @ApiProperty({ type: ReplyWindowDto }) replyWindow!: ReplyWindowDto;
 }
 
@@ -123,6 +127,8 @@ function toDto(r: GetComplaintResponse, now: Date, readsContact: boolean): Compl
     contactRedacted: withheld && c.anonymous,
     contactPurpose: shown ? (c.contactPurpose ?? null) : null,
     contactPurposes: [],
+    contactRestricted: c.contactRestricted,
+    personalDataErased: c.personalDataErased,
     replyWindow: replyWindowOf(
       channel,
       c.messages.flatMap((m) => (m.receivedAt ? [timestampDate(m.receivedAt)] : [])),

@@ -29,7 +29,10 @@ import { OFFICE_OFFICER_READERS } from '../office-officers/office-officers.http.
 import { ASSIGNERS } from '../complaint-assignment/complaint-assignments';
 import { NOTE_READ_ONLY } from '../complaint-notes/complaint-notes';
 import { PROBLEM_MESSAGE_READERS, PROBLEM_MESSAGE_WORKERS } from '../problem-messages/problem-messages.http.controller';
+import { DATA_REQUEST_READERS, DATA_REQUEST_WORKERS } from '../data-subject-rights/data-requests.http.controller';
+import { DESTRUCTION_RECORD_READERS } from '../personal-data-erasure/destruction-records.http.controller';
 import { MESSAGE_TEMPLATE_EDITORS, MESSAGE_TEMPLATE_READERS } from '../message-templates/message-templates.handler';
+import { STATUS_MESSAGE_EDITORS, STATUS_MESSAGE_READERS } from '../status-messages/status-messages.handler';
 import { OfficeClients } from '../public-api/office-clients';
 import { PublicGrpcServer } from '../public-api/public-grpc-server';
 
@@ -257,6 +260,19 @@ const POLICY: Record<string, RoutePolicy> = {
     probe: () => ({ params: { purpose: 'ACKNOWLEDGEMENT', channel: 'SMS' }, body: {} }),
     why: 'as wording a text',
   },
+  // Which status messages the office sends (docs/adr/0054): notification keeps them per office.
+  'GET /api/v1/status-messages': {
+    access: { kind: 'roles', roles: STATUS_MESSAGE_READERS },
+    otherOffice: 'own-office',
+    probe: () => ({}),
+    why: "StatusMessagesHandler: 403 STATUS_MESSAGES.FORBIDDEN_ROLE for other roles; notification answers the caller's own office's settings",
+  },
+  'PUT /api/v1/status-messages': {
+    access: { kind: 'roles', roles: STATUS_MESSAGE_EDITORS },
+    otherOffice: 'own-office',
+    probe: () => ({ body: { items: [{ purpose: 'STATUS_DISPOSED', enabled: false }] } }),
+    why: "StatusMessagesHandler: 403 STATUS_MESSAGES.FORBIDDEN_ROLE for other roles; the settings of the caller's own office",
+  },
   // The office's profile, its documents' letterhead (docs/adr/0048): intake keeps it per office.
   'GET /api/v1/office-profile': officeView("OfficeProfileHandler.read: the officer's own office's profile, from intake"),
   'PUT /api/v1/office-profile': {
@@ -338,6 +354,12 @@ const POLICY: Record<string, RoutePolicy> = {
     probe: () => ({}),
     why: "CallTasksHttpController: 403 CALL_TASK.FORBIDDEN_ROLE for other roles; the caller's own office's call tasks only",
   },
+  'GET /api/v1/lapor-postings': {
+    access: { kind: 'roles', roles: ['ADMIN_TIKKIM'] },
+    otherOffice: 'own-office',
+    probe: () => ({}),
+    why: "LaporPostingsHttpController (docs/adr/0055): 403 CALL_TASK.FORBIDDEN_ROLE for other roles; the caller's own office's posting tasks only",
+  },
   // The problem messages (docs/adr/0047): intake keeps and scopes them (404 for another office's id, tested in intake).
   'GET /api/v1/problem-messages': {
     access: { kind: 'roles', roles: PROBLEM_MESSAGE_READERS },
@@ -357,12 +379,73 @@ const POLICY: Record<string, RoutePolicy> = {
     probe: () => ({ params: { id: randomUUID() }, body: { reason: 'Pesan uji dari penyedia' } }),
     why: 'as the re-processing; the reason is checked against FIELD_RULES.problemMessageDiscardReason',
   },
+  // The data subject's rights (docs/adr/0056): intake keeps and scopes the requests (another office's id is 404, tested in intake and data-subject-rights.int.spec.ts).
+  'POST /api/v1/data-requests': {
+    access: { kind: 'roles', roles: DATA_REQUEST_WORKERS },
+    otherOffice: 'own-office',
+    probe: (f) => ({ body: { trackingNumber: f.trackingNumber, verification: 'IN_PERSON', identityDocumentKind: 'KTP' } }),
+    why: "DataRequestsHttpController: 403 COMPLAINT.FORBIDDEN_ROLE for other roles; intake finds the tracking number in the caller's office only (404 COMPLAINT.NOT_FOUND)",
+  },
+  'GET /api/v1/data-requests': {
+    access: { kind: 'roles', roles: DATA_REQUEST_READERS },
+    otherOffice: 'own-office',
+    probe: () => ({}),
+    why: "DataRequestsHttpController: 403 for other roles; intake lists the caller's own office's only",
+  },
+  'GET /api/v1/data-requests/{id}/export.pdf': {
+    access: { kind: 'roles', roles: DATA_REQUEST_WORKERS },
+    otherOffice: 'own-office',
+    probe: () => ({ params: { id: randomUUID() } }),
+    why: "DataRequestsHttpController: 403 for other roles; intake exports the caller's office's requests only (404 DATA_REQUEST.NOT_FOUND)",
+  },
+  'GET /api/v1/data-requests/{id}/export.json': {
+    access: { kind: 'roles', roles: DATA_REQUEST_WORKERS },
+    otherOffice: 'own-office',
+    probe: () => ({ params: { id: randomUUID() } }),
+    why: 'as the PDF',
+  },
+  'POST /api/v1/data-requests/{id}/handed-over': {
+    access: { kind: 'roles', roles: DATA_REQUEST_WORKERS },
+    otherOffice: 'own-office',
+    probe: () => ({ params: { id: randomUUID() }, body: { how: 'Diserahkan langsung di loket' } }),
+    why: 'as the export; the text is checked against FIELD_RULES.dataRequestHandOver',
+  },
+  'POST /api/v1/complaints/{id}/contact-correction': {
+    access: { kind: 'roles', roles: DATA_REQUEST_WORKERS },
+    otherOffice: 'not-found',
+    probe: () => ({ body: { reason: 'Nomor telepon pelapor sudah berganti.', contact: { phone: '+6281311112222' } } }),
+    why: 'ContactRightsHttpController: ComplaintViewQueries.inOffice → 404, then 403 COMPLAINT.FORBIDDEN_ROLE for other roles',
+  },
+  'POST /api/v1/complaints/{id}/contact-restriction': {
+    access: { kind: 'roles', roles: DATA_REQUEST_WORKERS },
+    otherOffice: 'not-found',
+    probe: () => ({ body: { reason: 'Pelapor meminta pembatasan pemrosesan.' } }),
+    why: 'as the correction',
+  },
+  'POST /api/v1/complaints/{id}/contact-restriction/lift': {
+    access: { kind: 'roles', roles: DATA_REQUEST_WORKERS },
+    otherOffice: 'not-found',
+    probe: () => ({ body: { reason: 'Pelapor mencabut permintaan pembatasan.' } }),
+    why: 'as the correction',
+  },
   'GET /api/v1/dashboard': officeView("the officer's office's figures"),
   'POST /api/v1/public/tracking': {
     access: { kind: 'public' },
     otherOffice: 'own-office',
     probe: (f) => ({ body: { trackingNumber: f.trackingNumber, verifier: '0000' } }),
     why: '@Public(): the verifier proves the complaint is yours (intake checks it); rate-limited per address',
+  },
+  'POST /api/v1/public/tracking/rating': {
+    access: { kind: 'public' },
+    otherOffice: 'own-office',
+    probe: (f) => ({ body: { trackingNumber: f.trackingNumber, verifier: '0000', rating: 4 } }),
+    why: '@Public(): intake checks the verifier (docs/adr/0053); counted like a tracking attempt',
+  },
+  'POST /api/v1/public/tracking/appeal': {
+    access: { kind: 'public' },
+    otherOffice: 'own-office',
+    probe: (f) => ({ body: { trackingNumber: f.trackingNumber, verifier: '0000' } }),
+    why: 'as the rating',
   },
   'GET /api/v1/public/offices': { access: { kind: 'public' }, otherOffice: 'own-office', probe: () => ({}), why: '@Public(): the web form’s offices' },
   'POST /api/v1/complaints/{id}/confirm': command('confirm', confirmBody, 'intake'),
@@ -375,7 +458,23 @@ const POLICY: Record<string, RoutePolicy> = {
   'POST /api/v1/complaints/{id}/team-decree': command('formTeam', decreeBody, 'team-decree'),
   'POST /api/v1/complaints/{id}/follow-up-information': command('informReporter', { text: 'Aduan Anda telah ditindaklanjuti.' }, 'notification'),
   'POST /api/v1/complaints/{id}/delivery-confirmation': command('recordDelivery', deliveryBody(), 'notification'),
+  'GET /api/v1/destruction-records': {
+    access: { kind: 'roles', roles: DESTRUCTION_RECORD_READERS },
+    otherOffice: 'own-office',
+    probe: () => ({}),
+    why: "DestructionRecordsHttpController: 403 for other roles; intake lists the caller's office's records only (docs/adr/0057)",
+  },
+  'GET /api/v1/destruction-records/{id}/berita-acara.pdf': {
+    access: { kind: 'roles', roles: DESTRUCTION_RECORD_READERS },
+    otherOffice: 'own-office',
+    probe: () => ({ params: { id: randomUUID() } }),
+    why: "as the list; another office's record is not found (404 DESTRUCTION_RECORD.NOT_FOUND)",
+  },
+  'POST /api/v1/complaints/{id}/personal-data-erasure': command('erasePersonalData', { reason: 'REQUEST' }, 'intake, which destroys the data key (docs/adr/0057)'),
   'POST /api/v1/complaints/{id}/call-attempts': command('recordCallAttempt', { outcome: 'NOT_REACHABLE', retryAt: new Date(Date.now() + 3_600_000).toISOString() }, 'notification (docs/adr/0044)'),
+  'POST /api/v1/complaints/{id}/rating': command('rate', { rating: 4, comment: 'Cukup cepat' }, 'intake (docs/adr/0053)'),
+  'POST /api/v1/complaints/{id}/appeal': command('appeal', { reason: 'Jawaban belum menjawab soal biaya' }, 'intake (docs/adr/0053)'),
+  'POST /api/v1/complaints/{id}/appeal-review': command('reviewAppeal', { decision: 'UPHOLD', reason: 'Jawaban sudah sesuai ketentuan' }, 'disposition (docs/adr/0053)'),
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ const GATEWAY = join(ROOT, 'services/gateway/src');
 const GOVERNED: Readonly<Record<string, FieldRuleName>> = {
   'RegisterComplaintBody.officeCode': 'officeCode',
   'RegisterComplaintBody.text': 'reporterText',
+  'RegisterComplaintBody.laporReportNumber': 'laporReportNumber',
   // A later message of the reporter: the rule of the report's own text (intake's MAX_MESSAGE_TEXT).
   'AppendMessageBody.text': 'reporterText',
   'ReporterContactDto.name': 'reporterName',
@@ -40,8 +41,18 @@ const GOVERNED: Readonly<Record<string, FieldRuleName>> = {
   'ConfirmDeliveryBody.note': 'note',
   'AddNoteBody.text': 'internalNote',
   'RecordCallAttemptBody.reason': 'callGiveUpReason',
+  // After closing (docs/adr/0053): intake and libs/sop check them too.
+  'RateComplaintBody.comment': 'ratingComment',
+  'PublicRatingBody.comment': 'ratingComment',
+  'PublicAppealBody.reason': 'appealReason',
+  'AppealComplaintBody.reason': 'appealReason',
+  'ReviewAppealBody.reason': 'appealReviewReason',
   'ContactReadBody.reason': 'breakGlassReason',
   'DiscardProblemMessageBody.reason': 'problemMessageDiscardReason',
+  // The data subject's rights (docs/adr/0056): intake checks them too.
+  'HandOverDataRequestBody.how': 'dataRequestHandOver',
+  'ContactRestrictionBody.reason': 'contactRightsReason',
+  'RegisterDataRequestBody.trackingNumber': 'trackingNumber',
   'ComplaintFilters.trackingNumber': 'trackingNumber',
   'ComplaintFilters.section': 'sectionCode',
   'ComplaintFilters.q': 'searchWords',
@@ -74,13 +85,17 @@ const GOVERNED: Readonly<Record<string, FieldRuleName>> = {
 /** Constrained REST fields that no service, no gRPC handler and not libs/sop checks: the gateway's alone. */
 const GATEWAY_ONLY = new Set([
   'DispositionLineDto.instructions', // at most one of each instruction: the SOP's list sets the size
+  'SetStatusMessagesBody.items', // at most one switch per status message: libs/sop's list sets the size (docs/adr/0054)
   'Page.limit', // every list's PageQuery (http/page-query.ts)
+  'RateComplaintBody.rating', // a whole number from libs/sop's RATING_MIN to RATING_MAX, which decide checks again (docs/adr/0053)
+  'PublicRatingBody.rating', // as the officers' rating
   'Page.offset',
   'ProcessingRecordQueryDto.limit',
   'ProcessingRecordQueryDto.pageToken',
   'SecurityLogQuery.username',
   'SecurityLogQuery.limit',
   'TrackComplaintBody.verifier',
+  'RegisterDataRequestBody.verifier', // as the tracking's verifier (docs/adr/0056)
   'LoginBody.username',
   'LoginBody.password',
   'ChangePasswordBody.currentPassword',

@@ -86,13 +86,17 @@ const VALID: Record<string, Record<string, unknown>> = {
   AppendMessageBody: { text: 'Pelapor menelepon lagi: kejadiannya di loket 3.' },
   ChangePasswordBody: { currentPassword: 'old-secret', newPassword: 'a-new-longer-secret' },
   ContactReadBody: { purpose: 'BREAK_GLASS', reason: 'Pemeriksaan internal atas dugaan pungutan liar.' },
+  ContactCorrectionBody: { reason: 'Nomor telepon pelapor sudah berganti.', contact: { name: 'Siti Rahma', phone: '+6281311112222' } },
+  ContactRestrictionBody: { reason: 'Pelapor meminta pembatasan pemrosesan.' },
   ConfirmComplaintBody: { classificationCode: '03', summary: 'Pungutan di loket', anonymous: false, confidential: true },
   ConfirmTotpBody: { code: '123456' },
   ConfirmDeliveryBody: { method: 'PHONE_CALL', deliveredAt: '2026-03-17T10:15:00+07:00', note: 'ditelepon' },
   DecideFollowUpBody: { decision: 'NO_FOLLOW_UP', reason: 'Tidak terbukti' },
   DisableTotpBody: { password: 'secret', code: '123456' },
   DiscardProblemMessageBody: { reason: 'Permintaan uji dari penyedia' },
+  HandOverDataRequestBody: { how: 'Diserahkan langsung di loket' },
   DismissComplaintBody: { reason: 'DUPLICATE', duplicateOf: '0199a1c2-7b3e-7c4d-9e5f-0a1b2c3d4e5f', belongsTo: 'Kantor Imigrasi Batam', note: 'sama' },
+  PersonalDataErasureBody: { reason: 'REQUEST' },
   DisposeComplaintBody: {
     lines: [
       { sectionCode: 'INTELDAKIM', instructions: ['TINDAK_LANJUTI', 'KOORDINASIKAN'] },
@@ -116,9 +120,12 @@ const VALID: Record<string, Record<string, unknown>> = {
   },
   RedriveGroupBody: { group: 'notification' },
   RenameSectionBody: { name: 'Seksi Teknologi Informasi' },
+  RegisterDataRequestBody: { trackingNumber: 'BLP-2026-000123', verification: 'IN_PERSON', identityDocumentKind: 'KTP' },
   RegisterComplaintBody: {
     officeCode: 'BLP',
-    channel: 'PHONE',
+    // A LAPOR! complaint with its report number (docs/adr/0055), so the number is fuzzed too.
+    channel: 'LAPOR',
+    laporReportNumber: '6123456',
     text: 'Ada pungutan tambahan',
     contact: { name: 'Siti Rahma', phone: '+6281234567890', email: 'siti@example.id', handle: '@sitirahma' },
     anonymous: false,
@@ -129,7 +136,15 @@ const VALID: Record<string, Record<string, unknown>> = {
   // The office's message texts (docs/adr/0050).
   ResetMessageTemplateBody: { variant: 'TRACKING_PIN' },
   SetMessageTemplateBody: { variant: 'STANDARD', body: 'Aduan Anda kami terima dengan nomor {nomor}.' },
+  // The office's status messages (docs/adr/0054).
+  SetStatusMessagesBody: { items: [{ purpose: 'STATUS_DISPOSED', enabled: false }] },
   RecordCallAttemptBody: { outcome: 'NOT_REACHABLE', retryAt: '2026-03-18T09:00:00+07:00' },
+  // After closing (docs/adr/0053).
+  RateComplaintBody: { rating: 2, comment: 'Jawaban belum jelas' },
+  PublicRatingBody: { trackingNumber: 'BLP-2026-000123', verifier: '7890', rating: 1, comment: 'Belum puas' },
+  PublicAppealBody: { trackingNumber: 'BLP-2026-000123', verifier: '7890', reason: 'Biaya belum dijelaskan' },
+  AppealComplaintBody: { reason: 'Biaya tambahan belum dijelaskan' },
+  ReviewAppealBody: { decision: 'UPHOLD', reason: 'Jawaban sudah sesuai ketentuan' },
   RespondAsSectionBody: { response: 'Sudah diperiksa' },
   SlaPolicyBody: {
     calendar: 'WORKING_CALENDAR',

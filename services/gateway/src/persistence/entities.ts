@@ -1,6 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type {
   AnalysisOutput,
+  AppealOutput,
+  AppealReviewOutput,
   ConfirmationOutput,
   DeliveryAbandonedOutput,
   DeliveryOutput,
@@ -8,6 +10,7 @@ import type {
   DispositionOutput,
   FollowUpDecisionOutput,
   FollowUpInformationOutput,
+  RatingOutput,
   SectionResponseOutput,
   TeamDecreeOutput,
 } from '../read-model/outputs';
@@ -93,6 +96,10 @@ export class ComplaintViewRecord {
   /** The dispositioned sections that have not responded yet. */
   @Column({ type: 'text', array: true })
   pendingSections!: string[];
+
+  /** For channel `LAPOR`: the SP4N-LAPOR! report number (docs/adr/0055); null otherwise. */
+  @Column({ type: 'text', nullable: true })
+  laporReportNumber!: string | null;
 }
 
 /** An officer's account. Passwords are kept only as argon2id hashes. */
@@ -297,6 +304,15 @@ export class ComplaintOutputRecord {
 
   @Column({ type: 'jsonb', nullable: true })
   deliveryAbandoned!: DeliveryAbandonedOutput | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  rating!: RatingOutput | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  appeal!: AppealOutput | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  appealReview!: AppealReviewOutput | null;
 
   @Column({ type: 'timestamptz' })
   updatedAt!: Date;

@@ -84,6 +84,7 @@ async function addReceivedComplaint(event: ConsumedEvent & { type: 'complaint.re
   );
   await tx.query(`INSERT INTO complaint_output (complaint_id, updated_at) VALUES ($1, $2)`, [payload.complaintId, new Date(envelope.time)]);
   await linkTransfer(payload.complaintId, payload.forwardedByOfficeCode, payload.transferredFromComplaintId, tx);
+  if (payload.laporReportNumber !== undefined) await tx.query('UPDATE complaint_view SET lapor_report_number = $2 WHERE id = $1', [payload.complaintId, payload.laporReportNumber]);
 }
 
 /** A forwarded or transferred complaint shows where it came from; the original of a transfer, where it went. */
@@ -213,7 +214,9 @@ async function recordDocument(event: ParsedEvent, tx: EntityManager): Promise<vo
   if (!ref) return;
   await tx.query(
     `INSERT INTO complaint_document_ref (complaint_id, kind, number, sha256, event_id, event_type, recorded_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (complaint_id, kind) DO NOTHING`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (complaint_id, kind) DO UPDATE SET number = EXCLUDED.number, sha256 = EXCLUDED.sha256, event_id = EXCLUDED.event_id, event_type = EXCLUDED.event_type, recorded_at = EXCLUDED.recorded_at
+       WHERE complaint_document_ref.recorded_at < EXCLUDED.recorded_at`,
     [event.envelope.subject, ref.kind, ref.number, ref.sha256, event.envelope.id, event.type, new Date(event.envelope.time)],
   );
 }

@@ -1,8 +1,11 @@
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import {
+  AppealDecision,
+  AppealTrigger,
   Channel as ChannelPb,
   DeliveryMethod as DeliveryMethodPb,
   DismissalReason as DismissalReasonPb,
+  ErasureReason as ErasureReasonPb,
   FollowUpDecision as FollowUpDecisionPb,
   parseActor,
   Severity as SeverityPb,
@@ -22,6 +25,11 @@ const DISMISSAL_REASON: Record<string, string> = {
   NOT_OUR_AUTHORITY: 'bukan kewenangan kantor',
 };
 const OFFICE_CODE = FIELD_RULES.officeCode.pattern;
+const APPEAL_REVIEW_LINES: Partial<Record<AppealDecision, string>> = {
+  [AppealDecision.REDISPOSE]: 'Banding ditinjau Kepala Kantor: aduan didisposisikan ulang (langkah 3)',
+  [AppealDecision.REANALYZE]: 'Banding ditinjau Kepala Kantor: aduan dianalisis ulang (langkah 4)',
+  [AppealDecision.UPHOLD]: 'Banding ditinjau Kepala Kantor: jawaban dipertahankan dengan alasan; pelapor diberi tahu kembali',
+};
 const SUBSTANTIATION: Record<string, string> = { YES: 'terbukti', PARTLY: 'terbukti sebagian', NO: 'tidak terbukti' };
 const SEVERITY: Record<string, string> = { LOW: 'rendah', MEDIUM: 'sedang', HIGH: 'tinggi' };
 const DELIVERY_METHOD: Record<string, string> = {
@@ -30,6 +38,7 @@ const DELIVERY_METHOD: Record<string, string> = {
   IN_PERSON: 'disampaikan langsung',
   REPORTER_REPLY: 'balasan pelapor',
   LETTER: 'surat',
+  LAPOR_POSTED: 'diposting di LAPOR!',
 };
 
 /** The name of a proto enum value without its prefix (`WHATSAPP`), or its number when unknown. */
@@ -81,6 +90,14 @@ const SUMMARIES: { [T in ParsedEvent['type']]: (event: EventOf<T>) => string } =
   'complaint.delivery-abandoned': (event) =>
     `Penyampaian ${(NOTIFICATION_PURPOSE_LABELS[noticePurposeOf(event) ?? 'FOLLOW_UP_INFORMATION']).id.toLowerCase()} dihentikan: pelapor tidak dapat dihubungi (alasan dicatat)`,
   'complaint.closed': () => 'Aduan selesai',
+  // docs/adr/0053: the comment and the appeal's reason stay in intake; the head's reason is on the complaint page.
+  'complaint.rated': ({ payload: p }) => `Pelapor memberi penilaian ${p.rating} dari 5${p.hasComment ? ' dengan komentar' : ''}${p.withinAppealWindow ? '' : ' (di luar masa banding)'}`,
+  'complaint.appealed': ({ payload: p }) =>
+    p.trigger === AppealTrigger.POOR_RATING ? 'Banding dibuka karena penilaian rendah; ditinjau Kepala Kantor' : 'Pelapor mengajukan banding; ditinjau Kepala Kantor',
+  'complaint.appeal-reviewed': ({ payload: p }) => APPEAL_REVIEW_LINES[p.decision] ?? 'Banding ditinjau Kepala Kantor',
+  // docs/adr/0057: the fact and its reason, never what was erased.
+  'complaint.personal-data-erased': ({ payload: p }) =>
+    `Data pribadi dihapus (${p.reason === ErasureReasonPb.RETENTION ? 'masa retensi berakhir' : 'atas permintaan pelapor'}): kontak, pesan dan lampiran pelapor tidak dapat dibaca lagi`,
   'sla.deadline-started': (event) => `Tenggat ${clockName(event.payload)} dimulai`,
   'sla.deadline-warning': (event) => `Peringatan: tenggat ${clockName(event.payload)} segera berakhir`,
   'sla.deadline-breached': (event) => `Tenggat ${clockName(event.payload)} terlampaui`,
@@ -120,7 +137,9 @@ function receivedSummary({ payload: p }: EventOf<'complaint.received'>): string 
     : p.forwardedByOfficeCode
       ? `, diteruskan oleh kantor ${p.forwardedByOfficeCode}`
       : '';
-  return `Aduan diterima melalui ${nameOf(ChannelPb, p.channel)}, nomor ${p.trackingNumber}${from}`;
+  // A LAPOR! report number is digits (FIELD_RULES), a code the timeline may show (docs/adr/0055).
+  const lapor = p.laporReportNumber !== undefined && FIELD_RULES.laporReportNumber.pattern.test(p.laporReportNumber) ? `, nomor laporan LAPOR! ${p.laporReportNumber}` : '';
+  return `Aduan diterima melalui ${nameOf(ChannelPb, p.channel)}, nomor ${p.trackingNumber}${from}${lapor}`;
 }
 
 function dismissedSummary(event: EventOf<'complaint.dismissed'>): string {

@@ -150,6 +150,29 @@ describe('an officer registers a complaint over REST', () => {
     });
   });
 
+  it('passes a LAPOR! complaint’s report number to intake, and its refusal of a number already registered on as 409 (docs/adr/0055)', async () => {
+    const lapor = { ...complaint, channel: 'LAPOR', laporReportNumber: '6123456' };
+    const res = await post(lapor, { 'Idempotency-Key': 'lapor-6123456' });
+    expect(res.status).toBe(201);
+    const [request] = intake.requests('registerComplaint');
+    expect(request).toMatchObject({ channel: Channel.LAPOR, laporReportNumber: '6123456' });
+
+    intake.answers.registerComplaint = () => {
+      throw new ServiceError('conflict', 'COMPLAINT.LAPOR_NUMBER_TAKEN', 'a complaint with this LAPOR! report number is already registered in the office', { trackingNumber: 'BLP-2026-000001' });
+    };
+    const again = await post(lapor, { 'Idempotency-Key': 'lapor-6123456-again' });
+    expect(again.status).toBe(409);
+    expect(again.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await again.json()).toMatchObject({ status: 409, code: 'COMPLAINT.LAPOR_NUMBER_TAKEN' });
+  });
+
+  it('refuses a LAPOR! report number that is not 7-12 digits, naming it, without asking intake', async () => {
+    const res = await post({ ...complaint, channel: 'LAPOR', laporReportNumber: 'LAP-61' });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(['laporReportNumber']);
+    expect(intake.calls).toHaveLength(0);
+  });
+
   it('answers a key reused for another complaint with 422', async () => {
     intake.answers.registerComplaint = () => {
       throw new ServiceError('idempotency-mismatch', 'IDEMPOTENCY.KEY_REUSED', 'this idempotency key was already used for a different request');
@@ -225,6 +248,7 @@ describe('an officer registers a complaint over REST', () => {
         '/api/v1/message-templates',
         '/api/v1/message-templates/{purpose}/{channel}',
         '/api/v1/message-templates/{purpose}/{channel}/reset',
+        '/api/v1/status-messages',
         '/api/v1/office-profile',
         '/api/v1/complaints',
         '/api/v1/complaints/{id}',
@@ -243,6 +267,7 @@ describe('an officer registers a complaint over REST', () => {
         '/api/v1/sla/escalations',
         '/api/v1/sla/summary',
         '/api/v1/call-tasks',
+        '/api/v1/lapor-postings',
         '/api/v1/problem-messages',
         '/api/v1/problem-messages/{id}/reprocess',
         '/api/v1/problem-messages/{id}/discard',
@@ -255,6 +280,22 @@ describe('an officer registers a complaint over REST', () => {
         '/api/v1/dead-letters',
         '/api/v1/dead-letters/redrive',
         '/api/v1/dead-letters/{id}/redrive',
+        // Rating and appeal (docs/adr/0053), the complainant's rights (0056) and erasure (0057).
+        '/api/v1/complaints/{id}/rating',
+        '/api/v1/complaints/{id}/appeal',
+        '/api/v1/complaints/{id}/appeal-review',
+        '/api/v1/public/tracking/rating',
+        '/api/v1/public/tracking/appeal',
+        '/api/v1/complaints/{id}/contact-correction',
+        '/api/v1/complaints/{id}/contact-restriction',
+        '/api/v1/complaints/{id}/contact-restriction/lift',
+        '/api/v1/data-requests',
+        '/api/v1/data-requests/{id}/export.json',
+        '/api/v1/data-requests/{id}/export.pdf',
+        '/api/v1/data-requests/{id}/handed-over',
+        '/api/v1/complaints/{id}/personal-data-erasure',
+        '/api/v1/destruction-records',
+        '/api/v1/destruction-records/{id}/berita-acara.pdf',
         ...commands.map((c) => `/api/v1/complaints/{id}/${c}`),
         '/health/live',
         '/health/ready',
@@ -302,6 +343,12 @@ describe('an officer registers a complaint over REST', () => {
       expect(operation.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', required: true }), expect.objectContaining({ name: 'If-Match', required: false })]));
     }
     expect(Object.keys(doc.paths['/api/v1/message-templates']['get'].responses).sort()).toEqual(['200', '401', '403', '503']);
+    // The office's status messages (docs/adr/0054): read, and set with Idempotency-Key and If-Match.
+    const statusMessages = doc.paths['/api/v1/status-messages'];
+    expect(statusMessages['put'].requestBody).toBeDefined();
+    expect(statusMessages['put'].parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', required: true }), expect.objectContaining({ name: 'If-Match', required: false })]));
+    expect(Object.keys(statusMessages['put'].responses).sort()).toEqual(['200', '400', '401', '403', '409', '422', '503']);
+    expect(Object.keys(statusMessages['get'].responses).sort()).toEqual(['200', '401', '403', '503']);
     // The office's SLA policy (docs/adr/0049): read by every officer, set with Idempotency-Key and If-Match.
     const slaPolicy = doc.paths['/api/v1/sla-policy'];
     expect(slaPolicy['put'].parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', required: true }), expect.objectContaining({ name: 'If-Match', required: true })]));

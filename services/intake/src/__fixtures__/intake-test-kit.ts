@@ -12,6 +12,7 @@ import { StateConsumerGroup } from '../complaint-state/own-events';
 import type { IntakeServiceConfig } from '../config';
 import { ConfirmComplaintHandler } from '../confirm-complaint/confirm-complaint.handler';
 import { DismissComplaintHandler } from '../dismiss-complaint/dismiss-complaint.handler';
+import { ComplaintFeedbackHandler } from '../rate-complaint/complaint-feedback.handler';
 import { GetComplaintHandler } from '../get-complaint/get-complaint.handler';
 import { intakeCommandExecutor, intakeRuntimeOptions } from '../intake.module';
 import { OfficeProfileVersions } from '../office-profile/office-profile-versions';
@@ -49,6 +50,7 @@ export function testConfig(schema: string): IntakeServiceConfig {
     mediaAllowedTypes: ['image/jpeg', 'image/png', 'audio/ogg', 'application/pdf'],
     notificationGrpcUrl: '127.0.0.1:1',
     inboundPollMs: 200,
+    personalDataRetentionDays: 730,
     channels: { off: [] },
   };
 }
@@ -64,6 +66,8 @@ export interface IntakeKit {
   register: RegisterComplaintHandler;
   confirm: ConfirmComplaintHandler;
   dismiss: DismissComplaintHandler;
+  /** The reporter's rating and appeal after closing (docs/adr/0053). */
+  feedback: ComplaintFeedbackHandler;
   append: AppendMessageHandler;
   get: GetComplaintHandler;
   stop(): Promise<void>;
@@ -94,6 +98,7 @@ export async function startIntakeKit(): Promise<IntakeKit> {
     register: new RegisterComplaintHandler(executor, cipher, new OfficeProfileVersions(config.officeProfiles)),
     confirm: new ConfirmComplaintHandler(executor, cipher, new OfficeProfileVersions(config.officeProfiles)),
     dismiss: new DismissComplaintHandler(executor, cipher),
+    feedback: new ComplaintFeedbackHandler(executor, cipher),
     append: new AppendMessageHandler(executor),
     get: new GetComplaintHandler(runtime, cipher),
     async stop() {

@@ -44,6 +44,8 @@ export class GetComplaintGrpcController {
         reporterRef: c.reporterRef,
         contact: c.contact,
         contactRedacted: c.contactRedacted,
+        contactRestricted: c.contactRestricted,
+        personalDataErased: c.personalDataErased,
         contactPurpose: c.contactPurpose,
         anonymous: c.anonymous,
         confidential: c.confidential,

@@ -6,8 +6,10 @@ import type { EntityManager } from 'typeorm';
 import { validate as isUuid } from 'uuid';
 import { ComplaintMessageRecord, ComplaintRecord } from '../persistence/entities';
 import { ContactCipher, type ReporterContact } from '../reporter-contact/contact-cipher';
+import { PersonalDataKeys } from '../personal-data/personal-data-keys';
 import { readReporterContact } from '../reporter-contact/reporter-contacts';
 import { disclosedFields, recordContactRead } from '../processing-record/contact-processing-record';
+import { contactRestricted } from '../data-subject-rights/contact-restriction';
 import type { ComplaintDetailsView, GetComplaintQuery } from './get-complaint.query';
 
 /** Officers who read complaints. The reporter follows theirs by tracking number elsewhere, never here. */
@@ -43,7 +45,9 @@ export class GetComplaintHandler {
     const state = stateRow?.state;
 
     const stored = nonEmpty(await readReporterContact(manager, this.cipher, complaint.reporterRef));
-    const purpose = await this.contactPurpose(manager, q, complaint);
+    const restricted = await contactRestricted(manager, complaint.reporterRef);
+    const erased = await new PersonalDataKeys(this.cipher).isDestroyed(manager, complaint.reporterRef);
+    const purpose = await this.contactPurpose(manager, q, complaint, restricted);
     const contact = purpose ? stored : undefined;
     if (contact && purpose) {
       const reason = purpose === 'BREAK_GLASS' ? q.contactReason?.trim() : undefined;
@@ -64,6 +68,8 @@ export class GetComplaintHandler {
       reporterRef: complaint.reporterRef,
       ...(contact ? { contact } : {}),
       contactRedacted: redacted,
+      contactRestricted: restricted,
+      personalDataErased: erased,
       ...(contact && purpose ? { contactPurpose: purpose } : {}),
       anonymous: complaint.anonymous,
       confidential: complaint.confidential,
@@ -73,7 +79,7 @@ export class GetComplaintHandler {
   }
 
   /** The purpose the request states, once the policy allows it; a refusal is recorded, then thrown. */
-  private async contactPurpose(manager: EntityManager, q: GetComplaintQuery, complaint: ComplaintRecord): Promise<string | undefined> {
+  private async contactPurpose(manager: EntityManager, q: GetComplaintQuery, complaint: ComplaintRecord, restricted: boolean): Promise<string | undefined> {
     if (q.contactPurpose === undefined || q.contactPurpose === '') return undefined;
     const purpose = q.contactPurpose;
     if (!isContactReadPurpose(purpose)) {
@@ -95,6 +101,11 @@ export class GetComplaintHandler {
       const reason = q.contactReason?.trim();
       await recordContactRead(manager, { ...this.who(q, complaint), purpose, ...(reason ? { reason } : {}), fields: [], outcome: 'REFUSED', refusalCode: decision.code });
       throw new ServiceError('forbidden', decision.code, decision.message);
+    }
+    if (restricted) {
+      // UU 27/2022 restriction (docs/adr/0056): withheld from every read, the attempt on record.
+      await recordContactRead(manager, { ...this.who(q, complaint), purpose, fields: [], outcome: 'REFUSED', refusalCode: 'CONTACT.RESTRICTED' });
+      return undefined;
     }
     return purpose;
   }

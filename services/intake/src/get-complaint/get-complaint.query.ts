@@ -41,6 +41,10 @@ export interface ComplaintDetailsView {
   contactRedacted: boolean;
   /** The purpose the contact was read (and recorded) for, when it is here. */
   contactPurpose?: string;
+  /** The processing of the contact is restricted (docs/adr/0056): withheld from everyone. */
+  contactRestricted: boolean;
+  /** The complainant's personal data was erased (docs/adr/0057): their key destroyed. */
+  personalDataErased: boolean;
   anonymous: boolean;
   confidential: boolean;
   classificationCode?: string;

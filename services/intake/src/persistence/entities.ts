@@ -47,6 +47,10 @@ export class ComplaintRecord {
   @Column({ type: 'text', nullable: true })
   classificationCode!: string | null;
 
+  /** For channel `LAPOR`, and only then: the SP4N-LAPOR! report number, unique per office (docs/adr/0055). */
+  @Column({ type: 'text', nullable: true })
+  laporReportNumber!: string | null;
+
   /** The forwarded complaint report (Laporan Terusan Aduan): the admin's summary, free of personal data. */
   @Column({ type: 'text', nullable: true })
   summary!: string | null;

@@ -1,10 +1,12 @@
 import type { CommandContext, CommandOutputs, ComplaintCommand, Executed } from '@pengaduan/messaging';
 import type { Channel, ComplaintStatus, ReceiveCommand } from '@pengaduan/sop';
 import { derivedDocumentNumber, renderDocument, signatoryFor, storeDocument, type OfficeProfile, type RenderedDocument } from '@pengaduan/documents';
+import { ServiceError } from '@pengaduan/runtime';
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { ComplaintMessageRecord, ComplaintRecord, ReporterContactRecord } from '../persistence/entities';
+import { ComplaintMessageRecord, ComplaintRecord } from '../persistence/entities';
+import { sealReporterContact } from '../reporter-contact/reporter-contacts';
 import type { ContactCipher, ReporterContact } from '../reporter-contact/contact-cipher';
 import { guessTrackingNumber, issueTrackingNumber, type TrackingNumberGuess } from '../tracking-number/tracking-number';
 
@@ -24,6 +26,8 @@ export interface NewComplaint {
   firstMessageId?: string;
   /** For channel `REGIONAL_OFFICE`: the forwarding office. */
   forwardedByOfficeCode?: string;
+  /** For channel `LAPOR`, and only then: the SP4N-LAPOR! report number, unique per office (docs/adr/0055). */
+  laporReportNumber?: string;
   /** For a transferred complaint: the original complaint in the forwarding office. */
   transferredFromComplaintId?: string;
   /** Messages after the first (a transferred complaint's), in order: sequence 2, 3, … */
@@ -95,6 +99,7 @@ export class ComplaintRegistration {
     return {
       context: this.context,
       command: async (_state, tx, now) => {
+        if (this.complaint.laporReportNumber !== undefined) await claimLaporReportNumber(tx, this.complaint.officeCode, this.complaint.laporReportNumber);
         this.guess = await guessTrackingNumber(tx, this.complaint.officeCode, this.receivedAt(now));
         return this.receive(this.guess.trackingNumber);
       },
@@ -106,7 +111,7 @@ export class ComplaintRegistration {
   async draft(tx: EntityManager, now: Date): Promise<ComplaintDraft> {
     const trackingNumber = this.guessed().trackingNumber;
     const reporterRef = `rep_${randomBytes(12).toString('hex')}`;
-    await tx.insert(ReporterContactRecord, { reporterRef, keyId: this.cipher.keyId, sealed: this.cipher.seal(this.complaint.contact) });
+    await sealReporterContact(tx, this.cipher, reporterRef, this.complaint.contact);
     return { reporterRef, trackingNumber, report: await this.render(tx, trackingNumber, now) };
   }
 
@@ -124,19 +129,25 @@ export class ComplaintRegistration {
     const report = guessedRight ? draft.report : await this.render(tx, trackingNumber, now);
     const laterMessages = c.laterMessages ?? [];
 
-    await tx.insert(ComplaintRecord, {
-      id: complaintId,
-      officeCode: c.officeCode,
-      trackingNumber,
-      channel: c.channel,
-      status,
-      anonymous: c.anonymous,
-      confidential: c.confidential,
-      reporterRef: draft.reporterRef,
-      reporterDigest: c.reporterDigest?.digest ?? null,
-      reporterDigestVersion: c.reporterDigest?.version ?? null,
-      receivedAt,
-    });
+    await tx
+      .insert(ComplaintRecord, {
+        id: complaintId,
+        officeCode: c.officeCode,
+        trackingNumber,
+        channel: c.channel,
+        status,
+        anonymous: c.anonymous,
+        confidential: c.confidential,
+        reporterRef: draft.reporterRef,
+        reporterDigest: c.reporterDigest?.digest ?? null,
+        reporterDigestVersion: c.reporterDigest?.version ?? null,
+        receivedAt,
+        laporReportNumber: c.laporReportNumber ?? null,
+      })
+      .catch((error: unknown) => {
+        // The unique index is the last word (the claim above makes this rare): one complaint per number.
+        throw isLaporNumberTaken(error) ? laporNumberTaken(undefined) : error;
+      });
     await tx.insert(ComplaintMessageRecord, [
       { id: this.firstMessageId, complaintId, sequence: 1, channel: c.channel, text: c.text, receivedAt },
       ...laterMessages.map((message, i) => ({ id: uuidv7(), complaintId, sequence: i + 2, channel: c.channel, text: message.text, receivedAt: message.receivedAt })),
@@ -151,6 +162,7 @@ export class ComplaintRegistration {
         firstMessageId: this.firstMessageId,
         ...(c.forwardedByOfficeCode === undefined ? {} : { forwardedByOfficeCode: c.forwardedByOfficeCode }),
         ...(c.transferredFromComplaintId === undefined ? {} : { transferredFromComplaintId: c.transferredFromComplaintId }),
+        ...(c.laporReportNumber === undefined ? {} : { laporReportNumber: c.laporReportNumber }),
         documentSha256: report.sha256,
       }),
       result: { complaintId, trackingNumber, status, firstMessageId: this.firstMessageId },
@@ -199,4 +211,27 @@ export class ComplaintRegistration {
     if (!this.guess) throw new Error('a registration is drafted only after its command stage guessed its number');
     return this.guess;
   }
+}
+
+/**
+ * Takes the office's LAPOR! report number for this registration (docs/adr/0055): a transaction
+ * lock on (office, number) makes a concurrent registration of the same number wait for this one,
+ * then find its complaint; a number already registered is refused with the complaint's tracking number.
+ */
+async function claimLaporReportNumber(tx: EntityManager, officeCode: string, laporReportNumber: string): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`lapor-report-number:${officeCode}:${laporReportNumber}`]);
+  const [taken] = (await tx.query('SELECT tracking_number FROM complaint WHERE office_code = $1 AND lapor_report_number = $2', [officeCode, laporReportNumber])) as { tracking_number: string }[];
+  if (taken) throw laporNumberTaken(taken.tracking_number);
+}
+
+function laporNumberTaken(trackingNumber: string | undefined): ServiceError {
+  return new ServiceError('conflict', 'COMPLAINT.LAPOR_NUMBER_TAKEN', 'a complaint with this LAPOR! report number is already registered in the office', {
+    ...(trackingNumber === undefined ? {} : { trackingNumber }),
+    fieldViolations: [{ field: 'laporReportNumber', description: 'already registered in the office' }],
+  });
+}
+
+function isLaporNumberTaken(error: unknown): boolean {
+  const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
+  return driverError?.code === '23505' && driverError.constraint === 'complaint_office_lapor_report_number';
 }

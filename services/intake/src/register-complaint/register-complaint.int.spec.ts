@@ -10,6 +10,7 @@ import { OfficeProfileVersions } from '../office-profile/office-profile-versions
 import { INTAKE_ENTITIES } from '../persistence/entities';
 import { INTAKE_MIGRATIONS } from '../persistence/migrations';
 import { ContactCipher } from '../reporter-contact/contact-cipher';
+import { readReporterContact } from '../reporter-contact/reporter-contacts';
 import type { RegisterComplaintCommand, RegisterComplaintResult } from './register-complaint.command';
 import { ComplaintRegistration } from './complaint-registration';
 import { RegisterComplaintHandler } from './register-complaint.handler';
@@ -97,7 +98,9 @@ describe('an officer registers a complaint received by phone', () => {
     )) as { reporter_ref: string; text: string; sealed: Buffer }[];
     expect(row.text).toBe(text);
     expect(row.sealed.toString('latin1')).not.toContain(contact.phone);
-    expect(cipher.open(row.sealed, cipher.keyId)).toEqual(contact);
+    // Sealed under the complainant's own data key, itself wrapped by the ring (docs/adr/0057).
+    expect(await readReporterContact(runtime.dataSource.manager, cipher, row.reporter_ref)).toEqual(contact);
+    expect(() => cipher.open(row.sealed, cipher.keyId)).toThrow();
   });
 
   it('answers a retried request with the same result and registers nothing more', async () => {

@@ -1,11 +1,14 @@
 import { timestampFromDate, durationFromMs } from '@bufbuild/protobuf/wkt';
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import {
+  AppealDecision,
+  AppealTrigger,
   Channel,
   ComplaintOutcome,
   DeliveryMethod,
   DismissalReason,
   DispositionInstruction,
+  ErasureReason,
   FollowUpDecision,
   NotificationPurpose,
   Severity,
@@ -77,6 +80,10 @@ export const VALID_PAYLOADS: { [T in EventType]: MessageInitShape<EventSchema<T>
   'complaint.call-attempted': { retryAt: at('2026-03-18T02:00:00.000Z') },
   'complaint.delivery-abandoned': { reason: 'Nomor tidak aktif setelah tiga kali dihubungi; tidak ada saluran lain.' },
   'complaint.closed': { closedAt: at('2026-03-17T02:05:00.000Z'), outcome: ComplaintOutcome.FOLLOWED_UP },
+  'complaint.rated': { rating: 2, hasComment: true, withinAppealWindow: true },
+  'complaint.appealed': { trigger: AppealTrigger.POOR_RATING, hasReason: true },
+  'complaint.appeal-reviewed': { decision: AppealDecision.UPHOLD, reason: 'Jawaban sudah sesuai ketentuan; jadwal loket telah diumumkan.' },
+  'complaint.personal-data-erased': { reason: ErasureReason.RETENTION },
   'sla.deadline-started': {
     deadlineId: 'dl-1',
     stepId: 'DISPOSE_AND_PROCESS',

@@ -2,6 +2,10 @@ import type { DescEnum } from '@bufbuild/protobuf';
 import type * as sop from '@pengaduan/sop';
 import { Channel, ChannelSchema } from '../../gen/pengaduan/common/v1/channel_pb';
 import {
+  AppealDecision,
+  AppealDecisionSchema,
+  AppealTrigger,
+  AppealTriggerSchema,
   ComplaintOutcome,
   ComplaintOutcomeSchema,
   DeliveryMethod,
@@ -10,6 +14,8 @@ import {
   DismissalReasonSchema,
   DispositionInstruction,
   DispositionInstructionSchema,
+  ErasureReason,
+  ErasureReasonSchema,
   FollowUpDecision,
   FollowUpDecisionSchema,
   NotificationPurpose,
@@ -75,6 +81,7 @@ export const channelMapping: EnumMapping<sop.Channel, Channel> = enumMapping(
     TELEGRAM: Channel.TELEGRAM,
     WALK_IN: Channel.WALK_IN,
     REGIONAL_OFFICE: Channel.REGIONAL_OFFICE,
+    LAPOR: Channel.LAPOR,
   },
   { [Channel.EMAIL]: 'e-mail is outbound only; complaints do not come in by e-mail' },
 );
@@ -91,6 +98,7 @@ export const outboundChannelMapping: EnumMapping<sop.OutboundChannel, Channel> =
   WALK_IN: Channel.WALK_IN,
   REGIONAL_OFFICE: Channel.REGIONAL_OFFICE,
   EMAIL: Channel.EMAIL,
+  LAPOR: Channel.LAPOR,
 });
 
 /** libs/sop `DismissalReason` ↔ proto `DismissalReason`. */
@@ -132,6 +140,25 @@ export const followUpDecisionMapping: EnumMapping<sop.FollowUpDecision, FollowUp
   NO_FOLLOW_UP: FollowUpDecision.NO_FOLLOW_UP,
 });
 
+/** libs/sop `AppealTrigger` ↔ proto `AppealTrigger` (docs/adr/0053). */
+export const appealTriggerMapping: EnumMapping<sop.AppealTrigger, AppealTrigger> = enumMapping(AppealTriggerSchema, {
+  POOR_RATING: AppealTrigger.POOR_RATING,
+  REQUEST: AppealTrigger.REQUEST,
+});
+
+/** libs/sop `AppealDecision` ↔ proto `AppealDecision` (docs/adr/0053). */
+export const appealDecisionMapping: EnumMapping<sop.AppealDecision, AppealDecision> = enumMapping(AppealDecisionSchema, {
+  REDISPOSE: AppealDecision.REDISPOSE,
+  REANALYZE: AppealDecision.REANALYZE,
+  UPHOLD: AppealDecision.UPHOLD,
+});
+
+/** libs/sop `ErasureReason` ↔ proto `ErasureReason` (docs/adr/0057). */
+export const erasureReasonMapping: EnumMapping<sop.ErasureReason, ErasureReason> = enumMapping(ErasureReasonSchema, {
+  REQUEST: ErasureReason.REQUEST,
+  RETENTION: ErasureReason.RETENTION,
+});
+
 /** libs/sop `TeamMemberRole` ↔ proto `TeamRole`. */
 export const teamMemberRoleMapping: EnumMapping<sop.TeamMemberRole, TeamRole> = enumMapping(TeamRoleSchema, {
   KETUA: TeamRole.KETUA,
@@ -153,6 +180,7 @@ export const deliveryMethodMapping: EnumMapping<sop.DeliveryMethod, DeliveryMeth
   IN_PERSON: DeliveryMethod.IN_PERSON,
   REPORTER_REPLY: DeliveryMethod.REPORTER_REPLY,
   LETTER: DeliveryMethod.LETTER,
+  LAPOR_POSTED: DeliveryMethod.LAPOR_POSTED,
 });
 
 /** libs/sop `NotificationPurpose` ↔ proto `NotificationPurpose`. */
@@ -162,6 +190,9 @@ export const notificationPurposeMapping: EnumMapping<sop.NotificationPurpose, No
     ACKNOWLEDGEMENT: NotificationPurpose.ACKNOWLEDGEMENT,
     FOLLOW_UP_INFORMATION: NotificationPurpose.FOLLOW_UP_INFORMATION,
     DISMISSAL_NOTICE: NotificationPurpose.DISMISSAL_NOTICE,
+    STATUS_CONFIRMED: NotificationPurpose.STATUS_CONFIRMED,
+    STATUS_DISPOSED: NotificationPurpose.STATUS_DISPOSED,
+    STATUS_DECIDED: NotificationPurpose.STATUS_DECIDED,
   },
 );
 

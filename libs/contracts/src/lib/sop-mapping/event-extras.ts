@@ -21,6 +21,8 @@ export interface SopEventExtras {
     readonly transferredFromComplaintId?: string;
     /** SHA-256 of the Laporan Aduan document. */
     readonly documentSha256?: string;
+    /** For channel `LAPOR`: the SP4N-LAPOR! report number (not personal data; docs/adr/0055). */
+    readonly laporReportNumber?: string;
   };
   'complaint.message-appended': {
     readonly channel: sop.Channel;
@@ -74,6 +76,10 @@ export interface SopEventExtras {
   'complaint.delivery-abandoned': NoExtras;
   /** `closedAt` is the event's `at`. */
   'complaint.closed': NoExtras;
+  'complaint.rated': NoExtras;
+  'complaint.appealed': NoExtras;
+  'complaint.appeal-reviewed': NoExtras;
+  'complaint.personal-data-erased': NoExtras;
 }
 
 /** No wire-only fields. */

@@ -6,11 +6,14 @@ import { ContractViolation } from '../contract-violation';
 import type { ParsedEvent } from '../envelope';
 import type { SupportedEventPayload } from '../event-catalogue';
 import {
+  appealDecisionMapping,
+  appealTriggerMapping,
   channelMapping,
   complaintOutcomeMapping,
   deliveryMethodMapping,
   dismissalReasonMapping,
   dispositionInstructionMapping,
+  erasureReasonMapping,
   followUpDecisionMapping,
   notificationPurposeMapping,
   outboundChannelMapping,
@@ -100,6 +103,13 @@ const FROM_WIRE: FromWire = {
     ...(p.purpose === undefined ? {} : { purpose: notificationPurposeMapping.fromProto(p.purpose, 'data.purpose') }),
   }),
   'complaint.closed': (p) => ({ outcome: complaintOutcomeMapping.fromProto(p.outcome, 'data.outcome') }),
+  'complaint.rated': (p) => ({ rating: p.rating, hasComment: p.hasComment, withinAppealWindow: p.withinAppealWindow }),
+  'complaint.appealed': (p) => ({ trigger: appealTriggerMapping.fromProto(p.trigger, 'data.trigger'), hasReason: p.hasReason }),
+  'complaint.appeal-reviewed': (p) => ({
+    decision: appealDecisionMapping.fromProto(p.decision, 'data.decision'),
+    ...(p.reason === undefined ? {} : { reason: p.reason }),
+  }),
+  'complaint.personal-data-erased': (p) => ({ reason: erasureReasonMapping.fromProto(p.reason, 'data.reason') }),
 };
 
 /**

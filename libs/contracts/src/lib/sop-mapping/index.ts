@@ -2,11 +2,14 @@
 // service folds the stream with `toSopEvent` + libs/sop `evolve`, and publishes what libs/sop
 // `decide` returns with `sopEventToEnvelope`. Round trip: toSopEvent(parse(sopEventToEnvelope(e))) = e.
 export {
+  appealDecisionMapping,
+  appealTriggerMapping,
   channelMapping,
   complaintOutcomeMapping,
   deliveryMethodMapping,
   dismissalReasonMapping,
   dispositionInstructionMapping,
+  erasureReasonMapping,
   followUpDecisionMapping,
   notificationPurposeMapping,
   messageTemplateVariantMapping,

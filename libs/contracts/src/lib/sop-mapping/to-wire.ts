@@ -3,11 +3,14 @@ import { timestampFromDate, type Timestamp } from '@bufbuild/protobuf/wkt';
 import type { ComplaintEventType, SopEvent, SopEventOf } from '@pengaduan/sop';
 import type { EventSchema } from '../event-catalogue';
 import {
+  appealDecisionMapping,
+  appealTriggerMapping,
   channelMapping,
   complaintOutcomeMapping,
   deliveryMethodMapping,
   dismissalReasonMapping,
   dispositionInstructionMapping,
+  erasureReasonMapping,
   followUpDecisionMapping,
   notificationPurposeMapping,
   outboundChannelMapping,
@@ -39,6 +42,7 @@ const TO_WIRE: ToWire = {
     forwardedByOfficeCode: x.forwardedByOfficeCode,
     transferredFromComplaintId: x.transferredFromComplaintId,
     documentSha256: x.documentSha256,
+    laporReportNumber: x.laporReportNumber,
   }),
   'complaint.message-appended': ({ data: d }, x) => ({
     messageId: d.messageId,
@@ -143,6 +147,10 @@ const TO_WIRE: ToWire = {
     closedAt: timestamp(new Date(e.at), 'at'),
     outcome: complaintOutcomeMapping.toProto(e.data.outcome, 'data.outcome'),
   }),
+  'complaint.rated': ({ data: d }) => ({ rating: d.rating, hasComment: d.hasComment, withinAppealWindow: d.withinAppealWindow }),
+  'complaint.appealed': ({ data: d }) => ({ trigger: appealTriggerMapping.toProto(d.trigger, 'data.trigger'), hasReason: d.hasReason }),
+  'complaint.appeal-reviewed': ({ data: d }) => ({ decision: appealDecisionMapping.toProto(d.decision, 'data.decision'), reason: d.reason }),
+  'complaint.personal-data-erased': ({ data: d }) => ({ reason: erasureReasonMapping.toProto(d.reason, 'data.reason') }),
 };
 
 /**

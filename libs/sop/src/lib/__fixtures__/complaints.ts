@@ -179,6 +179,27 @@ const toSectionProcessed = [
   dispositionCompleted,
 ];
 const toTeamFormed = [...toSectionProcessed, analyzed, decidedFollowUp, teamFormed];
+const toClosed = [...toTeamFormed, reporterInformed('FOLLOWED_UP'), delivered(), closed('FOLLOWED_UP')];
+
+/** The reporter rates the closed complaint through intake (docs/adr/0053). */
+export function rated(rating: number, at = hour(10), withinAppealWindow = true): SopEvent {
+  return { type: 'complaint.rated', at, actor: actors.intake, data: { rating, hasComment: true, withinAppealWindow } };
+}
+
+/** An appeal opened by a poor rating (in the rating's decision) or by the reporter's request (docs/adr/0053). */
+export function appealed(trigger: 'POOR_RATING' | 'REQUEST' = 'POOR_RATING', at = hour(10)): SopEvent {
+  return { type: 'complaint.appealed', at, actor: actors.intake, data: { trigger, hasReason: true } };
+}
+
+/** The head of office's review of the appeal (docs/adr/0053). */
+export function appealReviewed(decision: 'REDISPOSE' | 'REANALYZE' | 'UPHOLD', at = hour(11)): SopEvent {
+  return {
+    type: 'complaint.appeal-reviewed',
+    at,
+    actor: actors.kepalaKantor,
+    data: { decision, ...(decision === 'UPHOLD' ? { reason: 'Jawaban sudah sesuai ketentuan' } : {}) },
+  };
+}
 
 /** A history that leaves the fixture complaint in each status (REPORTER_INFORMED and CLOSED via the team). */
 export const HISTORY: { readonly [S in ComplaintStatus]: readonly SopEvent[] } = {
@@ -193,7 +214,9 @@ export const HISTORY: { readonly [S in ComplaintStatus]: readonly SopEvent[] } =
   NO_FOLLOW_UP_DECIDED: [...toSectionProcessed, analyzed, decidedNoFollowUp],
   TEAM_FORMED: toTeamFormed,
   REPORTER_INFORMED: [...toTeamFormed, reporterInformed('FOLLOWED_UP')],
-  CLOSED: [...toTeamFormed, reporterInformed('FOLLOWED_UP'), delivered(), closed('FOLLOWED_UP')],
+  CLOSED: toClosed,
+  APPEALED: [...toClosed, rated(1), appealed()],
+  APPEAL_UPHELD: [...toClosed, rated(1), appealed(), appealReviewed('UPHOLD')],
 };
 
 /** A call that did not reach the reporter, to try again two hours later (docs/adr/0044). */
@@ -341,6 +364,14 @@ export function validCommand(type: CommandType, actor?: Actor): SopCommand {
       return { type, actor: actor ?? actors.notification, channel: 'SMS', method: 'PROVIDER_RECEIPT', deliveredAt: hour(19) };
     case 'recordCallAttempt':
       return { type, actor: actor ?? actors.admin, outcome: 'NOT_REACHABLE', retryAt: hour(22) };
+    case 'rate':
+      return { type, actor: actor ?? actors.intake, rating: 4, hasComment: false, appealWindowDays: 14 };
+    case 'appeal':
+      return { type, actor: actor ?? actors.intake, hasReason: true, appealWindowDays: 14 };
+    case 'reviewAppeal':
+      return { type, actor: actor ?? actors.kepalaKantor, decision: 'UPHOLD', reason: 'Jawaban sudah sesuai ketentuan' };
+    case 'erasePersonalData':
+      return { type, actor: actor ?? actors.admin, reason: 'REQUEST' };
   }
 }
 

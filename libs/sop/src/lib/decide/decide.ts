@@ -6,6 +6,8 @@ import { describeActor } from '../roles';
 import { mayFire, notLegalNow, ruleOf } from '../rules';
 import type { ComplaintState, ComplaintStatus, StateOf } from '../state';
 import { isOpen } from '../state';
+import { appeal, appealTooLate, rate, reviewAppeal } from './appeal-steps';
+import { erasePersonalData } from './personal-data-steps';
 import { dispose, respondAsSection } from './disposition-steps';
 import { analyze, decideFollowUp, formTeam } from './follow-up-steps';
 import { acknowledge, appendMessage, confirm, dismiss, receive } from './intake-steps';
@@ -55,6 +57,9 @@ export function decide(command: SopCommand, state: ComplaintState, now: Date): D
     return refuse(state, type, 'COMPLAINT.ILLEGAL_TRANSITION', `${type} is not allowed in status ${state.status} (${why})`, { allowedFrom: ruleOf(key).from });
   }
 
+  const late = appealTooLate(state, command as { readonly type: string; readonly appealWindowDays?: unknown }, now);
+  if (late !== null) return refuse(state, type, 'COMPLAINT.ILLEGAL_TRANSITION', `appeal is not allowed now (${late})`, { allowedFrom: ruleOf(key).from });
+
   const at = now.toISOString();
   const outcome = decideLegal(command, state, at, now);
   if ('problem' in outcome) {
@@ -86,13 +91,21 @@ function decideLegal(command: SopCommand, state: ComplaintState, at: string, now
     case 'formTeam':
       return formTeam(command, at);
     case 'informReporter':
-      return informReporter(command, expectStatus(state, 'TEAM_FORMED', 'NO_FOLLOW_UP_DECIDED', 'DISMISSED'), at);
+      return informReporter(command, expectStatus(state, 'TEAM_FORMED', 'NO_FOLLOW_UP_DECIDED', 'DISMISSED', 'APPEAL_UPHELD'), at);
     case 'recordNotificationFailure':
       return recordNotificationFailure(command, at);
     case 'recordDelivery':
       return recordDelivery(command, expectStatus(state, 'REPORTER_INFORMED'), at, now);
     case 'recordCallAttempt':
       return recordCallAttempt(command, expectOpen(state), at, now);
+    case 'rate':
+      return rate(command, expectStatus(state, 'CLOSED'), at, now);
+    case 'appeal':
+      return appeal(command, at);
+    case 'reviewAppeal':
+      return reviewAppeal(command, at);
+    case 'erasePersonalData':
+      return erasePersonalData(command, at);
     default:
       return assertNever(command);
   }

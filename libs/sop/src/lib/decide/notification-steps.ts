@@ -1,7 +1,7 @@
 import type { InformReporterCommand, RecordCallAttemptCommand, RecordDeliveryCommand, RecordNotificationFailureCommand } from '../commands';
 import { CALL_ATTEMPT_OUTCOMES, CALL_RETRY_HORIZON_DAYS } from '../commands';
 import { FIELD_RULES } from '../field-rules';
-import type { ComplaintOutcome } from '../reference-data';
+import type { Channel, ComplaintOutcome } from '../reference-data';
 import { DELIVERY_METHODS, NOTIFICATION_PURPOSES, OUTBOUND_CHANNELS } from '../reference-data';
 import { callPurposeOf, INFORMATION_PURPOSES } from '../rules';
 import type { ComplaintState, StateOf } from '../state';
@@ -23,12 +23,13 @@ const OUTCOME_BY_STATUS = {
 
 export function informReporter(
   c: InformReporterCommand,
-  state: StateOf<'TEAM_FORMED' | 'NO_FOLLOW_UP_DECIDED' | 'DISMISSED'>,
+  state: StateOf<'TEAM_FORMED' | 'NO_FOLLOW_UP_DECIDED' | 'DISMISSED' | 'APPEAL_UPHELD'>,
   at: string,
 ): Outcome {
   const problem = requireText(c.informationRef, 'informationRef');
   if (problem) return { problem };
-  const outcome = OUTCOME_BY_STATUS[state.status];
+  // An upheld appeal tells again the answer it upheld (docs/adr/0053).
+  const outcome = state.status === 'APPEAL_UPHELD' ? state.outcome : OUTCOME_BY_STATUS[state.status];
   return {
     events: [
       { type: 'complaint.reporter-informed', at, actor: c.actor, data: { outcome, informationRef: c.informationRef } },
@@ -66,6 +67,7 @@ export function recordDelivery(c: RecordDeliveryCommand, state: StateOf<'REPORTE
         ? { field: 'deliveredAt', message: `deliveredAt ${c.deliveredAt} lies in the future` }
         : null,
     () => optionalText(c.note, 'note'),
+    () => laporDeliveryProblem(c, state.channel),
   );
   if (problem) return { problem };
   const deliveredAt = new Date(c.deliveredAt).toISOString();
@@ -85,6 +87,22 @@ export function recordDelivery(c: RecordDeliveryCommand, state: StateOf<'REPORTE
       { type: 'complaint.closed', at, actor: c.actor, data: { outcome: state.outcome } },
     ],
   };
+}
+
+/**
+ * A LAPOR! complaint is answered on LAPOR!, by an officer who posts the information there
+ * (docs/adr/0055): `LAPOR_POSTED` is an officer's, over channel `LAPOR`, of a complaint that came
+ * in over LAPOR!; channel `LAPOR` carries no other delivery (no provider sends anything there).
+ */
+export function laporDeliveryProblem(c: Pick<RecordDeliveryCommand, 'actor' | 'channel' | 'method'>, complaintChannel: Channel): FieldProblem | null {
+  if (c.method === 'LAPOR_POSTED') {
+    if (c.actor.kind !== 'user') return { field: 'method', message: 'a posting on LAPOR! is recorded by the officer who posted it' };
+    if (complaintChannel !== 'LAPOR') return { field: 'method', message: `LAPOR_POSTED answers only a complaint that came in over LAPOR (this one: ${complaintChannel})` };
+    if (c.channel !== 'LAPOR') return { field: 'channel', message: 'a posting on LAPOR! goes over channel LAPOR' };
+  } else if (c.channel === 'LAPOR') {
+    return { field: 'method', message: 'channel LAPOR is delivered only by LAPOR_POSTED' };
+  }
+  return null;
 }
 
 /**

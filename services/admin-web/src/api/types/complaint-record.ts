@@ -50,6 +50,10 @@ export interface ComplaintMessages {
   readonly contact: ReporterContact | null;
   /** The complainant left a contact and it is not shown to this officer (docs/adr/0029). */
   readonly contactWithheld: boolean;
+  /** The processing of the contact is restricted at the complainant's request (docs/adr/0056): withheld, no message goes out. */
+  readonly contactRestricted?: boolean;
+  /** docs/adr/0057 */
+  readonly personalDataErased?: boolean;
   /** The complaint is anonymous and its contact withheld. */
   readonly contactRedacted: boolean;
   /** The purpose the shown contact was read (and recorded) for. */

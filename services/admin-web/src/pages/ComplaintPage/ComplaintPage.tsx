@@ -6,6 +6,8 @@ import { Link } from '../../app/router';
 import { ErrorMessage, StatusMessage } from '../../components/Alerts';
 import { PageHeading } from '../../components/PageHeading';
 import { AssignmentPanel } from '../../complaint/AssignmentPanel';
+import { ContactRights } from '../../complaint/ContactRights';
+import { PersonalDataErasure } from '../../complaint/PersonalDataErasure';
 import { Documents } from '../../complaint/Documents';
 import { FollowUpMessage } from '../../complaint/forms/AppendMessageForm';
 import { InternalNotesPanel } from '../../complaint/InternalNotes';
@@ -133,6 +135,10 @@ export function ComplaintPage({ id }: { id: string }) {
             {messages.state === 'ok' ? <Messages data={messages.value} onBreakGlass={breakGlass} /> : <Pending state={messages} what={t('complaint.messages')} />}
             {/* A later call or visit of the reporter: Admin Tikkim, while the complaint is open (libs/sop). */}
             {current.availableActions.includes('appendMessage') ? <FollowUpMessage detail={current} onSaved={loadRest} onConflict={onConflict} /> : null}
+            {/* The complainant's rights over their contact (UU 27/2022, docs/adr/0056): Admin Tikkim, at any status. */}
+            {messages.state === 'ok' ? <ContactRights complaintId={id} messages={messages.value} onChanged={loadRest} /> : null}
+            {/* Erasure by key destruction (docs/adr/0057): Admin Tikkim, on the reporter's verified request. */}
+            {messages.state === 'ok' && !messages.value.personalDataErased ? <PersonalDataErasure complaintId={id} onErased={loadRest} /> : null}
           </section>
 
           <InternalNotesPanel complaintId={current.id} />

@@ -9,7 +9,7 @@ import { enumDesc, fileDesc } from "@bufbuild/protobuf/codegenv2";
  * Describes the file pengaduan/common/v1/channel.proto.
  */
 export const file_pengaduan_common_v1_channel: GenFile = /*@__PURE__*/
-  fileDesc("CiFwZW5nYWR1YW4vY29tbW9uL3YxL2NoYW5uZWwucHJvdG8SE3BlbmdhZHVhbi5jb21tb24udjEq9QEKB0NoYW5uZWwSFwoTQ0hBTk5FTF9VTlNQRUNJRklFRBAAEhQKEENIQU5ORUxfV0hBVFNBUFAQARIPCgtDSEFOTkVMX1NNUxACEhEKDUNIQU5ORUxfUEhPTkUQAxIPCgtDSEFOTkVMX1dFQhAEEhUKEUNIQU5ORUxfSU5TVEFHUkFNEAUSFAoQQ0hBTk5FTF9GQUNFQk9PSxAGEhQKEENIQU5ORUxfVEVMRUdSQU0QBxITCg9DSEFOTkVMX1dBTEtfSU4QCBIbChdDSEFOTkVMX1JFR0lPTkFMX09GRklDRRAJEhEKDUNIQU5ORUxfRU1BSUwQCmIGcHJvdG8z");
+  fileDesc("CiFwZW5nYWR1YW4vY29tbW9uL3YxL2NoYW5uZWwucHJvdG8SE3BlbmdhZHVhbi5jb21tb24udjEqiAIKB0NoYW5uZWwSFwoTQ0hBTk5FTF9VTlNQRUNJRklFRBAAEhQKEENIQU5ORUxfV0hBVFNBUFAQARIPCgtDSEFOTkVMX1NNUxACEhEKDUNIQU5ORUxfUEhPTkUQAxIPCgtDSEFOTkVMX1dFQhAEEhUKEUNIQU5ORUxfSU5TVEFHUkFNEAUSFAoQQ0hBTk5FTF9GQUNFQk9PSxAGEhQKEENIQU5ORUxfVEVMRUdSQU0QBxITCg9DSEFOTkVMX1dBTEtfSU4QCBIbChdDSEFOTkVMX1JFR0lPTkFMX09GRklDRRAJEhEKDUNIQU5ORUxfRU1BSUwQChIRCg1DSEFOTkVMX0xBUE9SEAtiBnByb3RvMw");
 
 /**
  * The channel a complaint came in over, or a message to the reporter went out over.
@@ -97,6 +97,14 @@ export enum Channel {
    * @generated from enum value: CHANNEL_EMAIL = 10;
    */
   EMAIL = 10,
+
+  /**
+   * SP4N-LAPOR!, the national complaint system: entered by Admin Tikkim with the LAPOR! report
+   * number (it has no public API); the answer is posted on LAPOR! by an officer (docs/adr/0055).
+   *
+   * @generated from enum value: CHANNEL_LAPOR = 11;
+   */
+  LAPOR = 11,
 }
 
 /**
@@ -107,7 +115,7 @@ export enum Channel {
  *
  * @generated from enum pengaduan.common.v1.Channel
  */
-export type ChannelJson = "CHANNEL_UNSPECIFIED" | "CHANNEL_WHATSAPP" | "CHANNEL_SMS" | "CHANNEL_PHONE" | "CHANNEL_WEB" | "CHANNEL_INSTAGRAM" | "CHANNEL_FACEBOOK" | "CHANNEL_TELEGRAM" | "CHANNEL_WALK_IN" | "CHANNEL_REGIONAL_OFFICE" | "CHANNEL_EMAIL";
+export type ChannelJson = "CHANNEL_UNSPECIFIED" | "CHANNEL_WHATSAPP" | "CHANNEL_SMS" | "CHANNEL_PHONE" | "CHANNEL_WEB" | "CHANNEL_INSTAGRAM" | "CHANNEL_FACEBOOK" | "CHANNEL_TELEGRAM" | "CHANNEL_WALK_IN" | "CHANNEL_REGIONAL_OFFICE" | "CHANNEL_EMAIL" | "CHANNEL_LAPOR";
 
 /**
  * Describes the enum pengaduan.common.v1.Channel.

@@ -6,7 +6,7 @@ import type { GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
 import { fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
 import type { CommandContext, CommandContextJson, CommandOutcome, CommandOutcomeJson } from "../../common/v1/actor_pb";
 import { file_pengaduan_common_v1_actor } from "../../common/v1/actor_pb";
-import type { DispositionInstruction, DispositionInstructionJson } from "../../events/v1/complaint_events_pb";
+import type { AppealDecision, AppealDecisionJson, DispositionInstruction, DispositionInstructionJson } from "../../events/v1/complaint_events_pb";
 import { file_pengaduan_events_v1_complaint_events } from "../../events/v1/complaint_events_pb";
 import type { Message } from "@bufbuild/protobuf";
 
@@ -14,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pengaduan/disposition/v1/messages.proto.
  */
 export const file_pengaduan_disposition_v1_messages: GenFile = /*@__PURE__*/
-  fileDesc("CidwZW5nYWR1YW4vZGlzcG9zaXRpb24vdjEvbWVzc2FnZXMucHJvdG8SGHBlbmdhZHVhbi5kaXNwb3NpdGlvbi52MSKGAQoPRGlzcG9zaXRpb25MaW5lEhQKDHNlY3Rpb25fY29kZRgBIAEoCRJBCgxpbnN0cnVjdGlvbnMYAiADKA4yKy5wZW5nYWR1YW4uZXZlbnRzLnYxLkRpc3Bvc2l0aW9uSW5zdHJ1Y3Rpb24SEQoEbm90ZRgDIAEoCUgAiAEBQgcKBV9ub3RlIqUBChdEaXNwb3NlQ29tcGxhaW50UmVxdWVzdBI0Cgdjb250ZXh0GAEgASgLMiMucGVuZ2FkdWFuLmNvbW1vbi52MS5Db21tYW5kQ29udGV4dBI4CgVsaW5lcxgCIAMoCzIpLnBlbmdhZHVhbi5kaXNwb3NpdGlvbi52MS5EaXNwb3NpdGlvbkxpbmUSEQoEbm90ZRgDIAEoCUgAiAEBQgcKBV9ub3RlImYKGERpc3Bvc2VDb21wbGFpbnRSZXNwb25zZRI0CgdvdXRjb21lGAEgASgLMiMucGVuZ2FkdWFuLmNvbW1vbi52MS5Db21tYW5kT3V0Y29tZRIUCgxzaGVldF9udW1iZXIYAiABKAkidwoXUmVzcG9uZEFzU2VjdGlvblJlcXVlc3QSNAoHY29udGV4dBgBIAEoCzIjLnBlbmdhZHVhbi5jb21tb24udjEuQ29tbWFuZENvbnRleHQSFAoMc2VjdGlvbl9jb2RlGAIgASgJEhAKCHJlc3BvbnNlGAMgASgJIlAKGFJlc3BvbmRBc1NlY3Rpb25SZXNwb25zZRI0CgdvdXRjb21lGAEgASgLMiMucGVuZ2FkdWFuLmNvbW1vbi52MS5Db21tYW5kT3V0Y29tZSJDChNMaXN0U2VjdGlvbnNSZXF1ZXN0EhMKC29mZmljZV9jb2RlGAEgASgJEhcKD2luY2x1ZGVfcmV0aXJlZBgCIAEoCCI2CgdTZWN0aW9uEgwKBGNvZGUYASABKAkSDAoEbmFtZRgCIAEoCRIPCgdyZXRpcmVkGAMgASgIIkQKEUFkZFNlY3Rpb25SZXF1ZXN0EhMKC29mZmljZV9jb2RlGAEgASgJEgwKBGNvZGUYAiABKAkSDAoEbmFtZRgDIAEoCSJHChRSZW5hbWVTZWN0aW9uUmVxdWVzdBITCgtvZmZpY2VfY29kZRgBIAEoCRIMCgRjb2RlGAIgASgJEgwKBG5hbWUYAyABKAkiOQoUUmV0aXJlU2VjdGlvblJlcXVlc3QSEwoLb2ZmaWNlX2NvZGUYASABKAkSDAoEY29kZRgCIAEoCSJZChJBZGRTZWN0aW9uUmVzcG9uc2USMgoHc2VjdGlvbhgBIAEoCzIhLnBlbmdhZHVhbi5kaXNwb3NpdGlvbi52MS5TZWN0aW9uEg8KB2NoYW5nZWQYAiABKAgicwoVUmVuYW1lU2VjdGlvblJlc3BvbnNlEjIKB3NlY3Rpb24YASABKAsyIS5wZW5nYWR1YW4uZGlzcG9zaXRpb24udjEuU2VjdGlvbhIPCgdjaGFuZ2VkGAIgASgIEhUKDXByZXZpb3VzX25hbWUYAyABKAkiXAoVUmV0aXJlU2VjdGlvblJlc3BvbnNlEjIKB3NlY3Rpb24YASABKAsyIS5wZW5nYWR1YW4uZGlzcG9zaXRpb24udjEuU2VjdGlvbhIPCgdjaGFuZ2VkGAIgASgIIksKFExpc3RTZWN0aW9uc1Jlc3BvbnNlEjMKCHNlY3Rpb25zGAEgAygLMiEucGVuZ2FkdWFuLmRpc3Bvc2l0aW9uLnYxLlNlY3Rpb25iBnByb3RvMw", [file_pengaduan_common_v1_actor, file_pengaduan_events_v1_complaint_events]);
+  fileDesc("CidwZW5nYWR1YW4vZGlzcG9zaXRpb24vdjEvbWVzc2FnZXMucHJvdG8SGHBlbmdhZHVhbi5kaXNwb3NpdGlvbi52MSKGAQoPRGlzcG9zaXRpb25MaW5lEhQKDHNlY3Rpb25fY29kZRgBIAEoCRJBCgxpbnN0cnVjdGlvbnMYAiADKA4yKy5wZW5nYWR1YW4uZXZlbnRzLnYxLkRpc3Bvc2l0aW9uSW5zdHJ1Y3Rpb24SEQoEbm90ZRgDIAEoCUgAiAEBQgcKBV9ub3RlIqUBChdEaXNwb3NlQ29tcGxhaW50UmVxdWVzdBI0Cgdjb250ZXh0GAEgASgLMiMucGVuZ2FkdWFuLmNvbW1vbi52MS5Db21tYW5kQ29udGV4dBI4CgVsaW5lcxgCIAMoCzIpLnBlbmdhZHVhbi5kaXNwb3NpdGlvbi52MS5EaXNwb3NpdGlvbkxpbmUSEQoEbm90ZRgDIAEoCUgAiAEBQgcKBV9ub3RlImYKGERpc3Bvc2VDb21wbGFpbnRSZXNwb25zZRI0CgdvdXRjb21lGAEgASgLMiMucGVuZ2FkdWFuLmNvbW1vbi52MS5Db21tYW5kT3V0Y29tZRIUCgxzaGVldF9udW1iZXIYAiABKAkiogEKE1Jldmlld0FwcGVhbFJlcXVlc3QSNAoHY29udGV4dBgBIAEoCzIjLnBlbmdhZHVhbi5jb21tb24udjEuQ29tbWFuZENvbnRleHQSNQoIZGVjaXNpb24YAiABKA4yIy5wZW5nYWR1YW4uZXZlbnRzLnYxLkFwcGVhbERlY2lzaW9uEhMKBnJlYXNvbhgDIAEoCUgAiAEBQgkKB19yZWFzb24iTAoUUmV2aWV3QXBwZWFsUmVzcG9uc2USNAoHb3V0Y29tZRgBIAEoCzIjLnBlbmdhZHVhbi5jb21tb24udjEuQ29tbWFuZE91dGNvbWUidwoXUmVzcG9uZEFzU2VjdGlvblJlcXVlc3QSNAoHY29udGV4dBgBIAEoCzIjLnBlbmdhZHVhbi5jb21tb24udjEuQ29tbWFuZENvbnRleHQSFAoMc2VjdGlvbl9jb2RlGAIgASgJEhAKCHJlc3BvbnNlGAMgASgJIlAKGFJlc3BvbmRBc1NlY3Rpb25SZXNwb25zZRI0CgdvdXRjb21lGAEgASgLMiMucGVuZ2FkdWFuLmNvbW1vbi52MS5Db21tYW5kT3V0Y29tZSJDChNMaXN0U2VjdGlvbnNSZXF1ZXN0EhMKC29mZmljZV9jb2RlGAEgASgJEhcKD2luY2x1ZGVfcmV0aXJlZBgCIAEoCCI2CgdTZWN0aW9uEgwKBGNvZGUYASABKAkSDAoEbmFtZRgCIAEoCRIPCgdyZXRpcmVkGAMgASgIIkQKEUFkZFNlY3Rpb25SZXF1ZXN0EhMKC29mZmljZV9jb2RlGAEgASgJEgwKBGNvZGUYAiABKAkSDAoEbmFtZRgDIAEoCSJHChRSZW5hbWVTZWN0aW9uUmVxdWVzdBITCgtvZmZpY2VfY29kZRgBIAEoCRIMCgRjb2RlGAIgASgJEgwKBG5hbWUYAyABKAkiOQoUUmV0aXJlU2VjdGlvblJlcXVlc3QSEwoLb2ZmaWNlX2NvZGUYASABKAkSDAoEY29kZRgCIAEoCSJZChJBZGRTZWN0aW9uUmVzcG9uc2USMgoHc2VjdGlvbhgBIAEoCzIhLnBlbmdhZHVhbi5kaXNwb3NpdGlvbi52MS5TZWN0aW9uEg8KB2NoYW5nZWQYAiABKAgicwoVUmVuYW1lU2VjdGlvblJlc3BvbnNlEjIKB3NlY3Rpb24YASABKAsyIS5wZW5nYWR1YW4uZGlzcG9zaXRpb24udjEuU2VjdGlvbhIPCgdjaGFuZ2VkGAIgASgIEhUKDXByZXZpb3VzX25hbWUYAyABKAkiXAoVUmV0aXJlU2VjdGlvblJlc3BvbnNlEjIKB3NlY3Rpb24YASABKAsyIS5wZW5nYWR1YW4uZGlzcG9zaXRpb24udjEuU2VjdGlvbhIPCgdjaGFuZ2VkGAIgASgIIksKFExpc3RTZWN0aW9uc1Jlc3BvbnNlEjMKCHNlY3Rpb25zGAEgAygLMiEucGVuZ2FkdWFuLmRpc3Bvc2l0aW9uLnYxLlNlY3Rpb25iBnByb3RvMw", [file_pengaduan_common_v1_actor, file_pengaduan_events_v1_complaint_events]);
 
 /**
  * One line of the disposition sheet: a section and what it is to do.
@@ -192,6 +192,104 @@ export const DisposeComplaintResponseSchema: GenMessage<DisposeComplaintResponse
   messageDesc(file_pengaduan_disposition_v1_messages, 2);
 
 /**
+ * The head of office reviews a reporter's appeal of a closed complaint (docs/adr/0053).
+ *
+ * @generated from message pengaduan.disposition.v1.ReviewAppealRequest
+ */
+export type ReviewAppealRequest = Message<"pengaduan.disposition.v1.ReviewAppealRequest"> & {
+  /**
+   * Who, which complaint, idempotency key.
+   *
+   * @generated from field: pengaduan.common.v1.CommandContext context = 1;
+   */
+  context?: CommandContext | undefined;
+
+  /**
+   * A new disposition (step 3), a new analysis (step 4), or the answer upheld.
+   *
+   * @generated from field: pengaduan.events.v1.AppealDecision decision = 2;
+   */
+  decision: AppealDecision;
+
+  /**
+   * Required for UPHOLD: the head's reason, screened for the reporter's contact.
+   *
+   * @generated from field: optional string reason = 3;
+   */
+  reason?: string | undefined;
+};
+
+/**
+ * The head of office reviews a reporter's appeal of a closed complaint (docs/adr/0053).
+ *
+ * @generated from message pengaduan.disposition.v1.ReviewAppealRequest
+ */
+export type ReviewAppealRequestJson = {
+  /**
+   * Who, which complaint, idempotency key.
+   *
+   * @generated from field: pengaduan.common.v1.CommandContext context = 1;
+   */
+  context?: CommandContextJson;
+
+  /**
+   * A new disposition (step 3), a new analysis (step 4), or the answer upheld.
+   *
+   * @generated from field: pengaduan.events.v1.AppealDecision decision = 2;
+   */
+  decision?: AppealDecisionJson;
+
+  /**
+   * Required for UPHOLD: the head's reason, screened for the reporter's contact.
+   *
+   * @generated from field: optional string reason = 3;
+   */
+  reason?: string;
+};
+
+/**
+ * Describes the message pengaduan.disposition.v1.ReviewAppealRequest.
+ * Use `create(ReviewAppealRequestSchema)` to create a new message.
+ */
+export const ReviewAppealRequestSchema: GenMessage<ReviewAppealRequest, {jsonType: ReviewAppealRequestJson}> = /*@__PURE__*/
+  messageDesc(file_pengaduan_disposition_v1_messages, 3);
+
+/**
+ * The outcome of ReviewAppeal.
+ *
+ * @generated from message pengaduan.disposition.v1.ReviewAppealResponse
+ */
+export type ReviewAppealResponse = Message<"pengaduan.disposition.v1.ReviewAppealResponse"> & {
+  /**
+   * What the command did.
+   *
+   * @generated from field: pengaduan.common.v1.CommandOutcome outcome = 1;
+   */
+  outcome?: CommandOutcome | undefined;
+};
+
+/**
+ * The outcome of ReviewAppeal.
+ *
+ * @generated from message pengaduan.disposition.v1.ReviewAppealResponse
+ */
+export type ReviewAppealResponseJson = {
+  /**
+   * What the command did.
+   *
+   * @generated from field: pengaduan.common.v1.CommandOutcome outcome = 1;
+   */
+  outcome?: CommandOutcomeJson;
+};
+
+/**
+ * Describes the message pengaduan.disposition.v1.ReviewAppealResponse.
+ * Use `create(ReviewAppealResponseSchema)` to create a new message.
+ */
+export const ReviewAppealResponseSchema: GenMessage<ReviewAppealResponse, {jsonType: ReviewAppealResponseJson}> = /*@__PURE__*/
+  messageDesc(file_pengaduan_disposition_v1_messages, 4);
+
+/**
  * SOP step 3: a dispositioned section responds.
  *
  * @generated from message pengaduan.disposition.v1.RespondAsSectionRequest
@@ -252,7 +350,7 @@ export type RespondAsSectionRequestJson = {
  * Use `create(RespondAsSectionRequestSchema)` to create a new message.
  */
 export const RespondAsSectionRequestSchema: GenMessage<RespondAsSectionRequest, {jsonType: RespondAsSectionRequestJson}> = /*@__PURE__*/
-  messageDesc(file_pengaduan_disposition_v1_messages, 3);
+  messageDesc(file_pengaduan_disposition_v1_messages, 5);
 
 /**
  * The outcome of RespondAsSection.
@@ -287,7 +385,7 @@ export type RespondAsSectionResponseJson = {
  * Use `create(RespondAsSectionResponseSchema)` to create a new message.
  */
 export const RespondAsSectionResponseSchema: GenMessage<RespondAsSectionResponse, {jsonType: RespondAsSectionResponseJson}> = /*@__PURE__*/
-  messageDesc(file_pengaduan_disposition_v1_messages, 4);
+  messageDesc(file_pengaduan_disposition_v1_messages, 6);
 
 /**
  * The sections of an office, to disposition to.
@@ -336,7 +434,7 @@ export type ListSectionsRequestJson = {
  * Use `create(ListSectionsRequestSchema)` to create a new message.
  */
 export const ListSectionsRequestSchema: GenMessage<ListSectionsRequest, {jsonType: ListSectionsRequestJson}> = /*@__PURE__*/
-  messageDesc(file_pengaduan_disposition_v1_messages, 5);
+  messageDesc(file_pengaduan_disposition_v1_messages, 7);
 
 /**
  * A section of an office.
@@ -399,7 +497,7 @@ export type SectionJson = {
  * Use `create(SectionSchema)` to create a new message.
  */
 export const SectionSchema: GenMessage<Section, {jsonType: SectionJson}> = /*@__PURE__*/
-  messageDesc(file_pengaduan_disposition_v1_messages, 6);
+  messageDesc(file_pengaduan_disposition_v1_messages, 8);
 
 /**
  * The head of office adds a section (ADR 0042).
@@ -462,7 +560,7 @@ export type AddSectionRequestJson = {
  * Use `create(AddSectionRequestSchema)` to create a new message.
  */
 export const AddSectionRequestSchema: GenMessage<AddSectionRequest, {jsonType: AddSectionRequestJson}> = /*@__PURE__*/
-  messageDesc(file_pengaduan_disposition_v1_messages, 7);
+  messageDesc(file_pengaduan_disposition_v1_messages, 9);
 
 /**
  * The head of office renames a section (ADR 0042).
@@ -525,7 +623,7 @@ export type RenameSectionRequestJson = {
  * Use `create(RenameSectionRequestSchema)` to create a new message.
  */
 export const RenameSectionRequestSchema: GenMessage<RenameSectionRequest, {jsonType: RenameSectionRequestJson}> = /*@__PURE__*/
-  messageDesc(file_pengaduan_disposition_v1_messages, 8);
+  messageDesc(file_pengaduan_disposition_v1_messages, 10);
 
 /**
  * The head of office retires a section (ADR 0042).
@@ -574,7 +672,7 @@ export type RetireSectionRequestJson = {
  * Use `create(RetireSectionRequestSchema)` to create a new message.
  */
 export const RetireSectionRequestSchema: GenMessage<RetireSectionRequest, {jsonType: RetireSectionRequestJson}> = /*@__PURE__*/
-  messageDesc(file_pengaduan_disposition_v1_messages, 9);
+  messageDesc(file_pengaduan_disposition_v1_messages, 11);
 
 /**
  * The outcome of AddSection.
@@ -623,7 +721,7 @@ export type AddSectionResponseJson = {
  * Use `create(AddSectionResponseSchema)` to create a new message.
  */
 export const AddSectionResponseSchema: GenMessage<AddSectionResponse, {jsonType: AddSectionResponseJson}> = /*@__PURE__*/
-  messageDesc(file_pengaduan_disposition_v1_messages, 10);
+  messageDesc(file_pengaduan_disposition_v1_messages, 12);
 
 /**
  * The outcome of RenameSection.
@@ -686,7 +784,7 @@ export type RenameSectionResponseJson = {
  * Use `create(RenameSectionResponseSchema)` to create a new message.
  */
 export const RenameSectionResponseSchema: GenMessage<RenameSectionResponse, {jsonType: RenameSectionResponseJson}> = /*@__PURE__*/
-  messageDesc(file_pengaduan_disposition_v1_messages, 11);
+  messageDesc(file_pengaduan_disposition_v1_messages, 13);
 
 /**
  * The outcome of RetireSection.
@@ -735,7 +833,7 @@ export type RetireSectionResponseJson = {
  * Use `create(RetireSectionResponseSchema)` to create a new message.
  */
 export const RetireSectionResponseSchema: GenMessage<RetireSectionResponse, {jsonType: RetireSectionResponseJson}> = /*@__PURE__*/
-  messageDesc(file_pengaduan_disposition_v1_messages, 12);
+  messageDesc(file_pengaduan_disposition_v1_messages, 14);
 
 /**
  * The sections of an office.
@@ -770,5 +868,5 @@ export type ListSectionsResponseJson = {
  * Use `create(ListSectionsResponseSchema)` to create a new message.
  */
 export const ListSectionsResponseSchema: GenMessage<ListSectionsResponse, {jsonType: ListSectionsResponseJson}> = /*@__PURE__*/
-  messageDesc(file_pengaduan_disposition_v1_messages, 13);
+  messageDesc(file_pengaduan_disposition_v1_messages, 15);
 

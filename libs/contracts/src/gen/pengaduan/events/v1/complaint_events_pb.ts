@@ -24,7 +24,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pengaduan/events/v1/complaint_events.proto.
  */
 export const file_pengaduan_events_v1_complaint_events: GenFile = /*@__PURE__*/
-  fileDesc("CipwZW5nYWR1YW4vZXZlbnRzL3YxL2NvbXBsYWludF9ldmVudHMucHJvdG8SE3BlbmdhZHVhbi5ldmVudHMudjEihQQKEUNvbXBsYWludFJlY2VpdmVkEhQKDGNvbXBsYWludF9pZBgBIAEoCRITCgtvZmZpY2VfY29kZRgCIAEoCRIXCg90cmFja2luZ19udW1iZXIYAyABKAkSLQoHY2hhbm5lbBgEIAEoDjIcLnBlbmdhZHVhbi5jb21tb24udjEuQ2hhbm5lbBIvCgtyZWNlaXZlZF9hdBgFIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASFAoMcmVwb3J0ZXJfcmVmGAYgASgJEhEKCWFub255bW91cxgHIAEoCBIUCgxjb25maWRlbnRpYWwYCCABKAgSFQoNbWVzc2FnZV9jb3VudBgJIAEoDRIdChBmaXJzdF9tZXNzYWdlX2lkGAogASgJSACIAQESJQoYZm9yd2FyZGVkX2J5X29mZmljZV9jb2RlGAsgASgJSAGIAQESKgoddHJhbnNmZXJyZWRfZnJvbV9jb21wbGFpbnRfaWQYDCABKAlIAogBARIcCg9kb2N1bWVudF9zaGEyNTYYDSABKAlIA4gBAUITChFfZmlyc3RfbWVzc2FnZV9pZEIbChlfZm9yd2FyZGVkX2J5X29mZmljZV9jb2RlQiAKHl90cmFuc2ZlcnJlZF9mcm9tX2NvbXBsYWludF9pZEISChBfZG9jdW1lbnRfc2hhMjU2IroBChhDb21wbGFpbnRNZXNzYWdlQXBwZW5kZWQSEgoKbWVzc2FnZV9pZBgBIAEoCRItCgdjaGFubmVsGAIgASgOMhwucGVuZ2FkdWFuLmNvbW1vbi52MS5DaGFubmVsEi8KC3JlY2VpdmVkX2F0GAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIQCghzZXF1ZW5jZRgEIAEoDRIYChBhdHRhY2htZW50X2NvdW50GAUgASgNIp0BChJDb21wbGFpbnRDb25maXJtZWQSGwoTY2xhc3NpZmljYXRpb25fY29kZRgBIAEoCRIPCgdzdW1tYXJ5GAIgASgJEhEKCWFub255bW91cxgDIAEoCBIUCgxjb25maWRlbnRpYWwYBCABKAgSHAoPZG9jdW1lbnRfc2hhMjU2GAUgASgJSACIAQFCEgoQX2RvY3VtZW50X3NoYTI1NiK6AQoSQ29tcGxhaW50RGlzbWlzc2VkEjQKBnJlYXNvbhgBIAEoDjIkLnBlbmdhZHVhbi5ldmVudHMudjEuRGlzbWlzc2FsUmVhc29uEhkKDGR1cGxpY2F0ZV9vZhgCIAEoCUgAiAEBEhcKCmJlbG9uZ3NfdG8YAyABKAlIAYgBARIRCgRub3RlGAQgASgJSAKIAQFCDwoNX2R1cGxpY2F0ZV9vZkINCgtfYmVsb25nc190b0IHCgVfbm90ZSKJAQoSRGlzcG9zaXRpb25TZWN0aW9uEhQKDHNlY3Rpb25fY29kZRgBIAEoCRJBCgxpbnN0cnVjdGlvbnMYAiADKA4yKy5wZW5nYWR1YW4uZXZlbnRzLnYxLkRpc3Bvc2l0aW9uSW5zdHJ1Y3Rpb24SEQoEbm90ZRgDIAEoCUgAiAEBQgcKBV9ub3RlIr4BChFDb21wbGFpbnREaXNwb3NlZBIgChhkaXNwb3NpdGlvbl9zaGVldF9udW1iZXIYASABKAkSOQoIc2VjdGlvbnMYAiADKAsyJy5wZW5nYWR1YW4uZXZlbnRzLnYxLkRpc3Bvc2l0aW9uU2VjdGlvbhIRCgRub3RlGAMgASgJSACIAQESHAoPZG9jdW1lbnRfc2hhMjU2GAQgASgJSAGIAQFCBwoFX25vdGVCEgoQX2RvY3VtZW50X3NoYTI1NiJDChlDb21wbGFpbnRTZWN0aW9uUmVzcG9uZGVkEhQKDHNlY3Rpb25fY29kZRgBIAEoCRIQCghyZXNwb25zZRgCIAEoCSI2Ch1Db21wbGFpbnREaXNwb3NpdGlvbkNvbXBsZXRlZBIVCg1zZWN0aW9uX2NvZGVzGAEgAygJIvkBChFDb21wbGFpbnRBbmFseXplZBIQCghmaW5kaW5ncxgBIAEoCRI6Cg1zdWJzdGFudGlhdGVkGAIgASgOMiMucGVuZ2FkdWFuLmV2ZW50cy52MS5TdWJzdGFudGlhdGlvbhIbChNjbGFzc2lmaWNhdGlvbl9jb2RlGAMgASgJEi8KCHNldmVyaXR5GAQgASgOMh0ucGVuZ2FkdWFuLmV2ZW50cy52MS5TZXZlcml0eRIWCg5yZWNvbW1lbmRhdGlvbhgFIAEoCRIcCg9kb2N1bWVudF9zaGEyNTYYBiABKAlIAIgBAUISChBfZG9jdW1lbnRfc2hhMjU2IpUBChhDb21wbGFpbnRGb2xsb3dVcERlY2lkZWQSNwoIZGVjaXNpb24YASABKA4yJS5wZW5nYWR1YW4uZXZlbnRzLnYxLkZvbGxvd1VwRGVjaXNpb24SDgoGcmVhc29uGAIgASgJEhwKD2RvY3VtZW50X3NoYTI1NhgDIAEoCUgAiAEBQhIKEF9kb2N1bWVudF9zaGEyNTYijQEKClRlYW1NZW1iZXISDAoEbmFtZRgBIAEoCRILCgNuaXAYAiABKAkSEAoIcG9zaXRpb24YAyABKAkSMAoJdGVhbV9yb2xlGAQgASgOMh0ucGVuZ2FkdWFuLmV2ZW50cy52MS5UZWFtUm9sZRIUCgd1c2VyX2lkGAUgASgJSACIAQFCCgoIX3VzZXJfaWQi6gEKE0NvbXBsYWludFRlYW1Gb3JtZWQSFQoNZGVjcmVlX251bWJlchgBIAEoCRITCgtkZWNyZWVfZGF0ZRgCIAEoCRIwCgdtZW1iZXJzGAMgAygLMh8ucGVuZ2FkdWFuLmV2ZW50cy52MS5UZWFtTWVtYmVyEg8KB21hbmRhdGUYBCABKAkSGQoRcGVyaW9kX3N0YXJ0X2RhdGUYBSABKAkSFwoPcGVyaW9kX2VuZF9kYXRlGAYgASgJEhwKD2RvY3VtZW50X3NoYTI1NhgHIAEoCUgAiAEBQhIKEF9kb2N1bWVudF9zaGEyNTYimQEKFUNvbXBsYWludEFja25vd2xlZGdlZBItCgdjaGFubmVsGAEgASgOMhwucGVuZ2FkdWFuLmNvbW1vbi52MS5DaGFubmVsEhcKD3RyYWNraW5nX251bWJlchgCIAEoCRIgChNwcm92aWRlcl9tZXNzYWdlX2lkGAMgASgJSACIAQFCFgoUX3Byb3ZpZGVyX21lc3NhZ2VfaWQisQIKGUNvbXBsYWludFJlcG9ydGVySW5mb3JtZWQSFwoPaW5mb3JtYXRpb25fcmVmGAEgASgJEi0KB2NoYW5uZWwYAiABKA4yHC5wZW5nYWR1YW4uY29tbW9uLnYxLkNoYW5uZWwSGAoLdGVtcGxhdGVfaWQYAyABKAlIAIgBARIgChNwcm92aWRlcl9tZXNzYWdlX2lkGAQgASgJSAGIAQESHAoPZG9jdW1lbnRfc2hhMjU2GAUgASgJSAKIAQESNgoHb3V0Y29tZRgGIAEoDjIlLnBlbmdhZHVhbi5ldmVudHMudjEuQ29tcGxhaW50T3V0Y29tZUIOCgxfdGVtcGxhdGVfaWRCFgoUX3Byb3ZpZGVyX21lc3NhZ2VfaWRCEgoQX2RvY3VtZW50X3NoYTI1NiKLAgodQ29tcGxhaW50SW5mb3JtYXRpb25EZWxpdmVyZWQSLQoHY2hhbm5lbBgBIAEoDjIcLnBlbmdhZHVhbi5jb21tb24udjEuQ2hhbm5lbBIzCgZtZXRob2QYAiABKA4yIy5wZW5nYWR1YW4uZXZlbnRzLnYxLkRlbGl2ZXJ5TWV0aG9kEjAKDGRlbGl2ZXJlZF9hdBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEQoEbm90ZRgEIAEoCUgAiAEBEiAKE3Byb3ZpZGVyX21lc3NhZ2VfaWQYBSABKAlIAYgBAUIHCgVfbm90ZUIWChRfcHJvdmlkZXJfbWVzc2FnZV9pZCLgAgobQ29tcGxhaW50Tm90aWZpY2F0aW9uRmFpbGVkEjkKB3B1cnBvc2UYASABKA4yKC5wZW5nYWR1YW4uZXZlbnRzLnYxLk5vdGlmaWNhdGlvblB1cnBvc2USLQoHY2hhbm5lbBgCIAEoDjIcLnBlbmdhZHVhbi5jb21tb24udjEuQ2hhbm5lbBISCgplcnJvcl9jb2RlGAMgASgJEg8KB2F0dGVtcHQYBCABKA0SEgoKd2lsbF9yZXRyeRgFIAEoCBI4Cg9uZXh0X2F0dGVtcHRfYXQYBiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wSACIAQESOwoQZmFsbGJhY2tfY2hhbm5lbBgHIAEoDjIcLnBlbmdhZHVhbi5jb21tb24udjEuQ2hhbm5lbEgBiAEBQhIKEF9uZXh0X2F0dGVtcHRfYXRCEwoRX2ZhbGxiYWNrX2NoYW5uZWwikgEKFkNvbXBsYWludENhbGxBdHRlbXB0ZWQSLAoIcmV0cnlfYXQYASABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEj4KB3B1cnBvc2UYAiABKA4yKC5wZW5nYWR1YW4uZXZlbnRzLnYxLk5vdGlmaWNhdGlvblB1cnBvc2VIAIgBAUIKCghfcHVycG9zZSJ4ChpDb21wbGFpbnREZWxpdmVyeUFiYW5kb25lZBIOCgZyZWFzb24YASABKAkSPgoHcHVycG9zZRgCIAEoDjIoLnBlbmdhZHVhbi5ldmVudHMudjEuTm90aWZpY2F0aW9uUHVycG9zZUgAiAEBQgoKCF9wdXJwb3NlIngKD0NvbXBsYWludENsb3NlZBItCgljbG9zZWRfYXQYASABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEjYKB291dGNvbWUYAiABKA4yJS5wZW5nYWR1YW4uZXZlbnRzLnYxLkNvbXBsYWludE91dGNvbWUqvAEKD0Rpc21pc3NhbFJlYXNvbhIgChxESVNNSVNTQUxfUkVBU09OX1VOU1BFQ0lGSUVEEAASGQoVRElTTUlTU0FMX1JFQVNPTl9TUEFNEAESHgoaRElTTUlTU0FMX1JFQVNPTl9EVVBMSUNBVEUQAhIkCiBESVNNSVNTQUxfUkVBU09OX05PVF9BX0NPTVBMQUlOVBADEiYKIkRJU01JU1NBTF9SRUFTT05fTk9UX09VUl9BVVRIT1JJVFkQBCr4AQoWRGlzcG9zaXRpb25JbnN0cnVjdGlvbhInCiNESVNQT1NJVElPTl9JTlNUUlVDVElPTl9VTlNQRUNJRklFRBAAEioKJkRJU1BPU0lUSU9OX0lOU1RSVUNUSU9OX1RJTkRBS19MQU5KVVRJEAESMQotRElTUE9TSVRJT05fSU5TVFJVQ1RJT05fUEVMQUpBUklfREFOX0xBUE9SS0FOEAISKQolRElTUE9TSVRJT05fSU5TVFJVQ1RJT05fS09PUkRJTkFTSUtBThADEisKJ0RJU1BPU0lUSU9OX0lOU1RSVUNUSU9OX1VOVFVLX0RJS0VUQUhVSRAEKnoKDlN1YnN0YW50aWF0aW9uEh4KGlNVQlNUQU5USUFUSU9OX1VOU1BFQ0lGSUVEEAASFgoSU1VCU1RBTlRJQVRJT05fWUVTEAESGQoVU1VCU1RBTlRJQVRJT05fUEFSVExZEAISFQoRU1VCU1RBTlRJQVRJT05fTk8QAypeCghTZXZlcml0eRIYChRTRVZFUklUWV9VTlNQRUNJRklFRBAAEhAKDFNFVkVSSVRZX0xPVxABEhMKD1NFVkVSSVRZX01FRElVTRACEhEKDVNFVkVSSVRZX0hJR0gQAyp9ChBGb2xsb3dVcERlY2lzaW9uEiIKHkZPTExPV19VUF9ERUNJU0lPTl9VTlNQRUNJRklFRBAAEiAKHEZPTExPV19VUF9ERUNJU0lPTl9GT0xMT1dfVVAQARIjCh9GT0xMT1dfVVBfREVDSVNJT05fTk9fRk9MTE9XX1VQEAIqawoIVGVhbVJvbGUSGQoVVEVBTV9ST0xFX1VOU1BFQ0lGSUVEEAASEwoPVEVBTV9ST0xFX0tFVFVBEAESGAoUVEVBTV9ST0xFX1NFS1JFVEFSSVMQAhIVChFURUFNX1JPTEVfQU5HR09UQRADKp0BChBDb21wbGFpbnRPdXRjb21lEiEKHUNPTVBMQUlOVF9PVVRDT01FX1VOU1BFQ0lGSUVEEAASHwobQ09NUExBSU5UX09VVENPTUVfRElTTUlTU0VEEAESIgoeQ09NUExBSU5UX09VVENPTUVfTk9fRk9MTE9XX1VQEAISIQodQ09NUExBSU5UX09VVENPTUVfRk9MTE9XRURfVVAQAyrWAQoORGVsaXZlcnlNZXRob2QSHwobREVMSVZFUllfTUVUSE9EX1VOU1BFQ0lGSUVEEAASJAogREVMSVZFUllfTUVUSE9EX1BST1ZJREVSX1JFQ0VJUFQQARIeChpERUxJVkVSWV9NRVRIT0RfUEhPTkVfQ0FMTBACEh0KGURFTElWRVJZX01FVEhPRF9JTl9QRVJTT04QAxIiCh5ERUxJVkVSWV9NRVRIT0RfUkVQT1JURVJfUkVQTFkQBBIaChZERUxJVkVSWV9NRVRIT0RfTEVUVEVSEAUqwAEKE05vdGlmaWNhdGlvblB1cnBvc2USJAogTk9USUZJQ0FUSU9OX1BVUlBPU0VfVU5TUEVDSUZJRUQQABIoCiROT1RJRklDQVRJT05fUFVSUE9TRV9BQ0tOT1dMRURHRU1FTlQQARIuCipOT1RJRklDQVRJT05fUFVSUE9TRV9GT0xMT1dfVVBfSU5GT1JNQVRJT04QAhIpCiVOT1RJRklDQVRJT05fUFVSUE9TRV9ESVNNSVNTQUxfTk9USUNFEANiBnByb3RvMw", [file_google_protobuf_timestamp, file_pengaduan_common_v1_channel]);
+  fileDesc("CipwZW5nYWR1YW4vZXZlbnRzL3YxL2NvbXBsYWludF9ldmVudHMucHJvdG8SE3BlbmdhZHVhbi5ldmVudHMudjEivwQKEUNvbXBsYWludFJlY2VpdmVkEhQKDGNvbXBsYWludF9pZBgBIAEoCRITCgtvZmZpY2VfY29kZRgCIAEoCRIXCg90cmFja2luZ19udW1iZXIYAyABKAkSLQoHY2hhbm5lbBgEIAEoDjIcLnBlbmdhZHVhbi5jb21tb24udjEuQ2hhbm5lbBIvCgtyZWNlaXZlZF9hdBgFIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASFAoMcmVwb3J0ZXJfcmVmGAYgASgJEhEKCWFub255bW91cxgHIAEoCBIUCgxjb25maWRlbnRpYWwYCCABKAgSFQoNbWVzc2FnZV9jb3VudBgJIAEoDRIdChBmaXJzdF9tZXNzYWdlX2lkGAogASgJSACIAQESJQoYZm9yd2FyZGVkX2J5X29mZmljZV9jb2RlGAsgASgJSAGIAQESKgoddHJhbnNmZXJyZWRfZnJvbV9jb21wbGFpbnRfaWQYDCABKAlIAogBARIcCg9kb2N1bWVudF9zaGEyNTYYDSABKAlIA4gBARIgChNsYXBvcl9yZXBvcnRfbnVtYmVyGA4gASgJSASIAQFCEwoRX2ZpcnN0X21lc3NhZ2VfaWRCGwoZX2ZvcndhcmRlZF9ieV9vZmZpY2VfY29kZUIgCh5fdHJhbnNmZXJyZWRfZnJvbV9jb21wbGFpbnRfaWRCEgoQX2RvY3VtZW50X3NoYTI1NkIWChRfbGFwb3JfcmVwb3J0X251bWJlciK6AQoYQ29tcGxhaW50TWVzc2FnZUFwcGVuZGVkEhIKCm1lc3NhZ2VfaWQYASABKAkSLQoHY2hhbm5lbBgCIAEoDjIcLnBlbmdhZHVhbi5jb21tb24udjEuQ2hhbm5lbBIvCgtyZWNlaXZlZF9hdBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEAoIc2VxdWVuY2UYBCABKA0SGAoQYXR0YWNobWVudF9jb3VudBgFIAEoDSKdAQoSQ29tcGxhaW50Q29uZmlybWVkEhsKE2NsYXNzaWZpY2F0aW9uX2NvZGUYASABKAkSDwoHc3VtbWFyeRgCIAEoCRIRCglhbm9ueW1vdXMYAyABKAgSFAoMY29uZmlkZW50aWFsGAQgASgIEhwKD2RvY3VtZW50X3NoYTI1NhgFIAEoCUgAiAEBQhIKEF9kb2N1bWVudF9zaGEyNTYiugEKEkNvbXBsYWludERpc21pc3NlZBI0CgZyZWFzb24YASABKA4yJC5wZW5nYWR1YW4uZXZlbnRzLnYxLkRpc21pc3NhbFJlYXNvbhIZCgxkdXBsaWNhdGVfb2YYAiABKAlIAIgBARIXCgpiZWxvbmdzX3RvGAMgASgJSAGIAQESEQoEbm90ZRgEIAEoCUgCiAEBQg8KDV9kdXBsaWNhdGVfb2ZCDQoLX2JlbG9uZ3NfdG9CBwoFX25vdGUiiQEKEkRpc3Bvc2l0aW9uU2VjdGlvbhIUCgxzZWN0aW9uX2NvZGUYASABKAkSQQoMaW5zdHJ1Y3Rpb25zGAIgAygOMisucGVuZ2FkdWFuLmV2ZW50cy52MS5EaXNwb3NpdGlvbkluc3RydWN0aW9uEhEKBG5vdGUYAyABKAlIAIgBAUIHCgVfbm90ZSK+AQoRQ29tcGxhaW50RGlzcG9zZWQSIAoYZGlzcG9zaXRpb25fc2hlZXRfbnVtYmVyGAEgASgJEjkKCHNlY3Rpb25zGAIgAygLMicucGVuZ2FkdWFuLmV2ZW50cy52MS5EaXNwb3NpdGlvblNlY3Rpb24SEQoEbm90ZRgDIAEoCUgAiAEBEhwKD2RvY3VtZW50X3NoYTI1NhgEIAEoCUgBiAEBQgcKBV9ub3RlQhIKEF9kb2N1bWVudF9zaGEyNTYiQwoZQ29tcGxhaW50U2VjdGlvblJlc3BvbmRlZBIUCgxzZWN0aW9uX2NvZGUYASABKAkSEAoIcmVzcG9uc2UYAiABKAkiNgodQ29tcGxhaW50RGlzcG9zaXRpb25Db21wbGV0ZWQSFQoNc2VjdGlvbl9jb2RlcxgBIAMoCSL5AQoRQ29tcGxhaW50QW5hbHl6ZWQSEAoIZmluZGluZ3MYASABKAkSOgoNc3Vic3RhbnRpYXRlZBgCIAEoDjIjLnBlbmdhZHVhbi5ldmVudHMudjEuU3Vic3RhbnRpYXRpb24SGwoTY2xhc3NpZmljYXRpb25fY29kZRgDIAEoCRIvCghzZXZlcml0eRgEIAEoDjIdLnBlbmdhZHVhbi5ldmVudHMudjEuU2V2ZXJpdHkSFgoOcmVjb21tZW5kYXRpb24YBSABKAkSHAoPZG9jdW1lbnRfc2hhMjU2GAYgASgJSACIAQFCEgoQX2RvY3VtZW50X3NoYTI1NiKVAQoYQ29tcGxhaW50Rm9sbG93VXBEZWNpZGVkEjcKCGRlY2lzaW9uGAEgASgOMiUucGVuZ2FkdWFuLmV2ZW50cy52MS5Gb2xsb3dVcERlY2lzaW9uEg4KBnJlYXNvbhgCIAEoCRIcCg9kb2N1bWVudF9zaGEyNTYYAyABKAlIAIgBAUISChBfZG9jdW1lbnRfc2hhMjU2Io0BCgpUZWFtTWVtYmVyEgwKBG5hbWUYASABKAkSCwoDbmlwGAIgASgJEhAKCHBvc2l0aW9uGAMgASgJEjAKCXRlYW1fcm9sZRgEIAEoDjIdLnBlbmdhZHVhbi5ldmVudHMudjEuVGVhbVJvbGUSFAoHdXNlcl9pZBgFIAEoCUgAiAEBQgoKCF91c2VyX2lkIuoBChNDb21wbGFpbnRUZWFtRm9ybWVkEhUKDWRlY3JlZV9udW1iZXIYASABKAkSEwoLZGVjcmVlX2RhdGUYAiABKAkSMAoHbWVtYmVycxgDIAMoCzIfLnBlbmdhZHVhbi5ldmVudHMudjEuVGVhbU1lbWJlchIPCgdtYW5kYXRlGAQgASgJEhkKEXBlcmlvZF9zdGFydF9kYXRlGAUgASgJEhcKD3BlcmlvZF9lbmRfZGF0ZRgGIAEoCRIcCg9kb2N1bWVudF9zaGEyNTYYByABKAlIAIgBAUISChBfZG9jdW1lbnRfc2hhMjU2IpkBChVDb21wbGFpbnRBY2tub3dsZWRnZWQSLQoHY2hhbm5lbBgBIAEoDjIcLnBlbmdhZHVhbi5jb21tb24udjEuQ2hhbm5lbBIXCg90cmFja2luZ19udW1iZXIYAiABKAkSIAoTcHJvdmlkZXJfbWVzc2FnZV9pZBgDIAEoCUgAiAEBQhYKFF9wcm92aWRlcl9tZXNzYWdlX2lkIrECChlDb21wbGFpbnRSZXBvcnRlckluZm9ybWVkEhcKD2luZm9ybWF0aW9uX3JlZhgBIAEoCRItCgdjaGFubmVsGAIgASgOMhwucGVuZ2FkdWFuLmNvbW1vbi52MS5DaGFubmVsEhgKC3RlbXBsYXRlX2lkGAMgASgJSACIAQESIAoTcHJvdmlkZXJfbWVzc2FnZV9pZBgEIAEoCUgBiAEBEhwKD2RvY3VtZW50X3NoYTI1NhgFIAEoCUgCiAEBEjYKB291dGNvbWUYBiABKA4yJS5wZW5nYWR1YW4uZXZlbnRzLnYxLkNvbXBsYWludE91dGNvbWVCDgoMX3RlbXBsYXRlX2lkQhYKFF9wcm92aWRlcl9tZXNzYWdlX2lkQhIKEF9kb2N1bWVudF9zaGEyNTYiiwIKHUNvbXBsYWludEluZm9ybWF0aW9uRGVsaXZlcmVkEi0KB2NoYW5uZWwYASABKA4yHC5wZW5nYWR1YW4uY29tbW9uLnYxLkNoYW5uZWwSMwoGbWV0aG9kGAIgASgOMiMucGVuZ2FkdWFuLmV2ZW50cy52MS5EZWxpdmVyeU1ldGhvZBIwCgxkZWxpdmVyZWRfYXQYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhEKBG5vdGUYBCABKAlIAIgBARIgChNwcm92aWRlcl9tZXNzYWdlX2lkGAUgASgJSAGIAQFCBwoFX25vdGVCFgoUX3Byb3ZpZGVyX21lc3NhZ2VfaWQi4AIKG0NvbXBsYWludE5vdGlmaWNhdGlvbkZhaWxlZBI5CgdwdXJwb3NlGAEgASgOMigucGVuZ2FkdWFuLmV2ZW50cy52MS5Ob3RpZmljYXRpb25QdXJwb3NlEi0KB2NoYW5uZWwYAiABKA4yHC5wZW5nYWR1YW4uY29tbW9uLnYxLkNoYW5uZWwSEgoKZXJyb3JfY29kZRgDIAEoCRIPCgdhdHRlbXB0GAQgASgNEhIKCndpbGxfcmV0cnkYBSABKAgSOAoPbmV4dF9hdHRlbXB0X2F0GAYgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEgAiAEBEjsKEGZhbGxiYWNrX2NoYW5uZWwYByABKA4yHC5wZW5nYWR1YW4uY29tbW9uLnYxLkNoYW5uZWxIAYgBAUISChBfbmV4dF9hdHRlbXB0X2F0QhMKEV9mYWxsYmFja19jaGFubmVsIpIBChZDb21wbGFpbnRDYWxsQXR0ZW1wdGVkEiwKCHJldHJ5X2F0GAEgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBI+CgdwdXJwb3NlGAIgASgOMigucGVuZ2FkdWFuLmV2ZW50cy52MS5Ob3RpZmljYXRpb25QdXJwb3NlSACIAQFCCgoIX3B1cnBvc2UieAoaQ29tcGxhaW50RGVsaXZlcnlBYmFuZG9uZWQSDgoGcmVhc29uGAEgASgJEj4KB3B1cnBvc2UYAiABKA4yKC5wZW5nYWR1YW4uZXZlbnRzLnYxLk5vdGlmaWNhdGlvblB1cnBvc2VIAIgBAUIKCghfcHVycG9zZSJ4Cg9Db21wbGFpbnRDbG9zZWQSLQoJY2xvc2VkX2F0GAEgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBI2CgdvdXRjb21lGAIgASgOMiUucGVuZ2FkdWFuLmV2ZW50cy52MS5Db21wbGFpbnRPdXRjb21lIlMKDkNvbXBsYWludFJhdGVkEg4KBnJhdGluZxgBIAEoBRITCgtoYXNfY29tbWVudBgCIAEoCBIcChR3aXRoaW5fYXBwZWFsX3dpbmRvdxgDIAEoCCJcChFDb21wbGFpbnRBcHBlYWxlZBIzCgd0cmlnZ2VyGAEgASgOMiIucGVuZ2FkdWFuLmV2ZW50cy52MS5BcHBlYWxUcmlnZ2VyEhIKCmhhc19yZWFzb24YAiABKAgicAoXQ29tcGxhaW50QXBwZWFsUmV2aWV3ZWQSNQoIZGVjaXNpb24YASABKA4yIy5wZW5nYWR1YW4uZXZlbnRzLnYxLkFwcGVhbERlY2lzaW9uEhMKBnJlYXNvbhgCIAEoCUgAiAEBQgkKB19yZWFzb24iUQobQ29tcGxhaW50UGVyc29uYWxEYXRhRXJhc2VkEjIKBnJlYXNvbhgBIAEoDjIiLnBlbmdhZHVhbi5ldmVudHMudjEuRXJhc3VyZVJlYXNvbiq8AQoPRGlzbWlzc2FsUmVhc29uEiAKHERJU01JU1NBTF9SRUFTT05fVU5TUEVDSUZJRUQQABIZChVESVNNSVNTQUxfUkVBU09OX1NQQU0QARIeChpESVNNSVNTQUxfUkVBU09OX0RVUExJQ0FURRACEiQKIERJU01JU1NBTF9SRUFTT05fTk9UX0FfQ09NUExBSU5UEAMSJgoiRElTTUlTU0FMX1JFQVNPTl9OT1RfT1VSX0FVVEhPUklUWRAEKvgBChZEaXNwb3NpdGlvbkluc3RydWN0aW9uEicKI0RJU1BPU0lUSU9OX0lOU1RSVUNUSU9OX1VOU1BFQ0lGSUVEEAASKgomRElTUE9TSVRJT05fSU5TVFJVQ1RJT05fVElOREFLX0xBTkpVVEkQARIxCi1ESVNQT1NJVElPTl9JTlNUUlVDVElPTl9QRUxBSkFSSV9EQU5fTEFQT1JLQU4QAhIpCiVESVNQT1NJVElPTl9JTlNUUlVDVElPTl9LT09SRElOQVNJS0FOEAMSKwonRElTUE9TSVRJT05fSU5TVFJVQ1RJT05fVU5UVUtfRElLRVRBSFVJEAQqegoOU3Vic3RhbnRpYXRpb24SHgoaU1VCU1RBTlRJQVRJT05fVU5TUEVDSUZJRUQQABIWChJTVUJTVEFOVElBVElPTl9ZRVMQARIZChVTVUJTVEFOVElBVElPTl9QQVJUTFkQAhIVChFTVUJTVEFOVElBVElPTl9OTxADKl4KCFNldmVyaXR5EhgKFFNFVkVSSVRZX1VOU1BFQ0lGSUVEEAASEAoMU0VWRVJJVFlfTE9XEAESEwoPU0VWRVJJVFlfTUVESVVNEAISEQoNU0VWRVJJVFlfSElHSBADKn0KEEZvbGxvd1VwRGVjaXNpb24SIgoeRk9MTE9XX1VQX0RFQ0lTSU9OX1VOU1BFQ0lGSUVEEAASIAocRk9MTE9XX1VQX0RFQ0lTSU9OX0ZPTExPV19VUBABEiMKH0ZPTExPV19VUF9ERUNJU0lPTl9OT19GT0xMT1dfVVAQAiprCghUZWFtUm9sZRIZChVURUFNX1JPTEVfVU5TUEVDSUZJRUQQABITCg9URUFNX1JPTEVfS0VUVUEQARIYChRURUFNX1JPTEVfU0VLUkVUQVJJUxACEhUKEVRFQU1fUk9MRV9BTkdHT1RBEAMqnQEKEENvbXBsYWludE91dGNvbWUSIQodQ09NUExBSU5UX09VVENPTUVfVU5TUEVDSUZJRUQQABIfChtDT01QTEFJTlRfT1VUQ09NRV9ESVNNSVNTRUQQARIiCh5DT01QTEFJTlRfT1VUQ09NRV9OT19GT0xMT1dfVVAQAhIhCh1DT01QTEFJTlRfT1VUQ09NRV9GT0xMT1dFRF9VUBADKvgBCg5EZWxpdmVyeU1ldGhvZBIfChtERUxJVkVSWV9NRVRIT0RfVU5TUEVDSUZJRUQQABIkCiBERUxJVkVSWV9NRVRIT0RfUFJPVklERVJfUkVDRUlQVBABEh4KGkRFTElWRVJZX01FVEhPRF9QSE9ORV9DQUxMEAISHQoZREVMSVZFUllfTUVUSE9EX0lOX1BFUlNPThADEiIKHkRFTElWRVJZX01FVEhPRF9SRVBPUlRFUl9SRVBMWRAEEhoKFkRFTElWRVJZX01FVEhPRF9MRVRURVIQBRIgChxERUxJVkVSWV9NRVRIT0RfTEFQT1JfUE9TVEVEEAYqvgIKE05vdGlmaWNhdGlvblB1cnBvc2USJAogTk9USUZJQ0FUSU9OX1BVUlBPU0VfVU5TUEVDSUZJRUQQABIoCiROT1RJRklDQVRJT05fUFVSUE9TRV9BQ0tOT1dMRURHRU1FTlQQARIuCipOT1RJRklDQVRJT05fUFVSUE9TRV9GT0xMT1dfVVBfSU5GT1JNQVRJT04QAhIpCiVOT1RJRklDQVRJT05fUFVSUE9TRV9ESVNNSVNTQUxfTk9USUNFEAMSKQolTk9USUZJQ0FUSU9OX1BVUlBPU0VfU1RBVFVTX0NPTkZJUk1FRBAKEigKJE5PVElGSUNBVElPTl9QVVJQT1NFX1NUQVRVU19ESVNQT1NFRBALEicKI05PVElGSUNBVElPTl9QVVJQT1NFX1NUQVRVU19ERUNJREVEEAwqawoNQXBwZWFsVHJpZ2dlchIeChpBUFBFQUxfVFJJR0dFUl9VTlNQRUNJRklFRBAAEh4KGkFQUEVBTF9UUklHR0VSX1BPT1JfUkFUSU5HEAESGgoWQVBQRUFMX1RSSUdHRVJfUkVRVUVTVBACKosBCg5BcHBlYWxEZWNpc2lvbhIfChtBUFBFQUxfREVDSVNJT05fVU5TUEVDSUZJRUQQABIdChlBUFBFQUxfREVDSVNJT05fUkVESVNQT1NFEAESHQoZQVBQRUFMX0RFQ0lTSU9OX1JFQU5BTFlaRRACEhoKFkFQUEVBTF9ERUNJU0lPTl9VUEhPTEQQAyppCg1FcmFzdXJlUmVhc29uEh4KGkVSQVNVUkVfUkVBU09OX1VOU1BFQ0lGSUVEEAASGgoWRVJBU1VSRV9SRUFTT05fUkVRVUVTVBABEhwKGEVSQVNVUkVfUkVBU09OX1JFVEVOVElPThACYgZwcm90bzM", [file_google_protobuf_timestamp, file_pengaduan_common_v1_channel]);
 
 /**
  * `complaint.received` (intake, SOP step 1): a new complaint report exists and has a
@@ -124,6 +124,14 @@ export type ComplaintReceived = Message<"pengaduan.events.v1.ComplaintReceived">
    * @generated from field: optional string document_sha256 = 13;
    */
   documentSha256?: string | undefined;
+
+  /**
+   * For channel `CHANNEL_LAPOR`: the complaint's report number on SP4N-LAPOR! (digits, unique
+   * per office; not personal data). Added field, dataversion unchanged (docs/adr/0055).
+   *
+   * @generated from field: optional string lapor_report_number = 14;
+   */
+  laporReportNumber?: string | undefined;
 };
 
 /**
@@ -224,6 +232,14 @@ export type ComplaintReceivedJson = {
    * @generated from field: optional string document_sha256 = 13;
    */
   documentSha256?: string;
+
+  /**
+   * For channel `CHANNEL_LAPOR`: the complaint's report number on SP4N-LAPOR! (digits, unique
+   * per office; not personal data). Added field, dataversion unchanged (docs/adr/0055).
+   *
+   * @generated from field: optional string lapor_report_number = 14;
+   */
+  laporReportNumber?: string;
 };
 
 /**
@@ -1656,6 +1672,212 @@ export const ComplaintClosedSchema: GenMessage<ComplaintClosed, {jsonType: Compl
   messageDesc(file_pengaduan_events_v1_complaint_events, 18);
 
 /**
+ * `complaint.rated` (intake, docs/adr/0053): the reporter rated the handling of the closed
+ * complaint. The comment, if any, stays in intake.
+ *
+ * @generated from message pengaduan.events.v1.ComplaintRated
+ */
+export type ComplaintRated = Message<"pengaduan.events.v1.ComplaintRated"> & {
+  /**
+   * 1 to 5.
+   *
+   * @generated from field: int32 rating = 1;
+   */
+  rating: number;
+
+  /**
+   * Whether the reporter wrote a comment.
+   *
+   * @generated from field: bool has_comment = 2;
+   */
+  hasComment: boolean;
+
+  /**
+   * Whether it was given within the office's appeal window after closing; a rating of 2 or
+   * less within it is followed by `complaint.appealed` in the same decision.
+   *
+   * @generated from field: bool within_appeal_window = 3;
+   */
+  withinAppealWindow: boolean;
+};
+
+/**
+ * `complaint.rated` (intake, docs/adr/0053): the reporter rated the handling of the closed
+ * complaint. The comment, if any, stays in intake.
+ *
+ * @generated from message pengaduan.events.v1.ComplaintRated
+ */
+export type ComplaintRatedJson = {
+  /**
+   * 1 to 5.
+   *
+   * @generated from field: int32 rating = 1;
+   */
+  rating?: number;
+
+  /**
+   * Whether the reporter wrote a comment.
+   *
+   * @generated from field: bool has_comment = 2;
+   */
+  hasComment?: boolean;
+
+  /**
+   * Whether it was given within the office's appeal window after closing; a rating of 2 or
+   * less within it is followed by `complaint.appealed` in the same decision.
+   *
+   * @generated from field: bool within_appeal_window = 3;
+   */
+  withinAppealWindow?: boolean;
+};
+
+/**
+ * Describes the message pengaduan.events.v1.ComplaintRated.
+ * Use `create(ComplaintRatedSchema)` to create a new message.
+ */
+export const ComplaintRatedSchema: GenMessage<ComplaintRated, {jsonType: ComplaintRatedJson}> = /*@__PURE__*/
+  messageDesc(file_pengaduan_events_v1_complaint_events, 19);
+
+/**
+ * `complaint.appealed` (intake, docs/adr/0053): an appeal was opened on the closed complaint;
+ * the head of office reviews it within 12 h. The reason, if any, stays in intake.
+ *
+ * @generated from message pengaduan.events.v1.ComplaintAppealed
+ */
+export type ComplaintAppealed = Message<"pengaduan.events.v1.ComplaintAppealed"> & {
+  /**
+   * What opened it.
+   *
+   * @generated from field: pengaduan.events.v1.AppealTrigger trigger = 1;
+   */
+  trigger: AppealTrigger;
+
+  /**
+   * Whether the reporter gave a reason.
+   *
+   * @generated from field: bool has_reason = 2;
+   */
+  hasReason: boolean;
+};
+
+/**
+ * `complaint.appealed` (intake, docs/adr/0053): an appeal was opened on the closed complaint;
+ * the head of office reviews it within 12 h. The reason, if any, stays in intake.
+ *
+ * @generated from message pengaduan.events.v1.ComplaintAppealed
+ */
+export type ComplaintAppealedJson = {
+  /**
+   * What opened it.
+   *
+   * @generated from field: pengaduan.events.v1.AppealTrigger trigger = 1;
+   */
+  trigger?: AppealTriggerJson;
+
+  /**
+   * Whether the reporter gave a reason.
+   *
+   * @generated from field: bool has_reason = 2;
+   */
+  hasReason?: boolean;
+};
+
+/**
+ * Describes the message pengaduan.events.v1.ComplaintAppealed.
+ * Use `create(ComplaintAppealedSchema)` to create a new message.
+ */
+export const ComplaintAppealedSchema: GenMessage<ComplaintAppealed, {jsonType: ComplaintAppealedJson}> = /*@__PURE__*/
+  messageDesc(file_pengaduan_events_v1_complaint_events, 20);
+
+/**
+ * `complaint.appeal-reviewed` (disposition, docs/adr/0053): the head of office reviewed the appeal.
+ *
+ * @generated from message pengaduan.events.v1.ComplaintAppealReviewed
+ */
+export type ComplaintAppealReviewed = Message<"pengaduan.events.v1.ComplaintAppealReviewed"> & {
+  /**
+   * The decision.
+   *
+   * @generated from field: pengaduan.events.v1.AppealDecision decision = 1;
+   */
+  decision: AppealDecision;
+
+  /**
+   * The head's reason (required for UPHOLD): an officer's text, screened for the reporter's contact.
+   *
+   * @generated from field: optional string reason = 2;
+   */
+  reason?: string | undefined;
+};
+
+/**
+ * `complaint.appeal-reviewed` (disposition, docs/adr/0053): the head of office reviewed the appeal.
+ *
+ * @generated from message pengaduan.events.v1.ComplaintAppealReviewed
+ */
+export type ComplaintAppealReviewedJson = {
+  /**
+   * The decision.
+   *
+   * @generated from field: pengaduan.events.v1.AppealDecision decision = 1;
+   */
+  decision?: AppealDecisionJson;
+
+  /**
+   * The head's reason (required for UPHOLD): an officer's text, screened for the reporter's contact.
+   *
+   * @generated from field: optional string reason = 2;
+   */
+  reason?: string;
+};
+
+/**
+ * Describes the message pengaduan.events.v1.ComplaintAppealReviewed.
+ * Use `create(ComplaintAppealReviewedSchema)` to create a new message.
+ */
+export const ComplaintAppealReviewedSchema: GenMessage<ComplaintAppealReviewed, {jsonType: ComplaintAppealReviewedJson}> = /*@__PURE__*/
+  messageDesc(file_pengaduan_events_v1_complaint_events, 21);
+
+/**
+ * `complaint.personal-data-erased` (intake, docs/adr/0057): the complainant's data key was
+ * destroyed; their contact, messages and attachments are unreadable from now on. Carries no
+ * personal data; moves no step and no version; may follow `complaint.closed`.
+ *
+ * @generated from message pengaduan.events.v1.ComplaintPersonalDataErased
+ */
+export type ComplaintPersonalDataErased = Message<"pengaduan.events.v1.ComplaintPersonalDataErased"> & {
+  /**
+   * Why.
+   *
+   * @generated from field: pengaduan.events.v1.ErasureReason reason = 1;
+   */
+  reason: ErasureReason;
+};
+
+/**
+ * `complaint.personal-data-erased` (intake, docs/adr/0057): the complainant's data key was
+ * destroyed; their contact, messages and attachments are unreadable from now on. Carries no
+ * personal data; moves no step and no version; may follow `complaint.closed`.
+ *
+ * @generated from message pengaduan.events.v1.ComplaintPersonalDataErased
+ */
+export type ComplaintPersonalDataErasedJson = {
+  /**
+   * Why.
+   *
+   * @generated from field: pengaduan.events.v1.ErasureReason reason = 1;
+   */
+  reason?: ErasureReasonJson;
+};
+
+/**
+ * Describes the message pengaduan.events.v1.ComplaintPersonalDataErased.
+ * Use `create(ComplaintPersonalDataErasedSchema)` to create a new message.
+ */
+export const ComplaintPersonalDataErasedSchema: GenMessage<ComplaintPersonalDataErased, {jsonType: ComplaintPersonalDataErasedJson}> = /*@__PURE__*/
+  messageDesc(file_pengaduan_events_v1_complaint_events, 22);
+
+/**
  * Why a message was not taken up as a complaint.
  *
  * @generated from enum pengaduan.events.v1.DismissalReason
@@ -2045,6 +2267,14 @@ export enum DeliveryMethod {
    * @generated from enum value: DELIVERY_METHOD_LETTER = 5;
    */
   LETTER = 5,
+
+  /**
+   * An officer posted it on SP4N-LAPOR! as the answer to the complaint's report (channel
+   * `CHANNEL_LAPOR`, docs/adr/0055).
+   *
+   * @generated from enum value: DELIVERY_METHOD_LAPOR_POSTED = 6;
+   */
+  LAPOR_POSTED = 6,
 }
 
 /**
@@ -2052,7 +2282,7 @@ export enum DeliveryMethod {
  *
  * @generated from enum pengaduan.events.v1.DeliveryMethod
  */
-export type DeliveryMethodJson = "DELIVERY_METHOD_UNSPECIFIED" | "DELIVERY_METHOD_PROVIDER_RECEIPT" | "DELIVERY_METHOD_PHONE_CALL" | "DELIVERY_METHOD_IN_PERSON" | "DELIVERY_METHOD_REPORTER_REPLY" | "DELIVERY_METHOD_LETTER";
+export type DeliveryMethodJson = "DELIVERY_METHOD_UNSPECIFIED" | "DELIVERY_METHOD_PROVIDER_RECEIPT" | "DELIVERY_METHOD_PHONE_CALL" | "DELIVERY_METHOD_IN_PERSON" | "DELIVERY_METHOD_REPORTER_REPLY" | "DELIVERY_METHOD_LETTER" | "DELIVERY_METHOD_LAPOR_POSTED";
 
 /**
  * Describes the enum pengaduan.events.v1.DeliveryMethod.
@@ -2093,6 +2323,29 @@ export enum NotificationPurpose {
    * @generated from enum value: NOTIFICATION_PURPOSE_DISMISSAL_NOTICE = 3;
    */
   DISMISSAL_NOTICE = 3,
+
+  /**
+   * Status message: the complaint was confirmed (docs/adr/0054). The status messages are
+   * numbered from 10 so that other purposes may take 4-9; they name a text and a setting of
+   * notification's, and no complaint event carries them.
+   *
+   * @generated from enum value: NOTIFICATION_PURPOSE_STATUS_CONFIRMED = 10;
+   */
+  STATUS_CONFIRMED = 10,
+
+  /**
+   * Status message: the complaint was dispositioned (docs/adr/0054).
+   *
+   * @generated from enum value: NOTIFICATION_PURPOSE_STATUS_DISPOSED = 11;
+   */
+  STATUS_DISPOSED = 11,
+
+  /**
+   * Status message: the follow-up was decided (docs/adr/0054).
+   *
+   * @generated from enum value: NOTIFICATION_PURPOSE_STATUS_DECIDED = 12;
+   */
+  STATUS_DECIDED = 12,
 }
 
 /**
@@ -2100,11 +2353,141 @@ export enum NotificationPurpose {
  *
  * @generated from enum pengaduan.events.v1.NotificationPurpose
  */
-export type NotificationPurposeJson = "NOTIFICATION_PURPOSE_UNSPECIFIED" | "NOTIFICATION_PURPOSE_ACKNOWLEDGEMENT" | "NOTIFICATION_PURPOSE_FOLLOW_UP_INFORMATION" | "NOTIFICATION_PURPOSE_DISMISSAL_NOTICE";
+export type NotificationPurposeJson = "NOTIFICATION_PURPOSE_UNSPECIFIED" | "NOTIFICATION_PURPOSE_ACKNOWLEDGEMENT" | "NOTIFICATION_PURPOSE_FOLLOW_UP_INFORMATION" | "NOTIFICATION_PURPOSE_DISMISSAL_NOTICE" | "NOTIFICATION_PURPOSE_STATUS_CONFIRMED" | "NOTIFICATION_PURPOSE_STATUS_DISPOSED" | "NOTIFICATION_PURPOSE_STATUS_DECIDED";
 
 /**
  * Describes the enum pengaduan.events.v1.NotificationPurpose.
  */
 export const NotificationPurposeSchema: GenEnum<NotificationPurpose, NotificationPurposeJson> = /*@__PURE__*/
   enumDesc(file_pengaduan_events_v1_complaint_events, 8);
+
+/**
+ * What opened an appeal (docs/adr/0053).
+ *
+ * @generated from enum pengaduan.events.v1.AppealTrigger
+ */
+export enum AppealTrigger {
+  /**
+   * Not set; rejected by validation.
+   *
+   * @generated from enum value: APPEAL_TRIGGER_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * A poor rating within the appeal window (follows `complaint.rated`).
+   *
+   * @generated from enum value: APPEAL_TRIGGER_POOR_RATING = 1;
+   */
+  POOR_RATING = 1,
+
+  /**
+   * The reporter's explicit appeal.
+   *
+   * @generated from enum value: APPEAL_TRIGGER_REQUEST = 2;
+   */
+  REQUEST = 2,
+}
+
+/**
+ * What opened an appeal (docs/adr/0053).
+ *
+ * @generated from enum pengaduan.events.v1.AppealTrigger
+ */
+export type AppealTriggerJson = "APPEAL_TRIGGER_UNSPECIFIED" | "APPEAL_TRIGGER_POOR_RATING" | "APPEAL_TRIGGER_REQUEST";
+
+/**
+ * Describes the enum pengaduan.events.v1.AppealTrigger.
+ */
+export const AppealTriggerSchema: GenEnum<AppealTrigger, AppealTriggerJson> = /*@__PURE__*/
+  enumDesc(file_pengaduan_events_v1_complaint_events, 9);
+
+/**
+ * The head of office's review of an appeal (docs/adr/0053).
+ *
+ * @generated from enum pengaduan.events.v1.AppealDecision
+ */
+export enum AppealDecision {
+  /**
+   * Not set; rejected by validation.
+   *
+   * @generated from enum value: APPEAL_DECISION_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * A new disposition: the complaint goes back to step 3 (status CONFIRMED).
+   *
+   * @generated from enum value: APPEAL_DECISION_REDISPOSE = 1;
+   */
+  REDISPOSE = 1,
+
+  /**
+   * A new analysis: the complaint goes back to step 4 (status SECTION_PROCESSED).
+   *
+   * @generated from enum value: APPEAL_DECISION_REANALYZE = 2;
+   */
+  REANALYZE = 2,
+
+  /**
+   * The answer is upheld; the reporter is told again (steps 7-8).
+   *
+   * @generated from enum value: APPEAL_DECISION_UPHOLD = 3;
+   */
+  UPHOLD = 3,
+}
+
+/**
+ * The head of office's review of an appeal (docs/adr/0053).
+ *
+ * @generated from enum pengaduan.events.v1.AppealDecision
+ */
+export type AppealDecisionJson = "APPEAL_DECISION_UNSPECIFIED" | "APPEAL_DECISION_REDISPOSE" | "APPEAL_DECISION_REANALYZE" | "APPEAL_DECISION_UPHOLD";
+
+/**
+ * Describes the enum pengaduan.events.v1.AppealDecision.
+ */
+export const AppealDecisionSchema: GenEnum<AppealDecision, AppealDecisionJson> = /*@__PURE__*/
+  enumDesc(file_pengaduan_events_v1_complaint_events, 10);
+
+/**
+ * Why a complainant's personal data was erased (docs/adr/0057).
+ *
+ * @generated from enum pengaduan.events.v1.ErasureReason
+ */
+export enum ErasureReason {
+  /**
+   * Not set; rejected by validation.
+   *
+   * @generated from enum value: ERASURE_REASON_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * The person's own valid request (UU 27/2022 Art. 8), recorded by Admin Tikkim.
+   *
+   * @generated from enum value: ERASURE_REASON_REQUEST = 1;
+   */
+  REQUEST = 1,
+
+  /**
+   * The office's retention period for the record ended (the daily retention job).
+   *
+   * @generated from enum value: ERASURE_REASON_RETENTION = 2;
+   */
+  RETENTION = 2,
+}
+
+/**
+ * Why a complainant's personal data was erased (docs/adr/0057).
+ *
+ * @generated from enum pengaduan.events.v1.ErasureReason
+ */
+export type ErasureReasonJson = "ERASURE_REASON_UNSPECIFIED" | "ERASURE_REASON_REQUEST" | "ERASURE_REASON_RETENTION";
+
+/**
+ * Describes the enum pengaduan.events.v1.ErasureReason.
+ */
+export const ErasureReasonSchema: GenEnum<ErasureReason, ErasureReasonJson> = /*@__PURE__*/
+  enumDesc(file_pengaduan_events_v1_complaint_events, 11);
 

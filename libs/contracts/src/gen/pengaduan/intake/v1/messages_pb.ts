@@ -19,7 +19,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pengaduan/intake/v1/messages.proto.
  */
 export const file_pengaduan_intake_v1_messages: GenFile = /*@__PURE__*/
-  fileDesc("CiJwZW5nYWR1YW4vaW50YWtlL3YxL21lc3NhZ2VzLnByb3RvEhNwZW5nYWR1YW4uaW50YWtlLnYxIokBCg9SZXBvcnRlckNvbnRhY3QSEQoEbmFtZRgBIAEoCUgAiAEBEhIKBXBob25lGAIgASgJSAGIAQESEgoFZW1haWwYAyABKAlIAogBARITCgZoYW5kbGUYBCABKAlIA4gBAUIHCgVfbmFtZUIICgZfcGhvbmVCCAoGX2VtYWlsQgkKB19oYW5kbGUipgMKGFJlZ2lzdGVyQ29tcGxhaW50UmVxdWVzdBISCgpyZXF1ZXN0X2lkGAEgASgJEhMKC29mZmljZV9jb2RlGAIgASgJEi0KB2NoYW5uZWwYAyABKA4yHC5wZW5nYWR1YW4uY29tbW9uLnYxLkNoYW5uZWwSDAoEdGV4dBgEIAEoCRI6Cgdjb250YWN0GAUgASgLMiQucGVuZ2FkdWFuLmludGFrZS52MS5SZXBvcnRlckNvbnRhY3RIAIgBARIRCglhbm9ueW1vdXMYBiABKAgSFAoMY29uZmlkZW50aWFsGAcgASgIEjQKC3JlY2VpdmVkX2F0GAggASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEgBiAEBEikKBWFjdG9yGAkgASgLMhoucGVuZ2FkdWFuLmNvbW1vbi52MS5BY3RvchIlChhmb3J3YXJkZWRfYnlfb2ZmaWNlX2NvZGUYCiABKAlIAogBAUIKCghfY29udGFjdEIOCgxfcmVjZWl2ZWRfYXRCGwoZX2ZvcndhcmRlZF9ieV9vZmZpY2VfY29kZSJaChlSZWdpc3RlckNvbXBsYWludFJlc3BvbnNlEhQKDGNvbXBsYWludF9pZBgBIAEoCRIXCg90cmFja2luZ19udW1iZXIYAiABKAkSDgoGc3RhdHVzGAMgASgJIrgBChNHZXRDb21wbGFpbnRSZXF1ZXN0EhQKDGNvbXBsYWludF9pZBgBIAEoCRIpCgVhY3RvchgCIAEoCzIaLnBlbmdhZHVhbi5jb21tb24udjEuQWN0b3ISHAoPY29udGFjdF9wdXJwb3NlGAMgASgJSACIAQESGwoOY29udGFjdF9yZWFzb24YBCABKAlIAYgBAUISChBfY29udGFjdF9wdXJwb3NlQhEKD19jb250YWN0X3JlYXNvbiKuAQoQQ29tcGxhaW50TWVzc2FnZRISCgptZXNzYWdlX2lkGAEgASgJEi0KB2NoYW5uZWwYAiABKA4yHC5wZW5nYWR1YW4uY29tbW9uLnYxLkNoYW5uZWwSLwoLcmVjZWl2ZWRfYXQYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEgwKBHRleHQYBCABKAkSGAoQYXR0YWNobWVudF9jb3VudBgFIAEoDSK8BAoQQ29tcGxhaW50RGV0YWlscxIUCgxjb21wbGFpbnRfaWQYASABKAkSEwoLb2ZmaWNlX2NvZGUYAiABKAkSFwoPdHJhY2tpbmdfbnVtYmVyGAMgASgJEi0KB2NoYW5uZWwYBCABKA4yHC5wZW5nYWR1YW4uY29tbW9uLnYxLkNoYW5uZWwSDgoGc3RhdHVzGAUgASgJEi8KC3JlY2VpdmVkX2F0GAYgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIMCgR0ZXh0GAcgASgJEjcKCG1lc3NhZ2VzGAggAygLMiUucGVuZ2FkdWFuLmludGFrZS52MS5Db21wbGFpbnRNZXNzYWdlEhQKDHJlcG9ydGVyX3JlZhgJIAEoCRI6Cgdjb250YWN0GAogASgLMiQucGVuZ2FkdWFuLmludGFrZS52MS5SZXBvcnRlckNvbnRhY3RIAIgBARIYChBjb250YWN0X3JlZGFjdGVkGAsgASgIEhEKCWFub255bW91cxgMIAEoCBIUCgxjb25maWRlbnRpYWwYDSABKAgSIAoTY2xhc3NpZmljYXRpb25fY29kZRgOIAEoCUgBiAEBEhQKB3N1bW1hcnkYDyABKAlIAogBARIcCg9jb250YWN0X3B1cnBvc2UYECABKAlIA4gBAUIKCghfY29udGFjdEIWChRfY2xhc3NpZmljYXRpb25fY29kZUIKCghfc3VtbWFyeUISChBfY29udGFjdF9wdXJwb3NlIlAKFEdldENvbXBsYWludFJlc3BvbnNlEjgKCWNvbXBsYWludBgBIAEoCzIlLnBlbmdhZHVhbi5pbnRha2UudjEuQ29tcGxhaW50RGV0YWlsc2IGcHJvdG8z", [file_google_protobuf_timestamp, file_pengaduan_common_v1_actor, file_pengaduan_common_v1_channel]);
+  fileDesc("CiJwZW5nYWR1YW4vaW50YWtlL3YxL21lc3NhZ2VzLnByb3RvEhNwZW5nYWR1YW4uaW50YWtlLnYxIokBCg9SZXBvcnRlckNvbnRhY3QSEQoEbmFtZRgBIAEoCUgAiAEBEhIKBXBob25lGAIgASgJSAGIAQESEgoFZW1haWwYAyABKAlIAogBARITCgZoYW5kbGUYBCABKAlIA4gBAUIHCgVfbmFtZUIICgZfcGhvbmVCCAoGX2VtYWlsQgkKB19oYW5kbGUi4AMKGFJlZ2lzdGVyQ29tcGxhaW50UmVxdWVzdBISCgpyZXF1ZXN0X2lkGAEgASgJEhMKC29mZmljZV9jb2RlGAIgASgJEi0KB2NoYW5uZWwYAyABKA4yHC5wZW5nYWR1YW4uY29tbW9uLnYxLkNoYW5uZWwSDAoEdGV4dBgEIAEoCRI6Cgdjb250YWN0GAUgASgLMiQucGVuZ2FkdWFuLmludGFrZS52MS5SZXBvcnRlckNvbnRhY3RIAIgBARIRCglhbm9ueW1vdXMYBiABKAgSFAoMY29uZmlkZW50aWFsGAcgASgIEjQKC3JlY2VpdmVkX2F0GAggASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEgBiAEBEikKBWFjdG9yGAkgASgLMhoucGVuZ2FkdWFuLmNvbW1vbi52MS5BY3RvchIlChhmb3J3YXJkZWRfYnlfb2ZmaWNlX2NvZGUYCiABKAlIAogBARIgChNsYXBvcl9yZXBvcnRfbnVtYmVyGAsgASgJSAOIAQFCCgoIX2NvbnRhY3RCDgoMX3JlY2VpdmVkX2F0QhsKGV9mb3J3YXJkZWRfYnlfb2ZmaWNlX2NvZGVCFgoUX2xhcG9yX3JlcG9ydF9udW1iZXIiWgoZUmVnaXN0ZXJDb21wbGFpbnRSZXNwb25zZRIUCgxjb21wbGFpbnRfaWQYASABKAkSFwoPdHJhY2tpbmdfbnVtYmVyGAIgASgJEg4KBnN0YXR1cxgDIAEoCSK4AQoTR2V0Q29tcGxhaW50UmVxdWVzdBIUCgxjb21wbGFpbnRfaWQYASABKAkSKQoFYWN0b3IYAiABKAsyGi5wZW5nYWR1YW4uY29tbW9uLnYxLkFjdG9yEhwKD2NvbnRhY3RfcHVycG9zZRgDIAEoCUgAiAEBEhsKDmNvbnRhY3RfcmVhc29uGAQgASgJSAGIAQFCEgoQX2NvbnRhY3RfcHVycG9zZUIRCg9fY29udGFjdF9yZWFzb24irgEKEENvbXBsYWludE1lc3NhZ2USEgoKbWVzc2FnZV9pZBgBIAEoCRItCgdjaGFubmVsGAIgASgOMhwucGVuZ2FkdWFuLmNvbW1vbi52MS5DaGFubmVsEi8KC3JlY2VpdmVkX2F0GAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIMCgR0ZXh0GAQgASgJEhgKEGF0dGFjaG1lbnRfY291bnQYBSABKA0i9gQKEENvbXBsYWludERldGFpbHMSFAoMY29tcGxhaW50X2lkGAEgASgJEhMKC29mZmljZV9jb2RlGAIgASgJEhcKD3RyYWNraW5nX251bWJlchgDIAEoCRItCgdjaGFubmVsGAQgASgOMhwucGVuZ2FkdWFuLmNvbW1vbi52MS5DaGFubmVsEg4KBnN0YXR1cxgFIAEoCRIvCgtyZWNlaXZlZF9hdBgGIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDAoEdGV4dBgHIAEoCRI3CghtZXNzYWdlcxgIIAMoCzIlLnBlbmdhZHVhbi5pbnRha2UudjEuQ29tcGxhaW50TWVzc2FnZRIUCgxyZXBvcnRlcl9yZWYYCSABKAkSOgoHY29udGFjdBgKIAEoCzIkLnBlbmdhZHVhbi5pbnRha2UudjEuUmVwb3J0ZXJDb250YWN0SACIAQESGAoQY29udGFjdF9yZWRhY3RlZBgLIAEoCBIRCglhbm9ueW1vdXMYDCABKAgSFAoMY29uZmlkZW50aWFsGA0gASgIEiAKE2NsYXNzaWZpY2F0aW9uX2NvZGUYDiABKAlIAYgBARIUCgdzdW1tYXJ5GA8gASgJSAKIAQESHAoPY29udGFjdF9wdXJwb3NlGBAgASgJSAOIAQESGgoSY29udGFjdF9yZXN0cmljdGVkGBEgASgIEhwKFHBlcnNvbmFsX2RhdGFfZXJhc2VkGBIgASgIQgoKCF9jb250YWN0QhYKFF9jbGFzc2lmaWNhdGlvbl9jb2RlQgoKCF9zdW1tYXJ5QhIKEF9jb250YWN0X3B1cnBvc2UiUAoUR2V0Q29tcGxhaW50UmVzcG9uc2USOAoJY29tcGxhaW50GAEgASgLMiUucGVuZ2FkdWFuLmludGFrZS52MS5Db21wbGFpbnREZXRhaWxzYgZwcm90bzM", [file_google_protobuf_timestamp, file_pengaduan_common_v1_actor, file_pengaduan_common_v1_channel]);
 
 /**
  * How to reach the reporter. Every part is optional; intake keeps it encrypted at rest.
@@ -119,8 +119,8 @@ export type RegisterComplaintRequest = Message<"pengaduan.intake.v1.RegisterComp
   officeCode: string;
 
   /**
-   * How the complaint came in; intake accepts only `CHANNEL_PHONE`, `CHANNEL_WEB` and
-   * `CHANNEL_WALK_IN` for an officer's entry.
+   * How the complaint came in; intake accepts only `CHANNEL_PHONE`, `CHANNEL_WEB`,
+   * `CHANNEL_WALK_IN` and `CHANNEL_LAPOR` for an officer's entry.
    *
    * @generated from field: pengaduan.common.v1.Channel channel = 3;
    */
@@ -176,6 +176,15 @@ export type RegisterComplaintRequest = Message<"pengaduan.intake.v1.RegisterComp
    * @generated from field: optional string forwarded_by_office_code = 10;
    */
   forwardedByOfficeCode?: string | undefined;
+
+  /**
+   * The complaint's report number on SP4N-LAPOR!: required with `CHANNEL_LAPOR`, refused with
+   * every other channel; unique per office (a number already registered is ALREADY_EXISTS,
+   * `COMPLAINT.LAPOR_NUMBER_TAKEN`; docs/adr/0055).
+   *
+   * @generated from field: optional string lapor_report_number = 11;
+   */
+  laporReportNumber?: string | undefined;
 };
 
 /**
@@ -199,8 +208,8 @@ export type RegisterComplaintRequestJson = {
   officeCode?: string;
 
   /**
-   * How the complaint came in; intake accepts only `CHANNEL_PHONE`, `CHANNEL_WEB` and
-   * `CHANNEL_WALK_IN` for an officer's entry.
+   * How the complaint came in; intake accepts only `CHANNEL_PHONE`, `CHANNEL_WEB`,
+   * `CHANNEL_WALK_IN` and `CHANNEL_LAPOR` for an officer's entry.
    *
    * @generated from field: pengaduan.common.v1.Channel channel = 3;
    */
@@ -256,6 +265,15 @@ export type RegisterComplaintRequestJson = {
    * @generated from field: optional string forwarded_by_office_code = 10;
    */
   forwardedByOfficeCode?: string;
+
+  /**
+   * The complaint's report number on SP4N-LAPOR!: required with `CHANNEL_LAPOR`, refused with
+   * every other channel; unique per office (a number already registered is ALREADY_EXISTS,
+   * `COMPLAINT.LAPOR_NUMBER_TAKEN`; docs/adr/0055).
+   *
+   * @generated from field: optional string lapor_report_number = 11;
+   */
+  laporReportNumber?: string;
 };
 
 /**
@@ -620,6 +638,22 @@ export type ComplaintDetails = Message<"pengaduan.intake.v1.ComplaintDetails"> &
    * @generated from field: optional string contact_purpose = 16;
    */
   contactPurpose?: string | undefined;
+
+  /**
+   * The processing of the contact is restricted at the complainant's request (UU 27/2022,
+   * docs/adr/0056): it is withheld from everyone, and no message goes to the complainant.
+   *
+   * @generated from field: bool contact_restricted = 17;
+   */
+  contactRestricted: boolean;
+
+  /**
+   * The complainant's personal data was erased (docs/adr/0057): no contact, the message texts are
+   * empty and the attachments gone, for good.
+   *
+   * @generated from field: bool personal_data_erased = 18;
+   */
+  personalDataErased: boolean;
 };
 
 /**
@@ -740,6 +774,22 @@ export type ComplaintDetailsJson = {
    * @generated from field: optional string contact_purpose = 16;
    */
   contactPurpose?: string;
+
+  /**
+   * The processing of the contact is restricted at the complainant's request (UU 27/2022,
+   * docs/adr/0056): it is withheld from everyone, and no message goes to the complainant.
+   *
+   * @generated from field: bool contact_restricted = 17;
+   */
+  contactRestricted?: boolean;
+
+  /**
+   * The complainant's personal data was erased (docs/adr/0057): no contact, the message texts are
+   * empty and the attachments gone, for good.
+   *
+   * @generated from field: bool personal_data_erased = 18;
+   */
+  personalDataErased?: boolean;
 };
 
 /**

@@ -6,6 +6,10 @@ import type { GenFile, GenService } from "@bufbuild/protobuf/codegenv2";
 import { fileDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
 import type { AppendMessageRequestSchema, AppendMessageResponseSchema, ConfirmComplaintRequestSchema, ConfirmComplaintResponseSchema, DismissComplaintRequestSchema, DismissComplaintResponseSchema } from "./confirmation_pb";
 import { file_pengaduan_intake_v1_confirmation } from "./confirmation_pb";
+import type { ChangeContactRequestSchema, ChangeContactResponseSchema, ExportDataRequestRequestSchema, ExportDataRequestResponseSchema, HandOverDataRequestRequestSchema, HandOverDataRequestResponseSchema, ListDataRequestsRequestSchema, ListDataRequestsResponseSchema, RegisterDataRequestRequestSchema, RegisterDataRequestResponseSchema } from "./data_subject_rights_pb";
+import { file_pengaduan_intake_v1_data_subject_rights } from "./data_subject_rights_pb";
+import type { ErasePersonalDataRequestSchema, ErasePersonalDataResponseSchema, GetDestructionRecordRequestSchema, GetDestructionRecordResponseSchema, ListDestructionRecordsRequestSchema, ListDestructionRecordsResponseSchema } from "./erasure_pb";
+import { file_pengaduan_intake_v1_erasure } from "./erasure_pb";
 import type { GetComplaintRequestSchema, GetComplaintResponseSchema, RegisterComplaintRequestSchema, RegisterComplaintResponseSchema } from "./messages_pb";
 import { file_pengaduan_intake_v1_messages } from "./messages_pb";
 import type { GetOfficeProfileRequestSchema, GetOfficeProfileResponseSchema, UpdateOfficeProfileRequestSchema, UpdateOfficeProfileResponseSchema } from "./office_profile_pb";
@@ -14,6 +18,8 @@ import type { DiscardProblemMessageRequestSchema, DiscardProblemMessageResponseS
 import { file_pengaduan_intake_v1_problem_messages } from "./problem_messages_pb";
 import type { ListContactReadsRequestSchema, ListContactReadsResponseSchema } from "./processing_record_pb";
 import { file_pengaduan_intake_v1_processing_record } from "./processing_record_pb";
+import type { AppealComplaintRequestSchema, AppealComplaintResponseSchema, RateComplaintRequestSchema, RateComplaintResponseSchema, RecordReporterFeedbackRequestSchema, RecordReporterFeedbackResponseSchema } from "./rating_pb";
+import { file_pengaduan_intake_v1_rating } from "./rating_pb";
 import type { ResolveReporterAddressRequestSchema, ResolveReporterAddressResponseSchema } from "./reporter_address_pb";
 import { file_pengaduan_intake_v1_reporter_address } from "./reporter_address_pb";
 import type { ScreenOfficerTextRequestSchema, ScreenOfficerTextResponseSchema } from "./screening_pb";
@@ -29,7 +35,7 @@ import { file_pengaduan_intake_v1_transfer } from "./transfer_pb";
  * Describes the file pengaduan/intake/v1/service.proto.
  */
 export const file_pengaduan_intake_v1_service: GenFile = /*@__PURE__*/
-  fileDesc("CiFwZW5nYWR1YW4vaW50YWtlL3YxL3NlcnZpY2UucHJvdG8SE3BlbmdhZHVhbi5pbnRha2UudjEy4w4KDUludGFrZVNlcnZpY2UScgoRUmVnaXN0ZXJDb21wbGFpbnQSLS5wZW5nYWR1YW4uaW50YWtlLnYxLlJlZ2lzdGVyQ29tcGxhaW50UmVxdWVzdBouLnBlbmdhZHVhbi5pbnRha2UudjEuUmVnaXN0ZXJDb21wbGFpbnRSZXNwb25zZRJjCgxHZXRDb21wbGFpbnQSKC5wZW5nYWR1YW4uaW50YWtlLnYxLkdldENvbXBsYWludFJlcXVlc3QaKS5wZW5nYWR1YW4uaW50YWtlLnYxLkdldENvbXBsYWludFJlc3BvbnNlEm8KEENvbmZpcm1Db21wbGFpbnQSLC5wZW5nYWR1YW4uaW50YWtlLnYxLkNvbmZpcm1Db21wbGFpbnRSZXF1ZXN0Gi0ucGVuZ2FkdWFuLmludGFrZS52MS5Db25maXJtQ29tcGxhaW50UmVzcG9uc2USbwoQRGlzbWlzc0NvbXBsYWludBIsLnBlbmdhZHVhbi5pbnRha2UudjEuRGlzbWlzc0NvbXBsYWludFJlcXVlc3QaLS5wZW5nYWR1YW4uaW50YWtlLnYxLkRpc21pc3NDb21wbGFpbnRSZXNwb25zZRJmCg1BcHBlbmRNZXNzYWdlEikucGVuZ2FkdWFuLmludGFrZS52MS5BcHBlbmRNZXNzYWdlUmVxdWVzdBoqLnBlbmdhZHVhbi5pbnRha2UudjEuQXBwZW5kTWVzc2FnZVJlc3BvbnNlEoEBChZSZXNvbHZlUmVwb3J0ZXJBZGRyZXNzEjIucGVuZ2FkdWFuLmludGFrZS52MS5SZXNvbHZlUmVwb3J0ZXJBZGRyZXNzUmVxdWVzdBozLnBlbmdhZHVhbi5pbnRha2UudjEuUmVzb2x2ZVJlcG9ydGVyQWRkcmVzc1Jlc3BvbnNlEnIKEVRyYW5zZmVyQ29tcGxhaW50Ei0ucGVuZ2FkdWFuLmludGFrZS52MS5UcmFuc2ZlckNvbXBsYWludFJlcXVlc3QaLi5wZW5nYWR1YW4uaW50YWtlLnYxLlRyYW5zZmVyQ29tcGxhaW50UmVzcG9uc2USaQoOVmVyaWZ5UmVwb3J0ZXISKi5wZW5nYWR1YW4uaW50YWtlLnYxLlZlcmlmeVJlcG9ydGVyUmVxdWVzdBorLnBlbmdhZHVhbi5pbnRha2UudjEuVmVyaWZ5UmVwb3J0ZXJSZXNwb25zZRJyChFTY3JlZW5PZmZpY2VyVGV4dBItLnBlbmdhZHVhbi5pbnRha2UudjEuU2NyZWVuT2ZmaWNlclRleHRSZXF1ZXN0Gi4ucGVuZ2FkdWFuLmludGFrZS52MS5TY3JlZW5PZmZpY2VyVGV4dFJlc3BvbnNlEm8KEExpc3RDb250YWN0UmVhZHMSLC5wZW5nYWR1YW4uaW50YWtlLnYxLkxpc3RDb250YWN0UmVhZHNSZXF1ZXN0Gi0ucGVuZ2FkdWFuLmludGFrZS52MS5MaXN0Q29udGFjdFJlYWRzUmVzcG9uc2USeAoTTGlzdFByb2JsZW1NZXNzYWdlcxIvLnBlbmdhZHVhbi5pbnRha2UudjEuTGlzdFByb2JsZW1NZXNzYWdlc1JlcXVlc3QaMC5wZW5nYWR1YW4uaW50YWtlLnYxLkxpc3RQcm9ibGVtTWVzc2FnZXNSZXNwb25zZRKEAQoXUmVwcm9jZXNzUHJvYmxlbU1lc3NhZ2USMy5wZW5nYWR1YW4uaW50YWtlLnYxLlJlcHJvY2Vzc1Byb2JsZW1NZXNzYWdlUmVxdWVzdBo0LnBlbmdhZHVhbi5pbnRha2UudjEuUmVwcm9jZXNzUHJvYmxlbU1lc3NhZ2VSZXNwb25zZRJ+ChVEaXNjYXJkUHJvYmxlbU1lc3NhZ2USMS5wZW5nYWR1YW4uaW50YWtlLnYxLkRpc2NhcmRQcm9ibGVtTWVzc2FnZVJlcXVlc3QaMi5wZW5nYWR1YW4uaW50YWtlLnYxLkRpc2NhcmRQcm9ibGVtTWVzc2FnZVJlc3BvbnNlEnsKFFNlYXJjaENvbXBsYWludFRleHRzEjAucGVuZ2FkdWFuLmludGFrZS52MS5TZWFyY2hDb21wbGFpbnRUZXh0c1JlcXVlc3QaMS5wZW5nYWR1YW4uaW50YWtlLnYxLlNlYXJjaENvbXBsYWludFRleHRzUmVzcG9uc2USbwoQR2V0T2ZmaWNlUHJvZmlsZRIsLnBlbmdhZHVhbi5pbnRha2UudjEuR2V0T2ZmaWNlUHJvZmlsZVJlcXVlc3QaLS5wZW5nYWR1YW4uaW50YWtlLnYxLkdldE9mZmljZVByb2ZpbGVSZXNwb25zZRJ4ChNVcGRhdGVPZmZpY2VQcm9maWxlEi8ucGVuZ2FkdWFuLmludGFrZS52MS5VcGRhdGVPZmZpY2VQcm9maWxlUmVxdWVzdBowLnBlbmdhZHVhbi5pbnRha2UudjEuVXBkYXRlT2ZmaWNlUHJvZmlsZVJlc3BvbnNlYgZwcm90bzM", [file_pengaduan_intake_v1_confirmation, file_pengaduan_intake_v1_messages, file_pengaduan_intake_v1_office_profile, file_pengaduan_intake_v1_problem_messages, file_pengaduan_intake_v1_processing_record, file_pengaduan_intake_v1_reporter_address, file_pengaduan_intake_v1_screening, file_pengaduan_intake_v1_search, file_pengaduan_intake_v1_tracking, file_pengaduan_intake_v1_transfer]);
+  fileDesc("CiFwZW5nYWR1YW4vaW50YWtlL3YxL3NlcnZpY2UucHJvdG8SE3BlbmdhZHVhbi5pbnRha2UudjEy8xgKDUludGFrZVNlcnZpY2UScgoRUmVnaXN0ZXJDb21wbGFpbnQSLS5wZW5nYWR1YW4uaW50YWtlLnYxLlJlZ2lzdGVyQ29tcGxhaW50UmVxdWVzdBouLnBlbmdhZHVhbi5pbnRha2UudjEuUmVnaXN0ZXJDb21wbGFpbnRSZXNwb25zZRJjCgxHZXRDb21wbGFpbnQSKC5wZW5nYWR1YW4uaW50YWtlLnYxLkdldENvbXBsYWludFJlcXVlc3QaKS5wZW5nYWR1YW4uaW50YWtlLnYxLkdldENvbXBsYWludFJlc3BvbnNlEm8KEENvbmZpcm1Db21wbGFpbnQSLC5wZW5nYWR1YW4uaW50YWtlLnYxLkNvbmZpcm1Db21wbGFpbnRSZXF1ZXN0Gi0ucGVuZ2FkdWFuLmludGFrZS52MS5Db25maXJtQ29tcGxhaW50UmVzcG9uc2USbwoQRGlzbWlzc0NvbXBsYWludBIsLnBlbmdhZHVhbi5pbnRha2UudjEuRGlzbWlzc0NvbXBsYWludFJlcXVlc3QaLS5wZW5nYWR1YW4uaW50YWtlLnYxLkRpc21pc3NDb21wbGFpbnRSZXNwb25zZRJmCg1SYXRlQ29tcGxhaW50EikucGVuZ2FkdWFuLmludGFrZS52MS5SYXRlQ29tcGxhaW50UmVxdWVzdBoqLnBlbmdhZHVhbi5pbnRha2UudjEuUmF0ZUNvbXBsYWludFJlc3BvbnNlEmwKD0FwcGVhbENvbXBsYWludBIrLnBlbmdhZHVhbi5pbnRha2UudjEuQXBwZWFsQ29tcGxhaW50UmVxdWVzdBosLnBlbmdhZHVhbi5pbnRha2UudjEuQXBwZWFsQ29tcGxhaW50UmVzcG9uc2USgQEKFlJlY29yZFJlcG9ydGVyRmVlZGJhY2sSMi5wZW5nYWR1YW4uaW50YWtlLnYxLlJlY29yZFJlcG9ydGVyRmVlZGJhY2tSZXF1ZXN0GjMucGVuZ2FkdWFuLmludGFrZS52MS5SZWNvcmRSZXBvcnRlckZlZWRiYWNrUmVzcG9uc2USZgoNQXBwZW5kTWVzc2FnZRIpLnBlbmdhZHVhbi5pbnRha2UudjEuQXBwZW5kTWVzc2FnZVJlcXVlc3QaKi5wZW5nYWR1YW4uaW50YWtlLnYxLkFwcGVuZE1lc3NhZ2VSZXNwb25zZRKBAQoWUmVzb2x2ZVJlcG9ydGVyQWRkcmVzcxIyLnBlbmdhZHVhbi5pbnRha2UudjEuUmVzb2x2ZVJlcG9ydGVyQWRkcmVzc1JlcXVlc3QaMy5wZW5nYWR1YW4uaW50YWtlLnYxLlJlc29sdmVSZXBvcnRlckFkZHJlc3NSZXNwb25zZRJyChFUcmFuc2ZlckNvbXBsYWludBItLnBlbmdhZHVhbi5pbnRha2UudjEuVHJhbnNmZXJDb21wbGFpbnRSZXF1ZXN0Gi4ucGVuZ2FkdWFuLmludGFrZS52MS5UcmFuc2ZlckNvbXBsYWludFJlc3BvbnNlEmkKDlZlcmlmeVJlcG9ydGVyEioucGVuZ2FkdWFuLmludGFrZS52MS5WZXJpZnlSZXBvcnRlclJlcXVlc3QaKy5wZW5nYWR1YW4uaW50YWtlLnYxLlZlcmlmeVJlcG9ydGVyUmVzcG9uc2UScgoRU2NyZWVuT2ZmaWNlclRleHQSLS5wZW5nYWR1YW4uaW50YWtlLnYxLlNjcmVlbk9mZmljZXJUZXh0UmVxdWVzdBouLnBlbmdhZHVhbi5pbnRha2UudjEuU2NyZWVuT2ZmaWNlclRleHRSZXNwb25zZRJvChBMaXN0Q29udGFjdFJlYWRzEiwucGVuZ2FkdWFuLmludGFrZS52MS5MaXN0Q29udGFjdFJlYWRzUmVxdWVzdBotLnBlbmdhZHVhbi5pbnRha2UudjEuTGlzdENvbnRhY3RSZWFkc1Jlc3BvbnNlEngKE0xpc3RQcm9ibGVtTWVzc2FnZXMSLy5wZW5nYWR1YW4uaW50YWtlLnYxLkxpc3RQcm9ibGVtTWVzc2FnZXNSZXF1ZXN0GjAucGVuZ2FkdWFuLmludGFrZS52MS5MaXN0UHJvYmxlbU1lc3NhZ2VzUmVzcG9uc2UShAEKF1JlcHJvY2Vzc1Byb2JsZW1NZXNzYWdlEjMucGVuZ2FkdWFuLmludGFrZS52MS5SZXByb2Nlc3NQcm9ibGVtTWVzc2FnZVJlcXVlc3QaNC5wZW5nYWR1YW4uaW50YWtlLnYxLlJlcHJvY2Vzc1Byb2JsZW1NZXNzYWdlUmVzcG9uc2USfgoVRGlzY2FyZFByb2JsZW1NZXNzYWdlEjEucGVuZ2FkdWFuLmludGFrZS52MS5EaXNjYXJkUHJvYmxlbU1lc3NhZ2VSZXF1ZXN0GjIucGVuZ2FkdWFuLmludGFrZS52MS5EaXNjYXJkUHJvYmxlbU1lc3NhZ2VSZXNwb25zZRJ7ChRTZWFyY2hDb21wbGFpbnRUZXh0cxIwLnBlbmdhZHVhbi5pbnRha2UudjEuU2VhcmNoQ29tcGxhaW50VGV4dHNSZXF1ZXN0GjEucGVuZ2FkdWFuLmludGFrZS52MS5TZWFyY2hDb21wbGFpbnRUZXh0c1Jlc3BvbnNlEm8KEEdldE9mZmljZVByb2ZpbGUSLC5wZW5nYWR1YW4uaW50YWtlLnYxLkdldE9mZmljZVByb2ZpbGVSZXF1ZXN0Gi0ucGVuZ2FkdWFuLmludGFrZS52MS5HZXRPZmZpY2VQcm9maWxlUmVzcG9uc2USeAoTVXBkYXRlT2ZmaWNlUHJvZmlsZRIvLnBlbmdhZHVhbi5pbnRha2UudjEuVXBkYXRlT2ZmaWNlUHJvZmlsZVJlcXVlc3QaMC5wZW5nYWR1YW4uaW50YWtlLnYxLlVwZGF0ZU9mZmljZVByb2ZpbGVSZXNwb25zZRJ4ChNSZWdpc3RlckRhdGFSZXF1ZXN0Ei8ucGVuZ2FkdWFuLmludGFrZS52MS5SZWdpc3RlckRhdGFSZXF1ZXN0UmVxdWVzdBowLnBlbmdhZHVhbi5pbnRha2UudjEuUmVnaXN0ZXJEYXRhUmVxdWVzdFJlc3BvbnNlEm8KEExpc3REYXRhUmVxdWVzdHMSLC5wZW5nYWR1YW4uaW50YWtlLnYxLkxpc3REYXRhUmVxdWVzdHNSZXF1ZXN0Gi0ucGVuZ2FkdWFuLmludGFrZS52MS5MaXN0RGF0YVJlcXVlc3RzUmVzcG9uc2UScgoRRXhwb3J0RGF0YVJlcXVlc3QSLS5wZW5nYWR1YW4uaW50YWtlLnYxLkV4cG9ydERhdGFSZXF1ZXN0UmVxdWVzdBouLnBlbmdhZHVhbi5pbnRha2UudjEuRXhwb3J0RGF0YVJlcXVlc3RSZXNwb25zZRJ4ChNIYW5kT3ZlckRhdGFSZXF1ZXN0Ei8ucGVuZ2FkdWFuLmludGFrZS52MS5IYW5kT3ZlckRhdGFSZXF1ZXN0UmVxdWVzdBowLnBlbmdhZHVhbi5pbnRha2UudjEuSGFuZE92ZXJEYXRhUmVxdWVzdFJlc3BvbnNlEmYKDUNoYW5nZUNvbnRhY3QSKS5wZW5nYWR1YW4uaW50YWtlLnYxLkNoYW5nZUNvbnRhY3RSZXF1ZXN0GioucGVuZ2FkdWFuLmludGFrZS52MS5DaGFuZ2VDb250YWN0UmVzcG9uc2UScgoRRXJhc2VQZXJzb25hbERhdGESLS5wZW5nYWR1YW4uaW50YWtlLnYxLkVyYXNlUGVyc29uYWxEYXRhUmVxdWVzdBouLnBlbmdhZHVhbi5pbnRha2UudjEuRXJhc2VQZXJzb25hbERhdGFSZXNwb25zZRKBAQoWTGlzdERlc3RydWN0aW9uUmVjb3JkcxIyLnBlbmdhZHVhbi5pbnRha2UudjEuTGlzdERlc3RydWN0aW9uUmVjb3Jkc1JlcXVlc3QaMy5wZW5nYWR1YW4uaW50YWtlLnYxLkxpc3REZXN0cnVjdGlvblJlY29yZHNSZXNwb25zZRJ7ChRHZXREZXN0cnVjdGlvblJlY29yZBIwLnBlbmdhZHVhbi5pbnRha2UudjEuR2V0RGVzdHJ1Y3Rpb25SZWNvcmRSZXF1ZXN0GjEucGVuZ2FkdWFuLmludGFrZS52MS5HZXREZXN0cnVjdGlvblJlY29yZFJlc3BvbnNlYgZwcm90bzM", [file_pengaduan_intake_v1_confirmation, file_pengaduan_intake_v1_data_subject_rights, file_pengaduan_intake_v1_erasure, file_pengaduan_intake_v1_messages, file_pengaduan_intake_v1_office_profile, file_pengaduan_intake_v1_problem_messages, file_pengaduan_intake_v1_processing_record, file_pengaduan_intake_v1_rating, file_pengaduan_intake_v1_reporter_address, file_pengaduan_intake_v1_screening, file_pengaduan_intake_v1_search, file_pengaduan_intake_v1_tracking, file_pengaduan_intake_v1_transfer]);
 
 /**
  * Intake's internal API, called by the gateway (SOP steps 1-2) and by the command services.
@@ -78,6 +84,37 @@ export const IntakeService: GenService<{
     methodKind: "unary";
     input: typeof DismissComplaintRequestSchema;
     output: typeof DismissComplaintResponseSchema;
+  },
+  /**
+   * After closing: the reporter's rating; a poor one within the office's window opens an appeal (docs/adr/0053).
+   *
+   * @generated from rpc pengaduan.intake.v1.IntakeService.RateComplaint
+   */
+  rateComplaint: {
+    methodKind: "unary";
+    input: typeof RateComplaintRequestSchema;
+    output: typeof RateComplaintResponseSchema;
+  },
+  /**
+   * After closing and within the office's window: the reporter's appeal (docs/adr/0053).
+   *
+   * @generated from rpc pengaduan.intake.v1.IntakeService.AppealComplaint
+   */
+  appealComplaint: {
+    methodKind: "unary";
+    input: typeof AppealComplaintRequestSchema;
+    output: typeof AppealComplaintResponseSchema;
+  },
+  /**
+   * The reporter's rating or appeal from the tracking page, proved by the verifier (docs/adr/0053);
+   * NOT_FOUND `TRACKING.NOT_FOUND` for an unknown number or a wrong verifier alike.
+   *
+   * @generated from rpc pengaduan.intake.v1.IntakeService.RecordReporterFeedback
+   */
+  recordReporterFeedback: {
+    methodKind: "unary";
+    input: typeof RecordReporterFeedbackRequestSchema;
+    output: typeof RecordReporterFeedbackResponseSchema;
   },
   /**
    * Append a message to an open complaint. Errors as ConfirmComplaint.
@@ -219,6 +256,95 @@ export const IntakeService: GenService<{
     methodKind: "unary";
     input: typeof UpdateOfficeProfileRequestSchema;
     output: typeof UpdateOfficeProfileResponseSchema;
+  },
+  /**
+   * The data subject's rights under UU 27/2022 (docs/adr/0056): access requests with their 3 × 24-hour
+   * due time, their export (PDF, JSON; every download recorded) and hand-over; correction and
+   * restriction of a complaint's contact. For ADMIN_TIKKIM (KEPALA_KANTOR reads the list).
+   * Errors: PERMISSION_DENIED `COMPLAINT.FORBIDDEN_ROLE`, `DATA_REQUEST.NOT_VERIFIED`; NOT_FOUND
+   * `COMPLAINT.NOT_FOUND`, `DATA_REQUEST.NOT_FOUND`; FAILED_PRECONDITION `DATA_REQUEST.ANSWERED`,
+   * `CONTACT.RESTRICTION_UNCHANGED`, `CONTACT.CORRECTION_UNCHANGED`; ALREADY_EXISTS `IDEMPOTENCY.KEY_REUSED`.
+   *
+   * @generated from rpc pengaduan.intake.v1.IntakeService.RegisterDataRequest
+   */
+  registerDataRequest: {
+    methodKind: "unary";
+    input: typeof RegisterDataRequestRequestSchema;
+    output: typeof RegisterDataRequestResponseSchema;
+  },
+  /**
+   * The office's access requests, open ones first by due time.
+   *
+   * @generated from rpc pengaduan.intake.v1.IntakeService.ListDataRequests
+   */
+  listDataRequests: {
+    methodKind: "unary";
+    input: typeof ListDataRequestsRequestSchema;
+    output: typeof ListDataRequestsResponseSchema;
+  },
+  /**
+   * A request's export (PDF or JSON), assembled now; the download is recorded.
+   *
+   * @generated from rpc pengaduan.intake.v1.IntakeService.ExportDataRequest
+   */
+  exportDataRequest: {
+    methodKind: "unary";
+    input: typeof ExportDataRequestRequestSchema;
+    output: typeof ExportDataRequestResponseSchema;
+  },
+  /**
+   * Records that the export reached the person: by whom, how, when.
+   *
+   * @generated from rpc pengaduan.intake.v1.IntakeService.HandOverDataRequest
+   */
+  handOverDataRequest: {
+    methodKind: "unary";
+    input: typeof HandOverDataRequestRequestSchema;
+    output: typeof HandOverDataRequestResponseSchema;
+  },
+  /**
+   * Corrects, restricts or lifts the restriction of a complaint's contact.
+   *
+   * @generated from rpc pengaduan.intake.v1.IntakeService.ChangeContact
+   */
+  changeContact: {
+    methodKind: "unary";
+    input: typeof ChangeContactRequestSchema;
+    output: typeof ChangeContactResponseSchema;
+  },
+  /**
+   * Erases the complainant's personal data by destroying their data key (docs/adr/0057); ADMIN_TIKKIM
+   * on request, the system at the end of retention. Idempotent by `request_id`.
+   * Errors: PERMISSION_DENIED `COMPLAINT.FORBIDDEN_ROLE`; NOT_FOUND `COMPLAINT.NOT_FOUND`;
+   * FAILED_PRECONDITION `PERSONAL_DATA.ERASED`, `COMPLAINT.ILLEGAL_TRANSITION`; INVALID_ARGUMENT `REQUEST.INVALID`.
+   *
+   * @generated from rpc pengaduan.intake.v1.IntakeService.ErasePersonalData
+   */
+  erasePersonalData: {
+    methodKind: "unary";
+    input: typeof ErasePersonalDataRequestSchema;
+    output: typeof ErasePersonalDataResponseSchema;
+  },
+  /**
+   * The office's destruction records written by the retention job, and one's PDF (docs/adr/0057).
+   * KEPALA_KANTOR, ADMIN_TIKKIM, AUDITOR. Errors: PERMISSION_DENIED; NOT_FOUND `DESTRUCTION_RECORD.NOT_FOUND`.
+   *
+   * @generated from rpc pengaduan.intake.v1.IntakeService.ListDestructionRecords
+   */
+  listDestructionRecords: {
+    methodKind: "unary";
+    input: typeof ListDestructionRecordsRequestSchema;
+    output: typeof ListDestructionRecordsResponseSchema;
+  },
+  /**
+   * One destruction record's PDF, of the officer's office.
+   *
+   * @generated from rpc pengaduan.intake.v1.IntakeService.GetDestructionRecord
+   */
+  getDestructionRecord: {
+    methodKind: "unary";
+    input: typeof GetDestructionRecordRequestSchema;
+    output: typeof GetDestructionRecordResponseSchema;
   },
 }> = /*@__PURE__*/
   serviceDesc(file_pengaduan_intake_v1_service, 0);
