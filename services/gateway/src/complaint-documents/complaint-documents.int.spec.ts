@@ -158,6 +158,8 @@ describe("a complaint's messages", () => {
       // The head of office reads no contact without breaking the glass (docs/adr/0029), even if intake answered one.
       contact: null,
       contactWithheld: true,
+      contactRestricted: false,
+      personalDataErased: false,
       contactRedacted: false,
       contactPurpose: null,
       contactPurposes: ['BREAK_GLASS'],
