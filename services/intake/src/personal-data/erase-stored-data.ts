@@ -52,6 +52,8 @@ export async function eraseStoredPersonalData(tx: EntityManager, cipher: Contact
   );
   await tx.query(`UPDATE inbound_message SET key_id = $2, sealed = '\\x'::bytea, sender_digest = $2 WHERE complaint_id = ANY($1::uuid[]) AND key_id <> $2`, [ids, ERASED_KEY_ID]);
   await tx.query(`DELETE FROM complaint_document WHERE complaint_id = ANY($1::uuid[]) AND kind = 'LAPORAN_ADUAN'`, [ids]);
+  // The rating's comment and the appeal's reason are the complainant's own words (docs/adr/0053).
+  await tx.query('UPDATE complaint_feedback SET text = NULL WHERE complaint_id = ANY($1::uuid[]) AND text IS NOT NULL', [ids]);
   return { destroyedKey, complaints };
 }
 

@@ -74,6 +74,13 @@ describe('erasure by key destruction', () => {
     const later = `Saya tambahkan bukti ${randomUUID()}`;
     await kit.append.execute({ ...by(kit, actors.admin, complaintId), text: later });
     const ref = await refOf(complaintId);
+    // A rating's comment, as intake keeps it once the complaint is closed (docs/adr/0053).
+    const comment = `Petugas tidak menjawab telepon saya ${randomUUID()}`;
+    await q(
+      `INSERT INTO complaint_feedback (id, complaint_id, office_code, kind, rating, text, closed_at, opened_appeal, recorded_by, recorded_at, request_id)
+       VALUES ($1, $2, $3, 'RATING', 1, $4, now(), true, 'system', now(), $5)`,
+      [randomUUID(), complaintId, kit.office, comment, randomUUID()],
+    );
     const other = await registerComplaint(kit);
     const before = (await everyStoredValue()).join('\n');
     expect(before).toContain(text);
@@ -83,7 +90,8 @@ describe('erasure by key destruction', () => {
     expect(erased).toMatchObject({ destroyedKey: true, complaints: [{ complaintId, officeCode: kit.office }] });
 
     const after = (await everyStoredValue()).join('\n');
-    for (const value of [secret.name, secret.phone, secret.email, text, later]) {
+    expect(before).toContain(comment);
+    for (const value of [secret.name, secret.phone, secret.email, text, later, comment]) {
       expect(after).not.toContain(value);
       expect(after).not.toContain(Buffer.from(value).toString('base64'));
       expect(after).not.toContain(Buffer.from(value).toString('hex'));
