@@ -85,8 +85,7 @@ beforeAll(async () => {
     otherOffice: { role: 'ADMIN_TIKKIM', officeCode: 'TPI' },
   } as const)) {
     const account = await gateway.officer(officer);
-    const [row] = (await gateway.runtime.dataSource.query('SELECT id FROM user_account WHERE username = $1', [account.username])) as { id: string }[];
-    officers[name as keyof typeof officers] = { id: row.id, token: account.token };
+    officers[name as keyof typeof officers] = { id: account.id, token: account.token };
   }
   await gateway.seed(...phone.received());
   await gateway.seed(...closed.closedAfterFollowUp());

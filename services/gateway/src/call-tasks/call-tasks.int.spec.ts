@@ -94,8 +94,7 @@ beforeAll(async () => {
   } as const)) {
     const account = await gateway.officer(officer);
     tokens[name] = account.token;
-    const [row] = (await gateway.runtime.dataSource.query('SELECT id FROM user_account WHERE username = $1', [account.username])) as { id: string }[];
-    ids[name] = row.id;
+    ids[name] = account.id;
   }
 });
 

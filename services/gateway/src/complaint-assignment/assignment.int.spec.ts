@@ -35,8 +35,7 @@ beforeAll(async () => {
     auditor: { role: 'AUDITOR', officeCode: 'BLP' },
     adminTpi: { role: 'ADMIN_TIKKIM', officeCode: 'TPI' },
   } as const)) {
-    const { username, token } = await gateway.officer(officer);
-    const [{ id }] = (await gateway.runtime.dataSource.query('SELECT id FROM user_account WHERE username = $1', [username])) as { id: string }[];
+    const { id, token } = await gateway.officer(officer);
     officers[name] = { id, token };
   }
 });

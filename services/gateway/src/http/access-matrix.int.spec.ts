@@ -641,7 +641,7 @@ beforeAll(async () => {
 
   // The bad credentials: each names (or would name) office A's head of office.
   const kakan = await gateway.addOfficer({ role: 'KEPALA_KANTOR', officeCode: OFFICE_A });
-  const [{ id: kakanId }] = (await gateway.runtime.dataSource.query('SELECT id FROM user_account WHERE username = $1', [kakan.username])) as { id: string }[];
+  const kakanId = kakan.id;
   const claims = { role: 'KEPALA_KANTOR', office: OFFICE_A };
   const now = Math.floor(Date.now() / 1000);
   const signed = (secret: string, iat: number, exp: number) =>

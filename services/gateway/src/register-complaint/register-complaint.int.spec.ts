@@ -38,13 +38,8 @@ beforeAll(async () => {
   isolation = await isolate();
   gateway = await startGateway({ intake: intake.address }, isolation);
   const officer = await gateway.officer({ role: 'ADMIN_TIKKIM', officeCode: 'BLP' });
-  admin = { id: await accountId(officer.username), token: officer.token };
+  admin = { id: officer.id, token: officer.token };
 });
-
-async function accountId(username: string): Promise<string> {
-  const [row] = (await gateway.runtime.dataSource.query('SELECT id FROM user_account WHERE username = $1', [username])) as { id: string }[];
-  return row.id;
-}
 
 afterAll(async () => {
   await gateway?.stop();
