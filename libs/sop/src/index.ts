@@ -230,6 +230,8 @@ export { SLA_TARGET_IDS, CLOCK_IDS, isClockId, OFFICE_REPORT, runningClocks } fr
 export { LAPOR_CLOCK_IDS, LAPOR_CLOCK_WORKING_DAYS, isLaporClockId } from './lib/sla/sla-clocks';
 export type { LaporClockId } from './lib/sla/sla-clocks';
 export type { SlaTargetId, ClockId, EscalationTarget, ClockCounting, RunningClock } from './lib/sla/sla-clocks';
+export { ACCESS_REQUEST_DUE_MS, DATA_REQUEST_STANDINGS, accessRequestDueAt, dataRequestStanding } from './lib/data-subject-requests';
+export type { DataRequestStanding } from './lib/data-subject-requests';
 export { OFFICE_TIME_ZONES, ISO_WEEKDAYS, DEFAULT_SLA_POLICY, parseSlaPolicy, computeDeadline, WorkingCalendar } from './lib/sla/sla-policy';
 export type { OfficeTimeZone, IsoWeekday, OfficeDayOff, SlaPolicy, PolicyViolation, PolicyParseResult, ComputedDeadline } from './lib/sla/sla-policy';
 export { SOP_CLOCK_HOURS, OFFICE_SLA_LIMITS, checkOfficeSlaPolicy, officeToday, canonicalSlaPolicy, sameSlaPolicy, slaPolicyChange } from './lib/sla/office-sla-policy';

@@ -1,7 +1,7 @@
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import type { DataRequest } from '@pengaduan/contracts';
 import { Clock, ServiceError } from '@pengaduan/runtime';
-import { DEFAULT_SLA_POLICY } from '@pengaduan/sop';
+import { dataRequestStanding } from '@pengaduan/sop';
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -133,10 +133,6 @@ export class DataRequestsHttpController {
     const dueAt = timestampDate(r.dueAt);
     const handedOverAt = r.handedOverAt ? timestampDate(r.handedOverAt) : null;
     const registeredAt = timestampDate(r.registeredAt);
-    const now = this.clock.now().getTime();
-    const late = (handedOverAt?.getTime() ?? now) > dueAt.getTime();
-    // Warned as the SOP's clocks are: past the same share of the time allowed (DEFAULT_SLA_POLICY.warningShare).
-    const warned = now >= registeredAt.getTime() + (dueAt.getTime() - registeredAt.getTime()) * DEFAULT_SLA_POLICY.warningShare;
     return {
       id: r.id,
       trackingNumber: r.trackingNumber,
@@ -148,7 +144,7 @@ export class DataRequestsHttpController {
       handedOverAt: handedOverAt?.toISOString() ?? null,
       handedOverBy: r.handedOverBy ?? null,
       handedOverHow: r.handedOverHow ?? null,
-      standing: handedOverAt ? (late ? 'ANSWERED_LATE' : 'ANSWERED') : late ? 'OVERDUE' : warned ? 'DUE_SOON' : 'OPEN',
+      standing: dataRequestStanding({ registeredAt, dueAt, handedOverAt }, this.clock.now()),
     };
   }
 }

@@ -1,4 +1,4 @@
-import { FIELD_RULES } from '@pengaduan/sop';
+import { DATA_REQUEST_STANDINGS, FIELD_RULES, type DataRequestStanding } from '@pengaduan/sop';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
@@ -63,8 +63,8 @@ export class DataRequestDto {
   @ApiPropertyOptional({ nullable: true })
   handedOverHow!: string | null;
 
-  @ApiProperty({ enum: ['OPEN', 'DUE_SOON', 'OVERDUE', 'ANSWERED', 'ANSWERED_LATE'], description: 'Where it stands against its due time, now (DUE_SOON: past the share of the time at which the SOP’s clocks warn)' })
-  standing!: string;
+  @ApiProperty({ enum: DATA_REQUEST_STANDINGS, description: 'Where it stands against its due time, now (DUE_SOON: past the share of the time at which the SOP’s clocks warn)' })
+  standing!: DataRequestStanding;
 }
 
 export class DataRequestListDto {

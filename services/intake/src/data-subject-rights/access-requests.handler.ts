@@ -1,6 +1,6 @@
 import type { ServiceRuntime } from '@pengaduan/messaging';
 import { ServiceError, type Clock } from '@pengaduan/runtime';
-import { FIELD_RULES, type Role, type UserActor } from '@pengaduan/sop';
+import { FIELD_RULES, accessRequestDueAt, type Role, type UserActor } from '@pengaduan/sop';
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7, validate as isUuid } from 'uuid';
@@ -9,9 +9,6 @@ import { openStoredReporter } from '../reporter-contact/reporter-contacts';
 import { verifierMatches } from '../verify-reporter/reporter-verifier';
 import { collectPersonData } from './person-data';
 import { personDataJson, personDataPdf, type ExportFormat } from './person-data-export';
-
-/** UU 27/2022: the controller answers an access request within 3 × 24 hours (docs/adr/0056). */
-export const ACCESS_REQUEST_DUE_MS = 72 * 3600_000;
 
 /** What Admin Tikkim saw of a person who came in person; its number is never stored. */
 export const IDENTITY_DOCUMENT_KINDS = ['KTP', 'PASPOR', 'SIM', 'KITAS', 'LAINNYA'] as const;
@@ -92,7 +89,7 @@ export class AccessRequestsHandler {
       await tx.query(
         `INSERT INTO data_subject_request (id, office_code, kind, complaint_id, tracking_number, reporter_ref, verification, identity_document_kind, registered_by, registered_at, due_at, request_key, request_hash)
          VALUES ($1, $2, 'ACCESS', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-        [id, c.actorOffice, complaint.id, complaint.tracking_number, complaint.reporter_ref, c.verification, c.identityDocumentKind ?? null, c.actor.userId, now, new Date(now.getTime() + ACCESS_REQUEST_DUE_MS), c.requestId, hash],
+        [id, c.actorOffice, complaint.id, complaint.tracking_number, complaint.reporter_ref, c.verification, c.identityDocumentKind ?? null, c.actor.userId, now, accessRequestDueAt(now), c.requestId, hash],
       );
       return viewOf(await requestOf(tx, id, c.actorOffice));
     });

@@ -1,9 +1,10 @@
+import { ACCESS_REQUEST_DUE_MS } from '@pengaduan/sop';
 import { refusal } from '@pengaduan/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { SenderDigest } from '../inbound-messages/sender-digest';
 import { ResolveReporterAddressHandler } from '../resolve-reporter-address/resolve-reporter-address.handler';
 import { actors, by, contact, registerComplaint, reportText, startIntakeKit, type IntakeKit } from '../__fixtures__/intake-test-kit';
-import { ACCESS_REQUEST_DUE_MS, AccessRequestsHandler, type RegisterAccessRequest } from './access-requests.handler';
+import { AccessRequestsHandler, type RegisterAccessRequest } from './access-requests.handler';
 import { ContactRightsHandler } from './contact-rights.handler';
 
 let kit: IntakeKit;

@@ -1,4 +1,4 @@
-import { FIELD_RULES } from '@pengaduan/sop';
+import { FIELD_RULES, type DataRequestStanding } from '@pengaduan/sop';
 import { useState } from 'react';
 import { pageProblem } from '../../api/problem-message';
 import { useAuth } from '../../app/auth';
@@ -25,7 +25,7 @@ interface DataRequest {
   dueAt: string;
   handedOverAt: string | null;
   handedOverHow: string | null;
-  standing: 'OPEN' | 'DUE_SOON' | 'OVERDUE' | 'ANSWERED' | 'ANSWERED_LATE';
+  standing: DataRequestStanding;
 }
 
 const API = WORK_QUEUES.dataRequests.api;
