@@ -51,6 +51,8 @@ export const MESSAGE_TEMPLATE_KINDS: readonly MessageTemplateKind[] = [
   { purpose: 'STATUS_CONFIRMED', variant: 'STANDARD', required: ['nomor'], optional: [] },
   { purpose: 'STATUS_DISPOSED', variant: 'STANDARD', required: ['nomor'], optional: [] },
   { purpose: 'STATUS_DECIDED', variant: 'STANDARD', required: ['nomor'], optional: [] },
+  // The rating request after a closing (docs/adr/0053): the tracking number only.
+  { purpose: 'RATING_REQUEST', variant: 'STANDARD', required: ['nomor'], optional: [] },
 ];
 
 /** The kind of a purpose and variant, or undefined when the purpose has no such variant (or either is unknown). */

@@ -44,6 +44,7 @@ describe('the kinds of message an office words', () => {
       'STATUS_CONFIRMED:STANDARD',
       'STATUS_DISPOSED:STANDARD',
       'STATUS_DECIDED:STANDARD',
+      'RATING_REQUEST:STANDARD',
     ]);
     expect(messageTemplateKind('FOLLOW_UP_INFORMATION', 'TRACKING_PIN')).toBeUndefined();
     expect(messageTemplateKind('GREETING', 'STANDARD')).toBeUndefined();

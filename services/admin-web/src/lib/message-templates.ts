@@ -42,6 +42,7 @@ const KIND_KEYS: readonly string[] = [
   'templates.kind.STATUS_CONFIRMED.STANDARD',
   'templates.kind.STATUS_DISPOSED.STANDARD',
   'templates.kind.STATUS_DECIDED.STANDARD',
+  'templates.kind.RATING_REQUEST.STANDARD',
 ] satisfies MessageKey[];
 
 function isMessageChannel(channel: string): channel is MessageChannel {

@@ -28,6 +28,9 @@ const BUILT_IN: Readonly<Partial<Record<`${NotificationPurpose}:${MessageTemplat
   'STATUS_CONFIRMED:STANDARD': 'Pengaduan Anda nomor {nomor} telah diverifikasi dan diteruskan untuk ditangani. Kami akan mengabarkan perkembangannya melalui saluran ini.',
   'STATUS_DISPOSED:STANDARD': 'Pengaduan Anda nomor {nomor} telah didisposisikan oleh Kepala Kantor kepada seksi terkait dan sedang diproses.',
   'STATUS_DECIDED:STANDARD': 'Tindak lanjut pengaduan Anda nomor {nomor} telah diputuskan. Informasi tindak lanjutnya akan kami sampaikan melalui saluran ini.',
+  /** The rating request after a closing (docs/adr/0053): a reply of one digit is the rating. */
+  'RATING_REQUEST:STANDARD':
+    'Pengaduan Anda nomor {nomor} telah selesai ditangani. Mohon beri penilaian atas penanganannya dengan membalas pesan ini dengan satu angka, 1 (sangat tidak puas) sampai 5 (sangat puas), atau melalui halaman Lacak Aduan. Bila tidak puas, Anda dapat mengajukan banding di halaman Lacak Aduan.',
 };
 
 /** The approved WhatsApp template of each purpose and variant, with the placeholders its parameters take, in order. */
@@ -39,6 +42,7 @@ const WHATSAPP_TEMPLATES: Readonly<Partial<Record<`${NotificationPurpose}:${Mess
   'STATUS_CONFIRMED:STANDARD': { id: 'pengaduan_status_diverifikasi', parameters: ['nomor'] },
   'STATUS_DISPOSED:STANDARD': { id: 'pengaduan_status_didisposisikan', parameters: ['nomor'] },
   'STATUS_DECIDED:STANDARD': { id: 'pengaduan_status_diputuskan', parameters: ['nomor'] },
+  'RATING_REQUEST:STANDARD': { id: 'pengaduan_permintaan_penilaian', parameters: ['nomor'] },
 };
 
 function known<T>(table: Readonly<Partial<Record<string, T>>>, kind: Pick<MessageTemplateKind, 'purpose' | 'variant'>): T {

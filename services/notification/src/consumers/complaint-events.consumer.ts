@@ -1,6 +1,7 @@
 import { channelMapping } from '@pengaduan/contracts';
-import { complaintStateConsumer, type ConsumedEvent } from '@pengaduan/messaging';
+import { complaintStateConsumer, lockComplaintState, type ConsumedEvent } from '@pengaduan/messaging';
 import { Clock, type Logger } from '@pengaduan/runtime';
+import { isLegalIn } from '@pengaduan/sop';
 import type { EntityManager } from 'typeorm';
 import { acknowledgementFor, type ReceivedComplaint } from '../acknowledge/acknowledge-reporter';
 import { enqueueNotification, type FallbackPolicy } from '../deliver-notification/outbound-notifications';
@@ -85,6 +86,10 @@ export class ComplaintEventsConsumer {
       this.logger.info(log, 'no status message: the complaint was received before notification kept its reporters');
       return;
     }
+    if (purpose === 'RATING_REQUEST' && !(await rateable(tx, complaintId))) {
+      this.logger.info(log, 'no rating request: a dismissed message is not rated');
+      return;
+    }
     if (!(await statusMessageEnabled(tx, reporter.officeCode, purpose))) {
       this.logger.info(log, 'no status message: the office turned it off');
       return;
@@ -100,4 +105,10 @@ export class ComplaintEventsConsumer {
     }
     if (await enqueueNotification(tx, message, now)) this.onQueued();
   }
+}
+
+/** Whether the closing just folded may be rated (libs/sop's rule: not a dismissed message, not yet rated). */
+async function rateable(tx: EntityManager, complaintId: string): Promise<boolean> {
+  const locked = await lockComplaintState(tx, complaintId);
+  return locked !== undefined && isLegalIn('rate', locked.state);
 }

@@ -7,6 +7,8 @@ export const STATUS_MESSAGE_OF_EVENT: Readonly<Record<string, StatusMessagePurpo
   'complaint.confirmed': 'STATUS_CONFIRMED',
   'complaint.disposed': 'STATUS_DISPOSED',
   'complaint.follow-up-decided': 'STATUS_DECIDED',
+  // Step 8 closed the complaint: the reporter is asked to rate it (docs/adr/0053), once per closing.
+  'complaint.closed': 'RATING_REQUEST',
 };
 
 /** A step the complaint took, as its event tells notification. No personal data. */

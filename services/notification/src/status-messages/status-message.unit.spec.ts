@@ -16,11 +16,12 @@ const step = (over: Partial<StatusStep> = {}): StatusStep => ({
 });
 
 describe('which steps the reporter is told of (docs/adr/0054)', () => {
-  it('the complaint confirmed, dispositioned and its follow-up decided; nothing else, the answer included', () => {
+  it('the complaint confirmed, dispositioned, its follow-up decided, and closed (the rating request); nothing else, the answer included', () => {
     expect(statusMessagePurposeOf({ eventType: 'complaint.confirmed', at: now }, now)).toBe('STATUS_CONFIRMED');
     expect(statusMessagePurposeOf({ eventType: 'complaint.disposed', at: now }, now)).toBe('STATUS_DISPOSED');
     expect(statusMessagePurposeOf({ eventType: 'complaint.follow-up-decided', at: now }, now)).toBe('STATUS_DECIDED');
-    for (const type of ['complaint.received', 'complaint.dismissed', 'complaint.analyzed', 'complaint.reporter-informed', 'complaint.closed', 'constructor']) {
+    expect(statusMessagePurposeOf({ eventType: 'complaint.closed', at: now }, now)).toBe('RATING_REQUEST');
+    for (const type of ['complaint.received', 'complaint.dismissed', 'complaint.analyzed', 'complaint.reporter-informed', 'complaint.rated', 'constructor']) {
       expect(statusMessagePurposeOf({ eventType: type, at: now }, now)).toBeUndefined();
     }
   });
@@ -50,5 +51,12 @@ describe('the status message queued for a step', () => {
     const { text, template } = composeMessage({ purpose: 'STATUS_DISPOSED', variant: 'STANDARD' }, { nomor: 'BLP-2026-000123' });
     expect(text).toBe('Pengaduan Anda nomor BLP-2026-000123 telah didisposisikan oleh Kepala Kantor kepada seksi terkait dan sedang diproses.');
     expect(template).toEqual({ id: 'pengaduan_status_didisposisikan', language: 'id', parameters: ['BLP-2026-000123'] });
+  });
+
+  it('asks for a rating by one digit 1-5 with the tracking number alone, and WhatsApp’s approved template takes it as its one parameter (docs/adr/0053)', () => {
+    const { text, template } = composeMessage({ purpose: 'RATING_REQUEST', variant: 'STANDARD' }, { nomor: 'BLP-2026-000123' });
+    expect(text).toContain('nomor BLP-2026-000123 telah selesai ditangani');
+    expect(text).toContain('1 (sangat tidak puas) sampai 5 (sangat puas)');
+    expect(template).toEqual({ id: 'pengaduan_permintaan_penilaian', language: 'id', parameters: ['BLP-2026-000123'] });
   });
 });
