@@ -7,10 +7,12 @@ import { v7 as uuidv7 } from 'uuid';
 import type { WebFormMessage } from '../channel-webhooks/web-form.inbound';
 import { INTAKE_EVENT_SOURCE, type StateConsumerGroup } from '../complaint-state/own-events';
 import { storeMessage } from '../append-message/append-message.handler';
+import { rateCommand } from '../rate-complaint/complaint-feedback.handler';
 import { OfficeProfileVersions } from '../office-profile/office-profile-versions';
 import { ComplaintRegistration, type Letterheads } from '../register-complaint/complaint-registration';
 import type { ContactCipher, ReporterContact } from '../reporter-contact/contact-cipher';
 import type { SealedInboundMessage } from './inbound-message';
+import { ratingReply } from './rating-reply';
 import type { SenderDigest } from './sender-digest';
 
 type InboundMessage = SealedInboundMessage & { submission?: WebFormMessage['submission'] };
@@ -113,7 +115,7 @@ export class InboundProcessor extends PollingWorker {
           `UPDATE inbound_message SET status = 'PROCESSED', complaint_id = $2, complaint_message_id = $3, processed_at = $4, attempts = attempts + 1, last_error = NULL WHERE id = $1`,
           [row.id, done.complaintId, done.messageId, now],
         );
-        this.logger.info({ inboundId: row.id, provider: row.provider, complaintId: done.complaintId, appended: done.appended }, done.appended ? 'channel message appended to the sender’s open complaint' : 'channel message opened a complaint');
+        this.logger.info({ inboundId: row.id, provider: row.provider, complaintId: done.complaintId, appended: done.appended }, processedHow(done));
         return 'processed';
       });
     } catch (err) {
@@ -128,13 +130,15 @@ export class InboundProcessor extends PollingWorker {
     return JSON.parse(this.keys.cipher.openBytes(row.sealed, row.key_id).toString('utf8')) as InboundMessage;
   }
 
-  private async process(tx: EntityManager, row: InboundRow, message: InboundMessage, digests: string[]): Promise<{ complaintId: string; messageId: string; appended: boolean }> {
+  private async process(tx: EntityManager, row: InboundRow, message: InboundMessage, digests: string[]): Promise<{ complaintId: string; messageId: string | null; appended: boolean }> {
     const text = describe(message);
     // A message is intake acting on its own: it caused the command, and traces it.
     const context = { requestId: row.id, actor: INTAKE_ACTOR, correlationId: row.id };
     if (!message.submission) {
       const open = await this.openComplaintOf(tx, row, digests);
       if (open) return { ...(await this.append(tx, { ...context, complaintId: open }, row, text)), appended: true };
+      const rated = await ratingReply(tx, row, message, digests, (c) => this.executor.within(tx).execute(rateCommand(this.keys.cipher, { ...context, ...c })), this.clock.now());
+      if (rated) return { complaintId: rated, messageId: null, appended: false };
     }
     const contact: ReporterContact = message.submission
       ? { ...(message.submission.name ? { name: message.submission.name } : {}), ...(message.submission.phone ? { phone: message.submission.phone } : {}), ...(message.submission.email ? { email: message.submission.email } : {}) }
@@ -198,6 +202,11 @@ export class InboundProcessor extends PollingWorker {
     if (failed) this.logger.error(log, 'channel message set aside after repeated failures: an officer must look at it (inbound_message status FAILED)');
     else this.logger.warn(log, 'channel message not processed yet; will try again');
   }
+}
+
+function processedHow(done: { messageId: string | null; appended: boolean }): string {
+  if (done.messageId === null) return 'channel reply taken as the rating of the sender’s closed complaint';
+  return done.appended ? 'channel message appended to the sender’s open complaint' : 'channel message opened a complaint';
 }
 
 /** How to answer the sender on their channel: their number on WhatsApp and SMS, their id elsewhere. */

@@ -1,4 +1,4 @@
-import { ComplaintCommandExecutor, requestOf, type CommandOutcome } from '@pengaduan/messaging';
+import { ComplaintCommandExecutor, requestOf, type CommandOutcome, type ComplaintCommand } from '@pengaduan/messaging';
 import { ServiceError } from '@pengaduan/runtime';
 import { DEFAULT_APPEAL_WINDOW_DAYS, FIELD_RULES, type ComplaintState, type SopCommand } from '@pengaduan/sop';
 import { Injectable } from '@nestjs/common';
@@ -30,46 +30,53 @@ export class ComplaintFeedbackHandler {
     private readonly cipher: ContactCipher,
   ) {}
 
-  rate(c: RateComplaintCommand): Promise<CommandOutcome> {
-    return this.record(c, { kind: 'RATING', rating: c.rating, text: c.comment, field: 'comment' }, 'RateComplaint');
+  // async: a text refused is a rejected promise, as every refusal of the executor's.
+  async rate(c: RateComplaintCommand): Promise<CommandOutcome> {
+    return this.executor.execute({ operation: 'RateComplaint', request: requestOf(c), ...rateCommand(this.cipher, c) });
   }
 
-  appeal(c: AppealComplaintCommand): Promise<CommandOutcome> {
-    return this.record(c, { kind: 'APPEAL', text: c.reason, field: 'reason' }, 'AppealComplaint');
+  async appeal(c: AppealComplaintCommand): Promise<CommandOutcome> {
+    return this.executor.execute({ operation: 'AppealComplaint', request: requestOf(c), ...feedbackCommand(this.cipher, c, { kind: 'APPEAL', text: c.reason, field: 'reason' }) });
   }
+}
 
-  private async record(c: RateComplaintCommand | AppealComplaintCommand, feedback: Feedback, operation: string): Promise<CommandOutcome> {
-    const text = validText(feedback);
-    return this.executor.execute({
-      operation,
-      context: c,
-      request: requestOf(c),
-      command: async (state, tx) => commandOf(c, feedback, text, await appealWindowDays(tx, officeOf(state))),
-      outputs: async ({ stateBefore, stateAfter }, tx, now) => {
-        const complaint = await lockComplaint(tx, c.complaintId);
-        if (text !== undefined) refuseRevealingTexts([{ field: feedback.field, text }], await readReporterContact(tx, this.cipher, complaint.reporterRef));
-        await tx.update(ComplaintRecord, { id: c.complaintId }, { status: stateAfter.status, updatedAt: now });
-        await tx.query(
-          `INSERT INTO complaint_feedback (id, complaint_id, office_code, kind, rating, text, closed_at, opened_appeal, recorded_by, recorded_at, request_id)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-          [
-            uuidv7(),
-            c.complaintId,
-            complaint.officeCode,
-            feedback.kind,
-            feedback.kind === 'RATING' ? feedback.rating : null,
-            text ?? null,
-            'since' in stateBefore ? stateBefore.since : now.toISOString(),
-            stateAfter.status === 'APPEALED',
-            c.actor.kind === 'user' ? `${c.actor.role}:${c.actor.userId}` : `system:${c.actor.service}`,
-            now,
-            c.requestId,
-          ],
-        );
-        return {};
-      },
-    });
-  }
+/**
+ * The rating as one command of the executor's: for a client's request (above) and for a reply of
+ * one digit on the complaint's channel, inside the inbound message's transaction (inbound-messages).
+ */
+export function rateCommand(cipher: ContactCipher, c: RateComplaintCommand): ComplaintCommand {
+  return feedbackCommand(cipher, c, { kind: 'RATING', rating: c.rating, text: c.comment, field: 'comment' });
+}
+
+function feedbackCommand(cipher: ContactCipher, c: RateComplaintCommand | AppealComplaintCommand, feedback: Feedback): ComplaintCommand {
+  const text = validText(feedback);
+  return {
+    context: c,
+    command: async (state, tx) => commandOf(c, feedback, text, await appealWindowDays(tx, officeOf(state))),
+    outputs: async ({ stateBefore, stateAfter }, tx, now) => {
+      const complaint = await lockComplaint(tx, c.complaintId);
+      if (text !== undefined) refuseRevealingTexts([{ field: feedback.field, text }], await readReporterContact(tx, cipher, complaint.reporterRef));
+      await tx.update(ComplaintRecord, { id: c.complaintId }, { status: stateAfter.status, updatedAt: now });
+      await tx.query(
+        `INSERT INTO complaint_feedback (id, complaint_id, office_code, kind, rating, text, closed_at, opened_appeal, recorded_by, recorded_at, request_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [
+          uuidv7(),
+          c.complaintId,
+          complaint.officeCode,
+          feedback.kind,
+          feedback.kind === 'RATING' ? feedback.rating : null,
+          text ?? null,
+          'since' in stateBefore ? stateBefore.since : now.toISOString(),
+          stateAfter.status === 'APPEALED',
+          c.actor.kind === 'user' ? `${c.actor.role}:${c.actor.userId}` : `system:${c.actor.service}`,
+          now,
+          c.requestId,
+        ],
+      );
+      return {};
+    },
+  };
 }
 
 function commandOf(c: RateComplaintCommand | AppealComplaintCommand, feedback: Feedback, text: string | undefined, appealWindowDays: number): SopCommand {
@@ -78,7 +85,7 @@ function commandOf(c: RateComplaintCommand | AppealComplaintCommand, feedback: F
 }
 
 /** The office's appeal window in days, else libs/sop's default. */
-async function appealWindowDays(tx: EntityManager, officeCode: string | undefined): Promise<number> {
+export async function appealWindowDays(tx: EntityManager, officeCode: string | undefined): Promise<number> {
   if (officeCode === undefined) return DEFAULT_APPEAL_WINDOW_DAYS;
   const [row] = (await tx.query('SELECT appeal_window_days FROM office_appeal_window WHERE office_code = $1', [officeCode])) as { appeal_window_days: number }[];
   return row?.appeal_window_days ?? DEFAULT_APPEAL_WINDOW_DAYS;
