@@ -7,31 +7,12 @@ import {
   SUBSTANTIATION_LABELS,
   TEAM_MEMBER_ROLE_LABELS,
 } from '@pengaduan/sop';
-import type { ReactNode } from 'react';
 import type { ComplaintOutputs, Section } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { formatCalendarDate, formatWib } from '../lib/format';
 import { channelLabel, classificationLabel, labelOf } from '../lib/sop-labels';
-
-function Output({ title, at, children }: { title: string; at: string; children: ReactNode }) {
-  const { t, lang } = useI18n();
-  return (
-    <article className="output">
-      <h3 className="output__title">{title}</h3>
-      <p className="output__at">{t('outputs.recordedAt', { time: formatWib(at, lang) })}</p>
-      <dl className="facts">{children}</dl>
-    </article>
-  );
-}
-
-function Fact({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt>{term}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
+import { FeedbackRounds } from './FeedbackRounds';
+import { Fact, Output } from './OutputParts';
 
 function hasNoOutputs(o: ComplaintOutputs): boolean {
   return !o.confirmation && !o.dismissal && !o.disposition && o.sectionResponses.length === 0 && !o.analysis && !o.followUpDecision && !o.teamDecree && !o.followUpInformation && !o.delivery && !o.deliveryAbandoned;
@@ -116,32 +97,6 @@ function DeliveryOutput({ delivery }: { delivery: NonNullable<ComplaintOutputs['
   );
 }
 
-/** After closing (docs/adr/0053): the complainant's last rating, the last appeal, the head's last review. */
-function AppealOutputs({ outputs }: { outputs: ComplaintOutputs }) {
-  const { t } = useI18n();
-  const { rating, appeal, appealReview } = outputs;
-  return (
-    <>
-      {rating ? (
-        <Output title={t('outputs.rating')} at={rating.at}>
-          <Fact term={t('form.rate.rating')}>{`${rating.rating} / 5${rating.withinAppealWindow ? '' : ` (${t('outputs.outsideAppealWindow')})`}`}</Fact>
-        </Output>
-      ) : null}
-      {appeal ? <Output title={t('outputs.appeal')} at={appeal.at}>{null}</Output> : null}
-      {appealReview ? (
-        <Output title={t('outputs.appealReview')} at={appealReview.at}>
-          <Fact term={t('form.reviewAppeal.decision')}>{t(`form.reviewAppeal.${appealReview.decision as 'REDISPOSE' | 'REANALYZE' | 'UPHOLD'}`)}</Fact>
-          {appealReview.reason ? (
-            <Fact term={t('form.reviewAppeal.reason')}>
-              <span className="preserve-lines">{appealReview.reason}</span>
-            </Fact>
-          ) : null}
-        </Output>
-      ) : null}
-    </>
-  );
-}
-
 /** The outputs of the SOP's steps so far, in the SOP's order; steps not reached are left out. */
 export function Outputs({ outputs, sections }: { outputs: ComplaintOutputs; sections: readonly Section[] | null }) {
   const { t, lang } = useI18n();
@@ -207,7 +162,7 @@ export function Outputs({ outputs, sections }: { outputs: ComplaintOutputs; sect
           </Fact>
         </Output>
       ) : null}
-      <AppealOutputs outputs={outputs} />
+      <FeedbackRounds outputs={outputs} />
     </div>
   );
 }

@@ -108,5 +108,52 @@ describe('a rating and an appeal after closing, through both outcomes (docs/adr/
     // The timeline names the review (codes only, never the texts).
     const timeline = await office.call('GET', `/complaints/${complaint.id}/timeline`, 'kakan');
     expect(JSON.stringify(timeline.body)).toContain('Banding ditinjau Kepala Kantor: jawaban dipertahankan');
+    // The complaint page shows both rounds: the rating and by whom, each appeal's origin, each decision with its reason.
+    await kakan.page.goto(complaintPath(complaint.id));
+    await statusShown(kakan.page, 'CLOSED');
+    const round = (n: number) => kakan.page.locator('article.output').filter({ has: kakan.page.getByRole('heading', { name: t('outputs.feedbackRound', { n }), exact: true }) });
+    await round(2).waitFor();
+    const [first, second] = [await round(1).textContent(), await round(2).textContent()];
+    for (const text of [t('outputs.ratingValue', { rating: 1 }), t('outputs.withComment'), t('outputs.withinAppealWindow'), t('outputs.by.REPORTER'), t('outputs.appealTrigger.POOR_RATING'), t('form.reviewAppeal.REDISPOSE')]) {
+      expect(first).toContain(text);
+    }
+    for (const text of [t('outputs.appealTrigger.REQUEST'), t('outputs.withReason'), t('outputs.by.OFFICER'), t('form.reviewAppeal.UPHOLD'), reason]) expect(second).toContain(text);
+    await shot(kakan.page, 'halaman-aduan-putaran-banding');
+  });
+
+  it("the head of office's dashboard counts the rating, both appeals and both reviews, and none on another channel", async () => {
+    const page = kakan.page;
+    await page.goto(ROUTES.dashboard);
+    const section = page.getByRole('region', { name: t('dashboard.feedback'), exact: true });
+    const cells = (caption: MessageKey) =>
+      section
+        .getByRole('table', { name: t(caption), exact: true })
+        .locator('tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => [...(tr as HTMLTableRowElement).cells].map((c) => (c.textContent ?? '').trim())));
+    const tile = (label: string) => section.getByRole('listitem').filter({ hasText: label }).locator('.tile__value');
+    await section.getByRole('table', { name: t('dashboard.appealReviews'), exact: true }).waitFor({ state: 'attached' });
+    expect(await tile(t('dashboard.ratings')).textContent()).toBe('1');
+    expect(await tile(t('dashboard.averageRating')).textContent()).toBe('1');
+    expect(await tile(t('dashboard.poorRatingShare', { max: 2 })).textContent()).toBe('100 %');
+    expect(await cells('dashboard.appealsByTrigger')).toEqual([
+      [t('dashboard.trigger.POOR_RATING'), '1'],
+      [t('dashboard.trigger.REQUEST'), '1'],
+    ]);
+    expect(await cells('dashboard.appealReviews')).toEqual([
+      [t('dashboard.decision.REDISPOSE'), '3', '1'],
+      [t('dashboard.decision.REANALYZE'), '4', '0'],
+      [t('dashboard.decision.UPHOLD'), '7', '1'],
+    ]);
+    await shot(page, 'dasbor-penilaian-banding');
+    // The complaint came in by phone: counted under PHONE, not under WhatsApp.
+    const answer = page.waitForResponse((r) => r.url().includes('channel=WHATSAPP') && r.status() === 200);
+    await section.getByLabel(t('dashboard.feedbackChannel')).selectOption('WHATSAPP');
+    await answer;
+    await section.getByRole('table', { name: t('dashboard.appealReviews'), exact: true }).waitFor({ state: 'attached' });
+    expect(await tile(t('dashboard.ratings')).textContent()).toBe('0');
+    expect(await cells('dashboard.appealsByTrigger')).toEqual([
+      [t('dashboard.trigger.POOR_RATING'), '0'],
+      [t('dashboard.trigger.REQUEST'), '0'],
+    ]);
   });
 });

@@ -120,6 +120,23 @@ export class AppealReviewOutputDto {
   @ApiProperty({ format: 'date-time' }) at!: string;
 }
 
+const RECORDED_BY = { enum: ['REPORTER', 'OFFICER'], description: 'REPORTER: the reporter on the tracking page or replying on their channel; OFFICER: Admin Tikkim, told by phone or in person' };
+
+export class RoundRatingDto extends RatingOutputDto {
+  @ApiProperty(RECORDED_BY) by!: 'REPORTER' | 'OFFICER';
+}
+
+export class RoundAppealDto extends AppealOutputDto {
+  @ApiProperty(RECORDED_BY) by!: 'REPORTER' | 'OFFICER';
+}
+
+/** One closing that was rated or appealed (docs/adr/0053). */
+export class FeedbackRoundOutputDto {
+  @ApiPropertyOptional({ type: RoundRatingDto }) rating?: RoundRatingDto;
+  @ApiPropertyOptional({ type: RoundAppealDto, description: 'POOR_RATING: opened by a rating of 2 or less within the window; REQUEST: asked for' }) appeal?: RoundAppealDto;
+  @ApiPropertyOptional({ type: AppealReviewOutputDto }) review?: AppealReviewOutputDto;
+}
+
 /** The outputs of the SOP's steps so far; a step not reached is null. */
 export class ComplaintOutputsDto implements ComplaintOutputs {
   @ApiProperty({ type: ConfirmationOutputDto, nullable: true, description: 'Step 2: Laporan Terusan Aduan' }) confirmation!: ConfirmationOutputDto | null;
@@ -135,4 +152,5 @@ export class ComplaintOutputsDto implements ComplaintOutputs {
   @ApiProperty({ type: RatingOutputDto, nullable: true, description: "After closing: the reporter's last rating (docs/adr/0053)" }) rating!: RatingOutputDto | null;
   @ApiProperty({ type: AppealOutputDto, nullable: true, description: 'The last appeal opened (docs/adr/0053)' }) appeal!: AppealOutputDto | null;
   @ApiProperty({ type: AppealReviewOutputDto, nullable: true, description: "The head of office's last review of an appeal (docs/adr/0053)" }) appealReview!: AppealReviewOutputDto | null;
+  @ApiProperty({ type: [FeedbackRoundOutputDto], description: 'Every closing that was rated or appealed, oldest first (docs/adr/0053)' }) feedbackRounds!: FeedbackRoundOutputDto[];
 }

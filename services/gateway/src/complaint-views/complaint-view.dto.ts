@@ -226,7 +226,7 @@ export function toComplaintView(record: ComplaintViewRecord, deadlines: readonly
 }
 
 export function toOutputs(record: ComplaintOutputRecord | null): ComplaintOutputsDto {
-  if (!record) return { ...NO_OUTPUTS, sectionResponses: [] };
+  if (!record) return { ...NO_OUTPUTS, sectionResponses: [], feedbackRounds: [] };
   return {
     confirmation: record.confirmation ?? null,
     dismissal: record.dismissal ?? null,
@@ -241,6 +241,7 @@ export function toOutputs(record: ComplaintOutputRecord | null): ComplaintOutput
     rating: record.rating ?? null,
     appeal: record.appeal ?? null,
     appealReview: record.appealReview ?? null,
+    feedbackRounds: record.feedbackRounds ?? [],
   };
 }
 
@@ -259,6 +260,7 @@ const NO_OUTPUTS: ComplaintOutputsDto = {
   rating: null,
   appeal: null,
   appealReview: null,
+  feedbackRounds: [],
 };
 
 export function toTimelineEntry(record: ComplaintTimelineRecord): TimelineEntryDto {

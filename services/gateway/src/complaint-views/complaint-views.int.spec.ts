@@ -87,6 +87,7 @@ describe('officers read a complaint from the read model', () => {
         rating: null,
         appeal: null,
         appealReview: null,
+        feedbackRounds: [],
       },
       version: 2,
     });
@@ -191,6 +192,32 @@ describe('officers read a complaint from the read model', () => {
     expect(items[1]).toMatchObject({ actorRole: 'ADMIN_TIKKIM', actorUserId: 'u-admin-blp' });
     expect(items[1]).not.toHaveProperty('actorService');
     expect(items[2].summary).toBe('Didisposisikan ke INTELDAKIM (Lembar Disposisi LD/BLP/2026/000001)');
+  });
+
+  it('shows each round after closing: the rating, by whom, the appeal and its origin, the head of office’s decision (docs/adr/0053)', async () => {
+    const h = new ComplaintHistory({ officeCode: 'BLP' }).until('CLOSED');
+    h.when({ type: 'rate', actor: { kind: 'system', service: 'intake' }, rating: 2, hasComment: true, appealWindowDays: 14 });
+    h.when({ type: 'reviewAppeal', actor: h.officers.kepalaKantor, decision: 'REDISPOSE' });
+    h.until('CLOSED');
+    h.when({ type: 'rate', actor: h.officers.admin, rating: 5, hasComment: false, appealWindowDays: 14 });
+    h.when({ type: 'appeal', actor: h.officers.admin, hasReason: true, appealWindowDays: 14 });
+    h.when({ type: 'reviewAppeal', actor: h.officers.kepalaKantor, decision: 'UPHOLD', reason: 'Jawaban sudah sesuai ketentuan' });
+    await gateway.seed(...h.envelopes);
+    const { outputs } = await get<View>(officers.kepala, `/complaints/${h.complaintId}`);
+    expect(outputs?.['feedbackRounds']).toEqual([
+      {
+        rating: { rating: 2, hasComment: true, withinAppealWindow: true, by: 'REPORTER', at: expect.any(String) },
+        appeal: { trigger: 'POOR_RATING', hasReason: true, by: 'REPORTER', at: expect.any(String) },
+        review: { decision: 'REDISPOSE', at: expect.any(String) },
+      },
+      {
+        rating: { rating: 5, hasComment: false, withinAppealWindow: true, by: 'OFFICER', at: expect.any(String) },
+        appeal: { trigger: 'REQUEST', hasReason: true, by: 'OFFICER', at: expect.any(String) },
+        review: { decision: 'UPHOLD', reason: 'Jawaban sudah sesuai ketentuan', at: expect.any(String) },
+      },
+    ]);
+    // The last of each stays where it was.
+    expect(outputs).toMatchObject({ rating: { rating: 5 }, appeal: { trigger: 'REQUEST' }, appealReview: { decision: 'UPHOLD' } });
   });
 
   it('shows nothing about the reporter of an anonymous complaint to any officer', async () => {

@@ -16,7 +16,7 @@ import {
 import type { ComplaintOutputs } from '../read-model/outputs';
 
 /** Columns of complaint_output that hold one output each (the section responses are a list). */
-type SingleOutput = Exclude<keyof ComplaintOutputs, 'sectionResponses'>;
+type SingleOutput = Exclude<keyof ComplaintOutputs, 'sectionResponses' | 'feedbackRounds'>;
 
 /** What an event adds to a complaint's outputs: one output set, or one section response appended. */
 export type OutputChange =

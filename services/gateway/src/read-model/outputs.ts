@@ -109,6 +109,16 @@ export interface AppealReviewOutput {
   at: string;
 }
 
+/** Who recorded a rating or an appeal: the reporter themselves (the tracking page, a reply on their channel), or Admin Tikkim (by phone, in person). */
+export type FeedbackRecorder = 'REPORTER' | 'OFFICER';
+
+/** One closing that was rated or appealed (docs/adr/0053): its rating, its appeal, the head's review. */
+export interface FeedbackRoundOutput {
+  rating?: RatingOutput & { by: FeedbackRecorder };
+  appeal?: AppealOutput & { by: FeedbackRecorder };
+  review?: AppealReviewOutput;
+}
+
 /** Every output of a complaint so far; a step not reached yet is null. */
 export interface ComplaintOutputs {
   confirmation: ConfirmationOutput | null;
@@ -124,4 +134,6 @@ export interface ComplaintOutputs {
   rating: RatingOutput | null;
   appeal: AppealOutput | null;
   appealReview: AppealReviewOutput | null;
+  /** Every round after a closing, oldest first (docs/adr/0053). */
+  feedbackRounds: FeedbackRoundOutput[];
 }

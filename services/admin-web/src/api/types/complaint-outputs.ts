@@ -109,6 +109,16 @@ export interface AppealReviewOutput {
   readonly at: string;
 }
 
+/** Who recorded a rating or an appeal: the complainant themselves (the tracking page, a reply on their channel) or Admin Tikkim (by phone, in person). */
+export type FeedbackRecorder = 'REPORTER' | 'OFFICER';
+
+/** One closing that was rated or appealed (docs/adr/0053), oldest first. */
+export interface FeedbackRound {
+  readonly rating?: RatingOutput & { readonly by: FeedbackRecorder };
+  readonly appeal?: AppealOutput & { readonly by: FeedbackRecorder };
+  readonly review?: AppealReviewOutput;
+}
+
 export interface ComplaintOutputs {
   readonly confirmation: ConfirmationOutput | null;
   readonly dismissal: DismissalOutput | null;
@@ -125,4 +135,6 @@ export interface ComplaintOutputs {
   readonly rating?: RatingOutput | null;
   readonly appeal?: AppealOutput | null;
   readonly appealReview?: AppealReviewOutput | null;
+  /** Every round after a closing; absent from a gateway before the rounds were kept. */
+  readonly feedbackRounds?: readonly FeedbackRound[];
 }
