@@ -2,6 +2,7 @@ import { CHANNELS, COMPLAINT_STATUSES } from '@pengaduan/sop';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { IsDateTime } from '../http/is-date-time';
+import { DashboardFeedbackDto } from './dashboard-feedback.dto';
 
 export const DASHBOARD_BUCKETS = ['day', 'week'] as const;
 export type DashboardBucket = (typeof DASHBOARD_BUCKETS)[number];
@@ -21,6 +22,11 @@ export class DashboardQuery {
   @IsOptional()
   @IsIn(DASHBOARD_BUCKETS)
   bucket?: DashboardBucket;
+
+  @ApiPropertyOptional({ enum: CHANNELS, description: "Counts only ratings and appeals of complaints that came in over this channel (the `feedback` figures; the others count every channel)" })
+  @IsOptional()
+  @IsIn(CHANNELS)
+  channel?: string;
 }
 
 export class ChannelCountDto {
@@ -55,4 +61,6 @@ export class DashboardDto {
   @ApiProperty({ type: [StatusCountDto] }) byStatus!: StatusCountDto[];
   @ApiProperty({ type: [SlaPeriodDto], description: "Every period of [from, to), also those without deadlines, for the SOP's steps (not the 72 h and 60-day targets)" })
   slaOverTime!: SlaPeriodDto[];
+  @ApiProperty({ type: DashboardFeedbackDto, description: 'Ratings and appeals given in [from, to), of the channel asked for if any (docs/adr/0053)' })
+  feedback!: DashboardFeedbackDto;
 }

@@ -8,6 +8,7 @@ import { CurrentUser } from '../auth/current-user';
 import { API_PREFIX, BEARER_AUTH } from '../http/configure-http';
 import { ApiProblemResponses } from '../http/problem.dto';
 import { invalidRequest } from '../http/validation';
+import { dashboardFeedback } from './dashboard-feedback.query';
 import { DashboardDto, DashboardQuery, type DashboardBucket } from './dashboard.dto';
 
 const DAY_MS = 86_400_000;
@@ -51,7 +52,12 @@ export class DashboardQueries {
           WHERE office_code = $1 AND received_at >= $2 AND received_at < $3 GROUP BY ${column} ORDER BY count(*) DESC, ${column}`,
         [user.officeCode, from, to],
       ) as Promise<{ value: string | null; count: number }[]>;
-    const [byChannel, byClassification, byStatus] = await Promise.all([counts('channel'), counts('classification_code'), counts('status')]);
+    const [byChannel, byClassification, byStatus, feedback] = await Promise.all([
+      counts('channel'),
+      counts('classification_code'),
+      counts('status'),
+      dashboardFeedback(ds, { officeCode: user.officeCode, from, to, ...(query.channel ? { channel: query.channel } : {}) }),
+    ]);
     // On time / late by the WIB period the deadline was settled in: stopped, or (late) breached and still open.
     const sla = (await ds.query(
       `SELECT to_char(date_trunc($5, (coalesce(stopped_at, due_at) AT TIME ZONE 'Asia/Jakarta')), 'YYYY-MM-DD') AS period,
@@ -73,6 +79,7 @@ export class DashboardQueries {
       byClassification: byClassification.map((r) => ({ classificationCode: r.value, count: r.count })),
       byStatus: byStatus.map((r) => ({ status: r.value ?? '', count: r.count })),
       slaOverTime: periods.map((p) => ({ periodStart: p, onTime: byPeriod.get(p)?.on_time ?? 0, late: byPeriod.get(p)?.late ?? 0 })),
+      feedback,
     };
   }
 }
@@ -85,7 +92,7 @@ export class DashboardHttpController {
   constructor(private readonly queries: DashboardQueries) {}
 
   @Get()
-  @ApiOperation({ summary: 'Complaints received in a period by channel, classification and status; SLA compliance of the steps per day or week (per step: GET /sla/summary)' })
+  @ApiOperation({ summary: 'Complaints received in a period by channel, classification and status; SLA compliance of the steps per day or week (per step: GET /sla/summary); ratings and appeals given in the period' })
   @ApiOkResponse({ type: DashboardDto })
   @ApiProblemResponses([400, 'A query parameter is not valid'], [401, 'No valid access token'], [503, 'The read model is not reachable'])
   of(@Query() query: DashboardQuery, @CurrentUser() user: AuthenticatedUser): Promise<DashboardDto> {

@@ -8,10 +8,12 @@ import { validate as isUuid } from 'uuid';
 import { currentStepOf } from '../read-model/current-step';
 import { ProjectionError } from './projection-error';
 import { applySlaEvent, isSlaEvent } from './sla-deadlines.projection';
+import { recordFeedbackRound } from './feedback-rounds';
 import { OUTPUT_COLUMN, outputChangeOf } from './sop-outputs';
 import { timelineSummary } from './timeline-summary';
 import { documentRefOf } from './document-refs';
 import { noticePurposeOf, recordCallAttempt, recordDeliveryFailure } from './delivery-failures.projection';
+import { recordFeedbackFact } from './feedback-facts.projection';
 
 export { ProjectionError };
 
@@ -27,6 +29,7 @@ export { ProjectionError };
  *   step an `sla.*` event is about;
  * - records the SOP output the event carries in `complaint_output`;
  * - records a failed attempt to reach the reporter in `delivery_failure` (the call tasks);
+ * - records every rating, appeal and appeal review in `complaint_feedback_fact` (the dashboard);
  * - keeps the SLA monitor's deadlines in `sla_deadline` (`sla.*` events), before the view, so
  *   that the current step's due time is the monitor's once its deadline started.
  */
@@ -47,6 +50,7 @@ export const projectReadModel: EventHandler = async (event, tx) => {
   await appendToTimeline(event, state, position, tx);
   await recordOutput(event, tx);
   await recordDocument(event, tx);
+  await recordFeedbackFact(event, tx);
 };
 
 async function stateOf(tx: EntityManager, complaintId: string): Promise<ComplaintState | undefined> {
@@ -188,6 +192,7 @@ async function appendToTimeline(event: ParsedEvent, state: ComplaintState, posit
 }
 
 async function recordOutput(event: ParsedEvent, tx: EntityManager): Promise<void> {
+  await recordFeedbackRound(event, tx);
   const change = outputChangeOf(event);
   if (!change) return;
   const at = new Date(event.envelope.time);

@@ -20,6 +20,17 @@ export interface Dashboard {
   readonly byClassification: readonly { readonly classificationCode: string | null; readonly count: number }[];
   readonly byStatus: readonly { readonly status: string; readonly count: number }[];
   readonly slaOverTime: readonly { readonly periodStart: string; readonly onTime: number; readonly late: number }[];
+  readonly feedback: DashboardFeedback;
+}
+
+/** Ratings and appeals given in the dashboard's period (docs/adr/0053). */
+export interface DashboardFeedback {
+  readonly ratings: number;
+  readonly averageRating: number | null;
+  readonly ratingDistribution: readonly { readonly rating: number; readonly count: number }[];
+  readonly poorRatingShare: number | null;
+  readonly appealsByTrigger: readonly { readonly trigger: 'POOR_RATING' | 'REQUEST'; readonly count: number }[];
+  readonly appealReviews: readonly { readonly decision: 'REDISPOSE' | 'REANALYZE' | 'UPHOLD'; readonly stepNumber: number; readonly count: number }[];
 }
 
 export interface SlaStepSummary {

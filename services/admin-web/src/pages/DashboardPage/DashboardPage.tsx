@@ -1,4 +1,4 @@
-import { COMPLAINT_STATUSES } from '@pengaduan/sop';
+import { CHANNELS, COMPLAINT_STATUSES } from '@pengaduan/sop';
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError, queryString } from '../../api/client';
 import type { Dashboard, SlaSummary } from '../../api/types';
@@ -7,6 +7,7 @@ import { ErrorMessage, StatusMessage } from '../../components/Alerts';
 import { BarChart, type BarRow } from '../../components/charts/BarChart';
 import { ChartFigure, ChartPatterns } from '../../components/charts/ChartFigure';
 import { PageHeading } from '../../components/PageHeading';
+import { SelectField } from '../../components/fields';
 import { PeriodPicker } from '../../components/PeriodPicker';
 import { useI18n } from '../../i18n/i18n';
 import { complianceRatio } from '../../lib/chart-scale';
@@ -14,6 +15,7 @@ import { formatNumber, formatPercent } from '../../lib/format';
 import { LOADING, type Loadable } from '../../lib/loadable';
 import { periodRange, type DashboardPeriod } from '../../lib/periods';
 import { channelLabel, classificationLabel, statusLabel } from '../../lib/sop-labels';
+import { FeedbackFigures } from './FeedbackFigures';
 import { SlaOverTimeFigure, SlaPerStepFigure } from './SlaFigures';
 
 /** `/dasbor`: volumes by channel, classification and status, and how the SLA deadlines fared. */
@@ -21,6 +23,8 @@ export function DashboardPage() {
   const { t, lang } = useI18n();
   const { api } = useAuth();
   const [days, setDays] = useState<DashboardPeriod>(30);
+  // The ratings' and appeals' channel ('' = every channel); the other figures count every channel.
+  const [channel, setChannel] = useState('');
   const [dashboard, setDashboard] = useState<Loadable<Dashboard>>(LOADING);
   const [sla, setSla] = useState<Loadable<SlaSummary>>(LOADING);
   // The period is fixed when it is chosen, not on every render.
@@ -32,7 +36,7 @@ export function DashboardPage() {
     setSla(LOADING);
     const fail = (set: (l: Loadable<never>) => void) => (err: unknown) => !cancelled && set({ state: 'error', status: err instanceof ApiError ? err.status : 0 });
     api
-      .get<Dashboard>(`/api/v1/dashboard${queryString({ from: range.from, to: range.to, bucket: range.bucket })}`)
+      .get<Dashboard>(`/api/v1/dashboard${queryString({ from: range.from, to: range.to, bucket: range.bucket, channel })}`)
       .then((value) => !cancelled && setDashboard({ state: 'ok', value }))
       .catch(fail(setDashboard));
     api
@@ -42,7 +46,7 @@ export function DashboardPage() {
     return () => {
       cancelled = true;
     };
-  }, [api, range]);
+  }, [api, range, channel]);
 
   const d = dashboard.state === 'ok' ? dashboard.value : null;
   const steps = sla.state === 'ok' ? (sla.value.offices[0]?.steps ?? []) : [];
@@ -83,6 +87,14 @@ export function DashboardPage() {
         {sla.state === 'error' ? <ErrorMessage>{t('dashboard.slaFailed')}</ErrorMessage> : null}
         {sla.state === 'ok' ? <SlaPerStepFigure asOf={sla.value.asOf} steps={steps} /> : null}
         {d ? <SlaOverTimeFigure dashboard={d} /> : null}
+      </section>
+
+      <section className="section" aria-labelledby="dashboard-feedback">
+        <h2 id="dashboard-feedback">{t('dashboard.feedback')}</h2>
+        <p className="muted">{t('dashboard.feedbackNote')}</p>
+        <SelectField id="dashboard-feedback-channel" label={t('dashboard.feedbackChannel')} value={channel} onValue={setChannel} placeholder={t('list.all')} options={CHANNELS.map((c) => ({ value: c, label: channelLabel(c, lang) }))} />
+        {dashboard.state === 'error' ? <ErrorMessage>{t('dashboard.feedbackFailed')}</ErrorMessage> : null}
+        {d ? <FeedbackFigures feedback={d.feedback} /> : null}
       </section>
     </div>
   );
