@@ -21,6 +21,8 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const required = (text: string) => `${text} (${t('form.required')})`;
 const optional = (text: string) => `${text} (${t('form.optional')})`;
 const REPORT_NUMBER = String(7_000_000 + Math.floor(Math.random() * 2_000_000));
+/** The follow-up information written at step 7: what is posted on LAPOR!. */
+const ANSWER = 'Jadwal loket telah diperbaiki. Terima kasih atas laporan Anda.';
 
 let stack: PlatformStack;
 let office: Office;
@@ -59,7 +61,7 @@ async function walkToAnswer(id: string): Promise<void> {
     'ANALYZED',
   );
   await office.act('kasiTi', id, 'decision', { decision: 'NO_FOLLOW_UP', reason: 'Sudah diperbaiki oleh seksi.' }, 'NO_FOLLOW_UP_DECIDED');
-  await office.act('admin', id, 'follow-up-information', { text: 'Jadwal loket telah diperbaiki. Terima kasih atas laporan Anda.' }, 'REPORTER_INFORMED');
+  await office.act('admin', id, 'follow-up-information', { text: ANSWER }, 'REPORTER_INFORMED');
 }
 
 beforeAll(async () => {
@@ -112,6 +114,21 @@ describe('a complaint that came through SP4N-LAPOR!', () => {
     await walkToAnswer(complaint.id);
     const task = await eventually(() => queueItem(page, ROUTES.laporPostings, 'laporPostings.listLabel', complaint.trackingNumber), 30_000, 'the posting task');
     await task.getByText(REPORT_NUMBER, { exact: true }).first().waitFor();
+    // The answer exactly as written, and "Salin teks" copies it (or, where the clipboard is refused, selects it for Ctrl+C).
+    const answer = task.getByLabel(t('laporPostings.text'), { exact: true });
+    await answer.waitFor();
+    expect(await answer.inputValue()).toBe(ANSWER);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: stack.gatewayUrl });
+    await task.getByRole('button', { name: t('laporPostings.copyText'), exact: true }).click();
+    const said = task.getByRole('status').filter({ hasText: new RegExp(`^(${escape(t('copy.done'))}|${escape(t('copy.selected'))})$`) });
+    await said.waitFor();
+    const copied =
+      (await said.textContent()) === t('copy.done')
+        ? await page.evaluate(() => navigator.clipboard.readText())
+        : await answer.evaluate((el) => (el as HTMLTextAreaElement).value.slice((el as HTMLTextAreaElement).selectionStart, (el as HTMLTextAreaElement).selectionEnd));
+    expect(copied).toBe(ANSWER);
+    // Only Admin Tikkim works the postings: the head of office is refused the text.
+    expect(await office.call('GET', `/lapor-postings/${complaint.id}/text`, 'kakan')).toMatchObject({ status: 403, body: { code: 'CALL_TASK.FORBIDDEN_ROLE' } });
     await shot(page, 'lapor-postings');
     await task.getByRole('link', { name: t('laporPostings.open', { number: complaint.trackingNumber }), exact: true }).click();
     await statusShown(page, 'REPORTER_INFORMED');

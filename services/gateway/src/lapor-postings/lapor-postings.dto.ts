@@ -40,3 +40,21 @@ export class LaporPostingListDto {
   @ApiProperty()
   offset!: number;
 }
+
+/** `GET /lapor-postings/{id}/text`: what Admin Tikkim copies and posts on SP4N-LAPOR! (docs/adr/0055). */
+export class LaporPostingTextDto {
+  @ApiProperty({ format: 'uuid' })
+  complaintId!: string;
+
+  @ApiProperty({ example: 'BLP-2026-000123' })
+  trackingNumber!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: '6123456', description: 'The report number on SP4N-LAPOR!; null for a complaint that did not come through LAPOR!' })
+  laporReportNumber!: string | null;
+
+  @ApiProperty({ description: 'The follow-up information of step 7 exactly as written (the newest, after an upheld appeal), to post as the answer' })
+  text!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  writtenAt!: string;
+}

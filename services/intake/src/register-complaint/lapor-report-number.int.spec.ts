@@ -10,6 +10,7 @@ import { OfficeProfileVersions } from '../office-profile/office-profile-versions
 import { INTAKE_ENTITIES } from '../persistence/entities';
 import { INTAKE_MIGRATIONS } from '../persistence/migrations';
 import { ContactCipher } from '../reporter-contact/contact-cipher';
+import { TransferComplaintHandler } from '../transfer-complaint/transfer-complaint.handler';
 import type { RegisterComplaintCommand } from './register-complaint.command';
 import { RegisterComplaintHandler } from './register-complaint.handler';
 
@@ -24,6 +25,7 @@ const otherOffice = `${officeStem}K`;
 const clock = new SettableClock(new Date('2026-11-27T02:00:00Z'));
 let runtime: ServiceRuntime;
 let handler: RegisterComplaintHandler;
+let transfer: TransferComplaintHandler;
 let reader: TopicReader;
 
 const officer = { kind: 'user', userId: 'u-admin-lapor', role: 'ADMIN_TIKKIM' } as const;
@@ -67,7 +69,10 @@ beforeAll(async () => {
     kafkaBrokers: infra.kafkaBrokers,
   });
   await runtime.ready();
-  handler = new RegisterComplaintHandler(intakeCommandExecutor(runtime, clock, new StateConsumerGroup('intake-lapor-test')), new ContactCipher(randomBytes(32)), new OfficeProfileVersions(OfficeDirectory.load()));
+  const executor = intakeCommandExecutor(runtime, clock, new StateConsumerGroup('intake-lapor-test'));
+  const cipher = new ContactCipher(randomBytes(32));
+  handler = new RegisterComplaintHandler(executor, cipher, new OfficeProfileVersions(OfficeDirectory.load()));
+  transfer = new TransferComplaintHandler(executor, cipher, new OfficeProfileVersions(OfficeDirectory.load()));
 });
 
 afterAll(async () => {
@@ -130,5 +135,38 @@ describe('Admin Tikkim registers a complaint that came through LAPOR!', () => {
   ] as const)('refuses a registration %s with 400 naming laporReportNumber', async (_name, overrides, description) => {
     const error = await refusal(handler.execute(command(overrides as Partial<RegisterComplaintCommand>)));
     expect(error).toMatchObject({ kind: 'invalid', code: 'REQUEST.INVALID', details: { fieldViolations: [{ field: 'laporReportNumber', description }] } });
+  });
+});
+
+describe('a LAPOR! report transferred to the office it belongs to (TransferComplaint)', () => {
+  const transferOf = (complaintId: string) => transfer.execute({ requestId: randomUUID(), complaintId, actor: officer, actorOffice: office, correlationId: randomUUID(), targetOfficeCode: otherOffice });
+  const rowOf = async (id: string) =>
+    ((await runtime.dataSource.query('SELECT office_code, channel, status, lapor_report_number FROM complaint WHERE id = $1', [id])) as Record<string, string | null>[])[0];
+
+  it('stays a LAPOR! report in the receiving office, with its report number, published in its complaint.received', async () => {
+    const number = freshNumber();
+    const original = await handler.execute(command({ laporReportNumber: number }));
+
+    const moved = await transferOf(original.complaintId);
+
+    expect(await rowOf(moved.newComplaintId)).toEqual({ office_code: otherOffice, channel: 'LAPOR', status: 'RECEIVED', lapor_report_number: number });
+    expect(await rowOf(original.complaintId)).toMatchObject({ status: 'DISMISSED', lapor_report_number: number });
+    const [message] = await reader.waitFor((m) => m.key === moved.newComplaintId);
+    const parsed = parseEnvelope(message.value ?? '');
+    if (!parsed.ok || parsed.type !== 'complaint.received') throw new Error(`unexpected event: ${message.value}`);
+    expect(parsed.payload).toMatchObject({ officeCode: otherOffice, laporReportNumber: number, forwardedByOfficeCode: office, transferredFromComplaintId: original.complaintId });
+  });
+
+  it('is refused with 409 COMPLAINT.LAPOR_NUMBER_TAKEN when the receiving office has the number already, and nothing is lost', async () => {
+    const number = freshNumber();
+    const theirs = await handler.execute(command({ officeCode: otherOffice, laporReportNumber: number }));
+    const ours = await handler.execute(command({ laporReportNumber: number }));
+
+    const error = await refusal(transferOf(ours.complaintId));
+
+    expect(error).toMatchObject({ kind: 'conflict', code: 'COMPLAINT.LAPOR_NUMBER_TAKEN', details: { trackingNumber: theirs.trackingNumber } });
+    expect(await rowOf(ours.complaintId)).toMatchObject({ office_code: office, status: 'RECEIVED', lapor_report_number: number });
+    expect(await countWithNumber(otherOffice, number)).toBe(1);
+    expect(await countWithNumber(office, number)).toBe(1);
   });
 });

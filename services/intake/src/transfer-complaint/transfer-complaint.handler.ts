@@ -22,7 +22,7 @@ interface NewComplaintRef extends Record<string, unknown> {
  * (`NOT_OUR_AUTHORITY`, belongs to the target office) against intake's view of it, so only a
  * complaint that may still be dismissed is transferred (otherwise 409 / FAILED_PRECONDITION
  * with its state); then the target office receives a new complaint, channel
- * `REGIONAL_OFFICE`, forwarded by the original's office, with the original's messages, contact
+ * `REGIONAL_OFFICE` (a LAPOR! report: `LAPOR` with its report number, docs/adr/0055), forwarded by the original's office, with the original's messages, contact
  * and flags and `transferredFromComplaintId`. The dismissal's note names the new tracking
  * number, so both timelines show the link. Idempotent by request id.
  */
@@ -54,13 +54,17 @@ export class TransferComplaintHandler {
         const [first, ...later] = messages;
         if (!first) throw new Error(`complaint ${original.id} has no message`);
 
-        // The target office receives it now, over REGIONAL_OFFICE, from the original's office.
+        // The target office receives it now, over REGIONAL_OFFICE, from the original's office; a
+        // LAPOR! report stays one, with its report number (unique in the target office, or 409
+        // COMPLAINT.LAPOR_NUMBER_TAKEN and the whole transfer is refused), to be answered on LAPOR!.
         const registration = new ComplaintRegistration(
           this.cipher,
           { requestId: c.requestId, actor: c.actor, correlationId: c.correlationId, ...(c.signatory ? { signatory: c.signatory } : {}) },
           {
             officeCode: c.targetOfficeCode,
-            channel: 'REGIONAL_OFFICE',
+            ...(original.channel === 'LAPOR' && original.laporReportNumber !== null
+              ? { channel: 'LAPOR' as const, laporReportNumber: original.laporReportNumber }
+              : { channel: 'REGIONAL_OFFICE' as const }),
             text: first.text,
             laterMessages: later.map((m) => ({ text: m.text, receivedAt: now })),
             contact,

@@ -53,15 +53,39 @@ describe('step 7 of a LAPOR! complaint: the answer is posted on LAPOR! by Admin 
     expect(providers.sent.filter((m) => m.complaintId === c.complaintId)).toEqual([]);
   });
 
-  it('refuses another way of delivery for a LAPOR! complaint, and a posting for a complaint that did not come through LAPOR!', async () => {
+  it('refuses another way of delivery for a LAPOR! complaint (409, answered on LAPOR! only), and a posting for a complaint that did not come through LAPOR!', async () => {
     const lapor = await informedLaporComplaint();
     await expect(app.confirmDelivery(officer, lapor.complaintId, { method: DeliveryMethod.PHONE_CALL, deliveredAt: clock.now(), channel: Channel.LAPOR })).rejects.toMatchObject({
-      code: 'COMPLAINT.INVALID_COMMAND',
+      code: 'COMPLAINT.ILLEGAL_TRANSITION',
     });
+    await expect(app.confirmDelivery(officer, lapor.complaintId, { method: DeliveryMethod.IN_PERSON, deliveredAt: clock.now(), channel: Channel.PHONE })).rejects.toMatchObject({
+      code: 'COMPLAINT.ILLEGAL_TRANSITION',
+      message: expect.stringContaining('LAPOR_POSTED only, not IN_PERSON'),
+    });
+    expect(await app.statusOf(lapor.complaintId)).toBe('REPORTER_INFORMED');
     const phone = await app.informedPhoneComplaint(officer);
     const refused = await app.confirmDelivery(officer, phone.complaintId, { method: DeliveryMethod.LAPOR_POSTED, deliveredAt: clock.now() }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ServiceError);
     expect(refused).toMatchObject({ code: 'COMPLAINT.INVALID_COMMAND' });
     expect(await app.statusOf(phone.complaintId)).toBe('REPORTER_INFORMED');
+  });
+});
+
+describe('the text to post on LAPOR! (GetFollowUpInformation, docs/adr/0055)', () => {
+  it('answers the follow-up information exactly as written, for the office of the complaint only', async () => {
+    const c = await informedLaporComplaint();
+    const answer = await app.grpc.call('getFollowUpInformation', { complaintId: c.complaintId, officeCode: office });
+    expect(answer).toMatchObject({ text: 'Yth. Pelapor, laporan Anda telah ditindaklanjuti: petugas loket telah diberi pembinaan.', informationId: expect.any(String) });
+    expect(answer.writtenAt).toBeDefined();
+    await expect(app.grpc.call('getFollowUpInformation', { complaintId: c.complaintId, officeCode: randomOfficeCode() })).rejects.toMatchObject({ code: 'DOCUMENT.NOT_FOUND' });
+  });
+
+  it('answers DOCUMENT.NOT_FOUND before the information is written, and REQUEST.INVALID naming complaint_id for an id that is no UUID', async () => {
+    const c = new ComplaintHistory({ officeCode: office, channel: 'LAPOR' });
+    await app.seed(c, 'TEAM_FORMED');
+    await expect(app.grpc.call('getFollowUpInformation', { complaintId: c.complaintId, officeCode: office })).rejects.toMatchObject({ code: 'DOCUMENT.NOT_FOUND' });
+    const refused = await app.grpc.call('getFollowUpInformation', { complaintId: "x' OR 1=1 --", officeCode: office }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'REQUEST.INVALID' });
+    expect(JSON.stringify(refused)).toContain('complaint_id');
   });
 });

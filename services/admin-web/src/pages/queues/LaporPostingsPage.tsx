@@ -3,6 +3,7 @@ import { complaintPath } from '../../app/routes';
 import { Link } from '../../app/router';
 import { useI18n } from '../../i18n/i18n';
 import { formatWib } from '../../lib/format';
+import { LaporPostingText } from './LaporPostingText';
 import { QueuePage } from './QueuePage';
 
 /**
@@ -19,6 +20,7 @@ export function LaporPostingsPage() {
       queue="laporPostings"
       title={t('laporPostings.title')}
       lead={t('laporPostings.lead')}
+      guide="lapor"
       emptyTitle={t('laporPostings.emptyTitle')}
       emptyText={t('laporPostings.emptyText')}
       listLabel={t('laporPostings.listLabel')}
@@ -41,6 +43,7 @@ export function LaporPostingsPage() {
               <dd>{formatWib(task.openedAt, lang)}</dd>
             </div>
           </dl>
+          <LaporPostingText complaintId={task.complaintId} laporReportNumber={task.laporReportNumber} />
           <ol className="plain-list">
             <li>{t('laporPostings.step1')}</li>
             <li>{t('laporPostings.step2', { number: task.laporReportNumber })}</li>
