@@ -234,9 +234,10 @@ export class ComplaintHistory implements SlaEventLog {
     return this.when({ type: 'informReporter', actor: this.officers.admin, informationRef: `info-${this.complaintId}` });
   }
 
-  /** The officer records that the information reached the reporter at the last event's time. */
+  /** The officer records that the information reached the reporter at the last event's time (a LAPOR! complaint's: posted on LAPOR!). */
   delivered(): EventEnvelope[] {
-    return this.when({ type: 'recordDelivery', actor: this.officers.admin, channel: 'PHONE', method: 'PHONE_CALL', deliveredAt: this.clock.toISOString(), note: 'Pelapor dihubungi' });
+    const how = this.channel === 'LAPOR' ? ({ channel: 'LAPOR', method: 'LAPOR_POSTED', note: 'Diposting di LAPOR!' } as const) : ({ channel: 'PHONE', method: 'PHONE_CALL', note: 'Pelapor dihubungi' } as const);
+    return this.when({ type: 'recordDelivery', actor: this.officers.admin, ...how, deliveredAt: this.clock.toISOString() });
   }
 
   /**

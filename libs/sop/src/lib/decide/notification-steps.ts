@@ -106,6 +106,18 @@ export function laporDeliveryProblem(c: Pick<RecordDeliveryCommand, 'actor' | 'c
 }
 
 /**
+ * Why the delivery of a LAPOR! complaint cannot be recorded this way, or null (docs/adr/0055): it
+ * is answered on LAPOR!, so its step 8 is a posting there (`LAPOR_POSTED`) and nothing else, not a
+ * phone call nor a visit. The command is well formed (another complaint may be told so); the
+ * complaint refuses it, so decide answers an illegal transition, and the audit judges the same.
+ */
+export function laporDeliveryRefusal(state: ComplaintState, c: { readonly type: string; readonly method?: unknown }): string | null {
+  if (c.type !== 'recordDelivery' || state.status === 'NEW' || state.channel !== 'LAPOR') return null;
+  if (c.method === 'LAPOR_POSTED' || !(DELIVERY_METHODS as readonly unknown[]).includes(c.method)) return null;
+  return `a complaint that came in over SP4N-LAPOR! is answered on LAPOR!: its delivery is recorded as LAPOR_POSTED only, not ${String(c.method)}`;
+}
+
+/**
  * A call that did not reach the reporter, about the notice the command names (step 8's
  * information when it names none): try again at `retryAt` (after now, within
  * {@link CALL_RETRY_HORIZON_DAYS} days), or give up for a `reason`. Giving up step 8's information

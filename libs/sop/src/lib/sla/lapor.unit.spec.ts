@@ -1,6 +1,6 @@
 import { actors, given, HISTORY, hour, received } from '../__fixtures__/complaints';
 import type { SopEvent } from '../events';
-import { evolve, replay } from '../evolve';
+import { evolve, replay, verifyHistory } from '../evolve';
 import { FIELD_RULES } from '../field-rules';
 import { CHANNEL_LABELS, CLOCK_LABELS, DELIVERY_METHOD_LABELS } from '../labels';
 import { MESSAGE_CHANNELS, OUTBOUND_CHANNELS } from '../reference-data';
@@ -65,8 +65,33 @@ describe('step 8 of a LAPOR! complaint: Admin Tikkim records the posting on LAPO
   });
 
   it('refuses any other delivery over channel LAPOR (no provider sends there)', () => {
-    given(informed).when({ ...posting, method: 'PHONE_CALL' }).thenRefused('COMPLAINT.INVALID_COMMAND', { field: 'method' });
-    given(informed).when({ ...posting, actor: actors.notification, method: 'PROVIDER_RECEIPT' }).thenRefused('COMPLAINT.INVALID_COMMAND', { field: 'method' });
+    given(HISTORY.REPORTER_INFORMED).when({ ...posting, method: 'PHONE_CALL' }).thenRefused('COMPLAINT.INVALID_COMMAND', { field: 'method' });
+    given(informed).when({ ...posting, method: 'NOT_A_METHOD' } as never).thenRefused('COMPLAINT.INVALID_COMMAND', { field: 'method' });
+  });
+
+  it.each([
+    ['a phone call', { channel: 'PHONE', method: 'PHONE_CALL' }],
+    ['a visit to the office', { channel: 'PHONE', method: 'IN_PERSON' }],
+    ['a letter', { channel: 'PHONE', method: 'LETTER' }],
+    ['a phone call over channel LAPOR', { channel: 'LAPOR', method: 'PHONE_CALL' }],
+  ] as const)('refuses %s as step 8 of a LAPOR! complaint with 409, saying it is answered on LAPOR! only', (_, how) => {
+    const { decision } = given(informed).when({ ...posting, ...how });
+    given(informed).when({ ...posting, ...how }).thenRefused('COMPLAINT.ILLEGAL_TRANSITION');
+    expect(decision.ok ? '' : decision.error.message).toContain(`LAPOR_POSTED only, not ${how.method}`);
+  });
+
+  it('refuses a provider receipt for a LAPOR! complaint too, and still lets another complaint be told by phone', () => {
+    given(informed).when({ ...posting, actor: actors.notification, channel: 'WHATSAPP', method: 'PROVIDER_RECEIPT' }).thenRefused('COMPLAINT.ILLEGAL_TRANSITION');
+    expect(given(HISTORY.REPORTER_INFORMED).when({ ...posting, channel: 'PHONE', method: 'PHONE_CALL' }).decision.ok).toBe(true);
+  });
+
+  it('is judged the same by the audit: a LAPOR! complaint closed by a phone call is an illegal transition', () => {
+    const byPhone = given(HISTORY.REPORTER_INFORMED).when({ ...posting, channel: 'PHONE', method: 'PHONE_CALL' }).decision;
+    if (!byPhone.ok) throw new Error('the WhatsApp complaint is told by phone');
+    expect(verifyHistory(lapor([...HISTORY.REPORTER_INFORMED, ...byPhone.events]))).toMatchObject({ ok: false, reason: expect.stringContaining('LAPOR_POSTED only, not PHONE_CALL') });
+    const posted = given(informed).when(posting).decision;
+    if (!posted.ok) throw new Error('the posting closes the LAPOR! complaint');
+    expect(verifyHistory([...informed, ...posted.events])).toMatchObject({ ok: true });
   });
 });
 
