@@ -1,6 +1,6 @@
 import { eventually, sql, type PlatformStack } from '@pengaduan/testing';
 import type { Browser } from 'playwright-core';
-import { ROUTES } from '../app/routes';
+import { complaintPath, ROUTES } from '../app/routes';
 import type { MessageKey } from '../i18n/messages';
 import { translate, type MessageParams } from '../i18n/translate';
 import { assertWebAppBuilt, closeBrowserStack, expectNoPageProblems, launchBrowser, newTestPage, shot, type TestPage } from './__fixtures__/browser';
@@ -85,6 +85,13 @@ describe('status messages to a WhatsApp complainant', () => {
       { purpose: 'STATUS_CONFIRMED', status: 'delivered' },
       { purpose: 'STATUS_DISPOSED', status: 'delivered' },
     ]);
+    // The head of office sees both on the complaint's page, with their outcome.
+    const page = kakan.page;
+    await page.goto(complaintPath(c.id));
+    const list = page.locator('.status-messages').filter({ has: page.getByRole('heading', { name: t('complaint.statusMessages.title'), exact: true }) });
+    for (const purpose of ['STATUS_CONFIRMED', 'STATUS_DISPOSED'] as const) {
+      await list.getByRole('listitem').filter({ hasText: t(`complaint.statusMessages.purpose.${purpose}`) }).filter({ hasText: t('complaint.statusMessages.outcome.DELIVERED') }).waitFor();
+    }
   });
 
   it('sends no disposition message once the head of office turns it off; the other steps are still told', async () => {

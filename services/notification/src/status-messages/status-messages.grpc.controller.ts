@@ -4,6 +4,8 @@ import {
   NotificationPurpose,
   notificationPurposeMapping,
   type GetStatusMessagesRequest,
+  type ListComplaintStatusMessagesRequest,
+  type ListComplaintStatusMessagesResponseSchema,
   type GetStatusMessagesResponseSchema,
   type SetStatusMessagesRequest,
   type SetStatusMessagesResponseSchema,
@@ -11,12 +13,33 @@ import {
 } from '@pengaduan/contracts';
 import { Controller } from '@nestjs/common';
 import { GrpcMethod, Payload } from '@nestjs/microservices';
+import { ComplaintStatusMessages } from './complaint-status-messages';
 import { StatusMessages, type StatusMessageSettings } from './status-messages';
 
-/** `NotificationService.GetStatusMessages`, `SetStatusMessages` (docs/adr/0054): maps the gRPC messages; no rules here. */
+/** `NotificationService.GetStatusMessages`, `SetStatusMessages`, `ListComplaintStatusMessages` (docs/adr/0054): maps the gRPC messages; no rules here. */
 @Controller()
 export class StatusMessagesGrpcController {
-  constructor(private readonly settings: StatusMessages) {}
+  constructor(
+    private readonly settings: StatusMessages,
+    private readonly sent: ComplaintStatusMessages,
+  ) {}
+
+  @GrpcMethod('NotificationService', 'ListComplaintStatusMessages')
+  async list(@Payload() request: ListComplaintStatusMessagesRequest): Promise<MessageInitShape<typeof ListComplaintStatusMessagesResponseSchema>> {
+    const messages = await this.sent.of(request.complaintId, request.officeCode);
+    return {
+      messages: messages.map((m) => ({
+        notificationId: m.notificationId,
+        purpose: notificationPurposeMapping.toProto(m.purpose),
+        channel: m.channel,
+        outcome: m.outcome,
+        queuedAt: timestampFromDate(m.queuedAt),
+        ...(m.sentAt ? { sentAt: timestampFromDate(m.sentAt) } : {}),
+        ...(m.deliveredAt ? { deliveredAt: timestampFromDate(m.deliveredAt) } : {}),
+        ...(m.readAt ? { readAt: timestampFromDate(m.readAt) } : {}),
+      })),
+    };
+  }
 
   @GrpcMethod('NotificationService', 'GetStatusMessages')
   async get(@Payload() request: GetStatusMessagesRequest): Promise<MessageInitShape<typeof GetStatusMessagesResponseSchema>> {

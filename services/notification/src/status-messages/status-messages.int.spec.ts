@@ -100,6 +100,12 @@ describe('status messages to the reporter', () => {
       return r.every((d) => d.status === 'DELIVERED') ? r : undefined;
     }, 10_000, 'the receipts');
     expect(delivered.map((d) => d.attempts[0]?.status)).toEqual(['delivered', 'delivered', 'delivered']);
+    // The complaint page's read (ListComplaintStatusMessages): purpose, channel, outcome, times; another office's complaint has none.
+    const listed = (await app.grpc.call('listComplaintStatusMessages', { complaintId: c.complaintId, officeCode: office })).messages;
+    expect(listed.map((m) => [NotificationPurpose[m.purpose], m.channel, m.outcome, Boolean(m.sentAt && m.deliveredAt), m.readAt])).toEqual(
+      ['CONFIRMED', 'DISPOSED', 'DECIDED'].map((s) => [`STATUS_${s}`, 'WHATSAPP', 'DELIVERED', true, undefined]),
+    );
+    expect((await app.grpc.call('listComplaintStatusMessages', { complaintId: c.complaintId, officeCode: randomOfficeCode() })).messages).toEqual([]);
     // No complaint event for a status message (docs/adr/0054): the acknowledgement's alone.
     expect((await app.eventsOf(c.complaintId)).map((e) => e.type)).toEqual(['complaint.acknowledged']);
   });
@@ -121,6 +127,8 @@ describe('status messages to the reporter', () => {
       return r[0]?.status === 'UNDELIVERED' ? r : undefined;
     }, 15_000, 'the status message given up');
     expect(row?.attempts).toEqual([{ channel: 'WHATSAPP', outcome: 'FAILED', errorCode: 'WHATSAPP.131026', status: null }]);
+    const [listed] = (await app.grpc.call('listComplaintStatusMessages', { complaintId: c.complaintId, officeCode: office })).messages;
+    expect([listed?.outcome, listed?.sentAt]).toEqual(['UNDELIVERED', undefined]);
     const tasks = (await app.runtime.dataSource.query('SELECT count(*)::int AS n FROM call_task WHERE complaint_id = $1', [c.complaintId])) as { n: number }[];
     expect(tasks[0]?.n).toBe(0);
     expect((await app.eventsOf(c.complaintId)).map((e) => e.type)).toEqual(['complaint.acknowledged']);
@@ -146,11 +154,93 @@ describe('status messages to the reporter', () => {
   });
 });
 
+describe('the rating request after a closing (docs/adr/0053)', () => {
+  const ratingRows = async (c: ComplaintHistory) => (await app.deliveries(c.complaintId)).filter((d) => d.purpose === 'RATING_REQUEST');
+  /** Folds every event of `c` not folded yet, as the running consumer would. */
+  const feed = async (c: ComplaintHistory, from = 0) => {
+    for (const envelope of c.envelopes.slice(from)) await app.runtime.dataSource.transaction((tx) => app.consumer.handle(asConsumed(envelope), tx));
+  };
+  const sentRequests = (number: string) => sentTo(number).filter((s) => s.template?.name === 'pengaduan_permintaan_penilaian');
+
+  it('asks the reporter of a closed WhatsApp complaint for a rating with the approved template, once, and records the receipts', async () => {
+    const { c, number } = await whatsappComplaint('CLOSED');
+    const [row] = await eventually(async () => {
+      const r = await ratingRows(c);
+      return r[0]?.status === 'SENT' ? r : undefined;
+    }, 15_000, 'the rating request');
+    expect(row?.channels).toEqual(['WHATSAPP']);
+    expect(sentRequests(number).map((s) => s.template)).toEqual([{ name: 'pengaduan_permintaan_penilaian', language: 'id', parameters: [c.trackingNumber] }]);
+    const id = sentRequests(number)[0]?.id ?? '';
+    await fake.sendStatuses(id, ['sent', 'delivered']);
+    await eventually(async () => ((await ratingRows(c))[0]?.status === 'DELIVERED' ? true : undefined), 10_000, 'the receipts');
+    // A redelivered complaint.closed asks nothing more; no complaint event for the request.
+    const closed = c.envelopes.find((e) => e.type === 'complaint.closed');
+    if (!closed) throw new Error('no complaint.closed in the history');
+    await app.runtime.dataSource.transaction((tx) => app.consumer.handle(asConsumed(closed), tx)).catch(() => undefined);
+    await app.dispatcher.dispatchDue();
+    expect(await ratingRows(c)).toHaveLength(1);
+    expect(sentRequests(number)).toHaveLength(1);
+    expect((await app.eventsOf(c.complaintId)).map((e) => e.type)).toEqual(['complaint.acknowledged']);
+  });
+
+  it('asks again after the closing that ends an appeal round, as text inside the window', async () => {
+    const { c, number } = await whatsappComplaint('CLOSED', { windowOpen: true });
+    await eventually(async () => ((await ratingRows(c))[0]?.status === 'SENT' ? true : undefined), 15_000, 'the first rating request');
+    const folded = c.envelopes.length;
+    c.when({ type: 'rate', actor: { kind: 'system', service: 'intake' }, rating: 1, hasComment: false, appealWindowDays: 14 });
+    c.when({ type: 'reviewAppeal', actor: c.officers.kepalaKantor, decision: 'UPHOLD', reason: 'Jawaban sesuai ketentuan' });
+    c.until('CLOSED');
+    await feed(c, folded);
+    const rows = await eventually(async () => {
+      const r = await ratingRows(c);
+      return r.length === 2 && r.every((d) => d.status === 'SENT') ? r : undefined;
+    }, 15_000, 'the second rating request');
+    expect(rows).toHaveLength(2);
+    const texts = sentTo(number).filter((s) => s.type === 'text' && s.text?.includes('penilaian'));
+    expect(texts).toHaveLength(2);
+    expect(texts.every((s) => s.text?.includes(c.trackingNumber) && s.text.includes('1') && s.text.includes('5'))).toBe(true);
+  });
+
+  it('asks nothing for a dismissed message, a phone complaint, an old closing replayed, nor where the office turned it off', async () => {
+    const spam = new ComplaintHistory({ officeCode: office, channel: 'WHATSAPP' });
+    reporters.set(spam.complaintId, { channel: 'WHATSAPP', recipient: '+628120000001' });
+    spam.until('DISMISSED').until('CLOSED');
+    await feed(spam);
+    const phone = new ComplaintHistory({ officeCode: office, channel: 'PHONE' });
+    await app.seed(phone, 'CLOSED');
+    const old = new ComplaintHistory({ officeCode: office, channel: 'WHATSAPP' });
+    old.until('CLOSED', { endingAt: new Date(clock.now().getTime() - 2 * 86_400_000) });
+    await feed(old);
+    const quiet = randomOfficeCode();
+    const quietHead = { userId: `kakan-${quiet}`, role: 'KEPALA_KANTOR', officeCode: quiet };
+    await app.grpc.call('setStatusMessages', { officeCode: quiet, switches: [{ purpose: NotificationPurpose.RATING_REQUEST, enabled: false }], actor: quietHead, requestKey: randomUUID() });
+    const off = await whatsappComplaint('CLOSED', { officeCode: quiet });
+    await app.dispatcher.dispatchDue();
+    for (const c of [spam, phone, old, off.c]) expect(await ratingRows(c)).toEqual([]);
+    // The office's other status messages still go.
+    expect((await statusRows(off.c)).length).toBeGreaterThan(0);
+  });
+
+  it('sends nothing where intake gives no address (a contact restricted or erased) and makes no call task of it', async () => {
+    const c = new ComplaintHistory({ officeCode: office, channel: 'WHATSAPP' });
+    reporters.delete(c.complaintId);
+    await app.seed(c, 'CLOSED');
+    const [row] = await eventually(async () => {
+      const r = await ratingRows(c);
+      return r[0] && r[0].status !== 'PENDING' ? r : undefined;
+    }, 15_000, 'the rating request given up');
+    expect(row?.status).toBe('UNDELIVERED');
+    // The acknowledgement no channel gave is a call task (ADR 0051); the rating request is none.
+    const tasks = (await app.runtime.dataSource.query('SELECT purpose FROM call_task WHERE complaint_id = $1', [c.complaintId])) as { purpose: string }[];
+    expect(tasks.map((t) => t.purpose)).toEqual(['ACKNOWLEDGEMENT']);
+  });
+});
+
 describe("an office's status-message settings", () => {
   it('are all on until the head of office turns one off; the next step is then not told, another office is untouched', async () => {
     const before = await settingsOf();
     expect(before?.version).toBe(0);
-    expect(before?.switches.map((s) => s.enabled)).toEqual([true, true, true]);
+    expect(before?.switches.map((s) => s.enabled)).toEqual([true, true, true, true]);
 
     const key = randomUUID();
     const answer = await turn(NotificationPurpose.STATUS_DISPOSED, false, { requestKey: key, expectedVersion: 0 });

@@ -12,6 +12,7 @@ import { Documents } from '../../complaint/Documents';
 import { FollowUpMessage } from '../../complaint/forms/AppendMessageForm';
 import { InternalNotesPanel } from '../../complaint/InternalNotes';
 import { Messages } from '../../complaint/Messages';
+import { StatusMessages } from '../../complaint/StatusMessages';
 import { Outputs } from '../../complaint/Outputs';
 import { Timeline } from '../../complaint/Timeline';
 import { useI18n } from '../../i18n/i18n';
@@ -133,6 +134,8 @@ export function ComplaintPage({ id }: { id: string }) {
           <section className="section" aria-labelledby="complaint-messages">
             <h2 id="complaint-messages">{t('complaint.messages')}</h2>
             {messages.state === 'ok' ? <Messages data={messages.value} onBreakGlass={breakGlass} /> : <Pending state={messages} what={t('complaint.messages')} />}
+            {/* The status messages sent to the complainant and their receipts (docs/adr/0054). */}
+            <StatusMessages complaintId={id} />
             {/* A later call or visit of the reporter: Admin Tikkim, while the complaint is open (libs/sop). */}
             {current.availableActions.includes('appendMessage') ? <FollowUpMessage detail={current} onSaved={loadRest} onConflict={onConflict} /> : null}
             {/* The complainant's rights over their contact (UU 27/2022, docs/adr/0056): Admin Tikkim, at any status. */}
