@@ -1,7 +1,7 @@
 import type { ComplaintEventType, SopEvent, SopEventOf } from './events';
 import type { ComplaintOutcome, NotificationPurpose } from './reference-data';
 import { informationPurposeOf } from './rules';
-import type { AcknowledgementProgress, ClosedState, ComplaintFacts, ComplaintState, ComplaintStatus, NewState, StateOf } from './state';
+import type { AcknowledgementProgress, ClosedState, ComplaintFacts, ComplaintState, ComplaintStatus, NewState, OpenDataAccessRequest, StateOf } from './state';
 import { isOpen, pendingSections } from './state';
 
 /**
@@ -156,6 +156,13 @@ export const APPLY: { readonly [T in ComplaintEventType]: (state: ComplaintState
   },
   // docs/adr/0057: the record of an erasure changes no step (nor the version).
   'complaint.personal-data-erased': (state) => state,
+  // docs/adr/0061: the data subject's requests change no step (nor the version); an open access request runs a clock.
+  'complaint.data-access-requested': (state, event) =>
+    withDataAccessRequests(state, event, (open) => [...open.filter((r) => r.requestId !== event.data.requestId), { requestId: event.data.requestId, dueAt: event.data.dueAt }]),
+  'complaint.data-access-answered': (state, event) => withDataAccessRequests(state, event, (open) => open.filter((r) => r.requestId !== event.data.requestId)),
+  'complaint.contact-corrected': (state) => state,
+  'complaint.contact-restricted': (state) => state,
+  'complaint.contact-restriction-lifted': (state) => state,
 };
 
 /** The branch the reporter is told about in step 7 (an upheld appeal tells the answer it upheld). */
@@ -232,7 +239,16 @@ function facts(s: ComplaintFacts, at: string): ComplaintFacts {
     since: at,
     ...(s.acknowledgement === undefined ? {} : { acknowledgement: s.acknowledgement }),
     ...(s.appealRound === undefined ? {} : { appealRound: s.appealRound }),
+    ...(s.dataAccessRequests === undefined ? {} : { dataAccessRequests: s.dataAccessRequests }),
   };
+}
+
+/** The state with its open access requests changed (docs/adr/0061); none open leaves the field out. */
+function withDataAccessRequests(state: ComplaintState, event: SopEvent, change: (open: readonly OpenDataAccessRequest[]) => readonly OpenDataAccessRequest[]): ComplaintState {
+  if (state.status === 'NEW') throw cannotApply(state, event, 'the complaint has not been received');
+  const { dataAccessRequests, ...rest } = state;
+  const open = change(dataAccessRequests ?? []);
+  return open.length === 0 ? rest : { ...rest, dataAccessRequests: open };
 }
 
 function confirmedFacts(s: StateOf<'CONFIRMED' | 'DISPOSED' | 'SECTION_PROCESSED' | 'ANALYZED' | 'FOLLOW_UP_DECIDED' | 'APPEALED'>, at: string) {

@@ -119,8 +119,9 @@ describe('which actions each actor may take now, along the SOP', () => {
       for (const name of ALL_ACTORS) {
         const actor: Actor = actors[name];
         const offered = availableActions(state, actor);
-        // An erasure is legal but never offered as SOP work (docs/adr/0057).
-        for (const type of COMMAND_TYPES.filter((t) => t !== 'erasePersonalData')) {
+        // An erasure (docs/adr/0057) and the data subject's records (docs/adr/0061) are legal but never offered as SOP work.
+        const neverOffered: readonly string[] = ['erasePersonalData', 'recordDataAccessRequest', 'recordDataAccessAnswer', 'recordContactCorrection', 'recordContactRestriction'];
+        for (const type of COMMAND_TYPES.filter((t) => !neverOffered.includes(t))) {
           const command = validCommand(type, actor);
           // Section officers act on their own section in the valid command.
           const own = command.type === 'respondAsSection' && actor.kind === 'user' && actor.sectionCode

@@ -2,6 +2,8 @@ import type {
   AppealDecision,
   Channel,
   ClassificationCode,
+  ContactFieldName,
+  DataAccessVerification,
   DeliveryMethod,
   DismissalReason,
   ErasureReason,
@@ -38,6 +40,10 @@ export const COMMAND_TYPES = [
   'appeal',
   'reviewAppeal',
   'erasePersonalData',
+  'recordDataAccessRequest',
+  'recordDataAccessAnswer',
+  'recordContactCorrection',
+  'recordContactRestriction',
 ] as const;
 
 /** A command's `type` (see {@link COMMAND_TYPES}). */
@@ -233,6 +239,34 @@ export interface ErasePersonalDataCommand extends CommandBase<'erasePersonalData
   readonly reason: ErasureReason;
 }
 
+/**
+ * Record an access request that intake registered (docs/adr/0061): on the complaint whose
+ * tracking number the officer named. Admin Tikkim only; any status after receipt; no step.
+ */
+export interface RecordDataAccessRequestCommand extends CommandBase<'recordDataAccessRequest'> {
+  readonly requestId: string;
+  readonly verifiedBy: DataAccessVerification;
+  /** The request's due time as intake stored it (`accessRequestDueAt`), ISO-8601. */
+  readonly dueAt: string;
+}
+
+/** Record the hand-over of an access request's export (docs/adr/0061); `late` is decided here. */
+export interface RecordDataAccessAnswerCommand extends CommandBase<'recordDataAccessAnswer'> {
+  readonly requestId: string;
+  readonly dueAt: string;
+  readonly answeredAt: string;
+}
+
+/** Record a correction of the contact (docs/adr/0056): the names of the fields changed. */
+export interface RecordContactCorrectionCommand extends CommandBase<'recordContactCorrection'> {
+  readonly fields: readonly ContactFieldName[];
+}
+
+/** Record a restriction of the contact's processing (`restricted`), or its lift (docs/adr/0056). */
+export interface RecordContactRestrictionCommand extends CommandBase<'recordContactRestriction'> {
+  readonly restricted: boolean;
+}
+
 /** A command to the SOP state machine: a discriminated union on `type`. */
 export type SopCommand =
   | ReceiveCommand
@@ -252,7 +286,11 @@ export type SopCommand =
   | RateCommand
   | AppealCommand
   | ReviewAppealCommand
-  | ErasePersonalDataCommand;
+  | ErasePersonalDataCommand
+  | RecordDataAccessRequestCommand
+  | RecordDataAccessAnswerCommand
+  | RecordContactCorrectionCommand
+  | RecordContactRestrictionCommand;
 
 /** Whether `value` is one of the {@link COMMAND_TYPES}. */
 export function isCommandType(value: unknown): value is CommandType {

@@ -1,7 +1,8 @@
+import { DATA_ACCESS_HOURS } from './sla/sla-clocks';
 import { DEFAULT_SLA_POLICY } from './sla/sla-policy';
 
-/** UU 27/2022 Pasal 32: the controller answers an access request within 3 × 24 hours (docs/adr/0056). */
-export const ACCESS_REQUEST_DUE_MS = 72 * 3600_000;
+/** UU 27/2022 Pasal 32: the controller answers an access request within 3 × 24 hours (docs/adr/0056, 0061). */
+export const ACCESS_REQUEST_DUE_MS = DATA_ACCESS_HOURS * 3600_000;
 
 /** Where an access request stands against its due time (docs/adr/0056). */
 export const DATA_REQUEST_STANDINGS = ['OPEN', 'DUE_SOON', 'OVERDUE', 'ANSWERED', 'ANSWERED_LATE'] as const;

@@ -51,6 +51,11 @@ const SOP_TABLE: { readonly [T in CommandType]: { by: readonly ActorName[]; from
   appeal: { by: ['admin', 'intake'], from: ['CLOSED'] },
   reviewAppeal: { by: ['kepalaKantor'], from: ['APPEALED'] },
   erasePersonalData: { by: ['admin', 'intake'], from: COMPLAINT_STATUSES.filter((s) => s !== 'NEW') },
+  // docs/adr/0061: the data subject's requests, served by Admin Tikkim alone, after receipt.
+  recordDataAccessRequest: { by: ['admin'], from: COMPLAINT_STATUSES.filter((s) => s !== 'NEW') },
+  recordDataAccessAnswer: { by: ['admin'], from: COMPLAINT_STATUSES.filter((s) => s !== 'NEW') },
+  recordContactCorrection: { by: ['admin'], from: COMPLAINT_STATUSES.filter((s) => s !== 'NEW') },
+  recordContactRestriction: { by: ['admin'], from: COMPLAINT_STATUSES.filter((s) => s !== 'NEW') },
 };
 
 const at = NOW.toISOString();
@@ -188,6 +193,14 @@ function expectedEvents(type: CommandType, status: ComplaintStatus, actor: Actor
       return [{ type: 'complaint.appeal-reviewed', at, actor, data: { decision: 'UPHOLD', reason: 'Jawaban sudah sesuai ketentuan' } }];
     case 'erasePersonalData':
       return [{ type: 'complaint.personal-data-erased', at, actor, data: { reason: 'REQUEST' } }];
+    case 'recordDataAccessRequest':
+      return [{ type: 'complaint.data-access-requested', at, actor, data: { requestId: 'R-1', verifiedBy: 'IN_PERSON', dueAt: hour(92) } }];
+    case 'recordDataAccessAnswer':
+      return [{ type: 'complaint.data-access-answered', at, actor, data: { requestId: 'R-1', answeredAt: hour(20), late: false } }];
+    case 'recordContactCorrection':
+      return [{ type: 'complaint.contact-corrected', at, actor, data: { fields: ['phone', 'email'] } }];
+    case 'recordContactRestriction':
+      return [{ type: 'complaint.contact-restricted', at, actor, data: {} }];
   }
 }
 

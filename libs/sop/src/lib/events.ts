@@ -4,6 +4,8 @@ import type {
   Channel,
   ClassificationCode,
   ComplaintOutcome,
+  ContactFieldName,
+  DataAccessVerification,
   DeliveryMethod,
   Dismissal,
   DispositionSheet,
@@ -40,6 +42,11 @@ export const COMPLAINT_EVENT_TYPES = [
   'complaint.appealed',
   'complaint.appeal-reviewed',
   'complaint.personal-data-erased',
+  'complaint.data-access-requested',
+  'complaint.data-access-answered',
+  'complaint.contact-corrected',
+  'complaint.contact-restricted',
+  'complaint.contact-restriction-lifted',
 ] as const;
 
 /** A complaint event's `type` (see {@link COMPLAINT_EVENT_TYPES}). */
@@ -270,6 +277,43 @@ export type AppealReviewed = SopEventBase<
  */
 export type PersonalDataErased = SopEventBase<'complaint.personal-data-erased', { readonly reason: ErasureReason }>;
 
+/**
+ * Admin Tikkim registered a person's request for access to their personal data (UU 27/2022
+ * Pasal 7, 32; docs/adr/0056, 0061), naming this complaint's tracking number. Carries no personal
+ * data; moves no step and no version.
+ */
+export type DataAccessRequested = SopEventBase<
+  'complaint.data-access-requested',
+  {
+    /** The request's id in intake (`data_subject_request.id`). */
+    readonly requestId: string;
+    readonly verifiedBy: DataAccessVerification;
+    /** ISO-8601 UTC: registration + 3 × 24 hours (`accessRequestDueAt`). */
+    readonly dueAt: string;
+  }
+>;
+
+/** The export of an access request was handed over to the person (docs/adr/0061). */
+export type DataAccessAnswered = SopEventBase<
+  'complaint.data-access-answered',
+  {
+    readonly requestId: string;
+    /** ISO-8601 UTC time of the hand-over. */
+    readonly answeredAt: string;
+    /** Whether it came after the request's due time. */
+    readonly late: boolean;
+  }
+>;
+
+/** The complainant's contact was corrected on their request (docs/adr/0056): which fields, never a value. */
+export type ContactCorrected = SopEventBase<'complaint.contact-corrected', { readonly fields: readonly ContactFieldName[] }>;
+
+/** The processing of the complainant's contact was restricted on their request (docs/adr/0056). */
+export type ContactRestricted = SopEventBase<'complaint.contact-restricted', Record<string, never>>;
+
+/** The restriction of the complainant's contact was lifted (docs/adr/0056). */
+export type ContactRestrictionLifted = SopEventBase<'complaint.contact-restriction-lifted', Record<string, never>>;
+
 /** A complaint event: a discriminated union on `type`. */
 export type SopEvent =
   | ComplaintReceived
@@ -292,7 +336,12 @@ export type SopEvent =
   | ComplaintRated
   | ComplaintAppealed
   | AppealReviewed
-  | PersonalDataErased;
+  | PersonalDataErased
+  | DataAccessRequested
+  | DataAccessAnswered
+  | ContactCorrected
+  | ContactRestricted
+  | ContactRestrictionLifted;
 
 /** The event of a given type. */
 export type SopEventOf<T extends ComplaintEventType> = Extract<SopEvent, { type: T }>;
@@ -309,6 +358,12 @@ export const VERSION_NEUTRAL_EVENT_TYPES: readonly ComplaintEventType[] = [
   'complaint.acknowledged',
   'complaint.notification-failed',
   'complaint.personal-data-erased',
+  // docs/adr/0061: the data subject's requests are the person's rights, no step of the SOP.
+  'complaint.data-access-requested',
+  'complaint.data-access-answered',
+  'complaint.contact-corrected',
+  'complaint.contact-restricted',
+  'complaint.contact-restriction-lifted',
 ];
 
 /**

@@ -1,6 +1,6 @@
 import type { CommandType } from './commands';
 import { APPLY } from './apply-event';
-import { laporDeliveryProblem } from './decide/notification-steps';
+import { laporDeliveryProblem, laporDeliveryRefusal } from './decide/notification-steps';
 import type { ComplaintEventType, SopEvent } from './events';
 import { isAcknowledgementCall, isComplaintEventType } from './events';
 import { POOR_RATING_MAX } from './reference-data';
@@ -54,6 +54,11 @@ export const EVENT_PRODUCED_BY: { readonly [T in ComplaintEventType]: CommandTyp
   'complaint.appealed': 'appeal',
   'complaint.appeal-reviewed': 'reviewAppeal',
   'complaint.personal-data-erased': 'erasePersonalData',
+  'complaint.data-access-requested': 'recordDataAccessRequest',
+  'complaint.data-access-answered': 'recordDataAccessAnswer',
+  'complaint.contact-corrected': 'recordContactCorrection',
+  'complaint.contact-restricted': 'recordContactRestriction',
+  'complaint.contact-restriction-lifted': 'recordContactRestriction',
 };
 
 /** The verdict of {@link verifyHistory}. */
@@ -198,8 +203,11 @@ function assertNever(value: never): never {
   throw new Error(`libs/sop: unhandled event ${JSON.stringify(value)}`);
 }
 
-/** A delivery against LAPOR!'s rule (docs/adr/0055): a posting by an officer, of a LAPOR! complaint, over LAPOR, and nothing else over LAPOR. */
+/** A delivery against LAPOR!'s rule (docs/adr/0055): a posting by an officer, of a LAPOR! complaint, over LAPOR; nothing else over LAPOR, nor for a LAPOR! complaint. */
 function laporDeliveryViolation(state: ComplaintState, event: SopEvent): string | null {
   if (event.type !== 'complaint.information-delivered' || state.status === 'NEW') return null;
-  return laporDeliveryProblem({ actor: event.actor, channel: event.data.channel, method: event.data.method }, state.channel)?.message ?? null;
+  return (
+    laporDeliveryProblem({ actor: event.actor, channel: event.data.channel, method: event.data.method }, state.channel)?.message ??
+    laporDeliveryRefusal(state, { type: 'recordDelivery', method: event.data.method })
+  );
 }

@@ -19,6 +19,9 @@ export interface CommandRule {
   readonly step: StepId | null;
 }
 
+/** The data subject's requests (docs/adr/0056, 0061): Admin Tikkim's, no step, any status after receipt. */
+const DATA_SUBJECT_RULE: CommandRule = { roles: ['ADMIN_TIKKIM'], system: false, from: COMPLAINT_STATUSES.filter((s) => s !== 'NEW'), step: null };
+
 /**
  * The SOP's transition table: the one place that says who may fire what, when.
  * `respondAsSection` additionally needs the officer's own section to be dispositioned and
@@ -55,6 +58,11 @@ export const COMMAND_RULES: { readonly [T in CommandType]: CommandRule } = {
   reviewAppeal: { roles: ['KEPALA_KANTOR'], system: false, from: ['APPEALED'], step: 'REVIEW_APPEAL' },
   // docs/adr/0057: Admin Tikkim on the person's request (REQUEST), the retention job (RETENTION).
   erasePersonalData: { roles: ['ADMIN_TIKKIM'], system: true, from: COMPLAINT_STATUSES.filter((s) => s !== 'NEW'), step: null },
+  // docs/adr/0061: Admin Tikkim serves the data subject's requests, on a complaint in any status after receipt.
+  recordDataAccessRequest: DATA_SUBJECT_RULE,
+  recordDataAccessAnswer: DATA_SUBJECT_RULE,
+  recordContactCorrection: DATA_SUBJECT_RULE,
+  recordContactRestriction: DATA_SUBJECT_RULE,
 };
 
 /**

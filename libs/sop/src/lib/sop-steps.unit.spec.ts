@@ -84,8 +84,8 @@ describe('the SOP as data', () => {
   it('lists the dismissal reasons, channels and event types', () => {
     expect(DISMISSAL_REASONS).toStrictEqual(['SPAM', 'DUPLICATE', 'NOT_A_COMPLAINT', 'NOT_OUR_AUTHORITY']);
     expect(CHANNELS).toHaveLength(10);
-    expect(COMPLAINT_EVENT_TYPES).toHaveLength(21);
-    expect(new Set(COMPLAINT_EVENT_TYPES).size).toBe(21);
+    expect(COMPLAINT_EVENT_TYPES).toHaveLength(26);
+    expect(new Set(COMPLAINT_EVENT_TYPES).size).toBe(26);
     expect(SLA_EVENT_TYPES).toStrictEqual(['sla.deadline-started', 'sla.deadline-warning', 'sla.deadline-breached', 'sla.escalated', 'sla.deadline-stopped']);
   });
 });

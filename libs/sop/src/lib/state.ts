@@ -68,6 +68,19 @@ export interface ComplaintFacts {
    * steps a reviewed appeal runs again have clocks of their own round (`runningClocks`).
    */
   readonly appealRound?: number;
+  /**
+   * The person's access requests registered on this complaint and not answered yet (docs/adr/0061),
+   * in the order registered; absent when none. Each runs the `DATA_ACCESS` clock (`runningClocks`).
+   * Moves no step and no version.
+   */
+  readonly dataAccessRequests?: readonly OpenDataAccessRequest[];
+}
+
+/** An access request waiting for its answer (docs/adr/0061): no personal data. */
+export interface OpenDataAccessRequest {
+  readonly requestId: string;
+  /** ISO-8601 UTC: registration + 3 × 24 hours. */
+  readonly dueAt: string;
 }
 
 /** What is known once Admin Tikkim has confirmed the complaint (step 2). */

@@ -20,9 +20,12 @@ export interface AuditRecord {
  * - `ILLEGAL_TRANSITION`: any other event that cannot follow the complaint's state (libs/sop `verifyHistory`);
  * - `INCONSISTENT`: the envelope disagrees with the complaint (another office than its `complaint.received`'s);
  * - `CHAIN`: a genuine event whose hash chain shows events removed before it or the log reordered
- *   (`CHAIN.GAP`, `CHAIN.BROKEN`, `CHAIN.OUT_OF_ORDER`; ADR 0034).
+ *   (`CHAIN.GAP`, `CHAIN.BROKEN`, `CHAIN.OUT_OF_ORDER`; ADR 0034);
+ * - `DATA_ACCESS_LATE`: an access request to personal data answered after its 3 × 24 hours
+ *   (`DATA_ACCESS.ANSWERED_LATE`), or unanswered past them at the audit's time
+ *   (`DATA_ACCESS.OVERDUE`): a breach of UU 27/2022 Pasal 32 (ADR 0061).
  */
-export type ViolationKind = 'UNPARSEABLE' | 'SIGNATURE' | 'DUPLICATE' | 'WRONG_ROLE' | 'MISSING_STEP' | 'ILLEGAL_TRANSITION' | 'INCONSISTENT' | 'CHAIN';
+export type ViolationKind = 'UNPARSEABLE' | 'SIGNATURE' | 'DUPLICATE' | 'WRONG_ROLE' | 'MISSING_STEP' | 'ILLEGAL_TRANSITION' | 'INCONSISTENT' | 'CHAIN' | 'DATA_ACCESS_LATE';
 
 export interface Violation {
   readonly kind: ViolationKind;

@@ -3,6 +3,8 @@ import {
   AppealDecision,
   AppealTrigger,
   Channel as ChannelPb,
+  ContactField as ContactFieldPb,
+  DataAccessVerification as DataAccessVerificationPb,
   DeliveryMethod as DeliveryMethodPb,
   DismissalReason as DismissalReasonPb,
   ErasureReason as ErasureReasonPb,
@@ -12,7 +14,7 @@ import {
   Substantiation as SubstantiationPb,
   type ParsedEvent,
 } from '@pengaduan/contracts';
-import { CLOCK_LABELS, COMPLAINT_CLASSIFICATIONS, FIELD_RULES, NOTIFICATION_PURPOSE_LABELS, OFFICE_REPORT, ROLE_LABELS, SLA_TARGET_IDS, type Label } from '@pengaduan/sop';
+import { CLOCK_LABELS, COMPLAINT_CLASSIFICATIONS, DATA_ACCESS_CLOCK_ID, FIELD_RULES, NOTIFICATION_PURPOSE_LABELS, OFFICE_REPORT, ROLE_LABELS, SLA_TARGET_IDS, type Label } from '@pengaduan/sop';
 import { noticePurposeOf } from './delivery-failures.projection';
 
 // The timeline's one line per event, in Bahasa Indonesia (officers read it in the web app).
@@ -98,6 +100,13 @@ const SUMMARIES: { [T in ParsedEvent['type']]: (event: EventOf<T>) => string } =
   // docs/adr/0057: the fact and its reason, never what was erased.
   'complaint.personal-data-erased': ({ payload: p }) =>
     `Data pribadi dihapus (${p.reason === ErasureReasonPb.RETENTION ? 'masa retensi berakhir' : 'atas permintaan pelapor'}): kontak, pesan dan lampiran pelapor tidak dapat dibaca lagi`,
+  // docs/adr/0061: the data subject's requests, by what was done; never a value of the contact.
+  'complaint.data-access-requested': ({ payload: p }) =>
+    `Permintaan akses data pribadi dicatat (verifikasi ${p.verifiedBy === DataAccessVerificationPb.IN_PERSON ? 'tatap muka' : 'melalui saluran pelapor'}); dijawab paling lambat ${p.dueAt ? `${timestampDate(p.dueAt).toISOString().slice(0, 16).replace('T', ' ')} UTC` : '3 × 24 jam'}`,
+  'complaint.data-access-answered': ({ payload: p }) => `Permintaan akses data pribadi dijawab${p.late ? ', terlambat dari batas 3 × 24 jam' : ' tepat waktu'}`,
+  'complaint.contact-corrected': ({ payload: p }) => `Kontak dikoreksi atas permintaan pelapor: ${p.fields.map((f) => CONTACT_FIELD_LABELS[f] ?? 'kontak').join(', ')}`,
+  'complaint.contact-restricted': () => 'Pemrosesan kontak dibatasi atas permintaan pelapor',
+  'complaint.contact-restriction-lifted': () => 'Pembatasan dicabut: kontak pelapor dapat diproses kembali',
   'sla.deadline-started': (event) => `Tenggat ${clockName(event.payload)} dimulai`,
   'sla.deadline-warning': (event) => `Peringatan: tenggat ${clockName(event.payload)} segera berakhir`,
   'sla.deadline-breached': (event) => `Tenggat ${clockName(event.payload)} terlampaui`,
@@ -110,6 +119,14 @@ const SUMMARIES: { [T in ParsedEvent['type']]: (event: EventOf<T>) => string } =
     const name = capitalized(clockName(p));
     return late > 0 ? `${name} selesai, terlambat ${formatDuration(late)}` : `${name} selesai tepat waktu`;
   },
+};
+
+/** The names of a contact's fields as a correction lists them (docs/adr/0061). */
+const CONTACT_FIELD_LABELS: Readonly<Partial<Record<ContactFieldPb, string>>> = {
+  [ContactFieldPb.NAME]: 'nama',
+  [ContactFieldPb.PHONE]: 'nomor telepon',
+  [ContactFieldPb.EMAIL]: 'surel',
+  [ContactFieldPb.HANDLE]: 'akun',
 };
 
 /** How an officer told the tracking number, by the channel they recorded (docs/adr/0051). */
@@ -157,7 +174,7 @@ function dismissedSummary(event: EventOf<'complaint.dismissed'>): string {
  */
 function clockName({ stepId, sectionCode }: { stepId: string; sectionCode?: string }): string {
   const name = labelOf(CLOCK_LABELS, stepId);
-  const clock = (SLA_TARGET_IDS as readonly string[]).includes(stepId) ? name : `langkah ${name}`;
+  const clock = (SLA_TARGET_IDS as readonly string[]).includes(stepId) || stepId === DATA_ACCESS_CLOCK_ID ? name : `langkah ${name}`;
   return sectionCode ? `${clock} (${sectionCode})` : clock;
 }
 

@@ -125,3 +125,25 @@ describe('the timeline lines of a call about a notice no channel delivered (docs
     expect(summaryOf(informed.deliveryAbandoned()[0])).toBe('Penyampaian informasi tindak lanjut dihentikan: pelapor tidak dapat dihubungi (alasan dicatat)');
   });
 });
+
+describe('the timeline lines of the data subject’s requests (docs/adr/0061)', () => {
+  it('names what was done, how the person was verified and the fields corrected, never a value, and the access clock by its name', () => {
+    const history = new ComplaintHistory({ officeCode: 'BLP', start: new Date('2026-03-14T01:00:00Z') }).until('CLOSED');
+    const admin = history.officers.admin;
+    const requestId = '0195f0a2-7c1e-7000-8000-00000000000a';
+    const [requested] = history.when({ type: 'recordDataAccessRequest', actor: admin, requestId, verifiedBy: 'IN_PERSON', dueAt: '2026-03-20T02:00:00.000Z' });
+    expect(summaryOf(requested)).toBe('Permintaan akses data pribadi dicatat (verifikasi tatap muka); dijawab paling lambat 2026-03-20 02:00 UTC');
+    const deadline = history.deadlineStarted({ clock: `DATA_ACCESS:${requestId}` });
+    expect(summaryOf(deadline.escalated({ toRole: 'KEPALA_KANTOR' }))).toBe('Permintaan akses data pribadi (3 × 24 jam) dieskalasi ke Kepala Kantor (tingkat 1)');
+    const [restricted] = history.when({ type: 'recordContactRestriction', actor: admin, restricted: true });
+    expect(summaryOf(restricted)).toBe('Pemrosesan kontak dibatasi atas permintaan pelapor');
+    const [corrected] = history.when({ type: 'recordContactCorrection', actor: admin, fields: ['phone', 'email'] });
+    expect(summaryOf(corrected)).toBe('Kontak dikoreksi atas permintaan pelapor: nomor telepon, surel');
+    const [lifted] = history.when({ type: 'recordContactRestriction', actor: admin, restricted: false });
+    expect(summaryOf(lifted)).toBe('Pembatasan dicabut: kontak pelapor dapat diproses kembali');
+    const [onTime] = history.when({ type: 'recordDataAccessAnswer', actor: admin, requestId, dueAt: '2026-03-20T02:00:00.000Z', answeredAt: '2026-03-19T02:00:00.000Z' });
+    expect(summaryOf(onTime)).toBe('Permintaan akses data pribadi dijawab tepat waktu');
+    const [late] = history.when({ type: 'recordDataAccessAnswer', actor: admin, requestId, dueAt: '2026-03-15T02:00:00.000Z', answeredAt: '2026-03-19T02:00:00.000Z' });
+    expect(summaryOf(late)).toBe('Permintaan akses data pribadi dijawab, terlambat dari batas 3 × 24 jam');
+  });
+});

@@ -372,6 +372,14 @@ export function validCommand(type: CommandType, actor?: Actor): SopCommand {
       return { type, actor: actor ?? actors.kepalaKantor, decision: 'UPHOLD', reason: 'Jawaban sudah sesuai ketentuan' };
     case 'erasePersonalData':
       return { type, actor: actor ?? actors.admin, reason: 'REQUEST' };
+    case 'recordDataAccessRequest':
+      return { type, actor: actor ?? actors.admin, requestId: 'R-1', verifiedBy: 'IN_PERSON', dueAt: hour(92) };
+    case 'recordDataAccessAnswer':
+      return { type, actor: actor ?? actors.admin, requestId: 'R-1', dueAt: hour(92), answeredAt: hour(20) };
+    case 'recordContactCorrection':
+      return { type, actor: actor ?? actors.admin, fields: ['phone', 'email'] };
+    case 'recordContactRestriction':
+      return { type, actor: actor ?? actors.admin, restricted: true };
   }
 }
 

@@ -8,10 +8,11 @@ import type { ComplaintState, ComplaintStatus, StateOf } from '../state';
 import { isOpen } from '../state';
 import { appeal, appealTooLate, rate, reviewAppeal } from './appeal-steps';
 import { erasePersonalData } from './personal-data-steps';
+import { isDataSubjectRecord, recordDataSubjectRequest } from './data-subject-steps';
 import { dispose, respondAsSection } from './disposition-steps';
 import { analyze, decideFollowUp, formTeam } from './follow-up-steps';
 import { acknowledge, appendMessage, confirm, dismiss, receive } from './intake-steps';
-import { informReporter, recordCallAttempt, recordDelivery, recordNotificationFailure } from './notification-steps';
+import { informReporter, laporDeliveryRefusal, recordCallAttempt, recordDelivery, recordNotificationFailure } from './notification-steps';
 import type { OpenStatus, Outcome } from './step-outcome';
 
 /**
@@ -59,6 +60,8 @@ export function decide(command: SopCommand, state: ComplaintState, now: Date): D
 
   const late = appealTooLate(state, command as { readonly type: string; readonly appealWindowDays?: unknown }, now);
   if (late !== null) return refuse(state, type, 'COMPLAINT.ILLEGAL_TRANSITION', `appeal is not allowed now (${late})`, { allowedFrom: ruleOf(key).from });
+  const laporOnly = laporDeliveryRefusal(state, command);
+  if (laporOnly !== null) return refuse(state, type, 'COMPLAINT.ILLEGAL_TRANSITION', `recordDelivery is not allowed for this complaint (${laporOnly})`, { allowedFrom: ruleOf(key).from });
 
   const at = now.toISOString();
   const outcome = decideLegal(command, state, at, now);
@@ -69,6 +72,7 @@ export function decide(command: SopCommand, state: ComplaintState, now: Date): D
 }
 
 function decideLegal(command: SopCommand, state: ComplaintState, at: string, now: Date): Outcome {
+  if (isDataSubjectRecord(command)) return recordDataSubjectRequest(command, at);
   switch (command.type) {
     case 'receive':
       return receive(command, at);

@@ -1,16 +1,16 @@
 import { FIELD_RULES } from '../field-rules';
 import { getStep, SOP_TARGET_HOURS, STATUTORY_SETTLEMENT_DAYS } from '../sop-steps';
-import { CLOCK_IDS, isLaporClockId, type ClockId } from './sla-clocks';
+import { CLOCK_IDS, DATA_ACCESS_CLOCK_ID, isLaporClockId, type ClockId } from './sla-clocks';
 import { ISO_WEEKDAYS, OFFICE_TIME_ZONES, readSlaPolicy, SLA_POLICY_FIELDS, type OfficeDayOff, type PolicyViolation, type SlaPolicy } from './sla-policy';
 
 /**
  * The SOP's hours of each timed clock (Mutu Baku: 12 h per step, 72 h in all, and Perpres
  * 76/2013's 60 days): the most an office may give it. Untimed steps (the report, step 7) are not
- * in it: no office sets hours for them, nor for the LAPOR! clocks, whose working days are LAPOR!'s (docs/adr/0055).
+ * in it: no office sets hours for them, nor for the LAPOR! clocks, whose working days are LAPOR!'s (docs/adr/0055), nor for an access request's 72 hours, the law's (docs/adr/0061).
  */
 export const SOP_CLOCK_HOURS: Readonly<Partial<Record<ClockId, number>>> = Object.fromEntries(
   CLOCK_IDS.flatMap((id) => {
-    if (isLaporClockId(id)) return [];
+    if (isLaporClockId(id) || id === DATA_ACCESS_CLOCK_ID) return [];
     const hours = id === 'SOP_TARGET' ? SOP_TARGET_HOURS : id === 'STATUTORY_SETTLEMENT' ? STATUTORY_SETTLEMENT_DAYS * 24 : getStep(id).deadlineHours;
     return hours === null ? [] : [[id, hours]];
   }),

@@ -26,8 +26,8 @@ describe('the SOP’s hours are the most an office may give a clock', () => {
       SOP_TARGET: 72,
       STATUTORY_SETTLEMENT: 1440,
     });
-    // The LAPOR! clocks count LAPOR!'s working days, which no office sets (docs/adr/0055).
-    expect(CLOCK_IDS.filter((id) => SOP_CLOCK_HOURS[id] === undefined)).toEqual(['REPORT', 'INFORM_REPORTER', 'LAPOR_VERIFICATION', 'LAPOR_FOLLOW_UP']);
+    // The LAPOR! clocks count LAPOR!'s working days (docs/adr/0055), an access request the law's 72 hours (docs/adr/0061): no office sets them.
+    expect(CLOCK_IDS.filter((id) => SOP_CLOCK_HOURS[id] === undefined)).toEqual(['REPORT', 'INFORM_REPORTER', 'LAPOR_VERIFICATION', 'LAPOR_FOLLOW_UP', 'DATA_ACCESS']);
   });
 
   it('lets an office shorten a step, down to an hour', () => {

@@ -28,8 +28,17 @@ export function isLaporClockId(id: string): id is LaporClockId {
 /** The working days each LAPOR! clock allows (LAPOR!'s rules: verify in 3, follow up in 5). */
 export const LAPOR_CLOCK_WORKING_DAYS: Readonly<Record<LaporClockId, number>> = { LAPOR_VERIFICATION: 3, LAPOR_FOLLOW_UP: 5 };
 
-/** Everything a deadline can be about: a step, one section's response, a target, or a LAPOR! clock (docs/adr/0055). */
-export type ClockId = StepId | SlaTargetId | LaporClockId;
+/**
+ * The clock of a person's access request to their personal data (UU 27/2022 Pasal 32: 3 × 24
+ * hours, docs/adr/0061): one per open request, keyed `DATA_ACCESS:<requestId>`, wall-clock hours.
+ */
+export const DATA_ACCESS_CLOCK_ID = 'DATA_ACCESS';
+
+/** UU 27/2022 Pasal 32: the controller answers an access request within 3 × 24 hours (wall-clock hours). */
+export const DATA_ACCESS_HOURS = 72;
+
+/** Everything a deadline can be about: a step, one section's response, a target, a LAPOR! clock (docs/adr/0055) or an access request (docs/adr/0061). */
+export type ClockId = StepId | SlaTargetId | LaporClockId | typeof DATA_ACCESS_CLOCK_ID;
 
 /** Every {@link ClockId}, in the SOP's order (the sections' response within step 3), then the targets. */
 export const CLOCK_IDS: readonly ClockId[] = [
@@ -37,6 +46,7 @@ export const CLOCK_IDS: readonly ClockId[] = [
   'REVIEW_APPEAL',
   ...SLA_TARGET_IDS,
   ...LAPOR_CLOCK_IDS,
+  DATA_ACCESS_CLOCK_ID,
 ];
 
 /** Whether `value` is one of the {@link CLOCK_IDS}. */
@@ -102,7 +112,7 @@ export function runningClocks(state: ComplaintState): readonly RunningClock[] {
     };
   });
   const confirmedAt = awaitingAnswerSince(state);
-  const lapor = laporClocks(state, confirmedAt);
+  const lapor = [...laporClocks(state, confirmedAt), ...dataAccessClocks(state)];
   if (confirmedAt === null) return [...steps, ...lapor];
   return [
     ...steps,
@@ -158,4 +168,23 @@ function laporClock(clockId: LaporClockId, startedAt: string, responsibleRole: R
   const workingDays = LAPOR_CLOCK_WORKING_DAYS[clockId];
   // deadlineHours: the nominal length (a day of 24 h); the due time is counted in working days.
   return { key: clockId, clockId, startedAt, deadlineHours: workingDays * 24, workingDays, counting: 'WORKING_DAYS', responsibleRole, escalatesTo };
+}
+
+// --- UU 27/2022's access requests (docs/adr/0061) --------------------------------------------
+/**
+ * One clock per access request registered on the complaint and not answered, whatever its status
+ * (closed included): 72 wall-clock hours (the law counts hours), due when intake said, Admin
+ * Tikkim's to answer, escalated to the head of office.
+ */
+function dataAccessClocks(state: ComplaintState): readonly RunningClock[] {
+  if (state.status === 'NEW') return [];
+  return (state.dataAccessRequests ?? []).map((r) => ({
+    key: `${DATA_ACCESS_CLOCK_ID}:${r.requestId}`,
+    clockId: DATA_ACCESS_CLOCK_ID,
+    startedAt: new Date(Date.parse(r.dueAt) - DATA_ACCESS_HOURS * 3_600_000).toISOString(),
+    deadlineHours: DATA_ACCESS_HOURS,
+    counting: 'WALL_CLOCK',
+    responsibleRole: 'ADMIN_TIKKIM',
+    escalatesTo: 'KEPALA_KANTOR',
+  }));
 }

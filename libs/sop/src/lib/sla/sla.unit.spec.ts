@@ -161,7 +161,7 @@ describe('an office’s SLA policy as data (parseSlaPolicy)', () => {
       'warningShare: must be a number between 0 and 1 (exclusive)',
       'extraNonWorkingDays.0: must be a date YYYY-MM-DD or { date, name }',
       'deadlineHours.CONFIRM: must be a positive number of hours',
-      'deadlineHours.LUNCH: unknown clock (known: REPORT, CONFIRM, DISPOSE_AND_PROCESS, SECTION_RESPONSE, ANALYZE, DECIDE_FOLLOW_UP, FORM_TEAM, INFORM_REPORTER, DELIVER_INFORMATION, REVIEW_APPEAL, SOP_TARGET, STATUTORY_SETTLEMENT, LAPOR_VERIFICATION, LAPOR_FOLLOW_UP)',
+      'deadlineHours.LUNCH: unknown clock (known: REPORT, CONFIRM, DISPOSE_AND_PROCESS, SECTION_RESPONSE, ANALYZE, DECIDE_FOLLOW_UP, FORM_TEAM, INFORM_REPORTER, DELIVER_INFORMATION, REVIEW_APPEAL, SOP_TARGET, STATUTORY_SETTLEMENT, LAPOR_VERIFICATION, LAPOR_FOLLOW_UP, DATA_ACCESS)',
       'workingHours.1: "16:00-07:30" is not "HH:MM-HH:MM" with the start before the end',
       'workingHours.8: not an ISO weekday 1 (Monday) … 7 (Sunday)',
     ]);

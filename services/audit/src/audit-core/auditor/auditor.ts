@@ -5,7 +5,8 @@ import { auditClocks } from '../clocks';
 import type { AuditRecord, AuditSummary, ComplaintAudit, Notice, ReportSink, SignatureVerdict, Violation } from '../report';
 import type { AuditOptions } from './audit-options';
 import { checkComplaint, stateAsOf, type CheckedComplaint } from './check-complaint';
-import { contradicted, emptyLog, refOf, rememberClosed, type ClosedComplaint, type ComplaintLog, type EventRef, type Refusal } from './complaint-log';
+import { ANY_TIME_EVENT_TYPES, DataAccessRequests } from './data-access-requests';
+import { contradicted, emptyLog, recordDeadline, refOf, rememberClosed, type ClosedComplaint, type ComplaintLog, type EventRef, type Refusal } from './complaint-log';
 import { emptyTally, summarise, tally, type OfficeTally } from './office-tally';
 import { RateableClosings } from './rateable-closings';
 import { attribution, inPeriod, inScope } from './record-scope';
@@ -39,6 +40,7 @@ export class Auditor {
   private readonly complaints = new Map<string, ComplaintLog>();
   private readonly closed = new Map<string, ClosedComplaint>();
   private readonly rateable = new RateableClosings();
+  private readonly dataAccess = new DataAccessRequests();
   /** Event ids of verified (or, without keys, all) events of the open and recently closed complaints. */
   private readonly seen = new Map<string, { digest: string; partition: number; offset: string; complaintId: string }>();
   private readonly counts = { read: 0, inScope: 0, complaintEvents: 0, slaEvents: 0, otherEvents: 0, unparseable: 0, redelivered: 0, refused: 0 };
@@ -82,7 +84,7 @@ export class Auditor {
     const envelope = parsed.envelope;
     this.counts.inScope++;
     const closed = this.closed.get(envelope.subject);
-    const standalone = envelope.type === 'complaint.personal-data-erased' && !this.complaints.has(envelope.subject); // years after closing (docs/adr/0057)
+    const standalone = ANY_TIME_EVENT_TYPES.includes(envelope.type) && !this.complaints.has(envelope.subject); // after closing (docs/adr/0057, 0061)
     const log = closed || standalone ? undefined : this.logOf(envelope);
     const base: RecordRef = { complaintId: envelope.subject, officeCode: envelope.office, eventId: envelope.id, eventType: envelope.type, at: envelope.time, partition: record.partition, offset: record.offset };
 
@@ -105,6 +107,7 @@ export class Auditor {
     }
     // The complaint's own id string, not this record's copy: the window holds ~100,000 of these.
     this.seen.set(envelope.id, { digest, partition: record.partition, offset: record.offset, complaintId: log ? log.complaintId : envelope.subject });
+    for (const late of this.dataAccess.add(envelope, base)) this.violation(undefined, late);
 
     if (!log) {
       if (standalone) closed?.ids.push(envelope.id);
@@ -114,8 +117,10 @@ export class Auditor {
     }
     log.ids.push(envelope.id);
     if (isComplaintEventType(parsed.type)) this.foldComplaintEvent(log, parsed, base);
-    else if (parsed.type === 'sla.deadline-started') this.recordDeadline(log, envelope);
-    else this.countOther(parsed.type);
+    else {
+      this.countOther(parsed.type);
+      recordDeadline(log, envelope);
+    }
   }
 
   /** Records that did not reach the end of the topic, etc.: noted in the report. */
@@ -128,6 +133,7 @@ export class Auditor {
   finish(): AuditSummary {
     const { filters = {}, whatIfPolicies, asOf, now, keyRing } = this.options;
     for (const log of this.complaints.values()) this.emit(log, checkComplaint(log));
+    for (const overdue of this.dataAccess.overdue(this.reference)) this.violation(undefined, overdue);
     this.complaints.clear();
     this.closed.clear();
     this.seen.clear();
@@ -202,15 +208,6 @@ export class Auditor {
     log.events.push({ sop, eventId: base.eventId, partition: base.partition, offset: base.offset });
     log.offices.push(parsed.envelope.office);
     if (sop.type === 'complaint.closed') this.closeIfClosed(log);
-  }
-
-  /** An `sla.deadline-started`: the deadline as the SLA monitor recorded it, for the clocks. */
-  private recordDeadline(log: ComplaintLog, envelope: EventEnvelope): void {
-    this.counts.slaEvents++;
-    const data = envelope.data as { stepId?: string; sectionCode?: string; startedAt?: string; dueAt?: string };
-    if (data.stepId && data.startedAt && data.dueAt) {
-      log.recorded.push({ key: data.sectionCode ? `${data.stepId}:${data.sectionCode}` : data.stepId, startedAt: new Date(data.startedAt).toISOString(), dueAt: new Date(data.dueAt).toISOString() });
-    }
   }
 
   private countOther(type: string): void {

@@ -55,3 +55,12 @@ export function rememberClosed(closed: Map<string, ClosedComplaint>, seen: Map<s
   closed.delete(oldestId);
   for (const id of oldest.ids) if (seen.get(id)?.complaintId === oldestId) seen.delete(id);
 }
+
+/** An `sla.deadline-started` (any other event is passed over): the deadline as the SLA monitor recorded it, for the clocks. */
+export function recordDeadline(log: ComplaintLog, envelope: EventEnvelope): void {
+  if (envelope.type !== 'sla.deadline-started') return;
+  const data = envelope.data as { stepId?: string; sectionCode?: string; startedAt?: string; dueAt?: string };
+  if (data.stepId && data.startedAt && data.dueAt) {
+    log.recorded.push({ key: data.sectionCode ? `${data.stepId}:${data.sectionCode}` : data.stepId, startedAt: new Date(data.startedAt).toISOString(), dueAt: new Date(data.dueAt).toISOString() });
+  }
+}
