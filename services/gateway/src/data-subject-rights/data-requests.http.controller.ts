@@ -1,5 +1,6 @@
-import { timestampDate } from '@bufbuild/protobuf/wkt';
-import type { DataRequest } from '@pengaduan/contracts';
+import type { MessageInitShape } from '@bufbuild/protobuf';
+import { timestampDate, timestampFromDate } from '@bufbuild/protobuf/wkt';
+import type { DataRequest, DataRequestTimelineEntrySchema } from '@pengaduan/contracts';
 import { Clock, ServiceError } from '@pengaduan/runtime';
 import { dataRequestStanding } from '@pengaduan/sop';
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Res, StreamableFile } from '@nestjs/common';
@@ -9,6 +10,7 @@ import { grpcActorOf, type AuthenticatedUser, type OfficerRole } from '../auth/a
 import { CurrentUser } from '../auth/current-user';
 import { ComplaintIdPipe } from '../complaint-commands/complaint-command';
 import { requestIdOf } from '../complaint-commands/request-id';
+import { ComplaintViewQueries } from '../complaint-views/complaint-views.queries';
 import { API_PREFIX, BEARER_AUTH } from '../http/configure-http';
 import { CorrelationId } from '../http/correlation-id';
 import { IDEMPOTENCY_KEY_HEADER, IdempotencyKey } from '../http/idempotency-key';
@@ -43,6 +45,7 @@ export class DataRequestsHttpController {
   constructor(
     private readonly intake: IntakeClient,
     private readonly clock: Clock,
+    private readonly views: ComplaintViewQueries,
   ) {}
 
   @Post()
@@ -105,27 +108,73 @@ export class DataRequestsHttpController {
     return this.export(id, 'JSON', user, correlationId, res);
   }
 
+  @Get(':id/export.zip')
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiProduces('application/zip')
+  @ApiOperation({ summary: 'The whole export in one file: the PDF, the JSON and every attachment’s file; the download is recorded. ADMIN_TIKKIM' })
+  @ApiOkResponse({ description: 'The ZIP', schema: { type: 'string', format: 'binary' } })
+  @ApiProblemResponses([400, 'id is not a UUID'], NOT_ADMIN, ...COMMON)
+  zip(@Param('id', ComplaintIdPipe) id: string, @CurrentUser() user: AuthenticatedUser, @CorrelationId() correlationId: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    return this.export(id, 'ZIP', user, correlationId, res);
+  }
+
   @Post(':id/handed-over')
   @HttpCode(HttpStatus.OK)
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiOperation({ summary: 'Record that the export reached the person: by whom, how, when. Repeating the same record answers it again. ADMIN_TIKKIM' })
+  @ApiOperation({ summary: 'Record that the export reached the person: by whom, how, when. A retry with the same Idempotency-Key answers the first record. ADMIN_TIKKIM' })
   @ApiOkResponse({ type: DataRequestDto })
-  @ApiProblemResponses([400, 'id or body not valid'], NOT_ADMIN, ...COMMON, [409, 'It was handed over already, otherwise (DATA_REQUEST.ANSWERED)'])
-  async handOver(@Param('id', ComplaintIdPipe) id: string, @Body() body: HandOverDataRequestBody, @CurrentUser() user: AuthenticatedUser, @CorrelationId() correlationId: string): Promise<DataRequestDto> {
+  @ApiHeader({ name: IDEMPOTENCY_KEY_HEADER, required: true, description: 'One per hand-over; a retry with the same key and body answers the first record' })
+  @ApiProblemResponses(
+    [400, 'id, body or Idempotency-Key not valid, or `how` gives the person away (COMPLAINT.PERSONAL_DATA)'],
+    NOT_ADMIN,
+    ...COMMON,
+    [409, 'It was handed over already (DATA_REQUEST.ANSWERED)'],
+    [422, 'The Idempotency-Key was used for another request (IDEMPOTENCY.KEY_REUSED)'],
+  )
+  async handOver(
+    @Param('id', ComplaintIdPipe) id: string,
+    @Body() body: HandOverDataRequestBody,
+    @CurrentUser() user: AuthenticatedUser,
+    @IdempotencyKey() key: string,
+    @CorrelationId() correlationId: string,
+  ): Promise<DataRequestDto> {
     if (!DATA_REQUEST_WORKERS.includes(user.role)) throw forbidden();
-    const answer = await this.intake.call('handOverDataRequest', { actor: grpcActorOf(user), id, how: body.how }, correlationId);
+    const answer = await this.intake.call('handOverDataRequest', { actor: grpcActorOf(user), requestId: requestIdOf(user, key), id, how: body.how }, correlationId);
     return this.toDto(answer.request);
   }
 
-  private async export(id: string, format: 'PDF' | 'JSON', user: AuthenticatedUser, correlationId: string, res: Response): Promise<StreamableFile> {
+  private async export(id: string, format: 'PDF' | 'JSON' | 'ZIP', user: AuthenticatedUser, correlationId: string, res: Response): Promise<StreamableFile> {
     if (!DATA_REQUEST_WORKERS.includes(user.role)) throw forbidden();
-    const file = await this.intake.call('exportDataRequest', { actor: grpcActorOf(user), id, format }, correlationId);
+    // The timelines are the read model's: intake names the person's complaints, the gateway adds how each went (docs/adr/0056).
+    const { complaintIds } = await this.intake.call('listDataRequestComplaints', { actor: grpcActorOf(user), id }, correlationId);
+    const timeline = await this.timelinesOf(complaintIds, user.officeCode);
+    const file = await this.intake.call('exportDataRequest', { actor: grpcActorOf(user), id, format, timeline }, correlationId);
     res.set({
       'Content-Type': file.mediaType,
       'Content-Disposition': `attachment; filename="${file.fileName.replace(/[^A-Za-z0-9._-]/g, '-')}"`,
       'Cache-Control': 'private, no-store',
     });
     return new StreamableFile(Buffer.from(file.content));
+  }
+
+  /** Each complaint's timeline, of the officer's office only: when, what, the status after it, the role (never the officer). */
+  private async timelinesOf(complaintIds: readonly string[], officeCode: string): Promise<MessageInitShape<typeof DataRequestTimelineEntrySchema>[]> {
+    const entries: MessageInitShape<typeof DataRequestTimelineEntrySchema>[] = [];
+    for (const complaintId of complaintIds) {
+      if (!(await this.views.inOffice(complaintId, officeCode))) continue;
+      for (const e of await this.views.timeline(complaintId)) {
+        entries.push({
+          complaintId,
+          at: timestampFromDate(e.occurredAt),
+          type: e.type,
+          status: e.statusAfter,
+          ...(e.actorKind === 'user' && e.actorRole ? { actorRole: e.actorRole } : {}),
+          ...(e.actorKind === 'system' && e.actorService ? { actorService: e.actorService } : {}),
+          summary: e.summary,
+        });
+      }
+    }
+    return entries;
   }
 
   private toDto(r: DataRequest | undefined): DataRequestDto {

@@ -1,8 +1,11 @@
 import { formatIndonesianDate, formatIndonesianDateTime, PdfWriter } from '@pengaduan/documents';
 import type { PersonData } from './person-data';
 
-/** The export's formats: a PDF to read, a JSON file for a machine (UU 27/2022's access, docs/adr/0056). */
-export const EXPORT_FORMATS = ['PDF', 'JSON'] as const;
+/**
+ * The export's formats: a PDF to read, a JSON file for a machine (UU 27/2022's access, docs/adr/0056),
+ * and a ZIP holding both with the attachments' files (person-data-archive.ts).
+ */
+export const EXPORT_FORMATS = ['PDF', 'JSON', 'ZIP'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** What the export says about its own request. */
@@ -76,11 +79,12 @@ export async function personDataPdf(header: ExportHeader, data: PersonData): Pro
       pdf.text('Lampiran', { font: 'sans-bold', gapAfter: 2 });
       pdf.table(
         [
-          { header: 'Jenis', share: 0.25 },
-          { header: 'Ukuran (bita)', share: 0.2 },
-          { header: 'SHA-256', share: 0.55 },
+          { header: 'Berkas (dalam ZIP)', share: 0.35 },
+          { header: 'Jenis', share: 0.15 },
+          { header: 'Ukuran (bita)', share: 0.12 },
+          { header: 'SHA-256', share: 0.38 },
         ],
-        c.attachments.map((a) => [a.mimeType ?? a.kind, String(a.sizeBytes ?? '-'), a.sha256 ?? '-']),
+        c.attachments.map((a) => [a.fileName, a.mimeType ?? a.kind, String(a.sizeBytes ?? '-'), a.sha256 ?? '-']),
         { gapAfter: 6 },
       );
     }
@@ -93,6 +97,19 @@ export async function personDataPdf(header: ExportHeader, data: PersonData): Pro
           { header: 'Tanggal', share: 0.2 },
         ],
         c.documents.map((d) => [d.number, d.title, at(d.issuedAt)]),
+        { gapAfter: 6 },
+      );
+    }
+    if (c.timeline.length > 0) {
+      pdf.text('Riwayat penanganan', { font: 'sans-bold', gapAfter: 2 });
+      pdf.table(
+        [
+          { header: 'Waktu', share: 0.22 },
+          { header: 'Oleh', share: 0.2 },
+          { header: 'Peristiwa', share: 0.38 },
+          { header: 'Status', share: 0.2 },
+        ],
+        c.timeline.map((e) => [at(e.at), e.actorRole ?? e.actorService ?? '-', e.summary || e.type, e.status]),
         { gapAfter: 6 },
       );
     }

@@ -13,10 +13,23 @@ export interface PersonComplaint {
   /** The events that made the complaint what it is, as intake's state knows them: its version. */
   version: number;
   messages: { sequence: number; channel: string; receivedAt: string; text: string }[];
-  attachments: { id: string; kind: string; mimeType: string | null; sizeBytes: number | null; sha256: string | null }[];
+  /** `fileName`: the attachment's file in the export's ZIP. */
+  attachments: { id: string; kind: string; mimeType: string | null; sizeBytes: number | null; sha256: string | null; fileName: string }[];
   documents: { kind: string; number: string; title: string; fileName: string; sha256: string; issuedAt: string }[];
   /** ADR 0029's processing record of this complaint: who read the contact, when, why; never the contact. */
   contactReads: { at: string; actorKind: string; userId: string | null; role: string | null; service: string | null; purpose: string; fields: string[]; outcome: string }[];
+  /** The complaint's timeline as the gateway's read model holds it: every status change, when, and the officer's role (never who). */
+  timeline: PersonTimelineEntry[];
+}
+
+/** One event of a complaint's timeline in the export. */
+export interface PersonTimelineEntry {
+  at: string;
+  type: string;
+  status: string;
+  actorRole: string | null;
+  actorService: string | null;
+  summary: string;
 }
 
 /** Everything intake holds about one person in one office (UU 27/2022 access, docs/adr/0056). */
@@ -56,15 +69,24 @@ function normalised(value: string | undefined): string {
   return (value ?? '').trim().toLowerCase();
 }
 
-/** Assembles what intake holds about the person behind `reporterRef` in `officeCode`. */
-export async function collectPersonData(manager: EntityManager, cipher: ContactCipher, officeCode: string, reporterRef: string): Promise<PersonData> {
+/**
+ * Assembles what intake holds about the person behind `reporterRef` in `officeCode`, with the
+ * timelines the gateway gave (keyed by complaint; one of a complaint not the person's is ignored).
+ */
+export async function collectPersonData(
+  manager: EntityManager,
+  cipher: ContactCipher,
+  officeCode: string,
+  reporterRef: string,
+  timelines: ReadonlyMap<string, PersonTimelineEntry[]> = new Map(),
+): Promise<PersonData> {
   const { contact, complaintIds } = await personComplaintRefs(manager, cipher, officeCode, reporterRef);
   const complaints: PersonComplaint[] = [];
-  for (const id of complaintIds) complaints.push(await complaintOf(manager, id));
+  for (const id of complaintIds) complaints.push({ ...(await complaintOf(manager, id)), timeline: timelines.get(id) ?? [] });
   return { officeCode, contact, complaints };
 }
 
-async function complaintOf(manager: EntityManager, id: string): Promise<PersonComplaint> {
+async function complaintOf(manager: EntityManager, id: string): Promise<Omit<PersonComplaint, 'timeline'>> {
   const [c] = (await manager.query(
     `SELECT c.tracking_number, c.channel, coalesce(s.status, c.status) AS status, c.received_at, coalesce(s.version, 0)::int AS version
        FROM complaint c LEFT JOIN complaint_state s ON s.complaint_id = c.id WHERE c.id = $1`,
@@ -102,8 +124,14 @@ async function complaintOf(manager: EntityManager, id: string): Promise<PersonCo
     receivedAt: c.received_at.toISOString(),
     version: c.version,
     messages: messages.map((m) => ({ sequence: m.sequence, channel: m.channel, receivedAt: m.received_at.toISOString(), text: m.text })),
-    attachments: attachments.map((a) => ({ id: a.id, kind: a.kind, mimeType: a.mime_type, sizeBytes: a.size_bytes, sha256: a.sha256 })),
+    attachments: attachments.map((a, i) => ({ id: a.id, kind: a.kind, mimeType: a.mime_type, sizeBytes: a.size_bytes, sha256: a.sha256, fileName: attachmentFileName(c.tracking_number, i, a) })),
     documents: documents.map((d) => ({ kind: d.kind, number: d.number, title: d.title, fileName: d.file_name, sha256: d.sha256, issuedAt: d.issued_at.toISOString() })),
     contactReads: reads.map((r) => ({ at: r.at.toISOString(), actorKind: r.actor_kind, userId: r.user_id, role: r.role, service: r.service, purpose: r.purpose, fields: r.fields, outcome: r.outcome })),
   };
+}
+
+/** Where an attachment's file is in the export's ZIP: by complaint, in order, named by its id and media type. */
+function attachmentFileName(trackingNumber: string, index: number, a: { id: string; mime_type: string | null }): string {
+  const extension = /^[a-z]+\/([a-z0-9]{1,8})$/.exec(a.mime_type ?? '')?.[1]?.replace('jpeg', 'jpg') ?? 'bin';
+  return `lampiran/${trackingNumber}/${String(index + 1).padStart(2, '0')}-${a.id}.${extension}`;
 }

@@ -35,7 +35,7 @@ const BADGE: Record<DataRequest['standing'], string> = { OPEN: '', DUE_SOON: 'ba
 /**
  * `/hak-subjek-data`: complainants' requests for their personal data (UU 27/2022), each due
  * 3 × 24 hours after it was registered. Admin Tikkim registers one (the person verified in person
- * or by what their channel gave them), downloads the export as PDF and JSON, and records its
+ * or by what their channel gave them), downloads the export as PDF, JSON or a ZIP with the attachments, and records its
  * hand-over; the head of office reads the list.
  */
 export function DataRequestsPage() {
@@ -50,6 +50,7 @@ export function DataRequestsPage() {
       queue="dataRequests"
       title={t('dataRequests.title')}
       lead={t('dataRequests.lead')}
+      guide="hak-subjek-data"
       emptyTitle={t('dataRequests.emptyTitle')}
       emptyText={t('dataRequests.emptyText')}
       listLabel={t('dataRequests.listLabel')}
@@ -110,7 +111,7 @@ function RequestActions({ request, onHandedOver }: { request: DataRequest; onHan
   const [problem, setProblem] = useState<Msg | ErrorMsg | null>(null);
   const [handingOver, setHandingOver] = useState(false);
 
-  const download = async (format: 'pdf' | 'json') => {
+  const download = async (format: 'pdf' | 'json' | 'zip') => {
     setProblem(null);
     try {
       saveFile(await api.blob(`${API}/${encodeURIComponent(request.id)}/export.${format}`), `data-pribadi-${request.trackingNumber}.${format}`);
@@ -128,6 +129,9 @@ function RequestActions({ request, onHandedOver }: { request: DataRequest; onHan
       </button>
       <button type="button" className="button button--secondary" onClick={() => void download('json')}>
         {t('dataRequests.downloadJson')}
+      </button>
+      <button type="button" className="button button--secondary" onClick={() => void download('zip')}>
+        {t('dataRequests.downloadZip')}
       </button>
       {request.handedOverAt ? null : (
         <button type="button" className="button" onClick={() => setHandingOver(true)}>
