@@ -1,4 +1,4 @@
-import type { ServiceRuntime } from '@pengaduan/messaging';
+import type { ComplaintCommandExecutor, ServiceRuntime } from '@pengaduan/messaging';
 import { ServiceError, type Clock } from '@pengaduan/runtime';
 import { FIELD_RULES, accessRequestDueAt, type Role, type UserActor } from '@pengaduan/sop';
 import { createHash } from 'node:crypto';
@@ -7,8 +7,11 @@ import { v7 as uuidv7, validate as isUuid } from 'uuid';
 import type { ContactCipher } from '../reporter-contact/contact-cipher';
 import { openStoredReporter } from '../reporter-contact/reporter-contacts';
 import { verifierMatches } from '../verify-reporter/reporter-verifier';
-import { collectPersonData } from './person-data';
-import { personDataJson, personDataPdf, type ExportFormat } from './person-data-export';
+import { onceByRequestId, screenOfficerText } from './officer-request';
+import { recordDataSubjectEvent } from './data-subject-events';
+import { collectPersonData, personComplaintRefs, type PersonData, type PersonTimelineEntry } from './person-data';
+import { personDataZip } from './person-data-archive';
+import { personDataJson, personDataPdf, type ExportFormat, type ExportHeader } from './person-data-export';
 
 /** What Admin Tikkim saw of a person who came in person; its number is never stored. */
 export const IDENTITY_DOCUMENT_KINDS = ['KTP', 'PASPOR', 'SIM', 'KITAS', 'LAINNYA'] as const;
@@ -50,6 +53,7 @@ interface RequestRow {
   id: string;
   office_code: string;
   tracking_number: string;
+  complaint_id: string;
   reporter_ref: string;
   verification: string;
   identity_document_kind: string | null;
@@ -68,6 +72,7 @@ export class AccessRequestsHandler {
     private readonly runtime: ServiceRuntime,
     private readonly cipher: ContactCipher,
     private readonly clock: Clock,
+    private readonly executor: ComplaintCommandExecutor,
   ) {}
 
   async register(c: RegisterAccessRequest): Promise<AccessRequestView> {
@@ -91,6 +96,8 @@ export class AccessRequestsHandler {
          VALUES ($1, $2, 'ACCESS', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
         [id, c.actorOffice, complaint.id, complaint.tracking_number, complaint.reporter_ref, c.verification, c.identityDocumentKind ?? null, c.actor.userId, now, accessRequestDueAt(now), c.requestId, hash],
       );
+      const event = { complaintId: complaint.id, actor: c.actor, actorOffice: c.actorOffice, causedBy: c.requestId };
+      await recordDataSubjectEvent(this.executor, tx, event, { type: 'recordDataAccessRequest', requestId: id, verifiedBy: c.verification, dueAt: accessRequestDueAt(now).toISOString() });
       return viewOf(await requestOf(tx, id, c.actorOffice));
     });
   }
@@ -105,35 +112,51 @@ export class AccessRequestsHandler {
     return rows.map(viewOf);
   }
 
-  /** The export, assembled now from what intake holds; every download is recorded. */
-  async export(c: OfficerContext & { id: string; format: ExportFormat }): Promise<{ fileName: string; mediaType: string; content: Buffer }> {
+  /** The export, assembled now from what intake holds and the timelines the gateway gave; every download is recorded. */
+  async export(c: OfficerContext & { id: string; format: ExportFormat; timelines?: ReadonlyMap<string, PersonTimelineEntry[]> }): Promise<{ fileName: string; mediaType: string; content: Buffer }> {
     mustBe(c, ['ADMIN_TIKKIM']);
     const manager = this.runtime.dataSource.manager;
     const row = await requestOf(manager, c.id, c.actorOffice);
-    const data = await collectPersonData(manager, this.cipher, row.office_code, row.reporter_ref);
+    const data = await collectPersonData(manager, this.cipher, row.office_code, row.reporter_ref, c.timelines);
     const header = { requestId: row.id, registeredAt: row.registered_at, assembledAt: this.clock.now() };
-    const content = c.format === 'PDF' ? await personDataPdf(header, data) : personDataJson(header, data);
-    await manager.query('INSERT INTO data_subject_request_download (id, request_id, format, user_id, at) VALUES ($1, $2, $3, $4, $5)', [uuidv7(), row.id, c.format, c.actor.userId, header.assembledAt]);
     const base = `data-pribadi-${row.tracking_number}-${row.id.slice(0, 8)}`;
-    return c.format === 'PDF' ? { fileName: `${base}.pdf`, mediaType: 'application/pdf', content } : { fileName: `${base}.json`, mediaType: 'application/json', content };
+    const file = await exportFile(manager, c.format, header, data, base);
+    await manager.query('INSERT INTO data_subject_request_download (id, request_id, format, user_id, at) VALUES ($1, $2, $3, $4, $5)', [uuidv7(), row.id, c.format, c.actor.userId, header.assembledAt]);
+    return file;
   }
 
-  /** Records that the export reached the person: by whom, how (in person, e-mail …), when. Once. */
-  async handOver(c: OfficerContext & { id: string; how: string }): Promise<AccessRequestView> {
+  /** The complaints the request's export covers (the person's, now): the gateway adds their timelines. */
+  async complaints(c: OfficerContext & { id: string }): Promise<string[]> {
+    mustBe(c, ['ADMIN_TIKKIM']);
+    const manager = this.runtime.dataSource.manager;
+    const row = await requestOf(manager, c.id, c.actorOffice);
+    return (await personComplaintRefs(manager, this.cipher, row.office_code, row.reporter_ref)).complaintIds;
+  }
+
+  /**
+   * Records that the export reached the person: by whom, how (in person, e-mail …), when. Once per
+   * Idempotency-Key (a retry answers the request as answered); another record of an answered
+   * request is 409 `DATA_REQUEST.ANSWERED`. The "how" must not give the person away (docs/adr/0023).
+   */
+  async handOver(c: OfficerContext & { requestId: string; id: string; how: string }): Promise<AccessRequestView> {
     mustBe(c, ['ADMIN_TIKKIM']);
     const rule = FIELD_RULES.dataRequestHandOver;
     if (c.how.trim().length < rule.minLength || c.how.length > rule.maxLength) {
       throw new ServiceError('invalid', 'REQUEST.INVALID', 'say how the export was handed over', { fieldViolations: [{ field: 'how', description: `${rule.minLength} to ${rule.maxLength} characters` }] });
     }
-    return this.runtime.dataSource.transaction(async (tx) => {
+    const manager = this.runtime.dataSource.manager;
+    await screenOfficerText(manager, this.cipher, (await requestOf(manager, c.id, c.actorOffice)).reporter_ref, { field: 'how', text: c.how });
+    const command = { operation: 'HandOverDataRequest', requestId: c.requestId, request: [c.id, c.how, c.actor.userId] };
+    await onceByRequestId(this.runtime.dataSource, command, async (tx) => {
       const row = await requestOf(tx, c.id, c.actorOffice, true);
-      if (row.handed_over_at) {
-        if (row.handed_over_by === c.actor.userId && row.handed_over_how === c.how) return viewOf(row);
-        throw new ServiceError('conflict', 'DATA_REQUEST.ANSWERED', 'the export of this request was handed over already');
-      }
-      await tx.query('UPDATE data_subject_request SET handed_over_at = $2, handed_over_by = $3, handed_over_how = $4 WHERE id = $1', [row.id, this.clock.now(), c.actor.userId, c.how]);
-      return viewOf(await requestOf(tx, row.id, c.actorOffice));
+      if (row.handed_over_at) throw new ServiceError('conflict', 'DATA_REQUEST.ANSWERED', 'the export of this request was handed over already');
+      const answeredAt = this.clock.now();
+      await tx.query('UPDATE data_subject_request SET handed_over_at = $2, handed_over_by = $3, handed_over_how = $4 WHERE id = $1', [row.id, answeredAt, c.actor.userId, c.how]);
+      const event = { complaintId: row.complaint_id, actor: c.actor, actorOffice: c.actorOffice, causedBy: c.requestId };
+      await recordDataSubjectEvent(this.executor, tx, event, { type: 'recordDataAccessAnswer', requestId: row.id, dueAt: row.due_at.toISOString(), answeredAt: answeredAt.toISOString() });
+      return { id: row.id };
     });
+    return viewOf(await requestOf(manager, c.id, c.actorOffice));
   }
 
   private async verifiedComplaint(tx: EntityManager, c: RegisterAccessRequest): Promise<{ id: string; tracking_number: string; reporter_ref: string }> {
@@ -187,4 +210,10 @@ function viewOf(r: RequestRow): AccessRequestView {
     handedOverBy: r.handed_over_by,
     handedOverHow: r.handed_over_how,
   };
+}
+
+async function exportFile(manager: EntityManager, format: ExportFormat, header: ExportHeader, data: PersonData, base: string): Promise<{ fileName: string; mediaType: string; content: Buffer }> {
+  if (format === 'PDF') return { fileName: `${base}.pdf`, mediaType: 'application/pdf', content: await personDataPdf(header, data) };
+  if (format === 'JSON') return { fileName: `${base}.json`, mediaType: 'application/json', content: personDataJson(header, data) };
+  return { fileName: `${base}.zip`, mediaType: 'application/zip', content: await personDataZip(manager, header, data, base) };
 }

@@ -1,5 +1,5 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
-import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { timestampDate, timestampFromDate } from '@bufbuild/protobuf/wkt';
 import type {
   Actor,
   ChangeContactRequest,
@@ -9,6 +9,9 @@ import type {
   ExportDataRequestResponseSchema,
   HandOverDataRequestRequest,
   HandOverDataRequestResponseSchema,
+  DataRequestTimelineEntry,
+  ListDataRequestComplaintsRequest,
+  ListDataRequestComplaintsResponseSchema,
   ListDataRequestsRequest,
   ListDataRequestsResponseSchema,
   RegisterDataRequestRequest,
@@ -20,6 +23,7 @@ import { Controller } from '@nestjs/common';
 import { GrpcMethod, Payload } from '@nestjs/microservices';
 import { AccessRequestsHandler, IDENTITY_DOCUMENT_KINDS, type AccessRequestView, type IdentityDocumentKind, type OfficerContext } from './access-requests.handler';
 import { ContactRightsHandler } from './contact-rights.handler';
+import type { PersonTimelineEntry } from './person-data';
 import { EXPORT_FORMATS, type ExportFormat } from './person-data-export';
 
 /** The data subject's rights (docs/adr/0056) on `IntakeService`: maps requests and answers; no rules here. */
@@ -53,19 +57,24 @@ export class DataSubjectRightsGrpcController {
 
   @GrpcMethod('IntakeService', 'ExportDataRequest')
   async exportDataRequest(@Payload() r: ExportDataRequestRequest): Promise<MessageInitShape<typeof ExportDataRequestResponseSchema>> {
-    if (!(EXPORT_FORMATS as readonly string[]).includes(r.format)) throw invalid('format', 'PDF or JSON');
-    const file = await this.requests.export({ ...officerOf(r.actor), id: r.id, format: r.format as ExportFormat });
+    if (!(EXPORT_FORMATS as readonly string[]).includes(r.format)) throw invalid('format', EXPORT_FORMATS.join(', '));
+    const file = await this.requests.export({ ...officerOf(r.actor), id: r.id, format: r.format as ExportFormat, timelines: timelinesOf(r.timeline) });
     return { fileName: file.fileName, mediaType: file.mediaType, content: file.content };
+  }
+
+  @GrpcMethod('IntakeService', 'ListDataRequestComplaints')
+  async listDataRequestComplaints(@Payload() r: ListDataRequestComplaintsRequest): Promise<MessageInitShape<typeof ListDataRequestComplaintsResponseSchema>> {
+    return { complaintIds: await this.requests.complaints({ ...officerOf(r.actor), id: r.id }) };
   }
 
   @GrpcMethod('IntakeService', 'HandOverDataRequest')
   async handOverDataRequest(@Payload() r: HandOverDataRequestRequest): Promise<MessageInitShape<typeof HandOverDataRequestResponseSchema>> {
-    return { request: toMessage(await this.requests.handOver({ ...officerOf(r.actor), id: r.id, how: r.how })) };
+    return { request: toMessage(await this.requests.handOver({ ...officerOf(r.actor), requestId: r.requestId, id: r.id, how: r.how })) };
   }
 
   @GrpcMethod('IntakeService', 'ChangeContact')
   async changeContact(@Payload() r: ChangeContactRequest): Promise<MessageInitShape<typeof ChangeContactResponseSchema>> {
-    const command = { ...officerOf(r.actor), complaintId: r.complaintId, reason: r.reason };
+    const command = { ...officerOf(r.actor), requestId: r.requestId, complaintId: r.complaintId, reason: r.reason };
     if (r.action === 'RESTRICT') return { restricted: (await this.rights.restrict(command)).restricted, changedFields: [] };
     if (r.action === 'LIFT') return { restricted: (await this.rights.lift(command)).restricted, changedFields: [] };
     if (r.action !== 'CORRECT') throw invalid('action', 'CORRECT, RESTRICT or LIFT');
@@ -100,4 +109,14 @@ function toMessage(v: AccessRequestView): MessageInitShape<typeof DataRequestSch
     ...(v.handedOverBy ? { handedOverBy: v.handedOverBy } : {}),
     ...(v.handedOverHow ? { handedOverHow: v.handedOverHow } : {}),
   };
+}
+
+/** The gateway's timelines by complaint, in the order given. */
+function timelinesOf(entries: readonly DataRequestTimelineEntry[]): Map<string, PersonTimelineEntry[]> {
+  const byComplaint = new Map<string, PersonTimelineEntry[]>();
+  for (const e of entries) {
+    const entry = { at: (e.at ? timestampDate(e.at) : new Date(0)).toISOString(), type: e.type, status: e.status, actorRole: e.actorRole ?? null, actorService: e.actorService ?? null, summary: e.summary };
+    byComplaint.set(e.complaintId, [...(byComplaint.get(e.complaintId) ?? []), entry]);
+  }
+  return byComplaint;
 }

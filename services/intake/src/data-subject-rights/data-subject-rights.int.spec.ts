@@ -1,6 +1,7 @@
 import { ACCESS_REQUEST_DUE_MS } from '@pengaduan/sop';
 import { refusal } from '@pengaduan/testing';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { unzipSync } from 'fflate';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { SenderDigest } from '../inbound-messages/sender-digest';
 import { ResolveReporterAddressHandler } from '../resolve-reporter-address/resolve-reporter-address.handler';
 import { actors, by, contact, registerComplaint, reportText, startIntakeKit, type IntakeKit } from '../__fixtures__/intake-test-kit';
@@ -14,8 +15,8 @@ let resolve: ResolveReporterAddressHandler;
 
 beforeAll(async () => {
   kit = await startIntakeKit();
-  requests = new AccessRequestsHandler(kit.runtime, kit.cipher, kit.clock);
-  rights = new ContactRightsHandler(kit.runtime, kit.cipher, kit.clock);
+  requests = new AccessRequestsHandler(kit.runtime, kit.cipher, kit.clock, kit.executor);
+  rights = new ContactRightsHandler(kit.runtime, kit.cipher, kit.clock, kit.executor);
   resolve = new ResolveReporterAddressHandler(kit.runtime, kit.cipher, SenderDigest.fromBase64(randomBytes(32).toString('base64')));
 });
 
@@ -24,6 +25,8 @@ afterAll(async () => {
 });
 
 const admin = () => ({ actor: actors.admin, actorOffice: kit.office });
+/** Admin Tikkim's command with an Idempotency-Key of its own. */
+const once = () => ({ ...admin(), requestId: randomUUID() });
 async function trackingNumberOf(complaintId: string): Promise<{ tracking_number: string; reporter_ref: string }> {
   const [row] = (await kit.runtime.dataSource.query('SELECT tracking_number, reporter_ref FROM complaint WHERE id = $1', [complaintId])) as { tracking_number: string; reporter_ref: string }[];
   if (!row) throw new Error(`no complaint ${complaintId}`);
@@ -75,10 +78,10 @@ describe('a complainant asks for their personal data (UU 27/2022 access)', () =>
     ]);
 
     kit.clock.advance(3600_000);
-    const answered = await requests.handOver({ ...admin(), id: registered.id, how: 'Diserahkan langsung di loket' });
+    const answered = await requests.handOver({ ...once(), id: registered.id, how: 'Diserahkan langsung di loket' });
     expect(answered.handedOverAt?.getTime()).toBeLessThan(answered.dueAt.getTime());
     expect(answered).toMatchObject({ handedOverBy: actors.admin.userId, handedOverHow: 'Diserahkan langsung di loket' });
-    expect(await refusal(requests.handOver({ ...admin(), id: registered.id, how: 'lewat surel' }))).toMatchObject({ code: 'DATA_REQUEST.ANSWERED' });
+    expect(await refusal(requests.handOver({ ...once(), id: registered.id, how: 'lewat surel ke pelapor' }))).toMatchObject({ code: 'DATA_REQUEST.ANSWERED' });
   });
 
   it('verifies by what the channel gave the person, and refuses a wrong answer, another role, another office, an unknown tracking number and a reused key', async () => {
@@ -105,12 +108,12 @@ describe('admin tikkim restricts and corrects a contact', () => {
   it('a restricted contact is neither resolved for a message nor shown, each refusal is in the processing record, and lifting it restores both', async () => {
     const complaintId = await registerComplaint(kit);
     const { reporter_ref } = await trackingNumberOf(complaintId);
-    const command = { ...admin(), complaintId, reason: 'Pelapor meminta pembatasan pemrosesan.' };
+    const command = { ...once(), complaintId, reason: 'Pelapor meminta pembatasan pemrosesan.' };
     await rights.restrict(command);
     expect(await rights.restricted({ ...admin(), complaintId })).toBe(true);
-    expect(await refusal(rights.restrict(command))).toMatchObject({ kind: 'conflict', code: 'CONTACT.RESTRICTION_UNCHANGED' });
+    expect(await refusal(rights.restrict({ ...command, requestId: randomUUID() }))).toMatchObject({ kind: 'conflict', code: 'CONTACT.RESTRICTION_UNCHANGED' });
 
-    expect(await resolve.execute(complaintId, reporter_ref, 'SMS', 'SEND_FOLLOW_UP')).toBeUndefined();
+    expect(await resolve.execute(complaintId, reporter_ref, 'SMS', 'SEND_FOLLOW_UP')).toBe('RESTRICTED');
     const page = await kit.get.execute({ complaintId, actor: actors.admin, actorOffice: kit.office, contactPurpose: 'CONFIRM' });
     expect(page).toMatchObject({ contactRedacted: true, contactRestricted: true, messages: [{ text: reportText }] });
     expect(page.contact).toBeUndefined();
@@ -120,7 +123,7 @@ describe('admin tikkim restricts and corrects a contact', () => {
       { outcome: 'REFUSED', refusal_code: 'CONTACT.RESTRICTED', purpose: 'CONFIRM' },
     ]);
 
-    await rights.lift(command);
+    await rights.lift({ ...command, requestId: randomUUID() });
     expect((await kit.get.execute({ complaintId, actor: actors.admin, actorOffice: kit.office, contactPurpose: 'CONFIRM' })).contact).toEqual(contact);
     expect(await resolve.execute(complaintId, reporter_ref, 'SMS', 'SEND_FOLLOW_UP')).toEqual({ recipient: contact.phone });
     expect(await refusal(rights.restrict({ ...command, actor: actors.kepalaKantor }))).toMatchObject({ code: 'COMPLAINT.FORBIDDEN_ROLE' });
@@ -131,13 +134,115 @@ describe('admin tikkim restricts and corrects a contact', () => {
   it('a corrected contact replaces the old one, which is kept nowhere; the record names the fields only', async () => {
     const complaintId = await registerComplaint(kit);
     const corrected = { ...contact, phone: '+6281311112222' };
-    const command = { ...admin(), complaintId, reason: 'Nomor telepon pelapor sudah berganti.', contact: corrected };
+    const command = { ...once(), complaintId, reason: 'Nomor telepon pelapor sudah berganti.', contact: corrected };
     expect(await rights.correct(command)).toEqual({ fields: ['phone'] });
     const read = await kit.get.execute({ complaintId, actor: actors.admin, actorOffice: kit.office, contactPurpose: 'CONFIRM' });
     expect(read.contact).toEqual(corrected);
-    expect(await refusal(rights.correct(command))).toMatchObject({ kind: 'conflict', code: 'CONTACT.CORRECTION_UNCHANGED' });
+    expect(await refusal(rights.correct({ ...command, requestId: randomUUID() }))).toMatchObject({ kind: 'conflict', code: 'CONTACT.CORRECTION_UNCHANGED' });
     const rows = (await kit.runtime.dataSource.query('SELECT fields, reason FROM contact_correction_record WHERE reporter_ref = (SELECT reporter_ref FROM complaint WHERE id = $1)', [complaintId])) as unknown[];
     expect(rows).toEqual([{ fields: ['phone'], reason: command.reason }]);
     expect(JSON.stringify(rows)).not.toContain(contact.phone);
+  });
+});
+
+describe('each command on the person’s data is recorded once per Idempotency-Key, and its text never gives the person away', () => {
+  it('a retried restriction, lift, correction and hand-over answer the first answer and record nothing more; the same key with another body is refused', async () => {
+    const complaintId = await registerComplaint(kit);
+    const { reporter_ref, tracking_number } = await trackingNumberOf(complaintId);
+    const restrict = { ...once(), complaintId, reason: 'Pelapor meminta pembatasan pemrosesan.' };
+    expect(await rights.restrict(restrict)).toEqual({ restricted: true });
+    expect(await rights.restrict(restrict)).toEqual({ restricted: true });
+    expect(await refusal(rights.restrict({ ...restrict, reason: 'Alasan lain untuk pembatasan ini.' }))).toMatchObject({ kind: 'idempotency-mismatch', code: 'IDEMPOTENCY.KEY_REUSED' });
+    expect(await refusal(rights.lift(restrict))).toMatchObject({ code: 'IDEMPOTENCY.KEY_REUSED' });
+    const lift = { ...once(), complaintId, reason: 'Pelapor mencabut permintaannya.' };
+    expect(await rights.lift(lift)).toEqual({ restricted: false });
+    expect(await rights.lift(lift)).toEqual({ restricted: false });
+    const restrictions = (await kit.runtime.dataSource.query('SELECT restricted FROM contact_restriction_record WHERE reporter_ref = $1 ORDER BY at, id', [reporter_ref])) as unknown[];
+    expect(restrictions).toEqual([{ restricted: true }, { restricted: false }]);
+
+    const correct = { ...once(), complaintId, reason: 'Nomor telepon pelapor sudah berganti.', contact: { ...contact, phone: '+6281399990000' } };
+    expect(await rights.correct(correct)).toEqual({ fields: ['phone'] });
+    expect(await rights.correct(correct)).toEqual({ fields: ['phone'] });
+    expect(await refusal(rights.correct({ ...correct, contact: { ...contact, phone: '+6281388887777' } }))).toMatchObject({ code: 'IDEMPOTENCY.KEY_REUSED' });
+    const corrections = (await kit.runtime.dataSource.query('SELECT fields FROM contact_correction_record WHERE reporter_ref = $1', [reporter_ref])) as unknown[];
+    expect(corrections).toEqual([{ fields: ['phone'] }]);
+    const keys = (await kit.runtime.dataSource.query('SELECT request_hash, response::text AS response FROM command_idempotency WHERE request_id = $1', [correct.requestId])) as { request_hash: string; response: string }[];
+    expect(keys).toHaveLength(1);
+    expect(keys[0].response).not.toContain('6281399990000');
+
+    const request = await requests.register(inPerson(tracking_number));
+    const handOver = { ...once(), id: request.id, how: 'Diserahkan langsung di loket' };
+    const answered = await requests.handOver(handOver);
+    expect((await requests.handOver(handOver)).handedOverAt).toEqual(answered.handedOverAt);
+    expect(await refusal(requests.handOver({ ...handOver, how: 'Dikirim lewat pos tercatat' }))).toMatchObject({ code: 'IDEMPOTENCY.KEY_REUSED' });
+    expect(await refusal(requests.handOver({ ...handOver, requestId: '' }))).toMatchObject({ kind: 'invalid', details: { fieldViolations: [{ field: 'requestId' }] } });
+  });
+
+  it('refuses a reason or a hand-over that names the person’s number or e-mail, naming the field, and records nothing', async () => {
+    const complaintId = await registerComplaint(kit);
+    const { reporter_ref, tracking_number } = await trackingNumberOf(complaintId);
+    const leaks = { kind: 'invalid', code: 'COMPLAINT.PERSONAL_DATA', details: { fieldViolations: [{ field: 'reason' }] } };
+    expect(await refusal(rights.restrict({ ...once(), complaintId, reason: `Pelapor dengan nomor ${contact.phone} meminta pembatasan.` }))).toMatchObject(leaks);
+    expect(await refusal(rights.correct({ ...once(), complaintId, reason: 'Nomor baru pelapor adalah 081377776666.', contact: { ...contact, phone: '+6281377776666' } }))).toMatchObject(leaks);
+    const request = await requests.register(inPerson(tracking_number));
+    expect(await refusal(requests.handOver({ ...once(), id: request.id, how: `Dikirim ke ${contact.email}` }))).toMatchObject({ code: 'COMPLAINT.PERSONAL_DATA', details: { fieldViolations: [{ field: 'how' }] } });
+    expect(await kit.runtime.dataSource.query('SELECT 1 FROM contact_restriction_record WHERE reporter_ref = $1', [reporter_ref])).toEqual([]);
+    expect(await kit.runtime.dataSource.query('SELECT 1 FROM contact_correction_record WHERE reporter_ref = $1', [reporter_ref])).toEqual([]);
+    expect((await requests.list({ ...admin() })).find((r) => r.id === request.id)?.handedOverAt).toBeNull();
+  });
+});
+
+describe('the whole export in one ZIP: the PDF, the JSON and the attachments’ files, with each complaint’s timeline', () => {
+  /** A photo the complainant sent over WhatsApp, stored by intake (as the media fetch worker stores one). */
+  async function photoOf(complaintId: string, bytes: Buffer): Promise<string> {
+    const message = randomUUID();
+    const media = randomUUID();
+    const at = kit.clock.now();
+    await kit.runtime.dataSource.query(
+      `INSERT INTO inbound_message (id, provider, provider_message_id, channel, office_code, account_id, sender_digest, key_id, sealed, media_count, sent_at, received_at, status, next_attempt_at, complaint_id)
+       VALUES ($1, 'whatsapp', $2, 'WHATSAPP', $3, 'acct', 'digest', 'k', '\\x00', 1, $4, $4, 'PROCESSED', $4, $5)`,
+      [message, `wamid.${message}`, kit.office, at, complaintId],
+    );
+    await kit.runtime.dataSource.query(
+      `INSERT INTO inbound_media (id, inbound_message_id, position, provider, account_id, kind, ref, status, next_attempt_at, mime_type, size_bytes, sha256, content, fetched_at)
+       VALUES ($1, $2, 0, 'whatsapp', 'acct', 'image', 'media-1', 'STORED', $3, 'image/jpeg', $4, $5, $6, $3)`,
+      [media, message, at, bytes.length, createHash('sha256').update(bytes).digest('hex'), bytes],
+    );
+    return media;
+  }
+
+  it('holds every attachment of the person’s complaints as its file, and the timelines given for their complaints only; the download is recorded', async () => {
+    // A person of their own: the suite's other complaints share the kit's contact.
+    const complaintId = await registerComplaint(kit, { contact: { name: 'Dewi Lestari', phone: '+6281255556666' } });
+    const stranger = await registerComplaint(kit, { text: otherText, contact: otherPerson });
+    const photo = randomBytes(2048);
+    const mediaId = await photoOf(complaintId, photo);
+    await photoOf(stranger, randomBytes(512));
+    const { tracking_number } = await trackingNumberOf(complaintId);
+    const request = await requests.register(inPerson(tracking_number));
+    expect(await requests.complaints({ ...admin(), id: request.id })).toEqual([complaintId]);
+
+    const step = { at: '2026-11-30T02:00:00.000Z', type: 'complaint.confirmed', status: 'CONFIRMED', actorRole: 'ADMIN_TIKKIM', actorService: null, summary: 'Aduan dikonfirmasi' };
+    const timelines = new Map([
+      [complaintId, [step]],
+      [stranger, [{ ...step, summary: 'Bukan aduan orang ini' }]],
+    ]);
+    const zip = await requests.export({ ...admin(), id: request.id, format: 'ZIP', timelines });
+    expect(zip).toMatchObject({ mediaType: 'application/zip', fileName: expect.stringMatching(/^data-pribadi-.*\.zip$/) });
+    const files = unzipSync(new Uint8Array(zip.content));
+    const names = Object.keys(files).sort();
+    const base = zip.fileName.replace(/\.zip$/, '');
+    const photoName = `lampiran/${tracking_number}/01-${mediaId}.jpg`;
+    expect(names).toEqual([`${base}.json`, `${base}.pdf`, photoName].sort());
+    expect(Buffer.from(files[photoName]).equals(photo)).toBe(true);
+    const json = JSON.parse(Buffer.from(files[`${base}.json`]).toString('utf8')) as { format: string; complaints: { complaintId: string; attachments: { fileName: string; sha256: string }[]; timeline: unknown[] }[] };
+    expect(json.format).toBe('pengaduan.person-data.v1');
+    expect(json.complaints).toEqual([expect.objectContaining({ complaintId, timeline: [step], attachments: [expect.objectContaining({ fileName: photoName, sha256: createHash('sha256').update(photo).digest('hex') })] })]);
+    expect(JSON.stringify(json)).not.toContain('Bukan aduan orang ini');
+    expect(Buffer.from(files[`${base}.pdf`]).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const downloads = (await kit.runtime.dataSource.query('SELECT format FROM data_subject_request_download WHERE request_id = $1', [request.id])) as unknown[];
+    expect(downloads).toEqual([{ format: 'ZIP' }]);
+    expect(await refusal(requests.complaints({ actor: actors.admin, actorOffice: 'ZZZ', id: request.id }))).toMatchObject({ code: 'DATA_REQUEST.NOT_FOUND' });
+    expect(await refusal(requests.complaints({ actor: actors.kepalaKantor, actorOffice: kit.office, id: request.id }))).toMatchObject({ code: 'COMPLAINT.FORBIDDEN_ROLE' });
   });
 });
