@@ -67,6 +67,8 @@ const complaints = {
   retryDue: new ComplaintHistory({ officeCode: 'BLP', start: day(13, 1) }),
   retryLater: new ComplaintHistory({ officeCode: 'BLP', start: day(14, 1) }),
   givenUp: new ComplaintHistory({ officeCode: 'BLP', start: day(8, 1) }),
+  // docs/adr/0056: the reporter's contact is restricted; notification withheld the answer, and no officer may call.
+  withheld: new ComplaintHistory({ officeCode: 'BLP', start: day(9, 2) }),
 };
 const clock = new SettableClock(day(20));
 
@@ -80,6 +82,7 @@ beforeAll(async () => {
   await gateway.seed(...c.newer.when(failure('SMS', 'SMS.UNDELIVERABLE')));
   await gateway.seed(...c.deliveredByPhone.when(failure('WHATSAPP', 'WHATSAPP.131026')), ...c.deliveredByPhone.delivered());
   await gateway.seed(...c.otherOffice.when(failure('WHATSAPP', 'WHATSAPP.131047')));
+  await gateway.seed(...c.withheld.when(failure('WHATSAPP', 'WHATSAPP.RESTRICTED')));
   for (const h of [c.retryDue, c.retryLater, c.givenUp]) await gateway.seed(...h.when(failure('SMS', 'SMS.UNDELIVERABLE')));
   await gateway.seed(...c.retryDue.callAttempted(), ...c.retryDue.callAttempted(day(19)));
   await gateway.seed(...c.retryLater.callAttempted(new Date(day(20).getTime() + 60_000)));
@@ -132,7 +135,7 @@ async function callTasks(officer: string, query = ''): Promise<{ items: CallTask
 }
 
 describe('the call tasks of an office', () => {
-  it("hold for Admin Tikkim the answers no channel delivered, oldest first, with every channel's failure, and nothing of another office", async () => {
+  it("hold for Admin Tikkim the answers no channel delivered, oldest first, with every channel's failure, and nothing of another office nor one withheld from a restricted contact", async () => {
     const { items, total } = await callTasks('admin');
     expect(total).toBe(3);
     expect(items.map((i) => i.complaintId)).toEqual([complaints.older.complaintId, complaints.newer.complaintId, complaints.retryDue.complaintId]);

@@ -17,9 +17,11 @@ interface CallTaskRow {
 
 /**
  * A failure that ends the automatic attempts: not retried, and handed to no other channel than
- * the phone (notification hands over to PHONE when its last channel gives up).
+ * the phone (notification hands over to PHONE when its last channel gives up). A notice withheld
+ * because the reporter's contact is restricted (`<CHANNEL>.RESTRICTED`, docs/adr/0056) is no
+ * task: no officer may call them.
  */
-const HANDED_OVER = `NOT f.will_retry AND (f.fallback_channel IS NULL OR f.fallback_channel = 'PHONE')`;
+const HANDED_OVER = `NOT f.will_retry AND (f.fallback_channel IS NULL OR f.fallback_channel = 'PHONE') AND f.error_code NOT LIKE '%.RESTRICTED'`;
 
 /**
  * The office's call tasks due now ($1 the office, $2 now), one per notice no channel delivered

@@ -3,7 +3,7 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { outboundChannelMapping, type ResolveReporterAddressRequest, type ResolveReporterAddressResponseSchema } from '@pengaduan/contracts';
 import { Controller } from '@nestjs/common';
 import { GrpcMethod, Payload } from '@nestjs/microservices';
-import { ResolveReporterAddressHandler } from './resolve-reporter-address.handler';
+import { CONTACT_RESTRICTED, ResolveReporterAddressHandler } from './resolve-reporter-address.handler';
 
 /** `IntakeService.ResolveReporterAddress`: maps the request and the answer; no rules here. */
 @Controller()
@@ -14,6 +14,7 @@ export class ResolveReporterAddressGrpcController {
   async resolveReporterAddress(@Payload() request: ResolveReporterAddressRequest): Promise<MessageInitShape<typeof ResolveReporterAddressResponseSchema>> {
     const channel = outboundChannelMapping.fromProto(request.channel, 'channel');
     const address = await this.handler.execute(request.complaintId, request.reporterRef, channel, request.purpose || undefined);
+    if (address === CONTACT_RESTRICTED) return { found: false, recipient: '', restricted: true };
     if (!address) return { found: false, recipient: '' };
     return {
       found: true,

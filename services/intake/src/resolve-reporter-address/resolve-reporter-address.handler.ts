@@ -17,6 +17,9 @@ export interface ReporterAddress {
   trackingPin?: string;
 }
 
+/** The answer for a contact whose processing is restricted (UU 27/2022, docs/adr/0056): no address, and notification withholds the notice. */
+export const CONTACT_RESTRICTED = 'RESTRICTED';
+
 /** The purpose recorded for a caller that states none (a notification of an older release). */
 export const UNSTATED_PURPOSE = 'UNSTATED';
 
@@ -42,7 +45,7 @@ export class ResolveReporterAddressHandler {
     private readonly digest: SenderDigest,
   ) {}
 
-  async execute(complaintId: string, reporterRef: string, channel: OutboundChannel, purpose: string = UNSTATED_PURPOSE): Promise<ReporterAddress | undefined> {
+  async execute(complaintId: string, reporterRef: string, channel: OutboundChannel, purpose: string = UNSTATED_PURPOSE): Promise<ReporterAddress | typeof CONTACT_RESTRICTED | undefined> {
     assertKnownPurpose(purpose);
     const manager = this.runtime.dataSource.manager;
     const [complaint] = (await manager.query('SELECT channel, reporter_ref, office_code FROM complaint WHERE id = $1', [complaintId])) as {
@@ -56,7 +59,7 @@ export class ResolveReporterAddressHandler {
     if (await contactRestricted(manager, reporterRef)) {
       // UU 27/2022 restriction (docs/adr/0056): no address leaves intake; the record shows the refusal.
       await recordContactRead(manager, { complaintId, officeCode: complaint.office_code, actor: CALLER, purpose, fields: [], outcome: 'REFUSED', refusalCode: 'CONTACT.RESTRICTED', channel });
-      return undefined;
+      return CONTACT_RESTRICTED;
     }
     const contact = await readReporterContact(manager, this.cipher, reporterRef);
     const field = contactFieldFor(channel, complaint.channel);

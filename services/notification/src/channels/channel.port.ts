@@ -99,9 +99,14 @@ export interface SendNotAvailable {
 /**
  * `OFFICER_ONLY`: a channel only an officer can answer over (a phone call, a walk-in);
  * `NO_ADAPTER`: a provider channel without an adapter configured;
- * `NO_ADDRESS`: the reporter left no address for this channel (e.g. no number for SMS).
+ * `NO_ADDRESS`: the reporter left no address for this channel (e.g. no number for SMS);
+ * `RESTRICTED`: the processing of the reporter's contact is restricted (UU 27/2022, docs/adr/0056):
+ * no channel and no officer may reach them, so the notice is withheld, not handed over to a call.
  */
-export type NotAvailableReason = 'OFFICER_ONLY' | 'NO_ADAPTER' | 'NO_ADDRESS';
+export type NotAvailableReason = 'OFFICER_ONLY' | 'NO_ADAPTER' | 'NO_ADDRESS' | 'RESTRICTED';
+
+/** intake's answer for a reporter whose contact is restricted (`ResolveReporterAddressResponse.restricted`). */
+export const CONTACT_RESTRICTED = 'RESTRICTED';
 
 /**
  * Where adapters resolve a `reporterRef` to an address on one channel. Intake keeps the
@@ -112,9 +117,10 @@ export interface ReporterDirectory {
   /**
    * The address, or `undefined` when the reporter left none for that channel (e.g. anonymous
    * without contact). `purpose` is what the message is for: intake records it with the read in
-   * its processing record (docs/adr/0029).
+   * its processing record (docs/adr/0029). {@link CONTACT_RESTRICTED} when the processing of the
+   * contact is restricted.
    */
-  resolve(complaintId: string, reporterRef: string, channel: OutboundChannel, purpose: NotificationPurpose): Promise<ReporterAddress | undefined>;
+  resolve(complaintId: string, reporterRef: string, channel: OutboundChannel, purpose: NotificationPurpose): Promise<ReporterAddress | typeof CONTACT_RESTRICTED | undefined>;
 }
 
 /** How to reach a reporter on one channel. Personal data. */

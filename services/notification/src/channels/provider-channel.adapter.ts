@@ -1,6 +1,6 @@
 import type { OutboundProvider, ProviderSendOutcome, ProviderSendRequest } from '@pengaduan/channels';
 import { REPLY_WINDOW_MS, type OutboundChannel } from '@pengaduan/sop';
-import type { ChannelAdapter, OutboundMessage, ReporterDirectory, SendResult } from './channel.port';
+import { CONTACT_RESTRICTED, type ChannelAdapter, type OutboundMessage, type ReporterDirectory, type SendResult } from './channel.port';
 
 /** WhatsApp's customer-service window: free-form text within 24 h of the reporter's last message. */
 export const SESSION_WINDOW_MS = REPLY_WINDOW_MS;
@@ -28,6 +28,7 @@ export class ProviderChannelAdapter implements ChannelAdapter {
 
   async send(outbound: OutboundMessage): Promise<SendResult> {
     const address = await this.directory.resolve(outbound.complaintId, outbound.reporterRef, outbound.channel, outbound.purpose);
+    if (address === CONTACT_RESTRICTED) return { kind: 'not-available', reason: 'RESTRICTED' };
     if (!address) return { kind: 'not-available', reason: 'NO_ADDRESS' };
     // The PIN intake issued with the address goes into this message and nowhere else.
     const message = address.trackingPin && outbound.withTrackingPin ? { ...outbound, ...outbound.withTrackingPin(address.trackingPin) } : outbound;

@@ -8,7 +8,7 @@ import type { SendResult } from '../channels/channel.port';
 import type { ChannelRegistry } from '../channels/channel-registry';
 import { composeToSend } from '../message-templates/message-templates';
 import { findReporter } from '../persistence/complaint-reporter';
-import { applyReceiptStatus, type AttemptForReceipt, type ProgressDeps } from './delivery-progress';
+import { applyEarlyReceipts, applyReceiptStatus, type AttemptForReceipt } from './delivery-progress';
 import { recordSystemDecision, systemCommandExecutor } from './record-system-decision';
 
 /** How often and how long one channel is tried before the next. */
@@ -199,6 +199,10 @@ export class DeliveryDispatcher extends PollingWorker {
       // Recorded like any failure (never retried): the log then says why no channel reached the
       // reporter, and the gateway's call-task queue shows it beside the providers' failures.
       await insertAttempt('NOT_AVAILABLE', { errorCode: `${channel}.${result.reason}` });
+      if (result.reason === 'RESTRICTED') {
+        await this.withhold(tx, n, channel, attemptNo, attemptId);
+        return;
+      }
       await this.nextChannel(tx, n, now, `${channel}.${result.reason}`, { channel, attemptNo, attemptId });
       return;
     }
@@ -254,6 +258,18 @@ export class DeliveryDispatcher extends PollingWorker {
     this.logger.info({ complaintId: n.complaint_id, notificationId: n.id, purpose: n.purpose, reason }, 'no channel can reach the reporter: call task for admin tikkim');
   }
 
+  /**
+   * The reporter's contact is restricted (UU 27/2022, docs/adr/0056): no other channel and no
+   * officer's call may reach them, so the notice ends here, withheld, with no call task. The
+   * failure (`<CHANNEL>.RESTRICTED`, no fallback) is in the complaint's log, where officers see it.
+   */
+  private async withhold(tx: EntityManager, n: NotificationRow, channel: OutboundChannel, attemptNo: number, attemptId: string): Promise<void> {
+    const now = this.clock.now();
+    await tx.query(`UPDATE outbound_notification SET status = 'WITHHELD', attempt = $2, updated_at = $3 WHERE id = $1`, [n.id, attemptNo, now]);
+    await this.recordFailure(tx, n, channel, `${channel}.RESTRICTED`, attemptNo, { willRetry: false }, attemptId);
+    this.logger.info({ complaintId: n.complaint_id, notificationId: n.id, purpose: n.purpose }, 'the reporter’s contact is restricted: the notice is withheld, no call task');
+  }
+
   private async recordFailure(
     tx: EntityManager,
     n: NotificationRow,
@@ -275,20 +291,5 @@ export class DeliveryDispatcher extends PollingWorker {
 
   private context(n: NotificationRow, causationId: string) {
     return { correlationId: n.correlation_id, causationId, logger: this.logger };
-  }
-}
-
-/** Applies, in status order, receipts that arrived for a message id before its attempt was recorded. */
-async function applyEarlyReceipts(tx: EntityManager, attempt: AttemptForReceipt, provider: string | undefined, now: Date, deps: ProgressDeps): Promise<void> {
-  if (!provider) return;
-  const early = (await tx.query(
-    `SELECT receipt_id, status, at, error_code FROM applied_receipt WHERE provider = $1 AND provider_message_id = $2 AND NOT matched ORDER BY at`,
-    [provider, attempt.providerMessageId],
-  )) as { receipt_id: string; status: 'queued' | 'sent' | 'delivered' | 'read' | 'failed'; at: Date; error_code: string | null }[];
-  let current = attempt;
-  for (const r of early) {
-    const effect = await applyReceiptStatus(tx, current, { status: r.status, at: r.at, receiptId: r.receipt_id, ...(r.error_code ? { errorCode: r.error_code } : {}) }, now, deps);
-    await tx.query('UPDATE applied_receipt SET matched = true, applied_at = $2 WHERE receipt_id = $1', [r.receipt_id, now]);
-    if (r.status !== 'failed' && effect !== 'stale') current = { ...current, status: r.status, notificationStatus: effect === 'delivered' ? 'DELIVERED' : current.notificationStatus };
   }
 }

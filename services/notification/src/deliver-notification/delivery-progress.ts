@@ -82,3 +82,18 @@ export async function applyReceiptStatus(
   }
   return 'delivered';
 }
+
+/** Applies, in status order, receipts that arrived for a message id before its attempt was recorded. */
+export async function applyEarlyReceipts(tx: EntityManager, attempt: AttemptForReceipt, provider: string | undefined, now: Date, deps: ProgressDeps): Promise<void> {
+  if (!provider) return;
+  const early = (await tx.query(
+    `SELECT receipt_id, status, at, error_code FROM applied_receipt WHERE provider = $1 AND provider_message_id = $2 AND NOT matched ORDER BY at`,
+    [provider, attempt.providerMessageId],
+  )) as { receipt_id: string; status: 'queued' | 'sent' | 'delivered' | 'read' | 'failed'; at: Date; error_code: string | null }[];
+  let current = attempt;
+  for (const r of early) {
+    const effect = await applyReceiptStatus(tx, current, { status: r.status, at: r.at, receiptId: r.receipt_id, ...(r.error_code ? { errorCode: r.error_code } : {}) }, now, deps);
+    await tx.query('UPDATE applied_receipt SET matched = true, applied_at = $2 WHERE receipt_id = $1', [r.receipt_id, now]);
+    if (r.status !== 'failed' && effect !== 'stale') current = { ...current, status: r.status, notificationStatus: effect === 'delivered' ? 'DELIVERED' : current.notificationStatus };
+  }
+}

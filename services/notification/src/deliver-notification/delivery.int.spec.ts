@@ -169,4 +169,17 @@ describe('notification delivers the follow-up information (SOP step 8)', () => {
       [Channel.SMS, 'SMS.NO_ADDRESS', false, Channel.PHONE],
     ]);
   });
+
+  it('withholds the notice of a reporter whose contact is restricted: no other channel, no call task, the reason in the log', async () => {
+    // What ProviderChannelAdapter answers when intake says the contact is restricted (ResolveReporterAddressResponse.restricted).
+    const c = await informed({ kind: 'not-available', reason: 'RESTRICTED' });
+
+    await eventually(async () => ((await followUp(c))?.status === 'WITHHELD' ? true : undefined), 10_000, 'the notice withheld');
+    expect((await followUp(c))?.attempts).toEqual([{ channel: 'WHATSAPP', outcome: 'NOT_AVAILABLE', errorCode: 'WHATSAPP.RESTRICTED', status: null }]);
+    expect(sms.sent.filter((m) => m.complaintId === c.complaintId)).toEqual([]);
+    expect(await app.runtime.dataSource.query('SELECT 1 FROM call_task WHERE complaint_id = $1', [c.complaintId])).toEqual([]);
+    const failed = (await app.eventsOf(c.complaintId)).flatMap((e) => (e.type === 'complaint.notification-failed' ? [e.payload] : []));
+    expect(failed.map((p) => [p.purpose, p.channel, p.errorCode, p.willRetry, p.fallbackChannel])).toEqual([[NotificationPurpose.FOLLOW_UP_INFORMATION, Channel.WHATSAPP, 'WHATSAPP.RESTRICTED', false, undefined]]);
+    expect(await app.statusOf(c.complaintId)).toBe('REPORTER_INFORMED');
+  });
 });
