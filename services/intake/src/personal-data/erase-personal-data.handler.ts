@@ -1,11 +1,16 @@
 import { ComplaintCommandExecutor, requestOf, type CommandContext, type CommandOutcome } from '@pengaduan/messaging';
 import { ServiceError } from '@pengaduan/runtime';
-import { ERASURE_REASONS, type ErasureReason } from '@pengaduan/sop';
-import { Injectable } from '@nestjs/common';
+import { ERASURE_REASONS, type ErasureReason, type SystemActor } from '@pengaduan/sop';
+import { Injectable, Optional } from '@nestjs/common';
 import { lockComplaint, throwInvalid } from '../complaint-state/command-support';
 import { ContactCipher } from '../reporter-contact/contact-cipher';
 import { erasePersonalData } from './erase-stored-data';
+import { ErasureVacuum } from './erasure-vacuum';
 import { PersonalDataKeys } from './personal-data-keys';
+import { transferLinkedComplaints } from './transferred-copies';
+
+/** Who erases a transferred copy: intake, following the transfer link (docs/adr/0057). */
+const TRANSFER_LINK: SystemActor = { kind: 'system', service: 'intake' };
 
 /** Erase the personal data of the complainant of `complaintId` (docs/adr/0057). */
 export interface ErasePersonalDataCommand extends CommandContext {
@@ -20,18 +25,21 @@ export interface ErasePersonalDataCommand extends CommandContext {
  * the clear, and writes `complaint.personal-data-erased` (no personal data) to its outbox.
  * `REQUEST` is an officer's, on the person's verified request; `RETENTION` the retention job's.
  * A complainant already erased is refused (409 `PERSONAL_DATA.ERASED`); a retry with the same
- * request id answers the first outcome.
+ * request id answers the first outcome. The complaints a transfer links to this one (the copy of
+ * the contact in the other office, or the original) are erased with it, each with its own event,
+ * recorded as the system's.
  */
 @Injectable()
 export class ErasePersonalDataHandler {
   constructor(
     private readonly executor: ComplaintCommandExecutor,
     private readonly cipher: ContactCipher,
+    @Optional() private readonly vacuum?: ErasureVacuum,
   ) {}
 
   async execute(c: ErasePersonalDataCommand): Promise<CommandOutcome> {
     const reason = validReason(c);
-    return this.executor.execute({
+    const outcome = await this.executor.execute({
       operation: 'ErasePersonalData',
       context: c,
       request: requestOf(c),
@@ -43,9 +51,23 @@ export class ErasePersonalDataHandler {
         }
         const erasedBy = c.actor.kind === 'user' ? c.actor.userId : c.actor.service;
         await erasePersonalData(tx, this.cipher, { reporterRef: complaint.reporterRef, reason, at: now, erasedBy });
+        // The transfer's copies (their own reporter refs, in other offices), each with its own event.
+        for (const linked of await transferLinkedComplaints(tx, complaint.id)) {
+          await this.executor.within(tx).execute({
+            context: { requestId: c.requestId, complaintId: linked.complaintId, actor: TRANSFER_LINK, correlationId: c.correlationId },
+            command: () => ({ type: 'erasePersonalData', actor: TRANSFER_LINK, reason }),
+            outputs: async (_d, _tx, at) => {
+              await erasePersonalData(tx, this.cipher, { reporterRef: linked.reporterRef, reason, at, erasedBy });
+              return {};
+            },
+          });
+        }
         return {};
       },
     });
+    // After the commit, not awaited: the overwritten rows' old versions leave the tables (best effort).
+    void this.vacuum?.request();
+    return outcome;
   }
 }
 

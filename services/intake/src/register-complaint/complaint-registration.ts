@@ -143,6 +143,7 @@ export class ComplaintRegistration {
         reporterDigestVersion: c.reporterDigest?.version ?? null,
         receivedAt,
         laporReportNumber: c.laporReportNumber ?? null,
+        transferredFromComplaintId: c.transferredFromComplaintId ?? null,
       })
       .catch((error: unknown) => {
         // The unique index is the last word (the claim above makes this rare): one complaint per number.
