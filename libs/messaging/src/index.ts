@@ -4,6 +4,7 @@ export { lockComplaintState, markOwnEvents, recordDecision, type LockedComplaint
 export * from './lib/complaint-state/state-consumer';
 export * from './lib/complaint-state/command-executor';
 export * from './lib/complaint-state/sop-errors';
+export { answerRequest, claimRequest, requestHash } from './lib/complaint-state/idempotency';
 export * from './lib/consumer';
 export * from './lib/entities';
 export * from './lib/errors';
@@ -17,4 +18,5 @@ export * from './lib/relay';
 export * from './lib/service-lifecycle';
 export * from './lib/service-runtime';
 export type { FollowedMessage, TopicFollowerOptions } from './lib/topic-follower';
+export * from './lib/topic-reader';
 export * from './lib/embedded-bus';

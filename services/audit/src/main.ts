@@ -1,12 +1,11 @@
 // The auditors' replay (issue 6): `npm run audit -- --help`; see README.md, "Audit replay".
 import type { EventKeyRing } from '@pengaduan/contracts';
-import { loadKafkaSecurity, type KafkaSecurity } from '@pengaduan/messaging';
+import { loadKafkaSecurity, TopicUnavailableError, type KafkaSecurity } from '@pengaduan/messaging';
 import { readFileSync } from 'node:fs';
 import { Auditor } from './audit-core/auditor';
 import { describeDocumentCheck, DocumentCheck } from './check-document/document-check';
 import { parseAuditArgs, UsageError, USAGE, type AuditArgs } from './cli/cli-args';
 import { parseKeys, parsePolicyFile } from './cli/inputs';
-import { TopicUnavailableError } from './read-topic/topic-reader';
 import { readVerified } from './verify-signatures/read-verified';
 import { defaultVerifyThreads } from './verify-signatures/signature-pool';
 import { SpoolSink, writeReports } from './write-report/spool';

@@ -1,17 +1,14 @@
-import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@pengaduan/messaging';
-import { createServiceDataSource, initializeServiceDataSource } from '@pengaduan/persistence';
 import { ConfigError, loadConfig, type ConfigSpec } from '@pengaduan/runtime';
 import { parseArgs } from 'node:util';
-import type { DataSource } from 'typeorm';
+import { withIntakeDataSource } from './cli-data-source';
 import { contactKeyProblems, INTAKE_CONFIG, loadIntakeConfig, type IntakeConfig, type IntakeServiceConfig } from './config';
-import { INTAKE_ENTITIES } from './persistence/entities';
-import { INTAKE_MIGRATIONS } from './persistence/migrations';
 import { intakeKeys } from './reporter-contact/intake-keys';
+import { runReplayErasures } from './personal-data/replay-erasures-cli';
 import { runRetentionNow } from './personal-data/retention-cli';
 import { resealContacts } from './reporter-contact/reseal-contacts';
 
 /** intake's operator commands: `main.js <command>`; anything else is runService's. */
-export const INTAKE_COMMANDS = ['reseal-contacts', 'apply-retention'];
+export const INTAKE_COMMANDS = ['reseal-contacts', 'apply-retention', 'replay-erasures'];
 
 const USAGE = `usage:
   main.js reseal-contacts [--batch <rows, default 500>]
@@ -20,7 +17,10 @@ const USAGE = `usage:
       batches, while intake serves; run it again after an interruption (docs/adr/0026)
   main.js apply-retention
       erases now the personal data of every closed complaint past PERSONAL_DATA_RETENTION_DAYS and
-      writes the destruction records (berita acara pemusnahan), as the daily job does (docs/adr/0057)`;
+      writes the destruction records (berita acara pemusnahan), as the daily job does (docs/adr/0057)
+  main.js replay-erasures
+      after a restore of both the data and the key store to before an erasure: reads the complaint
+      topic from its beginning and re-applies every complaint.personal-data-erased (docs/adr/0057)`;
 
 export interface CliIo {
   env: NodeJS.ProcessEnv;
@@ -48,7 +48,8 @@ const EXIT_CONFIG = 78;
  * exit code.
  */
 export async function runIntakeCli(args: string[], io: CliIo = processIo()): Promise<number> {
-  if (args[0] === 'apply-retention') return applyRetentionCommand(args.slice(1), io);
+  if (args[0] === 'apply-retention') return serviceCommand('apply-retention', args.slice(1), io, (config) => runRetentionNow(config, io.out));
+  if (args[0] === 'replay-erasures') return serviceCommand('replay-erasures', args.slice(1), io, (config) => runReplayErasures(config, io.out, io.err));
   let batch: number;
   try {
     if (args[0] !== 'reseal-contacts') throw new Error(`unknown command ${args[0] ?? '(none)'}`);
@@ -69,32 +70,20 @@ export async function runIntakeCli(args: string[], io: CliIo = processIo()): Pro
     io.err(err.message);
     return EXIT_CONFIG;
   }
-  let ds: DataSource | undefined;
   try {
-    ds = createServiceDataSource({
-      url: config.databaseUrl,
-      schema: config.databaseSchema,
-      applicationName: 'intake-cli',
-      entities: [...MESSAGING_ENTITIES, ...INTAKE_ENTITIES],
-      migrations: [...MESSAGING_MIGRATIONS, ...INTAKE_MIGRATIONS],
-      poolSize: 2,
-    });
-    await initializeServiceDataSource(ds);
-    const counts = await resealContacts(ds, intakeKeys(config), { batch, out: io.out });
+    const counts = await withIntakeDataSource(config, (ds) => resealContacts(ds, intakeKeys(config), { batch, out: io.out }));
     // 75 (EX_TEMPFAIL): rows were left (held by intake meanwhile, or unreadable); run it again.
     return counts.some((c) => c.left > 0) ? 75 : 0;
   } catch (err) {
     io.err(`failed: ${(err as Error).message}`);
     return 1;
-  } finally {
-    if (ds?.isInitialized) await ds.destroy();
   }
 }
 
-/** `apply-retention`: intake's whole configuration (it records events), then one run of the retention job. */
-async function applyRetentionCommand(rest: string[], io: CliIo): Promise<number> {
+/** A command with intake's whole configuration (it records events, or reads the topic): no arguments. */
+async function serviceCommand(name: string, rest: string[], io: CliIo, run: (config: IntakeServiceConfig) => Promise<unknown>): Promise<number> {
   if (rest.length > 0) {
-    io.err(`apply-retention takes no arguments\n${USAGE}`);
+    io.err(`${name} takes no arguments\n${USAGE}`);
     return EXIT_USAGE;
   }
   let config: IntakeServiceConfig;
@@ -106,7 +95,7 @@ async function applyRetentionCommand(rest: string[], io: CliIo): Promise<number>
     return EXIT_CONFIG;
   }
   try {
-    await runRetentionNow(config, io.out);
+    await run(config);
     return 0;
   } catch (err) {
     io.err(`failed: ${(err as Error).message}`);

@@ -1,11 +1,11 @@
 import type { EventKeyRing } from '@pengaduan/contracts';
 import type { AuditRecord, SignatureVerdict } from '../audit-core/report';
-import { readTopic, type ReadOptions, type ReadResult } from '../read-topic/topic-reader';
+import { readTopic, type ReadOptions, type ReadResult } from '@pengaduan/messaging';
 import { ChainVerifier } from './chain-verifier';
 import { inspectRecord } from './inspect';
 import { SignaturePool } from './signature-pool';
 
-export interface ReadVerifiedOptions extends Omit<ReadOptions, 'onRecord' | 'afterBatch'> {
+export interface ReadVerifiedOptions extends Omit<ReadOptions, 'onRecord' | 'afterBatch' | 'reader'> {
   /** The published keys; without them nothing is verified. */
   readonly keyRing?: EventKeyRing;
   /** Threads inspecting records; 0: this thread inspects each record itself. */
@@ -23,7 +23,8 @@ export interface ReadVerifiedOptions extends Omit<ReadOptions, 'onRecord' | 'aft
  * reader fetches no more while the pool holds `maxInFlight` batches (ADR 0032, 0034).
  */
 export async function readVerified(options: ReadVerifiedOptions): Promise<ReadResult> {
-  const { keyRing, threads, judge, onChainStats, ...read } = options;
+  const { keyRing, threads, judge, onChainStats, ...rest } = options;
+  const read = { ...rest, reader: 'audit' };
   if (!keyRing) return readTopic({ ...read, onRecord: (record) => judge(record) });
   const chains = new ChainVerifier({ keyRing, deliver: judge });
   if (threads === 0) {

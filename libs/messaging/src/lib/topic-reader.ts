@@ -1,15 +1,26 @@
-import { createKafka, type KafkaSecurity } from '@pengaduan/messaging';
 import { createLogger } from '@pengaduan/runtime';
 import { randomUUID } from 'node:crypto';
-import type { AuditRecord } from '../audit-core/report';
+import { createKafka } from './kafka';
+import type { KafkaSecurity } from './kafka-security';
+
+/** One record of the topic as read. */
+export interface TopicRecord {
+  readonly partition: number;
+  /** The record's offset (Kafka's decimal string). */
+  readonly offset: string;
+  /** The record's value: the event's JSON, or null for a tombstone. */
+  readonly value: Buffer | Uint8Array | string | null;
+}
 
 export interface ReadOptions {
   readonly brokers: string[];
   /** TLS and SASL for a broker that requires them (KAFKA_SSL_CA, KAFKA_SASL_*, as the services read them). */
   readonly security?: KafkaSecurity;
   readonly topic: string;
+  /** Who reads, for the client id and the group's name (`<reader>-<uuid>`): `audit`, `intake-replay-erasures`. */
+  readonly reader: string;
   /** Called for every record below the high watermarks of the start, in partition order. */
-  readonly onRecord: (record: AuditRecord) => void;
+  readonly onRecord: (record: TopicRecord) => void;
   /**
    * Awaited after the records of each fetched batch were handed over: no more is fetched until it
    * resolves (back-pressure); when it rejects, reading stops and {@link readTopic} rejects with it.
@@ -47,17 +58,18 @@ export class TopicUnavailableError extends Error {}
 
 /**
  * Reads every partition of `topic` from its beginning up to the high watermarks fetched when it
- * starts, then stops. The consumer group is its own (`audit-<uuid>`, never a service's), it never
- * commits an offset (`autoCommit: false`), and it is deleted afterwards; so the services' consumer
- * groups are never disturbed, and a second audit reads the same records again.
+ * starts, then stops (the audit's replay, intake's replay of erasures). The consumer group is its
+ * own (`<reader>-<uuid>`, never a service's), it never commits an offset (`autoCommit: false`), and
+ * it is deleted afterwards; so the services' consumer groups are never disturbed, and a second
+ * read reads the same records again.
  */
 export async function readTopic(options: ReadOptions): Promise<ReadResult> {
   const log = options.log ?? (() => undefined);
   const kafka = createKafka({
     brokers: options.brokers,
     ...(options.security ? { security: options.security } : {}),
-    clientId: 'audit',
-    logger: createLogger('audit', 'silent'),
+    clientId: options.reader,
+    logger: createLogger(options.reader, 'silent'),
     // kafkajs' own lines go to stderr: stdout is the report.
     logLevel: 1,
     logCreator: () => (entry) => log(`kafkajs: ${entry.log.message}`),
@@ -70,7 +82,7 @@ export async function readTopic(options: ReadOptions): Promise<ReadResult> {
   } catch (error) {
     throw new TopicUnavailableError(`cannot reach the brokers ${options.brokers.join(',')}: ${(error as Error).message}`);
   }
-  const groupId = `audit-${randomUUID()}`;
+  const groupId = `${options.reader}-${randomUUID()}`;
   let offsets: { partition: number; low: string; high: string }[];
   try {
     const topics = await admin.listTopics();
@@ -121,7 +133,7 @@ export async function readTopic(options: ReadOptions): Promise<ReadResult> {
           }
           await options.afterBatch?.();
         } catch (error) {
-          // Not kafkajs' to retry: the audit stops and says why.
+          // Not kafkajs' to retry: the reader stops and says why.
           failure = error as Error;
           done();
           return;
