@@ -125,4 +125,23 @@ describe('the head of office words the messages to reporters', () => {
     const entries = (log.body['items'] as { kind: string; target: string }[]).filter((e) => e.kind === 'MESSAGE_TEMPLATE_CHANGED');
     expect(entries.map((e) => e.target)).toEqual(['template:ACKNOWLEDGEMENT:SMS', 'template:ACKNOWLEDGEMENT:SMS']);
   });
+
+  it('sets how long closed complaints are kept under "Retensi data" (docs/adr/0057), in force and in the administration log', async () => {
+    const page = kakan.page;
+    const form = page.getByRole('form', { name: t('retention.title'), exact: true });
+    const closed = form.getByLabel(t('retention.kind.CLOSED_COMPLAINT'));
+    expect(await closed.inputValue()).toBe('730');
+    await form.getByLabel(t('retention.kind.DISMISSED_MESSAGE')).waitFor();
+    await closed.fill('29');
+    await form.getByText(t('retention.invalid', { min: 30, max: 3650 })).first().waitFor();
+    expect(await form.getByRole('button', { name: t('retention.save'), exact: true }).isDisabled()).toBe(true);
+    await closed.fill('365');
+    await form.getByRole('button', { name: t('retention.save'), exact: true }).click();
+    await status(page, t('retention.saved')).waitFor();
+
+    const policy = await office.call('GET', '/retention-policy', 'kakan');
+    expect(policy.body).toMatchObject({ version: 1, policies: [{ kind: 'CLOSED_COMPLAINT', days: 365 }, { kind: 'DISMISSED_MESSAGE', days: 730 }] });
+    const log = await office.call('GET', '/admin-log', 'kakan');
+    expect((log.body['items'] as { kind: string }[]).filter((e) => e.kind === 'RETENTION_POLICY_CHANGED')).toHaveLength(1);
+  });
 });

@@ -22,7 +22,7 @@ export async function runRetentionNow(config: IntakeServiceConfig, out: (line: s
     const clock = new SystemClock();
     const handler = new ErasePersonalDataHandler(intakeCommandExecutor(runtime, clock, group), intakeKeys(config).cipher);
     const run = await applyRetention(runtime.dataSource, (c) => handler.execute(c), clock.now(), { days: config.personalDataRetentionDays });
-    out(`apply-retention: ${run.erased.length} complaint(s) erased after ${config.personalDataRetentionDays} days; destruction records: ${run.records.map((r) => `${r.number} (${r.complaints})`).join(', ') || 'none'}`);
+    out(`apply-retention: ${run.erased.length} complaint(s) erased by their offices' periods (default ${config.personalDataRetentionDays} days); destruction records: ${run.records.map((r) => `${r.number} (${r.complaints})`).join(', ') || 'none'}`);
     return run;
   } finally {
     await runtime.stop();

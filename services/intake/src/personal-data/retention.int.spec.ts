@@ -8,6 +8,8 @@ import { ErasePersonalDataHandler } from './erase-personal-data.handler';
 import { PersonalDataKeys } from './personal-data-keys';
 import { DestructionRecordsGrpcController } from './destruction-records.grpc.controller';
 import { applyRetention, type Erase } from './retention';
+import { RetentionPolicies } from './retention-policy';
+import { randomOfficeCode } from '@pengaduan/testing';
 
 let kit: IntakeKit;
 let erase: Erase;
@@ -25,9 +27,9 @@ afterAll(async () => {
 const q = <T>(sql: string, params: unknown[] = []) => kit.runtime.dataSource.query(sql, params) as Promise<T[]>;
 
 /** A complaint dismissed, told and closed; its closing moved `daysAgo` days back. */
-async function closedComplaint(daysAgo: number): Promise<{ id: string; trackingNumber: string; reporterRef: string }> {
-  const id = await registerComplaint(kit);
-  await kit.dismiss.execute({ ...by(kit, actors.admin, id), reason: 'SPAM' });
+async function closedComplaint(daysAgo: number, k: IntakeKit = kit): Promise<{ id: string; trackingNumber: string; reporterRef: string }> {
+  const id = await registerComplaint(k);
+  await kit.dismiss.execute({ ...by(k, actors.admin, id), reason: 'SPAM' });
   await applyToIntake(kit, await eventsOfOtherServices(kit, id, informAndDeliver(kit.clock.now())));
   const since = new Date(kit.clock.now().getTime() - daysAgo * 86_400_000).toISOString();
   await q(`UPDATE complaint_state SET state = jsonb_set(state, '{since}', to_jsonb($2::text)) WHERE complaint_id = $1 AND status = 'CLOSED'`, [id, since]);
@@ -86,4 +88,32 @@ it('erases and lists each complaint once when two replicas run at the same time'
   expect(listed).toEqual([{ n: 2 }]);
   const records = runs.flatMap((r) => r.records).filter((r) => r.officeCode === kit.office);
   expect(records.reduce((n, r) => n + r.complaints, 0)).toBe(2);
+});
+
+it("uses the office's period for each kind: 30 days erases a complaint closed 40 days ago, the default office keeps it", async () => {
+  const policies = new RetentionPolicies(kit.runtime, kit.clock, 730);
+  const head = { userId: 'u-kakan-1', role: 'KEPALA_KANTOR', officeCode: kit.office };
+  expect(await policies.get(kit.office, head)).toEqual({ policies: [{ kind: 'CLOSED_COMPLAINT', days: 730 }, { kind: 'DISMISSED_MESSAGE', days: 730 }], version: 0 });
+  const change = { officeCode: kit.office, expectedVersion: 0, actor: head, requestKey: 'k-1', policies: [{ kind: 'CLOSED_COMPLAINT', days: 30 }, { kind: 'DISMISSED_MESSAGE', days: 60 }] };
+  const first = await policies.set(change);
+  expect(first).toMatchObject({ changed: true, policy: { version: 1, policies: [{ kind: 'CLOSED_COMPLAINT', days: 30 }, { kind: 'DISMISSED_MESSAGE', days: 60 }] } });
+  expect(await policies.set(change)).toEqual({ ...first, changed: false });
+  await expect(policies.set({ ...change, requestKey: 'k-2', policies: [{ kind: 'CLOSED_COMPLAINT', days: 31 }] })).rejects.toMatchObject({ code: 'RETENTION_POLICY.VERSION_CONFLICT' });
+  await expect(policies.set({ ...change, requestKey: 'k-3', policies: [{ kind: 'CLOSED_COMPLAINT', days: 29 }] })).rejects.toMatchObject({ code: 'REQUEST.INVALID', details: { fieldViolations: [expect.objectContaining({ field: 'policies[0].days' })] } });
+  await expect(policies.set({ ...change, actor: { ...head, officeCode: 'XXX' } })).rejects.toMatchObject({ code: 'RETENTION_POLICY.FORBIDDEN_ROLE' });
+  await expect(policies.get(kit.office, { ...head, role: 'ADMIN_TIKKIM' })).rejects.toMatchObject({ code: 'RETENTION_POLICY.FORBIDDEN_ROLE' });
+  await expect(q('UPDATE office_retention_policy SET days = 40')).rejects.toThrow(/append-only/);
+
+  // Ours: a complaint closed after a decision (CLOSED_COMPLAINT, 30 days) and a dismissed message (60 days), both 40 days ago.
+  const decided = await closedComplaint(40);
+  await q(`UPDATE complaint_state SET state = jsonb_set(state, '{outcome}', '"NO_FOLLOW_UP"') WHERE complaint_id = $1`, [decided.id]);
+  const dismissed = await closedComplaint(40);
+  const elsewhere = await closedComplaint(40, { ...kit, office: randomOfficeCode() });
+  await q(`UPDATE complaint_state SET state = jsonb_set(state, '{outcome}', '"NO_FOLLOW_UP"') WHERE complaint_id = $1`, [elsewhere.id]);
+
+  const run = await applyRetention(kit.runtime.dataSource, erase, kit.clock.now(), { days: 730 });
+  expect(run.erased.map((e) => e.complaintId)).toEqual([decided.id]);
+  expect(await destroyed(decided.reporterRef)).toBe(true);
+  expect(await destroyed(dismissed.reporterRef)).toBe(false);
+  expect(await destroyed(elsewhere.reporterRef)).toBe(false);
 });

@@ -8,8 +8,20 @@ import { DEFAULT_RETENTION_DAYS } from '../config';
 import type { ErasePersonalDataCommand } from './erase-personal-data.handler';
 
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const SYSTEM: SystemActor = { kind: 'system', service: 'intake' };
+
+/**
+ * The closed complaints past their office's period for their kind (docs/adr/0057): a dismissed
+ * message's (`DISMISSED_MESSAGE`) or a closed complaint's (`CLOSED_COMPLAINT`), the latest the head
+ * of office set in `office_retention_policy`, else the default ($2 days); counted from closing, up to $1.
+ */
+const EXPIRED_COMPLAINTS = `
+  policy AS (SELECT DISTINCT ON (office_code, kind) office_code, kind, days FROM office_retention_policy ORDER BY office_code, kind, version DESC),
+  expired AS (
+    SELECT c.id, (s.state->>'since')::timestamptz AS since FROM complaint c JOIN complaint_state s ON s.complaint_id = c.id
+      LEFT JOIN policy p ON p.office_code = c.office_code
+       AND p.kind = CASE WHEN s.state->>'outcome' = 'DISMISSED' THEN 'DISMISSED_MESSAGE' ELSE 'CLOSED_COMPLAINT' END
+     WHERE s.status = 'CLOSED' AND (s.state->>'since')::timestamptz + make_interval(days => COALESCE(p.days, $2::int)) < $1::timestamptz)`;
 
 /** What one run erased, and the destruction records it wrote. */
 export interface RetentionRun {
@@ -22,7 +34,7 @@ export type Erase = (command: ErasePersonalDataCommand) => Promise<CommandOutcom
 
 /**
  * One run of the retention job (docs/adr/0057): every closed complaint whose closing is more than
- * `days` before `now` and whose complainant is not erased yet is erased with reason RETENTION, as
+ * its office's period for its kind (`days`, the default, for an office that set none) before `now` and whose complainant is not erased yet is erased with reason RETENTION, as
  * the system, through the one command path (`complaint.personal-data-erased`). The request id of
  * each is `retention:<complaint id>`, so replicas running together erase each once and record one
  * event (the second gets the first's outcome). Then, per office, the erasures by retention that no
@@ -32,12 +44,16 @@ export type Erase = (command: ErasePersonalDataCommand) => Promise<CommandOutcom
 export async function applyRetention(ds: DataSource, erase: Erase, now: Date, options: { days?: number; batch?: number } = {}): Promise<RetentionRun> {
   const days = options.days ?? DEFAULT_RETENTION_DAYS;
   const due = (await ds.query(
-    `SELECT c.id, c.tracking_number, c.office_code FROM complaint c JOIN complaint_state s ON s.complaint_id = c.id
-      WHERE s.status = 'CLOSED' AND (s.state->>'since')::timestamptz < $1
-        AND NOT EXISTS (SELECT 1 FROM personal_data_key k WHERE k.reporter_ref = c.reporter_ref AND k.destroyed_at IS NOT NULL)
-      ORDER BY (s.state->>'since')::timestamptz, c.id LIMIT $2`,
-    [new Date(now.getTime() - days * DAY_MS), options.batch ?? 500],
-  )) as { id: string; tracking_number: string; office_code: string }[];
+    `WITH ${EXPIRED_COMPLAINTS}
+     SELECT c.id, c.tracking_number, c.office_code FROM complaint c JOIN expired x ON x.id = c.id
+      WHERE NOT EXISTS (SELECT 1 FROM personal_data_key k WHERE k.reporter_ref = c.reporter_ref AND k.destroyed_at IS NOT NULL)
+        -- A transfer's copy and its original are erased together: only once neither is within its period.
+        AND NOT EXISTS (
+          SELECT 1 FROM complaint l WHERE (l.transferred_from_complaint_id = c.id OR l.id = c.transferred_from_complaint_id)
+             AND NOT EXISTS (SELECT 1 FROM expired lx WHERE lx.id = l.id))
+      ORDER BY x.since, c.id LIMIT $3`,
+    [now, days, options.batch ?? 500],
+)) as { id: string; tracking_number: string; office_code: string }[];
   const erased: RetentionRun['erased'] = [];
   for (const c of due) {
     try {
