@@ -11,6 +11,7 @@ import { ChangePasswordPage } from '../pages/ChangePasswordPage';
 import { ComplaintListPage } from '../pages/ComplaintListPage';
 import { ComplaintPage } from '../pages/ComplaintPage';
 import { DashboardPage } from '../pages/DashboardPage';
+import { GuidePage } from '../pages/GuidePage';
 import { HomePage } from '../pages/HomePage';
 import { WorklistPage } from '../pages/WorklistPage';
 import { LoginPage } from '../pages/LoginPage';
@@ -94,6 +95,8 @@ function CurrentPage() {
       return <SecondFactorPage />;
     case 'processingRecord':
       return <ProcessingRecordPage />;
+    case 'guide':
+      return <GuidePage />;
     case 'notFound':
       return <NotFoundPage />;
   }

@@ -24,10 +24,12 @@ export function Layout({ children }: { children: ReactNode }) {
   useEffect(() => setMenuOpen(false), [location.pathname]);
 
   const queueLinks = session ? queuesOf(session.user.role).map((q) => ({ route: q, label: t(`nav.${q}`), to: ROUTES[q], count: counts[q] })) : [];
+  // The officers' guide (docs/adr/0064), last, for every signed-in officer.
+  const guideLink = { route: 'guide' as const, label: t('nav.guide'), to: ROUTES.guide };
   const links: { route: RouteName; label: string; to: string; count?: number }[] = session
     ? // A platform operator sees no complaint: their queue only (docs/adr/0043).
       session.user.role === 'OPERATOR'
-      ? queueLinks
+      ? [...queueLinks, guideLink]
       : [
           { route: 'worklist', label: t('nav.worklist'), to: ROUTES.worklist },
           ...queueLinks,
@@ -35,6 +37,7 @@ export function Layout({ children }: { children: ReactNode }) {
           { route: 'dashboard', label: t('nav.dashboard'), to: ROUTES.dashboard },
           ...(administersAccounts(session.user) ? [{ route: 'accounts' as const, label: t('nav.accounts'), to: ROUTES.accounts }] : []),
           ...(PROCESSING_RECORD_ROLES.includes(session.user.role) ? [{ route: 'processingRecord' as const, label: t('nav.processingRecord'), to: ROUTES.processingRecord }] : []),
+          guideLink,
         ]
     : [
         { route: 'home', label: t('nav.home'), to: ROUTES.home },

@@ -32,12 +32,14 @@ export const ROUTES = {
   adminProfile: '/administrasi/profil',
   // The office's SLA policy and working calendar (docs/adr/0049).
   adminSla: '/administrasi/sla',
+  // The officers' guide to the complainant's side and the law (docs/adr/0064).
+  guide: '/panduan',
 } as const;
 
 export type RouteName = keyof typeof ROUTES;
 
 /** The routes only a logged-in officer sees; anyone else is sent to the login first. */
-export const OFFICER_ROUTES: readonly RouteName[] = ['worklist', 'complaints', 'complaint', 'dashboard', 'changePassword', 'accounts', 'secondFactor', 'processingRecord', 'callTasks', 'laporPostings', 'escalations', 'problemMessages', 'dataRequests', 'deadLetters', 'adminSections', 'adminLog', 'adminTemplates', 'adminProfile', 'adminSla'];
+export const OFFICER_ROUTES: readonly RouteName[] = ['worklist', 'complaints', 'complaint', 'dashboard', 'changePassword', 'accounts', 'secondFactor', 'processingRecord', 'callTasks', 'laporPostings', 'escalations', 'problemMessages', 'dataRequests', 'deadLetters', 'adminSections', 'adminLog', 'adminTemplates', 'adminProfile', 'adminSla', 'guide'];
 
 /**
  * Where an officer starts (after logging in, the brand link): the worklist; a platform operator,

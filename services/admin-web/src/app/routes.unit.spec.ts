@@ -27,6 +27,7 @@ describe('routes', () => {
       adminTemplates /administrasi/templat
       adminProfile /administrasi/profil
       adminSla /administrasi/sla
+      guide /panduan
     `;
     expect(Object.entries(ROUTES).map(([name, path]) => `${name} ${path}`)).toEqual(expected.trim().split('\n').map((l) => l.trim()));
   });
@@ -57,6 +58,7 @@ describe('routes', () => {
     expect(isOfficerRoute(matchRoute('/panggilan'))).toBe(true);
     expect(isOfficerRoute(matchRoute('/eskalasi/'))).toBe(true);
     expect(isOfficerRoute(matchRoute('/pesan-bermasalah'))).toBe(true);
+    expect(isOfficerRoute(matchRoute('/panduan'))).toBe(true);
     expect(isOfficerRoute(matchRoute('/lacak'))).toBe(false);
     expect(isOfficerRoute(matchRoute('/nowhere'))).toBe(false);
   });

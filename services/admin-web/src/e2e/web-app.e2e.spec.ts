@@ -21,6 +21,7 @@ import { complaintPath, ROUTES, trackPath } from '../app/routes';
 import { ACTION_LABELS, MESSAGES, type MessageKey } from '../i18n/messages';
 import { translate, type MessageParams } from '../i18n/translate';
 import { formatNumber, formatWib, wibDateKey } from '../lib/format';
+import { GUIDE_SECTIONS, GUIDE_TITLES, type GuideSection } from '../lib/guide';
 import { periodRange } from '../lib/periods';
 import { classificationLabel, stepShortName } from '../lib/sop-labels';
 import { assertWebAppBuilt, closeBrowserStack, expectNoPageProblems, launchBrowser, newTestPage, shot, type TestPage } from './__fixtures__/browser';
@@ -745,5 +746,50 @@ describe('the web app in a browser, on the whole platform', () => {
     const logs = Object.values(stack.processes).map((p) => p.logs()).join('\n');
     expect(logs).toContain('"path":"/webhooks/web-form/:id"');
     expect(logs).not.toContain(pin);
+  });
+
+  it('explains issue 17 on /panduan to Admin Tikkim and Kepala Kantor, linking each to the pages of their own work and back', async () => {
+    const titles = GUIDE_SECTIONS.map((s) => t(GUIDE_TITLES[s]));
+    const guideLinkOf = (section: GuideSection) => new RegExp(`^${escape(t('guide.link'))}\\W+${escape(t(GUIDE_TITLES[section]))}$`);
+    /** Opens the guide from the navigation and finds its four sections, in order, in its contents too. */
+    const openGuide = async (page: Page) => {
+      await page.getByRole('navigation', { name: t('nav.label'), exact: true }).getByRole('link', { name: t('nav.guide'), exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: t('guide.title'), exact: true }).waitFor();
+      for (const title of titles) await page.getByRole('region', { name: title, exact: true }).getByRole('heading', { level: 2 }).waitFor();
+      expect((await page.getByRole('navigation', { name: t('guide.contents'), exact: true }).getByRole('link').allInnerTexts()).map((s) => s.trim())).toEqual(titles);
+    };
+    /** The guide's section the work page's "Panduan" link leads to, whose heading has the focus. */
+    const backToGuide = async (page: Page, section: GuideSection) => {
+      await page.getByRole('main').getByRole('link', { name: guideLinkOf(section) }).click();
+      await page.getByRole('heading', { level: 2, name: t(GUIDE_TITLES[section]), exact: true }).waitFor();
+      await page.waitForFunction((id) => document.activeElement?.id === id, `${section}-title`);
+      expect(await page.evaluate(() => window.location.pathname + window.location.hash)).toBe(`${ROUTES.guide}#${section}`);
+    };
+
+    const admin = await officer('admin');
+    await openGuide(admin);
+    await shot(admin, 'panduan-admin-tikkim');
+    const lapor = admin.getByRole('region', { name: t('guide.lapor.title'), exact: true });
+    // Admin Tikkim is not sent to the head's working calendar: the section names who keeps it.
+    expect(await lapor.getByRole('link', { name: t('guide.place.workingCalendar'), exact: true }).count()).toBe(0);
+    await lapor.getByText(t('guide.doneBy', { place: t('guide.place.workingCalendar'), roles: ROLE_LABELS.KEPALA_KANTOR.id }), { exact: true }).waitFor();
+    await lapor.getByRole('link', { name: t('guide.place.laporPostings'), exact: true }).click();
+    await admin.getByRole('heading', { level: 1, name: t('laporPostings.title'), exact: true }).waitFor();
+    await backToGuide(admin, 'lapor');
+    await admin.getByRole('region', { name: t('guide.pdp.title'), exact: true }).getByRole('link', { name: t('guide.place.dataRequests'), exact: true }).click();
+    await admin.getByRole('heading', { level: 1, name: t('dataRequests.title'), exact: true }).waitFor();
+    await backToGuide(admin, 'hak-subjek-data');
+
+    const kakan = await officer('kakan');
+    await openGuide(kakan);
+    const status = kakan.getByRole('region', { name: t('guide.status.title'), exact: true });
+    // The head of office posts nothing on LAPOR!: no link to Admin Tikkim's queue, which the guide names instead.
+    const laporOfHead = kakan.getByRole('region', { name: t('guide.lapor.title'), exact: true });
+    expect(await laporOfHead.getByRole('link', { name: t('guide.place.laporPostings'), exact: true }).count()).toBe(0);
+    await laporOfHead.getByText(t('guide.doneBy', { place: t('guide.place.laporPostings'), roles: ROLE_LABELS.ADMIN_TIKKIM.id }), { exact: true }).waitFor();
+    await status.getByRole('link', { name: t('guide.place.statusMessages'), exact: true }).click();
+    await kakan.getByRole('heading', { level: 1, name: t('templates.title'), exact: true }).waitFor();
+    await kakan.getByRole('heading', { level: 2, name: t('statusMessages.title'), exact: true }).waitFor();
+    await backToGuide(kakan, 'pesan-status');
   });
 });

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { commandUrl } from '../../api/commands';
 import type { CommandResult } from '../../api/types';
 import { RadioGroup, TextArea } from '../../components/fields';
+import { GuideLink } from '../../components/GuideLink';
 import { useI18n } from '../../i18n/i18n';
 import { ACTION_LABELS } from '../../i18n/messages';
 import { checkRequiredChoice, checkText, type FieldErrors } from '../../lib/validation';
@@ -33,7 +34,9 @@ export function RatingForm({ detail, onAccepted, onCancel, onConflict }: Command
   };
   return (
     <CommandForm formId="rate" title={t('form.rate.title')} submitLabel={ACTION_LABELS.rate[lang]} command={command} fieldLabels={labels} onSubmit={() => void submit()} onCancel={onCancel}>
-      <p className="muted">{t('form.rate.lead')}</p>
+      <p className="muted">
+        {t('form.rate.lead')} <GuideLink section="penilaian-banding" />
+      </p>
       <RadioGroup id={fieldId('rate', 'rating')} label={labels.rating} required value={rating} onValue={setRating} options={RATINGS.map((r) => ({ value: r, label: r }))} error={err('rating')} />
       <TextArea id={fieldId('rate', 'comment')} label={labels.comment} hint={t('form.rate.commentHint')} rows={3} maxLength={FIELD_RULES.ratingComment.maxLength} value={comment} onValue={setComment} error={err('comment')} />
     </CommandForm>
@@ -56,7 +59,9 @@ export function AppealForm({ detail, onAccepted, onCancel, onConflict }: Command
   };
   return (
     <CommandForm formId="appeal" title={t('form.appeal.title')} submitLabel={ACTION_LABELS.appeal[lang]} command={command} fieldLabels={labels} onSubmit={() => void submit()} onCancel={onCancel}>
-      <p className="muted">{t('form.appeal.lead')}</p>
+      <p className="muted">
+        {t('form.appeal.lead')} <GuideLink section="penilaian-banding" />
+      </p>
       <TextArea id={fieldId('appeal', 'reason')} label={labels.reason} hint={t('form.rate.commentHint')} rows={3} maxLength={FIELD_RULES.appealReason.maxLength} value={reason} onValue={setReason} error={err('reason')} />
     </CommandForm>
   );
@@ -80,6 +85,9 @@ export function ReviewAppealForm({ detail, onAccepted, onCancel, onConflict }: C
   };
   return (
     <CommandForm formId="reviewAppeal" title={t('form.reviewAppeal.title')} submitLabel={ACTION_LABELS.reviewAppeal[lang]} command={command} fieldLabels={labels} onSubmit={() => void submit()} onCancel={onCancel}>
+      <p className="muted">
+        {t('form.reviewAppeal.lead')} <GuideLink section="penilaian-banding" />
+      </p>
       <RadioGroup
         id={fieldId('reviewAppeal', 'decision')}
         label={labels.decision}

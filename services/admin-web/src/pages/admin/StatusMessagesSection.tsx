@@ -4,6 +4,7 @@ import { useAuth } from '../../app/auth';
 import { useLoadable } from '../../api/use-loadable';
 import { ErrorMessage, StatusMessage } from '../../components/Alerts';
 import { CheckboxField } from '../../components/fields';
+import { GuideLink } from '../../components/GuideLink';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
 import type { ErrorMsg, Msg } from '../../i18n/translate';
@@ -19,6 +20,7 @@ const SWITCH_KEYS: Readonly<Record<string, MessageKey>> = {
   STATUS_CONFIRMED: 'statusMessages.switch.STATUS_CONFIRMED',
   STATUS_DISPOSED: 'statusMessages.switch.STATUS_DISPOSED',
   STATUS_DECIDED: 'statusMessages.switch.STATUS_DECIDED',
+  RATING_REQUEST: 'statusMessages.switch.RATING_REQUEST',
 };
 
 /**
@@ -62,7 +64,9 @@ export function StatusMessagesSection({ editor }: { editor: boolean }) {
   return (
     <form className="form section" noValidate onSubmit={(e) => void save(e)} aria-labelledby="status-messages-title">
       <h2 id="status-messages-title">{t('statusMessages.title')}</h2>
-      <p>{t('statusMessages.lead')}</p>
+      <p>
+        {t('statusMessages.lead')} <GuideLink section="pesan-status" />
+      </p>
       {outcome?.kind === 'error' ? <ErrorMessage>{msg(outcome.message)}</ErrorMessage> : null}
       {outcome?.kind === 'saved' ? <StatusMessage tone="success">{t('statusMessages.saved')}</StatusMessage> : null}
       {current.items.map((s) => (

@@ -2,8 +2,10 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { ApiError } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { ErrorMessage, StatusMessage } from '../../components/Alerts';
+import { GuideLink } from '../../components/GuideLink';
 import { PageHeading } from '../../components/PageHeading';
 import { useI18n } from '../../i18n/i18n';
+import type { GuideSection } from '../../lib/guide';
 import { LOADING, type Loadable } from '../../lib/loadable';
 import { WORK_QUEUES, type QueueName } from '../../lib/work-queues';
 
@@ -14,6 +16,8 @@ interface QueuePageProps<T> {
   readonly queue: QueueName;
   readonly title: string;
   readonly lead: string;
+  /** The section of the officers' guide that explains this queue's work, linked after the lead. */
+  readonly guide?: GuideSection;
   readonly emptyTitle: string;
   readonly emptyText: string;
   readonly listLabel: string;
@@ -27,7 +31,7 @@ interface QueuePageProps<T> {
 }
 
 /** One work queue's page: what waits, oldest first, with loading, error and empty states. */
-export function QueuePage<T>({ queue, title, lead, emptyTitle, emptyText, listLabel, renderItem, itemKey, notice, actions }: QueuePageProps<T>) {
+export function QueuePage<T>({ queue, title, lead, guide, emptyTitle, emptyText, listLabel, renderItem, itemKey, notice, actions }: QueuePageProps<T>) {
   const { t } = useI18n();
   const { api, session } = useAuth();
   const [list, setList] = useState<Loadable<{ items: T[]; total: number }>>(LOADING);
@@ -51,7 +55,15 @@ export function QueuePage<T>({ queue, title, lead, emptyTitle, emptyText, listLa
   return (
     <div className="page">
       <PageHeading title={title}>{title}</PageHeading>
-      <p className="lead">{lead}</p>
+      <p className="lead">
+        {lead}
+        {guide ? (
+          <>
+            {' '}
+            <GuideLink section={guide} />
+          </>
+        ) : null}
+      </p>
       {!allowed ? (
         <ErrorMessage>
           <p>{t('queue.notYours')}</p>
