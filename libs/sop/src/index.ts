@@ -30,9 +30,15 @@ export {
   RATING_MAX,
   POOR_RATING_MAX,
   DEFAULT_APPEAL_WINDOW_DAYS,
+  APPEAL_WINDOW_MAX_DAYS,
   APPEAL_TRIGGERS,
   APPEAL_DECISIONS,
   ERASURE_REASONS,
+  RETENTION_KINDS,
+  RETENTION_MIN_DAYS,
+  RETENTION_MAX_DAYS,
+  DATA_ACCESS_VERIFICATIONS,
+  CONTACT_FIELD_NAMES,
 } from './lib/reference-data';
 export type {
   Channel,
@@ -57,6 +63,9 @@ export type {
   AppealTrigger,
   AppealDecision,
   ErasureReason,
+  RetentionKind,
+  DataAccessVerification,
+  ContactFieldName,
 } from './lib/reference-data';
 
 export {
@@ -113,6 +122,7 @@ export type {
   ClosedState,
   AppealedState,
   AppealUpheldState,
+  OpenDataAccessRequest,
 } from './lib/state';
 
 export { FIELD_RULES } from './lib/field-rules';
@@ -178,6 +188,10 @@ export type {
   AppealCommand,
   ReviewAppealCommand,
   ErasePersonalDataCommand,
+  RecordDataAccessRequestCommand,
+  RecordDataAccessAnswerCommand,
+  RecordContactCorrectionCommand,
+  RecordContactRestrictionCommand,
   CallAttemptOutcome,
 } from './lib/commands';
 
@@ -209,6 +223,11 @@ export type {
   ComplaintAppealed,
   AppealReviewed,
   PersonalDataErased,
+  DataAccessRequested,
+  DataAccessAnswered,
+  ContactCorrected,
+  ContactRestricted,
+  ContactRestrictionLifted,
 } from './lib/events';
 
 export { SOP_ERROR_CODES } from './lib/errors';
@@ -227,7 +246,7 @@ export { openStep } from './lib/open-step';
 export type { OpenStep } from './lib/open-step';
 
 export { SLA_TARGET_IDS, CLOCK_IDS, isClockId, OFFICE_REPORT, runningClocks } from './lib/sla/sla-clocks';
-export { LAPOR_CLOCK_IDS, LAPOR_CLOCK_WORKING_DAYS, isLaporClockId } from './lib/sla/sla-clocks';
+export { LAPOR_CLOCK_IDS, LAPOR_CLOCK_WORKING_DAYS, isLaporClockId, DATA_ACCESS_CLOCK_ID } from './lib/sla/sla-clocks';
 export type { LaporClockId } from './lib/sla/sla-clocks';
 export type { SlaTargetId, ClockId, EscalationTarget, ClockCounting, RunningClock } from './lib/sla/sla-clocks';
 export { ACCESS_REQUEST_DUE_MS, DATA_REQUEST_STANDINGS, accessRequestDueAt, dataRequestStanding } from './lib/data-subject-requests';

@@ -56,6 +56,7 @@ import { TrackingQueries } from './track-complaint/tracking.queries';
 import { ComplaintDocumentsClients } from './complaint-documents/complaint-documents.clients';
 import { ComplaintDocumentRefs, ComplaintDocumentsHttpController } from './complaint-documents/complaint-documents.http.controller';
 import { ComplaintMessagesHttpController } from './complaint-messages/complaint-messages.http.controller';
+import { ComplaintStatusMessagesHttpController } from './complaint-messages/complaint-status-messages.http.controller';
 import { ProcessingRecordHttpController } from './processing-record/processing-record.http.controller';
 import { ProblemMessagesHttpController } from './problem-messages/problem-messages.http.controller';
 import { DATA_SUBJECT_RIGHTS } from './data-subject-rights/data-subject-rights.parts';
@@ -65,6 +66,8 @@ import { OFFICE_ADMINISTRATION } from './administer-officers/office-administrati
 import { SLA_POLICY } from './sla-policy/sla-policy.parts';
 import { MESSAGE_TEMPLATES } from './message-templates/message-templates.parts';
 import { STATUS_MESSAGES } from './status-messages/status-messages.parts';
+import { APPEAL_WINDOW } from './appeal-window/appeal-window.parts';
+import { RETENTION_POLICY } from './retention-policy/retention-policy.parts';
 import { OFFICE_PROFILE } from './office-profile/office-profile.parts';
 import { ACCOUNT_SECURITY } from './users/account-security.parts';
 import { LoginAttempts, LoginLimits, loginLimitsOf } from './login/login-attempts';
@@ -151,6 +154,8 @@ export class GatewayModule {
         ...SLA_POLICY.controllers,
         ...MESSAGE_TEMPLATES.controllers,
         ...STATUS_MESSAGES.controllers,
+        ...APPEAL_WINDOW.controllers,
+        ...RETENTION_POLICY.controllers,
         ...OFFICE_PROFILE.controllers,
         SlaSummaryHttpController,
         SlaEscalationsHttpController,
@@ -163,6 +168,7 @@ export class GatewayModule {
         PublicOfficesHttpController,
         ComplaintDocumentsHttpController,
         ComplaintMessagesHttpController,
+        ComplaintStatusMessagesHttpController,
         ProcessingRecordHttpController,
         ProblemMessagesHttpController,
         // Access, correction and restriction of a complainant's personal data (docs/adr/0056).
@@ -194,6 +200,8 @@ export class GatewayModule {
         ...SLA_POLICY.providers,
         ...MESSAGE_TEMPLATES.providers,
         ...STATUS_MESSAGES.providers,
+        ...APPEAL_WINDOW.providers,
+        ...RETENTION_POLICY.providers,
         ...PERSONAL_DATA_ERASURE.providers,
         ...OFFICE_PROFILE.providers,
         { provide: SecondFactorPolicy, useValue: new SecondFactorPolicy(config.totpRequiredRoles) },

@@ -29,6 +29,8 @@ import { ConfirmComplaintGrpcController } from './confirm-complaint/confirm-comp
 import { ConfirmComplaintHandler } from './confirm-complaint/confirm-complaint.handler';
 import { DismissComplaintGrpcController } from './dismiss-complaint/dismiss-complaint.grpc.controller';
 import { DismissComplaintHandler } from './dismiss-complaint/dismiss-complaint.handler';
+import { AppealWindows } from './rate-complaint/appeal-window';
+import { AppealWindowGrpcController } from './rate-complaint/appeal-window.grpc.controller';
 import { ComplaintFeedbackGrpcController } from './rate-complaint/complaint-feedback.grpc.controller';
 import { ComplaintFeedbackHandler } from './rate-complaint/complaint-feedback.handler';
 import { ReporterFeedbackGrpcController } from './rate-complaint/reporter-feedback.grpc.controller';
@@ -41,8 +43,11 @@ import { OfficeProfileVersions } from './office-profile/office-profile-versions'
 import { DestructionRecordsGrpcController } from './personal-data/destruction-records.grpc.controller';
 import { ErasePersonalDataGrpcController } from './personal-data/erase-personal-data.grpc.controller';
 import { ErasePersonalDataHandler } from './personal-data/erase-personal-data.handler';
+import { ErasureVacuum } from './personal-data/erasure-vacuum';
 import { PersonalDataUpkeep } from './personal-data/personal-data-upkeep';
 import { RetentionWorker } from './personal-data/retention-worker';
+import { RetentionPolicies } from './personal-data/retention-policy';
+import { RetentionPolicyGrpcController } from './personal-data/retention-policy.grpc.controller';
 import { UpdateOfficeProfileHandler } from './office-profile/update-office-profile.handler';
 import { ListProblemMessagesHandler } from './problem-messages/list-problem-messages.handler';
 import { ProblemMessageActionsHandler } from './problem-messages/problem-message-actions.handler';
@@ -128,6 +133,8 @@ export class IntakeModule implements NestModule {
         DismissComplaintGrpcController,
         ComplaintFeedbackGrpcController,
         ReporterFeedbackGrpcController,
+        AppealWindowGrpcController,
+        RetentionPolicyGrpcController,
         ErasePersonalDataGrpcController,
         DestructionRecordsGrpcController,
         AppendMessageGrpcController,
@@ -180,13 +187,13 @@ export class IntakeModule implements NestModule {
         // The data subject's rights under UU 27/2022 (docs/adr/0056).
         {
           provide: AccessRequestsHandler,
-          inject: [ServiceRuntime, ContactCipher, Clock],
-          useFactory: (runtime: ServiceRuntime, cipher: ContactCipher, clock: Clock) => new AccessRequestsHandler(runtime, cipher, clock),
+          inject: [ServiceRuntime, ContactCipher, Clock, ComplaintCommandExecutor],
+          useFactory: (runtime: ServiceRuntime, cipher: ContactCipher, clock: Clock, executor: ComplaintCommandExecutor) => new AccessRequestsHandler(runtime, cipher, clock, executor),
         },
         {
           provide: ContactRightsHandler,
-          inject: [ServiceRuntime, ContactCipher, Clock],
-          useFactory: (runtime: ServiceRuntime, cipher: ContactCipher, clock: Clock) => new ContactRightsHandler(runtime, cipher, clock),
+          inject: [ServiceRuntime, ContactCipher, Clock, ComplaintCommandExecutor],
+          useFactory: (runtime: ServiceRuntime, cipher: ContactCipher, clock: Clock, executor: ComplaintCommandExecutor) => new ContactRightsHandler(runtime, cipher, clock, executor),
         },
         { provide: ProblemMessageOffices, useValue: ProblemMessageOffices.of(config.channels) },
         ListProblemMessagesHandler,
@@ -228,6 +235,9 @@ export class IntakeModule implements NestModule {
         ConfirmComplaintHandler,
         DismissComplaintHandler,
         ComplaintFeedbackHandler,
+        AppealWindows,
+        { provide: RetentionPolicies, inject: [ServiceRuntime, Clock], useFactory: (rt: ServiceRuntime, clock: Clock) => new RetentionPolicies(rt, clock, config.personalDataRetentionDays) },
+        { provide: ErasureVacuum, inject: [ServiceRuntime], useFactory: (rt: ServiceRuntime) => new ErasureVacuum(() => rt.dataSource, logger) },
         ErasePersonalDataHandler,
         AppendMessageHandler,
         TransferComplaintHandler,

@@ -21,10 +21,13 @@ import { RecordDeliveryReceiptsGrpcController } from './record-receipts/record-d
 import { RecordDeliveryReceiptsHandler } from './record-receipts/record-delivery-receipts.handler';
 import { MessageTemplates } from './message-templates/message-templates';
 import { MessageTemplatesGrpcController } from './message-templates/message-templates.grpc.controller';
+import { ComplaintStatusMessages } from './status-messages/complaint-status-messages';
 import { StatusMessages } from './status-messages/status-messages';
 import { StatusMessagesGrpcController } from './status-messages/status-messages.grpc.controller';
 import { NOTIFICATION_ENTITIES } from './persistence/entities';
 import { NOTIFICATION_MIGRATIONS } from './persistence/migrations';
+import { FollowUpInformationGrpcController } from './write-follow-up-information/follow-up-information.grpc.controller';
+import { FollowUpInformationQuery } from './write-follow-up-information/follow-up-information.query';
 import { WriteFollowUpInformationGrpcController } from './write-follow-up-information/write-follow-up-information.grpc.controller';
 import { WriteFollowUpInformationHandler } from './write-follow-up-information/write-follow-up-information.handler';
 
@@ -94,6 +97,8 @@ export class NotificationModule {
         MessageTemplatesGrpcController,
         // Which status messages the office sends (docs/adr/0054).
         StatusMessagesGrpcController,
+        // The follow-up information's text, to post on SP4N-LAPOR! (docs/adr/0055).
+        FollowUpInformationGrpcController,
         grpcServiceController(ComplaintDocumentsService, {
           inject: [ServiceRuntime],
           useFactory: (rt: ServiceRuntime) => complaintDocumentsGrpcService(() => rt.dataSource, documentKindsProducedBy('notification')),
@@ -155,6 +160,8 @@ export class NotificationModule {
         RecordCallAttemptHandler,
         MessageTemplates,
         StatusMessages,
+        ComplaintStatusMessages,
+        FollowUpInformationQuery,
         {
           provide: CommandServiceLifecycle,
           inject: [ServiceRuntime, DeliveryDispatcher],

@@ -323,6 +323,30 @@ export const ERROR_CATALOGUE = {
     'Hanya Kepala Kantor yang dapat mengubah pengaturan pesan status.',
     'Only the head of office can change the status-message settings.',
   ),
+  'APPEAL_WINDOW.VERSION_CONFLICT': service(
+    'conflict',
+    "The office's appeal window was changed since the version the request names (If-Match): read it again (docs/adr/0053).",
+    'Masa banding baru saja diubah orang lain; muat ulang dan periksa sebelum menyimpan.',
+    'Someone else has just changed the appeal window; reload it and check before saving.',
+  ),
+  'APPEAL_WINDOW.FORBIDDEN_ROLE': service(
+    'forbidden',
+    "Only the head of office sets the office's appeal window; Admin Tikkim may read it (docs/adr/0053).",
+    'Hanya Kepala Kantor yang dapat mengubah masa banding.',
+    'Only the head of office can change the appeal window.',
+  ),
+  'RETENTION_POLICY.VERSION_CONFLICT': service(
+    'conflict',
+    "The office's retention periods were changed since the version the request names (If-Match): read them again (docs/adr/0057).",
+    'Masa retensi data baru saja diubah orang lain; muat ulang dan periksa sebelum menyimpan.',
+    'Someone else has just changed the retention periods; reload them and check before saving.',
+  ),
+  'RETENTION_POLICY.FORBIDDEN_ROLE': service(
+    'forbidden',
+    "Only the head of office sets the office's retention periods; the auditor may read them (docs/adr/0057).",
+    'Hanya Kepala Kantor yang dapat mengubah masa retensi data.',
+    'Only the head of office can change the retention periods.',
+  ),
   'PROCESSING_RECORD.FORBIDDEN_ROLE': service(
     'forbidden',
     'Only the head of office and the auditor read the processing record.',

@@ -11,6 +11,7 @@ const ROOT = join(__dirname, '../../../..');
 const NOT_ANSWERS: readonly [RegExp, string][] = [
   [/^EVENT\./, "a consumer's reason to refuse an event (DLQ header, audit report), never an answer"],
   [/^CHAIN\./, "the audit's verdict on an event's hash chain"],
+  [/^DATA_ACCESS\./, "the audit's finding on an access request answered late or not at all (docs/adr/0061)"],
   [/^PROJECTION\./, "the gateway projection's reason to refuse an event (DLQ)"],
   [/^(SMS|WHATSAPP|TELEGRAM)\./, "a channel provider's failure, recorded in complaint.notification-failed"],
   [/^MEDIA\.FETCH_FAILED$/, 'why an inbound media file could not be fetched (stored with the message)'],

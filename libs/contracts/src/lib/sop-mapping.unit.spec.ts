@@ -83,6 +83,11 @@ const EXTRAS: { readonly [T in ComplaintEventType]: SopEventExtras[T] } = {
   'complaint.appealed': {},
   'complaint.appeal-reviewed': {},
   'complaint.personal-data-erased': {},
+  'complaint.data-access-requested': {},
+  'complaint.data-access-answered': {},
+  'complaint.contact-corrected': {},
+  'complaint.contact-restricted': {},
+  'complaint.contact-restriction-lifted': {},
 };
 
 /** Publishes a libs/sop event and consumes it again: envelope → bytes → parseEnvelope → toSopEvent. */
@@ -248,6 +253,19 @@ const PATHS: Record<string, SopEvent[]> = {
     { type: 'informReporter', actor: actors.admin, informationRef: 'info-13' },
     { type: 'recordDelivery', actor: actors.admin, channel: 'PHONE', method: 'PHONE_CALL', deliveredAt: hour(1.5).toISOString() },
     { type: 'erasePersonalData', actor: actors.intake, reason: 'RETENTION' },
+  ]),
+  'the data subject’s requests, before and after closing (docs/adr/0061)': decideAll([
+    receive,
+    { type: 'recordDataAccessRequest', actor: actors.admin, requestId: '0195f0a2-7c1e-7000-8000-00000000000a', verifiedBy: 'CHANNEL', dueAt: hour(73).toISOString() },
+    { type: 'recordContactRestriction', actor: actors.admin, restricted: true },
+    { type: 'recordContactCorrection', actor: actors.admin, fields: ['phone', 'handle'] },
+    { type: 'recordContactRestriction', actor: actors.admin, restricted: false },
+    { type: 'dismiss', actor: actors.admin, reason: 'SPAM' },
+    { type: 'informReporter', actor: actors.admin, informationRef: 'info-17' },
+    { type: 'recordDelivery', actor: actors.admin, channel: 'PHONE', method: 'PHONE_CALL', deliveredAt: hour(6.5).toISOString() },
+    { type: 'recordDataAccessAnswer', actor: actors.admin, requestId: '0195f0a2-7c1e-7000-8000-00000000000a', dueAt: hour(73).toISOString(), answeredAt: hour(8).toISOString() },
+    { type: 'recordDataAccessRequest', actor: actors.admin, requestId: '0195f0a2-7c1e-7000-8000-00000000000b', verifiedBy: 'IN_PERSON', dueAt: hour(81).toISOString() },
+    { type: 'recordDataAccessAnswer', actor: actors.admin, requestId: '0195f0a2-7c1e-7000-8000-00000000000b', dueAt: hour(9).toISOString(), answeredAt: hour(9.5).toISOString() },
   ]),
 };
 

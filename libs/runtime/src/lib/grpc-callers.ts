@@ -21,6 +21,11 @@ export const INTERNAL_GRPC_CALLERS: GrpcCallerPolicy = {
     RateComplaint: GATEWAY,
     AppealComplaint: GATEWAY,
     RecordReporterFeedback: GATEWAY,
+    // The office's appeal window: read and set by the head of office through the gateway.
+    GetAppealWindow: GATEWAY,
+    SetAppealWindow: GATEWAY,
+    GetRetentionPolicy: GATEWAY,
+    SetRetentionPolicy: GATEWAY,
     AppendMessage: GATEWAY,
     TransferComplaint: GATEWAY,
     VerifyReporter: GATEWAY,
@@ -44,6 +49,7 @@ export const INTERNAL_GRPC_CALLERS: GrpcCallerPolicy = {
     RegisterDataRequest: GATEWAY,
     ListDataRequests: GATEWAY,
     ExportDataRequest: GATEWAY,
+    ListDataRequestComplaints: GATEWAY,
     HandOverDataRequest: GATEWAY,
     ChangeContact: GATEWAY,
     // Erasure by key destruction (docs/adr/0057): Admin Tikkim through the gateway.
@@ -67,6 +73,9 @@ export const INTERNAL_GRPC_CALLERS: GrpcCallerPolicy = {
     // Which status messages the office sends (docs/adr/0054).
     GetStatusMessages: GATEWAY,
     SetStatusMessages: GATEWAY,
+    ListComplaintStatusMessages: GATEWAY,
+    // The follow-up information's text, to post on SP4N-LAPOR! (docs/adr/0055).
+    GetFollowUpInformation: GATEWAY,
   },
   // Each office's SLA policy and working calendar, set by its head of office (docs/adr/0049).
   'pengaduan.slamonitor.v1.SlaMonitorService': { GetOfficeSlaPolicy: GATEWAY, SetOfficeSlaPolicy: GATEWAY },

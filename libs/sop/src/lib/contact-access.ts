@@ -34,6 +34,7 @@ export const SYSTEM_CONTACT_PURPOSES: Readonly<Record<NotificationPurpose, strin
   STATUS_CONFIRMED: 'SEND_STATUS_MESSAGE',
   STATUS_DISPOSED: 'SEND_STATUS_MESSAGE',
   STATUS_DECIDED: 'SEND_STATUS_MESSAGE',
+  RATING_REQUEST: 'SEND_RATING_REQUEST',
 };
 
 export function isContactReadPurpose(value: unknown): value is ContactReadPurpose {

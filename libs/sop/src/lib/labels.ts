@@ -58,6 +58,7 @@ export const CLOCK_LABELS: Readonly<Record<ClockId, Label>> = {
   STATUTORY_SETTLEMENT: { id: 'Batas 60 hari (Perpres 76/2013)', en: '60-day limit (Perpres 76/2013)' },
   LAPOR_VERIFICATION: { id: 'Verifikasi LAPOR! (3 hari kerja)', en: 'LAPOR! verification (3 working days)' },
   LAPOR_FOLLOW_UP: { id: 'Tindak lanjut LAPOR! (5 hari kerja)', en: 'LAPOR! follow-up (5 working days)' },
+  DATA_ACCESS: { id: 'Permintaan akses data pribadi (3 × 24 jam)', en: 'Personal data access request (3 × 24 h)' },
 };
 
 export const CHANNEL_LABELS: Readonly<Record<OutboundChannel, Label>> = {
@@ -134,6 +135,7 @@ export const NOTIFICATION_PURPOSE_LABELS: Readonly<Record<NotificationPurpose, L
   STATUS_CONFIRMED: { id: 'Pesan status: aduan dikonfirmasi', en: 'Status message: complaint confirmed' },
   STATUS_DISPOSED: { id: 'Pesan status: aduan didisposisikan', en: 'Status message: complaint dispositioned' },
   STATUS_DECIDED: { id: 'Pesan status: tindak lanjut diputuskan', en: 'Status message: follow-up decided' },
+  RATING_REQUEST: { id: 'Permintaan penilaian', en: 'Rating request' },
 };
 
 /** Why a complainant's contact was read (docs/adr/0029): officers' purposes, the system's, and none stated. */
@@ -146,6 +148,7 @@ export const CONTACT_PURPOSE_LABELS: Readonly<Record<string, Label>> = {
   SEND_FOLLOW_UP: { id: 'Pengiriman informasi tindak lanjut (sistem)', en: 'Sending the follow-up information (system)' },
   SEND_DISMISSAL_NOTICE: { id: 'Pemberitahuan penolakan (sistem)', en: 'Dismissal notice (system)' },
   SEND_STATUS_MESSAGE: { id: 'Pesan status aduan (sistem)', en: 'Status message (system)' },
+  SEND_RATING_REQUEST: { id: 'Permintaan penilaian (sistem)', en: 'Rating request (system)' },
   UNSTATED: { id: 'Tidak disebutkan', en: 'Not stated' },
 };
 

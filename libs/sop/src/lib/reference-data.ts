@@ -61,9 +61,10 @@ export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
 /**
  * The status messages (docs/adr/0054): the complainant is told, on their own channel, that the
  * complaint was confirmed (step 2), dispositioned (step 3) and its follow-up decided (step 5).
- * Courtesy notices outside the SOP: no step waits on them, none becomes a call task.
+ * Courtesy notices outside the SOP: no step waits on them, none becomes a call task. The rating
+ * request after a closing (docs/adr/0053) follows the same path and rules, with its own switch.
  */
-const STATUS_MESSAGE_PURPOSES_LIST = ['STATUS_CONFIRMED', 'STATUS_DISPOSED', 'STATUS_DECIDED'] as const;
+const STATUS_MESSAGE_PURPOSES_LIST = ['STATUS_CONFIRMED', 'STATUS_DISPOSED', 'STATUS_DECIDED', 'RATING_REQUEST'] as const;
 
 /**
  * What a message to the reporter was for: the acknowledgement with the tracking number (any
@@ -218,6 +219,8 @@ export const POOR_RATING_MAX = 2;
 
 /** How many days after closing a reporter may appeal, unless the office sets its own (docs/adr/0053). */
 export const DEFAULT_APPEAL_WINDOW_DAYS = 14;
+/** The longest appeal window an office may set, in days (the shortest is 0: no appeal after closing). */
+export const APPEAL_WINDOW_MAX_DAYS = 365;
 
 /**
  * Why a complainant's personal data was erased (docs/adr/0057): their own request (UU 27/2022
@@ -226,6 +229,28 @@ export const DEFAULT_APPEAL_WINDOW_DAYS = 14;
 export const ERASURE_REASONS = ['REQUEST', 'RETENTION'] as const;
 /** See {@link ERASURE_REASONS}. */
 export type ErasureReason = (typeof ERASURE_REASONS)[number];
+
+/**
+ * The kinds of record an office keeps for its own period (docs/adr/0057): a closed complaint's
+ * contact, messages and attachments, and a message dismissed as no complaint (spam, not a complaint).
+ */
+export const RETENTION_KINDS = ['CLOSED_COMPLAINT', 'DISMISSED_MESSAGE'] as const;
+/** See {@link RETENTION_KINDS}. */
+export type RetentionKind = (typeof RETENTION_KINDS)[number];
+/** The shortest retention period an office may set, in days. */
+export const RETENTION_MIN_DAYS = 30;
+/** The longest retention period an office may set, in days (ten years). */
+export const RETENTION_MAX_DAYS = 3650;
+
+/** How Admin Tikkim verified the person behind an access request (docs/adr/0056). */
+export const DATA_ACCESS_VERIFICATIONS = ['IN_PERSON', 'CHANNEL'] as const;
+/** See {@link DATA_ACCESS_VERIFICATIONS}. */
+export type DataAccessVerification = (typeof DATA_ACCESS_VERIFICATIONS)[number];
+
+/** The fields of a complainant's contact, by name: what a correction names, never their values (docs/adr/0056). */
+export const CONTACT_FIELD_NAMES = ['name', 'phone', 'email', 'handle'] as const;
+/** See {@link CONTACT_FIELD_NAMES}. */
+export type ContactFieldName = (typeof CONTACT_FIELD_NAMES)[number];
 
 /** What opened an appeal: a poor rating within the window, or the reporter's explicit request. */
 export const APPEAL_TRIGGERS = ['POOR_RATING', 'REQUEST'] as const;

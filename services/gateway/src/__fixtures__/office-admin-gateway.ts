@@ -24,10 +24,10 @@ export interface OfficeAdminGateway {
   stop(): Promise<void>;
 }
 
-/** Starts the gateway with `notificationAddress` as notification, and logs in an officer of each role of BLP. */
-export async function startOfficeAdminGateway(notificationAddress: string, base: string): Promise<OfficeAdminGateway> {
+/** Starts the gateway with `upstreamAddress` as notification (or as `upstream`), and logs in an officer of each role of BLP. */
+export async function startOfficeAdminGateway(upstreamAddress: string, base: string, upstream: 'notification' | 'intake' = 'notification'): Promise<OfficeAdminGateway> {
   const isolation: GatewayIsolation = await isolate();
-  const gateway = await startGateway({ notification: notificationAddress }, isolation);
+  const gateway = await startGateway({ [upstream]: upstreamAddress }, isolation);
   const tokens = {} as Record<OfficerRole, string>;
   for (const role of OFFICE_ROLES) tokens[role] = (await gateway.officer({ role, officeCode: 'BLP', ...(role === 'SEKSI_TERKAIT' ? { sectionCode: 'INTELDAKIM' } : {}) })).token;
   const [{ id: headId }] = (await gateway.runtime.dataSource.query(`SELECT id FROM user_account WHERE office_code = 'BLP' AND role = 'KEPALA_KANTOR'`)) as { id: string }[];

@@ -33,6 +33,10 @@ export const ACCOUNT_SECURITY_EVENT_KINDS = [
   'MESSAGE_TEMPLATE_CHANGED',
   // Which status messages the office sends its reporters (docs/adr/0054).
   'STATUS_MESSAGES_CHANGED',
+  // The office's appeal window after closing (docs/adr/0053).
+  'APPEAL_WINDOW_CHANGED',
+  // The office's retention periods per kind of record (docs/adr/0057).
+  'RETENTION_POLICY_CHANGED',
   // The office's profile: its documents' letterhead and contact (docs/adr/0048).
   'OFFICE_PROFILE_CHANGED',
 ] as const;

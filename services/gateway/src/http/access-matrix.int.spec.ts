@@ -33,6 +33,8 @@ import { DATA_REQUEST_READERS, DATA_REQUEST_WORKERS } from '../data-subject-righ
 import { DESTRUCTION_RECORD_READERS } from '../personal-data-erasure/destruction-records.http.controller';
 import { MESSAGE_TEMPLATE_EDITORS, MESSAGE_TEMPLATE_READERS } from '../message-templates/message-templates.handler';
 import { STATUS_MESSAGE_EDITORS, STATUS_MESSAGE_READERS } from '../status-messages/status-messages.handler';
+import { APPEAL_WINDOW_EDITORS, APPEAL_WINDOW_READERS } from '../appeal-window/appeal-window.handler';
+import { RETENTION_POLICY_EDITORS, RETENTION_POLICY_READERS } from '../retention-policy/retention-policy.handler';
 import { OfficeClients } from '../public-api/office-clients';
 import { PublicGrpcServer } from '../public-api/public-grpc-server';
 
@@ -273,6 +275,32 @@ const POLICY: Record<string, RoutePolicy> = {
     probe: () => ({ body: { items: [{ purpose: 'STATUS_DISPOSED', enabled: false }] } }),
     why: "StatusMessagesHandler: 403 STATUS_MESSAGES.FORBIDDEN_ROLE for other roles; the settings of the caller's own office",
   },
+  // The office's appeal window after closing (docs/adr/0053): intake keeps it per office.
+  'GET /api/v1/appeal-window': {
+    access: { kind: 'roles', roles: APPEAL_WINDOW_READERS },
+    otherOffice: 'own-office',
+    probe: () => ({}),
+    why: "AppealWindowHandler: 403 APPEAL_WINDOW.FORBIDDEN_ROLE for other roles; intake answers the caller's own office's window",
+  },
+  'PUT /api/v1/appeal-window': {
+    access: { kind: 'roles', roles: APPEAL_WINDOW_EDITORS },
+    otherOffice: 'own-office',
+    probe: () => ({ body: { days: 30 } }),
+    why: "AppealWindowHandler: 403 APPEAL_WINDOW.FORBIDDEN_ROLE for other roles; the window of the caller's own office",
+  },
+  // The office's retention periods per kind of record (docs/adr/0057): intake keeps them per office.
+  'GET /api/v1/retention-policy': {
+    access: { kind: 'roles', roles: RETENTION_POLICY_READERS },
+    otherOffice: 'own-office',
+    probe: () => ({}),
+    why: "RetentionPolicyHandler: 403 RETENTION_POLICY.FORBIDDEN_ROLE for other roles; intake answers the caller's own office's periods",
+  },
+  'PUT /api/v1/retention-policy': {
+    access: { kind: 'roles', roles: RETENTION_POLICY_EDITORS },
+    otherOffice: 'own-office',
+    probe: () => ({ body: { policies: [{ kind: 'CLOSED_COMPLAINT', days: 365 }] } }),
+    why: "RetentionPolicyHandler: 403 RETENTION_POLICY.FORBIDDEN_ROLE for other roles; the periods of the caller's own office",
+  },
   // The office's profile, its documents' letterhead (docs/adr/0048): intake keeps it per office.
   'GET /api/v1/office-profile': officeView("OfficeProfileHandler.read: the officer's own office's profile, from intake"),
   'PUT /api/v1/office-profile': {
@@ -293,6 +321,7 @@ const POLICY: Record<string, RoutePolicy> = {
   'GET /api/v1/complaints/{id}': complaintView('withState(id, officeCode)'),
   'GET /api/v1/complaints/{id}/timeline': complaintView('timeline'),
   'GET /api/v1/complaints/{id}/documents': complaintView('documents list'),
+  'GET /api/v1/complaints/{id}/status-messages': complaintView('then notification, which answers only the office’s own messages (docs/adr/0054)'),
   'GET /api/v1/complaints/{id}/documents/{kind}': complaintView('then the producing service; the seeded complaint has a Laporan Aduan', () => ({ params: { kind: 'LAPORAN_ADUAN' } })),
   'GET /api/v1/complaints/{id}/messages': complaintView('then intake, which gives the contact only to a role and purpose docs/adr/0029 allows'),
   'POST /api/v1/complaints/{id}/messages/contact-reads': complaintView('then intake, which allows BREAK_GLASS with its reason to the head of office only (docs/adr/0029) and records every attempt', () => ({
@@ -360,6 +389,12 @@ const POLICY: Record<string, RoutePolicy> = {
     probe: () => ({}),
     why: "LaporPostingsHttpController (docs/adr/0055): 403 CALL_TASK.FORBIDDEN_ROLE for other roles; the caller's own office's posting tasks only",
   },
+  'GET /api/v1/lapor-postings/{id}/text': {
+    access: { kind: 'roles', roles: ['ADMIN_TIKKIM'] },
+    otherOffice: 'not-found-if-allowed',
+    probe: () => ({}),
+    why: 'LaporPostingsHttpController.text (docs/adr/0055): 403 CALL_TASK.FORBIDDEN_ROLE for other roles, then inOffice → 404, then notification (503 here)',
+  },
   // The problem messages (docs/adr/0047): intake keeps and scopes them (404 for another office's id, tested in intake).
   'GET /api/v1/problem-messages': {
     access: { kind: 'roles', roles: PROBLEM_MESSAGE_READERS },
@@ -399,6 +434,12 @@ const POLICY: Record<string, RoutePolicy> = {
     why: "DataRequestsHttpController: 403 for other roles; intake exports the caller's office's requests only (404 DATA_REQUEST.NOT_FOUND)",
   },
   'GET /api/v1/data-requests/{id}/export.json': {
+    access: { kind: 'roles', roles: DATA_REQUEST_WORKERS },
+    otherOffice: 'own-office',
+    probe: () => ({ params: { id: randomUUID() } }),
+    why: 'as the PDF',
+  },
+  'GET /api/v1/data-requests/{id}/export.zip': {
     access: { kind: 'roles', roles: DATA_REQUEST_WORKERS },
     otherOffice: 'own-office',
     probe: () => ({ params: { id: randomUUID() } }),

@@ -89,6 +89,9 @@ const GATEWAY_ONLY = new Set([
   'Page.limit', // every list's PageQuery (http/page-query.ts)
   'RateComplaintBody.rating', // a whole number from libs/sop's RATING_MIN to RATING_MAX, which decide checks again (docs/adr/0053)
   'PublicRatingBody.rating', // as the officers' rating
+  'SetAppealWindowBody.days', // a whole number from 0 to libs/sop's APPEAL_WINDOW_MAX_DAYS, which intake checks again (docs/adr/0053)
+  'RetentionPeriodDto.days', // a whole number from libs/sop's RETENTION_MIN_DAYS to RETENTION_MAX_DAYS, which intake checks again (docs/adr/0057)
+  'SetRetentionPolicyBody.policies', // at most one period per kind: libs/sop's RETENTION_KINDS sets the size (docs/adr/0057)
   'Page.offset',
   'ProcessingRecordQueryDto.limit',
   'ProcessingRecordQueryDto.pageToken',

@@ -138,6 +138,9 @@ const VALID: Record<string, Record<string, unknown>> = {
   SetMessageTemplateBody: { variant: 'STANDARD', body: 'Aduan Anda kami terima dengan nomor {nomor}.' },
   // The office's status messages (docs/adr/0054).
   SetStatusMessagesBody: { items: [{ purpose: 'STATUS_DISPOSED', enabled: false }] },
+  // The office's appeal window (docs/adr/0053).
+  SetAppealWindowBody: { days: 30 },
+  SetRetentionPolicyBody: { policies: [{ kind: 'CLOSED_COMPLAINT', days: 365 }] },
   RecordCallAttemptBody: { outcome: 'NOT_REACHABLE', retryAt: '2026-03-18T09:00:00+07:00' },
   // After closing (docs/adr/0053).
   RateComplaintBody: { rating: 2, comment: 'Jawaban belum jelas' },

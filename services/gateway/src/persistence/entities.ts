@@ -3,6 +3,7 @@ import type {
   AnalysisOutput,
   AppealOutput,
   AppealReviewOutput,
+  FeedbackRoundOutput,
   ConfirmationOutput,
   DeliveryAbandonedOutput,
   DeliveryOutput,
@@ -313,6 +314,9 @@ export class ComplaintOutputRecord {
 
   @Column({ type: 'jsonb', nullable: true })
   appealReview!: AppealReviewOutput | null;
+
+  @Column({ type: 'jsonb' })
+  feedbackRounds!: FeedbackRoundOutput[];
 
   @Column({ type: 'timestamptz' })
   updatedAt!: Date;

@@ -54,7 +54,7 @@ export class ContactReadDto {
   @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty({ format: 'uuid' }) complaintId!: string;
   @ApiProperty({ type: ProcessingRecordActorDto }) actor!: ProcessingRecordActorDto;
-  @ApiProperty({ example: 'CONFIRM', description: 'CONFIRM, INFORM_REPORTER, DELIVERY_BY_PHONE, BREAK_GLASS (officers); ACKNOWLEDGE, SEND_FOLLOW_UP, SEND_DISMISSAL_NOTICE, SEND_STATUS_MESSAGE (notification)' })
+  @ApiProperty({ example: 'CONFIRM', description: 'CONFIRM, INFORM_REPORTER, DELIVERY_BY_PHONE, BREAK_GLASS (officers); ACKNOWLEDGE, SEND_FOLLOW_UP, SEND_DISMISSAL_NOTICE, SEND_STATUS_MESSAGE, SEND_RATING_REQUEST (notification)' })
   purpose!: string;
   @ApiProperty({ type: String, nullable: true, description: 'The reason stated with a break-glass read' }) reason!: string | null;
   @ApiProperty({ type: [String], example: ['name', 'phone'], description: 'The fields disclosed; empty for a refusal' }) fields!: string[];

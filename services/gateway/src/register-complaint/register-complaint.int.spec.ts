@@ -244,10 +244,13 @@ describe('an officer registers a complaint over REST', () => {
         '/api/v1/message-templates/{purpose}/{channel}',
         '/api/v1/message-templates/{purpose}/{channel}/reset',
         '/api/v1/status-messages',
+        '/api/v1/appeal-window',
+        '/api/v1/retention-policy',
         '/api/v1/office-profile',
         '/api/v1/complaints',
         '/api/v1/complaints/{id}',
         '/api/v1/complaints/{id}/timeline',
+        '/api/v1/complaints/{id}/status-messages',
         '/api/v1/complaints/{id}/messages/contact-reads',
         '/api/v1/complaints/{id}/documents',
         '/api/v1/complaints/{id}/documents/{kind}',
@@ -263,6 +266,7 @@ describe('an officer registers a complaint over REST', () => {
         '/api/v1/sla/summary',
         '/api/v1/call-tasks',
         '/api/v1/lapor-postings',
+        '/api/v1/lapor-postings/{id}/text',
         '/api/v1/problem-messages',
         '/api/v1/problem-messages/{id}/reprocess',
         '/api/v1/problem-messages/{id}/discard',
@@ -287,6 +291,7 @@ describe('an officer registers a complaint over REST', () => {
         '/api/v1/data-requests',
         '/api/v1/data-requests/{id}/export.json',
         '/api/v1/data-requests/{id}/export.pdf',
+        '/api/v1/data-requests/{id}/export.zip',
         '/api/v1/data-requests/{id}/handed-over',
         '/api/v1/complaints/{id}/personal-data-erasure',
         '/api/v1/destruction-records',
@@ -344,6 +349,11 @@ describe('an officer registers a complaint over REST', () => {
     expect(statusMessages['put'].parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', required: true }), expect.objectContaining({ name: 'If-Match', required: false })]));
     expect(Object.keys(statusMessages['put'].responses).sort()).toEqual(['200', '400', '401', '403', '409', '422', '503']);
     expect(Object.keys(statusMessages['get'].responses).sort()).toEqual(['200', '401', '403', '503']);
+    // The office's appeal window (docs/adr/0053): read, and set with Idempotency-Key and If-Match.
+    const appealWindow = doc.paths['/api/v1/appeal-window'];
+    expect(appealWindow['put'].parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', required: true }), expect.objectContaining({ name: 'If-Match', required: false })]));
+    expect(Object.keys(appealWindow['put'].responses).sort()).toEqual(['200', '400', '401', '403', '409', '422', '503']);
+    expect(Object.keys(appealWindow['get'].responses).sort()).toEqual(['200', '401', '403', '503']);
     // The office's SLA policy (docs/adr/0049): read by every officer, set with Idempotency-Key and If-Match.
     const slaPolicy = doc.paths['/api/v1/sla-policy'];
     expect(slaPolicy['put'].parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', required: true }), expect.objectContaining({ name: 'If-Match', required: true })]));

@@ -5,7 +5,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, ValidateNested } 
 
 /** Whether one status message goes out (docs/adr/0054). */
 export class StatusMessageSwitchDto {
-  @ApiProperty({ enum: STATUS_MESSAGE_PURPOSES, example: 'STATUS_CONFIRMED', description: 'STATUS_CONFIRMED (step 2), STATUS_DISPOSED (step 3), STATUS_DECIDED (step 5)' })
+  @ApiProperty({ enum: STATUS_MESSAGE_PURPOSES, example: 'STATUS_CONFIRMED', description: 'STATUS_CONFIRMED (step 2), STATUS_DISPOSED (step 3), STATUS_DECIDED (step 5), RATING_REQUEST (after closing, docs/adr/0053)' })
   @IsIn(STATUS_MESSAGE_PURPOSES)
   purpose!: string;
 

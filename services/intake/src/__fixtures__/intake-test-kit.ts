@@ -2,7 +2,7 @@ import { OfficeDirectory } from '@pengaduan/documents';
 // Test support: intake's runtime on the run's real Postgres (a schema of its own) and Kafka,
 // its handlers wired as the module wires them, and ways to put a complaint into any state.
 import type { EventEnvelope } from '@pengaduan/contracts';
-import { applyComplaintEvent, ServiceRuntime } from '@pengaduan/messaging';
+import { applyComplaintEvent, ServiceRuntime, type ComplaintCommandExecutor } from '@pengaduan/messaging';
 import { createLogger, SettableClock } from '@pengaduan/runtime';
 import type { Actor, ComplaintState, SopCommand } from '@pengaduan/sop';
 import { asConsumed, ComplaintHistory, dropSchema, randomOfficeCode, testInfrastructure, uniqueSchemaName, uniqueSuffix } from '@pengaduan/testing';
@@ -20,6 +20,7 @@ import type { RegisterComplaintCommand } from '../register-complaint/register-co
 import { RegisterComplaintHandler } from '../register-complaint/register-complaint.handler';
 import type { ContactCipher } from '../reporter-contact/contact-cipher';
 import { intakeKeys } from '../reporter-contact/intake-keys';
+import type { SenderDigest } from '../inbound-messages/sender-digest';
 
 export const actors = {
   admin: { kind: 'user', userId: 'u-admin-1', role: 'ADMIN_TIKKIM' },
@@ -60,6 +61,8 @@ export interface IntakeKit {
   schema: string;
   group: StateConsumerGroup;
   cipher: ContactCipher;
+  /** The digest of a channel sender, under the kit's keys (the inbound path's). */
+  digest: SenderDigest;
   clock: SettableClock;
   /** This suite's office: no other suite registers complaints in it. */
   office: string;
@@ -70,6 +73,8 @@ export interface IntakeKit {
   feedback: ComplaintFeedbackHandler;
   append: AppendMessageHandler;
   get: GetComplaintHandler;
+  /** The executor the handlers above share, for a handler a suite builds itself. */
+  executor: ComplaintCommandExecutor;
   stop(): Promise<void>;
 }
 
@@ -85,7 +90,7 @@ export async function startIntakeKit(): Promise<IntakeKit> {
   const base = intakeRuntimeOptions(config, createLogger('intake-test', process.env['TEST_LOG_LEVEL'] ?? 'silent'), { stateConsumerGroup: group });
   const runtime = new ServiceRuntime({ ...base, consumers: [] });
   await runtime.ready();
-  const { cipher } = intakeKeys(config);
+  const { cipher, digest } = intakeKeys(config);
   const clock = new SettableClock(new Date('2026-11-27T02:00:00Z'));
   const executor = intakeCommandExecutor(runtime, clock, group);
   return {
@@ -93,6 +98,7 @@ export async function startIntakeKit(): Promise<IntakeKit> {
     schema,
     group,
     cipher,
+    digest,
     clock,
     office: randomOfficeCode(),
     register: new RegisterComplaintHandler(executor, cipher, new OfficeProfileVersions(config.officeProfiles)),
@@ -101,6 +107,7 @@ export async function startIntakeKit(): Promise<IntakeKit> {
     feedback: new ComplaintFeedbackHandler(executor, cipher),
     append: new AppendMessageHandler(executor),
     get: new GetComplaintHandler(runtime, cipher),
+    executor,
     async stop() {
       await runtime.stop();
       await dropSchema(schema);

@@ -51,6 +51,10 @@ export class ComplaintRecord {
   @Column({ type: 'text', nullable: true })
   laporReportNumber!: string | null;
 
+  /** For a complaint another office transferred here: the complaint it came from (an erasure follows the link, docs/adr/0057). */
+  @Column({ type: 'uuid', nullable: true })
+  transferredFromComplaintId!: string | null;
+
   /** The forwarded complaint report (Laporan Terusan Aduan): the admin's summary, free of personal data. */
   @Column({ type: 'text', nullable: true })
   summary!: string | null;

@@ -8,6 +8,10 @@ import {
   AppealTriggerSchema,
   ComplaintOutcome,
   ComplaintOutcomeSchema,
+  ContactField,
+  ContactFieldSchema,
+  DataAccessVerification,
+  DataAccessVerificationSchema,
   DeliveryMethod,
   DeliveryMethodSchema,
   DismissalReason,
@@ -159,6 +163,20 @@ export const erasureReasonMapping: EnumMapping<sop.ErasureReason, ErasureReason>
   RETENTION: ErasureReason.RETENTION,
 });
 
+/** libs/sop `DataAccessVerification` ↔ proto `DataAccessVerification` (docs/adr/0061). */
+export const dataAccessVerificationMapping: EnumMapping<sop.DataAccessVerification, DataAccessVerification> = enumMapping(DataAccessVerificationSchema, {
+  IN_PERSON: DataAccessVerification.IN_PERSON,
+  CHANNEL: DataAccessVerification.CHANNEL,
+});
+
+/** libs/sop `ContactFieldName` ↔ proto `ContactField` (docs/adr/0061). */
+export const contactFieldMapping: EnumMapping<sop.ContactFieldName, ContactField> = enumMapping(ContactFieldSchema, {
+  name: ContactField.NAME,
+  phone: ContactField.PHONE,
+  email: ContactField.EMAIL,
+  handle: ContactField.HANDLE,
+});
+
 /** libs/sop `TeamMemberRole` ↔ proto `TeamRole`. */
 export const teamMemberRoleMapping: EnumMapping<sop.TeamMemberRole, TeamRole> = enumMapping(TeamRoleSchema, {
   KETUA: TeamRole.KETUA,
@@ -193,6 +211,7 @@ export const notificationPurposeMapping: EnumMapping<sop.NotificationPurpose, No
     STATUS_CONFIRMED: NotificationPurpose.STATUS_CONFIRMED,
     STATUS_DISPOSED: NotificationPurpose.STATUS_DISPOSED,
     STATUS_DECIDED: NotificationPurpose.STATUS_DECIDED,
+    RATING_REQUEST: NotificationPurpose.RATING_REQUEST,
   },
 );
 

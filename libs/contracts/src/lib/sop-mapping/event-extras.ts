@@ -80,6 +80,11 @@ export interface SopEventExtras {
   'complaint.appealed': NoExtras;
   'complaint.appeal-reviewed': NoExtras;
   'complaint.personal-data-erased': NoExtras;
+  'complaint.data-access-requested': NoExtras;
+  'complaint.data-access-answered': NoExtras;
+  'complaint.contact-corrected': NoExtras;
+  'complaint.contact-restricted': NoExtras;
+  'complaint.contact-restriction-lifted': NoExtras;
 }
 
 /** No wire-only fields. */

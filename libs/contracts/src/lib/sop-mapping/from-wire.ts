@@ -10,6 +10,8 @@ import {
   appealTriggerMapping,
   channelMapping,
   complaintOutcomeMapping,
+  contactFieldMapping,
+  dataAccessVerificationMapping,
   deliveryMethodMapping,
   dismissalReasonMapping,
   dispositionInstructionMapping,
@@ -110,6 +112,15 @@ const FROM_WIRE: FromWire = {
     ...(p.reason === undefined ? {} : { reason: p.reason }),
   }),
   'complaint.personal-data-erased': (p) => ({ reason: erasureReasonMapping.fromProto(p.reason, 'data.reason') }),
+  'complaint.data-access-requested': (p) => ({
+    requestId: p.requestId,
+    verifiedBy: dataAccessVerificationMapping.fromProto(p.verifiedBy, 'data.verifiedBy'),
+    dueAt: isoTime(p.dueAt, 'data.dueAt'),
+  }),
+  'complaint.data-access-answered': (p) => ({ requestId: p.requestId, answeredAt: isoTime(p.answeredAt, 'data.answeredAt'), late: p.late }),
+  'complaint.contact-corrected': (p) => ({ fields: p.fields.map((f, i) => contactFieldMapping.fromProto(f, `data.fields[${i}]`)) }),
+  'complaint.contact-restricted': () => ({}),
+  'complaint.contact-restriction-lifted': () => ({}),
 };
 
 /**

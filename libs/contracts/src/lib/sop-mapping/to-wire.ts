@@ -7,6 +7,8 @@ import {
   appealTriggerMapping,
   channelMapping,
   complaintOutcomeMapping,
+  contactFieldMapping,
+  dataAccessVerificationMapping,
   deliveryMethodMapping,
   dismissalReasonMapping,
   dispositionInstructionMapping,
@@ -151,6 +153,15 @@ const TO_WIRE: ToWire = {
   'complaint.appealed': ({ data: d }) => ({ trigger: appealTriggerMapping.toProto(d.trigger, 'data.trigger'), hasReason: d.hasReason }),
   'complaint.appeal-reviewed': ({ data: d }) => ({ decision: appealDecisionMapping.toProto(d.decision, 'data.decision'), reason: d.reason }),
   'complaint.personal-data-erased': ({ data: d }) => ({ reason: erasureReasonMapping.toProto(d.reason, 'data.reason') }),
+  'complaint.data-access-requested': ({ data: d }) => ({
+    requestId: d.requestId,
+    verifiedBy: dataAccessVerificationMapping.toProto(d.verifiedBy, 'data.verifiedBy'),
+    dueAt: timestamp(new Date(d.dueAt), 'data.dueAt'),
+  }),
+  'complaint.data-access-answered': ({ data: d }) => ({ requestId: d.requestId, answeredAt: timestamp(new Date(d.answeredAt), 'data.answeredAt'), late: d.late }),
+  'complaint.contact-corrected': ({ data: d }) => ({ fields: d.fields.map((f, i) => contactFieldMapping.toProto(f, `data.fields[${i}]`)) }),
+  'complaint.contact-restricted': () => ({}),
+  'complaint.contact-restriction-lifted': () => ({}),
 };
 
 /**

@@ -109,6 +109,15 @@ export interface LaporPosting {
   readonly openedAt: string;
 }
 
+/** `GET /api/v1/lapor-postings/{id}/text`: the follow-up information as written, to post on LAPOR! (docs/adr/0055). */
+export interface LaporPostingText {
+  readonly complaintId: string;
+  readonly trackingNumber: string;
+  readonly laporReportNumber: string | null;
+  readonly text: string;
+  readonly writtenAt: string;
+}
+
 /** `GET /api/v1/sla/escalations`: a missed deadline escalated to the officer (services/gateway/src/sla-escalations). */
 export interface Escalation {
   readonly deadlineId: string;

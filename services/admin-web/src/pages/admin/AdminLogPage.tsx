@@ -28,6 +28,8 @@ const KIND_KEYS: Readonly<Record<string, MessageKey>> = {
   OFFICE_PROFILE_CHANGED: 'admin.kind.OFFICE_PROFILE_CHANGED',
   SLA_POLICY_CHANGED: 'admin.kind.SLA_POLICY_CHANGED',
   STATUS_MESSAGES_CHANGED: 'admin.kind.STATUS_MESSAGES_CHANGED',
+  APPEAL_WINDOW_CHANGED: 'admin.kind.APPEAL_WINDOW_CHANGED',
+  RETENTION_POLICY_CHANGED: 'admin.kind.RETENTION_POLICY_CHANGED',
 };
 type LogPage = { items: readonly AdminLogEntry[]; total: number };
 
@@ -37,6 +39,7 @@ function targetText(target: string | null | undefined, t: (key: MessageKey) => s
   if (target === 'office-profile') return t('admin.targetOfficeProfile');
   if (target === 'sla-policy') return t('admin.targetSlaPolicy');
   if (target === 'status-messages') return t('admin.targetStatusMessages');
+  if (target === 'appeal-window') return t('admin.targetAppealWindow');
   const template = /^template:([A-Z_]+):([A-Z_]+)(?::([A-Z_]+))?$/.exec(target);
   if (template) {
     const key = templateKindKey({ purpose: template[1] ?? '', variant: template[3] ?? 'STANDARD' });

@@ -15,6 +15,8 @@ import { draftIssues, messageTemplatePath, preview, templateKindKey, type Messag
 import { channelLabel } from '../../lib/sop-labels';
 import { newUuid } from '../../lib/uuid';
 import { AdminTabs } from './AdminTabs';
+import { AppealWindowSection } from './AppealWindowSection';
+import { RetentionPolicySection } from './RetentionPolicySection';
 import { StatusMessagesSection } from './StatusMessagesSection';
 
 type Outcome = { kind: 'saved' | 'reset'; message: string; channel: string } | { kind: 'error'; message: Msg | ErrorMsg };
@@ -111,6 +113,8 @@ export function MessageTemplatesPage() {
       <p className="lead">{t('templates.lead')}</p>
       {editor ? null : <p>{t('templates.readOnly')}</p>}
       <StatusMessagesSection editor={editor} />
+      <AppealWindowSection editor={editor} />
+      <RetentionPolicySection editor={editor} />
       {outcome?.kind === 'error' ? <ErrorMessage ref={outcomeRef}>{msg(outcome.message)}</ErrorMessage> : null}
       {outcome && outcome.kind !== 'error' ? (
         <StatusMessage ref={outcomeRef} tone="success">

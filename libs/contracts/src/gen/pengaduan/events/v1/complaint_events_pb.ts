@@ -24,7 +24,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pengaduan/events/v1/complaint_events.proto.
  */
 export const file_pengaduan_events_v1_complaint_events: GenFile = /*@__PURE__*/
-  fileDesc("CipwZW5nYWR1YW4vZXZlbnRzL3YxL2NvbXBsYWludF9ldmVudHMucHJvdG8SE3BlbmdhZHVhbi5ldmVudHMudjEivwQKEUNvbXBsYWludFJlY2VpdmVkEhQKDGNvbXBsYWludF9pZBgBIAEoCRITCgtvZmZpY2VfY29kZRgCIAEoCRIXCg90cmFja2luZ19udW1iZXIYAyABKAkSLQoHY2hhbm5lbBgEIAEoDjIcLnBlbmdhZHVhbi5jb21tb24udjEuQ2hhbm5lbBIvCgtyZWNlaXZlZF9hdBgFIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASFAoMcmVwb3J0ZXJfcmVmGAYgASgJEhEKCWFub255bW91cxgHIAEoCBIUCgxjb25maWRlbnRpYWwYCCABKAgSFQoNbWVzc2FnZV9jb3VudBgJIAEoDRIdChBmaXJzdF9tZXNzYWdlX2lkGAogASgJSACIAQESJQoYZm9yd2FyZGVkX2J5X29mZmljZV9jb2RlGAsgASgJSAGIAQESKgoddHJhbnNmZXJyZWRfZnJvbV9jb21wbGFpbnRfaWQYDCABKAlIAogBARIcCg9kb2N1bWVudF9zaGEyNTYYDSABKAlIA4gBARIgChNsYXBvcl9yZXBvcnRfbnVtYmVyGA4gASgJSASIAQFCEwoRX2ZpcnN0X21lc3NhZ2VfaWRCGwoZX2ZvcndhcmRlZF9ieV9vZmZpY2VfY29kZUIgCh5fdHJhbnNmZXJyZWRfZnJvbV9jb21wbGFpbnRfaWRCEgoQX2RvY3VtZW50X3NoYTI1NkIWChRfbGFwb3JfcmVwb3J0X251bWJlciK6AQoYQ29tcGxhaW50TWVzc2FnZUFwcGVuZGVkEhIKCm1lc3NhZ2VfaWQYASABKAkSLQoHY2hhbm5lbBgCIAEoDjIcLnBlbmdhZHVhbi5jb21tb24udjEuQ2hhbm5lbBIvCgtyZWNlaXZlZF9hdBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEAoIc2VxdWVuY2UYBCABKA0SGAoQYXR0YWNobWVudF9jb3VudBgFIAEoDSKdAQoSQ29tcGxhaW50Q29uZmlybWVkEhsKE2NsYXNzaWZpY2F0aW9uX2NvZGUYASABKAkSDwoHc3VtbWFyeRgCIAEoCRIRCglhbm9ueW1vdXMYAyABKAgSFAoMY29uZmlkZW50aWFsGAQgASgIEhwKD2RvY3VtZW50X3NoYTI1NhgFIAEoCUgAiAEBQhIKEF9kb2N1bWVudF9zaGEyNTYiugEKEkNvbXBsYWludERpc21pc3NlZBI0CgZyZWFzb24YASABKA4yJC5wZW5nYWR1YW4uZXZlbnRzLnYxLkRpc21pc3NhbFJlYXNvbhIZCgxkdXBsaWNhdGVfb2YYAiABKAlIAIgBARIXCgpiZWxvbmdzX3RvGAMgASgJSAGIAQESEQoEbm90ZRgEIAEoCUgCiAEBQg8KDV9kdXBsaWNhdGVfb2ZCDQoLX2JlbG9uZ3NfdG9CBwoFX25vdGUiiQEKEkRpc3Bvc2l0aW9uU2VjdGlvbhIUCgxzZWN0aW9uX2NvZGUYASABKAkSQQoMaW5zdHJ1Y3Rpb25zGAIgAygOMisucGVuZ2FkdWFuLmV2ZW50cy52MS5EaXNwb3NpdGlvbkluc3RydWN0aW9uEhEKBG5vdGUYAyABKAlIAIgBAUIHCgVfbm90ZSK+AQoRQ29tcGxhaW50RGlzcG9zZWQSIAoYZGlzcG9zaXRpb25fc2hlZXRfbnVtYmVyGAEgASgJEjkKCHNlY3Rpb25zGAIgAygLMicucGVuZ2FkdWFuLmV2ZW50cy52MS5EaXNwb3NpdGlvblNlY3Rpb24SEQoEbm90ZRgDIAEoCUgAiAEBEhwKD2RvY3VtZW50X3NoYTI1NhgEIAEoCUgBiAEBQgcKBV9ub3RlQhIKEF9kb2N1bWVudF9zaGEyNTYiQwoZQ29tcGxhaW50U2VjdGlvblJlc3BvbmRlZBIUCgxzZWN0aW9uX2NvZGUYASABKAkSEAoIcmVzcG9uc2UYAiABKAkiNgodQ29tcGxhaW50RGlzcG9zaXRpb25Db21wbGV0ZWQSFQoNc2VjdGlvbl9jb2RlcxgBIAMoCSL5AQoRQ29tcGxhaW50QW5hbHl6ZWQSEAoIZmluZGluZ3MYASABKAkSOgoNc3Vic3RhbnRpYXRlZBgCIAEoDjIjLnBlbmdhZHVhbi5ldmVudHMudjEuU3Vic3RhbnRpYXRpb24SGwoTY2xhc3NpZmljYXRpb25fY29kZRgDIAEoCRIvCghzZXZlcml0eRgEIAEoDjIdLnBlbmdhZHVhbi5ldmVudHMudjEuU2V2ZXJpdHkSFgoOcmVjb21tZW5kYXRpb24YBSABKAkSHAoPZG9jdW1lbnRfc2hhMjU2GAYgASgJSACIAQFCEgoQX2RvY3VtZW50X3NoYTI1NiKVAQoYQ29tcGxhaW50Rm9sbG93VXBEZWNpZGVkEjcKCGRlY2lzaW9uGAEgASgOMiUucGVuZ2FkdWFuLmV2ZW50cy52MS5Gb2xsb3dVcERlY2lzaW9uEg4KBnJlYXNvbhgCIAEoCRIcCg9kb2N1bWVudF9zaGEyNTYYAyABKAlIAIgBAUISChBfZG9jdW1lbnRfc2hhMjU2Io0BCgpUZWFtTWVtYmVyEgwKBG5hbWUYASABKAkSCwoDbmlwGAIgASgJEhAKCHBvc2l0aW9uGAMgASgJEjAKCXRlYW1fcm9sZRgEIAEoDjIdLnBlbmdhZHVhbi5ldmVudHMudjEuVGVhbVJvbGUSFAoHdXNlcl9pZBgFIAEoCUgAiAEBQgoKCF91c2VyX2lkIuoBChNDb21wbGFpbnRUZWFtRm9ybWVkEhUKDWRlY3JlZV9udW1iZXIYASABKAkSEwoLZGVjcmVlX2RhdGUYAiABKAkSMAoHbWVtYmVycxgDIAMoCzIfLnBlbmdhZHVhbi5ldmVudHMudjEuVGVhbU1lbWJlchIPCgdtYW5kYXRlGAQgASgJEhkKEXBlcmlvZF9zdGFydF9kYXRlGAUgASgJEhcKD3BlcmlvZF9lbmRfZGF0ZRgGIAEoCRIcCg9kb2N1bWVudF9zaGEyNTYYByABKAlIAIgBAUISChBfZG9jdW1lbnRfc2hhMjU2IpkBChVDb21wbGFpbnRBY2tub3dsZWRnZWQSLQoHY2hhbm5lbBgBIAEoDjIcLnBlbmdhZHVhbi5jb21tb24udjEuQ2hhbm5lbBIXCg90cmFja2luZ19udW1iZXIYAiABKAkSIAoTcHJvdmlkZXJfbWVzc2FnZV9pZBgDIAEoCUgAiAEBQhYKFF9wcm92aWRlcl9tZXNzYWdlX2lkIrECChlDb21wbGFpbnRSZXBvcnRlckluZm9ybWVkEhcKD2luZm9ybWF0aW9uX3JlZhgBIAEoCRItCgdjaGFubmVsGAIgASgOMhwucGVuZ2FkdWFuLmNvbW1vbi52MS5DaGFubmVsEhgKC3RlbXBsYXRlX2lkGAMgASgJSACIAQESIAoTcHJvdmlkZXJfbWVzc2FnZV9pZBgEIAEoCUgBiAEBEhwKD2RvY3VtZW50X3NoYTI1NhgFIAEoCUgCiAEBEjYKB291dGNvbWUYBiABKA4yJS5wZW5nYWR1YW4uZXZlbnRzLnYxLkNvbXBsYWludE91dGNvbWVCDgoMX3RlbXBsYXRlX2lkQhYKFF9wcm92aWRlcl9tZXNzYWdlX2lkQhIKEF9kb2N1bWVudF9zaGEyNTYiiwIKHUNvbXBsYWludEluZm9ybWF0aW9uRGVsaXZlcmVkEi0KB2NoYW5uZWwYASABKA4yHC5wZW5nYWR1YW4uY29tbW9uLnYxLkNoYW5uZWwSMwoGbWV0aG9kGAIgASgOMiMucGVuZ2FkdWFuLmV2ZW50cy52MS5EZWxpdmVyeU1ldGhvZBIwCgxkZWxpdmVyZWRfYXQYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhEKBG5vdGUYBCABKAlIAIgBARIgChNwcm92aWRlcl9tZXNzYWdlX2lkGAUgASgJSAGIAQFCBwoFX25vdGVCFgoUX3Byb3ZpZGVyX21lc3NhZ2VfaWQi4AIKG0NvbXBsYWludE5vdGlmaWNhdGlvbkZhaWxlZBI5CgdwdXJwb3NlGAEgASgOMigucGVuZ2FkdWFuLmV2ZW50cy52MS5Ob3RpZmljYXRpb25QdXJwb3NlEi0KB2NoYW5uZWwYAiABKA4yHC5wZW5nYWR1YW4uY29tbW9uLnYxLkNoYW5uZWwSEgoKZXJyb3JfY29kZRgDIAEoCRIPCgdhdHRlbXB0GAQgASgNEhIKCndpbGxfcmV0cnkYBSABKAgSOAoPbmV4dF9hdHRlbXB0X2F0GAYgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEgAiAEBEjsKEGZhbGxiYWNrX2NoYW5uZWwYByABKA4yHC5wZW5nYWR1YW4uY29tbW9uLnYxLkNoYW5uZWxIAYgBAUISChBfbmV4dF9hdHRlbXB0X2F0QhMKEV9mYWxsYmFja19jaGFubmVsIpIBChZDb21wbGFpbnRDYWxsQXR0ZW1wdGVkEiwKCHJldHJ5X2F0GAEgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBI+CgdwdXJwb3NlGAIgASgOMigucGVuZ2FkdWFuLmV2ZW50cy52MS5Ob3RpZmljYXRpb25QdXJwb3NlSACIAQFCCgoIX3B1cnBvc2UieAoaQ29tcGxhaW50RGVsaXZlcnlBYmFuZG9uZWQSDgoGcmVhc29uGAEgASgJEj4KB3B1cnBvc2UYAiABKA4yKC5wZW5nYWR1YW4uZXZlbnRzLnYxLk5vdGlmaWNhdGlvblB1cnBvc2VIAIgBAUIKCghfcHVycG9zZSJ4Cg9Db21wbGFpbnRDbG9zZWQSLQoJY2xvc2VkX2F0GAEgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBI2CgdvdXRjb21lGAIgASgOMiUucGVuZ2FkdWFuLmV2ZW50cy52MS5Db21wbGFpbnRPdXRjb21lIlMKDkNvbXBsYWludFJhdGVkEg4KBnJhdGluZxgBIAEoBRITCgtoYXNfY29tbWVudBgCIAEoCBIcChR3aXRoaW5fYXBwZWFsX3dpbmRvdxgDIAEoCCJcChFDb21wbGFpbnRBcHBlYWxlZBIzCgd0cmlnZ2VyGAEgASgOMiIucGVuZ2FkdWFuLmV2ZW50cy52MS5BcHBlYWxUcmlnZ2VyEhIKCmhhc19yZWFzb24YAiABKAgicAoXQ29tcGxhaW50QXBwZWFsUmV2aWV3ZWQSNQoIZGVjaXNpb24YASABKA4yIy5wZW5nYWR1YW4uZXZlbnRzLnYxLkFwcGVhbERlY2lzaW9uEhMKBnJlYXNvbhgCIAEoCUgAiAEBQgkKB19yZWFzb24iUQobQ29tcGxhaW50UGVyc29uYWxEYXRhRXJhc2VkEjIKBnJlYXNvbhgBIAEoDjIiLnBlbmdhZHVhbi5ldmVudHMudjEuRXJhc3VyZVJlYXNvbiq8AQoPRGlzbWlzc2FsUmVhc29uEiAKHERJU01JU1NBTF9SRUFTT05fVU5TUEVDSUZJRUQQABIZChVESVNNSVNTQUxfUkVBU09OX1NQQU0QARIeChpESVNNSVNTQUxfUkVBU09OX0RVUExJQ0FURRACEiQKIERJU01JU1NBTF9SRUFTT05fTk9UX0FfQ09NUExBSU5UEAMSJgoiRElTTUlTU0FMX1JFQVNPTl9OT1RfT1VSX0FVVEhPUklUWRAEKvgBChZEaXNwb3NpdGlvbkluc3RydWN0aW9uEicKI0RJU1BPU0lUSU9OX0lOU1RSVUNUSU9OX1VOU1BFQ0lGSUVEEAASKgomRElTUE9TSVRJT05fSU5TVFJVQ1RJT05fVElOREFLX0xBTkpVVEkQARIxCi1ESVNQT1NJVElPTl9JTlNUUlVDVElPTl9QRUxBSkFSSV9EQU5fTEFQT1JLQU4QAhIpCiVESVNQT1NJVElPTl9JTlNUUlVDVElPTl9LT09SRElOQVNJS0FOEAMSKwonRElTUE9TSVRJT05fSU5TVFJVQ1RJT05fVU5UVUtfRElLRVRBSFVJEAQqegoOU3Vic3RhbnRpYXRpb24SHgoaU1VCU1RBTlRJQVRJT05fVU5TUEVDSUZJRUQQABIWChJTVUJTVEFOVElBVElPTl9ZRVMQARIZChVTVUJTVEFOVElBVElPTl9QQVJUTFkQAhIVChFTVUJTVEFOVElBVElPTl9OTxADKl4KCFNldmVyaXR5EhgKFFNFVkVSSVRZX1VOU1BFQ0lGSUVEEAASEAoMU0VWRVJJVFlfTE9XEAESEwoPU0VWRVJJVFlfTUVESVVNEAISEQoNU0VWRVJJVFlfSElHSBADKn0KEEZvbGxvd1VwRGVjaXNpb24SIgoeRk9MTE9XX1VQX0RFQ0lTSU9OX1VOU1BFQ0lGSUVEEAASIAocRk9MTE9XX1VQX0RFQ0lTSU9OX0ZPTExPV19VUBABEiMKH0ZPTExPV19VUF9ERUNJU0lPTl9OT19GT0xMT1dfVVAQAiprCghUZWFtUm9sZRIZChVURUFNX1JPTEVfVU5TUEVDSUZJRUQQABITCg9URUFNX1JPTEVfS0VUVUEQARIYChRURUFNX1JPTEVfU0VLUkVUQVJJUxACEhUKEVRFQU1fUk9MRV9BTkdHT1RBEAMqnQEKEENvbXBsYWludE91dGNvbWUSIQodQ09NUExBSU5UX09VVENPTUVfVU5TUEVDSUZJRUQQABIfChtDT01QTEFJTlRfT1VUQ09NRV9ESVNNSVNTRUQQARIiCh5DT01QTEFJTlRfT1VUQ09NRV9OT19GT0xMT1dfVVAQAhIhCh1DT01QTEFJTlRfT1VUQ09NRV9GT0xMT1dFRF9VUBADKvgBCg5EZWxpdmVyeU1ldGhvZBIfChtERUxJVkVSWV9NRVRIT0RfVU5TUEVDSUZJRUQQABIkCiBERUxJVkVSWV9NRVRIT0RfUFJPVklERVJfUkVDRUlQVBABEh4KGkRFTElWRVJZX01FVEhPRF9QSE9ORV9DQUxMEAISHQoZREVMSVZFUllfTUVUSE9EX0lOX1BFUlNPThADEiIKHkRFTElWRVJZX01FVEhPRF9SRVBPUlRFUl9SRVBMWRAEEhoKFkRFTElWRVJZX01FVEhPRF9MRVRURVIQBRIgChxERUxJVkVSWV9NRVRIT0RfTEFQT1JfUE9TVEVEEAYqvgIKE05vdGlmaWNhdGlvblB1cnBvc2USJAogTk9USUZJQ0FUSU9OX1BVUlBPU0VfVU5TUEVDSUZJRUQQABIoCiROT1RJRklDQVRJT05fUFVSUE9TRV9BQ0tOT1dMRURHRU1FTlQQARIuCipOT1RJRklDQVRJT05fUFVSUE9TRV9GT0xMT1dfVVBfSU5GT1JNQVRJT04QAhIpCiVOT1RJRklDQVRJT05fUFVSUE9TRV9ESVNNSVNTQUxfTk9USUNFEAMSKQolTk9USUZJQ0FUSU9OX1BVUlBPU0VfU1RBVFVTX0NPTkZJUk1FRBAKEigKJE5PVElGSUNBVElPTl9QVVJQT1NFX1NUQVRVU19ESVNQT1NFRBALEicKI05PVElGSUNBVElPTl9QVVJQT1NFX1NUQVRVU19ERUNJREVEEAwqawoNQXBwZWFsVHJpZ2dlchIeChpBUFBFQUxfVFJJR0dFUl9VTlNQRUNJRklFRBAAEh4KGkFQUEVBTF9UUklHR0VSX1BPT1JfUkFUSU5HEAESGgoWQVBQRUFMX1RSSUdHRVJfUkVRVUVTVBACKosBCg5BcHBlYWxEZWNpc2lvbhIfChtBUFBFQUxfREVDSVNJT05fVU5TUEVDSUZJRUQQABIdChlBUFBFQUxfREVDSVNJT05fUkVESVNQT1NFEAESHQoZQVBQRUFMX0RFQ0lTSU9OX1JFQU5BTFlaRRACEhoKFkFQUEVBTF9ERUNJU0lPTl9VUEhPTEQQAyppCg1FcmFzdXJlUmVhc29uEh4KGkVSQVNVUkVfUkVBU09OX1VOU1BFQ0lGSUVEEAASGgoWRVJBU1VSRV9SRUFTT05fUkVRVUVTVBABEhwKGEVSQVNVUkVfUkVBU09OX1JFVEVOVElPThACYgZwcm90bzM", [file_google_protobuf_timestamp, file_pengaduan_common_v1_channel]);
+  fileDesc("CipwZW5nYWR1YW4vZXZlbnRzL3YxL2NvbXBsYWludF9ldmVudHMucHJvdG8SE3BlbmdhZHVhbi5ldmVudHMudjEivwQKEUNvbXBsYWludFJlY2VpdmVkEhQKDGNvbXBsYWludF9pZBgBIAEoCRITCgtvZmZpY2VfY29kZRgCIAEoCRIXCg90cmFja2luZ19udW1iZXIYAyABKAkSLQoHY2hhbm5lbBgEIAEoDjIcLnBlbmdhZHVhbi5jb21tb24udjEuQ2hhbm5lbBIvCgtyZWNlaXZlZF9hdBgFIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASFAoMcmVwb3J0ZXJfcmVmGAYgASgJEhEKCWFub255bW91cxgHIAEoCBIUCgxjb25maWRlbnRpYWwYCCABKAgSFQoNbWVzc2FnZV9jb3VudBgJIAEoDRIdChBmaXJzdF9tZXNzYWdlX2lkGAogASgJSACIAQESJQoYZm9yd2FyZGVkX2J5X29mZmljZV9jb2RlGAsgASgJSAGIAQESKgoddHJhbnNmZXJyZWRfZnJvbV9jb21wbGFpbnRfaWQYDCABKAlIAogBARIcCg9kb2N1bWVudF9zaGEyNTYYDSABKAlIA4gBARIgChNsYXBvcl9yZXBvcnRfbnVtYmVyGA4gASgJSASIAQFCEwoRX2ZpcnN0X21lc3NhZ2VfaWRCGwoZX2ZvcndhcmRlZF9ieV9vZmZpY2VfY29kZUIgCh5fdHJhbnNmZXJyZWRfZnJvbV9jb21wbGFpbnRfaWRCEgoQX2RvY3VtZW50X3NoYTI1NkIWChRfbGFwb3JfcmVwb3J0X251bWJlciK6AQoYQ29tcGxhaW50TWVzc2FnZUFwcGVuZGVkEhIKCm1lc3NhZ2VfaWQYASABKAkSLQoHY2hhbm5lbBgCIAEoDjIcLnBlbmdhZHVhbi5jb21tb24udjEuQ2hhbm5lbBIvCgtyZWNlaXZlZF9hdBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEAoIc2VxdWVuY2UYBCABKA0SGAoQYXR0YWNobWVudF9jb3VudBgFIAEoDSKdAQoSQ29tcGxhaW50Q29uZmlybWVkEhsKE2NsYXNzaWZpY2F0aW9uX2NvZGUYASABKAkSDwoHc3VtbWFyeRgCIAEoCRIRCglhbm9ueW1vdXMYAyABKAgSFAoMY29uZmlkZW50aWFsGAQgASgIEhwKD2RvY3VtZW50X3NoYTI1NhgFIAEoCUgAiAEBQhIKEF9kb2N1bWVudF9zaGEyNTYiugEKEkNvbXBsYWludERpc21pc3NlZBI0CgZyZWFzb24YASABKA4yJC5wZW5nYWR1YW4uZXZlbnRzLnYxLkRpc21pc3NhbFJlYXNvbhIZCgxkdXBsaWNhdGVfb2YYAiABKAlIAIgBARIXCgpiZWxvbmdzX3RvGAMgASgJSAGIAQESEQoEbm90ZRgEIAEoCUgCiAEBQg8KDV9kdXBsaWNhdGVfb2ZCDQoLX2JlbG9uZ3NfdG9CBwoFX25vdGUiiQEKEkRpc3Bvc2l0aW9uU2VjdGlvbhIUCgxzZWN0aW9uX2NvZGUYASABKAkSQQoMaW5zdHJ1Y3Rpb25zGAIgAygOMisucGVuZ2FkdWFuLmV2ZW50cy52MS5EaXNwb3NpdGlvbkluc3RydWN0aW9uEhEKBG5vdGUYAyABKAlIAIgBAUIHCgVfbm90ZSK+AQoRQ29tcGxhaW50RGlzcG9zZWQSIAoYZGlzcG9zaXRpb25fc2hlZXRfbnVtYmVyGAEgASgJEjkKCHNlY3Rpb25zGAIgAygLMicucGVuZ2FkdWFuLmV2ZW50cy52MS5EaXNwb3NpdGlvblNlY3Rpb24SEQoEbm90ZRgDIAEoCUgAiAEBEhwKD2RvY3VtZW50X3NoYTI1NhgEIAEoCUgBiAEBQgcKBV9ub3RlQhIKEF9kb2N1bWVudF9zaGEyNTYiQwoZQ29tcGxhaW50U2VjdGlvblJlc3BvbmRlZBIUCgxzZWN0aW9uX2NvZGUYASABKAkSEAoIcmVzcG9uc2UYAiABKAkiNgodQ29tcGxhaW50RGlzcG9zaXRpb25Db21wbGV0ZWQSFQoNc2VjdGlvbl9jb2RlcxgBIAMoCSL5AQoRQ29tcGxhaW50QW5hbHl6ZWQSEAoIZmluZGluZ3MYASABKAkSOgoNc3Vic3RhbnRpYXRlZBgCIAEoDjIjLnBlbmdhZHVhbi5ldmVudHMudjEuU3Vic3RhbnRpYXRpb24SGwoTY2xhc3NpZmljYXRpb25fY29kZRgDIAEoCRIvCghzZXZlcml0eRgEIAEoDjIdLnBlbmdhZHVhbi5ldmVudHMudjEuU2V2ZXJpdHkSFgoOcmVjb21tZW5kYXRpb24YBSABKAkSHAoPZG9jdW1lbnRfc2hhMjU2GAYgASgJSACIAQFCEgoQX2RvY3VtZW50X3NoYTI1NiKVAQoYQ29tcGxhaW50Rm9sbG93VXBEZWNpZGVkEjcKCGRlY2lzaW9uGAEgASgOMiUucGVuZ2FkdWFuLmV2ZW50cy52MS5Gb2xsb3dVcERlY2lzaW9uEg4KBnJlYXNvbhgCIAEoCRIcCg9kb2N1bWVudF9zaGEyNTYYAyABKAlIAIgBAUISChBfZG9jdW1lbnRfc2hhMjU2Io0BCgpUZWFtTWVtYmVyEgwKBG5hbWUYASABKAkSCwoDbmlwGAIgASgJEhAKCHBvc2l0aW9uGAMgASgJEjAKCXRlYW1fcm9sZRgEIAEoDjIdLnBlbmdhZHVhbi5ldmVudHMudjEuVGVhbVJvbGUSFAoHdXNlcl9pZBgFIAEoCUgAiAEBQgoKCF91c2VyX2lkIuoBChNDb21wbGFpbnRUZWFtRm9ybWVkEhUKDWRlY3JlZV9udW1iZXIYASABKAkSEwoLZGVjcmVlX2RhdGUYAiABKAkSMAoHbWVtYmVycxgDIAMoCzIfLnBlbmdhZHVhbi5ldmVudHMudjEuVGVhbU1lbWJlchIPCgdtYW5kYXRlGAQgASgJEhkKEXBlcmlvZF9zdGFydF9kYXRlGAUgASgJEhcKD3BlcmlvZF9lbmRfZGF0ZRgGIAEoCRIcCg9kb2N1bWVudF9zaGEyNTYYByABKAlIAIgBAUISChBfZG9jdW1lbnRfc2hhMjU2IpkBChVDb21wbGFpbnRBY2tub3dsZWRnZWQSLQoHY2hhbm5lbBgBIAEoDjIcLnBlbmdhZHVhbi5jb21tb24udjEuQ2hhbm5lbBIXCg90cmFja2luZ19udW1iZXIYAiABKAkSIAoTcHJvdmlkZXJfbWVzc2FnZV9pZBgDIAEoCUgAiAEBQhYKFF9wcm92aWRlcl9tZXNzYWdlX2lkIrECChlDb21wbGFpbnRSZXBvcnRlckluZm9ybWVkEhcKD2luZm9ybWF0aW9uX3JlZhgBIAEoCRItCgdjaGFubmVsGAIgASgOMhwucGVuZ2FkdWFuLmNvbW1vbi52MS5DaGFubmVsEhgKC3RlbXBsYXRlX2lkGAMgASgJSACIAQESIAoTcHJvdmlkZXJfbWVzc2FnZV9pZBgEIAEoCUgBiAEBEhwKD2RvY3VtZW50X3NoYTI1NhgFIAEoCUgCiAEBEjYKB291dGNvbWUYBiABKA4yJS5wZW5nYWR1YW4uZXZlbnRzLnYxLkNvbXBsYWludE91dGNvbWVCDgoMX3RlbXBsYXRlX2lkQhYKFF9wcm92aWRlcl9tZXNzYWdlX2lkQhIKEF9kb2N1bWVudF9zaGEyNTYiiwIKHUNvbXBsYWludEluZm9ybWF0aW9uRGVsaXZlcmVkEi0KB2NoYW5uZWwYASABKA4yHC5wZW5nYWR1YW4uY29tbW9uLnYxLkNoYW5uZWwSMwoGbWV0aG9kGAIgASgOMiMucGVuZ2FkdWFuLmV2ZW50cy52MS5EZWxpdmVyeU1ldGhvZBIwCgxkZWxpdmVyZWRfYXQYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhEKBG5vdGUYBCABKAlIAIgBARIgChNwcm92aWRlcl9tZXNzYWdlX2lkGAUgASgJSAGIAQFCBwoFX25vdGVCFgoUX3Byb3ZpZGVyX21lc3NhZ2VfaWQi4AIKG0NvbXBsYWludE5vdGlmaWNhdGlvbkZhaWxlZBI5CgdwdXJwb3NlGAEgASgOMigucGVuZ2FkdWFuLmV2ZW50cy52MS5Ob3RpZmljYXRpb25QdXJwb3NlEi0KB2NoYW5uZWwYAiABKA4yHC5wZW5nYWR1YW4uY29tbW9uLnYxLkNoYW5uZWwSEgoKZXJyb3JfY29kZRgDIAEoCRIPCgdhdHRlbXB0GAQgASgNEhIKCndpbGxfcmV0cnkYBSABKAgSOAoPbmV4dF9hdHRlbXB0X2F0GAYgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEgAiAEBEjsKEGZhbGxiYWNrX2NoYW5uZWwYByABKA4yHC5wZW5nYWR1YW4uY29tbW9uLnYxLkNoYW5uZWxIAYgBAUISChBfbmV4dF9hdHRlbXB0X2F0QhMKEV9mYWxsYmFja19jaGFubmVsIpIBChZDb21wbGFpbnRDYWxsQXR0ZW1wdGVkEiwKCHJldHJ5X2F0GAEgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBI+CgdwdXJwb3NlGAIgASgOMigucGVuZ2FkdWFuLmV2ZW50cy52MS5Ob3RpZmljYXRpb25QdXJwb3NlSACIAQFCCgoIX3B1cnBvc2UieAoaQ29tcGxhaW50RGVsaXZlcnlBYmFuZG9uZWQSDgoGcmVhc29uGAEgASgJEj4KB3B1cnBvc2UYAiABKA4yKC5wZW5nYWR1YW4uZXZlbnRzLnYxLk5vdGlmaWNhdGlvblB1cnBvc2VIAIgBAUIKCghfcHVycG9zZSJ4Cg9Db21wbGFpbnRDbG9zZWQSLQoJY2xvc2VkX2F0GAEgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBI2CgdvdXRjb21lGAIgASgOMiUucGVuZ2FkdWFuLmV2ZW50cy52MS5Db21wbGFpbnRPdXRjb21lIlMKDkNvbXBsYWludFJhdGVkEg4KBnJhdGluZxgBIAEoBRITCgtoYXNfY29tbWVudBgCIAEoCBIcChR3aXRoaW5fYXBwZWFsX3dpbmRvdxgDIAEoCCJcChFDb21wbGFpbnRBcHBlYWxlZBIzCgd0cmlnZ2VyGAEgASgOMiIucGVuZ2FkdWFuLmV2ZW50cy52MS5BcHBlYWxUcmlnZ2VyEhIKCmhhc19yZWFzb24YAiABKAgicAoXQ29tcGxhaW50QXBwZWFsUmV2aWV3ZWQSNQoIZGVjaXNpb24YASABKA4yIy5wZW5nYWR1YW4uZXZlbnRzLnYxLkFwcGVhbERlY2lzaW9uEhMKBnJlYXNvbhgCIAEoCUgAiAEBQgkKB19yZWFzb24iUQobQ29tcGxhaW50UGVyc29uYWxEYXRhRXJhc2VkEjIKBnJlYXNvbhgBIAEoDjIiLnBlbmdhZHVhbi5ldmVudHMudjEuRXJhc3VyZVJlYXNvbiKgAQocQ29tcGxhaW50RGF0YUFjY2Vzc1JlcXVlc3RlZBISCgpyZXF1ZXN0X2lkGAEgASgJEkAKC3ZlcmlmaWVkX2J5GAIgASgOMisucGVuZ2FkdWFuLmV2ZW50cy52MS5EYXRhQWNjZXNzVmVyaWZpY2F0aW9uEioKBmR1ZV9hdBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAicAobQ29tcGxhaW50RGF0YUFjY2Vzc0Fuc3dlcmVkEhIKCnJlcXVlc3RfaWQYASABKAkSLwoLYW5zd2VyZWRfYXQYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEgwKBGxhdGUYAyABKAgiTgoZQ29tcGxhaW50Q29udGFjdENvcnJlY3RlZBIxCgZmaWVsZHMYASADKA4yIS5wZW5nYWR1YW4uZXZlbnRzLnYxLkNvbnRhY3RGaWVsZCIcChpDb21wbGFpbnRDb250YWN0UmVzdHJpY3RlZCIjCiFDb21wbGFpbnRDb250YWN0UmVzdHJpY3Rpb25MaWZ0ZWQqvAEKD0Rpc21pc3NhbFJlYXNvbhIgChxESVNNSVNTQUxfUkVBU09OX1VOU1BFQ0lGSUVEEAASGQoVRElTTUlTU0FMX1JFQVNPTl9TUEFNEAESHgoaRElTTUlTU0FMX1JFQVNPTl9EVVBMSUNBVEUQAhIkCiBESVNNSVNTQUxfUkVBU09OX05PVF9BX0NPTVBMQUlOVBADEiYKIkRJU01JU1NBTF9SRUFTT05fTk9UX09VUl9BVVRIT1JJVFkQBCr4AQoWRGlzcG9zaXRpb25JbnN0cnVjdGlvbhInCiNESVNQT1NJVElPTl9JTlNUUlVDVElPTl9VTlNQRUNJRklFRBAAEioKJkRJU1BPU0lUSU9OX0lOU1RSVUNUSU9OX1RJTkRBS19MQU5KVVRJEAESMQotRElTUE9TSVRJT05fSU5TVFJVQ1RJT05fUEVMQUpBUklfREFOX0xBUE9SS0FOEAISKQolRElTUE9TSVRJT05fSU5TVFJVQ1RJT05fS09PUkRJTkFTSUtBThADEisKJ0RJU1BPU0lUSU9OX0lOU1RSVUNUSU9OX1VOVFVLX0RJS0VUQUhVSRAEKnoKDlN1YnN0YW50aWF0aW9uEh4KGlNVQlNUQU5USUFUSU9OX1VOU1BFQ0lGSUVEEAASFgoSU1VCU1RBTlRJQVRJT05fWUVTEAESGQoVU1VCU1RBTlRJQVRJT05fUEFSVExZEAISFQoRU1VCU1RBTlRJQVRJT05fTk8QAypeCghTZXZlcml0eRIYChRTRVZFUklUWV9VTlNQRUNJRklFRBAAEhAKDFNFVkVSSVRZX0xPVxABEhMKD1NFVkVSSVRZX01FRElVTRACEhEKDVNFVkVSSVRZX0hJR0gQAyp9ChBGb2xsb3dVcERlY2lzaW9uEiIKHkZPTExPV19VUF9ERUNJU0lPTl9VTlNQRUNJRklFRBAAEiAKHEZPTExPV19VUF9ERUNJU0lPTl9GT0xMT1dfVVAQARIjCh9GT0xMT1dfVVBfREVDSVNJT05fTk9fRk9MTE9XX1VQEAIqawoIVGVhbVJvbGUSGQoVVEVBTV9ST0xFX1VOU1BFQ0lGSUVEEAASEwoPVEVBTV9ST0xFX0tFVFVBEAESGAoUVEVBTV9ST0xFX1NFS1JFVEFSSVMQAhIVChFURUFNX1JPTEVfQU5HR09UQRADKp0BChBDb21wbGFpbnRPdXRjb21lEiEKHUNPTVBMQUlOVF9PVVRDT01FX1VOU1BFQ0lGSUVEEAASHwobQ09NUExBSU5UX09VVENPTUVfRElTTUlTU0VEEAESIgoeQ09NUExBSU5UX09VVENPTUVfTk9fRk9MTE9XX1VQEAISIQodQ09NUExBSU5UX09VVENPTUVfRk9MTE9XRURfVVAQAyr4AQoORGVsaXZlcnlNZXRob2QSHwobREVMSVZFUllfTUVUSE9EX1VOU1BFQ0lGSUVEEAASJAogREVMSVZFUllfTUVUSE9EX1BST1ZJREVSX1JFQ0VJUFQQARIeChpERUxJVkVSWV9NRVRIT0RfUEhPTkVfQ0FMTBACEh0KGURFTElWRVJZX01FVEhPRF9JTl9QRVJTT04QAxIiCh5ERUxJVkVSWV9NRVRIT0RfUkVQT1JURVJfUkVQTFkQBBIaChZERUxJVkVSWV9NRVRIT0RfTEVUVEVSEAUSIAocREVMSVZFUllfTUVUSE9EX0xBUE9SX1BPU1RFRBAGKucCChNOb3RpZmljYXRpb25QdXJwb3NlEiQKIE5PVElGSUNBVElPTl9QVVJQT1NFX1VOU1BFQ0lGSUVEEAASKAokTk9USUZJQ0FUSU9OX1BVUlBPU0VfQUNLTk9XTEVER0VNRU5UEAESLgoqTk9USUZJQ0FUSU9OX1BVUlBPU0VfRk9MTE9XX1VQX0lORk9STUFUSU9OEAISKQolTk9USUZJQ0FUSU9OX1BVUlBPU0VfRElTTUlTU0FMX05PVElDRRADEikKJU5PVElGSUNBVElPTl9QVVJQT1NFX1NUQVRVU19DT05GSVJNRUQQChIoCiROT1RJRklDQVRJT05fUFVSUE9TRV9TVEFUVVNfRElTUE9TRUQQCxInCiNOT1RJRklDQVRJT05fUFVSUE9TRV9TVEFUVVNfREVDSURFRBAMEicKI05PVElGSUNBVElPTl9QVVJQT1NFX1JBVElOR19SRVFVRVNUEA0qawoNQXBwZWFsVHJpZ2dlchIeChpBUFBFQUxfVFJJR0dFUl9VTlNQRUNJRklFRBAAEh4KGkFQUEVBTF9UUklHR0VSX1BPT1JfUkFUSU5HEAESGgoWQVBQRUFMX1RSSUdHRVJfUkVRVUVTVBACKosBCg5BcHBlYWxEZWNpc2lvbhIfChtBUFBFQUxfREVDSVNJT05fVU5TUEVDSUZJRUQQABIdChlBUFBFQUxfREVDSVNJT05fUkVESVNQT1NFEAESHQoZQVBQRUFMX0RFQ0lTSU9OX1JFQU5BTFlaRRACEhoKFkFQUEVBTF9ERUNJU0lPTl9VUEhPTEQQAyppCg1FcmFzdXJlUmVhc29uEh4KGkVSQVNVUkVfUkVBU09OX1VOU1BFQ0lGSUVEEAASGgoWRVJBU1VSRV9SRUFTT05fUkVRVUVTVBABEhwKGEVSQVNVUkVfUkVBU09OX1JFVEVOVElPThACKpABChZEYXRhQWNjZXNzVmVyaWZpY2F0aW9uEigKJERBVEFfQUNDRVNTX1ZFUklGSUNBVElPTl9VTlNQRUNJRklFRBAAEiYKIkRBVEFfQUNDRVNTX1ZFUklGSUNBVElPTl9JTl9QRVJTT04QARIkCiBEQVRBX0FDQ0VTU19WRVJJRklDQVRJT05fQ0hBTk5FTBACKpEBCgxDb250YWN0RmllbGQSHQoZQ09OVEFDVF9GSUVMRF9VTlNQRUNJRklFRBAAEhYKEkNPTlRBQ1RfRklFTERfTkFNRRABEhcKE0NPTlRBQ1RfRklFTERfUEhPTkUQAhIXChNDT05UQUNUX0ZJRUxEX0VNQUlMEAMSGAoUQ09OVEFDVF9GSUVMRF9IQU5ETEUQBGIGcHJvdG8z", [file_google_protobuf_timestamp, file_pengaduan_common_v1_channel]);
 
 /**
  * `complaint.received` (intake, SOP step 1): a new complaint report exists and has a
@@ -1878,6 +1878,225 @@ export const ComplaintPersonalDataErasedSchema: GenMessage<ComplaintPersonalData
   messageDesc(file_pengaduan_events_v1_complaint_events, 22);
 
 /**
+ * `complaint.data-access-requested` (intake, docs/adr/0061): Admin Tikkim registered a person's
+ * request for access to their personal data (UU 27/2022 Pasal 7, 32), naming this complaint's
+ * tracking number. No personal data; moves no step and no version; sla-monitor's DATA_ACCESS
+ * clock runs from it until `complaint.data-access-answered` with the same request id.
+ *
+ * @generated from message pengaduan.events.v1.ComplaintDataAccessRequested
+ */
+export type ComplaintDataAccessRequested = Message<"pengaduan.events.v1.ComplaintDataAccessRequested"> & {
+  /**
+   * The request's id in intake (UUID).
+   *
+   * @generated from field: string request_id = 1;
+   */
+  requestId: string;
+
+  /**
+   * How the person was verified.
+   *
+   * @generated from field: pengaduan.events.v1.DataAccessVerification verified_by = 2;
+   */
+  verifiedBy: DataAccessVerification;
+
+  /**
+   * Registration + 3 × 24 hours.
+   *
+   * @generated from field: google.protobuf.Timestamp due_at = 3;
+   */
+  dueAt?: Timestamp | undefined;
+};
+
+/**
+ * `complaint.data-access-requested` (intake, docs/adr/0061): Admin Tikkim registered a person's
+ * request for access to their personal data (UU 27/2022 Pasal 7, 32), naming this complaint's
+ * tracking number. No personal data; moves no step and no version; sla-monitor's DATA_ACCESS
+ * clock runs from it until `complaint.data-access-answered` with the same request id.
+ *
+ * @generated from message pengaduan.events.v1.ComplaintDataAccessRequested
+ */
+export type ComplaintDataAccessRequestedJson = {
+  /**
+   * The request's id in intake (UUID).
+   *
+   * @generated from field: string request_id = 1;
+   */
+  requestId?: string;
+
+  /**
+   * How the person was verified.
+   *
+   * @generated from field: pengaduan.events.v1.DataAccessVerification verified_by = 2;
+   */
+  verifiedBy?: DataAccessVerificationJson;
+
+  /**
+   * Registration + 3 × 24 hours.
+   *
+   * @generated from field: google.protobuf.Timestamp due_at = 3;
+   */
+  dueAt?: TimestampJson;
+};
+
+/**
+ * Describes the message pengaduan.events.v1.ComplaintDataAccessRequested.
+ * Use `create(ComplaintDataAccessRequestedSchema)` to create a new message.
+ */
+export const ComplaintDataAccessRequestedSchema: GenMessage<ComplaintDataAccessRequested, {jsonType: ComplaintDataAccessRequestedJson}> = /*@__PURE__*/
+  messageDesc(file_pengaduan_events_v1_complaint_events, 23);
+
+/**
+ * `complaint.data-access-answered` (intake, docs/adr/0061): the export of an access request was
+ * handed over to the person.
+ *
+ * @generated from message pengaduan.events.v1.ComplaintDataAccessAnswered
+ */
+export type ComplaintDataAccessAnswered = Message<"pengaduan.events.v1.ComplaintDataAccessAnswered"> & {
+  /**
+   * The request's id, as in `complaint.data-access-requested`.
+   *
+   * @generated from field: string request_id = 1;
+   */
+  requestId: string;
+
+  /**
+   * When it was handed over.
+   *
+   * @generated from field: google.protobuf.Timestamp answered_at = 2;
+   */
+  answeredAt?: Timestamp | undefined;
+
+  /**
+   * Whether that was after the request's due time.
+   *
+   * @generated from field: bool late = 3;
+   */
+  late: boolean;
+};
+
+/**
+ * `complaint.data-access-answered` (intake, docs/adr/0061): the export of an access request was
+ * handed over to the person.
+ *
+ * @generated from message pengaduan.events.v1.ComplaintDataAccessAnswered
+ */
+export type ComplaintDataAccessAnsweredJson = {
+  /**
+   * The request's id, as in `complaint.data-access-requested`.
+   *
+   * @generated from field: string request_id = 1;
+   */
+  requestId?: string;
+
+  /**
+   * When it was handed over.
+   *
+   * @generated from field: google.protobuf.Timestamp answered_at = 2;
+   */
+  answeredAt?: TimestampJson;
+
+  /**
+   * Whether that was after the request's due time.
+   *
+   * @generated from field: bool late = 3;
+   */
+  late?: boolean;
+};
+
+/**
+ * Describes the message pengaduan.events.v1.ComplaintDataAccessAnswered.
+ * Use `create(ComplaintDataAccessAnsweredSchema)` to create a new message.
+ */
+export const ComplaintDataAccessAnsweredSchema: GenMessage<ComplaintDataAccessAnswered, {jsonType: ComplaintDataAccessAnsweredJson}> = /*@__PURE__*/
+  messageDesc(file_pengaduan_events_v1_complaint_events, 24);
+
+/**
+ * `complaint.contact-corrected` (intake, docs/adr/0061): the complainant's contact was corrected on
+ * their request (UU 27/2022 Pasal 6). The names of the fields changed, never a value.
+ *
+ * @generated from message pengaduan.events.v1.ComplaintContactCorrected
+ */
+export type ComplaintContactCorrected = Message<"pengaduan.events.v1.ComplaintContactCorrected"> & {
+  /**
+   * At least one.
+   *
+   * @generated from field: repeated pengaduan.events.v1.ContactField fields = 1;
+   */
+  fields: ContactField[];
+};
+
+/**
+ * `complaint.contact-corrected` (intake, docs/adr/0061): the complainant's contact was corrected on
+ * their request (UU 27/2022 Pasal 6). The names of the fields changed, never a value.
+ *
+ * @generated from message pengaduan.events.v1.ComplaintContactCorrected
+ */
+export type ComplaintContactCorrectedJson = {
+  /**
+   * At least one.
+   *
+   * @generated from field: repeated pengaduan.events.v1.ContactField fields = 1;
+   */
+  fields?: ContactFieldJson[];
+};
+
+/**
+ * Describes the message pengaduan.events.v1.ComplaintContactCorrected.
+ * Use `create(ComplaintContactCorrectedSchema)` to create a new message.
+ */
+export const ComplaintContactCorrectedSchema: GenMessage<ComplaintContactCorrected, {jsonType: ComplaintContactCorrectedJson}> = /*@__PURE__*/
+  messageDesc(file_pengaduan_events_v1_complaint_events, 25);
+
+/**
+ * `complaint.contact-restricted` (intake, docs/adr/0061): the processing of the complainant's
+ * contact was restricted on their request (UU 27/2022 Pasal 11). No data.
+ *
+ * @generated from message pengaduan.events.v1.ComplaintContactRestricted
+ */
+export type ComplaintContactRestricted = Message<"pengaduan.events.v1.ComplaintContactRestricted"> & {
+};
+
+/**
+ * `complaint.contact-restricted` (intake, docs/adr/0061): the processing of the complainant's
+ * contact was restricted on their request (UU 27/2022 Pasal 11). No data.
+ *
+ * @generated from message pengaduan.events.v1.ComplaintContactRestricted
+ */
+export type ComplaintContactRestrictedJson = {
+};
+
+/**
+ * Describes the message pengaduan.events.v1.ComplaintContactRestricted.
+ * Use `create(ComplaintContactRestrictedSchema)` to create a new message.
+ */
+export const ComplaintContactRestrictedSchema: GenMessage<ComplaintContactRestricted, {jsonType: ComplaintContactRestrictedJson}> = /*@__PURE__*/
+  messageDesc(file_pengaduan_events_v1_complaint_events, 26);
+
+/**
+ * `complaint.contact-restriction-lifted` (intake, docs/adr/0061): the restriction was lifted. No data.
+ *
+ * @generated from message pengaduan.events.v1.ComplaintContactRestrictionLifted
+ */
+export type ComplaintContactRestrictionLifted = Message<"pengaduan.events.v1.ComplaintContactRestrictionLifted"> & {
+};
+
+/**
+ * `complaint.contact-restriction-lifted` (intake, docs/adr/0061): the restriction was lifted. No data.
+ *
+ * @generated from message pengaduan.events.v1.ComplaintContactRestrictionLifted
+ */
+export type ComplaintContactRestrictionLiftedJson = {
+};
+
+/**
+ * Describes the message pengaduan.events.v1.ComplaintContactRestrictionLifted.
+ * Use `create(ComplaintContactRestrictionLiftedSchema)` to create a new message.
+ */
+export const ComplaintContactRestrictionLiftedSchema: GenMessage<ComplaintContactRestrictionLifted, {jsonType: ComplaintContactRestrictionLiftedJson}> = /*@__PURE__*/
+  messageDesc(file_pengaduan_events_v1_complaint_events, 27);
+
+/**
  * Why a message was not taken up as a complaint.
  *
  * @generated from enum pengaduan.events.v1.DismissalReason
@@ -2346,6 +2565,13 @@ export enum NotificationPurpose {
    * @generated from enum value: NOTIFICATION_PURPOSE_STATUS_DECIDED = 12;
    */
   STATUS_DECIDED = 12,
+
+  /**
+   * The request to rate the handling after a closing (docs/adr/0053); switched like a status message.
+   *
+   * @generated from enum value: NOTIFICATION_PURPOSE_RATING_REQUEST = 13;
+   */
+  RATING_REQUEST = 13,
 }
 
 /**
@@ -2353,7 +2579,7 @@ export enum NotificationPurpose {
  *
  * @generated from enum pengaduan.events.v1.NotificationPurpose
  */
-export type NotificationPurposeJson = "NOTIFICATION_PURPOSE_UNSPECIFIED" | "NOTIFICATION_PURPOSE_ACKNOWLEDGEMENT" | "NOTIFICATION_PURPOSE_FOLLOW_UP_INFORMATION" | "NOTIFICATION_PURPOSE_DISMISSAL_NOTICE" | "NOTIFICATION_PURPOSE_STATUS_CONFIRMED" | "NOTIFICATION_PURPOSE_STATUS_DISPOSED" | "NOTIFICATION_PURPOSE_STATUS_DECIDED";
+export type NotificationPurposeJson = "NOTIFICATION_PURPOSE_UNSPECIFIED" | "NOTIFICATION_PURPOSE_ACKNOWLEDGEMENT" | "NOTIFICATION_PURPOSE_FOLLOW_UP_INFORMATION" | "NOTIFICATION_PURPOSE_DISMISSAL_NOTICE" | "NOTIFICATION_PURPOSE_STATUS_CONFIRMED" | "NOTIFICATION_PURPOSE_STATUS_DISPOSED" | "NOTIFICATION_PURPOSE_STATUS_DECIDED" | "NOTIFICATION_PURPOSE_RATING_REQUEST";
 
 /**
  * Describes the enum pengaduan.events.v1.NotificationPurpose.
@@ -2490,4 +2716,100 @@ export type ErasureReasonJson = "ERASURE_REASON_UNSPECIFIED" | "ERASURE_REASON_R
  */
 export const ErasureReasonSchema: GenEnum<ErasureReason, ErasureReasonJson> = /*@__PURE__*/
   enumDesc(file_pengaduan_events_v1_complaint_events, 11);
+
+/**
+ * How Admin Tikkim verified the person behind an access request (docs/adr/0056).
+ *
+ * @generated from enum pengaduan.events.v1.DataAccessVerification
+ */
+export enum DataAccessVerification {
+  /**
+   * Not set; rejected by validation.
+   *
+   * @generated from enum value: DATA_ACCESS_VERIFICATION_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * In person, with an identity document (its kind is kept in intake, never its number).
+   *
+   * @generated from enum value: DATA_ACCESS_VERIFICATION_IN_PERSON = 1;
+   */
+  IN_PERSON = 1,
+
+  /**
+   * By what the person read back from their own channel.
+   *
+   * @generated from enum value: DATA_ACCESS_VERIFICATION_CHANNEL = 2;
+   */
+  CHANNEL = 2,
+}
+
+/**
+ * How Admin Tikkim verified the person behind an access request (docs/adr/0056).
+ *
+ * @generated from enum pengaduan.events.v1.DataAccessVerification
+ */
+export type DataAccessVerificationJson = "DATA_ACCESS_VERIFICATION_UNSPECIFIED" | "DATA_ACCESS_VERIFICATION_IN_PERSON" | "DATA_ACCESS_VERIFICATION_CHANNEL";
+
+/**
+ * Describes the enum pengaduan.events.v1.DataAccessVerification.
+ */
+export const DataAccessVerificationSchema: GenEnum<DataAccessVerification, DataAccessVerificationJson> = /*@__PURE__*/
+  enumDesc(file_pengaduan_events_v1_complaint_events, 12);
+
+/**
+ * A field of the complainant's contact, by name only (docs/adr/0056).
+ *
+ * @generated from enum pengaduan.events.v1.ContactField
+ */
+export enum ContactField {
+  /**
+   * Not set; rejected by validation.
+   *
+   * @generated from enum value: CONTACT_FIELD_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * The name.
+   *
+   * @generated from enum value: CONTACT_FIELD_NAME = 1;
+   */
+  NAME = 1,
+
+  /**
+   * The phone number.
+   *
+   * @generated from enum value: CONTACT_FIELD_PHONE = 2;
+   */
+  PHONE = 2,
+
+  /**
+   * The e-mail address.
+   *
+   * @generated from enum value: CONTACT_FIELD_EMAIL = 3;
+   */
+  EMAIL = 3,
+
+  /**
+   * The channel handle.
+   *
+   * @generated from enum value: CONTACT_FIELD_HANDLE = 4;
+   */
+  HANDLE = 4,
+}
+
+/**
+ * A field of the complainant's contact, by name only (docs/adr/0056).
+ *
+ * @generated from enum pengaduan.events.v1.ContactField
+ */
+export type ContactFieldJson = "CONTACT_FIELD_UNSPECIFIED" | "CONTACT_FIELD_NAME" | "CONTACT_FIELD_PHONE" | "CONTACT_FIELD_EMAIL" | "CONTACT_FIELD_HANDLE";
+
+/**
+ * Describes the enum pengaduan.events.v1.ContactField.
+ */
+export const ContactFieldSchema: GenEnum<ContactField, ContactFieldJson> = /*@__PURE__*/
+  enumDesc(file_pengaduan_events_v1_complaint_events, 13);
 

@@ -14,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pengaduan/intake/v1/data_subject_rights.proto.
  */
 export const file_pengaduan_intake_v1_data_subject_rights: GenFile = /*@__PURE__*/
-  fileDesc("Ci1wZW5nYWR1YW4vaW50YWtlL3YxL2RhdGFfc3ViamVjdF9yaWdodHMucHJvdG8SE3BlbmdhZHVhbi5pbnRha2UudjEi7gEKGlJlZ2lzdGVyRGF0YVJlcXVlc3RSZXF1ZXN0EikKBWFjdG9yGAEgASgLMhoucGVuZ2FkdWFuLmNvbW1vbi52MS5BY3RvchISCgpyZXF1ZXN0X2lkGAIgASgJEhcKD3RyYWNraW5nX251bWJlchgDIAEoCRIUCgx2ZXJpZmljYXRpb24YBCABKAkSFQoIdmVyaWZpZXIYBSABKAlIAIgBARIjChZpZGVudGl0eV9kb2N1bWVudF9raW5kGAYgASgJSAGIAQFCCwoJX3ZlcmlmaWVyQhkKF19pZGVudGl0eV9kb2N1bWVudF9raW5kIsEDCgtEYXRhUmVxdWVzdBIKCgJpZBgBIAEoCRITCgtvZmZpY2VfY29kZRgCIAEoCRIXCg90cmFja2luZ19udW1iZXIYAyABKAkSFAoMdmVyaWZpY2F0aW9uGAQgASgJEiMKFmlkZW50aXR5X2RvY3VtZW50X2tpbmQYBSABKAlIAIgBARIVCg1yZWdpc3RlcmVkX2J5GAYgASgJEjEKDXJlZ2lzdGVyZWRfYXQYByABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEioKBmR1ZV9hdBgIIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASNwoOaGFuZGVkX292ZXJfYXQYCSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wSAGIAQESGwoOaGFuZGVkX292ZXJfYnkYCiABKAlIAogBARIcCg9oYW5kZWRfb3Zlcl9ob3cYCyABKAlIA4gBAUIZChdfaWRlbnRpdHlfZG9jdW1lbnRfa2luZEIRCg9faGFuZGVkX292ZXJfYXRCEQoPX2hhbmRlZF9vdmVyX2J5QhIKEF9oYW5kZWRfb3Zlcl9ob3ciUAobUmVnaXN0ZXJEYXRhUmVxdWVzdFJlc3BvbnNlEjEKB3JlcXVlc3QYASABKAsyIC5wZW5nYWR1YW4uaW50YWtlLnYxLkRhdGFSZXF1ZXN0IkQKF0xpc3REYXRhUmVxdWVzdHNSZXF1ZXN0EikKBWFjdG9yGAEgASgLMhoucGVuZ2FkdWFuLmNvbW1vbi52MS5BY3RvciJOChhMaXN0RGF0YVJlcXVlc3RzUmVzcG9uc2USMgoIcmVxdWVzdHMYASADKAsyIC5wZW5nYWR1YW4uaW50YWtlLnYxLkRhdGFSZXF1ZXN0ImEKGEV4cG9ydERhdGFSZXF1ZXN0UmVxdWVzdBIpCgVhY3RvchgBIAEoCzIaLnBlbmdhZHVhbi5jb21tb24udjEuQWN0b3ISCgoCaWQYAiABKAkSDgoGZm9ybWF0GAMgASgJIlMKGUV4cG9ydERhdGFSZXF1ZXN0UmVzcG9uc2USEQoJZmlsZV9uYW1lGAEgASgJEhIKCm1lZGlhX3R5cGUYAiABKAkSDwoHY29udGVudBgDIAEoDCJgChpIYW5kT3ZlckRhdGFSZXF1ZXN0UmVxdWVzdBIpCgVhY3RvchgBIAEoCzIaLnBlbmdhZHVhbi5jb21tb24udjEuQWN0b3ISCgoCaWQYAiABKAkSCwoDaG93GAMgASgJIlAKG0hhbmRPdmVyRGF0YVJlcXVlc3RSZXNwb25zZRIxCgdyZXF1ZXN0GAEgASgLMiAucGVuZ2FkdWFuLmludGFrZS52MS5EYXRhUmVxdWVzdCLvAQoUQ2hhbmdlQ29udGFjdFJlcXVlc3QSKQoFYWN0b3IYASABKAsyGi5wZW5nYWR1YW4uY29tbW9uLnYxLkFjdG9yEhQKDGNvbXBsYWludF9pZBgCIAEoCRIOCgZhY3Rpb24YAyABKAkSDgoGcmVhc29uGAQgASgJEhEKBG5hbWUYBSABKAlIAIgBARISCgVwaG9uZRgGIAEoCUgBiAEBEhIKBWVtYWlsGAcgASgJSAKIAQESEwoGaGFuZGxlGAggASgJSAOIAQFCBwoFX25hbWVCCAoGX3Bob25lQggKBl9lbWFpbEIJCgdfaGFuZGxlIkMKFUNoYW5nZUNvbnRhY3RSZXNwb25zZRISCgpyZXN0cmljdGVkGAEgASgIEhYKDmNoYW5nZWRfZmllbGRzGAIgAygJYgZwcm90bzM", [file_google_protobuf_timestamp, file_pengaduan_common_v1_actor]);
+  fileDesc("Ci1wZW5nYWR1YW4vaW50YWtlL3YxL2RhdGFfc3ViamVjdF9yaWdodHMucHJvdG8SE3BlbmdhZHVhbi5pbnRha2UudjEi7gEKGlJlZ2lzdGVyRGF0YVJlcXVlc3RSZXF1ZXN0EikKBWFjdG9yGAEgASgLMhoucGVuZ2FkdWFuLmNvbW1vbi52MS5BY3RvchISCgpyZXF1ZXN0X2lkGAIgASgJEhcKD3RyYWNraW5nX251bWJlchgDIAEoCRIUCgx2ZXJpZmljYXRpb24YBCABKAkSFQoIdmVyaWZpZXIYBSABKAlIAIgBARIjChZpZGVudGl0eV9kb2N1bWVudF9raW5kGAYgASgJSAGIAQFCCwoJX3ZlcmlmaWVyQhkKF19pZGVudGl0eV9kb2N1bWVudF9raW5kIsEDCgtEYXRhUmVxdWVzdBIKCgJpZBgBIAEoCRITCgtvZmZpY2VfY29kZRgCIAEoCRIXCg90cmFja2luZ19udW1iZXIYAyABKAkSFAoMdmVyaWZpY2F0aW9uGAQgASgJEiMKFmlkZW50aXR5X2RvY3VtZW50X2tpbmQYBSABKAlIAIgBARIVCg1yZWdpc3RlcmVkX2J5GAYgASgJEjEKDXJlZ2lzdGVyZWRfYXQYByABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEioKBmR1ZV9hdBgIIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASNwoOaGFuZGVkX292ZXJfYXQYCSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wSAGIAQESGwoOaGFuZGVkX292ZXJfYnkYCiABKAlIAogBARIcCg9oYW5kZWRfb3Zlcl9ob3cYCyABKAlIA4gBAUIZChdfaWRlbnRpdHlfZG9jdW1lbnRfa2luZEIRCg9faGFuZGVkX292ZXJfYXRCEQoPX2hhbmRlZF9vdmVyX2J5QhIKEF9oYW5kZWRfb3Zlcl9ob3ciUAobUmVnaXN0ZXJEYXRhUmVxdWVzdFJlc3BvbnNlEjEKB3JlcXVlc3QYASABKAsyIC5wZW5nYWR1YW4uaW50YWtlLnYxLkRhdGFSZXF1ZXN0IkQKF0xpc3REYXRhUmVxdWVzdHNSZXF1ZXN0EikKBWFjdG9yGAEgASgLMhoucGVuZ2FkdWFuLmNvbW1vbi52MS5BY3RvciJOChhMaXN0RGF0YVJlcXVlc3RzUmVzcG9uc2USMgoIcmVxdWVzdHMYASADKAsyIC5wZW5nYWR1YW4uaW50YWtlLnYxLkRhdGFSZXF1ZXN0IqIBChhFeHBvcnREYXRhUmVxdWVzdFJlcXVlc3QSKQoFYWN0b3IYASABKAsyGi5wZW5nYWR1YW4uY29tbW9uLnYxLkFjdG9yEgoKAmlkGAIgASgJEg4KBmZvcm1hdBgDIAEoCRI/Cgh0aW1lbGluZRgEIAMoCzItLnBlbmdhZHVhbi5pbnRha2UudjEuRGF0YVJlcXVlc3RUaW1lbGluZUVudHJ5It0BChhEYXRhUmVxdWVzdFRpbWVsaW5lRW50cnkSFAoMY29tcGxhaW50X2lkGAEgASgJEiYKAmF0GAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIMCgR0eXBlGAMgASgJEg4KBnN0YXR1cxgEIAEoCRIXCgphY3Rvcl9yb2xlGAUgASgJSACIAQESGgoNYWN0b3Jfc2VydmljZRgGIAEoCUgBiAEBEg8KB3N1bW1hcnkYByABKAlCDQoLX2FjdG9yX3JvbGVCEAoOX2FjdG9yX3NlcnZpY2UiWQogTGlzdERhdGFSZXF1ZXN0Q29tcGxhaW50c1JlcXVlc3QSKQoFYWN0b3IYASABKAsyGi5wZW5nYWR1YW4uY29tbW9uLnYxLkFjdG9yEgoKAmlkGAIgASgJIjoKIUxpc3REYXRhUmVxdWVzdENvbXBsYWludHNSZXNwb25zZRIVCg1jb21wbGFpbnRfaWRzGAEgAygJIlMKGUV4cG9ydERhdGFSZXF1ZXN0UmVzcG9uc2USEQoJZmlsZV9uYW1lGAEgASgJEhIKCm1lZGlhX3R5cGUYAiABKAkSDwoHY29udGVudBgDIAEoDCJ0ChpIYW5kT3ZlckRhdGFSZXF1ZXN0UmVxdWVzdBIpCgVhY3RvchgBIAEoCzIaLnBlbmdhZHVhbi5jb21tb24udjEuQWN0b3ISCgoCaWQYAiABKAkSCwoDaG93GAMgASgJEhIKCnJlcXVlc3RfaWQYBCABKAkiUAobSGFuZE92ZXJEYXRhUmVxdWVzdFJlc3BvbnNlEjEKB3JlcXVlc3QYASABKAsyIC5wZW5nYWR1YW4uaW50YWtlLnYxLkRhdGFSZXF1ZXN0IoMCChRDaGFuZ2VDb250YWN0UmVxdWVzdBIpCgVhY3RvchgBIAEoCzIaLnBlbmdhZHVhbi5jb21tb24udjEuQWN0b3ISFAoMY29tcGxhaW50X2lkGAIgASgJEg4KBmFjdGlvbhgDIAEoCRIOCgZyZWFzb24YBCABKAkSEQoEbmFtZRgFIAEoCUgAiAEBEhIKBXBob25lGAYgASgJSAGIAQESEgoFZW1haWwYByABKAlIAogBARITCgZoYW5kbGUYCCABKAlIA4gBARISCgpyZXF1ZXN0X2lkGAkgASgJQgcKBV9uYW1lQggKBl9waG9uZUIICgZfZW1haWxCCQoHX2hhbmRsZSJDChVDaGFuZ2VDb250YWN0UmVzcG9uc2USEgoKcmVzdHJpY3RlZBgBIAEoCBIWCg5jaGFuZ2VkX2ZpZWxkcxgCIAMoCWIGcHJvdG8z", [file_google_protobuf_timestamp, file_pengaduan_common_v1_actor]);
 
 /**
  * Admin Tikkim registers a person's request for access to their personal data (UU 27/2022,
@@ -424,11 +424,20 @@ export type ExportDataRequestRequest = Message<"pengaduan.intake.v1.ExportDataRe
   id: string;
 
   /**
-   * `PDF` or `JSON`.
+   * `PDF`, `JSON` or `ZIP` (the PDF, the JSON and the attachments' files in one archive).
    *
    * @generated from field: string format = 3;
    */
   format: string;
+
+  /**
+   * The timeline of each of the person's complaints as the gateway's read model holds it (the
+   * complaints of ListDataRequestComplaints): for the export, which holds every complaint's
+   * status changes. An entry of a complaint that is not the person's is left out.
+   *
+   * @generated from field: repeated pengaduan.intake.v1.DataRequestTimelineEntry timeline = 4;
+   */
+  timeline: DataRequestTimelineEntry[];
 };
 
 /**
@@ -452,11 +461,20 @@ export type ExportDataRequestRequestJson = {
   id?: string;
 
   /**
-   * `PDF` or `JSON`.
+   * `PDF`, `JSON` or `ZIP` (the PDF, the JSON and the attachments' files in one archive).
    *
    * @generated from field: string format = 3;
    */
   format?: string;
+
+  /**
+   * The timeline of each of the person's complaints as the gateway's read model holds it (the
+   * complaints of ListDataRequestComplaints): for the export, which holds every complaint's
+   * status changes. An entry of a complaint that is not the person's is left out.
+   *
+   * @generated from field: repeated pengaduan.intake.v1.DataRequestTimelineEntry timeline = 4;
+   */
+  timeline?: DataRequestTimelineEntryJson[];
 };
 
 /**
@@ -467,20 +485,225 @@ export const ExportDataRequestRequestSchema: GenMessage<ExportDataRequestRequest
   messageDesc(file_pengaduan_intake_v1_data_subject_rights, 5);
 
 /**
+ * One event of a complaint's timeline, for the export: when, what, the status after it, and the
+ * officer's role (never who) or the service.
+ *
+ * @generated from message pengaduan.intake.v1.DataRequestTimelineEntry
+ */
+export type DataRequestTimelineEntry = Message<"pengaduan.intake.v1.DataRequestTimelineEntry"> & {
+  /**
+   * The complaint.
+   *
+   * @generated from field: string complaint_id = 1;
+   */
+  complaintId: string;
+
+  /**
+   * When it happened.
+   *
+   * @generated from field: google.protobuf.Timestamp at = 2;
+   */
+  at?: Timestamp | undefined;
+
+  /**
+   * The event type, e.g. `complaint.disposed`.
+   *
+   * @generated from field: string type = 3;
+   */
+  type: string;
+
+  /**
+   * The complaint's status after it.
+   *
+   * @generated from field: string status = 4;
+   */
+  status: string;
+
+  /**
+   * The officer's role, when an officer did it.
+   *
+   * @generated from field: optional string actor_role = 5;
+   */
+  actorRole?: string | undefined;
+
+  /**
+   * The service, when the platform did it.
+   *
+   * @generated from field: optional string actor_service = 6;
+   */
+  actorService?: string | undefined;
+
+  /**
+   * The timeline's line in Bahasa Indonesia.
+   *
+   * @generated from field: string summary = 7;
+   */
+  summary: string;
+};
+
+/**
+ * One event of a complaint's timeline, for the export: when, what, the status after it, and the
+ * officer's role (never who) or the service.
+ *
+ * @generated from message pengaduan.intake.v1.DataRequestTimelineEntry
+ */
+export type DataRequestTimelineEntryJson = {
+  /**
+   * The complaint.
+   *
+   * @generated from field: string complaint_id = 1;
+   */
+  complaintId?: string;
+
+  /**
+   * When it happened.
+   *
+   * @generated from field: google.protobuf.Timestamp at = 2;
+   */
+  at?: TimestampJson;
+
+  /**
+   * The event type, e.g. `complaint.disposed`.
+   *
+   * @generated from field: string type = 3;
+   */
+  type?: string;
+
+  /**
+   * The complaint's status after it.
+   *
+   * @generated from field: string status = 4;
+   */
+  status?: string;
+
+  /**
+   * The officer's role, when an officer did it.
+   *
+   * @generated from field: optional string actor_role = 5;
+   */
+  actorRole?: string;
+
+  /**
+   * The service, when the platform did it.
+   *
+   * @generated from field: optional string actor_service = 6;
+   */
+  actorService?: string;
+
+  /**
+   * The timeline's line in Bahasa Indonesia.
+   *
+   * @generated from field: string summary = 7;
+   */
+  summary?: string;
+};
+
+/**
+ * Describes the message pengaduan.intake.v1.DataRequestTimelineEntry.
+ * Use `create(DataRequestTimelineEntrySchema)` to create a new message.
+ */
+export const DataRequestTimelineEntrySchema: GenMessage<DataRequestTimelineEntry, {jsonType: DataRequestTimelineEntryJson}> = /*@__PURE__*/
+  messageDesc(file_pengaduan_intake_v1_data_subject_rights, 6);
+
+/**
+ * Which complaints an access request's export covers: the person's, now (docs/adr/0056).
+ *
+ * @generated from message pengaduan.intake.v1.ListDataRequestComplaintsRequest
+ */
+export type ListDataRequestComplaintsRequest = Message<"pengaduan.intake.v1.ListDataRequestComplaintsRequest"> & {
+  /**
+   * ADMIN_TIKKIM.
+   *
+   * @generated from field: pengaduan.common.v1.Actor actor = 1;
+   */
+  actor?: Actor | undefined;
+
+  /**
+   * The request's id; one of another office is not found.
+   *
+   * @generated from field: string id = 2;
+   */
+  id: string;
+};
+
+/**
+ * Which complaints an access request's export covers: the person's, now (docs/adr/0056).
+ *
+ * @generated from message pengaduan.intake.v1.ListDataRequestComplaintsRequest
+ */
+export type ListDataRequestComplaintsRequestJson = {
+  /**
+   * ADMIN_TIKKIM.
+   *
+   * @generated from field: pengaduan.common.v1.Actor actor = 1;
+   */
+  actor?: ActorJson;
+
+  /**
+   * The request's id; one of another office is not found.
+   *
+   * @generated from field: string id = 2;
+   */
+  id?: string;
+};
+
+/**
+ * Describes the message pengaduan.intake.v1.ListDataRequestComplaintsRequest.
+ * Use `create(ListDataRequestComplaintsRequestSchema)` to create a new message.
+ */
+export const ListDataRequestComplaintsRequestSchema: GenMessage<ListDataRequestComplaintsRequest, {jsonType: ListDataRequestComplaintsRequestJson}> = /*@__PURE__*/
+  messageDesc(file_pengaduan_intake_v1_data_subject_rights, 7);
+
+/**
+ * The person's complaints in the office.
+ *
+ * @generated from message pengaduan.intake.v1.ListDataRequestComplaintsResponse
+ */
+export type ListDataRequestComplaintsResponse = Message<"pengaduan.intake.v1.ListDataRequestComplaintsResponse"> & {
+  /**
+   * Their ids, oldest received first.
+   *
+   * @generated from field: repeated string complaint_ids = 1;
+   */
+  complaintIds: string[];
+};
+
+/**
+ * The person's complaints in the office.
+ *
+ * @generated from message pengaduan.intake.v1.ListDataRequestComplaintsResponse
+ */
+export type ListDataRequestComplaintsResponseJson = {
+  /**
+   * Their ids, oldest received first.
+   *
+   * @generated from field: repeated string complaint_ids = 1;
+   */
+  complaintIds?: string[];
+};
+
+/**
+ * Describes the message pengaduan.intake.v1.ListDataRequestComplaintsResponse.
+ * Use `create(ListDataRequestComplaintsResponseSchema)` to create a new message.
+ */
+export const ListDataRequestComplaintsResponseSchema: GenMessage<ListDataRequestComplaintsResponse, {jsonType: ListDataRequestComplaintsResponseJson}> = /*@__PURE__*/
+  messageDesc(file_pengaduan_intake_v1_data_subject_rights, 8);
+
+/**
  * The export's file.
  *
  * @generated from message pengaduan.intake.v1.ExportDataRequestResponse
  */
 export type ExportDataRequestResponse = Message<"pengaduan.intake.v1.ExportDataRequestResponse"> & {
   /**
-   * `data-pribadi-<tracking number>-<id>.pdf|json`.
+   * `data-pribadi-<tracking number>-<id>.pdf|json|zip`.
    *
    * @generated from field: string file_name = 1;
    */
   fileName: string;
 
   /**
-   * `application/pdf` or `application/json`.
+   * `application/pdf`, `application/json` or `application/zip`.
    *
    * @generated from field: string media_type = 2;
    */
@@ -501,14 +724,14 @@ export type ExportDataRequestResponse = Message<"pengaduan.intake.v1.ExportDataR
  */
 export type ExportDataRequestResponseJson = {
   /**
-   * `data-pribadi-<tracking number>-<id>.pdf|json`.
+   * `data-pribadi-<tracking number>-<id>.pdf|json|zip`.
    *
    * @generated from field: string file_name = 1;
    */
   fileName?: string;
 
   /**
-   * `application/pdf` or `application/json`.
+   * `application/pdf`, `application/json` or `application/zip`.
    *
    * @generated from field: string media_type = 2;
    */
@@ -527,7 +750,7 @@ export type ExportDataRequestResponseJson = {
  * Use `create(ExportDataRequestResponseSchema)` to create a new message.
  */
 export const ExportDataRequestResponseSchema: GenMessage<ExportDataRequestResponse, {jsonType: ExportDataRequestResponseJson}> = /*@__PURE__*/
-  messageDesc(file_pengaduan_intake_v1_data_subject_rights, 6);
+  messageDesc(file_pengaduan_intake_v1_data_subject_rights, 9);
 
 /**
  * The export reached the person.
@@ -550,11 +773,19 @@ export type HandOverDataRequestRequest = Message<"pengaduan.intake.v1.HandOverDa
   id: string;
 
   /**
-   * How, in the officer's words (no personal data).
+   * How, in the officer's words (no personal data; screened against the person's contact).
    *
    * @generated from field: string how = 3;
    */
   how: string;
+
+  /**
+   * Idempotency: the same id with the same content answers the first hand-over; other content is
+   * ALREADY_EXISTS `IDEMPOTENCY.KEY_REUSED` (docs/adr/0056).
+   *
+   * @generated from field: string request_id = 4;
+   */
+  requestId: string;
 };
 
 /**
@@ -578,11 +809,19 @@ export type HandOverDataRequestRequestJson = {
   id?: string;
 
   /**
-   * How, in the officer's words (no personal data).
+   * How, in the officer's words (no personal data; screened against the person's contact).
    *
    * @generated from field: string how = 3;
    */
   how?: string;
+
+  /**
+   * Idempotency: the same id with the same content answers the first hand-over; other content is
+   * ALREADY_EXISTS `IDEMPOTENCY.KEY_REUSED` (docs/adr/0056).
+   *
+   * @generated from field: string request_id = 4;
+   */
+  requestId?: string;
 };
 
 /**
@@ -590,7 +829,7 @@ export type HandOverDataRequestRequestJson = {
  * Use `create(HandOverDataRequestRequestSchema)` to create a new message.
  */
 export const HandOverDataRequestRequestSchema: GenMessage<HandOverDataRequestRequest, {jsonType: HandOverDataRequestRequestJson}> = /*@__PURE__*/
-  messageDesc(file_pengaduan_intake_v1_data_subject_rights, 7);
+  messageDesc(file_pengaduan_intake_v1_data_subject_rights, 10);
 
 /**
  * The request after its hand-over.
@@ -625,7 +864,7 @@ export type HandOverDataRequestResponseJson = {
  * Use `create(HandOverDataRequestResponseSchema)` to create a new message.
  */
 export const HandOverDataRequestResponseSchema: GenMessage<HandOverDataRequestResponse, {jsonType: HandOverDataRequestResponseJson}> = /*@__PURE__*/
-  messageDesc(file_pengaduan_intake_v1_data_subject_rights, 8);
+  messageDesc(file_pengaduan_intake_v1_data_subject_rights, 11);
 
 /**
  * Correct, restrict or lift the restriction of a complaint's contact (docs/adr/0056).
@@ -655,7 +894,7 @@ export type ChangeContactRequest = Message<"pengaduan.intake.v1.ChangeContactReq
   action: string;
 
   /**
-   * Why, in the officer's words (no personal data).
+   * Why, in the officer's words (no personal data: screened against the contact, docs/adr/0023).
    *
    * @generated from field: string reason = 4;
    */
@@ -688,6 +927,14 @@ export type ChangeContactRequest = Message<"pengaduan.intake.v1.ChangeContactReq
    * @generated from field: optional string handle = 8;
    */
   handle?: string | undefined;
+
+  /**
+   * Idempotency: the same id with the same content answers the first change; other content is
+   * ALREADY_EXISTS `IDEMPOTENCY.KEY_REUSED` (docs/adr/0056).
+   *
+   * @generated from field: string request_id = 9;
+   */
+  requestId: string;
 };
 
 /**
@@ -718,7 +965,7 @@ export type ChangeContactRequestJson = {
   action?: string;
 
   /**
-   * Why, in the officer's words (no personal data).
+   * Why, in the officer's words (no personal data: screened against the contact, docs/adr/0023).
    *
    * @generated from field: string reason = 4;
    */
@@ -751,6 +998,14 @@ export type ChangeContactRequestJson = {
    * @generated from field: optional string handle = 8;
    */
   handle?: string;
+
+  /**
+   * Idempotency: the same id with the same content answers the first change; other content is
+   * ALREADY_EXISTS `IDEMPOTENCY.KEY_REUSED` (docs/adr/0056).
+   *
+   * @generated from field: string request_id = 9;
+   */
+  requestId?: string;
 };
 
 /**
@@ -758,7 +1013,7 @@ export type ChangeContactRequestJson = {
  * Use `create(ChangeContactRequestSchema)` to create a new message.
  */
 export const ChangeContactRequestSchema: GenMessage<ChangeContactRequest, {jsonType: ChangeContactRequestJson}> = /*@__PURE__*/
-  messageDesc(file_pengaduan_intake_v1_data_subject_rights, 9);
+  messageDesc(file_pengaduan_intake_v1_data_subject_rights, 12);
 
 /**
  * What the change left.
@@ -807,5 +1062,5 @@ export type ChangeContactResponseJson = {
  * Use `create(ChangeContactResponseSchema)` to create a new message.
  */
 export const ChangeContactResponseSchema: GenMessage<ChangeContactResponse, {jsonType: ChangeContactResponseJson}> = /*@__PURE__*/
-  messageDesc(file_pengaduan_intake_v1_data_subject_rights, 10);
+  messageDesc(file_pengaduan_intake_v1_data_subject_rights, 13);
 

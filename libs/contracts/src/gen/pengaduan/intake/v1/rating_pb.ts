@@ -4,7 +4,9 @@
 
 import type { GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
 import { fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
-import type { CommandContext, CommandContextJson, CommandOutcome, CommandOutcomeJson } from "../../common/v1/actor_pb";
+import type { Timestamp, TimestampJson } from "@bufbuild/protobuf/wkt";
+import { file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
+import type { Actor, ActorJson, CommandContext, CommandContextJson, CommandOutcome, CommandOutcomeJson } from "../../common/v1/actor_pb";
 import { file_pengaduan_common_v1_actor } from "../../common/v1/actor_pb";
 import type { Message } from "@bufbuild/protobuf";
 
@@ -12,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pengaduan/intake/v1/rating.proto.
  */
 export const file_pengaduan_intake_v1_rating: GenFile = /*@__PURE__*/
-  fileDesc("CiBwZW5nYWR1YW4vaW50YWtlL3YxL3JhdGluZy5wcm90bxITcGVuZ2FkdWFuLmludGFrZS52MSJ+ChRSYXRlQ29tcGxhaW50UmVxdWVzdBI0Cgdjb250ZXh0GAEgASgLMiMucGVuZ2FkdWFuLmNvbW1vbi52MS5Db21tYW5kQ29udGV4dBIOCgZyYXRpbmcYAiABKAUSFAoHY29tbWVudBgDIAEoCUgAiAEBQgoKCF9jb21tZW50Ik0KFVJhdGVDb21wbGFpbnRSZXNwb25zZRI0CgdvdXRjb21lGAEgASgLMiMucGVuZ2FkdWFuLmNvbW1vbi52MS5Db21tYW5kT3V0Y29tZSJuChZBcHBlYWxDb21wbGFpbnRSZXF1ZXN0EjQKB2NvbnRleHQYASABKAsyIy5wZW5nYWR1YW4uY29tbW9uLnYxLkNvbW1hbmRDb250ZXh0EhMKBnJlYXNvbhgCIAEoCUgAiAEBQgkKB19yZWFzb24iTwoXQXBwZWFsQ29tcGxhaW50UmVzcG9uc2USNAoHb3V0Y29tZRgBIAEoCzIjLnBlbmdhZHVhbi5jb21tb24udjEuQ29tbWFuZE91dGNvbWUiqgEKHVJlY29yZFJlcG9ydGVyRmVlZGJhY2tSZXF1ZXN0EhcKD3RyYWNraW5nX251bWJlchgBIAEoCRIQCgh2ZXJpZmllchgCIAEoCRISCgpyZXF1ZXN0X2lkGAMgASgJEhMKBnJhdGluZxgEIAEoBUgAiAEBEhEKBHRleHQYBSABKAlIAYgBARIOCgZhcHBlYWwYBiABKAhCCQoHX3JhdGluZ0IHCgVfdGV4dCJWCh5SZWNvcmRSZXBvcnRlckZlZWRiYWNrUmVzcG9uc2USNAoHb3V0Y29tZRgBIAEoCzIjLnBlbmdhZHVhbi5jb21tb24udjEuQ29tbWFuZE91dGNvbWViBnByb3RvMw", [file_pengaduan_common_v1_actor]);
+  fileDesc("CiBwZW5nYWR1YW4vaW50YWtlL3YxL3JhdGluZy5wcm90bxITcGVuZ2FkdWFuLmludGFrZS52MSJ+ChRSYXRlQ29tcGxhaW50UmVxdWVzdBI0Cgdjb250ZXh0GAEgASgLMiMucGVuZ2FkdWFuLmNvbW1vbi52MS5Db21tYW5kQ29udGV4dBIOCgZyYXRpbmcYAiABKAUSFAoHY29tbWVudBgDIAEoCUgAiAEBQgoKCF9jb21tZW50Ik0KFVJhdGVDb21wbGFpbnRSZXNwb25zZRI0CgdvdXRjb21lGAEgASgLMiMucGVuZ2FkdWFuLmNvbW1vbi52MS5Db21tYW5kT3V0Y29tZSJuChZBcHBlYWxDb21wbGFpbnRSZXF1ZXN0EjQKB2NvbnRleHQYASABKAsyIy5wZW5nYWR1YW4uY29tbW9uLnYxLkNvbW1hbmRDb250ZXh0EhMKBnJlYXNvbhgCIAEoCUgAiAEBQgkKB19yZWFzb24iTwoXQXBwZWFsQ29tcGxhaW50UmVzcG9uc2USNAoHb3V0Y29tZRgBIAEoCzIjLnBlbmdhZHVhbi5jb21tb24udjEuQ29tbWFuZE91dGNvbWUiqgEKHVJlY29yZFJlcG9ydGVyRmVlZGJhY2tSZXF1ZXN0EhcKD3RyYWNraW5nX251bWJlchgBIAEoCRIQCgh2ZXJpZmllchgCIAEoCRISCgpyZXF1ZXN0X2lkGAMgASgJEhMKBnJhdGluZxgEIAEoBUgAiAEBEhEKBHRleHQYBSABKAlIAYgBARIOCgZhcHBlYWwYBiABKAhCCQoHX3JhdGluZ0IHCgVfdGV4dCJWCh5SZWNvcmRSZXBvcnRlckZlZWRiYWNrUmVzcG9uc2USNAoHb3V0Y29tZRgBIAEoCzIjLnBlbmdhZHVhbi5jb21tb24udjEuQ29tbWFuZE91dGNvbWUicQoMQXBwZWFsV2luZG93EgwKBGRheXMYASABKA0SDwoHdmVyc2lvbhgCIAEoDRIzCgpjaGFuZ2VkX2F0GAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEgAiAEBQg0KC19jaGFuZ2VkX2F0Ii0KFkdldEFwcGVhbFdpbmRvd1JlcXVlc3QSEwoLb2ZmaWNlX2NvZGUYASABKAkiTAoXR2V0QXBwZWFsV2luZG93UmVzcG9uc2USMQoGd2luZG93GAEgASgLMiEucGVuZ2FkdWFuLmludGFrZS52MS5BcHBlYWxXaW5kb3cirwEKFlNldEFwcGVhbFdpbmRvd1JlcXVlc3QSEwoLb2ZmaWNlX2NvZGUYASABKAkSHQoQZXhwZWN0ZWRfdmVyc2lvbhgCIAEoDUgAiAEBEgwKBGRheXMYAyABKAUSKQoFYWN0b3IYBCABKAsyGi5wZW5nYWR1YW4uY29tbW9uLnYxLkFjdG9yEhMKC3JlcXVlc3Rfa2V5GAUgASgJQhMKEV9leHBlY3RlZF92ZXJzaW9uIpIBChdTZXRBcHBlYWxXaW5kb3dSZXNwb25zZRIxCgZ3aW5kb3cYASABKAsyIS5wZW5nYWR1YW4uaW50YWtlLnYxLkFwcGVhbFdpbmRvdxIPCgdjaGFuZ2VkGAIgASgIEjMKCHByZXZpb3VzGAMgASgLMiEucGVuZ2FkdWFuLmludGFrZS52MS5BcHBlYWxXaW5kb3diBnByb3RvMw", [file_google_protobuf_timestamp, file_pengaduan_common_v1_actor]);
 
 /**
  * After closing (docs/adr/0053): the reporter rates the handling, through intake (the tracking
@@ -341,4 +343,301 @@ export type RecordReporterFeedbackResponseJson = {
  */
 export const RecordReporterFeedbackResponseSchema: GenMessage<RecordReporterFeedbackResponse, {jsonType: RecordReporterFeedbackResponseJson}> = /*@__PURE__*/
   messageDesc(file_pengaduan_intake_v1_rating, 5);
+
+/**
+ * An office's appeal window (docs/adr/0053): how many days after closing a poor rating opens an
+ * appeal and an appeal is taken.
+ *
+ * @generated from message pengaduan.intake.v1.AppealWindow
+ */
+export type AppealWindow = Message<"pengaduan.intake.v1.AppealWindow"> & {
+  /**
+   * 0 to 365.
+   *
+   * @generated from field: uint32 days = 1;
+   */
+  days: number;
+
+  /**
+   * The number of changes the office recorded; 0 when never set (the default window). A change
+   * names it as `expected_version`.
+   *
+   * @generated from field: uint32 version = 2;
+   */
+  version: number;
+
+  /**
+   * When the newest change was recorded; absent when never set.
+   *
+   * @generated from field: optional google.protobuf.Timestamp changed_at = 3;
+   */
+  changedAt?: Timestamp | undefined;
+};
+
+/**
+ * An office's appeal window (docs/adr/0053): how many days after closing a poor rating opens an
+ * appeal and an appeal is taken.
+ *
+ * @generated from message pengaduan.intake.v1.AppealWindow
+ */
+export type AppealWindowJson = {
+  /**
+   * 0 to 365.
+   *
+   * @generated from field: uint32 days = 1;
+   */
+  days?: number;
+
+  /**
+   * The number of changes the office recorded; 0 when never set (the default window). A change
+   * names it as `expected_version`.
+   *
+   * @generated from field: uint32 version = 2;
+   */
+  version?: number;
+
+  /**
+   * When the newest change was recorded; absent when never set.
+   *
+   * @generated from field: optional google.protobuf.Timestamp changed_at = 3;
+   */
+  changedAt?: TimestampJson;
+};
+
+/**
+ * Describes the message pengaduan.intake.v1.AppealWindow.
+ * Use `create(AppealWindowSchema)` to create a new message.
+ */
+export const AppealWindowSchema: GenMessage<AppealWindow, {jsonType: AppealWindowJson}> = /*@__PURE__*/
+  messageDesc(file_pengaduan_intake_v1_rating, 6);
+
+/**
+ * The appeal window of an office.
+ *
+ * @generated from message pengaduan.intake.v1.GetAppealWindowRequest
+ */
+export type GetAppealWindowRequest = Message<"pengaduan.intake.v1.GetAppealWindowRequest"> & {
+  /**
+   * The office.
+   *
+   * @generated from field: string office_code = 1;
+   */
+  officeCode: string;
+};
+
+/**
+ * The appeal window of an office.
+ *
+ * @generated from message pengaduan.intake.v1.GetAppealWindowRequest
+ */
+export type GetAppealWindowRequestJson = {
+  /**
+   * The office.
+   *
+   * @generated from field: string office_code = 1;
+   */
+  officeCode?: string;
+};
+
+/**
+ * Describes the message pengaduan.intake.v1.GetAppealWindowRequest.
+ * Use `create(GetAppealWindowRequestSchema)` to create a new message.
+ */
+export const GetAppealWindowRequestSchema: GenMessage<GetAppealWindowRequest, {jsonType: GetAppealWindowRequestJson}> = /*@__PURE__*/
+  messageDesc(file_pengaduan_intake_v1_rating, 7);
+
+/**
+ * The appeal window of an office.
+ *
+ * @generated from message pengaduan.intake.v1.GetAppealWindowResponse
+ */
+export type GetAppealWindowResponse = Message<"pengaduan.intake.v1.GetAppealWindowResponse"> & {
+  /**
+   * As in force.
+   *
+   * @generated from field: pengaduan.intake.v1.AppealWindow window = 1;
+   */
+  window?: AppealWindow | undefined;
+};
+
+/**
+ * The appeal window of an office.
+ *
+ * @generated from message pengaduan.intake.v1.GetAppealWindowResponse
+ */
+export type GetAppealWindowResponseJson = {
+  /**
+   * As in force.
+   *
+   * @generated from field: pengaduan.intake.v1.AppealWindow window = 1;
+   */
+  window?: AppealWindowJson;
+};
+
+/**
+ * Describes the message pengaduan.intake.v1.GetAppealWindowResponse.
+ * Use `create(GetAppealWindowResponseSchema)` to create a new message.
+ */
+export const GetAppealWindowResponseSchema: GenMessage<GetAppealWindowResponse, {jsonType: GetAppealWindowResponseJson}> = /*@__PURE__*/
+  messageDesc(file_pengaduan_intake_v1_rating, 8);
+
+/**
+ * The head of office sets the office's appeal window. Idempotent by request key.
+ *
+ * @generated from message pengaduan.intake.v1.SetAppealWindowRequest
+ */
+export type SetAppealWindowRequest = Message<"pengaduan.intake.v1.SetAppealWindowRequest"> & {
+  /**
+   * The office.
+   *
+   * @generated from field: string office_code = 1;
+   */
+  officeCode: string;
+
+  /**
+   * The version the head of office last saw; another is FAILED_PRECONDITION
+   * `APPEAL_WINDOW.VERSION_CONFLICT`. Absent: any.
+   *
+   * @generated from field: optional uint32 expected_version = 2;
+   */
+  expectedVersion?: number | undefined;
+
+  /**
+   * 0 to 365; another is INVALID_ARGUMENT naming `days`.
+   *
+   * @generated from field: int32 days = 3;
+   */
+  days: number;
+
+  /**
+   * The officer who changes it (a KEPALA_KANTOR of the office); another is PERMISSION_DENIED
+   * `APPEAL_WINDOW.FORBIDDEN_ROLE`.
+   *
+   * @generated from field: pengaduan.common.v1.Actor actor = 4;
+   */
+  actor?: Actor | undefined;
+
+  /**
+   * The request, scoped to the officer: the same key again answers the same; with another
+   * change, ALREADY_EXISTS `IDEMPOTENCY.KEY_REUSED`.
+   *
+   * @generated from field: string request_key = 5;
+   */
+  requestKey: string;
+};
+
+/**
+ * The head of office sets the office's appeal window. Idempotent by request key.
+ *
+ * @generated from message pengaduan.intake.v1.SetAppealWindowRequest
+ */
+export type SetAppealWindowRequestJson = {
+  /**
+   * The office.
+   *
+   * @generated from field: string office_code = 1;
+   */
+  officeCode?: string;
+
+  /**
+   * The version the head of office last saw; another is FAILED_PRECONDITION
+   * `APPEAL_WINDOW.VERSION_CONFLICT`. Absent: any.
+   *
+   * @generated from field: optional uint32 expected_version = 2;
+   */
+  expectedVersion?: number;
+
+  /**
+   * 0 to 365; another is INVALID_ARGUMENT naming `days`.
+   *
+   * @generated from field: int32 days = 3;
+   */
+  days?: number;
+
+  /**
+   * The officer who changes it (a KEPALA_KANTOR of the office); another is PERMISSION_DENIED
+   * `APPEAL_WINDOW.FORBIDDEN_ROLE`.
+   *
+   * @generated from field: pengaduan.common.v1.Actor actor = 4;
+   */
+  actor?: ActorJson;
+
+  /**
+   * The request, scoped to the officer: the same key again answers the same; with another
+   * change, ALREADY_EXISTS `IDEMPOTENCY.KEY_REUSED`.
+   *
+   * @generated from field: string request_key = 5;
+   */
+  requestKey?: string;
+};
+
+/**
+ * Describes the message pengaduan.intake.v1.SetAppealWindowRequest.
+ * Use `create(SetAppealWindowRequestSchema)` to create a new message.
+ */
+export const SetAppealWindowRequestSchema: GenMessage<SetAppealWindowRequest, {jsonType: SetAppealWindowRequestJson}> = /*@__PURE__*/
+  messageDesc(file_pengaduan_intake_v1_rating, 9);
+
+/**
+ * What a change did.
+ *
+ * @generated from message pengaduan.intake.v1.SetAppealWindowResponse
+ */
+export type SetAppealWindowResponse = Message<"pengaduan.intake.v1.SetAppealWindowResponse"> & {
+  /**
+   * The window now in force.
+   *
+   * @generated from field: pengaduan.intake.v1.AppealWindow window = 1;
+   */
+  window?: AppealWindow | undefined;
+
+  /**
+   * False when nothing was recorded: the same request again, or the window already in force.
+   *
+   * @generated from field: bool changed = 2;
+   */
+  changed: boolean;
+
+  /**
+   * The window before the change.
+   *
+   * @generated from field: pengaduan.intake.v1.AppealWindow previous = 3;
+   */
+  previous?: AppealWindow | undefined;
+};
+
+/**
+ * What a change did.
+ *
+ * @generated from message pengaduan.intake.v1.SetAppealWindowResponse
+ */
+export type SetAppealWindowResponseJson = {
+  /**
+   * The window now in force.
+   *
+   * @generated from field: pengaduan.intake.v1.AppealWindow window = 1;
+   */
+  window?: AppealWindowJson;
+
+  /**
+   * False when nothing was recorded: the same request again, or the window already in force.
+   *
+   * @generated from field: bool changed = 2;
+   */
+  changed?: boolean;
+
+  /**
+   * The window before the change.
+   *
+   * @generated from field: pengaduan.intake.v1.AppealWindow previous = 3;
+   */
+  previous?: AppealWindowJson;
+};
+
+/**
+ * Describes the message pengaduan.intake.v1.SetAppealWindowResponse.
+ * Use `create(SetAppealWindowResponseSchema)` to create a new message.
+ */
+export const SetAppealWindowResponseSchema: GenMessage<SetAppealWindowResponse, {jsonType: SetAppealWindowResponseJson}> = /*@__PURE__*/
+  messageDesc(file_pengaduan_intake_v1_rating, 10);
 

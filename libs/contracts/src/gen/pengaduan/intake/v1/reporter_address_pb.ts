@@ -14,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pengaduan/intake/v1/reporter_address.proto.
  */
 export const file_pengaduan_intake_v1_reporter_address: GenFile = /*@__PURE__*/
-  fileDesc("CipwZW5nYWR1YW4vaW50YWtlL3YxL3JlcG9ydGVyX2FkZHJlc3MucHJvdG8SE3BlbmdhZHVhbi5pbnRha2UudjEinAEKHVJlc29sdmVSZXBvcnRlckFkZHJlc3NSZXF1ZXN0EhQKDGNvbXBsYWludF9pZBgBIAEoCRIUCgxyZXBvcnRlcl9yZWYYAiABKAkSLQoHY2hhbm5lbBgDIAEoDjIcLnBlbmdhZHVhbi5jb21tb24udjEuQ2hhbm5lbBIUCgdwdXJwb3NlGAQgASgJSACIAQFCCgoIX3B1cnBvc2Ui5AEKHlJlc29sdmVSZXBvcnRlckFkZHJlc3NSZXNwb25zZRINCgVmb3VuZBgBIAEoCBIRCglyZWNpcGllbnQYAiABKAkSFwoKYWNjb3VudF9pZBgDIAEoCUgAiAEBEjgKD2xhc3RfaW5ib3VuZF9hdBgEIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBIAYgBARIZCgx0cmFja2luZ19waW4YBSABKAlIAogBAUINCgtfYWNjb3VudF9pZEISChBfbGFzdF9pbmJvdW5kX2F0Qg8KDV90cmFja2luZ19waW5iBnByb3RvMw", [file_google_protobuf_timestamp, file_pengaduan_common_v1_channel]);
+  fileDesc("CipwZW5nYWR1YW4vaW50YWtlL3YxL3JlcG9ydGVyX2FkZHJlc3MucHJvdG8SE3BlbmdhZHVhbi5pbnRha2UudjEinAEKHVJlc29sdmVSZXBvcnRlckFkZHJlc3NSZXF1ZXN0EhQKDGNvbXBsYWludF9pZBgBIAEoCRIUCgxyZXBvcnRlcl9yZWYYAiABKAkSLQoHY2hhbm5lbBgDIAEoDjIcLnBlbmdhZHVhbi5jb21tb24udjEuQ2hhbm5lbBIUCgdwdXJwb3NlGAQgASgJSACIAQFCCgoIX3B1cnBvc2Ui+AEKHlJlc29sdmVSZXBvcnRlckFkZHJlc3NSZXNwb25zZRINCgVmb3VuZBgBIAEoCBIRCglyZWNpcGllbnQYAiABKAkSFwoKYWNjb3VudF9pZBgDIAEoCUgAiAEBEjgKD2xhc3RfaW5ib3VuZF9hdBgEIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBIAYgBARIZCgx0cmFja2luZ19waW4YBSABKAlIAogBARISCgpyZXN0cmljdGVkGAYgASgIQg0KC19hY2NvdW50X2lkQhIKEF9sYXN0X2luYm91bmRfYXRCDwoNX3RyYWNraW5nX3BpbmIGcHJvdG8z", [file_google_protobuf_timestamp, file_pengaduan_common_v1_channel]);
 
 /**
  * notification asks where to send a message to the reporter behind a `reporter_ref`. The answer
@@ -141,6 +141,14 @@ export type ResolveReporterAddressResponse = Message<"pengaduan.intake.v1.Resolv
    * @generated from field: optional string tracking_pin = 5;
    */
   trackingPin?: string | undefined;
+
+  /**
+   * The processing of the reporter's contact is restricted (UU 27/2022, docs/adr/0056): `found` is
+   * false, and notification withholds the notice instead of handing it to an officer to call.
+   *
+   * @generated from field: bool restricted = 6;
+   */
+  restricted: boolean;
 };
 
 /**
@@ -187,6 +195,14 @@ export type ResolveReporterAddressResponseJson = {
    * @generated from field: optional string tracking_pin = 5;
    */
   trackingPin?: string;
+
+  /**
+   * The processing of the reporter's contact is restricted (UU 27/2022, docs/adr/0056): `found` is
+   * false, and notification withholds the notice instead of handing it to an officer to call.
+   *
+   * @generated from field: bool restricted = 6;
+   */
+  restricted?: boolean;
 };
 
 /**

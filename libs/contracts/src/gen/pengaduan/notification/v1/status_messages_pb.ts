@@ -16,7 +16,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pengaduan/notification/v1/status_messages.proto.
  */
 export const file_pengaduan_notification_v1_status_messages: GenFile = /*@__PURE__*/
-  fileDesc("Ci9wZW5nYWR1YW4vbm90aWZpY2F0aW9uL3YxL3N0YXR1c19tZXNzYWdlcy5wcm90bxIZcGVuZ2FkdWFuLm5vdGlmaWNhdGlvbi52MSJhChNTdGF0dXNNZXNzYWdlU3dpdGNoEjkKB3B1cnBvc2UYASABKA4yKC5wZW5nYWR1YW4uZXZlbnRzLnYxLk5vdGlmaWNhdGlvblB1cnBvc2USDwoHZW5hYmxlZBgCIAEoCCKuAQoVU3RhdHVzTWVzc2FnZVNldHRpbmdzEkAKCHN3aXRjaGVzGAEgAygLMi4ucGVuZ2FkdWFuLm5vdGlmaWNhdGlvbi52MS5TdGF0dXNNZXNzYWdlU3dpdGNoEg8KB3ZlcnNpb24YAiABKA0SMwoKY2hhbmdlZF9hdBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBIAIgBAUINCgtfY2hhbmdlZF9hdCIvChhHZXRTdGF0dXNNZXNzYWdlc1JlcXVlc3QSEwoLb2ZmaWNlX2NvZGUYASABKAkiXwoZR2V0U3RhdHVzTWVzc2FnZXNSZXNwb25zZRJCCghzZXR0aW5ncxgBIAEoCzIwLnBlbmdhZHVhbi5ub3RpZmljYXRpb24udjEuU3RhdHVzTWVzc2FnZVNldHRpbmdzIuUBChhTZXRTdGF0dXNNZXNzYWdlc1JlcXVlc3QSEwoLb2ZmaWNlX2NvZGUYASABKAkSHQoQZXhwZWN0ZWRfdmVyc2lvbhgCIAEoDUgAiAEBEkAKCHN3aXRjaGVzGAMgAygLMi4ucGVuZ2FkdWFuLm5vdGlmaWNhdGlvbi52MS5TdGF0dXNNZXNzYWdlU3dpdGNoEikKBWFjdG9yGAQgASgLMhoucGVuZ2FkdWFuLmNvbW1vbi52MS5BY3RvchITCgtyZXF1ZXN0X2tleRgFIAEoCUITChFfZXhwZWN0ZWRfdmVyc2lvbiK0AQoZU2V0U3RhdHVzTWVzc2FnZXNSZXNwb25zZRJCCghzZXR0aW5ncxgBIAEoCzIwLnBlbmdhZHVhbi5ub3RpZmljYXRpb24udjEuU3RhdHVzTWVzc2FnZVNldHRpbmdzEg8KB2NoYW5nZWQYAiABKAgSQgoIcHJldmlvdXMYAyABKAsyMC5wZW5nYWR1YW4ubm90aWZpY2F0aW9uLnYxLlN0YXR1c01lc3NhZ2VTZXR0aW5nc2IGcHJvdG8z", [file_google_protobuf_timestamp, file_pengaduan_common_v1_actor, file_pengaduan_events_v1_complaint_events]);
+  fileDesc("Ci9wZW5nYWR1YW4vbm90aWZpY2F0aW9uL3YxL3N0YXR1c19tZXNzYWdlcy5wcm90bxIZcGVuZ2FkdWFuLm5vdGlmaWNhdGlvbi52MSJhChNTdGF0dXNNZXNzYWdlU3dpdGNoEjkKB3B1cnBvc2UYASABKA4yKC5wZW5nYWR1YW4uZXZlbnRzLnYxLk5vdGlmaWNhdGlvblB1cnBvc2USDwoHZW5hYmxlZBgCIAEoCCKuAQoVU3RhdHVzTWVzc2FnZVNldHRpbmdzEkAKCHN3aXRjaGVzGAEgAygLMi4ucGVuZ2FkdWFuLm5vdGlmaWNhdGlvbi52MS5TdGF0dXNNZXNzYWdlU3dpdGNoEg8KB3ZlcnNpb24YAiABKA0SMwoKY2hhbmdlZF9hdBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBIAIgBAUINCgtfY2hhbmdlZF9hdCIvChhHZXRTdGF0dXNNZXNzYWdlc1JlcXVlc3QSEwoLb2ZmaWNlX2NvZGUYASABKAkiXwoZR2V0U3RhdHVzTWVzc2FnZXNSZXNwb25zZRJCCghzZXR0aW5ncxgBIAEoCzIwLnBlbmdhZHVhbi5ub3RpZmljYXRpb24udjEuU3RhdHVzTWVzc2FnZVNldHRpbmdzIuUBChhTZXRTdGF0dXNNZXNzYWdlc1JlcXVlc3QSEwoLb2ZmaWNlX2NvZGUYASABKAkSHQoQZXhwZWN0ZWRfdmVyc2lvbhgCIAEoDUgAiAEBEkAKCHN3aXRjaGVzGAMgAygLMi4ucGVuZ2FkdWFuLm5vdGlmaWNhdGlvbi52MS5TdGF0dXNNZXNzYWdlU3dpdGNoEikKBWFjdG9yGAQgASgLMhoucGVuZ2FkdWFuLmNvbW1vbi52MS5BY3RvchITCgtyZXF1ZXN0X2tleRgFIAEoCUITChFfZXhwZWN0ZWRfdmVyc2lvbiK0AQoZU2V0U3RhdHVzTWVzc2FnZXNSZXNwb25zZRJCCghzZXR0aW5ncxgBIAEoCzIwLnBlbmdhZHVhbi5ub3RpZmljYXRpb24udjEuU3RhdHVzTWVzc2FnZVNldHRpbmdzEg8KB2NoYW5nZWQYAiABKAgSQgoIcHJldmlvdXMYAyABKAsyMC5wZW5nYWR1YW4ubm90aWZpY2F0aW9uLnYxLlN0YXR1c01lc3NhZ2VTZXR0aW5ncyJPCiJMaXN0Q29tcGxhaW50U3RhdHVzTWVzc2FnZXNSZXF1ZXN0EhQKDGNvbXBsYWludF9pZBgBIAEoCRITCgtvZmZpY2VfY29kZRgCIAEoCSKBAwoWQ29tcGxhaW50U3RhdHVzTWVzc2FnZRIXCg9ub3RpZmljYXRpb25faWQYASABKAkSOQoHcHVycG9zZRgCIAEoDjIoLnBlbmdhZHVhbi5ldmVudHMudjEuTm90aWZpY2F0aW9uUHVycG9zZRIPCgdjaGFubmVsGAMgASgJEg8KB291dGNvbWUYBCABKAkSLQoJcXVldWVkX2F0GAUgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIwCgdzZW50X2F0GAYgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEgAiAEBEjUKDGRlbGl2ZXJlZF9hdBgHIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBIAYgBARIwCgdyZWFkX2F0GAggASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEgCiAEBQgoKCF9zZW50X2F0Qg8KDV9kZWxpdmVyZWRfYXRCCgoIX3JlYWRfYXQiagojTGlzdENvbXBsYWludFN0YXR1c01lc3NhZ2VzUmVzcG9uc2USQwoIbWVzc2FnZXMYASADKAsyMS5wZW5nYWR1YW4ubm90aWZpY2F0aW9uLnYxLkNvbXBsYWludFN0YXR1c01lc3NhZ2ViBnByb3RvMw", [file_google_protobuf_timestamp, file_pengaduan_common_v1_actor, file_pengaduan_events_v1_complaint_events]);
 
 /**
  * Whether one status message goes out (docs/adr/0054).
@@ -359,4 +359,223 @@ export type SetStatusMessagesResponseJson = {
  */
 export const SetStatusMessagesResponseSchema: GenMessage<SetStatusMessagesResponse, {jsonType: SetStatusMessagesResponseJson}> = /*@__PURE__*/
   messageDesc(file_pengaduan_notification_v1_status_messages, 5);
+
+/**
+ * The status messages sent about one complaint of the office, for its page (docs/adr/0054). No
+ * address, no text: only what was sent, over what, and what became of it.
+ *
+ * @generated from message pengaduan.notification.v1.ListComplaintStatusMessagesRequest
+ */
+export type ListComplaintStatusMessagesRequest = Message<"pengaduan.notification.v1.ListComplaintStatusMessagesRequest"> & {
+  /**
+   * The complaint.
+   *
+   * @generated from field: string complaint_id = 1;
+   */
+  complaintId: string;
+
+  /**
+   * The caller's office: another office's complaint has none.
+   *
+   * @generated from field: string office_code = 2;
+   */
+  officeCode: string;
+};
+
+/**
+ * The status messages sent about one complaint of the office, for its page (docs/adr/0054). No
+ * address, no text: only what was sent, over what, and what became of it.
+ *
+ * @generated from message pengaduan.notification.v1.ListComplaintStatusMessagesRequest
+ */
+export type ListComplaintStatusMessagesRequestJson = {
+  /**
+   * The complaint.
+   *
+   * @generated from field: string complaint_id = 1;
+   */
+  complaintId?: string;
+
+  /**
+   * The caller's office: another office's complaint has none.
+   *
+   * @generated from field: string office_code = 2;
+   */
+  officeCode?: string;
+};
+
+/**
+ * Describes the message pengaduan.notification.v1.ListComplaintStatusMessagesRequest.
+ * Use `create(ListComplaintStatusMessagesRequestSchema)` to create a new message.
+ */
+export const ListComplaintStatusMessagesRequestSchema: GenMessage<ListComplaintStatusMessagesRequest, {jsonType: ListComplaintStatusMessagesRequestJson}> = /*@__PURE__*/
+  messageDesc(file_pengaduan_notification_v1_status_messages, 6);
+
+/**
+ * One status message and its receipts.
+ *
+ * @generated from message pengaduan.notification.v1.ComplaintStatusMessage
+ */
+export type ComplaintStatusMessage = Message<"pengaduan.notification.v1.ComplaintStatusMessage"> & {
+  /**
+   * notification's id of the message.
+   *
+   * @generated from field: string notification_id = 1;
+   */
+  notificationId: string;
+
+  /**
+   * One of libs/sop STATUS_MESSAGE_PURPOSES (or RATING_REQUEST).
+   *
+   * @generated from field: pengaduan.events.v1.NotificationPurpose purpose = 2;
+   */
+  purpose: NotificationPurpose;
+
+  /**
+   * The channel of the newest attempt (libs/sop Channel); empty when none was made yet.
+   *
+   * @generated from field: string channel = 3;
+   */
+  channel: string;
+
+  /**
+   * PENDING, SENT, DELIVERED, READ, FAILED or UNDELIVERED.
+   *
+   * @generated from field: string outcome = 4;
+   */
+  outcome: string;
+
+  /**
+   * When it was queued.
+   *
+   * @generated from field: google.protobuf.Timestamp queued_at = 5;
+   */
+  queuedAt?: Timestamp | undefined;
+
+  /**
+   * When a provider accepted it.
+   *
+   * @generated from field: optional google.protobuf.Timestamp sent_at = 6;
+   */
+  sentAt?: Timestamp | undefined;
+
+  /**
+   * When the provider reported it delivered.
+   *
+   * @generated from field: optional google.protobuf.Timestamp delivered_at = 7;
+   */
+  deliveredAt?: Timestamp | undefined;
+
+  /**
+   * When the provider reported it read.
+   *
+   * @generated from field: optional google.protobuf.Timestamp read_at = 8;
+   */
+  readAt?: Timestamp | undefined;
+};
+
+/**
+ * One status message and its receipts.
+ *
+ * @generated from message pengaduan.notification.v1.ComplaintStatusMessage
+ */
+export type ComplaintStatusMessageJson = {
+  /**
+   * notification's id of the message.
+   *
+   * @generated from field: string notification_id = 1;
+   */
+  notificationId?: string;
+
+  /**
+   * One of libs/sop STATUS_MESSAGE_PURPOSES (or RATING_REQUEST).
+   *
+   * @generated from field: pengaduan.events.v1.NotificationPurpose purpose = 2;
+   */
+  purpose?: NotificationPurposeJson;
+
+  /**
+   * The channel of the newest attempt (libs/sop Channel); empty when none was made yet.
+   *
+   * @generated from field: string channel = 3;
+   */
+  channel?: string;
+
+  /**
+   * PENDING, SENT, DELIVERED, READ, FAILED or UNDELIVERED.
+   *
+   * @generated from field: string outcome = 4;
+   */
+  outcome?: string;
+
+  /**
+   * When it was queued.
+   *
+   * @generated from field: google.protobuf.Timestamp queued_at = 5;
+   */
+  queuedAt?: TimestampJson;
+
+  /**
+   * When a provider accepted it.
+   *
+   * @generated from field: optional google.protobuf.Timestamp sent_at = 6;
+   */
+  sentAt?: TimestampJson;
+
+  /**
+   * When the provider reported it delivered.
+   *
+   * @generated from field: optional google.protobuf.Timestamp delivered_at = 7;
+   */
+  deliveredAt?: TimestampJson;
+
+  /**
+   * When the provider reported it read.
+   *
+   * @generated from field: optional google.protobuf.Timestamp read_at = 8;
+   */
+  readAt?: TimestampJson;
+};
+
+/**
+ * Describes the message pengaduan.notification.v1.ComplaintStatusMessage.
+ * Use `create(ComplaintStatusMessageSchema)` to create a new message.
+ */
+export const ComplaintStatusMessageSchema: GenMessage<ComplaintStatusMessage, {jsonType: ComplaintStatusMessageJson}> = /*@__PURE__*/
+  messageDesc(file_pengaduan_notification_v1_status_messages, 7);
+
+/**
+ * Oldest first.
+ *
+ * @generated from message pengaduan.notification.v1.ListComplaintStatusMessagesResponse
+ */
+export type ListComplaintStatusMessagesResponse = Message<"pengaduan.notification.v1.ListComplaintStatusMessagesResponse"> & {
+  /**
+   * The messages.
+   *
+   * @generated from field: repeated pengaduan.notification.v1.ComplaintStatusMessage messages = 1;
+   */
+  messages: ComplaintStatusMessage[];
+};
+
+/**
+ * Oldest first.
+ *
+ * @generated from message pengaduan.notification.v1.ListComplaintStatusMessagesResponse
+ */
+export type ListComplaintStatusMessagesResponseJson = {
+  /**
+   * The messages.
+   *
+   * @generated from field: repeated pengaduan.notification.v1.ComplaintStatusMessage messages = 1;
+   */
+  messages?: ComplaintStatusMessageJson[];
+};
+
+/**
+ * Describes the message pengaduan.notification.v1.ListComplaintStatusMessagesResponse.
+ * Use `create(ListComplaintStatusMessagesResponseSchema)` to create a new message.
+ */
+export const ListComplaintStatusMessagesResponseSchema: GenMessage<ListComplaintStatusMessagesResponse, {jsonType: ListComplaintStatusMessagesResponseJson}> = /*@__PURE__*/
+  messageDesc(file_pengaduan_notification_v1_status_messages, 8);
 
