@@ -3,8 +3,8 @@ import type { AppealWindow } from '@pengaduan/contracts';
 import { Clock, ServiceError } from '@pengaduan/runtime';
 import { Injectable } from '@nestjs/common';
 import { AccountSecurityLog } from '../account-security-log/account-security-log';
-import { grpcActorOf, type AuthenticatedUser, type OfficerRole } from '../auth/authenticated-user';
-import { requestIdOf } from '../complaint-commands/request-id';
+import { changeOfficeSetting, type OfficeSettingContext } from '../account-security-log/office-setting-change';
+import type { AuthenticatedUser, OfficerRole } from '../auth/authenticated-user';
 import { IntakeClient } from '../upstream/clients';
 import type { AppealWindowDto } from './appeal-window.dto';
 
@@ -17,13 +17,7 @@ export const APPEAL_WINDOW_EDITORS: readonly OfficerRole[] = ['KEPALA_KANTOR'];
 const LOG_TARGET = 'appeal-window';
 
 /** Who asks, from where, with which Idempotency-Key and If-Match. */
-export interface AppealWindowContext {
-  user: AuthenticatedUser;
-  requestKey: string;
-  correlationId: string;
-  clientAddress: string;
-  expectedVersion?: number;
-}
+export type AppealWindowContext = OfficeSettingContext;
 
 /**
  * The office's appeal window (docs/adr/0053): intake keeps it and checks every change (it decides
@@ -44,31 +38,17 @@ export class AppealWindowHandler {
   }
 
   async set(context: AppealWindowContext, days: number): Promise<AppealWindowDto> {
-    const { user, requestKey } = context;
-    if (!APPEAL_WINDOW_EDITORS.includes(user.role)) throw forbidden('sets');
-    const recorded = await this.log.recordedAs(user.id, requestKey, 'APPEAL_WINDOW_CHANGED', LOG_TARGET);
-    const expected = context.expectedVersion === undefined ? {} : { expectedVersion: context.expectedVersion };
-    const answer = await this.intake.call(
-      'setAppealWindow',
-      { officeCode: user.officeCode, ...expected, days, actor: grpcActorOf(user), requestKey: requestIdOf(user, requestKey) },
-      context.correlationId,
-    );
-    const after = windowDto(answer.window);
-    // A retry whose first try was recorded is not recorded again; one whose first try was not is.
-    if (answer.changed && !recorded) {
-      const before = windowDto(answer.previous);
-      await this.log.record({
-        kind: 'APPEAL_WINDOW_CHANGED',
-        subject: { target: LOG_TARGET },
-        at: this.clock.now(),
-        clientAddress: context.clientAddress,
-        actorAccountId: user.id,
-        officeCode: user.officeCode,
-        change: { days: { before: before.days, after: after.days } },
-        requestKey,
-      });
-    }
-    return after;
+    return changeOfficeSetting(this.log, this.clock, context, {
+      kind: 'APPEAL_WINDOW_CHANGED',
+      target: LOG_TARGET,
+      editors: APPEAL_WINDOW_EDITORS,
+      forbidden: () => forbidden('sets'),
+      write: async (upstream) => {
+        const answer = await this.intake.call('setAppealWindow', { ...upstream, days }, context.correlationId);
+        return { changed: answer.changed, before: () => windowDto(answer.previous), after: windowDto(answer.window) };
+      },
+      change: (before, after) => ({ days: { before: before.days, after: after.days } }),
+    });
   }
 }
 

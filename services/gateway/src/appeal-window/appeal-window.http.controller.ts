@@ -5,7 +5,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user';
 import { API_PREFIX, BEARER_AUTH } from '../http/configure-http';
 import { CorrelationId } from '../http/correlation-id';
-import { IfMatchVersion, versionTag } from '../http/entity-tags';
+import { IfMatchVersion, taggedWithVersion } from '../http/entity-tags';
 import { IDEMPOTENCY_KEY_HEADER, IdempotencyKey } from '../http/idempotency-key';
 import { ApiProblemResponses } from '../http/problem.dto';
 import { clientAddressOf } from '../public-rate-limits/client-address';
@@ -24,7 +24,7 @@ export class AppealWindowHttpController {
   @ApiOkResponse({ type: AppealWindowDto, description: 'ETag: the version' })
   @ApiProblemResponses([401, 'No valid access token'], [403, 'Only the head of office and Admin Tikkim read it (APPEAL_WINDOW.FORBIDDEN_ROLE)'], [503, 'intake is not reachable'])
   async get(@CurrentUser() user: AuthenticatedUser, @CorrelationId() correlationId: string, @Res({ passthrough: true }) res: Response): Promise<AppealWindowDto> {
-    return withTag(res, await this.handler.get(user, correlationId));
+    return taggedWithVersion(res, await this.handler.get(user, correlationId));
   }
 
   @Put()
@@ -50,11 +50,6 @@ export class AppealWindowHttpController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<AppealWindowDto> {
     const expected = expectedVersion === undefined ? {} : { expectedVersion };
-    return withTag(res, await this.handler.set({ user, requestKey, correlationId, clientAddress: clientAddressOf(req), ...expected }, body.days));
+    return taggedWithVersion(res, await this.handler.set({ user, requestKey, correlationId, clientAddress: clientAddressOf(req), ...expected }, body.days));
   }
-}
-
-function withTag(res: Response, answer: AppealWindowDto): AppealWindowDto {
-  res.setHeader('ETag', versionTag(answer.version));
-  return answer;
 }

@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { invalidRequest } from './validation';
 
 /**
@@ -11,6 +11,12 @@ import { invalidRequest } from './validation';
  */
 export function versionTag(version: number): string {
   return `"${version}"`;
+}
+
+/** Sets an answer's `ETag` to its version, and answers it: the office settings' GET and PUT. */
+export function taggedWithVersion<T extends { version: number }>(res: Response, answer: T): T {
+  res.setHeader('ETag', versionTag(answer.version));
+  return answer;
 }
 
 /** The tag of a view: its version and the digest of what is sent. */

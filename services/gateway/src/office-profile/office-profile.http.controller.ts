@@ -5,7 +5,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user';
 import { API_PREFIX, BEARER_AUTH } from '../http/configure-http';
 import { CorrelationId } from '../http/correlation-id';
-import { IfMatchVersion, versionTag } from '../http/entity-tags';
+import { IfMatchVersion, taggedWithVersion } from '../http/entity-tags';
 import { IDEMPOTENCY_KEY_HEADER, IdempotencyKey } from '../http/idempotency-key';
 import { ApiProblemResponses } from '../http/problem.dto';
 import { clientAddressOf } from '../public-rate-limits/client-address';
@@ -27,7 +27,7 @@ export class OfficeProfileHttpController {
   @ApiOkResponse({ type: OfficeProfileDto, description: 'ETag: its version' })
   @ApiProblemResponses([401, 'No valid access token'], [403, "A platform operator's account sees no office"], [503, 'intake is not reachable'])
   async read(@CurrentUser() user: AuthenticatedUser, @CorrelationId() correlationId: string, @Res({ passthrough: true }) res: Response): Promise<OfficeProfileDto> {
-    return tagged(res, await this.handler.read(user, correlationId));
+    return taggedWithVersion(res, await this.handler.read(user, correlationId));
   }
 
   @Put()
@@ -52,11 +52,6 @@ export class OfficeProfileHttpController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<OfficeProfileDto> {
-    return tagged(res, await this.handler.change({ user, requestKey, expectedVersion, correlationId, clientAddress: clientAddressOf(req) }, body));
+    return taggedWithVersion(res, await this.handler.change({ user, requestKey, expectedVersion, correlationId, clientAddress: clientAddressOf(req) }, body));
   }
-}
-
-function tagged(res: Response, profile: OfficeProfileDto): OfficeProfileDto {
-  res.setHeader('ETag', versionTag(profile.version));
-  return profile;
 }

@@ -4,8 +4,8 @@ import { Clock, ServiceError } from '@pengaduan/runtime';
 import type { RetentionKind } from '@pengaduan/sop';
 import { Injectable } from '@nestjs/common';
 import { AccountSecurityLog } from '../account-security-log/account-security-log';
+import { changeOfficeSetting, type OfficeSettingContext } from '../account-security-log/office-setting-change';
 import { grpcActorOf, type AuthenticatedUser, type OfficerRole } from '../auth/authenticated-user';
-import { requestIdOf } from '../complaint-commands/request-id';
 import { IntakeClient } from '../upstream/clients';
 import type { RetentionPeriodDto, RetentionPolicyDto } from './retention-policy.dto';
 
@@ -18,13 +18,7 @@ export const RETENTION_POLICY_EDITORS: readonly OfficerRole[] = ['KEPALA_KANTOR'
 const LOG_TARGET = 'retention-policy';
 
 /** Who asks, from where, with which Idempotency-Key and If-Match. */
-export interface RetentionPolicyContext {
-  user: AuthenticatedUser;
-  requestKey: string;
-  correlationId: string;
-  clientAddress: string;
-  expectedVersion?: number;
-}
+export type RetentionPolicyContext = OfficeSettingContext;
 
 /**
  * The office's retention periods per kind of record (docs/adr/0057): intake keeps them, checks
@@ -45,31 +39,19 @@ export class RetentionPolicyHandler {
   }
 
   async set(context: RetentionPolicyContext, policies: RetentionPeriodDto[]): Promise<RetentionPolicyDto> {
-    const { user, requestKey } = context;
-    if (!RETENTION_POLICY_EDITORS.includes(user.role)) throw forbidden('sets');
-    const recorded = await this.log.recordedAs(user.id, requestKey, 'RETENTION_POLICY_CHANGED', LOG_TARGET);
-    const expected = context.expectedVersion === undefined ? {} : { expectedVersion: context.expectedVersion };
-    const before = await this.get(user, context.correlationId);
-    const answer = await this.intake.call(
-      'setRetentionPolicy',
-      { officeCode: user.officeCode, ...expected, policies, actor: grpcActorOf(user), requestKey: requestIdOf(user, requestKey) },
-      context.correlationId,
-    );
-    const after = policyDto(answer.policy);
-    // A retry whose first try was recorded is not recorded again; one whose first try was not is.
-    if (answer.changed && !recorded) {
-      await this.log.record({
-        kind: 'RETENTION_POLICY_CHANGED',
-        subject: { target: LOG_TARGET },
-        at: this.clock.now(),
-        clientAddress: context.clientAddress,
-        actorAccountId: user.id,
-        officeCode: user.officeCode,
-        change: Object.fromEntries(after.policies.map((p) => [p.kind, { before: before.policies.find((b) => b.kind === p.kind)?.days ?? null, after: p.days }])),
-        requestKey,
-      });
-    }
-    return after;
+    return changeOfficeSetting(this.log, this.clock, context, {
+      kind: 'RETENTION_POLICY_CHANGED',
+      target: LOG_TARGET,
+      editors: RETENTION_POLICY_EDITORS,
+      forbidden: () => forbidden('sets'),
+      write: async (upstream) => {
+        // intake answers the policy after the change only: the one before is read first.
+        const before = await this.get(context.user, context.correlationId);
+        const answer = await this.intake.call('setRetentionPolicy', { ...upstream, policies }, context.correlationId);
+        return { changed: answer.changed, before: () => before, after: policyDto(answer.policy) };
+      },
+      change: (before, after) => Object.fromEntries(after.policies.map((p) => [p.kind, { before: before.policies.find((b) => b.kind === p.kind)?.days ?? null, after: p.days }])),
+    });
   }
 }
 

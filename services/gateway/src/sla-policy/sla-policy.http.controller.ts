@@ -5,7 +5,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user';
 import { API_PREFIX, BEARER_AUTH } from '../http/configure-http';
 import { CorrelationId } from '../http/correlation-id';
-import { IfMatchVersion, versionTag } from '../http/entity-tags';
+import { IfMatchVersion, taggedWithVersion } from '../http/entity-tags';
 import { IDEMPOTENCY_KEY_HEADER, IdempotencyKey } from '../http/idempotency-key';
 import { ApiProblemResponses } from '../http/problem.dto';
 import { clientAddressOf } from '../public-rate-limits/client-address';
@@ -24,9 +24,7 @@ export class SlaPolicyHttpController {
   @ApiOkResponse({ type: SlaPolicyViewDto })
   @ApiProblemResponses([401, 'No valid access token'], [503, 'sla-monitor is not reachable'])
   async read(@CurrentUser() user: AuthenticatedUser, @CorrelationId() correlationId: string, @Res({ passthrough: true }) res: Response): Promise<SlaPolicyViewDto> {
-    const view = await this.handler.read(user, correlationId);
-    res.setHeader('ETag', versionTag(view.version));
-    return view;
+    return taggedWithVersion(res, await this.handler.read(user, correlationId));
   }
 
   @Put()
@@ -53,8 +51,6 @@ export class SlaPolicyHttpController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<SlaPolicyChangeDto> {
-    const answer = await this.handler.change({ admin, requestKey, expectedVersion, correlationId, clientAddress: clientAddressOf(req) }, body);
-    res.setHeader('ETag', versionTag(answer.version));
-    return answer;
+    return taggedWithVersion(res, await this.handler.change({ admin, requestKey, expectedVersion, correlationId, clientAddress: clientAddressOf(req) }, body));
   }
 }

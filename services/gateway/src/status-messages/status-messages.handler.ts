@@ -4,8 +4,8 @@ import { Clock, ServiceError } from '@pengaduan/runtime';
 import { isStatusMessagePurpose } from '@pengaduan/sop';
 import { Injectable } from '@nestjs/common';
 import { AccountSecurityLog } from '../account-security-log/account-security-log';
-import { grpcActorOf, type AuthenticatedUser, type OfficerRole } from '../auth/authenticated-user';
-import { requestIdOf } from '../complaint-commands/request-id';
+import { changeOfficeSetting, type OfficeSettingContext } from '../account-security-log/office-setting-change';
+import type { AuthenticatedUser, OfficerRole } from '../auth/authenticated-user';
 import { NotificationClient } from '../upstream/clients';
 import type { StatusMessagesDto, StatusMessageSwitchDto } from './status-messages.dto';
 
@@ -18,13 +18,7 @@ export const STATUS_MESSAGE_EDITORS: readonly OfficerRole[] = ['KEPALA_KANTOR'];
 const LOG_TARGET = 'status-messages';
 
 /** Who asks, from where, with which Idempotency-Key and If-Match. */
-export interface StatusMessagesContext {
-  user: AuthenticatedUser;
-  requestKey: string;
-  correlationId: string;
-  clientAddress: string;
-  expectedVersion?: number;
-}
+export type StatusMessagesContext = OfficeSettingContext;
 
 function forbidden(what: string): ServiceError {
   return new ServiceError('forbidden', 'STATUS_MESSAGES.FORBIDDEN_ROLE', `only the head of office ${what} the office's status messages`);
@@ -50,36 +44,19 @@ export class StatusMessagesHandler {
   }
 
   async set(context: StatusMessagesContext, items: readonly StatusMessageSwitchDto[]): Promise<StatusMessagesDto> {
-    const { user } = context;
-    if (!STATUS_MESSAGE_EDITORS.includes(user.role)) throw forbidden('changes');
-    const recorded = await this.log.recordedAs(user.id, context.requestKey, 'STATUS_MESSAGES_CHANGED', LOG_TARGET);
-    const answer = await this.notification.call(
-      'setStatusMessages',
-      {
-        officeCode: user.officeCode,
-        ...(context.expectedVersion === undefined ? {} : { expectedVersion: context.expectedVersion }),
+    return changeOfficeSetting(this.log, this.clock, context, {
+      kind: 'STATUS_MESSAGES_CHANGED',
+      target: LOG_TARGET,
+      editors: STATUS_MESSAGE_EDITORS,
+      forbidden: () => forbidden('changes'),
+      write: async (upstream) => {
         // The DTO admitted status messages only.
-        switches: items.map((s) => ({ purpose: notificationPurposeMapping.toProto(isStatusMessagePurpose(s.purpose) ? s.purpose : 'STATUS_CONFIRMED'), enabled: s.enabled })),
-        actor: grpcActorOf(user),
-        requestKey: requestIdOf(user, context.requestKey),
+        const switches = items.map((s) => ({ purpose: notificationPurposeMapping.toProto(isStatusMessagePurpose(s.purpose) ? s.purpose : 'STATUS_CONFIRMED'), enabled: s.enabled }));
+        const answer = await this.notification.call('setStatusMessages', { ...upstream, switches }, context.correlationId);
+        return { changed: answer.changed, before: () => settingsDto(answer.previous), after: settingsDto(answer.settings) };
       },
-      context.correlationId,
-    );
-    const now = settingsDto(answer.settings);
-    // A retry whose first try was recorded is not recorded again; one whose first try was not (the gateway stopped in between) is.
-    if (answer.changed && !recorded) {
-      await this.log.record({
-        kind: 'STATUS_MESSAGES_CHANGED',
-        subject: { target: LOG_TARGET },
-        at: this.clock.now(),
-        clientAddress: context.clientAddress,
-        actorAccountId: user.id,
-        officeCode: user.officeCode,
-        change: changeOf(settingsDto(answer.previous), now),
-        requestKey: context.requestKey,
-      });
-    }
-    return now;
+      change: changeOf,
+    });
   }
 }
 

@@ -5,7 +5,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user';
 import { API_PREFIX, BEARER_AUTH } from '../http/configure-http';
 import { CorrelationId } from '../http/correlation-id';
-import { IfMatchVersion, versionTag } from '../http/entity-tags';
+import { IfMatchVersion, taggedWithVersion } from '../http/entity-tags';
 import { IDEMPOTENCY_KEY_HEADER, IdempotencyKey } from '../http/idempotency-key';
 import { ApiProblemResponses } from '../http/problem.dto';
 import { clientAddressOf } from '../public-rate-limits/client-address';
@@ -28,7 +28,7 @@ export class StatusMessagesHttpController {
   @ApiOkResponse({ type: StatusMessagesDto, description: 'ETag: the version' })
   @ApiProblemResponses([401, 'No valid access token'], [403, 'Only the head of office and Admin Tikkim read them (STATUS_MESSAGES.FORBIDDEN_ROLE)'], [503, 'notification is not reachable'])
   async get(@CurrentUser() user: AuthenticatedUser, @CorrelationId() correlationId: string, @Res({ passthrough: true }) res: Response): Promise<StatusMessagesDto> {
-    return tagged(res, await this.handler.get(user, correlationId));
+    return taggedWithVersion(res, await this.handler.get(user, correlationId));
   }
 
   @Put()
@@ -54,11 +54,6 @@ export class StatusMessagesHttpController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<StatusMessagesDto> {
     const context = { user, requestKey, correlationId, clientAddress: clientAddressOf(req), ...(expectedVersion === undefined ? {} : { expectedVersion }) };
-    return tagged(res, await this.handler.set(context, body.items));
+    return taggedWithVersion(res, await this.handler.set(context, body.items));
   }
-}
-
-function tagged(res: Response, answer: StatusMessagesDto): StatusMessagesDto {
-  res.setHeader('ETag', versionTag(answer.version));
-  return answer;
 }
