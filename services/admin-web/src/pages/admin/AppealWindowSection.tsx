@@ -1,3 +1,4 @@
+import { APPEAL_WINDOW_MAX_DAYS } from '@pengaduan/sop';
 import { useCallback, useState, type FormEvent } from 'react';
 import { pageProblem } from '../../api/problem-message';
 import { useAuth } from '../../app/auth';
@@ -14,8 +15,8 @@ interface AppealWindow {
   readonly version: number;
 }
 
-/** The longest window the API takes (libs/sop APPEAL_WINDOW_MAX_DAYS). */
-const MAX_DAYS = 365;
+/** The longest window the API takes. */
+const MAX_DAYS = APPEAL_WINDOW_MAX_DAYS;
 
 /**
  * The "Masa banding" section of `/administrasi/templat` (docs/adr/0053): how many days after

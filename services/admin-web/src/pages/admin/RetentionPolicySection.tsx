@@ -1,3 +1,4 @@
+import { RETENTION_MAX_DAYS, RETENTION_MIN_DAYS } from '@pengaduan/sop';
 import { useCallback, useState, type FormEvent } from 'react';
 import { pageProblem } from '../../api/problem-message';
 import { useAuth } from '../../app/auth';
@@ -15,9 +16,9 @@ interface RetentionPolicy {
   readonly version: number;
 }
 
-/** The bounds the API takes (libs/sop RETENTION_MIN_DAYS, RETENTION_MAX_DAYS). */
-const MIN_DAYS = 30;
-const MAX_DAYS = 3650;
+/** The bounds the API takes. */
+const MIN_DAYS = RETENTION_MIN_DAYS;
+const MAX_DAYS = RETENTION_MAX_DAYS;
 const validDays = (v: string) => /^\d{2,4}$/.test(v.trim()) && Number(v) >= MIN_DAYS && Number(v) <= MAX_DAYS;
 
 /**
